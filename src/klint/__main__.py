@@ -1,0 +1,3 @@
+from klint.cli import main
+
+raise SystemExit(main())

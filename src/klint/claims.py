@@ -1,0 +1,105 @@
+"""Typed claims an article makes, each anchored to a character span of the document."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Precision = Literal["day", "month", "season", "year", "decade", "century"]
+DateQualifier = Literal["early", "mid", "late"]
+QuantityQualifier = Literal[
+    "exact", "about", "nearly", "over", "at-least", "at-most", "as-many-as", "up-to",
+    "fewer-than", "range", "vague",
+]
+
+
+class Claim(BaseModel):
+    """Base of every claim: a span ``[start, end)`` of ``Document.text`` and its surface text."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+class DateClaim(Claim):
+    """A date, date range or period: ``earliest..latest`` at a precision.
+
+    A range claim ("1988–1994", "from February 1988 to May 1994") has ``is_range``
+    set; ``earliest`` is the first day of its start and ``latest`` the last day of its end.
+    """
+
+    kind: Literal["date"] = "date"
+    earliest: date
+    latest: date
+    precision: Precision
+    qualifier: DateQualifier | None = None
+    is_range: bool = False
+    range_start_latest: date | None = None  # for a range: the last day of its start part
+    range_end_earliest: date | None = None  # for a range: the first day of its end part
+    year_inferred: bool = False
+    year_source: str | None = None  # how an inferred year was found ("section heading", "paragraph", ...)
+    valid: bool = True  # False for "February 30, 1992": the surface names no real day
+
+
+class QuantityClaim(Claim):
+    """A number with what it counts: ``low..high`` (equal for an exact value, None when vague)."""
+
+    kind: Literal["quantity"] = "quantity"
+    low: float | None
+    high: float | None
+    qualifier: QuantityQualifier = "exact"
+    unit: str = "count"
+    counted: str | None = None
+    subject: str | None = None
+    row: str | None = None  # table row label
+    column: str | None = None  # table column header
+    number_start: int | None = None  # span of the numeral itself inside the claim
+    number_end: int | None = None
+
+
+class Mention(Claim):
+    """A name of a person, place or organisation, with a key for variant matching."""
+
+    kind: Literal["mention"] = "mention"
+    name: str
+    key: str  # normalized form: case-folded, diacritics removed
+    source: Literal["body", "infobox", "heading", "caption"] = "body"
+
+
+class Acronym(Claim):
+    """An acronym use, or its definition when ``expansion`` is set."""
+
+    kind: Literal["acronym"] = "acronym"
+    acronym: str
+    expansion: str | None = None
+
+
+class Reference(Claim):
+    """A phrase that points elsewhere: "the previous two", "see below", "Resolution 822"."""
+
+    kind: Literal["reference"] = "reference"
+    ref_type: Literal["count-back", "anaphor", "pointer", "identifier"]
+    target: str | None = None  # the noun pointed at ("resolutions")
+    count: int | None = None
+    direction: Literal["back", "forward", "none"] = "back"
+
+
+class Claims(BaseModel):
+    """Everything extracted from one document, each list in text order."""
+
+    dates: list[DateClaim] = Field(default_factory=list)
+    quantities: list[QuantityClaim] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    acronyms: list[Acronym] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+
+    def all(self) -> list[Claim]:
+        items: list[Claim] = [
+            *self.dates, *self.quantities, *self.mentions, *self.acronyms, *self.references
+        ]
+        return sorted(items, key=lambda c: (c.start, c.end, c.kind))

@@ -1,0 +1,242 @@
+"""Configuration: ``[tool.klint]`` in ``pyproject.toml`` or a ``.klint.yaml`` file.
+
+Found by walking up from the linted path; the closest file wins. Keys are
+kebab-case. An unknown key or rule code is a :class:`ConfigError` naming the
+file, the line and the closest valid spelling.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from klint.diagnostics import Severity
+
+CONFIG_FILES = (".klint.yaml", ".klint.yml", "pyproject.toml")
+
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.wiki", "*.wikitext", "*.mediawiki", "*.html", "*.htm")
+DEFAULT_EXCLUDE = (
+    ".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".klint_cache",
+    ".tox", ".nox", "build", "dist", "*.klint.yaml", "LICENSE*", "requirements*.txt",
+)
+
+KEYS = {
+    "select", "ignore", "extend-select", "extend-ignore", "per-file-ignores", "severity",
+    "include", "exclude", "extend-exclude", "rule-packs", "article-type", "rules", "time-budget",
+}
+
+
+class ConfigError(Exception):
+    """A bad configuration: ``path:line: message``."""
+
+    def __init__(self, path: str, line: int, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}")
+        self.path, self.line, self.message = path, line, message
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] | None = None  # None: the default-enabled rules
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    rule_packs: tuple[str, ...] = ()
+    article_type: str | None = None
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False, compare=False)
+    time_budget: float = 20.0
+    root: str = "."
+    source: str | None = None
+
+    def is_enabled(self, code: str, default_enabled: bool, path: str | None = None) -> bool:
+        if self.select is None:
+            on = default_enabled
+        else:
+            on = _matches(code, self.select)
+        if _matches(code, self.extend_select):
+            on = True
+        if _matches(code, self.ignore):
+            on = False
+        if path is not None and self.per_file_ignores:
+            rel = _relative(path, self.root)
+            for pattern, codes in self.per_file_ignores:
+                if (fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern)) and _matches(code, codes):
+                    on = False
+        return on
+
+    def severity_for(self, code: str, default: Severity) -> Severity:
+        best, best_len = default, -1
+        for prefix, sev in self.severity:
+            if _matches(code, (prefix,)) and len(prefix) > best_len:
+                best, best_len = sev, len(prefix)
+        return best
+
+    def fingerprint(self) -> str:
+        """A stable description of everything that changes lint results (for the cache)."""
+        return repr((self.select, self.ignore, self.extend_select, self.per_file_ignores, self.severity,
+                     self.rule_packs, self.article_type, sorted(self.rule_options.items())))
+
+    def with_overrides(self, **kwargs: Any) -> Config:
+        return replace(self, **{k: v for k, v in kwargs.items() if v is not None})
+
+
+def _matches(code: str, selectors: tuple[str, ...]) -> bool:
+    return any(s == "ALL" or code.startswith(s) for s in selectors)
+
+
+def _relative(path: str, root: str) -> str:
+    try:
+        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def known_codes() -> list[str]:
+    from klint.rules import all_rules
+
+    return [r.code for r in all_rules()]
+
+
+def check_codes(codes: list[str], where: str, line: int, key: str) -> tuple[str, ...]:
+    """Validate rule codes or prefixes; raise ConfigError with a suggestion for an unknown one."""
+    valid = known_codes()
+    for code in codes:
+        if not isinstance(code, str):
+            raise ConfigError(where, line, f"{key}: expected rule codes, got {code!r}")
+        if code == "ALL" or any(v.startswith(code) for v in valid) and re.fullmatch(r"K[A-Z]\d{0,3}", code):
+            continue
+        hint = difflib.get_close_matches(code, valid, n=1)
+        tail = f"; did you mean {hint[0]!r}?" if hint else "; see `klint rules`"
+        raise ConfigError(where, line, f"{key}: unknown rule code {code!r}{tail}")
+    return tuple(codes)
+
+
+def _line_of(text: str, key: str) -> int:
+    pat = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*[:=]", re.M)
+    m = pat.search(text)
+    return text.count("\n", 0, m.start()) + 1 if m else 1
+
+
+def from_mapping(data: dict[str, Any], where: str, text: str = "", root: str = ".") -> Config:
+    """Build a Config from a parsed ``[tool.klint]`` table or YAML mapping."""
+    if not isinstance(data, dict):
+        raise ConfigError(where, 1, "klint configuration must be a mapping")
+    kwargs: dict[str, Any] = {"root": root, "source": where}
+    for key, value in data.items():
+        line = _line_of(text, str(key))
+        if key not in KEYS:
+            hint = difflib.get_close_matches(str(key), sorted(KEYS), n=1)
+            tail = f"; did you mean {hint[0]!r}?" if hint else f"; valid keys: {', '.join(sorted(KEYS))}"
+            raise ConfigError(where, line, f"unknown key {key!r}{tail}")
+        if key in ("select", "ignore", "extend-select", "extend-ignore"):
+            codes = check_codes(_str_list(value, where, line, key), where, line, key)
+            name = {"extend-ignore": "ignore"}.get(key, key).replace("-", "_")
+            kwargs[name] = tuple(kwargs.get(name, ())) + codes
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(where, line, "per-file-ignores: expected a mapping of glob to rule codes")
+            kwargs["per_file_ignores"] = tuple(
+                (str(g), check_codes(_str_list(c, where, line, key), where, _line_of(text, str(g)), key))
+                for g, c in value.items()
+            )
+        elif key == "severity":
+            if not isinstance(value, dict):
+                raise ConfigError(where, line, "severity: expected a mapping of rule code to error/warning/info")
+            pairs = []
+            for code, level in value.items():
+                check_codes([str(code)], where, _line_of(text, str(code)), key)
+                try:
+                    pairs.append((str(code), Severity(str(level))))
+                except ValueError:
+                    raise ConfigError(where, _line_of(text, str(code)),
+                                      f"severity: {level!r} is not one of error, warning, info") from None
+            kwargs["severity"] = tuple(pairs)
+        elif key in ("include", "exclude", "extend-exclude", "rule-packs"):
+            items = _str_list(value, where, line, key)
+            if key == "extend-exclude":
+                kwargs["exclude"] = DEFAULT_EXCLUDE + tuple(items)
+            elif key == "rule-packs":
+                kwargs["rule_packs"] = tuple(str((Path(root) / p)) for p in items)
+            else:
+                kwargs[key] = tuple(items)
+        elif key == "article-type":
+            if not isinstance(value, str):
+                raise ConfigError(where, line, "article-type: expected a string")
+            kwargs["article_type"] = value
+        elif key == "time-budget":
+            if not isinstance(value, (int, float)) or value <= 0:
+                raise ConfigError(where, line, "time-budget: expected a positive number of seconds")
+            kwargs["time_budget"] = float(value)
+        elif key == "rules":
+            if not isinstance(value, dict):
+                raise ConfigError(where, line, "rules: expected a mapping of rule code to options")
+            for code, opts in value.items():
+                check_codes([str(code)], where, _line_of(text, str(code)), key)
+                if not isinstance(opts, dict):
+                    raise ConfigError(where, _line_of(text, str(code)), f"rules.{code}: expected a mapping of options")
+            kwargs["rule_options"] = {str(k): dict(v) for k, v in value.items()}
+    return Config(**kwargs)
+
+
+def _str_list(value: Any, where: str, line: int, key: str) -> list[str]:
+    if isinstance(value, str):
+        value = [v.strip() for v in value.split(",") if v.strip()]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(where, line, f"{key}: expected a list of strings")
+    return value
+
+
+def load_file(path: Path) -> Config | None:
+    """Load a config file; None when it is a pyproject.toml without ``[tool.klint]``."""
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), 1, f"cannot read configuration: {exc}") from None
+    root = str(path.parent)
+    if path.name == "pyproject.toml":
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            m = re.search(r"line (\d+)", str(exc))
+            raise ConfigError(str(path), int(m.group(1)) if m else 1, f"invalid TOML: {exc}") from None
+        section = data.get("tool", {}).get("klint")
+        if section is None:
+            return None
+        start = text.find("[tool.klint")
+        offset = text.count("\n", 0, start) if start >= 0 else 0
+        cfg_text = text[start:] if start >= 0 else text
+        try:
+            return from_mapping(section, str(path), cfg_text, root)
+        except ConfigError as exc:
+            raise ConfigError(exc.path, exc.line + offset, exc.message) from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ConfigError(str(path), mark.line + 1 if mark else 1, f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    return from_mapping(data or {}, str(path), text, root)
+
+
+@lru_cache(maxsize=256)
+def discover(directory: str) -> Config:
+    """The configuration that applies to files in ``directory`` (defaults if none is found)."""
+    d = Path(directory).resolve()
+    for folder in (d, *d.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file():
+                cfg = load_file(candidate)
+                if cfg is not None:
+                    return cfg
+    return Config()

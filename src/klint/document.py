@@ -1,0 +1,161 @@
+"""The document model: text, the regions a reader found, and a line index.
+
+Every later stage speaks in character offsets into ``Document.text``; only
+reporters turn offsets into 1-based line and column numbers.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Iterator, Literal
+
+RegionKind = Literal[
+    "title",
+    "boilerplate",
+    "infobox",
+    "infobox_field",
+    "heading",
+    "paragraph",
+    "caption",
+    "list_item",
+    "table",
+    "table_row",
+    "table_cell",
+    "quote",
+]
+
+#: Regions whose text is article content (the extractor reads these).
+CONTENT_KINDS: frozenset[str] = frozenset(
+    {"title", "infobox_field", "heading", "paragraph", "caption", "list_item", "table_row", "quote"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A typed span of the text. ``label`` holds a field name, heading level or column header."""
+
+    kind: RegionKind
+    start: int
+    end: int
+    label: str | None = None
+    section: int = 0  # index of the heading region that opens this region's section (0: none)
+
+
+class LineIndex:
+    """Maps character offsets to 1-based (line, column), columns counted in characters.
+
+    ``\\r\\n``, ``\\r`` and ``\\n`` each end a line; a missing final newline is fine.
+    """
+
+    __slots__ = ("_starts", "_length")
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        i, n = 0, len(text)
+        find_n, find_r = text.find, text.find
+        while True:
+            nl = find_n("\n", i)
+            cr = find_r("\r", i)
+            if nl < 0 and cr < 0:
+                break
+            if cr < 0 or (0 <= nl < cr):
+                i = nl + 1
+            elif cr + 1 < n and text[cr + 1] == "\n":
+                i = cr + 2
+            else:
+                i = cr + 1
+            starts.append(i)
+        self._starts = starts
+        self._length = n
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based (line, column) of ``offset`` (clamped to the text)."""
+        offset = max(0, min(offset, self._length))
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def line_start(self, line: int) -> int:
+        """Offset of the first character of 1-based ``line``."""
+        return self._starts[max(0, min(line - 1, len(self._starts) - 1))]
+
+    def offset(self, line: int, column: int) -> int:
+        """Inverse of :meth:`position`."""
+        return min(self.line_start(line) + column - 1, self._length)
+
+
+def with_sections(regions: list[Region]) -> list[Region]:
+    """Sort regions by position and point each at the heading that opens its section."""
+    regions = sorted(regions, key=lambda r: (r.start, -(r.end - r.start)))
+    out: list[Region] = []
+    current = 0
+    for r in regions:
+        if r.kind == "heading":
+            out.append(r)
+            current = len(out) - 1
+        else:
+            out.append(Region(r.kind, r.start, r.end, r.label, current))
+    return out
+
+
+@dataclass(slots=True)
+class Document:
+    """An article: its text, its path, its format and the regions its reader found."""
+
+    text: str
+    path: str = "<text>"
+    format: str = "text"
+    regions: list[Region] = field(default_factory=list)
+    front_matter: dict | None = None  # claims-file data embedded in the article (Markdown)
+    _index: LineIndex | None = field(default=None, repr=False)
+
+    @property
+    def lines(self) -> LineIndex:
+        if self._index is None:
+            self._index = LineIndex(self.text)
+        return self._index
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.lines.position(offset)
+
+    def line_text(self, line: int) -> str:
+        """The text of 1-based ``line`` without its line ending."""
+        start = self.lines.line_start(line)
+        end = len(self.text)
+        for stop in ("\n", "\r"):
+            j = self.text.find(stop, start)
+            if 0 <= j < end:
+                end = j
+        return self.text[start:end]
+
+    def regions_of(self, *kinds: str) -> Iterator[Region]:
+        for r in self.regions:
+            if r.kind in kinds:
+                yield r
+
+    def content_regions(self) -> Iterator[Region]:
+        """Regions the extractor reads, in text order."""
+        return (r for r in self.regions if r.kind in CONTENT_KINDS)
+
+    def region_at(self, offset: int, *kinds: str) -> Region | None:
+        """The innermost region of one of ``kinds`` (any kind if none given) containing ``offset``."""
+        best: Region | None = None
+        for r in self.regions:
+            if r.start <= offset < r.end and (not kinds or r.kind in kinds):
+                if best is None or (r.end - r.start) <= (best.end - best.start):
+                    best = r
+        return best
+
+    def heading_for(self, region: Region) -> Region | None:
+        """The heading that opens ``region``'s section."""
+        if region.section <= 0:
+            return None
+        r = self.regions[region.section]
+        return r if r.kind == "heading" else None
+
+    def snippet(self, start: int, end: int) -> str:
+        return self.text[start:end]

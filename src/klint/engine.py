@@ -1,0 +1,227 @@
+"""The pipeline, top to bottom: read → extract → check → suppress → locate.
+
+``lint_text`` and ``lint_paths`` are the library API and what the CLI runs.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import os
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from klint import suppress
+from klint.config import Config, discover
+from klint.diagnostics import Diagnostic, Related, Severity
+from klint.document import Document
+from klint.packs import Packs, load_packs
+from klint.rules import Context, Rule, all_rules
+from klint.sources import SourceError, read_path, read_text
+
+
+@dataclass
+class FileResult:
+    """The outcome of linting one file."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: bool = False  # an internal or read error (exit status 2)
+
+
+def enabled_rules(config: Config, path: str | None = None) -> list[Rule]:
+    return [cls() for cls in all_rules() if config.is_enabled(cls.code, cls.default_enabled, path)]
+
+
+def _engine_diagnostic(code: str, message: str, path: str, start: int = 0, end: int = 0) -> Diagnostic:
+    from klint.rules import get_rule
+
+    cls = get_rule(code)
+    assert cls is not None
+    return Diagnostic(code, cls.name, cls.severity, message, start, end, path=path)
+
+
+def check_document(doc: Document, config: Config, packs: Packs | None = None) -> FileResult:
+    """Run the enabled rules over a parsed document."""
+    from klint.extract import extract
+
+    packs = packs or load_packs(config.rule_packs)
+    result = FileResult(doc.path)
+    claims = extract(doc, packs)
+    ctx = Context(doc=doc, claims=claims, packs=packs, config=config)
+    rules = enabled_rules(config, doc.path)
+    started = time.monotonic()
+    found: list[Diagnostic] = []
+    for k, rule in enumerate(rules):
+        if time.monotonic() - started > config.time_budget:
+            if config.is_enabled("KI004", True, doc.path):
+                found.append(_engine_diagnostic(
+                    "KI004",
+                    f"checking stopped after {config.time_budget:g} s (time-budget); "
+                    f"{len(rules) - k} rules were skipped",
+                    doc.path,
+                ))
+            break
+        try:
+            for diag in rule.check(ctx):
+                diag.severity = config.severity_for(diag.code, diag.severity)
+                found.append(diag)
+        except Exception as exc:  # a failing rule must not take the run down
+            result.error = True
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            found.append(_engine_diagnostic(
+                "KI001",
+                f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc} "
+                f"[{Path(where.filename).name}:{where.lineno}]",
+                doc.path,
+            ))
+    _locate(doc, found)
+    suppressions = suppress.parse(doc.text, doc.position)
+    kept = suppress.apply(found, suppressions)
+    if config.is_enabled("KI003", False, doc.path):
+        for s in suppressions:
+            unused = (s.codes - s.used) if s.codes else ({"*"} if not s.used else set())
+            if unused:
+                d = _engine_diagnostic(
+                    "KI003",
+                    "suppression of " + (", ".join(sorted(unused)) if s.codes else "every rule")
+                    + " suppresses nothing",
+                    doc.path, s.start, s.end,
+                )
+                _locate(doc, [d])
+                kept.append(d)
+    result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
+    return result
+
+
+def _locate(doc: Document, diagnostics: list[Diagnostic]) -> None:
+    """Fill line/column and fingerprints from character offsets."""
+    for d in diagnostics:
+        d.path = doc.path
+        d.line, d.column = doc.position(d.start)
+        d.end_line, d.end_column = doc.position(max(d.start, d.end))
+        for r in d.related:
+            r.line, r.column = doc.position(r.start)
+            r.end_line, r.end_column = doc.position(max(r.start, r.end))
+        d.fingerprint = fingerprint(doc, d)
+
+
+def fingerprint(doc: Document, d: Diagnostic) -> str:
+    """A hash of what was found, not where: survives edits that only move lines."""
+    parts = [d.code, " ".join(doc.text[d.start : d.end].split())]
+    parts += [" ".join(doc.text[r.start : r.end].split()) for r in d.related]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+def lint_text(text: str, path: str | None = None, config: Config | None = None, fmt: str | None = None) -> list[Diagnostic]:
+    """Lint article text and return its diagnostics, sorted."""
+    config = config or Config()
+    doc = read_text(text, path or "<text>", fmt)
+    return check_document(doc, config).diagnostics
+
+
+def lint_file(path: str, config: Config | None = None, fmt: str | None = None) -> FileResult:
+    """Lint one file; read errors become a KI002 diagnostic instead of an exception."""
+    config = config or discover(str(Path(path).parent))
+    try:
+        doc = read_path(path, fmt)
+    except SourceError as exc:
+        return FileResult(path, [_read_error(path, str(exc))], error=True)
+    return check_document(doc, config)
+
+
+def _read_error(path: str, message: str) -> Diagnostic:
+    d = _engine_diagnostic("KI002", message, path)
+    d.line, d.column, d.end_line, d.end_column = 1, 1, 1, 1
+    return d
+
+
+def iter_files(paths: Iterable[str], config: Config | None = None) -> Iterator[tuple[str, Config]]:
+    """Expand files and folders into ``(file, config)`` pairs, in a stable order.
+
+    Folders are walked with the include/exclude globs of the configuration that
+    applies to them; explicitly named files are always linted.
+    """
+    seen: set[str] = set()
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            cfg = config or discover(str(p))
+            for file in _walk(p, cfg):
+                key = os.path.realpath(file)
+                if key not in seen:
+                    seen.add(key)
+                    yield file, config or discover(str(Path(file).parent))
+        else:
+            key = os.path.realpath(raw)
+            if key not in seen:
+                seen.add(key)
+                yield raw, config or discover(str(p.parent))
+
+
+def _excluded(name: str, rel: str, patterns: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatch(name, pat) or fnmatch.fnmatch(rel, pat) for pat in patterns)
+
+
+def _walk(root: Path, cfg: Config) -> list[str]:
+    out: list[str] = []
+    visited: set[tuple[int, int]] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        try:
+            st = os.stat(dirpath)
+        except OSError:
+            dirnames[:] = []
+            continue
+        if (st.st_dev, st.st_ino) in visited:  # a symlink loop
+            dirnames[:] = []
+            continue
+        visited.add((st.st_dev, st.st_ino))
+        rel_dir = os.path.relpath(dirpath, root)
+        dirnames[:] = sorted(
+            d for d in dirnames if not _excluded(d, os.path.normpath(os.path.join(rel_dir, d)), cfg.exclude)
+        )
+        for name in sorted(filenames):
+            rel = os.path.normpath(os.path.join(rel_dir, name))
+            if _excluded(name, rel, cfg.exclude):
+                continue
+            if any(fnmatch.fnmatch(name, pat) for pat in cfg.include):
+                out.append(os.path.join(dirpath, name))
+    return out
+
+
+def _lint_one(args: tuple[str, Config, str | None]) -> FileResult:
+    path, cfg, fmt = args
+    try:
+        return lint_file(path, cfg, fmt)
+    except Exception as exc:  # never lose the other files to one file's failure
+        d = _engine_diagnostic("KI001", f"internal error while linting: {type(exc).__name__}: {exc}", path)
+        d.line = d.column = d.end_line = d.end_column = 1
+        return FileResult(path, [d], error=True)
+
+
+def lint_files(files: list[tuple[str, Config]], jobs: int = 1, fmt: str | None = None) -> Iterator[FileResult]:
+    """Lint files, in parallel when ``jobs > 1``; results come back in input order."""
+    tasks = [(path, cfg, fmt) for path, cfg in files]
+    if jobs > 1 and len(tasks) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            yield from pool.map(_lint_one, tasks, chunksize=max(1, min(16, len(tasks) // (jobs * 4) or 1)))
+    else:
+        for task in tasks:
+            yield _lint_one(task)
+
+
+def lint_paths(paths: Iterable[str], config: Config | None = None, jobs: int = 1) -> list[Diagnostic]:
+    """Lint files and folders and return every diagnostic, sorted."""
+    out: list[Diagnostic] = []
+    for result in lint_files(list(iter_files(paths, config)), jobs):
+        out.extend(result.diagnostics)
+    return sorted(out, key=Diagnostic.sort_key)
+
+
+__all__ = ["FileResult", "check_document", "lint_file", "lint_files", "lint_paths", "lint_text", "iter_files",
+           "Related", "Severity"]

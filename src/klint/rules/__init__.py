@@ -1,0 +1,31 @@
+"""The rule registry: every rule of every family, by code.
+
+Adding a rule: a class in its family module, listed in that module's ``RULES``,
+and a fixture under ``tests/fixtures/<CODE>/``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from klint.rules.base import Context, Rule
+
+
+@lru_cache(maxsize=1)
+def all_rules() -> tuple[type[Rule], ...]:
+    """All rule classes, sorted by code."""
+    from klint.rules import dates, meta, numbers, schema, xrefs
+
+    rules = [*meta.RULES, *dates.RULES, *numbers.RULES, *xrefs.RULES, *schema.RULES]
+    codes = [r.code for r in rules]
+    dupes = {c for c in codes if codes.count(c) > 1}
+    if dupes:
+        raise RuntimeError(f"duplicate rule codes: {sorted(dupes)}")
+    return tuple(sorted(rules, key=lambda r: r.code))
+
+
+def get_rule(code: str) -> type[Rule] | None:
+    return next((r for r in all_rules() if r.code == code.upper()), None)
+
+
+__all__ = ["Context", "Rule", "all_rules", "get_rule"]

@@ -1,0 +1,83 @@
+"""The rule contract: metadata, a ruff-style docstring, and ``check(ctx)``."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Iterator
+
+from klint.diagnostics import Diagnostic, Related, Severity
+
+if TYPE_CHECKING:
+    from klint.claims import Claims
+    from klint.config import Config
+    from klint.document import Document
+    from klint.packs import Packs
+
+FAMILIES = {"KD": "dates", "KN": "numbers", "KX": "cross-references", "KS": "schema", "KI": "internal"}
+
+
+@dataclass
+class Context:
+    """What a rule sees: the document, its claims, the rule packs and the run's options."""
+
+    doc: Document
+    claims: Claims
+    packs: Packs
+    config: Config
+    sidecar: Any = None  # the parsed claims file, when there is one
+    cache: dict[str, Any] = field(default_factory=dict)  # per-document memo shared by rules
+
+    def options(self, code: str) -> dict[str, Any]:
+        return self.config.rule_options.get(code, {})
+
+
+class Rule:
+    """Base class. Subclasses set the class attributes and implement :meth:`check`.
+
+    The class docstring is the rule's documentation, in sections:
+    ``What it does``, ``Why is this bad?``, ``Example``, ``Use instead``.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.ERROR
+    default_enabled: ClassVar[bool] = True
+    summary: ClassVar[str] = ""
+
+    @property
+    def family(self) -> str:
+        return FAMILIES.get(self.code[:2], "other")
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def example(cls, section: str) -> str:
+        """The text of an indented block under ``section`` in the docstring ("Example", "Use instead")."""
+        m = re.search(rf"^## {re.escape(section)}\n(.*?)(?=^## |\Z)", cls.doc(), re.M | re.S)
+        return inspect.cleandoc(m.group(1)) if m else ""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        raise NotImplementedError
+
+    def diagnostic(
+        self,
+        start: int,
+        end: int,
+        message: str,
+        related: list[tuple[int, int, str]] | None = None,
+        severity: Severity | None = None,
+    ) -> Diagnostic:
+        """Build a finding at ``[start, end)`` with related ``(start, end, message)`` places."""
+        return Diagnostic(
+            code=self.code,
+            rule=self.name,
+            severity=severity or self.severity,
+            message=message,
+            start=start,
+            end=end,
+            related=[Related(s, e, m) for s, e, m in (related or [])],
+        )

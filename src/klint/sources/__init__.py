@@ -1,0 +1,85 @@
+"""Source readers: turn a file's bytes into a :class:`~klint.document.Document`.
+
+The reader is chosen by file extension (or forced with ``--format``). Each reader
+keeps every region's offsets in the original text, so positions point into the
+file the user edits.
+"""
+
+from __future__ import annotations
+
+import codecs
+from importlib import import_module
+from pathlib import Path
+
+from klint.document import Document
+
+#: format name -> (module, extensions)
+READERS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "text": ("klint.sources.text", (".txt", ".text")),
+    "markdown": ("klint.sources.markdown", (".md", ".markdown", ".mdown")),
+    "wikitext": ("klint.sources.wikitext", (".wiki", ".wikitext", ".mediawiki")),
+    "html": ("klint.sources.html", (".html", ".htm")),
+}
+
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class SourceError(Exception):
+    """A file that cannot be read as an article; the message says why."""
+
+
+def format_for(path: str | Path) -> str | None:
+    suffix = Path(str(path)).suffix.lower()
+    for name, (_, exts) in READERS.items():
+        if suffix in exts:
+            return name
+    return None
+
+
+def decode(data: bytes) -> str:
+    """Decode article bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM.
+
+    Raises SourceError for binary or undecodable input, naming the byte offset.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise SourceError(f"undecodable UTF-16 at byte {exc.start}") from None
+    if b"\x00" in data[:8192]:
+        raise SourceError("binary file (contains NUL bytes); skipped")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise SourceError(
+            f"not valid UTF-8 at line {line} (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
+            "save the file as UTF-8"
+        ) from None
+
+
+def read_text(text: str, path: str = "<text>", fmt: str | None = None) -> Document:
+    """Parse ``text`` with the reader for ``fmt`` (or the one the path's extension picks)."""
+    fmt = fmt or format_for(path) or "text"
+    if fmt not in READERS:
+        raise SourceError(f"unknown format {fmt!r}; choose one of {', '.join(READERS)}")
+    module = import_module(READERS[fmt][0])
+    doc: Document = module.read(text, path)
+    return doc
+
+
+def read_path(path: str | Path, fmt: str | None = None) -> Document:
+    """Read and parse a file. Raises SourceError with a one-line reason."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if not p.is_file():
+            raise SourceError("not a regular file; skipped")
+        if size > MAX_BYTES:
+            raise SourceError(f"file is {size // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit; skipped")
+        data = p.read_bytes()
+    except OSError as exc:
+        raise SourceError(exc.strerror or str(exc)) from None
+    return read_text(decode(data), str(path), fmt)

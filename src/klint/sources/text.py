@@ -1,0 +1,283 @@
+"""Plain-text reader for articles flattened from a web page.
+
+Recognises, by layout alone: site boilerplate (navigation bars, "Retrieved from"),
+the title, a flattened infobox ("Date 1988–1994", commander lists, strengths,
+"Casualties and losses"), headings (short lines without final punctuation, or
+``== Heading ==``), image captions (often printed twice), simple whitespace
+tables, and paragraphs. Every region keeps offsets into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from klint.document import Document, Region, with_sections
+
+INFOBOX_LABELS = (
+    "Date", "Location", "Result", "Territorial changes", "Status", "Belligerents",
+    "Commanders and leaders", "Strength", "Casualties and losses", "Born", "Died",
+    "Founded", "Dissolved", "Headquarters", "Population", "Area", "Type",
+)
+_LABEL_RE = re.compile(r"(?:%s)\b" % "|".join(re.escape(x) for x in INFOBOX_LABELS))
+_NAV_RE = re.compile(r"^[^|\n]{1,60}(?:\s\|\s[^|\n]{1,60}){3,}$")
+_BOILER_RE = re.compile(
+    r"^(?:Retrieved from\b|Related subjects\b|Explore .{0,60}\bAlphabetically$|.{0,40} Home\s*$"
+    r"|Jump to (?:navigation|search)|From Wikipedia, the free encyclopedia)"
+)
+_WIKI_HEADING_RE = re.compile(r"^\s*(={1,6})\s*(.*?)\s*\1\s*$")
+_NUMERIC_CELL = r"(?:[-+]?\d[\d,.]*%?|N/?A|—|–|-)"
+_ROW_TAIL_RE = re.compile(r"(?:\s+" + _NUMERIC_CELL + r"){3,}\s*$")
+_CELL_RE = re.compile(_NUMERIC_CELL)
+_SUPPRESS_RE = re.compile(r"^\s*(?:<!--\s*klint:.*-->|\[klint:.*\])\s*$")
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int  # excluding the line ending
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text):
+        if m.start() == len(text) and m.group() == "":
+            break
+        body = m.group().rstrip("\r\n")
+        lines.append(_Line(m.start(), m.start() + len(body), body))
+    return lines
+
+
+def _trimmed(line: _Line) -> tuple[int, int]:
+    s = line.text
+    lead = len(s) - len(s.lstrip())
+    return line.start + lead, line.start + len(s.rstrip())
+
+
+def _is_heading(lines: list[_Line], i: int) -> bool:
+    s = lines[i].text.strip()
+    if not s or len(s) > 80 or s[-1] in ".!?:;,\"'”)" or s[0].islower():
+        return False
+    if _ROW_TAIL_RE.search(s) or re.fullmatch(r"[\d\W]+", s):
+        return False
+    prev_blank = i == 0 or lines[i - 1].blank
+    next_blank = i + 1 >= len(lines) or lines[i + 1].blank
+    return prev_blank and (next_blank or len(lines[i + 1].text) > 100)
+
+
+def read(text: str, path: str = "<text>") -> Document:
+    lines = _split_lines(text)
+    regions: list[Region] = []
+    kinds: list[str | None] = [None] * len(lines)
+
+    # 1. boilerplate and suppression comments
+    for i, ln in enumerate(lines):
+        s = ln.text.strip()
+        if s and (_NAV_RE.match(s) or _BOILER_RE.match(s) or _SUPPRESS_RE.match(s)):
+            kinds[i] = "boilerplate"
+
+    # 2. title: the first line repeated shortly after (site title + infobox title), else first line
+    content = [i for i, ln in enumerate(lines) if not ln.blank and kinds[i] is None]
+    title_idx: int | None = None
+    for i in content[:8]:
+        m = _WIKI_HEADING_RE.match(lines[i].text)
+        if m and len(m.group(1)) == 1:
+            title_idx = i
+            break
+        repeats = [j for j in content if i < j <= i + 6 and lines[j].text.strip() == lines[i].text.strip()]
+        if repeats and len(lines[i].text.strip()) <= 100:
+            title_idx = i
+            for j in repeats:
+                kinds[j] = "infobox_title"
+            break
+    if title_idx is None and content and len(lines[content[0]].text) <= 100:
+        title_idx = content[0]
+    if title_idx is not None:
+        kinds[title_idx] = "title"
+
+    # 3. infobox: from the first label line after the title to the end of its short-line run
+    infobox = _find_infobox(lines, kinds, title_idx)
+
+    # 4. duplicated lines are captions (an image caption printed twice)
+    for i in range(len(lines) - 1):
+        a, b = (re.sub(r"\s+", "", lines[k].text) for k in (i, i + 1))
+        if a and a == b and kinds[i] is None and kinds[i + 1] is None and i not in infobox:
+            kinds[i] = kinds[i + 1] = "caption"
+
+    # 5. walk the remaining lines
+    i = 0
+    n = len(lines)
+    if infobox:
+        first, last = min(infobox), max(infobox)
+        istart = lines[first].start
+        iend = lines[last].end
+        regions.append(Region("infobox", istart, iend))
+    while i < n:
+        ln = lines[i]
+        kind = kinds[i]
+        if ln.blank:
+            i += 1
+            continue
+        s, e = _trimmed(ln)
+        if kind == "boilerplate":
+            regions.append(Region("boilerplate", s, e))
+        elif kind == "title":
+            m = _WIKI_HEADING_RE.match(ln.text)
+            if m:
+                s = ln.start + m.start(2)
+                e = ln.start + m.end(2)
+            regions.append(Region("title", s, e))
+        elif kind == "infobox_title":
+            regions.append(Region("boilerplate", s, e, label="infobox title"))
+        elif i in infobox:
+            regions.extend(infobox[i])
+        elif kind == "caption":
+            regions.append(Region("caption", s, e))
+        elif (m := _WIKI_HEADING_RE.match(ln.text)) and len(m.group(1)) >= 2:
+            regions.append(Region("heading", ln.start + m.start(2), ln.start + m.end(2), label=str(len(m.group(1)))))
+        elif (table := _table_at(lines, i)) is not None:
+            rows_end = table
+            regions.extend(_table_regions(lines, i, rows_end))
+            i = rows_end
+            continue
+        elif _is_heading(lines, i):
+            regions.append(Region("heading", s, e, label="2"))
+        else:
+            regions.append(Region("paragraph", s, e))
+        i += 1
+    return Document(text=text, path=path, format="text", regions=with_sections(regions))
+
+
+def _find_infobox(lines: list[_Line], kinds: list[str | None], title_idx: int | None) -> dict[int, list[Region]]:
+    """Map each infobox line index to the regions it yields."""
+    start = (title_idx or -1) + 1
+    first = None
+    for i in range(start, min(len(lines), start + 15)):
+        if kinds[i] is None and _LABEL_RE.match(lines[i].text.strip()) and len(lines[i].text) < 200:
+            first = i
+            break
+    if first is None:
+        return {}
+    out: dict[int, list[Region]] = {}
+    # an image caption between the title and the first label belongs to the infobox
+    for j in range(start, first):
+        if not lines[j].blank and kinds[j] is None:
+            s, e = _trimmed(lines[j])
+            out[j] = [Region("caption", s, e)]
+    i = first
+    label = None
+    side = 1
+    group_kind: str | None = None
+    casualties = False
+    n = len(lines)
+    while i < n:
+        ln = lines[i]
+        text = ln.text.strip()
+        if ln.blank:
+            i += 1
+            continue
+        if kinds[i] is not None:
+            break
+        m = _LABEL_RE.match(text)
+        s, e = _trimmed(ln)
+        if m and len(text) < 200:
+            label = m.group()
+            value_start = ln.start + (len(ln.text) - len(ln.text.lstrip())) + m.end()
+            while value_start < e and text[value_start - s] == " ":
+                value_start += 1
+            regs = [Region("infobox_field", s, e, label=label)]
+            out[i] = regs
+            if label == "Casualties and losses":
+                casualties, side, group_kind = True, 1, "Casualties"
+            i += 1
+            continue
+        if len(text) > 60 and not casualties:
+            # a long line continues the previous field (e.g. a result explained)
+            if label is None or len(text) > 400:
+                break
+            out[i] = [Region("infobox_field", s, e, label=label)]
+            i += 1
+            continue
+        if len(text) > 60:
+            break
+        # short lines: lists of names, strengths, casualties
+        nums = list(re.finditer(r"\d[\d,.]*", text))
+        if not casualties and nums and re.fullmatch(r"[\d,.\s]+", text):
+            regs = []
+            for k, num in enumerate(nums, start=1):
+                regs.append(Region("infobox_field", ln.start + (len(ln.text) - len(ln.text.lstrip())) + num.start(),
+                                   ln.start + (len(ln.text) - len(ln.text.lstrip())) + num.end(), label=f"Strength {k}"))
+            out[i] = regs
+            side = 1
+            i += 1
+            continue
+        if group_kind is None:
+            group_kind = "Commanders"
+        out[i] = [Region("infobox_field", s, e, label=f"{group_kind} {side}")]
+        if not text.endswith(","):
+            side += 1
+        i += 1
+        if casualties and side > 2:
+            break
+    return out
+
+
+def _table_at(lines: list[_Line], i: int) -> int | None:
+    """If a header line at ``i`` is followed by >=2 numeric rows, return the index after the last row."""
+    header = lines[i].text.strip()
+    if not header or re.search(r"\d", header) or len(header) > 200 or len(header.split()) < 3:
+        return None
+    j = i + 1
+    while j < len(lines) and not lines[j].blank and _ROW_TAIL_RE.search(lines[j].text):
+        j += 1
+    return j if j - i - 1 >= 2 else None
+
+
+def _split_header(header: str, ncols: int) -> list[str]:
+    """Split a flattened header into ``ncols`` column names (a row-label header first).
+
+    Column names start with a capital letter; adjacent one-word capitalised names
+    are merged until the count fits ("Military Personnel").
+    """
+    parts: list[list[str]] = []
+    for w in header.split():
+        if w[:1].isupper() or not parts:
+            parts.append([w])
+        else:
+            parts[-1].append(w)
+    while len(parts) > ncols:
+        for k in range(1, len(parts) - 1):
+            if len(parts[k]) == 1 and len(parts[k + 1]) == 1:
+                parts[k : k + 2] = [parts[k] + parts[k + 1]]
+                break
+        else:
+            break
+    names = [" ".join(p) for p in parts]
+    if len(names) != ncols:
+        return [""] * ncols
+    return names
+
+
+def _table_regions(lines: list[_Line], h: int, end: int) -> list[Region]:
+    s, e = _trimmed(lines[h])
+    regions = [Region("table", s, lines[end - 1].end)]
+    ncells = max(len(_CELL_RE.findall(_ROW_TAIL_RE.search(lines[k].text).group())) for k in range(h + 1, end))
+    headers = _split_header(lines[h].text.strip(), ncells + 1)
+    regions.append(Region("table_row", s, e, label="header"))
+    for k in range(h + 1, end):
+        ln = lines[k]
+        tail = _ROW_TAIL_RE.search(ln.text)
+        rs, re_ = _trimmed(ln)
+        row_label = ln.text[: tail.start()].strip()
+        regions.append(Region("table_row", rs, re_, label=row_label))
+        cells = list(_CELL_RE.finditer(ln.text, tail.start()))
+        offset = ncells - len(cells) + 1
+        for c, cell in enumerate(cells):
+            header = headers[c + offset] if c + offset < len(headers) else ""
+            regions.append(Region("table_cell", ln.start + cell.start(), ln.start + cell.end(), label=header))
+    return regions
