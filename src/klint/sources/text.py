@@ -53,8 +53,12 @@ def _split_lines(text: str) -> list[_Line]:
     return lines
 
 
+_TRAILING_COMMENT_RE = re.compile(r"\s*<!--.*?-->\s*$")
+
+
 def _trimmed(line: _Line) -> tuple[int, int]:
-    s = line.text
+    """The line's span without surrounding blanks or a trailing ``<!-- ... -->`` comment."""
+    s = _TRAILING_COMMENT_RE.sub("", line.text)
     lead = len(s) - len(s.lstrip())
     return line.start + lead, line.start + len(s.rstrip())
 
