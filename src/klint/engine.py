@@ -30,6 +30,7 @@ class FileResult:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: bool = False  # an internal or read error (exit status 2)
+    lines: dict[int, str] = field(default_factory=dict)  # the source lines diagnostics point at
 
 
 def enabled_rules(config: Config, path: str | None = None) -> list[Rule]:
@@ -94,6 +95,8 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
                 _locate(doc, [d])
                 kept.append(d)
     result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
+    wanted = {d.line for d in kept} | {r.line for d in kept for r in d.related if r.path in (None, doc.path)}
+    result.lines = {n: doc.line_text(n) for n in sorted(wanted) if n > 0}
     return result
 
 

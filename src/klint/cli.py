@@ -1,0 +1,310 @@
+"""The command line: ``klint check | extract | rules | explain | init``.
+
+Exit status, like ruff: 0 no findings, 1 findings, 2 usage, configuration or
+internal error (with findings or not).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Sequence, TextIO
+
+from klint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A problem with how klint was called; printed as one line, exit 2."""
+
+
+def _codes(value: str) -> tuple[str, ...]:
+    return tuple(c.strip().upper() for c in value.split(",") if c.strip())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from klint.report import FORMATS
+    from klint.sources import READERS
+
+    parser = argparse.ArgumentParser(prog="klint", description="A linter for facts in prose.")
+    parser.add_argument("--version", action="version", version=f"klint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="lint files and folders")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or folders; - for stdin")
+    check.add_argument("--select", type=_codes, help="rule codes or prefixes to enable (replaces the defaults)")
+    check.add_argument("--extend-select", type=_codes, default=(), help="rule codes or prefixes to add")
+    check.add_argument("--ignore", type=_codes, default=(), help="rule codes or prefixes to disable")
+    check.add_argument("--output-format", choices=sorted(FORMATS), default=None,
+                       help="how to print findings (default: full on a terminal, concise otherwise)")
+    check.add_argument("-o", "--output-file", help="write the report to this file")
+    check.add_argument("--format", dest="input_format", choices=sorted(READERS), help="force the input format")
+    check.add_argument("--stdin-filename", help="the path to report for text read from stdin")
+    check.add_argument("--config", help="use this configuration file instead of discovering one")
+    check.add_argument("--statistics", action="store_true", help="count findings per rule")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    check.add_argument("-j", "--jobs", type=int, default=0, help="parallel workers (default: number of cores)")
+
+    extract = sub.add_parser("extract", help="show the claims klint reads in a file")
+    extract.add_argument("file", help="the article (- for stdin)")
+    extract.add_argument("--format", dest="output", choices=["yaml", "json"], default="yaml")
+    extract.add_argument("--input-format", choices=sorted(READERS), help="force the input format")
+    extract.add_argument("--stdin-filename", help="the path to report for text read from stdin")
+
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument("--output-format", choices=["text", "json"], default="text")
+
+    explain = sub.add_parser("explain", help="explain a rule")
+    explain.add_argument("code")
+
+    init = sub.add_parser("init", help="write a starter .klint.yaml in the current folder")
+    init.add_argument("--force", action="store_true", help="overwrite an existing file")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(f"klint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("klint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_ERROR
+
+
+def _config(args: argparse.Namespace):
+    from klint.config import Config, ConfigError, check_codes, discover, load_file
+
+    try:
+        if args.config:
+            path = Path(args.config)
+            if not path.is_file():
+                raise UsageError(f"{args.config}: configuration file not found")
+            base = load_file(path) or Config(source=str(path), root=str(path.parent))
+        else:
+            base = None
+        overrides = {}
+        for name in ("select", "extend_select", "ignore"):
+            value = getattr(args, name)
+            if value:
+                overrides[name] = check_codes(list(value), "command line", 0, "--" + name.replace("_", "-"))
+        return base, overrides, discover
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _color(stream: TextIO) -> bool:
+    return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from klint.config import Config, ConfigError
+    from klint.engine import FileResult, check_document, iter_files, lint_files
+    from klint.report import RunInfo, get_reporter
+    from klint.sources import SourceError, read_text
+
+    base, overrides, discover = _config(args)
+
+    def configured(cfg: Config) -> Config:
+        if "select" in overrides:
+            cfg = cfg.with_overrides(select=overrides["select"])
+        return cfg.with_overrides(
+            extend_select=cfg.extend_select + overrides.get("extend_select", ()),
+            ignore=cfg.ignore + overrides.get("ignore", ()),
+        )
+
+    results: list[FileResult] = []
+    files: list[tuple[str, Config]] = []
+    try:
+        for raw in args.paths:
+            if raw == "-":
+                name = args.stdin_filename or "<stdin>"
+                cfg = configured(base or discover(str(Path(name).parent)))
+                try:
+                    doc = read_text(sys.stdin.read(), name, args.input_format)
+                except SourceError as exc:
+                    raise UsageError(f"{name}: {exc}") from None
+                results.append(check_document(doc, cfg))
+                continue
+            if not os.path.lexists(raw):
+                print(f"klint: error: {raw}: no such file or directory", file=sys.stderr)
+                results.append(FileResult(raw, error=True))
+                continue
+            for path, cfg in iter_files([raw], base):
+                files.append((path, configured(cfg)))
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    results.extend(lint_files(files, jobs=min(jobs, max(1, len(files))), fmt=args.input_format))
+
+    diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key())
+    out: TextIO
+    out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
+    try:
+        fmt = args.output_format or ("full" if out.isatty() else "concise")
+        info = RunInfo(
+            files=[r.path for r in results],
+            sources={r.path: r.lines for r in results},
+            color=_color(out),
+            statistics=args.statistics,
+        )
+        if args.quiet and fmt in ("full", "concise"):
+            diagnostics_out = diagnostics
+            get_reporter(fmt)(diagnostics_out, _NoSummary(out), info)
+        else:
+            get_reporter(fmt)(diagnostics, out, info)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if any(r.error for r in results):
+        return EXIT_ERROR
+    if diagnostics and not args.exit_zero:
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+class _NoSummary:
+    """A stream wrapper that drops the closing summary lines (for --quiet)."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+
+    def write(self, text: str) -> int:
+        if text.startswith(("Found ", "All checks passed")):
+            return 0
+        return self._out.write(text)
+
+    def isatty(self) -> bool:
+        return self._out.isatty()
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    import json
+
+    from klint.config import discover
+    from klint.extract import extract
+    from klint.packs import load_packs
+    from klint.sources import SourceError, read_path, read_text
+
+    try:
+        if args.file == "-":
+            doc = read_text(sys.stdin.read(), args.stdin_filename or "<stdin>", args.input_format)
+        else:
+            doc = read_path(args.file, args.input_format)
+    except SourceError as exc:
+        raise UsageError(f"{args.file}: {exc}") from None
+    cfg = discover(str(Path(doc.path).parent))
+    claims = extract(doc, load_packs(cfg.rule_packs))
+    payload = {"path": doc.path, "claims": [claim_to_dict(doc, c) for c in claims.all()]}
+    if args.output == "json":
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        import yaml
+
+        yaml.safe_dump(payload, sys.stdout, allow_unicode=True, sort_keys=False, width=100)
+    return EXIT_CLEAN
+
+
+def claim_to_dict(doc, claim) -> dict:
+    """A claim as the extract output contract describes it (1-based positions, ISO dates)."""
+    line, col = doc.position(claim.start)
+    end_line, end_col = doc.position(claim.end)
+    data = claim.model_dump(mode="json", exclude={"start", "end", "kind", "text"}, exclude_none=True)
+    out = {"kind": claim.kind, "line": line, "column": col, "end_line": end_line, "end_column": end_col,
+           "text": claim.text}
+    if claim.kind == "date":
+        out["start"], out["end"] = _iso_bounds(claim)
+    out.update(data)
+    return out
+
+
+def _iso_bounds(claim) -> tuple[str, str]:
+    precision = claim.precision
+    fmt = {"day": "%Y-%m-%d", "month": "%Y-%m"}.get(precision, "%Y")
+    start = claim.earliest.strftime(fmt)
+    end = claim.latest.strftime(fmt)
+    if precision == "season":
+        start, end = claim.earliest.strftime("%Y-%m"), claim.latest.strftime("%Y-%m")
+    return start, end
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    import json
+
+    from klint.rules import all_rules
+
+    rows = [
+        {"code": r.code, "name": r.name, "family": r().family, "severity": r.severity.value,
+         "default": r.default_enabled, "summary": r.summary}
+        for r in all_rules()
+    ]
+    if args.output_format == "json":
+        json.dump(rows, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_CLEAN
+    width = max(len(r["name"]) for r in rows)
+    print(f"{'CODE':<6} {'NAME':<{width}} {'SEVERITY':<8} {'DEFAULT':<7} SUMMARY")
+    for r in rows:
+        print(f"{r['code']:<6} {r['name']:<{width}} {r['severity']:<8} {'on' if r['default'] else 'opt-in':<7} {r['summary']}")
+    return EXIT_CLEAN
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    import difflib
+
+    from klint.rules import all_rules, get_rule
+
+    rule = get_rule(args.code)
+    if rule is None:
+        hint = difflib.get_close_matches(args.code.upper(), [r.code for r in all_rules()], n=1)
+        raise UsageError(f"unknown rule code {args.code!r}" + (f"; did you mean {hint[0]!r}?" if hint else ""))
+    state = "enabled by default" if rule.default_enabled else "opt-in (enable with --extend-select)"
+    print(f"# {rule.code} {rule.name}\n\nSeverity: {rule.severity.value}; {state}.\n")
+    print(rule.doc())
+    return EXIT_CLEAN
+
+
+STARTER = """\
+# klint configuration. Keys: select, ignore, extend-select, per-file-ignores,
+# severity, include, exclude, extend-exclude, rule-packs, article-type, rules, time-budget.
+# yaml-language-server: $schema=https://pypi.org/project/klint/
+extend-select: []        # opt-in rules to enable, e.g. [KI003]
+ignore: []               # rule codes or prefixes to turn off, e.g. [KX305]
+per-file-ignores: {}     # glob: [codes]
+severity: {}             # code: error | warning | info
+rule-packs: []           # extra rules/*.yaml lexicons
+"""
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    target = Path(".klint.yaml")
+    if target.exists() and not args.force:
+        raise UsageError(f"{target} already exists; use --force to overwrite it")
+    from klint.fsutil import atomic_write
+
+    atomic_write(target, STARTER)
+    print(f"wrote {target}")
+    return EXIT_CLEAN
+
+
+COMMANDS = {
+    "check": cmd_check,
+    "extract": cmd_extract,
+    "rules": cmd_rules,
+    "explain": cmd_explain,
+    "init": cmd_init,
+}

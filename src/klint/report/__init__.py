@@ -1,0 +1,42 @@
+"""Reporters: diagnostics in, text out. Each format is one function in one module.
+
+Only reporters turn offsets into text; they get diagnostics already located
+(line/column filled) plus the source lines those diagnostics point at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import Callable, TextIO
+
+from klint.diagnostics import Diagnostic
+
+#: output format -> "module:function"
+FORMATS: dict[str, str] = {
+    "full": "klint.report.text:full",
+    "concise": "klint.report.text:concise",
+    "json": "klint.report.machine:json_list",
+    "json-lines": "klint.report.machine:json_lines",
+    "github": "klint.report.machine:github",
+    "junit": "klint.report.machine:junit",
+    "sarif": "klint.report.sarif:sarif",
+}
+
+
+@dataclass
+class RunInfo:
+    """What a reporter may need besides the diagnostics."""
+
+    files: list[str] = field(default_factory=list)
+    sources: dict[str, dict[int, str]] = field(default_factory=dict)  # path -> {line: text}
+    color: bool = False
+    statistics: bool = False
+
+
+Reporter = Callable[[list[Diagnostic], TextIO, RunInfo], None]
+
+
+def get_reporter(name: str) -> Reporter:
+    module, func = FORMATS[name].split(":")
+    return getattr(import_module(module), func)

@@ -1,0 +1,73 @@
+"""Machine formats: JSON, JSON Lines, GitHub workflow commands, JUnit XML."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import TextIO
+from xml.etree import ElementTree as ET
+
+from klint.diagnostics import Diagnostic
+from klint.report import RunInfo
+
+
+def json_list(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
+    json.dump([d.to_dict() for d in diagnostics], out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def json_lines(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
+    for d in diagnostics:
+        out.write(json.dumps(d.to_dict(), ensure_ascii=False) + "\n")
+
+
+def _escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(s: str) -> str:
+    return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def github(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
+    """GitHub Actions workflow commands (``::error file=…,line=…::message``)."""
+    for d in diagnostics:
+        props = {
+            "file": d.path, "line": d.line, "col": d.column, "endLine": d.end_line,
+            "endColumn": d.end_column, "title": f"{d.code} {d.rule}",
+        }
+        prop_s = ",".join(f"{k}={_escape_property(str(v))}" for k, v in props.items())
+        message = d.message
+        for r in d.related:
+            message += f"\n{r.path or d.path}:{r.line}:{r.column}: {r.message}"
+        out.write(f"::{_GITHUB_LEVEL[d.severity.value]} {prop_s}::{_escape_data(message)}\n")
+
+
+def junit(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
+    """JUnit XML: a test suite per file, a failing test case per finding."""
+    by_file: dict[str, list[Diagnostic]] = defaultdict(list)
+    for d in diagnostics:
+        by_file[d.path].append(d)
+    files = list(dict.fromkeys([*info.files, *by_file]))
+    root = ET.Element("testsuites", name="klint", tests=str(max(1, len(diagnostics))),
+                      failures=str(len(diagnostics)))
+    for path in files:
+        found = by_file.get(path, [])
+        suite = ET.SubElement(root, "testsuite", name=path, tests=str(max(1, len(found))),
+                              failures=str(len(found)), errors="0", skipped="0")
+        if not found:
+            ET.SubElement(suite, "testcase", name="klint", classname=path)
+        for d in found:
+            case = ET.SubElement(suite, "testcase", name=f"{d.code}:{d.line}:{d.column}", classname=path,
+                                 file=path, line=str(d.line))
+            fail = ET.SubElement(case, "failure", message=d.message, type=d.code)
+            fail.text = f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}" + "".join(
+                f"\n  {r.path or d.path}:{r.line}:{r.column}: {r.message}" for r in d.related
+            )
+    ET.indent(root)
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write(ET.tostring(root, encoding="unicode"))
+    out.write("\n")
