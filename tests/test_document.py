@@ -1,0 +1,118 @@
+"""Property tests of the offset → (line, column) mapping in ``klint.document``.
+
+A naive reference walks the text one character at a time; ``LineIndex`` must
+agree with it for every offset, whatever mix of line endings, tabs and
+non-ASCII characters the text holds.
+"""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from klint.document import Document, LineIndex
+
+# line endings, tabs, combining marks, dotted capital I, RTL, astral characters
+PIECES = st.sampled_from(
+    ["a", "Z", " ", "\t", "\n", "\r", "\r\n", "\n\r", "İ", "ı", "é", "e\u0301", "\u05d0", "\u200f", "😀", "1", ","]
+)
+TEXTS = st.lists(PIECES, max_size=60).map("".join) | st.text(max_size=80)
+
+
+def reference(text: str) -> list[tuple[int, int]]:
+    """(line, column) of every offset 0..len(text), computed one character at a time."""
+    out = []
+    line, col = 1, 1
+    i = 0
+    while i <= len(text):
+        out.append((line, col))
+        if i == len(text):
+            break
+        ch = text[i]
+        if ch == "\r" and i + 1 < len(text) and text[i + 1] == "\n":
+            out.append((line, col + 1))  # the \n of a \r\n still belongs to this line
+            i += 2
+            line, col = line + 1, 1
+            continue
+        if ch in "\r\n":
+            line, col = line + 1, 1
+        else:
+            col += 1
+        i += 1
+    return out
+
+
+def reference_lines(text: str) -> list[str]:
+    """Line bodies without their endings; a final newline opens an empty last line."""
+    lines, cur, i = [], [], 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "\r\n":
+            lines.append("".join(cur))
+            cur = []
+            i += 2 if text[i : i + 2] == "\r\n" else 1
+            continue
+        cur.append(ch)
+        i += 1
+    lines.append("".join(cur))
+    return lines
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+@example("İsgandar\r\nwas born\rin 1990\n\tand died")
+@example("no final newline")
+@example("")
+@example("\r\r\n\n\r")
+def test_position_matches_reference(text: str) -> None:
+    index = LineIndex(text)
+    expected = reference(text)
+    for offset, want in enumerate(expected):
+        assert index.position(offset) == want, (text, offset)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_offset_inverts_position(text: str) -> None:
+    index = LineIndex(text)
+    for offset in range(len(text) + 1):
+        line, col = index.position(offset)
+        assert index.offset(line, col) == offset
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_line_count_and_line_text(text: str) -> None:
+    doc = Document(text)
+    lines = reference_lines(text)
+    assert doc.lines.line_count == len(lines)
+    for n, body in enumerate(lines, start=1):
+        assert doc.line_text(n) == body
+
+
+@settings(max_examples=100, deadline=None)
+@given(TEXTS, st.integers(min_value=-50, max_value=200))
+def test_out_of_range_offsets_are_clamped(text: str, offset: int) -> None:
+    index = LineIndex(text)
+    clamped = max(0, min(offset, len(text)))
+    assert index.position(offset) == index.position(clamped)
+    line, col = index.position(offset)
+    assert 1 <= line <= index.line_count and col >= 1
+
+
+def test_columns_count_characters_not_bytes() -> None:
+    text = "İsgandar Mammadov\r\nİsgandar, born 1990"
+    index = LineIndex(text)
+    second = text.index("born")
+    assert index.position(second) == (2, 11)
+    assert index.position(text.index("Mammadov")) == (1, 10)
+
+
+def test_tab_is_one_column() -> None:
+    assert LineIndex("\tx").position(1) == (1, 2)
+
+
+def test_crlf_is_one_line_break() -> None:
+    index = LineIndex("a\r\nb\rc\nd")
+    assert [index.position(i)[0] for i in (0, 3, 5, 7)] == [1, 2, 3, 4]
+    assert index.line_count == 4
