@@ -111,7 +111,23 @@ class Document:
     format: str = "text"
     regions: list[Region] = field(default_factory=list)
     front_matter: dict | None = None  # claims-file data embedded in the article (Markdown)
+    #: Same length as ``text``, markup replaced by spaces (Markdown, wikitext, HTML); None: no markup.
+    masked: str | None = field(default=None, repr=False)
+    front_matter_error: str | None = None  # why the front matter could not be read (line named)
     _index: LineIndex | None = field(default=None, repr=False)
+
+    @property
+    def view(self) -> str:
+        """The text extractors read: ``masked`` when the reader made one, else ``text``.
+
+        Offsets are shared with ``text``, so a span found in the view is reported
+        at the same place in the file; ``text[start:end]`` quotes what the user wrote.
+        """
+        return self.text if self.masked is None else self.masked
+
+    def visible(self, start: int, end: int) -> str:
+        """The content of a span without markup, whitespace runs collapsed."""
+        return " ".join(self.view[start:end].split())
 
     @property
     def lines(self) -> LineIndex:
