@@ -147,6 +147,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 files.append((path, configured(cfg)))
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
+    _check_packs({cfg.rule_packs for _, cfg in files})
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     results.extend(lint_files(files, jobs=min(jobs, max(1, len(files))), fmt=args.input_format))
 
@@ -174,6 +175,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     if diagnostics and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _check_packs(pack_sets: set[tuple[str, ...]]) -> None:
+    """Load every rule-pack set once up front, so a broken pack is one usage error."""
+    from klint.packs import PackError, load_packs
+
+    for packs in pack_sets or {()}:
+        try:
+            load_packs(packs)
+        except PackError as exc:
+            raise UsageError(str(exc)) from None
 
 
 class _NoSummary:

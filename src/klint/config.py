@@ -28,6 +28,8 @@ DEFAULT_EXCLUDE = (
     ".tox", ".nox", "build", "dist", "*.klint.yaml", "LICENSE*", "requirements*.txt",
 )
 
+FAMILY_PREFIXES = ("KD", "KN", "KX", "KS", "KI")
+
 KEYS = {
     "select", "ignore", "extend-select", "extend-ignore", "per-file-ignores", "severity",
     "include", "exclude", "extend-exclude", "rule-packs", "article-type", "rules", "time-budget",
@@ -38,7 +40,7 @@ class ConfigError(Exception):
     """A bad configuration: ``path:line: message``."""
 
     def __init__(self, path: str, line: int, message: str) -> None:
-        super().__init__(f"{path}:{line}: {message}")
+        super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
         self.path, self.line, self.message = path, line, message
 
 
@@ -113,7 +115,9 @@ def check_codes(codes: list[str], where: str, line: int, key: str) -> tuple[str,
     for code in codes:
         if not isinstance(code, str):
             raise ConfigError(where, line, f"{key}: expected rule codes, got {code!r}")
-        if code == "ALL" or any(v.startswith(code) for v in valid) and re.fullmatch(r"K[A-Z]\d{0,3}", code):
+        if code == "ALL" or code in FAMILY_PREFIXES or (
+            any(v.startswith(code) for v in valid) and re.fullmatch(r"K[A-Z]\d{0,3}", code)
+        ):
             continue
         hint = difflib.get_close_matches(code, valid, n=1)
         tail = f"; did you mean {hint[0]!r}?" if hint else "; see `klint rules`"

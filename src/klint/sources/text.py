@@ -94,12 +94,13 @@ def read(text: str, path: str = "<text>") -> Document:
             title_idx = i
             break
         repeats = [j for j in content if i < j <= i + 6 and lines[j].text.strip() == lines[i].text.strip()]
-        if repeats and len(lines[i].text.strip()) <= 100:
+        if repeats and len(lines[i].text.strip()) <= 100 and lines[i].text.strip()[-1] not in ".!?":
             title_idx = i
             for j in repeats:
                 kinds[j] = "infobox_title"
             break
-    if title_idx is None and content and len(lines[content[0]].text) <= 100:
+    if title_idx is None and content and len(lines[content[0]].text) <= 100 \
+            and lines[content[0]].text.strip()[-1] not in ".!?":
         title_idx = content[0]
     if title_idx is not None:
         kinds[title_idx] = "title"

@@ -1,0 +1,26 @@
+"""Shared test helpers."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "nagorno-karabakh-war.txt"
+SHARED = ROOT.parent / "shared"
+
+
+def run_klint(*args: str, cwd: Path | None = None, stdin: str | None = None, env: dict | None = None):
+    """Run the real CLI in a subprocess; return the CompletedProcess."""
+    return subprocess.run(
+        [sys.executable, "-m", "klint", *args],
+        cwd=cwd, input=stdin, capture_output=True, text=True, timeout=300, env=env,
+    )
+
+
+@pytest.fixture
+def klint_cli():
+    return run_klint
