@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--stdin-filename", help="the path to report for text read from stdin")
 
     rules = sub.add_parser("rules", help="list every rule")
-    rules.add_argument("--output-format", choices=["text", "json"], default="text")
+    rules.add_argument("--output-format", choices=["text", "json", "markdown"], default="text")
 
     explain = sub.add_parser("explain", help="explain a rule")
     explain.add_argument("code")
@@ -268,11 +268,23 @@ def cmd_rules(args: argparse.Namespace) -> int:
         json.dump(rows, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return EXIT_CLEAN
+    if args.output_format == "markdown":
+        sys.stdout.write(rules_markdown(rows))
+        return EXIT_CLEAN
     width = max(len(r["name"]) for r in rows)
     print(f"{'CODE':<6} {'NAME':<{width}} {'SEVERITY':<8} {'DEFAULT':<7} SUMMARY")
     for r in rows:
         print(f"{r['code']:<6} {r['name']:<{width}} {r['severity']:<8} {'on' if r['default'] else 'opt-in':<7} {r['summary']}")
     return EXIT_CLEAN
+
+
+def rules_markdown(rows: list[dict]) -> str:
+    """The rule table as Markdown (the README's table is this output)."""
+    lines = ["| Code | Name | Severity | Default | Summary |", "| --- | --- | --- | --- | --- |"]
+    for r in rows:
+        default = "on" if r["default"] else "opt-in"
+        lines.append(f"| {r['code']} | {r['name']} | {r['severity']} | {default} | {r['summary']} |")
+    return "\n".join(lines) + "\n"
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
