@@ -36,14 +36,18 @@ class DuplicateText(Rule):
     severity = Severity.WARNING
     summary = "a paragraph or caption repeated verbatim"
 
-    MIN_WORDS = 5
+    MIN_WORDS = 5  # captions
+    MIN_PARAGRAPH_WORDS = 8  # shorter repeated lines are list entries ("Feud of the Year (2003)")
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         seen: dict[str, tuple[int, int]] = {}
         for region in ctx.doc.regions_of("paragraph", "caption", "list_item", "quote"):
             raw = ctx.doc.text[region.start : region.end]
             key = re.sub(r"\s+", "", raw).casefold()
-            if len(raw.split()) < self.MIN_WORDS:
+            words = len(raw.split())
+            if words < self.MIN_WORDS or (
+                region.kind != "caption" and (words < self.MIN_PARAGRAPH_WORDS or raw.rstrip()[-1:] not in ".!?\"”")
+            ):
                 continue
             if key in seen:
                 first = seen[key]
