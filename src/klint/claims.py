@@ -44,6 +44,9 @@ class DateClaim(Claim):
     year_inferred: bool = False
     year_source: str | None = None  # how an inferred year was found ("section heading", "paragraph", ...)
     valid: bool = True  # False for "February 30, 1992": the surface names no real day
+    preposition: str | None = None  # the word before the date ("in", "on", "by", "since"), lower-cased
+    cue: str | None = None  # why the date is not narrative time: "since", "reported", "parenthesis", ...
+    weekday: str | None = None  # a weekday the text states with the date ("Monday")
 
 
 class QuantityClaim(Claim):
