@@ -12,8 +12,18 @@ from klint.packs import Packs
 
 
 def extract(doc: Document, packs: Packs) -> Claims:
-    """Run every extractor over ``doc``."""
+    """Run every extractor over ``doc``.
+
+    Extractors read ``doc.text``; for a marked-up source they get the reader's
+    masked view instead (same length, markup blanked), so spans stay offsets
+    into the file and markup, code and URLs yield no claims.
+    """
+    from dataclasses import replace
+
     from klint.extract import dates, names, quantities
+
+    if doc.masked is not None:
+        doc = replace(doc, text=doc.masked, masked=None)
 
     return Claims(
         dates=dates.extract_dates(doc, packs),

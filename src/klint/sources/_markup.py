@@ -1,0 +1,110 @@
+"""Helpers shared by the markup readers (Markdown, wikitext, HTML).
+
+:class:`View` builds ``Document.masked``: a copy of the text of the same length
+in which everything but the visible content is a space (line endings are kept,
+so lines stay lines). Readers *show* the spans a reader would see and may
+*write* a short rendering over a construct (``&amp;`` → ``&``,
+``{{convert|5|km}}`` → ``5 km``), padded with spaces to the construct's length.
+Extractors read the view; diagnostics quote ``Document.text``, so offsets point
+at what the user wrote.
+"""
+
+from __future__ import annotations
+
+import re
+
+from klint.document import Region
+
+_BLANK_RE = re.compile(r"[^\r\n]")
+URL_RE = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]{1,2000}|\bwww\.[a-z0-9-]{1,63}\.[^\s<>\"')\]]{1,2000}", re.I)
+
+
+def blank(s: str) -> str:
+    """``s`` with every character but line endings replaced by a space."""
+    return _BLANK_RE.sub(" ", s)
+
+
+class View:
+    """Collects the visible spans of a text and builds its masked view."""
+
+    __slots__ = ("text", "_parts")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._parts: list[tuple[int, int, str | None]] = []
+
+    def show(self, start: int, end: int) -> None:
+        """Mark ``text[start:end]`` visible."""
+        if end > start:
+            self._parts.append((start, end, None))
+
+    def write(self, start: int, end: int, rendering: str) -> None:
+        """Show ``rendering`` in place of ``text[start:end]`` (cut to fit, padded with spaces)."""
+        if end > start:
+            self._parts.append((start, end, rendering[: end - start].ljust(end - start)))
+
+    def build(self) -> str:
+        """The masked view: same length as the text; URLs are blanked too."""
+        text = self.text
+        out: list[str] = []
+        pos = 0
+        for start, end, rendering in sorted(self._parts, key=lambda p: (p[0], -p[1])):
+            start = max(start, pos)
+            if end <= start:
+                continue  # overlaps a span already shown
+            if start > pos:
+                out.append(blank(text[pos:start]))
+            out.append(text[start:end] if rendering is None else rendering[len(rendering) - (end - start):])
+            pos = end
+        if pos < len(text):
+            out.append(blank(text[pos:]))
+        view = "".join(out)
+        return URL_RE.sub(lambda m: blank(m.group()), view)
+
+
+def tight(view: str, start: int, end: int) -> tuple[int, int] | None:
+    """Shrink ``[start, end)`` to its first and last visible character (None if none)."""
+    while start < end and view[start].isspace():
+        start += 1
+    while end > start and view[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def region(view: str, kind: str, start: int, end: int, label: str | None = None) -> Region | None:
+    """A region over the visible part of ``[start, end)``, or None if nothing there is visible."""
+    span = tight(view, start, end)
+    return Region(kind, span[0], span[1], label) if span else None  # type: ignore[arg-type]
+
+
+#: infobox parameter base names -> the labels the plain-text reader gives (a digit suffix is the side)
+_INFOBOX_LABELS = {
+    "date": "Date", "place": "Location", "location": "Location", "result": "Result",
+    "territory": "Territorial changes", "status": "Status", "combatant": "Belligerents",
+    "combatants": "Belligerents", "belligerent": "Belligerents", "belligerents": "Belligerents",
+    "commander": "Commanders", "commanders": "Commanders", "leader": "Commanders",
+    "strength": "Strength", "casualties": "Casualties", "casualty": "Casualties", "units": "Units",
+    "born": "Born", "birth_date": "Born", "died": "Died", "death_date": "Died", "founded": "Founded",
+    "dissolved": "Dissolved", "headquarters": "Headquarters", "population": "Population",
+    "area": "Area", "type": "Type",
+}
+#: parameters that are not article text (pictures, layout, the box's own title)
+INFOBOX_SKIP = frozenset({
+    "image", "image_size", "imagesize", "image_upright", "alt", "map", "map_type", "map_size",
+    "map_caption", "coordinates", "embed", "module", "partof", "conflict", "name", "title",
+    "width", "campaignbox", "notes", "caption", "image_caption",
+})
+CAPTION_KEYS = frozenset({"caption", "image_caption", "map_caption"})
+TITLE_KEYS = frozenset({"conflict", "name", "title"})
+_SIDE_RE = re.compile(r"^(.*?)[_ ]?(\d{1,2})$")
+
+
+def infobox_label(key: str) -> str:
+    """``commander1`` → ``Commanders 1``, ``date`` → ``Date``, ``foo_bar`` → ``Foo bar``."""
+    key = key.strip().lower().replace("-", "_")
+    side = ""
+    m = _SIDE_RE.match(key)
+    if m and m.group(1):
+        key, side = m.group(1), " " + m.group(2)
+    label = _INFOBOX_LABELS.get(key) or key.replace("_", " ").strip().capitalize()
+    return label + side

@@ -1,0 +1,392 @@
+"""Markdown reader: CommonMark plus GFM tables (markdown-it-py), YAML front matter.
+
+Offsets: ``Document.text`` is the file unchanged. markdown-it gives block
+tokens line ranges but no inline offsets, so each inline token is aligned with
+the source by a cursor (text is searched for, delimiters skipped). The reader
+records the visible runs in ``Document.masked`` (see ``_markup.View``):
+emphasis markers, link brackets and destinations, URLs, inline code, code
+blocks, HTML and comments, table pipes and list/quote markers become spaces;
+``&amp;`` and ``\\*`` are written as ``&`` and ``*``. Regions span the visible
+part of each block, so a finding inside ``**20,000** troops`` points at ``2``.
+
+Blocks: the first ``#`` heading is the title, other headings are ``heading``
+regions (label = level); paragraphs; list items; block quotes (``quote``);
+tables (``table``; ``table_row`` labelled by its first cell, ``header`` for the
+head row; ``table_cell`` labelled by its column header, first column excepted);
+a paragraph that starts with an image is a caption (the alt text, and any text
+after the image, each a ``caption``). Front matter (``---`` … ``---``) is read
+with ``yaml.safe_load`` into ``front_matter``; its ``infobox:`` mapping gives
+``infobox_field`` regions labelled like the plain-text reader ("Date",
+"Commanders 1", …) over the values inside the front matter. A front matter that
+does not parse leaves ``front_matter`` None and says why in
+``front_matter_error``; nothing here raises on malformed input.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from klint.document import Document, Region, with_sections
+from klint.sources._markup import CAPTION_KEYS, INFOBOX_SKIP, View, blank, infobox_label, tight
+
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+_FENCE_RE = re.compile(r"(?:---|\.\.\.)[ \t]*")
+_NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+_OPEN_MARKUP = {"strong_open", "strong_close", "em_open", "em_close", "s_open", "s_close"}
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [m.start() for m in _LINE_RE.finditer(text)]
+    if not starts or starts[-1] != len(text):
+        starts.append(len(text))
+    return starts
+
+
+def _split_front_matter(text: str, starts: list[int]) -> tuple[int, int, int] | None:
+    """(body start, body end, end of closing fence line) of a leading ``---`` block."""
+    if not re.match(r"---[ \t]*(?:\r\n|\r|\n)", text):
+        return None
+    for k in range(1, len(starts) - 1):
+        line = text[starts[k] : starts[k + 1]].rstrip("\r\n")
+        if _FENCE_RE.fullmatch(line):
+            return starts[1], starts[k], starts[k + 1]
+    return None
+
+
+class _Reader:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.view = View(text)
+        self.regions: list[Region] = []
+        self.starts = _line_starts(text)
+        self.has_title = False
+
+    # -- helpers -------------------------------------------------------------------------------
+    def span_of_lines(self, line_map: list[int] | None) -> tuple[int, int]:
+        if not line_map:
+            return 0, 0
+        last = len(self.starts) - 1
+        return self.starts[min(line_map[0], last)], self.starts[min(line_map[1], last)]
+
+    def add(self, kind: str, spans: list[tuple[int, int]], label: str | None = None) -> None:
+        """A region from the first to the last visible character of ``spans``."""
+        spans = [span for span in spans if not self.text[span[0] : span[1]].isspace()]
+        if spans:
+            span = tight(self.text, spans[0][0], spans[-1][1])
+            if span:
+                self.regions.append(Region(kind, span[0], span[1], label))  # type: ignore[arg-type]
+
+    def inline(
+        self, children: list[Any], lo: int, hi: int, images: list[list[tuple[int, int]]] | None = None
+    ) -> list[tuple[int, int]]:
+        """Align inline tokens with ``text[lo:hi]``; show and return the visible spans.
+
+        The spans of each image's alt text are also appended to ``images``.
+        """
+        src = self.text
+        spans: list[tuple[int, int]] = []
+        cursor = lo
+        skip_link = False
+
+        def show(a: int, b: int, rendering: str | None = None) -> None:
+            if rendering is None:
+                self.view.show(a, b)
+            else:
+                self.view.write(a, b, rendering)
+            if b > a:
+                spans.append((a, b))
+
+        for tok in children:
+            t = tok.type
+            if skip_link and t != "link_close":
+                continue
+            if t == "text":
+                if not tok.content:
+                    continue
+                j = src.find(tok.content, cursor, hi)
+                if j < 0:
+                    break
+                show(j, j + len(tok.content))
+                cursor = j + len(tok.content)
+            elif t == "text_special":
+                j = src.find(tok.markup, cursor, hi)
+                if j < 0:
+                    break
+                show(j, j + len(tok.markup), tok.content)
+                cursor = j + len(tok.markup)
+            elif t in _OPEN_MARKUP:
+                j = src.find(tok.markup, cursor, hi)
+                if j < 0:
+                    break
+                cursor = j + len(tok.markup)
+            elif t == "link_open":
+                if tok.markup == "autolink":
+                    skip_link = True
+                    continue
+                j = src.find("[", cursor, hi)
+                if j < 0:
+                    break
+                cursor = j + 1
+            elif t == "link_close":
+                if skip_link:
+                    skip_link = False
+                    j = src.find(">", cursor, hi)
+                    if j < 0:
+                        break
+                    cursor = j + 1
+                    continue
+                j = src.find("]", cursor, hi)
+                if j < 0:
+                    break
+                cursor = _skip_destination(src, j + 1, hi)
+            elif t == "image":
+                j = src.find("![", cursor, hi)
+                if j < 0:
+                    break
+                alt = self.inline(tok.children or [], j + 2, hi)
+                spans.extend(alt)
+                if images is not None:
+                    images.append(alt)
+                k = src.find("]", alt[-1][1] if alt else j + 2, hi)
+                if k < 0:
+                    break
+                cursor = _skip_destination(src, k + 1, hi)
+            elif t == "code_inline":
+                m = re.compile(r"(?<!`)%s(?!`)" % re.escape(tok.markup)).search(src, cursor, hi)
+                if m is None:
+                    break
+                close = re.compile(r"(?<!`)%s(?!`)" % re.escape(tok.markup)).search(src, m.end(), hi)
+                if close is None:
+                    break
+                cursor = close.end()
+            elif t == "html_inline":
+                j = src.find(tok.content, cursor, hi)
+                if j < 0:
+                    break
+                cursor = j + len(tok.content)
+            elif t in ("softbreak", "hardbreak"):
+                m = _NEWLINE_RE.search(src, cursor, hi)
+                if m is None:
+                    break
+                cursor = m.end()
+        else:
+            return spans
+        # alignment lost (should not happen): show the rest as it is rather than drop it
+        if cursor < hi:
+            rest = tight(src, cursor, hi)
+            if rest:
+                show(*rest)
+        return spans
+
+    # -- blocks --------------------------------------------------------------------------------
+    def blocks(self, tokens: list[Any]) -> None:
+        context: list[str] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            tok = tokens[i]
+            t = tok.type
+            if t in ("bullet_list_open", "ordered_list_open"):
+                pass
+            elif t == "list_item_open":
+                context.append("list_item")
+            elif t == "blockquote_open":
+                context.append("quote")
+            elif t in ("list_item_close", "blockquote_close") and context:
+                context.pop()
+            elif t == "heading_open" and i + 1 < n:
+                lo, hi = self.span_of_lines(tok.map)
+                spans = self.inline(tokens[i + 1].children or [], lo, hi)
+                level = len(tok.markup) if tok.markup.startswith("#") else (1 if tok.markup == "=" else 2)
+                if level == 1 and not self.has_title:
+                    self.has_title = True
+                    self.add("title", spans)
+                else:
+                    self.add("heading", spans, str(level))
+                i += 3
+                continue
+            elif t == "paragraph_open" and i + 1 < n:
+                lo, hi = self.span_of_lines(tok.map)
+                self.paragraph(tokens[i + 1].children or [], lo, hi, context[-1] if context else "paragraph")
+                i += 3
+                continue
+            elif t == "table_open":
+                i = self.table(tokens, i)
+                continue
+            i += 1
+
+    def paragraph(self, children: list[Any], lo: int, hi: int, kind: str) -> None:
+        images: list[list[tuple[int, int]]] = []
+        spans = self.inline(children, lo, hi, images)
+        if not (children and children[0].type == "image"):
+            self.add(kind, spans)
+            return
+        # a picture with its caption: the alt text, and the text after the image(s)
+        alt = {span for image in images for span in image}
+        for image in images:
+            self.add("caption", image)
+        self.add("caption", [span for span in spans if span not in alt])
+
+    def table(self, tokens: list[Any], i: int) -> int:
+        lo, hi = self.span_of_lines(tokens[i].map)
+        self.regions.append(Region("table", lo, hi))
+        headers: list[str] = []
+        n = len(tokens)
+        i += 1
+        in_head = False
+        while i < n and tokens[i].type != "table_close":
+            tok = tokens[i]
+            if tok.type == "thead_open":
+                in_head = True
+            elif tok.type == "thead_close":
+                in_head = False
+            elif tok.type == "tr_open":
+                row_lo, row_hi = self.span_of_lines(tok.map)
+                cells = _cell_spans(self.text, row_lo, row_hi)
+                inlines = []
+                j = i + 1
+                while j < n and tokens[j].type != "tr_close":
+                    if tokens[j].type == "inline":
+                        inlines.append(tokens[j])
+                    j += 1
+                row_spans: list[tuple[int, int]] = []
+                texts: list[str] = []
+                cell_regions: list[Region] = []
+                for c, inl in enumerate(inlines):
+                    c_lo, c_hi = cells[c] if c < len(cells) else (row_hi, row_hi)
+                    spans = self.inline(inl.children or [], c_lo, c_hi)
+                    row_spans.extend(spans)
+                    texts.append(" ".join(inl.content.split()))
+                    if spans and not in_head and c > 0:
+                        label = headers[c] if c < len(headers) else ""
+                        cell_regions.append(Region("table_cell", spans[0][0], spans[-1][1], label))
+                if in_head:
+                    headers = texts
+                    self.add("table_row", row_spans, "header")
+                else:
+                    self.add("table_row", row_spans, texts[0] if texts else "")
+                    self.regions.extend(cell_regions)
+                i = j
+            i += 1
+        return i + 1
+
+
+def _skip_destination(src: str, p: int, hi: int) -> int:
+    """After a link's ``]``: skip ``(destination "title")`` or ``[label]``; return the next offset."""
+    if p < hi and src[p] == "(":
+        depth = 0
+        k = p
+        while k < hi:
+            ch = src[k]
+            if ch == "\\":
+                k += 2
+                continue
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    return k + 1
+            k += 1
+        return p
+    if p < hi and src[p] == "[":
+        k = src.find("]", p, hi)
+        return k + 1 if k >= 0 else p
+    return p
+
+
+def _cell_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Split a GFM table row into cell spans at unescaped pipes (outer pipes dropped)."""
+    line = text[lo:hi].rstrip("\r\n")
+    cuts = [k for k, ch in enumerate(line) if ch == "|" and (k == 0 or line[k - 1] != "\\")]
+    bounds = [-1] + cuts + [len(line)]
+    spans = [(lo + a + 1, lo + b) for a, b in zip(bounds, bounds[1:])]
+    if cuts and not line[: cuts[0]].strip():
+        spans = spans[1:]
+    if cuts and not line[cuts[-1] + 1 :].strip():
+        spans = spans[:-1]
+    return spans
+
+
+def _front_matter(reader: _Reader, lo: int, hi: int) -> tuple[dict | None, str | None]:
+    """Parse the front matter body ``text[lo:hi]``; add infobox regions; return (data, error)."""
+    import yaml
+
+    src = reader.text[lo:hi]
+    first_line = reader.text.count("\n", 0, lo) + 1 if "\n" in reader.text[:lo] else 2
+    try:
+        data = yaml.safe_load(src)
+        root = yaml.compose(src, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        where = f" at line {first_line + mark.line}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return None, f"front matter is not valid YAML{where}: {problem}"
+    except (RecursionError, ValueError, TypeError) as exc:
+        return None, f"front matter could not be read: {type(exc).__name__}"
+    if data is None:
+        return {}, None
+    if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
+        return None, f"front matter at line {first_line} is a {type(data).__name__}, not a mapping"
+    for key, value in root.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == "infobox" and isinstance(value, yaml.MappingNode):
+            _infobox(reader, value, lo)
+    return data, None
+
+
+def _infobox(reader: _Reader, box: Any, base: int) -> None:
+    import yaml
+
+    for key, value in box.value:
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        name = str(key.value).strip().lower()
+        if name in CAPTION_KEYS:
+            kind, label = "caption", None
+        elif name in INFOBOX_SKIP:
+            continue
+        else:
+            kind, label = "infobox_field", infobox_label(name)
+        items = value.value if isinstance(value, yaml.SequenceNode) else [value]
+        for item in items:
+            if isinstance(item, yaml.ScalarNode) and str(item.value).strip():
+                start, end = base + item.start_mark.index, base + item.end_mark.index
+                if item.style in ('"', "'"):
+                    start, end = start + 1, end - 1
+                elif item.style in ("|", ">"):
+                    m = _NEWLINE_RE.search(reader.text, start, end)
+                    start = m.end() if m else end
+                span = tight(reader.text, start, end)
+                if span:
+                    reader.view.show(*span)
+                    reader.regions.append(Region(kind, span[0], span[1], label))  # type: ignore[arg-type]
+
+
+_PARSER: Any = None
+
+
+def _parser() -> Any:
+    global _PARSER
+    if _PARSER is None:
+        from markdown_it import MarkdownIt
+
+        _PARSER = MarkdownIt("commonmark").enable("table").disable("text_join")
+    return _PARSER
+
+
+def read(text: str, path: str = "<text>") -> Document:
+    """Parse Markdown ``text`` into a Document (never raises on malformed input)."""
+    reader = _Reader(text)
+    front_matter: dict | None = None
+    error: str | None = None
+    source = text
+    fm = _split_front_matter(text, reader.starts)
+    if fm is not None:
+        front_matter, error = _front_matter(reader, fm[0], fm[1])
+        source = blank(text[: fm[2]]) + text[fm[2] :]
+    reader.blocks(_parser().parse(source))
+    return Document(
+        text=text, path=path, format="markdown", regions=with_sections(reader.regions),
+        front_matter=front_matter, masked=reader.view.build(), front_matter_error=error,
+    )
