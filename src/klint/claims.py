@@ -72,6 +72,9 @@ class Mention(Claim):
     name: str
     key: str  # normalized form: case-folded, diacritics removed
     source: Literal["body", "infobox", "heading", "caption"] = "body"
+    field: str | None = None  # the infobox field label ("Commanders 1", "Location")
+    in_quote: bool = False  # inside quotation marks: spelled as the source spelled it
+    words: tuple[str, ...] = ()  # the name's words, possessive dropped ("Heidar", "Aliev")
 
 
 class Acronym(Claim):
@@ -80,6 +83,9 @@ class Acronym(Claim):
     kind: Literal["acronym"] = "acronym"
     acronym: str
     expansion: str | None = None
+    expansion_start: int | None = None  # span of the expansion, for a definition
+    expansion_end: int | None = None
+    in_quote: bool = False
 
 
 class Reference(Claim):
@@ -90,6 +96,8 @@ class Reference(Claim):
     target: str | None = None  # the noun pointed at ("resolutions")
     count: int | None = None
     direction: Literal["back", "forward", "none"] = "back"
+    ident: str | None = None  # for an identifier: its number ("822")
+    scope_start: int | None = None  # start of the sentence the phrase stands in
 
 
 class Claims(BaseModel):

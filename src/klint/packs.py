@@ -44,6 +44,12 @@ class Packs(BaseModel):
     date_words: dict[str, Any] = {}
     number_words: dict[str, int] = {}
     reference_nouns: list[str] = []
+    identifier_nouns: list[str] = []  # nouns with numbered identifiers: "Resolution 822"
+    renamed_acronyms: list[list[str]] = []  # [old, new]: one organisation renamed (CSCE → OSCE)
+    renaming_cues: list[str] = []  # words that state a renaming or an alias ("now", "renamed")
+    confusable_letters: list[list[str]] = []  # letter pairs a transliteration swaps (d/t)
+    name_stopwords: list[str] = []  # capitalized function words that do not start a name
+    name_particles: list[str] = []  # lower-case words inside a name ("of", "von")
     thresholds: dict[str, float] = {}
     extra: dict[str, Any] = {}
 

@@ -1,19 +1,420 @@
-"""Names, acronyms and references."""
+"""Names, acronyms and references, read from the document's content regions.
+
+- ``Mention``: runs of capitalized words ("Heidar Aliev", "Republic of Azerbaijan"),
+  single proper names that are not just sentence-initial capitals, and the infobox's
+  people and places, each with a normalized ``key``.
+- ``Acronym``: definitions ("Commonwealth of Independent States (CIS)",
+  "NKAO (Nagorno-Karabakh Autonomous Oblast)") and uses; all-caps designations
+  that are not acronyms (T-72, GRAD, MEGA OIL, P.M., XIX) are left out by shape
+  and by the ``not_acronyms`` pack.
+- ``Reference``: phrases that count or point ("the previous two", "both resolutions",
+  "the aforementioned treaty", "see below", "(see the section on X)") and numbered
+  identifiers ("Resolution 822", "resolutions (874 and 884)").
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
 from klint.claims import Acronym, Mention, Reference
-from klint.document import Document
+from klint.document import Document, Region
+from klint.extract._names_text import (
+    inside,
+    name_key,
+    plural_forms,
+    quote_spans,
+    sentence_starts,
+)
 from klint.packs import Packs
+
+_SOURCES = {"infobox_field": "infobox", "heading": "heading", "title": "heading", "caption": "caption"}
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """One content region with its sentence starts and quotations (absolute offsets)."""
+
+    region: Region
+    sentences: tuple[int, ...]
+    quotes: list[tuple[int, int]]
+
+    def sentence_start(self, offset: int) -> int:
+        i = bisect.bisect_right(self.sentences, offset) - 1
+        return self.sentences[i] if i >= 0 else self.region.start
+
+    def in_quote(self, offset: int) -> bool:
+        return self.region.kind == "quote" or inside(self.quotes, offset)
+
+
+class _Index:
+    """The content regions of one document, found by offset with a bisection."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.spans: list[_Span] = []
+        for r in doc.content_regions():
+            text = doc.text[r.start : r.end]
+            starts = tuple(r.start + s for s in sentence_starts(text))
+            self.spans.append(_Span(r, starts, quote_spans(text, r.start)))
+        self.starts = [s.region.start for s in self.spans]
+
+    def at(self, start: int, end: int) -> _Span | None:
+        """The content region holding ``[start, end)`` entirely, if any."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i >= 0 and end <= self.spans[i].region.end:
+            return self.spans[i]
+        return None
+
+
+_LAST: list[_Index] = []
+
+
+def _index(doc: Document) -> _Index:
+    """One index per document, shared by the three extractors of a run."""
+    if _LAST and _LAST[0].doc is doc and _LAST[0].doc.text is doc.text:
+        return _LAST[0]
+    idx = _Index(doc)
+    _LAST[:] = [idx]
+    return idx
+
+
+def _word_start(text: str, i: int) -> bool:
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-'’")
+
+
+# --------------------------------------------------------------------------- mentions
+
+#: A word that starts with an upper-case letter (Latin, Greek or Cyrillic).
+_CAP_TOKEN_RE = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u042f][\w'’\-]*")
+_DIGIT_RE = re.compile(r"\d")
+_LOWER_WORD_RE = re.compile(r"[a-z][a-z]+")
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() and not _DIGIT_RE.search(word)
+
+
+def _strip_possessive(word: str) -> str:
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word.rstrip("'’")
+
+
+def _tokens_by_span(idx: _Index) -> dict[int, list[tuple[int, int, str]]]:
+    """Capitalized words of the content regions, grouped by region."""
+    text = idx.doc.text
+    out: dict[int, list[tuple[int, int, str]]] = {}
+    for m in _CAP_TOKEN_RE.finditer(text):
+        s = m.start()
+        if not _word_start(text, s):
+            continue
+        w = m.group().rstrip("-'’")
+        if not _is_cap(w):
+            continue
+        i = bisect.bisect_right(idx.starts, s) - 1
+        if i < 0 or s + len(w) > idx.spans[i].region.end:
+            continue
+        r = idx.spans[i].region
+        if r.kind == "infobox_field" and r.label and s < r.start + len(r.label) and text.startswith(r.label, r.start):
+            continue  # the field's own label ("Location")
+        out.setdefault(i, []).append((s, s + len(w), w))
+    return out
 
 
 def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
-    return []
+    """Capitalized names, and the people and places of the infobox."""
+    idx = _index(doc)
+    stop = frozenset(packs.name_stopwords)
+    particles = packs.name_particles
+    particle_gap = re.compile(r" (?:%s) " % "|".join(map(re.escape, particles))) if particles else None
+    text = doc.text
+    lower_words = frozenset(_LOWER_WORD_RE.findall(text))  # runs of lower-case letters
+    runs: list[tuple[_Span, list[tuple[int, int, str]], bool]] = []
+    for i, toks in _tokens_by_span(idx).items():
+        span = idx.spans[i]
+        starts = set(span.sentences)
+        k = 0
+        while k < len(toks):
+            run = [toks[k]]
+            j = k + 1
+            while j < len(toks) and toks[j][2] not in stop:
+                gap = text[run[-1][1] : toks[j][0]]
+                if gap != " " and not (particle_gap and len(gap) < 8 and particle_gap.fullmatch(gap)):
+                    break
+                run.append(toks[j])
+                j += 1
+            k = j
+            at_start = _at_sentence_start(text, run[0][0], starts)
+            while run and (run[0][2] in stop or (at_start and run[0][2].casefold() in lower_words)):
+                run = run[1:]
+                at_start = False
+            if run:
+                runs.append((span, run, at_start))
+    proper = {name_key(_strip_possessive(t[2])) for _, run, at_start in runs if not at_start for t in run}
+    out: list[Mention] = []
+    for span, run, at_start in runs:
+        if at_start and len(run) == 1 and name_key(_strip_possessive(run[0][2])) not in proper:
+            continue
+        parts = tuple(_strip_possessive(t[2]) for t in run)
+        start, end = run[0][0], run[-1][1] - (len(run[-1][2]) - len(parts[-1]))
+        name = text[start:end]
+        r = span.region
+        out.append(Mention(
+            start=start, end=end, text=name, name=name, key=name_key(name),
+            source=_SOURCES.get(r.kind, "body"),  # type: ignore[arg-type]
+            field=r.label if r.kind == "infobox_field" else None,
+            in_quote=span.in_quote(start), words=parts,
+        ))
+    return out
+
+
+def _at_sentence_start(text: str, offset: int, starts: set[int]) -> bool:
+    k = offset
+    while k > 0 and text[k - 1] in "\"'“‘([":
+        k -= 1
+    return k in starts
+
+
+# --------------------------------------------------------------------------- acronyms
+
+_ACR_RE = re.compile(r"([A-Z][A-Z&]{1,9})(s?)(?![\w\-/]|\.[A-Za-z])")
+_ROMAN_RE = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_MINOR = frozenset("of the and for in on at to a an de du la le des del".split())
+
+
+def _long_form(short: str, window: str) -> int | None:
+    """Schwartz–Hearst: the offset in ``window`` where the expansion of ``short`` begins."""
+    s, pos = len(short) - 1, len(window) - 1
+    while s >= 0:
+        c = short[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while pos >= 0 and (window[pos].lower() != c or (s == 0 and pos > 0 and window[pos - 1].isalnum())):
+            pos -= 1
+        if pos < 0:
+            return None
+        pos -= 1
+        s -= 1
+    return max(0, window.rfind(" ", 0, pos + 1) + 1)
+
+
+def _initials_ok(short: str, expansion: str) -> bool:
+    """The expansion starts with the acronym's first letter and half its letters are word initials."""
+    parts = [p for p in re.split(r"[\s\-]+", expansion) if p]
+    if not parts or parts[0][0].lower() != short[0].lower() or len(parts) > 2 * len(short):
+        return False
+    initials = [p[0].lower() for p in parts if p.lower() not in _MINOR]
+    hits = sum(1 for c in short.lower() if c in initials)
+    return hits * 2 >= len(short)
+
+
+def _expansion_before(text: str, lo: int, paren: int, short: str) -> tuple[int, int] | None:
+    """The span of the expansion that ends before the "(" at ``paren`` (not before ``lo``)."""
+    head_end = len(text[lo:paren].rstrip()) + lo
+    limit = min(len(short) + 5, 2 * len(short))
+    toks = list(re.finditer(r"\S+", text[max(lo, head_end - 40 * limit) : head_end]))[-limit:]
+    if not toks:
+        return None
+    base = max(lo, head_end - 40 * limit) + toks[0].start()
+    window = text[base:head_end]
+    k = _long_form(short, window)
+    if k is not None and _initials_ok(short, window[k:]):
+        return base + k, head_end
+    # "Republic of Nagorno-Karabakh (NKR)": the letters are the initials of the name before it
+    initials: list[str] = []
+    start = None
+    for m in reversed(toks):
+        w = m.group().strip("\"'“”,;:")
+        if not w or not (w[0].isupper() or w in _MINOR):
+            break
+        if w[0].isupper():
+            initials.extend(p[0] for p in w.split("-") if p)
+            start = base - toks[0].start() + m.start()
+    if start is not None and sorted(initials) == sorted(short.upper()):
+        return start, head_end
+    return None
+
+
+def _not_acronym(text: str, s: int, e: int, acr: str, banned: frozenset[str]) -> bool:
+    if acr in banned or _ROMAN_RE.fullmatch(acr):
+        return True
+    before = text[max(0, s - 12) : s]
+    after = text[e : e + 12]
+    # a run of capitals ("MEGA OIL", "AND TO MUST") is a name or emphasis, not an acronym
+    return bool(re.search(r"[A-Z]{2,}[\s,]+$", before) or re.match(r"[\s,]+[A-Z]{2,}\b", after)
+                or re.match(r"-\d", after))
 
 
 def extract_acronyms(doc: Document, packs: Packs) -> list[Acronym]:
-    return []
+    """Acronym definitions and uses, in text order."""
+    idx = _index(doc)
+    banned = frozenset(packs.not_acronyms)
+    text = doc.text
+    out: list[Acronym] = []
+    for m in _ACR_RE.finditer(text):
+        start, end, acr = m.start(), m.end(), m.group(1)
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".-/_"):
+            continue
+        span = idx.at(start, end)
+        if span is None or _not_acronym(text, start, end, acr, banned):
+            continue
+        exp = _definition(text, span.region.start, span.region.end, m)
+        es, ee = exp if exp else (None, None)
+        out.append(Acronym(
+            start=start, end=end, text=m.group(), acronym=acr,
+            expansion=" ".join(text[es:ee].split()) if exp else None,
+            expansion_start=es, expansion_end=ee, in_quote=span.in_quote(start),
+        ))
+    return out
+
+
+def _definition(text: str, lo: int, hi: int, m: re.Match[str]) -> tuple[int, int] | None:
+    """The expansion's span when the acronym at ``m`` is defined here, in either order."""
+    acr = m.group(1)
+    pre = re.search(r"\(\s*(?:the\s+|or\s+)?$", text[max(lo, m.start() - 8) : m.start()])
+    if pre and re.match(r"\s*[),;]", text[m.end() : hi]):
+        return _expansion_before(text, lo, max(lo, m.start() - 8) + pre.start(), acr)
+    after = re.match(r"\s*\(([^()]{3,120})\)", text[m.end() : min(hi, m.end() + 130)])
+    if after:
+        inner = after.group(1)
+        s = m.end() + after.start(1) + len(inner) - len(inner.lstrip())
+        expansion = inner.strip()
+        if _long_form(acr, expansion) == 0 and _initials_ok(acr, expansion):
+            return s, s + len(expansion)
+    return None
+
+
+# --------------------------------------------------------------------------- references
+
+_COUNT_BACK_RE = re.compile(
+    r"(?:[Tt]he|THE)\s+(previous|preceding|prior|earlier|above|aforementioned|above-mentioned|former|last)\s+"
+    r"(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b(?:\s+([a-z][a-z\-]{2,20}))?"
+)
+_BOTH_RE = re.compile(r"[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?([a-z][a-z\-]{2,20})\b")
+_ANAPHOR_RE = re.compile(r"(?:[Aa]fore(?:mentioned|said)|[Aa]bove-?mentioned)\s+([a-z][a-z\-]{2,20})\b")
+_POINTER_RE = re.compile(
+    r"(?:[Ss]ee|discussed|described|mentioned|listed|shown|explained|detailed|noted|outlined)\s+"
+    r"(below|above|later|earlier)\b"
+)
+_SECTION_RE = re.compile(
+    r"[Ss]ee\s+(?:also\s+)?(?:the\s+)?(?:section\s+(?:on|about|entitled|titled|called)\s+"
+    r"[\"“]?([^\"”()\n.;]{2,60}?)[\"”]?|[\"“]?([^\"”()\n.;]{2,60}?)[\"”]?\s+section)(?=[\s).,;]|$)"
+)
+_LIST_AFTER_RE = re.compile(
+    r"(?:\s+[a-z]+){0,6}[\s,]*\(?\s*(\d{2,5})((?:\s*,\s*\d{2,5})*\s*(?:,\s*)?(?:and|&)\s*\d{2,5})\s*\)?"
+)
+_SINGLE_ID_RE = re.compile(r"\s+(?:No\.\s*|#)?(\d{1,5}[A-Z]?)\b(?![.,]?\d)", re.I)
+
+
+def _matches(idx: _Index, pattern: re.Pattern[str]) -> list[tuple[re.Match[str], _Span]]:
+    """Matches of ``pattern`` that start a word and lie inside one content region."""
+    text = idx.doc.text
+    out = []
+    for m in pattern.finditer(text):
+        if _word_start(text, m.start()):
+            span = idx.at(m.start(), m.end())
+            if span is not None:
+                out.append((m, span))
+    return out
 
 
 def extract_references(doc: Document, packs: Packs) -> list[Reference]:
-    return []
+    """Counting and pointing phrases and numbered identifiers."""
+    idx = _index(doc)
+    text = doc.text
+    nouns = {f: n for n in packs.reference_nouns for f in plural_forms(n)}
+    out: list[Reference] = []
+    for m, span in _matches(idx, _COUNT_BACK_RE):
+        word = m.group(2).casefold()
+        count = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+        noun = (m.group(3) or "").casefold()
+        scope = span.sentence_start(m.start())
+        if noun in nouns:
+            end, target = m.end(), nouns[noun]
+        else:  # "as the previous two": the noun is the nearest plural reference noun before
+            end, target = m.end(2), _noun_before(text, scope, m.start(), nouns) or (noun or None)
+        out.append(Reference(
+            start=m.start(), end=end, text=text[m.start() : end], ref_type="count-back",
+            target=target, count=count, scope_start=scope,
+        ))
+    for m, span in _matches(idx, _BOTH_RE):
+        noun = m.group(1).casefold()
+        if noun in nouns and noun != nouns[noun]:  # a plural reference noun
+            out.append(Reference(
+                start=m.start(), end=m.end(), text=m.group(), ref_type="count-back",
+                target=nouns[noun], count=2, scope_start=span.sentence_start(m.start()),
+            ))
+    for m, span in _matches(idx, _ANAPHOR_RE):
+        noun = m.group(1).casefold()
+        if noun not in _NUMBER_WORDS:
+            out.append(Reference(
+                start=m.start(), end=m.end(), text=m.group(), ref_type="anaphor",
+                target=nouns.get(noun, plural_forms(noun)[0]), scope_start=span.sentence_start(m.start()),
+            ))
+    for m, span in _matches(idx, _POINTER_RE):
+        out.append(Reference(
+            start=m.start(), end=m.end(), text=m.group(), ref_type="pointer",
+            direction="forward" if m.group(1) in ("below", "later") else "back",
+            scope_start=span.sentence_start(m.start()),
+        ))
+    for m, span in _matches(idx, _SECTION_RE):
+        target = (m.group(1) or m.group(2) or "").strip()
+        if target:
+            out.append(Reference(
+                start=m.start(), end=m.end(), text=m.group(), ref_type="pointer", target=target,
+                direction="none", scope_start=span.sentence_start(m.start()),
+            ))
+    out.extend(_identifiers(idx, packs))
+    out.sort(key=lambda r: (r.start, r.end))
+    return out
+
+
+def _noun_before(text: str, lo: int, hi: int, nouns: dict[str, str]) -> str | None:
+    """The nearest plural reference noun in ``text[lo:hi]`` ("resolutions")."""
+    for m in reversed(list(re.finditer(r"[A-Za-z][a-z\-]+", text[lo:hi]))):
+        w = m.group().casefold()
+        if w in nouns and w != nouns[w]:
+            return nouns[w]
+    return None
+
+
+@lru_cache(maxsize=16)
+def _noun_re(forms: tuple[str, ...]) -> re.Pattern[str]:
+    alts = sorted({v for f in forms for v in (f, f.capitalize())}, key=len, reverse=True)
+    return re.compile(r"(?:%s)\b" % "|".join(map(re.escape, alts)))
+
+
+def _identifiers(idx: _Index, packs: Packs) -> list[Reference]:
+    """Numbered identifiers: "Resolution 822", "Article 78", "resolutions (874 and 884)"."""
+    ident_nouns = {f: n for n in packs.identifier_nouns for f in plural_forms(n)}
+    if not ident_nouns:
+        return []
+    text = idx.doc.text
+    out = []
+    for m, span in _matches(idx, _noun_re(tuple(sorted(ident_nouns)))):
+        noun = m.group().casefold()
+        target = ident_nouns[noun]
+        tail_end = min(span.region.end, m.end() + 80)
+        many = _LIST_AFTER_RE.match(text, m.end(), tail_end) if noun != target else None
+        single = _SINGLE_ID_RE.match(text, m.end(), tail_end) if noun == target else None
+        scope = span.sentence_start(m.start())
+        if many:
+            for n in re.finditer(r"\d{2,5}", text[many.start(1) : many.end()]):
+                ns = many.start(1) + n.start()
+                out.append(Reference(
+                    start=ns, end=ns + len(n.group()), text=n.group(), ref_type="identifier",
+                    target=target, ident=n.group(), direction="none", scope_start=scope,
+                ))
+        elif single:
+            out.append(Reference(
+                start=m.start(), end=single.end(), text=text[m.start() : single.end()], ref_type="identifier",
+                target=target, ident=single.group(1), direction="none", scope_start=scope,
+            ))
+    return out
