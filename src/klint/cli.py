@@ -48,12 +48,29 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     check.add_argument("-j", "--jobs", type=int, default=0, help="parallel workers (default: number of cores)")
+    check.add_argument("--diff", "--changed-since", dest="diff", metavar="REF",
+                       help="lint files changed since the git REF; report only findings on changed lines")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings this baseline does not record")
+    check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit")
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the content cache")
+    check.add_argument("--cache-dir", metavar="DIR", help="cache folder (default: $KLINT_CACHE_DIR or .klint_cache)")
 
     extract = sub.add_parser("extract", help="show the claims klint reads in a file")
     extract.add_argument("file", help="the article (- for stdin)")
     extract.add_argument("--format", dest="output", choices=["yaml", "json"], default="yaml")
     extract.add_argument("--input-format", choices=sorted(READERS), help="force the input format")
     extract.add_argument("--stdin-filename", help="the path to report for text read from stdin")
+
+    report = sub.add_parser("report", help="write the consistency report (self-contained HTML)")
+    report.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or folders")
+    report.add_argument("-o", "--output", default="klint-report.html", help="the HTML file to write")
+    report.add_argument("--markdown", metavar="FILE", help="also write the Markdown summary to FILE (- for stdout)")
+    report.add_argument("--title", default="klint consistency report", help="the report's title")
+    report.add_argument("--format", dest="input_format", choices=sorted(READERS), help="force the input format")
+    report.add_argument("--config", help="use this configuration file instead of discovering one")
+    report.add_argument("--select", type=_codes, help="rule codes or prefixes to enable (replaces the defaults)")
+    report.add_argument("--extend-select", type=_codes, default=(), help="rule codes or prefixes to add")
+    report.add_argument("--ignore", type=_codes, default=(), help="rule codes or prefixes to disable")
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--output-format", choices=["text", "json", "markdown"], default="text")
@@ -111,8 +128,11 @@ def _color(stream: TextIO) -> bool:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from klint import baseline
+    from klint.cache import DEFAULT_DIR, Cache
     from klint.config import Config, ConfigError
     from klint.engine import FileResult, check_document, iter_files, lint_files
+    from klint.progress import Progress
     from klint.report import RunInfo, get_reporter
     from klint.sources import SourceError, read_text
 
@@ -143,15 +163,33 @@ def cmd_check(args: argparse.Namespace) -> int:
                 print(f"klint: error: {raw}: no such file or directory", file=sys.stderr)
                 results.append(FileResult(raw, error=True))
                 continue
-            for path, cfg in iter_files([raw], base):
+            for path, cfg in iter_files(_articles_for(raw), base):
                 files.append((path, configured(cfg)))
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
+    changes = _changes(args.diff) if args.diff else None
+    if changes is not None:
+        files = [(path, cfg) for path, cfg in files if changes.includes(path)]
     _check_packs({cfg.rule_packs for _, cfg in files})
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    results.extend(lint_files(files, jobs=min(jobs, max(1, len(files))), fmt=args.input_format))
+    cache = None if args.no_cache else Cache(args.cache_dir or os.environ.get("KLINT_CACHE_DIR") or DEFAULT_DIR)
+    with Progress(len(files)) as bar:
+        for result in lint_files(files, jobs=min(jobs, max(1, len(files))), fmt=args.input_format, cache=cache):
+            results.append(result)
+            bar.advance()
 
     diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key())
+    if changes is not None:
+        diagnostics = [d for d in diagnostics if d.code in ("KI001", "KI002") or changes.keeps(d)]
+    if args.write_baseline:
+        n = baseline.write(args.write_baseline, diagnostics)
+        print(f"klint: recorded {n} finding{'s' if n != 1 else ''} in {args.write_baseline}", file=sys.stderr)
+        return EXIT_ERROR if any(r.error for r in results) else EXIT_CLEAN
+    if args.baseline:
+        try:
+            diagnostics = baseline.filter_new(diagnostics, args.baseline)
+        except baseline.BaselineError as exc:
+            raise UsageError(str(exc)) from None
     out: TextIO
     out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
     try:
@@ -175,6 +213,30 @@ def cmd_check(args: argparse.Namespace) -> int:
     if diagnostics and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _articles_for(raw: str) -> list[str]:
+    """A claims file (``a.klint.yaml``) stands for the article beside it, so a hook that passes it lints that."""
+    from klint.sources import READERS
+
+    name = Path(raw).name
+    for suffix in (".klint.yaml", ".klint.yml"):
+        if name.endswith(suffix) and name != suffix:
+            stem = Path(raw).with_name(name[: -len(suffix)])
+            exts = [e for _, (_, es) in READERS.items() for e in es]
+            found = [str(stem)] if stem.suffix.lower() in exts and stem.is_file() else []
+            found += [str(stem) + e for e in exts if Path(str(stem) + e).is_file()]
+            return found
+    return [raw]
+
+
+def _changes(ref: str):
+    from klint.gitdiff import GitError, changes_since
+
+    try:
+        return changes_since(ref)
+    except GitError as exc:
+        raise UsageError(f"--diff {ref}: {exc}") from None
 
 
 def _check_packs(pack_sets: set[tuple[str, ...]]) -> None:
@@ -201,6 +263,41 @@ class _NoSummary:
 
     def isatty(self) -> bool:
         return self._out.isatty()
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from klint.config import ConfigError
+    from klint.engine import iter_files
+    from klint.fsutil import atomic_write
+    from klint.report import html, markdown
+
+    base, overrides, _ = _config(args)
+    files = []
+    try:
+        for raw in args.paths:
+            if not os.path.lexists(raw):
+                raise UsageError(f"{raw}: no such file or directory")
+            for path, cfg in iter_files(_articles_for(raw), base):
+                if "select" in overrides:
+                    cfg = cfg.with_overrides(select=overrides["select"])
+                files.append((path, cfg.with_overrides(
+                    extend_select=cfg.extend_select + overrides.get("extend_select", ()),
+                    ignore=cfg.ignore + overrides.get("ignore", ()))))
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    _check_packs({cfg.rule_packs for _, cfg in files})
+    articles = html.collect(files, args.input_format)
+    atomic_write(args.output, html.render(articles, args.title))
+    diagnostics = sorted((d for a in articles for d in a.diagnostics), key=lambda d: d.sort_key())
+    if args.markdown:
+        text = markdown.summary(diagnostics, [a.path for a in articles], args.title)
+        if args.markdown == "-":
+            sys.stdout.write(text)
+        else:
+            atomic_write(args.markdown, text)
+    print(f"klint: wrote {args.output} ({len(articles)} file{'s' if len(articles) != 1 else ''}, "
+          f"{len(diagnostics)} finding{'s' if len(diagnostics) != 1 else ''})", file=sys.stderr)
+    return EXIT_ERROR if any(a.error for a in articles) else EXIT_CLEAN
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -328,6 +425,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 COMMANDS = {
     "check": cmd_check,
     "extract": cmd_extract,
+    "report": cmd_report,
     "rules": cmd_rules,
     "explain": cmd_explain,
     "init": cmd_init,

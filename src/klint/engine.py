@@ -12,7 +12,7 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from klint import suppress
 from klint.config import Config, discover
@@ -21,6 +21,9 @@ from klint.document import Document
 from klint.packs import Packs, load_packs
 from klint.rules import Context, Rule, all_rules
 from klint.sources import SourceError, read_path, read_text
+
+if TYPE_CHECKING:
+    from klint.cache import Cache
 
 
 @dataclass
@@ -205,17 +208,38 @@ def _lint_one(args: tuple[str, Config, str | None]) -> FileResult:
         return FileResult(path, [d], error=True)
 
 
-def lint_files(files: list[tuple[str, Config]], jobs: int = 1, fmt: str | None = None) -> Iterator[FileResult]:
-    """Lint files, in parallel when ``jobs > 1``; results come back in input order."""
+def lint_files(files: list[tuple[str, Config]], jobs: int = 1, fmt: str | None = None,
+               cache: Cache | None = None) -> Iterator[FileResult]:
+    """Lint files, in parallel when ``jobs > 1``; results come back in input order.
+
+    With a ``cache`` (:class:`klint.cache.Cache`), unchanged files are answered
+    from it and only the others are linted.
+    """
     tasks = [(path, cfg, fmt) for path, cfg in files]
-    if jobs > 1 and len(tasks) > 1:
+    keys = [cache.key(path, cfg, fmt) for path, cfg, _ in tasks] if cache else [None] * len(tasks)
+    cached = [cache.get(k, t[0]) for k, t in zip(keys, tasks)] if cache else [None] * len(tasks)
+    todo = [t for t, hit in zip(tasks, cached) if hit is None]
+    if jobs > 1 and len(todo) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            yield from pool.map(_lint_one, tasks, chunksize=max(1, min(16, len(tasks) // (jobs * 4) or 1)))
+        with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+            chunk = max(1, min(16, len(todo) // (jobs * 4) or 1))
+            yield from _merge(tasks, keys, cached, pool.map(_lint_one, todo, chunksize=chunk), cache)
     else:
-        for task in tasks:
-            yield _lint_one(task)
+        yield from _merge(tasks, keys, cached, map(_lint_one, todo), cache)
+
+
+def _merge(tasks: list[tuple[str, Config, str | None]], keys: list[str | None],
+           cached: list[FileResult | None], fresh: Iterator[FileResult], cache: Cache | None) -> Iterator[FileResult]:
+    """Interleave cache hits with freshly linted results, in input order; store the fresh ones."""
+    for (_, cfg, fmt), key, hit in zip(tasks, keys, cached):
+        if hit is not None:
+            yield hit
+            continue
+        result = next(fresh)
+        if cache is not None:
+            cache.put(key, result, cfg, fmt)
+        yield result
 
 
 def lint_paths(paths: Iterable[str], config: Config | None = None, jobs: int = 1) -> list[Diagnostic]:

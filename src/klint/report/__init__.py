@@ -21,6 +21,7 @@ FORMATS: dict[str, str] = {
     "github": "klint.report.machine:github",
     "junit": "klint.report.machine:junit",
     "sarif": "klint.report.sarif:sarif",
+    "markdown": "klint.report.markdown:markdown",
 }
 
 

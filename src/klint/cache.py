@@ -1,0 +1,194 @@
+"""The content cache: a file whose bytes and settings did not change is not linted again.
+
+An entry is a JSON file under ``<cache dir>/v1/``, named by a key that hashes
+the file's bytes (and its claims file's, if any), its path, the klint version
+and code, the configuration fingerprint and the rule packs' contents. Entries
+are written to a temporary file and renamed into place, so two klint processes
+can share a cache; an entry that does not parse or does not match its key is a
+miss and is rebuilt, never trusted. Nothing is ever unpickled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from klint import __version__
+from klint.config import Config
+from klint.diagnostics import Diagnostic, Related, Severity
+from klint.engine import FileResult
+
+SCHEMA = "v1"
+DEFAULT_DIR = ".klint_cache"
+CLAIMS_SUFFIXES = (".klint.yaml", ".klint.yml")
+
+
+@lru_cache(maxsize=1)
+def code_stamp() -> str:
+    """The klint version plus the size and mtime of every module, so an edited rule invalidates."""
+    root = Path(__file__).parent
+    h = hashlib.sha256(__version__.encode())
+    for p in sorted(root.rglob("*")):
+        if p.suffix in (".py", ".yaml", ".j2", ".html", ".css") and p.is_file():
+            st = p.stat()
+            h.update(f"{p.relative_to(root).as_posix()}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=16)
+def packs_stamp(rule_packs: tuple[str, ...]) -> str:
+    """A hash of the built-in and configured rule packs' contents."""
+    from klint.packs import builtin_dir
+
+    paths = sorted(builtin_dir().glob("*.yaml"))
+    for item in rule_packs:
+        p = Path(item)
+        paths.extend(sorted(p.glob("*.yaml")) if p.is_dir() else [p])
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(str(p.name).encode() + b"\0")
+        try:
+            h.update(p.read_bytes())
+        except OSError:
+            h.update(b"<unreadable>")
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def claims_files(path: str) -> list[Path]:
+    """Candidate claims files beside an article: ``a.klint.yaml`` and ``a.txt.klint.yaml``."""
+    p = Path(path)
+    return [p.with_name(base + suffix) for base in (p.stem, p.name) for suffix in CLAIMS_SUFFIXES]
+
+
+class Cache:
+    """A folder of JSON entries, one per (file content, settings)."""
+
+    def __init__(self, directory: str | os.PathLike[str] = DEFAULT_DIR) -> None:
+        self.root = Path(directory)
+        self.dir = self.root / SCHEMA
+        self.hits = self.misses = 0
+
+    def key(self, path: str, config: Config, fmt: str | None) -> str | None:
+        """The entry key for linting ``path`` now, or None when it cannot be read."""
+        h = hashlib.sha256()
+        for part in (SCHEMA, code_stamp(), packs_stamp(config.rule_packs), config.fingerprint(),
+                     str(config.time_budget), fmt or "", os.path.abspath(path)):
+            h.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        try:
+            h.update(Path(path).read_bytes())
+        except OSError:
+            return None
+        for side in claims_files(path):
+            try:
+                h.update(b"\0claims\0" + side.name.encode() + b"\0" + side.read_bytes())
+            except OSError:
+                continue
+        return h.hexdigest()
+
+    def _entry(self, key: str) -> Path:
+        return self.dir / key[:2] / f"{key}.json"
+
+    def get(self, key: str | None, path: str) -> FileResult | None:
+        """The cached result for ``key``, or None (missing, corrupt or foreign entries are misses)."""
+        if key is None:
+            return None
+        try:
+            data = json.loads(self._entry(key).read_text(encoding="utf-8"))
+            if data.get("key") != key or data.get("klint") != __version__:
+                raise ValueError("foreign entry")
+            result = FileResult(
+                path,
+                [_diagnostic(d, path) for d in data["diagnostics"]],
+                lines={int(n): _str(t) for n, t in data["lines"].items()},
+            )
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return result
+
+    def put(self, key: str | None, result: FileResult, config: Config, fmt: str | None) -> None:
+        """Store a result, unless it is an error or the file changed while it was linted."""
+        if key is None or result.error or any(d.code == "KI004" for d in result.diagnostics):
+            return
+        if self.key(result.path, config, fmt) != key:
+            return
+        payload = {
+            "klint": __version__,
+            "key": key,
+            "diagnostics": [_dump(d) for d in result.diagnostics],
+            "lines": {str(n): t for n, t in result.lines.items()},
+        }
+        target = self._entry(key)
+        try:
+            self._prepare(target.parent)
+            fd, tmp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=target.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump(payload, fh, ensure_ascii=False, separators=(",", ":"))
+                os.replace(tmp, target)
+            except BaseException:
+                _unlink(tmp)
+                raise
+        except OSError:
+            pass  # a read-only or full disk only costs speed
+
+    def _prepare(self, folder: Path) -> None:
+        if not self.root.is_dir():
+            self.root.mkdir(parents=True, exist_ok=True)
+            (self.root / ".gitignore").write_text("# created by klint\n*\n", encoding="utf-8")
+            (self.root / "CACHEDIR.TAG").write_text(
+                "Signature: 8a477f597d28d172789f06886806bc55\n# klint's content cache\n", encoding="utf-8")
+        folder.mkdir(parents=True, exist_ok=True)
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _dump(d: Diagnostic) -> dict[str, Any]:
+    return {
+        "code": d.code, "rule": d.rule, "severity": d.severity.value, "message": d.message,
+        "start": d.start, "end": d.end, "line": d.line, "column": d.column,
+        "end_line": d.end_line, "end_column": d.end_column, "fingerprint": d.fingerprint,
+        "related": [
+            {"start": r.start, "end": r.end, "message": r.message, "path": r.path, "line": r.line,
+             "column": r.column, "end_line": r.end_line, "end_column": r.end_column}
+            for r in d.related
+        ],
+    }
+
+
+def _int(v: Any) -> int:
+    if type(v) is not int:
+        raise TypeError("expected an integer")
+    return v
+
+
+def _str(v: Any) -> str:
+    if not isinstance(v, str):
+        raise TypeError("expected a string")
+    return v
+
+
+def _diagnostic(d: dict[str, Any], path: str) -> Diagnostic:
+    related = [
+        Related(_int(r["start"]), _int(r["end"]), _str(r["message"]),
+                None if r["path"] is None else _str(r["path"]), _int(r["line"]), _int(r["column"]),
+                _int(r["end_line"]), _int(r["end_column"]))
+        for r in d["related"]
+    ]
+    return Diagnostic(
+        _str(d["code"]), _str(d["rule"]), Severity(d["severity"]), _str(d["message"]),
+        _int(d["start"]), _int(d["end"]), related, path, _int(d["line"]), _int(d["column"]),
+        _int(d["end_line"]), _int(d["end_column"]), _str(d["fingerprint"]),
+    )
