@@ -44,9 +44,16 @@ class View:
             self._parts.append((start, end, rendering[: end - start].ljust(end - start)))
 
     def build(self) -> str:
-        """The masked view: same length as the text; URLs are blanked too."""
+        """The masked view: same length as the text; URLs are blanked too.
+
+        Markup inside a token (``[[Armenia]]'s``, ``**20,000**,``) would split it
+        with spaces; the shorter side is moved against the other instead
+        (``Armenia's  ``, ``20,000,  ``), so at most a few punctuation marks or
+        letters sit up to the markup's width away from where they are written.
+        """
         text = self.text
         out: list[str] = []
+        gaps: list[tuple[int, int]] = []
         pos = 0
         for start, end, rendering in sorted(self._parts, key=lambda p: (p[0], -p[1])):
             start = max(start, pos)
@@ -54,12 +61,48 @@ class View:
                 continue  # overlaps a span already shown
             if start > pos:
                 out.append(blank(text[pos:start]))
+                gaps.append((pos, start))
             out.append(text[start:end] if rendering is None else rendering[len(rendering) - (end - start):])
             pos = end
         if pos < len(text):
             out.append(blank(text[pos:]))
-        view = "".join(out)
-        return URL_RE.sub(lambda m: blank(m.group()), view)
+        view = URL_RE.sub(lambda m: blank(m.group()), "".join(out))
+        return _close_gaps(text, view, gaps)
+
+
+def _close_gaps(text: str, view: str, gaps: list[tuple[int, int]]) -> str:
+    """Join the two halves of a token that markup split (see :meth:`View.build`)."""
+    chars: list[str] | None = None
+    n = len(view)
+    for a, b in gaps:
+        if a == 0 or b >= n or view[a - 1].isspace() or view[b].isspace():
+            continue
+        if not _JOINING_RE.fullmatch(text, a, b):
+            continue
+        if chars is None:
+            chars = list(view)
+        if chars[a - 1].isspace() or chars[b].isspace():
+            continue
+        left = a
+        while left > 0 and a - left < _TOKEN_MAX and not chars[left - 1].isspace():
+            left -= 1
+        right = b
+        while right < n and right - b < _TOKEN_MAX and not chars[right].isspace():
+            right += 1
+        width = b - a
+        if right - b <= a - left:  # move the right part left: "Armenia" + "]]" + "'s"
+            chars[a : right] = chars[b:right] + [" "] * width
+        else:  # move the left part right: "(" + "[[" + "Syunik"
+            chars[left : b] = [" "] * width + chars[left:a]
+    return view if chars is None else "".join(chars)
+
+
+_TOKEN_MAX = 40
+#: markup that sits inside a token rather than between two (emphasis, link brackets, inline tags)
+_JOINING_RE = re.compile(
+    r"(?:[\[\]*_'~]|\]\([^\s()]{0,2000}\)|</?(?:a|b|i|u|s|em|strong|span|abbr|small|big|font|mark|q|cite|bdi)"
+    r"\b[^<>]{0,500}>)+"
+)
 
 
 def tight(view: str, start: int, end: int) -> tuple[int, int] | None:

@@ -1,0 +1,435 @@
+"""MediaWiki wikitext reader (mwparserfromhell).
+
+Offsets: mwparserfromhell round-trips its input exactly, so walking the parse
+tree and adding up ``len(str(node))`` gives every node's offset in the file.
+``Document.text`` is the file unchanged; the visible text goes into
+``Document.masked`` (see ``_markup.View``): ``[[Target|label]]`` shows only
+``label``, ``'''bold'''`` and HTML tags lose their markers, ``<ref>``,
+comments, categories, magic words and templates that are not content are
+blanked. Templates whose text carries a quantity or a date are written over
+their own span: ``{{convert|25|km|mi}}`` reads ``25 kilometres``,
+``{{circa|1920}}`` ``c. 1920``, ``{{start date|1988|2|20}}`` ``February 20,
+1988``; ``{{nowrap}}``, ``{{lang}}`` and list templates show their text.
+
+Regions: an ``{{Infobox …}}`` gives ``infobox_field`` regions labelled like
+the plain-text reader (``commander1`` → "Commanders 1"), one per item when a
+value lists several (``<br>``, new lines, list templates); its ``conflict`` or
+``name`` is the title and its ``caption`` a caption. ``== Heading ==`` →
+``heading`` (label = level); ``{| … |}`` → ``table``/``table_row`` (label:
+first cell, ``header`` for a row of ``!`` cells)/``table_cell`` (label: column
+header, first column excepted); ``[[File:…|alt=…|caption]]`` → a caption for
+the alt text and one for the caption; other lines, split at blank lines, are
+paragraphs, and ``*``/``#`` lines list items. Malformed input never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from klint.document import Document, Region, with_sections
+from klint.sources._markup import CAPTION_KEYS, INFOBOX_SKIP, TITLE_KEYS, View, infobox_label, tight
+
+Span = tuple[int, int]
+
+_FILE_NS = ("file:", "image:", "media:", "datei:", "fichier:", "imagen:", "bild:")
+_SKIP_LINK_RE = re.compile(r"^\s*:?\s*(?:category|kategorie|catégorie|[a-z]{2,3}(?:-[a-z]{2,8})?)\s*:", re.I)
+_FILE_OPTION_RE = re.compile(
+    r"^\s*(?:thumb|thumbnail|frame|framed|frameless|border|left|right|center|centre|none|baseline|sub|super"
+    r"|top|text-top|middle|bottom|text-bottom|upright(?:\s*=?\s*[\d.]*)?|\d*(?:x\d+)?\s*px"
+    r"|(?:link|page|class|lang|upright|thumbtime|start|end|loop|muted)\s*=.*)\s*$",
+    re.I | re.S,
+)
+_SKIP_TAGS = frozenset({
+    "ref", "references", "gallery", "math", "chem", "code", "pre", "syntaxhighlight", "source", "score",
+    "timeline", "templatedata", "graph", "mapframe", "maplink", "nowiki", "br", "hr", "li", "dt", "dd",
+    "noinclude", "includeonly", "onlyinclude", "style", "script", "imagemap", "categorytree",
+})
+_BRACKETS_RE = re.compile(r"[\[\]{}\s]")
+_MAGIC_RE = re.compile(r"__[A-Z]{2,20}__")
+_LIST_LINE_RE = re.compile(r"[ \t]*[*#]")
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+_DATE_TEMPLATES = frozenset({
+    "start date", "end date", "start date and age", "end date and age", "birth date", "death date",
+    "birth date and age", "death date and age", "dts", "date", "start-date", "birth-date",
+})
+_CIRCA = frozenset({"circa", "c.", "ca.", "c", "ca"})
+_CONVERT = frozenset({"convert", "cvt"})
+_RANGE_WORDS = {"-": "–", "–": "–", "to": "to", "and": "and", "or": "or", "to(-)": "to", "by": "by", "x": "×"}
+#: unit code -> (singular, plural) for {{convert}}'s spelled-out input unit
+_UNITS = {
+    "km": ("kilometre", "kilometres"), "m": ("metre", "metres"), "cm": ("centimetre", "centimetres"),
+    "mi": ("mile", "miles"), "ft": ("foot", "feet"), "yd": ("yard", "yards"), "in": ("inch", "inches"),
+    "km2": ("square kilometre", "square kilometres"), "sqmi": ("square mile", "square miles"),
+    "ha": ("hectare", "hectares"), "acre": ("acre", "acres"), "kg": ("kilogram", "kilograms"),
+    "t": ("tonne", "tonnes"), "lb": ("pound", "pounds"), "l": ("litre", "litres"),
+    "km/h": ("kilometre per hour", "kilometres per hour"), "mph": ("mile per hour", "miles per hour"),
+}
+_LIST_TEMPLATES = frozenset({
+    "ubl", "unbulleted list", "plainlist", "plain list", "flatlist", "hlist", "bulleted list", "ublist",
+    "nowrap", "nobr", "small", "big", "resize", "center", "centre", "plural",
+})
+
+
+def _tname(node: Any) -> str:
+    return " ".join(str(node.name).replace("_", " ").split()).lower()
+
+
+class _Reader:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.view = View(text)
+        self.regions: list[Region] = []
+        self.claimed: list[Span] = []
+        self.has_title = False
+
+    def add(self, kind: str, spans: list[Span], label: str | None = None) -> None:
+        """A region from the first to the last visible character of ``spans``."""
+        spans = [s for s in spans if s[1] > s[0]]
+        if spans:
+            self.regions.append(Region(kind, spans[0][0], spans[-1][1], label))  # type: ignore[arg-type]
+
+    # -- visible text ----------------------------------------------------------------------------
+    def walk(self, code: Any, pos: int) -> list[Span]:
+        """Show the visible content of wikicode starting at ``pos``; return its visible spans."""
+        spans: list[Span] = []
+        for node in code.nodes:
+            raw = str(node)
+            spans.extend(self.node(node, pos, raw))
+            pos += len(raw)
+        return spans
+
+    def show(self, start: int, end: int) -> list[Span]:
+        """Show ``text[start:end]``; return its span without surrounding blanks (for regions)."""
+        self.view.show(start, end)
+        span = tight(self.text, start, end)
+        return [span] if span else []
+
+    def write(self, start: int, end: int, rendering: str) -> list[Span]:
+        if len(rendering) > end - start or not rendering.strip():
+            return []
+        self.view.write(start, end, rendering)
+        return [(start, start + len(rendering.rstrip()))]
+
+    def node(self, node: Any, pos: int, raw: str) -> list[Span]:
+        import mwparserfromhell.nodes as n
+
+        end = pos + len(raw)
+        if isinstance(node, n.Text):
+            if "__" in raw:
+                out: list[Span] = []
+                last = pos
+                for m in _MAGIC_RE.finditer(raw):
+                    out += self.show(last, pos + m.start())
+                    last = pos + m.end()
+                return out + self.show(last, end)
+            return self.show(pos, end)
+        if isinstance(node, n.Wikilink):
+            return self.wikilink(node, pos, raw)
+        if isinstance(node, n.ExternalLink):
+            if node.title is None or not node.brackets:
+                return []
+            title = str(node.title)
+            return self.walk(node.title, end - 1 - len(title)) if raw.endswith(title + "]") else []
+        if isinstance(node, n.Template):
+            return self.template(node, pos, raw)
+        if isinstance(node, n.HTMLEntity):
+            try:
+                return self.write(pos, end, node.normalize())
+            except (ValueError, OverflowError):
+                return []
+        if isinstance(node, n.Heading):
+            spans = self.walk(node.title, pos + node.level)
+            self.claimed.append((pos, end))
+            if node.level == 1 and not self.has_title:
+                self.has_title = True
+                self.add("title", spans)
+            else:
+                self.add("heading", spans, str(node.level))
+            return []
+        if isinstance(node, n.Tag):
+            return self.tag(node, pos, raw)
+        return []  # comments, arguments ({{{1}}}), anything else: not content
+
+    def contents_at(self, node: Any, pos: int, raw: str) -> int | None:
+        """Offset of a tag's contents, or None when they cannot be located exactly."""
+        if node.contents is None or node.self_closing:
+            return None
+        inner = str(node.contents)
+        if node.wiki_markup:
+            close = getattr(node, "closing_wiki_markup", None) or ""
+            stop = len(raw) - (len(close) if close and raw.endswith(close) else 0)
+        else:
+            stop = raw.rfind("</") if node.closing_tag is not None and not node.implicit else len(raw)
+        start = stop - len(inner)
+        return pos + start if start >= 0 and raw[start:stop] == inner else None
+
+    def tag(self, node: Any, pos: int, raw: str) -> list[Span]:
+        name = str(node.tag).strip().lower()
+        if name == "table":
+            self.table(node, pos, raw)
+            return []
+        if name in _SKIP_TAGS:
+            return []
+        at = self.contents_at(node, pos, raw)
+        return self.walk(node.contents, at) if at is not None else []
+
+    def wikilink(self, node: Any, pos: int, raw: str) -> list[Span]:
+        title = str(node.title)
+        low = title.strip().lower()
+        if low.startswith(_FILE_NS):
+            self.file(node, pos, raw)
+            return []
+        if _SKIP_LINK_RE.match(title) and not low.startswith(":"):
+            return []
+        if node.text is not None:
+            return self.walk(node.text, pos + 2 + len(title) + 1)
+        return self.walk(node.title, pos + 2)
+
+    def file(self, node: Any, pos: int, raw: str) -> None:
+        """``[[File:x.jpg|thumb|alt=…|Caption]]``: the alt text and the caption are captions."""
+        import mwparserfromhell
+
+        self.claimed.append((pos, pos + len(raw)))
+        if node.text is None:
+            return
+        inner = str(node.text)
+        base = pos + 2 + len(str(node.title)) + 1
+        segments = _split_top(inner)
+        caption: tuple[int, str] | None = None
+        for off, seg in segments:
+            m = re.match(r"\s*alt\s*=", seg)
+            if m:
+                spans = self.walk(mwparserfromhell.parse(seg[m.end():]), base + off + m.end())
+                self.add("caption", spans)
+            elif not _FILE_OPTION_RE.match(seg):
+                caption = (off, seg)
+        if caption is not None:
+            self.add("caption", self.walk(mwparserfromhell.parse(caption[1]), base + caption[0]))
+
+    # -- templates -----------------------------------------------------------------------------
+    def params(self, node: Any, pos: int) -> list[tuple[Any, int]]:
+        """Each parameter with the offset of its value (parameters that do not line up are dropped)."""
+        out = []
+        at = pos + 2 + len(str(node.name))
+        for p in node.params:
+            at += 1
+            value_at = at + (len(str(p.name)) + 1 if p.showkey else 0)
+            value = str(p.value)
+            if self.text[value_at : value_at + len(value)] == value:
+                out.append((p, value_at))
+            at += len(str(p))
+        return out
+
+    def template(self, node: Any, pos: int, raw: str) -> list[Span]:
+        name = _tname(node)
+        end = pos + len(raw)
+        if name.startswith("infobox"):
+            self.infobox(node, pos, raw)
+            return []
+        if name in _CONVERT:
+            return self.write(pos, end, _render_convert(node))
+        if name in _CIRCA:
+            first = _positional(node, 1)
+            return self.write(pos, end, "c. " + first if first else "c.")
+        if name in _DATE_TEMPLATES:
+            return self.write(pos, end, _render_date(node))
+        if name in _LIST_TEMPLATES:
+            return [s for p, at in self.params(node, pos) if not p.showkey for s in self.walk(p.value, at)]
+        if name in ("lang", "transl", "transliteration", "ill", "interlanguage link", "flag", "abbr", "sic"):
+            positional = [(p, at) for p, at in self.params(node, pos) if not p.showkey]
+            pick = {"lang": -1, "transl": -1, "transliteration": -1}.get(name, 0)
+            if positional:
+                p, at = positional[pick]
+                return self.walk(p.value, at)
+        return []
+
+    def infobox(self, node: Any, pos: int, raw: str) -> None:
+        self.claimed.append((pos, pos + len(raw)))
+        for p, at in self.params(node, pos):
+            key = str(p.name).strip().lower()
+            spans = self.walk(p.value, at)
+            if key in CAPTION_KEYS:
+                self.add("caption", spans)
+            elif key in TITLE_KEYS:
+                if not self.has_title:
+                    self.has_title = True
+                    self.add("title", spans)
+            elif key not in INFOBOX_SKIP:
+                label = infobox_label(key)
+                for item in _items(self.text, spans):
+                    self.add("infobox_field", item, label)
+
+    # -- tables --------------------------------------------------------------------------------
+    def table(self, node: Any, pos: int, raw: str) -> None:
+        import mwparserfromhell.nodes as n
+
+        self.claimed.append((pos, pos + len(raw)))
+        self.regions.append(Region("table", pos, pos + len(raw)))
+        at = self.contents_at(node, pos, raw)
+        if at is None:
+            return
+        rows: list[list[tuple[Any, int, str]]] = [[]]
+        for child in node.contents.nodes:
+            child_raw = str(child)
+            if isinstance(child, n.Tag) and str(child.tag).lower() == "tr":
+                rows.append([])
+                inner = self.contents_at(child, at, child_raw)
+                if inner is not None:
+                    for cell in child.contents.nodes:
+                        cell_raw = str(cell)
+                        rows[-1].append((cell, inner, cell_raw))
+                        inner += len(cell_raw)
+            else:
+                rows[-1].append((child, at, child_raw))
+            at += len(child_raw)
+        headers: list[str] = []
+        for row in rows:
+            cells = []
+            for cell, cell_at, cell_raw in row:
+                tag = str(cell.tag).lower() if isinstance(cell, n.Tag) else ""
+                if tag in ("td", "th"):
+                    inner = self.contents_at(cell, cell_at, cell_raw)
+                    spans = self.walk(cell.contents, inner) if inner is not None else []
+                    cells.append((tag, spans))
+                elif tag == "caption":
+                    self.add("caption", self.tag(cell, cell_at, cell_raw))
+                else:
+                    self.node(cell, cell_at, cell_raw)
+            if not cells:
+                continue
+            texts = [" ".join(" ".join(self.text[a:b] for a, b in spans).split()) for _, spans in cells]
+            row_spans = [s for _, spans in cells for s in spans]
+            if all(tag == "th" for tag, _ in cells):
+                headers = texts
+                self.add("table_row", row_spans, "header")
+                continue
+            self.add("table_row", row_spans, texts[0])
+            for c, (_, spans) in enumerate(cells[1:], start=1):
+                self.add("table_cell", spans, headers[c] if c < len(headers) else "")
+
+    # -- paragraphs ----------------------------------------------------------------------------
+    def paragraphs(self, view: str) -> None:
+        """Lines outside headings, tables, infoboxes and pictures, split at blank lines."""
+        claimed = bytearray(len(self.text))
+        for a, b in self.claimed:
+            claimed[a:b] = b"\x01" * (b - a)
+        block: Span | None = None
+        for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|\Z)", self.text):
+            a, b = m.start(), m.start() + len(m.group().rstrip("\r\n"))
+            if a == len(self.text) and not m.group():
+                break
+            line = self.text[a:b]
+            free = [k for k in range(a, b) if not claimed[k] and not self.text[k].isspace()]
+            is_list = bool(_LIST_LINE_RE.match(line)) and bool(free)
+            if not line.strip() or not free or is_list:
+                if block:
+                    self._paragraph(view, claimed, *block, "paragraph")
+                block = None
+                if is_list:
+                    self._paragraph(view, claimed, a, b, "list_item")
+                continue
+            block = (block[0], b) if block else (a, b)
+        if block:
+            self._paragraph(view, claimed, *block, "paragraph")
+
+    def _paragraph(self, view: str, claimed: bytearray, a: int, b: int, kind: str) -> None:
+        visible = [k for k in range(a, b) if not claimed[k] and not view[k].isspace()]
+        if visible:
+            self.regions.append(Region(kind, visible[0], visible[-1] + 1))  # type: ignore[arg-type]
+
+
+def _split_top(s: str) -> list[tuple[int, str]]:
+    """Split at ``|`` outside nested ``[[…]]`` and ``{{…}}``: (offset, segment) pairs."""
+    out = []
+    depth = 0
+    start = 0
+    k = 0
+    while k < len(s):
+        two = s[k : k + 2]
+        if two in ("[[", "{{"):
+            depth += 1
+            k += 2
+            continue
+        if two in ("]]", "}}") and depth:
+            depth -= 1
+            k += 2
+            continue
+        if s[k] == "|" and not depth:
+            out.append((start, s[start:k]))
+            start = k + 1
+        k += 1
+    out.append((start, s[start:]))
+    return out
+
+
+def _items(text: str, spans: list[Span]) -> list[list[Span]]:
+    """Group an infobox value's visible spans into items split at new lines, ``<br>`` and ``|``."""
+    items: list[list[Span]] = []
+    for span in spans:
+        if items:
+            gap = text[items[-1][-1][1] : span[0]]
+            if "\n" not in gap and "\r" not in gap and "<br" not in gap.lower() and _BRACKETS_RE.sub("", gap) != "|":
+                items[-1].append(span)
+                continue
+        items.append([span])
+    return items
+
+
+def _positional(node: Any, k: int) -> str:
+    return str(node.get(str(k)).value).strip() if node.has(str(k)) else ""
+
+
+def _named(node: Any, key: str) -> str:
+    return str(node.get(key).value).strip().lower() if node.has(key) else ""
+
+
+def _render_convert(node: Any) -> str:
+    """``{{convert|25|km|mi}}`` → ``25 kilometres``; ``{{convert|2|to|5|km}}`` → ``2 to 5 kilometres``."""
+    value, unit = _positional(node, 1), _positional(node, 2)
+    if unit.lower() in _RANGE_WORDS:
+        value = f"{value} {_RANGE_WORDS[unit.lower()]} {_positional(node, 3)}".replace(" – ", "–")
+        unit = _positional(node, 4)
+    if not value:
+        return ""
+    names = _UNITS.get(unit)
+    if names is None or _named(node, "abbr") in ("on", "in", "values"):
+        return f"{value} {unit}".strip()
+    name = names[0] if value == "1" else names[1]
+    if _named(node, "sp") == "us":
+        name = name.replace("metre", "meter").replace("litre", "liter")
+    return f"{value} {name}"
+
+
+def _render_date(node: Any) -> str:
+    """``{{start date|1988|2|20}}`` → ``February 20, 1988`` (``df=y``: ``20 February 1988``)."""
+    year, month, day = (_positional(node, k) for k in (1, 2, 3))
+    if not year.isdigit():
+        return ""
+    if not (month.isdigit() and 1 <= int(month) <= 12):
+        return year
+    name = _MONTHS[int(month) - 1]
+    if not (day.isdigit() and 1 <= int(day) <= 31):
+        return f"{name} {year}"
+    if _named(node, "df") in ("y", "yes"):
+        return f"{int(day)} {name} {year}"
+    return f"{name} {int(day)}, {year}"
+
+
+def read(text: str, path: str = "<text>") -> Document:
+    """Parse wikitext into a Document (never raises on malformed input)."""
+    import mwparserfromhell
+
+    reader = _Reader(text)
+    try:
+        code = mwparserfromhell.parse(text, skip_style_tags=False)
+        reader.walk(code, 0)
+    except (RecursionError, ValueError, TypeError, AttributeError, IndexError):
+        reader = _Reader(text)  # the parser gave up: read the file as plain lines
+        reader.view.show(0, len(text))
+    view = reader.view.build()
+    reader.paragraphs(view)
+    return Document(text=text, path=path, format="wikitext", regions=with_sections(reader.regions),
+                    masked=view)
