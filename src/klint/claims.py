@@ -47,6 +47,7 @@ class DateClaim(Claim):
     preposition: str | None = None  # the word before the date ("in", "on", "by", "since"), lower-cased
     cue: str | None = None  # why the date is not narrative time: "since", "reported", "parenthesis", ...
     weekday: str | None = None  # a weekday the text states with the date ("Monday")
+    reversed: bool = False  # a range written end first ("1994–1988"); earliest..latest still ordered
 
 
 class QuantityClaim(Claim):

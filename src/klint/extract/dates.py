@@ -1,11 +1,185 @@
-"""Date extraction."""
+"""Date extraction: a hand-written scanner over the standard English date forms.
+
+Each content region is scanned with compiled, linear patterns (``_datescan``);
+overlapping matches keep the longest, "from A to B" and "A – B" become ranges, a
+bare four-digit number is a year only in a date context, and a date without a
+year takes it from the narrative clock (``_dateclock``). dateparser is not used:
+the scanner gives offsets, ranges, seasons and decades, which it cannot.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 from klint.claims import DateClaim
-from klint.document import Document
+from klint.document import Document, Region
+from klint.extract import _dateclock as ctx
+from klint.extract._datescan import (
+    SEASONS,
+    Part,
+    Raw,
+    interval,
+    is_valid,
+    join_ranges,
+    resolve,
+    scan,
+)
 from klint.packs import Packs
+
+#: Words before a bare four-digit number that make it a year.
+YEAR_PREPOSITIONS = frozenset(
+    ["in", "on", "by", "since", "until", "till", "from", "during", "before", "after", "circa", "c", "ca", "into", "through", "throughout", "between", "around", "year", "years"]
+)
+_CHAIN = frozenset({"and", "or", "to", "until", "till", "through"})
+_TIME_NOUNS = frozenset(["end", "beginning", "start", "middle", "half", "part", "close", "course", "spring", "summer", "autumn", "winter"])
+DATE_LABELS = frozenset({"Date", "Born", "Died", "Founded", "Dissolved", "Released", "Established", "Opened"})
+_NARRATIVE_KINDS = frozenset({"paragraph", "list_item"})
+_CLOCK_KINDS = frozenset({"heading", "title"})
+
+
+def _bare_year_ok(view: str, region: Region, raw: Raw, prev_end: int, lex: ctx.Lexicon) -> bool:
+    """Is a bare four-digit number (or a year range) a year here?"""
+    if ctx.not_a_year(view, region.start, raw.start, raw.end, lex):
+        return False
+    if raw.pattern == "yrange":
+        return True
+    if region.kind == "infobox_field" and region.label in DATE_LABELS:
+        return True
+    if region.kind in _CLOCK_KINDS:
+        return True  # a four-digit number in a heading or title is a year ("Summer 1993, ...")
+    if view.startswith("'s", raw.end):
+        return True
+    word = ctx.preposition(view, region.start, raw.start)
+    if word in YEAR_PREPOSITIONS:
+        return True
+    if word in _CHAIN and 0 <= raw.start - prev_end <= 12:
+        return True
+    if word == "of":
+        before = view[max(region.start, raw.start - 24) : raw.start].split()
+        return len(before) >= 2 and before[-2].lower() in _TIME_NOUNS
+    return bool(ctx.determiner_before(view, region.start, raw.start)) and view[raw.end : raw.end + 1] == " "
+
+
+def _accept(view: str, region: Region, raws: list[Raw], lex: ctx.Lexicon) -> list[Raw]:
+    out: list[Raw] = []
+    prev_end = -100
+    for raw in raws:
+        if raw.pattern in ("year", "yrange") and raw.a.qualifier is None and not _bare_year_ok(view, region, raw, prev_end, lex):
+            continue
+        out.append(raw)
+        prev_end = raw.end
+    return out
+
+
+def _clock_date(p: Part) -> date:
+    """Where a narrative date puts the story's clock: the start of what it names."""
+    y = p.year or 1
+    if p.season is not None:
+        if p.season == "winter":
+            return date(p.winter_from, 12, 1) if p.winter_from else date(y, 1, 1)
+        return date(y, SEASONS[p.season][0], 1)
+    return interval(p)[0]
+
+
+class _Clock:
+    """The narrative clock and where it was last set."""
+
+    def __init__(self) -> None:
+        self.at: date | None = None
+        self.kind = ""  # "section heading" or "paragraph"
+        self.region: Region | None = None
+
+    def source(self, region: Region) -> str:
+        if self.kind == "section heading":
+            return "section heading"
+        return "paragraph" if self.region == region else "previous paragraph"
+
+    def move(self, p: Part, region: Region, kind: str) -> None:
+        new = _clock_date(p)
+        if self.at is not None and p.precision in ("season", "year") and self.at.year == p.year and kind != "section heading":
+            return  # a coarser date in the same year keeps the finer clock
+        self.at, self.kind, self.region = new, kind, region
+
+
+def _fill_year(raw: Raw, clock: _Clock, region: Region, looking_back: bool) -> tuple[Raw, str | None] | None:
+    """Give a yearless date its year from the clock; None when there is no clock."""
+    a, b = raw.a, raw.b
+    if a.year is not None:
+        return raw, None
+    if clock.at is None or a.month is None:
+        return None
+    if raw.that_year:
+        year, source = clock.at.year, "that year"
+    else:
+        year, source = ctx.infer_year(a.month, a.day, clock.at, looking_back), clock.source(region)
+    a = replace(a, year=year)
+    if b is not None and b.year is None:
+        later = (b.month or 1, b.day or 1) >= (a.month or 1, a.day or 1)
+        b = replace(b, year=year if later else year + 1)
+    return replace(raw, a=a, b=b), source
+
+
+def _claim(doc: Document, raw: Raw, cue: str | None, prep: str | None, inferred: str | None) -> DateClaim:
+    a, b = raw.a, raw.b
+    valid = is_valid(a) and (b is None or is_valid(b))
+    lo, hi = interval(a)
+    is_range = b is not None
+    rsl = ree = None
+    rev = False
+    if b is not None:
+        blo, bhi = interval(b)
+        rsl, ree = hi, blo
+        rev = bhi < lo
+        lo, hi = min(lo, blo), max(hi, bhi)
+    return DateClaim(
+        start=raw.start,
+        end=raw.end,
+        text=doc.text[raw.start : raw.end],
+        earliest=lo,
+        latest=hi,
+        precision=a.precision,  # type: ignore[arg-type]
+        qualifier=a.qualifier,  # type: ignore[arg-type]
+        is_range=is_range,
+        range_start_latest=rsl,
+        range_end_earliest=ree,
+        year_inferred=inferred is not None,
+        year_source=inferred,
+        valid=valid,
+        preposition=prep,
+        cue=cue,
+        weekday=raw.weekday,
+        reversed=rev,
+    )
 
 
 def extract_dates(doc: Document, packs: Packs) -> list[DateClaim]:
-    return []
+    """Every date, range and period the document's content regions state, in text order."""
+    view = doc.view
+    lex = ctx.lexicon(packs)
+    clock = _Clock()
+    out: list[DateClaim] = []
+    for region in doc.content_regions():
+        raws = resolve(scan(view, region.start, region.end))
+        raws = join_ranges(view, _accept(view, region, raws, lex), region.start)
+        nesting = ctx.Nesting(view, region.start)
+        narrative_region = region.kind in _NARRATIVE_KINDS
+        for raw in raws:
+            cue = ctx.cue(view, region.start, raw.start, raw.end, lex, raw.a.precision in ("year", "month"),
+                          nesting.at(raw.start))
+            looking_back = cue is not None and cue not in ("parenthesis", "quotation", "attributive")
+            filled = _fill_year(raw, clock, region, looking_back)
+            if filled is None:
+                continue
+            raw, inferred = filled
+            prep = ctx.preposition(view, region.start, raw.start)
+            claim = _claim(doc, raw, cue, prep, inferred)
+            out.append(claim)
+            if not claim.valid or claim.reversed:
+                continue
+            if region.kind in _CLOCK_KINDS and inferred is None:
+                if raw.a.precision not in ("decade", "century"):
+                    clock.move(raw.a, region, "section heading")
+            elif narrative_region and cue is None and raw.a.precision in ("day", "month", "season", "year"):
+                clock.move(raw.a, region, "paragraph")
+    return out

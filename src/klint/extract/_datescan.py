@@ -1,0 +1,365 @@
+"""The date scanner: compiled patterns for the standard English date forms.
+
+Every pattern is linear: alternations of literals, bounded whitespace, no nested
+repetition. ``scan`` returns raw matches (years may be missing); the caller
+resolves overlaps, joins ranges and infers missing years.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+MONTHS = {
+    name: n
+    for n, names in enumerate(
+        [
+            ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"),
+            ("May",), ("June", "Jun"), ("July", "Jul"), ("August", "Aug"),
+            ("September", "Sep", "Sept"), ("October", "Oct"), ("November", "Nov"), ("December", "Dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_MFULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MANY = rf"(?:{_MFULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![a-z])"
+_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|,\d)"
+_YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d%]|[.,]\d|\s?(?:BC|B\.C|BCE)\b)"
+_YEAR2 = r"(?:1[0-9]\d\d|20\d\d|\d\d)(?![\d%]|[.,]\d|\s?(?:BC|B\.C|BCE)\b)"
+_DASH = r"(?:[ \t]?[–-][ \t]?|—)"
+_LINK = rf"(?:{_DASH}|[ \t]{{1,2}}(?:to|until|till|through|and)[ \t]{{1,2}})"
+_QUAL = r"(?:[Ee]arly|[Mm]id|[Ll]ate)"
+_WEEKDAY = rf"(?:(?P<wd>{'|'.join(WEEKDAYS)}),?[ \t]{{1,2}}(?:the[ \t])?)?"
+_SP = r"[ \t]{1,2}"
+
+# Each pattern is anchored at a trigger (a digit run, a month name or a season word)
+# and tried with ``match``; optional words before the trigger (a weekday, a
+# qualifier, a preposition) are found by looking back (see ``scan``).
+_PATTERNS: dict[str, re.Pattern[str]] = {
+    "iso": re.compile(r"(?P<y>1[0-9]\d\d|20\d\d)-(?P<mo>\d\d)-(?P<d>\d\d)(?![\d\-])"),
+    "mdy": re.compile(
+        rf"(?P<m>{_MANY}){_SP}(?P<d>{_DAY})"
+        rf"(?:{_LINK}(?:(?P<m2>{_MANY}){_SP})?(?P<d2>{_DAY}))?(?:,?{_SP}(?:of{_SP})?(?P<y>{_YEAR}))?"
+    ),
+    "dmy": re.compile(
+        rf"(?P<d>{_DAY})(?:{_SP}(?:of{_SP})?(?P<m0>{_MANY}))?"
+        rf"(?:{_LINK}(?P<d2>{_DAY}))?{_SP}(?:of{_SP})?(?P<m>{_MANY})(?:,?{_SP}(?P<y>{_YEAR}))?"
+    ),
+    "my": re.compile(rf"(?P<m>{_MANY})(?:{_DASH}(?P<m2>{_MANY}))?,?{_SP}(?:of{_SP})?(?P<y>{_YEAR})"),
+    "month": re.compile(
+        rf"(?P<m>{_MFULL})(?:[ \t](?P<link>and|or|to|through|until)[ \t](?P<m2>{_MFULL}))?"
+        rf"(?P<ty>[ \t]of[ \t]that[ \t]year)?(?![\w-]|[ \t]?\d|,[ \t]?\d|[ \t][A-Z]|[ \t]of[ \t]\d)"
+    ),
+    "season": re.compile(
+        rf"(?P<s>(?i:spring|summer|autumn|winter|fall))(?:{_SP}of)?,?{_SP}(?P<y>{_YEAR})(?:{_DASH}(?P<y2>{_YEAR2}))?"
+    ),
+    "yseason": re.compile(rf"(?P<y>{_YEAR})(?:{_DASH}(?P<y2>{_YEAR2}))?{_SP}(?P<s>spring|summer|autumn|fall|winter)\b"),
+    "decade": re.compile(r"(?P<dec>1\d\d0|20\d0)'?s\b"),
+    "century": re.compile(
+        rf"(?P<c>1\d|20|[1-9])(?:st|nd|rd|th)"
+        rf"(?:[ \t]and[ \t](?:{_QUAL}[- ]?)?(?P<c2>1\d|20|[1-9])(?:st|nd|rd|th))?[- ]centur(?:y|ies)\b"
+    ),
+    "yrange": re.compile(rf"(?P<y>{_YEAR}){_DASH}(?P<y2>{_YEAR2})(?![\w–-])"),
+    "year": re.compile(rf"(?P<y>{_YEAR})(?P<poss>'s)?(?![\w–-])"),
+}
+_BY_TRIGGER = {
+    "short": ("dmy", "century"),
+    "year": ("iso", "yseason", "decade", "yrange", "year"),
+    "month": ("mdy", "my", "month"),
+    "season": ("season",),
+}
+# Triggers: literal alternations and a digit run scan fastest in ``re``; the
+# boundaries around them are checked in Python.
+_DIGITS = re.compile(r"\d+")
+_MONTH_WORDS = re.compile("|".join(sorted(MONTHS, key=len, reverse=True)))
+_SEASON_WORDS = re.compile("spring|summer|autumn|winter|fall|Spring|Summer|Autumn|Winter|Fall")
+_QUAL_BEFORE = re.compile(rf"\b(?P<q>{_QUAL})[- ]?$")
+_WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{'|'.join(WEEKDAYS)}),?[ \t]{{1,2}}(?:the[ \t])?$")
+_MONTH_PREP = re.compile(
+    r"(?:\b(?i:in|on|by|since|until|till|through|throughout|during|from|before|after|between|into"
+    r"|the month of|end of|beginning of|middle of|start of)[ \t]{1,2}"
+    rf"(?:(?P<q>{_QUAL})[- ]?)?|\b(?P<lead>{_QUAL})[- ]{{1,2}})$"
+)
+_FALL_BEFORE = re.compile(r"\b(?i:the|in|early|late|mid)[- ]$")
+_QUALIFIED = frozenset({"my", "month", "season", "decade", "century", "year"})
+
+# "from February 1988 to May 1994", "between 1990 and 1993", "1988 – May 1994"
+_JOIN = re.compile(r"[ \t]{0,2}(?:[–—-]|to|until|till|through|and)[ \t]{0,2}")
+_FROM = re.compile(r"\b(?:[Ff]rom|[Bb]etween)[ \t]{1,2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One end of a date: what the text gives, with the year possibly missing."""
+
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+    month2: int | None = None  # "October and November": the last month of a union
+    season: str | None = None
+    winter_from: int | None = None  # "the winter of 1991–1992": the year the winter begins
+    decade: int | None = None
+    century: int | None = None
+    qualifier: str | None = None
+
+    @property
+    def precision(self) -> str:
+        if self.day is not None:
+            return "day"
+        if self.season is not None:
+            return "season"
+        if self.month is not None:
+            return "month"
+        if self.decade is not None:
+            return "decade"
+        if self.century is not None:
+            return "century"
+        return "year"
+
+
+@dataclass(slots=True)
+class Raw:
+    """A match: the span, its start part and, for a range, its end part."""
+
+    start: int
+    end: int
+    a: Part
+    b: Part | None = None
+    weekday: str | None = None
+    that_year: bool = False
+    pattern: str = ""
+
+
+def _qual(s: str | None) -> str | None:
+    return s.lower() if s else None
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.rstrip(".")]
+
+
+def _day(s: str) -> int:
+    return int(s.rstrip("stndrh"))
+
+
+def _year2(y: int, s: str | None) -> int | None:
+    if s is None:
+        return None
+    if len(s) == 4:
+        return int(s)
+    y2 = y // 100 * 100 + int(s)
+    return y2 + 100 if y2 < y else y2
+
+
+def _build(kind: str, m: re.Match[str], start: int, q: str | None, wd: str | None) -> Raw | None:
+    g = m.groupdict()
+    y = int(g["y"]) if g.get("y") else None
+    end = m.end()
+    if kind == "iso":
+        return Raw(start, end, Part(y, int(g["mo"]), int(g["d"])), pattern=kind)
+    if kind == "mdy" or kind == "dmy":
+        m1 = _month(g["m0"]) if g.get("m0") else _month(g["m"])
+        d1 = _day(g["d"])
+        a = Part(y, m1, d1)
+        b = None
+        if g.get("d2"):
+            m2 = _month(g["m2"]) if g.get("m2") else _month(g["m"])
+            b = Part(y, m2, _day(g["d2"]))
+            if y is not None and (m2, b.day) < (m1, d1):
+                a = replace(a, year=y - 1)  # "December 30 – January 2, 1990"
+        return Raw(start, end, a, b, weekday=wd, pattern=kind)
+    if kind == "my":
+        a = Part(y, _month(g["m"]), qualifier=q)
+        b = Part(y, _month(g["m2"])) if g.get("m2") else None
+        return Raw(start, end, a, b, pattern=kind)
+    if kind == "month":
+        m1, m2 = _month(g["m"]), _month(g["m2"]) if g.get("m2") else None
+        if m2 is not None and g["link"] in ("and", "or"):
+            return Raw(start, end, Part(None, m1, month2=m2, qualifier=q), that_year=bool(g.get("ty")),
+                       pattern=kind)
+        b = Part(None, m2) if m2 is not None else None
+        return Raw(start, end, Part(None, m1, qualifier=q), b, that_year=bool(g.get("ty")), pattern=kind)
+    if kind in ("season", "yseason"):
+        s = g["s"].lower()
+        y2 = _year2(y, g.get("y2")) if y is not None else None
+        if y2 is not None:
+            if s == "winter" and y2 == y + 1:
+                return Raw(start, end, Part(y2, season=s, winter_from=y, qualifier=q), pattern=kind)
+            return Raw(start, end, Part(y, season=s, qualifier=q), Part(y2, season=s), pattern=kind)
+        return Raw(start, end, Part(y, season=s, qualifier=q), pattern=kind)
+    if kind == "decade":
+        dec = int(g["dec"])
+        return Raw(start, end, Part(dec, decade=dec, qualifier=q), pattern=kind)
+    if kind == "century":
+        c = int(g["c"])
+        b = Part((int(g["c2"]) - 1) * 100, century=int(g["c2"])) if g.get("c2") else None
+        return Raw(start, end, Part((c - 1) * 100 or 1, century=c, qualifier=q), b, pattern=kind)
+    if kind == "yrange":
+        assert y is not None
+        y2 = _year2(y, g["y2"])
+        if y2 is None or y2 > 2099 or abs(y2 - y) > 150:
+            return None
+        return Raw(start, end, Part(y), Part(y2), pattern=kind)
+    if kind == "year":
+        return Raw(start, m.start("poss") if g.get("poss") else end, Part(y, qualifier=q), pattern=kind)
+    return None
+
+
+def _triggers(view: str, start: int, end: int) -> list[tuple[str, int]]:
+    out: list[tuple[str, int]] = []
+    for m in _DIGITS.finditer(view, start, end):
+        p, n = m.start(), m.end() - m.start()
+        prev = view[p - 1] if p > start else " "
+        if prev.isalnum() or prev in "_.,/–":
+            continue
+        if n <= 2 and prev != "-":
+            out.append(("short", p))
+        elif n == 4 and not (prev == "-" and p - 2 >= start and view[p - 2].isdigit()):
+            out.append(("year", p))
+    for pat, kind in ((_MONTH_WORDS, "month"), (_SEASON_WORDS, "season")):
+        for m in pat.finditer(view, start, end):
+            p = m.start()
+            if (p > start and view[p - 1].isalpha()) or (kind == "season" and view[m.end() : m.end() + 1].isalpha()):
+                continue
+            out.append((kind, p))
+    return out
+
+
+def scan(view: str, start: int, end: int) -> list[Raw]:
+    """Every candidate date in ``view[start:end]``, overlaps unresolved."""
+    out: list[Raw] = []
+    for trigger, p in _triggers(view, start, end):
+        back = max(start, p - 24)
+        for kind in _BY_TRIGGER[trigger]:
+            m = _PATTERNS[kind].match(view, p, end)
+            if m is None:
+                continue
+            s, q, wd = p, None, None
+            before = view[back:p]
+            if kind == "month":
+                pm = _MONTH_PREP.search(before)
+                if pm is None:
+                    continue
+                q = pm.group("q") or pm.group("lead")
+                if q:
+                    s = back + (pm.start("q") if pm.group("q") else pm.start("lead"))
+            elif kind == "season" and m.group("s").lower() == "fall" and not _FALL_BEFORE.search(before):
+                continue
+            elif kind in _QUALIFIED and before[-1:] in (" ", "-") and (qm := _QUAL_BEFORE.search(before)):
+                q, s = qm.group("q"), back + qm.start()
+            elif kind in ("mdy", "dmy") and before[-1:] == " " and (wm := _WEEKDAY_BEFORE.search(before)):
+                wd, s = wm.group("wd"), back + wm.start()
+            raw = _build(kind, m, s, _qual(q), wd)
+            if raw is not None:
+                out.append(raw)
+    return out
+
+
+def resolve(raws: list[Raw]) -> list[Raw]:
+    """Of overlapping matches keep the longest (ties: the earlier pattern), in text order."""
+    order = {k: i for i, k in enumerate(_PATTERNS)}
+    kept: list[Raw] = []
+    for r in sorted(raws, key=lambda r: (r.start, -(r.end - r.start), order[r.pattern])):
+        if not kept or r.start >= kept[-1].end:
+            kept.append(r)
+            continue
+        last = kept[-1]
+        before_end = kept[-2].end if len(kept) > 1 else -1
+        if r.end - r.start > last.end - last.start and r.start >= before_end:
+            kept[-1] = r
+    return kept
+
+
+def join_ranges(view: str, raws: list[Raw], region_start: int) -> list[Raw]:
+    """Join "from A to B", "between A and B" and "A – B" into one range claim."""
+    out: list[Raw] = []
+    i = 0
+    while i < len(raws):
+        a = raws[i]
+        if i + 1 < len(raws) and a.b is None and raws[i + 1].b is None:
+            b = raws[i + 1]
+            gap = view[a.end : b.start]
+            m = _JOIN.fullmatch(gap)
+            lead = _FROM.search(view, max(region_start, a.start - 12), a.start)
+            word = m.group().strip() if m else ""
+            ok = m is not None and (
+                (word in ("–", "—", "-") and a.a.year is not None and b.a.year is not None)
+                or (word in ("to", "until", "till", "through") and lead is not None)
+                or (word == "and" and lead is not None and lead.group().strip()[0] in "Bb")
+            )
+            if ok and a.a.precision == b.a.precision or ok and b.a.year is not None and a.a.precision == "day":
+                pa, pb = a.a, b.a
+                if pa.year is None and pb.year is not None:
+                    later = (pa.month or 1, pa.day or 1) > (pb.month or 12, pb.day or 31)
+                    pa = replace(pa, year=pb.year - 1 if later else pb.year)
+                out.append(Raw(a.start, b.end, pa, pb, a.weekday, pattern="join"))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def days_in_month(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def is_valid(p: Part) -> bool:
+    if p.year is None or p.month is None:
+        return True
+    if not 1 <= p.month <= 12:
+        return False
+    return p.day is None or 1 <= p.day <= days_in_month(p.year, p.month)
+
+
+def _halve(lo: date, hi: date, q: str | None) -> tuple[date, date]:
+    """Narrow an interval by a qualifier: early and late take a half, mid the middle half."""
+    if q is None:
+        return lo, hi
+    span = (hi - lo).days
+    from datetime import timedelta
+
+    if q == "early":
+        return lo, lo + timedelta(days=span // 2)
+    if q == "late":
+        return lo + timedelta(days=span - span // 2), hi
+    return lo + timedelta(days=span // 4), hi - timedelta(days=span // 4)
+
+
+def interval(p: Part) -> tuple[date, date]:
+    """The days a part can mean, narrowed by its qualifier. The year must be known."""
+    y = p.year
+    assert y is not None
+    y = max(1, min(9999, y))
+    if p.century is not None:
+        lo, hi = date(max(1, (p.century - 1) * 100 + 1), 1, 1), date(min(9999, p.century * 100), 12, 31)
+    elif p.decade is not None:
+        first, last = {"early": (0, 4), "mid": (3, 6), "late": (5, 9)}.get(p.qualifier or "", (0, 9))
+        return date(p.decade + first, 1, 1), date(p.decade + last, 12, 31)
+    elif p.season is not None:
+        first, last = SEASONS[p.season]
+        if p.season == "winter":
+            if p.winter_from is not None:
+                lo, hi = date(p.winter_from, 12, 1), date(y, 2, days_in_month(y, 2))
+            elif p.qualifier == "late":
+                return date(y, 1, 1), date(y, 3, 31)
+            else:  # "the winter of 1992": the one it ends or the one it begins
+                lo, hi = date(y - 1, 12, 1), date(y, 12, 31)
+                return lo, hi
+        else:
+            lo, hi = date(y, first, 1), date(y, last, days_in_month(y, last))
+    elif p.month is not None and 1 <= p.month <= 12:
+        last = p.month2 if p.month2 and p.month2 >= p.month else p.month
+        if p.day is not None and is_valid(p):
+            d = date(y, p.month, p.day)
+            return d, d
+        lo, hi = date(y, p.month, 1), date(y, last, days_in_month(y, last))
+    else:
+        lo, hi = date(y, 1, 1), date(y, 12, 31)
+    return _halve(lo, hi, p.qualifier)
