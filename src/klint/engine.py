@@ -48,6 +48,13 @@ def _engine_diagnostic(code: str, message: str, path: str, start: int = 0, end: 
     return Diagnostic(code, cls.name, cls.severity, message, start, end, path=path)
 
 
+def load_claims_file(doc: Document):  # -> klint.claimsfile.Sidecar | None
+    """The claims file beside the article (or in its front matter); problems become KS001, never exceptions."""
+    from klint.claimsfile import load_for
+
+    return load_for(doc)
+
+
 def check_document(doc: Document, config: Config, packs: Packs | None = None) -> FileResult:
     """Run the enabled rules over a parsed document."""
     from klint.extract import extract
@@ -55,7 +62,7 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
     packs = packs or load_packs(config.rule_packs)
     result = FileResult(doc.path)
     claims = extract(doc, packs)
-    ctx = Context(doc=doc, claims=claims, packs=packs, config=config)
+    ctx = Context(doc=doc, claims=claims, packs=packs, config=config, sidecar=load_claims_file(doc))
     rules = enabled_rules(config, doc.path)
     started = time.monotonic()
     found: list[Diagnostic] = []
@@ -84,7 +91,9 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
             ))
     _locate(doc, found)
     suppressions = suppress.parse(doc.text, doc.position)
-    kept = suppress.apply(found, suppressions)
+    # suppression comments in the article apply to findings in the article, not in its claims file
+    kept = suppress.apply([d for d in found if d.path == doc.path], suppressions)
+    kept += [d for d in found if d.path != doc.path]
     if config.is_enabled("KI003", False, doc.path):
         for s in suppressions:
             unused = (s.codes - s.used) if s.codes else ({"*"} if not s.used else set())
@@ -98,7 +107,8 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
                 _locate(doc, [d])
                 kept.append(d)
     result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
-    wanted = {d.line for d in kept} | {r.line for d in kept for r in d.related if r.path in (None, doc.path)}
+    wanted = {d.line for d in kept if d.path == doc.path}
+    wanted |= {r.line for d in kept for r in d.related if (r.path or d.path) == doc.path}
     result.lines = {n: doc.line_text(n) for n in sorted(wanted) if n > 0}
     return result
 
@@ -106,10 +116,14 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
 def _locate(doc: Document, diagnostics: list[Diagnostic]) -> None:
     """Fill line/column and fingerprints from character offsets."""
     for d in diagnostics:
+        if d.line:  # located by its rule in another file (a claims file): keep it
+            continue
         d.path = doc.path
         d.line, d.column = doc.position(d.start)
         d.end_line, d.end_column = doc.position(max(d.start, d.end))
         for r in d.related:
+            if r.line:
+                continue
             r.line, r.column = doc.position(r.start)
             r.end_line, r.end_column = doc.position(max(r.start, r.end))
         d.fingerprint = fingerprint(doc, d)

@@ -1,0 +1,47 @@
+"""The claims file (``<article>.klint.yaml`` or Markdown front matter) and article-type schemas."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from klint.claimsfile.loader import Problem, Sidecar, front_matter_text, load_file, parse, sidecar_path, validate
+from klint.claimsfile.models import ClaimsFile
+
+if TYPE_CHECKING:
+    from klint.document import Document
+
+
+def load_for(doc: Document) -> Sidecar | None:
+    """The claims file that serves ``doc``: the file beside it, else its front matter; None if neither."""
+    path = sidecar_path(doc.path)
+    try:
+        exists = path is not None and path.is_file()
+    except OSError:
+        exists = False
+    if exists:
+        return load_file(path)  # type: ignore[arg-type]
+    fm = front_matter_text(doc.text) if doc.front_matter is not None or doc.format == "markdown" else None
+    if fm is not None:
+        return parse(fm[0], doc.path, fm[1], front_matter=True)
+    if isinstance(doc.front_matter, dict):
+        data = doc.front_matter.get("klint", doc.front_matter)
+        keys = ("version", "subject", "entities", "facts", "events", "constraints")
+        data = {k: v for k, v in data.items() if k in keys} if data is doc.front_matter else data
+        if data:
+            sc = Sidecar(doc.path)
+            validate(data, sc)
+            return sc
+    return None
+
+
+def json_schema() -> dict:
+    """The JSON Schema of the claims file, as checked in at ``schema/claims.schema.json``."""
+    schema = ClaimsFile.model_json_schema(by_alias=True)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://klint.dev/schema/claims.schema.json",
+        **schema,
+    }
+
+
+__all__ = ["ClaimsFile", "Problem", "Sidecar", "json_schema", "load_file", "load_for", "parse", "sidecar_path"]
