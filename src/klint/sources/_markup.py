@@ -53,7 +53,7 @@ class View:
         """
         text = self.text
         out: list[str] = []
-        gaps: list[tuple[int, int]] = []
+        gaps: list[tuple[int, int, bool]] = []  # blanked spans; True: padding after a rendering
         pos = 0
         for start, end, rendering in sorted(self._parts, key=lambda p: (p[0], -p[1])):
             start = max(start, pos)
@@ -61,8 +61,15 @@ class View:
                 continue  # overlaps a span already shown
             if start > pos:
                 out.append(blank(text[pos:start]))
-                gaps.append((pos, start))
-            out.append(text[start:end] if rendering is None else rendering[len(rendering) - (end - start):])
+                gaps.append((pos, start, False))
+            if rendering is None:
+                out.append(text[start:end])
+            else:
+                shown = rendering[len(rendering) - (end - start):]
+                out.append(shown)
+                pad = len(shown) - len(shown.rstrip(" "))
+                if pad and shown.strip():
+                    gaps.append((end - pad, end, True))
             pos = end
         if pos < len(text):
             out.append(blank(text[pos:]))
@@ -70,14 +77,14 @@ class View:
         return _close_gaps(text, view, gaps)
 
 
-def _close_gaps(text: str, view: str, gaps: list[tuple[int, int]]) -> str:
+def _close_gaps(text: str, view: str, gaps: list[tuple[int, int, bool]]) -> str:
     """Join the two halves of a token that markup split (see :meth:`View.build`)."""
     chars: list[str] | None = None
     n = len(view)
-    for a, b in gaps:
+    for a, b, padding in gaps:
         if a == 0 or b >= n or view[a - 1].isspace() or view[b].isspace():
             continue
-        if not _JOINING_RE.fullmatch(text, a, b):
+        if not padding and not _JOINING_RE.fullmatch(text, a, b):
             continue
         if chars is None:
             chars = list(view)
