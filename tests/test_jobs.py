@@ -1,0 +1,54 @@
+"""``--jobs 2`` gives byte-identical output to ``--jobs 1`` on a corpus of 200 articles."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from klint.cli import main
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "nagorno-karabakh-war.txt"
+PEOPLE = [("Armenian", "Azerbaijani"), ("Georgian", "Abkhaz"), ("Serbian", "Croatian"), ("Moldovan", "Transnistrian")]
+PLACES = [("Armenia", "Azerbaijan"), ("Georgia", "Abkhazia"), ("Serbia", "Croatia"), ("Moldova", "Transnistria")]
+NUMBER = re.compile(r"\b(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d{2,3})(?![\d,])\b")
+
+
+def make_corpus(root: Path, n: int = 200, window: int = 24) -> None:
+    """``n`` articles cut from the seed: a head, a varying slice of the body, other numbers and names,
+    and a repeated paragraph in every third one."""
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    head, body = lines[:12], lines[12:]
+    for i in range(n):
+        start = (i * 37) % max(1, len(body) - window)
+        part = body[start : start + window]
+        if i % 3 == 0:
+            part += ["", next((x for x in part if len(x.split()) > 8), "A repeated paragraph of several words.")]
+        text = "\n".join(head + part) + "\n"
+        factor = 1 + (i % 9) / 4
+
+        def scale(m: re.Match[str], factor: float = factor) -> str:
+            value = int(m.group(1).replace(",", ""))
+            return f"{round(value * factor):,}" if "," in m.group(1) else str(round(value * factor))
+
+        text = NUMBER.sub(scale, text)
+        (a, b), (pa, pb) = PEOPLE[i % 4], PLACES[i % 4]
+        text = text.replace("Azerbaijani", "\0B").replace("Armenian", a).replace("\0B", b)
+        text = text.replace("Azerbaijan", "\0P").replace("Armenia", pa).replace("\0P", pb)
+        (root / f"article-{i:03d}.txt").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="the seed article is missing")
+def test_jobs_2_equals_jobs_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    make_corpus(corpus)
+    outputs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs{jobs}.json"
+        code = main(["check", str(corpus), "--no-cache", "--jobs", jobs, "--output-format", "json", "-o", str(out)])
+        outputs[jobs] = (code, out.read_bytes())
+    assert outputs["1"] == outputs["2"]
+    assert outputs["1"][1].count(b'"code": "KX306"') >= 200 // 3  # a real corpus, with findings
+    assert capsys.readouterr().err == ""  # no progress bar when stderr is not a terminal
