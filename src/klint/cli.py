@@ -1,4 +1,4 @@
-"""The command line: ``klint check | extract | rules | explain | init``.
+"""The command line: ``klint check | extract | rules | explain | init | schema``.
 
 Exit status, like ruff: 0 no findings, 1 findings, 2 usage, configuration or
 internal error (with findings or not).
@@ -60,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", dest="output", choices=["yaml", "json"], default="yaml")
     extract.add_argument("--input-format", choices=sorted(READERS), help="force the input format")
     extract.add_argument("--stdin-filename", help="the path to report for text read from stdin")
+    extract.add_argument("--sidecar", action="store_true",
+                         help="write a starter claims file <article>.klint.yaml beside the article")
+    extract.add_argument("--force", action="store_true", help="with --sidecar: overwrite an existing claims file")
+
+    sub.add_parser("schema", help="print the JSON Schema of the claims file (<article>.klint.yaml)")
 
     report = sub.add_parser("report", help="write the consistency report (self-contained HTML)")
     report.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or folders")
@@ -317,6 +322,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.file}: {exc}") from None
     cfg = discover(str(Path(doc.path).parent))
     claims = extract(doc, load_packs(cfg.rule_packs))
+    if args.sidecar:
+        return _write_sidecar(doc, claims, args.force)
     payload = {"path": doc.path, "claims": [claim_to_dict(doc, c) for c in claims.all()]}
     if args.output == "json":
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
@@ -325,6 +332,30 @@ def cmd_extract(args: argparse.Namespace) -> int:
         import yaml
 
         yaml.safe_dump(payload, sys.stdout, allow_unicode=True, sort_keys=False, width=100)
+    return EXIT_CLEAN
+
+
+def _write_sidecar(doc, claims, force: bool) -> int:
+    from klint.claimsfile import sidecar_path
+    from klint.claimsfile.bootstrap import schema_ref, starter
+    from klint.fsutil import atomic_write
+
+    target = sidecar_path(doc.path)
+    if target is None:
+        raise UsageError("--sidecar needs an article file (use --stdin-filename with stdin)")
+    if target.exists() and not force:
+        raise UsageError(f"{target} already exists; use --force to overwrite it")
+    atomic_write(target, starter(doc, claims, schema_ref(target)))
+    print(f"wrote {target}")
+    return EXIT_CLEAN
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    import json
+
+    from klint.claimsfile import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
     return EXIT_CLEAN
 
 
@@ -429,4 +460,5 @@ COMMANDS = {
     "rules": cmd_rules,
     "explain": cmd_explain,
     "init": cmd_init,
+    "schema": cmd_schema,
 }
