@@ -5,8 +5,8 @@ turned into offsets of the file, so ``Document.text`` is the page unchanged and
 the visible text goes into ``Document.masked`` (see ``_markup.View``): tags
 become spaces, ``&ndash;`` is written as ``–``.
 
-Only the main content is read: the element with id ``mw-content-text``, else
-``<main>``, else ``<article>``, else ``<body>``; ``<nav>``, ``<script>``,
+Only the main content is read: the page title (``#firstHeading``) and the
+element with id ``mw-content-text``, else ``<main>`` or ``<article>``, else ``<body>``; ``<nav>``, ``<script>``,
 ``<style>``, edit links, reference markers, reference lists, navigation boxes
 and the table of contents are skipped. Regions: the first ``<h1>`` is the
 title, ``<h2>``–``<h6>`` are headings (label = level); ``<p>`` paragraphs
@@ -158,7 +158,7 @@ class _Reader(HTMLParser):
             return
         skip = (tag in _SKIP_TAGS or bool(classes & _SKIP_CLASSES) or a.get("id", "") in _SKIP_IDS
                 or a.get("role", "") == "navigation" or "display:none" in a.get("style", "").replace(" ", ""))
-        is_main = self.main_mode and (a.get("id") == "mw-content-text" or tag in ("main", "article"))
+        is_main = self.main_mode and (a.get("id") in ("mw-content-text", "firstHeading") or tag in ("main", "article"))
         el = _El(tag, pos + len(raw), classes, skip)
         el.main = is_main  # type: ignore[attr-defined]
         if tag in _BLOCKS and self.active:
