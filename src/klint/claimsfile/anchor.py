@@ -75,14 +75,14 @@ def find(doc: Document, quote: str, field: str | None = None, packs: Packs | Non
     if not quote:
         return None
     token_re = _token_re(packs)
-    scopes = [(0, len(doc.text))]
+    scopes = [(0, len(doc.view))]  # the view: markup (Markdown, wikitext, HTML) blanked, same offsets
     if field:
         want = field.strip().lower()
         scopes = [(r.start, r.end) for r in doc.regions if r.kind == "infobox_field" and (r.label or "").lower() == want]
     for masked in (False, True):
         rx = re.compile(_pattern(quote, token_re, masked), re.I if masked else 0)
         for start, end in scopes:
-            m = rx.search(doc.text, start, end)
+            m = rx.search(doc.view, start, end)
             if m:
                 return Anchor(m.start(), m.end(), not masked)
     return None

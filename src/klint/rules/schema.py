@@ -206,7 +206,7 @@ class ValueDrift(Rule):
                 yield from self._dates(ctx, sc, ident, section, index, item, a)
 
     def _fact(self, ctx: Context, sc: Sidecar, f: m.Fact, index: int | None, a: anchor.Anchor) -> Iterator[Diagnostic]:
-        span = ctx.doc.text[a.start:a.end]
+        span = ctx.doc.view[a.start:a.end]
         found = anchor.numbers_in(span, ctx.packs)
         if not found:
             return
@@ -243,7 +243,7 @@ class ValueDrift(Rule):
             wanted = [(f"span.{k}", getattr(item.span, k)) for k in ("start", "end") if getattr(item.span, k)]
         else:
             return
-        span = ctx.doc.text[a.start:a.end]
+        span = ctx.doc.view[a.start:a.end]
         found = anchor.dates_in(span)
         if not found:
             return
