@@ -50,6 +50,7 @@ class Packs(BaseModel):
     confusable_letters: list[list[str]] = []  # letter pairs a transliteration swaps (d/t)
     name_stopwords: list[str] = []  # capitalized function words that do not start a name
     name_particles: list[str] = []  # lower-case words inside a name ("of", "von")
+    demonym_suffixes: list[str] = []  # endings of demonyms ("-ese", "-ian"): no name variants
     thresholds: dict[str, float] = {}
     extra: dict[str, Any] = {}
 

@@ -16,8 +16,7 @@ _QUOTE_PAIRS = (("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u00ab", "\u00bb")
 _SENT_END_RE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[^\W_a-z])")
 #: Words before a full stop that do not end a sentence.
 _ABBREV = frozenset(
-    "mr mrs ms dr st gen lt col sgt capt maj adm rev prof jr sr vs etc no nos fig co corp inc ltd "
-    "mt ft jan feb mar apr jun jul aug sep sept oct nov dec approx ca".split()
+    ["mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "rev", "prof", "jr", "sr", "vs", "etc", "no", "nos", "fig", "co", "corp", "inc", "ltd", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "ca"]
 )
 
 

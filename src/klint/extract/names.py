@@ -31,6 +31,8 @@ from klint.extract._names_text import (
 from klint.packs import Packs
 
 _SOURCES = {"infobox_field": "infobox", "heading": "heading", "title": "heading", "caption": "caption"}
+#: Words after "the previous two" that do not name what is counted ("the previous two were").
+_FUNCTION_WORDS = frozenset(["and", "but", "or", "were", "was", "are", "is", "had", "have", "has", "did", "do", "in", "of", "to", "that", "which", "they", "it"])
 _NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }
@@ -132,7 +134,7 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
     idx = _index(doc)
     stop = frozenset(packs.name_stopwords)
     particles = packs.name_particles
-    particle_gap = re.compile(r" (?:%s) " % "|".join(map(re.escape, particles))) if particles else None
+    particle_gap = re.compile(" (?:" + "|".join(map(re.escape, particles)) + ") ") if particles else None
     text = doc.text
     lower_words = frozenset(_LOWER_WORD_RE.findall(text))  # runs of lower-case letters
     runs: list[tuple[_Span, list[tuple[int, int, str]], bool]] = []
@@ -184,8 +186,8 @@ def _at_sentence_start(text: str, offset: int, starts: set[int]) -> bool:
 # --------------------------------------------------------------------------- acronyms
 
 _ACR_RE = re.compile(r"([A-Z][A-Z&]{1,9})(s?)(?![\w\-/]|\.[A-Za-z])")
-_ROMAN_RE = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_MINOR = frozenset("of the and for in on at to a an de du la le des del".split())
+_ROMAN_RE = re.compile(r"M{0,4}(?:CM|CD|D?C{0,4})(?:XC|XL|L?X{0,4})(?:IX|IV|V?I{0,4})")
+_MINOR = frozenset(["of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "de", "du", "la", "le", "des", "del"])
 
 
 def _long_form(short: str, window: str) -> int | None:
@@ -206,13 +208,30 @@ def _long_form(short: str, window: str) -> int | None:
 
 
 def _initials_ok(short: str, expansion: str) -> bool:
-    """The expansion starts with the acronym's first letter and half its letters are word initials."""
+    """The acronym's letters are, in order, the initials of the expansion's words, one slip allowed.
+
+    Hyphen parts count as words ("Nagorno-Karabakh Autonomous Oblast": NKAO);
+    minor words may be skipped ("Commonwealth of Independent States": CIS).
+    """
     parts = [p for p in re.split(r"[\s\-]+", expansion) if p]
     if not parts or parts[0][0].lower() != short[0].lower() or len(parts) > 2 * len(short):
         return False
-    initials = [p[0].lower() for p in parts if p.lower() not in _MINOR]
-    hits = sum(1 for c in short.lower() if c in initials)
-    return hits * 2 >= len(short)
+    initials = [p[0].lower() for p in parts]
+    matched = _matched_in_order(short.lower(), initials)
+    content = sum(1 for p in parts if p.lower() not in _MINOR)
+    return matched >= len(short) - (1 if len(short) >= 4 else 0) and content <= len(short) + 1
+
+
+def _matched_in_order(letters: str, initials: list[str]) -> int:
+    """How many of ``letters`` match ``initials`` as a subsequence (greedy)."""
+    k = n = 0
+    for c in letters:
+        while k < len(initials) and initials[k] != c:
+            k += 1
+        if k < len(initials):
+            n += 1
+            k += 1
+    return n
 
 
 def _expansion_before(text: str, lo: int, paren: int, short: str) -> tuple[int, int] | None:
@@ -310,7 +329,7 @@ _SECTION_RE = re.compile(
 _LIST_AFTER_RE = re.compile(
     r"(?:\s+[a-z]+){0,6}[\s,]*\(?\s*(\d{2,5})((?:\s*,\s*\d{2,5})*\s*(?:,\s*)?(?:and|&)\s*\d{2,5})\s*\)?"
 )
-_SINGLE_ID_RE = re.compile(r"\s+(?:No\.\s*|#)?(\d{1,5}[A-Z]?)\b(?![.,]?\d)", re.I)
+_SINGLE_ID_RE = re.compile(r"\s+(?:No\.\s*|#)?(\d{1,5}[A-Z]?)\b(?![.,]?\d)", re.IGNORECASE)
 
 
 def _matches(idx: _Index, pattern: re.Pattern[str]) -> list[tuple[re.Match[str], _Span]]:
@@ -338,8 +357,10 @@ def extract_references(doc: Document, packs: Packs) -> list[Reference]:
         scope = span.sentence_start(m.start())
         if noun in nouns:
             end, target = m.end(), nouns[noun]
-        else:  # "as the previous two": the noun is the nearest plural reference noun before
-            end, target = m.end(2), _noun_before(text, scope, m.start(), nouns) or (noun or None)
+        elif not noun or noun in _FUNCTION_WORDS:  # "as the previous two, they": the noun comes before
+            end, target = m.end(2), _noun_before(text, scope, m.start(), nouns)
+        else:  # "the last two years": counts something that is not a reference noun
+            end, target = m.end(2), noun
         out.append(Reference(
             start=m.start(), end=end, text=text[m.start() : end], ref_type="count-back",
             target=target, count=count, scope_start=scope,
@@ -388,7 +409,7 @@ def _noun_before(text: str, lo: int, hi: int, nouns: dict[str, str]) -> str | No
 @lru_cache(maxsize=16)
 def _noun_re(forms: tuple[str, ...]) -> re.Pattern[str]:
     alts = sorted({v for f in forms for v in (f, f.capitalize())}, key=len, reverse=True)
-    return re.compile(r"(?:%s)\b" % "|".join(map(re.escape, alts)))
+    return re.compile("(?:" + "|".join(map(re.escape, alts)) + r")\b")
 
 
 def _identifiers(idx: _Index, packs: Packs) -> list[Reference]:

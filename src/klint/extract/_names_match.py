@@ -1,0 +1,226 @@
+"""Name-variant matching over Mention claims: one name spelled two ways.
+
+Two spellings are variants when their transliteration skeletons are equal
+(Aliev/Aliyev, Kelbajar/Khelbajar) or when they are one edit apart inside the
+word (Kelbajar/Kelbjar, Azerbaijan/Azerbaian) or by a confusable letter
+(Mardakert/Martakert, Ganja/Ganje). Never variants: inflections (Armenia/Armenian),
+pairs a pack allows, given names of different people (Ilham/Heidar Aliev are
+never compared; given names are compared only when their surnames agree), and
+names the text itself links as a renaming or alias ("Leninakan (now Gyumri)").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from klint.claims import Mention
+from klint.extract._names_text import edit_distance1, name_key, skeleton
+from klint.packs import Packs
+
+
+@dataclass
+class Spelling:
+    """One spelling of a word with every place it occurs."""
+
+    surface: str
+    key: str
+    places: list[tuple[int, int]] = field(default_factory=list)
+    inner: int = 0  # occurrences before the last word of a multi-word name (given names)
+    last: int = 0  # occurrences as the last word of a multi-word name (surnames)
+    surnames: set[str] = field(default_factory=set)  # keys of the last words of its names
+
+
+@dataclass(frozen=True)
+class Variant:
+    """``minor`` is a variant spelling of ``major``; ``how`` says why they match."""
+
+    minor: Spelling
+    major: Spelling
+    how: str
+
+
+def _translit_rules(packs: Packs) -> tuple[tuple[str, str], ...]:
+    return tuple((a.casefold(), b.casefold()) for a, b, *_ in packs.transliterations)
+
+
+def spellings(mentions: list[Mention]) -> dict[str, Spelling]:
+    """Every word (and hyphen part) of the mentions outside quotations, by key."""
+    out: dict[str, Spelling] = {}
+    for m in mentions:
+        if m.in_quote:
+            continue
+        pos = m.start
+        for i, w in enumerate(m.words):
+            at = m.text.find(w, pos - m.start)
+            start = m.start + (max(at, 0))
+            pos = start + len(w)
+            parts = [(start, w)]
+            if "-" in w:
+                k = start
+                for part in w.split("-"):
+                    parts.append((k, part))
+                    k += len(part) + 1
+            for s, part in parts:
+                if len(part) < 4 or not part.replace("-", "").isalpha():
+                    continue
+                key = name_key(part)
+                sp = out.setdefault(key, Spelling(part, key))
+                sp.places.append((s, s + len(part)))
+                if part is w and len(m.words) > 1:
+                    if i < len(m.words) - 1:
+                        sp.inner += 1
+                        sp.surnames.add(name_key(m.words[-1]))
+                    else:
+                        sp.last += 1
+    return out
+
+
+def _edit_ok(a: str, b: str, confusable: set[frozenset[str]]) -> str | None:
+    diff = edit_distance1(a, b)
+    if diff is None:
+        return None
+    x, y = diff
+    if len(x) == 2:
+        return "transposed letters" if min(len(a), len(b)) >= 5 else None
+    if x == "":  # one letter dropped, inside the word (Armenia/Armenian, Imagists/Imagistes inflect)
+        longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+        if len(shorter) < 6 or longer.startswith(shorter) or longer.endswith(shorter):
+            return None
+        if longer.endswith("es") and shorter.endswith("s") and longer[:-2] == shorter[:-1]:
+            return None
+        return f"one letter ({y}) dropped"
+    i = next(k for k in range(len(a)) if a[k] != b[k])
+    if min(len(a), len(b)) >= 5 and i > 0 and frozenset((x, y)) in confusable:
+        return f"{x}/{y}"
+    return None
+
+
+def _deletions(key: str) -> set[str]:
+    return {key[:i] + key[i + 1 :] for i in range(len(key))} | {key}
+
+
+def find_variants(mentions: list[Mention], packs: Packs, text: str) -> list[Variant]:
+    """Pairs of spellings of one name, each reported against the more frequent spelling."""
+    words = spellings(mentions)
+    lower = set(re.findall(r"[a-z]+", text))  # a capitalized common word ("Charter") is no name
+    words = {k: v for k, v in words.items() if k not in lower}
+    rules = _translit_rules(packs)
+    confusable = {frozenset(p[:2]) for p in packs.confusable_letters if len(p) >= 2}
+    allowed = {frozenset(name_key(x) for x in group) for group in packs.allowed_variants}
+    by_skel: dict[str, list[str]] = defaultdict(list)
+    by_del: dict[str, list[str]] = defaultdict(list)
+    for key in words:
+        by_skel[skeleton(key, rules)].append(key)
+        for d in _deletions(key):
+            by_del[d].append(key)
+    pairs: dict[frozenset[str], str] = {}
+    for group in by_skel.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                pairs[frozenset((a, b))] = "transliteration"
+    for group in by_del.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                pair = frozenset((a, b))
+                if pair not in pairs:
+                    how = _edit_ok(a, b, confusable)
+                    if how:
+                        pairs[pair] = how
+    out: list[Variant] = []
+    for pair, how in sorted(pairs.items(), key=lambda kv: sorted(kv[0])):
+        a, b = (words[k] for k in sorted(pair))
+        if any(pair <= group for group in allowed) or not _same_role(a, b, rules):
+            continue
+        if _linked(a, b, text, packs.renaming_cues):
+            continue
+        major, minor = sorted((a, b), key=lambda s: (-len(s.places), s.places[0][0]))
+        out.append(Variant(minor, major, how))
+    # a spelling is reported against its most frequent partner only
+    best: dict[str, Variant] = {}
+    for v in out:
+        cur = best.get(v.minor.key)
+        if cur is None or len(v.major.places) > len(cur.major.places):
+            best[v.minor.key] = v
+    majors = {v.major.key for v in best.values()}
+    return [v for k, v in sorted(best.items()) if k not in majors or len(v.major.places) > len(v.minor.places)]
+
+
+def _same_role(a: Spelling, b: Spelling, rules: tuple[tuple[str, str], ...]) -> bool:
+    """Whether two spellings can be one name: never two people, never a person and a place.
+
+    Given names are compared only when their surnames agree (Alison/Allison Janney,
+    not Eric Henri Kennington/Henry Poole); a word only ever used as a given name is
+    not compared with one never used so (Georgiy/Georgia), nor a word only ever
+    used as a surname with one never used so (Jim Berkley/Berkeley).
+    """
+    n_a, n_b = len(a.places), len(b.places)
+    if a.inner == n_a and b.inner == n_b:
+        sa = {skeleton(s, rules) for s in a.surnames}
+        sb = {skeleton(s, rules) for s in b.surnames}
+        return bool(sa & sb)
+    if (a.inner == n_a and not b.inner) or (b.inner == n_b and not a.inner):
+        return False
+    return not ((a.last == n_a and not b.last) or (b.last == n_b and not a.last))
+
+
+def _linked(a: Spelling, b: Spelling, text: str, cues: list[str]) -> bool:
+    """Whether the text states the two spellings as one name ("Leninakan (now Gyumri)", "X, or Y")."""
+    if not cues:
+        return False
+    cue_re = re.compile(r"\(|\b(?:" + "|".join(map(re.escape, cues)) + r")\b", re.IGNORECASE)
+    for s1, e1 in a.places:
+        for s2, e2 in b.places:
+            lo, hi = (e1, s2) if e1 <= s2 else (e2, s1)
+            if 0 <= hi - lo <= 60 and cue_re.search(text, lo, hi):
+                return True
+    return False
+
+
+def hyphen_variants(
+    mentions: list[Mention], packs: Packs, text: str
+) -> list[tuple[str, list[tuple[int, int]], str, list[tuple[int, int]]]]:
+    """Names written both hyphenated and spaced ("Nagorno-Karabakh" / "Nagorno Karabakh").
+
+    Compounds of common words ("General Secretary") and of demonyms
+    ("Chinese-Filipino community" / "Chinese Filipinos") are left alone.
+
+    Returns ``(minor, minor_places, major, major_places)`` for each such name.
+    """
+    hyph: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    spaced: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for m in mentions:
+        if m.in_quote:
+            continue
+        pos = 0
+        offsets = []
+        for w in m.words:
+            at = m.text.find(w, pos)
+            offsets.append(at)
+            pos = at + len(w)
+            if "-" in w:
+                parts = w.split("-")
+                for i in range(len(parts) - 1):
+                    if parts[i][:1].isupper() and parts[i + 1][:1].isupper():
+                        k = m.start + at + sum(len(p) + 1 for p in parts[:i])
+                        surface = f"{parts[i]}-{parts[i + 1]}"
+                        hyph[name_key(surface)].append((k, k + len(surface), surface))
+        for i in range(len(m.words) - 1):
+            a, b = m.words[i], m.words[i + 1]
+            if m.text[offsets[i] + len(a) : offsets[i + 1]] == " ":
+                a_last, b_first = a.split("-")[-1], b.split("-")[0]
+                surface = f"{a_last} {b_first}"
+                s = m.start + offsets[i] + len(a) - len(a_last)
+                spaced[name_key(f"{a_last}-{b_first}")].append((s, s + len(surface), surface))
+    lower = set(re.findall(r"[a-z]+", text))
+    suffixes = tuple(packs.demonym_suffixes)
+    out = []
+    for key in sorted(set(hyph) & set(spaced)):
+        parts = key.split("-")
+        if any(p in lower or (len(p) >= 6 and suffixes and p.endswith(suffixes)) for p in parts):
+            continue
+        h, s = hyph[key], spaced[key]
+        (minor, major) = (s, h) if (len(s), -s[0][0]) < (len(h), -h[0][0]) else (h, s)
+        out.append((minor[0][2], [p[:2] for p in minor], major[0][2], [p[:2] for p in major]))
+    return out
