@@ -1,0 +1,166 @@
+"""Markdown reader: regions, offsets into the original text, the masked view, front matter."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from klint.extract import extract
+from klint.packs import load_packs
+from klint.sources import read_text
+
+
+def md(text: str):
+    return read_text(text, "a.md")
+
+
+def regions(doc, *kinds):
+    return [(r.kind, r.label, doc.text[r.start : r.end]) for r in doc.regions if not kinds or r.kind in kinds]
+
+
+def test_blocks_and_labels():
+    doc = md(
+        "# The War\n\nIt began in **1988**, see [the map](http://example.org/map-1990).\n\n"
+        "## Course\n\n- first item\n- second item\n\n> A quoted line.\n\n"
+        "| Entity | Tanks | Guns |\n|---|--:|--:|\n| Armenia | 160 | 170 |\n| Azerbaijan | 280 | 330 |\n"
+    )
+    assert doc.format == "markdown"
+    got = regions(doc, "title", "heading", "paragraph", "list_item", "quote")
+    assert got == [
+        ("title", None, "The War"),
+        ("paragraph", None, "It began in **1988**, see [the map](http://example.org/map-1990)."),
+        ("heading", "2", "Course"),
+        ("list_item", None, "first item"),
+        ("list_item", None, "second item"),
+        ("quote", None, "A quoted line."),
+    ]
+    para = next(r for r in doc.regions if r.kind == "paragraph")
+    assert " ".join(doc.view[para.start : para.end].split()) == "It began in 1988, see the map."
+    assert regions(doc, "table_row") == [
+        ("table_row", "header", "Entity | Tanks | Guns"),
+        ("table_row", "Armenia", "Armenia | 160 | 170"),
+        ("table_row", "Azerbaijan", "Azerbaijan | 280 | 330"),
+    ]
+    assert regions(doc, "table_cell")[:2] == [("table_cell", "Tanks", "160"), ("table_cell", "Guns", "170")]
+    heading = next(r for r in doc.regions if r.kind == "heading")
+    assert all(doc.regions[r.section] is heading for r in doc.regions if r.start > heading.start)
+
+
+def test_text_is_unchanged_and_view_has_the_same_length():
+    text = "Intro with `code 1990` and <!-- 1977 --> text.\r\n\r\n```\r\nfenced 1991\r\n```\r\n"
+    doc = md(text)
+    assert doc.text == text and len(doc.view) == len(text)
+    assert doc.view.count("\r\n") == doc.text.count("\r\n") == 5
+    assert "1990" not in doc.view and "1977" not in doc.view and "1991" not in doc.view
+
+
+def test_image_alt_text_and_caption_line_are_captions():
+    doc = md("![A tank memorial near Askeran.](tank.jpg \"title\")\n*A tank memorial near Askeran.*\n")
+    assert regions(doc) == [("caption", None, "A tank memorial near Askeran."),
+                            ("caption", None, "A tank memorial near Askeran.")]
+
+
+def test_code_urls_and_comments_give_no_claims():
+    text = (
+        "# Dates\n\n"
+        "The war began in February 1988 and 400 soldiers died.\n\n"
+        "Inline `in March 1977 some 500 soldiers` code, a URL https://example.org/1979/600-dead and "
+        "<https://example.org/April-1980> and [a link](https://example.org/May-1981/700) and "
+        "<!-- in June 1982 800 soldiers died -->.\n\n"
+        "```\nIn July 1983, 900 soldiers died.\n```\n\n"
+        "    In August 1984, 1,000 soldiers died.\n\n"
+        "<div>\nIn September 1985, 1,100 soldiers died.\n</div>\n"
+    )
+    doc = md(text)
+    claims = extract(doc, load_packs())
+    allowed = (text.index("February 1988"), text.index("400 soldiers") + 12)
+    found = [c for c in (*claims.dates, *claims.quantities)]
+    assert found, "the visible date and number must be found"
+    for c in found:
+        assert allowed[0] <= c.start and c.end <= allowed[1], (c.text if hasattr(c, "text") else c, c.start)
+    for word in ("1977", "1979", "1980", "1981", "1982", "1983", "1984", "1985"):
+        assert word not in doc.view
+
+
+def test_front_matter_infobox_fields_point_into_the_front_matter():
+    text = (
+        "---\r\ntitle: X\r\ninfobox:\r\n  date: \"1988–1994\"\r\n  commanders1:\r\n    - İsgandar Hamidov 🎉\r\n"
+        "    - Suret Huseynov\r\n  strength1: 20,000\r\n  casualties2: 11,000 dead\r\n  image: x.jpg\r\n"
+        "  caption: Guerrillas in trenches.\r\n---\r\n\r\nBody text.\r\n"
+    )
+    doc = md(text)
+    assert doc.front_matter["infobox"]["strength1"] == "20,000"
+    fields = regions(doc, "infobox_field", "caption")
+    assert fields == [
+        ("infobox_field", "Date", "1988–1994"),
+        ("infobox_field", "Commanders 1", "İsgandar Hamidov 🎉"),
+        ("infobox_field", "Commanders 1", "Suret Huseynov"),
+        ("infobox_field", "Strength 1", "20,000"),
+        ("infobox_field", "Casualties 2", "11,000 dead"),
+        ("caption", None, "Guerrillas in trenches."),
+    ]
+    suret = next(r for r in doc.regions if doc.text[r.start : r.end] == "Suret Huseynov")
+    assert doc.position(suret.start) == (7, 7)
+    strength = next(r for r in doc.regions if r.label == "Strength 1")
+    assert doc.position(strength.start) == (8, 14)
+    assert "title: X" not in doc.view and "20,000" in doc.view
+    assert regions(doc, "paragraph") == [("paragraph", None, "Body text.")]
+
+
+@pytest.mark.parametrize(
+    "front",
+    ["---\ninfobox: [unclosed\n---\n", "---\n- a list\n---\n", "---\nkey: 'bad\n  : x\n---\n",
+     "---\na: &x [*x]\n---\n", "---\n" + "[" * 500 + "\n---\n", "---\n\x07 control\n---\n"],
+)
+def test_broken_front_matter_never_raises(front):
+    doc = md(front + "\nBody with 1990.\n")
+    assert doc.front_matter is None or isinstance(doc.front_matter, dict)
+    if doc.front_matter is None:
+        assert doc.front_matter_error and "front matter" in doc.front_matter_error
+    assert regions(doc, "paragraph") == [("paragraph", None, "Body with 1990.")]
+
+
+def test_broken_front_matter_names_the_line():
+    doc = md("---\ntitle: ok\ninfobox:\n  date: [1990\n---\nBody.\n")
+    assert doc.front_matter is None
+    assert re.search(r"line [56]\b", doc.front_matter_error or "")
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_multibyte_and_line_endings_map_to_line_and_column(newline):
+    lines = ["# İsgandar 🎉 Hamidov", "", "🎉🎉 In **1992**, İsgandar Hamidov led the 🎖️ offensive."]
+    doc = md(newline.join(lines) + newline)
+    para = next(r for r in doc.regions if r.kind == "paragraph")
+    assert doc.position(para.start) == (3, 1)
+    year = doc.view.index("1992")
+    assert doc.position(year) == (3, lines[2].index("1992") + 1)
+    name = doc.view.index("İsgandar Hamidov led")
+    assert doc.position(name) == (3, lines[2].index("İsgandar Hamidov led") + 1)
+    title = next(r for r in doc.regions if r.kind == "title")
+    assert doc.text[title.start : title.end] == "İsgandar 🎉 Hamidov"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["**unclosed *emphasis [link](", "[a]: <", "> " * 500 + "deep", "- " * 500 + "deep", "`" * 1000,
+     "| a |\n|---|\n" + "| x |\n" * 50 + "| unclosed", "<div>" * 300, "![" * 300 + "x", "\\" * 99 + "*",
+     "&#xFFFFFFF; &bogus; &#0;", "---\n", "---\n---\n", "\ufeff# BOM heading"],
+)
+def test_malformed_input_never_raises(text):
+    doc = md(text)
+    assert len(doc.view) == len(doc.text)
+    assert all(0 <= r.start < r.end <= len(text) for r in doc.regions)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 1\n\r*_`[]()!#>|-:<>&;\\\"'=İ🎉")), max_size=200))
+def test_any_text_reads(text):
+    doc = md(text)
+    assert doc.text == text and len(doc.view) == len(text)
+    for r in doc.regions:
+        assert 0 <= r.start < r.end <= len(text)
+    for a, b in zip(doc.text, doc.view):  # line endings are kept, and only they
+        assert (a in "\r\n") == (b in "\r\n") and (a not in "\r\n" or a == b)
