@@ -158,7 +158,9 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
                 at_start = False
             if run:
                 runs.append((span, run, at_start))
-    proper = {name_key(_strip_possessive(t[2])) for _, run, at_start in runs if not at_start for t in run}
+    proper = {  # words capitalized where a sentence does not force it
+        name_key(_strip_possessive(t[2])) for _, run, at_start in runs if not at_start or len(run) > 1 for t in run
+    }
     out: list[Mention] = []
     for span, run, at_start in runs:
         if at_start and len(run) == 1 and name_key(_strip_possessive(run[0][2])) not in proper:
@@ -324,7 +326,7 @@ _POINTER_RE = re.compile(
 )
 _SECTION_RE = re.compile(
     r"[Ss]ee\s+(?:also\s+)?(?:the\s+)?(?:section\s+(?:on|about|entitled|titled|called)\s+"
-    r"[\"“]?([^\"”()\n.;]{2,60}?)[\"”]?|[\"“]?([^\"”()\n.;]{2,60}?)[\"”]?\s+section)(?=[\s).,;]|$)"
+    r"[\"“]?([^\"”()\n.;]{2,60}?)[\"”]?|[\"“]?([^\"”()\n.;]{2,60}?)[\"”]?\s+section)(?=\s*[).,;:]|\s*$)"
 )
 _LIST_AFTER_RE = re.compile(
     r"(?:\s+[a-z]+){0,6}[\s,]*\(?\s*(\d{2,5})((?:\s*,\s*\d{2,5})*\s*(?:,\s*)?(?:and|&)\s*\d{2,5})\s*\)?"
