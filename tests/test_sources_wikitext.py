@@ -1,0 +1,171 @@
+"""Wikitext reader: infobox fields, links, skipped markup, tables, templates, exact offsets."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from klint.extract import extract
+from klint.packs import load_packs
+from klint.sources import read_text
+
+
+def wiki(text: str):
+    return read_text(text, "a.wiki")
+
+
+def regions(doc, *kinds):
+    return [(r.kind, r.label, doc.text[r.start : r.end]) for r in doc.regions if not kinds or r.kind in kinds]
+
+
+def visible(doc, region):
+    return " ".join(doc.view[region.start : region.end].split())
+
+
+INFOBOX = """{{Infobox military conflict
+| conflict    = Nagorno-Karabakh War
+| image       = Guerrillas.jpg
+| caption     = Guerrillas in trenches.
+| date        = 1988–1994
+| place       = Nagorno-Karabakh, [[Armenia]], and [[Azerbaijan]]
+| result      = Military victory<ref>A source, 2001.</ref>
+| commander1  = [[Samvel Babayan]]<br />[[Monte Melkonian|M. Melkonian]]
+| commander2  = {{plainlist|
+* [[İsgandar Hamidov]]
+* Suret Huseynov}}
+| strength1   = 20,000
+| casualties1 = 6,000 dead<br>25,000 wounded
+}}
+"""
+
+
+def test_infobox_fields_use_the_text_readers_labels():
+    doc = wiki(INFOBOX + "The '''war''' began.\n")
+    assert doc.format == "wikitext"
+    assert regions(doc, "title", "caption", "infobox_field") == [
+        ("title", None, "Nagorno-Karabakh War"),
+        ("caption", None, "Guerrillas in trenches."),
+        ("infobox_field", "Date", "1988–1994"),
+        ("infobox_field", "Location", "Nagorno-Karabakh, [[Armenia]], and [[Azerbaijan"),
+        ("infobox_field", "Result", "Military victory"),
+        ("infobox_field", "Commanders 1", "Samvel Babayan"),
+        ("infobox_field", "Commanders 1", "M. Melkonian"),
+        ("infobox_field", "Commanders 2", "İsgandar Hamidov"),
+        ("infobox_field", "Commanders 2", "Suret Huseynov"),
+        ("infobox_field", "Strength 1", "20,000"),
+        ("infobox_field", "Casualties 1", "6,000 dead"),
+        ("infobox_field", "Casualties 1", "25,000 wounded"),
+    ]
+    place = next(r for r in doc.regions if r.label == "Location")
+    assert visible(doc, place) == "Nagorno-Karabakh, Armenia, and Azerbaijan"
+    assert regions(doc, "paragraph") == [("paragraph", None, "The '''war''' began.")]
+    assert "A source" not in doc.view and "2001" not in doc.view
+
+
+def test_links_refs_comments_and_templates():
+    text = (
+        "== Background ==\n"
+        "In [[1988 in Armenia|1988]], [[Armenia]]'s parliament<ref name=a>{{cite web|date=1977}}</ref> voted "
+        "<!-- 1979 --> {{citation needed|date=May 1980}} about {{convert|25|km|mi|sp=us}} away, "
+        "{{circa|1920}}, on {{start date|1988|2|20}} and {{nowrap|12 May 1994}} [http://example.org/1981 the site] "
+        "http://example.org/1982 [[Category:Wars of 1983]] [[fr:Guerre 1984]].\n"
+    )
+    doc = wiki(text)
+    heading = next(r for r in doc.regions if r.kind == "heading")
+    assert (doc.text[heading.start : heading.end], heading.label) == ("Background", "2")
+    para = next(r for r in doc.regions if r.kind == "paragraph")
+    assert visible(doc, para) == (
+        "In 1988, Armenia's parliament voted about 25 kilometers away, c. 1920, on February 20, 1988 "
+        "and 12 May 1994 the site ."
+    )
+    for hidden in ("1977", "1979", "1980", "1981", "1982", "1983", "1984", "mi|", "Category"):
+        assert hidden not in doc.view
+
+
+def test_skipped_markup_gives_no_claims():
+    text = "In March 1992, 300 soldiers died.<ref>In May 1977, 500 soldiers died.</ref> <!-- In June 1978 600 died -->\n"
+    doc = wiki(text)
+    claims = extract(doc, load_packs())
+    found = [*claims.dates, *claims.quantities]
+    assert found
+    assert all(c.end <= text.index("<ref>") for c in found)
+
+
+def test_tables_and_file_captions():
+    text = (
+        '{| class="wikitable"\n! Entity !! Tanks !! Guns\n|-\n| [[Armenia]] || 160 || 170\n|-\n'
+        '| style="text-align:left" | Azerbaijan || 280 || {{nowrap|330}}\n|}\n'
+        "[[File:Tank.jpg|thumb|upright=1.2|alt=A T-72 tank memorial.|A [[T-72]] tank memorial.]]\n"
+        "Text after.\n"
+    )
+    doc = wiki(text)
+    assert regions(doc, "table_row") == [
+        ("table_row", "header", "Entity !! Tanks !! Guns"),
+        ("table_row", "Armenia", "Armenia]] || 160 || 170"),
+        ("table_row", "Azerbaijan", "Azerbaijan || 280 || {{nowrap|330"),
+    ]
+    assert [(k, lab, t) for k, lab, t in regions(doc, "table_cell")] == [
+        ("table_cell", "Tanks", "160"), ("table_cell", "Guns", "170"),
+        ("table_cell", "Tanks", "280"), ("table_cell", "Guns", "330"),
+    ]
+    captions = [r for r in doc.regions if r.kind == "caption"]
+    assert [visible(doc, r) for r in captions] == ["A T-72 tank memorial.", "A T-72 tank memorial."]
+    assert regions(doc, "paragraph") == [("paragraph", None, "Text after.")]
+
+
+def test_lists_and_paragraphs_split_at_blank_lines():
+    doc = wiki("First line\ncontinues.\n\nSecond.\n* item one\n# item two\n")
+    assert regions(doc, "paragraph", "list_item") == [
+        ("paragraph", None, "First line\ncontinues."),
+        ("paragraph", None, "Second."),
+        ("list_item", None, "item one"),
+        ("list_item", None, "item two"),
+    ]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_multibyte_and_crlf_positions(newline):
+    lines = ["== İsgandar 🎉 ==", "🎉 In [[1992]], [[İsgandar Hamidov]] led the 🎖️ offensive."]
+    doc = wiki(newline.join(lines) + newline)
+    name = doc.view.index("İsgandar Hamidov")
+    assert doc.position(name) == (2, lines[1].index("İsgandar Hamidov") + 1)
+    year = doc.view.index("1992")
+    assert doc.position(year) == (2, lines[1].index("1992") + 1)
+    heading = next(r for r in doc.regions if r.kind == "heading")
+    assert doc.text[heading.start : heading.end] == "İsgandar 🎉"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{{" * 500 + "x" + "}}" * 500,
+        "{{Infobox military conflict | date = 1990 | commander1 = [[A",
+        "{{Infobox\n| date = {{{1}}}\n}}}}}}",
+        "[[File:x.jpg|thumb|[[unclosed",
+        "{| class=wikitable\n| a || b\n|-\n| c",
+        "<ref>unclosed ref 1990",
+        "'''''bold italic'' mixed''' '''",
+        "== unbalanced heading =\n=",
+        "[[" * 300 + "x",
+        "{{convert|}} {{convert|x|to}} {{start date|}} {{circa|}} {{lang}}",
+        "&#xFFFFFFF; &bogus; &#0; &#x110000;",
+        "<div><span>unclosed",
+        "",
+    ],
+)
+def test_malformed_input_never_raises(text):
+    doc = wiki(text)
+    assert doc.text == text and len(doc.view) == len(text)
+    assert all(0 <= r.start < r.end <= len(text) for r in doc.regions)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 1\n\r{}[]|='<>!-*#:&;/İ🎉")), max_size=200))
+def test_any_text_reads(text):
+    doc = wiki(text)
+    assert doc.text == text and len(doc.view) == len(text)
+    for r in doc.regions:
+        assert 0 <= r.start < r.end <= len(text)
+    for a, b in zip(doc.text, doc.view):  # line endings are kept, and only they
+        assert (a in "\r\n") == (b in "\r\n") and (a not in "\r\n" or a == b)
