@@ -269,16 +269,16 @@ def _article_type(ctx: Context) -> tuple[ArticleType, str, bool] | None:
     sc = _sidecar(ctx)
     declared = sc.model.subject.type if sc and sc.model and sc.model.subject else None
     if declared:
-        return (types[declared], "the claims file's subject.type", True) if declared in types else None
+        return (types[declared], "type declared by the claims file's subject.type", True) if declared in types else None
     if ctx.config.article_type:
         t = types.get(ctx.config.article_type)
-        return (t, "the article-type setting", True) if t else None
+        return (t, "type set by the article-type setting", True) if t else None
     labels = [r.label for r in ctx.doc.regions_of("infobox_field") if r.label]
     found = detect(labels)
     if found is None:
         return None
     t, hits = found
-    return t, f"detected from the infobox labels {', '.join(hits)}", False
+    return t, f"type detected from the infobox labels {', '.join(hits)}", False
 
 
 class ConstraintViolated(Rule):
@@ -397,7 +397,7 @@ class RequiredClaimMissing(Rule):
             sources += [f"claims-file {s}" for s in spec.sidecar]
             yield self.diagnostic(
                 start, end,
-                f"{t.name} article (type from {how}) lacks its {spec.name} ({spec.description.rstrip('.').lower()}); "
+                f"{t.name} article ({how}) lacks its {spec.name} ({spec.description.rstrip('.').lower()}); "
                 f"expected {', or '.join(sources)}",
                 severity=Severity.ERROR if declared else Severity.WARNING,
             )
