@@ -413,7 +413,7 @@ class NameVariant(Rule):
                 yield self.diagnostic(
                     s, e,
                     f"\u201c{text[s:e]}\u201d is spelled \u201c{text[rs:re_]}\u201d on line {_line(ctx, rs)} "
-                    f"({_times(len(v.major.places))} in all; {v.how}): one name, two spellings",
+                    f"({_times(len(v.major.places))} in the text; {v.how}): one name, two spellings",
                     related=[(a, b, f"spelled \u201c{text[a:b]}\u201d here") for a, b in related],
                 )
         for minor, minor_places, major, major_places in hyphen_variants(mentions, ctx.packs, text):
@@ -423,7 +423,7 @@ class NameVariant(Rule):
                 yield self.diagnostic(
                     s, e,
                     f"\u201c{minor}\u201d is written \u201c{major}\u201d on line {_line(ctx, rs)} "
-                    f"({_times(len(major_places))} in all): one name, two spellings",
+                    f"({_times(len(major_places))} in the text): one name, two spellings",
                     related=[(a, b, f"written \u201c{major}\u201d here") for a, b in related],
                 )
 
