@@ -10,7 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from klint.extract import names
-from klint.extract._names_text import edit_distance1, name_key, plural_forms, sentence_starts, skeleton
+from klint.extract._names_text import (
+    edit_distance1,
+    name_key,
+    plural_forms,
+    sentence_starts,
+    skeleton,
+)
 from klint.packs import load_packs
 from klint.sources import read_text
 

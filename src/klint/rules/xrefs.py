@@ -198,8 +198,7 @@ class UndefinedAcronym(Rule):
         Azerbaijan relied on the CSCE to broker a cease-fire.
 
     ## Use instead
-        Azerbaijan relied on the Conference on Security and Co-operation in
-        Europe (CSCE) to broker a cease-fire.
+        Azerbaijan relied on the Conference on Security and Co-operation in Europe (CSCE).
     """
 
     code = "KX302"
