@@ -15,7 +15,7 @@ PLACES = [("Armenia", "Azerbaijan"), ("Georgia", "Abkhazia"), ("Serbia", "Croati
 NUMBER = re.compile(r"\b(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d{2,3})(?![\d,])\b")
 
 
-def make_corpus(root: Path, n: int = 200, window: int = 24) -> None:
+def make_corpus(root: Path, n: int = 200, window: int = 16) -> None:
     """``n`` articles cut from the seed: a head, a varying slice of the body, other numbers and names,
     and a repeated paragraph in every third one."""
     lines = SEED.read_text(encoding="utf-8").splitlines()

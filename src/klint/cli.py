@@ -153,6 +153,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     results: list[FileResult] = []
     files: list[tuple[str, Config]] = []
+    seen: set[str] = set()
     try:
         for raw in args.paths:
             if raw == "-":
@@ -169,7 +170,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                 results.append(FileResult(raw, error=True))
                 continue
             for path, cfg in iter_files(_articles_for(raw), base):
-                files.append((path, configured(cfg)))
+                if _first_time(path, seen):
+                    files.append((path, configured(cfg)))
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     changes = _changes(args.diff) if args.diff else None
@@ -235,6 +237,15 @@ def _articles_for(raw: str) -> list[str]:
     return [raw]
 
 
+def _first_time(path: str, seen: set[str]) -> bool:
+    """False for a file already listed (named twice, or also reached through its claims file)."""
+    key = os.path.realpath(path)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
 def _changes(ref: str):
     from klint.gitdiff import GitError, changes_since
 
@@ -278,11 +289,14 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     base, overrides, _ = _config(args)
     files = []
+    seen: set[str] = set()
     try:
         for raw in args.paths:
             if not os.path.lexists(raw):
                 raise UsageError(f"{raw}: no such file or directory")
             for path, cfg in iter_files(_articles_for(raw), base):
+                if not _first_time(path, seen):
+                    continue
                 if "select" in overrides:
                     cfg = cfg.with_overrides(select=overrides["select"])
                 files.append((path, cfg.with_overrides(
