@@ -10,6 +10,7 @@ or, after a flashback cue, the latest year that is not after the clock.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +18,7 @@ from functools import lru_cache
 
 from klint.packs import Packs
 
-_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[A-Z\"“(\[])|;\s+")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[A-Z\"“(\[])")
 _CLAUSE_END = re.compile(r"[,;:()—]|\b(?:that|which|who|when|where|while)\b")
 _PREP = re.compile(r"\b([A-Za-z]+)[ \t]{1,2}(?:the[ \t]{1,2})?$")
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that|these)[ \t]{1,2}$", re.IGNORECASE)
@@ -30,6 +31,8 @@ class Lexicon:
     flashback: re.Pattern[str]
     clause_flashback: re.Pattern[str]
     report: re.Pattern[str]
+    plain_cues: re.Pattern[str]  # report and flashback words, lower case, no word boundaries (fast)
+    plain_had: re.Pattern[str]
     not_year_followers: frozenset[str]
     not_year_leaders: frozenset[str]
 
@@ -41,19 +44,37 @@ def _words(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alts})\b", re.IGNORECASE)
 
 
+def _plain(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A literal alternation: ``re`` scans these fastest; word boundaries are checked by the caller."""
+    if not words:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(re.escape(w.lower()) for w in sorted(set(words), key=len, reverse=True)))
+
+
+def _whole_words(pat: re.Pattern[str], low: str, offset: int) -> list[tuple[int, int]]:
+    out = []
+    for m in pat.finditer(low):
+        a, b = m.start(), m.end()
+        if (a == 0 or not low[a - 1].isalnum()) and (b == len(low) or not low[b].isalnum()):
+            out.append((a + offset, b + offset))
+    return out
+
+
 @lru_cache(maxsize=8)
 def _compile(flash: tuple[str, ...], report: tuple[str, ...], followers: tuple[str, ...],
              leaders: tuple[str, ...]) -> Lexicon:
     # "had" marks a past perfect only inside the date's own clause
     clause_only = tuple(w for w in flash if w.split()[0] == "had")
     sentence = tuple(w for w in flash if w not in clause_only)
-    return Lexicon(_words(sentence), _words(clause_only), _words(report),
+    return Lexicon(_words(sentence), _words(clause_only), _words(report), _plain((*sentence, *report)),
+                   _plain(clause_only),
                    frozenset(w.lower() for w in followers), frozenset(w.lower() for w in leaders))
 
 
 def lexicon(packs: Packs) -> Lexicon:
     words = packs.date_words
-    return _compile(tuple(packs.flashback_cues), tuple(words.get("report_cues", ())),
+    report = (*words.get("report_cues", ()), *words.get("future_cues", ()))
+    return _compile(tuple(packs.flashback_cues), tuple(report),
                     tuple(words.get("not_year_followers", ())), tuple(words.get("not_year_leaders", ())))
 
 
@@ -102,27 +123,50 @@ class Nesting:
         return None
 
 
-def cue(view: str, region_start: int, start: int, end: int, lex: Lexicon, attributive_ok: bool,
-        nesting: str | None = None) -> str | None:
-    """Why the date at ``[start, end)`` is not narrative time, or None when it is.
+class RegionText:
+    """Sentences, clauses and cue words of one region, each found once and only where needed."""
 
-    ``nesting`` is the parenthesis or quotation the date stands in (see :class:`Nesting`).
-    """
-    if nesting:
-        return nesting
-    s = sentence_start(view, region_start, start)
-    m = lex.report.search(view, s, start) or lex.flashback.search(view, s, start)
-    if m:
-        return m.group().lower()
-    c = clause_start(view, s, start)
-    m = lex.clause_flashback.search(view, c, start)
-    if m:
-        return m.group().lower()
-    if attributive_ok and determiner_before(view, region_start, start):
-        nxt = view[end : end + 2]
-        if len(nxt) == 2 and nxt[0] == " " and nxt[1].isalpha():
-            return "attributive"
-    return None
+    def __init__(self, view: str, start: int, end: int, lex: Lexicon) -> None:
+        self.view, self.start, self.end, self.lex = view, start, end, lex
+        self.sentences = [start] + [m.end() for m in _SENTENCE_END.finditer(view, start, end)]
+        self.nesting = Nesting(view, start)
+        self._cues: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
+
+    def sentence_start(self, pos: int) -> int:
+        return self.sentences[bisect.bisect_right(self.sentences, pos) - 1]
+
+    def _sentence_cues(self, s: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Report/flashback words and past-perfect words of the sentence starting at ``s``."""
+        if s not in self._cues:
+            i = bisect.bisect_right(self.sentences, s)
+            e = self.sentences[i] if i < len(self.sentences) else self.end
+            low = self.view[s:e].lower()
+            self._cues[s] = (_whole_words(self.lex.plain_cues, low, s), _whole_words(self.lex.plain_had, low, s))
+        return self._cues[s]
+
+    def cue(self, start: int, end: int, attributive_ok: bool) -> str | None:
+        """Why the date at ``[start, end)`` is not narrative time, or None when it is.
+
+        Call with increasing ``start`` (the parenthesis and quotation state is kept).
+        """
+        nested = self.nesting.at(start)
+        if nested:
+            return nested
+        s = self.sentence_start(start)
+        cues, had = self._sentence_cues(s)
+        for a, b in cues:
+            if b <= start:
+                return self.view[a:b].lower()
+            break
+        clause = clause_start(self.view, max(s, start - 200), start)
+        for a, b in had:
+            if clause <= a and b <= start:
+                return self.view[a:b].lower()
+        if attributive_ok and determiner_before(self.view, self.start, start):
+            nxt = self.view[end : end + 2]
+            if len(nxt) == 2 and nxt[0] == " " and nxt[1].isalpha():
+                return "attributive"
+        return None
 
 
 def not_a_year(view: str, region_start: int, start: int, end: int, lex: Lexicon) -> bool:

@@ -87,6 +87,7 @@ class _Clock:
 
     def __init__(self) -> None:
         self.at: date | None = None
+        self.coarse = False  # set by a year: the month is unknown
         self.kind = ""  # "section heading" or "paragraph"
         self.region: Region | None = None
 
@@ -97,9 +98,10 @@ class _Clock:
 
     def move(self, p: Part, region: Region, kind: str) -> None:
         new = _clock_date(p)
+        coarse = p.precision == "year"
         if self.at is not None and p.precision in ("season", "year") and self.at.year == p.year and kind != "section heading":
             return  # a coarser date in the same year keeps the finer clock
-        self.at, self.kind, self.region = new, kind, region
+        self.at, self.coarse, self.kind, self.region = new, coarse, kind, region
 
 
 def _fill_year(raw: Raw, clock: _Clock, region: Region, looking_back: bool) -> tuple[Raw, str | None] | None:
@@ -111,6 +113,8 @@ def _fill_year(raw: Raw, clock: _Clock, region: Region, looking_back: bool) -> t
         return None
     if raw.that_year:
         year, source = clock.at.year, "that year"
+    elif clock.coarse:
+        year, source = clock.at.year, clock.source(region)
     else:
         year, source = ctx.infer_year(a.month, a.day, clock.at, looking_back), clock.source(region)
     a = replace(a, year=year)
@@ -162,11 +166,10 @@ def extract_dates(doc: Document, packs: Packs) -> list[DateClaim]:
     for region in doc.content_regions():
         raws = resolve(scan(view, region.start, region.end))
         raws = join_ranges(view, _accept(view, region, raws, lex), region.start)
-        nesting = ctx.Nesting(view, region.start)
+        text = ctx.RegionText(view, region.start, region.end, lex)
         narrative_region = region.kind in _NARRATIVE_KINDS
         for raw in raws:
-            cue = ctx.cue(view, region.start, raw.start, raw.end, lex, raw.a.precision in ("year", "month"),
-                          nesting.at(raw.start))
+            cue = text.cue(raw.start, raw.end, raw.a.precision in ("year", "month"))
             looking_back = cue is not None and cue not in ("parenthesis", "quotation", "attributive")
             filled = _fill_year(raw, clock, region, looking_back)
             if filled is None:
@@ -177,9 +180,13 @@ def extract_dates(doc: Document, packs: Packs) -> list[DateClaim]:
             out.append(claim)
             if not claim.valid or claim.reversed:
                 continue
-            if region.kind in _CLOCK_KINDS and inferred is None:
-                if raw.a.precision not in ("decade", "century"):
+            precision = raw.a.precision
+            if region.kind in _CLOCK_KINDS:
+                if inferred is None and precision not in ("decade", "century"):
                     clock.move(raw.a, region, "section heading")
-            elif narrative_region and cue is None and raw.a.precision in ("day", "month", "season", "year"):
+            elif narrative_region and cue is None and precision in ("day", "month", "season", "year") and (
+                # a year or season moves the clock only from the paragraph's opening sentence
+                precision in ("day", "month") or text.sentence_start(raw.start) == region.start
+            ):
                 clock.move(raw.a, region, "paragraph")
     return out
