@@ -101,11 +101,14 @@ def _deletions(key: str) -> set[str]:
     return {key[:i] + key[i + 1 :] for i in range(len(key))} | {key}
 
 
-def find_variants(mentions: list[Mention], packs: Packs, text: str) -> list[Variant]:
+def lower_words(text: str) -> frozenset[str]:
+    """Runs of lower-case letters: a capitalized word found among them ("Charter") is a common word."""
+    return frozenset(re.findall(r"[a-z]+", text))
+
+
+def find_variants(mentions: list[Mention], packs: Packs, text: str, lower: frozenset[str]) -> list[Variant]:
     """Pairs of spellings of one name, each reported against the more frequent spelling."""
-    words = spellings(mentions)
-    lower = set(re.findall(r"[a-z]+", text))  # a capitalized common word ("Charter") is no name
-    words = {k: v for k, v in words.items() if k not in lower}
+    words = {k: v for k, v in spellings(mentions).items() if k not in lower}
     rules = _translit_rules(packs)
     confusable = {frozenset(p[:2]) for p in packs.confusable_letters if len(p) >= 2}
     allowed = {frozenset(name_key(x) for x in group) for group in packs.allowed_variants}
@@ -179,7 +182,7 @@ def _linked(a: Spelling, b: Spelling, text: str, cues: list[str]) -> bool:
 
 
 def hyphen_variants(
-    mentions: list[Mention], packs: Packs, text: str
+    mentions: list[Mention], packs: Packs, lower: frozenset[str]
 ) -> list[tuple[str, list[tuple[int, int]], str, list[tuple[int, int]]]]:
     """Names written both hyphenated and spaced ("Nagorno-Karabakh" / "Nagorno Karabakh").
 
@@ -213,7 +216,6 @@ def hyphen_variants(
                 surface = f"{a_last} {b_first}"
                 s = m.start + offsets[i] + len(a) - len(a_last)
                 spaced[name_key(f"{a_last}-{b_first}")].append((s, s + len(surface), surface))
-    lower = set(re.findall(r"[a-z]+", text))
     suffixes = tuple(packs.demonym_suffixes)
     out = []
     for key in sorted(set(hyph) & set(spaced)):

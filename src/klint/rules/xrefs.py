@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -401,13 +402,15 @@ class NameVariant(Rule):
     summary = "one person or place spelled two ways (transliteration or typo)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        from klint.extract._names_match import find_variants, hyphen_variants
+        from klint.extract._names_match import find_variants, hyphen_variants, lower_words
 
         text = ctx.doc.view
         mentions = ctx.claims.mentions
-        for v in find_variants(mentions, ctx.packs, text):
+        lower = lower_words(text)
+        paragraphs = [(r.start, r.end) for r in ctx.doc.regions_of("paragraph")]
+        for v in find_variants(mentions, ctx.packs, text, lower):
             for s, e in v.minor.places:
-                related = _related_places(ctx, v.major.places, s, e)
+                related = _related_places(text, paragraphs, v.major.places, s, e)
                 rs, re_ = related[0]
                 yield self.diagnostic(
                     s, e,
@@ -415,9 +418,9 @@ class NameVariant(Rule):
                     f"({_times(len(v.major.places))} in the text; {v.how}): one name, two spellings",
                     related=[(a, b, f"spelled \u201c{text[a:b]}\u201d here") for a, b in related],
                 )
-        for minor, minor_places, major, major_places in hyphen_variants(mentions, ctx.packs, text):
+        for minor, minor_places, major, major_places in hyphen_variants(mentions, ctx.packs, lower):
             for s, e in minor_places:
-                related = _related_places(ctx, major_places, s, e)
+                related = _related_places(text, paragraphs, major_places, s, e)
                 rs = related[0][0]
                 yield self.diagnostic(
                     s, e,
@@ -427,10 +430,11 @@ class NameVariant(Rule):
                 )
 
 
-def _related_places(ctx: Context, places: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+def _related_places(
+    text: str, paragraphs: list[tuple[int, int]], places: list[tuple[int, int]], start: int, end: int
+) -> list[tuple[int, int]]:
     """Where the other spelling stands: in the same longer name if it does ("… Autonomous Oblast"),
     the last place before this one, and its first place in a paragraph."""
-    text = ctx.doc.view
     def following(offset: int) -> list[str]:
         return re.findall(r"\w+", text[offset : offset + 40])[:2]
 
@@ -439,8 +443,12 @@ def _related_places(ctx: Context, places: list[tuple[int, int]], start: int, end
     if after and after[0][:1].isupper():
         out.extend([p for p in places if following(p[1]) == after][:1])
     out.append(_nearest(places, start))
-    in_body = [p for p in places if ctx.doc.region_at(p[0], "paragraph") is not None]
-    out.extend(in_body[:1])
+    starts = [p[0] for p in paragraphs]
+    for p in places:
+        i = bisect.bisect_right(starts, p[0]) - 1
+        if i >= 0 and p[0] < paragraphs[i][1]:
+            out.append(p)
+            break
     return list(dict.fromkeys(out))
 
 
