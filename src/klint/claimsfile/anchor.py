@@ -32,18 +32,27 @@ class Anchor:
     exact: bool
 
 
-def _words(packs: Packs | None) -> dict[str, float]:
-    words: dict[str, float] = dict(getattr(packs, "number_words", None) or {})
+_CACHE: dict[int, tuple[object, dict[str, float], re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _lexicon(packs: Packs | None) -> tuple[dict[str, float], re.Pattern[str], re.Pattern[str]]:
+    """Number words, the token pattern (numbers, months, number words) and the number pattern, per pack set."""
+    hit = _CACHE.get(id(packs))
+    if hit is not None and hit[0] is packs:
+        return hit[1], hit[2], hit[3]
+    words: dict[str, float] = {k.lower(): float(v) for k, v in (getattr(packs, "number_words", None) or {}).items()}
     numbers = getattr(packs, "numbers", None)
     scales = getattr(numbers, "scales", None) or (numbers.get("scales") if isinstance(numbers, dict) else None)
-    words.update(scales or _SCALES)
-    return {k.lower(): float(v) for k, v in words.items()}
-
-
-def _token_re(packs: Packs | None) -> re.Pattern[str]:
-    words = sorted((re.escape(w) for w in _words(packs) if " " not in w), key=len, reverse=True)
-    alts = [_NUM, _MONTH] + ([r"(?:%s)" % "|".join(words)] if words else [])
-    return re.compile(r"(?<![\w])(?:%s)(?![\w])" % "|".join(alts), re.I)
+    words.update({k.lower(): float(v) for k, v in (scales or _SCALES).items()})
+    single = sorted((re.escape(w) for w in words if " " not in w), key=len, reverse=True)
+    token_re = re.compile(r"(?<![\w])(?:%s)(?![\w])" % "|".join(
+        [_NUM, _MONTH] + ([r"(?:%s)" % "|".join(single)] if single else [])), re.I)
+    big = [re.escape(w) for w, v in words.items() if v >= 100 and " " not in w]
+    number_re = re.compile(r"(?<![\w.])(%s|%s)(?:\s+(%s))?(?![\w])" % (
+        _NUM, "|".join(single) or "(?!)", "|".join(big) or "(?!)"), re.I)
+    _CACHE.clear()
+    _CACHE[id(packs)] = (packs, words, token_re, number_re)
+    return words, token_re, number_re
 
 
 def _pattern(quote: str, token_re: re.Pattern[str], masked: bool) -> str:
@@ -74,11 +83,15 @@ def find(doc: Document, quote: str, field: str | None = None, packs: Packs | Non
     quote = quote.strip()
     if not quote:
         return None
-    token_re = _token_re(packs)
+    token_re = _lexicon(packs)[1]
     scopes = [(0, len(doc.view))]  # the view: markup (Markdown, wikitext, HTML) blanked, same offsets
     if field:
         want = field.strip().lower()
         scopes = [(r.start, r.end) for r in doc.regions if r.kind == "infobox_field" and (r.label or "").lower() == want]
+    for start, end in scopes:  # the common case: the quote is there, character for character
+        i = doc.view.find(quote, start, end)
+        if i >= 0:
+            return Anchor(i, i + len(quote), True)
     for masked in (False, True):
         rx = re.compile(_pattern(quote, token_re, masked), re.I if masked else 0)
         for start, end in scopes:
@@ -90,16 +103,7 @@ def find(doc: Document, quote: str, field: str | None = None, packs: Packs | Non
 
 def numbers_in(text: str, packs: Packs | None = None) -> list[tuple[float, int, int]]:
     """Numbers in ``text`` with their spans: digits, number words, and scales ('1.3 million')."""
-    words = _words(packs)
-    scales = {k: v for k, v in words.items() if v >= 100}
-    rx = re.compile(
-        r"(?<![\w.])(%s|%s)(?:\s+(%s))?(?![\w])" % (
-            _NUM,
-            "|".join(sorted((re.escape(w) for w in words if " " not in w), key=len, reverse=True)) or "(?!)",
-            "|".join(re.escape(w) for w in scales) or "(?!)",
-        ),
-        re.I,
-    )
+    words, _, rx = _lexicon(packs)
     out = []
     for m in rx.finditer(text):
         head, scale = m.group(1).lower(), m.group(2)
@@ -113,7 +117,7 @@ def numbers_in(text: str, packs: Packs | None = None) -> list[tuple[float, int, 
         else:
             continue
         if scale:
-            value *= scales[scale.lower()]
+            value *= words[scale.lower()]
         out.append((value, m.start(), m.end()))
     return out
 

@@ -7,6 +7,7 @@ with the claims-file entry as a related location.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import hashlib
 from pathlib import Path
@@ -72,6 +73,17 @@ def _anchors(ctx: Context, cf: m.ClaimsFile) -> dict[str, anchor.Anchor | None]:
 
 def _path(section: str, index: int | None, *rest: Any) -> tuple[Any, ...]:
     return (section, *rest) if index is None else (section, index, *rest)
+
+
+def _inside(claims: list[Any], a: anchor.Anchor) -> list[Any]:
+    """The claims (sorted by start, as extracted) that lie inside the anchor's span."""
+    i = bisect.bisect_left(claims, a.start, key=lambda c: c.start)
+    out = []
+    while i < len(claims) and claims[i].start < a.end:
+        if claims[i].end <= a.end:
+            out.append(claims[i])
+        i += 1
+    return out
 
 
 class ClaimsFileInvalid(Rule):
@@ -211,9 +223,8 @@ class ValueDrift(Rule):
         if not found:
             return
         values = {v for v, _, _ in found}
-        for q in ctx.claims.quantities:
-            if a.start <= q.start and q.end <= a.end:
-                values |= {x for x in (q.low, q.high) if x is not None}
+        for q in _inside(ctx.claims.quantities, a):
+            values |= {x for x in (q.low, q.high) if x is not None}
         wanted = list(f.range) if f.range is not None else [f.value]
         if all(any(abs(w - v) <= 1e-9 * max(1.0, abs(w)) for v in values) for w in wanted):  # type: ignore[operator]
             return
@@ -247,7 +258,7 @@ class ValueDrift(Rule):
         found = anchor.dates_in(span)
         if not found:
             return
-        extracted = [(d.earliest, d.latest) for d in ctx.claims.dates if a.start <= d.start and d.end <= a.end]
+        extracted = [(d.earliest, d.latest) for d in _inside(ctx.claims.dates, a)]
         for key, value in wanted:
             if any(anchor.date_agrees(p, value) for p, _, _ in found) or bounds(value) in extracted:
                 continue
