@@ -122,3 +122,14 @@ def test_dangling_pointer_matches_headings_loosely():
     text = ("Title\n\nCauses\n\nThe volunteers are covered later (see the section on Foreign volunteer units).\n\n"
             "Foreign volunteers\n\nVolunteers came in 1992.\n")
     assert _lint(text, "KX308") == []
+
+
+def test_reverse_check_is_opt_in():
+    text = ("Border war\n\nBorder war\nDate 1990\u20131994\nLocation Stepanakert, Azerbaijan\nResult Cease-fire.\n\n\n"
+            "Monte Melkonian\nShamil Basayev\n20,000 42,000\nCasualties and losses\n6,000 dead\n11,000 dead\n\n"
+            "Volunteers were led by Shamil Basayev and Salman Raduev. Melkonian held Stepanakert in Azerbaijan.\n\n"
+            "A council chaired by Robert Kocharyan governed the enclave.\n")
+    assert _lint(text, "KX307") == []
+    found = _lint(text, "KX307", reverse=True)
+    assert [(d.line, d.related[0].line) for d in found] == [(16, 10), (18, 9)]
+    assert "Salman Raduev" in found[0].message and "Shamil Basayev" in found[0].message

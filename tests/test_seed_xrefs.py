@@ -120,3 +120,11 @@ def test_demonyms_and_designations_are_not_findings(findings):
     text = " ".join(d.message for d in findings if d.code != "KX306")  # KX306 quotes whole captions
     for word in ("GRAD", "MEGA", "NSV", "T-72", "Su-25", "P.M.", "Azeri\u201d", "NATO", "SSR "):
         assert word not in text
+
+
+def test_reverse_infobox_check_on_the_seed():
+    """G057, G058 (debatable, opt-in): leaders named in the body but missing from the infobox."""
+    config = Config(select=("KX307",), rule_options={"KX307": {"reverse": True}})
+    found = lint_text(SEED.read_text(encoding="utf-8"), path=str(SEED), config=config)
+    reverse = {(d.line, d.related[0].line) for d in found if d.related}
+    assert reverse == {(178, 23), (146, 32)}

@@ -51,6 +51,7 @@ class Packs(BaseModel):
     name_stopwords: list[str] = []  # capitalized function words that do not start a name
     name_particles: list[str] = []  # lower-case words inside a name ("of", "von")
     demonym_suffixes: list[str] = []  # endings of demonyms ("-ese", "-ian"): no name variants
+    leader_cues: list[str] = []  # words before a person who leads a side ("led by")
     thresholds: dict[str, float] = {}
     extra: dict[str, Any] = {}
 

@@ -468,7 +468,9 @@ class InfoboxEntityUnmentioned(Rule):
     the body never mentions, by full name or by surname; a surname spelled by
     another transliteration (Aliev/Aliyev) counts as a mention. Option
     `fields` (default: commander, leader and location fields) picks the
-    infobox fields checked.
+    infobox fields checked. The reverse check is opt-in (option `reverse = true`):
+    a person the body names as leading a side ("chaired by Robert Kocharyan",
+    pack `leader_cues`) who is not among the infobox commanders.
 
     ## Why is this bad?
     The infobox summarises the article: a commander the text never mentions
@@ -495,8 +497,11 @@ class InfoboxEntityUnmentioned(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         from klint.extract._names_text import name_key, skeleton
 
-        fields = tuple(f.casefold() for f in ctx.options(self.code).get("fields", self.FIELDS))
+        options = ctx.options(self.code)
+        fields = tuple(f.casefold() for f in options.get("fields", self.FIELDS))
         rules = tuple((a.casefold(), b.casefold()) for a, b, *_ in ctx.packs.transliterations)
+        if options.get("reverse"):
+            yield from self._reverse(ctx, rules)
         body_names: set[str] = set()
         body_words: set[str] = set()
         for m in ctx.claims.mentions:
@@ -517,6 +522,37 @@ class InfoboxEntityUnmentioned(Rule):
                 m.start, m.end,
                 f"infobox {label} entry \u201c{m.name}\u201d is never mentioned in the body, "
                 f"by full name or as \u201c{surname}\u201d",
+            )
+
+
+    def _reverse(self, ctx: Context, rules: tuple[tuple[str, str], ...]) -> Iterator[Diagnostic]:
+        """Body names that lead a side ("chaired by Robert Kocharyan") but are not infobox commanders."""
+        from klint.extract._names_text import name_key, skeleton
+
+        listed = [m for m in ctx.claims.mentions if m.source == "infobox" and (m.field or "").startswith("Commander")]
+        if not listed or not ctx.packs.leader_cues:
+            return
+        cue = re.compile(r"\b(?:" + "|".join(map(re.escape, ctx.packs.leader_cues)) + r")\s+$")
+        text = ctx.doc.view
+        people = [m for m in ctx.claims.mentions if m.source != "infobox" and len(m.words) >= 2 and " of " not in m.name]
+        by_surname = {skeleton(name_key(m.words[-1]), rules): m for m in listed if m.words}
+        led: dict[int, object] = {}  # start of a leading name -> its infobox entry (or None)
+        for i, m in enumerate(people):
+            before = text[max(0, m.start - 40) : m.start]
+            prev = people[i - 1] if i else None
+            joined = prev is not None and prev.start in led and re.fullmatch(r",?\s+and\s+", text[prev.end : m.start])
+            if not (cue.search(before) or joined):
+                continue
+            entry = by_surname.get(skeleton(name_key(m.words[-1]), rules))
+            led[m.start] = entry
+            if entry is not None:
+                continue
+            other = (led.get(prev.start) if joined and prev is not None else None) or listed[0]
+            yield self.diagnostic(
+                m.start, m.end,
+                f"\u201c{m.name}\u201d leads a side here but is not among the infobox commanders "
+                f"(\u201c{other.name}\u201d, line {_line(ctx, other.start)})",
+                related=[(other.start, other.end, "listed in the infobox")],
             )
 
 
