@@ -274,3 +274,34 @@ def test_extract_sidecar_never_overwrites_without_force(tmp_path: Path, klint_cl
     assert target.read_text(encoding="utf-8") == "# mine\n"
     forced = klint_cli("extract", "war.txt", "--sidecar", "--force", cwd=tmp_path)
     assert forced.returncode == 0 and target.read_text(encoding="utf-8").startswith("# yaml-language-server")
+
+
+def test_markdown_front_matter_end_to_end(tmp_path: Path) -> None:
+    pytest.importorskip("klint.sources.markdown")
+    article = tmp_path / "flood.md"
+    body = (
+        "---\n"
+        "title: The Ashford flood\n"
+        "facts:\n"
+        "  - {id: displaced, value: 10000, qualifier: nearly, quote: \"displaced nearly 10,000 people\"}\n"
+        "  - {id: town, value: 7000, quote: \"7,000 came from the town\"}\n"
+        "  - {id: villages, value: 5000, quote: \"5,000 from the villages\"}\n"
+        "constraints:\n"
+        "  - {id: add-up, kind: sum, total: displaced, parts: [town, villages]}\n"
+        "---\n"
+        "# The Ashford flood\n\n"
+        "The flood displaced nearly **10,000** people. Some 7,000 came from the town and 5,000 from the villages.\n"
+    )
+    article.write_text(body, encoding="utf-8")
+    (d,) = lint_file(str(article), Config(select=("KS",))).diagnostics
+    assert (d.code, d.path, d.line) == ("KS004", str(article), 12)
+    article.write_text(body.replace("{id: town, value: 7000", "{id: town, vaule: 7000"), encoding="utf-8")
+    (d,) = lint_file(str(article), Config(select=("KS",))).diagnostics
+    assert (d.code, d.path, d.line, d.column) == ("KS001", str(article), 5, 16)
+
+
+def test_markdown_front_matter_of_other_tools_is_ignored(tmp_path: Path) -> None:
+    pytest.importorskip("klint.sources.markdown")
+    article = tmp_path / "post.md"
+    article.write_text("---\ntitle: [unclosed\n---\n# Post\n\nText.\n", encoding="utf-8")
+    assert [d for d in lint_file(str(article), Config(select=("KS",))).diagnostics] == []

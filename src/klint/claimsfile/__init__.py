@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from klint.claimsfile.loader import Problem, Sidecar, front_matter_text, load_file, parse, sidecar_path, validate
@@ -9,6 +10,9 @@ from klint.claimsfile.models import ClaimsFile
 
 if TYPE_CHECKING:
     from klint.document import Document
+
+
+_CLAIM_KEY_RE = re.compile(r"^(?:klint|subject|entities|facts|events|constraints)[ \t]*:", re.M)
 
 
 def load_for(doc: Document) -> Sidecar | None:
@@ -21,7 +25,7 @@ def load_for(doc: Document) -> Sidecar | None:
     if exists:
         return load_file(path)  # type: ignore[arg-type]
     fm = front_matter_text(doc.text) if doc.front_matter is not None or doc.format == "markdown" else None
-    if fm is not None:
+    if fm is not None and _CLAIM_KEY_RE.search(fm[0]):  # front matter without claims belongs to other tools
         return parse(fm[0], doc.path, fm[1], front_matter=True)
     if isinstance(doc.front_matter, dict):
         data = doc.front_matter.get("klint", doc.front_matter)
