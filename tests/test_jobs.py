@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 import pytest
 
+from klint import progress
 from klint.cli import main
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "nagorno-karabakh-war.txt"
@@ -52,3 +54,27 @@ def test_jobs_2_equals_jobs_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert outputs["1"] == outputs["2"]
     assert outputs["1"][1].count(b'"code": "KX306"') >= 200 // 3  # a real corpus, with findings
     assert capsys.readouterr().err == ""  # no progress bar when stderr is not a terminal
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    monkeypatch.setattr(progress, "EVERY", 0.0)
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    tty = Terminal()
+    with progress.Progress(4, tty) as bar:
+        for _ in range(4):
+            bar.advance()
+    assert "] 1/4 files" in tty.getvalue() and "] 4/4 files" in tty.getvalue()
+    assert tty.getvalue().endswith("\r\x1b[K")  # the bar is wiped at the end
+    monkeypatch.setenv("CI", "true")
+    for stream in (Terminal(), io.StringIO()):
+        with progress.Progress(4, stream) as bar:
+            for _ in range(4):
+                bar.advance()
+        assert stream.getvalue() == ""

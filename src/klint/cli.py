@@ -284,7 +284,6 @@ class _NoSummary:
 def cmd_report(args: argparse.Namespace) -> int:
     from klint.config import ConfigError
     from klint.engine import iter_files
-    from klint.fsutil import atomic_write
     from klint.report import html, markdown
 
     base, overrides, _ = _config(args)
@@ -306,14 +305,14 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     _check_packs({cfg.rule_packs for _, cfg in files})
     articles = html.collect(files, args.input_format)
-    atomic_write(args.output, html.render(articles, args.title))
+    html.write(args.output, html.render(articles, args.title))
     diagnostics = sorted((d for a in articles for d in a.diagnostics), key=lambda d: d.sort_key())
     if args.markdown:
         text = markdown.summary(diagnostics, [a.path for a in articles], args.title)
         if args.markdown == "-":
             sys.stdout.write(text)
         else:
-            atomic_write(args.markdown, text)
+            html.write(args.markdown, text)
     print(f"klint: wrote {args.output} ({len(articles)} file{'s' if len(articles) != 1 else ''}, "
           f"{len(diagnostics)} finding{'s' if len(diagnostics) != 1 else ''})", file=sys.stderr)
     return EXIT_ERROR if any(a.error for a in articles) else EXIT_CLEAN

@@ -10,6 +10,7 @@ Content-Security-Policy forbids scripts and fetches as a second line of defence.
 
 from __future__ import annotations
 
+import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -230,3 +231,13 @@ def render(articles: list[Article], title: str = "klint consistency report") -> 
         autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
     )
     return env.get_template("report.html.j2").render(**context(articles, title))
+
+
+def write(path: str | Path, text: str) -> None:
+    """Write a report atomically, readable like any file the user creates (mkstemp makes it private)."""
+    from klint.fsutil import atomic_write
+
+    atomic_write(path, text)
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
