@@ -305,3 +305,10 @@ def test_markdown_front_matter_of_other_tools_is_ignored(tmp_path: Path) -> None
     article = tmp_path / "post.md"
     article.write_text("---\ntitle: [unclosed\n---\n# Post\n\nText.\n", encoding="utf-8")
     assert [d for d in lint_file(str(article), Config(select=("KS",))).diagnostics] == []
+
+
+def test_a_bare_number_quote_is_not_found_anywhere_else() -> None:
+    doc = read_text("The town had 5,000 people.\n", "a.txt")
+    assert anchor.find(doc, "6,000", packs=load_packs()) is None
+    assert anchor.find(doc, "had 6,000 people", packs=load_packs()) is None  # too little text of its own
+    assert anchor.find(doc, "The town had 6,000 people", packs=load_packs()) is not None

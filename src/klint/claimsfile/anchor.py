@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MIN_LITERAL_WORDS = 3
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _NUM = r"\d[\d,]{0,15}(?:\.\d{1,6})?"
 _MONTH = r"(?:%s)\.?" % "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
@@ -92,7 +93,10 @@ def find(doc: Document, quote: str, field: str | None = None, packs: Packs | Non
         i = doc.view.find(quote, start, end)
         if i >= 0:
             return Anchor(i, i + len(quote), True)
-    for masked in (False, True):
+    # with its values masked, a quote must keep enough words of its own to be found again
+    literal = token_re.sub("", quote)
+    maskable = field is not None or len(re.findall(r"[^\W\d_]{2,}", literal)) >= MIN_LITERAL_WORDS
+    for masked in (False, True) if maskable else (False,):
         rx = re.compile(_pattern(quote, token_re, masked), re.I if masked else 0)
         for start, end in scopes:
             m = rx.search(doc.view, start, end)
