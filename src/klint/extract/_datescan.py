@@ -171,7 +171,7 @@ def _build(kind: str, m: re.Match[str], start: int, q: str | None, wd: str | Non
         if g.get("d2"):
             m2 = _month(g["m2"]) if g.get("m2") else _month(g["m"])
             b = Part(y, m2, _day(g["d2"]))
-            if y is not None and (m2, b.day) < (m1, d1):
+            if y is not None and m1 - m2 >= 6:
                 a = replace(a, year=y - 1)  # "December 30 – January 2, 1990"
         return Raw(start, end, a, b, weekday=wd, pattern=kind)
     if kind == "my":

@@ -105,7 +105,8 @@ def _months_between(a: date, b: date) -> int:
 class ImpossibleDate(Rule):
     """## What it does
     Reports a date that names no real day: February 30, April 31, February 29 in
-    a common year, a month numbered 13.
+    a common year, a month numbered 13. Quotations are left as their source
+    wrote them.
 
     ## Why is this bad?
     The day does not exist, so at least one of its parts is a typo; every check
@@ -125,7 +126,7 @@ class ImpossibleDate(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         for c in ctx.claims.dates:
-            if c.valid:
+            if c.valid or c.cue == "quotation":  # a quotation keeps its source's words
                 continue
             if c.precision != "day":
                 yield self.diagnostic(c.start, c.end, f"{show(c)} names no real month")
@@ -591,9 +592,10 @@ class AfterDeath(Rule):
                     lo, hi = m.start("y"), m.end("y")
                 else:
                     lo, hi = m.start("tail"), m.end("tail")
-                i = bisect.bisect_left(starts, lo)
-                if i < len(claims) and claims[i].start < hi:
-                    deaths.setdefault(name, (claims[i], name))
+                i = max(0, bisect.bisect_right(starts, lo) - 1)
+                hit = next((c for c in claims[i : i + 2] if c.start < hi and lo < c.end), None)
+                if hit is not None:
+                    deaths.setdefault(name, (hit, name))
         return deaths
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
@@ -661,7 +663,10 @@ class EventDateConflict(Rule):
         view = ctx.doc.view
         s, e = sentence(ctx, c, region)
         lo = clock.clause_start(view, s, c.start)
-        for m in pat.finditer(view, max(s, lo - 60), min(e, c.end + 40)):
+        words = list(pat.finditer(view, max(s, lo - 60), min(e, c.end + 40)))
+        before_claim = [m for m in words if m.end() <= c.start]
+        after_claim = [m for m in words if m.start() >= c.end]
+        for m in [*before_claim[-1:], *after_claim[:1]]:
             after = re.match(r"[ \t]{1,2}(?:of[ \t])?(?:the[ \t])?([A-Z][\w-]+(?:[ \t][A-Z][\w-]+){0,2})",
                              view[m.end() : m.end() + 50])
             before = re.search(r"([A-Z][\w-]+(?:[ \t][A-Z][\w-]+){0,2})[ \t]{1,2}(?:was[ \t]|had[ \t]been[ \t])?$",
