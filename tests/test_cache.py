@@ -125,3 +125,17 @@ def test_two_processes_sharing_a_cache(tmp_path: Path) -> None:
     assert all(out == plain.stdout for out, _ in outs)
     assert len(entries(tmp_path / "shared")) == 40
     assert not list((tmp_path / "shared").rglob("*.tmp"))
+
+
+def test_rule_pack_contents_are_part_of_the_key(tmp_path: Path) -> None:
+    from klint.cache import packs_stamp
+
+    (path, _), = corpus(tmp_path, 1)
+    pack = tmp_path / "mine.yaml"
+    pack.write_text("common_acronyms: [NATO]\n")
+    cfg = Config(rule_packs=(str(pack),))
+    before = Cache(tmp_path / "c").key(path, cfg, None)
+    assert before != Cache(tmp_path / "c").key(path, Config(), None)
+    pack.write_text("common_acronyms: [NATO, OSCE]\n")
+    packs_stamp.cache_clear()  # a klint process reads its packs once
+    assert Cache(tmp_path / "c").key(path, cfg, None) != before

@@ -30,13 +30,15 @@ CLAIMS_SUFFIXES = (".klint.yaml", ".klint.yml")
 
 @lru_cache(maxsize=1)
 def code_stamp() -> str:
-    """The klint version plus the size and mtime of every module, so an edited rule invalidates."""
+    """The klint version plus the size and mtime of every module and data file (installed, or the
+    source tree's ``schema/``), so an edited rule or article-type schema invalidates the cache."""
     root = Path(__file__).parent
     h = hashlib.sha256(__version__.encode())
-    for p in sorted(root.rglob("*")):
-        if p.suffix in (".py", ".yaml", ".j2", ".html", ".css") and p.is_file():
+    files = [*root.rglob("*"), *(root.parents[1] / "schema").glob("*.yaml")]
+    for p in sorted(files):
+        if p.suffix in (".py", ".yaml", ".json", ".j2", ".css") and p.is_file():
             st = p.stat()
-            h.update(f"{p.relative_to(root).as_posix()}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+            h.update(f"{p.as_posix()}:{st.st_size}:{st.st_mtime_ns}\n".encode())
     return h.hexdigest()
 
 
