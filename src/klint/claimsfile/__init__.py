@@ -5,14 +5,22 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from klint.claimsfile.loader import Problem, Sidecar, front_matter_text, load_file, parse, sidecar_path, validate
+from klint.claimsfile.loader import (
+    Problem,
+    Sidecar,
+    front_matter_text,
+    load_file,
+    parse,
+    sidecar_path,
+    validate,
+)
 from klint.claimsfile.models import ClaimsFile
 
 if TYPE_CHECKING:
     from klint.document import Document
 
 
-_CLAIM_KEY_RE = re.compile(r"^(?:klint|subject|entities|facts|events|constraints)[ \t]*:", re.M)
+_CLAIM_KEY_RE = re.compile(r"^(?:klint|subject|entities|facts|events|constraints)[ \t]*:", re.MULTILINE)
 
 
 def load_for(doc: Document) -> Sidecar | None:

@@ -21,7 +21,7 @@ MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if 
 MIN_LITERAL_WORDS = 3
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _NUM = r"\d[\d,]{0,15}(?:\.\d{1,6})?"
-_MONTH = r"(?:%s)\.?" % "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_MONTH = r"(?:" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True)) + r")\.?"
 
 
 @dataclass(frozen=True)
@@ -46,11 +46,13 @@ def _lexicon(packs: Packs | None) -> tuple[dict[str, float], re.Pattern[str], re
     scales = getattr(numbers, "scales", None) or (numbers.get("scales") if isinstance(numbers, dict) else None)
     words.update({k.lower(): float(v) for k, v in (scales or _SCALES).items()})
     single = sorted((re.escape(w) for w in words if " " not in w), key=len, reverse=True)
-    token_re = re.compile(r"(?<![\w])(?:%s)(?![\w])" % "|".join(
-        [_NUM, _MONTH] + ([r"(?:%s)" % "|".join(single)] if single else [])), re.I)
+    alternatives = [_NUM, _MONTH] + ([r"(?:" + "|".join(single) + ")"] if single else [])
+    token_re = re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", re.IGNORECASE)
     big = [re.escape(w) for w, v in words.items() if v >= 100 and " " not in w]
-    number_re = re.compile(r"(?<![\w.])(%s|%s)(?:\s+(%s))?(?![\w])" % (
-        _NUM, "|".join(single) or "(?!)", "|".join(big) or "(?!)"), re.I)
+    heads = "|".join(single) or "(?!)"
+    number_re = re.compile(
+        r"(?<![\w.])(" + _NUM + "|" + heads + r")(?:\s+(" + ("|".join(big) or "(?!)") + r"))?(?![\w])", re.IGNORECASE
+    )
     _CACHE.clear()
     _CACHE[id(packs)] = (packs, words, token_re, number_re)
     return words, token_re, number_re
@@ -97,7 +99,7 @@ def find(doc: Document, quote: str, field: str | None = None, packs: Packs | Non
     literal = token_re.sub("", quote)
     maskable = field is not None or len(re.findall(r"[^\W\d_]{2,}", literal)) >= MIN_LITERAL_WORDS
     for masked in (False, True) if maskable else (False,):
-        rx = re.compile(_pattern(quote, token_re, masked), re.I if masked else 0)
+        rx = re.compile(_pattern(quote, token_re, masked), re.IGNORECASE if masked else 0)
         for start, end in scopes:
             m = rx.search(doc.view, start, end)
             if m:
@@ -126,13 +128,14 @@ def numbers_in(text: str, packs: Packs | None = None) -> list[tuple[float, int, 
     return out
 
 
+_M = r"\b" + _MONTH
 _DATE_RE = re.compile(
     r"(?P<iso>\b\d{4}-\d{2}-\d{2}\b)"
-    r"|(?P<m1>%(m)s)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{3,4}))?\b"
-    r"|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>%(m)s)(?:,?\s+(?P<y2>\d{3,4}))?\b"
-    r"|(?P<m3>%(m)s),?\s+(?:of\s+)?(?P<y3>\d{3,4})\b"
-    r"|\b(?P<y4>1\d{3}|20\d{2})\b" % {"m": r"\b" + _MONTH},
-    re.I,
+    r"|(?P<m1>" + _M + r")\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{3,4}))?\b"
+    r"|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>" + _M + r")(?:,?\s+(?P<y2>\d{3,4}))?\b"
+    r"|(?P<m3>" + _M + r"),?\s+(?:of\s+)?(?P<y3>\d{3,4})\b"
+    r"|\b(?P<y4>1\d{3}|20\d{2})\b",
+    re.IGNORECASE,
 )
 
 DateParts = tuple[int | None, int | None, int | None]  # year, month, day

@@ -7,9 +7,10 @@ constraint is violated only when it fails for every value the intervals allow.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from klint.claimsfile import models as m
 from klint.claimsfile.dates import bounds
@@ -176,8 +177,9 @@ class Evaluator:
             stated = " + ".join(fmt(p.value if p.value is not None else p.range[0]) for p in parts)  # type: ignore[union-attr, index]
             plain = sum(p.value if p.value is not None else p.range[0] for p in parts)  # type: ignore[union-attr, index]
             rel = "less" if t[1] < s[0] else "more"
+            widened = f" (allowing for qualifiers: {show(*s)})" if s != (plain, plain) else ""
             yield (f"total {self._name(c.total)} is {rel} than the sum of its parts "
-                   f"{stated} = {fmt(plain)} (allowing for qualifiers: {show(*s)})"), [c.total, *c.parts]
+                   f"{stated} = {fmt(plain)}{widened}"), [c.total, *c.parts]
 
     def _before(self, first: str, then: str, gap: m.Gap | None) -> Iterator[tuple[str, list[str]]]:
         a, b = self._timed(first), self._timed(then)
@@ -247,6 +249,9 @@ class Evaluator:
     def _diff_message(self, a: str, b: str, d: tuple[float, float], lo: float | None, hi: float | None,
                       unit: str) -> Iterator[tuple[str, list[str]]]:
         u = "" if unit == "count" else f" {unit}"
+        if lo == 0 and hi is None and d[1] < 0 and unit == "count":
+            yield f"{self._name(a)} exceeds {self._name(b)}", [a, b]
+            return
         if lo is not None and d[1] < lo:
             yield f"{self._name(b)} minus {self._name(a)} is at most {fmt(d[1])}{u}, below the minimum {fmt(lo)}{u}", [a, b]
         if hi is not None and d[0] > hi:

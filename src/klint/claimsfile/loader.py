@@ -303,10 +303,7 @@ def _located(err: dict, data: Any, sc: Sidecar) -> Problem:
     path: list[Any] = []
     cur = data
     for part in err["loc"]:
-        if isinstance(cur, dict) and part in cur:
-            path.append(part)
-            cur = cur[part]
-        elif isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur):
+        if isinstance(cur, dict) and part in cur or isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur):
             path.append(part)
             cur = cur[part]
         elif err["type"] in ("extra_forbidden", "missing") and isinstance(cur, dict):

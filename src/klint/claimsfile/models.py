@@ -7,7 +7,7 @@ error with a line and column, never silently ignored.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -238,7 +238,7 @@ class SingleValue(ConstraintBase):
 
 
 Constraint = Annotated[
-    Union[Before, After, Sum, Equal, Range, DifferenceWithinRange, Contemporary, SingleValue],
+    Before | After | Sum | Equal | Range | DifferenceWithinRange | Contemporary | SingleValue,
     Field(discriminator="kind"),
 ]
 

@@ -104,7 +104,7 @@ def norm_label(label: str) -> str:
 
 def label_matches(label: str, spec: str) -> bool:
     s = norm_label(spec)
-    return norm_label(label).startswith(s[:-1] if s.endswith("s") else s)
+    return norm_label(label).startswith(s.removesuffix("s"))
 
 
 def detect(labels: list[str]) -> tuple[ArticleType, list[str]] | None:

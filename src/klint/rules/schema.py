@@ -10,8 +10,9 @@ from __future__ import annotations
 import bisect
 import difflib
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from klint.claimsfile import anchor
 from klint.claimsfile import models as m
