@@ -216,12 +216,14 @@ class OutsideSubjectSpan(Rule):
     wrong or the event is misdated.
 
     ## Example
-        Date 1988–1994
-        ...
-        The final battles of the war took place in March 1996.
+        The Valley War was fought from March 1978 to June 1983.
+
+        The final battles of the war took place in March 1986.
 
     ## Use instead
-        The final battles of the war took place in March 1994.
+        The Valley War was fought from March 1978 to June 1983.
+
+        The final battles of the war took place in March 1983.
     """
 
     code = "KD103"
@@ -291,11 +293,15 @@ class ChronologyRegression(Rule):
     misdated event or a paragraph that was moved.
 
     ## Example
+        The council met in March 1989. It called a strike in June 1989.
+
         In January 1990, a pogrom broke out in Baku.
 
         Fighting spread to other cities in December 1988.
 
     ## Use instead
+        The council met in March 1989. It called a strike in June 1989.
+
         In January 1990, a pogrom broke out in Baku.
 
         Fighting had already spread to other cities in December 1988.
