@@ -216,3 +216,13 @@ def test_quiet_on_clean_articles() -> None:
     for path in sorted(CLEAN.glob("*.txt")):
         found = [d for d in lint_file(str(path), Config()).diagnostics if d.code.startswith("KS")]
         assert found == [], (path.name, [d.message for d in found])
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".wiki", ".html"])
+def test_one_claims_file_serves_every_format_of_the_seed(suffix: str) -> None:
+    path = SEED.with_suffix(suffix)
+    if not path.exists():
+        pytest.skip(f"no {suffix} copy of the seed")
+    diags = lint_file(str(path), KS).diagnostics
+    assert {d.code for d in diags} == {"KS004"}, [(d.code, d.message) for d in diags]
+    assert any("refugees-add-up" in d.message and d.severity is Severity.ERROR for d in diags)

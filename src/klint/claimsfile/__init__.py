@@ -12,7 +12,6 @@ from klint.claimsfile.loader import (
     load_file,
     parse,
     sidecar_path,
-    validate,
 )
 from klint.claimsfile.models import ClaimsFile
 
@@ -35,14 +34,6 @@ def load_for(doc: Document) -> Sidecar | None:
     fm = front_matter_text(doc.text) if doc.front_matter is not None or doc.format == "markdown" else None
     if fm is not None and _CLAIM_KEY_RE.search(fm[0]):  # front matter without claims belongs to other tools
         return parse(fm[0], doc.path, fm[1], front_matter=True)
-    if isinstance(doc.front_matter, dict):
-        data = doc.front_matter.get("klint", doc.front_matter)
-        keys = ("version", "subject", "entities", "facts", "events", "constraints")
-        data = {k: v for k, v in data.items() if k in keys} if data is doc.front_matter else data
-        if data:
-            sc = Sidecar(doc.path)
-            validate(data, sc)
-            return sc
     return None
 
 
