@@ -312,3 +312,20 @@ def test_a_bare_number_quote_is_not_found_anywhere_else() -> None:
     assert anchor.find(doc, "6,000", packs=load_packs()) is None
     assert anchor.find(doc, "had 6,000 people", packs=load_packs()) is None  # too little text of its own
     assert anchor.find(doc, "The town had 6,000 people", packs=load_packs()) is not None
+
+
+def test_parse_never_raises_on_arbitrary_text() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(list("abcdefz019-:,[]{}&*!|>'\"#%@`\t\n ") + ["facts", "id", "value", "- ", "date"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(alphabet, max_size=60).map("".join))
+    def run(text: str) -> None:
+        sc = parse(text, "x.klint.yaml")
+        assert sc is not None
+        for p in sc.problems:
+            assert p.line >= 1 and p.column >= 1 and p.message
+
+    run()
