@@ -42,7 +42,6 @@ def json_schema() -> dict:
     schema = ClaimsFile.model_json_schema(by_alias=True)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://klint.dev/schema/claims.schema.json",
         **schema,
     }
 
