@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -123,16 +124,21 @@ def test_try_repo(tmp_path: Path, env: dict[str, str], hook_repo: tuple[Path, st
     work.mkdir()
     git(work, env, "init", "-q")
     (work / "bad.txt").write_text(BAD)
-    (work / "good.md").write_text("# Fort\n\nThe garrison held out for many weeks.\n")
+    (work / "good.txt").write_text("Fort\n\nThe garrison held out for many weeks.\n")
+    (work / "good.md").write_text("# Fort\n\nThe relief column arrived in *spring*.\n")
     git(work, env, "add", "-A")
     repo, rev = hook_repo
-    cmd = [sys.executable, "-m", "pre_commit", "try-repo", str(repo), "klint", "--ref", rev]
-    # One call (try-repo installs the hook into a fresh environment every time).
-    proc = run([*cmd, "--files", "bad.txt", "good.md"], work, env, check=False)
+    # One call for both hooks (try-repo installs the repository into a fresh environment each time):
+    # the manual stage runs `klint` (every stage) and the opt-in `klint-report`.
+    cmd = [sys.executable, "-m", "pre_commit", "try-repo", str(repo), "--ref", rev, "--hook-stage", "manual"]
+    proc = run([*cmd, "--files", "bad.txt", "good.txt", "good.md"], work, env, check=False)
     output = proc.stdout + proc.stderr
     assert proc.returncode == 1, output
     assert "bad.txt:7:1: KX306 paragraph repeats line 3 verbatim" in output
-    assert "good.md:" not in output, output
+    assert "good.txt:" not in output and "good.md:" not in output, output
+    assert re.search(r"klint consistency report\.+Passed", output), output
+    report = (work / "klint-report.html").read_text()
+    assert "paragraph repeats line 3 verbatim" in report and "good.txt" in report
 
 
 def test_project_seed_hook_passes_with_its_baseline(env: dict[str, str]) -> None:

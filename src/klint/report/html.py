@@ -47,11 +47,12 @@ def collect(files: list[tuple[str, Any]], fmt: str | None = None) -> list[Articl
     for path, cfg in files:
         try:
             doc = read_path(path, fmt)
+            packs = load_packs(cfg.rule_packs)
+            out.append(Article(path, doc, extract(doc, packs), check_document(doc, cfg, packs).diagnostics))
         except SourceError as exc:
             out.append(Article(path, None, error=str(exc)))
-            continue
-        packs = load_packs(cfg.rule_packs)
-        out.append(Article(path, doc, extract(doc, packs), check_document(doc, cfg, packs).diagnostics))
+        except Exception as exc:  # noqa: BLE001 - one broken file must not lose the whole report
+            out.append(Article(path, None, error=f"internal error: {type(exc).__name__}: {exc}"))
     return out
 
 
