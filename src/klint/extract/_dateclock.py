@@ -4,8 +4,9 @@ The narrative clock is the story's current date. Section headings and narrative
 dates move it; dates that look back ("since 1923", "Prior to his death in 1989"),
 report dates ("as reported in November 1993"), parentheses, quotations and
 captions do not. A date without a year takes the year that puts it closest to the
-clock, a step forward costing half as much as a step back (stories move forward),
-or, after a flashback cue, the latest year that is not after the clock.
+clock, a step forward costing half as much as a step back (stories move forward);
+after a flashback cue the year after the clock is not a candidate. A date that
+recurs ("on 12 August each year", "every May 12") names no year and is skipped.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class Lexicon:
     report: re.Pattern[str]
     plain_cues: re.Pattern[str]  # report and flashback words, lower case, no word boundaries (fast)
     plain_had: re.Pattern[str]
+    flashback_words: frozenset[str]
     not_year_followers: frozenset[str]
     not_year_leaders: frozenset[str]
 
@@ -67,7 +69,7 @@ def _compile(flash: tuple[str, ...], report: tuple[str, ...], followers: tuple[s
     clause_only = tuple(w for w in flash if w.split()[0] == "had")
     sentence = tuple(w for w in flash if w not in clause_only)
     return Lexicon(_words(sentence), _words(clause_only), _words(report), _plain((*sentence, *report)),
-                   _plain(clause_only),
+                   _plain(clause_only), frozenset(w.lower() for w in flash),
                    frozenset(w.lower() for w in followers), frozenset(w.lower() for w in leaders))
 
 
@@ -178,6 +180,17 @@ def not_a_year(view: str, region_start: int, start: int, end: int, lex: Lexicon)
     return bool(before and before.group(1).lower() in lex.not_year_leaders)
 
 
+_RECURRING_BEFORE = re.compile(r"\b(?:every|each)[ \t]{1,2}(?:year[ \t]on[ \t]{1,2})?$", re.IGNORECASE)
+_RECURRING_AFTER = re.compile(r"[ \t,]{1,3}(?:each|every)[ \t]year\b|[ \t,]{1,3}(?:annually|yearly)\b",
+                              re.IGNORECASE)
+
+
+def recurring(view: str, region_start: int, start: int, end: int) -> bool:
+    """A yearless date that comes back every year: "on 12 August each year", "every May 12"."""
+    return bool(_RECURRING_BEFORE.search(view, max(region_start, start - 24), start)
+                or _RECURRING_AFTER.match(view, end))
+
+
 def infer_year(month: int, day: int | None, clock: date, looking_back: bool) -> int:
     """The year for a month (and day) given the clock; see the module docstring."""
     y = clock.year
@@ -189,10 +202,8 @@ def infer_year(month: int, day: int | None, clock: date, looking_back: bool) -> 
         except ValueError:
             return 10**6
 
-    if looking_back:
-        return y if at(y) <= 15 else y - 1
     costs = {}
-    for cand in (y - 1, y, y + 1):
+    for cand in (y - 1, y) if looking_back else (y - 1, y, y + 1):
         delta = at(cand)
         costs[cand] = delta if delta >= 0 else -2 * delta
     return min(costs, key=lambda k: (costs[k], abs(k - y)))

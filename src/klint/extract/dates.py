@@ -170,7 +170,9 @@ def extract_dates(doc: Document, packs: Packs) -> list[DateClaim]:
         narrative_region = region.kind in _NARRATIVE_KINDS
         for raw in raws:
             cue = text.cue(raw.start, raw.end, raw.a.precision in ("year", "month"))
-            looking_back = cue is not None and cue not in ("parenthesis", "quotation", "attributive")
+            if raw.a.year is None and ctx.recurring(view, region.start, raw.start, raw.end):
+                continue
+            looking_back = cue in lex.flashback_words
             filled = _fill_year(raw, clock, region, looking_back)
             if filled is None:
                 continue
