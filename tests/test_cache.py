@@ -139,3 +139,13 @@ def test_rule_pack_contents_are_part_of_the_key(tmp_path: Path) -> None:
     pack.write_text("common_acronyms: [NATO, OSCE]\n")
     packs_stamp.cache_clear()  # a klint process reads its packs once
     assert Cache(tmp_path / "c").key(path, cfg, None) != before
+
+
+def test_cache_with_a_process_pool_keeps_input_order(tmp_path: Path) -> None:
+    files = corpus(tmp_path, 10)
+    serial = dump(lint_files(files))
+    cache = Cache(tmp_path / "c")
+    list(lint_files(files[::2], jobs=2, cache=cache))  # half of the files cached first
+    cache = Cache(tmp_path / "c")
+    assert dump(lint_files(files, jobs=2, cache=cache)) == serial
+    assert (cache.hits, cache.misses) == (5, 5)
