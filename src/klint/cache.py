@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -82,15 +83,14 @@ class Cache:
         for part in (SCHEMA, code_stamp(), packs_stamp(config.rule_packs), config.fingerprint(),
                      str(config.time_budget), fmt or "", os.path.abspath(path)):
             h.update(part.encode("utf-8", "surrogatepass") + b"\0")
-        try:
-            h.update(Path(path).read_bytes())
-        except OSError:
-            return None
+        content = _regular_bytes(Path(path))
+        if content is None:
+            return None  # not cached: the engine reports what is wrong with it
+        h.update(content)
         for side in claims_files(path):
-            try:
-                h.update(b"\0claims\0" + side.name.encode() + b"\0" + side.read_bytes())
-            except OSError:
-                continue
+            data = _regular_bytes(side)
+            if data is not None:
+                h.update(b"\0claims\0" + side.name.encode() + b"\0" + data)
         return h.hexdigest()
 
     def _entry(self, key: str) -> Path:
@@ -148,6 +148,19 @@ class Cache:
             (self.root / "CACHEDIR.TAG").write_text(
                 "Signature: 8a477f597d28d172789f06886806bc55\n# klint's content cache\n", encoding="utf-8")
         folder.mkdir(parents=True, exist_ok=True)
+
+
+def _regular_bytes(path: Path) -> bytes | None:
+    """The bytes of a regular file of reasonable size; None for anything else (never blocks on a FIFO)."""
+    from klint.sources import MAX_BYTES
+
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _unlink(path: str) -> None:
