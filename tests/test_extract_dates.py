@@ -305,3 +305,15 @@ def test_seed_extraction_is_fast() -> None:
         extract_dates(doc, packs)
         runs.append(time.perf_counter() - started)
     assert sorted(runs)[3] < 0.05
+
+
+def test_recurring_dates_name_no_year() -> None:
+    text = "In 1969 the march was banned. The parade was held on 12 August each year, and a fair every May 12."
+    assert [c.text for c in dates(text)] == ["1969"]
+
+
+def test_report_and_future_cues_do_not_look_back() -> None:
+    text = "The fight took place on July 1, 2009. It was rescheduled for November 21 at the arena."
+    assert inferred(text, "November 21").earliest == date(2009, 11, 21)
+    text = "The storm passed in late August 1933. It weakened before landfall on September 4, near Jupiter."
+    assert inferred(text, "September 4").earliest == date(1933, 9, 4)

@@ -115,3 +115,13 @@ def test_kd101_and_kd102_messages() -> None:
     assert "29 days" in d.message
     (d,) = run("The rebellion began in 1990 and ended in 1985.", "KD102")
     assert "1985" in d.message and "1990" in d.message and d.related
+
+
+def test_kd107_other_people_and_non_lifespans() -> None:
+    text = ("Rebels mourned the death of Petrov, who was killed on June 12, 1993. "
+            "In 1995, Oleg Petrov wrote his memoirs.")
+    assert run(text, "KD107") == []  # a different Petrov
+    stint = "Derek Lowe (2005–2007) pitched for the club. In 2010, Derek Lowe signed elsewhere."
+    assert run(stint, "KD107") == []  # two years is a tenure, not a life
+    (d,) = run("Rebels mourned the death of Petrov, who was killed on June 12, 1993. In 1995, Petrov signed.", "KD107")
+    assert d.severity == Severity.WARNING and "June 12, 1993" in d.message and "1995" in d.message

@@ -548,22 +548,22 @@ class DurationMismatch(Rule):
 
 # ---------------------------------------------------------------- KD107
 
-_NAME = r"(?P<name>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|de|von|van|al|bin|ibn)){0,3})"
-_DEATH_FORMS = (
-    re.compile(_NAME + r"[ \t]\((?:c\.[ \t])?\d{3,4}[ \t]?[–-][ \t]?(?P<y>\d{3,4})\)"),
-    re.compile(_NAME + r",?[ \t](?:who[ \t])?(?:was|had been)[ \t](?:killed|assassinated|executed|murdered)"
-               r"(?P<tail>[^.;]{0,60})"),
-    re.compile(_NAME + r",?[ \t](?:who[ \t])?(?:had[ \t])?died(?P<tail>[^.;]{0,60})"),
-    re.compile(r"\b(?:[Hh]is|[Hh]er)[ \t]death(?P<tail>[ \t]in[ \t][^,.;]{0,30}),[ \t]" + _NAME),
-    re.compile(r"\bdeath[ \t]of[ \t]" + _NAME + r",?[ \t]who[ \t]was[ \t](?:killed|assassinated|executed)"
-               r"(?P<tail>[^.;]{0,60})"),
-)
+_NAME = r"(?P<name>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|de|von|van|al|bin|ibn)\b){0,3})"
+_DEATH_WORD = re.compile(r"\b(?:died|killed|assassinated|executed|murdered|death)\b")
+# the name before a death word: "X died", "X, who was killed", "the death of X, who was killed"
+_NAME_BEFORE_DIED = re.compile(_NAME + r",?[ \t](?:who[ \t])?(?:had[ \t])?$")
+_NAME_BEFORE_KILLED = re.compile(_NAME + r",?[ \t](?:who[ \t])?(?:was|had[ \t]been)[ \t]$")
+# "his death in 1989, X ..."
+_NAME_AFTER_DEATH = re.compile(r"[ \t]in[ \t][^,.;]{1,30},[ \t]" + _NAME)
+_NAME_BEFORE_LIFESPAN = re.compile(_NAME + r"[ \t]\((?:c\.[ \t])?$")
+_DEATH_OF = re.compile(r"\bdeath[ \t]of[ \t]" + _NAME + r",?[ \t]who[ \t]was[ \t]$")
 
 
 class AfterDeath(Rule):
     """## What it does
     Collects the deaths the article states ("X died in 1989", "X was killed on
-    June 12, 1993", "Prior to his death in 1989, X …", "X (1921–1989)") and
+    June 12, 1993", "Prior to his death in 1989, X …", a life span "X
+    (1921–1989)" of 15 to 110 years) and
     reports a later sentence, dated after that death, in which the same person
     acts. Possessives ("X's fighters") and posthumous mentions ("his death was
     mourned", "a memorial to X", "the grave of X") are not actions.
@@ -586,22 +586,49 @@ class AfterDeath(Rule):
     severity = Severity.ERROR
     summary = "a person acts in a sentence dated after the death the article gives them"
 
-    def _deaths(self, ctx: Context) -> dict[str, tuple[DateClaim, str]]:
+    @staticmethod
+    def _acting(view: str, s: int, pos: int, name: str) -> bool:
+        """Is the name at ``pos`` a subject rather than an object, and the same person?"""
+        before = view[max(s, pos - 24) : pos]
+        if re.search(r"\b(?:of|to|by|for|with|about|after|than)[ \t]{1,2}$", before):
+            return False
+        # a bare surname after another given name is someone else ("Markar Melkonian")
+        return " " in name or not re.search(r"\b[A-Z][a-z]+[ \t]$", before)
+
+    def _deaths(self, ctx: Context) -> dict[str, DateClaim]:
+        """Each person's death date, by the name the text gives them."""
         view = ctx.doc.view
         claims = [c for c in ctx.claims.dates if _sound(c)]
         starts = [c.start for c in claims]
-        deaths: dict[str, tuple[DateClaim, str]] = {}
-        for pat in _DEATH_FORMS:
-            for m in pat.finditer(view):
-                name = m.group("name")
-                if "y" in m.groupdict() and m.group("y"):
-                    lo, hi = m.start("y"), m.end("y")
-                else:
-                    lo, hi = m.start("tail"), m.end("tail")
-                i = max(0, bisect.bisect_right(starts, lo) - 1)
-                hit = next((c for c in claims[i : i + 2] if c.start < hi and lo < c.end), None)
-                if hit is not None:
-                    deaths.setdefault(name, (hit, name))
+        deaths: dict[str, DateClaim] = {}
+
+        def first_date(lo: int, hi: int) -> DateClaim | None:
+            i = bisect.bisect_left(starts, lo)
+            return claims[i] if i < len(claims) and claims[i].start < hi else None
+
+        for c in claims:  # life spans: "X (1921–1989)"
+            lifetime = c.latest.year - c.earliest.year
+            if c.is_range and c.precision == "year" and view[c.end : c.end + 1] == ")" and 15 <= lifetime <= 110:
+                m = _NAME_BEFORE_LIFESPAN.search(view, max(0, c.start - 60), c.start)
+                if m:
+                    deaths.setdefault(m.group("name"), c)
+        for w in _DEATH_WORD.finditer(view):
+            if w.group() == "death":
+                before = view[max(0, w.start() - 4) : w.start()]
+                m = _NAME_AFTER_DEATH.match(view, w.end()) if before in ("his ", "her ") else None
+                if m is not None:  # "his death in 1989, X"
+                    date_ = first_date(w.end(), m.start("name"))
+                    if date_:
+                        deaths.setdefault(m.group("name"), date_)
+                continue
+            date_ = first_date(w.end(), min(len(view), w.end() + 60))
+            if date_ is None or re.search(r"[.;]", view[w.end() : date_.start]):
+                continue
+            lo = max(0, w.start() - 80)
+            named = _NAME_BEFORE_DIED if w.group() == "died" else _NAME_BEFORE_KILLED
+            m = _DEATH_OF.search(view, lo, w.start()) or named.search(view, lo, w.start())
+            if m:
+                deaths.setdefault(m.group("name"), date_)
         return deaths
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
@@ -610,7 +637,7 @@ class AfterDeath(Rule):
             return
         view = ctx.doc.view
         posthumous = _words_re(ctx.packs.posthumous_cues)
-        for name, (death, _) in deaths.items():
+        for name, death in deaths.items():
             who = re.compile(rf"\b{re.escape(name)}\b(?!['’]s|[ \t]\(|[ \t]was[ \t](?:killed|buried|mourned))")
             for c in ctx.claims.dates:
                 if c.start <= death.start or not _sound(c) or c.cue is not None or c.earliest <= death.latest:
@@ -619,10 +646,10 @@ class AfterDeath(Rule):
                 if region is None or region.kind not in _NARRATIVE:
                     continue
                 s, e = sentence(ctx, c, region)
-                m = who.search(view, s, e)
-                if m is None or posthumous.search(view, s, e):
+                if posthumous.search(view, s, e):
                     continue
-                if re.search(r"\b(?:of|to|by|for|with|about|after|than)[ \t]{1,2}$", view[max(s, m.start() - 6) : m.start()]):
+                m = next((m for m in who.finditer(view, s, e) if self._acting(view, s, m.start(), name)), None)
+                if m is None:
                     continue
                 yield self.diagnostic(
                     m.start(), m.end(),
