@@ -30,6 +30,9 @@ DEFAULT_EXCLUDE = (
 
 FAMILY_PREFIXES = ("KD", "KN", "KX", "KS", "KI")
 
+MAX_CONFIG_BYTES = 1024 * 1024
+MAX_YAML_NODES = 100_000  # values after alias expansion
+
 KEYS = {
     "select", "ignore", "extend-select", "extend-ignore", "per-file-ignores", "severity",
     "include", "exclude", "extend-exclude", "rule-packs", "article-type", "rules", "time-budget",
@@ -178,7 +181,7 @@ def from_mapping(data: dict[str, Any], where: str, text: str = "", root: str = "
                 raise ConfigError(where, line, "article-type: expected a string")
             kwargs["article_type"] = value
         elif key == "time-budget":
-            if not isinstance(value, (int, float)) or value <= 0:
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:  # NaN too
                 raise ConfigError(where, line, "time-budget: expected a positive number of seconds")
             kwargs["time_budget"] = float(value)
         elif key == "rules":
@@ -204,6 +207,8 @@ def load_file(path: Path) -> Config | None:
     """Load a config file; None when it is a pyproject.toml without ``[tool.klint]``."""
     try:
         raw = path.read_bytes()
+        if len(raw) > MAX_CONFIG_BYTES:
+            raise ConfigError(str(path), 1, f"configuration file is over the {MAX_CONFIG_BYTES // 1024} KB limit")
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), 1, f"cannot read configuration: {exc}") from None
@@ -214,7 +219,8 @@ def load_file(path: Path) -> Config | None:
         except tomllib.TOMLDecodeError as exc:
             m = re.search(r"line (\d+)", str(exc))
             raise ConfigError(str(path), int(m.group(1)) if m else 1, f"invalid TOML: {exc}") from None
-        section = data.get("tool", {}).get("klint")
+        tool = data.get("tool")
+        section = tool.get("klint") if isinstance(tool, dict) else None
         if section is None:
             return None
         start = text.find("[tool.klint")
@@ -225,11 +231,47 @@ def load_file(path: Path) -> Config | None:
         except ConfigError as exc:
             raise ConfigError(exc.path, exc.line + offset, exc.message) from None
     try:
-        data = yaml.safe_load(text)
+        data = safe_load_limited(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(str(path), mark.line + 1 if mark else 1, f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
+        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        raise ConfigError(str(path), mark.line + 1 if mark else 1, f"invalid YAML: {problem}") from None
+    except RecursionError:
+        raise ConfigError(str(path), 1, "invalid YAML: nested too deeply") from None
     return from_mapping(data or {}, str(path), text, root)
+
+
+def safe_load_limited(text: str, max_nodes: int = MAX_YAML_NODES) -> Any:
+    """``yaml.safe_load`` that refuses documents whose aliases expand past ``max_nodes`` nodes
+    ("billion laughs") or refer to themselves, before anything is constructed."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        memo: dict[int, int] = {}
+
+        def size(n: yaml.Node) -> int:
+            key = id(n)
+            if key in memo:
+                if memo[key] < 0:
+                    raise yaml.YAMLError("an alias refers to its own anchor")
+                return memo[key]
+            memo[key] = -1
+            total = 1
+            if isinstance(n, yaml.SequenceNode):
+                total += sum(size(c) for c in n.value)
+            elif isinstance(n, yaml.MappingNode):
+                total += sum(size(k) + size(v) for k, v in n.value)
+            if total > max_nodes:
+                raise yaml.YAMLError(f"aliases expand to more than {max_nodes} values")
+            memo[key] = total
+            return total
+
+        size(node)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 @lru_cache(maxsize=256)

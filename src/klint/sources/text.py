@@ -27,7 +27,6 @@ _BOILER_RE = re.compile(
 )
 _WIKI_HEADING_RE = re.compile(r"^\s*(={1,6})\s*(.*?)\s*\1\s*$")
 _NUMERIC_CELL = r"(?:[-+]?\d[\d,.]*%?|N/?A|—|–|-)"
-_ROW_TAIL_RE = re.compile(r"(?:\s+" + _NUMERIC_CELL + r"){3,}\s*$")
 _CELL_RE = re.compile(_NUMERIC_CELL)
 _SUPPRESS_RE = re.compile(r"^\s*(?:<!--\s*klint:.*-->|\[klint:.*\])\s*$")
 
@@ -53,12 +52,38 @@ def _split_lines(text: str) -> list[_Line]:
     return lines
 
 
-_TRAILING_COMMENT_RE = re.compile(r"\s*<!--.*?-->\s*$")
+def _row_tail(text: str) -> int | None:
+    """Where the line's closing run of >= 3 blank-separated numeric cells starts (at the blanks
+    before the first cell), else None. Walks back from the end: linear, unlike a regex search."""
+    end = len(text.rstrip())
+    cells = 0
+    while end > 0:
+        j = end
+        while j > 0 and not text[j - 1].isspace():
+            j -= 1
+        if j == 0 or not _CELL_RE.fullmatch(text, j, end):
+            break
+        cells += 1
+        end = j
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+    return end if cells >= 3 else None
+
+
+def _strip_trailing_comment(text: str) -> str:
+    """``text`` without a closing ``<!-- ... -->`` comment and the blanks before it."""
+    body = text.rstrip()
+    if not body.endswith("-->"):
+        return text
+    p = body.find("<!--")
+    if p < 0 or p + 4 > len(body) - 3:
+        return text
+    return text[:p].rstrip()
 
 
 def _trimmed(line: _Line) -> tuple[int, int]:
     """The line's span without surrounding blanks or a trailing ``<!-- ... -->`` comment."""
-    s = _TRAILING_COMMENT_RE.sub("", line.text)
+    s = _strip_trailing_comment(line.text)
     lead = len(s) - len(s.lstrip())
     return line.start + lead, line.start + len(s.rstrip())
 
@@ -67,7 +92,7 @@ def _is_heading(lines: list[_Line], i: int) -> bool:
     s = lines[i].text.strip()
     if not s or len(s) > 80 or s[-1] in ".!?:;,\"'”)" or s[0].islower():
         return False
-    if _ROW_TAIL_RE.search(s) or re.fullmatch(r"[\d\W]+", s):
+    if _row_tail(s) is not None or re.fullmatch(r"[\d\W]+", s):
         return False
     prev_blank = i == 0 or lines[i - 1].blank
     next_blank = i + 1 >= len(lines) or lines[i + 1].blank
@@ -238,7 +263,7 @@ def _table_at(lines: list[_Line], i: int) -> int | None:
     if not header or re.search(r"\d", header) or len(header) > 200 or len(header.split()) < 3:
         return None
     j = i + 1
-    while j < len(lines) and not lines[j].blank and _ROW_TAIL_RE.search(lines[j].text):
+    while j < len(lines) and not lines[j].blank and _row_tail(lines[j].text) is not None:
         j += 1
     return j if j - i - 1 >= 2 else None
 
@@ -271,16 +296,16 @@ def _split_header(header: str, ncols: int) -> list[str]:
 def _table_regions(lines: list[_Line], h: int, end: int) -> list[Region]:
     s, e = _trimmed(lines[h])
     regions = [Region("table", s, lines[end - 1].end)]
-    ncells = max(len(_CELL_RE.findall(_ROW_TAIL_RE.search(lines[k].text).group())) for k in range(h + 1, end))
+    ncells = max(len(_CELL_RE.findall(lines[k].text, _row_tail(lines[k].text) or 0)) for k in range(h + 1, end))
     headers = _split_header(lines[h].text.strip(), ncells + 1)
     regions.append(Region("table_row", s, e, label="header"))
     for k in range(h + 1, end):
         ln = lines[k]
-        tail = _ROW_TAIL_RE.search(ln.text)
+        tail = _row_tail(ln.text) or 0
         rs, re_ = _trimmed(ln)
-        row_label = ln.text[: tail.start()].strip()
+        row_label = ln.text[:tail].strip()
         regions.append(Region("table_row", rs, re_, label=row_label))
-        cells = list(_CELL_RE.finditer(ln.text, tail.start()))
+        cells = list(_CELL_RE.finditer(ln.text, tail))
         offset = ncells - len(cells) + 1
         for c, cell in enumerate(cells):
             header = headers[c + offset] if c + offset < len(headers) else ""

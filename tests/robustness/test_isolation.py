@@ -1,0 +1,108 @@
+"""Isolation: one failing rule or file never takes the run down.
+
+A rule that raises yields KI001 for that rule only, the other rules and files
+are still checked, and the run exits 2. A rule that runs past the per-file
+time budget yields KI004 and the remaining rules are skipped.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from klint import cli
+from klint.config import Config
+from klint.engine import enabled_rules, iter_files, lint_files, lint_text
+from klint.rules import all_rules
+
+from .adversarial import article_text
+
+
+def _victim() -> type:
+    """A real rule that is enabled by default and is not an engine (KI) rule."""
+    return next(r for r in all_rules() if not r.code.startswith("KI") and r.default_enabled)
+
+
+def _always_finding() -> list[str]:
+    return [d.code for d in lint_text("Battle\n\nA caption here.\nA caption here.\n", "a.txt", Config(select=("ALL",)))]
+
+
+def test_raising_rule_becomes_ki001_and_the_run_continues(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    victim = _victim()
+
+    def boom(self, ctx):
+        yield from ()
+        raise ZeroDivisionError("division by zero")
+
+    expected = set(_always_finding()) - {victim.code}
+    monkeypatch.setattr(victim, "check", boom)
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(article_text() + "\nA caption here.\nA caption here.\n")
+    results = list(lint_files(list(iter_files([str(tmp_path)], Config(select=("ALL",))))))
+    assert len(results) == 2
+    for r in results:
+        ki001 = [d for d in r.diagnostics if d.code == "KI001"]
+        assert r.error and len(ki001) == 1
+        assert victim.code in ki001[0].message and "ZeroDivisionError" in ki001[0].message
+        assert "\n" not in ki001[0].message
+        assert ki001[0].line >= 1
+        others = {d.code for d in r.diagnostics} - {"KI001"}
+        assert expected <= others  # every other rule still ran
+
+
+def test_raising_rule_makes_the_cli_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    victim = _victim()
+    monkeypatch.setattr(victim, "check", lambda self, ctx: (_ for _ in ()).throw(RuntimeError("bad")))
+    (tmp_path / "a.txt").write_text(article_text())
+    code = cli.main(["check", str(tmp_path / "a.txt"), "--jobs", "1", "--output-format", "concise"])
+    out = capsys.readouterr()
+    assert code == 2
+    assert "KI001" in out.out and "Traceback" not in out.out + out.err
+
+
+def test_crash_outside_the_rules_is_ki001_for_that_file_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import klint.extract as extract_mod
+
+    real = extract_mod.extract
+
+    def extract(doc, packs):
+        if doc.path.endswith("bad.txt"):
+            raise MemoryError("simulated")
+        return real(doc, packs)
+
+    monkeypatch.setattr(extract_mod, "extract", extract)
+    (tmp_path / "bad.txt").write_text(article_text())
+    (tmp_path / "good.txt").write_text(article_text())
+    results = {Path(r.path).name: r for r in lint_files(list(iter_files([str(tmp_path)], Config(select=("ALL",)))))}
+    assert results["bad.txt"].error and [d.code for d in results["bad.txt"].diagnostics] == ["KI001"]
+    assert not results["good.txt"].error
+
+
+def test_time_budget_turns_a_slow_rule_into_ki004(monkeypatch: pytest.MonkeyPatch) -> None:
+    config = Config(select=("ALL",), time_budget=0.1)
+    rules = enabled_rules(config, "a.txt")
+    slow = type(rules[0])
+
+    def sleepy(self, ctx):
+        time.sleep(0.3)
+        return iter(())
+
+    monkeypatch.setattr(slow, "check", sleepy)
+    started = time.monotonic()
+    diagnostics = lint_text(article_text(), "a.txt", config)
+    took = time.monotonic() - started
+    ki004 = [d for d in diagnostics if d.code == "KI004"]
+    assert len(ki004) == 1 and "time-budget" in ki004[0].message
+    assert f"{len(rules) - 1} rules were skipped" in ki004[0].message
+    assert took < 2.0
+
+
+def test_time_budget_is_read_from_the_configuration(tmp_path: Path) -> None:
+    from klint.config import load_file
+
+    path = tmp_path / ".klint.yaml"
+    path.write_text("time-budget: 2.5\n")
+    cfg = load_file(path)
+    assert cfg is not None and cfg.time_budget == 2.5
