@@ -160,10 +160,11 @@ class RegionText:
             if b <= start:
                 return self.view[a:b].lower()
             break
-        clause = clause_start(self.view, max(s, start - 200), start)
-        for a, b in had:
-            if clause <= a and b <= start:
-                return self.view[a:b].lower()
+        if had and had[0][0] < start:
+            clause = clause_start(self.view, max(s, start - 200), start)
+            for a, b in had:
+                if clause <= a and b <= start:
+                    return self.view[a:b].lower()
         if attributive_ok and determiner_before(self.view, self.start, start):
             nxt = self.view[end : end + 2]
             if len(nxt) == 2 and nxt[0] == " " and nxt[1].isalpha():

@@ -17,6 +17,7 @@ _NARRATIVE = frozenset({"paragraph", "list_item"})
 # A date after one of these words in its sentence is a reference point, not the story's time.
 _SUBORDINATE = re.compile(r"\b(?:[Aa]fter|which|who|whom|whose)\b")
 _CLAUSE_END = re.compile(r"[,;:()\u2014]")
+_SENTENCE_STOP = re.compile(r"[.!?][\"”’)\]]*(?:\s+(?=[A-Z\"“(\[])|$)")
 # Dates after these words are ends of periods, not events.
 _ENDPOINT = frozenset({"until", "till", "through", "between", "from", "to"})
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -53,8 +54,9 @@ def sentence(ctx: Context, c: DateClaim, region: Region) -> tuple[int, int]:
     """The span of the sentence holding claim ``c``."""
     view = ctx.doc.view
     start = clock.sentence_start(view, region.start, c.start)
-    m = re.compile(r"[.!?][\"”’)\]]*(?:\s+(?=[A-Z\"“(\[])|$)|;\s").search(view, c.end, region.end)
-    return start, (m.end() if m else region.end)
+    stop = min(region.end, c.end + 600)
+    m = _SENTENCE_STOP.search(view, c.end, stop)
+    return start, (m.end() if m else stop)
 
 
 def line(ctx: Context, offset: int) -> int:
@@ -689,16 +691,21 @@ class EventDateConflict(Rule):
     severity = Severity.WARNING
     summary = "the same named event given two different dates"
 
-    def _key(self, ctx: Context, c: DateClaim, events: dict[str, str], pat: re.Pattern[str]) -> str | None:
+    def _key(self, ctx: Context, c: DateClaim, events: dict[str, str], words: list[re.Match[str]],
+             starts: list[int]) -> str | None:
+        """The event a date is given to: an event word near it and the name beside that word."""
+        i = bisect.bisect_left(starts, c.start - 260)
+        if i >= len(starts) or starts[i] > c.end + 40:
+            return None  # no event word near the date (the common case)
         region = region_of(ctx, c.start)
         if region is None or region.kind not in _NARRATIVE:
             return None
         view = ctx.doc.view
         s, e = sentence(ctx, c, region)
-        lo = clock.clause_start(view, s, c.start)
-        words = list(pat.finditer(view, max(s, lo - 60), min(e, c.end + 40)))
-        before_claim = [m for m in words if m.end() <= c.start]
-        after_claim = [m for m in words if m.start() >= c.end]
+        lo = max(s, clock.clause_start(view, max(s, c.start - 200), c.start) - 60)
+        near = [m for m in words[i : bisect.bisect_right(starts, c.end + 40)] if m.start() >= lo and m.end() <= e]
+        before_claim = [m for m in near if m.end() <= c.start]
+        after_claim = [m for m in near if m.start() >= c.end]
         for m in [*before_claim[-1:], *after_claim[:1]]:
             after = re.match(r"[ \t]{1,2}(?:of[ \t])?(?:the[ \t])?([A-Z][\w-]+(?:[ \t][A-Z][\w-]+){0,2})",
                              view[m.end() : m.end() + 50])
@@ -713,13 +720,14 @@ class EventDateConflict(Rule):
         events = {k.lower(): v for k, v in ctx.packs.date_words.get("event_words", {}).items()}
         if not events:
             return
-        pat = _words_re(list(events))
+        words = list(_words_re(list(events)).finditer(ctx.doc.view))
+        starts = [m.start() for m in words]
         seen: dict[str, DateClaim] = {}
         for c in ctx.claims.dates:
             if not _sound(c) or c.is_range or c.cue in ("quotation", "parenthesis") \
                     or c.precision not in ("day", "month", "year"):
                 continue
-            key = self._key(ctx, c, events, pat)
+            key = self._key(ctx, c, events, words, starts)
             if key is None:
                 continue
             first = seen.setdefault(key, c)
