@@ -96,9 +96,22 @@ def clause_start(view: str, sent_start: int, pos: int) -> int:
     return start
 
 
-def preposition(view: str, region_start: int, pos: int) -> str | None:
+_FUNCTION_WORDS = frozenset(
+    "in on at by since until till from to during before after between into through throughout of around "
+    "about circa c ca and or than as for the a an its his her their early late mid".split()
+)
+
+
+def word_before(view: str, region_start: int, pos: int) -> str | None:
+    """The word before ``pos``, skipping "the", lower-cased."""
     m = _PREP.search(view, max(region_start, pos - 24), pos)
     return m.group(1).lower() if m else None
+
+
+def preposition(view: str, region_start: int, pos: int) -> str | None:
+    """The function word before a date ("in", "since", "by"), skipping "the"; None for any other word."""
+    word = word_before(view, region_start, pos)
+    return word if word in _FUNCTION_WORDS else None
 
 
 def determiner_before(view: str, region_start: int, pos: int) -> bool:

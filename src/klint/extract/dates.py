@@ -50,7 +50,7 @@ def _bare_year_ok(view: str, region: Region, raw: Raw, prev_end: int, lex: ctx.L
         return True  # a four-digit number in a heading or title is a year ("Summer 1993, ...")
     if view.startswith("'s", raw.end):
         return True
-    word = ctx.preposition(view, region.start, raw.start)
+    word = ctx.word_before(view, region.start, raw.start)
     if word in YEAR_PREPOSITIONS:
         return True
     if word in _CHAIN and 0 <= raw.start - prev_end <= 12:
