@@ -97,8 +97,7 @@ def clause_start(view: str, sent_start: int, pos: int) -> int:
 
 
 _FUNCTION_WORDS = frozenset(
-    "in on at by since until till from to during before after between into through throughout of around "
-    "about circa c ca and or than as for the a an its his her their early late mid".split()
+    ["in", "on", "at", "by", "since", "until", "till", "from", "to", "during", "before", "after", "between", "into", "through", "throughout", "of", "around", "about", "circa", "c", "ca", "and", "or", "than", "as", "for", "the", "a", "an", "its", "his", "her", "their", "early", "late", "mid"]
 )
 
 
