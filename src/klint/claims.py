@@ -64,6 +64,13 @@ class QuantityClaim(Claim):
     column: str | None = None  # table column header
     number_start: int | None = None  # span of the numeral itself inside the claim
     number_end: int | None = None
+    split: tuple[int, ...] | None = None  # a vote or score split ("voted 4-3"): no low/high
+    source: Literal["body", "infobox", "table", "caption", "heading"] = "body"
+    side: int | None = None  # infobox side (1, 2) of a strength or casualty figure
+    event: str | None = None  # event class of its sentence ("dead", "displaced"), from the pack
+    scope: str | None = None  # a force unit of the subject ("national army"): a part of its whole
+    sentence_start: int | None = None  # span of the sentence (or table row) the number stands in
+    sentence_end: int | None = None
 
 
 class Mention(Claim):

@@ -27,6 +27,33 @@ class Qualifier(BaseModel):
     above: float = 0.0
 
 
+class NumbersPack(BaseModel):
+    """Lexicons and tolerances of the quantity extractor and the KN rules (``numbers:``)."""
+
+    model_config = ConfigDict(extra="forbid")
+    scales: dict[str, float] = {}
+    fractions: dict[str, float] = {}
+    vague: list[str] = []
+    units: dict[str, list[str]] = {}
+    currency_prefixes: dict[str, str] = {}
+    identifier_words: list[str] = []
+    year_context: list[str] = []
+    split_cues: list[str] = []
+    size_words: dict[str, str] = {}
+    list_nouns: list[str] = []
+    people_nouns: list[str] = []
+    total_cues: list[str] = []
+    subpart_cues: list[str] = []
+    additive_cues: list[str] = []
+    event_classes: dict[str, list[str]] = {}
+    stock_cues: list[str] = []
+    force_units: list[str] = []
+    subsets: dict[str, list[str]] = {}
+    total_rows: list[str] = []
+    total_tolerance: float = 0.05
+    percent_tolerance: float = 1.0
+
+
 class Packs(BaseModel):
     """All rule-pack data, merged. Unknown keys are errors (a typo must not pass silently)."""
 
@@ -43,6 +70,7 @@ class Packs(BaseModel):
     subject_cues: list[str] = []
     date_words: dict[str, Any] = {}
     number_words: dict[str, int] = {}
+    numbers: NumbersPack = NumbersPack()
     reference_nouns: list[str] = []
     identifier_nouns: list[str] = []  # nouns with numbered identifiers: "Resolution 822"
     renamed_acronyms: list[list[str]] = []  # [old, new]: one organisation renamed (CSCE → OSCE)

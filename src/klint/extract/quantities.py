@@ -1,11 +1,553 @@
-"""Quantity extraction."""
+"""Quantity extraction: numbers with what they count, their qualifier, unit, side and subject.
+
+A fast scanner finds numerals, number words, fractions and vague amounts in each
+content region; each candidate is then read in a short window around it: is it an
+identifier ("Resolution 822", "Su-25", "366th"), a year or a day of a date, a range,
+a vote split, a percentage, a scaled amount ("4.5 million ECUs"), a size compound
+("a seven-member committee")? What it counts is the noun phrase after it (or the
+noun before "of"); its qualifier is the word before it, bounded by the rule pack.
+Infobox fields give the side ("Strength 1"); table cells give row and column.
+"""
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
 from klint.claims import QuantityClaim
-from klint.document import Document
+from klint.document import Document, Region
+from klint.extract._numlex import (
+    ABBREVIATIONS,
+    ATTACHED_ID_BEFORE_RE,
+    DASH_RANGE_RE,
+    DIGITS_RE,
+    MONTH_AFTER_RE,
+    MONTH_BEFORE_RE,
+    ORDINAL_RE,
+    POSSESSIVE_RE,
+    SENTENCE_END_RE,
+    SIDE_LABEL_RE,
+    STOP_WORDS,
+    TIME_AFTER_RE,
+    VERBISH,
+    WORD_START_RE,
+    Lexicon,
+    clean_token,
+    lexicon,
+    parse_numeral,
+)
 from klint.packs import Packs
+
+_WINDOW = 80  # characters read on either side of a number
+_MAX_PER_REGION = 2000  # numbers read in one region (bounds the work on pathological input)
+_SOURCE = {"infobox_field": "infobox", "caption": "caption", "heading": "heading"}
+_TIME_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years", "hour": "hours",
+               "minute": "minutes"}
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    nstart: int
+    nend: int
+    low: float | None
+    high: float | None
+    qualifier: str = "exact"
+    unit: str = "count"
+    counted: str | None = None
+    subject: str | None = None
+    split: tuple[int, ...] | None = None
+    scope: str | None = None
 
 
 def extract_quantities(doc: Document, packs: Packs) -> list[QuantityClaim]:
-    return []
+    """Every quantity the document's content regions state, in text order."""
+    lex = lexicon(packs)
+    view = doc.view
+    cells = [r for r in doc.regions if r.kind == "table_cell"]
+    cell_starts = [c.start for c in cells]
+    out: list[QuantityClaim] = []
+    for region in doc.content_regions():
+        if region.kind == "title":
+            continue
+        if region.kind == "table_row":
+            if region.label and region.label != "header":
+                lo = bisect.bisect_left(cell_starts, region.start)
+                hi = bisect.bisect_left(cell_starts, region.end)
+                out.extend(_table_cells(doc, region, cells[lo:hi], lex))
+            continue
+        out.extend(_scan_region(doc, view, region, lex))
+    out.sort(key=lambda c: (c.start, c.end))
+    return out
+
+
+# --- tables and infobox -------------------------------------------------------------------------
+
+
+def _table_cells(doc: Document, row: Region, cells: list[Region], lex: Lexicon) -> list[QuantityClaim]:
+    out = []
+    for cell in cells:
+        raw = doc.text[cell.start : cell.end]
+        percent = raw.endswith("%")
+        value = parse_numeral(raw.rstrip("%").lstrip("+"))
+        if value is None:
+            continue
+        column = cell.label or None
+        out.append(QuantityClaim(
+            start=cell.start, end=cell.end, text=raw, low=value, high=value,
+            unit="percent" if percent else "count",
+            counted=_canonical(column, lex) if column else None,
+            subject=row.label, row=row.label, column=column, source="table",
+            number_start=cell.start, number_end=cell.end,
+            sentence_start=row.start, sentence_end=row.end,
+        ))
+    return out
+
+
+def _canonical(phrase: str, lex: Lexicon) -> str:
+    """The canonical counted noun of a phrase: the whole phrase or its head, else the phrase."""
+    p = " ".join(phrase.lower().split())
+    if p in lex.noun_map:
+        return lex.noun_map[p]
+    words = p.split()
+    for k in range(1, len(words)):
+        tail = " ".join(words[k:])
+        if tail in lex.noun_map and k == len(words) - 1 and lex.noun_map[tail] not in _KIND_HEADS:
+            return lex.noun_map[tail]
+    return p
+
+
+#: Heads whose modifier changes the kind ("fighter aircraft" is not every "aircraft").
+_KIND_HEADS = frozenset({"aircraft", "armored vehicles", "artillery", "tanks", "helicopters"})
+
+
+# --- prose ---------------------------------------------------------------------------------------
+
+
+def _sentences(view: str, start: int, end: int) -> list[int]:
+    """Sentence start offsets inside ``[start, end)``."""
+    starts = [start]
+    for m in SENTENCE_END_RE.finditer(view, start, end):
+        w = re.search(r"(\w+)$", view[max(start, m.start() - 12) : m.start()])
+        if w and (w.group(1).lower() in ABBREVIATIONS or (len(w.group(1)) == 1 and w.group(1).isupper())):
+            continue
+        starts.append(m.end())
+    return starts
+
+
+def _candidates(view: str, rs: int, re_: int, lex: Lexicon) -> list[tuple[int, int, str, re.Match[str]]]:
+    """The first number-like spans in text order: (start, rank, kind, match)."""
+
+    def words() -> Iterator[tuple[int, int, str, re.Match[str]]]:
+        for w in WORD_START_RE.finditer(view, rs, re_):
+            lw = w.group().lower()
+            if lw not in lex.first_words:
+                continue
+            need = lex.first_words[lw]
+            if need is not None:
+                nxt = _NEXT_WORD_RE.match(view, w.end(), re_)
+                if not nxt or nxt.group(1).lower() not in need:
+                    continue
+            if w.start() > 0 and (view[w.start() - 1].isalnum() or view[w.start() - 1] == "-"):
+                continue
+            for kind, rank, pattern in (("v", 0, lex.vague), ("f", 1, lex.fraction), ("w", 2, lex.number_word)):
+                m = pattern.match(view, w.start(), re_)
+                if m:
+                    yield w.start(), rank, kind, m
+
+    def digits() -> Iterator[tuple[int, int, str, re.Match[str]]]:
+        for m in DIGITS_RE.finditer(view, rs, re_):
+            if m.start() > 0 and (view[m.start() - 1].isalnum() or view[m.start() - 1] in "_.,"):
+                continue
+            yield m.start(), 3, "d", m
+
+    # the first N of the merged sequence lie within the first N of each
+    merged = [*itertools.islice(words(), _MAX_PER_REGION), *itertools.islice(digits(), _MAX_PER_REGION)]
+    merged.sort(key=lambda c: (c[0], c[1]))
+    return merged[:_MAX_PER_REGION]
+
+
+def _scan_region(doc: Document, view: str, region: Region, lex: Lexicon) -> list[QuantityClaim]:
+    rs, re_ = region.start, region.end
+    # a region with thousands of numbers is data, not prose: read only the first ones
+    cands = _candidates(view, rs, re_, lex)
+    if not cands:
+        return []
+    sent = _sentences(view, rs, min(re_, cands[-1][0] + 4 * _WINDOW))
+    side, source, counted_default = _field_info(region)
+    found: list[tuple[_Found, int]] = []
+    consumed = rs
+    last_ident_end = -1
+    for start, _, kind, m in cands:
+        if start < consumed:
+            continue
+        k = bisect.bisect_right(sent, start) - 1
+        s_start = sent[k]
+        s_end = sent[k + 1] if k + 1 < len(sent) else re_
+        if kind == "d":
+            res = _digits(view, m, s_start, s_end, lex, last_ident_end)
+            if isinstance(res, int):  # not a quantity; skip through the returned offset
+                if res < 0:
+                    last_ident_end = m.end()
+                consumed = max(consumed, abs(res))
+                continue
+        elif kind == "w":
+            res = _words(view, m, s_start, s_end, lex)
+        elif kind == "f":
+            res = _fraction(view, m, s_end, lex)
+        else:
+            res = _vague(view, m, s_end, lex)
+        if res is None:
+            continue
+        consumed = res.end
+        found.append((res, k))
+    _share_qualifiers(view, found)
+    events: dict[int, list[tuple[int, int, str]]] = {}
+    out = []
+    for f, k in found:
+        s_start = sent[k]
+        s_end = sent[k + 1] if k + 1 < len(sent) else re_
+        if counted_default and f.counted is None:
+            f.counted = counted_default
+        out.append(QuantityClaim(
+            start=f.start, end=f.end, text=doc.text[f.start : f.end], low=f.low, high=f.high,
+            qualifier=f.qualifier, unit=f.unit, counted=f.counted, subject=f.subject or (
+                f"side {side}" if side else None),
+            number_start=f.nstart, number_end=f.nend, split=f.split,
+            source=_SOURCE.get(region.kind, "body"), side=side,
+            event=_event(view, f, events, k, s_start, s_end, lex), scope=f.scope,
+            sentence_start=s_start, sentence_end=s_end,
+        ))
+    return out
+
+
+def _field_info(region: Region) -> tuple[int | None, str, str | None]:
+    """Side, field name and default counted noun of an infobox field."""
+    if region.kind != "infobox_field" or not region.label:
+        return None, "", None
+    m = SIDE_LABEL_RE.match(region.label)
+    if not m:
+        return None, region.label, "population" if region.label == "Population" else None
+    field = m.group(1)
+    return int(m.group(2)), field, "troops" if field == "Strength" else None
+
+
+def _share_qualifiers(view: str, found: list[tuple[_Found, int]]) -> None:
+    """ "As many as 400,000 X and 800,000 Y": an upper-bound or estimate word governs both."""
+    for (a, ka), (b, kb) in zip(found, found[1:]):
+        if ka != kb or b.qualifier != "exact" or a.qualifier not in ("as-many-as", "up-to", "about"):
+            continue
+        gap = view[a.end : b.start]
+        if len(gap) <= 40 and re.fullmatch(r"[\w\s'’-]*\s(?:and|or)\s", gap) and (b.low or 0) >= 1000:
+            b.qualifier = a.qualifier
+
+
+def _qualifier(view: str, nstart: int, s_start: int, lex: Lexicon) -> tuple[str, int]:
+    """The qualifier word right before a number and where its phrase starts."""
+    before = view[max(s_start, nstart - 40) : nstart]
+    m = lex.qualifier_before.search(before)
+    if not m:
+        return "exact", nstart
+    kind, _, _ = lex.qualifier(m.group(1))
+    return kind, nstart - len(before) + m.start(1)
+
+
+def _digits(view: str, m: re.Match[str], s_start: int, s_end: int, lex: Lexicon,
+            last_ident_end: int) -> _Found | int:
+    """Read a numeral; return the quantity, or the offset to skip to (negative: an identifier)."""
+    token = clean_token(m.group())
+    ns, ne = m.start(), m.start() + len(token)
+    value = parse_numeral(token)
+    if value is None:
+        return m.end()
+    before = view[max(s_start, ns - _WINDOW) : ns]
+    after = view[ne : min(s_end, ne + _WINDOW)]
+    # identifiers and ordinals
+    if ORDINAL_RE.match(after) or TIME_AFTER_RE.match(after):
+        return ne + 3
+    if ATTACHED_ID_BEFORE_RE.search(before) or re.match(r"[A-Za-z]", after) and not lex.unit_after.match(after):
+        return -ne
+    if re.search(r"\(\s*$", before) and re.match(r"(?:\s*(?:,|and|or|&)\s*[0-9]+){0,20}\s*\)", after):
+        return -ne  # "(874 and 884)": numbers standing alone in brackets are labels
+    if "," not in token and re.search(r"[a-z,]\s(?!(?:In|By|On|At|Of|Over|About|Some|Nearly|Almost|Around)\b)[A-Z][a-z]+ $", before[-30:]):
+        return -ne  # "Helsinki Initiative 92", "Route 93": part of a name
+    prev_word = _last_word(before)
+    if prev_word in lex.identifier_words or (
+        last_ident_end >= 0 and re.fullmatch(r"\s*(?:,|and|or|&|, and)\s*", view[last_ident_end:ns])
+    ):
+        if prev_word not in ("of", "the", "a", "an"):
+            return -_skip_range(view, ne, s_end)
+    # dates: a day next to a month name, a year in date context
+    if MONTH_BEFORE_RE.search(before) or MONTH_AFTER_RE.match(after):
+        return _skip_range(view, ne, s_end)
+    is_year = "," not in token and "." not in token and len(token) == 4 and 1000 <= value <= 2100
+    if is_year and not _followed_by_count_noun(after, lex):
+        return _skip_range(view, ne, s_end)
+    f = _Found(ns, ne, ns, ne, value, value)
+    end = ne
+    # scale ("1.3 million")
+    sm = lex.scale_after.match(after)
+    if sm:
+        scale = lex.packs.numbers.scales[sm.group(1).lower()]
+        f.low = f.high = value * scale
+        end += sm.end()
+    # range or split
+    rm = DASH_RANGE_RE.match(view, end, s_end)
+    if rm and view[max(s_start, ns - 6) : ns].rstrip().lower().endswith("from") and "to" in rm.group():
+        rm = None
+    if rm:
+        m2 = DIGITS_RE.match(view, rm.end(), s_end)
+        tok2 = clean_token(m2.group()) if m2 else ""
+        v2 = parse_numeral(tok2) if tok2 else None
+        if v2 is not None:
+            e2 = rm.end() + len(tok2)
+            after2 = view[e2 : min(s_end, e2 + _WINDOW)]
+            if re.match(r"[A-Za-z]", after2) and not lex.unit_after.match(after2) or ORDINAL_RE.match(after2):
+                return e2
+            if is_year or (len(tok2) == 4 and 1000 <= v2 <= 2100 and "," not in tok2 and v2 > value):
+                return e2  # a range of years
+            sm2 = lex.scale_after.match(after2)
+            if sm2:
+                scale = lex.packs.numbers.scales[sm2.group(1).lower()]
+                v2 *= scale
+                if not sm:
+                    f.low = value * scale
+                e2 += sm2.end()
+            if _is_split(view, ns, e2, token, tok2, s_start, s_end, lex):
+                f.low = f.high = None
+                f.split = (int(value), int(v2))
+                f.qualifier = "exact"
+                f.unit = "split"
+                f.end = f.nend = e2
+                return f
+            f.high = v2
+            f.qualifier = "range"
+            end = e2
+    cur = re.search(r"(US\$|\$|£|€)\s?$", view[max(s_start, ns - 4) : ns])
+    if cur:
+        f.unit = lex.packs.numbers.currency_prefixes.get(cur.group(1), "currency")
+        f.start = ns - len(cur.group())
+    if f.qualifier != "range":
+        f.qualifier, f.start = _qualifier(view, f.start, s_start, lex)
+    f.nend = end
+    f.end = end
+    _after_number(view, f, end, s_start, s_end, lex)
+    return f
+
+
+def _skip_range(view: str, end: int, s_end: int) -> int:
+    """The end of "N–M" starting at a skipped number (so M is not read on its own)."""
+    rm = DASH_RANGE_RE.match(view, end, s_end)
+    if rm:
+        m2 = DIGITS_RE.match(view, rm.end(), s_end)
+        if m2:
+            return rm.end() + len(clean_token(m2.group()))
+    return end
+
+
+def _last_word(before: str) -> str:
+    m = re.search(r"([A-Za-z][A-Za-z.]*)[\s(]*$", before)
+    return m.group(1).lower() if m else ""
+
+
+def _followed_by_count_noun(after: str, lex: Lexicon) -> bool:
+    m = re.match(r"\s+([a-z][a-z-]*)", after)
+    if not m:
+        return False
+    w = m.group(1)
+    return w in lex.noun_map or w in lex.packs.numbers.people_nouns
+
+
+def _is_split(view: str, ns: int, e2: int, t1: str, t2: str, s_start: int, s_end: int, lex: Lexicon) -> bool:
+    """ "voted 4-3", "won 2–1": two small integers joined by a dash near a vote or score word."""
+    if not (t1.isdigit() and t2.isdigit() and int(t1) <= 200 and int(t2) <= 200):
+        return False
+    if not re.fullmatch(r"\s{0,2}[-–—]\s{0,2}", view[ns + len(t1) : e2 - len(t2)]):
+        return False
+    window = view[max(s_start, ns - 40) : ns] + " " + view[e2 : min(s_end, e2 + 30)]
+    return bool(lex.split_cue.search(window))
+
+
+def _after_number(view: str, f: _Found, end: int, s_start: int, s_end: int, lex: Lexicon) -> None:
+    """Unit, percent, size compound, and the counted noun phrase after a number ending at ``end``."""
+    after = view[end : min(s_end, end + _WINDOW)]
+    qa = lex.qualifier_after.match(after)
+    if qa and f.qualifier == "exact":
+        f.qualifier = lex.qualifier(qa.group(1))[0]
+    pm = re.match(r"\s?%|\s+(?:percent|per cent)\b", after)
+    if pm:
+        f.unit = "percent"
+        f.end = end + pm.end()
+        rest = view[f.end : min(s_end, f.end + _WINDOW)]
+        om = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?", rest)
+        if om:
+            f.counted = _noun_phrase(rest[om.end() :], lex)
+        else:
+            f.counted = _noun_phrase(rest, lex)
+        return
+    cm = re.match(r"-([A-Za-z]+)(?:-([A-Za-z]+))?\b", after)
+    if cm:
+        word = cm.group(1).lower()
+        rest = after[cm.end() :]
+        head = _noun_phrase(rest, lex)
+        f.end = end + cm.end()
+        if word in _TIME_UNITS:
+            f.unit = _TIME_UNITS[word]
+            f.counted = head
+        elif word in lex.size_words:
+            f.counted = lex.size_words[word]
+            f.subject = head
+        else:
+            f.counted = word
+        return
+    um = lex.unit_after.match(after)
+    if um and (um.group(1) != "%"):
+        unit = lex.unit_map.get(" ".join(um.group(1).lower().split()), "count")
+        f.unit = unit
+        f.end = end + um.end()
+        rest = after[um.end() :]
+        om = re.match(r"\s+of\s+", rest)
+        if om and unit not in _TIME_UNITS.values():
+            f.counted = _noun_phrase(rest[om.end() :], lex)
+        return
+    np = _noun_phrase(after, lex)
+    if np:
+        f.counted = np
+        f.end = end + _np_span(after)
+    else:
+        before = view[max(s_start, f.start - 40) : f.start]
+        bm = re.search(r"([a-z]+)\s+of\s+$", before)
+        if bm and bm.group(1) not in STOP_WORDS and not VERBISH.search(bm.group(1)):
+            f.counted = _canonical(bm.group(1), lex)
+    _subject(view, f, s_start, lex)
+
+
+_NEXT_WORD_RE = re.compile(r"[\s-]{1,3}([A-Za-z]+)")
+_NP_RE = re.compile(r"\s*((?:[A-Za-z][\w'’-]*\s?){1,5})")
+
+
+def _np_words(after: str) -> list[str]:
+    m = _NP_RE.match(after)
+    if not m:
+        return []
+    words = []
+    for w in m.group(1).split():
+        lw = w.lower()
+        if lw in STOP_WORDS or (VERBISH.search(lw) and words) or (words and w.endswith(("'s", "’s"))):
+            break
+        words.append(w)
+        if w.endswith((",", ";", ":")):
+            break
+    if words and VERBISH.search(words[0].lower()) and words[0].lower() not in ("wounded", "killed", "displaced"):
+        return []
+    return words[:4]
+
+
+def _np_span(after: str) -> int:
+    words = _np_words(after)
+    if not words:
+        return 0
+    last = words[-1]
+    return after.find(last) + len(last.rstrip(",;:"))
+
+
+def _noun_phrase(after: str, lex: Lexicon) -> str | None:
+    """The noun phrase a number counts, normalized ("armored vehicles", "dead")."""
+    words = [w.rstrip(",;:").strip("'’") for w in _np_words(after)]
+    words = [w for w in words if w]
+    if not words:
+        return None
+    low = [w.lower() for w in words]
+    for n in range(min(len(low), lex.max_noun_words), 0, -1):  # a lexicon noun at the start
+        head = " ".join(low[:n])
+        if head in lex.noun_map:
+            return lex.noun_map[head]
+    return _canonical(" ".join(low), lex)
+
+
+def _subject(view: str, f: _Found, s_start: int, lex: Lexicon) -> None:
+    """The possessor named before the number in its sentence ("Azerbaijan's National Army")."""
+    if f.subject:
+        return
+    before = view[max(s_start, f.start - 120) : f.start]
+    last = None
+    for m in POSSESSIVE_RE.finditer(before):
+        last = m
+    if last is None:
+        return
+    f.subject = last.group(1)
+    um = lex.force_unit.match(last.group(2) or "")
+    if um:
+        f.scope = " ".join(um.group(1).lower().split())
+
+
+def _words(view: str, m: re.Match[str], s_start: int, s_end: int, lex: Lexicon) -> _Found | None:
+    """A number written in words ("eleven", "forty-five", "nearly one million")."""
+    text = m.group()
+    first = text[:1]
+    if first.isupper() and view[max(s_start, m.start() - 2) : m.start()].strip() and m.start() > s_start:
+        return None  # a name ("the Seven Years' War", "Big Three")
+    nums = lex.packs.number_words
+    if m.group(1):
+        value = float(nums[m.group(1).lower()] + nums[m.group(2).lower()])
+    elif m.group(3):
+        value = float(nums[" ".join(m.group(3).lower().split())])
+    else:
+        value = 1.0
+    if m.group(5):
+        value *= lex.packs.numbers.scales[m.group(5).lower()]
+    elif m.group(4):
+        return None
+    f = _Found(m.start(), m.end(), m.start(), m.end(), value, value)
+    f.qualifier, f.start = _qualifier(view, m.start(), s_start, lex)
+    _after_number(view, f, m.end(), s_start, s_end, lex)
+    return f
+
+
+def _fraction(view: str, m: re.Match[str], s_end: int, lex: Lexicon) -> _Found | None:
+    """ "three-quarters of", "nearly half of": a share of a whole."""
+    after = view[m.end() : min(s_end, m.end() + _WINDOW)]
+    om = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?", after)
+    if not om:
+        return None
+    value = lex.packs.numbers.fractions[" ".join(m.group(1).lower().split())]
+    f = _Found(m.start(), m.end(), m.start(), m.end(), value, value, unit="fraction")
+    f.qualifier, f.start = _qualifier(view, m.start(), max(0, m.start() - 40), lex)
+    f.counted = _noun_phrase(after[om.end() - 1 :], lex)
+    return f
+
+
+def _vague(view: str, m: re.Match[str], s_end: int, lex: Lexicon) -> _Found:
+    """ "several hundred civilians", "dozens of tanks": a count with no exact value."""
+    f = _Found(m.start(), m.end(), m.start(), m.end(), None, None, qualifier="vague")
+    after = view[m.end() : min(s_end, m.end() + _WINDOW)]
+    om = re.match(r"\s+of\b", after)
+    f.counted = _noun_phrase(after[om.end() :] if om else after, lex)
+    return f
+
+
+def _event(view: str, f: _Found, events: dict[int, list[tuple[int, int, str]]], k: int,
+           s_start: int, s_end: int, lex: Lexicon) -> str | None:
+    """The event class named nearest the number in its clause ("killed" -> "dead")."""
+    if f.counted in lex.packs.numbers.event_classes:
+        return f.counted
+    if k not in events:
+        found = []
+        for w in WORD_START_RE.finditer(view, s_start, min(s_end, s_start + 5000)):
+            if w.group().lower() in lex.event_first:
+                m = lex.event_word.match(view, w.start(), s_end)
+                if m:
+                    found.append((m.start(), m.end(), lex.event_of[" ".join(m.group(1).lower().split())]))
+        events[k] = found
+    best: tuple[int, str] | None = None
+    for start, end, cls in events[k]:
+        d = abs(start - f.start)
+        if d > 150 or ";" in view[min(end, f.end) : max(start, f.start)]:
+            continue
+        if best is None or d < best[0]:
+            best = (d, cls)
+    return best[1] if best else None

@@ -1,0 +1,171 @@
+"""The compiled number lexicon: regexes and lookup tables built once per rule-pack set.
+
+Every pattern here is applied either to a whole region with linear, non-nested
+quantifiers, or to a short window (a few dozen characters) around one number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from klint.packs import Packs
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+#: A numeral token: digits with optional grouping commas and a decimal part (validated later).
+DIGITS_RE = re.compile(r"[0-9][0-9,.]*")  # the caller checks the character before
+WORD_START_RE = re.compile(r"[A-Za-z]+")
+NUMERAL_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
+ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+MONTH_BEFORE_RE = re.compile(rf"\b(?:{MONTHS})\.?\s+$")
+MONTH_AFTER_RE = re.compile(rf"\s*(?:of\s+)?(?:{MONTHS})\b")
+ATTACHED_ID_BEFORE_RE = re.compile(r"[A-Za-z]{1,8}[-/]?$")
+TIME_AFTER_RE = re.compile(r":[0-9]")
+DASH_RANGE_RE = re.compile(r"\s{0,2}(?:–|—|-|to)\s{0,2}(\$|£|€)?(?=[0-9])")
+POSSESSIVE_RE = re.compile(r"\b((?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*)['’]s?\s+((?:[\w-]+\s){0,3})")
+SENTENCE_END_RE = re.compile(r"[.!?][\"”’)\]]{0,3}\s+(?=[\"“(\[]?[A-Z0-9])")
+ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "st", "no", "nos", "mt", "vs", "lt", "co", "jr", "sr", "gen", "col", "capt", "sgt", "prof", "rev", "fig", "vol", "pp", "ca", "c", "approx"])
+
+#: Words after a number that end the noun it counts.
+STOP_WORDS = frozenset(
+    ["a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "from", "by", "for", "with", "without", "into", "onto", "over", "under", "after", "before", "during", "since", "until", "against", "among", "between", "through", "about", "as", "than", "that", "which", "who", "whom", "whose", "when", "where", "while", "if", "were", "was", "is", "are", "be", "been", "being", "had", "has", "have", "having", "would", "could", "should", "will", "shall", "may", "might", "must", "can", "did", "do", "does", "not", "no", "also", "each", "per", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those", "it", "they", "he", "she", "we", "you", "there", "here", "then", "so", "too", "very", "more", "less", "most", "least", "only", "just", "even", "such", "both", "either", "neither", "all", "any", "some", "many", "much", "few", "several", "other", "another", "same", "own", "out", "up", "down", "off", "again", "further", "once", "came", "went", "fled", "left", "fell", "rose", "took", "made", "gave", "got", "ran", "saw", "broke", "held", "lost", "won", "fought", "met", "sent", "became", "began", "remained", "returned", "arrived", "lived", "said", "stood", "died", "live", "come", "go", "flee"]
+)
+#: Verbs and participles after a number: the number has no noun of its own ("30,000 came from").
+VERBISH = re.compile(r"(?:ed|ing)$")
+
+SIDE_LABEL_RE = re.compile(r"^(Strength|Casualties|Commanders|Belligerents|Units)\s+([0-9])$")
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    items = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) or r"(?!x)x"
+
+
+@dataclass
+class Lexicon:
+    """Everything the quantity extractor looks up, compiled from the rule packs."""
+
+    packs: Packs
+    qualifier_before: re.Pattern[str]
+    qualifier_after: re.Pattern[str]
+    number_word: re.Pattern[str]
+    fraction: re.Pattern[str]
+    vague: re.Pattern[str]
+    scale_after: re.Pattern[str]
+    unit_after: re.Pattern[str]
+    noun_map: dict[str, str]  # surface (lower case) -> canonical counted noun
+    unit_map: dict[str, str]  # surface -> unit
+    identifier_words: frozenset[str]
+    year_context: frozenset[str]
+    split_cue: re.Pattern[str]
+    size_words: dict[str, str]
+    event_word: re.Pattern[str]
+    event_of: dict[str, str]
+    force_unit: re.Pattern[str]
+    max_noun_words: int
+    first_words: dict[str, frozenset[str] | None]  # first word -> the words that may follow (None: any)
+    event_first: frozenset[str]  # first word of every event word
+
+    def qualifier(self, phrase: str) -> tuple[str, float, float]:
+        q = self.packs.qualifiers.get(" ".join(phrase.lower().split()))
+        return (q.kind, q.below, q.above) if q else ("exact", 0.0, 0.0)
+
+
+_CACHE: dict[int, tuple[Packs, Lexicon]] = {}
+
+
+def lexicon(packs: Packs) -> Lexicon:
+    """The compiled lexicon of ``packs`` (cached per packs object)."""
+    hit = _CACHE.get(id(packs))
+    if hit is not None and hit[0] is packs:
+        return hit[1]
+    lex = _build(packs)
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    _CACHE[id(packs)] = (packs, lex)
+    return lex
+
+
+def _build(packs: Packs) -> Lexicon:
+    num = packs.numbers
+    quals = list(packs.qualifiers)
+    pre = [q for q in quals if q not in ("or so", "or more")]
+    post = [q for q in quals if q in ("or so", "or more")]
+    words = [w for w in packs.number_words if w != "one"]
+    units_small = [w for w, v in packs.number_words.items() if 1 <= v <= 9]
+    tens = [w for w, v in packs.number_words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)]
+    scales = list(num.scales)
+    noun_map: dict[str, str] = {}
+    for canon, forms in packs.counted_nouns.items():
+        for f in [canon, *forms]:
+            noun_map.setdefault(f.lower(), canon)
+    unit_map: dict[str, str] = {}
+    for unit, forms in num.units.items():
+        for f in forms:
+            unit_map[f.lower()] = unit
+    event_of: dict[str, str] = {}
+    for cls, forms in num.event_classes.items():
+        for f in forms:
+            event_of.setdefault(" ".join(f.lower().split()), cls)
+    max_noun = max((len(k.split()) for k in noun_map), default=1)
+    return Lexicon(
+        packs=packs,
+        qualifier_before=re.compile(
+            rf"(?:^|[^\w.])({_alternation(pre)})\s+(?:(?:an?|the|age|of|only)\s+)?$", re.IGNORECASE
+        ),
+        qualifier_after=re.compile(rf"\s+({_alternation(post)})\b", re.IGNORECASE),
+        number_word=re.compile(
+            rf"(?<![\w-])(?:({_alternation(tens)})-({_alternation(units_small)})|({_alternation(words)})"
+            rf"|(one|a)(?=\s+(?:{_alternation(scales)})\b))(?:\s+({_alternation(scales)}))?(?![\w])",
+            re.IGNORECASE,
+        ),
+        fraction=re.compile(rf"(?<![\w-])({_alternation(list(num.fractions))})(?![\w-])", re.IGNORECASE),
+        vague=re.compile(rf"(?<![\w-])({_alternation(num.vague)})(?![\w-])", re.IGNORECASE),
+        scale_after=re.compile(rf"\s+({_alternation(scales)})\b", re.IGNORECASE),
+        unit_after=re.compile(rf"\s?({_alternation(list(unit_map))})(?![\w])", re.IGNORECASE),
+        noun_map=noun_map,
+        unit_map=unit_map,
+        identifier_words=frozenset(w.lower() for w in num.identifier_words),
+        year_context=frozenset(w.lower() for w in num.year_context),
+        split_cue=re.compile(rf"\b(?:{_alternation(num.split_cues)})\b", re.IGNORECASE),
+        size_words={k.lower(): v for k, v in num.size_words.items()},
+        event_word=re.compile(rf"\b({_alternation(list(event_of))})\b", re.IGNORECASE),
+        event_of=event_of,
+        force_unit=re.compile(rf"({_alternation(num.force_units)})\b", re.IGNORECASE),
+        max_noun_words=max_noun,
+        event_first=frozenset(w.split()[0] for w in event_of),
+        first_words=_first_words([*packs.number_words, *num.fractions, *num.vague], list(num.scales)),
+    )
+
+
+def _first_words(entries: list[str], scales: list[str]) -> dict[str, frozenset[str] | None]:
+    """First word of each entry -> the second words it needs (None when the word stands alone)."""
+    seconds: dict[str, set[str]] = {"one": set(scales), "a": set(scales)}
+    alone: set[str] = set()
+    for e in entries:
+        parts = re.split(r"[\s-]+", e.strip().lower())
+        if len(parts) == 1:
+            alone.add(parts[0])
+        else:
+            seconds.setdefault(parts[0], set()).add(parts[1])
+    out: dict[str, frozenset[str] | None] = {w: frozenset(v) for w, v in seconds.items()}
+    out.update({w: None for w in alone})
+    return out
+
+
+def parse_numeral(token: str) -> float | None:
+    """The value of a validated numeral token ("23,000", "1.3"), or None."""
+    if len(token) > 24 or not NUMERAL_RE.fullmatch(token):
+        return None
+    try:
+        return float(token.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def clean_token(token: str) -> str:
+    """Drop trailing punctuation a sentence put after a numeral ("485." "20,000,")."""
+    return token.rstrip(".,")
