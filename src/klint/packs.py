@@ -50,6 +50,8 @@ class NumbersPack(BaseModel):
     force_units: list[str] = []
     subsets: dict[str, list[str]] = {}
     total_rows: list[str] = []
+    whole_scope_cues: list[str] = []
+    share_blockers: list[str] = []
     total_tolerance: float = 0.05
     percent_tolerance: float = 1.0
 
