@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from klint.config import Config
 from klint.diagnostics import Severity
@@ -125,3 +127,14 @@ def test_kd107_other_people_and_non_lifespans() -> None:
     assert run(stint, "KD107") == []  # two years is a tenure, not a life
     (d,) = run("Rebels mourned the death of Petrov, who was killed on June 12, 1993. In 1995, Petrov signed.", "KD107")
     assert d.severity == Severity.WARNING and "June 12, 1993" in d.message and "1995" in d.message
+
+
+@settings(max_examples=60, deadline=5000)
+@given(st.lists(st.sampled_from([
+    "In March 1990", "On May 3, 1991,", "two months later", "Ivan Petrov died in 1989.", "(1921–1889)",
+    "Monday, February 20, 1988", "captured Orsk on April 3, 1993", "five years (1992–1994)", "had", "earlier",
+    "the war began in 1990", "February 30, 1992", "\n\n", ". ", ", ", "Petrov", "in 1965", "Date 1988–1994\n",
+]), max_size=40).map("".join))
+def test_rules_never_crash(text: str) -> None:
+    diags = lint_text("Title\n\n" + text, config=Config(select=("KD",)))
+    assert not [d for d in diags if d.code.startswith("KI")]

@@ -404,7 +404,8 @@ class RelativeOrderConflict(Rule):
     """## What it does
     Checks a counted relation stated in words right before a date ("Two months
     later, on May 5", "One month prior, on November 21", "The following year,
-    in 1994") against the previous dated sentence. It reports a "later" date that
+    in 1994") against the nearest date before it (not an end point such as
+    "until June 2007", not a parenthesis). It reports a "later" date that
     lies before its reference, an "earlier" one after it, and a count that
     misses by more than half a unit plus a quarter of the count (so "one month"
     accepts 15–53 days: a round phrase is an approximation, not a finding).
@@ -440,7 +441,7 @@ class RelativeOrderConflict(Rule):
             m = None
             for m in _REL.finditer(view, max(s, c.start - 48), c.start):
                 pass
-            if m is not None and prev is not None and prev.start < s and self._attached(view, m.end(), c.start):
+            if m is not None and prev is not None and prev.end <= m.start() and self._attached(view, m.end(), c.start):
                 finding = self._conflict(ctx, m, prev, c)
                 if finding:
                     yield self.diagnostic(
@@ -450,9 +451,9 @@ class RelativeOrderConflict(Rule):
                         related=[(prev.start, prev.end, f"the reference date {show(prev)}")],
                         severity=severity_for(c, prev),
                     )
-            if c.cue is None and c.precision in ("day", "month") and not c.is_range \
-                    and c.preposition not in _ENDPOINT:
-                prev = c
+            if c.cue not in ("quotation", "parenthesis") and c.precision in ("day", "month", "year") \
+                    and not c.is_range and c.preposition not in _ENDPOINT:
+                prev = c  # the nearest date before the next relation, even "the 1972 Olympics"
 
     @staticmethod
     def _attached(view: str, end: int, start: int) -> bool:
@@ -665,6 +666,12 @@ class AfterDeath(Rule):
 
 # ---------------------------------------------------------------- KD108
 
+# An event word and its date stand in one phrase: no comma, "and" or "but" between them
+# ("captured Orsk on April 3"; "On April 3, rebels captured Orsk").
+_TIGHT_BEFORE = re.compile(r"(?:(?![,;]|\band\b|\bbut\b)[^.!?]){0,60}")
+_TIGHT_AFTER = re.compile(r",?(?:(?![,;]|\band\b|\bbut\b)[^.!?]){0,40}")
+
+
 class EventDateConflict(Rule):
     """## What it does
     Finds the same one-time event dated in two places — an event word from the
@@ -704,8 +711,8 @@ class EventDateConflict(Rule):
         s, e = sentence(ctx, c, region)
         lo = max(s, clock.clause_start(view, max(s, c.start - 200), c.start) - 60)
         near = [m for m in words[i : bisect.bisect_right(starts, c.end + 40)] if m.start() >= lo and m.end() <= e]
-        before_claim = [m for m in near if m.end() <= c.start]
-        after_claim = [m for m in near if m.start() >= c.end]
+        before_claim = [m for m in near if m.end() <= c.start and _TIGHT_BEFORE.fullmatch(view, m.end(), c.start)]
+        after_claim = [m for m in near if m.start() >= c.end and _TIGHT_AFTER.fullmatch(view, c.end, m.start())]
         for m in [*before_claim[-1:], *after_claim[:1]]:
             after = re.match(r"[ \t]{1,2}(?:of[ \t])?(?:the[ \t])?([A-Z][\w-]+(?:[ \t][A-Z][\w-]+){0,2})",
                              view[m.end() : m.end() + 50])
