@@ -16,7 +16,7 @@ import re
 from klint.document import Region
 
 _BLANK_RE = re.compile(r"[^\r\n]")
-URL_RE = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]{1,2000}|\bwww\.[a-z0-9-]{1,63}\.[^\s<>\"')\]]{1,2000}", re.I)
+URL_RE = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]{1,2000}|\bwww\.[a-z0-9-]{1,63}\.[^\s<>\"')\]]{1,2000}", re.IGNORECASE)
 
 
 def blank(s: str) -> str:
@@ -27,7 +27,7 @@ def blank(s: str) -> str:
 class View:
     """Collects the visible spans of a text and builds its masked view."""
 
-    __slots__ = ("text", "_parts")
+    __slots__ = ("_parts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text

@@ -151,9 +151,9 @@ class _Reader(HTMLParser):
             cell = self.inside("td", "th")
             if cell is not None and cell.spans and cell.spans[-1] != _BREAK:
                 cell.spans.append(_BREAK)
-        if tag == "img" and self.active and a.get("alt", "").strip():
-            if self.inside("figure", cls="thumb") or self.inside("figure", cls="thumbinner"):
-                self.alt_caption(pos, raw)
+        if (tag == "img" and self.active and a.get("alt", "").strip()
+                and (self.inside("figure", cls="thumb") or self.inside("figure", cls="thumbinner"))):
+            self.alt_caption(pos, raw)
         if tag in _VOID:
             return
         skip = (tag in _SKIP_TAGS or bool(classes & _SKIP_CLASSES) or a.get("id", "") in _SKIP_IDS
@@ -204,7 +204,7 @@ class _Reader(HTMLParser):
         self.emit(pos, pos + len(raw), unescape(raw))
 
     def alt_caption(self, pos: int, raw: str) -> None:
-        m = re.search(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", raw, re.I)
+        m = re.search(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", raw, re.IGNORECASE)
         if m:
             g = 1 if m.group(1) is not None else 2
             start, end = pos + m.start(g), pos + m.end(g)

@@ -24,6 +24,7 @@ does not parse leaves ``front_matter`` None and says why in
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -153,10 +154,10 @@ class _Reader:
                     break
                 cursor = _skip_destination(src, k + 1, hi)
             elif t == "code_inline":
-                m = re.compile(r"(?<!`)%s(?!`)" % re.escape(tok.markup)).search(src, cursor, hi)
+                m = re.compile(rf"(?<!`){re.escape(tok.markup)}(?!`)").search(src, cursor, hi)
                 if m is None:
                     break
-                close = re.compile(r"(?<!`)%s(?!`)" % re.escape(tok.markup)).search(src, m.end(), hi)
+                close = re.compile(rf"(?<!`){re.escape(tok.markup)}(?!`)").search(src, m.end(), hi)
                 if close is None:
                     break
                 cursor = close.end()
@@ -301,7 +302,7 @@ def _cell_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     line = text[lo:hi].rstrip("\r\n")
     cuts = [k for k, ch in enumerate(line) if ch == "|" and (k == 0 or line[k - 1] != "\\")]
     bounds = [-1] + cuts + [len(line)]
-    spans = [(lo + a + 1, lo + b) for a, b in zip(bounds, bounds[1:])]
+    spans = [(lo + a + 1, lo + b) for a, b in itertools.pairwise(bounds)]
     if cuts and not line[: cuts[0]].strip():
         spans = spans[1:]
     if cuts and not line[cuts[-1] + 1 :].strip():
@@ -314,7 +315,7 @@ def _front_matter(reader: _Reader, lo: int, hi: int) -> tuple[dict | None, str |
     import yaml
 
     src = reader.text[lo:hi]
-    first_line = reader.text.count("\n", 0, lo) + 1 if "\n" in reader.text[:lo] else 2
+    first_line = 2  # the body starts on the line after the opening ``---``
     try:
         data = yaml.safe_load(src)
         root = yaml.compose(src, Loader=yaml.SafeLoader)

@@ -28,17 +28,25 @@ import re
 from typing import Any
 
 from klint.document import Document, Region, with_sections
-from klint.sources._markup import CAPTION_KEYS, INFOBOX_SKIP, TITLE_KEYS, View, infobox_label, tight
+from klint.sources._markup import (
+    CAPTION_KEYS,
+    INFOBOX_SKIP,
+    TITLE_KEYS,
+    View,
+    blank,
+    infobox_label,
+    tight,
+)
 
 Span = tuple[int, int]
 
 _FILE_NS = ("file:", "image:", "media:", "datei:", "fichier:", "imagen:", "bild:")
-_SKIP_LINK_RE = re.compile(r"^\s*:?\s*(?:category|kategorie|catégorie|[a-z]{2,3}(?:-[a-z]{2,8})?)\s*:", re.I)
+_SKIP_LINK_RE = re.compile(r"^\s*:?\s*(?:category|kategorie|catégorie|[a-z]{2,3}(?:-[a-z]{2,8})?)\s*:", re.IGNORECASE)
 _FILE_OPTION_RE = re.compile(
     r"^\s*(?:thumb|thumbnail|frame|framed|frameless|border|left|right|center|centre|none|baseline|sub|super"
     r"|top|text-top|middle|bottom|text-bottom|upright(?:\s*=?\s*[\d.]*)?|\d*(?:x\d+)?\s*px"
     r"|(?:link|page|class|lang|upright|thumbtime|start|end|loop|muted)\s*=.*)\s*$",
-    re.I | re.S,
+    re.IGNORECASE | re.DOTALL,
 )
 _SKIP_TAGS = frozenset({
     "ref", "references", "gallery", "math", "chem", "code", "pre", "syntaxhighlight", "source", "score",
@@ -313,32 +321,42 @@ class _Reader:
     # -- paragraphs ----------------------------------------------------------------------------
     def paragraphs(self, view: str) -> None:
         """Lines outside headings, tables, infoboxes and pictures, split at blank lines."""
-        claimed = bytearray(len(self.text))
-        for a, b in self.claimed:
-            claimed[a:b] = b"\x01" * (b - a)
+        free_text, free_view = _unclaimed(self.text, self.claimed), _unclaimed(view, self.claimed)
         block: Span | None = None
         for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|\Z)", self.text):
             a, b = m.start(), m.start() + len(m.group().rstrip("\r\n"))
             if a == len(self.text) and not m.group():
                 break
-            line = self.text[a:b]
-            free = [k for k in range(a, b) if not claimed[k] and not self.text[k].isspace()]
-            is_list = bool(_LIST_LINE_RE.match(line)) and bool(free)
-            if not line.strip() or not free or is_list:
+            free = bool(free_text[a:b].strip())
+            is_list = free and bool(_LIST_LINE_RE.match(self.text, a))
+            if not free or is_list:
                 if block:
-                    self._paragraph(view, claimed, *block, "paragraph")
+                    self._paragraph(free_view, *block, "paragraph")
                 block = None
                 if is_list:
-                    self._paragraph(view, claimed, a, b, "list_item")
+                    self._paragraph(free_view, a, b, "list_item")
                 continue
             block = (block[0], b) if block else (a, b)
         if block:
-            self._paragraph(view, claimed, *block, "paragraph")
+            self._paragraph(free_view, *block, "paragraph")
 
-    def _paragraph(self, view: str, claimed: bytearray, a: int, b: int, kind: str) -> None:
-        visible = [k for k in range(a, b) if not claimed[k] and not view[k].isspace()]
-        if visible:
-            self.regions.append(Region(kind, visible[0], visible[-1] + 1))  # type: ignore[arg-type]
+    def _paragraph(self, free_view: str, a: int, b: int, kind: str) -> None:
+        span = tight(free_view, a, b)
+        if span:
+            self.regions.append(Region(kind, span[0], span[1]))  # type: ignore[arg-type]
+
+
+def _unclaimed(s: str, claimed: list[Span]) -> str:
+    """``s`` with the claimed spans blanked."""
+    parts: list[str] = []
+    pos = 0
+    for a, b in sorted(claimed):
+        a = max(a, pos)
+        if b > a:
+            parts += [s[pos:a], blank(s[a:b])]
+            pos = b
+    parts.append(s[pos:])
+    return "".join(parts)
 
 
 def _split_top(s: str) -> list[tuple[int, str]]:
