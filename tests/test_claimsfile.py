@@ -329,3 +329,20 @@ def test_parse_never_raises_on_arbitrary_text() -> None:
             assert p.line >= 1 and p.column >= 1 and p.message
 
     run()
+
+
+def test_seed_claims_agree_with_the_independent_inventory() -> None:
+    """Every curated date and number matches the gold inventory's reading of the same words."""
+    import yaml
+
+    inventory = yaml.safe_load((ROOT / "tests" / "data" / "seed_claims_inventory.yaml").read_text(encoding="utf-8"))
+    model = load_for(read_path(SEED)).model
+    for item in [*model.events, *model.facts]:
+        hits = [c for c in inventory["claims"] if c["quote"] in item.quote or item.quote in c["quote"]]
+        if not hits:
+            continue
+        if hasattr(item, "date"):
+            want = item.date or item.start
+            assert any(str(c.get("normalized")) == want for c in hits), (item.id, hits)
+        else:
+            assert any(c.get("value") == item.value or c.get("low") == item.value for c in hits), (item.id, hits)
