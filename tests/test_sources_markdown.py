@@ -164,3 +164,20 @@ def test_any_text_reads(text):
         assert 0 <= r.start < r.end <= len(text)
     for a, b in zip(doc.text, doc.view):  # line endings are kept, and only they
         assert (a in "\r\n") == (b in "\r\n") and (a not in "\r\n" or a == b)
+
+
+def test_html_comments_carry_inline_suppressions():
+    import klint
+    from klint.config import Config
+
+    caption = "![A memorial fountain near Vaik, Armenia.](f.jpg)\n*A memorial fountain near Vaik, Armenia.*\n"
+    config = Config(select=("KX306",))
+    assert [d.code for d in klint.lint_text(caption, "a.md", config)] == ["KX306"]
+    suppressed = "![A memorial fountain near Vaik, Armenia.](f.jpg)\n<!-- klint: disable-next-line=KX306 -->\n" \
+        "*A memorial fountain near Vaik, Armenia.*\n"
+    assert klint.lint_text(suppressed, "a.md", config) == []
+
+
+def test_format_can_be_forced():
+    doc = read_text("# Title\n\nText with `code 1990`.\n", "notes.txt", "markdown")
+    assert doc.format == "markdown" and "1990" not in doc.view
