@@ -134,8 +134,9 @@ def read(text: str, path: str = "<text>") -> Document:
     infobox = _find_infobox(lines, kinds, title_idx)
 
     # 4. duplicated lines are captions (an image caption printed twice)
+    squashed = ["".join(ln.text.split()) for ln in lines]
     for i in range(len(lines) - 1):
-        a, b = (re.sub(r"\s+", "", lines[k].text) for k in (i, i + 1))
+        a, b = squashed[i], squashed[i + 1]
         if a and a == b and kinds[i] is None and kinds[i + 1] is None and i not in infobox:
             kinds[i] = kinds[i + 1] = "caption"
 
