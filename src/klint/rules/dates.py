@@ -400,6 +400,10 @@ _REL = re.compile(
 )
 
 
+# "A, before B" / "A after B": the order word between two dates of one sentence, nothing else dated
+_ORDER_WORD = re.compile(r"[^.;!?\d]{0,40}?\b(?P<word>before|prior to|after)\b[^.;!?\d]{0,60}")
+
+
 class RelativeOrderConflict(Rule):
     """## What it does
     Checks a counted relation stated in words right before a date ("Two months
@@ -408,7 +412,9 @@ class RelativeOrderConflict(Rule):
     "until June 2007", not a parenthesis). It reports a "later" date that
     lies before its reference, an "earlier" one after it, and a count that
     misses by more than half a unit plus a quarter of the count (so "one month"
-    accepts 15–53 days: a round phrase is an approximation, not a finding).
+    accepts 15–53 days: a round phrase is an approximation, not a finding). It
+    also reports "A before B" and "A after B" within one sentence when the two
+    dates say the opposite.
 
     ## Why is this bad?
     The words and the dates contradict each other; one of them is wrong.
@@ -454,6 +460,29 @@ class RelativeOrderConflict(Rule):
             if c.cue not in ("quotation", "parenthesis") and c.precision in ("day", "month", "year") \
                     and not c.is_range and c.preposition not in _ENDPOINT:
                 prev = c  # the nearest date before the next relation, even "the 1972 Olympics"
+        yield from self._uncounted(ctx)
+
+    def _uncounted(self, ctx: Context) -> Iterator[Diagnostic]:
+        """"A before B" / "A after B" in one sentence, both dated, in the wrong order."""
+        view = ctx.doc.view
+        dated = [c for c in ctx.claims.dates if _sound(c) and c.cue not in ("quotation", "parenthesis")]
+        for a, b in zip(dated, dated[1:]):
+            m = _ORDER_WORD.fullmatch(view, a.end, b.start)
+            if m is None or _REL.search(view, a.end, b.start):
+                continue
+            region = region_of(ctx, a.start)
+            if region is None or region.kind not in _NARRATIVE or b.start >= region.end:
+                continue
+            word = m.group("word").lower()
+            wrong = a.earliest > b.latest if word != "after" else a.latest < b.earliest
+            if wrong:
+                yield self.diagnostic(
+                    a.start, a.end,
+                    f"{show(a)} is said to come {word} {show(b)}, but it is "
+                    f"{'later' if word != 'after' else 'earlier'}",
+                    related=[(b.start, b.end, f"the event it is {word}: {show(b)}")],
+                    severity=severity_for(a, b),
+                )
 
     @staticmethod
     def _attached(view: str, end: int, start: int) -> bool:
@@ -473,7 +502,7 @@ class RelativeOrderConflict(Rule):
         hi = (c.latest - ref.earliest).days * sign
         lo, hi = min(lo, hi), max(lo, hi)
         if hi < 0:
-            return "is on the wrong side of" if sign > 0 else "is after, not before,"
+            return "is before, not after," if sign > 0 else "is after, not before,"
         stated = n * _UNIT_DAYS[unit]
         tolerance = _UNIT_DAYS[unit] / 2 + stated / 4
         if lo > stated + tolerance or hi < stated - tolerance:
