@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
+from itertools import pairwise
 
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
@@ -466,7 +467,7 @@ class RelativeOrderConflict(Rule):
         """"A before B" / "A after B" in one sentence, both dated, in the wrong order."""
         view = ctx.doc.view
         dated = [c for c in ctx.claims.dates if _sound(c) and c.cue not in ("quotation", "parenthesis")]
-        for a, b in zip(dated, dated[1:]):
+        for a, b in pairwise(dated):
             m = _ORDER_WORD.fullmatch(view, a.end, b.start)
             if m is None or _REL.search(view, a.end, b.start):
                 continue
