@@ -28,11 +28,14 @@ from klint.extract._datescan import (
 from klint.packs import Packs
 
 #: Words before a bare four-digit number that make it a year.
-YEAR_PREPOSITIONS = frozenset(
-    ["in", "on", "by", "since", "until", "till", "from", "during", "before", "after", "circa", "c", "ca", "into", "through", "throughout", "between", "around", "year", "years"]
-)
+YEAR_PREPOSITIONS = frozenset([
+    "in", "on", "by", "since", "until", "till", "from", "during", "before", "after", "circa", "c", "ca",
+    "into", "through", "throughout", "between", "around", "year", "years", "born", "died", "b", "d",
+])
 _CHAIN = frozenset({"and", "or", "to", "until", "till", "through"})
-_TIME_NOUNS = frozenset(["end", "beginning", "start", "middle", "half", "part", "close", "course", "spring", "summer", "autumn", "winter"])
+_TIME_NOUNS = frozenset([
+    "end", "beginning", "start", "middle", "half", "part", "close", "course", "spring", "summer", "autumn", "winter",
+])
 DATE_LABELS = frozenset({"Date", "Born", "Died", "Founded", "Dissolved", "Released", "Established", "Opened"})
 _NARRATIVE_KINDS = frozenset({"paragraph", "list_item"})
 _CLOCK_KINDS = frozenset({"heading", "title"})

@@ -524,7 +524,9 @@ _DURATION = re.compile(
 class DurationMismatch(Rule):
     """## What it does
     Reports a stated duration next to the range it measures that does not fit it:
-    "five years (1992–1994)", "a three-month siege, from May to November 1990".
+    "five years (1992–1994)", "a three-month siege, from May to November 1990";
+    and an age ("at the age of 30") that does not fit the birth the article gives
+    the one person named in that sentence ("X (born 1950)", "X (1921–1989)").
     Year ranges allow one year either way (1992–1997 may mean five or six
     calendar years); a duration far from any range ("After six years of
     fighting") is not compared.
@@ -577,6 +579,93 @@ class DurationMismatch(Rule):
                         related=[(c.start, c.end, f"the range {show(c)}")],
                         severity=severity_for(c),
                     )
+        yield from self._ages(ctx)
+
+    def _ages(self, ctx: Context) -> Iterator[Diagnostic]:
+        """An age ("at the age of 30") against the birth the article gives the person named beside it."""
+        births = _births(ctx)
+        if not births:
+            return
+        view = ctx.doc.view
+        dated = [c for c in ctx.claims.dates if _sound(c) and not c.is_range and c.cue not in ("quotation",)]
+        starts = [c.start for c in dated]
+        for m in _AGE.finditer(view):
+            n = _age_number(m.group("n"), ctx)
+            region = region_of(ctx, m.start())
+            if n is None or region is None or region.kind not in _NARRATIVE:
+                continue
+            s = clock.sentence_start(view, region.start, m.start())
+            e_m = _SENTENCE_STOP.search(view, m.end(), min(region.end, m.end() + 600))
+            e = e_m.end() if e_m else min(region.end, m.end() + 600)
+            i, j = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+            in_sentence = [c for c in dated[i:j] if c.earliest.year >= 100]
+            if not in_sentence:
+                continue
+            when = min(in_sentence, key=lambda c: abs(c.start - m.start()))
+            named = [(view.rfind(name, s, m.start()), name) for name in births]
+            named = [(pos, name) for pos, name in named if pos >= 0]
+            if len(named) != 1:
+                continue  # nobody named, or more than one person: no guess
+            name = named[0][1]
+            lo, hi, birth = births[name]
+            youngest, oldest = _years_between(hi, when.earliest), _years_between(lo, when.latest)
+            if when is birth or youngest <= n <= oldest:
+                continue
+            age = f"{youngest}" if youngest == oldest else f"{youngest}–{oldest}"
+            yield self.diagnostic(
+                m.start(), m.end(),
+                f"“{m.group()}” does not fit: {name} was born {show(birth)} (line {line(ctx, birth.start)}), "
+                f"so at {show(when)} the age was {age}",
+                related=[(birth.start, birth.end, f"birth of {name}: {show(birth)}")],
+                severity=severity_for(when, birth),
+            )
+
+
+_AGE = re.compile(r"\b(?:at the age of|at age|aged)[ \t](?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\b")
+_BORN_PAREN = re.compile(r"\((?:[^()]{0,40}?[;,][ \t])?born[ \t](?:on[ \t]|in[ \t])?$")
+_WAS_BORN = re.compile(r"[ \t](?:was|were)[ \t]born[ \t](?:on|in)[ \t]$")
+_NAME_END = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3})$")
+
+
+def _age_number(word: str, ctx: Context) -> int | None:
+    parts = word.lower().split("-")
+    values = [_number(p, ctx) for p in parts]
+    return None if any(v is None for v in values) else sum(v for v in values if v is not None)
+
+
+def _years_between(a: date, b: date) -> int:
+    return b.year - a.year - ((b.month, b.day) < (a.month, a.day))
+
+
+def _births(ctx: Context) -> dict[str, tuple[date, date, DateClaim]]:
+    """Each person's birth as (earliest, latest, claim), by name: "X (born 1950)", "X (1921–1989)",
+    "X was born on ..."."""
+    if "kd.births" in ctx.cache:
+        return ctx.cache["kd.births"]
+    view = ctx.doc.view
+    out: dict[str, tuple[date, date, DateClaim]] = {}
+    for c in ctx.claims.dates:
+        if not _sound(c):
+            continue
+        before = view[max(0, c.start - 60) : c.start]
+        if c.is_range and c.precision == "year" and view[c.end : c.end + 1] == ")" and before.endswith("("):
+            if 15 <= c.latest.year - c.earliest.year <= 110 and c.range_start_latest:
+                m = _NAME_END.search(before[:-1].rstrip())
+                if m:
+                    out.setdefault(m.group(1), (c.earliest, c.range_start_latest, c))
+            continue
+        if c.is_range:
+            continue
+        paren = _BORN_PAREN.search(before)
+        if paren:
+            m = _NAME_END.search(before[: paren.start()].rstrip())
+        else:
+            born = _WAS_BORN.search(before)
+            m = _NAME_END.search(before[: born.start()]) if born else None
+        if m:
+            out.setdefault(m.group(1), (c.earliest, c.latest, c))
+    ctx.cache["kd.births"] = out
+    return out
 
 
 # ---------------------------------------------------------------- KD107
