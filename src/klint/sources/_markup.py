@@ -15,13 +15,15 @@ import re
 
 from klint.document import Region
 
-_BLANK_RE = re.compile(r"[^\r\n]")
+_RUN_RE = re.compile(r"[^\r\n]+")
 URL_RE = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]{1,2000}|\bwww\.[a-z0-9-]{1,63}\.[^\s<>\"')\]]{1,2000}", re.IGNORECASE)
 
 
 def blank(s: str) -> str:
     """``s`` with every character but line endings replaced by a space."""
-    return _BLANK_RE.sub(" ", s)
+    if "\n" not in s and "\r" not in s:
+        return " " * len(s)
+    return _RUN_RE.sub(lambda m: " " * (m.end() - m.start()), s)
 
 
 class View:

@@ -317,8 +317,12 @@ def _front_matter(reader: _Reader, lo: int, hi: int) -> tuple[dict | None, str |
     src = reader.text[lo:hi]
     first_line = 2  # the body starts on the line after the opening ``---``
     try:
-        data = yaml.safe_load(src)
-        root = yaml.compose(src, Loader=yaml.SafeLoader)
+        loader = yaml.SafeLoader(src)
+        try:
+            root = loader.get_single_node()  # the node tree keeps positions; data is built from it
+            data = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         where = f" at line {first_line + mark.line}" if mark is not None else ""
