@@ -602,11 +602,12 @@ class DurationMismatch(Rule):
             if not in_sentence:
                 continue
             when = min(in_sentence, key=lambda c: abs(c.start - m.start()))
-            named = [(view.rfind(name, s, m.start()), name) for name in births]
-            named = [(pos, name) for pos, name in named if pos >= 0]
+            named = [(pos, name) for name in births for form in _forms(name, births)
+                     if (pos := _find_word(view, form, s, m.start())) >= 0]
+            named = list({name: pos for pos, name in named}.items())
             if len(named) != 1:
                 continue  # nobody named, or more than one person: no guess
-            name = named[0][1]
+            name = named[0][0]
             lo, hi, birth = births[name]
             youngest, oldest = _years_between(hi, when.earliest), _years_between(lo, when.latest)
             if when is birth or youngest <= n <= oldest:
@@ -625,6 +626,18 @@ _AGE = re.compile(r"\b(?:at the age of|at age|aged)[ \t](?P<n>\d{1,3}|[a-z]+(?:-
 _BORN_PAREN = re.compile(r"\((?:[^()]{0,40}?[;,][ \t])?born[ \t](?:on[ \t]|in[ \t])?$")
 _WAS_BORN = re.compile(r"[ \t](?:was|were)[ \t]born[ \t](?:on|in)[ \t]$")
 _NAME_END = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3})$")
+
+
+def _forms(name: str, births: dict[str, tuple[date, date, DateClaim]]) -> list[str]:
+    """A person's name, and the surname alone when no one else born in the article shares it."""
+    surname = name.split()[-1]
+    shared = sum(1 for other in births if other.split()[-1] == surname)
+    return [name, surname] if " " in name and shared == 1 else [name]
+
+
+def _find_word(view: str, word: str, start: int, end: int) -> int:
+    m = re.search(rf"\b{re.escape(word)}\b", view[start:end])
+    return start + m.start() if m else -1
 
 
 def _age_number(word: str, ctx: Context) -> int | None:
