@@ -146,3 +146,15 @@ def test_kd106_age_by_surname() -> None:
     (d,) = run(text, "KD106")
     assert "19" in d.message and "12 March 1950" in d.message
     assert run(text.replace("age of 25", "age of 19"), "KD106") == []
+
+
+def test_kd103_span_from_the_claims_file(tmp_path) -> None:
+    from klint.engine import lint_paths
+
+    article = tmp_path / "war.txt"
+    article.write_text("Valley War\n\nThe Valley War was fought in the upper Tarn valley.\n\n"
+                       "The final battles of the war took place in March 1986 near the ford.\n", encoding="utf-8")
+    (tmp_path / "war.klint.yaml").write_text(
+        "version: 1\nsubject:\n  name: Valley War\n  span: {start: 1978-03, end: 1983-06}\n", encoding="utf-8")
+    (d,) = [d for d in lint_paths([str(article)], Config(select=("KD103",))) if d.code == "KD103"]
+    assert d.line == 5 and "1978-03..1983-06" in d.message and "March 1986" in d.message

@@ -208,10 +208,11 @@ class ReversedRange(Rule):
 
 class OutsideSubjectSpan(Rule):
     """## What it does
-    Finds the article's own span (the infobox "Date" field, or a lead sentence
-    "from February 1988 to May 1994") and reports a date the text explicitly ties
-    to the subject ("the war began…", "the final battles of the war…", "the
-    cease-fire that ended the war…") that falls outside it. Background history is
+    Finds the article's own span (the infobox "Date" field, a lead sentence
+    "from February 1988 to May 1994", or else the claims file) and reports a
+    date the text explicitly ties to the subject ("the war began…", "the final
+    battles of the war…", "the cease-fire that ended the war…") that falls
+    outside it. Background history is
     never tied to the subject this way and is not reported.
 
     ## Why is this bad?
@@ -248,9 +249,27 @@ class OutsideSubjectSpan(Rule):
                     return c
         return None
 
+    @staticmethod
+    def _sidecar_span(ctx: Context) -> tuple[date, date, str] | None:
+        """The subject's span from the claims file, when it gives both ends."""
+        model = getattr(ctx.sidecar, "model", None)
+        span = getattr(getattr(model, "subject", None), "span", None)
+        if span is None or not span.start or not span.end:
+            return None
+        from klint.claimsfile.dates import bounds
+
+        return bounds(str(span.start))[0], bounds(str(span.end))[1], f"{span.start}..{span.end}"
+
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         span = self._span(ctx)
-        if span is None:
+        if span is not None:
+            lo, hi = span.earliest, span.latest
+            where = f"{show(span)} (line {line(ctx, span.start)})"
+            related = [(span.start, span.end, f"the subject's span {show(span)}")]
+        elif (side := self._sidecar_span(ctx)) is not None:
+            lo, hi, text = side
+            where, related = f"{text} (claims file)", []
+        else:
             return
         cues = _words_re(ctx.packs.subject_cues)
         view = ctx.doc.view
@@ -264,13 +283,12 @@ class OutsideSubjectSpan(Rule):
             m = cues.search(view, max(s, c.start - 80), min(e, c.end + 80))
             if m is None:
                 continue
-            if c.latest < span.earliest or c.earliest > span.latest:
+            if c.latest < lo or c.earliest > hi:
                 yield self.diagnostic(
                     c.start, c.end,
-                    f"{show(c)} is tied to the subject (\u201c{m.group()}\u201d) but lies outside its span "
-                    f"{show(span)} (line {line(ctx, span.start)})",
-                    related=[(span.start, span.end, f"the subject's span {show(span)}")],
-                    severity=severity_for(c, span),
+                    f"{show(c)} is tied to the subject (\u201c{m.group()}\u201d) but lies outside its span {where}",
+                    related=related,
+                    severity=severity_for(c, span) if span is not None else severity_for(c),
                 )
 
 
