@@ -212,8 +212,8 @@ class OutsideSubjectSpan(Rule):
     "from February 1988 to May 1994", or else the claims file) and reports a
     date the text explicitly ties to the subject ("the war began…", "the final
     battles of the war…", "the cease-fire that ended the war…") that falls
-    outside it. Background history is
-    never tied to the subject this way and is not reported.
+    outside it. Background history is never tied to the subject this way and
+    is not reported.
 
     ## Why is this bad?
     The span and the dated event cannot both be right: either the infobox is
