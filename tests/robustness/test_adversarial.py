@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -26,7 +27,8 @@ BOUND_S = 60.0  # per input, process start to exit
 
 
 def run_cli(*args: str, cwd: Path | None = None, timeout: float = BOUND_S, stdin: bytes | None = None):
-    env = {**os.environ, "NO_COLOR": "1", "PYTHONFAULTHANDLER": "1"}
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONFAULTHANDLER": "1",
+           "KLINT_CACHE_DIR": os.path.join(tempfile.gettempdir(), "klint-robustness-cache")}
     started = time.monotonic()
     proc = subprocess.run(
         [sys.executable, "-m", "klint", *args], check=False, cwd=cwd, capture_output=True, timeout=timeout, env=env,
@@ -37,7 +39,8 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: float = BOUND_S, stdin
 
 def check_json(path: Path, *extra: str, timeout: float = BOUND_S) -> tuple[int, list[dict], str, float]:
     proc, took = run_cli(
-        "check", str(path), "--select", "ALL", "--output-format", "json", "--jobs", "1", *extra, timeout=timeout
+        "check", str(path), "--select", "ALL", "--output-format", "json", "--jobs", "1", "--no-cache", *extra,
+        timeout=timeout
     )
     stderr = proc.stderr.decode("utf-8", "replace")
     assert "Traceback" not in stderr, stderr[-3000:]

@@ -121,3 +121,25 @@ def test_output_file_is_not_truncated_when_the_run_fails(tmp_path: Path, monkeyp
     assert code == 130
     if out.read_text() != "previous report\n":
         pytest.xfail("cli.py opens --output-file with open(..., 'w'): an interrupted run truncates the old report")
+
+
+def test_two_processes_sharing_a_cache_agree_with_an_uncached_run(tmp_path: Path) -> None:
+    """Two ``klint check`` runs started together on one cache folder give the uncached findings."""
+    from .adversarial import article_text
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for i in range(24):
+        text = article_text().replace("1990", str(1950 + i)) + f"\nA caption {i}.\nA caption {i}.\n"
+        (folder / f"a{i:02d}.txt").write_text(text)
+    base = [sys.executable, "-m", "klint", "check", str(folder), "--output-format", "concise", "--jobs", "1"]
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    expected = subprocess.run([*base, "--no-cache"], capture_output=True, text=True, check=False, timeout=300)
+    for _ in range(2):  # the first round fills the cache concurrently, the second reads it concurrently
+        procs = [subprocess.Popen([*base, *cache], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                 for _ in range(2)]
+        outs = [p.communicate(timeout=300) for p in procs]
+        for p, (out, err) in zip(procs, outs):
+            assert "Traceback" not in err, err[-2000:]
+            assert p.returncode == expected.returncode
+            assert out == expected.stdout
