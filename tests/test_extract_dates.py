@@ -317,3 +317,9 @@ def test_report_and_future_cues_do_not_look_back() -> None:
     assert inferred(text, "November 21").earliest == date(2009, 11, 21)
     text = "The storm passed in late August 1933. It weakened before landfall on September 4, near Jupiter."
     assert inferred(text, "September 4").earliest == date(1933, 9, 4)
+
+
+def test_may_as_a_surname() -> None:
+    assert [c.text for c in dates("In 2016, Theresa May 2019 was a slogan; Brian May played.")] == ["2016"]
+    assert [c.text for c in dates("Date May 1994")] == ["May 1994"]
+    assert [c.text for c in dates("In 1990 it rained. In May 1994, it snowed.")] == ["1990", "May 1994"]

@@ -87,6 +87,11 @@ _MONTH_PREP = re.compile(
     rf"(?:(?P<q>{_QUAL})[- ]?)?|\b(?P<lead>{_QUAL})[- ]{{1,2}})$"
 )
 _FALL_BEFORE = re.compile(r"\b(?i:the|in|early|late|mid)[- ]$")
+# A capitalised word before "May" that is neither a function word nor a label makes it a name.
+_SURNAME_MAY = re.compile(
+    r"\b(?!(?:In|On|By|Since|Until|Till|From|During|Before|After|Between|Into|Through|Throughout|Of|Early|Late"
+    r"|Mid|The|Date|Born|Died|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+ $"
+)
 _QUALIFIED = frozenset({"my", "month", "season", "decade", "century", "year"})
 
 # "from February 1988 to May 1994", "between 1990 and 1993", "1988 – May 1994"
@@ -255,6 +260,8 @@ def scan(view: str, start: int, end: int) -> list[Raw]:
                 q, s = qm.group("q"), back + qm.start()
             elif kind in ("mdy", "dmy") and before[-1:] == " " and (wm := _WEEKDAY_BEFORE.search(before)):
                 wd, s = wm.group("wd"), back + wm.start()
+            if trigger == "month" and view.startswith("May", p) and _SURNAME_MAY.search(before):
+                continue  # "Theresa May 2019", "Brian May"
             raw = _build(kind, m, s, _qual(q), wd)
             if raw is not None:
                 out.append(raw)
