@@ -29,9 +29,8 @@ _DETERMINER = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that|these)[
 class Lexicon:
     """Compiled cue lexicons from the rule packs."""
 
-    flashback: re.Pattern[str]
-    clause_flashback: re.Pattern[str]
-    report: re.Pattern[str]
+    flashback: re.Pattern[str]  # flashback words, case-insensitive, whole words (for short windows)
+    clause_flashback: re.Pattern[str]  # "had", "had been": a flashback only inside the date's clause
     plain_cues: re.Pattern[str]  # report and flashback words, lower case, no word boundaries (fast)
     plain_had: re.Pattern[str]
     flashback_words: frozenset[str]
@@ -68,7 +67,7 @@ def _compile(flash: tuple[str, ...], report: tuple[str, ...], followers: tuple[s
     # "had" marks a past perfect only inside the date's own clause
     clause_only = tuple(w for w in flash if w.split()[0] == "had")
     sentence = tuple(w for w in flash if w not in clause_only)
-    return Lexicon(_words(sentence), _words(clause_only), _words(report), _plain((*sentence, *report)),
+    return Lexicon(_words(sentence), _words(clause_only), _plain((*sentence, *report)),
                    _plain(clause_only), frozenset(w.lower() for w in flash),
                    frozenset(w.lower() for w in followers), frozenset(w.lower() for w in leaders))
 
@@ -90,15 +89,18 @@ def sentence_start(view: str, region_start: int, pos: int) -> int:
 
 
 def clause_start(view: str, sent_start: int, pos: int) -> int:
+    """Offset where the clause containing ``pos`` begins (after a comma, "that", "which"…)."""
     start = sent_start
     for m in _CLAUSE_END.finditer(view, sent_start, pos):
         start = m.end()
     return start
 
 
-_FUNCTION_WORDS = frozenset(
-    ["in", "on", "at", "by", "since", "until", "till", "from", "to", "during", "before", "after", "between", "into", "through", "throughout", "of", "around", "about", "circa", "c", "ca", "and", "or", "than", "as", "for", "the", "a", "an", "its", "his", "her", "their", "early", "late", "mid"]
-)
+_FUNCTION_WORDS = frozenset([
+    "in", "on", "at", "by", "since", "until", "till", "from", "to", "during", "before", "after", "between",
+    "into", "through", "throughout", "of", "around", "about", "circa", "c", "ca", "and", "or", "than", "as",
+    "for", "the", "a", "an", "its", "his", "her", "their", "early", "late", "mid",
+])
 
 
 def word_before(view: str, region_start: int, pos: int) -> str | None:
@@ -114,6 +116,7 @@ def preposition(view: str, region_start: int, pos: int) -> str | None:
 
 
 def determiner_before(view: str, region_start: int, pos: int) -> bool:
+    """Is the date preceded by "the", "its", "a"…? ("the 1921 decision")."""
     return _DETERMINER.search(view, max(region_start, pos - 8), pos) is not None
 
 
@@ -184,12 +187,16 @@ class RegionText:
         return None
 
 
+_WORD_AFTER = re.compile(r"[ \t]{1,2}([A-Za-z]+)")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?[ \t]{1,2}$")
+
+
 def not_a_year(view: str, region_start: int, start: int, end: int, lex: Lexicon) -> bool:
     """A bare four-digit number that counts things or names an identifier."""
-    after = re.match(r"[ \t]{1,2}([A-Za-z]+)", view[end : end + 24])
+    after = _WORD_AFTER.match(view, end, end + 24)
     if after and after.group(1).lower() in lex.not_year_followers:
         return True
-    before = re.search(r"([A-Za-z]+)\.?[ \t]{1,2}$", view[max(region_start, start - 24) : start])
+    before = _WORD_BEFORE.search(view, max(region_start, start - 24), start)
     return bool(before and before.group(1).lower() in lex.not_year_leaders)
 
 
