@@ -180,6 +180,19 @@ def _spelled_out(ctx: Context) -> set[str]:
     return out
 
 
+def _alias_place(ctx: Context, aliases: list[str]) -> tuple[int, int] | None:
+    """The first place where one of an acronym's other names (pack ``known_acronyms``) is used."""
+    if not aliases:
+        return None
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in aliases) + r")\b", re.IGNORECASE)
+    text = ctx.doc.view
+    for region in ctx.doc.regions_of(*_BODY_KINDS):
+        m = pattern.search(text, region.start, region.end)
+        if m:
+            return m.start(), m.end()
+    return None
+
+
 class UndefinedAcronym(Rule):
     """## What it does
     Reports an acronym that the article uses but never expands, unless a rule
@@ -224,11 +237,20 @@ class UndefinedAcronym(Rule):
             where = f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines[:6]))
             related = [(a.start, a.end, f"{acronym} used again") for a in found[1:2]]
             message = f"{acronym} is used ({where}) but never expanded"
+            known = ctx.packs.known_acronyms.get(acronym, [])
+            if known:
+                message += f" (usually: {known[0]})"
             candidate = _candidate_expansion(ctx, acronym)
+            alias = _alias_place(ctx, known[1:]) if candidate is None else None
             if candidate is not None:
                 message += (f"; {_q(candidate.text)} on line {_line(ctx, candidate.start)} may be its "
                             f"full name: write \u201c{candidate.text} ({acronym})\u201d there")
                 related = [(candidate.start, candidate.end, "possible full name, not linked to the acronym")]
+            elif alias is not None:
+                s, e = alias
+                message += (f"; {_q(ctx.doc.view[s:e])} on line {_line(ctx, s)} may name the same body "
+                            "without saying so")
+                related = [(s, e, f"possibly the same body as {acronym}")]
             yield self.diagnostic(first.start, first.end, message, related=related)
 
 
