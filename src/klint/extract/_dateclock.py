@@ -45,14 +45,14 @@ def _words(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alts})\b", re.IGNORECASE)
 
 
-def _plain(words: tuple[str, ...]) -> re.Pattern[str]:
+def literal_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     """A literal alternation: ``re`` scans these fastest; word boundaries are checked by the caller."""
     if not words:
         return re.compile(r"(?!x)x")
     return re.compile("|".join(re.escape(w.lower()) for w in sorted(set(words), key=len, reverse=True)))
 
 
-def _whole_words(pat: re.Pattern[str], low: str, offset: int) -> list[tuple[int, int]]:
+def whole_words(pat: re.Pattern[str], low: str, offset: int) -> list[tuple[int, int]]:
     out = []
     for m in pat.finditer(low):
         a, b = m.start(), m.end()
@@ -67,8 +67,8 @@ def _compile(flash: tuple[str, ...], report: tuple[str, ...], followers: tuple[s
     # "had" marks a past perfect only inside the date's own clause
     clause_only = tuple(w for w in flash if w.split()[0] == "had")
     sentence = tuple(w for w in flash if w not in clause_only)
-    return Lexicon(_words(sentence), _words(clause_only), _plain((*sentence, *report)),
-                   _plain(clause_only), frozenset(w.lower() for w in flash),
+    return Lexicon(_words(sentence), _words(clause_only), literal_alternation((*sentence, *report)),
+                   literal_alternation(clause_only), frozenset(w.lower() for w in flash),
                    frozenset(w.lower() for w in followers), frozenset(w.lower() for w in leaders))
 
 
@@ -158,7 +158,7 @@ class RegionText:
             i = bisect.bisect_right(self.sentences, s)
             e = self.sentences[i] if i < len(self.sentences) else self.end
             low = self.view[s:e].lower()
-            self._cues[s] = (_whole_words(self.lex.plain_cues, low, s), _whole_words(self.lex.plain_had, low, s))
+            self._cues[s] = (whole_words(self.lex.plain_cues, low, s), whole_words(self.lex.plain_had, low, s))
         return self._cues[s]
 
     def cue(self, start: int, end: int, attributive_ok: bool) -> str | None:

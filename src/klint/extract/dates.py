@@ -5,8 +5,7 @@ overlapping matches keep the longest, "from A to B" and "A – B" become ranges,
 bare four-digit number is a year only in a date context, and a date without a
 year takes it from the narrative clock (``_dateclock``). dateparser is not used:
 the scanner gives offsets, ranges, seasons and decades, which it cannot, and
-reads the 64 KB seed in about 8 ms (warm, median) where ``search_dates`` takes
-0.4-0.6 s.
+reads the 64 KB seed in about 10 ms (warm) where ``search_dates`` takes 0.4-0.6 s.
 """
 
 from __future__ import annotations

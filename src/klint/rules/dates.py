@@ -52,7 +52,15 @@ def region_of(ctx: Context, offset: int) -> Region | None:
 
 
 def sentence(ctx: Context, c: DateClaim, region: Region) -> tuple[int, int]:
-    """The span of the sentence holding claim ``c``."""
+    """The span of the sentence holding claim ``c`` (memoized per document)."""
+    memo = ctx.cache.setdefault("kd.sentences", {})
+    key = (c.start, c.end)
+    if key not in memo:
+        memo[key] = _sentence(ctx, c, region)
+    return memo[key]
+
+
+def _sentence(ctx: Context, c: DateClaim, region: Region) -> tuple[int, int]:
     view = ctx.doc.view
     start = clock.sentence_start(view, region.start, c.start)
     stop = min(region.end, c.end + 600)
@@ -822,6 +830,10 @@ _TIGHT_BEFORE = re.compile(r"(?:(?![,;]|\band\b|\bbut\b)[^.!?]){0,60}")
 _TIGHT_AFTER = re.compile(r",?(?:(?![,;]|\band\b|\bbut\b)[^.!?]){0,40}")
 
 
+_NAME_AFTER_EVENT = re.compile(r"[ \t]{1,2}(?:of[ \t])?(?:the[ \t])?([A-Z][\w-]+(?:[ \t][A-Z][\w-]+){0,2})")
+_NAME_BEFORE_EVENT = re.compile(r"([A-Z][\w-]+(?:[ \t][A-Z][\w-]+){0,2})[ \t]{1,2}(?:was[ \t]|had[ \t]been[ \t])?$")
+
+
 class EventDateConflict(Rule):
     """## What it does
     Finds the same one-time event dated in two places — an event word from the
@@ -848,7 +860,7 @@ class EventDateConflict(Rule):
     severity = Severity.WARNING
     summary = "the same named event given two different dates"
 
-    def _key(self, ctx: Context, c: DateClaim, events: dict[str, str], words: list[re.Match[str]],
+    def _key(self, ctx: Context, c: DateClaim, events: dict[str, str], words: list[tuple[int, int, str]],
              starts: list[int]) -> str | None:
         """The event a date is given to: an event word near it and the name beside that word."""
         i = bisect.bisect_left(starts, c.start - 260)
@@ -860,25 +872,24 @@ class EventDateConflict(Rule):
         view = ctx.doc.view
         s, e = sentence(ctx, c, region)
         lo = max(s, clock.clause_start(view, max(s, c.start - 200), c.start) - 60)
-        near = [m for m in words[i : bisect.bisect_right(starts, c.end + 40)] if m.start() >= lo and m.end() <= e]
-        before_claim = [m for m in near if m.end() <= c.start and _TIGHT_BEFORE.fullmatch(view, m.end(), c.start)]
-        after_claim = [m for m in near if m.start() >= c.end and _TIGHT_AFTER.fullmatch(view, c.end, m.start())]
-        for m in [*before_claim[-1:], *after_claim[:1]]:
-            after = re.match(r"[ \t]{1,2}(?:of[ \t])?(?:the[ \t])?([A-Z][\w-]+(?:[ \t][A-Z][\w-]+){0,2})",
-                             view[m.end() : m.end() + 50])
-            before = re.search(r"([A-Z][\w-]+(?:[ \t][A-Z][\w-]+){0,2})[ \t]{1,2}(?:was[ \t]|had[ \t]been[ \t])?$",
-                               view[max(s, m.start() - 50) : m.start()])
+        near = [w for w in words[i : bisect.bisect_right(starts, c.end + 40)] if w[0] >= lo and w[1] <= e]
+        before_claim = [w for w in near if w[1] <= c.start and _TIGHT_BEFORE.fullmatch(view, w[1], c.start)]
+        after_claim = [w for w in near if w[0] >= c.end and _TIGHT_AFTER.fullmatch(view, c.end, w[0])]
+        for start, end, word in [*before_claim[-1:], *after_claim[:1]]:
+            after = _NAME_AFTER_EVENT.match(view, end, end + 50)
+            before = _NAME_BEFORE_EVENT.search(view, max(s, start - 50), start)
             name = after.group(1) if after else (before.group(1) if before else None)
             if name and name not in _MONTH_NAMES:
-                return f"{events[m.group().lower()]}:{name}"
+                return f"{events[word]}:{name}"
         return None
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         events = {k.lower(): v for k, v in ctx.packs.date_words.get("event_words", {}).items()}
         if not events:
             return
-        words = list(_words_re(list(events)).finditer(ctx.doc.view))
-        starts = [m.start() for m in words]
+        low = ctx.doc.view.lower()
+        words = [(a, b, low[a:b]) for a, b in clock.whole_words(clock.literal_alternation(tuple(events)), low, 0)]
+        starts = [w[0] for w in words]
         seen: dict[str, DateClaim] = {}
         for c in ctx.claims.dates:
             if not _sound(c) or c.is_range or c.cue in ("quotation", "parenthesis") \
