@@ -133,3 +133,10 @@ def test_reverse_check_is_opt_in():
     found = _lint(text, "KX307", reverse=True)
     assert [(d.line, d.related[0].line) for d in found] == [(16, 10), (18, 9)]
     assert "Salman Raduev" in found[0].message and "Shamil Basayev" in found[0].message
+
+
+def test_undefined_acronym_names_its_usual_expansion_and_another_name():
+    text = ("Title\n\nGorbachev sent in Soviet interior troops in 1988.\n\n"
+            "In 1990 he sent MVD troops to Baku.\n")
+    (d,) = _lint(text, "KX302")
+    assert "Ministry of Internal Affairs" in d.message and d.line == 5 and d.related[0].line == 3
