@@ -144,10 +144,11 @@ class PhantomReference(Rule):
                 break
             if pattern.search(text, region.start, min(region.end, ref.start)):
                 return
-        yield self.diagnostic(
+        yield self.diagnostic(  # the earlier text may use a synonym: a guess, so a warning
             ref.start, ref.end,
             f"{_q(ref.text)} refers to an earlier {ref.target}, but no {ref.target} is mentioned "
             f"before line {_line(ctx, ref.start)}",
+            severity=Severity.WARNING,
         )
 
 
