@@ -323,3 +323,14 @@ def test_may_as_a_surname() -> None:
     assert [c.text for c in dates("In 2016, Theresa May 2019 was a slogan; Brian May played.")] == ["2016"]
     assert [c.text for c in dates("Date May 1994")] == ["May 1994"]
     assert [c.text for c in dates("In 1990 it rained. In May 1994, it snowed.")] == ["1990", "May 1994"]
+
+
+@pytest.mark.parametrize("text,surfaces", [
+    ("The storm was upgraded by 1800 UTC on the coast.", []),
+    ("It struck in 1850 and again circa 1862.", ["1850", "1862"]),
+    ("The town grew between 1840 and 1850.", ["1840 and 1850"]),
+    ("The 19th century saw little change.", ["19th century"]),
+    ("Bishop (1987 – 90) left in March 1990.", ["1987 – 90", "March 1990"]),
+])
+def test_more_year_contexts(text: str, surfaces: list[str]) -> None:
+    assert [c.text for c in dates(text)] == surfaces
