@@ -10,8 +10,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
-_QUOTE_PAIRS = (("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u00ab", "\u00bb"))
+#: Quoted text: straight or curly double quotes, or guillemets, within one line.
+_QUOTE_RE = re.compile('"[^"\n]{1,2000}"|\u201c[^\u201d\n]{1,2000}\u201d|\u00ab[^\u00bb\n]{1,2000}\u00bb')
 #: A sentence ends at . ! ? followed by a space and an upper-case letter, digit or quote mark.
 _SENT_END_RE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[^\W_a-z])")
 #: Words before a full stop that do not end a sentence.
@@ -61,15 +61,6 @@ def edit_distance1(a: str, b: str) -> tuple[str, str] | None:
     return None
 
 
-def words(text: str, base: int = 0) -> list[tuple[int, int, str]]:
-    """Word tokens ``(start, end, word)`` of ``text`` (letters first; hyphens and apostrophes kept)."""
-    out = []
-    for m in _WORD_RE.finditer(text):
-        w = m.group().rstrip("-'’")
-        out.append((base + m.start(), base + m.start() + len(w), w))
-    return out
-
-
 def sentence_starts(text: str) -> list[int]:
     """Offsets (into ``text``) where sentences begin; always includes 0."""
     starts = [0]
@@ -92,15 +83,8 @@ def sentence_starts(text: str) -> list[int]:
 
 
 def quote_spans(text: str, base: int = 0) -> list[tuple[int, int]]:
-    """Spans of quoted text (straight or curly double quotes), bounded in length."""
-    spans: list[tuple[int, int]] = []
-    for m in re.finditer(r'"[^"\n]{1,2000}"', text):
-        spans.append((base + m.start(), base + m.end()))
-    for left, right in _QUOTE_PAIRS[:1]:
-        for m in re.finditer(re.escape(left) + r"[^" + right + r"\n]{1,2000}" + re.escape(right), text):
-            spans.append((base + m.start(), base + m.end()))
-    spans.sort()
-    return spans
+    """Spans of quoted text (straight or curly double quotes, guillemets), bounded in length."""
+    return [(base + m.start(), base + m.end()) for m in _QUOTE_RE.finditer(text)]
 
 
 def inside(spans: list[tuple[int, int]], offset: int) -> bool:
