@@ -158,3 +158,9 @@ def test_kd103_span_from_the_claims_file(tmp_path) -> None:
         "version: 1\nsubject:\n  name: Valley War\n  span: {start: 1978-03, end: 1983-06}\n", encoding="utf-8")
     (d,) = [d for d in lint_paths([str(article)], Config(select=("KD103",))) if d.code == "KD103"]
     assert d.line == 5 and "1978-03..1983-06" in d.message and "March 1986" in d.message
+
+
+def test_kd104_bad_threshold_is_reported_clearly() -> None:
+    config = Config(select=("KD104",), rule_options={"KD104": {"threshold-days": "a month"}})
+    (d,) = lint_text("Title\n\nIn May 1990 it rained.\n", config=config)
+    assert d.code == "KI001" and "threshold-days must be a number of days" in d.message

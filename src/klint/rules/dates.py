@@ -343,7 +343,10 @@ class ChronologyRegression(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         default = ctx.packs.thresholds.get("KD104_days", 31)
-        threshold = float(ctx.options(self.code).get("threshold-days", default))
+        value = ctx.options(self.code).get("threshold-days", default)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise ValueError(f"[tool.klint.rules.KD104] threshold-days must be a number of days, got {value!r}")
+        threshold = float(value)
         for anchors in self._sections(ctx):
             found = self._regressions(anchors, threshold)
             if len(found) != 1:
