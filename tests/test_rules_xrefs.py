@@ -116,6 +116,11 @@ def test_infobox_fields_option():
         "\u201cGaziev\u201d")
     ]
     assert _lint(text, "KX307", fields=["location"]) == []
+    places = text.replace("captured Stepanakert in Azerbaijan", "held the town")
+    found = _lint(places, "KX307", fields=["location"])
+    assert [d.message.split("\u201d")[0] for d in found] == [
+        "infobox Location entry \u201cStepanakert", "infobox Location entry \u201cAzerbaijan",
+    ]
 
 
 def test_dangling_pointer_matches_headings_loosely():

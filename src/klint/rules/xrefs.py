@@ -490,8 +490,9 @@ class InfoboxEntityUnmentioned(Rule):
     Reports a person or place listed in the infobox (commanders, location) that
     the body never mentions, by full name or by surname; a surname spelled by
     another transliteration (Aliev/Aliyev) counts as a mention. Option
-    `fields` (default: commander, leader and location fields) picks the
-    infobox fields checked. The reverse check is opt-in (option `reverse = true`):
+    `fields` picks the infobox fields checked by the start of their label
+    (default: commander and leader fields; add "location" for places, which
+    an article often names only through a wider or narrower place). The reverse check is opt-in (option `reverse = true`):
     a person the body names as leading a side ("chaired by Robert Kocharyan",
     pack `leader_cues`) who is not among the infobox commanders.
 
@@ -513,9 +514,9 @@ class InfoboxEntityUnmentioned(Rule):
     code = "KX307"
     name = "infobox-entity-unmentioned"
     severity = Severity.WARNING
-    summary = "an infobox commander or place the body never mentions"
+    summary = "an infobox commander the body never mentions"
 
-    FIELDS = ("commander", "leader", "location")
+    FIELDS = ("commander", "leader")
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         from klint.extract._names_text import name_key, skeleton
