@@ -48,6 +48,14 @@ def _engine_diagnostic(code: str, message: str, path: str, start: int = 0, end: 
     return Diagnostic(code, cls.name, cls.severity, message, start, end, path=path)
 
 
+def _one_line(exc: BaseException) -> str:
+    """``Type: message [file:line]`` on one line (some exception messages span several)."""
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    text = " ".join(f"{type(exc).__name__}: {exc}".split())
+    text = text if len(text) <= 300 else text[:299] + "…"
+    return f"{text} [{Path(where.filename).name}:{where.lineno}]" if where else text
+
+
 def load_claims_file(doc: Document):  # -> klint.claimsfile.Sidecar | None
     """The claims file beside the article (or in its front matter); problems become KS001, never exceptions."""
     from klint.claimsfile import load_for
@@ -61,10 +69,17 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
 
     packs = packs or load_packs(config.rule_packs)
     result = FileResult(doc.path)
-    claims = extract(doc, packs)
+    started = time.monotonic()  # the time budget covers extraction too
+    try:
+        claims = extract(doc, packs)
+    except Exception as exc:  # an extractor bug: this file gets KI001, the run goes on
+        result.error = True
+        d = _engine_diagnostic("KI001", f"claim extraction failed: {_one_line(exc)}", doc.path)
+        _locate(doc, [d])
+        result.diagnostics = [d]
+        return result
     ctx = Context(doc=doc, claims=claims, packs=packs, config=config, sidecar=load_claims_file(doc))
     rules = enabled_rules(config, doc.path)
-    started = time.monotonic()
     found: list[Diagnostic] = []
     for k, rule in enumerate(rules):
         if time.monotonic() - started > config.time_budget:
@@ -82,13 +97,8 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
                 found.append(diag)
         except Exception as exc:  # a failing rule must not take the run down
             result.error = True
-            where = traceback.extract_tb(exc.__traceback__)[-1]
-            found.append(_engine_diagnostic(
-                "KI001",
-                f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc} "
-                f"[{Path(where.filename).name}:{where.lineno}]",
-                doc.path,
-            ))
+            message = f"rule {rule.code} ({rule.name}) failed: {_one_line(exc)}"
+            found.append(_engine_diagnostic("KI001", message, doc.path))
     _locate(doc, found)
     suppressions = suppress.parse(doc.text, doc.position)
     # suppression comments in the article apply to findings in the article, not in its claims file

@@ -106,3 +106,45 @@ def test_time_budget_is_read_from_the_configuration(tmp_path: Path) -> None:
     path.write_text("time-budget: 2.5\n")
     cfg = load_file(path)
     assert cfg is not None and cfg.time_budget == 2.5
+
+
+def test_extractor_crash_in_lint_text_is_ki001_not_an_exception(monkeypatch: pytest.MonkeyPatch) -> None:
+    import klint.extract as extract_mod
+
+    def extract(doc, packs):
+        raise ValueError("first line\nsecond line")
+
+    monkeypatch.setattr(extract_mod, "extract", extract)
+    diagnostics = lint_text(article_text(), "a.txt", Config(select=("ALL",)))
+    assert [d.code for d in diagnostics] == ["KI001"]
+    assert "claim extraction failed: ValueError: first line second line" in diagnostics[0].message
+    assert "\n" not in diagnostics[0].message and diagnostics[0].line == 1
+
+
+def test_multi_line_exception_message_stays_on_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    victim = _victim()
+
+    def boom(self, ctx):
+        raise RuntimeError("a\n  b\n" + "x" * 1000)
+
+    monkeypatch.setattr(victim, "check", boom)
+    ki001 = [d for d in lint_text(article_text(), "a.txt", Config(select=("ALL",))) if d.code == "KI001"]
+    assert len(ki001) == 1 and "\n" not in ki001[0].message and len(ki001[0].message) < 500
+    assert "RuntimeError: a b x" in ki001[0].message and ki001[0].message.endswith("]")
+
+
+def test_time_budget_counts_a_slow_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
+    import klint.extract as extract_mod
+
+    real = extract_mod.extract
+
+    def slow(doc, packs):
+        time.sleep(0.3)
+        return real(doc, packs)
+
+    monkeypatch.setattr(extract_mod, "extract", slow)
+    config = Config(select=("ALL",), time_budget=0.1)
+    diagnostics = lint_text(article_text(), "a.txt", config)
+    ki004 = [d for d in diagnostics if d.code == "KI004"]
+    assert len(ki004) == 1
+    assert f"{len(enabled_rules(config, 'a.txt'))} rules were skipped" in ki004[0].message
