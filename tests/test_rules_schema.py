@@ -226,3 +226,19 @@ def test_one_claims_file_serves_every_format_of_the_seed(suffix: str) -> None:
     diags = lint_file(str(path), KS).diagnostics
     assert {d.code for d in diags} == {"KS004"}, [(d.code, d.message) for d in diags]
     assert any("refugees-add-up" in d.message and d.severity is Severity.ERROR for d in diags)
+
+
+@pytest.mark.parametrize("constraint,words", [
+    ("{kind: before, first: n, then: e}", "before compares dates, but n is a fact"),
+    ("{kind: sum, total: n, parts: [e, n]}", "sum adds up facts, but e is not a fact"),
+    ("{kind: range, of: e, max: 3}", "range with min/max needs a fact"),
+    ("{kind: equal, ids: [n, e]}", "not both"),
+])
+def test_constraint_on_the_wrong_kind_of_item(tmp_path: Path, constraint: str, words: str) -> None:
+    (tmp_path / "a.txt").write_text("In 1990 there were 3 of them.\n", encoding="utf-8")
+    (tmp_path / "a.klint.yaml").write_text(
+        "facts:\n  - {id: n, value: 3}\nevents:\n  - {id: e, date: 1990}\nconstraints:\n  - " + constraint + "\n",
+        encoding="utf-8",
+    )
+    (d,) = lint_file(str(tmp_path / "a.txt"), KS).diagnostics
+    assert (d.code, d.line) == ("KS001", 6) and words in d.message, d.message

@@ -134,6 +134,37 @@ class ClaimsFileInvalid(Rule):
                 hint = difflib.get_close_matches(name, list(known), n=1)
                 tail = f"; did you mean {hint[0]!r}?" if hint else f"; known types: {', '.join(sorted(known))}"
                 yield _in_file(self, sc, sc.where("subject", "type"), f"subject.type: unknown article type {name!r}{tail}")
+        if sc.model is not None:
+            for i, c in enumerate(sc.model.constraints):
+                problem = _kind_mismatch(c, sc.model)
+                if problem:
+                    yield _in_file(self, sc, sc.where("constraints", i, "kind"), f"constraints[{i}]: {problem}")
+
+
+_TIMED = (m.Event, m.Entity, m.Subject)
+
+
+def _kind_mismatch(c: m.ConstraintBase, cf: m.ClaimsFile) -> str | None:
+    """Why a constraint names the wrong kind of item (a fact where it needs a date), or None."""
+    index: dict[str, Any] = dict(cf.index())
+    if cf.subject is not None:
+        index[m.SUBJECT_ID] = cf.subject
+    items = {r: index[r] for r in c.refs() if r in index}  # unknown ids are KS006's
+    facts = {r for r, x in items.items() if isinstance(x, m.Fact)}
+    timed = set(items) - facts
+    kind = c.kind  # type: ignore[attr-defined]
+    if isinstance(c, m.Sum) and timed:
+        return f"{kind} adds up facts, but {', '.join(sorted(timed))} is not a fact"
+    if isinstance(c, m.Before | m.After | m.Contemporary) and facts:
+        return f"{kind} compares dates, but {', '.join(sorted(facts))} is a fact"
+    if isinstance(c, m.Equal | m.DifferenceWithinRange) and facts and timed:
+        return f"{kind} needs all facts or all dated items, not both"
+    if isinstance(c, m.Range):
+        if c.within is not None and (c.of in facts or c.within in facts):
+            return "range with 'within' needs dated items (events, entities or subject)"
+        if (c.min is not None or c.max is not None) and c.of in timed:
+            return "range with min/max needs a fact; use 'within' for a date"
+    return None
 
 
 class QuoteNotFound(Rule):
