@@ -48,32 +48,37 @@ def _translit_rules(packs: Packs) -> tuple[tuple[str, str], ...]:
 def spellings(mentions: list[Mention]) -> dict[str, Spelling]:
     """Every word (and hyphen part) of the mentions outside quotations, by key."""
     out: dict[str, Spelling] = {}
+
+    def add(part: str, start: int, inner: bool, last: bool, surname: str | None) -> None:
+        if len(part) < 4 or not part.isalpha():
+            return
+        key = name_key(part)
+        sp = out.get(key)
+        if sp is None:
+            sp = out[key] = Spelling(part, key)
+        sp.places.append((start, start + len(part)))
+        if inner:
+            sp.inner += 1
+            sp.surnames.add(surname or "")
+        elif last:
+            sp.last += 1
+
     for m in mentions:
         if m.in_quote:
             continue
-        pos = m.start
+        n, text, pos = len(m.words), m.text, 0
+        surname = name_key(m.words[-1]) if n > 1 else None
         for i, w in enumerate(m.words):
-            at = m.text.find(w, pos - m.start)
-            start = m.start + (max(at, 0))
-            pos = start + len(w)
-            parts = [(start, w)]
+            at = text.find(w, pos)
+            at = pos if at < 0 else at
+            pos = at + len(w)
+            start = m.start + at
+            add(w, start, n > 1 and i < n - 1, n > 1 and i == n - 1, surname)
             if "-" in w:
                 k = start
                 for part in w.split("-"):
-                    parts.append((k, part))
+                    add(part, k, False, False, None)
                     k += len(part) + 1
-            for s, part in parts:
-                if len(part) < 4 or not part.replace("-", "").isalpha():
-                    continue
-                key = name_key(part)
-                sp = out.setdefault(key, Spelling(part, key))
-                sp.places.append((s, s + len(part)))
-                if part is w and len(m.words) > 1:
-                    if i < len(m.words) - 1:
-                        sp.inner += 1
-                        sp.surnames.add(name_key(m.words[-1]))
-                    else:
-                        sp.last += 1
     return out
 
 
@@ -116,14 +121,17 @@ def find_variants(mentions: list[Mention], packs: Packs, text: str, lower: froze
     by_del: dict[str, list[str]] = defaultdict(list)
     for key in words:
         by_skel[skeleton(key, rules)].append(key)
-        for d in _deletions(key):
-            by_del[d].append(key)
+        if len(key) >= 5:  # shorter words are compared by transliteration only
+            for d in _deletions(key):
+                by_del[d].append(key)
     pairs: dict[frozenset[str], str] = {}
     for group in by_skel.values():
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
                 pairs[frozenset((a, b))] = "transliteration"
     for group in by_del.values():
+        if len(group) < 2:
+            continue
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
                 pair = frozenset((a, b))
