@@ -267,8 +267,11 @@ def _digits(view: str, m: re.Match[str], s_start: int, s_end: int, lex: Lexicon,
     before = view[max(s_start, ns - _WINDOW) : ns]
     after = view[ne : min(s_end, ne + _WINDOW)]
     # identifiers and ordinals
-    if ORDINAL_RE.match(after) or TIME_AFTER_RE.match(after):
-        return ne + 3
+    if ORDINAL_RE.match(after):
+        return ne + 2
+    tm = TIME_AFTER_RE.match(after)
+    if tm:  # a time of day, a ratio or a verse ("12: 00", "39: 1")
+        return ne + tm.end()
     if ATTACHED_ID_BEFORE_RE.search(before) or re.match(r"[A-Za-z]", after) and not lex.unit_after.match(after):
         return -ne
     if re.search(r"\(\s*$", before) and re.match(r"(?:\s*(?:,|and|or|&)\s*[0-9]+){0,20}\s*\)", after):
@@ -306,7 +309,8 @@ def _digits(view: str, m: re.Match[str], s_start: int, s_end: int, lex: Lexicon,
         if v2 is not None:
             e2 = rm.end() + len(tok2)
             after2 = view[e2 : min(s_end, e2 + _WINDOW)]
-            if re.match(r"[A-Za-z]", after2) and not lex.unit_after.match(after2) or ORDINAL_RE.match(after2):
+            if (re.match(r"[A-Za-z]", after2) and not lex.unit_after.match(after2) or ORDINAL_RE.match(after2)
+                    or MONTH_AFTER_RE.match(after2)):
                 return e2
             if is_year or (len(tok2) == 4 and 1000 <= v2 <= 2100 and "," not in tok2 and v2 > value):
                 return e2  # a range of years

@@ -56,6 +56,12 @@ def line_of(ctx: Context, offset: int) -> int:
     return ctx.doc.position(offset)[0]
 
 
+def lines_of(ctx: Context, claims: list[QuantityClaim]) -> str:
+    """ "line 250" or "lines 118, 119": where a group of claims stands."""
+    lines = sorted({line_of(ctx, q.start) for q in claims})
+    return ("line " if len(lines) == 1 else "lines ") + ", ".join(map(str, lines))
+
+
 def sentence_text(ctx: Context, q: QuantityClaim) -> str:
     if q.sentence_start is None or q.sentence_end is None:
         return ctx.doc.view[q.start : q.end]
@@ -207,7 +213,7 @@ class TotalMismatch(Rule):
                 yield self.diagnostic(
                     total.start, total.end,
                     f"total {stated(total)} is less than its parts: {listed} = {fmt(raw)} "
-                    f"(lines {', '.join(sorted({str(line_of(ctx, p.start)) for p in parts}))})",
+                    f"({lines_of(ctx, parts)})",
                     related=[(p.start, p.end, f"part: {stated(p)}") for p in parts],
                 )
 
@@ -613,11 +619,10 @@ class TableConsistency(Rule):
             if b[k][0] * (1 - tol) <= s <= b[k][1] * (1 + tol):
                 continue
             q = strength[k]
-            lines = ", ".join(str(line_of(ctx, c.start)) for c in rows)
             yield self.diagnostic(
                 q.start, q.end,
                 f"infobox strength {fmt(q.low)} (side {k}) does not match the table: its rows "
-                + " + ".join(f"{c.row} {fmt(c.low)}" for c in rows) + f" = {fmt(s)} (line {lines})",
+                + " + ".join(f"{c.row} {fmt(c.low)}" for c in rows) + f" = {fmt(s)} ({lines_of(ctx, rows)})",
                 related=[(c.start, c.end, f"{c.row}: {fmt(c.low)}") for c in rows],
                 severity=Severity.WARNING,
             )
@@ -660,8 +665,8 @@ class TableConsistency(Rule):
 
 # ---------------------------------------------------------------- KN208
 
-_PCT_AFTER_COUNT = re.compile(r"\s*(?:\(|,\s*(?:or\s+)?|\s+or\s+)(?:about\s+|some\s+|nearly\s+|almost\s+)?$")
-_WHOLE_BEFORE = re.compile(r"(?:\bof|\bout of|\bof the|\bof its|\bof their|\bof a total of|\btotal of)\s+$", re.I)
+_PCT_AFTER_COUNT = re.compile(r" ?(?:\(|, ?(?:or )?| or )(?:(?:about|some|nearly|almost) )?")
+_WHOLE_BEFORE = re.compile(r"\b(?:out of|of(?: the| its| their| a total of)?|total of) $", re.I)
 
 
 class PercentVsCounts(Rule):

@@ -89,7 +89,7 @@ def _trimmed(line: _Line) -> tuple[int, int]:
 
 
 def _is_heading(lines: list[_Line], i: int) -> bool:
-    s = lines[i].text.strip()
+    s = _strip_trailing_comment(lines[i].text).strip()
     if not s or len(s) > 80 or s[-1] in ".!?:;,\"'”)" or s[0].islower():
         return False
     if _row_tail(s) is not None or re.fullmatch(r"[\d\W]+", s):
@@ -264,7 +264,7 @@ def _table_at(lines: list[_Line], i: int) -> int | None:
     if not header or re.search(r"\d", header) or len(header) > 200 or len(header.split()) < 3:
         return None
     j = i + 1
-    while j < len(lines) and not lines[j].blank and _row_tail(lines[j].text) is not None:
+    while j < len(lines) and not lines[j].blank and _row_tail(_strip_trailing_comment(lines[j].text)) is not None:
         j += 1
     return j if j - i - 1 >= 2 else None
 
@@ -297,16 +297,17 @@ def _split_header(header: str, ncols: int) -> list[str]:
 def _table_regions(lines: list[_Line], h: int, end: int) -> list[Region]:
     s, e = _trimmed(lines[h])
     regions = [Region("table", s, lines[end - 1].end)]
-    ncells = max(len(_CELL_RE.findall(lines[k].text, _row_tail(lines[k].text) or 0)) for k in range(h + 1, end))
+    bodies = {k: _strip_trailing_comment(lines[k].text) for k in range(h + 1, end)}
+    ncells = max(len(_CELL_RE.findall(bodies[k], _row_tail(bodies[k]) or 0)) for k in range(h + 1, end))
     headers = _split_header(lines[h].text.strip(), ncells + 1)
     regions.append(Region("table_row", s, e, label="header"))
     for k in range(h + 1, end):
         ln = lines[k]
-        tail = _row_tail(ln.text) or 0
+        tail = _row_tail(bodies[k]) or 0
         rs, re_ = _trimmed(ln)
         row_label = ln.text[:tail].strip()
         regions.append(Region("table_row", rs, re_, label=row_label))
-        cells = list(_CELL_RE.finditer(ln.text, tail))
+        cells = list(_CELL_RE.finditer(bodies[k], tail))
         offset = ncells - len(cells) + 1
         for c, cell in enumerate(cells):
             header = headers[c + offset] if c + offset < len(headers) else ""
