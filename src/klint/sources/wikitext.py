@@ -9,7 +9,9 @@ comments, categories, magic words and templates that are not content are
 blanked. Templates whose text carries a quantity or a date are written over
 their own span: ``{{convert|25|km|mi}}`` reads ``25 kilometres``,
 ``{{circa|1920}}`` ``c. 1920``, ``{{start date|1988|2|20}}`` ``February 20,
-1988``; ``{{nowrap}}``, ``{{lang}}`` and list templates show their text.
+1988``, ``{{N/A}}`` ``N/A``, ``{{formatnum:1234}}`` ``1,234``; ``{{nowrap}}``,
+``{{lang}}``, ``{{sort}}`` and list templates show their text, and
+``{{quote|…}}`` is a ``quote`` region.
 
 Regions: an ``{{Infobox …}}`` gives ``infobox_field`` regions labelled like
 the plain-text reader (``commander1`` → "Commanders 1"), one per item when a
@@ -79,6 +81,12 @@ _LIST_TEMPLATES = frozenset({
     "ubl", "unbulleted list", "plainlist", "plain list", "flatlist", "hlist", "bulleted list", "ublist",
     "nowrap", "nobr", "small", "big", "resize", "center", "centre", "plural",
 })
+
+#: templates that show one of their positional parameters: name -> index (-1: the last)
+_PICK = {"lang": -1, "transl": -1, "transliteration": -1, "ill": 0, "interlanguage link": 0, "flag": 0,
+         "flagcountry": 0, "abbr": 0, "sic": 0, "sort": 1, "nts": 0, "ntsh": 0, "nobold": 0, "noitalic": 0}
+_NA = frozenset({"n/a", "na", "n.a.", "not applicable"})
+_QUOTES = frozenset({"quote", "blockquote", "cquote", "quotation", "quote box", "rquote"})
 
 
 def _tname(node: Any) -> str:
@@ -246,11 +254,23 @@ class _Reader:
             return self.write(pos, end, _render_date(node))
         if name in _LIST_TEMPLATES:
             return [s for p, at in self.params(node, pos) if not p.showkey for s in self.walk(p.value, at)]
-        if name in ("lang", "transl", "transliteration", "ill", "interlanguage link", "flag", "abbr", "sic"):
+        if name in _NA:
+            return self.write(pos, end, "N/A")
+        if name.startswith("formatnum:"):
+            digits = str(node.name).split(":", 1)[1].strip()
+            return self.write(pos, end, f"{int(digits):,}" if digits.isdigit() and len(digits) < 16 else digits)
+        if name in _QUOTES:
+            params = self.params(node, pos)
+            text = [(p, at) for p, at in params if not p.showkey or str(p.name).strip() in ("text", "quote")]
+            if text:
+                self.claimed.append((pos, end))
+                self.add("quote", self.walk(text[0][0].value, text[0][1]))
+            return []
+        pick = _PICK.get(name)
+        if pick is not None:
             positional = [(p, at) for p, at in self.params(node, pos) if not p.showkey]
-            pick = {"lang": -1, "transl": -1, "transliteration": -1}.get(name, 0)
             if positional:
-                p, at = positional[pick]
+                p, at = positional[pick if pick < len(positional) else -1]
                 return self.walk(p.value, at)
         return []
 
