@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from klint.config import Config
 from klint.diagnostics import Severity
@@ -145,3 +147,14 @@ def test_undefined_acronym_names_its_usual_expansion_and_another_name():
             "In 1990 he sent MVD troops to Baku.\n")
     (d,) = _lint(text, "KX302")
     assert "Ministry of Internal Affairs" in d.message and d.line == 5 and d.related[0].line == 3
+
+
+_ALPHABET = list("AaBbKkeiy -'.,()\"\n0123456789") + ["Kelbajar", "Kelbjar", "CSCE", "OSCE", "(NKAO)", "see below",
+                                                    "the previous two", "Resolution 822", "Commanders", "\n\n"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_ALPHABET), max_size=120).map("".join))
+def test_kx_rules_never_fail(text):
+    diags = lint_text("Title\n\n" + text, path="t.txt", config=Config(select=("KX",)))
+    assert not [d for d in diags if d.code.startswith("KI")]
