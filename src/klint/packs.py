@@ -82,6 +82,7 @@ class Packs(BaseModel):
     name_particles: list[str] = []  # lower-case words inside a name ("of", "von")
     demonym_suffixes: list[str] = []  # endings of demonyms ("-ese", "-ian"): no name variants
     leader_cues: list[str] = []  # words before a person who leads a side ("led by")
+    known_acronyms: dict[str, list[str]] = {}  # acronym: [expansion, other names of the same body...]
     thresholds: dict[str, float] = {}
     extra: dict[str, Any] = {}
 
