@@ -109,7 +109,7 @@ def _close_gaps(text: str, view: str, gaps: list[tuple[int, int, bool]]) -> str:
 _TOKEN_MAX = 40
 #: markup that sits inside a token rather than between two (emphasis, link brackets, inline tags)
 _JOINING_RE = re.compile(
-    r"(?:[\[\]*_'~]|\]\([^\s()]{0,2000}\)|</?(?:a|b|i|u|s|em|strong|span|abbr|small|big|font|mark|q|cite|bdi)"
+    r"(?:[\[\]{}*_'~]|\]\([^\s()]{0,2000}\)|</?(?:a|b|i|u|s|em|strong|span|abbr|small|big|font|mark|q|cite|bdi)"
     r"\b[^<>]{0,500}>)+"
 )
 
