@@ -102,6 +102,16 @@ def _edit_ok(a: str, b: str, confusable: set[frozenset[str]]) -> str | None:
     return None
 
 
+def _translit_how(a: str, b: str) -> str:
+    """Name a transliteration match: a doubled letter ("Rossvile"/"Rossville") or a transliteration."""
+    diff = edit_distance1(a, b)
+    if diff and diff[0] == "":
+        longer = a if len(a) > len(b) else b
+        if diff[1] * 2 in longer:
+            return f"doubled letter ({diff[1]})"
+    return "transliteration"
+
+
 def _deletions(key: str) -> set[str]:
     return {key[:i] + key[i + 1 :] for i in range(len(key))} | {key}
 
@@ -128,7 +138,7 @@ def find_variants(mentions: list[Mention], packs: Packs, text: str, lower: froze
     for group in by_skel.values():
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
-                pairs[frozenset((a, b))] = "transliteration"
+                pairs[frozenset((a, b))] = _translit_how(a, b)
     for group in by_del.values():
         if len(group) < 2:
             continue
