@@ -46,8 +46,17 @@ def bounds(ctx: Context, q: QuantityClaim) -> tuple[float, float] | None:
     if q.low is None or q.high is None:
         return None
     if "kn.tol" not in ctx.cache:
+        words = sorted(ctx.packs.qualifiers, key=len, reverse=True)
         ctx.cache["kn.tol"] = _tolerances(ctx.packs)
-    below, above = ctx.cache["kn.tol"].get(q.qualifier, (0.0, 0.0))
+        ctx.cache["kn.words"] = re.compile(
+            "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)", re.I)
+    # the qualifier word that opens the claim sets the tolerance; else the widest of its kind
+    m = ctx.cache["kn.words"].match(q.text) if q.qualifier not in ("exact", "range", "vague") else None
+    word = ctx.packs.qualifiers.get(" ".join(m.group().lower().split())) if m else None
+    if word is not None and word.kind == q.qualifier:
+        below, above = word.below, word.above
+    else:
+        below, above = ctx.cache["kn.tol"].get(q.qualifier, (0.0, 0.0))
     lo, hi = min(q.low, q.high), max(q.low, q.high)
     return lo * (1 - min(below, 1.0)), hi * (1 + above)
 
@@ -148,7 +157,7 @@ class ValueConflict(Rule):
                 continue
             buckets[(q.counted, key, q.unit, q.scope)].append(q)
         for (counted, _, _, _), group in buckets.items():
-            for a, b in itertools.combinations(group[:50], 2):
+            for a, b in itertools.combinations(group[:50], 2):  # one quantity restated, not a data dump
                 if a.sentence_start == b.sentence_start and a.source == b.source == "body":
                     continue
                 ba, bb = bounds(ctx, a), bounds(ctx, b)
@@ -157,7 +166,7 @@ class ValueConflict(Rule):
                 line = line_of(ctx, a.start)
                 yield self.diagnostic(
                     b.start, b.end,
-                    f"{stated(b)} {counted} for {b.subject} conflicts with {stated(a)} on line {line}",
+                    f"{stated(b)} ({counted}, {b.subject}) conflicts with {stated(a)} on line {line}",
                     related=[(a.start, a.end, f"the other value: {stated(a)}")],
                 )
 

@@ -1,0 +1,86 @@
+"""KN rules: documented examples, qualifier tolerances from the pack, and speed on long texts."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from klint.config import Config
+from klint.engine import lint_text
+from klint.rules.numbers import RULES
+
+
+def _article(block: str) -> str:
+    """A docstring example as an article: a title, then its paragraphs (wrapped lines joined)."""
+    paras = [" ".join(p.split()) for p in re.split(r"\n\s*(?:\.\.\.)?\s*\n", block.replace("\n...\n", "\n\n"))]
+    table = block.splitlines()
+    if any(re.search(r"(?:\s[0-9][0-9,]*){3,}$", ln) for ln in table):  # keep a table's lines apart
+        paras = [p for p in block.split("\n\n")]
+    return "Sample article\n\n" + "\n\n".join(p.strip() for p in paras if p.strip() and p.strip() != "...") + "\n"
+
+
+def _codes(text: str, code: str, **config) -> list[str]:
+    return [d.message for d in lint_text(text, config=Config(select=(code,), **config)) if d.code == code]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_docstring_examples(rule) -> None:
+    doc = rule.doc()
+    for section in ("## What it does", "## Why is this bad?", "## Example", "## Use instead"):
+        assert section in doc
+    assert rule.summary and ("opt-in" in rule.summary) == (not rule.default_enabled)
+    assert _codes(_article(rule.example("Example")), rule.code), "the Example does not trigger the rule"
+    assert not _codes(_article(rule.example("Use instead")), rule.code), "the fix still triggers the rule"
+
+
+@pytest.mark.parametrize("a,b", [
+    ("about 6,000", "5,900"),
+    ("nearly 6,000", "5,900"),
+    ("at least 400", "485"),
+    ("as many as 5,000", "3,000"),
+    ("6,000", "6,000"),
+    ("5,000–7,000", "6,500"),
+])
+def test_qualified_values_agree(a: str, b: str) -> None:
+    text = (f"Sample article\n\nArmenia's army lost {a} dead in the war, the ministry said.\n\n"
+            f"In total, Armenia's army lost {b} dead in the war.\n")
+    assert _codes(text, "KN201") == []
+
+
+@pytest.mark.parametrize("a,b", [("6,000", "5,900"), ("nearly 6,000", "6,100"), ("over 400", "300"),
+                                 ("as many as 5,000", "6,000")])
+def test_conflicting_values(a: str, b: str) -> None:
+    text = (f"Sample article\n\nArmenia's army lost {a} dead in the war, the ministry said.\n\n"
+            f"In total, Armenia's army lost {b} dead in the war.\n")
+    (msg,) = _codes(text, "KN201")
+    assert a.split()[-1] in msg and b in msg and "line 3" in msg
+
+
+def test_tolerances_come_from_the_rule_pack(tmp_path: Path) -> None:
+    pack = tmp_path / "strict.yaml"
+    pack.write_text("qualifiers:\n  about: {kind: about, below: 0.0, above: 0.0}\n", encoding="utf-8")
+    text = ("Sample article\n\nArmenia's army lost about 6,000 dead in the war, the ministry said.\n\n"
+            "In total, Armenia's army lost 5,900 dead in the war.\n")
+    assert _codes(text, "KN201") == []  # built-in: "about" allows 10 %
+    assert _codes(text, "KN201", rule_packs=(str(pack),))  # the user's pack makes it strict
+
+
+def test_different_sides_and_scopes_do_not_conflict() -> None:
+    text = ("Sample article\n\nArmenia's army lost 6,000 dead in the war.\n\n"
+            "Azerbaijan's army lost 11,000 dead in the war.\n\n"
+            "In the winter offensives Azerbaijan's army lost as many as 5,000 dead.\n")
+    assert _codes(text, "KN201") == []
+
+
+def test_long_article_is_fast() -> None:
+    """Quantities are bucketed by what they count: no rule walks all pairs."""
+    sentences = [f"Country{i}'s army lost {1000 + i:,} dead in the war, and {i + 5} tanks were destroyed."
+                 for i in range(3000)]
+    text = "Sample article\n\n" + "\n\n".join(" ".join(sentences[k : k + 10]) for k in range(0, 3000, 10)) + "\n"
+    t = time.perf_counter()
+    diags = lint_text(text, config=Config(select=("KN",)))
+    assert time.perf_counter() - t < 10
+    assert not [d for d in diags if d.code.startswith("KN")]
