@@ -177,3 +177,13 @@ def test_value_and_quote_templates():
     assert visible(doc, para) == "Tanks: N/A, 1,234,567 men, Bob."
     assert (quote.kind, visible(doc, quote)) == ("quote", "In 1990 we won.")
     assert "1977" not in doc.view
+
+
+def test_markup_inside_a_token_does_not_split_it():
+    text = "In [[1988]]–[[1994]], ([[Syunik]]) and [[Armenia]]'s {{nowrap|20,000}} men.\n"
+    doc = wiki(text)
+    para = next(r for r in doc.regions if r.kind == "paragraph")
+    assert visible(doc, para) == "In 1988–1994, (Syunik) and Armenia's 20,000 men."
+    # the longest piece of each token stays where it is written
+    for word in ("1988", "Syunik", "Armenia", "20,000"):
+        assert doc.view.index(word) == text.index(word)

@@ -48,10 +48,11 @@ class View:
     def build(self) -> str:
         """The masked view: same length as the text; URLs are blanked too.
 
-        Markup inside a token (``[[Armenia]]'s``, ``**20,000**,``) would split it
-        with spaces; the shorter side is moved against the other instead
-        (``Armenia's  ``, ``20,000,  ``), so at most a few punctuation marks or
-        letters sit up to the markup's width away from where they are written.
+        Markup inside a token (``[[Armenia]]'s``, ``**20,000**,``,
+        ``[[1988]]–[[1994]]``) would split it with spaces; the token's longest
+        piece stays where it is written and the others close up against it
+        (``Armenia's  ``, ``20,000,  ``, ``1988–1994    ``), so a short piece may
+        sit up to the markup's width away from where it is written.
         """
         text = self.text
         out: list[str] = []
@@ -80,30 +81,46 @@ class View:
 
 
 def _close_gaps(text: str, view: str, gaps: list[tuple[int, int, bool]]) -> str:
-    """Join the two halves of a token that markup split (see :meth:`View.build`)."""
-    chars: list[str] | None = None
+    """Join the pieces of a token that markup split (see :meth:`View.build`)."""
     n = len(view)
-    for a, b, padding in gaps:
-        if a == 0 or b >= n or view[a - 1].isspace() or view[b].isspace():
-            continue
-        if not padding and not _JOINING_RE.fullmatch(text, a, b):
-            continue
-        if chars is None:
-            chars = list(view)
-        if chars[a - 1].isspace() or chars[b].isspace():
-            continue
-        left = a
-        while left > 0 and a - left < _TOKEN_MAX and not chars[left - 1].isspace():
+    closable = [
+        (a, b) for a, b, padding in gaps
+        if 0 < a and b < n and not view[a - 1].isspace() and not view[b].isspace()
+        and (padding or _JOINING_RE.fullmatch(text, a, b))
+    ]
+    if not closable:
+        return view
+    runs: list[list[tuple[int, int]]] = []  # gaps inside one token: "[[1988]]–[[1994]]"
+    for a, b in closable:
+        if runs and not any(c.isspace() for c in view[runs[-1][-1][1] : a]):
+            runs[-1].append((a, b))
+        else:
+            runs.append([(a, b)])
+    chars = list(view)
+    for run in runs:
+        left = run[0][0]
+        while left > 0 and run[0][0] - left < _TOKEN_MAX and not view[left - 1].isspace():
             left -= 1
-        right = b
-        while right < n and right - b < _TOKEN_MAX and not chars[right].isspace():
+        right = run[-1][1]
+        while right < n and right - run[-1][1] < _TOKEN_MAX and not view[right].isspace():
             right += 1
-        width = b - a
-        if right - b <= a - left:  # move the right part left: "Armenia" + "]]" + "'s"
-            chars[a : right] = chars[b:right] + [" "] * width
-        else:  # move the left part right: "(" + "[[" + "Syunik"
-            chars[left : b] = [" "] * width + chars[left:a]
-    return view if chars is None else "".join(chars)
+        bounds = [left] + [x for gap in run for x in gap] + [right]
+        pieces = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+        anchor = max(range(len(pieces)), key=lambda k: (_has_alnum(view, *pieces[k]), pieces[k][1] - pieces[k][0]))
+        chars[left:right] = [" "] * (right - left)
+        at = pieces[anchor][1]
+        for a, b in reversed(pieces[: anchor + 1]):  # the longest piece stays, those before it close up
+            at -= b - a
+            chars[at : at + (b - a)] = view[a:b]
+        at = pieces[anchor][1]
+        for a, b in pieces[anchor + 1 :]:  # those after it close up from the other side
+            chars[at : at + (b - a)] = view[a:b]
+            at += b - a
+    return "".join(chars)
+
+
+def _has_alnum(view: str, a: int, b: int) -> bool:
+    return any(c.isalnum() for c in view[a:b])
 
 
 _TOKEN_MAX = 40
