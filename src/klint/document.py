@@ -125,10 +125,6 @@ class Document:
         """
         return self.text if self.masked is None else self.masked
 
-    def visible(self, start: int, end: int) -> str:
-        """The content of a span without markup, whitespace runs collapsed."""
-        return " ".join(self.view[start:end].split())
-
     @property
     def lines(self) -> LineIndex:
         if self._index is None:
