@@ -154,3 +154,10 @@ def test_any_text_reads(text):
         assert 0 <= r.start < r.end <= len(text)
     for a, b in zip(doc.text, doc.view):  # line endings are kept, and only they
         assert (a in "\r\n") == (b in "\r\n") and (a not in "\r\n" or a == b)
+
+
+def test_a_main_marker_that_is_not_an_element_falls_back_to_the_body():
+    doc = page("<body><script>var s = '<main>';</script><p>Text of 1991.</p></body>")
+    assert regions(doc) == [("paragraph", None, "Text of 1991.")]
+    doc = page("<body><p>Outside.</p><div id='mw-content-text'><p>Inside.</p></div></body>")
+    assert regions(doc) == [("paragraph", None, "Inside.")]

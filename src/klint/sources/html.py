@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
 
-from klint.document import Document, Region, with_sections
+from klint.document import CONTENT_KINDS, Document, Region, with_sections
 from klint.sources._markup import View, tight
 
 Span = tuple[int, int]
@@ -49,6 +49,7 @@ _BLOCKS = frozenset({"p", "div", "section", "article", "main", "body", "blockquo
                      "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "center", "pre", "html"})
 _CLOSES_P = _BLOCKS - {"li", "td", "th", "tr", "dd", "dt", "thead", "tbody", "tfoot", "caption", "body", "html"}
 #: infobox group headers -> the label base the plain-text reader uses (", 1" / ", 2" for the sides)
+_MAIN_RE = re.compile(r"""<(?:main|article)\b|\bid\s*=\s*["']?mw-content-text\b""", re.IGNORECASE)
 _GROUPS = {"commanders and leaders": "Commanders", "belligerents": "Belligerents", "strength": "Strength",
            "casualties and losses": "Casualties", "units involved": "Units", "commanders": "Commanders"}
 
@@ -76,7 +77,7 @@ def _line_offsets(text: str) -> list[int]:
 
 
 class _Reader(HTMLParser):
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, main_mode: bool) -> None:
         super().__init__(convert_charrefs=False)
         self.text = text
         self.starts = _line_offsets(text)
@@ -84,8 +85,7 @@ class _Reader(HTMLParser):
         self.regions: list[Region] = []
         self.stack: list[_El] = []
         self.has_title = False
-        low = text.lower()
-        self.main_mode = ('id="mw-content-text"' in low or "<main" in low or "<article" in low)
+        self.main_mode = main_mode
         self.main_depth = 0
         self.skip_depth = 0
 
@@ -315,9 +315,8 @@ def _items(spans: list[Span]) -> list[list[Span]]:
     return [item for item in out if item]
 
 
-def read(text: str, path: str = "<text>") -> Document:
-    """Parse an HTML page into a Document (never raises on malformed input)."""
-    reader = _Reader(text)
+def _parse(text: str, main_mode: bool) -> _Reader:
+    reader = _Reader(text, main_mode)
     try:
         reader.feed(text)
         reader.close()
@@ -325,5 +324,14 @@ def read(text: str, path: str = "<text>") -> Document:
         pass
     if reader.stack:
         reader.close_at(0, len(text))
+    return reader
+
+
+def read(text: str, path: str = "<text>") -> Document:
+    """Parse an HTML page into a Document (never raises on malformed input)."""
+    main_mode = bool(_MAIN_RE.search(text))
+    reader = _parse(text, main_mode)
+    if main_mode and not any(r.kind in CONTENT_KINDS for r in reader.regions):
+        reader = _parse(text, False)  # the main-content marker was not an element after all
     return Document(text=text, path=path, format="html", regions=with_sections(reader.regions),
                     masked=reader.view.build())
