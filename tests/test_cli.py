@@ -75,11 +75,11 @@ def test_unknown_config_key_names_file_line_and_suggestion(tmp_path: Path):
 
 
 def test_unknown_rule_code_in_pyproject(tmp_path: Path):
-    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.klint]\nignore = ["KX360"]\n')
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.klint]\nignore = ["KI0011"]\n')
     (tmp_path / "a.txt").write_text(DUP)
     proc = run_klint("check", str(tmp_path / "a.txt"))
     assert proc.returncode == 2
-    assert f"{tmp_path / 'pyproject.toml'}:5: ignore: unknown rule code 'KX360'; did you mean 'KX306'?" in proc.stderr
+    assert f"{tmp_path / 'pyproject.toml'}:5: ignore: unknown rule code 'KI0011'; did you mean 'KI001'?" in proc.stderr
 
 
 def test_unknown_code_on_the_command_line():
@@ -130,8 +130,8 @@ def test_rules_and_explain():
     assert {"KX306", "KI001"} <= {r["code"] for r in rows}
     proc = run_klint("explain", "kx306")
     assert proc.returncode == 0 and "## What it does" in proc.stdout and "## Use instead" in proc.stdout
-    proc = run_klint("explain", "KX360")
-    assert proc.returncode == 2 and "did you mean 'KX306'" in proc.stderr
+    proc = run_klint("explain", "KI0011")
+    assert proc.returncode == 2 and "did you mean 'KI001'" in proc.stderr
 
 
 def test_every_rule_documents_itself():
