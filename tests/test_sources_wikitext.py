@@ -187,3 +187,13 @@ def test_markup_inside_a_token_does_not_split_it():
     # the longest piece of each token stays where it is written
     for word in ("1988", "Syunik", "Armenia", "20,000"):
         assert doc.view.index(word) == text.index(word)
+
+
+def test_claims_next_to_links_are_found_and_located_in_the_file():
+    text = "It began on [[May 8]], [[1992]], when 400 [[Armenian]] troops crossed.\n"
+    doc = wiki(text)
+    claims = extract(doc, load_packs())
+    dates = [(c.text, c.start) for c in claims.dates]
+    assert dates == [("May 8, 1992", text.index("May 8"))]
+    numbers = [c for c in claims.quantities if c.low == 400]
+    assert numbers and numbers[0].start == text.index("400")

@@ -14,21 +14,24 @@ from klint.packs import Packs
 def extract(doc: Document, packs: Packs) -> Claims:
     """Run every extractor over ``doc``.
 
-    Extractors read ``doc.text``; for a marked-up source they get the reader's
-    masked view instead (same length, markup blanked), so spans stay offsets
-    into the file and markup, code and URLs yield no claims.
+    Extractors read ``doc.text``; for a marked-up source (Markdown, wikitext,
+    HTML) they read the reader's view instead, markup removed (code, URLs and
+    comments yield no claims), and the claims' offsets are moved back onto the
+    file, so positions point at what the user wrote.
     """
-    from dataclasses import replace
-
     from klint.extract import dates, names, quantities
 
+    compacted = None
     if doc.masked is not None:
-        doc = replace(doc, text=doc.masked, masked=None)
+        from klint.sources._markup import Compacted
 
-    return Claims(
+        compacted = Compacted(doc)
+        doc = compacted.doc
+    claims = Claims(
         dates=dates.extract_dates(doc, packs),
         quantities=quantities.extract_quantities(doc, packs),
         mentions=names.extract_mentions(doc, packs),
         acronyms=names.extract_acronyms(doc, packs),
         references=names.extract_references(doc, packs),
     )
+    return claims if compacted is None else compacted.restore(claims)

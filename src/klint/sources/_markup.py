@@ -11,9 +11,14 @@ at what the user wrote.
 
 from __future__ import annotations
 
+import bisect
 import re
+from typing import TYPE_CHECKING
 
-from klint.document import Region
+from klint.document import Document, Region
+
+if TYPE_CHECKING:
+    from klint.claims import Claim, Claims
 
 _RUN_RE = re.compile(r"[^\r\n]+")
 URL_RE = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]{1,2000}|\bwww\.[a-z0-9-]{1,63}\.[^\s<>\"')\]]{1,2000}", re.IGNORECASE)
@@ -177,3 +182,65 @@ def infobox_label(key: str) -> str:
         key, side = m.group(1), " " + m.group(2)
     label = _INFOBOX_LABELS.get(key) or key.replace("_", " ").strip().capitalize()
     return label + side
+
+
+_WS_RUN_RE = re.compile(r"[^ \t]+|[ \t]+")
+_LINE_END = "\r\n"
+
+
+class Compacted:
+    """A marked-up document as extractors should see it: the view with markup gaps closed.
+
+    Blanked markup leaves runs of spaces (``in [[1990]]`` reads ``in   1990``);
+    here every run of spaces and tabs becomes one space (none at a line end), so
+    phrase patterns match, and line ends are kept, so lines stay lines. Regions
+    are moved onto the compact text and :meth:`restore` moves every claim's
+    offsets (``start``, ``end`` and each ``*_start``/``*_end`` field) back onto
+    the file.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        from dataclasses import replace
+
+        view = doc.view
+        chars: list[str] = []
+        offsets: list[int] = []
+        n = len(view)
+        for m in _WS_RUN_RE.finditer(view):
+            a, b = m.span()
+            if view[a] not in " \t":
+                chars.append(m.group())
+                offsets.extend(range(a, b))
+            elif a > 0 and b < n and view[a - 1] not in _LINE_END and view[b] not in _LINE_END:
+                chars.append(" ")
+                offsets.append(a)
+        self.offsets = offsets
+        self.length = n
+        text = "".join(chars)
+        regions = [Region(r.kind, self.inward(r.start), self.inward(r.end), r.label, r.section) for r in doc.regions]
+        self.doc = replace(doc, text=text, masked=None, regions=regions, _index=None)
+
+    def inward(self, offset: int) -> int:
+        """The compact offset of the first kept character at or after file ``offset``."""
+        return bisect.bisect_left(self.offsets, offset)
+
+    def outward(self, offset: int, end: bool = False) -> int:
+        """The file offset of compact ``offset`` (an exclusive end maps past its last character)."""
+        if end:
+            return self.offsets[offset - 1] + 1 if 0 < offset <= len(self.offsets) else self.outward(offset)
+        return self.offsets[offset] if 0 <= offset < len(self.offsets) else self.length
+
+    def restore(self, claims: Claims) -> Claims:
+        """``claims`` with their offsets moved back onto the file."""
+        def fix(claim: Claim) -> Claim:
+            update: dict[str, int] = {}
+            for name, value in claim:
+                if isinstance(value, int) and not isinstance(value, bool) and (
+                    name in ("start", "end") or name.endswith(("_start", "_end"))
+                ):
+                    update[name] = self.outward(value, end=name == "end" or name.endswith("_end"))
+            return claim.model_copy(update=update) if update else claim
+
+        return claims.model_copy(update={
+            name: [fix(c) for c in value] for name, value in claims if isinstance(value, list)
+        })
