@@ -5,8 +5,9 @@ in which everything but the visible content is a space (line endings are kept,
 so lines stay lines). Readers *show* the spans a reader would see and may
 *write* a short rendering over a construct (``&amp;`` → ``&``,
 ``{{convert|5|km}}`` → ``5 km``), padded with spaces to the construct's length.
-Extractors read the view; diagnostics quote ``Document.text``, so offsets point
-at what the user wrote.
+Rules read ``Document.view`` at the offsets of ``Document.text``; extractors
+read :class:`Compacted`, the view with the markup gaps closed, and their claims'
+offsets are moved back onto the file, so positions point at what the user wrote.
 """
 
 from __future__ import annotations
