@@ -158,3 +158,22 @@ _ALPHABET = list("AaBbKkeiy -'.,()\"\n0123456789") + ["Kelbajar", "Kelbjar", "CS
 def test_kx_rules_never_fail(text):
     diags = lint_text("Title\n\n" + text, path="t.txt", config=Config(select=("KX",)))
     assert not [d for d in diags if d.code.startswith("KI")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kelbajar and Kelbjar met Kelbajar. " * 3000,
+        "Nagorno-Karabakh and Nagorno Karabakh. " * 3000,
+        "The CSCE met. The OSCE met. " * 3000,
+        "\n\n".join(f"Heading {i}\n\nText (see the section on topic {i}x)." for i in range(1500)),
+        "Resolution 822 passed, like the previous two, and the aforementioned accord failed. " * 1500,
+    ],
+    ids=["variants", "hyphens", "renamed-acronyms", "section-pointers", "references"],
+)
+def test_kx_rules_stay_linear_on_repetitive_text(text):
+    import time
+
+    started = time.perf_counter()
+    lint_text("Title\n\n" + text + "\n", path="t.txt", config=Config(select=("KX",)))
+    assert time.perf_counter() - started < 6  # quadratic pairings took 5-30 s here

@@ -11,9 +11,11 @@ names the text itself links as a renaming or alias ("Leninakan (now Gyumri)").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from klint.claims import Mention
 from klint.extract._names_text import edit_distance1, name_key, skeleton
@@ -190,13 +192,22 @@ def _linked(a: Spelling, b: Spelling, text: str, cues: list[str]) -> bool:
     """Whether the text states the two spellings as one name ("Leninakan (now Gyumri)", "X, or Y")."""
     if not cues:
         return False
-    cue_re = re.compile(r"\(|\b(?:" + "|".join(map(re.escape, cues)) + r")\b", re.IGNORECASE)
+    cue_re = _cue_re(tuple(cues))
+    b_starts = [p[0] for p in b.places]  # places are in text order
     for s1, e1 in a.places:
-        for s2, e2 in b.places:
+        i = bisect.bisect_left(b_starts, s1 - 120)
+        while i < len(b_starts) and b_starts[i] <= e1 + 60:
+            s2, e2 = b.places[i]
             lo, hi = (e1, s2) if e1 <= s2 else (e2, s1)
             if 0 <= hi - lo <= 60 and cue_re.search(text, lo, hi):
                 return True
+            i += 1
     return False
+
+
+@lru_cache(maxsize=8)
+def _cue_re(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\(|\b(?:" + "|".join(map(re.escape, cues)) + r")\b", re.IGNORECASE)
 
 
 def hyphen_variants(

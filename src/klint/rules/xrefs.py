@@ -388,11 +388,14 @@ class AcronymConflict(Rule):
             if acr.acronym in places:
                 places[acr.acronym].append(acr.start)
         text = ctx.doc.view
+        others = places[b]  # in text order
         for s in places[a]:
-            for t in places[b]:
-                lo, hi = min(s, t), max(s, t)
-                if hi - lo < 300 and not re.search(r"[.!?]\s+[A-Z]|\n", text[lo:hi]):
+            i = bisect.bisect_left(others, s - 300)
+            while i < len(others) and others[i] < s + 300:
+                lo, hi = min(s, others[i]), max(s, others[i])
+                if not re.search(r"[.!?]\s+[A-Z]|\n", text[lo:hi]):
                     return True
+                i += 1
         return False
 
 
@@ -432,8 +435,9 @@ class NameVariant(Rule):
         lower = lower_words(text)
         paragraphs = [(r.start, r.end) for r in ctx.doc.regions_of("paragraph")]
         for v in find_variants(mentions, ctx.packs, text, lower):
+            where = _Places(text, paragraphs, v.major.places)
             for s, e in v.minor.places:
-                related = _related_places(text, paragraphs, v.major.places, s, e)
+                related = where.related(s, e)
                 rs, re_ = related[0]
                 yield self.diagnostic(
                     s, e,
@@ -442,8 +446,9 @@ class NameVariant(Rule):
                     related=[(a, b, f"spelled \u201c{text[a:b]}\u201d here") for a, b in related],
                 )
         for minor, minor_places, major, major_places in hyphen_variants(mentions, ctx.packs, lower):
+            where = _Places(text, paragraphs, major_places)
             for s, e in minor_places:
-                related = _related_places(text, paragraphs, major_places, s, e)
+                related = where.related(s, e)
                 rs = related[0][0]
                 yield self.diagnostic(
                     s, e,
@@ -453,36 +458,41 @@ class NameVariant(Rule):
                 )
 
 
-def _related_places(
-    text: str, paragraphs: list[tuple[int, int]], places: list[tuple[int, int]], start: int, end: int
-) -> list[tuple[int, int]]:
-    """Where the other spelling stands: in the same longer name if it does ("… Autonomous Oblast"),
-    the last place before this one, and its first place in a paragraph."""
-    def following(offset: int) -> list[str]:
-        return re.findall(r"\w+", text[offset : offset + 40])[:2]
+class _Places:
+    """The places of one spelling, to point at from a variant: in the same longer name if it
+    stands in one ("… Autonomous Oblast"), the last place before the variant, its first in a paragraph."""
 
-    after = following(end)
-    out: list[tuple[int, int]] = []
-    if after and after[0][:1].isupper():
-        out.extend([p for p in places if following(p[1]) == after][:1])
-    out.append(_nearest(places, start))
-    starts = [p[0] for p in paragraphs]
-    for p in places:
-        i = bisect.bisect_right(starts, p[0]) - 1
-        if i >= 0 and p[0] < paragraphs[i][1]:
-            out.append(p)
-            break
-    return list(dict.fromkeys(out))
+    def __init__(self, text: str, paragraphs: list[tuple[int, int]], places: list[tuple[int, int]]) -> None:
+        self.text, self.places = text, places
+        self.starts = [p[0] for p in places]
+        self.by_next: dict[tuple[str, ...], tuple[int, int]] = {}
+        for p in places:
+            self.by_next.setdefault(self._following(p[1]), p)
+        par_starts = [p[0] for p in paragraphs]
+        self.in_paragraph = None
+        for p in places:
+            i = bisect.bisect_right(par_starts, p[0]) - 1
+            if i >= 0 and p[0] < paragraphs[i][1]:
+                self.in_paragraph = p
+                break
+
+    def _following(self, offset: int) -> tuple[str, ...]:
+        return tuple(re.findall(r"\w+", self.text[offset : offset + 40])[:2])
+
+    def related(self, start: int, end: int) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        after = self._following(end)
+        if after and after[0][:1].isupper() and after in self.by_next:
+            out.append(self.by_next[after])
+        i = bisect.bisect_left(self.starts, start) - 1
+        out.append(self.places[i] if i >= 0 else self.places[0])
+        if self.in_paragraph is not None:
+            out.append(self.in_paragraph)
+        return list(dict.fromkeys(out))
 
 
 def _times(n: int) -> str:
     return "once" if n == 1 else f"{n} times"
-
-
-def _nearest(places: list[tuple[int, int]], offset: int) -> tuple[int, int]:
-    """The last place before ``offset``, else the first after it."""
-    before = [p for p in places if p[0] < offset]
-    return before[-1] if before else places[0]
 
 
 class InfoboxEntityUnmentioned(Rule):
@@ -604,14 +614,21 @@ class DanglingPointer(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         doc = ctx.doc
-        headings = [(r, _norm_heading(doc.view[r.start : r.end])) for r in doc.regions_of("heading")]
+        headings = [_norm_heading(doc.view[r.start : r.end]) for r in doc.regions_of("heading")]
+        stems: dict[str, set[int]] = {}  # word stem -> the headings that have it
+        for k, h in enumerate(headings):
+            for w in h.split():
+                stems.setdefault(w[:5], set()).add(k)
         blocks = [r for r in doc.content_regions() if r.kind in ("paragraph", "list_item", "table_row", "quote")]
+        found: dict[str, bool] = {}
         for ref in ctx.claims.references:
             if ref.ref_type != "pointer":
                 continue
             if ref.direction == "none" and ref.target:
                 want = _norm_heading(ref.target)
-                if want and not any(_heading_matches(want, h) for _, h in headings):
+                if want and want not in found:
+                    found[want] = _heading_exists(want, headings, stems)
+                if want and not found[want]:
                     yield self.diagnostic(
                         ref.start, ref.end,
                         f"{_q(ref.text)} points at a section \u201c{ref.target}\u201d, but no heading "
@@ -631,14 +648,18 @@ def _norm_heading(text: str) -> str:
     return " ".join(w for w in re.findall(r"[a-z0-9]+", text.casefold()) if w not in ("the", "a", "an", "of", "on"))
 
 
-def _heading_matches(want: str, heading: str) -> bool:
-    if not heading:
-        return False
-    if want in heading or heading in want:
-        return True
-    ws, hs = set(want.split()), set(heading.split())
-    stem = {w[:5] for w in ws}
-    return len(stem & {h[:5] for h in hs}) * 2 >= len(ws)
+def _heading_exists(want: str, headings: list[str], stems: dict[str, set[int]]) -> bool:
+    """A heading contains the wanted words, or shares the stems of half of them ("volunteer units")."""
+    wanted = {w[:5] for w in want.split()}
+    hits: dict[int, int] = {}
+    for w in wanted:
+        for k in stems.get(w, ()):
+            hits[k] = hits.get(k, 0) + 1
+    for k, n in hits.items():
+        h = headings[k]
+        if want in h or h in want or n * 2 >= len(wanted):
+            return True
+    return False
 
 
 RULES: tuple[type[Rule], ...] = (
