@@ -132,7 +132,7 @@ def _has_alnum(view: str, a: int, b: int) -> bool:
 _TOKEN_MAX = 40
 #: markup that sits inside a token rather than between two (emphasis, link brackets, inline tags)
 _JOINING_RE = re.compile(
-    r"(?:[\[\]{}*_'~]|\]\([^\s()]{0,2000}\)|</?(?:a|b|i|u|s|em|strong|span|abbr|small|big|font|mark|q|cite|bdi)"
+    r"(?:[\[\]{}*_'~]|\]\([^\s()]{0,2000}\)|</?(?:a|b|i|u|s|em|strong|span|abbr|small|big|font|mark|q|cite|bdi|sup|sub)"
     r"\b[^<>]{0,500}>)+"
 )
 

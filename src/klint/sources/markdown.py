@@ -1,4 +1,4 @@
-"""Markdown reader: CommonMark plus GFM tables (markdown-it-py), YAML front matter.
+"""Markdown reader: CommonMark plus GFM tables and strikethrough (markdown-it-py), YAML front matter.
 
 Offsets: ``Document.text`` is the file unchanged. markdown-it gives block
 tokens line ranges but no inline offsets, so each inline token is aligned with
@@ -376,7 +376,7 @@ def _parser() -> Any:
     if _PARSER is None:
         from markdown_it import MarkdownIt
 
-        _PARSER = MarkdownIt("commonmark").enable("table").disable("text_join")
+        _PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
     return _PARSER
 
 
