@@ -17,7 +17,6 @@ MONTHS = (
 )
 #: A numeral token: digits with optional grouping commas and a decimal part (validated later).
 DIGITS_RE = re.compile(r"[0-9][0-9,.]*")  # the caller checks the character before
-WORD_START_RE = re.compile(r"[A-Za-z]+")
 NUMERAL_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
 ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 MONTH_BEFORE_RE = re.compile(rf"\b(?:{MONTHS})\.?\s+$")
@@ -27,6 +26,8 @@ TIME_AFTER_RE = re.compile(r"\s?:\s?[0-9]{1,2}(?![0-9])")
 DASH_RANGE_RE = re.compile(r"\s{0,2}(?:–|—|-|to)\s{0,2}(\$|£|€)?(?=[0-9])")
 POSSESSIVE_RE = re.compile(r"\b((?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*)['’]s?\s+((?:[\w-]+\s){0,3})")
 SENTENCE_END_RE = re.compile(r"[.!?][\"”’)\]]{0,3}\s+(?=[\"“(\[]?[A-Z0-9])")
+#: Lower-cases ASCII letters only, so offsets stay the same ("İ".lower() is two characters).
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "st", "no", "nos", "mt", "vs", "lt", "co", "jr", "sr", "gen", "col", "capt", "sgt", "prof", "rev", "fig", "vol", "pp", "ca", "c", "approx"])
 
 #: Words after a number that end the noun it counts.
@@ -62,12 +63,12 @@ class Lexicon:
     year_context: frozenset[str]
     split_cue: re.Pattern[str]
     size_words: dict[str, str]
-    event_word: re.Pattern[str]
     event_of: dict[str, str]
     force_unit: re.Pattern[str]
     max_noun_words: int
     first_words: dict[str, frozenset[str] | None]  # first word -> the words that may follow (None: any)
-    event_first: frozenset[str]  # first word of every event word
+    first_patterns: dict[str, re.Pattern[str]]  # first word (lower case) -> where it may start a number
+    event_patterns: dict[str, re.Pattern[str]]  # first word (lower case) -> the event words it starts
 
     def qualifier(self, phrase: str) -> tuple[str, float, float]:
         q = self.packs.qualifiers.get(" ".join(phrase.lower().split()))
@@ -132,12 +133,17 @@ def _build(packs: Packs) -> Lexicon:
         year_context=frozenset(w.lower() for w in num.year_context),
         split_cue=re.compile(rf"\b(?:{_alternation(num.split_cues)})\b", re.IGNORECASE),
         size_words={k.lower(): v for k, v in num.size_words.items()},
-        event_word=re.compile(rf"\b({_alternation(list(event_of))})\b", re.IGNORECASE),
         event_of=event_of,
         force_unit=re.compile(rf"({_alternation(num.force_units)})\b", re.IGNORECASE),
         max_noun_words=max_noun,
-        event_first=frozenset(w.split()[0] for w in event_of),
-        first_words=_first_words([*packs.number_words, *num.fractions, *num.vague], list(num.scales)),
+        event_patterns={
+            first: re.compile(rf"(?:{_alternation([e for e in event_of if e.split()[0] == first])})\b")
+            for first in {e.split()[0] for e in event_of}
+        },
+        first_words=(first := _first_words([*packs.number_words, *num.fractions, *num.vague], list(num.scales))),
+        first_patterns={w: re.compile(re.escape(w) + (r"\b" if need is None else
+                                                      rf"[ \t\n-]{{1,3}}(?:{_alternation(sorted(need))})\b"))
+                        for w, need in first.items()},
     )
 
 

@@ -14,13 +14,14 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from klint.claims import QuantityClaim
 from klint.document import Document, Region
 from klint.extract._numlex import (
     ABBREVIATIONS,
+    ASCII_LOWER,
     ATTACHED_ID_BEFORE_RE,
     DASH_RANGE_RE,
     DIGITS_RE,
@@ -33,7 +34,6 @@ from klint.extract._numlex import (
     STOP_WORDS,
     TIME_AFTER_RE,
     VERBISH,
-    WORD_START_RE,
     Lexicon,
     clean_token,
     lexicon,
@@ -142,22 +142,23 @@ def _sentences(view: str, start: int, end: int) -> list[int]:
 def _candidates(view: str, rs: int, re_: int, lex: Lexicon) -> list[tuple[int, int, str, re.Match[str]]]:
     """The first number-like spans in text order: (start, rank, kind, match)."""
 
-    def words() -> Iterator[tuple[int, int, str, re.Match[str]]]:
-        for w in WORD_START_RE.finditer(view, rs, re_):
-            lw = w.group().lower()
-            if lw not in lex.first_words:
-                continue
-            need = lex.first_words[lw]
-            if need is not None:
-                nxt = _NEXT_WORD_RE.match(view, w.end(), re_)
-                if not nxt or nxt.group(1).lower() not in need:
-                    continue
-            if w.start() > 0 and (view[w.start() - 1].isalnum() or view[w.start() - 1] == "-"):
+    def words() -> list[tuple[int, int, str, re.Match[str]]]:
+        low = view[rs:re_].translate(ASCII_LOWER)
+        starts: list[int] = []
+        for w, pattern in lex.first_patterns.items():
+            if w in low:
+                starts.extend(m.start() + rs for m in itertools.islice(pattern.finditer(low), _MAX_PER_REGION))
+        out = []
+        for start in sorted(starts):
+            if start > 0 and (view[start - 1].isalnum() or view[start - 1] == "-"):
                 continue
             for kind, rank, pattern in (("v", 0, lex.vague), ("f", 1, lex.fraction), ("w", 2, lex.number_word)):
-                m = pattern.match(view, w.start(), re_)
+                m = pattern.match(view, start, re_)
                 if m:
-                    yield w.start(), rank, kind, m
+                    out.append((start, rank, kind, m))
+            if len(out) >= _MAX_PER_REGION:
+                break
+        return out
 
     def digits() -> Iterator[tuple[int, int, str, re.Match[str]]]:
         for m in DIGITS_RE.finditer(view, rs, re_):
@@ -166,7 +167,7 @@ def _candidates(view: str, rs: int, re_: int, lex: Lexicon) -> list[tuple[int, i
             yield m.start(), 3, "d", m
 
     # the first N of the merged sequence lie within the first N of each
-    merged = [*itertools.islice(words(), _MAX_PER_REGION), *itertools.islice(digits(), _MAX_PER_REGION)]
+    merged = [*words(), *itertools.islice(digits(), _MAX_PER_REGION)]
     merged.sort(key=lambda c: (c[0], c[1]))
     return merged[:_MAX_PER_REGION]
 
@@ -178,7 +179,7 @@ def _scan_region(doc: Document, view: str, region: Region, lex: Lexicon) -> list
     if not cands:
         return []
     sent = _sentences(view, rs, min(re_, cands[-1][0] + 4 * _WINDOW))
-    side, source, counted_default = _field_info(region)
+    side, _source, counted_default = _field_info(region)
     found: list[tuple[_Found, int]] = []
     consumed = rs
     last_ident_end = -1
@@ -238,7 +239,7 @@ def _field_info(region: Region) -> tuple[int | None, str, str | None]:
 
 def _share_qualifiers(view: str, found: list[tuple[_Found, int]]) -> None:
     """ "As many as 400,000 X and 800,000 Y": an upper-bound or estimate word governs both."""
-    for (a, ka), (b, kb) in zip(found, found[1:]):
+    for (a, ka), (b, kb) in itertools.pairwise(found):
         if ka != kb or b.qualifier != "exact" or a.qualifier not in ("as-many-as", "up-to", "about"):
             continue
         gap = view[a.end : b.start]
@@ -272,20 +273,19 @@ def _digits(view: str, m: re.Match[str], s_start: int, s_end: int, lex: Lexicon,
     tm = TIME_AFTER_RE.match(after)
     if tm:  # a time of day, a ratio or a verse ("12: 00", "39: 1")
         return ne + tm.end()
-    if ATTACHED_ID_BEFORE_RE.search(before) or re.match(r"[A-Za-z]", after) and not lex.unit_after.match(after):
+    if ATTACHED_ID_BEFORE_RE.search(before[-9:]) or re.match(r"[A-Za-z]", after) and not lex.unit_after.match(after):
         return -ne
     if re.search(r"\(\s*$", before) and re.match(r"(?:\s*(?:,|and|or|&)\s*[0-9]+){0,20}\s*\)", after):
         return -ne  # "(874 and 884)": numbers standing alone in brackets are labels
     if "," not in token and re.search(r"[a-z,]\s(?!(?:In|By|On|At|Of|Over|About|Some|Nearly|Almost|Around)\b)[A-Z][a-z]+ $", before[-30:]):
         return -ne  # "Helsinki Initiative 92", "Route 93": part of a name
     prev_word = _last_word(before)
-    if prev_word in lex.identifier_words or (
+    if (prev_word in lex.identifier_words or (
         last_ident_end >= 0 and re.fullmatch(r"\s*(?:,|and|or|&|, and)\s*", view[last_ident_end:ns])
-    ):
-        if prev_word not in ("of", "the", "a", "an"):
-            return -_skip_range(view, ne, s_end)
+    )) and prev_word not in ("of", "the", "a", "an"):
+        return -_skip_range(view, ne, s_end)
     # dates: a day next to a month name, a year in date context
-    if MONTH_BEFORE_RE.search(before) or MONTH_AFTER_RE.match(after):
+    if MONTH_BEFORE_RE.search(before[-12:]) or MONTH_AFTER_RE.match(after):
         return _skip_range(view, ne, s_end)
     is_year = "," not in token and "." not in token and len(token) == 4 and 1000 <= value <= 2100
     if is_year and not _followed_by_count_noun(after, lex):
@@ -540,12 +540,14 @@ def _event(view: str, f: _Found, events: dict[int, list[tuple[int, int, str]]], 
     if f.counted in lex.packs.numbers.event_classes:
         return f.counted
     if k not in events:
+        low = view[s_start : min(s_end, s_start + 5000)].translate(ASCII_LOWER)
         found = []
-        for w in WORD_START_RE.finditer(view, s_start, min(s_end, s_start + 5000)):
-            if w.group().lower() in lex.event_first:
-                m = lex.event_word.match(view, w.start(), s_end)
-                if m:
-                    found.append((m.start(), m.end(), lex.event_of[" ".join(m.group(1).lower().split())]))
+        for first, pattern in lex.event_patterns.items():
+            if first in low:
+                for m in itertools.islice(pattern.finditer(low), 50):
+                    if m.start() == 0 or not low[m.start() - 1].isalnum():
+                        found.append((s_start + m.start(), s_start + m.end(),
+                                      lex.event_of[" ".join(m.group().split())]))
         events[k] = found
     best: tuple[int, str] | None = None
     for start, end, cls in events[k]:

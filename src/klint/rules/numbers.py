@@ -49,7 +49,7 @@ def bounds(ctx: Context, q: QuantityClaim) -> tuple[float, float] | None:
         words = sorted(ctx.packs.qualifiers, key=len, reverse=True)
         ctx.cache["kn.tol"] = _tolerances(ctx.packs)
         ctx.cache["kn.words"] = re.compile(
-            "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)", re.I)
+            "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)", re.IGNORECASE)
     # the qualifier word that opens the claim sets the tolerance; else the widest of its kind
     m = ctx.cache["kn.words"].match(q.text) if q.qualifier not in ("exact", "range", "vague") else None
     word = ctx.packs.qualifiers.get(" ".join(m.group().lower().split())) if m else None
@@ -345,7 +345,7 @@ class SharesExceedWhole(Rule):
     def _report_shares(self, ctx: Context, run: list[QuantityClaim], tol: float) -> Iterator[Diagnostic]:
         if len(run) < 2:
             return
-        gaps = [ctx.doc.view[a.end : b.start].lower() for a, b in zip(run, run[1:])]
+        gaps = [ctx.doc.view[a.end : b.start].lower() for a, b in itertools.pairwise(run)]
         if any(re.search(r"\b(?:or|even|as high|to|from|between|while|whereas|compared|versus|vs)\b", g)
                for g in gaps):
             return
@@ -675,7 +675,7 @@ class TableConsistency(Rule):
 # ---------------------------------------------------------------- KN208
 
 _PCT_AFTER_COUNT = re.compile(r" ?(?:\(|, ?(?:or )?| or )(?:(?:about|some|nearly|almost) )?")
-_WHOLE_BEFORE = re.compile(r"\b(?:out of|of(?: the| its| their| a total of)?|total of) $", re.I)
+_WHOLE_BEFORE = re.compile(r"\b(?:out of|of(?: the| its| their| a total of)?|total of) $", re.IGNORECASE)
 
 
 class PercentVsCounts(Rule):
@@ -709,7 +709,7 @@ class PercentVsCounts(Rule):
                 if len(wholes) != 1:
                     continue
                 whole = wholes[0]
-                for a, p in zip(qs, qs[1:]):
+                for a, p in itertools.pairwise(qs):
                     if (p.unit != "percent" or a.unit != "count" or a is whole or a.low is None
                             or p.low is None or not _PCT_AFTER_COUNT.fullmatch(view[a.end : p.start])):
                         continue
