@@ -128,3 +128,20 @@ def test_reverse_infobox_check_on_the_seed():
     found = lint_text(SEED.read_text(encoding="utf-8"), path=str(SEED), config=config)
     reverse = {(d.line, d.related[0].line) for d in found if d.related}
     assert reverse == {(178, 23), (146, 32)}
+
+
+def test_every_format_of_the_seed_gets_the_same_kx_findings():
+    """The seed as Markdown, wikitext and HTML: the same findings on the same words."""
+    from collections import Counter
+
+    def found(path: Path) -> Counter:
+        text = path.read_text(encoding="utf-8")
+        diags = lint_text(text, path=str(path), config=Config(select=("KX",), ignore=("KX306",)))
+        return Counter((d.code, " ".join(text[d.start : d.end].split())) for d in diags)
+
+    expected = found(SEED)
+    assert sum(expected.values()) == 25
+    for suffix in (".md", ".wiki", ".html"):
+        other = SEED.with_suffix(suffix)
+        if other.exists():
+            assert found(other) == expected, suffix
