@@ -107,6 +107,8 @@ def test_vote_split_is_a_split_not_a_range() -> None:
     ("The Azeri SSR had a total of forty-five aircraft.", 45, 45, "exact", "count", "aircraft"),
     ("By 1988 they were nearly three-quarters of the population.", 0.75, 0.75, "nearly", "fraction", "people"),
     ("Salaries were over $5,000 a month.", 5000, 5000, "over", "dollars", None),
+    ("Azerbaijan lost control over five districts.", 5, 5, "exact", "count", "districts"),
+    ("The toll placed the dead at over 100 people.", 100, 100, "over", "count", "people"),
 ])
 def test_quantity_values(text, low, high, qualifier, unit, counted) -> None:
     qs = [q for q in _para(text) if q.low is not None]

@@ -51,6 +51,7 @@ class NumbersPack(BaseModel):
     subsets: dict[str, list[str]] = {}
     total_rows: list[str] = []
     whole_scope_cues: list[str] = []
+    preposition_heads: list[str] = []
     share_blockers: list[str] = []
     total_tolerance: float = 0.05
     percent_tolerance: float = 1.0

@@ -66,6 +66,7 @@ class Lexicon:
     event_of: dict[str, str]
     force_unit: re.Pattern[str]
     max_noun_words: int
+    preposition_heads: frozenset[str]
     first_words: dict[str, frozenset[str] | None]  # first word -> the words that may follow (None: any)
     first_patterns: dict[str, re.Pattern[str]]  # first word (lower case) -> where it may start a number
     event_patterns: dict[str, re.Pattern[str]]  # first word (lower case) -> the event words it starts
@@ -140,6 +141,7 @@ def _build(packs: Packs) -> Lexicon:
             first: re.compile(rf"(?:{_alternation([e for e in event_of if e.split()[0] == first])})\b")
             for first in {e.split()[0] for e in event_of}
         },
+        preposition_heads=frozenset(w.lower() for w in num.preposition_heads),
         first_words=(first := _first_words([*packs.number_words, *num.fractions, *num.vague], list(num.scales))),
         first_patterns={w: re.compile(re.escape(w) + (r"\b" if need is None else
                                                       rf"[ \t\n-]{{1,3}}(?:{_alternation(sorted(need))})\b"))

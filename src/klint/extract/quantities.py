@@ -253,6 +253,8 @@ def _qualifier(view: str, nstart: int, s_start: int, lex: Lexicon) -> tuple[str,
     m = lex.qualifier_before.search(before)
     if not m:
         return "exact", nstart
+    if m.group(1).lower() in ("over", "under") and _last_word(before[: m.start(1)]) in lex.preposition_heads:
+        return "exact", nstart  # "control over five districts"
     kind, _, _ = lex.qualifier(m.group(1))
     return kind, nstart - len(before) + m.start(1)
 
