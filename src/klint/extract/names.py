@@ -32,7 +32,9 @@ from klint.packs import Packs
 
 _SOURCES = {"infobox_field": "infobox", "heading": "heading", "title": "heading", "caption": "caption"}
 #: Words after "the previous two" that do not name what is counted ("the previous two were").
-_FUNCTION_WORDS = frozenset(["and", "but", "or", "were", "was", "are", "is", "had", "have", "has", "did", "do", "in", "of", "to", "that", "which", "they", "it"])
+_FUNCTION_WORDS = frozenset(
+    "and but or were was are is had have has did do in of to that which they it".split()  # noqa: SIM905
+)
 _NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }
@@ -79,7 +81,7 @@ _LAST: list[_Index] = []
 
 def _index(doc: Document) -> _Index:
     """One index per document, shared by the three extractors of a run."""
-    if _LAST and _LAST[0].doc is doc and _LAST[0].doc.text is doc.text:
+    if _LAST and _LAST[0].doc is doc:
         return _LAST[0]
     idx = _Index(doc)
     _LAST[:] = [idx]
@@ -189,7 +191,7 @@ def _at_sentence_start(text: str, offset: int, starts: set[int]) -> bool:
 
 _ACR_RE = re.compile(r"([A-Z][A-Z&]{1,9})(s?)(?![\w\-/]|\.[A-Za-z])")
 _ROMAN_RE = re.compile(r"M{0,4}(?:CM|CD|D?C{0,4})(?:XC|XL|L?X{0,4})(?:IX|IV|V?I{0,4})")
-_MINOR = frozenset(["of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "de", "du", "la", "le", "des", "del"])
+_MINOR = frozenset("of the and for in on at to a an de du la le des del".split())  # noqa: SIM905
 
 
 def _long_form(short: str, window: str) -> int | None:
