@@ -60,6 +60,45 @@ def test_killed_init_leaves_the_old_config_intact(tmp_path: Path, sig: signal.Si
         assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
+SLOW_ANY = textwrap.dedent(
+    """
+    import os, sys, time
+    def slow_fsync(fd):
+        print("writing", flush=True)
+        time.sleep(60)
+    os.fsync = slow_fsync
+    from klint.cli import main
+    sys.exit(main(sys.argv[1:]))
+    """
+)
+
+
+@pytest.mark.parametrize("command", ["baseline", "report"])
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+def test_killed_baseline_and_report_writes_leave_the_old_file(tmp_path: Path, command: str,
+                                                              sig: signal.Signals) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Battle\n\nA caption here.\nA caption here.\n")
+    target = tmp_path / ("baseline.json" if command == "baseline" else "report.html")
+    target.write_text("the old file\n")
+    args = (["check", str(article), "--no-cache", "--jobs", "1", "--write-baseline", str(target)]
+            if command == "baseline" else ["report", str(article), "-o", str(target)])
+    proc = subprocess.Popen([sys.executable, "-c", SLOW_ANY, *args], cwd=tmp_path, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        while line and line.strip() != "writing":  # skip the command's own output
+            line = proc.stdout.readline()
+        assert line.strip() == "writing", proc.stderr.read() if proc.stderr else ""
+        assert [p for p in tmp_path.iterdir() if p.name.startswith(f".{target.name}.") and p.name.endswith(".tmp")]
+        proc.send_signal(sig)
+        proc.wait(timeout=20)
+    finally:
+        proc.kill()
+    assert target.read_text() == "the old file\n"
+
+
 def test_init_without_interruption_replaces_the_file(tmp_path: Path) -> None:
     target = tmp_path / ".klint.yaml"
     target.write_text(OLD)
