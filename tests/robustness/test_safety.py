@@ -119,3 +119,22 @@ def test_html_report_escapes_article_text(tmp_path: Path) -> None:
     import html as html_mod
 
     assert any(html_mod.escape(h) in html for h in HOSTILE)  # hostile text did reach the report, escaped
+
+
+def test_a_rule_pack_in_the_content_repository_cannot_run_code(tmp_path: Path) -> None:
+    """Packs are YAML data: a Python tag in a pack the config names is an error, and nothing runs."""
+    import subprocess
+    import sys
+
+    marker = tmp_path / "ran"
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs" / "evil.yaml").write_text(
+        f"common_acronyms: !!python/object/apply:os.system ['touch {marker}']\n"
+    )
+    (tmp_path / ".klint.yaml").write_text("rule-packs: [packs]\n")
+    (tmp_path / "a.txt").write_text("The war began in 1990.\n")
+    proc = subprocess.run([sys.executable, "-m", "klint", "check", "a.txt", "--no-cache"], cwd=tmp_path,
+                          capture_output=True, text=True, check=False, timeout=120)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "evil.yaml" in proc.stderr
+    assert not marker.exists()
