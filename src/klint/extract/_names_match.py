@@ -167,7 +167,9 @@ def find_variants(mentions: list[Mention], packs: Packs, text: str, lower: froze
         if cur is None or len(v.major.places) > len(cur.major.places):
             best[v.minor.key] = v
     majors = {v.major.key for v in best.values()}
-    return [v for k, v in sorted(best.items()) if k not in majors or len(v.major.places) > len(v.minor.places)]
+    return [
+        v for k, v in sorted(best.items()) if k not in majors or len(v.major.places) > len(v.minor.places)
+    ]
 
 
 def _same_role(a: Spelling, b: Spelling, rules: tuple[tuple[str, str], ...]) -> bool:

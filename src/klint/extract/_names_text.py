@@ -16,7 +16,8 @@ _QUOTE_RE = re.compile('"[^"\n]{1,2000}"|\u201c[^\u201d\n]{1,2000}\u201d|\u00ab[
 _SENT_END_RE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[^\W_a-z])")
 #: Words before a full stop that do not end a sentence.
 _ABBREV = frozenset(
-    ["mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "rev", "prof", "jr", "sr", "vs", "etc", "no", "nos", "fig", "co", "corp", "inc", "ltd", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "ca"]
+    "mr mrs ms dr st gen lt col sgt capt maj adm rev prof jr sr vs etc no nos fig co corp inc ltd "  # noqa: SIM905
+    "mt ft jan feb mar apr jun jul aug sep sept oct nov dec approx ca".split()
 )
 
 

@@ -125,7 +125,8 @@ def _tokens_by_span(idx: _Index) -> dict[int, list[tuple[int, int, str]]]:
         if i < 0 or s + len(w) > idx.spans[i].region.end:
             continue
         r = idx.spans[i].region
-        if r.kind == "infobox_field" and r.label and s < r.start + len(r.label) and text.startswith(r.label, r.start):
+        label = r.label if r.kind == "infobox_field" else None
+        if label and s < r.start + len(label) and text.startswith(label, r.start):
             continue  # the field's own label ("Location")
         out.setdefault(i, []).append((s, s + len(w), w))
     return out
@@ -161,7 +162,10 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
             if run:
                 runs.append((span, run, at_start))
     proper = {  # words capitalized where a sentence does not force it
-        name_key(_strip_possessive(t[2])) for _, run, at_start in runs if not at_start or len(run) > 1 for t in run
+        name_key(_strip_possessive(t[2]))
+        for _, run, at_start in runs
+        if not at_start or len(run) > 1
+        for t in run
     }
     out: list[Mention] = []
     for span, run, at_start in runs:
@@ -328,7 +332,8 @@ _POINTER_RE = re.compile(
 )
 _SECTION_RE = re.compile(
     r"[Ss]ee\s+(?:also\s+)?(?:the\s+)?(?:section\s+(?:on|about|entitled|titled|called)\s+"
-    r"[\"“]?([^\"”()\n.;]{2,60}?)[\"”]?|[\"“]?([^\"”()\n.;]{2,60}?)[\"”]?\s+section)(?=\s*[).,;:]|\s*$)"
+    r"[\"“]?([^\"”()\n.;]{2,60}?)[\"”]?"
+    r"|[\"“]?([^\"”()\n.;]{2,60}?)[\"”]?\s+section)(?=\s*[).,;:]|\s*$)"
 )
 _LIST_AFTER_RE = re.compile(
     r"(?:\s+[a-z]+){0,6}[\s,]*\(?\s*(\d{2,5})((?:\s*,\s*\d{2,5})*\s*(?:,\s*)?(?:and|&)\s*\d{2,5})\s*\)?"

@@ -497,14 +497,15 @@ def _times(n: int) -> str:
 
 class InfoboxEntityUnmentioned(Rule):
     """## What it does
-    Reports a person or place listed in the infobox (commanders, location) that
-    the body never mentions, by full name or by surname; a surname spelled by
-    another transliteration (Aliev/Aliyev) counts as a mention. Option
-    `fields` picks the infobox fields checked by the start of their label
-    (default: commander and leader fields; add "location" for places, which
-    an article often names only through a wider or narrower place). The reverse check is opt-in (option `reverse = true`):
-    a person the body names as leading a side ("chaired by Robert Kocharyan",
-    pack `leader_cues`) who is not among the infobox commanders.
+    Reports a commander listed in the infobox that the body never mentions,
+    by full name or by surname; a surname spelled by another transliteration
+    (Aliev/Aliyev) counts as a mention. Option `fields` picks the infobox
+    fields checked by the start of their label (default: commander and leader
+    fields; add "location" for places, which an article often names only
+    through a wider or narrower place). The reverse check is opt-in (option
+    `reverse = true`): a person the body names as leading a side ("chaired by
+    Robert Kocharyan", pack `leader_cues`) who is not among the infobox
+    commanders.
 
     ## Why is this bad?
     The infobox summarises the article: a commander the text never mentions
@@ -563,18 +564,24 @@ class InfoboxEntityUnmentioned(Rule):
         """Body names that lead a side ("chaired by Robert Kocharyan") but are not infobox commanders."""
         from klint.extract._names_text import name_key, skeleton
 
-        listed = [m for m in ctx.claims.mentions if m.source == "infobox" and (m.field or "").startswith("Commander")]
+        listed = [
+            m for m in ctx.claims.mentions if m.source == "infobox" and (m.field or "").startswith("Commander")
+        ]
         if not listed or not ctx.packs.leader_cues:
             return
         cue = re.compile(r"\b(?:" + "|".join(map(re.escape, ctx.packs.leader_cues)) + r")\s+$")
         text = ctx.doc.view
-        people = [m for m in ctx.claims.mentions if m.source != "infobox" and len(m.words) >= 2 and " of " not in m.name]
+        people = [
+            m for m in ctx.claims.mentions if m.source != "infobox" and len(m.words) >= 2 and " of " not in m.name
+        ]
         by_surname = {skeleton(name_key(m.words[-1]), rules): m for m in listed if m.words}
         led: dict[int, object] = {}  # start of a leading name -> its infobox entry (or None)
         for i, m in enumerate(people):
             before = text[max(0, m.start - 40) : m.start]
             prev = people[i - 1] if i else None
-            joined = prev is not None and prev.start in led and re.fullmatch(r",?\s+and\s+", text[prev.end : m.start])
+            joined = (
+                prev is not None and prev.start in led and re.fullmatch(r",?\s+and\s+", text[prev.end : m.start])
+            )
             if not (cue.search(before) or joined):
                 continue
             entry = by_surname.get(skeleton(name_key(m.words[-1]), rules))
@@ -619,7 +626,9 @@ class DanglingPointer(Rule):
         for k, h in enumerate(headings):
             for w in h.split():
                 stems.setdefault(w[:5], set()).add(k)
-        blocks = [r for r in doc.content_regions() if r.kind in ("paragraph", "list_item", "table_row", "quote")]
+        blocks = [
+            r for r in doc.content_regions() if r.kind in ("paragraph", "list_item", "table_row", "quote")
+        ]
         found: dict[str, bool] = {}
         for ref in ctx.claims.references:
             if ref.ref_type != "pointer":
@@ -636,16 +645,19 @@ class DanglingPointer(Rule):
                     )
             elif blocks and ref.direction == "forward" and ref.start >= blocks[-1].start:
                 yield self.diagnostic(
-                    ref.start, ref.end, f"{_q(ref.text)} points forward, but nothing follows: this is the last block"
+                    ref.start, ref.end,
+                    f"{_q(ref.text)} points forward, but nothing follows: this is the last block",
                 )
-            elif blocks and ref.direction == "back" and ref.start < blocks[0].end and ref.start >= blocks[0].start:
+            elif blocks and ref.direction == "back" and blocks[0].start <= ref.start < blocks[0].end:
                 yield self.diagnostic(
-                    ref.start, ref.end, f"{_q(ref.text)} points back, but nothing comes before: this is the first block"
+                    ref.start, ref.end,
+                    f"{_q(ref.text)} points back, but nothing comes before: this is the first block",
                 )
 
 
 def _norm_heading(text: str) -> str:
-    return " ".join(w for w in re.findall(r"[a-z0-9]+", text.casefold()) if w not in ("the", "a", "an", "of", "on"))
+    words = re.findall(r"[a-z0-9]+", text.casefold())
+    return " ".join(w for w in words if w not in ("the", "a", "an", "of", "on"))
 
 
 def _heading_exists(want: str, headings: list[str], stems: dict[str, set[int]]) -> bool:
