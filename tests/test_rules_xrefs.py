@@ -101,6 +101,8 @@ def test_name_variant_is_a_warning_with_both_spellings():
         "The Russian professor Georgiy Mirsky wrote about Georgia. Jim Berkley studied at Berkeley.",
         # a quotation keeps its source's spelling
         'A reporter wrote that "the road to Kelbadjar was open". The army took Kelbajar; Kelbajar burned.',
+        # two surnames one letter apart, each with its own people
+        "Andrew Johnson vetoed it. Joseph Johnston retreated; Johnston and Johnson never met. Johnson won.",
         # common words in capitals, and inflected forms
         "The Royal Charter named Carter. The Imagists published Des Imagistes; the Los Angeles Angels won.",
     ],

@@ -32,6 +32,7 @@ class Spelling:
     inner: int = 0  # occurrences before the last word of a multi-word name (given names)
     last: int = 0  # occurrences as the last word of a multi-word name (surnames)
     surnames: set[str] = field(default_factory=set)  # keys of the last words of its names
+    givens: set[str] = field(default_factory=set)  # keys of the first words of names it ends
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def spellings(mentions: list[Mention]) -> dict[str, Spelling]:
     """Every word (and hyphen part) of the mentions outside quotations, by key."""
     out: dict[str, Spelling] = {}
 
-    def add(part: str, start: int, inner: bool, last: bool, surname: str | None) -> None:
+    def add(part: str, start: int, inner: bool, last: bool, surname: str | None, given: str | None) -> None:
         if len(part) < 4 or not part.isalpha():
             return
         key = name_key(part)
@@ -64,22 +65,24 @@ def spellings(mentions: list[Mention]) -> dict[str, Spelling]:
             sp.surnames.add(surname or "")
         elif last:
             sp.last += 1
+            sp.givens.add(given or "")
 
     for m in mentions:
         if m.in_quote:
             continue
         n, text, pos = len(m.words), m.text, 0
         surname = name_key(m.words[-1]) if n > 1 else None
+        given = name_key(m.words[0]) if n > 1 else None
         for i, w in enumerate(m.words):
             at = text.find(w, pos)
             at = pos if at < 0 else at
             pos = at + len(w)
             start = m.start + at
-            add(w, start, n > 1 and i < n - 1, n > 1 and i == n - 1, surname)
+            add(w, start, n > 1 and i < n - 1, n > 1 and i == n - 1, surname, given)
             if "-" in w:
                 k = start
                 for part in w.split("-"):
-                    add(part, k, False, False, None)
+                    add(part, k, False, False, None, None)
                     k += len(part) + 1
     return out
 
@@ -158,6 +161,12 @@ def find_variants(mentions: list[Mention], packs: Packs, text: str, lower: froze
             continue
         if _linked(a, b, text, packs.renaming_cues):
             continue
+        edited = not how.startswith(("transliteration", "doubled"))
+        if edited and _two_people(a, b, rules):
+            continue
+        slip = how.startswith(("one letter", "transposed"))
+        if slip and min(len(a.places), len(b.places)) > 2:
+            continue  # a slip of the pen is rare: two frequent spellings are two names (Johnson/Johnston)
         major, minor = sorted((a, b), key=lambda s: (-len(s.places), s.places[0][0]))
         out.append(Variant(minor, major, how))
     # a spelling is reported against its most frequent partner only
@@ -188,6 +197,13 @@ def _same_role(a: Spelling, b: Spelling, rules: tuple[tuple[str, str], ...]) -> 
     if (a.inner == n_a and not b.inner) or (b.inner == n_b and not a.inner):
         return False
     return not ((a.last == n_a and not b.last) or (b.last == n_b and not a.last))
+
+
+def _two_people(a: Spelling, b: Spelling, rules: tuple[tuple[str, str], ...]) -> bool:
+    """Both spellings end names whose first words differ ("Andrew Johnson", "Joseph Johnston")."""
+    ga = {skeleton(g, rules) for g in a.givens}
+    gb = {skeleton(g, rules) for g in b.givens}
+    return bool(ga and gb and not ga & gb)
 
 
 def _linked(a: Spelling, b: Spelling, text: str, cues: list[str]) -> bool:
