@@ -169,7 +169,7 @@ def test_count_back_takes_its_noun_from_the_sentence(packs):
 
 def test_count_back_of_an_unrelated_noun(packs):
     (ref,) = _refs("Three resolutions passed over the last two years.", packs)
-    assert (ref.text, ref.target, ref.count) == ("the last two", "years", 2)
+    assert (ref.text, ref.target, ref.count) == ("the last two", "year", 2)
 
 
 def test_both_and_aforementioned(packs):

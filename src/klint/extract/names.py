@@ -369,7 +369,7 @@ def extract_references(doc: Document, packs: Packs) -> list[Reference]:
         elif not noun or noun in _FUNCTION_WORDS:  # "as the previous two, they": the noun comes before
             end, target = m.end(2), _noun_before(text, scope, m.start(), nouns)
         else:  # "the last two years": counts something that is not a reference noun
-            end, target = m.end(2), noun
+            end, target = m.end(2), plural_forms(noun)[0]
         out.append(Reference(
             start=m.start(), end=end, text=text[m.start() : end], ref_type="count-back",
             target=target, count=count, scope_start=scope,
