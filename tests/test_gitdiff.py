@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from klint.cli import main
-from klint.gitdiff import ALL, parse_diff
+from klint.gitdiff import ALL, Changes, parse_diff
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -130,3 +130,9 @@ def test_bad_ref_and_no_repository_are_usage_errors(tmp_path: Path, repo: Path, 
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     assert main(["check", "--no-cache", "--diff", "HEAD", "."]) == 2
     assert "not a git repository" in capsys.readouterr().err
+
+
+def test_an_edited_claims_file_selects_its_article(tmp_path: Path) -> None:
+    article_path, claims = tmp_path / "war.txt", tmp_path / "war.klint.yaml"
+    changes = Changes(str(tmp_path), {os.path.realpath(claims): {3}})
+    assert changes.includes(str(article_path)) and not changes.includes(str(tmp_path / "peace.txt"))

@@ -35,7 +35,10 @@ class Changes:
         return self.lines.get(os.path.realpath(path))
 
     def includes(self, path: str) -> bool:
-        return os.path.realpath(path) in self.lines
+        """True when the file, or the claims file beside it, changed."""
+        from klint.cache import claims_files
+
+        return any(os.path.realpath(p) in self.lines for p in (path, *claims_files(path)))
 
     def _hits(self, path: str, first: int, last: int) -> bool:
         lines = self.touched(path)
