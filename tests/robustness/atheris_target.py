@@ -18,13 +18,6 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["klint"]):  # everything lint_text imports lazily, too
-    import klint.extract.dates
-    import klint.extract.names
-    import klint.extract.quantities
-    import klint.sources.html
-    import klint.sources.markdown
-    import klint.sources.text
-    import klint.sources.wikitext
     from klint.config import Config
     from klint.engine import lint_text
     from klint.rules import all_rules
