@@ -170,3 +170,18 @@ def test_big_file_over_the_limit_is_skipped(tmp_path: Path) -> None:
         fh.truncate(MAX_BYTES + MB)
     proc, took = run_cli("check", str(target), "--output-format", "concise", timeout=30)
     assert proc.returncode == 2 and "over the" in proc.stdout.decode() and took < 30
+
+
+def test_links_to_endless_devices_are_skipped(tmp_path: Path) -> None:
+    """A ``.txt`` that is a link to /dev/zero or /dev/urandom must not be read (it never ends)."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, target in (("zero.txt", "/dev/zero"), ("random.txt", "/dev/urandom")):
+        if os.path.exists(target):
+            os.symlink(target, folder / name)
+    if not any(folder.iterdir()):
+        pytest.skip("no /dev/zero or /dev/urandom here")
+    code, found, _stderr, took = check_json(folder, timeout=30)
+    assert code == 2 and took < 30
+    assert {d["code"] for d in found} == {"KI002"}
+    assert all(d["message"] == "not a regular file; skipped" for d in found)
