@@ -94,7 +94,7 @@ def test_report_shows_timeline_numbers_findings_and_summary() -> None:
     marks = [i for i, (t, _) in enumerate(tags.tags) if t == "mark"]
     assert len(marks) == 2  # both places of the finding are highlighted
     assert '<mark>May 1994</mark>' in page and '<mark>30,000</mark>' in page
-    assert 'href="#a-war-txt-f1"' in page and 'id="a-war-txt-f1"' in page  # timeline mark links to the finding
+    assert 'href="#a1-war-txt-f1"' in page and 'id="a1-war-txt-f1"' in page  # timeline mark links to the finding
 
 
 def test_report_without_claims_or_findings() -> None:
@@ -166,3 +166,11 @@ def test_seed_report_in_headless_chromium(tmp_path: Path) -> None:
     assert "<script" not in dom and "<img" not in dom
     assert "<title>klint consistency report</title>" in dom and "pwned</title>" not in dom
     assert "&lt;script&gt;document.title" in dom
+
+
+def test_every_id_is_unique() -> None:
+    doc = read_text("Title\n\nNothing to see here at all today.\n", "a-b.txt")
+    page = html.render([synthetic(), html.Article("a-b.txt", doc), html.Article("a_b.txt", doc)])
+    ids = [a["id"] for _, a in parse(page).tags if a.get("id")]
+    assert len(ids) == len(set(ids)) and len(ids) >= 5
+    assert all(f'id="{href[1:]}"' in page for href in re.findall(r'href="(#[^"]+)"', page))  # no dead links

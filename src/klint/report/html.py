@@ -127,7 +127,7 @@ def timeline(article: Article, anchors: dict[int, str]) -> dict[str, Any] | None
             "x": x1 if c.latest >= lo else x1 - 3, "w": max(3.0, round(x2 - x1, 1)),
             "y": round(MARGIN_T + inner_h * c.start / total, 1),
             "flagged": bool(hits), "inferred": c.year_inferred, "outside": outside,
-            "href": f"#{anchors[hits[0]]}" if hits else f"#{_slug(article.path)}",
+            "href": f"#{anchors[hits[0]] if hits else anchors[-1]}",
             "title": f"line {line}: {c.text} ({_when(c)})" + (f" — {len(hits)} finding(s)" if hits else ""),
         })
     ticks = [{"x": x(date(year, 1, 1)), "label": str(year)} for year in _ticks(lo, hi)
@@ -172,8 +172,9 @@ def numbers(article: Article, anchors: dict[int, str]) -> list[dict[str, Any]]:
     ]
 
 
-def _slug(path: str) -> str:
-    return "a-" + "".join(ch if ch.isalnum() else "-" for ch in path).strip("-")
+def _slug(n: int, path: str) -> str:
+    """A unique HTML id for the n-th article (the number keeps "a-b.txt" and "a_b.txt" apart)."""
+    return f"a{n}-" + "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in path).strip("-")
 
 
 def findings(article: Article, anchors: dict[int, str]) -> list[dict[str, Any]]:
@@ -202,10 +203,10 @@ def context(articles: list[Article], title: str = "klint consistency report") ->
 
     by_rule: Counter[tuple[str, str]] = Counter()
     views = []
-    for a in articles:
+    for n, a in enumerate(articles, start=1):
         by_rule.update((d.code, d.rule) for d in a.diagnostics)
-        slug = _slug(a.path)
-        anchors = {i: f"{slug}-f{i + 1}" for i in range(len(a.diagnostics))}
+        slug = _slug(n, a.path)
+        anchors = {i: f"{slug}-f{i + 1}" for i in range(len(a.diagnostics))} | {-1: slug}
         views.append({
             "path": a.path, "slug": slug, "error": a.error,
             "counts": {"dates": len(a.claims.dates), "quantities": len(a.claims.quantities),
