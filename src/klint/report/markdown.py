@@ -16,7 +16,7 @@ from klint.diagnostics import Diagnostic, Severity
 from klint.report import RunInfo
 
 LIMIT = 200  # findings listed in full; a pull-request comment has a size limit
-_MD = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+_MD = re.compile(r"([\\`*_\[\]|~])")  # enough: with [ ] escaped no link can form
 
 
 def escape(text: str) -> str:
