@@ -208,7 +208,7 @@ def _find_infobox(lines: list[_Line], kinds: list[str | None], title_idx: int | 
     n = len(lines)
     while i < n:
         ln = lines[i]
-        text = ln.text.strip()
+        text = _strip_trailing_comment(ln.text).strip()
         if ln.blank:
             i += 1
             continue
