@@ -21,7 +21,7 @@ from klint.packs import Packs
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[A-Z\"“(\[])")
 _CLAUSE_END = re.compile(r"[,;:()—]|\b(?:that|which|who|when|where|while)\b")
-_PREP = re.compile(r"\b([A-Za-z]+)[ \t]{1,2}(?:the[ \t]{1,2})?$")
+_PREP = re.compile(r"\b([A-Za-z]{1,30})[ \t]{1,2}(?:the[ \t]{1,2})?$")
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that|these)[ \t]{1,2}$", re.IGNORECASE)
 
 
@@ -187,8 +187,8 @@ class RegionText:
         return None
 
 
-_WORD_AFTER = re.compile(r"[ \t]{1,2}([A-Za-z]+)")
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?[ \t]{1,2}$")
+_WORD_AFTER = re.compile(r"[ \t]{1,2}([A-Za-z]{1,30})")
+_WORD_BEFORE = re.compile(r"([A-Za-z]{1,30})\.?[ \t]{1,2}$")
 
 
 def not_a_year(view: str, region_start: int, start: int, end: int, lex: Lexicon) -> bool:

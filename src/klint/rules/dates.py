@@ -654,7 +654,7 @@ class DurationMismatch(Rule):
 _AGE = re.compile(r"\b(?:at the age of|at age|aged)[ \t](?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\b")
 _BORN_PAREN = re.compile(r"\((?:[^()]{0,40}?[;,][ \t])?born[ \t](?:on[ \t]|in[ \t])?$")
 _WAS_BORN = re.compile(r"[ \t](?:was|were)[ \t]born[ \t](?:on|in)[ \t]$")
-_NAME_END = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3})$")
+_NAME_END = re.compile(r"([A-Z][a-z]{1,30}(?:[ -][A-Z][a-z]{1,30}){0,3})$")
 
 
 def _forms(name: str, births: dict[str, tuple[date, date, DateClaim]]) -> list[str]:
@@ -712,7 +712,7 @@ def _births(ctx: Context) -> dict[str, tuple[date, date, DateClaim]]:
 
 # ---------------------------------------------------------------- KD107
 
-_NAME = r"(?P<name>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|de|von|van|al|bin|ibn)\b){0,3})"
+_NAME = r"(?P<name>[A-Z][a-z]{1,30}(?:[ -](?:[A-Z][a-z]{1,30}|de|von|van|al|bin|ibn)\b){0,3})"
 _DEATH_WORD = re.compile(r"\b(?:died|killed|assassinated|executed|murdered|death)\b")
 # the name before a death word: "X died", "X, who was killed", "the death of X, who was killed"
 _NAME_BEFORE_DIED = re.compile(_NAME + r",?[ \t](?:who[ \t])?(?:had[ \t])?$")
@@ -833,8 +833,10 @@ _TIGHT_BEFORE = re.compile(r"(?:(?![,;]|\band\b|\bbut\b)[^.!?]){0,60}")
 _TIGHT_AFTER = re.compile(r",?(?:(?![,;]|\band\b|\bbut\b)[^.!?]){0,40}")
 
 
-_NAME_AFTER_EVENT = re.compile(r"[ \t]{1,2}(?:of[ \t])?(?:the[ \t])?([A-Z][\w-]+(?:[ \t][A-Z][\w-]+){0,2})")
-_NAME_BEFORE_EVENT = re.compile(r"([A-Z][\w-]+(?:[ \t][A-Z][\w-]+){0,2})[ \t]{1,2}(?:was[ \t]|had[ \t]been[ \t])?$")
+_NAME_AFTER_EVENT = re.compile(r"[ \t]{1,2}(?:of[ \t])?(?:the[ \t])?([A-Z][\w-]{0,30}(?:[ \t][A-Z][\w-]{0,30}){0,2})")
+_NAME_BEFORE_EVENT = re.compile(
+    r"([A-Z][\w-]{0,30}(?:[ \t][A-Z][\w-]{0,30}){0,2})[ \t]{1,2}(?:was[ \t]|had[ \t]been[ \t])?$"
+)
 
 
 class EventDateConflict(Rule):
