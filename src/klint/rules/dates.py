@@ -107,6 +107,15 @@ def _number(word: str, ctx: Context) -> int | None:
     return ctx.packs.number_words.get(w) or _SMALL_NUMBERS.get(w)
 
 
+def _fmt(d: date, precision: str) -> str:
+    """A date at its precision: "1988", "May 1994", "May 16, 1994"."""
+    if precision == "day":
+        return f"{d.strftime('%B')} {d.day}, {d.year}"
+    if precision in ("month", "season"):
+        return f"{d.strftime('%B')} {d.year}"
+    return str(d.year)
+
+
 def _months_between(a: date, b: date) -> int:
     return (b.year - a.year) * 12 + b.month - a.month
 
@@ -139,7 +148,7 @@ class ImpossibleDate(Rule):
         for c in ctx.claims.dates:
             if c.valid or c.cue == "quotation":  # a quotation keeps its source's words
                 continue
-            if c.precision != "day":
+            if c.precision != "day" or (c.latest - c.earliest).days > 31:
                 yield self.diagnostic(c.start, c.end, f"{show(c)} names no real month")
                 continue
             m = re.search(r"(?<![\d-])(\d{1,2})(?:st|nd|rd|th)?(?!\d)", c.text)
@@ -185,10 +194,12 @@ class ReversedRange(Rule):
         view = ctx.doc.view
         for c in ctx.claims.dates:
             if c.reversed and c.valid:
+                start, end = c.range_start_latest, c.range_end_earliest
+                assert start is not None and end is not None
                 yield self.diagnostic(
                     c.start, c.end,
-                    f"range {show(c)} ends ({c.earliest.isoformat()[:7 if c.precision == 'month' else 10]}) "
-                    f"before it starts",
+                    f"range {show(c)} ends before it starts: {_fmt(end, c.precision)} is before "
+                    f"{_fmt(start, c.precision)}",
                     severity=severity_for(c),
                 )
         dated = [c for c in ctx.claims.dates if _sound(c) and not c.is_range]
@@ -205,8 +216,8 @@ class ReversedRange(Rule):
                 if _END.search(view, max(a.end, b.start - 40), b.start) and b.latest < a.earliest:
                     yield self.diagnostic(
                         b.start, b.end,
-                        f"ends {show(b)} before it begins {show(a)} (line {line(ctx, a.start)})",
-                        related=[(a.start, a.end, f"begins {show(a)}")],
+                        f"the end {show(b)} is before the beginning {show(a)} (line {line(ctx, a.start)})",
+                        related=[(a.start, a.end, f"the beginning {show(a)}")],
                         severity=severity_for(a, b),
                     )
                     break
