@@ -84,3 +84,21 @@ def test_long_article_is_fast() -> None:
     diags = lint_text(text, config=Config(select=("KN",)))
     assert time.perf_counter() - t < 10
     assert not [d for d in diags if d.code.startswith("KN")]
+
+
+DATA = Path(__file__).parent / "data" / "numbers"
+
+
+def test_realistic_near_misses_stay_quiet() -> None:
+    """Scores, seasons, elections, demographics, growth, unit conversions: no KN finding."""
+    text = (DATA / "near-misses.txt").read_text(encoding="utf-8")
+    diags = [d for d in lint_text(text, config=Config(select=("KN",))) if d.code.startswith("KN")]
+    assert not diags, "\n".join(f"{d.line} {d.code} {d.message}" for d in diags)
+
+
+def test_realistic_triggers() -> None:
+    text = (DATA / "triggers.txt").read_text(encoding="utf-8")
+    expected = {(m.group(1), n) for n, line in enumerate(text.splitlines(), 1)
+                for m in [re.search(r"expect: (KN\d+)", line)] if m}
+    got = {(d.code, d.line) for d in lint_text(text, config=Config(select=("KN",))) if d.code.startswith("KN")}
+    assert got == expected

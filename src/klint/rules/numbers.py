@@ -297,13 +297,16 @@ class PercentOutOfRange(Rule):
 
 # ---------------------------------------------------------------- KN204
 
+_OF_THE_START = re.compile(r"\s{0,3}(?:[Oo]f|[Oo]ut of) (?:the|its|their|all|his|her) ")
+_TO_PART = re.compile(r"[^.;:0-9]{0,40}?, ")
 _OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:its|the|their|his|her|a\s+total\s+of)\s+$")
 
 
 class SharesExceedWhole(Rule):
     """## What it does
     Reports parts larger than their whole: shares of one whole in a sentence that add
-    up to more than 100%, "485 of its 300 residents", sub-parts ("of them ...") that
+    up to more than 100%, "485 of its 300 residents", "of the 40 crew, 45 were
+    rescued", sub-parts ("of them ...") that
     add up to more than the group they break down, and infobox dead greater than
     the same side's strength.
 
@@ -376,6 +379,18 @@ class SharesExceedWhole(Rule):
                         q.start, nxt.end,
                         f"part {fmt(q.low)} is larger than its whole {stated(nxt)}",
                         related=[(nxt.start, nxt.end, "the whole")],
+                    )
+                    continue
+                # "Of the 40 crew, 45 were rescued"
+                if (nxt is not None and nxt.low is not None and nxt.unit == "count" and not nxt.split
+                        and nxt.sentence_start == q.sentence_start and nxt.counted in (None, q.counted)
+                        and _OF_THE_START.fullmatch(view[q.sentence_start or 0 : q.start])
+                        and _TO_PART.fullmatch(view[q.end : nxt.start])
+                        and (b := bounds(ctx, q)) is not None and (bounds(ctx, nxt) or (0, 0))[0] > b[1]):
+                    yield self.diagnostic(
+                        nxt.start, nxt.end,
+                        f"part {stated(nxt)} is larger than its whole {stated(q)}",
+                        related=[(q.start, q.end, "the whole")],
                     )
                     continue
                 # "613 civilians, of them 106 women and 83 children"
