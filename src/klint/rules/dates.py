@@ -107,6 +107,12 @@ def _number(word: str, ctx: Context) -> int | None:
     return ctx.packs.number_words.get(w) or _SMALL_NUMBERS.get(w)
 
 
+def _in_units(shortest: int, longest: int, unit: str) -> str:
+    """A span of days in the stated unit: "1–3 years", "5–7 months", "4 days"."""
+    lo, hi = round(shortest / _UNIT_DAYS[unit]), round(longest / _UNIT_DAYS[unit])
+    return f"{lo} {unit}{'s' if lo != 1 else ''}" if lo == hi else f"{lo}\u2013{hi} {unit}s"
+
+
 def _fmt(d: date, precision: str) -> str:
     """A date at its precision: "1988", "May 1994", "May 16, 1994"."""
     if precision == "day":
@@ -615,7 +621,7 @@ class DurationMismatch(Rule):
                     yield self.diagnostic(
                         m.start(), m.end(),
                         f"\u201c{m.group()}\u201d does not fit {show(c)} (line {line(ctx, c.start)}), "
-                        f"which spans {shortest}\u2013{longest} days",
+                        f"which spans {_in_units(shortest, longest, unit)}",
                         related=[(c.start, c.end, f"the range {show(c)}")],
                         severity=severity_for(c),
                     )
