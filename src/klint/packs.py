@@ -37,7 +37,6 @@ class NumbersPack(BaseModel):
     units: dict[str, list[str]] = {}
     currency_prefixes: dict[str, str] = {}
     identifier_words: list[str] = []
-    year_context: list[str] = []
     split_cues: list[str] = []
     size_words: dict[str, str] = {}
     list_nouns: list[str] = []

@@ -60,7 +60,6 @@ class Lexicon:
     noun_map: dict[str, str]  # surface (lower case) -> canonical counted noun
     unit_map: dict[str, str]  # surface -> unit
     identifier_words: frozenset[str]
-    year_context: frozenset[str]
     split_cue: re.Pattern[str]
     size_words: dict[str, str]
     event_of: dict[str, str]
@@ -131,7 +130,6 @@ def _build(packs: Packs) -> Lexicon:
         noun_map=noun_map,
         unit_map=unit_map,
         identifier_words=frozenset(w.lower() for w in num.identifier_words),
-        year_context=frozenset(w.lower() for w in num.year_context),
         split_cue=re.compile(rf"\b(?:{_alternation(num.split_cues)})\b", re.IGNORECASE),
         size_words={k.lower(): v for k, v in num.size_words.items()},
         event_of=event_of,
