@@ -619,38 +619,30 @@ class TableConsistency(Rule):
                 )
 
     def _infobox(self, ctx: Context, cells: list[QuantityClaim]) -> Iterator[Diagnostic]:
+        """The personnel rows must split between the two sides so that each adds up to its strength."""
         strength = {q.side: q for q in ctx.claims.quantities
                     if q.source == "infobox" and q.counted == "troops" and q.side in (1, 2) and q.low is not None}
-        col = [c for c in cells if c.counted == "troops" and c.unit == "count"]
+        totals = {n.lower() for n in ctx.packs.numbers.total_rows}
+        col = [c for c in cells if c.counted == "troops" and c.unit == "count"
+               and (c.row or "").strip().lower().rstrip(":") not in totals]
         if len(strength) != 2 or not (2 <= len(col) <= 10):
             return
         tol = ctx.packs.numbers.total_tolerance
         b = {k: bounds(ctx, q) for k, q in strength.items()}
-        best: tuple[int, tuple[int, ...]] | None = None
         for assign in itertools.product((1, 2), repeat=len(col)):
-            sums = {k: sum(c.low for c, a in zip(col, assign) if a == k) for k in (1, 2)}
-            bad = sum(1 for k in (1, 2) if not (b[k][0] * (1 - tol) <= sums[k] <= b[k][1] * (1 + tol)))
-            if bad == 0:
+            sums = {k: sum(c.low for c, a in zip(col, assign, strict=True) if a == k) for k in (1, 2)}
+            if all(b[k][0] * (1 - tol) <= sums[k] <= b[k][1] * (1 + tol) for k in (1, 2)):
                 return
-            if bad == 1 and all(k in assign for k in (1, 2)) and (best is None or best[0] > 0):
-                best = (0, assign)
-        if best is None:
-            return
-        assign = best[1]
-        for k in (1, 2):
-            rows = [c for c, a in zip(col, assign) if a == k]
-            s = sum(c.low for c in rows)
-            if b[k][0] * (1 - tol) <= s <= b[k][1] * (1 + tol):
-                continue
-            q = strength[k]
-            yield self.diagnostic(
-                q.start, q.end,
-                f"infobox strength {fmt(q.low)} (side {k}) does not match the table: its rows "
-                + " + ".join(f"{c.row} {fmt(c.low)}" for c in rows) + f" = {fmt(s)} ({lines_of(ctx, rows)})",
-                related=[(c.start, c.end, f"{c.row}: {fmt(c.low)}") for c in rows],
-                severity=Severity.WARNING,
-            )
-            return
+        s1, s2 = strength[1], strength[2]
+        rows = ", ".join(f"{c.row} {fmt(c.low)}" for c in col)
+        yield self.diagnostic(
+            s1.start, s2.end,
+            f"infobox strengths {fmt(s1.low)} and {fmt(s2.low)} do not match the table's "
+            f"{col[0].column or 'personnel'} column: no split of its rows ({rows}; {lines_of(ctx, col)}) "
+            f"between the two sides adds up to each side's strength",
+            related=[(c.start, c.end, f"{c.row}: {fmt(c.low)}") for c in col],
+            severity=Severity.WARNING,
+        )
 
     def _text(self, ctx: Context, cells: list[QuantityClaim]) -> Iterator[Diagnostic]:
         num = ctx.packs.numbers
