@@ -300,11 +300,11 @@ def test_seed_extraction_is_fast() -> None:
     packs = load_packs()
     extract_dates(doc, packs)
     runs = []
-    for _ in range(7):
+    for _ in range(9):
         started = time.perf_counter()
         extract_dates(doc, packs)
         runs.append(time.perf_counter() - started)
-    assert sorted(runs)[3] < 0.05
+    assert min(runs) < 0.04  # about 8 ms on an idle machine; the minimum resists a busy one
 
 
 def test_recurring_dates_name_no_year() -> None:
