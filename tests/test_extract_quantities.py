@@ -174,4 +174,4 @@ def test_adversarial_long_strings_are_fast(unit: str) -> None:
     text = (unit * (5_000_000 // len(unit)))[:5_000_000]
     t = time.perf_counter()
     _para(text)
-    assert time.perf_counter() - t < 30
+    assert time.perf_counter() - t < 5
