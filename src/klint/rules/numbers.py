@@ -668,7 +668,7 @@ class TableConsistency(Rule):
                 elif c.counted in subsets_of(ctx.packs, q.counted) and bq[0] > c.low:
                     why = f"{q.counted} are {c.counted}"
                 elif c.counted == q.counted and q.scope is None and not (bq[0] <= c.low <= bq[1]):
-                    why = "the same count"
+                    why = "the same count (unless they speak of different times)"
                 else:
                     continue
                 yield self.diagnostic(
@@ -676,6 +676,7 @@ class TableConsistency(Rule):
                     f"{stated(q)} for {q.subject} conflicts with the table: {c.row} has {fmt(c.low)} "
                     f"{(c.column or '').lower()} (line {line_of(ctx, c.start)}), and {why}",
                     related=[(c.start, c.end, f"{c.row}, {c.column}: {fmt(c.low)}")],
+                    severity=Severity.WARNING if c.counted == q.counted else None,
                 )
 
 
