@@ -19,6 +19,7 @@ INFOBOX_LABELS = (
     "Commanders and leaders", "Strength", "Casualties and losses", "Born", "Died",
     "Founded", "Dissolved", "Headquarters", "Population", "Area", "Type",
 )
+_CONTINUED_FIELDS = ("Result", "Territorial changes", "Status")
 _LABEL_RE = re.compile(r"(?:%s)\b" % "|".join(re.escape(x) for x in INFOBOX_LABELS))
 _NAV_RE = re.compile(r"^[^|\n]{1,60}(?:\s\|\s[^|\n]{1,60}){3,}$")
 _BOILER_RE = re.compile(
@@ -228,14 +229,14 @@ def _find_infobox(lines: list[_Line], kinds: list[str | None], title_idx: int | 
             i += 1
             continue
         if len(text) > 60 and not casualties:
-            # a long line continues the previous field (e.g. a result explained)
-            if label is None or len(text) > 400:
+            # a long line continues a free-text field (a result explained); anything else is prose
+            if label not in _CONTINUED_FIELDS or len(text) > 400:
                 break
             out[i] = [Region("infobox_field", s, e, label=label)]
             i += 1
             continue
-        if len(text) > 60:
-            break
+        if len(text) > 60 or (text.endswith((".", "!", "?")) and not casualties):
+            break  # prose, not a list of names or figures
         # short lines: lists of names, strengths, casualties
         nums = list(re.finditer(r"\d[\d,.]*", text))
         if not casualties and nums and re.fullmatch(r"[\d,.\s]+", text):
