@@ -434,7 +434,7 @@ def _after_number(view: str, f: _Found, end: int, s_start: int, s_end: int, lex:
 
 #: A sentence that opens with its agent: "Azerbaijan lost ...", "The Armenian army had ...".
 _AGENT_RE = re.compile(
-    r"(?:The )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})(?: (army|forces|side|military|navy|air force))? "
+    r"(?<![\w-])(?:The )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})(?: (army|forces|side|military|navy|air force))? "
     r"(?:lost|had|suffered|sustained|deployed|fielded|mobilized|mobilised|numbered|reported|counted) "
 )
 _NEXT_WORD_RE = re.compile(r"[\s-]{1,3}([A-Za-z]+)")
@@ -489,8 +489,12 @@ def _subject(view: str, f: _Found, s_start: int, lex: Lexicon) -> None:
     for m in POSSESSIVE_RE.finditer(before):
         last = m
     if last is None:
-        m = _AGENT_RE.match(view, s_start, f.start) if f.start - s_start <= 120 else None
-        if m and m.group(1).split()[0] not in ("In", "On", "By", "At", "From", "During", "After", "Before"):
+        m = None
+        for a in _AGENT_RE.finditer(view, max(s_start, f.start - 80), f.start):
+            m = a
+        gap = view[m.end() : f.start] if m else ""
+        if (m and len(gap) <= 25 and not re.search(r"[,;:()0-9]", gap)
+                and m.group(1).split()[0] not in ("In", "On", "By", "At", "From", "During", "After", "Before")):
             f.subject = m.group(1)  # "Azerbaijan lost 11,000 dead", "The Armenian army had 300 tanks"
             f.scope = m.group(2).lower() if m.group(2) and m.group(2).lower() != "side" else None
         return
