@@ -14,12 +14,14 @@ from klint.rules.numbers import RULES
 
 
 def _article(block: str) -> str:
-    """A docstring example as an article: a title, then its paragraphs (wrapped lines joined)."""
-    paras = [" ".join(p.split()) for p in re.split(r"\n\s*(?:\.\.\.)?\s*\n", block.replace("\n...\n", "\n\n"))]
-    table = block.splitlines()
-    if any(re.search(r"(?:\s[0-9][0-9,]*){3,}$", ln) for ln in table):  # keep a table's lines apart
-        paras = [p for p in block.split("\n\n")]
-    return "Sample article\n\n" + "\n\n".join(p.strip() for p in paras if p.strip() and p.strip() != "...") + "\n"
+    """A docstring example as an article: a title, then its blocks ("..." separates them).
+
+    A block's wrapped lines are one paragraph, except a table's, which keep their lines.
+    """
+    blocks = [b.strip() for b in re.split(r"\n\s*(?:\.\.\.\s*\n)?\s*\n|\n\.\.\.\n", block) if b.strip()]
+    table = re.compile(r"(?:\s[0-9][0-9,]*){3,}$", re.MULTILINE)
+    paras = [b if table.search(b) else " ".join(b.split()) for b in blocks]
+    return "Sample article\n\n" + "\n\n".join(paras) + "\n"
 
 
 def _codes(text: str, code: str, **config) -> list[str]:
