@@ -73,16 +73,19 @@ SLOW_ANY = textwrap.dedent(
 )
 
 
-@pytest.mark.parametrize("command", ["baseline", "report"])
+@pytest.mark.parametrize("command", ["baseline", "report", "sidecar"])
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
-def test_killed_baseline_and_report_writes_leave_the_old_file(tmp_path: Path, command: str,
+def test_killed_baseline_report_and_sidecar_writes_leave_the_old_file(tmp_path: Path, command: str,
                                                               sig: signal.Signals) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Battle\n\nA caption here.\nA caption here.\n")
-    target = tmp_path / ("baseline.json" if command == "baseline" else "report.html")
+    target = tmp_path / {"baseline": "baseline.json", "report": "report.html", "sidecar": "a.klint.yaml"}[command]
     target.write_text("the old file\n")
-    args = (["check", str(article), "--no-cache", "--jobs", "1", "--write-baseline", str(target)]
-            if command == "baseline" else ["report", str(article), "-o", str(target)])
+    args = {
+        "baseline": ["check", str(article), "--no-cache", "--jobs", "1", "--write-baseline", str(target)],
+        "report": ["report", str(article), "-o", str(target)],
+        "sidecar": ["extract", str(article), "--sidecar", "--force"],
+    }[command]
     proc = subprocess.Popen([sys.executable, "-c", SLOW_ANY, *args], cwd=tmp_path, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     try:
