@@ -75,6 +75,8 @@ def test_seed_inventory_recall() -> None:
     "The group Helsinki Initiative 92 visited the prisons.",
     "The meeting started at 10:30 in the morning.",
     "He died in the late 1980s.",
+    "NY 93 serves the village of Akron.",
+    "Nero died in 68 AD after a revolt.",
 ])
 def test_identifiers_and_dates_are_not_quantities(text: str) -> None:
     numerals = [q.text for q in _para(text) if any(ch.isdigit() for ch in text[q.number_start : q.number_end])]
@@ -108,6 +110,8 @@ def test_vote_split_is_a_split_not_a_range() -> None:
     ("By 1988 they were nearly three-quarters of the population.", 0.75, 0.75, "nearly", "fraction", "people"),
     ("Salaries were over $5,000 a month.", 5000, 5000, "over", "dollars", None),
     ("Azerbaijan lost control over five districts.", 5, 5, "exact", "count", "districts"),
+    ("Winds of 125 mph hit the coast.", 125, 125, "exact", "mph", None),
+    ("It fought two ironclads repeatedly.", 2, 2, "exact", "count", "ironclads"),
     ("The toll placed the dead at over 100 people.", 100, 100, "over", "count", "people"),
 ])
 def test_quantity_values(text, low, high, qualifier, unit, counted) -> None:

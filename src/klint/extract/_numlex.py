@@ -31,9 +31,23 @@ ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstu
 ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "st", "no", "nos", "mt", "vs", "lt", "co", "jr", "sr", "gen", "col", "capt", "sgt", "prof", "rev", "fig", "vol", "pp", "ca", "c", "approx"])
 
 #: Words after a number that end the noun it counts.
-STOP_WORDS = frozenset(
-    ["a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "from", "by", "for", "with", "without", "into", "onto", "over", "under", "after", "before", "during", "since", "until", "against", "among", "between", "through", "about", "as", "than", "that", "which", "who", "whom", "whose", "when", "where", "while", "if", "were", "was", "is", "are", "be", "been", "being", "had", "has", "have", "having", "would", "could", "should", "will", "shall", "may", "might", "must", "can", "did", "do", "does", "not", "no", "also", "each", "per", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those", "it", "they", "he", "she", "we", "you", "there", "here", "then", "so", "too", "very", "more", "less", "most", "least", "only", "just", "even", "such", "both", "either", "neither", "all", "any", "some", "many", "much", "few", "several", "other", "another", "same", "own", "out", "up", "down", "off", "again", "further", "once", "came", "went", "fled", "left", "fell", "rose", "took", "made", "gave", "got", "ran", "saw", "broke", "held", "lost", "won", "fought", "met", "sent", "became", "began", "remained", "returned", "arrived", "lived", "said", "stood", "died", "live", "come", "go", "flee"]
-)
+STOP_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "from", "by",
+    "for", "with", "without", "into", "onto", "over", "under", "after", "before", "during",
+    "since", "until", "against", "among", "between", "through", "about", "as", "than", "that",
+    "which", "who", "whom", "whose", "when", "where", "while", "if", "were", "was", "is", "are",
+    "be", "been", "being", "had", "has", "have", "having", "would", "could", "should", "will",
+    "shall", "may", "might", "must", "can", "did", "do", "does", "not", "no", "also", "each",
+    "per", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those", "it",
+    "they", "he", "she", "we", "you", "there", "here", "then", "so", "too", "very", "more",
+    "less", "most", "least", "only", "just", "even", "such", "both", "either", "neither", "all",
+    "any", "some", "many", "much", "few", "several", "other", "another", "same", "own", "out",
+    "up", "down", "off", "again", "further", "once", "came", "went", "fled", "left", "fell",
+    "rose", "took", "made", "gave", "got", "ran", "saw", "broke", "held", "lost", "won",
+    "fought", "met", "sent", "became", "began", "remained", "returned", "arrived", "lived",
+    "said", "stood", "died", "live", "come", "go", "flee", "toward", "towards", "via", "across",
+    "along", "around", "near",
+})
 #: Verbs and participles after a number: the number has no noun of its own ("30,000 came from").
 VERBISH = re.compile(r"(?:ed|ing)$")
 

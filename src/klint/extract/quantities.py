@@ -281,6 +281,10 @@ def _digits(view: str, m: re.Match[str], s_start: int, s_end: int, lex: Lexicon,
         return -ne  # "(874 and 884)": numbers standing alone in brackets are labels
     if "," not in token and re.search(r"[a-z,]\s(?!(?:In|By|On|At|Of|Over|About|Some|Nearly|Almost|Around)\b)[A-Z][a-z]+ $", before[-30:]):
         return -ne  # "Helsinki Initiative 92", "Route 93": part of a name
+    if "," not in token and re.search(r"(?<![\w.])[A-Z]{2,5} $", before[-7:]):
+        return -ne  # "NY 93", "US 20": a route or code
+    if re.match(r"\s(?:AD|BC|BCE|CE)\b", after):
+        return ne + 3  # a year of an era
     prev_word = _last_word(before)
     if (prev_word in lex.identifier_words or (
         last_ident_end >= 0 and re.fullmatch(r"\s*(?:,|and|or|&|, and)\s*", view[last_ident_end:ns])
@@ -432,6 +436,8 @@ def _after_number(view: str, f: _Found, end: int, s_start: int, s_end: int, lex:
     _subject(view, f, s_start, lex)
 
 
+_LY_NOUNS = frozenset({"family", "ally", "assembly", "supply", "monopoly", "butterfly", "anomaly", "rally",
+                       "families", "italy", "jelly", "belly"})
 #: A sentence that opens with its agent: "Azerbaijan lost ...", "The Armenian army had ...".
 _AGENT_RE = re.compile(
     r"(?<![\w-])(?:The )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})(?: (army|forces|side|military|navy|air force))? "
@@ -448,7 +454,8 @@ def _np_words(after: str) -> list[str]:
     words = []
     for w in m.group(1).split():
         lw = w.lower()
-        if lw in STOP_WORDS or (VERBISH.search(lw) and words) or (words and w.endswith(("'s", "’s"))):
+        if (lw in STOP_WORDS or (VERBISH.search(lw) and words) or (words and w.endswith(("'s", "’s")))
+                or (lw.endswith("ly") and len(lw) > 4 and lw not in _LY_NOUNS)):
             break
         words.append(w)
         if w.endswith((",", ";", ":")):
