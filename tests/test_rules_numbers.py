@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from klint.config import Config
 from klint.engine import lint_text
@@ -104,3 +106,16 @@ def test_realistic_triggers() -> None:
                 for m in [re.search(r"expect: (KN\d+)", line)] if m}
     got = {(d.code, d.line) for d in lint_text(text, config=Config(select=("KN",))) if d.code.startswith("KN")}
     assert got == expected
+
+
+_TOKENS = ["1,000", "20%", "120%", "–", "-", "of the", "of them", "in total", "voted", "4-3", "seven-member",
+           "committee", "Armenia's", "army", "lost", "dead", "in the war", "about", "nearly", "as many as",
+           "(", ")", ",", ".", " and ", "\n\n", "\n", "Total", "Entity Troops Tanks Guns", "three", "nations",
+           "Armenia", "Azerbaijan", "Georgia", "refugees", "displaced", "a further", "0", "00", "9.5"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS), max_size=80).map(" ".join))
+def test_rules_never_crash(text: str) -> None:
+    diags = lint_text("Sample article\n\n" + text, config=Config(select=("KN",)))
+    assert not [d for d in diags if d.code == "KI001"], [d.message for d in diags if d.code == "KI001"]
