@@ -181,3 +181,20 @@ def test_html_comments_carry_inline_suppressions():
 def test_format_can_be_forced():
     doc = read_text("# Title\n\nText with `code 1990`.\n", "notes.txt", "markdown")
     assert doc.format == "markdown" and "1990" not in doc.view
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 1\n\r\t*_`[]()!#|<>&;İ🎉")), max_size=200))
+def test_compacted_view_maps_every_character_back(text):
+    from klint.sources._markup import Compacted
+
+    doc = md(text)
+    compact = Compacted(doc)
+    ctext, offsets = compact.doc.text, compact.offsets
+    assert len(ctext) == len(offsets) and offsets == sorted(set(offsets))
+    assert "  " not in ctext and "\t" not in ctext
+    assert sum(ctext.count(c) for c in "\r\n") == sum(doc.view.count(c) for c in "\r\n")
+    for i, ch in enumerate(ctext):
+        assert ch == doc.view[offsets[i]] or (ch == " " and doc.view[offsets[i]] in " \t")
+    for r, c in zip(doc.regions, compact.doc.regions):
+        assert compact.outward(c.start) >= r.start and (c.end == c.start or compact.outward(c.end, end=True) <= r.end)
