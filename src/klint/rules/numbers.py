@@ -543,6 +543,9 @@ class CountVsList(Rule):
                 if len(sentences) >= 3:
                     return
                 sentences.add(q.sentence_start)
+            said = sentence_text(ctx, q).lower()
+            if not (body.subject.lower() in said or re.search(r"\b(?:it|they)\s+(?:then\s+)?voted\b", said)):
+                continue  # another body's vote
             if q.split and sum(q.split) > body.low:
                 yield self.diagnostic(
                     q.start, q.end,
