@@ -55,8 +55,12 @@ def _cpu(fmt: str, text: str) -> float:
 def _check(fmt: str, unit: str, n: int) -> None:
     if fmt not in available_formats():
         pytest.skip(f"the {fmt} reader has not landed")
-    small = _cpu(fmt, "Began in 1990. " + unit * n)
-    large = _cpu(fmt, "Began in 1990. " + unit * (2 * n))
+    small_text, large_text = "Began in 1990. " + unit * n, "Began in 1990. " + unit * (2 * n)
+    small, large = _cpu(fmt, small_text), _cpu(fmt, large_text)
+    for _ in range(2):  # a busy machine: the best of three before calling it superlinear
+        if large < 0.2 or large < 3 * max(small, 0.01):
+            break
+        small, large = min(small, _cpu(fmt, small_text)), min(large, _cpu(fmt, large_text))
     assert large < 0.2 or large < 3 * max(small, 0.01), f"{unit!r}: {small:.2f}s at {n}, {large:.2f}s at {2 * n}"
 
 
