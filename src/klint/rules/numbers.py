@@ -174,6 +174,9 @@ class ValueConflict(Rule):
 # ---------------------------------------------------------------- KN202
 
 
+_YEAR_RE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+
+
 class TotalMismatch(Rule):
     """## What it does
     Reports a stated total that its listed parts exceed: in one paragraph, a figure
@@ -232,12 +235,14 @@ class TotalMismatch(Rule):
         view = ctx.doc.view
         parts: list[QuantityClaim] = []
         sentences = {total.sentence_start}
+        years = set(_YEAR_RE.findall(sentence_text(ctx, total)))
         for q in after:
             if q.sentence_start not in sentences:
-                if len(sentences) >= 4:
+                said = sentence_text(ctx, q)
+                if len(sentences) >= 4 or has_cue(said, num.total_cues):
                     break
-                if has_cue(sentence_text(ctx, q), num.total_cues):
-                    break
+                if set(_YEAR_RE.findall(said)) - years:
+                    break  # another time frame: "In 1991, 4,000 more ..."
                 sentences.add(q.sentence_start)
             if q.unit != "count" or q.low is None or q.qualifier == "vague" or q.event != total.event:
                 continue
