@@ -346,7 +346,9 @@ class SharesExceedWhole(Rule):
                     if run and not re.fullmatch(r"[\w\s'’-]{0,30}?(?:,\s*|\s+)(?:and\s+)?", view[run[-1].end : q.start]):
                         yield from self._report_shares(ctx, run, tol)
                         run = []
-                    if q.counted is not None and q.counted not in {r.counted for r in run}:
+                    # a group named by a capitalized word ("60% Armenian"): one dimension of one whole
+                    named = re.match(r"\s?%\s+[A-Z]", view[q.number_end or q.end : q.end + 3])
+                    if named and q.counted is not None and q.counted not in {r.counted for r in run}:
                         run.append(q)
                 yield from self._report_shares(ctx, run, tol)
 
