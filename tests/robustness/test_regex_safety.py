@@ -104,7 +104,12 @@ SCAN = textwrap.dedent(
                 times = {name: timed(p, text, anchored) for name, text in small.items()}
                 worst = max(times, key=times.get)
                 t1 = times[worst]
-                t2 = timed(p, inputs(p, 2 * N)[worst], anchored) if t1 > FLOOR / 20 else t1 * 2
+                big = inputs(p, 2 * N)[worst]
+                t2 = timed(p, big, anchored) if t1 > FLOOR / 20 else t1 * 2
+                for _ in range(2):  # a busy machine: the best of three before calling it superlinear
+                    if not (t2 > FLOOR and t2 / max(t1, 1e-9) > 3.0):
+                        break
+                    t1, t2 = min(t1, timed(p, small[worst], anchored)), min(t2, timed(p, big, anchored))
                 print(json.dumps({"pattern": label, "anchored": anchored, "input": worst, "t1": t1, "t2": t2,
                                   "superlinear": t2 > FLOOR and t2 / max(t1, 1e-9) > 3.0}), flush=True)
     print(json.dumps({"done": len(seen)}), flush=True)
