@@ -197,3 +197,12 @@ def test_claims_next_to_links_are_found_and_located_in_the_file():
     assert dates == [("May 8, 1992", text.index("May 8"))]
     numbers = [c for c in claims.quantities if c.low == 400]
     assert numbers and numbers[0].start == text.index("400")
+
+
+def test_a_caption_repeated_as_alt_text_is_found_through_markup():
+    import klint
+    from klint.config import Config
+
+    text = "[[File:F.jpg|thumb|alt=A memorial fountain near Vaik, Armenia.|A memorial fountain near [[Vaik]], ''Armenia''.]]\n"
+    found = klint.lint_text(text, "a.wiki", Config(select=("KX306",)))
+    assert [(d.code, d.line) for d in found] == [("KX306", 1)]

@@ -43,7 +43,7 @@ class DuplicateText(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         seen: dict[str, tuple[int, int]] = {}
         for region in ctx.doc.regions_of("paragraph", "caption", "list_item", "quote"):
-            raw = ctx.doc.text[region.start : region.end]
+            raw = ctx.doc.view[region.start : region.end]  # markup does not make two copies differ
             key = re.sub(r"\s+", "", raw).casefold()
             words = len(raw.split())
             if words < self.MIN_WORDS or (

@@ -131,7 +131,7 @@ class _Reader(HTMLParser):
             self.regions.append(Region(kind, span[0], span[1], label))  # type: ignore[arg-type]
 
     def text_of(self, spans: list[Span]) -> str:
-        return " ".join(" ".join(self.text[a:b] for a, b in spans if (a, b) != _BREAK).split())
+        return " ".join("".join(self.text[a:b] if (a, b) != _BREAK else " " for a, b in spans).split())
 
     # -- events ----------------------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

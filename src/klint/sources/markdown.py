@@ -258,7 +258,7 @@ class _Reader:
                     c_lo, c_hi = cells[c] if c < len(cells) else (row_hi, row_hi)
                     spans = self.inline(inl.children or [], c_lo, c_hi)
                     row_spans.extend(spans)
-                    texts.append(" ".join(inl.content.split()))
+                    texts.append(" ".join("".join(self.text[a:b] for a, b in spans).split()))
                     if spans and not in_head and c > 0:
                         label = headers[c] if c < len(headers) else ""
                         cell_regions.append(Region("table_cell", spans[0][0], spans[-1][1], label))
