@@ -161,3 +161,8 @@ def test_a_main_marker_that_is_not_an_element_falls_back_to_the_body():
     assert regions(doc) == [("paragraph", None, "Text of 1991.")]
     doc = page("<body><p>Outside.</p><div id='mw-content-text'><p>Inside.</p></div></body>")
     assert regions(doc) == [("paragraph", None, "Inside.")]
+
+
+def test_entities_in_alt_text_read_as_characters():
+    doc = page('<figure><img alt="A &quot;T-72&quot; tank." src="t.jpg"><figcaption>A "T-72" tank.</figcaption></figure>')
+    assert regions(doc) == [("caption", None, 'A "T-72" tank.'), ("caption", None, 'A "T-72" tank.')]

@@ -49,6 +49,7 @@ _BLOCKS = frozenset({"p", "div", "section", "article", "main", "body", "blockquo
                      "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "center", "pre", "html"})
 _CLOSES_P = _BLOCKS - {"li", "td", "th", "tr", "dd", "dt", "thead", "tbody", "tfoot", "caption", "body", "html"}
 #: infobox group headers -> the label base the plain-text reader uses (", 1" / ", 2" for the sides)
+_CHARREF_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _MAIN_RE = re.compile(r"""<(?:main|article)\b|\bid\s*=\s*["']?mw-content-text\b""", re.IGNORECASE)
 _GROUPS = {"commanders and leaders": "Commanders", "belligerents": "Belligerents", "strength": "Strength",
            "casualties and losses": "Casualties", "units involved": "Units", "commanders": "Commanders"}
@@ -208,7 +209,12 @@ class _Reader(HTMLParser):
         if m:
             g = 1 if m.group(1) is not None else 2
             start, end = pos + m.start(g), pos + m.end(g)
-            self.view.show(start, end)
+            at = start
+            for ref in _CHARREF_RE.finditer(self.text, start, end):  # &quot; in an attribute reads "
+                self.view.show(at, ref.start())
+                self.view.write(ref.start(), ref.end(), unescape(ref.group()))
+                at = ref.end()
+            self.view.show(at, end)
             self.add("caption", [(start, end)])
 
     # -- closing elements ------------------------------------------------------------------------
