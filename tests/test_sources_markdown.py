@@ -190,8 +190,9 @@ def test_compacted_view_maps_every_character_back(text):
 
     doc = md(text)
     compact = Compacted(doc)
-    ctext, offsets = compact.doc.text, compact.offsets
-    assert len(ctext) == len(offsets) and offsets == sorted(set(offsets))
+    ctext = compact.doc.text
+    offsets = [compact.outward(i) for i in range(len(ctext))]
+    assert offsets == sorted(set(offsets)) and all(compact.inward(o) == i for i, o in enumerate(offsets))
     assert "  " not in ctext and "\t" not in ctext
     assert sum(ctext.count(c) for c in "\r\n") == sum(doc.view.count(c) for c in "\r\n")
     for i, ch in enumerate(ctext):

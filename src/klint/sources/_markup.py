@@ -185,8 +185,9 @@ def infobox_label(key: str) -> str:
     return label + side
 
 
-_WS_RUN_RE = re.compile(r"[^ \t]+|[ \t]+")
-_LINE_END = "\r\n"
+#: blanks to drop or shrink: runs of two or more, tabs, and blanks at a line's (or the text's) ends
+_SQUEEZE_RE = re.compile(r"[ \t]{2,}|\t|(?<=[\r\n])[ \t]+|[ \t]+(?=[\r\n])|\A[ \t]+|[ \t]+\Z")
+_OFFSET_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
 
 
 class Compacted:
@@ -204,42 +205,66 @@ class Compacted:
         from dataclasses import replace
 
         view = doc.view
-        chars: list[str] = []
-        offsets: list[int] = []
         n = len(view)
-        for m in _WS_RUN_RE.finditer(view):
+        parts: list[str] = []
+        self._c: list[int] = []  # kept segments: compact start, file start, length
+        self._f: list[int] = []
+        self._n: list[int] = []
+        pos = size = 0
+
+        def keep(a: int, b: int, piece: str) -> None:
+            nonlocal size
+            parts.append(piece)
+            self._c.append(size)
+            self._f.append(a)
+            self._n.append(b - a)
+            size += b - a
+
+        for m in _SQUEEZE_RE.finditer(view):
             a, b = m.span()
-            if view[a] not in " \t":
-                chars.append(m.group())
-                offsets.extend(range(a, b))
-            elif a > 0 and b < n and view[a - 1] not in _LINE_END and view[b] not in _LINE_END:
-                chars.append(" ")
-                offsets.append(a)
-        self.offsets = offsets
+            if a > pos:
+                keep(pos, a, view[pos:a])
+            if 0 < a and b < n and view[a - 1] not in "\r\n" and view[b] not in "\r\n":
+                keep(a, a + 1, " ")
+            pos = b
+        if pos < n:
+            keep(pos, n, view[pos:])
         self.length = n
-        text = "".join(chars)
+        self.size = size
         regions = [Region(r.kind, self.inward(r.start), self.inward(r.end), r.label, r.section) for r in doc.regions]
-        self.doc = replace(doc, text=text, masked=None, regions=regions, _index=None)
+        self.doc = replace(doc, text="".join(parts), masked=None, regions=regions, _index=None)
 
     def inward(self, offset: int) -> int:
         """The compact offset of the first kept character at or after file ``offset``."""
-        return bisect.bisect_left(self.offsets, offset)
+        k = bisect.bisect_right(self._f, offset) - 1
+        if k < 0:
+            return 0
+        return self._c[k] + min(offset - self._f[k], self._n[k])
 
     def outward(self, offset: int, end: bool = False) -> int:
         """The file offset of compact ``offset`` (an exclusive end maps past its last character)."""
-        if end:
-            return self.offsets[offset - 1] + 1 if 0 < offset <= len(self.offsets) else self.outward(offset)
-        return self.offsets[offset] if 0 <= offset < len(self.offsets) else self.length
+        if end and offset > 0:
+            return self.outward(offset - 1) + 1
+        if offset >= self.size or offset < 0:
+            return self.length
+        k = bisect.bisect_right(self._c, offset) - 1
+        return self._f[k] + offset - self._c[k]
 
     def restore(self, claims: Claims) -> Claims:
         """``claims`` with their offsets moved back onto the file."""
+
         def fix(claim: Claim) -> Claim:
-            update: dict[str, int] = {}
-            for name, value in claim:
-                if isinstance(value, int) and not isinstance(value, bool) and (
-                    name in ("start", "end") or name.endswith(("_start", "_end"))
-                ):
-                    update[name] = self.outward(value, end=name == "end" or name.endswith("_end"))
+            fields = _OFFSET_FIELDS.get(type(claim))
+            if fields is None:
+                fields = _OFFSET_FIELDS[type(claim)] = tuple(
+                    (name, name == "end" or name.endswith("_end")) for name in type(claim).model_fields
+                    if name in ("start", "end") or name.endswith(("_start", "_end"))
+                )
+            update = {}
+            for name, is_end in fields:
+                value = getattr(claim, name)
+                if isinstance(value, int) and not isinstance(value, bool):
+                    update[name] = self.outward(value, end=is_end)
             return claim.model_copy(update=update) if update else claim
 
         return claims.model_copy(update={
