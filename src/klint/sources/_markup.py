@@ -146,12 +146,6 @@ def tight(view: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def region(view: str, kind: str, start: int, end: int, label: str | None = None) -> Region | None:
-    """A region over the visible part of ``[start, end)``, or None if nothing there is visible."""
-    span = tight(view, start, end)
-    return Region(kind, span[0], span[1], label) if span else None  # type: ignore[arg-type]
-
-
 #: infobox parameter base names -> the labels the plain-text reader gives (a digit suffix is the side)
 _INFOBOX_LABELS = {
     "date": "Date", "place": "Location", "location": "Location", "result": "Result",
