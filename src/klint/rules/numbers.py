@@ -12,6 +12,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 
 from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
@@ -77,9 +78,15 @@ def sentence_text(ctx: Context, q: QuantityClaim) -> str:
     return ctx.doc.view[q.sentence_start : q.sentence_end]
 
 
+@lru_cache(maxsize=64)
+def _cue_re(cues: tuple[str, ...]) -> re.Pattern[str]:
+    words = sorted({" ".join(c.lower().split()) for c in cues if c.strip()}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + ("|".join(map(re.escape, words)) or "(?!)") + r")(?![\w-])")
+
+
 def has_cue(text: str, cues: list[str]) -> bool:
-    low = " " + " ".join(text.lower().split()) + " "
-    return any(re.search(rf"(?<![\w-]){re.escape(c.lower())}(?![\w-])", low) for c in cues)
+    """Whether ``text`` holds one of the cue words or phrases (case and spacing ignored)."""
+    return _cue_re(tuple(cues)).search(" ".join(text.lower().split())) is not None
 
 
 def subject_key(subject: str | None) -> str | None:
