@@ -46,7 +46,10 @@ STOP_WORDS = frozenset({
     "rose", "took", "made", "gave", "got", "ran", "saw", "broke", "held", "lost", "won",
     "fought", "met", "sent", "became", "began", "remained", "returned", "arrived", "lived",
     "said", "stood", "died", "live", "come", "go", "flee", "toward", "towards", "via", "across",
-    "along", "around", "near",
+    "along", "around", "near", "flown", "shown", "known", "taken", "given", "seen", "built", "sold",
+    "bought", "kept", "led", "brought", "caught", "thrown", "drawn", "driven", "written", "born",
+    "borne", "worn", "torn", "hidden", "fallen", "risen", "chosen", "frozen", "stolen", "broken",
+    "beaten", "eaten", "begun", "done", "gone",
 })
 #: Verbs and participles after a number: the number has no noun of its own ("30,000 came from").
 VERBISH = re.compile(r"(?:ed|ing)$")

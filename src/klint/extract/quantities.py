@@ -441,7 +441,8 @@ _LY_NOUNS = frozenset({"family", "ally", "assembly", "supply", "monopoly", "butt
 #: A sentence that opens with its agent: "Azerbaijan lost ...", "The Armenian army had ...".
 _AGENT_RE = re.compile(
     r"(?<![\w-])(?:The )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})(?: (army|forces|side|military|navy|air force))? "
-    r"(?:lost|had|suffered|sustained|deployed|fielded|mobilized|mobilised|numbered|reported|counted) "
+    r"(?:lost|had|suffered|sustained|deployed|fielded|mobilized|mobilised|numbered|reported|counted"
+    r"|possessed|operated|comprised|consisted of|(?:was|were) (?:composed|made up) of) "
 )
 _NEXT_WORD_RE = re.compile(r"[\s-]{1,3}([A-Za-z]+)")
 _NP_RE = re.compile(r"\s*((?:[A-Za-z][\w'’-]*\s?){1,5})")

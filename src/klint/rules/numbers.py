@@ -671,8 +671,8 @@ class TableConsistency(Rule):
         if not by_subject:
             return
         for q in ctx.claims.quantities:
-            key = subject_key(q.subject)
-            if q.source != "body" or key not in by_subject or q.low is None or q.unit != "count":
+            key = _row_key(subject_key(q.subject), by_subject)
+            if q.source != "body" or key is None or q.low is None or q.unit != "count":
                 continue
             if not has_cue(sentence_text(ctx, q), num.stock_cues):
                 continue
@@ -695,6 +695,16 @@ class TableConsistency(Rule):
                     related=[(c.start, c.end, f"{c.row}, {c.column}: {fmt(c.low)}")],
                     severity=Severity.WARNING if c.counted == q.counted else None,
                 )
+
+
+def _row_key(key: str | None, rows: dict[str, list[QuantityClaim]]) -> str | None:
+    """The table row a subject names: the same name, or its demonym ("Azerbaijani" -> "azerbaijan")."""
+    if key is None:
+        return None
+    if key in rows:
+        return key
+    return next((r for r in rows if len(r) >= 5 and " " not in key and key.startswith(r)
+                 and len(key) - len(r) <= 3), None)
 
 
 # ---------------------------------------------------------------- KN208
