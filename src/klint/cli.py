@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import replace
 import sys
 from pathlib import Path
 from typing import Sequence, TextIO
@@ -144,8 +145,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     base, overrides, discover = _config(args)
 
     def configured(cfg: Config) -> Config:
-        if "select" in overrides:
-            cfg = cfg.with_overrides(select=overrides["select"])
+        if "select" in overrides:  # --select replaces the configured selection, like ruff
+            cfg = replace(cfg, select=overrides["select"], extend_select=())
         return cfg.with_overrides(
             extend_select=cfg.extend_select + overrides.get("extend_select", ()),
             ignore=cfg.ignore + overrides.get("ignore", ()),
