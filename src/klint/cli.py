@@ -335,7 +335,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except SourceError as exc:
         raise UsageError(f"{args.file}: {exc}") from None
     cfg = discover(str(Path(doc.path).parent))
-    claims = extract(doc, load_packs(cfg.rule_packs))
+    claims = extract(doc, load_packs(cfg.rule_packs), cfg.languages)
     if args.sidecar:
         return _write_sidecar(doc, claims, args.force)
     payload = {"path": doc.path, "claims": [claim_to_dict(doc, c) for c in claims.all()]}

@@ -36,6 +36,7 @@ MAX_YAML_NODES = 100_000  # values after alias expansion
 KEYS = {
     "select", "ignore", "extend-select", "extend-ignore", "per-file-ignores", "severity",
     "include", "exclude", "extend-exclude", "rule-packs", "article-type", "rules", "time-budget",
+    "languages",
 }
 
 
@@ -60,6 +61,7 @@ class Config:
     article_type: str | None = None
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False, compare=False)
     time_budget: float = 20.0
+    languages: tuple[str, ...] = ()  # ISO 639-1 codes: dates in these languages too (read by dateparser)
     root: str = "."
     source: str | None = None
 
@@ -89,7 +91,7 @@ class Config:
     def fingerprint(self) -> str:
         """A stable description of everything that changes lint results (for the cache)."""
         return repr((self.select, self.ignore, self.extend_select, self.per_file_ignores, self.severity,
-                     self.rule_packs, self.article_type, sorted(self.rule_options.items())))
+                     self.rule_packs, self.article_type, sorted(self.rule_options.items()), self.languages))
 
     def with_overrides(self, **kwargs: Any) -> Config:
         return replace(self, **{k: v for k, v in kwargs.items() if v is not None})
@@ -184,6 +186,8 @@ def from_mapping(data: dict[str, Any], where: str, text: str = "", root: str = "
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:  # NaN too
                 raise ConfigError(where, line, "time-budget: expected a positive number of seconds")
             kwargs["time_budget"] = float(value)
+        elif key == "languages":
+            kwargs["languages"] = check_languages(value, where, line)
         elif key == "rules":
             if not isinstance(value, dict):
                 raise ConfigError(where, line, "rules: expected a mapping of rule code to options")
@@ -193,6 +197,22 @@ def from_mapping(data: dict[str, Any], where: str, text: str = "", root: str = "
                     raise ConfigError(where, _line_of(text, str(code)), f"rules.{code}: expected a mapping of options")
             kwargs["rule_options"] = {str(k): dict(v) for k, v in value.items()}
     return Config(**kwargs)
+
+
+def check_languages(value: Any, where: str, line: int) -> tuple[str, ...]:
+    """Validate ``languages``: lower-case ISO 639-1 codes that dateparser reads (imported only here)."""
+    if not isinstance(value, list) or not all(isinstance(v, str) and re.fullmatch(r"[a-z]{2,3}", v) for v in value):
+        raise ConfigError(where, line, "languages: expected a list of lower-case ISO 639-1 codes, e.g. [tr, ru]")
+    if value:
+        from klint.extract._dateintl import supported_languages
+
+        known = supported_languages()
+        for code in value:
+            if code not in known:
+                hint = difflib.get_close_matches(code, sorted(known), n=1)
+                tail = f"; did you mean {hint[0]!r}?" if hint else ""
+                raise ConfigError(where, line, f"languages: unknown language code {code!r}{tail}")
+    return tuple(dict.fromkeys(value))
 
 
 def _str_list(value: Any, where: str, line: int, key: str) -> list[str]:

@@ -71,7 +71,7 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
     result = FileResult(doc.path)
     started = time.monotonic()  # the time budget covers extraction too
     try:
-        claims = extract(doc, packs)
+        claims = extract(doc, packs, config.languages)
     except Exception as exc:  # an extractor bug: this file gets KI001, the run goes on
         result.error = True
         d = _engine_diagnostic("KI001", f"claim extraction failed: {_one_line(exc)}", doc.path)

@@ -11,8 +11,8 @@ from klint.document import Document
 from klint.packs import Packs
 
 
-def extract(doc: Document, packs: Packs) -> Claims:
-    """Run every extractor over ``doc``.
+def extract(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) -> Claims:
+    """Run every extractor over ``doc``; ``languages`` adds dates in those languages.
 
     Extractors read ``doc.text``; for a marked-up source (Markdown, wikitext,
     HTML) they read the reader's view instead, markup removed (code, URLs and
@@ -28,7 +28,7 @@ def extract(doc: Document, packs: Packs) -> Claims:
         compacted = Compacted(doc)
         doc = compacted.doc
     claims = Claims(
-        dates=dates.extract_dates(doc, packs),
+        dates=dates.extract_dates(doc, packs, languages),
         quantities=quantities.extract_quantities(doc, packs),
         mentions=names.extract_mentions(doc, packs),
         acronyms=names.extract_acronyms(doc, packs),

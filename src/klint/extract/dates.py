@@ -3,9 +3,11 @@
 Each content region is scanned with compiled, linear patterns (``_datescan``);
 overlapping matches keep the longest, "from A to B" and "A – B" become ranges, a
 bare four-digit number is a year only in a date context, and a date without a
-year takes it from the narrative clock (``_dateclock``). dateparser is not used:
-the scanner gives offsets, ranges, seasons and decades, which it cannot, and
-reads the 64 KB seed in about 10 ms (warm) where ``search_dates`` takes 0.4-0.6 s.
+year takes it from the narrative clock (``_dateclock``). dateparser is not a
+scanner here: this one gives offsets, ranges, seasons and decades, which it cannot,
+and reads the 64 KB seed in about 10 ms (warm) where ``search_dates`` takes
+0.4-0.6 s. With ``languages`` set, ``_dateintl`` adds dates in those languages,
+located by its own patterns and normalized by dateparser span by span.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from datetime import date
 from klint.claims import DateClaim
 from klint.document import Document, Region
 from klint.extract import _dateclock as ctx
+from klint.extract import _dateintl
 from klint.extract._datescan import (
     SEASONS,
     Part,
@@ -162,14 +165,21 @@ def _claim(doc: Document, raw: Raw, cue: str | None, prep: str | None, inferred:
     )
 
 
-def extract_dates(doc: Document, packs: Packs) -> list[DateClaim]:
-    """Every date, range and period the document's content regions state, in text order."""
+def extract_dates(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) -> list[DateClaim]:
+    """Every date, range and period the document's content regions state, in text order.
+
+    ``languages`` (ISO 639-1 codes) adds day-month-year and month-year dates in
+    those languages ("20 Şubat 1988", "20 февраля 1988 года").
+    """
     view = doc.view
     lex = ctx.lexicon(packs)
     clock = _Clock()
     out: list[DateClaim] = []
     for region in doc.content_regions():
-        raws = resolve(scan(view, region.start, region.end))
+        raws = scan(view, region.start, region.end)
+        if languages:
+            raws += _dateintl.scan(view, region.start, region.end, languages)
+        raws = resolve(raws)
         raws = join_ranges(view, _accept(view, region, raws, lex), region.start)
         text = ctx.RegionText(view, region.start, region.end, lex)
         narrative_region = region.kind in _NARRATIVE_KINDS

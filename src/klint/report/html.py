@@ -48,7 +48,7 @@ def collect(files: list[tuple[str, Any]], fmt: str | None = None) -> list[Articl
         try:
             doc = read_path(path, fmt)
             packs = load_packs(cfg.rule_packs)
-            out.append(Article(path, doc, extract(doc, packs), check_document(doc, cfg, packs).diagnostics))
+            out.append(Article(path, doc, extract(doc, packs, cfg.languages), check_document(doc, cfg, packs).diagnostics))
         except SourceError as exc:
             out.append(Article(path, None, error=str(exc)))
         except Exception as exc:  # noqa: BLE001 - one broken file must not lose the whole report
