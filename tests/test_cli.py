@@ -154,3 +154,11 @@ def test_init_never_overwrites_without_force(tmp_path: Path):
 
 def test_python_dash_m_and_version():
     assert run_klint("--version").stdout.startswith("klint ")
+
+
+def test_broken_front_matter_is_reported_and_the_article_still_checked(tmp_path: Path):
+    (tmp_path / "a.md").write_text("---\ntitle: [broken\n---\n\n# T\n\n" + DUP.replace("\n", "\n\n"))
+    proc = run_klint("check", str(tmp_path / "a.md"), "--output-format", "concise", "--no-cache")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert f"{tmp_path / 'a.md'}:1:1: KI002 front matter is not valid YAML at line 3" in proc.stdout
+    assert "KX306" in proc.stdout
