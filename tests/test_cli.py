@@ -162,3 +162,11 @@ def test_broken_front_matter_is_reported_and_the_article_still_checked(tmp_path:
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert f"{tmp_path / 'a.md'}:1:1: KI002 front matter is not valid YAML at line 3" in proc.stdout
     assert "KX306" in proc.stdout
+
+
+def test_unknown_article_type_is_a_config_error(tmp_path: Path):
+    (tmp_path / ".klint.yaml").write_text("article-type: military-conflikt\n")
+    (tmp_path / "a.txt").write_text(CLEAN)
+    proc = run_klint("check", str(tmp_path / "a.txt"))
+    assert proc.returncode == 2
+    assert "unknown type 'military-conflikt'; did you mean 'military-conflict'?" in proc.stderr

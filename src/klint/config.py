@@ -181,6 +181,13 @@ def from_mapping(data: dict[str, Any], where: str, text: str = "", root: str = "
         elif key == "article-type":
             if not isinstance(value, str):
                 raise ConfigError(where, line, "article-type: expected a string")
+            from klint.claimsfile.types import article_types
+
+            known = sorted(article_types())
+            if value not in known:
+                hint = difflib.get_close_matches(value, known, n=1)
+                tail = f"; did you mean {hint[0]!r}?" if hint else f"; choose one of {', '.join(known)}"
+                raise ConfigError(where, line, f"article-type: unknown type {value!r}{tail}")
             kwargs["article_type"] = value
         elif key == "time-budget":
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:  # NaN too
