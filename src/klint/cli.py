@@ -322,7 +322,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     import json
 
-    from klint.config import discover
+    from klint.config import ConfigError, discover
     from klint.extract import extract
     from klint.packs import load_packs
     from klint.sources import SourceError, read_path, read_text
@@ -334,7 +334,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
             doc = read_path(args.file, args.input_format)
     except SourceError as exc:
         raise UsageError(f"{args.file}: {exc}") from None
-    cfg = discover(str(Path(doc.path).parent))
+    try:
+        cfg = discover(str(Path(doc.path).parent))
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
     claims = extract(doc, load_packs(cfg.rule_packs), cfg.languages)
     if args.sidecar:
         return _write_sidecar(doc, claims, args.force)
