@@ -154,7 +154,7 @@ def _build(packs: Packs) -> Lexicon:
         max_noun_words=max_noun,
         event_patterns={
             first: re.compile(rf"(?:{_alternation([e for e in event_of if e.split()[0] == first])})\b")
-            for first in {e.split()[0] for e in event_of}
+            for first in dict.fromkeys(e.split()[0] for e in event_of)  # lexicon order: ties stay stable
         },
         preposition_heads=frozenset(w.lower() for w in num.preposition_heads),
         first_words=(first := _first_words([*packs.number_words, *num.fractions, *num.vague], list(num.scales))),
