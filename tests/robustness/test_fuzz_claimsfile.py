@@ -135,3 +135,19 @@ def test_huge_claims_file_is_ks001(tmp_path: Path) -> None:
     (tmp_path / "war.klint.yaml").write_text("version: 1\n" + "# pad\n" * 300_000)
     result = lint_file(str(tmp_path / "war.txt"), Config(select=("ALL",)))
     assert any(d.code == "KS001" and "larger than" in d.message for d in result.diagnostics)
+
+
+@scaled(40)
+@given(front=CLAIMS_LIKE.map(lambda d: yaml.safe_dump(d, allow_unicode=True)) | st.text(max_size=200))
+@example(front="klint: &a [*a]\n")
+@example(front="klint:\n  facts: [{id: x, value: 5, quote: war}]\n")
+def test_random_front_matter_in_markdown(front: str) -> None:
+    from klint.config import Config
+    from klint.engine import lint_text
+
+    from ._fuzz import available_formats
+
+    if "markdown" not in available_formats():
+        pytest.skip("the Markdown reader has not landed")
+    text = f"---\n{front}\n---\n\n# The war\n\nThe war began in 1988 and ended in 1994; 3,000 died.\n"
+    assert not internal_errors(lint_text(text, "a.md", Config(select=("ALL",)), "markdown"))
