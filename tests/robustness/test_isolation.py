@@ -69,10 +69,10 @@ def test_crash_outside_the_rules_is_ki001_for_that_file_only(tmp_path: Path, mon
 
     real = extract_mod.extract
 
-    def extract(doc, packs):
+    def extract(doc, packs, languages=()):
         if doc.path.endswith("bad.txt"):
             raise MemoryError("simulated")
-        return real(doc, packs)
+        return real(doc, packs, languages)
 
     monkeypatch.setattr(extract_mod, "extract", extract)
     (tmp_path / "bad.txt").write_text(article_text())
@@ -113,7 +113,7 @@ def test_time_budget_is_read_from_the_configuration(tmp_path: Path) -> None:
 def test_extractor_crash_in_lint_text_is_ki001_not_an_exception(monkeypatch: pytest.MonkeyPatch) -> None:
     import klint.extract as extract_mod
 
-    def extract(doc, packs):
+    def extract(doc, packs, languages=()):
         raise ValueError("first line\nsecond line")
 
     monkeypatch.setattr(extract_mod, "extract", extract)
@@ -140,9 +140,9 @@ def test_time_budget_counts_a_slow_extraction(monkeypatch: pytest.MonkeyPatch) -
 
     real = extract_mod.extract
 
-    def slow(doc, packs):
+    def slow(doc, packs, languages=()):
         time.sleep(0.3)
-        return real(doc, packs)
+        return real(doc, packs, languages)
 
     monkeypatch.setattr(extract_mod, "extract", slow)
     config = Config(select=("ALL",), time_budget=0.1)
