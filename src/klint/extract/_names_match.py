@@ -14,11 +14,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from klint.claims import Mention
-from klint.extract._names_text import edit_distance1, name_key, skeleton
+from klint.extract._names_text import edit_distance1, name_key, skeletonizer
 from klint.packs import Packs
 
 
@@ -129,13 +130,13 @@ def lower_words(text: str) -> frozenset[str]:
 def find_variants(mentions: list[Mention], packs: Packs, text: str, lower: frozenset[str]) -> list[Variant]:
     """Pairs of spellings of one name, each reported against the more frequent spelling."""
     words = {k: v for k, v in spellings(mentions).items() if k not in lower}
-    rules = _translit_rules(packs)
+    skel = skeletonizer(_translit_rules(packs))
     confusable = {frozenset(p[:2]) for p in packs.confusable_letters if len(p) >= 2}
     allowed = {frozenset(name_key(x) for x in group) for group in packs.allowed_variants}
     by_skel: dict[str, list[str]] = defaultdict(list)
     by_del: dict[str, list[str]] = defaultdict(list)
     for key in words:
-        by_skel[skeleton(key, rules)].append(key)
+        by_skel[skel(key)].append(key)
         if len(key) >= 5:  # shorter words are compared by transliteration only
             for d in _deletions(key):
                 by_del[d].append(key)
@@ -157,12 +158,12 @@ def find_variants(mentions: list[Mention], packs: Packs, text: str, lower: froze
     out: list[Variant] = []
     for pair, how in sorted(pairs.items(), key=lambda kv: sorted(kv[0])):
         a, b = (words[k] for k in sorted(pair))
-        if any(pair <= group for group in allowed) or not _same_role(a, b, rules):
+        if any(pair <= group for group in allowed) or not _same_role(a, b, skel):
             continue
         if _linked(a, b, text, packs.renaming_cues):
             continue
         edited = not how.startswith(("transliteration", "doubled"))
-        if edited and _two_people(a, b, rules):
+        if edited and _two_people(a, b, skel):
             continue
         slip = how.startswith(("one letter", "transposed"))
         if slip and min(len(a.places), len(b.places)) > 2:
@@ -181,7 +182,7 @@ def find_variants(mentions: list[Mention], packs: Packs, text: str, lower: froze
     ]
 
 
-def _same_role(a: Spelling, b: Spelling, rules: tuple[tuple[str, str], ...]) -> bool:
+def _same_role(a: Spelling, b: Spelling, skel: Callable[[str], str]) -> bool:
     """Whether two spellings can be one name: never two people, never a person and a place.
 
     Given names are compared only when their surnames agree (Alison/Allison Janney,
@@ -191,18 +192,18 @@ def _same_role(a: Spelling, b: Spelling, rules: tuple[tuple[str, str], ...]) -> 
     """
     n_a, n_b = len(a.places), len(b.places)
     if a.inner == n_a and b.inner == n_b:
-        sa = {skeleton(s, rules) for s in a.surnames}
-        sb = {skeleton(s, rules) for s in b.surnames}
+        sa = {skel(s) for s in a.surnames}
+        sb = {skel(s) for s in b.surnames}
         return bool(sa & sb)
     if (a.inner == n_a and not b.inner) or (b.inner == n_b and not a.inner):
         return False
     return not ((a.last == n_a and not b.last) or (b.last == n_b and not a.last))
 
 
-def _two_people(a: Spelling, b: Spelling, rules: tuple[tuple[str, str], ...]) -> bool:
+def _two_people(a: Spelling, b: Spelling, skel: Callable[[str], str]) -> bool:
     """Both spellings end names whose first words differ ("Andrew Johnson", "Joseph Johnston")."""
-    ga = {skeleton(g, rules) for g in a.givens}
-    gb = {skeleton(g, rules) for g in b.givens}
+    ga = {skel(g) for g in a.givens}
+    gb = {skel(g) for g in b.givens}
     return bool(ga and gb and not ga & gb)
 
 

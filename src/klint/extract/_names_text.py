@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 #: Quoted text: straight or curly double quotes, or guillemets, within one line.
@@ -36,6 +37,22 @@ def skeleton(key: str, rules: tuple[tuple[str, str], ...]) -> str:
         if old in key:
             key = key.replace(old, new)
     return key
+
+
+@lru_cache(maxsize=8)
+def skeletonizer(rules: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
+    """``skeleton`` with ``rules`` bound, memoized (names recur across a document and across documents)."""
+    memo: dict[str, str] = {}
+
+    def skel(key: str) -> str:
+        found = memo.get(key)
+        if found is None:
+            if len(memo) >= 65536:
+                memo.clear()
+            found = memo[key] = skeleton(key, rules)
+        return found
+
+    return skel
 
 
 def edit_distance1(a: str, b: str) -> tuple[str, str] | None:

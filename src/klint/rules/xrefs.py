@@ -530,11 +530,12 @@ class InfoboxEntityUnmentioned(Rule):
     FIELDS = ("commander", "leader")
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        from klint.extract._names_text import name_key, skeleton
+        from klint.extract._names_text import name_key, skeletonizer
 
         options = ctx.options(self.code)
         fields = tuple(f.casefold() for f in options.get("fields", self.FIELDS))
         rules = tuple((a.casefold(), b.casefold()) for a, b, *_ in ctx.packs.transliterations)
+        skel = skeletonizer(rules)
         if options.get("reverse"):
             yield from self._reverse(ctx, rules)
         body_names: set[str] = set()
@@ -542,15 +543,15 @@ class InfoboxEntityUnmentioned(Rule):
         for m in ctx.claims.mentions:
             if m.source == "infobox":
                 continue
-            body_names.add(skeleton(m.key, rules))
+            body_names.add(skel(m.key))
             for w in m.words:
                 for part in {w, *w.split("-")}:
-                    body_words.add(skeleton(name_key(part), rules))
+                    body_words.add(skel(name_key(part)))
         for m in ctx.claims.mentions:
             if m.source != "infobox" or not m.field or not m.field.casefold().startswith(fields):
                 continue
             surname = m.words[-1] if m.words else m.name
-            if skeleton(m.key, rules) in body_names or skeleton(name_key(surname), rules) in body_words:
+            if skel(m.key) in body_names or skel(name_key(surname)) in body_words:
                 continue
             label = m.field
             yield self.diagnostic(
