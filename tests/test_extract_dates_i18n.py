@@ -61,6 +61,8 @@ def test_without_languages_only_english_dates():
     ("Es begann am 20. Februar 1988.", ("de",), (date(1988, 2, 20), "day")),
     ("Подписано 5 фев. 1990 г. в Москве.", ("ru",), (date(1990, 2, 5), "day")),
     ("Haziran 1993 sonunda geri çekildiler.", ("tr",), (date(1993, 6, 1), "month")),
+    # read with Russian too, "6 Mart" is June in the Marquesas time zone (MART): only Turkish reads it
+    ("Olaylar 6 Mart 1982 tarihinde başladı.", ("ru", "tr"), (date(1982, 3, 6), "day")),
     ("В феврале 1988 года начались митинги.", ("ru",), None),  # prepositional case: dateparser does not read it
 ])
 def test_other_forms(text: str, lang: tuple[str, ...], value):

@@ -50,51 +50,60 @@ def _parser(languages: tuple[str, ...]) -> DateDataParser:
 
 
 @lru_cache(maxsize=8)
-def month_words(languages: tuple[str, ...]) -> frozenset[str]:
-    """The month names (and abbreviations) of ``languages``, lower-cased, English ones left out."""
+def month_words(languages: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Month names (and abbreviations) of ``languages``, lower-cased, English ones left out,
+    each with the languages it is a month in."""
     from dateparser.languages.loader import default_loader
 
-    words: set[str] = set()
+    words: dict[str, tuple[str, ...]] = {}
     for code in languages:
         info: dict[str, Any] = default_loader.get_locale(code).info
         for month in ("january", "february", "march", "april", "may", "june", "july", "august",
                       "september", "october", "november", "december"):
-            words.update(w.lower().rstrip(".") for w in info.get(month, ()))
-    return frozenset(words - _ENGLISH)
+            for w in info.get(month, ()):
+                key = w.lower().rstrip(".")
+                if key not in _ENGLISH and code not in words.get(key, ()):
+                    words[key] = (*words.get(key, ()), code)
+    return words
 
 
 @lru_cache(maxsize=4096)
 def _normalize(languages: tuple[str, ...], text: str) -> tuple[int, int, int | None] | None:
-    """(year, month, day or None) that dateparser reads in ``text``; None when it reads no date."""
+    """(year, month, day or None) that dateparser reads in ``text``; None when it reads no date.
+
+    ``languages`` are those the month word belongs to: with others, "6 Mart 1982"
+    can read as June 1982 in the "MART" time zone.
+    """
     data = _parser(languages).get_date_data(text)
-    if data.date_obj is None or data.period not in ("day", "month"):
-        return None
     d = data.date_obj
+    if d is None or d.tzinfo is not None or data.period not in ("day", "month"):
+        return None
     return d.year, d.month, d.day if data.period == "day" else None
 
 
 def scan(view: str, start: int, end: int, languages: tuple[str, ...]) -> list[Raw]:
     """Day-month-year and month-year dates of ``languages`` in ``view[start:end]``."""
     out: list[Raw] = []
-    words: frozenset[str] | None = None
+    words: dict[str, tuple[str, ...]] | None = None
     for ym in _YEARS.finditer(view, start, end):
         m = _BEFORE.search(view, max(start, ym.start() - 40), ym.start())
         if m is None or (word := m.group("m").lower()) in _ENGLISH:
             continue
         if words is None:
             words = month_words(languages)
-        if word not in words:
+        langs = words.get(word)
+        if langs is None:
             continue
         y = int(ym.group())
         if m.group("d") is None:
-            month = _normalize(languages, f"{m.group('m')} {y}")
+            month = _normalize(langs, f"{m.group('m')} {y}")
             if month is not None and month[0] == y:
                 out.append(Raw(m.start(), ym.end(), Part(y, month[1]), pattern="my"))
             continue
         day = int(m.group("d"))
-        read = _normalize(languages, view[m.start() : ym.end()])
+        read = _normalize(langs, view[m.start() : ym.end()])
         if read is None:  # "31 Şubat 1988": no such day, but the month is known (an invalid date)
-            month = _normalize(languages, f"{m.group('m')} {y}")
+            month = _normalize(langs, f"{m.group('m')} {y}")
             read = (y, month[1], day) if month is not None else None
         if read is not None and read[0] == y and read[2] == day:
             tail = _TAIL.match(view, ym.end(), end)
