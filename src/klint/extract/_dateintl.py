@@ -1,12 +1,13 @@
 """Dates in other languages: the scanner finds the spans, dateparser reads them.
 
-Used only when the configuration sets ``languages``. Two bounded patterns find
-"20 Şubat 1988", "20 февраля 1988 года" and "Mart 1992"; a candidate goes on
-only when its month word is a month name of a configured language (and not an
-English one, which the English scanner reads). dateparser then normalizes the
-span alone — never the whole text — with an explicit language list, absolute
-dates only and one parser per language set. dateparser is imported here, lazily,
-so an English-only run never loads it.
+Used only when the configuration sets ``languages``. Each four-digit year is
+looked back from with one bounded pattern, which finds "20 Şubat 1988",
+"20 февраля 1988 года" and "Mart 1992"; a candidate goes on only when its month
+word is a month name of a configured language (not an English one, which the
+English scanner reads). dateparser then normalizes that span alone — never the
+whole text — in the languages the month word belongs to, absolute dates only,
+with one cached parser per language set. dateparser is imported here, lazily, so
+an English-only run never loads it.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def supported_languages() -> frozenset[str]:
     return frozenset(language_order)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=32)
 def _parser(languages: tuple[str, ...]) -> DateDataParser:
     from dateparser.date import DateDataParser
 
