@@ -122,11 +122,6 @@ def _deletions(key: str) -> set[str]:
     return {key[:i] + key[i + 1 :] for i in range(len(key))} | {key}
 
 
-def lower_words(text: str) -> frozenset[str]:
-    """Runs of lower-case letters: a capitalized word found among them ("Charter") is a common word."""
-    return frozenset(re.findall(r"[a-z]+", text))
-
-
 def find_variants(mentions: list[Mention], packs: Packs, text: str, lower: frozenset[str]) -> list[Variant]:
     """Pairs of spellings of one name, each reported against the more frequent spelling."""
     words = {k: v for k, v in spellings(mentions).items() if k not in lower}

@@ -55,6 +55,20 @@ def skeletonizer(rules: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
     return skel
 
 
+_LOWER_RE = re.compile(r"[a-z]+")
+_LOWER_LAST: list[tuple[str, frozenset[str]]] = []  # the last text's words: the extractor and KX305 share them
+
+
+def lower_words(text: str) -> frozenset[str]:
+    """Runs of lower-case letters: a capitalized word found among them ("Charter") is a common word."""
+    last = _LOWER_LAST[0] if _LOWER_LAST else None
+    if last is not None and (last[0] is text or last[0] == text):
+        return last[1]
+    words = frozenset(_LOWER_RE.findall(text))
+    _LOWER_LAST[:] = [(text, words)]
+    return words
+
+
 def edit_distance1(a: str, b: str) -> tuple[str, str] | None:
     """If ``a`` and ``b`` differ by one edit, return what differs as ``(x, y)``; else None.
 

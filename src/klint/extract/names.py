@@ -23,6 +23,7 @@ from klint.claims import Acronym, Mention, Reference
 from klint.document import Document, Region
 from klint.extract._names_text import (
     inside,
+    lower_words,
     name_key,
     plural_forms,
     quote_spans,
@@ -97,7 +98,6 @@ def _word_start(text: str, i: int) -> bool:
 #: A word that starts with an upper-case letter (Latin, Greek or Cyrillic).
 _CAP_TOKEN_RE = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u042f][\w'’\-]*")
 _DIGIT_RE = re.compile(r"\d")
-_LOWER_WORD_RE = re.compile(r"[a-z][a-z]+")
 
 
 def _is_cap(word: str) -> bool:
@@ -139,7 +139,7 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
     particles = packs.name_particles
     particle_gap = re.compile(" (?:" + "|".join(map(re.escape, particles)) + ") ") if particles else None
     text = doc.text
-    lower_words = frozenset(_LOWER_WORD_RE.findall(text))  # runs of lower-case letters
+    lower = lower_words(text)  # runs of lower-case letters
     runs: list[tuple[_Span, list[tuple[int, int, str]], bool]] = []
     for i, toks in _tokens_by_span(idx).items():
         span = idx.spans[i]
@@ -156,7 +156,7 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
                 j += 1
             k = j
             at_start = _at_sentence_start(text, run[0][0], starts)
-            while run and (run[0][2] in stop or (at_start and run[0][2].casefold() in lower_words)):
+            while run and (run[0][2] in stop or (at_start and _common_word(run[0][2], lower))):
                 run = run[1:]
                 at_start = False
             if run:
@@ -182,6 +182,12 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
             in_quote=span.in_quote(start), words=parts,
         ))
     return out
+
+
+def _common_word(word: str, lower: frozenset[str]) -> bool:
+    """A word of two or more letters that the text also writes in lower case."""
+    folded = word.casefold()
+    return len(folded) > 1 and folded in lower
 
 
 def _at_sentence_start(text: str, offset: int, starts: set[int]) -> bool:

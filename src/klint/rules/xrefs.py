@@ -429,7 +429,8 @@ class NameVariant(Rule):
     summary = "one person or place spelled two ways (transliteration or typo)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        from klint.extract._names_match import find_variants, hyphen_variants, lower_words
+        from klint.extract._names_match import find_variants, hyphen_variants
+        from klint.extract._names_text import lower_words
 
         text = ctx.doc.view
         mentions = ctx.claims.mentions
