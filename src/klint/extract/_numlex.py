@@ -28,6 +28,13 @@ POSSESSIVE_RE = re.compile(r"\b((?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*)['’]s?\s+((?
 SENTENCE_END_RE = re.compile(r"[.!?][\"”’)\]]{0,3}\s+(?=[\"“(\[]?[A-Z0-9])")
 #: Lower-cases ASCII letters only, so offsets stay the same ("İ".lower() is two characters).
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def ascii_lower(text: str) -> str:
+    """``text`` with A-Z lowered and every other character kept (same length, same offsets)."""
+    return text.lower() if text.isascii() else text.translate(ASCII_LOWER)
+
+
 ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "st", "no", "nos", "mt", "vs", "lt", "co", "jr", "sr", "gen", "col", "capt", "sgt", "prof", "rev", "fig", "vol", "pp", "ca", "c", "approx"])
 
 #: Words after a number that end the noun it counts.

@@ -22,7 +22,6 @@ from klint.claims import QuantityClaim
 from klint.document import Document, Region
 from klint.extract._numlex import (
     ABBREVIATIONS,
-    ASCII_LOWER,
     ATTACHED_ID_BEFORE_RE,
     DASH_RANGE_RE,
     DIGITS_RE,
@@ -36,6 +35,7 @@ from klint.extract._numlex import (
     TIME_AFTER_RE,
     VERBISH,
     Lexicon,
+    ascii_lower,
     clean_token,
     lexicon,
     parse_numeral,
@@ -68,9 +68,9 @@ class _Found:
 def extract_quantities(doc: Document, packs: Packs) -> list[QuantityClaim]:
     """Every quantity the document's content regions state, in text order."""
     view = doc.view
-    low = view.translate(ASCII_LOWER)  # once per document; regions slice it
+    low = view.lower()  # holds every ASCII-lowered substring of the view (and maybe more)
     lex = lexicon(packs)
-    lex = dataclasses.replace(  # only the words this document contains are looked for in its regions
+    lex = dataclasses.replace(  # only the words this document may contain are looked for in its regions
         lex,
         first_patterns={w: p for w, p in lex.first_patterns.items() if w in low},
         event_patterns={w: p for w, p in lex.event_patterns.items() if w in low},
@@ -87,7 +87,7 @@ def extract_quantities(doc: Document, packs: Packs) -> list[QuantityClaim]:
                 hi = bisect.bisect_left(cell_starts, region.end)
                 out.extend(_table_cells(doc, region, cells[lo:hi], lex))
             continue
-        out.extend(_scan_region(doc, view, low, region, lex))
+        out.extend(_scan_region(doc, view, region, lex))
     out.sort(key=lambda c: (c.start, c.end))
     return out
 
@@ -146,11 +146,11 @@ def _sentences(view: str, start: int, end: int) -> list[int]:
     return starts
 
 
-def _candidates(view: str, view_low: str, rs: int, re_: int, lex: Lexicon) -> list[tuple[int, int, str, re.Match[str]]]:
+def _candidates(view: str, rs: int, re_: int, lex: Lexicon) -> list[tuple[int, int, str, re.Match[str]]]:
     """The first number-like spans in text order: (start, rank, kind, match)."""
 
     def words() -> list[tuple[int, int, str, re.Match[str]]]:
-        low = view_low[rs:re_]
+        low = ascii_lower(view[rs:re_])
         starts: list[int] = []
         for w, pattern in lex.first_patterns.items():
             if w in low:
@@ -179,10 +179,10 @@ def _candidates(view: str, view_low: str, rs: int, re_: int, lex: Lexicon) -> li
     return merged[:_MAX_PER_REGION]
 
 
-def _scan_region(doc: Document, view: str, low: str, region: Region, lex: Lexicon) -> list[QuantityClaim]:
+def _scan_region(doc: Document, view: str, region: Region, lex: Lexicon) -> list[QuantityClaim]:
     rs, re_ = region.start, region.end
     # a region with thousands of numbers is data, not prose: read only the first ones
-    cands = _candidates(view, low, rs, re_, lex)
+    cands = _candidates(view, rs, re_, lex)
     if not cands:
         return []
     sent = _sentences(view, rs, min(re_, cands[-1][0] + 4 * _WINDOW))
@@ -227,7 +227,7 @@ def _scan_region(doc: Document, view: str, low: str, region: Region, lex: Lexico
                 f"side {side}" if side else None),
             number_start=f.nstart, number_end=f.nend, split=f.split,
             source=_SOURCE.get(region.kind, "body"), side=side,
-            event=_event(view, low, f, events, k, s_start, s_end, lex), scope=f.scope,
+            event=_event(view, f, events, k, s_start, s_end, lex), scope=f.scope,
             sentence_start=s_start, sentence_end=s_end,
         ))
     return out
@@ -564,13 +564,13 @@ def _vague(view: str, m: re.Match[str], s_end: int, lex: Lexicon) -> _Found:
     return f
 
 
-def _event(view: str, view_low: str, f: _Found, events: dict[int, list[tuple[int, int, str]]], k: int,
+def _event(view: str, f: _Found, events: dict[int, list[tuple[int, int, str]]], k: int,
            s_start: int, s_end: int, lex: Lexicon) -> str | None:
     """The event class named nearest the number in its clause ("killed" -> "dead")."""
     if f.counted in lex.packs.numbers.event_classes:
         return f.counted
     if k not in events:
-        low = view_low[s_start : min(s_end, s_start + 5000)]
+        low = ascii_lower(view[s_start : min(s_end, s_start + 5000)])
         found = []
         for first, pattern in lex.event_patterns.items():
             if first in low:
