@@ -129,20 +129,21 @@ def find_variants(mentions: list[Mention], packs: Packs, text: str, lower: froze
     confusable = {frozenset(p[:2]) for p in packs.confusable_letters if len(p) >= 2}
     allowed = {frozenset(name_key(x) for x in group) for group in packs.allowed_variants}
     by_skel: dict[str, list[str]] = defaultdict(list)
-    by_del: dict[str, list[str]] = defaultdict(list)
+    first_with: dict[str, str] = {}  # a deletion -> the first key that has it
+    by_del: dict[str, list[str]] = {}  # a deletion shared by two or more keys -> those keys, in order
     for key in words:
         by_skel[skel(key)].append(key)
         if len(key) >= 5:  # shorter words are compared by transliteration only
             for d in _deletions(key):
-                by_del[d].append(key)
+                first = first_with.setdefault(d, key)
+                if first is not key:
+                    by_del.setdefault(d, [first]).append(key)
     pairs: dict[frozenset[str], str] = {}
     for group in by_skel.values():
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
                 pairs[frozenset((a, b))] = _translit_how(a, b)
     for group in by_del.values():
-        if len(group) < 2:
-            continue
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
                 pair = frozenset((a, b))
