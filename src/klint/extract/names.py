@@ -110,25 +110,31 @@ def _strip_possessive(word: str) -> str:
     return word.rstrip("'’")
 
 
-def _tokens_by_span(idx: _Index) -> dict[int, list[tuple[int, int, str]]]:
-    """Capitalized words of the content regions, grouped by region."""
+def _tokens_by_span(idx: _Index) -> dict[int, list[tuple[int, int, str, str]]]:
+    """Capitalized words of the content regions, grouped by region: ``(start, end, word, without 's)``."""
     text = idx.doc.text
-    out: dict[int, list[tuple[int, int, str]]] = {}
+    starts, spans = idx.starts, idx.spans
+    out: dict[int, list[tuple[int, int, str, str]]] = {}
     for m in _CAP_TOKEN_RE.finditer(text):
         s = m.start()
-        if not _word_start(text, s):
+        if s and (text[s - 1].isalnum() or text[s - 1] in "_-'’"):  # not a word start
             continue
         w = m.group().rstrip("-'’")
         if not _is_cap(w):
             continue
-        i = bisect.bisect_right(idx.starts, s) - 1
-        if i < 0 or s + len(w) > idx.spans[i].region.end:
+        i = bisect.bisect_right(starts, s) - 1
+        if i < 0:
             continue
-        r = idx.spans[i].region
+        r = spans[i].region
+        if s + len(w) > r.end:
+            continue
         label = r.label if r.kind == "infobox_field" else None
         if label and s < r.start + len(label) and text.startswith(label, r.start):
             continue  # the field's own label ("Location")
-        out.setdefault(i, []).append((s, s + len(w), w))
+        toks = out.get(i)
+        if toks is None:
+            toks = out[i] = []
+        toks.append((s, s + len(w), w, _strip_possessive(w)))
     return out
 
 
@@ -140,7 +146,7 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
     particle_gap = re.compile(" (?:" + "|".join(map(re.escape, particles)) + ") ") if particles else None
     text = doc.text
     lower = lower_words(text)  # runs of lower-case letters
-    runs: list[tuple[_Span, list[tuple[int, int, str]], bool]] = []
+    runs: list[tuple[_Span, list[tuple[int, int, str, str]], bool]] = []
     for i, toks in _tokens_by_span(idx).items():
         span = idx.spans[i]
         starts = set(span.sentences)
@@ -162,16 +168,16 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
             if run:
                 runs.append((span, run, at_start))
     proper = {  # words capitalized where a sentence does not force it
-        name_key(_strip_possessive(t[2]))
+        name_key(t[3])
         for _, run, at_start in runs
         if not at_start or len(run) > 1
         for t in run
     }
     out: list[Mention] = []
     for span, run, at_start in runs:
-        if at_start and len(run) == 1 and name_key(_strip_possessive(run[0][2])) not in proper:
+        if at_start and len(run) == 1 and name_key(run[0][3]) not in proper:
             continue
-        parts = tuple(_strip_possessive(t[2]) for t in run)
+        parts = tuple(t[3] for t in run)
         start, end = run[0][0], run[-1][1] - (len(run[-1][2]) - len(parts[-1]))
         name = text[start:end]
         r = span.region
