@@ -338,10 +338,12 @@ _COUNT_BACK_RE = re.compile(
 )
 _BOTH_RE = re.compile(r"[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?([a-z][a-z\-]{2,20})\b")
 _ANAPHOR_RE = re.compile(r"(?:[Aa]fore(?:mentioned|said)|[Aa]bove-?mentioned)\s+([a-z][a-z\-]{2,20})\b")
-_POINTER_RE = re.compile(
-    r"(?:[Ss]ee|discussed|described|mentioned|listed|shown|explained|detailed|noted|outlined)\s+"
-    r"(below|above|later|earlier)\b"
-)
+_POINTER_VERBS = ("See", "see", "discussed", "described", "mentioned", "listed", "shown", "explained", "detailed",
+                  "noted", "outlined")
+_POINTER_PLACES = ("below", "above", "later", "earlier")
+_POINTER_RE = re.compile(rf"(?:{'|'.join(_POINTER_VERBS)})\s+({'|'.join(_POINTER_PLACES)})\b")
+#: Literals every match of ``_ANAPHOR_RE`` contains one of (a text without them is not scanned).
+_ANAPHOR_NEEDS = ("foremention", "foresaid", "bovemention", "bove-mention")
 _SECTION_RE = re.compile(
     r"[Ss]ee\s+(?:also\s+)?(?:the\s+)?(?:section\s+(?:on|about|entitled|titled|called)\s+"
     r"[\"“]?([^\"”()\n.;]{2,60}?)[\"”]?"
@@ -353,10 +355,31 @@ _LIST_AFTER_RE = re.compile(
 _SINGLE_ID_RE = re.compile(r"\s+(?:No\.\s*|#)?(\d{1,5}[A-Z]?)\b(?![.,]?\d)", re.IGNORECASE)
 
 
+def _pointer_possible(text: str) -> bool:
+    """Whether ``_POINTER_RE`` can match: a place word after white space after a cue verb.
+
+    A few ``str.find`` calls instead of a regex scan that tries every position of the text.
+    """
+    for place in _POINTER_PLACES:
+        p = text.find(place)
+        while p >= 0:
+            q = p
+            while q > 0 and text[q - 1].isspace():
+                q -= 1
+            if q < p and text.endswith(_POINTER_VERBS, 0, q):
+                return True
+            p = text.find(place, p + 1)
+    return False
+
+
 def _matches(idx: _Index, pattern: re.Pattern[str]) -> list[tuple[re.Match[str], _Span]]:
     """Matches of ``pattern`` that start a word and lie inside one content region."""
     text = idx.doc.text
-    out = []
+    out: list[tuple[re.Match[str], _Span]] = []
+    if pattern is _ANAPHOR_RE and not any(n in text for n in _ANAPHOR_NEEDS):
+        return out
+    if pattern is _POINTER_RE and not _pointer_possible(text):
+        return out
     for m in pattern.finditer(text):
         if _word_start(text, m.start()):
             span = idx.at(m.start(), m.end())
