@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -332,8 +333,10 @@ def _definition(text: str, lo: int, hi: int, m: re.Match[str]) -> tuple[int, int
 
 # --------------------------------------------------------------------------- references
 
+_COUNT_BACK_WORDS = ("previous", "preceding", "prior", "earlier", "above", "aforementioned", "above-mentioned",
+                     "former", "last")
 _COUNT_BACK_RE = re.compile(
-    r"(?:[Tt]he|THE)\s+(previous|preceding|prior|earlier|above|aforementioned|above-mentioned|former|last)\s+"
+    rf"(?:[Tt]he|THE)\s+({'|'.join(_COUNT_BACK_WORDS)})\s+"
     r"(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b(?:\s+([a-z][a-z\-]{2,20}))?"
 )
 _BOTH_RE = re.compile(r"[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?([a-z][a-z\-]{2,20})\b")
@@ -372,7 +375,46 @@ def _pointer_possible(text: str) -> bool:
     return False
 
 
-def _matches(idx: _Index, pattern: re.Pattern[str]) -> list[tuple[re.Match[str], _Span]]:
+def _finds(text: str, literals: Iterable[str]) -> set[int]:
+    """Every offset where one of ``literals`` occurs."""
+    out = set()
+    for lit in literals:
+        p = text.find(lit)
+        while p >= 0:
+            out.add(p)
+            p = text.find(lit, p + 1)
+    return out
+
+
+def _count_back_starts(text: str) -> set[int]:
+    """Every offset where ``_COUNT_BACK_RE`` may match: "the", white space, then a count-back word."""
+    out = set()
+    for p in _finds(text, _COUNT_BACK_WORDS):
+        q = p
+        while q > 0 and text[q - 1].isspace():
+            q -= 1
+        if q < p and text.endswith(("the", "The", "THE"), 0, q):
+            out.add(q - 3)
+    return out
+
+
+def _finditer(pattern: re.Pattern[str], text: str, starts: set[int] | None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``; given ``starts``, every offset a match may start at, only those are tried."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for s in sorted(starts):
+        if s >= end:
+            m = pattern.match(text, s)
+            if m:
+                end = m.end()
+                yield m
+
+
+def _matches(
+    idx: _Index, pattern: re.Pattern[str], starts: set[int] | None = None
+) -> list[tuple[re.Match[str], _Span]]:
     """Matches of ``pattern`` that start a word and lie inside one content region."""
     text = idx.doc.text
     out: list[tuple[re.Match[str], _Span]] = []
@@ -380,7 +422,7 @@ def _matches(idx: _Index, pattern: re.Pattern[str]) -> list[tuple[re.Match[str],
         return out
     if pattern is _POINTER_RE and not _pointer_possible(text):
         return out
-    for m in pattern.finditer(text):
+    for m in _finditer(pattern, text, starts):
         if _word_start(text, m.start()):
             span = idx.at(m.start(), m.end())
             if span is not None:
@@ -394,7 +436,7 @@ def extract_references(doc: Document, packs: Packs) -> list[Reference]:
     text = doc.text
     nouns = {f: n for n in packs.reference_nouns for f in plural_forms(n)}
     out: list[Reference] = []
-    for m, span in _matches(idx, _COUNT_BACK_RE):
+    for m, span in _matches(idx, _COUNT_BACK_RE, _count_back_starts(text)):
         word = m.group(2).casefold()
         count = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
         noun = (m.group(3) or "").casefold()
@@ -451,9 +493,11 @@ def _noun_before(text: str, lo: int, hi: int, nouns: dict[str, str]) -> str | No
 
 
 @lru_cache(maxsize=16)
-def _noun_re(forms: tuple[str, ...]) -> re.Pattern[str]:
+def _noun_re(forms: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The pattern of ``forms`` (any of them, lower case or capitalized) and the literals every match starts with."""
     alts = sorted({v for f in forms for v in (f, f.capitalize())}, key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, alts)) + r")\b")
+    shortest = tuple(a for a in alts if not any(b != a and a.startswith(b) for b in alts))
+    return re.compile("(?:" + "|".join(map(re.escape, alts)) + r")\b"), shortest
 
 
 def _identifiers(idx: _Index, packs: Packs) -> list[Reference]:
@@ -463,7 +507,8 @@ def _identifiers(idx: _Index, packs: Packs) -> list[Reference]:
         return []
     text = idx.doc.text
     out = []
-    for m, span in _matches(idx, _noun_re(tuple(sorted(ident_nouns)))):
+    pattern, firsts = _noun_re(tuple(sorted(ident_nouns)))
+    for m, span in _matches(idx, pattern, _finds(text, firsts)):
         noun = m.group().casefold()
         target = ident_nouns[noun]
         tail_end = min(span.region.end, m.end() + 80)
