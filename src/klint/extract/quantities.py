@@ -45,6 +45,21 @@ from klint.packs import Packs
 _WINDOW = 80  # characters read on either side of a number
 _MAX_PER_REGION = 2000  # numbers read in one region (bounds the work on pathological input)
 _SOURCE = {"infobox_field": "infobox", "caption": "caption", "heading": "heading"}
+# patterns of the number reader, compiled once
+_TRAILING_WORD_RE = re.compile(r"(\w+)$")
+_LETTER_RE = re.compile(r"[A-Za-z]")
+_OPEN_PAREN_END_RE = re.compile(r"\(\s*$")
+_BRACKETED_LIST_RE = re.compile(r"(?:\s*(?:,|and|or|&)\s*[0-9]+){0,20}\s*\)")
+_NAME_BEFORE_RE = re.compile(r"[a-z,]\s(?!(?:In|By|On|At|Of|Over|About|Some|Nearly|Almost|Around)\b)[A-Z][a-z]+ $")
+_CODE_BEFORE_RE = re.compile(r"(?<![\w.])[A-Z]{2,5} $")
+_ERA_AFTER_RE = re.compile(r"\s(?:AD|BC|BCE|CE)\b")
+_LIST_JOIN_RE = re.compile(r"\s*(?:,|and|or|&|, and)\s*")
+_CURRENCY_BEFORE_RE = re.compile(r"(US\$|\$|£|€)\s?$")
+_LAST_WORD_RE = re.compile(r"([A-Za-z][A-Za-z.]*)[\s(]*$")
+_NEXT_LOWER_WORD_RE = re.compile(r"\s+([a-z][a-z-]*)")
+_SPLIT_DASH_RE = re.compile(r"\s{0,2}[-–—]\s{0,2}")
+_PERCENT_RE = re.compile(r"\s?%|\s+(?:percent|per cent)\b")
+_COMPOUND_RE = re.compile(r"-([A-Za-z]+)(?:-([A-Za-z]+))?\b")
 _TIME_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years", "hour": "hours",
                "minute": "minutes"}
 
@@ -139,7 +154,7 @@ def _sentences(view: str, start: int, end: int) -> list[int]:
     """Sentence start offsets inside ``[start, end)``."""
     starts = [start]
     for m in SENTENCE_END_RE.finditer(view, start, end):
-        w = re.search(r"(\w+)$", view[max(start, m.start() - 12) : m.start()])
+        w = _TRAILING_WORD_RE.search(view[max(start, m.start() - 12) : m.start()])
         if w and (w.group(1).lower() in ABBREVIATIONS or (len(w.group(1)) == 1 and w.group(1).isupper())):
             continue
         starts.append(m.end())
@@ -282,19 +297,19 @@ def _digits(view: str, m: re.Match[str], s_start: int, s_end: int, lex: Lexicon,
     tm = TIME_AFTER_RE.match(after)
     if tm:  # a time of day, a ratio or a verse ("12: 00", "39: 1")
         return ne + tm.end()
-    if ATTACHED_ID_BEFORE_RE.search(before[-9:]) or re.match(r"[A-Za-z]", after) and not lex.unit_after.match(after):
+    if ATTACHED_ID_BEFORE_RE.search(before[-9:]) or _LETTER_RE.match(after) and not lex.unit_after.match(after):
         return -ne
-    if re.search(r"\(\s*$", before) and re.match(r"(?:\s*(?:,|and|or|&)\s*[0-9]+){0,20}\s*\)", after):
+    if _OPEN_PAREN_END_RE.search(before) and _BRACKETED_LIST_RE.match(after):
         return -ne  # "(874 and 884)": numbers standing alone in brackets are labels
-    if "," not in token and re.search(r"[a-z,]\s(?!(?:In|By|On|At|Of|Over|About|Some|Nearly|Almost|Around)\b)[A-Z][a-z]+ $", before[-30:]):
+    if "," not in token and _NAME_BEFORE_RE.search(before[-30:]):
         return -ne  # "Helsinki Initiative 92", "Route 93": part of a name
-    if "," not in token and re.search(r"(?<![\w.])[A-Z]{2,5} $", before[-7:]):
+    if "," not in token and _CODE_BEFORE_RE.search(before[-7:]):
         return -ne  # "NY 93", "US 20": a route or code
-    if re.match(r"\s(?:AD|BC|BCE|CE)\b", after):
+    if _ERA_AFTER_RE.match(after):
         return ne + 3  # a year of an era
     prev_word = _last_word(before)
     if (prev_word in lex.identifier_words or (
-        last_ident_end >= 0 and re.fullmatch(r"\s*(?:,|and|or|&|, and)\s*", view[last_ident_end:ns])
+        last_ident_end >= 0 and _LIST_JOIN_RE.fullmatch(view[last_ident_end:ns])
     )) and prev_word not in ("of", "the", "a", "an"):
         return -_skip_range(view, ne, s_end)
     # dates: a day next to a month name, a year in date context
@@ -322,7 +337,7 @@ def _digits(view: str, m: re.Match[str], s_start: int, s_end: int, lex: Lexicon,
         if v2 is not None:
             e2 = rm.end() + len(tok2)
             after2 = view[e2 : min(s_end, e2 + _WINDOW)]
-            if (re.match(r"[A-Za-z]", after2) and not lex.unit_after.match(after2) or ORDINAL_RE.match(after2)
+            if (_LETTER_RE.match(after2) and not lex.unit_after.match(after2) or ORDINAL_RE.match(after2)
                     or MONTH_AFTER_RE.match(after2)):
                 return e2
             if is_year or (len(tok2) == 4 and 1000 <= v2 <= 2100 and "," not in tok2 and v2 > value):
@@ -344,7 +359,7 @@ def _digits(view: str, m: re.Match[str], s_start: int, s_end: int, lex: Lexicon,
             f.high = v2
             f.qualifier = "range"
             end = e2
-    cur = re.search(r"(US\$|\$|£|€)\s?$", view[max(s_start, ns - 4) : ns])
+    cur = _CURRENCY_BEFORE_RE.search(view[max(s_start, ns - 4) : ns])
     if cur:
         f.unit = lex.packs.numbers.currency_prefixes.get(cur.group(1), "currency")
         f.start = ns - len(cur.group())
@@ -367,12 +382,12 @@ def _skip_range(view: str, end: int, s_end: int) -> int:
 
 
 def _last_word(before: str) -> str:
-    m = re.search(r"([A-Za-z][A-Za-z.]*)[\s(]*$", before)
+    m = _LAST_WORD_RE.search(before)
     return m.group(1).lower() if m else ""
 
 
 def _followed_by_count_noun(after: str, lex: Lexicon) -> bool:
-    m = re.match(r"\s+([a-z][a-z-]*)", after)
+    m = _NEXT_LOWER_WORD_RE.match(after)
     if not m:
         return False
     w = m.group(1)
@@ -383,7 +398,7 @@ def _is_split(view: str, ns: int, e2: int, t1: str, t2: str, s_start: int, s_end
     """ "voted 4-3", "won 2–1": two small integers joined by a dash near a vote or score word."""
     if not (t1.isdigit() and t2.isdigit() and int(t1) <= 200 and int(t2) <= 200):
         return False
-    if not re.fullmatch(r"\s{0,2}[-–—]\s{0,2}", view[ns + len(t1) : e2 - len(t2)]):
+    if not _SPLIT_DASH_RE.fullmatch(view[ns + len(t1) : e2 - len(t2)]):
         return False
     window = view[max(s_start, ns - 40) : ns] + " " + view[e2 : min(s_end, e2 + 30)]
     return bool(lex.split_cue.search(window))
@@ -395,7 +410,7 @@ def _after_number(view: str, f: _Found, end: int, s_start: int, s_end: int, lex:
     qa = lex.qualifier_after.match(after)
     if qa and f.qualifier == "exact":
         f.qualifier = lex.qualifier(qa.group(1))[0]
-    pm = re.match(r"\s?%|\s+(?:percent|per cent)\b", after)
+    pm = _PERCENT_RE.match(after)
     if pm:
         f.unit = "percent"
         f.end = end + pm.end()
@@ -406,7 +421,7 @@ def _after_number(view: str, f: _Found, end: int, s_start: int, s_end: int, lex:
         else:
             f.counted = _noun_phrase(rest, lex)
         return
-    cm = re.match(r"-([A-Za-z]+)(?:-([A-Za-z]+))?\b", after)
+    cm = _COMPOUND_RE.match(after)
     if cm:
         word = cm.group(1).lower()
         rest = after[cm.end() :]
