@@ -12,7 +12,6 @@ Infobox fields give the side ("Strength 1"); table cells give row and column.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import itertools
 import re
 from collections.abc import Iterator
@@ -83,13 +82,7 @@ class _Found:
 def extract_quantities(doc: Document, packs: Packs) -> list[QuantityClaim]:
     """Every quantity the document's content regions state, in text order."""
     view = doc.view
-    low = view.lower()  # holds every ASCII-lowered substring of the view (and maybe more)
     lex = lexicon(packs)
-    lex = dataclasses.replace(  # only the words this document may contain are looked for in its regions
-        lex,
-        first_patterns={w: p for w, p in lex.first_patterns.items() if w in low},
-        event_patterns={w: p for w, p in lex.event_patterns.items() if w in low},
-    )
     cells = [r for r in doc.regions if r.kind == "table_cell"]
     cell_starts = [c.start for c in cells]
     out: list[QuantityClaim] = []
