@@ -730,7 +730,8 @@ def _births(ctx: Context) -> dict[str, tuple[date, date, DateClaim]]:
 # ---------------------------------------------------------------- KD107
 
 _NAME = r"(?P<name>[A-Z][a-z]{1,30}(?:[ -](?:[A-Z][a-z]{1,30}|de|von|van|al|bin|ibn)\b){0,3})"
-_DEATH_WORD = re.compile(r"\b(?:died|killed|assassinated|executed|murdered|death)\b")
+# no leading \b (it would make ``re`` try every offset): the caller checks the word start
+_DEATH_WORD = re.compile(r"(?:died|killed|assassinated|executed|murdered|death)\b")
 # the name before a death word: "X died", "X, who was killed", "the death of X, who was killed"
 _NAME_BEFORE_DIED = re.compile(_NAME + r",?[ \t](?:who[ \t])?(?:had[ \t])?$")
 _NAME_BEFORE_KILLED = re.compile(_NAME + r",?[ \t](?:who[ \t])?(?:was|had[ \t]been)[ \t]$")
@@ -794,6 +795,8 @@ class AfterDeath(Rule):
                 if m:
                     deaths.setdefault(m.group("name"), c)
         for w in _DEATH_WORD.finditer(view):
+            if w.start() and (view[w.start() - 1].isalnum() or view[w.start() - 1] == "_"):
+                continue  # not a word start ("undied"); \w is exactly isalnum() or "_"
             if w.group() == "death":
                 before = view[max(0, w.start() - 4) : w.start()]
                 m = _NAME_AFTER_DEATH.match(view, w.end()) if before in ("his ", "her ") else None
