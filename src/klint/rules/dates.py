@@ -913,7 +913,7 @@ class EventDateConflict(Rule):
         if not events:
             return
         low = ctx.doc.view.lower()
-        words = [(a, b, low[a:b]) for a, b in clock.whole_words(clock.literal_alternation(tuple(events)), low, 0)]
+        words = [(a, b, low[a:b]) for a, b in _whole_literals(tuple(events), low)]
         starts = [w[0] for w in words]
         seen: dict[str, DateClaim] = {}
         for c in ctx.claims.dates:
@@ -935,6 +935,28 @@ class EventDateConflict(Rule):
                     related=[(first.start, first.end, f"first dated {show(first)}")],
                     severity=Severity.WARNING,
                 )
+
+
+def _whole_literals(words: tuple[str, ...], low: str) -> list[tuple[int, int]]:
+    """``clock.whole_words(clock.literal_alternation(words), low, 0)``, with the pattern tried only
+    where ``str.find`` sees one of the words start (a regex scan tries every offset)."""
+    pattern = clock.literal_alternation(words)
+    starts: set[int] = set()
+    for w in {w.lower() for w in words}:
+        p = low.find(w)
+        while p >= 0:
+            starts.add(p)
+            p = low.find(w, p + 1)
+    out = []
+    end = 0
+    for s in sorted(starts):  # leftmost, non-overlapping: what finditer returns
+        m = pattern.match(low, s) if s >= end else None
+        if m is None:
+            continue
+        end = m.end()
+        if (s == 0 or not low[s - 1].isalnum()) and (end == len(low) or not low[end].isalnum()):
+            out.append((s, end))
+    return out
 
 
 # ---------------------------------------------------------------- KD109

@@ -1,0 +1,21 @@
+"""KD108's event-word scan finds what the literal-alternation regex scan finds."""
+
+from __future__ import annotations
+
+import random
+
+from klint.extract import _dateclock as clock
+from klint.rules import dates
+
+
+def test_whole_literals_match_a_regex_scan() -> None:
+    words = ("captured", "capture", "fell", "fall", "born", "birth", "died", "death")
+    rng = random.Random(5)
+    pieces = [*words, "x", " ", "s", "-", "re", "en", "\n"]
+    found = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+        expected = clock.whole_words(clock.literal_alternation(words), text, 0)
+        found += bool(expected)
+        assert dates._whole_literals(words, text) == expected, text
+    assert found > 500
