@@ -141,6 +141,7 @@ def _tokens_by_span(idx: _Index) -> dict[int, list[tuple[int, int, str, str]]]:
 
 def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
     """Capitalized names, and the people and places of the infobox."""
+    new_mention = Mention.__pydantic_validator__.validate_python  # Mention(**fields), without __init__'s cost
     idx = _index(doc)
     stop = frozenset(packs.name_stopwords)
     particles = packs.name_particles
@@ -151,16 +152,22 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
     for i, toks in _tokens_by_span(idx).items():
         span = idx.spans[i]
         starts = set(span.sentences)
+        n = len(toks)
         k = 0
-        while k < len(toks):
-            run = [toks[k]]
+        while k < n:
             j = k + 1
-            while j < len(toks) and toks[j][2] not in stop:
-                gap = text[run[-1][1] : toks[j][0]]
-                if gap != " " and not (particle_gap and len(gap) < 8 and particle_gap.fullmatch(gap)):
+            end = toks[k][1]
+            while j < n:
+                s, e, w, _ = toks[j]
+                if w in stop:
                     break
-                run.append(toks[j])
+                if s != end + 1 or text[end] != " ":  # not joined by one space
+                    gap = text[end:s]
+                    if not (particle_gap and len(gap) < 8 and particle_gap.fullmatch(gap)):
+                        break
+                end = e
                 j += 1
+            run = toks[k:j]
             k = j
             at_start = _at_sentence_start(text, run[0][0], starts)
             while run and (run[0][2] in stop or (at_start and _common_word(run[0][2], lower))):
@@ -182,12 +189,12 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
         start, end = run[0][0], run[-1][1] - (len(run[-1][2]) - len(parts[-1]))
         name = text[start:end]
         r = span.region
-        out.append(Mention(
-            start=start, end=end, text=name, name=name, key=name_key(name),
-            source=_SOURCES.get(r.kind, "body"),  # type: ignore[arg-type]
-            field=r.label if r.kind == "infobox_field" else None,
-            in_quote=span.in_quote(start), words=parts,
-        ))
+        out.append(new_mention({
+            "start": start, "end": end, "text": name, "name": name, "key": name_key(name),
+            "source": _SOURCES.get(r.kind, "body"),
+            "field": r.label if r.kind == "infobox_field" else None,
+            "in_quote": span.in_quote(start), "words": parts,
+        }))
     return out
 
 
