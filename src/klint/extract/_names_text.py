@@ -6,6 +6,7 @@ All functions are pure and cheap; none of them reads rule packs from disk.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable
@@ -121,8 +122,6 @@ def quote_spans(text: str, base: int = 0) -> list[tuple[int, int]]:
 
 def inside(spans: list[tuple[int, int]], offset: int) -> bool:
     """Whether ``offset`` falls inside one of the sorted ``spans``."""
-    import bisect
-
     i = bisect.bisect_right(spans, (offset, 1 << 60)) - 1
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
 

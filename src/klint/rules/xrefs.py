@@ -460,6 +460,9 @@ class NameVariant(Rule):
                 )
 
 
+_WORD_RE = re.compile(r"\w+")
+
+
 class _Places:
     """The places of one spelling, to point at from a variant: in the same longer name if it
     stands in one ("… Autonomous Oblast"), the last place before the variant, its first in a paragraph."""
@@ -479,7 +482,7 @@ class _Places:
                 break
 
     def _following(self, offset: int) -> tuple[str, ...]:
-        return tuple(re.findall(r"\w+", self.text[offset : offset + 40])[:2])
+        return tuple(_WORD_RE.findall(self.text, offset, offset + 40)[:2])
 
     def related(self, start: int, end: int) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
