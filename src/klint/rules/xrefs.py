@@ -543,15 +543,18 @@ class InfoboxEntityUnmentioned(Rule):
         skel = skeletonizer(rules)
         if options.get("reverse"):
             yield from self._reverse(ctx, rules)
-        body_names: set[str] = set()
-        body_words: set[str] = set()
+        body_keys: set[str] = set()
+        body_parts: set[str] = set()  # each word and hyphen part, normalized once below
         for m in ctx.claims.mentions:
             if m.source == "infobox":
                 continue
-            body_names.add(skel(m.key))
+            body_keys.add(m.key)
             for w in m.words:
-                for part in {w, *w.split("-")}:
-                    body_words.add(skel(name_key(part)))
+                body_parts.add(w)
+                if "-" in w:
+                    body_parts.update(w.split("-"))
+        body_names = {skel(k) for k in body_keys}
+        body_words = {skel(name_key(part)) for part in body_parts}
         for m in ctx.claims.mentions:
             if m.source != "infobox" or not m.field or not m.field.casefold().startswith(fields):
                 continue
