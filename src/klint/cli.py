@@ -7,11 +7,13 @@ internal error (with findings or not).
 from __future__ import annotations
 
 import argparse
+import io
 import os
-from dataclasses import replace
 import sys
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import TextIO
 
 from klint import __version__
 
@@ -198,24 +200,20 @@ def cmd_check(args: argparse.Namespace) -> int:
             diagnostics = baseline.filter_new(diagnostics, args.baseline)
         except baseline.BaselineError as exc:
             raise UsageError(str(exc)) from None
-    out: TextIO
-    out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
-    try:
-        fmt = args.output_format or ("full" if out.isatty() else "concise")
-        info = RunInfo(
-            files=[r.path for r in results],
-            sources={r.path: r.lines for r in results},
-            color=_color(out),
-            statistics=args.statistics,
-        )
-        if args.quiet and fmt in ("full", "concise"):
-            diagnostics_out = diagnostics
-            get_reporter(fmt)(diagnostics_out, _NoSummary(out), info)
-        else:
-            get_reporter(fmt)(diagnostics, out, info)
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    # a report file is rendered in memory and renamed into place: an interrupted run keeps the old one
+    out: TextIO = io.StringIO() if args.output_file else sys.stdout
+    fmt = args.output_format or ("full" if out.isatty() else "concise")
+    info = RunInfo(
+        files=[r.path for r in results],
+        sources={r.path: r.lines for r in results},
+        color=_color(out),
+        statistics=args.statistics,
+    )
+    get_reporter(fmt)(diagnostics, _NoSummary(out) if args.quiet and fmt in ("full", "concise") else out, info)
+    if args.output_file:
+        from klint.fsutil import atomic_write
+
+        atomic_write(args.output_file, out.getvalue())
     if any(r.error for r in results):
         return EXIT_ERROR
     if diagnostics and not args.exit_zero:

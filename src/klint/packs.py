@@ -87,6 +87,9 @@ class Packs(BaseModel):
     extra: dict[str, Any] = {}
 
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
+
+
 class PackError(Exception):
     def __init__(self, path: str, line: int, message: str) -> None:
         super().__init__(f"{path}:{line}: {message}")
@@ -113,7 +116,7 @@ def _merge(into: dict[str, Any], data: dict[str, Any]) -> None:
 
 def _load_file(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise PackError(str(path), (mark.line + 1) if mark else 1, f"invalid YAML: {exc}") from None

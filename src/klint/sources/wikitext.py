@@ -43,9 +43,9 @@ from klint.sources._markup import (
 Span = tuple[int, int]
 
 _FILE_NS = ("file:", "image:", "media:", "datei:", "fichier:", "imagen:", "bild:")
-_SKIP_LINK_RE = re.compile(r"^\s*:?\s*(?:category|kategorie|catégorie|[a-z]{2,3}(?:-[a-z]{2,8})?)\s*:", re.IGNORECASE)
+_SKIP_LINK_RE = re.compile(r"^\s*+:?\s*+(?:category|kategorie|catégorie|[a-z]{2,3}(?:-[a-z]{2,8})?)\s*:", re.IGNORECASE)
 _FILE_OPTION_RE = re.compile(
-    r"^\s*(?:thumb|thumbnail|frame|framed|frameless|border|left|right|center|centre|none|baseline|sub|super"
+    r"^\s*+(?:thumb|thumbnail|frame|framed|frameless|border|left|right|center|centre|none|baseline|sub|super"
     r"|top|text-top|middle|bottom|text-bottom|upright(?:\s*=?\s*[\d.]*)?|\d*(?:x\d+)?\s*px"
     r"|(?:link|page|class|lang|upright|thumbtime|start|end|loop|muted)\s*=.*)\s*$",
     re.IGNORECASE | re.DOTALL,
