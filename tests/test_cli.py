@@ -170,3 +170,10 @@ def test_unknown_article_type_is_a_config_error(tmp_path: Path):
     proc = run_klint("check", str(tmp_path / "a.txt"))
     assert proc.returncode == 2
     assert "unknown type 'military-conflikt'; did you mean 'military-conflict'?" in proc.stderr
+
+
+def test_markup_left_open_everywhere_is_read_as_plain_text(tmp_path: Path):
+    (tmp_path / "a.wiki").write_text("Began in 1990. " + "{{a|" * 1000)
+    proc = run_klint("check", str(tmp_path / "a.wiki"), "--output-format", "concise", "--no-cache")
+    assert proc.returncode == 1
+    assert f"{tmp_path / 'a.wiki'}:1:1: KI002 1,000 unclosed '{{{{'; read as plain text" in proc.stdout

@@ -114,6 +114,7 @@ class Document:
     #: Same length as ``text``, markup replaced by spaces (Markdown, wikitext, HTML); None: no markup.
     masked: str | None = field(default=None, repr=False)
     front_matter_error: str | None = None  # why the front matter could not be read (line named)
+    reader_warning: str | None = None  # why the file was read with a simpler reader than its format's
     _index: LineIndex | None = field(default=None, repr=False)
 
     @property

@@ -81,6 +81,9 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
     ctx = Context(doc=doc, claims=claims, packs=packs, config=config, sidecar=load_claims_file(doc))
     rules = enabled_rules(config, doc.path)
     found: list[Diagnostic] = []
+    if doc.reader_warning and config.is_enabled("KI002", True, doc.path):
+        found.append(_engine_diagnostic("KI002", doc.reader_warning, doc.path))
+        found[-1].severity = Severity.WARNING
     if doc.front_matter_error and ctx.sidecar is None and config.is_enabled("KI002", True, doc.path):
         # the article is still checked, without what its front matter would have said
         found.append(_engine_diagnostic("KI002", f"{doc.front_matter_error}; the front matter was ignored",

@@ -8,6 +8,7 @@ file the user edits.
 from __future__ import annotations
 
 import codecs
+import re
 from importlib import import_module
 from pathlib import Path
 
@@ -65,9 +66,39 @@ def read_text(text: str, path: str = "<text>", fmt: str | None = None) -> Docume
     fmt = fmt or format_for(path) or "text"
     if fmt not in READERS:
         raise SourceError(f"unknown format {fmt!r}; choose one of {', '.join(READERS)}")
+    unclosed = _unclosed_markup(text, fmt)
+    if unclosed:  # the format's parser is quadratic on such input: read the layout only
+        from klint.sources import text as plain
+
+        doc = plain.read(text, path)
+        doc.format = fmt
+        doc.reader_warning = f"{unclosed}; read as plain text"
+        return doc
     module = import_module(READERS[fmt][0])
     doc: Document = module.read(text, path)
     return doc
+
+
+#: Markup openers with their closers, per format, and how many may stay unclosed.
+_PAIRS = {
+    "wikitext": (("{{", "}}"), ("[[", "]]"), ("<ref", "</ref"), ("<!--", "-->")),
+    "html": (("<!--", "-->"),),
+}
+UNCLOSED_LIMIT = 200
+_OPEN_TAG_RE = re.compile(r"<[A-Za-z]")
+
+
+def _unclosed_markup(text: str, fmt: str) -> str | None:
+    """Describe markup left open so often that a parser would take quadratic time, else None."""
+    for opener, closer in _PAIRS.get(fmt, ()):
+        excess = text.count(opener) - text.count(closer)
+        if excess > UNCLOSED_LIMIT:
+            return f"{excess:,} unclosed {opener!r}"
+    if fmt == "wikitext":
+        excess = len(_OPEN_TAG_RE.findall(text)) - text.count("</") - text.count("/>") - text.lower().count("<br")
+        if excess > 2 * UNCLOSED_LIMIT:
+            return f"{excess:,} unclosed tags"
+    return None
 
 
 def read_path(path: str | Path, fmt: str | None = None) -> Document:
