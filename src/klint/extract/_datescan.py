@@ -76,7 +76,7 @@ _BY_TRIGGER = {
 }
 # Triggers: literal alternations and a digit run scan fastest in ``re``; the
 # boundaries around them are checked in Python.
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d\d*")  # not \d+: a leading repeat hides the first-character set from re
 _MONTH_WORDS = re.compile("|".join(sorted(MONTHS, key=len, reverse=True)))
 _SEASON_WORDS = re.compile("spring|summer|autumn|winter|fall|Spring|Summer|Autumn|Winter|Fall")
 _QUAL_BEFORE = re.compile(rf"\b(?P<q>{_QUAL})[- ]?$")
