@@ -181,6 +181,8 @@ def extract_dates(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) 
             raws += _dateintl.scan(view, region.start, region.end, languages)
         raws = resolve(raws)
         raws = join_ranges(view, _accept(view, region, raws, lex), region.start)
+        if not raws:
+            continue
         text = ctx.RegionText(view, region.start, region.end, lex)
         narrative_region = region.kind in _NARRATIVE_KINDS
         for raw in raws:
