@@ -82,7 +82,9 @@ class Packs(BaseModel):
     name_particles: list[str] = []  # lower-case words inside a name ("of", "von")
     demonym_suffixes: list[str] = []  # endings of demonyms ("-ese", "-ian"): no name variants
     leader_cues: list[str] = []  # words before a person who leads a side ("led by")
-    known_acronyms: dict[str, list[str]] = {}  # acronym: [expansion, other names of the same body...]
+    known_acronyms: dict[
+        str, list[str]
+    ] = {}  # acronym: [expansion, other names of the same body...]
     thresholds: dict[str, float] = {}
     extra: dict[str, Any] = {}
 
@@ -116,7 +118,11 @@ def _merge(into: dict[str, Any], data: dict[str, Any]) -> None:
 
 def _load_file(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
+        loader = _SAFE_LOADER(path.read_text(encoding="utf-8"))
+        try:
+            data = loader.get_single_data()
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise PackError(str(path), (mark.line + 1) if mark else 1, f"invalid YAML: {exc}") from None
@@ -144,7 +150,9 @@ def load_packs(extra: tuple[str, ...] = ()) -> Packs:
         except ValidationError as exc:
             err = exc.errors()[0]
             key = ".".join(str(x) for x in err["loc"])
-            raise PackError(str(path), _line_of(path, str(err["loc"][0])), f"{key}: {err['msg']}") from None
+            raise PackError(
+                str(path), _line_of(path, str(err["loc"][0])), f"{key}: {err['msg']}"
+            ) from None
         _merge(merged, data)
     return Packs.model_validate(merged)
 
