@@ -31,9 +31,68 @@ _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w]|[.,]\d)")
 _NAME = re.compile(r"(?<=[a-z,] )([A-Z][a-z]{4,14})\b")
 _EXPECT = re.compile(r"\s*<!--\s*expect:[^>]*-->")
 _STOP = frozenset(
-    ["After", "Before", "During", "Since", "Until", "While", "Where", "There", "These", "Those", "Their", "Which", "Other", "Under", "Between", "Against", "Although", "Because", "However", "January", "February", "March", "April", "August", "September", "October", "November", "December", "Monday", "Friday", "Sunday", "Minister", "President", "Council", "Union", "Republic", "Army", "Soviet", "Armenian", "Armenians", "Azerbaijan", "Azerbaijani"]
+    [
+        "After",
+        "Before",
+        "During",
+        "Since",
+        "Until",
+        "While",
+        "Where",
+        "There",
+        "These",
+        "Those",
+        "Their",
+        "Which",
+        "Other",
+        "Under",
+        "Between",
+        "Against",
+        "Although",
+        "Because",
+        "However",
+        "January",
+        "February",
+        "March",
+        "April",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Friday",
+        "Sunday",
+        "Minister",
+        "President",
+        "Council",
+        "Union",
+        "Republic",
+        "Army",
+        "Soviet",
+        "Armenian",
+        "Armenians",
+        "Azerbaijan",
+        "Azerbaijani",
+    ]
 )
-_SYLLABLES = ["ka", "ra", "vel", "mon", "dor", "is", "tan", "bel", "or", "mi", "sha", "len", "ko", "var", "dus"]
+_SYLLABLES = [
+    "ka",
+    "ra",
+    "vel",
+    "mon",
+    "dor",
+    "is",
+    "tan",
+    "bel",
+    "or",
+    "mi",
+    "sha",
+    "len",
+    "ko",
+    "var",
+    "dus",
+]
 
 
 @dataclass(frozen=True)
@@ -131,7 +190,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--out", type=Path, help="folder to write into (default: a new temporary folder)")
+    parser.add_argument(
+        "--out", type=Path, help="folder to write into (default: a new temporary folder)"
+    )
     args = parser.parse_args()
     out = args.out or Path(tempfile.mkdtemp(prefix="klint-corpus-"))
     paths = generate(args.articles, out, args.seed)

@@ -31,7 +31,11 @@ def _pairs(d) -> set[frozenset[int]]:
 
 def score_seed(shared: Path) -> dict:
     gold = yaml.safe_load((shared / "eval" / "seed-gold.yaml").read_text())
-    diags = [d for d in lint_paths([str(ROOT / "seeds" / "nagorno-karabakh-war.txt")]) if d.code[:2] in FAMILY]
+    diags = [
+        d
+        for d in lint_paths([str(ROOT / "seeds" / "nagorno-karabakh-war.txt")])
+        if d.code[:2] in FAMILY
+    ]
     matched_gold: set[str] = set()
     unmatched = []
     for d in diags:
@@ -40,8 +44,14 @@ def score_seed(shared: Path) -> dict:
             if g["family"] != FAMILY[d.code[:2]]:
                 continue
             pair = frozenset((g["line"], g.get("related_line", g["line"])))
-            if pair in _pairs(d) or (len(pair) == 1 and d.line in pair) or (
-                g["kind"] == "name-variant" and d.line in pair and any(r.line in pair for r in d.related)
+            if (
+                pair in _pairs(d)
+                or (len(pair) == 1 and d.line in pair)
+                or (
+                    g["kind"] == "name-variant"
+                    and d.line in pair
+                    and any(r.line in pair for r in d.related)
+                )
             ):
                 matched_gold.add(g["id"])
                 hit = True
@@ -51,8 +61,17 @@ def score_seed(shared: Path) -> dict:
     for g in gold["findings"]:
         found, total = by_conf.get(g["confidence"], [0, 0])
         by_conf[g["confidence"]] = [found + (g["id"] in matched_gold), total + 1]
-    missed_certain = [g["id"] for g in gold["findings"] if g["confidence"] == "certain" and g["id"] not in matched_gold]
-    return {"findings": len(diags), "recall": by_conf, "missed_certain": missed_certain, "unmatched": unmatched}
+    missed_certain = [
+        g["id"]
+        for g in gold["findings"]
+        if g["confidence"] == "certain" and g["id"] not in matched_gold
+    ]
+    return {
+        "findings": len(diags),
+        "recall": by_conf,
+        "missed_certain": missed_certain,
+        "unmatched": unmatched,
+    }
 
 
 def main() -> int:

@@ -38,9 +38,34 @@ print(json.dumps({"dates": n, "first": first, "warm": min(warm), "lint": min(lin
                   "dateparser": "dateparser" in sys.modules}))
 """
 
-_TR = ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık")
-_RU = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
-       "декабря")
+_TR = (
+    "Ocak",
+    "Şubat",
+    "Mart",
+    "Nisan",
+    "Mayıs",
+    "Haziran",
+    "Temmuz",
+    "Ağustos",
+    "Eylül",
+    "Ekim",
+    "Kasım",
+    "Aralık",
+)
+_RU = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+)
 
 
 def turkish_russian(paragraphs: int = 100) -> str:
@@ -55,19 +80,28 @@ def turkish_russian(paragraphs: int = 100) -> str:
 
 
 def measure(text: str, langs: list[str]) -> dict[str, float]:
-    proc = subprocess.run([sys.executable, "-c", PROBE, json.dumps(langs)], input=text, capture_output=True,
-                          text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(langs)],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(proc.stdout)
 
 
 def main() -> None:
-    for name, text in (("seed (English, 64 KB)", SEED.read_text(encoding="utf-8")),
-                       ("Turkish/Russian (13 KB, 300 dates)", turkish_russian())):
+    for name, text in (
+        ("seed (English, 64 KB)", SEED.read_text(encoding="utf-8")),
+        ("Turkish/Russian (13 KB, 300 dates)", turkish_russian()),
+    ):
         for langs in ([], ["tr", "ru"]):
             r = measure(text, langs)
-            print(f"{name:36} languages={langs!s:12} dates={r['dates']:4}  first extraction {r['first'] * 1000:6.1f} ms"
-                  f"  warm {r['warm'] * 1000:6.2f} ms  warm lint {r['lint'] * 1000:6.1f} ms"
-                  f"  dateparser imported: {r['dateparser']}")
+            print(
+                f"{name:36} languages={langs!s:12} dates={r['dates']:4}  first extraction {r['first'] * 1000:6.1f} ms"
+                f"  warm {r['warm'] * 1000:6.2f} ms  warm lint {r['lint'] * 1000:6.1f} ms"
+                f"  dateparser imported: {r['dateparser']}"
+            )
 
 
 if __name__ == "__main__":

@@ -52,10 +52,25 @@ import corpus
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "nagorno-karabakh-war.txt"
-FORBIDDEN_ON_IMPORT = ("dateparser", "markdown_it", "mwparserfromhell", "jinja2", "markdown", "mistune", "bs4", "lxml")
+FORBIDDEN_ON_IMPORT = (
+    "dateparser",
+    "markdown_it",
+    "mwparserfromhell",
+    "jinja2",
+    "markdown",
+    "mistune",
+    "bs4",
+    "lxml",
+)
 TEXTLINT_RULES = (
-    "write-good", "max-comma", "sentence-length", "no-start-duplicated-conjunction",
-    "common-misspellings", "terminology", "alex", "apostrophe",
+    "write-good",
+    "max-comma",
+    "sentence-length",
+    "no-start-duplicated-conjunction",
+    "common-misspellings",
+    "terminology",
+    "alex",
+    "apostrophe",
 )
 TARGETS = {
     "warm_seed_ms": 40.0,
@@ -68,6 +83,7 @@ TARGETS = {
 
 
 # --- process measurement -------------------------------------------------------------------
+
 
 @dataclass
 class Run:
@@ -105,11 +121,18 @@ def _tree_rss_mb(root: int) -> float:
     return sum(rss.get(p, 0) for p in wanted) / 1e6
 
 
-def measure(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None,
-            timeout: float = 3600, sample: bool = False) -> Run:
+def measure(
+    cmd: list[str],
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 3600,
+    sample: bool = False,
+) -> Run:
     """Run ``cmd`` to completion, output discarded; wall, CPU (user+sys) and memory."""
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     peak = [0.0]
     stop = threading.Event()
 
@@ -133,8 +156,14 @@ def measure(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None 
     wall = time.perf_counter() - started
     if wall > timeout:
         raise TimeoutError(" ".join(cmd))
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, peak[0], proc.returncode,
-               err.decode("utf-8", "replace")[-2000:])
+    return Run(
+        wall,
+        usage.ru_utime + usage.ru_stime,
+        usage.ru_maxrss / 1024,
+        peak[0],
+        proc.returncode,
+        err.decode("utf-8", "replace")[-2000:],
+    )
 
 
 def _median(xs: list[float]) -> float:
@@ -150,11 +179,17 @@ def _p95(xs: list[float]) -> float:
 
 def repeat(cmd: list[str], n: int, **kw) -> dict:
     runs = [measure(cmd, **kw) for _ in range(n)]
-    return {"runs": n, "wall_s": _median([r.wall for r in runs]), "cpu_s": _median([r.cpu for r in runs]),
-            "maxrss_mb": max(r.maxrss_mb for r in runs), "exit": runs[-1].code}
+    return {
+        "runs": n,
+        "wall_s": _median([r.wall for r in runs]),
+        "cpu_s": _median([r.cpu for r in runs]),
+        "maxrss_mb": max(r.maxrss_mb for r in runs),
+        "exit": runs[-1].code,
+    }
 
 
 # --- klint ---------------------------------------------------------------------------------
+
 
 def klint_cmd() -> list[str]:
     exe = Path(sys.executable).with_name("klint")
@@ -162,15 +197,21 @@ def klint_cmd() -> list[str]:
 
 
 def cli_options() -> str:
-    return subprocess.run([*klint_cmd(), "check", "--help"], capture_output=True, text=True, check=False).stdout
+    return subprocess.run(
+        [*klint_cmd(), "check", "--help"], capture_output=True, text=True, check=False
+    ).stdout
 
 
 def import_time(seed_copy: Path) -> dict:
     """``import klint`` cost, and which heavy modules importing it or linting the seed pulls in."""
     totals, heavy = [], set()
     for _ in range(5):
-        proc = subprocess.run([sys.executable, "-X", "importtime", "-c", "import klint"], capture_output=True,
-                              text=True, check=False)
+        proc = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", "import klint"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         for line in proc.stderr.splitlines():
             parts = line.split("|")
             if len(parts) != 3 or not parts[1].strip().isdigit():
@@ -180,15 +221,32 @@ def import_time(seed_copy: Path) -> dict:
                 heavy.add(name)
             if name == "klint":
                 totals.append(int(parts[1]) / 1000)
-    engine = subprocess.run([sys.executable, "-X", "importtime", "-c", "import klint.engine, klint.cli"],
-                            capture_output=True, text=True, check=False)
-    heavy_engine = sorted({ln.split("|")[2].strip() for ln in engine.stderr.splitlines()
-                           if ln.count("|") == 2 and ln.split("|")[2].strip().split(".")[0] in FORBIDDEN_ON_IMPORT})
-    probe = ("import sys, klint; klint.lint_text(open(sys.argv[1], encoding='utf-8').read(), 'seed.txt'); "
-             f"print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in {FORBIDDEN_ON_IMPORT!r})))")
-    lint = subprocess.run([sys.executable, "-c", probe, str(seed_copy)], capture_output=True, text=True, check=False)
-    return {"import_klint_ms": _median(totals), "heavy_modules": sorted(heavy),
-            "heavy_modules_engine_cli": heavy_engine, "heavy_modules_after_text_lint": lint.stdout.split()}
+    engine = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import klint.engine, klint.cli"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    heavy_engine = sorted(
+        {
+            ln.split("|")[2].strip()
+            for ln in engine.stderr.splitlines()
+            if ln.count("|") == 2 and ln.split("|")[2].strip().split(".")[0] in FORBIDDEN_ON_IMPORT
+        }
+    )
+    probe = (
+        "import sys, klint; klint.lint_text(open(sys.argv[1], encoding='utf-8').read(), 'seed.txt'); "
+        f"print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in {FORBIDDEN_ON_IMPORT!r})))"
+    )
+    lint = subprocess.run(
+        [sys.executable, "-c", probe, str(seed_copy)], capture_output=True, text=True, check=False
+    )
+    return {
+        "import_klint_ms": _median(totals),
+        "heavy_modules": sorted(heavy),
+        "heavy_modules_engine_cli": heavy_engine,
+        "heavy_modules_after_text_lint": lint.stdout.split(),
+    }
 
 
 def warm(seed_path: Path, articles: list[Path], limit: int) -> dict:
@@ -214,10 +272,13 @@ def warm(seed_path: Path, articles: list[Path], limit: int) -> dict:
         per_article.append(time.perf_counter() - t)
         per_article_cpu.append(time.process_time() - c)
     return {
-        "seed_ms_median": 1000 * _median(seed_times), "seed_ms_p95": 1000 * _p95(seed_times),
+        "seed_ms_median": 1000 * _median(seed_times),
+        "seed_ms_p95": 1000 * _p95(seed_times),
         "seed_cpu_ms_median": 1000 * _median(seed_cpu),
-        "article_ms_median": 1000 * _median(per_article), "article_ms_p95": 1000 * _p95(per_article),
-        "article_cpu_ms_median": 1000 * _median(per_article_cpu), "article_cpu_ms_p95": 1000 * _p95(per_article_cpu),
+        "article_ms_median": 1000 * _median(per_article),
+        "article_ms_p95": 1000 * _p95(per_article),
+        "article_cpu_ms_median": 1000 * _median(per_article_cpu),
+        "article_cpu_ms_p95": 1000 * _p95(per_article_cpu),
         "articles_measured": len(per_article),
     }
 
@@ -234,7 +295,9 @@ def scaling(seed_path: Path) -> dict:
     long_text = "\n".join(parts)
     cfg = Config()
 
-    def best_of(text: str, n: int) -> float:  # CPU time: steadier than wall time on a shared machine
+    def best_of(
+        text: str, n: int
+    ) -> float:  # CPU time: steadier than wall time on a shared machine
         times = []
         for _ in range(n):
             t = time.process_time()
@@ -245,8 +308,13 @@ def scaling(seed_path: Path) -> dict:
     lint_text(parts[0], "article.txt", cfg)
     one = _median([best_of(p, 1) for p in parts])
     ten = best_of(long_text, 3)
-    return {"one_ms": 1000 * one, "ten_ms": 1000 * ten, "ratio": ten / one if one else float("nan"),
-            "chars_one": len(parts[0]), "chars_ten": len(long_text)}
+    return {
+        "one_ms": 1000 * one,
+        "ten_ms": 1000 * ten,
+        "ratio": ten / one if one else float("nan"),
+        "chars_one": len(parts[0]),
+        "chars_ten": len(long_text),
+    }
 
 
 def floor(articles: list[Path]) -> dict:
@@ -266,7 +334,9 @@ def floor(articles: list[Path]) -> dict:
 def _code_stamp() -> str:
     """The cache's stamp of klint's own files (changes when someone edits the sources mid-run)."""
     probe = "from klint.cache import code_stamp; print(code_stamp())"
-    return subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False).stdout.strip()
+    return subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    ).stdout.strip()
 
 
 def throughput(folder: Path, n: int, size_mb: float, options: str, cache_root: Path) -> dict:
@@ -275,22 +345,37 @@ def throughput(folder: Path, n: int, size_mb: float, options: str, cache_root: P
     base = [*klint_cmd(), "check", str(folder), "--output-format", "concise", "--exit-zero"]
     for jobs in (1, 2):
         r = measure([*base, "--jobs", str(jobs), *no_cache], sample=True)
-        out[f"jobs{jobs}"] = {"wall_s": r.wall, "cpu_s": r.cpu, "articles_per_s": n / r.wall,
-                              "cpu_bound_articles_per_s": n / (r.cpu / jobs) if r.cpu else float("nan"),
-                              "mb_per_s": size_mb / r.wall, "maxrss_mb": r.maxrss_mb, "tree_rss_mb": r.tree_mb,
-                              "exit": r.code, "stderr": r.stderr[-300:]}
+        out[f"jobs{jobs}"] = {
+            "wall_s": r.wall,
+            "cpu_s": r.cpu,
+            "articles_per_s": n / r.wall,
+            "cpu_bound_articles_per_s": n / (r.cpu / jobs) if r.cpu else float("nan"),
+            "mb_per_s": size_mb / r.wall,
+            "maxrss_mb": r.maxrss_mb,
+            "tree_rss_mb": r.tree_mb,
+            "exit": r.code,
+            "stderr": r.stderr[-300:],
+        }
     if "--cache-dir" in options:
-        for attempt in range(1, 4):  # the cache key includes klint's source files: an edit between runs misses
+        for attempt in range(
+            1, 4
+        ):  # the cache key includes klint's source files: an edit between runs misses
             cache = cache_root / f"cache{attempt}"
             before = _code_stamp()
             fill = measure([*base, "--jobs", "2", "--cache-dir", str(cache)])
             again = measure([*base, "--jobs", "2", "--cache-dir", str(cache)], sample=True)
             if _code_stamp() == before:
                 break
-        out["cached"] = {"fill_wall_s": fill.wall, "wall_s": again.wall, "cpu_s": again.cpu,
-                         "articles_per_s": n / again.wall, "tree_rss_mb": again.tree_mb,
-                         "speedup_vs_uncached_jobs2": out["jobs2"]["wall_s"] / again.wall,
-                         "attempts": attempt, "sources_changed_during_run": _code_stamp() != before}
+        out["cached"] = {
+            "fill_wall_s": fill.wall,
+            "wall_s": again.wall,
+            "cpu_s": again.cpu,
+            "articles_per_s": n / again.wall,
+            "tree_rss_mb": again.tree_mb,
+            "speedup_vs_uncached_jobs2": out["jobs2"]["wall_s"] / again.wall,
+            "attempts": attempt,
+            "sources_changed_during_run": _code_stamp() != before,
+        }
     else:
         out["cached"] = None
     return out
@@ -298,18 +383,46 @@ def throughput(folder: Path, n: int, size_mb: float, options: str, cache_root: P
 
 # --- peers ---------------------------------------------------------------------------------
 
+
 def install_proselint(peer_dir: Path) -> tuple[list[str] | None, dict[str, str], str]:
     target = peer_dir / "proselint"
     env = {**os.environ, "PYTHONPATH": str(target)}
     if not (target / "proselint").is_dir():
-        proc = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                               "--target", str(target), "proselint"], capture_output=True, text=True, check=False)
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--target",
+                str(target),
+                "proselint",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if proc.returncode != 0:
-            return None, env, "pip install failed: " + (proc.stderr.strip().splitlines() or ["?"])[-1]
-    version = subprocess.run([sys.executable, "-m", "proselint", "version"], env=env, capture_output=True,
-                             text=True, check=False)
+            return (
+                None,
+                env,
+                "pip install failed: " + (proc.stderr.strip().splitlines() or ["?"])[-1],
+            )
+    version = subprocess.run(
+        [sys.executable, "-m", "proselint", "version"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if version.returncode != 0:
-        return None, env, "installed but does not run: " + (version.stderr.strip().splitlines() or ["?"])[-1]
+        return (
+            None,
+            env,
+            "installed but does not run: " + (version.stderr.strip().splitlines() or ["?"])[-1],
+        )
     return [sys.executable, "-m", "proselint", "check"], env, version.stdout.strip() or "proselint"
 
 
@@ -323,17 +436,33 @@ def install_textlint(peer_dir: Path) -> tuple[list[str] | None, dict[str, str], 
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "package.json").write_text('{"name": "klint-bench-peers", "private": true}\n')
         packages = ["textlint", *(f"textlint-rule-{r}" for r in TEXTLINT_RULES)]
-        proc = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", *packages], cwd=folder,
-                              capture_output=True, text=True, check=False, timeout=900)
+        proc = subprocess.run(
+            ["npm", "install", "--no-audit", "--no-fund", "--silent", *packages],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=900,
+        )
         if proc.returncode != 0 or not exe.exists():
-            return None, env, "npm install failed: " + (proc.stderr.strip().splitlines() or ["?"])[-1]
+            return (
+                None,
+                env,
+                "npm install failed: " + (proc.stderr.strip().splitlines() or ["?"])[-1],
+            )
     rc = folder / ".textlintrc.json"
     rc.write_text(json.dumps({"rules": {r: True for r in TEXTLINT_RULES}}))
     version = subprocess.run([str(exe), "--version"], capture_output=True, text=True, check=False)
-    return [str(exe), "--config", str(rc), "--format", "compact"], env, f"textlint {version.stdout.strip()}"
+    return (
+        [str(exe), "--config", str(rc), "--format", "compact"],
+        env,
+        f"textlint {version.stdout.strip()}",
+    )
 
 
-def peers(peer_dir: Path, seed_copy: Path, sample: list[Path], klint_sample_wall: float, cold_runs: int) -> dict:
+def peers(
+    peer_dir: Path, seed_copy: Path, sample: list[Path], klint_sample_wall: float, cold_runs: int
+) -> dict:
     out: dict = {}
     for name, install in (("proselint", install_proselint), ("textlint", install_textlint)):
         try:
@@ -345,17 +474,27 @@ def peers(peer_dir: Path, seed_copy: Path, sample: list[Path], klint_sample_wall
             continue
         cold = repeat([*cmd, str(seed_copy)], cold_runs, env=env)
         batch = measure([*cmd, *map(str, sample)], env=env)
-        out[name] = {"status": "measured", "version": info, "cold_seed_s": cold["wall_s"], "cold_seed_cpu_s": cold["cpu_s"],
-                     "sample_wall_s": batch.wall, "sample_cpu_s": batch.cpu,
-                     "articles_per_s": len(sample) / batch.wall,
-                     "ratio_to_klint": batch.wall / klint_sample_wall if klint_sample_wall else float("nan")}
+        out[name] = {
+            "status": "measured",
+            "version": info,
+            "cold_seed_s": cold["wall_s"],
+            "cold_seed_cpu_s": cold["cpu_s"],
+            "sample_wall_s": batch.wall,
+            "sample_cpu_s": batch.cpu,
+            "articles_per_s": len(sample) / batch.wall,
+            "ratio_to_klint": batch.wall / klint_sample_wall if klint_sample_wall else float("nan"),
+        }
     why = "downloads its binary at first run (no offline install from a package registry here)"
     out["vale"] = {"status": "not measured", "why": why}
-    out["languagetool"] = {"status": "not measured", "why": "downloads a Java server and language data at first run"}
+    out["languagetool"] = {
+        "status": "not measured",
+        "why": "downloads a Java server and language data at first run",
+    }
     return out
 
 
 # --- report --------------------------------------------------------------------------------
+
 
 def _fmt(x: float | None, unit: str = "", digits: int = 2) -> str:
     if x is None or math.isnan(x):
@@ -373,73 +512,164 @@ def table(r: dict) -> str:
     k, t = r["klint"], r["klint"]["throughput"]
     cached = t.get("cached")
     rows = [
-        ("import klint", _fmt(k["import"]["import_klint_ms"], " ms", 1), "no heavy modules",
-         "ok" if not k["import"]["heavy_modules"] else "MISSED: " + ", ".join(k["import"]["heavy_modules"])),
-        ("heavy modules after linting the seed", ", ".join(k["import"]["heavy_modules_after_text_lint"]) or "none",
-         "none", "ok" if not k["import"]["heavy_modules_after_text_lint"] else "MISSED"),
-        ("cold `klint check` seed (wall / cpu)",
-         f"{_fmt(k['cold']['wall_s'], ' s')} / {_fmt(k['cold']['cpu_s'], ' s')}", "<= 0.25 s",
-         _ok(k["cold"]["wall_s"], TARGETS["cold_cli_s"], False)),
-        ("warm lint seed (wall median / p95 / cpu)", (f"{_fmt(k['warm']['seed_ms_median'], ' ms', 1)} / "
-         f"{_fmt(k['warm']['seed_ms_p95'], ' ms', 1)} / {_fmt(k['warm']['seed_cpu_ms_median'], ' ms', 1)}"),
-         "<= 40 ms", _ok(k["warm"]["seed_ms_median"], TARGETS["warm_seed_ms"], False)),
-        ("warm lint per article (wall median / p95 / cpu)", (f"{_fmt(k['warm']['article_ms_median'], ' ms', 1)} / "
-         f"{_fmt(k['warm']['article_ms_p95'], ' ms', 1)} / {_fmt(k['warm']['article_cpu_ms_median'], ' ms', 1)}"),
-         "", ""),
-        (f"--jobs 1, {r['corpus']['articles']} articles", (f"{_fmt(t['jobs1']['articles_per_s'], '/s', 1)}, "
-         f"{_fmt(t['jobs1']['mb_per_s'], ' MB/s')}"), "", ""),
-        (f"--jobs 2, {r['corpus']['articles']} articles", (f"{_fmt(t['jobs2']['articles_per_s'], '/s', 1)}, "
-         f"{_fmt(t['jobs2']['mb_per_s'], ' MB/s')}"), ">= 40/s",
-         _ok(t["jobs2"]["articles_per_s"], TARGETS["jobs2_articles_per_s"], True)),
-        ("--jobs 2 if CPU-bound: n / (cpu / 2)", _fmt(t["jobs2"]["cpu_bound_articles_per_s"], "/s", 1), ">= 40/s",
-         _ok(t["jobs2"]["cpu_bound_articles_per_s"], TARGETS["jobs2_articles_per_s"], True)),
-        ("cached re-run --jobs 2", "n/a (no cache option)" if not cached else
-         f"{_fmt(cached['articles_per_s'], '/s', 1)}, {_fmt(cached['speedup_vs_uncached_jobs2'], 'x', 1)} faster",
-         ">= 10x", "n/a" if not cached else _ok(cached["speedup_vs_uncached_jobs2"], TARGETS["cache_speedup"], True)),
-        ("peak RSS --jobs 2 (largest process / tree)",
-         f"{_fmt(t['jobs2']['maxrss_mb'], ' MB', 0)} / {_fmt(t['jobs2']['tree_rss_mb'], ' MB', 0)}", "<= 150 MB",
-         _ok(t["jobs2"]["tree_rss_mb"] or t["jobs2"]["maxrss_mb"], TARGETS["peak_rss_mb"], False)),
-        ("10x longer article (cpu)", f"{_fmt(k['scaling']['ratio'], 'x', 1)} the time", "<= 12x",
-         _ok(k["scaling"]["ratio"], TARGETS["scaling_ratio"], False)),
-        ("floor: one regex pass", (f"{_fmt(r['floor']['articles_per_s'], '/s', 0)}, "
-         f"{_fmt(r['floor']['mb_per_s'], ' MB/s', 0)}"), "", ""),
+        (
+            "import klint",
+            _fmt(k["import"]["import_klint_ms"], " ms", 1),
+            "no heavy modules",
+            "ok"
+            if not k["import"]["heavy_modules"]
+            else "MISSED: " + ", ".join(k["import"]["heavy_modules"]),
+        ),
+        (
+            "heavy modules after linting the seed",
+            ", ".join(k["import"]["heavy_modules_after_text_lint"]) or "none",
+            "none",
+            "ok" if not k["import"]["heavy_modules_after_text_lint"] else "MISSED",
+        ),
+        (
+            "cold `klint check` seed (wall / cpu)",
+            f"{_fmt(k['cold']['wall_s'], ' s')} / {_fmt(k['cold']['cpu_s'], ' s')}",
+            "<= 0.25 s",
+            _ok(k["cold"]["wall_s"], TARGETS["cold_cli_s"], False),
+        ),
+        (
+            "warm lint seed (wall median / p95 / cpu)",
+            (
+                f"{_fmt(k['warm']['seed_ms_median'], ' ms', 1)} / "
+                f"{_fmt(k['warm']['seed_ms_p95'], ' ms', 1)} / {_fmt(k['warm']['seed_cpu_ms_median'], ' ms', 1)}"
+            ),
+            "<= 40 ms",
+            _ok(k["warm"]["seed_ms_median"], TARGETS["warm_seed_ms"], False),
+        ),
+        (
+            "warm lint per article (wall median / p95 / cpu)",
+            (
+                f"{_fmt(k['warm']['article_ms_median'], ' ms', 1)} / "
+                f"{_fmt(k['warm']['article_ms_p95'], ' ms', 1)} / {_fmt(k['warm']['article_cpu_ms_median'], ' ms', 1)}"
+            ),
+            "",
+            "",
+        ),
+        (
+            f"--jobs 1, {r['corpus']['articles']} articles",
+            (
+                f"{_fmt(t['jobs1']['articles_per_s'], '/s', 1)}, "
+                f"{_fmt(t['jobs1']['mb_per_s'], ' MB/s')}"
+            ),
+            "",
+            "",
+        ),
+        (
+            f"--jobs 2, {r['corpus']['articles']} articles",
+            (
+                f"{_fmt(t['jobs2']['articles_per_s'], '/s', 1)}, "
+                f"{_fmt(t['jobs2']['mb_per_s'], ' MB/s')}"
+            ),
+            ">= 40/s",
+            _ok(t["jobs2"]["articles_per_s"], TARGETS["jobs2_articles_per_s"], True),
+        ),
+        (
+            "--jobs 2 if CPU-bound: n / (cpu / 2)",
+            _fmt(t["jobs2"]["cpu_bound_articles_per_s"], "/s", 1),
+            ">= 40/s",
+            _ok(t["jobs2"]["cpu_bound_articles_per_s"], TARGETS["jobs2_articles_per_s"], True),
+        ),
+        (
+            "cached re-run --jobs 2",
+            "n/a (no cache option)"
+            if not cached
+            else f"{_fmt(cached['articles_per_s'], '/s', 1)}, {_fmt(cached['speedup_vs_uncached_jobs2'], 'x', 1)} faster",
+            ">= 10x",
+            "n/a"
+            if not cached
+            else _ok(cached["speedup_vs_uncached_jobs2"], TARGETS["cache_speedup"], True),
+        ),
+        (
+            "peak RSS --jobs 2 (largest process / tree)",
+            f"{_fmt(t['jobs2']['maxrss_mb'], ' MB', 0)} / {_fmt(t['jobs2']['tree_rss_mb'], ' MB', 0)}",
+            "<= 150 MB",
+            _ok(
+                t["jobs2"]["tree_rss_mb"] or t["jobs2"]["maxrss_mb"], TARGETS["peak_rss_mb"], False
+            ),
+        ),
+        (
+            "10x longer article (cpu)",
+            f"{_fmt(k['scaling']['ratio'], 'x', 1)} the time",
+            "<= 12x",
+            _ok(k["scaling"]["ratio"], TARGETS["scaling_ratio"], False),
+        ),
+        (
+            "floor: one regex pass",
+            (
+                f"{_fmt(r['floor']['articles_per_s'], '/s', 0)}, "
+                f"{_fmt(r['floor']['mb_per_s'], ' MB/s', 0)}"
+            ),
+            "",
+            "",
+        ),
     ]
     w0 = max(len(x[0]) for x in rows)
     w1 = max(len(x[1]) for x in rows)
     w2 = max(len(x[2]) for x in rows)
-    lines = [f"{'measure':<{w0}}  {'klint':<{w1}}  {'target':<{w2}}  status", "-" * (w0 + w1 + w2 + 14)]
+    lines = [
+        f"{'measure':<{w0}}  {'klint':<{w1}}  {'target':<{w2}}  status",
+        "-" * (w0 + w1 + w2 + 14),
+    ]
     lines += [f"{a:<{w0}}  {b:<{w1}}  {c:<{w2}}  {d}" for a, b, c, d in rows]
     p = r.get("peers") or {}
     if p:
         n = r["peer_sample"]["articles"]
-        lines += ["", (f"peers on the same {n} articles (klint --jobs 1: {_fmt(r['peer_sample']['klint_wall_s'], ' s')}; "
-                  f"regex floor: {_fmt(r['peer_sample']['floor_s'], ' s', 3)})"),
-                  f"{'tool':<14} {'cold seed':>10} {'sample':>10} {'articles/s':>11} {'x klint':>8}"]
-        lines.append(f"{'klint':<14} {_fmt(k['cold']['wall_s'], ' s'):>10} "
-                     f"{_fmt(r['peer_sample']['klint_wall_s'], ' s'):>10} "
-                     f"{_fmt(n / r['peer_sample']['klint_wall_s'], '', 1):>11} {'1.0':>8}")
+        lines += [
+            "",
+            (
+                f"peers on the same {n} articles (klint --jobs 1: {_fmt(r['peer_sample']['klint_wall_s'], ' s')}; "
+                f"regex floor: {_fmt(r['peer_sample']['floor_s'], ' s', 3)})"
+            ),
+            f"{'tool':<14} {'cold seed':>10} {'sample':>10} {'articles/s':>11} {'x klint':>8}",
+        ]
+        lines.append(
+            f"{'klint':<14} {_fmt(k['cold']['wall_s'], ' s'):>10} "
+            f"{_fmt(r['peer_sample']['klint_wall_s'], ' s'):>10} "
+            f"{_fmt(n / r['peer_sample']['klint_wall_s'], '', 1):>11} {'1.0':>8}"
+        )
         for name, v in p.items():
             if v["status"] != "measured":
                 lines.append(f"{name:<14} not measured: {v['why']}")
                 continue
-            lines.append(f"{name:<14} {_fmt(v['cold_seed_s'], ' s'):>10} {_fmt(v['sample_wall_s'], ' s'):>10} "
-                         f"{_fmt(v['articles_per_s'], '', 1):>11} {_fmt(v['ratio_to_klint'], '', 1):>8}")
-        lines.append(f"{'regex floor':<14} {'':>10} {_fmt(r['peer_sample']['floor_s'], ' s', 3):>10} "
-                     f"{_fmt(n / r['peer_sample']['floor_s'], '', 0):>11} "
-                     f"{_fmt(r['peer_sample']['floor_s'] / r['peer_sample']['klint_wall_s'], '', 3):>8}")
+            lines.append(
+                f"{name:<14} {_fmt(v['cold_seed_s'], ' s'):>10} {_fmt(v['sample_wall_s'], ' s'):>10} "
+                f"{_fmt(v['articles_per_s'], '', 1):>11} {_fmt(v['ratio_to_klint'], '', 1):>8}"
+            )
+        lines.append(
+            f"{'regex floor':<14} {'':>10} {_fmt(r['peer_sample']['floor_s'], ' s', 3):>10} "
+            f"{_fmt(n / r['peer_sample']['floor_s'], '', 0):>11} "
+            f"{_fmt(r['peer_sample']['floor_s'] / r['peer_sample']['klint_wall_s'], '', 3):>8}"
+        )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="klint benchmark", epilog="see the module docstring")
+    parser = argparse.ArgumentParser(
+        description="klint benchmark", epilog="see the module docstring"
+    )
     parser.add_argument("--articles", type=int, default=1000, help="corpus size (default 1000)")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
-    parser.add_argument("--cold-runs", type=int, default=7, help="runs for the cold CLI medians (>= 5)")
-    parser.add_argument("--warm-articles", type=int, default=200, help="articles timed one by one in-process")
-    parser.add_argument("--peer-articles", type=int, default=50, help="articles the peers are timed on")
+    parser.add_argument(
+        "--cold-runs", type=int, default=7, help="runs for the cold CLI medians (>= 5)"
+    )
+    parser.add_argument(
+        "--warm-articles", type=int, default=200, help="articles timed one by one in-process"
+    )
+    parser.add_argument(
+        "--peer-articles", type=int, default=50, help="articles the peers are timed on"
+    )
     parser.add_argument("--no-peers", action="store_true", help="skip proselint and textlint")
-    parser.add_argument("--peer-dir", type=Path, default=Path(tempfile.gettempdir()) / "klint-bench-peers",
-                        help="where peers are installed (a temporary folder, reused between runs)")
+    parser.add_argument(
+        "--peer-dir",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "klint-bench-peers",
+        help="where peers are installed (a temporary folder, reused between runs)",
+    )
     parser.add_argument("--json", type=Path, help="also write the numbers as JSON to this file")
     parser.add_argument("--keep", action="store_true", help="keep the generated corpus")
     args = parser.parse_args(argv)
@@ -452,15 +682,22 @@ def main(argv: list[str] | None = None) -> int:
         t = time.perf_counter()
         articles = corpus.generate(args.articles, folder, args.seed)
         size_mb = sum(p.stat().st_size for p in articles) / 1e6
-        print(f"corpus: {len(articles)} articles, {size_mb:.1f} MB in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+        print(
+            f"corpus: {len(articles)} articles, {size_mb:.1f} MB in {time.perf_counter() - t:.1f} s",
+            file=sys.stderr,
+        )
         seed_dir = work / "seed"
         seed_dir.mkdir()
         seed_copy = seed_dir / SEED.name  # alone: no claims file, no repository configuration
         shutil.copyfile(SEED, seed_copy)
         options = cli_options()
         result: dict = {
-            "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
-                        "load_before": os.getloadavg()},
+            "machine": {
+                "python": platform.python_version(),
+                "cpus": os.cpu_count(),
+                "platform": platform.platform(),
+                "load_before": os.getloadavg(),
+            },
             "corpus": {"articles": len(articles), "mb": size_mb, "seed": args.seed},
             "klint": {},
         }
@@ -468,7 +705,9 @@ def main(argv: list[str] | None = None) -> int:
         no_cache = ["--no-cache"] if "--no-cache" in options else []
         print("measuring: import, cold CLI", file=sys.stderr)
         k["import"] = import_time(seed_copy)
-        k["cold"] = repeat([*klint_cmd(), "check", str(seed_copy), "--exit-zero", *no_cache], args.cold_runs)
+        k["cold"] = repeat(
+            [*klint_cmd(), "check", str(seed_copy), "--exit-zero", *no_cache], args.cold_runs
+        )
         print("measuring: warm, scaling, floor", file=sys.stderr)
         k["warm"] = warm(seed_copy, articles, args.warm_articles)
         k["scaling"] = scaling(SEED)
@@ -483,17 +722,27 @@ def main(argv: list[str] | None = None) -> int:
             for p in articles[: args.peer_articles]:
                 shutil.copyfile(p, sample_dir / p.name)
                 sample.append(sample_dir / p.name)
-            kl = measure([*klint_cmd(), "check", str(sample_dir), "--jobs", "1", "--exit-zero", *no_cache])
+            kl = measure(
+                [*klint_cmd(), "check", str(sample_dir), "--jobs", "1", "--exit-zero", *no_cache]
+            )
             fl = floor(sample)
-            result["peer_sample"] = {"articles": len(sample), "klint_wall_s": kl.wall, "klint_cpu_s": kl.cpu,
-                                     "floor_s": fl["seconds"]}
-            result["peers"] = peers(args.peer_dir, seed_copy, sample, kl.wall, min(args.cold_runs, 5))
+            result["peer_sample"] = {
+                "articles": len(sample),
+                "klint_wall_s": kl.wall,
+                "klint_cpu_s": kl.cpu,
+                "floor_s": fl["seconds"],
+            }
+            result["peers"] = peers(
+                args.peer_dir, seed_copy, sample, kl.wall, min(args.cold_runs, 5)
+            )
         result["machine"]["load_after"] = os.getloadavg()
         text = table(result)
         print(text)
-        print(f"\nload average before/after: {result['machine']['load_before'][0]:.1f} / "
-              f"{result['machine']['load_after'][0]:.1f} on {os.cpu_count()} cores "
-              "(wall times on a busy machine overstate; CPU times are in the JSON)")
+        print(
+            f"\nload average before/after: {result['machine']['load_before'][0]:.1f} / "
+            f"{result['machine']['load_after'][0]:.1f} on {os.cpu_count()} cores "
+            "(wall times on a busy machine overstate; CPU times are in the JSON)"
+        )
         if args.json:
             args.json.write_text(json.dumps(result, indent=2) + "\n")
     finally:

@@ -13,11 +13,18 @@ SEED = ROOT / "seeds" / "nagorno-karabakh-war.txt"
 SHARED = ROOT.parent / "shared"
 
 
-def run_klint(*args: str, cwd: Path | None = None, stdin: str | None = None, env: dict | None = None):
+def run_klint(
+    *args: str, cwd: Path | None = None, stdin: str | None = None, env: dict | None = None
+):
     """Run the real CLI in a subprocess; return the CompletedProcess."""
     return subprocess.run(
         [sys.executable, "-m", "klint", *args],
-        cwd=cwd, input=stdin, capture_output=True, text=True, timeout=300, env=env,
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
     )
 
 

@@ -15,7 +15,10 @@ from klint.cli import main
 from klint.config import Config
 from klint.engine import lint_files
 
-PARAS = [f"Paragraph {i} tells how the mountain hamlet number {i} repaired its bridge in spring." for i in range(8)]
+PARAS = [
+    f"Paragraph {i} tells how the mountain hamlet number {i} repaired its bridge in spring."
+    for i in range(8)
+]
 
 
 def article(*paras: str) -> str:
@@ -72,14 +75,19 @@ def test_any_change_is_a_miss(tmp_path: Path) -> None:
     assert Cache(tmp_path / "c").key(files[1][0], files[1][1], None) != before
 
 
-@pytest.mark.parametrize("damage", [
-    lambda text: "{ not json",
-    lambda text: "",
-    lambda text: json.dumps({**json.loads(text), "key": "0" * 64}),  # an entry for another input
-    lambda text: json.dumps({**json.loads(text), "klint": "0.0.0-other"}),
-    lambda text: json.dumps({**json.loads(text), "diagnostics": [{"code": 1}]}),
-    lambda text: json.dumps({**json.loads(text), "lines": {"x": 3}}),
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: "{ not json",
+        lambda text: "",
+        lambda text: json.dumps(
+            {**json.loads(text), "key": "0" * 64}
+        ),  # an entry for another input
+        lambda text: json.dumps({**json.loads(text), "klint": "0.0.0-other"}),
+        lambda text: json.dumps({**json.loads(text), "diagnostics": [{"code": 1}]}),
+        lambda text: json.dumps({**json.loads(text), "lines": {"x": 3}}),
+    ],
+)
 def test_corrupt_or_foreign_entries_are_rebuilt(tmp_path: Path, damage) -> None:
     files = corpus(tmp_path, 1)
     expected = dump(lint_files(files, cache=Cache(tmp_path / "c")))
@@ -94,7 +102,9 @@ def test_corrupt_or_foreign_entries_are_rebuilt(tmp_path: Path, damage) -> None:
     assert cache.hits == 1
 
 
-def test_cli_cache_options(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_cache_options(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     corpus(tmp_path, 3)
     assert main(["check", "--no-cache", "."]) == 1
@@ -114,13 +124,35 @@ def test_cli_cache_options(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caps
 def test_two_processes_sharing_a_cache(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     corpus(tmp_path / "docs", 40)
-    cmd = [sys.executable, "-m", "klint", "check", "--jobs", "1", "--output-format", "concise",
-           "--cache-dir", str(tmp_path / "shared"), "docs"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "klint",
+        "check",
+        "--jobs",
+        "1",
+        "--output-format",
+        "concise",
+        "--cache-dir",
+        str(tmp_path / "shared"),
+        "docs",
+    ]
     env = {**os.environ, "CI": "1"}
-    procs = [subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-             for _ in range(3)]
+    procs = [
+        subprocess.Popen(
+            cmd, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+        )
+        for _ in range(3)
+    ]
     outs = [p.communicate(timeout=120) for p in procs]
-    plain = subprocess.run([*cmd[:-3], "--no-cache", "docs"], cwd=tmp_path, capture_output=True, text=True, env=env, check=False)
+    plain = subprocess.run(
+        [*cmd[:-3], "--no-cache", "docs"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     assert [p.returncode for p in procs] == [1, 1, 1]
     assert all(out == plain.stdout for out, _ in outs)
     assert len(entries(tmp_path / "shared")) == 40
@@ -130,7 +162,7 @@ def test_two_processes_sharing_a_cache(tmp_path: Path) -> None:
 def test_rule_pack_contents_are_part_of_the_key(tmp_path: Path) -> None:
     from klint.cache import packs_stamp
 
-    (path, _), = corpus(tmp_path, 1)
+    ((path, _),) = corpus(tmp_path, 1)
     pack = tmp_path / "mine.yaml"
     pack.write_text("common_acronyms: [NATO]\n")
     cfg = Config(rule_packs=(str(pack),))

@@ -82,7 +82,9 @@ def _default_kd() -> tuple[str, ...]:
 @pytest.mark.skipif(not CLEAN.is_dir(), reason="../shared/eval/clean is not present")
 def test_default_kd_rules_quiet_on_clean_corpus() -> None:
     diags = lint_paths([str(CLEAN)], Config(select=_default_kd()))
-    assert diags == [], "\n".join(f"{Path(d.path).name}:{d.line}: {d.code} {d.message}" for d in diags)
+    assert diags == [], "\n".join(
+        f"{Path(d.path).name}:{d.line}: {d.code} {d.message}" for d in diags
+    )
 
 
 def test_default_kd_rules_quiet_on_own_clean_text(tmp_path: Path) -> None:

@@ -19,7 +19,9 @@ pytestmark = pytest.mark.skipif(not FILES, reason="../shared/eval/clean is not p
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_default_kn_rules_are_quiet_on_clean_articles(path: Path) -> None:
-    diags = lint_text(path.read_text(encoding="utf-8"), path=str(path), config=Config(select=DEFAULT_KN))
+    diags = lint_text(
+        path.read_text(encoding="utf-8"), path=str(path), config=Config(select=DEFAULT_KN)
+    )
     assert not diags, "\n".join(f"{d.line}:{d.column} {d.code} {d.message}" for d in diags)
 
 

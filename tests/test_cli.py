@@ -27,7 +27,9 @@ def test_clean_file_exits_zero(tmp_path: Path):
 
 def test_exit_zero_and_quiet(tmp_path: Path):
     (tmp_path / "a.txt").write_text(DUP)
-    proc = run_klint("check", str(tmp_path / "a.txt"), "--exit-zero", "-q", "--output-format", "concise")
+    proc = run_klint(
+        "check", str(tmp_path / "a.txt"), "--exit-zero", "-q", "--output-format", "concise"
+    )
     assert proc.returncode == 0
     assert proc.stdout.count("KX306") == 1 and "Found" not in proc.stdout
 
@@ -49,7 +51,9 @@ def test_bad_files_get_one_line_each_and_the_others_are_checked(tmp_path: Path):
 
 def test_missing_path_is_an_error_but_other_paths_run(tmp_path: Path):
     (tmp_path / "a.txt").write_text(DUP)
-    proc = run_klint("check", str(tmp_path / "nope.txt"), str(tmp_path / "a.txt"), "--output-format", "concise")
+    proc = run_klint(
+        "check", str(tmp_path / "nope.txt"), str(tmp_path / "a.txt"), "--output-format", "concise"
+    )
     assert proc.returncode == 2
     assert "nope.txt: no such file or directory" in proc.stderr
     assert "KX306" in proc.stdout
@@ -61,7 +65,9 @@ def test_a_directory_with_a_thousand_files(tmp_path: Path):
     proc = run_klint("check", str(tmp_path), "--output-format", "json", "--jobs", "2")
     assert proc.returncode == 1, proc.stderr
     data = json.loads(proc.stdout)
-    assert sorted({Path(d["path"]).name for d in data}) == [f"f{i:04}.txt" for i in range(0, 1000, 100)]
+    assert sorted({Path(d["path"]).name for d in data}) == [
+        f"f{i:04}.txt" for i in range(0, 1000, 100)
+    ]
 
 
 def test_unknown_config_key_names_file_line_and_suggestion(tmp_path: Path):
@@ -75,11 +81,16 @@ def test_unknown_config_key_names_file_line_and_suggestion(tmp_path: Path):
 
 
 def test_unknown_rule_code_in_pyproject(tmp_path: Path):
-    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.klint]\nignore = ["KI0011"]\n')
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.klint]\nignore = ["KI0011"]\n'
+    )
     (tmp_path / "a.txt").write_text(DUP)
     proc = run_klint("check", str(tmp_path / "a.txt"))
     assert proc.returncode == 2
-    assert f"{tmp_path / 'pyproject.toml'}:5: ignore: unknown rule code 'KI0011'; did you mean 'KI001'?" in proc.stderr
+    assert (
+        f"{tmp_path / 'pyproject.toml'}:5: ignore: unknown rule code 'KI0011'; did you mean 'KI001'?"
+        in proc.stderr
+    )
 
 
 def test_unknown_code_on_the_command_line():
@@ -106,14 +117,18 @@ def test_cli_ignore_overrides(tmp_path: Path):
 
 
 def test_stdin_with_filename():
-    proc = run_klint("check", "-", "--stdin-filename", "notes/x.txt", "--output-format", "concise", stdin=DUP)
+    proc = run_klint(
+        "check", "-", "--stdin-filename", "notes/x.txt", "--output-format", "concise", stdin=DUP
+    )
     assert proc.returncode == 1
     assert proc.stdout.startswith("notes/x.txt:2:1: KX306")
 
 
 def test_output_file_and_statistics(tmp_path: Path):
     target = tmp_path / "out.txt"
-    proc = run_klint("check", str(SEED), "--statistics", "--output-format", "concise", "-o", str(target))
+    proc = run_klint(
+        "check", str(SEED), "--statistics", "--output-format", "concise", "-o", str(target)
+    )
     assert proc.returncode == 1 and proc.stdout == ""
     text = target.read_text()
     assert "12\tKX306\tduplicate-text" in text
@@ -129,7 +144,11 @@ def test_rules_and_explain():
     rows = json.loads(proc.stdout)
     assert {"KX306", "KI001"} <= {r["code"] for r in rows}
     proc = run_klint("explain", "kx306")
-    assert proc.returncode == 0 and "## What it does" in proc.stdout and "## Use instead" in proc.stdout
+    assert (
+        proc.returncode == 0
+        and "## What it does" in proc.stdout
+        and "## Use instead" in proc.stdout
+    )
     proc = run_klint("explain", "KI0011")
     assert proc.returncode == 2 and "did you mean 'KI001'" in proc.stderr
 
@@ -157,7 +176,9 @@ def test_python_dash_m_and_version():
 
 
 def test_broken_front_matter_is_reported_and_the_article_still_checked(tmp_path: Path):
-    (tmp_path / "a.md").write_text("---\ntitle: [broken\n---\n\n# T\n\n" + DUP.replace("\n", "\n\n"))
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: [broken\n---\n\n# T\n\n" + DUP.replace("\n", "\n\n")
+    )
     proc = run_klint("check", str(tmp_path / "a.md"), "--output-format", "concise", "--no-cache")
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert f"{tmp_path / 'a.md'}:1:1: KI002 front matter is not valid YAML at line 3" in proc.stdout
@@ -176,4 +197,6 @@ def test_markup_left_open_everywhere_is_read_as_plain_text(tmp_path: Path):
     (tmp_path / "a.wiki").write_text("Began in 1990. " + "{{a|" * 1000)
     proc = run_klint("check", str(tmp_path / "a.wiki"), "--output-format", "concise", "--no-cache")
     assert proc.returncode == 1
-    assert f"{tmp_path / 'a.wiki'}:1:1: KI002 1,000 unclosed '{{{{'; read as plain text" in proc.stdout
+    assert (
+        f"{tmp_path / 'a.wiki'}:1:1: KI002 1,000 unclosed '{{{{'; read as plain text" in proc.stdout
+    )

@@ -14,7 +14,25 @@ from klint.document import Document, LineIndex
 
 # line endings, tabs, combining marks, dotted capital I, RTL, astral characters
 PIECES = st.sampled_from(
-    ["a", "Z", " ", "\t", "\n", "\r", "\r\n", "\n\r", "İ", "ı", "é", "e\u0301", "\u05d0", "\u200f", "😀", "1", ","]
+    [
+        "a",
+        "Z",
+        " ",
+        "\t",
+        "\n",
+        "\r",
+        "\r\n",
+        "\n\r",
+        "İ",
+        "ı",
+        "é",
+        "e\u0301",
+        "\u05d0",
+        "\u200f",
+        "😀",
+        "1",
+        ",",
+    ]
 )
 TEXTS = st.lists(PIECES, max_size=60).map("".join) | st.text(max_size=80)
 

@@ -35,44 +35,192 @@ def one(text: str, surface: str) -> DateClaim:
 
 FORMS = [
     # sentence, surface, earliest, latest, precision, qualifier, is_range
-    ("It happened on February 20, 1988, at night.", "February 20, 1988", "1988-02-20", "1988-02-20", "day", None, False),
-    ("It happened on 20 February 1988 at night.", "20 February 1988", "1988-02-20", "1988-02-20", "day", None, False),
-    ("It was declared on January 6 1992 in the capital.", "January 6 1992", "1992-01-06", "1992-01-06", "day", None, False),
-    ("The truce was signed in May 1994.", "May 1994", "1994-05-01", "1994-05-31", "month", None, False),
-    ("The truce was signed in May of 1994.", "May of 1994", "1994-05-01", "1994-05-31", "month", None, False),
+    (
+        "It happened on February 20, 1988, at night.",
+        "February 20, 1988",
+        "1988-02-20",
+        "1988-02-20",
+        "day",
+        None,
+        False,
+    ),
+    (
+        "It happened on 20 February 1988 at night.",
+        "20 February 1988",
+        "1988-02-20",
+        "1988-02-20",
+        "day",
+        None,
+        False,
+    ),
+    (
+        "It was declared on January 6 1992 in the capital.",
+        "January 6 1992",
+        "1992-01-06",
+        "1992-01-06",
+        "day",
+        None,
+        False,
+    ),
+    (
+        "The truce was signed in May 1994.",
+        "May 1994",
+        "1994-05-01",
+        "1994-05-31",
+        "month",
+        None,
+        False,
+    ),
+    (
+        "The truce was signed in May of 1994.",
+        "May of 1994",
+        "1994-05-01",
+        "1994-05-31",
+        "month",
+        None,
+        False,
+    ),
     ("The town was founded in 1923.", "1923", "1923-01-01", "1923-12-31", "year", None, False),
-    ("The war lasted 1988–1994 in all.", "1988–1994", "1988-01-01", "1994-12-31", "year", None, True),
-    ("The war lasted 1988-1994 in all.", "1988-1994", "1988-01-01", "1994-12-31", "year", None, True),
-    ("He served five years (1992 – 1997) there.", "1992 – 1997", "1992-01-01", "1997-12-31", "year", None, True),
+    (
+        "The war lasted 1988–1994 in all.",
+        "1988–1994",
+        "1988-01-01",
+        "1994-12-31",
+        "year",
+        None,
+        True,
+    ),
+    (
+        "The war lasted 1988-1994 in all.",
+        "1988-1994",
+        "1988-01-01",
+        "1994-12-31",
+        "year",
+        None,
+        True,
+    ),
+    (
+        "He served five years (1992 – 1997) there.",
+        "1992 – 1997",
+        "1992-01-01",
+        "1997-12-31",
+        "year",
+        None,
+        True,
+    ),
     ("The 1993–94 season was cold.", "1993–94", "1993-01-01", "1994-12-31", "year", None, True),
-    ("It ran from February 1988 to May 1994.", "February 1988 to May 1994", "1988-02-01", "1994-05-31", "month",
-     None, True),
-    ("Heavy snow fell in the spring of 1991.", "spring of 1991", "1991-03-01", "1991-05-31", "season", None, False),
-    ("Fighting erupted in the late winter of 1992.", "late winter of 1992", "1992-01-01", "1992-03-31", "season",
-     "late", False),
-    ("Similar to the winter of 1991–1992, it was cold.", "winter of 1991–1992", "1991-12-01", "1992-02-29", "season",
-     None, False),
-    ("The 1992–1993 winter was cold.", "1992–1993 winter", "1992-12-01", "1993-02-28", "season", None, False),
+    (
+        "It ran from February 1988 to May 1994.",
+        "February 1988 to May 1994",
+        "1988-02-01",
+        "1994-05-31",
+        "month",
+        None,
+        True,
+    ),
+    (
+        "Heavy snow fell in the spring of 1991.",
+        "spring of 1991",
+        "1991-03-01",
+        "1991-05-31",
+        "season",
+        None,
+        False,
+    ),
+    (
+        "Fighting erupted in the late winter of 1992.",
+        "late winter of 1992",
+        "1992-01-01",
+        "1992-03-31",
+        "season",
+        "late",
+        False,
+    ),
+    (
+        "Similar to the winter of 1991–1992, it was cold.",
+        "winter of 1991–1992",
+        "1991-12-01",
+        "1992-02-29",
+        "season",
+        None,
+        False,
+    ),
+    (
+        "The 1992–1993 winter was cold.",
+        "1992–1993 winter",
+        "1992-12-01",
+        "1993-02-28",
+        "season",
+        None,
+        False,
+    ),
     ("They signed it in mid-1993.", "mid-1993", "1993-04-02", "1993-10-01", "year", "mid", False),
-    ("The idea spread in the late 1980s.", "late 1980s", "1985-01-01", "1989-12-31", "decade", "late", False),
+    (
+        "The idea spread in the late 1980s.",
+        "late 1980s",
+        "1985-01-01",
+        "1989-12-31",
+        "decade",
+        "late",
+        False,
+    ),
     ("Jazz ruled the 1920s.", "1920s", "1920-01-01", "1929-12-31", "decade", None, False),
     ("The file is dated 2004-02-29.", "2004-02-29", "2004-02-29", "2004-02-29", "day", None, False),
     ("Date 1988–1994", "1988–1994", "1988-01-01", "1994-12-31", "year", None, True),
-    ("In 1990 it rained. It stopped on February 25–26.", "February 25–26", "1990-02-25", "1990-02-26", "day", None,
-     True),
-    ("In 1990 it rained. It stopped on 1 to 3 March.", "1 to 3 March", "1990-03-01", "1990-03-03", "day", None, True),
-    ("In 1990 it rained, and early September was dry.", "early September", "1990-09-01", "1990-09-15", "month",
-     "early", False),
-    ("It ran from February 27 to March 1, 1988.", "February 27 to March 1, 1988", "1988-02-27", "1988-03-01", "day",
-     None, True),
-    ("It was on Monday, February 22, 1988.", "Monday, February 22, 1988", "1988-02-22", "1988-02-22", "day", None,
-     False),
+    (
+        "In 1990 it rained. It stopped on February 25–26.",
+        "February 25–26",
+        "1990-02-25",
+        "1990-02-26",
+        "day",
+        None,
+        True,
+    ),
+    (
+        "In 1990 it rained. It stopped on 1 to 3 March.",
+        "1 to 3 March",
+        "1990-03-01",
+        "1990-03-03",
+        "day",
+        None,
+        True,
+    ),
+    (
+        "In 1990 it rained, and early September was dry.",
+        "early September",
+        "1990-09-01",
+        "1990-09-15",
+        "month",
+        "early",
+        False,
+    ),
+    (
+        "It ran from February 27 to March 1, 1988.",
+        "February 27 to March 1, 1988",
+        "1988-02-27",
+        "1988-03-01",
+        "day",
+        None,
+        True,
+    ),
+    (
+        "It was on Monday, February 22, 1988.",
+        "Monday, February 22, 1988",
+        "1988-02-22",
+        "1988-02-22",
+        "day",
+        None,
+        False,
+    ),
 ]
 
 
-@pytest.mark.parametrize("text,surface,lo,hi,precision,qualifier,is_range", FORMS, ids=[f[1] for f in FORMS])
-def test_forms(text: str, surface: str, lo: str, hi: str, precision: str, qualifier: str | None,
-               is_range: bool) -> None:
+@pytest.mark.parametrize(
+    "text,surface,lo,hi,precision,qualifier,is_range", FORMS, ids=[f[1] for f in FORMS]
+)
+def test_forms(
+    text: str, surface: str, lo: str, hi: str, precision: str, qualifier: str | None, is_range: bool
+) -> None:
     c = one(text, surface)
     assert (c.earliest.isoformat(), c.latest.isoformat()) == (lo, hi)
     assert c.precision == precision
@@ -89,15 +237,20 @@ def test_range_parts() -> None:
 
 
 def test_weekday_recorded() -> None:
-    assert one("It was on Monday, February 22, 1988.", "Monday, February 22, 1988").weekday == "Monday"
+    assert (
+        one("It was on Monday, February 22, 1988.", "Monday, February 22, 1988").weekday == "Monday"
+    )
 
 
-@pytest.mark.parametrize("text,surface", [
-    ("The vote was on February 30, 1992.", "February 30, 1992"),
-    ("The vote was on 31 April 1990.", "31 April 1990"),
-    ("The vote was on February 29, 1993.", "February 29, 1993"),
-    ("The file is dated 1993-13-02.", "1993-13-02"),
-])
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        ("The vote was on February 30, 1992.", "February 30, 1992"),
+        ("The vote was on 31 April 1990.", "31 April 1990"),
+        ("The vote was on February 29, 1993.", "February 29, 1993"),
+        ("The file is dated 1993-13-02.", "1993-13-02"),
+    ],
+)
 def test_invalid_days_are_claims_marked_invalid(text: str, surface: str) -> None:
     assert one(text, surface).valid is False
 
@@ -139,15 +292,33 @@ FALSE_DATES = [
 def test_false_dates_rejected(text: str, trap: str) -> None:
     start = text.index(trap)
     end = start + len(trap)
-    hits = [c for c in dates("In 1990 the region was calm. " + text) if c.start - 29 < end and start < c.end - 29]
+    hits = [
+        c
+        for c in dates("In 1990 the region was calm. " + text)
+        if c.start - 29 < end and start < c.end - 29
+    ]
     assert hits == []
 
 
 def test_seed_false_dates_rejected() -> None:
     doc = read_path(str(SEED))
     claims = extract_dates(doc, load_packs())
-    bad = ["Resolution 822", "Article 78", "Section 907", "102nd", "366th", "500 railroad", "Su-25", "T-72",
-           "Mig-21", "18–45", "17–32", "85%", "Initiative 92", "874 and 884"]
+    bad = [
+        "Resolution 822",
+        "Article 78",
+        "Section 907",
+        "102nd",
+        "366th",
+        "500 railroad",
+        "Su-25",
+        "T-72",
+        "Mig-21",
+        "18–45",
+        "17–32",
+        "85%",
+        "Initiative 92",
+        "874 and 884",
+    ]
     for trap in bad:
         pos = doc.text.find(trap)
         assert pos >= 0, trap
@@ -155,6 +326,7 @@ def test_seed_false_dates_rejected() -> None:
 
 
 # ---------------------------------------------------------------- year inference
+
 
 def inferred(text: str, surface: str) -> DateClaim:
     c = one(text, surface)
@@ -174,14 +346,18 @@ def test_year_from_section_heading() -> None:
 
 
 def test_subordinate_year_does_not_move_the_clock() -> None:
-    text = ("The siege began in March 1871. Since 1850 the fort had stood empty, and prior to his death in 1862 "
-            "the architect praised it. On April 4, the walls fell.")
+    text = (
+        "The siege began in March 1871. Since 1850 the fort had stood empty, and prior to his death in 1862 "
+        "the architect praised it. On April 4, the walls fell."
+    )
     assert inferred(text, "April 4").earliest == date(1871, 4, 4)
 
 
 def test_report_date_does_not_move_the_clock() -> None:
-    text = ("The mill opened in June 1903. As reported by the county paper in May 1921, it ran day and night. "
-            "On July 9, a fire broke out.")
+    text = (
+        "The mill opened in June 1903. As reported by the county paper in May 1921, it ran day and night. "
+        "On July 9, a fire broke out."
+    )
     assert inferred(text, "July 9").earliest == date(1903, 7, 9)
 
 
@@ -206,6 +382,7 @@ def test_no_clock_no_claim() -> None:
 
 
 # ---------------------------------------------------------------- the seed inventory
+
 
 def _interval(norm: str) -> tuple[date, date]:
     first, _, last = str(norm).partition("/")
@@ -239,7 +416,11 @@ def _matches(claim: DateClaim, item: dict) -> bool:
 def test_seed_inventory_recall() -> None:
     doc = read_path(str(SEED))
     claims = extract_dates(doc, load_packs())
-    items = [c for c in yaml.safe_load(INVENTORY.read_text(encoding="utf-8"))["claims"] if c["type"] == "date"]
+    items = [
+        c
+        for c in yaml.safe_load(INVENTORY.read_text(encoding="utf-8"))["claims"]
+        if c["type"] == "date"
+    ]
     missed = []
     for item in items:
         line_start = doc.lines.line_start(item["line"])
@@ -248,7 +429,13 @@ def test_seed_inventory_recall() -> None:
         qs, qe = line_start + col, line_start + col + len(item["quote"])
         near = [c for c in claims if c.start < qe and qs < c.end]
         if not any(_matches(c, item) for c in near):
-            missed.append((item["id"], item["quote"], [(c.text, str(c.earliest), str(c.latest)) for c in near]))
+            missed.append(
+                (
+                    item["id"],
+                    item["quote"],
+                    [(c.text, str(c.earliest), str(c.latest)) for c in near],
+                )
+            )
     recall = 1 - len(missed) / len(items)
     assert recall >= 0.95, missed
 
@@ -282,7 +469,14 @@ def test_adversarial_fast(text: str) -> None:
 
 
 @settings(max_examples=200, deadline=2000)
-@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-–—()\"'\nMayJunespring AprilofinthebyMondayBC")), max_size=400))
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("0123456789 ,.-–—()\"'\nMayJunespring AprilofinthebyMondayBC")
+        ),
+        max_size=400,
+    )
+)
 def test_never_raises_on_date_like_noise(text: str) -> None:
     for c in dates(text):
         assert 0 <= c.start < c.end <= len(text)
@@ -320,17 +514,25 @@ def test_report_and_future_cues_do_not_look_back() -> None:
 
 
 def test_may_as_a_surname() -> None:
-    assert [c.text for c in dates("In 2016, Theresa May 2019 was a slogan; Brian May played.")] == ["2016"]
+    assert [c.text for c in dates("In 2016, Theresa May 2019 was a slogan; Brian May played.")] == [
+        "2016"
+    ]
     assert [c.text for c in dates("Date May 1994")] == ["May 1994"]
-    assert [c.text for c in dates("In 1990 it rained. In May 1994, it snowed.")] == ["1990", "May 1994"]
+    assert [c.text for c in dates("In 1990 it rained. In May 1994, it snowed.")] == [
+        "1990",
+        "May 1994",
+    ]
 
 
-@pytest.mark.parametrize("text,surfaces", [
-    ("The storm was upgraded by 1800 UTC on the coast.", []),
-    ("It struck in 1850 and again circa 1862.", ["1850", "1862"]),
-    ("The town grew between 1840 and 1850.", ["1840 and 1850"]),
-    ("The 19th century saw little change.", ["19th century"]),
-    ("Bishop (1987 – 90) left in March 1990.", ["1987 – 90", "March 1990"]),
-])
+@pytest.mark.parametrize(
+    "text,surfaces",
+    [
+        ("The storm was upgraded by 1800 UTC on the coast.", []),
+        ("It struck in 1850 and again circa 1862.", ["1850", "1862"]),
+        ("The town grew between 1840 and 1850.", ["1840 and 1850"]),
+        ("The 19th century saw little change.", ["19th century"]),
+        ("Bishop (1987 – 90) left in March 1990.", ["1987 – 90", "March 1990"]),
+    ],
+)
 def test_more_year_contexts(text: str, surfaces: list[str]) -> None:
     assert [c.text for c in dates(text)] == surfaces

@@ -56,15 +56,22 @@ def test_without_languages_only_english_dates():
     assert [d.text for d in dates] == ["May 12, 1994"]
 
 
-@pytest.mark.parametrize(("text", "lang", "value"), [
-    ("Het begon op 20 februari 1988.", ("nl",), (date(1988, 2, 20), "day")),
-    ("Es begann am 20. Februar 1988.", ("de",), (date(1988, 2, 20), "day")),
-    ("Подписано 5 фев. 1990 г. в Москве.", ("ru",), (date(1990, 2, 5), "day")),
-    ("Haziran 1993 sonunda geri çekildiler.", ("tr",), (date(1993, 6, 1), "month")),
-    # read with Russian too, "6 Mart" is June in the Marquesas time zone (MART): only Turkish reads it
-    ("Olaylar 6 Mart 1982 tarihinde başladı.", ("ru", "tr"), (date(1982, 3, 6), "day")),
-    ("В феврале 1988 года начались митинги.", ("ru",), None),  # prepositional case: dateparser does not read it
-])
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("Het begon op 20 februari 1988.", ("nl",), (date(1988, 2, 20), "day")),
+        ("Es begann am 20. Februar 1988.", ("de",), (date(1988, 2, 20), "day")),
+        ("Подписано 5 фев. 1990 г. в Москве.", ("ru",), (date(1990, 2, 5), "day")),
+        ("Haziran 1993 sonunda geri çekildiler.", ("tr",), (date(1993, 6, 1), "month")),
+        # read with Russian too, "6 Mart" is June in the Marquesas time zone (MART): only Turkish reads it
+        ("Olaylar 6 Mart 1982 tarihinde başladı.", ("ru", "tr"), (date(1982, 3, 6), "day")),
+        (
+            "В феврале 1988 года начались митинги.",
+            ("ru",),
+            None,
+        ),  # prepositional case: dateparser does not read it
+    ],
+)
 def test_other_forms(text: str, lang: tuple[str, ...], value):
     _, dates = _dates(f"T\n\n{text}\n", lang)
     assert [(d.earliest, d.precision) for d in dates] == ([value] if value else [])
@@ -73,11 +80,16 @@ def test_other_forms(text: str, lang: tuple[str, ...], value):
 def test_only_month_words_of_the_languages_are_sent_to_dateparser(monkeypatch: pytest.MonkeyPatch):
     sent: list[str] = []
     real = _dateintl._normalize
-    monkeypatch.setattr(_dateintl, "_normalize", lambda langs, text: sent.append(text) or real(langs, text))
+    monkeypatch.setattr(
+        _dateintl, "_normalize", lambda langs, text: sent.append(text) or real(langs, text)
+    )
     text = "T\n\nThe war ended in 1992. In 12 villages 1994 was hard. Ara 1990, Mart 1992 and 3 Mai 1993.\n"
     _, dates = _dates(text, ("de",))  # "Ara" and "Mart" are Turkish, not German
     assert sent == ["3 Mai 1993"]
-    assert [(d.text, d.earliest) for d in dates] == [("1992", date(1992, 1, 1)), ("3 Mai 1993", date(1993, 5, 3))]
+    assert [(d.text, d.earliest) for d in dates] == [
+        ("1992", date(1992, 1, 1)),
+        ("3 Mai 1993", date(1993, 5, 3)),
+    ]
 
 
 def test_invalid_day_in_turkish_is_kd101_through_lint_text():
@@ -91,7 +103,9 @@ def test_invalid_day_in_turkish_is_kd101_through_lint_text():
 def test_reversed_range_in_russian_through_lint_text():
     text = "T\n\nБои шли с 20 февраля 1994 года по 12 мая 1988 года.\n"
     found = klint.lint_text(text, "a.txt", Config(languages=("ru",)))
-    assert [d.code for d in found if d.code.startswith("KD")] == []  # "с … по" is not an English range word
+    assert [
+        d.code for d in found if d.code.startswith("KD")
+    ] == []  # "с … по" is not an English range word
     _, dates = _dates(text, ("ru",))
     assert [d.earliest for d in dates] == [date(1994, 2, 20), date(1988, 5, 12)]
 
@@ -102,7 +116,10 @@ def test_cli_extract_reads_languages_from_config(tmp_path: Path):
     proc = run_klint("extract", str(tmp_path / "a.txt"), "--format", "json")
     assert proc.returncode == 0, proc.stderr
     claims = [c for c in json.loads(proc.stdout)["claims"] if c["kind"] == "date"]
-    got = [(c["text"], c["start"], c["end"], c["precision"], c["line"], c["column"], c["end_column"]) for c in claims]
+    got = [
+        (c["text"], c["start"], c["end"], c["precision"], c["line"], c["column"], c["end_column"])
+        for c in claims
+    ]
     assert got == [
         ("20 Şubat 1988", "1988-02-20", "1988-02-20", "day", 3, 12, 25),
         ("Mart 1992", "1992-03", "1992-03", "month", 3, 47, 56),
@@ -123,17 +140,37 @@ def test_english_only_run_does_not_import_dateparser(tmp_path: Path):
         "assert 'dateparser' in sys.modules, 'not imported'\n"
     )
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-c", code], check=False, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        check=False,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
 
 
-@pytest.mark.parametrize(("yaml_text", "line", "message"), [
-    ("select: [KD]\nlanguages: [tr, xx]\n", 2, "languages: unknown language code 'xx'"),
-    ("languages:\n  - trr\n", 1, "languages: unknown language code 'trr'; did you mean 'tr'?"),
-    ("languages: [TR]\n", 1, "languages: expected a list of lower-case ISO 639-1 codes, e.g. [tr, ru]"),
-    ("languages: tr\n", 1, "languages: expected a list of lower-case ISO 639-1 codes, e.g. [tr, ru]"),
-])
-def test_bad_language_is_a_one_line_config_error(tmp_path: Path, yaml_text: str, line: int, message: str):
+@pytest.mark.parametrize(
+    ("yaml_text", "line", "message"),
+    [
+        ("select: [KD]\nlanguages: [tr, xx]\n", 2, "languages: unknown language code 'xx'"),
+        ("languages:\n  - trr\n", 1, "languages: unknown language code 'trr'; did you mean 'tr'?"),
+        (
+            "languages: [TR]\n",
+            1,
+            "languages: expected a list of lower-case ISO 639-1 codes, e.g. [tr, ru]",
+        ),
+        (
+            "languages: tr\n",
+            1,
+            "languages: expected a list of lower-case ISO 639-1 codes, e.g. [tr, ru]",
+        ),
+    ],
+)
+def test_bad_language_is_a_one_line_config_error(
+    tmp_path: Path, yaml_text: str, line: int, message: str
+):
     cfg = tmp_path / ".klint.yaml"
     cfg.write_text(yaml_text)
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
@@ -144,17 +181,44 @@ def test_bad_language_is_a_one_line_config_error(tmp_path: Path, yaml_text: str,
 
 
 def test_languages_config_value_and_fingerprint():
-    cfg = from_mapping({"languages": ["tr", "ru", "tr"]}, "pyproject.toml", "languages = ['tr', 'ru']\n")
+    cfg = from_mapping(
+        {"languages": ["tr", "ru", "tr"]}, "pyproject.toml", "languages = ['tr', 'ru']\n"
+    )
     assert cfg.languages == TR_RU
     assert cfg.fingerprint() != Config().fingerprint()
     with pytest.raises(ConfigError):
         from_mapping({"languages": [1]}, "x", "")
 
 
-_PIECES = st.sampled_from([
-    "20 ", "Şubat ", "февраля ", "1988", " года", "Mart", "г.", "31 ", "mayıs", ". ", "-", "–", "\u00a0",
-    "May ", "12", "0", "9999", "ЯНВАРЯ ", "İ", "ß", "\n", "\n\n", "  ", ",", "'de",
-])
+_PIECES = st.sampled_from(
+    [
+        "20 ",
+        "Şubat ",
+        "февраля ",
+        "1988",
+        " года",
+        "Mart",
+        "г.",
+        "31 ",
+        "mayıs",
+        ". ",
+        "-",
+        "–",
+        "\u00a0",
+        "May ",
+        "12",
+        "0",
+        "9999",
+        "ЯНВАРЯ ",
+        "İ",
+        "ß",
+        "\n",
+        "\n\n",
+        "  ",
+        ",",
+        "'de",
+    ]
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -91,7 +91,9 @@ def test_sentence_initial_word_is_a_name_when_capitalized_elsewhere(packs):
 
 
 def test_possessive_is_dropped_from_the_name(packs):
-    ms = names.extract_mentions(_doc("Title\n\nThe capture of Kelbajar's airfield followed.\n"), packs)
+    ms = names.extract_mentions(
+        _doc("Title\n\nThe capture of Kelbajar's airfield followed.\n"), packs
+    )
     assert [(m.name, m.key, m.words) for m in ms] == [("Kelbajar", "kelbajar", ("Kelbajar",))]
 
 
@@ -102,13 +104,19 @@ def test_infobox_people_and_places(packs):
     assert [m.name for m in commanders][:2] == ["Samvel Babayan", "Monte Melkonian"]
     assert len(commanders) == 10
     hamidov = next(m for m in commanders if m.name.endswith("Hamidov"))
-    assert hamidov.key == "isgandar hamidov" and hamidov.field == "Commanders 2" and hamidov.source == "infobox"
+    assert (
+        hamidov.key == "isgandar hamidov"
+        and hamidov.field == "Commanders 2"
+        and hamidov.source == "infobox"
+    )
     places = [m.name for m in ms if m.field == "Location"]
     assert places == ["Nagorno-Karabakh", "Armenia", "Azerbaijan"]
 
 
 def test_quoted_names_are_marked(packs):
-    ms = names.extract_mentions(_doc('Title\n\nHe wrote that "the march on Kelbadjar was the turning point".\n'), packs)
+    ms = names.extract_mentions(
+        _doc('Title\n\nHe wrote that "the march on Kelbadjar was the turning point".\n'), packs
+    )
     assert [(m.name, m.in_quote) for m in ms] == [("Kelbadjar", True)]
 
 
@@ -122,11 +130,27 @@ def _acronyms(text: str, packs):
 @pytest.mark.parametrize(
     ("text", "acronym", "expansion"),
     [
-        ("the Nagorno-Karabakh Autonomous Oblast (NKAO) within", "NKAO", "Nagorno-Karabakh Autonomous Oblast"),
-        ("consolidated as the Commonwealth of Independent States (CIS).", "CIS", "Commonwealth of Independent States"),
+        (
+            "the Nagorno-Karabakh Autonomous Oblast (NKAO) within",
+            "NKAO",
+            "Nagorno-Karabakh Autonomous Oblast",
+        ),
+        (
+            "consolidated as the Commonwealth of Independent States (CIS).",
+            "CIS",
+            "Commonwealth of Independent States",
+        ),
         ("sell tanks and armored personnel carriers (APCs).", "APC", "armored personnel carriers"),
-        ("the NKAO (Nagorno-Karabakh Autonomous Oblast) within", "NKAO", "Nagorno-Karabakh Autonomous Oblast"),
-        ("proclaimed the Republic of Nagorno-Karabakh (NKR) in 1991.", "NKR", "Republic of Nagorno-Karabakh"),
+        (
+            "the NKAO (Nagorno-Karabakh Autonomous Oblast) within",
+            "NKAO",
+            "Nagorno-Karabakh Autonomous Oblast",
+        ),
+        (
+            "proclaimed the Republic of Nagorno-Karabakh (NKR) in 1991.",
+            "NKR",
+            "Republic of Nagorno-Karabakh",
+        ),
     ],
 )
 def test_acronym_definitions_in_either_order(packs, text, acronym, expansion):
@@ -144,8 +168,10 @@ def test_a_parenthesis_that_is_not_an_expansion(packs):
 
 
 def test_designations_are_not_acronyms(packs):
-    text = ("Title\n\nGRAD rocket launchers, a T-72 tank, an NSV machine gun, two Su-25 jets, MEGA OIL, "
-            "at 2:45 P.M., in World War II and Super Bowl XLVIII, the MDCCCCVIII edition.\n")
+    text = (
+        "Title\n\nGRAD rocket launchers, a T-72 tank, an NSV machine gun, two Su-25 jets, MEGA OIL, "
+        "at 2:45 P.M., in World War II and Super Bowl XLVIII, the MDCCCCVIII edition.\n"
+    )
     assert _acronyms(text, packs) == []
 
 
@@ -157,8 +183,11 @@ def _refs(text: str, packs):
 
 
 def test_count_back_takes_its_noun_from_the_sentence(packs):
-    refs = _refs("Two subsequent UNSC resolutions were passed, (874 and 884), although reemphasizing the "
-                 "same points as the previous two, they named the enclave a party.", packs)
+    refs = _refs(
+        "Two subsequent UNSC resolutions were passed, (874 and 884), although reemphasizing the "
+        "same points as the previous two, they named the enclave a party.",
+        packs,
+    )
     kinds = [(r.ref_type, r.text, r.target, r.count, r.ident) for r in refs]
     assert kinds == [
         ("identifier", "874", "resolution", None, "874"),
@@ -174,11 +203,17 @@ def test_count_back_of_an_unrelated_noun(packs):
 
 def test_both_and_aforementioned(packs):
     refs = _refs("Both resolutions were ignored, and the aforementioned treaty lapsed.", packs)
-    assert [(r.ref_type, r.target, r.count) for r in refs] == [("count-back", "resolution", 2), ("anaphor", "treaty", None)]
+    assert [(r.ref_type, r.target, r.count) for r in refs] == [
+        ("count-back", "resolution", 2),
+        ("anaphor", "treaty", None),
+    ]
 
 
 def test_pointers(packs):
-    refs = _refs("The losses are discussed below (see the section on foreign volunteers), as mentioned above.", packs)
+    refs = _refs(
+        "The losses are discussed below (see the section on foreign volunteers), as mentioned above.",
+        packs,
+    )
     got = [(r.text, r.direction, r.target) for r in refs]
     assert got == [
         ("discussed below", "forward", None),
@@ -188,9 +223,13 @@ def test_pointers(packs):
 
 
 def test_numbered_identifiers(packs):
-    refs = _refs("Under Article 78 and Section 907, the council passed Resolution 822 on April 30.", packs)
+    refs = _refs(
+        "Under Article 78 and Section 907, the council passed Resolution 822 on April 30.", packs
+    )
     assert [(r.text, r.target, r.ident) for r in refs] == [
-        ("Article 78", "article", "78"), ("Section 907", "section", "907"), ("Resolution 822", "resolution", "822"),
+        ("Article 78", "article", "78"),
+        ("Section 907", "section", "907"),
+        ("Resolution 822", "resolution", "822"),
     ]
 
 
@@ -202,11 +241,17 @@ def test_numbered_identifiers(packs):
 def test_extractors_never_raise(text):
     doc = _doc(text)
     p = load_packs()
-    for claim in (*names.extract_mentions(doc, p), *names.extract_acronyms(doc, p), *names.extract_references(doc, p)):
+    for claim in (
+        *names.extract_mentions(doc, p),
+        *names.extract_acronyms(doc, p),
+        *names.extract_references(doc, p),
+    ):
         assert doc.text[claim.start : claim.end] == claim.text
 
 
-@pytest.mark.parametrize("text", ["A" * 200_000, "Aa " * 60_000, "(" * 100_000 + "NATO", "see " * 50_000])
+@pytest.mark.parametrize(
+    "text", ["A" * 200_000, "Aa " * 60_000, "(" * 100_000 + "NATO", "see " * 50_000]
+)
 def test_adversarial_inputs_finish_fast(packs, text):
     doc = _doc("Title\n\n" + text + "\n")
     started = time.perf_counter()

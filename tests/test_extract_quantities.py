@@ -45,41 +45,58 @@ def test_seed_inventory_recall() -> None:
     text = SEED.read_text(encoding="utf-8")
     doc = read_text(text, str(SEED), "text")
     claims = extract_quantities(doc, load_packs())
-    items = [c for c in yaml.safe_load(INVENTORY.read_text(encoding="utf-8"))["claims"] if c["type"] == "number"]
+    items = [
+        c
+        for c in yaml.safe_load(INVENTORY.read_text(encoding="utf-8"))["claims"]
+        if c["type"] == "number"
+    ]
     missed = []
     for item in items:
         line_start = doc.lines.line_start(item["line"])
         line = doc.line_text(item["line"])
         col = line.find(item["quote"])
-        qs, qe = (line_start + col, line_start + col + len(item["quote"])) if col >= 0 else (line_start, line_start + len(line))
+        qs, qe = (
+            (line_start + col, line_start + col + len(item["quote"]))
+            if col >= 0
+            else (line_start, line_start + len(line))
+        )
         near = [q for q in claims if q.start < qe and q.end > qs]
         if not any(_value_ok(item, q) for q in near):
-            missed.append(f"{item['id']} line {item['line']}: {item['quote']!r} -> "
-                          + ", ".join(f"{q.text!r}={q.low}" for q in near))
+            missed.append(
+                f"{item['id']} line {item['line']}: {item['quote']!r} -> "
+                + ", ".join(f"{q.text!r}={q.low}" for q in near)
+            )
     recall = 1 - len(missed) / len(items)
     assert recall >= 0.95, f"recall {recall:.1%}; missed:\n" + "\n".join(missed)
 
 
-@pytest.mark.parametrize("text", [
-    "The Council passed Resolution 822 in April.",
-    "Gorbachev cited Article 78 of the constitution.",
-    "The 366th regiment took part in the attack.",
-    "Pilots flew the Su-25 and the T-72 was the main tank; a Mig-21 crashed.",
-    "The war began in 1988 and lasted until 1994.",
-    "The conflict of 1988–1994 ended with a cease-fire.",
-    "On February 20, 1988 the parliament voted.",
-    "It was signed on 12 May 1994 in Bishkek.",
-    "The 102nd Military Base is near Gyumri.",
-    "Section 907 of the Freedom Support Act banned aid.",
-    "Two resolutions were passed (874 and 884) in the autumn.",
-    "The group Helsinki Initiative 92 visited the prisons.",
-    "The meeting started at 10:30 in the morning.",
-    "He died in the late 1980s.",
-    "NY 93 serves the village of Akron.",
-    "Nero died in 68 AD after a revolt.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Council passed Resolution 822 in April.",
+        "Gorbachev cited Article 78 of the constitution.",
+        "The 366th regiment took part in the attack.",
+        "Pilots flew the Su-25 and the T-72 was the main tank; a Mig-21 crashed.",
+        "The war began in 1988 and lasted until 1994.",
+        "The conflict of 1988–1994 ended with a cease-fire.",
+        "On February 20, 1988 the parliament voted.",
+        "It was signed on 12 May 1994 in Bishkek.",
+        "The 102nd Military Base is near Gyumri.",
+        "Section 907 of the Freedom Support Act banned aid.",
+        "Two resolutions were passed (874 and 884) in the autumn.",
+        "The group Helsinki Initiative 92 visited the prisons.",
+        "The meeting started at 10:30 in the morning.",
+        "He died in the late 1980s.",
+        "NY 93 serves the village of Akron.",
+        "Nero died in 68 AD after a revolt.",
+    ],
+)
 def test_identifiers_and_dates_are_not_quantities(text: str) -> None:
-    numerals = [q.text for q in _para(text) if any(ch.isdigit() for ch in text[q.number_start : q.number_end])]
+    numerals = [
+        q.text
+        for q in _para(text)
+        if any(ch.isdigit() for ch in text[q.number_start : q.number_end])
+    ]
     assert numerals == []
 
 
@@ -90,30 +107,47 @@ def test_vote_split_is_a_split_not_a_range() -> None:
     assert size and size[0].counted == "members" and size[0].subject == "committee"
 
 
-@pytest.mark.parametrize("text,low,high,qualifier,unit,counted", [
-    ("Officials said 6,000 dead were buried.", 6000, 6000, "exact", "count", "dead"),
-    ("The army lost as many as 5,000 men.", 5000, 5000, "as-many-as", "count", "men"),
-    ("There were nearly one million refugees.", 1e6, 1e6, "nearly", "count", "refugees"),
-    ("A population of 6,000–10,000 people lived there.", 6000, 10000, "range", "count", "people"),
-    ("It recruited 1,000–1,500 Afghan fighters.", 1000, 1500, "range", "count", "troops"),
-    ("The town was 94% Armenian.", 94, 94, "exact", "percent", "armenian"),
-    ("About 60% of the men had served.", 60, 60, "about", "percent", "men"),
-    ("It sent 4.5 million ECUs to Armenia.", 4.5e6, 4.5e6, "exact", "ECU", None),
-    ("They produced 21.5 million tons of oil.", 21.5e6, 21.5e6, "exact", "tons", "oil"),
-    ("A 23,000-man force stayed.", 23000, 23000, "exact", "count", "men"),
-    ("The committee had eleven members.", 11, 11, "exact", "count", "members"),
-    ("It is some 25 kilometers north of Baku.", 25, 25, "about", "km", None),
-    ("At least 400 soldiers died.", 400, 400, "at-least", "count", "troops"),
-    ("Fewer than 50 tanks remained.", 50, 50, "fewer-than", "count", "tanks"),
-    ("More than 120 Azeris were killed.", 120, 120, "over", "count", "azeris"),
-    ("The Azeri SSR had a total of forty-five aircraft.", 45, 45, "exact", "count", "aircraft"),
-    ("By 1988 they were nearly three-quarters of the population.", 0.75, 0.75, "nearly", "fraction", "people"),
-    ("Salaries were over $5,000 a month.", 5000, 5000, "over", "dollars", None),
-    ("Azerbaijan lost control over five districts.", 5, 5, "exact", "count", "districts"),
-    ("Winds of 125 mph hit the coast.", 125, 125, "exact", "mph", None),
-    ("It fought two ironclads repeatedly.", 2, 2, "exact", "count", "ironclads"),
-    ("The toll placed the dead at over 100 people.", 100, 100, "over", "count", "people"),
-])
+@pytest.mark.parametrize(
+    "text,low,high,qualifier,unit,counted",
+    [
+        ("Officials said 6,000 dead were buried.", 6000, 6000, "exact", "count", "dead"),
+        ("The army lost as many as 5,000 men.", 5000, 5000, "as-many-as", "count", "men"),
+        ("There were nearly one million refugees.", 1e6, 1e6, "nearly", "count", "refugees"),
+        (
+            "A population of 6,000–10,000 people lived there.",
+            6000,
+            10000,
+            "range",
+            "count",
+            "people",
+        ),
+        ("It recruited 1,000–1,500 Afghan fighters.", 1000, 1500, "range", "count", "troops"),
+        ("The town was 94% Armenian.", 94, 94, "exact", "percent", "armenian"),
+        ("About 60% of the men had served.", 60, 60, "about", "percent", "men"),
+        ("It sent 4.5 million ECUs to Armenia.", 4.5e6, 4.5e6, "exact", "ECU", None),
+        ("They produced 21.5 million tons of oil.", 21.5e6, 21.5e6, "exact", "tons", "oil"),
+        ("A 23,000-man force stayed.", 23000, 23000, "exact", "count", "men"),
+        ("The committee had eleven members.", 11, 11, "exact", "count", "members"),
+        ("It is some 25 kilometers north of Baku.", 25, 25, "about", "km", None),
+        ("At least 400 soldiers died.", 400, 400, "at-least", "count", "troops"),
+        ("Fewer than 50 tanks remained.", 50, 50, "fewer-than", "count", "tanks"),
+        ("More than 120 Azeris were killed.", 120, 120, "over", "count", "azeris"),
+        ("The Azeri SSR had a total of forty-five aircraft.", 45, 45, "exact", "count", "aircraft"),
+        (
+            "By 1988 they were nearly three-quarters of the population.",
+            0.75,
+            0.75,
+            "nearly",
+            "fraction",
+            "people",
+        ),
+        ("Salaries were over $5,000 a month.", 5000, 5000, "over", "dollars", None),
+        ("Azerbaijan lost control over five districts.", 5, 5, "exact", "count", "districts"),
+        ("Winds of 125 mph hit the coast.", 125, 125, "exact", "mph", None),
+        ("It fought two ironclads repeatedly.", 2, 2, "exact", "count", "ironclads"),
+        ("The toll placed the dead at over 100 people.", 100, 100, "over", "count", "people"),
+    ],
+)
 def test_quantity_values(text, low, high, qualifier, unit, counted) -> None:
     qs = [q for q in _para(text) if q.low is not None]
     assert qs, text
@@ -125,7 +159,9 @@ def test_quantity_values(text, low, high, qualifier, unit, counted) -> None:
 def test_vague_amounts() -> None:
     qs = _para("They massacred several hundred civilians and captured dozens of tanks.")
     assert [(q.qualifier, q.low, q.high, q.counted) for q in qs] == [
-        ("vague", None, None, "people"), ("vague", None, None, "tanks")]
+        ("vague", None, None, "people"),
+        ("vague", None, None, "tanks"),
+    ]
 
 
 def test_qualifier_governs_a_coordinated_number() -> None:
@@ -137,11 +173,17 @@ def test_infobox_and_table_sides() -> None:
     text = SEED.read_text(encoding="utf-8")
     doc = read_text(text, str(SEED), "text")
     qs = extract_quantities(doc, load_packs())
-    strengths = [(q.low, q.side, q.counted) for q in qs if q.source == "infobox" and q.counted == "troops"]
+    strengths = [
+        (q.low, q.side, q.counted) for q in qs if q.source == "infobox" and q.counted == "troops"
+    ]
     assert strengths == [(20000, 1, "troops"), (42000, 2, "troops")]
     dead = [(q.low, q.side) for q in qs if q.source == "infobox" and q.counted == "dead"]
     assert dead == [(6000, 1), (11000, 2)]
-    cell = next(q for q in qs if q.source == "table" and q.row == "Republic of Armenia" and q.column == "Tanks")
+    cell = next(
+        q
+        for q in qs
+        if q.source == "table" and q.row == "Republic of Armenia" and q.column == "Tanks"
+    )
     assert cell.low == 160 and cell.counted == "tanks"
 
 
@@ -159,8 +201,12 @@ def test_seed_extraction_is_fast() -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(list("0123456789,.-–% abcAZ()$\n'") + ["million ", "nearly ", "voted "]),
-                max_size=200).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(list("0123456789,.-–% abcAZ()$\n'") + ["million ", "nearly ", "voted "]),
+        max_size=200,
+    ).map("".join)
+)
 def test_never_raises(text: str) -> None:
     for q in _para(text):
         assert 0 <= q.start <= q.end <= len(text)
@@ -173,7 +219,9 @@ def test_never_raises_on_any_text(text: str) -> None:
     _quantities(text)
 
 
-@pytest.mark.parametrize("unit", ["0123456789", "1,", "1,000,", "9.", "–1", "1 ", "1-2 ", "$1 million, "])
+@pytest.mark.parametrize(
+    "unit", ["0123456789", "1,", "1,000,", "9.", "–1", "1 ", "1-2 ", "$1 million, "]
+)
 def test_adversarial_long_strings_are_fast(unit: str) -> None:
     text = (unit * (5_000_000 // len(unit)))[:5_000_000]
     t = time.perf_counter()

@@ -22,7 +22,8 @@ EXPECT = re.compile(r"<!--\s*expect:\s*([A-Z0-9, ]+?)\s*-->")
 
 def _cases() -> list[Path]:
     return sorted(
-        p for p in FIXTURES.glob("*/*")
+        p
+        for p in FIXTURES.glob("*/*")
         if p.is_file() and p.name != "README.md" and not p.name.endswith(".klint.yaml")
     )
 

@@ -97,8 +97,11 @@ def test_crlf_copy_gives_the_same_lines_and_columns(ext: str, tmp_path: Path) ->
 
     def places(path: Path) -> list[tuple]:
         result = lint_file(str(path), discover(str(SEEDS)))
-        return sorted((d.code, d.line, d.column, d.end_line, d.end_column) for d in result.diagnostics
-                      if Path(d.path).suffix == src.suffix)
+        return sorted(
+            (d.code, d.line, d.column, d.end_line, d.end_column)
+            for d in result.diagnostics
+            if Path(d.path).suffix == src.suffix
+        )
 
     lf = places(src)
     assert lf and places(dst) == lf
@@ -110,8 +113,12 @@ def test_mixed_folder_with_jobs(tmp_path: Path) -> None:
         shutil.copy(src, tmp_path / src.name)
     serial = lint_paths([str(tmp_path)], Config())
     parallel = lint_paths([str(tmp_path)], Config(), jobs=2)
-    assert [(d.path, d.code, d.line, d.column) for d in parallel] == [(d.path, d.code, d.line, d.column) for d in serial]
+    assert [(d.path, d.code, d.line, d.column) for d in parallel] == [
+        (d.path, d.code, d.line, d.column) for d in serial
+    ]
     by_file = Counter(Path(d.path).suffix for d in serial)
     assert {".txt", ".md", ".wiki", ".html"} <= set(by_file)
     assert len({by_file[ext] for ext in (".txt", ".md", ".wiki", ".html")}) == 1, by_file
-    assert not any(d.code.startswith("KI") for d in serial), [d.message for d in serial if d.code.startswith("KI")]
+    assert not any(d.code.startswith("KI") for d in serial), [
+        d.message for d in serial if d.code.startswith("KI")
+    ]

@@ -15,7 +15,10 @@ from klint.gitdiff import ALL, Changes, parse_diff
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
-PARAS = [f"Paragraph {i} tells how the river town number {i} rebuilt its mill after the flood." for i in range(12)]
+PARAS = [
+    f"Paragraph {i} tells how the river town number {i} rebuilt its mill after the flood."
+    for i in range(12)
+]
 
 
 def article(*paras: str) -> str:
@@ -24,8 +27,20 @@ def article(*paras: str) -> str:
 
 def git(repo: Path, *args: str) -> str:
     return subprocess.run(
-        ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false", *args],
-        cwd=repo, check=True, capture_output=True, text=True,
+        [
+            "git",
+            "-c",
+            "user.name=T",
+            "-c",
+            "user.email=t@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            *args,
+        ],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
 
 
@@ -53,19 +68,39 @@ def where(findings: list[dict]) -> list[tuple[str, int]]:
 
 
 def test_parse_diff_maps_new_side_lines() -> None:
-    diff = "\n".join([
-        "diff --git a/a.txt b/a.txt", "--- a/a.txt", "+++ b/a.txt",
-        "@@ -3 +3 @@", "-old", "+new",
-        "@@ -10,0 +11,2 @@", "+x", "+y",
-        "@@ -20,2 +21,0 @@", "-gone", "-gone",
-        "diff --git a/old.txt b/gone.txt", "--- a/gone.txt", "+++ /dev/null", "@@ -1 +0,0 @@", "-z",
-        'diff --git "a/caf\\303\\251.txt" "b/caf\\303\\251.txt"', '--- "a/caf\\303\\251.txt"',
-        '+++ "b/caf\\303\\251.txt"', "@@ -1 +1 @@", "-a", "+b",
-    ])
+    diff = "\n".join(
+        [
+            "diff --git a/a.txt b/a.txt",
+            "--- a/a.txt",
+            "+++ b/a.txt",
+            "@@ -3 +3 @@",
+            "-old",
+            "+new",
+            "@@ -10,0 +11,2 @@",
+            "+x",
+            "+y",
+            "@@ -20,2 +21,0 @@",
+            "-gone",
+            "-gone",
+            "diff --git a/old.txt b/gone.txt",
+            "--- a/gone.txt",
+            "+++ /dev/null",
+            "@@ -1 +0,0 @@",
+            "-z",
+            'diff --git "a/caf\\303\\251.txt" "b/caf\\303\\251.txt"',
+            '--- "a/caf\\303\\251.txt"',
+            '+++ "b/caf\\303\\251.txt"',
+            "@@ -1 +1 @@",
+            "-a",
+            "+b",
+        ]
+    )
     assert parse_diff(diff) == {"a.txt": {3, 11, 12, 21, 22}, "café.txt": {1}}
 
 
-def test_diff_reports_only_findings_on_changed_lines(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_diff_reports_only_findings_on_changed_lines(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     # a.txt has an old duplicate (lines 5 and 7); b.txt has one and is never touched.
     (repo / "a.txt").write_text(article(PARAS[0], PARAS[1], PARAS[1], PARAS[2]))
     (repo / "b.txt").write_text(article(PARAS[3], PARAS[3]))
@@ -86,7 +121,9 @@ def test_diff_reports_only_findings_on_changed_lines(repo: Path, capsys: pytest.
     assert check("--diff", "HEAD", "a.txt", capsys=capsys) == (0, [])
 
 
-def test_a_change_on_the_related_side_counts(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_change_on_the_related_side_counts(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (repo / "a.txt").write_text(article(PARAS[0], PARAS[1], PARAS[2], PARAS[3]))
     commit(repo, "base")
     # Insert a copy of paragraph 3 *before* it: the finding's primary location is the old,
@@ -98,7 +135,9 @@ def test_a_change_on_the_related_side_counts(repo: Path, capsys: pytest.CaptureF
     assert found[0]["related"][0]["line"] == 5
 
 
-def test_moved_and_deleted_files_have_no_new_findings(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_moved_and_deleted_files_have_no_new_findings(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (repo / "a.txt").write_text(article(PARAS[0], PARAS[0], *PARAS[1:8]))
     (repo / "d.txt").write_text(article(PARAS[5], PARAS[6]))
     commit(repo, "base")
@@ -118,8 +157,9 @@ def test_deleting_lines_marks_the_cut(repo: Path, capsys: pytest.CaptureFixture[
     assert where(check("--diff", "HEAD", capsys=capsys)[1]) == [("a.txt", 7)]
 
 
-def test_bad_ref_and_no_repository_are_usage_errors(tmp_path: Path, repo: Path, monkeypatch: pytest.MonkeyPatch,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_ref_and_no_repository_are_usage_errors(
+    tmp_path: Path, repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     (repo / "a.txt").write_text(article(PARAS[0]))
     commit(repo, "base")
     assert main(["check", "--no-cache", "--diff", "no-such-ref"]) == 2

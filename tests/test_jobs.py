@@ -12,8 +12,18 @@ from klint import progress
 from klint.cli import main
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "nagorno-karabakh-war.txt"
-PEOPLE = [("Armenian", "Azerbaijani"), ("Georgian", "Abkhaz"), ("Serbian", "Croatian"), ("Moldovan", "Transnistrian")]
-PLACES = [("Armenia", "Azerbaijan"), ("Georgia", "Abkhazia"), ("Serbia", "Croatia"), ("Moldova", "Transnistria")]
+PEOPLE = [
+    ("Armenian", "Azerbaijani"),
+    ("Georgian", "Abkhaz"),
+    ("Serbian", "Croatian"),
+    ("Moldovan", "Transnistrian"),
+]
+PLACES = [
+    ("Armenia", "Azerbaijan"),
+    ("Georgia", "Abkhazia"),
+    ("Serbia", "Croatia"),
+    ("Moldova", "Transnistria"),
+]
 NUMBER = re.compile(r"\b(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d{2,3})(?![\d,])\b")
 
 
@@ -26,7 +36,13 @@ def make_corpus(root: Path, n: int = 200, window: int = 16) -> None:
         start = (i * 37) % max(1, len(body) - window)
         part = body[start : start + window]
         if i % 3 == 0:
-            part += ["", next((x for x in part if len(x.split()) > 8), "A repeated paragraph of several words.")]
+            part += [
+                "",
+                next(
+                    (x for x in part if len(x.split()) > 8),
+                    "A repeated paragraph of several words.",
+                ),
+            ]
         text = "\n".join(head + part) + "\n"
         factor = 1 + (i % 9) / 4
 
@@ -49,7 +65,19 @@ def test_jobs_2_equals_jobs_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     outputs = {}
     for jobs in ("1", "2"):
         out = tmp_path / f"jobs{jobs}.json"
-        code = main(["check", str(corpus), "--no-cache", "--jobs", jobs, "--output-format", "json", "-o", str(out)])
+        code = main(
+            [
+                "check",
+                str(corpus),
+                "--no-cache",
+                "--jobs",
+                jobs,
+                "--output-format",
+                "json",
+                "-o",
+                str(out),
+            ]
+        )
         outputs[jobs] = (code, out.read_bytes())
     assert outputs["1"] == outputs["2"]
     assert outputs["1"][1].count(b'"code": "KX306"') >= 200 // 3  # a real corpus, with findings

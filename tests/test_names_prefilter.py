@@ -6,15 +6,35 @@ import random
 
 from klint.extract import names
 
-_PIECES = ["see", "See", "noted", "listed", "below", "later", "earlier", "above", "  ", "\n", " ", "x",
-           "aforementioned", "Above-mentioned", "abovementioned", "treaty", "aforesaid", "\t"]
+_PIECES = [
+    "see",
+    "See",
+    "noted",
+    "listed",
+    "below",
+    "later",
+    "earlier",
+    "above",
+    "  ",
+    "\n",
+    " ",
+    "x",
+    "aforementioned",
+    "Above-mentioned",
+    "abovementioned",
+    "treaty",
+    "aforesaid",
+    "\t",
+]
 
 
 def test_prefilters_never_hide_a_match() -> None:
     rng = random.Random(7)
     hits = 0
     for _ in range(5000):
-        text = "".join(rng.choice(_PIECES) + rng.choice(["", " "]) for _ in range(rng.randint(1, 8)))
+        text = "".join(
+            rng.choice(_PIECES) + rng.choice(["", " "]) for _ in range(rng.randint(1, 8))
+        )
         if names._POINTER_RE.search(text):
             hits += 1
             assert names._pointer_possible(text), text
@@ -28,8 +48,27 @@ def test_pointer_prefilter_rejects_text_without_a_cue() -> None:
     assert names._pointer_possible("as noted\n  above, the")
 
 
-_COUNT_PIECES = ["the", "The", "THE", "tHe", " ", "  ", "\n", "last", "former", "above", "above-mentioned", "previous",
-                 "two", "three", "12", "resolutions", "the", "x", "-"]
+_COUNT_PIECES = [
+    "the",
+    "The",
+    "THE",
+    "tHe",
+    " ",
+    "  ",
+    "\n",
+    "last",
+    "former",
+    "above",
+    "above-mentioned",
+    "previous",
+    "two",
+    "three",
+    "12",
+    "resolutions",
+    "the",
+    "x",
+    "-",
+]
 
 
 def _spans(matches) -> list[tuple[int, int]]:
@@ -40,17 +79,38 @@ def test_count_back_scan_finds_what_a_full_scan_finds() -> None:
     rng = random.Random(11)
     hits = 0
     for _ in range(5000):
-        text = "".join(rng.choice(_COUNT_PIECES) + rng.choice(["", " "]) for _ in range(rng.randint(1, 10)))
+        text = "".join(
+            rng.choice(_COUNT_PIECES) + rng.choice(["", " "]) for _ in range(rng.randint(1, 10))
+        )
         full = _spans(names._COUNT_BACK_RE.finditer(text))
         hits += bool(full)
-        assert _spans(names._finditer(names._COUNT_BACK_RE, text, names._count_back_starts(text))) == full, text
+        assert (
+            _spans(names._finditer(names._COUNT_BACK_RE, text, names._count_back_starts(text)))
+            == full
+        ), text
     assert hits > 20
 
 
 def test_identifier_scan_finds_what_a_full_scan_finds() -> None:
-    pattern, firsts = names._noun_re(("article", "articles", "order", "orders", "section", "sections"))
+    pattern, firsts = names._noun_re(
+        ("article", "articles", "order", "orders", "section", "sections")
+    )
     rng = random.Random(3)
-    pieces = ["Article", "articles", "order", "Orders", "ordered", "sections", "Section", "x", " ", "-", "s"]
+    pieces = [
+        "Article",
+        "articles",
+        "order",
+        "Orders",
+        "ordered",
+        "sections",
+        "Section",
+        "x",
+        " ",
+        "-",
+        "s",
+    ]
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
-        assert _spans(names._finditer(pattern, text, names._finds(text, firsts))) == _spans(pattern.finditer(text)), text
+        assert _spans(names._finditer(pattern, text, names._finds(text, firsts))) == _spans(
+            pattern.finditer(text)
+        ), text

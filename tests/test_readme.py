@@ -24,4 +24,6 @@ def test_ci_runs_the_readme_test_command():
 
 def test_rule_table_matches_the_registry():
     table = run_klint("rules", "--output-format", "markdown").stdout
-    assert table in README, "regenerate the README's rule table with `klint rules --output-format markdown`"
+    assert table in README, (
+        "regenerate the README's rule table with `klint rules --output-format markdown`"
+    )

@@ -9,26 +9,45 @@ from xml.etree import ElementTree as ET
 
 import jsonschema
 import pytest
+from conftest import SEED, run_klint
 
 from klint.diagnostics import Diagnostic, Related, Severity
 from klint.report import FORMATS, RunInfo, get_reporter
 
-from conftest import SEED, run_klint
-
-TRICKY = "50% of 1,000: done\nnext line, with \"quotes\" & <tags>"
+TRICKY = '50% of 1,000: done\nnext line, with "quotes" & <tags>'
 
 
 def _diag(message: str = TRICKY) -> Diagnostic:
-    d = Diagnostic("KX306", "duplicate-text", Severity.WARNING, message, 10, 20, path="dir/a b,c:d.txt",
-                   line=3, column=5, end_line=3, end_column=15, fingerprint="abc123")
-    d.related = [Related(0, 5, "first: occurrence, 100%", line=1, column=1, end_line=1, end_column=6)]
+    d = Diagnostic(
+        "KX306",
+        "duplicate-text",
+        Severity.WARNING,
+        message,
+        10,
+        20,
+        path="dir/a b,c:d.txt",
+        line=3,
+        column=5,
+        end_line=3,
+        end_column=15,
+        fingerprint="abc123",
+    )
+    d.related = [
+        Related(0, 5, "first: occurrence, 100%", line=1, column=1, end_line=1, end_column=6)
+    ]
     return d
 
 
 def _render(fmt: str, diags: list[Diagnostic]) -> str:
     out = io.StringIO()
-    get_reporter(fmt)(diags, out, RunInfo(files=["dir/a b,c:d.txt", "clean.txt"],
-                                          sources={"dir/a b,c:d.txt": {3: "x" * 30, 1: "first"}}))
+    get_reporter(fmt)(
+        diags,
+        out,
+        RunInfo(
+            files=["dir/a b,c:d.txt", "clean.txt"],
+            sources={"dir/a b,c:d.txt": {3: "x" * 30, 1: "first"}},
+        ),
+    )
     return out.getvalue()
 
 
@@ -36,11 +55,28 @@ def test_json_has_the_documented_fields():
     data = json.loads(_render("json", [_diag()]))
     assert len(data) == 1
     item = data[0]
-    for key in ("code", "rule", "severity", "message", "path", "line", "column", "end_line", "end_column", "related"):
+    for key in (
+        "code",
+        "rule",
+        "severity",
+        "message",
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "related",
+    ):
         assert key in item
     assert item["message"] == TRICKY
-    assert item["related"][0] == {"path": "dir/a b,c:d.txt", "line": 1, "column": 1, "end_line": 1,
-                                  "end_column": 6, "message": "first: occurrence, 100%"}
+    assert item["related"][0] == {
+        "path": "dir/a b,c:d.txt",
+        "line": 1,
+        "column": 1,
+        "end_line": 1,
+        "end_column": 6,
+        "message": "first: occurrence, 100%",
+    }
 
 
 def test_json_lines_one_object_per_line():
@@ -52,7 +88,9 @@ def test_json_lines_one_object_per_line():
 def test_github_escapes_data_and_properties():
     line = _render("github", [_diag()]).strip()
     assert "\n" not in line
-    assert line.startswith("::warning file=dir/a b%2Cc%3Ad.txt,line=3,col=5,endLine=3,endColumn=15,")
+    assert line.startswith(
+        "::warning file=dir/a b%2Cc%3Ad.txt,line=3,col=5,endLine=3,endColumn=15,"
+    )
     assert "title=KX306 duplicate-text::" in line
     message = line.split("::", 2)[2]
     assert message.startswith("50%25 of 1,000: done%0Anext line")

@@ -20,14 +20,20 @@ def _article(block: str) -> str:
 
     A block's wrapped lines are one paragraph, except a table's, which keep their lines.
     """
-    blocks = [b.strip() for b in re.split(r"\n\s*(?:\.\.\.\s*\n)?\s*\n|\n\.\.\.\n", block) if b.strip()]
+    blocks = [
+        b.strip() for b in re.split(r"\n\s*(?:\.\.\.\s*\n)?\s*\n|\n\.\.\.\n", block) if b.strip()
+    ]
     table = re.compile(r"(?:\s[0-9][0-9,]*){3,}$", re.MULTILINE)
     paras = [b if table.search(b) else " ".join(b.split()) for b in blocks]
     return "Sample article\n\n" + "\n\n".join(paras) + "\n"
 
 
 def _codes(text: str, code: str, **config) -> list[str]:
-    return [d.message for d in lint_text(text, config=Config(select=(code,), **config)) if d.code == code]
+    return [
+        d.message
+        for d in lint_text(text, config=Config(select=(code,), **config))
+        if d.code == code
+    ]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
@@ -36,54 +42,84 @@ def test_docstring_examples(rule) -> None:
     for section in ("## What it does", "## Why is this bad?", "## Example", "## Use instead"):
         assert section in doc
     assert rule.summary and ("opt-in" in rule.summary) == (not rule.default_enabled)
-    assert _codes(_article(rule.example("Example")), rule.code), "the Example does not trigger the rule"
-    assert not _codes(_article(rule.example("Use instead")), rule.code), "the fix still triggers the rule"
+    assert _codes(_article(rule.example("Example")), rule.code), (
+        "the Example does not trigger the rule"
+    )
+    assert not _codes(_article(rule.example("Use instead")), rule.code), (
+        "the fix still triggers the rule"
+    )
 
 
-@pytest.mark.parametrize("a,b", [
-    ("about 6,000", "5,900"),
-    ("nearly 6,000", "5,900"),
-    ("at least 400", "485"),
-    ("as many as 5,000", "3,000"),
-    ("6,000", "6,000"),
-    ("5,000–7,000", "6,500"),
-])
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("about 6,000", "5,900"),
+        ("nearly 6,000", "5,900"),
+        ("at least 400", "485"),
+        ("as many as 5,000", "3,000"),
+        ("6,000", "6,000"),
+        ("5,000–7,000", "6,500"),
+    ],
+)
 def test_qualified_values_agree(a: str, b: str) -> None:
-    text = (f"Sample article\n\nArmenia's army lost {a} dead in the war, the ministry said.\n\n"
-            f"In total, Armenia's army lost {b} dead in the war.\n")
+    text = (
+        f"Sample article\n\nArmenia's army lost {a} dead in the war, the ministry said.\n\n"
+        f"In total, Armenia's army lost {b} dead in the war.\n"
+    )
     assert _codes(text, "KN201") == []
 
 
-@pytest.mark.parametrize("a,b", [("6,000", "5,900"), ("nearly 6,000", "6,100"), ("over 400", "300"),
-                                 ("as many as 5,000", "6,000")])
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("6,000", "5,900"),
+        ("nearly 6,000", "6,100"),
+        ("over 400", "300"),
+        ("as many as 5,000", "6,000"),
+    ],
+)
 def test_conflicting_values(a: str, b: str) -> None:
-    text = (f"Sample article\n\nArmenia's army lost {a} dead in the war, the ministry said.\n\n"
-            f"In total, Armenia's army lost {b} dead in the war.\n")
+    text = (
+        f"Sample article\n\nArmenia's army lost {a} dead in the war, the ministry said.\n\n"
+        f"In total, Armenia's army lost {b} dead in the war.\n"
+    )
     (msg,) = _codes(text, "KN201")
     assert a.split()[-1] in msg and b in msg and "line 3" in msg
 
 
 def test_tolerances_come_from_the_rule_pack(tmp_path: Path) -> None:
     pack = tmp_path / "strict.yaml"
-    pack.write_text("qualifiers:\n  about: {kind: about, below: 0.0, above: 0.0}\n", encoding="utf-8")
-    text = ("Sample article\n\nArmenia's army lost about 6,000 dead in the war, the ministry said.\n\n"
-            "In total, Armenia's army lost 5,900 dead in the war.\n")
+    pack.write_text(
+        "qualifiers:\n  about: {kind: about, below: 0.0, above: 0.0}\n", encoding="utf-8"
+    )
+    text = (
+        "Sample article\n\nArmenia's army lost about 6,000 dead in the war, the ministry said.\n\n"
+        "In total, Armenia's army lost 5,900 dead in the war.\n"
+    )
     assert _codes(text, "KN201") == []  # built-in: "about" allows 10 %
     assert _codes(text, "KN201", rule_packs=(str(pack),))  # the user's pack makes it strict
 
 
 def test_different_sides_and_scopes_do_not_conflict() -> None:
-    text = ("Sample article\n\nArmenia's army lost 6,000 dead in the war.\n\n"
-            "Azerbaijan's army lost 11,000 dead in the war.\n\n"
-            "In the winter offensives Azerbaijan's army lost as many as 5,000 dead.\n")
+    text = (
+        "Sample article\n\nArmenia's army lost 6,000 dead in the war.\n\n"
+        "Azerbaijan's army lost 11,000 dead in the war.\n\n"
+        "In the winter offensives Azerbaijan's army lost as many as 5,000 dead.\n"
+    )
     assert _codes(text, "KN201") == []
 
 
 def test_long_article_is_fast() -> None:
     """Quantities are bucketed by what they count: no rule walks all pairs."""
-    sentences = [f"Country{i}'s army lost {1000 + i:,} dead in the war, and {i + 5} tanks were destroyed."
-                 for i in range(3000)]
-    text = "Sample article\n\n" + "\n\n".join(" ".join(sentences[k : k + 10]) for k in range(0, 3000, 10)) + "\n"
+    sentences = [
+        f"Country{i}'s army lost {1000 + i:,} dead in the war, and {i + 5} tanks were destroyed."
+        for i in range(3000)
+    ]
+    text = (
+        "Sample article\n\n"
+        + "\n\n".join(" ".join(sentences[k : k + 10]) for k in range(0, 3000, 10))
+        + "\n"
+    )
     t = time.perf_counter()
     diags = lint_text(text, config=Config(select=("KN",)))
     assert time.perf_counter() - t < 10
@@ -102,20 +138,68 @@ def test_realistic_near_misses_stay_quiet() -> None:
 
 def test_realistic_triggers() -> None:
     text = (DATA / "triggers.txt").read_text(encoding="utf-8")
-    expected = {(m.group(1), n) for n, line in enumerate(text.splitlines(), 1)
-                for m in [re.search(r"expect: (KN\d+)", line)] if m}
-    got = {(d.code, d.line) for d in lint_text(text, config=Config(select=("KN",))) if d.code.startswith("KN")}
+    expected = {
+        (m.group(1), n)
+        for n, line in enumerate(text.splitlines(), 1)
+        for m in [re.search(r"expect: (KN\d+)", line)]
+        if m
+    }
+    got = {
+        (d.code, d.line)
+        for d in lint_text(text, config=Config(select=("KN",)))
+        if d.code.startswith("KN")
+    }
     assert got == expected
 
 
-_TOKENS = ["1,000", "20%", "120%", "–", "-", "of the", "of them", "in total", "voted", "4-3", "seven-member",
-           "committee", "Armenia's", "army", "lost", "dead", "in the war", "about", "nearly", "as many as",
-           "(", ")", ",", ".", " and ", "\n\n", "\n", "Total", "Entity Troops Tanks Guns", "three", "nations",
-           "Armenia", "Azerbaijan", "Georgia", "refugees", "displaced", "a further", "0", "00", "9.5"]
+_TOKENS = [
+    "1,000",
+    "20%",
+    "120%",
+    "–",
+    "-",
+    "of the",
+    "of them",
+    "in total",
+    "voted",
+    "4-3",
+    "seven-member",
+    "committee",
+    "Armenia's",
+    "army",
+    "lost",
+    "dead",
+    "in the war",
+    "about",
+    "nearly",
+    "as many as",
+    "(",
+    ")",
+    ",",
+    ".",
+    " and ",
+    "\n\n",
+    "\n",
+    "Total",
+    "Entity Troops Tanks Guns",
+    "three",
+    "nations",
+    "Armenia",
+    "Azerbaijan",
+    "Georgia",
+    "refugees",
+    "displaced",
+    "a further",
+    "0",
+    "00",
+    "9.5",
+]
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(_TOKENS), max_size=80).map(" ".join))
 def test_rules_never_crash(text: str) -> None:
     diags = lint_text("Sample article\n\n" + text, config=Config(select=("KN",)))
-    assert not [d for d in diags if d.code == "KI001"], [d.message for d in diags if d.code == "KI001"]
+    assert not [d for d in diags if d.code == "KI001"], [
+        d.message for d in diags if d.code == "KI001"
+    ]

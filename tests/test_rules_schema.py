@@ -61,7 +61,10 @@ def test_seed_with_its_claims_file() -> None:
     assert d.path == str(SEED) and d.line == 250 and d.severity is Severity.ERROR
     assert "nearly 1,000,000" in d.message and "400,000 + 30,000 + 800,000 = 1,230,000" in d.message
     assert {r.line for r in d.related if r.path is None} == {250}
-    assert any(r.path == str(SEED_CLAIMS) and r.line == _line_of(SEED_CLAIMS, "id: refugees-add-up") for r in d.related)
+    assert any(
+        r.path == str(SEED_CLAIMS) and r.line == _line_of(SEED_CLAIMS, "id: refugees-add-up")
+        for r in d.related
+    )
     # the lead's "as many as" figures are upper bounds: that sum constraint holds
     assert not [x for x in by_code["KS004"] if "lead-refugees-add-up" in x.message]
     # hints are warnings
@@ -71,7 +74,11 @@ def test_seed_with_its_claims_file() -> None:
 
 def test_edited_number_gives_value_drift(tmp_path: Path) -> None:
     article, claims = _seed_copy(tmp_path)
-    _edit(article, "An estimated 800,000 Azeris were displaced", "An estimated 850,000 Azeris were displaced")
+    _edit(
+        article,
+        "An estimated 800,000 Azeris were displaced",
+        "An estimated 850,000 Azeris were displaced",
+    )
     _edit(article, "\n6,000 dead,\n", "\n6,500 dead,\n")
     drift = [d for d in lint_file(str(article), KS).diagnostics if d.code == "KS003"]
     assert len(drift) == 2, [d.message for d in drift]
@@ -80,22 +87,27 @@ def test_edited_number_gives_value_drift(tmp_path: Path) -> None:
     assert "6,000" in casualties.message and "6,500" in casualties.message
     assert refugees.line == 250 and "800,000" in refugees.message and "850,000" in refugees.message
     text = article.read_text(encoding="utf-8").splitlines()[249]
-    assert text[refugees.column - 1:].startswith("850,000")
+    assert text[refugees.column - 1 :].startswith("850,000")
     assert refugees.related[0].path == str(claims)
     assert refugees.related[0].line == _line_of(claims, "value: 800000")
 
 
 def test_edited_date_gives_value_drift(tmp_path: Path) -> None:
     article, _ = _seed_copy(tmp_path)
-    _edit(article, "A Russian-brokered cease fire was signed in May of 1994",
-          "A Russian-brokered cease fire was signed in June of 1994")
+    _edit(
+        article,
+        "A Russian-brokered cease fire was signed in May of 1994",
+        "A Russian-brokered cease fire was signed in June of 1994",
+    )
     (d,) = [d for d in lint_file(str(article), KS).diagnostics if d.code == "KS003"]
     assert d.line == 48 and "1994-05" in d.message and "June 1994" in d.message
 
 
 def test_deleted_sentence_gives_quote_not_found(tmp_path: Path) -> None:
     article, claims = _seed_copy(tmp_path)
-    _edit(article, "Refugees displaced from the fighting account to nearly one million people. ", "")
+    _edit(
+        article, "Refugees displaced from the fighting account to nearly one million people. ", ""
+    )
     diags = lint_file(str(article), KS).diagnostics
     (d,) = [d for d in diags if d.code == "KS002"]
     assert d.path == str(claims)
@@ -106,20 +118,31 @@ def test_deleted_sentence_gives_quote_not_found(tmp_path: Path) -> None:
 
 def test_unknown_id_with_suggestion(tmp_path: Path) -> None:
     article, claims = _seed_copy(tmp_path)
-    _edit(claims, "parts: [refugees-armenians-azerbaijan, refugees-armenians-karabakh, refugees-azeris]",
-          "parts: [refugees-armenians-azerbaijan, refugees-armenians-karabakh, refugees-azeri]")
+    _edit(
+        claims,
+        "parts: [refugees-armenians-azerbaijan, refugees-armenians-karabakh, refugees-azeris]",
+        "parts: [refugees-armenians-azerbaijan, refugees-armenians-karabakh, refugees-azeri]",
+    )
     diags = lint_file(str(article), KS).diagnostics
     (d,) = [d for d in diags if d.code == "KS006"]
     assert d.path == str(claims) and d.line == _line_of(claims, "refugees-azeri]")
     assert "'refugees-azeri'" in d.message and "did you mean 'refugees-azeris'" in d.message
-    assert not [x for x in diags if x.code == "KS004" and "refugees-add-up" in x.message]  # an incomplete constraint is not evaluated
+    assert not [
+        x for x in diags if x.code == "KS004" and "refugees-add-up" in x.message
+    ]  # an incomplete constraint is not evaluated
 
 
 def test_broken_claims_file_never_raises_and_stops_other_ks_rules(tmp_path: Path) -> None:
     article, claims = _seed_copy(tmp_path)
-    _edit(claims, "  - {id: askeran-clash, date: 1988-02-22,", "  - {id: askeran-clash, date: 1988-02-32,")
+    _edit(
+        claims,
+        "  - {id: askeran-clash, date: 1988-02-22,",
+        "  - {id: askeran-clash, date: 1988-02-32,",
+    )
     diags = lint_file(str(article), KS).diagnostics
-    assert [(d.code, d.path, d.line) for d in diags] == [("KS001", str(claims), _line_of(claims, "1988-02-32"))]
+    assert [(d.code, d.path, d.line) for d in diags] == [
+        ("KS001", str(claims), _line_of(claims, "1988-02-32"))
+    ]
 
 
 def test_suppression_in_the_article_does_not_hide_claims_file_findings(tmp_path: Path) -> None:
@@ -152,7 +175,9 @@ def test_required_claim_missing_on_a_detected_conflict(tmp_path: Path) -> None:
     path = tmp_path / "ashford.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     assert lint_file(str(path), KS).diagnostics == []
-    path.write_text(ARTICLE.replace("Result Decisive victory for the northern army.\n", ""), encoding="utf-8")
+    path.write_text(
+        ARTICLE.replace("Result Decisive victory for the northern army.\n", ""), encoding="utf-8"
+    )
     (d,) = lint_file(str(path), KS).diagnostics
     assert d.code == "KS005" and d.severity is Severity.WARNING and d.line == 4
     assert "result" in d.message and "detected from the infobox labels" in d.message
@@ -160,12 +185,17 @@ def test_required_claim_missing_on_a_detected_conflict(tmp_path: Path) -> None:
 
 def test_required_claim_missing_on_a_declared_person(tmp_path: Path) -> None:
     path = tmp_path / "smith.txt"
-    path.write_text("John Smith\n\nJohn Smith was an engineer who built bridges in Ashford.\n", encoding="utf-8")
-    (tmp_path / "smith.klint.yaml").write_text("subject: {type: person, name: John Smith}\n", encoding="utf-8")
+    path.write_text(
+        "John Smith\n\nJohn Smith was an engineer who built bridges in Ashford.\n", encoding="utf-8"
+    )
+    (tmp_path / "smith.klint.yaml").write_text(
+        "subject: {type: person, name: John Smith}\n", encoding="utf-8"
+    )
     (d,) = lint_file(str(path), KS).diagnostics
     assert d.code == "KS005" and d.severity is Severity.ERROR and "born" in d.message
     (tmp_path / "smith.klint.yaml").write_text(
-        "subject:\n  type: person\n  span: {start: 1890-03-02, end: 2030}\n", encoding="utf-8")
+        "subject:\n  type: person\n  span: {start: 1890-03-02, end: 2030}\n", encoding="utf-8"
+    )
     (d,) = lint_file(str(path), KS).diagnostics
     assert d.code == "KS004" and "125" in d.message
 
@@ -180,9 +210,15 @@ def test_type_from_configuration(tmp_path: Path) -> None:
 def test_unknown_article_type(tmp_path: Path) -> None:
     path = tmp_path / "e.txt"
     path.write_text("Text.\n", encoding="utf-8")
-    (tmp_path / "e.klint.yaml").write_text("subject:\n  type: militray-conflict\n", encoding="utf-8")
+    (tmp_path / "e.klint.yaml").write_text(
+        "subject:\n  type: militray-conflict\n", encoding="utf-8"
+    )
     (d,) = lint_file(str(path), KS).diagnostics
-    assert (d.code, d.line, d.column) == ("KS001", 2, 9) and "did you mean 'military-conflict'" in d.message
+    assert (d.code, d.line, d.column) == (
+        "KS001",
+        2,
+        9,
+    ) and "did you mean 'military-conflict'" in d.message
 
 
 def test_own_article_sum_and_drift(tmp_path: Path) -> None:
@@ -228,16 +264,21 @@ def test_one_claims_file_serves_every_format_of_the_seed(suffix: str) -> None:
     assert any("refugees-add-up" in d.message and d.severity is Severity.ERROR for d in diags)
 
 
-@pytest.mark.parametrize("constraint,words", [
-    ("{kind: before, first: n, then: e}", "before compares dates, but n is a fact"),
-    ("{kind: sum, total: n, parts: [e, n]}", "sum adds up facts, but e is not a fact"),
-    ("{kind: range, of: e, max: 3}", "range with min/max needs a fact"),
-    ("{kind: equal, ids: [n, e]}", "not both"),
-])
+@pytest.mark.parametrize(
+    "constraint,words",
+    [
+        ("{kind: before, first: n, then: e}", "before compares dates, but n is a fact"),
+        ("{kind: sum, total: n, parts: [e, n]}", "sum adds up facts, but e is not a fact"),
+        ("{kind: range, of: e, max: 3}", "range with min/max needs a fact"),
+        ("{kind: equal, ids: [n, e]}", "not both"),
+    ],
+)
 def test_constraint_on_the_wrong_kind_of_item(tmp_path: Path, constraint: str, words: str) -> None:
     (tmp_path / "a.txt").write_text("In 1990 there were 3 of them.\n", encoding="utf-8")
     (tmp_path / "a.klint.yaml").write_text(
-        "facts:\n  - {id: n, value: 3}\nevents:\n  - {id: e, date: 1990}\nconstraints:\n  - " + constraint + "\n",
+        "facts:\n  - {id: n, value: 3}\nevents:\n  - {id: e, date: 1990}\nconstraints:\n  - "
+        + constraint
+        + "\n",
         encoding="utf-8",
     )
     (d,) = lint_file(str(tmp_path / "a.txt"), KS).diagnostics

@@ -45,8 +45,10 @@ def test_opt_in_rules():
 
 
 def test_phantom_reference_names_both_places():
-    text = ("Title\n\nOn April 30, the council passed Resolution 822.\n\n"
-            "Resolutions 874 and 884 repeated the points of the previous two.\n")
+    text = (
+        "Title\n\nOn April 30, the council passed Resolution 822.\n\n"
+        "Resolutions 874 and 884 repeated the points of the previous two.\n"
+    )
     (d,) = _lint(text, "KX301")
     assert "the previous two" in d.message and "Resolution 822 (line 3)" in d.message
     assert d.line == 5 and [r.line for r in d.related] == [3]
@@ -58,10 +60,16 @@ def test_phantom_reference_counts_only_numbered_items():
 
 
 def test_undefined_acronym_offers_the_unlinked_full_name():
-    text = ("Title\n\nThey proclaimed the Republic of Nagorno-Karabakh in 1991.\n\n"
-            "He led the NKR armed forces.\n")
+    text = (
+        "Title\n\nThey proclaimed the Republic of Nagorno-Karabakh in 1991.\n\n"
+        "He led the NKR armed forces.\n"
+    )
     (d,) = _lint(text, "KX302")
-    assert "NKR" in d.message and "Republic of Nagorno-Karabakh" in d.message and d.related[0].line == 3
+    assert (
+        "NKR" in d.message
+        and "Republic of Nagorno-Karabakh" in d.message
+        and d.related[0].line == 3
+    )
 
 
 def test_undefined_acronym_is_quiet_for_common_and_quoted_acronyms():
@@ -70,17 +78,25 @@ def test_undefined_acronym_is_quiet_for_common_and_quoted_acronyms():
 
 
 def test_acronym_conflict_renaming_stated_in_one_sentence():
-    text = ("Title\n\nThe CSCE, which became the OSCE in 1995, sent monitors.\n\n"
-            "Since 1995, the OSCE has mediated.\n")
+    text = (
+        "Title\n\nThe CSCE, which became the OSCE in 1995, sent monitors.\n\n"
+        "Since 1995, the OSCE has mediated.\n"
+    )
     assert _lint(text, "KX304") == []
 
 
 def test_name_variant_is_a_warning_with_both_spellings():
-    text = ("Title\n\nThe army took Kelbajar in April. Kelbajar was burned.\n\n"
-            "The Azeri offensive aimed at the Khelbajar district.\n")
+    text = (
+        "Title\n\nThe army took Kelbajar in April. Kelbajar was burned.\n\n"
+        "The Azeri offensive aimed at the Khelbajar district.\n"
+    )
     (d,) = _lint(text, "KX305")
     assert d.severity == Severity.WARNING
-    assert "\u201cKhelbajar\u201d" in d.message and "\u201cKelbajar\u201d" in d.message and "line 3" in d.message
+    assert (
+        "\u201cKhelbajar\u201d" in d.message
+        and "\u201cKelbajar\u201d" in d.message
+        and "line 3" in d.message
+    )
     assert d.related and d.related[0].line == 3
 
 
@@ -112,32 +128,41 @@ def test_name_variant_near_misses(text):
 
 
 def test_infobox_fields_option():
-    text = ("Border war\n\nBorder war\nDate 1990\u20131994\nLocation Stepanakert, Azerbaijan\nResult Cease-fire.\n\n\n"
-            "Monte Melkonian\nRahim Gaziev\n20,000 42,000\nCasualties and losses\n6,000 dead\n11,000 dead\n\n"
-            "Melkonian's fighters captured Stepanakert in Azerbaijan.\n")
+    text = (
+        "Border war\n\nBorder war\nDate 1990\u20131994\nLocation Stepanakert, Azerbaijan\nResult Cease-fire.\n\n\n"
+        "Monte Melkonian\nRahim Gaziev\n20,000 42,000\nCasualties and losses\n6,000 dead\n11,000 dead\n\n"
+        "Melkonian's fighters captured Stepanakert in Azerbaijan.\n"
+    )
     assert [d.message for d in _lint(text, "KX307")] == [
-        ("infobox Commanders 2 entry \u201cRahim Gaziev\u201d is never mentioned in the body, by full name or as "
-        "\u201cGaziev\u201d")
+        (
+            "infobox Commanders 2 entry \u201cRahim Gaziev\u201d is never mentioned in the body, by full name or as "
+            "\u201cGaziev\u201d"
+        )
     ]
     assert _lint(text, "KX307", fields=["location"]) == []
     places = text.replace("captured Stepanakert in Azerbaijan", "held the town")
     found = _lint(places, "KX307", fields=["location"])
     assert [d.message.split("\u201d")[0] for d in found] == [
-        "infobox Location entry \u201cStepanakert", "infobox Location entry \u201cAzerbaijan",
+        "infobox Location entry \u201cStepanakert",
+        "infobox Location entry \u201cAzerbaijan",
     ]
 
 
 def test_dangling_pointer_matches_headings_loosely():
-    text = ("Title\n\nCauses\n\nThe volunteers are covered later (see the section on Foreign volunteer units).\n\n"
-            "Foreign volunteers\n\nVolunteers came in 1992.\n")
+    text = (
+        "Title\n\nCauses\n\nThe volunteers are covered later (see the section on Foreign volunteer units).\n\n"
+        "Foreign volunteers\n\nVolunteers came in 1992.\n"
+    )
     assert _lint(text, "KX308") == []
 
 
 def test_reverse_check_is_opt_in():
-    text = ("Border war\n\nBorder war\nDate 1990\u20131994\nLocation Stepanakert, Azerbaijan\nResult Cease-fire.\n\n\n"
-            "Monte Melkonian\nShamil Basayev\n20,000 42,000\nCasualties and losses\n6,000 dead\n11,000 dead\n\n"
-            "Volunteers were led by Shamil Basayev and Salman Raduev. Melkonian held Stepanakert in Azerbaijan.\n\n"
-            "A council chaired by Robert Kocharyan governed the enclave.\n")
+    text = (
+        "Border war\n\nBorder war\nDate 1990\u20131994\nLocation Stepanakert, Azerbaijan\nResult Cease-fire.\n\n\n"
+        "Monte Melkonian\nShamil Basayev\n20,000 42,000\nCasualties and losses\n6,000 dead\n11,000 dead\n\n"
+        "Volunteers were led by Shamil Basayev and Salman Raduev. Melkonian held Stepanakert in Azerbaijan.\n\n"
+        "A council chaired by Robert Kocharyan governed the enclave.\n"
+    )
     assert _lint(text, "KX307") == []
     found = _lint(text, "KX307", reverse=True)
     assert [(d.line, d.related[0].line) for d in found] == [(16, 10), (18, 9)]
@@ -145,14 +170,26 @@ def test_reverse_check_is_opt_in():
 
 
 def test_undefined_acronym_names_its_usual_expansion_and_another_name():
-    text = ("Title\n\nGorbachev sent in Soviet interior troops in 1988.\n\n"
-            "In 1990 he sent MVD troops to Baku.\n")
+    text = (
+        "Title\n\nGorbachev sent in Soviet interior troops in 1988.\n\n"
+        "In 1990 he sent MVD troops to Baku.\n"
+    )
     (d,) = _lint(text, "KX302")
     assert "Ministry of Internal Affairs" in d.message and d.line == 5 and d.related[0].line == 3
 
 
-_ALPHABET = list("AaBbKkeiy -'.,()\"\n0123456789") + ["Kelbajar", "Kelbjar", "CSCE", "OSCE", "(NKAO)", "see below",
-                                                    "the previous two", "Resolution 822", "Commanders", "\n\n"]
+_ALPHABET = list("AaBbKkeiy -'.,()\"\n0123456789") + [
+    "Kelbajar",
+    "Kelbjar",
+    "CSCE",
+    "OSCE",
+    "(NKAO)",
+    "see below",
+    "the previous two",
+    "Resolution 822",
+    "Commanders",
+    "\n\n",
+]
 
 
 @settings(max_examples=40, deadline=None)
@@ -169,7 +206,8 @@ def test_kx_rules_never_fail(text):
         "Nagorno-Karabakh and Nagorno Karabakh. " * 3000,
         "The CSCE met. The OSCE met. " * 3000,
         "\n\n".join(f"Heading {i}\n\nText (see the section on topic {i}x)." for i in range(1500)),
-        "Resolution 822 passed, like the previous two, and the aforementioned accord failed. " * 1500,
+        "Resolution 822 passed, like the previous two, and the aforementioned accord failed. "
+        * 1500,
     ],
     ids=["variants", "hyphens", "renamed-acronyms", "section-pointers", "references"],
 )

@@ -58,15 +58,18 @@ def test_seed_claims_file_has_the_modeline() -> None:
     assert (SEED_CLAIMS.parent / "../schema/claims.schema.json").resolve() == CHECKED_IN.resolve()
 
 
-@pytest.mark.parametrize("data", [
-    {"facts": [{"id": "a", "vaule": 3}]},
-    {"facts": [{"id": "a", "value": "many"}]},
-    {"events": [{"id": "e", "date": "1994-13-01"}]},
-    {"constraints": [{"kind": "bfore", "first": "a", "then": "b"}]},
-    {"constraints": [{"kind": "sum", "total": "t", "parts": ["a"]}]},
-    {"entities": [{"id": "1x", "name": "X"}]},
-    {"subject": {"span": {"start": "May 1994"}}},
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"facts": [{"id": "a", "vaule": 3}]},
+        {"facts": [{"id": "a", "value": "many"}]},
+        {"events": [{"id": "e", "date": "1994-13-01"}]},
+        {"constraints": [{"kind": "bfore", "first": "a", "then": "b"}]},
+        {"constraints": [{"kind": "sum", "total": "t", "parts": ["a"]}]},
+        {"entities": [{"id": "1x", "name": "X"}]},
+        {"subject": {"span": {"start": "May 1994"}}},
+    ],
+)
 def test_schema_rejects_what_the_models_reject(data: dict) -> None:
     from pydantic import ValidationError
 

@@ -65,21 +65,32 @@ def test_certain_gold_date_findings_are_found(findings: list) -> None:
     certain = [g for g in gold if g["family"] == "date" and g["confidence"] == "certain"]
     assert certain
     for g in certain:
-        assert any(d.line == g["line"] and d.related and d.related[0].line == g["related_line"] for d in findings), g["id"]
+        assert any(
+            d.line == g["line"] and d.related and d.related[0].line == g["related_line"]
+            for d in findings
+        ), g["id"]
 
 
 def test_negative_controls_are_quiet() -> None:
     text = SEED.read_text(encoding="utf-8")
     every_kd = lint_text(text, path=str(SEED), config=Config(select=("KD",)))
-    controls = [n for n in yaml.safe_load(GOLD.read_text(encoding="utf-8"))["negative_controls"]
-                if n["family"] == "date"]
+    controls = [
+        n
+        for n in yaml.safe_load(GOLD.read_text(encoding="utf-8"))["negative_controls"]
+        if n["family"] == "date"
+    ]
     assert [n["id"] for n in controls] == [f"N0{k}" for k in range(12, 25)]
     lines = text.splitlines()
     for n in controls:
         col = lines[n["line"] - 1].find(n["quote"])
         assert col >= 0, n["id"]
-        hits = [d for d in every_kd if d.line == n["line"] and d.column - 1 < col + len(n["quote"])
-                and col < d.column - 1 + (d.end - d.start)]
+        hits = [
+            d
+            for d in every_kd
+            if d.line == n["line"]
+            and d.column - 1 < col + len(n["quote"])
+            and col < d.column - 1 + (d.end - d.start)
+        ]
         assert not hits, (n["id"], [d.message for d in hits])
         assert not [d for d in every_kd if d.line == n["line"]], n["id"]
 

@@ -34,7 +34,9 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def findings():
-    return lint_text(SEED.read_text(encoding="utf-8"), path=str(SEED), config=Config(select=DEFAULT_KN))
+    return lint_text(
+        SEED.read_text(encoding="utf-8"), path=str(SEED), config=Config(select=DEFAULT_KN)
+    )
 
 
 def _gold() -> dict:
@@ -47,10 +49,18 @@ def test_seed_findings_are_exactly_the_expected(findings) -> None:
 
 
 def test_every_certain_gold_number_finding_is_found(findings) -> None:
-    gold = [g for g in _gold()["findings"] if g["family"] == "number" and g["confidence"] in ("certain", "likely")]
+    gold = [
+        g
+        for g in _gold()["findings"]
+        if g["family"] == "number" and g["confidence"] in ("certain", "likely")
+    ]
     assert {g["id"] for g in gold} >= {"G016", "G017", "G018"}
     for g in gold:
-        hits = [d for d in findings if d.line == g["line"] and any(r.line == g["related_line"] for r in d.related)]
+        hits = [
+            d
+            for d in findings
+            if d.line == g["line"] and any(r.line == g["related_line"] for r in d.related)
+        ]
         assert hits, f"{g['id']} (line {g['line']} vs {g['related_line']}) not found"
 
 
@@ -61,12 +71,17 @@ def test_negative_controls_are_not_reported(findings) -> None:
         pair = {n["line"], n.get("related_line", n["line"])}
         for d in findings:
             places = {d.line, *(r.line for r in d.related)}
-            assert not (pair <= places and (d.line in pair)), f"{n['id']} reported: {d.line} {d.code} {d.message}"
+            assert not (pair <= places and (d.line in pair)), (
+                f"{n['id']} reported: {d.line} {d.code} {d.message}"
+            )
 
 
 def test_messages_name_both_values_and_places(findings) -> None:
     by_line = {(d.code, d.line): d for d in findings}
-    assert "1,230,000" in by_line[("KN202", 250)].message and "nearly one million" in by_line[("KN202", 250)].message
+    assert (
+        "1,230,000" in by_line[("KN202", 250)].message
+        and "nearly one million" in by_line[("KN202", 250)].message
+    )
     g017 = by_line[("KN207", 258)]
     assert "forty-five" in g017.message and "170" in g017.message and "line 120" in g017.message
     g018 = by_line[("KN207", 33)]

@@ -19,22 +19,36 @@ from klint.engine import lint_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "nagorno-karabakh-war.txt"
-GOLD = yaml.safe_load((ROOT / "tests" / "data" / "seed_gold_findings.yaml").read_text(encoding="utf-8"))
+GOLD = yaml.safe_load(
+    (ROOT / "tests" / "data" / "seed_gold_findings.yaml").read_text(encoding="utf-8")
+)
 ONE_PLACE = {"undefined-acronym", "infobox-entity-unmentioned", "typo-entity"}
 
 #: Every KX finding on the seed, as (code, line): the gold entry it answers, and why.
 EXPECTED: dict[tuple[str, int], str] = {
-    ("KX301", 223): "G023 certain: 'the previous two' resolutions, only Resolution 822 (line 201) before",
+    (
+        "KX301",
+        223,
+    ): "G023 certain: 'the previous two' resolutions, only Resolution 822 (line 201) before",
     ("KX304", 233): "G025 certain: CSCE here, OSCE on line 48, renaming never stated",
     ("KX302", 233): "G026 certain: CSCE never expanded",
     ("KX302", 48): "G027 likely: OSCE never expanded",
     ("KX302", 82): "G028 certain: MVD never expanded",
     ("KX302", 113): "G029 certain: OMON never expanded",
-    ("KX302", 115): "G030 certain: NKR never defined; 'Republic of Nagorno-Karabakh' (line 46) offered",
+    (
+        "KX302",
+        115,
+    ): "G030 certain: NKR never defined; 'Republic of Nagorno-Karabakh' (line 46) offered",
     ("KX302", 59): "G031 likely: SFSR never expanded",
     ("KX302", 186): "G032 likely: ECUs never expanded",
-    ("KX305", 254): "G035 likely: Aliyev vs Aliev; G052 certain: Azerbaian vs Azerbaijan (same line)",
-    ("KX305", 199): "G036 certain: Kelbjar; G038 certain: Ganje; G040 certain: Mardakert vs Martakert",
+    (
+        "KX305",
+        254,
+    ): "G035 likely: Aliyev vs Aliev; G052 certain: Azerbaian vs Azerbaijan (same line)",
+    (
+        "KX305",
+        199,
+    ): "G036 certain: Kelbjar; G038 certain: Ganje; G040 certain: Mardakert vs Martakert",
     ("KX305", 227): "G037 certain: Khelbajar vs Kelbajar",
     ("KX305", 206): "G039 certain: Ganje vs Ganja (line 169)",
     ("KX305", 225): "G041 certain: Mardakert vs Martakert (line 210)",
@@ -47,14 +61,18 @@ EXPECTED: dict[tuple[str, int], str] = {
     ("KX307", 26): "G055 certain: Vazgen Sargsyan never mentioned",
     ("KX307", 27): "G056 certain: Arkady Ter-Tatevosyan never mentioned",
     # G061-G072: captions repeated verbatim (KX306)
-    **{("KX306", line): "G061-G072 certain: caption repeated"
-       for line in (40, 109, 136, 151, 153, 155, 174, 204, 221, 240, 242, 244)},
+    **{
+        ("KX306", line): "G061-G072 certain: caption repeated"
+        for line in (40, 109, 136, 151, 153, 155, 174, 204, 221, 240, 242, 244)
+    },
 }
 
 
 @pytest.fixture(scope="module")
 def findings():
-    return lint_text(SEED.read_text(encoding="utf-8"), path=str(SEED), config=Config(select=("KX",)))
+    return lint_text(
+        SEED.read_text(encoding="utf-8"), path=str(SEED), config=Config(select=("KX",))
+    )
 
 
 def _matches(d, g: dict) -> bool:
@@ -63,7 +81,9 @@ def _matches(d, g: dict) -> bool:
         return d.line == g["line"]
     pair = {g["line"], g["related_line"]}
     if g["kind"] == "name-variant":
-        return d.line in pair and (any(r in pair for r in related) or g["line"] == g["related_line"])
+        return d.line in pair and (
+            any(r in pair for r in related) or g["line"] == g["related_line"]
+        )
     return {d.line, *related[:1]} == pair or any({d.line, r} == pair for r in related)
 
 
@@ -73,7 +93,9 @@ def _gold(confidence: str) -> list[dict]:
 
 @pytest.mark.parametrize("gold", _gold("certain"), ids=lambda g: g["id"])
 def test_every_certain_xref_finding_is_found(findings, gold):
-    assert any(_matches(d, gold) for d in findings), f"{gold['id']} {gold['kind']} line {gold['line']}: {gold['quote']}"
+    assert any(_matches(d, gold) for d in findings), (
+        f"{gold['id']} {gold['kind']} line {gold['line']}: {gold['quote']}"
+    )
 
 
 @pytest.mark.parametrize("gid", ["G027", "G031", "G032", "G035", "G044", "G045", "G046", "G047"])
@@ -83,7 +105,11 @@ def test_likely_findings_reported_precisely(findings, gid):
 
 
 def test_nothing_else_is_reported(findings):
-    unexpected = [f"{d.line}:{d.column} {d.code} {d.message}" for d in findings if (d.code, d.line) not in EXPECTED]
+    unexpected = [
+        f"{d.line}:{d.column} {d.code} {d.message}"
+        for d in findings
+        if (d.code, d.line) not in EXPECTED
+    ]
     assert not unexpected, "\n".join(unexpected)
     missing = sorted(set(EXPECTED) - {(d.code, d.line) for d in findings})
     assert not missing, missing
@@ -96,16 +122,22 @@ def test_default_rules_report_only_the_expected(findings):
 
 
 @pytest.mark.parametrize(
-    "control", [g for g in GOLD["negative_controls"] if g["family"] == "xref"], ids=lambda g: g["id"]
+    "control",
+    [g for g in GOLD["negative_controls"] if g["family"] == "xref"],
+    ids=lambda g: g["id"],
 )
 def test_negative_controls_are_quiet(findings, control):
-    on_line = [d for d in findings if d.line == control["line"] and (d.code, d.line) not in EXPECTED]
+    on_line = [
+        d for d in findings if d.line == control["line"] and (d.code, d.line) not in EXPECTED
+    ]
     assert not on_line, [d.message for d in on_line]
     if "related_line" in control:  # never the two places of a control linked in one finding
         for d in findings:
             lines = {d.line, *(r.line for r in d.related)}
-            assert not {control["line"], control["related_line"]} <= lines or control["line"] == control[
-                "related_line"], d.message
+            assert (
+                not {control["line"], control["related_line"]} <= lines
+                or control["line"] == control["related_line"]
+            ), d.message
 
 
 def test_different_people_are_not_merged(findings):

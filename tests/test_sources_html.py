@@ -16,8 +16,11 @@ def page(text: str):
 
 
 def regions(doc, *kinds):
-    return [(r.kind, r.label, " ".join(doc.view[r.start : r.end].split()))
-            for r in doc.regions if not kinds or r.kind in kinds]
+    return [
+        (r.kind, r.label, " ".join(doc.view[r.start : r.end].split()))
+        for r in doc.regions
+        if not kinds or r.kind in kinds
+    ]
 
 
 PAGE = """<!DOCTYPE html>
@@ -101,18 +104,29 @@ def test_navigation_scripts_styles_and_references_are_not_read():
         if year not in (1994, 1988):
             assert str(year) not in doc.view, year
     claims = extract(doc, load_packs())
-    assert all(str(year) not in c.text for c in claims.dates for year in range(1990, 1999) if year != 1994)
+    assert all(
+        str(year) not in c.text for c in claims.dates for year in range(1990, 1999) if year != 1994
+    )
 
 
 def test_body_without_a_main_container_is_read_but_not_its_nav():
-    doc = page("<html><body><nav>Menu 1990</nav><p>Text of 1991.</p><div>Loose text.</div></body></html>")
-    assert regions(doc) == [("paragraph", None, "Text of 1991."), ("paragraph", None, "Loose text.")]
+    doc = page(
+        "<html><body><nav>Menu 1990</nav><p>Text of 1991.</p><div>Loose text.</div></body></html>"
+    )
+    assert regions(doc) == [
+        ("paragraph", None, "Text of 1991."),
+        ("paragraph", None, "Loose text."),
+    ]
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_multibyte_and_crlf_positions(newline):
-    lines = ["<html><body>", "<h1>İsgandar 🎉</h1>", "<p>🎉 In <b>1992</b>, İsgandar&nbsp;Hamidov led the 🎖️ offensive.</p>",
-             "</body></html>"]
+    lines = [
+        "<html><body>",
+        "<h1>İsgandar 🎉</h1>",
+        "<p>🎉 In <b>1992</b>, İsgandar&nbsp;Hamidov led the 🎖️ offensive.</p>",
+        "</body></html>",
+    ]
     doc = page(newline.join(lines) + newline)
     year = doc.view.index("1992")
     assert doc.position(year) == (3, lines[2].index("1992") + 1)
@@ -164,5 +178,10 @@ def test_a_main_marker_that_is_not_an_element_falls_back_to_the_body():
 
 
 def test_entities_in_alt_text_read_as_characters():
-    doc = page('<figure><img alt="A &quot;T-72&quot; tank." src="t.jpg"><figcaption>A "T-72" tank.</figcaption></figure>')
-    assert regions(doc) == [("caption", None, 'A "T-72" tank.'), ("caption", None, 'A "T-72" tank.')]
+    doc = page(
+        '<figure><img alt="A &quot;T-72&quot; tank." src="t.jpg"><figcaption>A "T-72" tank.</figcaption></figure>'
+    )
+    assert regions(doc) == [
+        ("caption", None, 'A "T-72" tank.'),
+        ("caption", None, 'A "T-72" tank.'),
+    ]

@@ -18,7 +18,11 @@ def md(text: str):
 
 
 def regions(doc, *kinds):
-    return [(r.kind, r.label, doc.text[r.start : r.end]) for r in doc.regions if not kinds or r.kind in kinds]
+    return [
+        (r.kind, r.label, doc.text[r.start : r.end])
+        for r in doc.regions
+        if not kinds or r.kind in kinds
+    ]
 
 
 def test_blocks_and_labels():
@@ -44,7 +48,10 @@ def test_blocks_and_labels():
         ("table_row", "Armenia", "Armenia | 160 | 170"),
         ("table_row", "Azerbaijan", "Azerbaijan | 280 | 330"),
     ]
-    assert regions(doc, "table_cell")[:2] == [("table_cell", "Tanks", "160"), ("table_cell", "Guns", "170")]
+    assert regions(doc, "table_cell")[:2] == [
+        ("table_cell", "Tanks", "160"),
+        ("table_cell", "Guns", "170"),
+    ]
     heading = next(r for r in doc.regions if r.kind == "heading")
     assert all(doc.regions[r.section] is heading for r in doc.regions if r.start > heading.start)
 
@@ -58,9 +65,13 @@ def test_text_is_unchanged_and_view_has_the_same_length():
 
 
 def test_image_alt_text_and_caption_line_are_captions():
-    doc = md("![A tank memorial near Askeran.](tank.jpg \"title\")\n*A tank memorial near Askeran.*\n")
-    assert regions(doc) == [("caption", None, "A tank memorial near Askeran."),
-                            ("caption", None, "A tank memorial near Askeran.")]
+    doc = md(
+        '![A tank memorial near Askeran.](tank.jpg "title")\n*A tank memorial near Askeran.*\n'
+    )
+    assert regions(doc) == [
+        ("caption", None, "A tank memorial near Askeran."),
+        ("caption", None, "A tank memorial near Askeran."),
+    ]
 
 
 def test_code_urls_and_comments_give_no_claims():
@@ -80,14 +91,17 @@ def test_code_urls_and_comments_give_no_claims():
     found = [c for c in (*claims.dates, *claims.quantities)]
     assert found, "the visible date and number must be found"
     for c in found:
-        assert allowed[0] <= c.start and c.end <= allowed[1], (c.text if hasattr(c, "text") else c, c.start)
+        assert allowed[0] <= c.start and c.end <= allowed[1], (
+            c.text if hasattr(c, "text") else c,
+            c.start,
+        )
     for word in ("1977", "1979", "1980", "1981", "1982", "1983", "1984", "1985"):
         assert word not in doc.view
 
 
 def test_front_matter_infobox_fields_point_into_the_front_matter():
     text = (
-        "---\r\ntitle: X\r\ninfobox:\r\n  date: \"1988–1994\"\r\n  commanders1:\r\n    - İsgandar Hamidov 🎉\r\n"
+        '---\r\ntitle: X\r\ninfobox:\r\n  date: "1988–1994"\r\n  commanders1:\r\n    - İsgandar Hamidov 🎉\r\n'
         "    - Suret Huseynov\r\n  strength1: 20,000\r\n  casualties2: 11,000 dead\r\n  image: x.jpg\r\n"
         "  caption: Guerrillas in trenches.\r\n---\r\n\r\nBody text.\r\n"
     )
@@ -112,8 +126,14 @@ def test_front_matter_infobox_fields_point_into_the_front_matter():
 
 @pytest.mark.parametrize(
     "front",
-    ["---\ninfobox: [unclosed\n---\n", "---\n- a list\n---\n", "---\nkey: 'bad\n  : x\n---\n",
-     "---\na: &x [*x]\n---\n", "---\n" + "[" * 500 + "\n---\n", "---\n\x07 control\n---\n"],
+    [
+        "---\ninfobox: [unclosed\n---\n",
+        "---\n- a list\n---\n",
+        "---\nkey: 'bad\n  : x\n---\n",
+        "---\na: &x [*x]\n---\n",
+        "---\n" + "[" * 500 + "\n---\n",
+        "---\n\x07 control\n---\n",
+    ],
 )
 def test_broken_front_matter_never_raises(front):
     doc = md(front + "\nBody with 1990.\n")
@@ -145,9 +165,21 @@ def test_multibyte_and_line_endings_map_to_line_and_column(newline):
 
 @pytest.mark.parametrize(
     "text",
-    ["**unclosed *emphasis [link](", "[a]: <", "> " * 500 + "deep", "- " * 500 + "deep", "`" * 1000,
-     "| a |\n|---|\n" + "| x |\n" * 50 + "| unclosed", "<div>" * 300, "![" * 300 + "x", "\\" * 99 + "*",
-     "&#xFFFFFFF; &bogus; &#0;", "---\n", "---\n---\n", "\ufeff# BOM heading"],
+    [
+        "**unclosed *emphasis [link](",
+        "[a]: <",
+        "> " * 500 + "deep",
+        "- " * 500 + "deep",
+        "`" * 1000,
+        "| a |\n|---|\n" + "| x |\n" * 50 + "| unclosed",
+        "<div>" * 300,
+        "![" * 300 + "x",
+        "\\" * 99 + "*",
+        "&#xFFFFFFF; &bogus; &#0;",
+        "---\n",
+        "---\n---\n",
+        "\ufeff# BOM heading",
+    ],
 )
 def test_malformed_input_never_raises(text):
     doc = md(text)
@@ -173,8 +205,10 @@ def test_html_comments_carry_inline_suppressions():
     caption = "![A memorial fountain near Vaik, Armenia.](f.jpg)\n*A memorial fountain near Vaik, Armenia.*\n"
     config = Config(select=("KX306",))
     assert [d.code for d in klint.lint_text(caption, "a.md", config)] == ["KX306"]
-    suppressed = "![A memorial fountain near Vaik, Armenia.](f.jpg)\n<!-- klint: disable-next-line=KX306 -->\n" \
+    suppressed = (
+        "![A memorial fountain near Vaik, Armenia.](f.jpg)\n<!-- klint: disable-next-line=KX306 -->\n"
         "*A memorial fountain near Vaik, Armenia.*\n"
+    )
     assert klint.lint_text(suppressed, "a.md", config) == []
 
 
@@ -192,10 +226,14 @@ def test_compacted_view_maps_every_character_back(text):
     compact = Compacted(doc)
     ctext = compact.doc.text
     offsets = [compact.outward(i) for i in range(len(ctext))]
-    assert offsets == sorted(set(offsets)) and all(compact.inward(o) == i for i, o in enumerate(offsets))
+    assert offsets == sorted(set(offsets)) and all(
+        compact.inward(o) == i for i, o in enumerate(offsets)
+    )
     assert "  " not in ctext and "\t" not in ctext
     assert sum(ctext.count(c) for c in "\r\n") == sum(doc.view.count(c) for c in "\r\n")
     for i, ch in enumerate(ctext):
         assert ch == doc.view[offsets[i]] or (ch == " " and doc.view[offsets[i]] in " \t")
     for r, c in zip(doc.regions, compact.doc.regions):
-        assert compact.outward(c.start) >= r.start and (c.end == c.start or compact.outward(c.end, end=True) <= r.end)
+        assert compact.outward(c.start) >= r.start and (
+            c.end == c.start or compact.outward(c.end, end=True) <= r.end
+        )

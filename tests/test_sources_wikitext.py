@@ -16,7 +16,11 @@ def wiki(text: str):
 
 
 def regions(doc, *kinds):
-    return [(r.kind, r.label, doc.text[r.start : r.end]) for r in doc.regions if not kinds or r.kind in kinds]
+    return [
+        (r.kind, r.label, doc.text[r.start : r.end])
+        for r in doc.regions
+        if not kinds or r.kind in kinds
+    ]
 
 
 def visible(doc, region):
@@ -106,8 +110,10 @@ def test_tables_and_file_captions():
         ("table_row", "Azerbaijan", "Azerbaijan || 280 || {{nowrap|330"),
     ]
     assert [(k, lab, t) for k, lab, t in regions(doc, "table_cell")] == [
-        ("table_cell", "Tanks", "160"), ("table_cell", "Guns", "170"),
-        ("table_cell", "Tanks", "280"), ("table_cell", "Guns", "330"),
+        ("table_cell", "Tanks", "160"),
+        ("table_cell", "Guns", "170"),
+        ("table_cell", "Tanks", "280"),
+        ("table_cell", "Guns", "330"),
     ]
     captions = [r for r in doc.regions if r.kind == "caption"]
     assert [visible(doc, r) for r in captions] == ["A T-72 tank memorial.", "A T-72 tank memorial."]
@@ -172,7 +178,9 @@ def test_any_text_reads(text):
 
 
 def test_value_and_quote_templates():
-    doc = wiki("Tanks: {{N/A}}, {{formatnum:1234567}} men, {{sort|b|Bob}}.\n{{quote|text=In 1990 we won.|sign=X 1977}}\n")
+    doc = wiki(
+        "Tanks: {{N/A}}, {{formatnum:1234567}} men, {{sort|b|Bob}}.\n{{quote|text=In 1990 we won.|sign=X 1977}}\n"
+    )
     para, quote = (r for r in doc.regions if r.kind in ("paragraph", "quote"))
     assert visible(doc, para) == "Tanks: N/A, 1,234,567 men, Bob."
     assert (quote.kind, visible(doc, quote)) == ("quote", "In 1990 we won.")

@@ -40,11 +40,18 @@ def write(path: str | Path, diagnostics: list[Diagnostic]) -> int:
     """Write a baseline recording ``diagnostics``; return how many findings it holds."""
     path = Path(path)
     root = path.parent.resolve()
-    kept = sorted((d for d in diagnostics if d.code not in NEVER),
-                  key=lambda d: (_rel(d.path, root), d.line, d.column, d.code, d.fingerprint))
+    kept = sorted(
+        (d for d in diagnostics if d.code not in NEVER),
+        key=lambda d: (_rel(d.path, root), d.line, d.column, d.code, d.fingerprint),
+    )
     entries = [
-        {"path": _rel(d.path, root), "code": d.code, "fingerprint": d.fingerprint, "line": d.line,
-         "message": d.message}
+        {
+            "path": _rel(d.path, root),
+            "code": d.code,
+            "fingerprint": d.fingerprint,
+            "line": d.line,
+            "message": d.message,
+        }
         for d in kept
     ]
     payload = {"klint-baseline": FORMAT, "klint": __version__, "findings": entries}
@@ -61,11 +68,19 @@ def load(path: str | Path) -> Counter[Key]:
         raise BaselineError(f"{path}: cannot read baseline: {exc.strerror or exc}") from None
     except ValueError as exc:
         raise BaselineError(f"{path}: not a klint baseline (invalid JSON: {exc})") from None
-    if not isinstance(data, dict) or data.get("klint-baseline") != FORMAT or not isinstance(data.get("findings"), list):
-        raise BaselineError(f"{path}: not a klint baseline (expected \"klint-baseline\": {FORMAT} and \"findings\")")
+    if (
+        not isinstance(data, dict)
+        or data.get("klint-baseline") != FORMAT
+        or not isinstance(data.get("findings"), list)
+    ):
+        raise BaselineError(
+            f'{path}: not a klint baseline (expected "klint-baseline": {FORMAT} and "findings")'
+        )
     counts: Counter[Key] = Counter()
     for n, item in enumerate(data["findings"]):
-        if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("path", "code", "fingerprint")):
+        if not isinstance(item, dict) or not all(
+            isinstance(item.get(k), str) for k in ("path", "code", "fingerprint")
+        ):
             raise BaselineError(f"{path}: finding #{n + 1} needs string path, code and fingerprint")
         counts[(item["path"], item["code"], item["fingerprint"])] += 1
     return counts

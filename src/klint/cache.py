@@ -80,8 +80,15 @@ class Cache:
     def key(self, path: str, config: Config, fmt: str | None) -> str | None:
         """The entry key for linting ``path`` now, or None when it cannot be read."""
         h = hashlib.sha256()
-        for part in (SCHEMA, code_stamp(), packs_stamp(config.rule_packs), config.fingerprint(),
-                     str(config.time_budget), fmt or "", os.path.abspath(path)):
+        for part in (
+            SCHEMA,
+            code_stamp(),
+            packs_stamp(config.rule_packs),
+            config.fingerprint(),
+            str(config.time_budget),
+            fmt or "",
+            os.path.abspath(path),
+        ):
             h.update(part.encode("utf-8", "surrogatepass") + b"\0")
         content = _regular_bytes(Path(path))
         if content is None:
@@ -146,7 +153,9 @@ class Cache:
             self.root.mkdir(parents=True, exist_ok=True)
             (self.root / ".gitignore").write_text("# created by klint\n*\n", encoding="utf-8")
             (self.root / "CACHEDIR.TAG").write_text(
-                "Signature: 8a477f597d28d172789f06886806bc55\n# klint's content cache\n", encoding="utf-8")
+                "Signature: 8a477f597d28d172789f06886806bc55\n# klint's content cache\n",
+                encoding="utf-8",
+            )
         folder.mkdir(parents=True, exist_ok=True)
 
 
@@ -172,12 +181,28 @@ def _unlink(path: str) -> None:
 
 def _dump(d: Diagnostic) -> dict[str, Any]:
     return {
-        "code": d.code, "rule": d.rule, "severity": d.severity.value, "message": d.message,
-        "start": d.start, "end": d.end, "line": d.line, "column": d.column,
-        "end_line": d.end_line, "end_column": d.end_column, "fingerprint": d.fingerprint,
+        "code": d.code,
+        "rule": d.rule,
+        "severity": d.severity.value,
+        "message": d.message,
+        "start": d.start,
+        "end": d.end,
+        "line": d.line,
+        "column": d.column,
+        "end_line": d.end_line,
+        "end_column": d.end_column,
+        "fingerprint": d.fingerprint,
         "related": [
-            {"start": r.start, "end": r.end, "message": r.message, "path": r.path, "line": r.line,
-             "column": r.column, "end_line": r.end_line, "end_column": r.end_column}
+            {
+                "start": r.start,
+                "end": r.end,
+                "message": r.message,
+                "path": r.path,
+                "line": r.line,
+                "column": r.column,
+                "end_line": r.end_line,
+                "end_column": r.end_column,
+            }
             for r in d.related
         ],
     }
@@ -197,13 +222,30 @@ def _str(v: Any) -> str:
 
 def _diagnostic(d: dict[str, Any], path: str) -> Diagnostic:
     related = [
-        Related(_int(r["start"]), _int(r["end"]), _str(r["message"]),
-                None if r["path"] is None else _str(r["path"]), _int(r["line"]), _int(r["column"]),
-                _int(r["end_line"]), _int(r["end_column"]))
+        Related(
+            _int(r["start"]),
+            _int(r["end"]),
+            _str(r["message"]),
+            None if r["path"] is None else _str(r["path"]),
+            _int(r["line"]),
+            _int(r["column"]),
+            _int(r["end_line"]),
+            _int(r["end_column"]),
+        )
         for r in d["related"]
     ]
     return Diagnostic(
-        _str(d["code"]), _str(d["rule"]), Severity(d["severity"]), _str(d["message"]),
-        _int(d["start"]), _int(d["end"]), related, path, _int(d["line"]), _int(d["column"]),
-        _int(d["end_line"]), _int(d["end_column"]), _str(d["fingerprint"]),
+        _str(d["code"]),
+        _str(d["rule"]),
+        Severity(d["severity"]),
+        _str(d["message"]),
+        _int(d["start"]),
+        _int(d["end"]),
+        related,
+        path,
+        _int(d["line"]),
+        _int(d["column"]),
+        _int(d["end_line"]),
+        _int(d["end_column"]),
+        _str(d["fingerprint"]),
     )

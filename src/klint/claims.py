@@ -10,8 +10,17 @@ from pydantic import BaseModel, ConfigDict, Field
 Precision = Literal["day", "month", "season", "year", "decade", "century"]
 DateQualifier = Literal["early", "mid", "late"]
 QuantityQualifier = Literal[
-    "exact", "about", "nearly", "over", "at-least", "at-most", "as-many-as", "up-to",
-    "fewer-than", "range", "vague",
+    "exact",
+    "about",
+    "nearly",
+    "over",
+    "at-least",
+    "at-most",
+    "as-many-as",
+    "up-to",
+    "fewer-than",
+    "range",
+    "vague",
 ]
 
 
@@ -42,12 +51,20 @@ class DateClaim(Claim):
     range_start_latest: date | None = None  # for a range: the last day of its start part
     range_end_earliest: date | None = None  # for a range: the first day of its end part
     year_inferred: bool = False
-    year_source: str | None = None  # how an inferred year was found ("section heading", "paragraph", ...)
+    year_source: str | None = (
+        None  # how an inferred year was found ("section heading", "paragraph", ...)
+    )
     valid: bool = True  # False for "February 30, 1992": the surface names no real day
-    preposition: str | None = None  # the word before the date ("in", "on", "by", "since"), lower-cased
-    cue: str | None = None  # why the date is not narrative time: "since", "reported", "parenthesis", ...
+    preposition: str | None = (
+        None  # the word before the date ("in", "on", "by", "since"), lower-cased
+    )
+    cue: str | None = (
+        None  # why the date is not narrative time: "since", "reported", "parenthesis", ...
+    )
     weekday: str | None = None  # a weekday the text states with the date ("Monday")
-    reversed: bool = False  # a range written end first ("1994–1988"); earliest..latest still ordered
+    reversed: bool = (
+        False  # a range written end first ("1994–1988"); earliest..latest still ordered
+    )
 
 
 class QuantityClaim(Claim):
@@ -119,6 +136,10 @@ class Claims(BaseModel):
 
     def all(self) -> list[Claim]:
         items: list[Claim] = [
-            *self.dates, *self.quantities, *self.mentions, *self.acronyms, *self.references
+            *self.dates,
+            *self.quantities,
+            *self.mentions,
+            *self.acronyms,
+            *self.references,
         ]
         return sorted(items, key=lambda c: (c.start, c.end, c.kind))

@@ -37,48 +37,98 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="lint files and folders")
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or folders; - for stdin")
-    check.add_argument("--select", type=_codes, help="rule codes or prefixes to enable (replaces the defaults)")
-    check.add_argument("--extend-select", type=_codes, default=(), help="rule codes or prefixes to add")
-    check.add_argument("--ignore", type=_codes, default=(), help="rule codes or prefixes to disable")
-    check.add_argument("--output-format", choices=sorted(FORMATS), default=None,
-                       help="how to print findings (default: full on a terminal, concise otherwise)")
+    check.add_argument(
+        "paths", nargs="*", default=["."], metavar="PATH", help="files or folders; - for stdin"
+    )
+    check.add_argument(
+        "--select", type=_codes, help="rule codes or prefixes to enable (replaces the defaults)"
+    )
+    check.add_argument(
+        "--extend-select", type=_codes, default=(), help="rule codes or prefixes to add"
+    )
+    check.add_argument(
+        "--ignore", type=_codes, default=(), help="rule codes or prefixes to disable"
+    )
+    check.add_argument(
+        "--output-format",
+        choices=sorted(FORMATS),
+        default=None,
+        help="how to print findings (default: full on a terminal, concise otherwise)",
+    )
     check.add_argument("-o", "--output-file", help="write the report to this file")
-    check.add_argument("--format", dest="input_format", choices=sorted(READERS), help="force the input format")
+    check.add_argument(
+        "--format", dest="input_format", choices=sorted(READERS), help="force the input format"
+    )
     check.add_argument("--stdin-filename", help="the path to report for text read from stdin")
     check.add_argument("--config", help="use this configuration file instead of discovering one")
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when there are findings"
+    )
     check.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
-    check.add_argument("-j", "--jobs", type=int, default=0, help="parallel workers (default: number of cores)")
-    check.add_argument("--diff", "--changed-since", dest="diff", metavar="REF",
-                       help="lint files changed since the git REF; report only findings on changed lines")
-    check.add_argument("--baseline", metavar="FILE", help="report only findings this baseline does not record")
-    check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit")
-    check.add_argument("--no-cache", action="store_true", help="neither read nor write the content cache")
-    check.add_argument("--cache-dir", metavar="DIR", help="cache folder (default: $KLINT_CACHE_DIR or .klint_cache)")
+    check.add_argument(
+        "-j", "--jobs", type=int, default=0, help="parallel workers (default: number of cores)"
+    )
+    check.add_argument(
+        "--diff",
+        "--changed-since",
+        dest="diff",
+        metavar="REF",
+        help="lint files changed since the git REF; report only findings on changed lines",
+    )
+    check.add_argument(
+        "--baseline", metavar="FILE", help="report only findings this baseline does not record"
+    )
+    check.add_argument(
+        "--write-baseline", metavar="FILE", help="record the current findings in FILE and exit"
+    )
+    check.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the content cache"
+    )
+    check.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="cache folder (default: $KLINT_CACHE_DIR or .klint_cache)",
+    )
 
     extract = sub.add_parser("extract", help="show the claims klint reads in a file")
     extract.add_argument("file", help="the article (- for stdin)")
     extract.add_argument("--format", dest="output", choices=["yaml", "json"], default="yaml")
     extract.add_argument("--input-format", choices=sorted(READERS), help="force the input format")
     extract.add_argument("--stdin-filename", help="the path to report for text read from stdin")
-    extract.add_argument("--sidecar", action="store_true",
-                         help="write a starter claims file <article>.klint.yaml beside the article")
-    extract.add_argument("--force", action="store_true", help="with --sidecar: overwrite an existing claims file")
+    extract.add_argument(
+        "--sidecar",
+        action="store_true",
+        help="write a starter claims file <article>.klint.yaml beside the article",
+    )
+    extract.add_argument(
+        "--force", action="store_true", help="with --sidecar: overwrite an existing claims file"
+    )
 
     sub.add_parser("schema", help="print the JSON Schema of the claims file (<article>.klint.yaml)")
 
     report = sub.add_parser("report", help="write the consistency report (self-contained HTML)")
     report.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or folders")
-    report.add_argument("-o", "--output", default="klint-report.html", help="the HTML file to write")
-    report.add_argument("--markdown", metavar="FILE", help="also write the Markdown summary to FILE (- for stdout)")
+    report.add_argument(
+        "-o", "--output", default="klint-report.html", help="the HTML file to write"
+    )
+    report.add_argument(
+        "--markdown", metavar="FILE", help="also write the Markdown summary to FILE (- for stdout)"
+    )
     report.add_argument("--title", default="klint consistency report", help="the report's title")
-    report.add_argument("--format", dest="input_format", choices=sorted(READERS), help="force the input format")
+    report.add_argument(
+        "--format", dest="input_format", choices=sorted(READERS), help="force the input format"
+    )
     report.add_argument("--config", help="use this configuration file instead of discovering one")
-    report.add_argument("--select", type=_codes, help="rule codes or prefixes to enable (replaces the defaults)")
-    report.add_argument("--extend-select", type=_codes, default=(), help="rule codes or prefixes to add")
-    report.add_argument("--ignore", type=_codes, default=(), help="rule codes or prefixes to disable")
+    report.add_argument(
+        "--select", type=_codes, help="rule codes or prefixes to enable (replaces the defaults)"
+    )
+    report.add_argument(
+        "--extend-select", type=_codes, default=(), help="rule codes or prefixes to add"
+    )
+    report.add_argument(
+        "--ignore", type=_codes, default=(), help="rule codes or prefixes to disable"
+    )
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--output-format", choices=["text", "json", "markdown"], default="text")
@@ -125,7 +175,9 @@ def _config(args: argparse.Namespace):
         for name in ("select", "extend_select", "ignore"):
             value = getattr(args, name)
             if value:
-                overrides[name] = check_codes(list(value), "command line", 0, "--" + name.replace("_", "-"))
+                overrides[name] = check_codes(
+                    list(value), "command line", 0, "--" + name.replace("_", "-")
+                )
         return base, overrides, discover
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
@@ -182,9 +234,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         files = [(path, cfg) for path, cfg in files if changes.includes(path)]
     _check_packs({cfg.rule_packs for _, cfg in files})
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    cache = None if args.no_cache else Cache(args.cache_dir or os.environ.get("KLINT_CACHE_DIR") or DEFAULT_DIR)
+    cache = (
+        None
+        if args.no_cache
+        else Cache(args.cache_dir or os.environ.get("KLINT_CACHE_DIR") or DEFAULT_DIR)
+    )
     with Progress(len(files)) as bar:
-        for result in lint_files(files, jobs=min(jobs, max(1, len(files))), fmt=args.input_format, cache=cache):
+        for result in lint_files(
+            files, jobs=min(jobs, max(1, len(files))), fmt=args.input_format, cache=cache
+        ):
             results.append(result)
             bar.advance()
 
@@ -193,7 +251,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         diagnostics = [d for d in diagnostics if d.code in ("KI001", "KI002") or changes.keeps(d)]
     if args.write_baseline:
         n = baseline.write(args.write_baseline, diagnostics)
-        print(f"klint: recorded {n} finding{'s' if n != 1 else ''} in {args.write_baseline}", file=sys.stderr)
+        print(
+            f"klint: recorded {n} finding{'s' if n != 1 else ''} in {args.write_baseline}",
+            file=sys.stderr,
+        )
         return EXIT_ERROR if any(r.error for r in results) else EXIT_CLEAN
     if args.baseline:
         try:
@@ -209,7 +270,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         color=_color(out),
         statistics=args.statistics,
     )
-    get_reporter(fmt)(diagnostics, _NoSummary(out) if args.quiet and fmt in ("full", "concise") else out, info)
+    get_reporter(fmt)(
+        diagnostics, _NoSummary(out) if args.quiet and fmt in ("full", "concise") else out, info
+    )
     if args.output_file:
         from klint.fsutil import atomic_write
 
@@ -297,9 +360,15 @@ def cmd_report(args: argparse.Namespace) -> int:
                     continue
                 if "select" in overrides:
                     cfg = cfg.with_overrides(select=overrides["select"])
-                files.append((path, cfg.with_overrides(
-                    extend_select=cfg.extend_select + overrides.get("extend_select", ()),
-                    ignore=cfg.ignore + overrides.get("ignore", ()))))
+                files.append(
+                    (
+                        path,
+                        cfg.with_overrides(
+                            extend_select=cfg.extend_select + overrides.get("extend_select", ()),
+                            ignore=cfg.ignore + overrides.get("ignore", ()),
+                        ),
+                    )
+                )
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     _check_packs({cfg.rule_packs for _, cfg in files})
@@ -312,8 +381,11 @@ def cmd_report(args: argparse.Namespace) -> int:
             sys.stdout.write(text)
         else:
             html.write(args.markdown, text)
-    print(f"klint: wrote {args.output} ({len(articles)} file{'s' if len(articles) != 1 else ''}, "
-          f"{len(diagnostics)} finding{'s' if len(diagnostics) != 1 else ''})", file=sys.stderr)
+    print(
+        f"klint: wrote {args.output} ({len(articles)} file{'s' if len(articles) != 1 else ''}, "
+        f"{len(diagnostics)} finding{'s' if len(diagnostics) != 1 else ''})",
+        file=sys.stderr,
+    )
     return EXIT_ERROR if any(a.error for a in articles) else EXIT_CLEAN
 
 
@@ -378,9 +450,17 @@ def claim_to_dict(doc, claim) -> dict:
     """A claim as the extract output contract describes it (1-based positions, ISO dates)."""
     line, col = doc.position(claim.start)
     end_line, end_col = doc.position(claim.end)
-    data = claim.model_dump(mode="json", exclude={"start", "end", "kind", "text"}, exclude_none=True)
-    out = {"kind": claim.kind, "line": line, "column": col, "end_line": end_line, "end_column": end_col,
-           "text": claim.text}
+    data = claim.model_dump(
+        mode="json", exclude={"start", "end", "kind", "text"}, exclude_none=True
+    )
+    out = {
+        "kind": claim.kind,
+        "line": line,
+        "column": col,
+        "end_line": end_line,
+        "end_column": end_col,
+        "text": claim.text,
+    }
     if claim.kind == "date":
         out["start"], out["end"] = _iso_bounds(claim)
     out.update(data)
@@ -403,8 +483,14 @@ def cmd_rules(args: argparse.Namespace) -> int:
     from klint.rules import all_rules
 
     rows = [
-        {"code": r.code, "name": r.name, "family": r().family, "severity": r.severity.value,
-         "default": r.default_enabled, "summary": r.summary}
+        {
+            "code": r.code,
+            "name": r.name,
+            "family": r().family,
+            "severity": r.severity.value,
+            "default": r.default_enabled,
+            "summary": r.summary,
+        }
         for r in all_rules()
     ]
     if args.output_format == "json":
@@ -417,7 +503,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
     width = max(len(r["name"]) for r in rows)
     print(f"{'CODE':<6} {'NAME':<{width}} {'SEVERITY':<8} {'DEFAULT':<7} SUMMARY")
     for r in rows:
-        print(f"{r['code']:<6} {r['name']:<{width}} {r['severity']:<8} {'on' if r['default'] else 'opt-in':<7} {r['summary']}")
+        print(
+            f"{r['code']:<6} {r['name']:<{width}} {r['severity']:<8} {'on' if r['default'] else 'opt-in':<7} {r['summary']}"
+        )
     return EXIT_CLEAN
 
 
@@ -426,7 +514,9 @@ def rules_markdown(rows: list[dict]) -> str:
     lines = ["| Code | Name | Severity | Default | Summary |", "| --- | --- | --- | --- | --- |"]
     for r in rows:
         default = "on" if r["default"] else "opt-in"
-        lines.append(f"| {r['code']} | {r['name']} | {r['severity']} | {default} | {r['summary']} |")
+        lines.append(
+            f"| {r['code']} | {r['name']} | {r['severity']} | {default} | {r['summary']} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -438,7 +528,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
     rule = get_rule(args.code)
     if rule is None:
         hint = difflib.get_close_matches(args.code.upper(), [r.code for r in all_rules()], n=1)
-        raise UsageError(f"unknown rule code {args.code!r}" + (f"; did you mean {hint[0]!r}?" if hint else ""))
+        raise UsageError(
+            f"unknown rule code {args.code!r}" + (f"; did you mean {hint[0]!r}?" if hint else "")
+        )
     state = "enabled by default" if rule.default_enabled else "opt-in (enable with --extend-select)"
     print(f"# {rule.code} {rule.name}\n\nSeverity: {rule.severity.value}; {state}.\n")
     print(rule.doc())

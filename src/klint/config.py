@@ -22,10 +22,32 @@ from klint.diagnostics import Severity
 
 CONFIG_FILES = (".klint.yaml", ".klint.yml", "pyproject.toml")
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.wiki", "*.wikitext", "*.mediawiki", "*.html", "*.htm")
+DEFAULT_INCLUDE = (
+    "*.txt",
+    "*.md",
+    "*.markdown",
+    "*.wiki",
+    "*.wikitext",
+    "*.mediawiki",
+    "*.html",
+    "*.htm",
+)
 DEFAULT_EXCLUDE = (
-    ".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".klint_cache",
-    ".tox", ".nox", "build", "dist", "*.klint.yaml", "LICENSE*", "requirements*.txt",
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    "node_modules",
+    "__pycache__",
+    ".klint_cache",
+    ".tox",
+    ".nox",
+    "build",
+    "dist",
+    "*.klint.yaml",
+    "LICENSE*",
+    "requirements*.txt",
 )
 
 FAMILY_PREFIXES = ("KD", "KN", "KX", "KS", "KI")
@@ -34,8 +56,19 @@ MAX_CONFIG_BYTES = 1024 * 1024
 MAX_YAML_NODES = 100_000  # values after alias expansion
 
 KEYS = {
-    "select", "ignore", "extend-select", "extend-ignore", "per-file-ignores", "severity",
-    "include", "exclude", "extend-exclude", "rule-packs", "article-type", "rules", "time-budget",
+    "select",
+    "ignore",
+    "extend-select",
+    "extend-ignore",
+    "per-file-ignores",
+    "severity",
+    "include",
+    "exclude",
+    "extend-exclude",
+    "rule-packs",
+    "article-type",
+    "rules",
+    "time-budget",
     "languages",
 }
 
@@ -61,7 +94,9 @@ class Config:
     article_type: str | None = None
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False, compare=False)
     time_budget: float = 20.0
-    languages: tuple[str, ...] = ()  # ISO 639-1 codes: dates in these languages too (read by dateparser)
+    languages: tuple[
+        str, ...
+    ] = ()  # ISO 639-1 codes: dates in these languages too (read by dateparser)
     root: str = "."
     source: str | None = None
 
@@ -77,7 +112,9 @@ class Config:
         if path is not None and self.per_file_ignores:
             rel = _relative(path, self.root)
             for pattern, codes in self.per_file_ignores:
-                if (fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern)) and _matches(code, codes):
+                if (
+                    fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern)
+                ) and _matches(code, codes):
                     on = False
         return on
 
@@ -90,8 +127,19 @@ class Config:
 
     def fingerprint(self) -> str:
         """A stable description of everything that changes lint results (for the cache)."""
-        return repr((self.select, self.ignore, self.extend_select, self.per_file_ignores, self.severity,
-                     self.rule_packs, self.article_type, sorted(self.rule_options.items()), self.languages))
+        return repr(
+            (
+                self.select,
+                self.ignore,
+                self.extend_select,
+                self.per_file_ignores,
+                self.severity,
+                self.rule_packs,
+                self.article_type,
+                sorted(self.rule_options.items()),
+                self.languages,
+            )
+        )
 
     def with_overrides(self, **kwargs: Any) -> Config:
         return replace(self, **{k: v for k, v in kwargs.items() if v is not None})
@@ -120,8 +168,10 @@ def check_codes(codes: list[str], where: str, line: int, key: str) -> tuple[str,
     for code in codes:
         if not isinstance(code, str):
             raise ConfigError(where, line, f"{key}: expected rule codes, got {code!r}")
-        if code == "ALL" or code in FAMILY_PREFIXES or (
-            any(v.startswith(code) for v in valid) and re.fullmatch(r"K[A-Z]\d{0,3}", code)
+        if (
+            code == "ALL"
+            or code in FAMILY_PREFIXES
+            or (any(v.startswith(code) for v in valid) and re.fullmatch(r"K[A-Z]\d{0,3}", code))
         ):
             continue
         hint = difflib.get_close_matches(code, valid, n=1)
@@ -145,7 +195,11 @@ def from_mapping(data: dict[str, Any], where: str, text: str = "", root: str = "
         line = _line_of(text, str(key))
         if key not in KEYS:
             hint = difflib.get_close_matches(str(key), sorted(KEYS), n=1)
-            tail = f"; did you mean {hint[0]!r}?" if hint else f"; valid keys: {', '.join(sorted(KEYS))}"
+            tail = (
+                f"; did you mean {hint[0]!r}?"
+                if hint
+                else f"; valid keys: {', '.join(sorted(KEYS))}"
+            )
             raise ConfigError(where, line, f"unknown key {key!r}{tail}")
         if key in ("select", "ignore", "extend-select", "extend-ignore"):
             codes = check_codes(_str_list(value, where, line, key), where, line, key)
@@ -153,29 +207,39 @@ def from_mapping(data: dict[str, Any], where: str, text: str = "", root: str = "
             kwargs[name] = tuple(kwargs.get(name, ())) + codes
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
-                raise ConfigError(where, line, "per-file-ignores: expected a mapping of glob to rule codes")
+                raise ConfigError(
+                    where, line, "per-file-ignores: expected a mapping of glob to rule codes"
+                )
             kwargs["per_file_ignores"] = tuple(
-                (str(g), check_codes(_str_list(c, where, line, key), where, _line_of(text, str(g)), key))
+                (
+                    str(g),
+                    check_codes(_str_list(c, where, line, key), where, _line_of(text, str(g)), key),
+                )
                 for g, c in value.items()
             )
         elif key == "severity":
             if not isinstance(value, dict):
-                raise ConfigError(where, line, "severity: expected a mapping of rule code to error/warning/info")
+                raise ConfigError(
+                    where, line, "severity: expected a mapping of rule code to error/warning/info"
+                )
             pairs = []
             for code, level in value.items():
                 check_codes([str(code)], where, _line_of(text, str(code)), key)
                 try:
                     pairs.append((str(code), Severity(str(level))))
                 except ValueError:
-                    raise ConfigError(where, _line_of(text, str(code)),
-                                      f"severity: {level!r} is not one of error, warning, info") from None
+                    raise ConfigError(
+                        where,
+                        _line_of(text, str(code)),
+                        f"severity: {level!r} is not one of error, warning, info",
+                    ) from None
             kwargs["severity"] = tuple(pairs)
         elif key in ("include", "exclude", "extend-exclude", "rule-packs"):
             items = _str_list(value, where, line, key)
             if key == "extend-exclude":
                 kwargs["exclude"] = DEFAULT_EXCLUDE + tuple(items)
             elif key == "rule-packs":
-                kwargs["rule_packs"] = tuple(str((Path(root) / p)) for p in items)
+                kwargs["rule_packs"] = tuple(str(Path(root) / p) for p in items)
             else:
                 kwargs[key] = tuple(items)
         elif key == "article-type":
@@ -186,11 +250,17 @@ def from_mapping(data: dict[str, Any], where: str, text: str = "", root: str = "
             known = sorted(article_types())
             if value not in known:
                 hint = difflib.get_close_matches(value, known, n=1)
-                tail = f"; did you mean {hint[0]!r}?" if hint else f"; choose one of {', '.join(known)}"
+                tail = (
+                    f"; did you mean {hint[0]!r}?"
+                    if hint
+                    else f"; choose one of {', '.join(known)}"
+                )
                 raise ConfigError(where, line, f"article-type: unknown type {value!r}{tail}")
             kwargs["article_type"] = value
         elif key == "time-budget":
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:  # NaN too
+            if (
+                isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0
+            ):  # NaN too
                 raise ConfigError(where, line, "time-budget: expected a positive number of seconds")
             kwargs["time_budget"] = float(value)
         elif key == "languages":
@@ -201,15 +271,23 @@ def from_mapping(data: dict[str, Any], where: str, text: str = "", root: str = "
             for code, opts in value.items():
                 check_codes([str(code)], where, _line_of(text, str(code)), key)
                 if not isinstance(opts, dict):
-                    raise ConfigError(where, _line_of(text, str(code)), f"rules.{code}: expected a mapping of options")
+                    raise ConfigError(
+                        where,
+                        _line_of(text, str(code)),
+                        f"rules.{code}: expected a mapping of options",
+                    )
             kwargs["rule_options"] = {str(k): dict(v) for k, v in value.items()}
     return Config(**kwargs)
 
 
 def check_languages(value: Any, where: str, line: int) -> tuple[str, ...]:
     """Validate ``languages``: lower-case ISO 639-1 codes that dateparser reads (imported only here)."""
-    if not isinstance(value, list) or not all(isinstance(v, str) and re.fullmatch(r"[a-z]{2,3}", v) for v in value):
-        raise ConfigError(where, line, "languages: expected a list of lower-case ISO 639-1 codes, e.g. [tr, ru]")
+    if not isinstance(value, list) or not all(
+        isinstance(v, str) and re.fullmatch(r"[a-z]{2,3}", v) for v in value
+    ):
+        raise ConfigError(
+            where, line, "languages: expected a list of lower-case ISO 639-1 codes, e.g. [tr, ru]"
+        )
     if value:
         from klint.extract._dateintl import supported_languages
 
@@ -235,7 +313,9 @@ def load_file(path: Path) -> Config | None:
     try:
         raw = path.read_bytes()
         if len(raw) > MAX_CONFIG_BYTES:
-            raise ConfigError(str(path), 1, f"configuration file is over the {MAX_CONFIG_BYTES // 1024} KB limit")
+            raise ConfigError(
+                str(path), 1, f"configuration file is over the {MAX_CONFIG_BYTES // 1024} KB limit"
+            )
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), 1, f"cannot read configuration: {exc}") from None
@@ -245,7 +325,9 @@ def load_file(path: Path) -> Config | None:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             m = re.search(r"line (\d+)", str(exc))
-            raise ConfigError(str(path), int(m.group(1)) if m else 1, f"invalid TOML: {exc}") from None
+            raise ConfigError(
+                str(path), int(m.group(1)) if m else 1, f"invalid TOML: {exc}"
+            ) from None
         tool = data.get("tool")
         section = tool.get("klint") if isinstance(tool, dict) else None
         if section is None:
@@ -262,7 +344,9 @@ def load_file(path: Path) -> Config | None:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
-        raise ConfigError(str(path), mark.line + 1 if mark else 1, f"invalid YAML: {problem}") from None
+        raise ConfigError(
+            str(path), mark.line + 1 if mark else 1, f"invalid YAML: {problem}"
+        ) from None
     except RecursionError:
         raise ConfigError(str(path), 1, "invalid YAML: nested too deeply") from None
     return from_mapping(data or {}, str(path), text, root)

@@ -7,8 +7,9 @@ reporters turn offsets into 1-based line and column numbers.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, Literal
+from typing import Literal
 
 RegionKind = Literal[
     "title",
@@ -114,7 +115,9 @@ class Document:
     #: Same length as ``text``, markup replaced by spaces (Markdown, wikitext, HTML); None: no markup.
     masked: str | None = field(default=None, repr=False)
     front_matter_error: str | None = None  # why the front matter could not be read (line named)
-    reader_warning: str | None = None  # why the file was read with a simpler reader than its format's
+    reader_warning: str | None = (
+        None  # why the file was read with a simpler reader than its format's
+    )
     _index: LineIndex | None = field(default=None, repr=False)
 
     @property

@@ -10,9 +10,10 @@ import hashlib
 import os
 import time
 import traceback
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from klint import suppress
 from klint.config import Config, discover
@@ -40,7 +41,9 @@ def enabled_rules(config: Config, path: str | None = None) -> list[Rule]:
     return [cls() for cls in all_rules() if config.is_enabled(cls.code, cls.default_enabled, path)]
 
 
-def _engine_diagnostic(code: str, message: str, path: str, start: int = 0, end: int = 0) -> Diagnostic:
+def _engine_diagnostic(
+    code: str, message: str, path: str, start: int = 0, end: int = 0
+) -> Diagnostic:
     from klint.rules import get_rule
 
     cls = get_rule(code)
@@ -84,20 +87,29 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
     if doc.reader_warning and config.is_enabled("KI002", True, doc.path):
         found.append(_engine_diagnostic("KI002", doc.reader_warning, doc.path))
         found[-1].severity = Severity.WARNING
-    if doc.front_matter_error and ctx.sidecar is None and config.is_enabled("KI002", True, doc.path):
+    if (
+        doc.front_matter_error
+        and ctx.sidecar is None
+        and config.is_enabled("KI002", True, doc.path)
+    ):
         # the article is still checked, without what its front matter would have said
-        found.append(_engine_diagnostic("KI002", f"{doc.front_matter_error}; the front matter was ignored",
-                                        doc.path))
+        found.append(
+            _engine_diagnostic(
+                "KI002", f"{doc.front_matter_error}; the front matter was ignored", doc.path
+            )
+        )
         found[-1].severity = Severity.WARNING
     for k, rule in enumerate(rules):
         if time.monotonic() - started > config.time_budget:
             if config.is_enabled("KI004", True, doc.path):
-                found.append(_engine_diagnostic(
-                    "KI004",
-                    f"checking stopped after {config.time_budget:g} s (time-budget); "
-                    f"{len(rules) - k} rules were skipped",
-                    doc.path,
-                ))
+                found.append(
+                    _engine_diagnostic(
+                        "KI004",
+                        f"checking stopped after {config.time_budget:g} s (time-budget); "
+                        f"{len(rules) - k} rules were skipped",
+                        doc.path,
+                    )
+                )
             break
         try:
             for diag in rule.check(ctx):
@@ -118,9 +130,12 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
             if unused:
                 d = _engine_diagnostic(
                     "KI003",
-                    "suppression of " + (", ".join(sorted(unused)) if s.codes else "every rule")
+                    "suppression of "
+                    + (", ".join(sorted(unused)) if s.codes else "every rule")
                     + " suppresses nothing",
-                    doc.path, s.start, s.end,
+                    doc.path,
+                    s.start,
+                    s.end,
                 )
                 _locate(doc, [d])
                 kept.append(d)
@@ -154,7 +169,9 @@ def fingerprint(doc: Document, d: Diagnostic) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
 
-def lint_text(text: str, path: str | None = None, config: Config | None = None, fmt: str | None = None) -> list[Diagnostic]:
+def lint_text(
+    text: str, path: str | None = None, config: Config | None = None, fmt: str | None = None
+) -> list[Diagnostic]:
     """Lint article text and return its diagnostics, sorted."""
     config = config or Config()
     doc = read_text(text, path or "<text>", fmt)
@@ -219,7 +236,9 @@ def _walk(root: Path, cfg: Config) -> list[str]:
         visited.add((st.st_dev, st.st_ino))
         rel_dir = os.path.relpath(dirpath, root)
         dirnames[:] = sorted(
-            d for d in dirnames if not _excluded(d, os.path.normpath(os.path.join(rel_dir, d)), cfg.exclude)
+            d
+            for d in dirnames
+            if not _excluded(d, os.path.normpath(os.path.join(rel_dir, d)), cfg.exclude)
         )
         for name in sorted(filenames):
             rel = os.path.normpath(os.path.join(rel_dir, name))
@@ -235,13 +254,19 @@ def _lint_one(args: tuple[str, Config, str | None]) -> FileResult:
     try:
         return lint_file(path, cfg, fmt)
     except Exception as exc:  # never lose the other files to one file's failure
-        d = _engine_diagnostic("KI001", f"internal error while linting: {type(exc).__name__}: {exc}", path)
+        d = _engine_diagnostic(
+            "KI001", f"internal error while linting: {type(exc).__name__}: {exc}", path
+        )
         d.line = d.column = d.end_line = d.end_column = 1
         return FileResult(path, [d], error=True)
 
 
-def lint_files(files: list[tuple[str, Config]], jobs: int = 1, fmt: str | None = None,
-               cache: Cache | None = None) -> Iterator[FileResult]:
+def lint_files(
+    files: list[tuple[str, Config]],
+    jobs: int = 1,
+    fmt: str | None = None,
+    cache: Cache | None = None,
+) -> Iterator[FileResult]:
     """Lint files, in parallel when ``jobs > 1``; results come back in input order.
 
     With a ``cache`` (:class:`klint.cache.Cache`), unchanged files are answered
@@ -256,13 +281,20 @@ def lint_files(files: list[tuple[str, Config]], jobs: int = 1, fmt: str | None =
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
             chunk = max(1, min(16, len(todo) // (jobs * 4) or 1))
-            yield from _merge(tasks, keys, cached, pool.map(_lint_one, todo, chunksize=chunk), cache)
+            yield from _merge(
+                tasks, keys, cached, pool.map(_lint_one, todo, chunksize=chunk), cache
+            )
     else:
         yield from _merge(tasks, keys, cached, map(_lint_one, todo), cache)
 
 
-def _merge(tasks: list[tuple[str, Config, str | None]], keys: list[str | None],
-           cached: list[FileResult | None], fresh: Iterator[FileResult], cache: Cache | None) -> Iterator[FileResult]:
+def _merge(
+    tasks: list[tuple[str, Config, str | None]],
+    keys: list[str | None],
+    cached: list[FileResult | None],
+    fresh: Iterator[FileResult],
+    cache: Cache | None,
+) -> Iterator[FileResult]:
     """Interleave cache hits with freshly linted results, in input order; store the fresh ones."""
     for (_, cfg, fmt), key, hit in zip(tasks, keys, cached):
         if hit is not None:
@@ -274,7 +306,9 @@ def _merge(tasks: list[tuple[str, Config, str | None]], keys: list[str | None],
         yield result
 
 
-def lint_paths(paths: Iterable[str], config: Config | None = None, jobs: int = 1) -> list[Diagnostic]:
+def lint_paths(
+    paths: Iterable[str], config: Config | None = None, jobs: int = 1
+) -> list[Diagnostic]:
     """Lint files and folders and return every diagnostic, sorted."""
     out: list[Diagnostic] = []
     for result in lint_files(list(iter_files(paths, config)), jobs):
@@ -282,5 +316,14 @@ def lint_paths(paths: Iterable[str], config: Config | None = None, jobs: int = 1
     return sorted(out, key=Diagnostic.sort_key)
 
 
-__all__ = ["FileResult", "check_document", "lint_file", "lint_files", "lint_paths", "lint_text", "iter_files",
-           "Related", "Severity"]
+__all__ = [
+    "FileResult",
+    "check_document",
+    "lint_file",
+    "lint_files",
+    "lint_paths",
+    "lint_text",
+    "iter_files",
+    "Related",
+    "Severity",
+]

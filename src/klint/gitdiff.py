@@ -55,8 +55,15 @@ class Changes:
 
 def _git(args: list[str], cwd: str) -> str:
     try:
-        proc = subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=cwd, capture_output=True,
-                              text=True, encoding="utf-8", errors="surrogateescape", check=False)
+        proc = subprocess.run(
+            ["git", "-c", "core.quotepath=off", *args],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="surrogateescape",
+            check=False,
+        )
     except OSError as exc:
         raise GitError(f"cannot run git: {exc.strerror or exc}") from None
     if proc.returncode != 0:
@@ -99,8 +106,20 @@ def changes_since(ref: str, cwd: str = ".") -> Changes:
         _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], root)
     except GitError:
         raise GitError(f"{ref!r} is not a commit in the git repository at {root}") from None
-    diff = _git(["diff", "--unified=0", "--no-color", "--no-ext-diff", "--find-renames",
-                 "--src-prefix=a/", "--dst-prefix=b/", ref, "--"], root)
+    diff = _git(
+        [
+            "diff",
+            "--unified=0",
+            "--no-color",
+            "--no-ext-diff",
+            "--find-renames",
+            "--src-prefix=a/",
+            "--dst-prefix=b/",
+            ref,
+            "--",
+        ],
+        root,
+    )
     changes = Changes(root)
     for rel, lines in parse_diff(diff).items():
         changes.lines[os.path.realpath(os.path.join(root, rel))] = lines

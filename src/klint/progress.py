@@ -19,7 +19,9 @@ def wanted(stream: TextIO) -> bool:
 class Progress:
     """``with Progress(total) as p: ... p.advance()`` draws ``[####....] 120/200 files``."""
 
-    def __init__(self, total: int, stream: TextIO | None = None, enabled: bool | None = None) -> None:
+    def __init__(
+        self, total: int, stream: TextIO | None = None, enabled: bool | None = None
+    ) -> None:
         self.stream = stream or sys.stderr
         self.total, self.done = total, 0
         self.enabled = wanted(self.stream) if enabled is None else enabled
@@ -45,5 +47,7 @@ class Progress:
         self.drawn_at, self.shown = now, True
         width = 30
         filled = width * self.done // self.total
-        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} files")
+        self.stream.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} files"
+        )
         self.stream.flush()

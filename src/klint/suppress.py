@@ -47,7 +47,7 @@ def parse(text: str, position) -> list[Suppression]:
         line, _ = position(m.start())
         if action == "disable-next-line":
             nxt = line + 1
-            rest = text[m.end():]
+            rest = text[m.end() :]
             for k, ln in enumerate(rest.split("\n")[1:], start=1):
                 if ln.strip():
                     nxt = line + k

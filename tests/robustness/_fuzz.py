@@ -14,7 +14,11 @@ import os
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
-    "klint-ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=False
+    "klint-ci",
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=False,
 )
 settings.register_profile(
     "klint-deep", max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -35,7 +39,9 @@ def available_formats() -> list[str]:
 
     out = []
     for name, (module, _) in READERS.items():
-        if importlib.util.find_spec(module) is not None and hasattr(importlib.import_module(module), "read"):
+        if importlib.util.find_spec(module) is not None and hasattr(
+            importlib.import_module(module), "read"
+        ):
             out.append(name)
     return out
 

@@ -29,13 +29,21 @@ def long_line(size: int = MB) -> str:
 
 def nested_markdown(depth: int = 500) -> str:
     lists = "".join("  " * k + "- level " + str(k) + " in 1990\n" for k in range(depth))
-    quotes = "".join(">" * k + " quoted 1,000 men in " + str(1900 + k % 100) + "\n" for k in range(1, depth))
+    quotes = "".join(
+        ">" * k + " quoted 1,000 men in " + str(1900 + k % 100) + "\n" for k in range(1, depth)
+    )
     mixed = "".join(("> " if k % 2 else "- ") * 1 for k in range(depth)) + "deep text in 1991\n"
     return "# Nested\n\n" + lists + "\n" + quotes + "\n" + mixed
 
 
 def nested_wikitext(depth: int = 500) -> str:
-    return "'''Battle''' began in 1990.\n" + "{{tmpl|a=1990|" * depth + "x" + "}}" * depth + "\nIt ended in 1994.\n"
+    return (
+        "'''Battle''' began in 1990.\n"
+        + "{{tmpl|a=1990|" * depth
+        + "x"
+        + "}}" * depth
+        + "\nIt ended in 1994.\n"
+    )
 
 
 def rtl_and_combining() -> str:
@@ -46,8 +54,15 @@ def rtl_and_combining() -> str:
 
 
 def line_ending_mix() -> str:
-    parts = ["Battle of X\r\n", "\r\n", "Date 1988–1994\r", "Location Karabakh\n", "\n\r",
-             "The war began in 1988.\r\nIt ended in 1994.\rIt lasted six years.\n", "\r\r\n\n"]
+    parts = [
+        "Battle of X\r\n",
+        "\r\n",
+        "Date 1988–1994\r",
+        "Location Karabakh\n",
+        "\n\r",
+        "The war began in 1988.\r\nIt ended in 1994.\rIt lasted six years.\n",
+        "\r\r\n\n",
+    ]
     return "".join(parts) * 300
 
 
@@ -73,7 +88,10 @@ CASES: dict[str, Callable[[], tuple[str, bytes]]] = {
     "utf16-bom": lambda: ("bom16.txt", article_text().encode("utf-16")),
     "utf16-le-no-bom": lambda: ("nobom16.txt", article_text().encode("utf-16-le")),
     "utf8-bom": lambda: ("bom8.txt", codecs.BOM_UTF8 + article_text().encode()),
-    "latin1": lambda: ("latin1.txt", ("Caf\u00e9 Mu\u00f1oz, born 1990 in G\u00f6teborg.\n" * 20).encode("latin-1")),
+    "latin1": lambda: (
+        "latin1.txt",
+        ("Caf\u00e9 Mu\u00f1oz, born 1990 in G\u00f6teborg.\n" * 20).encode("latin-1"),
+    ),
     "line-ending-mix": lambda: ("endings.txt", line_ending_mix().encode()),
     "empty": lambda: ("empty.txt", b""),
     "only-newlines": lambda: ("newlines.txt", b"\r\n\r\r\n\n" * 1000),

@@ -18,8 +18,15 @@ import sys
 
 import atheris
 
-LAZY = ("klint.extract.dates", "klint.extract.names", "klint.extract.quantities", "klint.sources.html",
-        "klint.sources.markdown", "klint.sources.text", "klint.sources.wikitext")
+LAZY = (
+    "klint.extract.dates",
+    "klint.extract.names",
+    "klint.extract.quantities",
+    "klint.sources.html",
+    "klint.sources.markdown",
+    "klint.sources.text",
+    "klint.sources.wikitext",
+)
 
 with atheris.instrument_imports(include=["klint"]):  # everything lint_text imports lazily, too
     for name in LAZY:

@@ -26,21 +26,43 @@ from .adversarial import CASES, MB, article_text
 BOUND_S = 60.0  # per input, process start to exit
 
 
-def run_cli(*args: str, cwd: Path | None = None, timeout: float = BOUND_S, stdin: bytes | None = None):
-    env = {**os.environ, "NO_COLOR": "1", "PYTHONFAULTHANDLER": "1",
-           "KLINT_CACHE_DIR": os.path.join(tempfile.gettempdir(), "klint-robustness-cache")}
+def run_cli(
+    *args: str, cwd: Path | None = None, timeout: float = BOUND_S, stdin: bytes | None = None
+):
+    env = {
+        **os.environ,
+        "NO_COLOR": "1",
+        "PYTHONFAULTHANDLER": "1",
+        "KLINT_CACHE_DIR": os.path.join(tempfile.gettempdir(), "klint-robustness-cache"),
+    }
     started = time.monotonic()
     proc = subprocess.run(
-        [sys.executable, "-m", "klint", *args], check=False, cwd=cwd, capture_output=True, timeout=timeout, env=env,
+        [sys.executable, "-m", "klint", *args],
+        check=False,
+        cwd=cwd,
+        capture_output=True,
+        timeout=timeout,
+        env=env,
         input=stdin,
     )
     return proc, time.monotonic() - started
 
 
-def check_json(path: Path, *extra: str, timeout: float = BOUND_S) -> tuple[int, list[dict], str, float]:
+def check_json(
+    path: Path, *extra: str, timeout: float = BOUND_S
+) -> tuple[int, list[dict], str, float]:
     proc, took = run_cli(
-        "check", str(path), "--select", "ALL", "--output-format", "json", "--jobs", "1", "--no-cache", *extra,
-        timeout=timeout
+        "check",
+        str(path),
+        "--select",
+        "ALL",
+        "--output-format",
+        "json",
+        "--jobs",
+        "1",
+        "--no-cache",
+        *extra,
+        timeout=timeout,
     )
     stderr = proc.stderr.decode("utf-8", "replace")
     assert "Traceback" not in stderr, stderr[-3000:]
@@ -103,7 +125,9 @@ def test_fifo_is_skipped_without_blocking(tmp_path: Path) -> None:
     assert any(d["path"].endswith("good.txt") for d in found)  # the regular file was still linted
     assert code == 2 and took < 30
     # named explicitly: a one-line skip message, exit 2, no blocking
-    proc, took = run_cli("check", str(folder / "pipe.txt"), "--output-format", "concise", timeout=30)
+    proc, took = run_cli(
+        "check", str(folder / "pipe.txt"), "--output-format", "concise", timeout=30
+    )
     assert proc.returncode == 2
     assert "KI002" in proc.stdout.decode() and "not a regular file" in proc.stdout.decode()
 
@@ -121,12 +145,16 @@ def test_symlink_loops_in_a_linted_folder(tmp_path: Path) -> None:
     assert {Path(d["path"]).name for d in loops} == {"a.txt", "b.txt"}
     assert all("symbolic links" in d["message"] for d in loops)
     linted = {d["path"] for d in found if d["code"] != "KI002"}
-    assert len([p for p in linted if p.endswith("sub/a.txt")]) <= 1  # the real file once, not per loop turn
+    assert (
+        len([p for p in linted if p.endswith("sub/a.txt")]) <= 1
+    )  # the real file once, not per loop turn
     assert code == 2
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
-                    reason="running as root: chmod 000 does not stop root from reading (see the in-process test)")
+@pytest.mark.skipif(
+    hasattr(os, "geteuid") and os.geteuid() == 0,
+    reason="running as root: chmod 000 does not stop root from reading (see the in-process test)",
+)
 def test_unreadable_file_real_permissions(tmp_path: Path) -> None:
     target = tmp_path / "secret.txt"
     target.write_text(article_text())
@@ -158,7 +186,9 @@ def test_unreadable_file_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 def test_stdin_with_nul_bytes_is_a_usage_error_not_a_traceback() -> None:
-    proc, _ = run_cli("check", "-", "--output-format", "concise", stdin=b"The war began in 1988.\x00\x00\n")
+    proc, _ = run_cli(
+        "check", "-", "--output-format", "concise", stdin=b"The war began in 1988.\x00\x00\n"
+    )
     assert "Traceback" not in proc.stderr.decode()
     assert proc.returncode in (0, 1, 2)
 

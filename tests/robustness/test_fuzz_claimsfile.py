@@ -19,8 +19,10 @@ import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-pytestmark = pytest.mark.skipif(importlib.util.find_spec("klint.claimsfile") is None,
-                                reason="the claims-file loader has not landed")
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("klint.claimsfile") is None,
+    reason="the claims-file loader has not landed",
+)
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_CLAIMS = REPO / "seeds" / "nagorno-karabakh-war.klint.yaml"
@@ -29,13 +31,41 @@ SEED_ARTICLE = REPO / "seeds" / "nagorno-karabakh-war.txt"
 from ._fuzz import internal_errors, scaled
 
 SCALARS = (
-    st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.floats(allow_nan=True) | st.text(max_size=15)
-    | st.sampled_from(["1988-02", "1994-05-12", "2020-13-40", "armenian-side", "person", "state", "troops",
-                       "about", "nearly", "", "0000-00", "-5", "1e309", "İsgandar", "x" * 300])
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**12), 10**12)
+    | st.floats(allow_nan=True)
+    | st.text(max_size=15)
+    | st.sampled_from(
+        [
+            "1988-02",
+            "1994-05-12",
+            "2020-13-40",
+            "armenian-side",
+            "person",
+            "state",
+            "troops",
+            "about",
+            "nearly",
+            "",
+            "0000-00",
+            "-5",
+            "1e309",
+            "İsgandar",
+            "x" * 300,
+        ]
+    )
 )
-VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4)
-                      | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=10)
-KEYS = st.sampled_from(["version", "subject", "entities", "facts", "events", "constraints", "klint", "other"])
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=10,
+)
+KEYS = st.sampled_from(
+    ["version", "subject", "entities", "facts", "events", "constraints", "klint", "other"]
+)
 CLAIMS_LIKE = st.dictionaries(KEYS, VALUES, max_size=6)
 
 
@@ -51,7 +81,9 @@ def _parse(text: str):
 
 
 @scaled(120)
-@given(text=st.text(max_size=300) | CLAIMS_LIKE.map(lambda d: yaml.safe_dump(d, allow_unicode=True)))
+@given(
+    text=st.text(max_size=300) | CLAIMS_LIKE.map(lambda d: yaml.safe_dump(d, allow_unicode=True))
+)
 @example(text="!!python/object/apply:os.system ['echo pwned']")
 @example(text="version: 1\nfacts: [{id: a, value: .nan, quote: x}]\n")
 @example(text="a: &a [*a]\n")
@@ -104,7 +136,9 @@ def test_mutated_claims_files_never_crash_a_rule(article_dir: Path, data: dict) 
     from klint.config import Config
     from klint.engine import lint_file
 
-    (article_dir / "war.klint.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    (article_dir / "war.klint.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
+    )
     result = lint_file(str(article_dir / "war.txt"), Config(select=("ALL",)))
     assert not internal_errors(result.diagnostics)
 
@@ -114,9 +148,16 @@ def test_alias_bomb_beside_an_article_is_ks001(tmp_path: Path) -> None:
     from klint.engine import lint_file
 
     lol = ", ".join(['"lol"'] * 9)
-    bomb = "version: 1\nx-a: &a [" + lol + "]\n" + "".join(
-        f"x-{chr(98 + k)}: &{chr(98 + k)} [" + ", ".join([f"*{chr(97 + k)}"] * 9) + "]\n" for k in range(8)
-    ) + "facts: *i\n"
+    bomb = (
+        "version: 1\nx-a: &a ["
+        + lol
+        + "]\n"
+        + "".join(
+            f"x-{chr(98 + k)}: &{chr(98 + k)} [" + ", ".join([f"*{chr(97 + k)}"] * 9) + "]\n"
+            for k in range(8)
+        )
+        + "facts: *i\n"
+    )
     shutil.copyfile(SEED_ARTICLE, tmp_path / "war.txt")
     (tmp_path / "war.klint.yaml").write_text(bomb)
     started = time.monotonic()
@@ -138,7 +179,9 @@ def test_huge_claims_file_is_ks001(tmp_path: Path) -> None:
 
 
 @scaled(40)
-@given(front=CLAIMS_LIKE.map(lambda d: yaml.safe_dump(d, allow_unicode=True)) | st.text(max_size=200))
+@given(
+    front=CLAIMS_LIKE.map(lambda d: yaml.safe_dump(d, allow_unicode=True)) | st.text(max_size=200)
+)
 @example(front="klint: &a [*a]\n")
 @example(front="klint:\n  facts: [{id: x, value: 5, quote: war}]\n")
 def test_random_front_matter_in_markdown(front: str) -> None:
@@ -149,5 +192,7 @@ def test_random_front_matter_in_markdown(front: str) -> None:
 
     if "markdown" not in available_formats():
         pytest.skip("the Markdown reader has not landed")
-    text = f"---\n{front}\n---\n\n# The war\n\nThe war began in 1988 and ended in 1994; 3,000 died.\n"
+    text = (
+        f"---\n{front}\n---\n\n# The war\n\nThe war began in 1988 and ended in 1994; 3,000 died.\n"
+    )
     assert not internal_errors(lint_text(text, "a.md", Config(select=("ALL",)), "markdown"))

@@ -20,13 +20,25 @@ from klint.config import KEYS, Config, ConfigError, from_mapping, load_file
 from ._fuzz import scaled
 
 SCALARS = (
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12)
-    | st.sampled_from(["ALL", "KD", "KN201", "KX306", "KI001", "K", "kd", "error", "warning", "info", "*.txt", ""])
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=12)
+    | st.sampled_from(
+        ["ALL", "KD", "KN201", "KX306", "KI001", "K", "kd", "error", "warning", "info", "*.txt", ""]
+    )
 )
 VALUES = st.recursive(
     SCALARS,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8) | st.sampled_from(
-        ["KD", "KN201", "*.md", "KI004"]), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.text(max_size=8) | st.sampled_from(["KD", "KN201", "*.md", "KI004"]),
+            inner,
+            max_size=4,
+        )
+    ),
     max_leaves=12,
 )
 MAPPINGS = st.dictionaries(st.sampled_from(sorted(KEYS)) | st.text(max_size=10), VALUES, max_size=5)
@@ -47,7 +59,11 @@ def _only_config_errors(call) -> Config | None:
 @example(data={"severity": {"KD": ["error"]}})
 @example(data={"rules": {"KI001": []}})
 def test_from_mapping_gives_a_config_or_a_config_error(data) -> None:
-    cfg = _only_config_errors(lambda: from_mapping(data, ".klint.yaml", yaml.safe_dump(data) if isinstance(data, dict) else ""))
+    cfg = _only_config_errors(
+        lambda: from_mapping(
+            data, ".klint.yaml", yaml.safe_dump(data) if isinstance(data, dict) else ""
+        )
+    )
     if cfg is not None:
         assert cfg.time_budget > 0  # NaN or a negative budget would switch the budget off
         cfg.is_enabled("KD101", True, "a/b.txt")
@@ -55,8 +71,11 @@ def test_from_mapping_gives_a_config_or_a_config_error(data) -> None:
 
 
 @scaled(120)
-@given(data=st.binary(max_size=300) | st.text(max_size=300).map(str.encode)
-       | MAPPINGS.map(lambda m: yaml.safe_dump(m, allow_unicode=True).encode()))
+@given(
+    data=st.binary(max_size=300)
+    | st.text(max_size=300).map(str.encode)
+    | MAPPINGS.map(lambda m: yaml.safe_dump(m, allow_unicode=True).encode())
+)
 @example(data=b"select: [KD\nignore: ]")
 @example(data=b"!!python/object/apply:os.system ['echo pwned']")
 @example(data=b"\xff\xfe")
@@ -68,11 +87,22 @@ def test_load_yaml_file_gives_a_config_or_a_config_error(tmp_path_factory, data:
 
 
 @scaled(120)
-@given(data=st.binary(max_size=200) | st.text(max_size=200).map(str.encode) | MAPPINGS.map(_toml := lambda m: (
-    "[tool.klint]\n" + "".join(f"{k!r} = {v!r}\n".replace("'", '"') for k, v in m.items()
-                               if isinstance(v, (str, int, list)) and not isinstance(v, bool))).encode()))
+@given(
+    data=st.binary(max_size=200)
+    | st.text(max_size=200).map(str.encode)
+    | MAPPINGS.map(
+        _toml := lambda m: (
+            "[tool.klint]\n"
+            + "".join(
+                f"{k!r} = {v!r}\n".replace("'", '"')
+                for k, v in m.items()
+                if isinstance(v, (str, int, list)) and not isinstance(v, bool)
+            )
+        ).encode()
+    )
+)
 @example(data=b"tool = 1\n")
-@example(data=b"tool = \"klint\"\n")
+@example(data=b'tool = "klint"\n')
 @example(data=b"[tool]\nklint = 5\n")
 @example(data=b"[tool]\nklint = [1, 2]\n")
 @example(data=b"[tool.klint]\ntime-budget = nan\n")
@@ -84,16 +114,35 @@ def test_load_pyproject_gives_a_config_or_a_config_error(tmp_path_factory, data:
 
 LOL = ", ".join(['"lol"'] * 9)
 #: nine levels of nine-fold aliases under a valid key: 9**9 strings if expanded
-BOMB_RULES = "rules:\n  KD:\n    a: &a [" + LOL + "]\n" + "".join(
-    f"    {chr(98 + k)}: &{chr(98 + k)} [" + ", ".join([f"*{chr(97 + k)}"] * 9) + "]\n" for k in range(8)
+BOMB_RULES = (
+    "rules:\n  KD:\n    a: &a ["
+    + LOL
+    + "]\n"
+    + "".join(
+        f"    {chr(98 + k)}: &{chr(98 + k)} [" + ", ".join([f"*{chr(97 + k)}"] * 9) + "]\n"
+        for k in range(8)
+    )
 )
 
 
-@pytest.mark.parametrize("use", ["severity: {KD: *i}", "per-file-ignores: {'*.txt': *i}", "select: *i",
-                                 "article-type: *i", "rules: {KD: *i}", "include: [*i]"])
+@pytest.mark.parametrize(
+    "use",
+    [
+        "severity: {KD: *i}",
+        "per-file-ignores: {'*.txt': *i}",
+        "select: *i",
+        "article-type: *i",
+        "rules: {KD: *i}",
+        "include: [*i]",
+    ],
+)
 def test_alias_bomb_is_rejected_quickly(tmp_path: Path, use: str) -> None:
     path = tmp_path / ".klint.yaml"
-    path.write_text(BOMB_RULES.replace("rules:", "x-rules:") if use.startswith("rules") else BOMB_RULES + use + "\n")
+    path.write_text(
+        BOMB_RULES.replace("rules:", "x-rules:")
+        if use.startswith("rules")
+        else BOMB_RULES + use + "\n"
+    )
     if use.startswith("rules"):
         path.write_text(BOMB_RULES + "severity: {KD: *i}\n")
     started = time.monotonic()

@@ -41,11 +41,22 @@ def mutation(draw, text: str) -> str:
         elif op == "duplicate":
             text = text[:b] + text[a:b] + text[b:]
         elif op == "insert":
-            text = text[:a] + " ".join(draw(st.lists(st.sampled_from(FRAGMENTS), max_size=8))) + text[a:]
+            text = (
+                text[:a]
+                + " ".join(draw(st.lists(st.sampled_from(FRAGMENTS), max_size=8)))
+                + text[a:]
+            )
         elif op == "numbers":
             k = draw(st.integers(0, 10**6))
-            text = text[:a] + re.sub(r"\d+", lambda m, k=k: str((int(m.group()) * 7 + k) % 10**len(m.group())),
-                                     text[a:b]) + text[b:]
+            text = (
+                text[:a]
+                + re.sub(
+                    r"\d+",
+                    lambda m, k=k: str((int(m.group()) * 7 + k) % 10 ** len(m.group())),
+                    text[a:b],
+                )
+                + text[b:]
+            )
         elif op == "swap":
             paras = text.split("\n\n")
             if len(paras) > 2:
@@ -53,7 +64,11 @@ def mutation(draw, text: str) -> str:
                 paras[i], paras[j] = paras[j], paras[i]
                 text = "\n\n".join(paras)
         else:
-            text = text[:a] + text[a:b].replace("\n", draw(st.sampled_from(["\r\n", "\r", "\n\n", " "]))) + text[b:]
+            text = (
+                text[:a]
+                + text[a:b].replace("\n", draw(st.sampled_from(["\r\n", "\r", "\n\n", " "])))
+                + text[b:]
+            )
     return text
 
 

@@ -24,18 +24,105 @@ EXTENSIONS = {"text": "a.txt", "markdown": "a.md", "wikitext": "a.wiki", "html":
 ALL = Config(select=("ALL",))
 
 FRAGMENTS = [
-    "1988", "1994", "12 May 1990", "May 12, 1990", "1990–1994", "1990-94", "c. 1500", "1990s", "AD 5",
-    "5 BC", "in the spring of 1992", "3,000", "12,000-strong", "1.5 million", "30%", "$4 billion",
-    "about 3,000", "over 1,000", "killed", "wounded", "casualties", "total of", "between 20 and 30",
-    "North Atlantic Treaty Organization (NATO)", "NATO", "(UN)", "see above", "see Section 3",
-    "as mentioned earlier", "Figure 2", "Table 1", "Date", "Location", "Result", "Strength",
-    "Casualties and losses", "Commanders and leaders", "İsgandar", "Ağdam", "Nagorno-Karabakh",
-    "== Heading ==", "# Heading", "- item", "> quote", "* item", "| a | b |", "|---|---|", "{{Infobox",
-    "}}", "[[Link|text]]", "<ref>", "</ref>", "<table><tr><td>1</td></tr></table>", "<p>", "</p>",
-    "<!-- klint: disable=KN201 -->", "<!-- klint: disable-next-line -->", "[klint: enable]", "<!--",
-    "-->", "\u200f", "\u0301", "\ufeff", "\x00", "—", "–", "-", ",", ".", ";", "(", ")", "\"", "'",
-    "\t", " ", "  ", "\n", "\n\n", "\r\n", "\r", "0", "9", "00", "1,0", ",,,", "...", "1st", "2nd",
-    "twenty", "hundred", "thousand", "first", "last", "born", "died", "aged 45", "the war", "The War",
+    "1988",
+    "1994",
+    "12 May 1990",
+    "May 12, 1990",
+    "1990–1994",
+    "1990-94",
+    "c. 1500",
+    "1990s",
+    "AD 5",
+    "5 BC",
+    "in the spring of 1992",
+    "3,000",
+    "12,000-strong",
+    "1.5 million",
+    "30%",
+    "$4 billion",
+    "about 3,000",
+    "over 1,000",
+    "killed",
+    "wounded",
+    "casualties",
+    "total of",
+    "between 20 and 30",
+    "North Atlantic Treaty Organization (NATO)",
+    "NATO",
+    "(UN)",
+    "see above",
+    "see Section 3",
+    "as mentioned earlier",
+    "Figure 2",
+    "Table 1",
+    "Date",
+    "Location",
+    "Result",
+    "Strength",
+    "Casualties and losses",
+    "Commanders and leaders",
+    "İsgandar",
+    "Ağdam",
+    "Nagorno-Karabakh",
+    "== Heading ==",
+    "# Heading",
+    "- item",
+    "> quote",
+    "* item",
+    "| a | b |",
+    "|---|---|",
+    "{{Infobox",
+    "}}",
+    "[[Link|text]]",
+    "<ref>",
+    "</ref>",
+    "<table><tr><td>1</td></tr></table>",
+    "<p>",
+    "</p>",
+    "<!-- klint: disable=KN201 -->",
+    "<!-- klint: disable-next-line -->",
+    "[klint: enable]",
+    "<!--",
+    "-->",
+    "\u200f",
+    "\u0301",
+    "\ufeff",
+    "\x00",
+    "—",
+    "–",
+    "-",
+    ",",
+    ".",
+    ";",
+    "(",
+    ")",
+    '"',
+    "'",
+    "\t",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "0",
+    "9",
+    "00",
+    "1,0",
+    ",,,",
+    "...",
+    "1st",
+    "2nd",
+    "twenty",
+    "hundred",
+    "thousand",
+    "first",
+    "last",
+    "born",
+    "died",
+    "aged 45",
+    "the war",
+    "The War",
 ]
 ARTICLE = st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=12), max_size=80).map(" ".join)
 NOISE = st.text(max_size=400)
@@ -67,7 +154,9 @@ def test_reader_regions_stay_inside_the_text(fmt: str, text: str) -> None:
 @scaled(80)
 @given(text=TEXTS)
 @example(text="The war began in 1988 and ended in 1994 after 3,000 deaths; 1,000 + 2,500 = 3,000.")
-@example(text="Battle\n\nBattle\nDate 1990–1988\nLocation X\nStrength\n10 20\nCasualties and losses\n5\n6\n")
+@example(
+    text="Battle\n\nBattle\nDate 1990–1988\nLocation X\nStrength\n10 20\nCasualties and losses\n5\n6\n"
+)
 @example(text="NATO (North Atlantic Treaty Organization) NATO NATO (NATO) ()")
 def test_every_rule_on_random_text(fmt: str, text: str) -> None:
     diagnostics = lint_text(text, EXTENSIONS[fmt], ALL, fmt)
@@ -78,8 +167,12 @@ def test_every_rule_on_random_text(fmt: str, text: str) -> None:
 
 
 @scaled(40)
-@given(seed_slice=st.tuples(st.integers(0, 64_000), st.integers(200, 6_000)), junk=st.text(max_size=30))
-def test_every_rule_on_cut_and_spliced_seed(seed_text: str, seed_slice: tuple[int, int], junk: str) -> None:
+@given(
+    seed_slice=st.tuples(st.integers(0, 64_000), st.integers(200, 6_000)), junk=st.text(max_size=30)
+)
+def test_every_rule_on_cut_and_spliced_seed(
+    seed_text: str, seed_slice: tuple[int, int], junk: str
+) -> None:
     """Pieces of a real article, cut at arbitrary offsets and spliced with junk."""
     start, length = seed_slice
     piece = seed_text[start : start + length]

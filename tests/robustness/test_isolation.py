@@ -29,8 +29,9 @@ def _codes_found(text: str) -> set[str]:
     return {d.code for d in lint_text(text, "a.txt", Config(select=("ALL",)))}
 
 
-def test_raising_rule_becomes_ki001_and_the_run_continues(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                          seed_text: str) -> None:
+def test_raising_rule_becomes_ki001_and_the_run_continues(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_text: str
+) -> None:
     victim = _victim()
 
     def boom(self, ctx):
@@ -54,9 +55,13 @@ def test_raising_rule_becomes_ki001_and_the_run_continues(tmp_path: Path, monkey
         assert expected <= others  # every other rule still ran
 
 
-def test_raising_rule_makes_the_cli_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+def test_raising_rule_makes_the_cli_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
     victim = _victim()
-    monkeypatch.setattr(victim, "check", lambda self, ctx: (_ for _ in ()).throw(RuntimeError("bad")))
+    monkeypatch.setattr(
+        victim, "check", lambda self, ctx: (_ for _ in ()).throw(RuntimeError("bad"))
+    )
     (tmp_path / "a.txt").write_text(article_text())
     code = cli.main(["check", str(tmp_path / "a.txt"), "--jobs", "1", "--output-format", "concise"])
     out = capsys.readouterr()
@@ -64,7 +69,9 @@ def test_raising_rule_makes_the_cli_exit_2(tmp_path: Path, monkeypatch: pytest.M
     assert "KI001" in out.out and "Traceback" not in out.out + out.err
 
 
-def test_crash_outside_the_rules_is_ki001_for_that_file_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_crash_outside_the_rules_is_ki001_for_that_file_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import klint.extract as extract_mod
 
     real = extract_mod.extract
@@ -77,8 +84,13 @@ def test_crash_outside_the_rules_is_ki001_for_that_file_only(tmp_path: Path, mon
     monkeypatch.setattr(extract_mod, "extract", extract)
     (tmp_path / "bad.txt").write_text(article_text())
     (tmp_path / "good.txt").write_text(article_text())
-    results = {Path(r.path).name: r for r in lint_files(list(iter_files([str(tmp_path)], Config(select=("ALL",)))))}
-    assert results["bad.txt"].error and [d.code for d in results["bad.txt"].diagnostics] == ["KI001"]
+    results = {
+        Path(r.path).name: r
+        for r in lint_files(list(iter_files([str(tmp_path)], Config(select=("ALL",)))))
+    }
+    assert results["bad.txt"].error and [d.code for d in results["bad.txt"].diagnostics] == [
+        "KI001"
+    ]
     assert not results["good.txt"].error
 
 
@@ -110,7 +122,9 @@ def test_time_budget_is_read_from_the_configuration(tmp_path: Path) -> None:
     assert cfg is not None and cfg.time_budget == 2.5
 
 
-def test_extractor_crash_in_lint_text_is_ki001_not_an_exception(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_extractor_crash_in_lint_text_is_ki001_not_an_exception(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import klint.extract as extract_mod
 
     def extract(doc, packs, languages=()):
@@ -130,7 +144,9 @@ def test_multi_line_exception_message_stays_on_one_line(monkeypatch: pytest.Monk
         raise RuntimeError("a\n  b\n" + "x" * 1000)
 
     monkeypatch.setattr(victim, "check", boom)
-    ki001 = [d for d in lint_text(article_text(), "a.txt", Config(select=("ALL",))) if d.code == "KI001"]
+    ki001 = [
+        d for d in lint_text(article_text(), "a.txt", Config(select=("ALL",))) if d.code == "KI001"
+    ]
     assert len(ki001) == 1 and "\n" not in ki001[0].message and len(ki001[0].message) < 500
     assert "RuntimeError: a b x" in ki001[0].message and ki001[0].message.endswith("]")
 

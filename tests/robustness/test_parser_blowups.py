@@ -61,7 +61,9 @@ def _check(fmt: str, unit: str, n: int) -> None:
         if large < 0.2 or large < 3 * max(small, 0.01):
             break
         small, large = min(small, _cpu(fmt, small_text)), min(large, _cpu(fmt, large_text))
-    assert large < 0.2 or large < 3 * max(small, 0.01), f"{unit!r}: {small:.2f}s at {n}, {large:.2f}s at {2 * n}"
+    assert large < 0.2 or large < 3 * max(small, 0.01), (
+        f"{unit!r}: {small:.2f}s at {n}, {large:.2f}s at {2 * n}"
+    )
 
 
 @pytest.mark.parametrize(("fmt", "unit", "n"), CASES)

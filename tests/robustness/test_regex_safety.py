@@ -122,16 +122,22 @@ BOUNDED = {
     "klint.extract.names._LIST_AFTER_RE": "matched within 80 characters after an identifier noun (names._identifiers)",
     "klint.extract._numlex.POSSESSIVE_RE": "run over the 120 characters before a number (quantities._subject)",
 }
+
+
 @lru_cache(maxsize=1)
 def scan() -> tuple[dict, ...]:
-    proc = subprocess.Popen([sys.executable, "-c", SCAN], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SCAN], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     try:
         stdout, stderr = proc.communicate(timeout=150)
     except subprocess.TimeoutExpired:
         proc.kill()
         stdout, stderr = proc.communicate()
         started = [json.loads(x)["start"] for x in stdout.splitlines() if '"start"' in x]
-        raise AssertionError(f"regex scan hung; last pattern started: {started[-1] if started else '?'}") from None
+        raise AssertionError(
+            f"regex scan hung; last pattern started: {started[-1] if started else '?'}"
+        ) from None
     assert proc.returncode == 0, stderr[-3000:]
     return tuple(json.loads(x) for x in stdout.splitlines())
 
@@ -142,7 +148,8 @@ def _name(row: dict) -> str:
 
 def _describe(rows: list[dict]) -> str:
     return "\n".join(
-        f"{r['t1']:.3f}s -> {r['t2']:.3f}s when the input {r['input']!r} doubles: {r['pattern']}" for r in rows
+        f"{r['t1']:.3f}s -> {r['t2']:.3f}s when the input {r['input']!r} doubles: {r['pattern']}"
+        for r in rows
     )
 
 
@@ -173,30 +180,65 @@ _CELL = r"(?:[-+]?\d[\d,.]*%?|N/?A|—|–|-)"
 OLD_ROW_TAIL = re.compile(r"(?:\s+" + _CELL + r"){3,}\s*$")
 OLD_TRAILING_COMMENT = re.compile(r"\s*<!--.*?-->\s*$")
 TOKENS = st.sampled_from(
-    ["1", "12", "1,000", "2.5", "-3", "+4", "30%", "N/A", "NA", "—", "–", "-", "x", "Total", "1x", "%", "<!--",
-     "-->", "<!-->", "a", ",", ""]
+    [
+        "1",
+        "12",
+        "1,000",
+        "2.5",
+        "-3",
+        "+4",
+        "30%",
+        "N/A",
+        "NA",
+        "—",
+        "–",
+        "-",
+        "x",
+        "Total",
+        "1x",
+        "%",
+        "<!--",
+        "-->",
+        "<!-->",
+        "a",
+        ",",
+        "",
+    ]
 )
 BLANKS = st.sampled_from([" ", "  ", "\t", "\u00a0", " \u2003 "])
-LINES = st.lists(st.tuples(BLANKS, TOKENS), max_size=10).map(lambda xs: "".join(b + t for b, t in xs)) | st.text(
-    alphabet=" \t1,.-%NA—x<!->", max_size=30
-)
+LINES = st.lists(st.tuples(BLANKS, TOKENS), max_size=10).map(
+    lambda xs: "".join(b + t for b, t in xs)
+) | st.text(alphabet=" \t1,.-%NA—x<!->", max_size=30)
 
 
 @scaled(400)
-@given(st.tuples(st.sampled_from(["", " ", "x"]), LINES, st.sampled_from(["", " ", "\t "])).map("".join))
+@given(
+    st.tuples(st.sampled_from(["", " ", "x"]), LINES, st.sampled_from(["", " ", "\t "])).map(
+        "".join
+    )
+)
 def test_row_tail_agrees_with_the_old_regex(line: str) -> None:
     m = OLD_ROW_TAIL.search(line)
     assert text_reader._row_tail(line) == (m.start() if m else None)
 
 
 @scaled(400)
-@given(st.tuples(LINES, st.sampled_from(["", " <!-- c -->", "<!--x-->  ", " <!-- a --> b -->", "<!-->"])).map("".join))
+@given(
+    st.tuples(
+        LINES, st.sampled_from(["", " <!-- c -->", "<!--x-->  ", " <!-- a --> b -->", "<!-->"])
+    ).map("".join)
+)
 def test_trailing_comment_strip_agrees_with_the_old_regex(line: str) -> None:
     assert text_reader._strip_trailing_comment(line) == OLD_TRAILING_COMMENT.sub("", line, count=1)
 
 
 def test_text_reader_is_linear_on_long_blank_runs() -> None:
-    for line in ("1" + " " * 200_000 + "x", "1 " * 100_000 + "x 1 2 3", "<!--" * 50_000, "a" + " " * 200_000 + "-->"):
+    for line in (
+        "1" + " " * 200_000 + "x",
+        "1 " * 100_000 + "x 1 2 3",
+        "<!--" * 50_000,
+        "a" + " " * 200_000 + "-->",
+    ):
         started = time.monotonic()
         text_reader.read("Title\n\nA b c\n" + line + "\n1 2 3 4\n")
         assert time.monotonic() - started < 2.0
@@ -209,7 +251,15 @@ def test_wikitext_reader_is_linear_on_long_blank_links() -> None:
         pytest.skip("the wikitext reader has not landed")
     from klint.sources import read_text
 
-    text = "'''X''' began in 1990. [[" + " " * 5_000 + "x]]\n[[File:a.jpg|" + " " * 5_000 + "x|caption]]\n"
+    text = (
+        "'''X''' began in 1990. [["
+        + " " * 5_000
+        + "x]]\n[[File:a.jpg|"
+        + " " * 5_000
+        + "x|caption]]\n"
+    )
     started = time.monotonic()
     read_text(text, "a.wiki", "wikitext")
-    assert time.monotonic() - started < 0.5  # linear: a few ms (was 1.5 s before possessive quantifiers)
+    assert (
+        time.monotonic() - started < 0.5
+    )  # linear: a few ms (was 1.5 s before possessive quantifiers)

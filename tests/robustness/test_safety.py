@@ -32,21 +32,33 @@ def test_no_code_execution_primitives(path: Path) -> None:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             f = node.func
-            name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+            name = (
+                f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+            )
             if name in FORBIDDEN_CALLS and not (isinstance(f, ast.Attribute) and name == "compile"):
                 problems.append(f"{name}() at line {node.lineno}")
-            if name in ("load", "load_all", "unsafe_load", "full_load") and isinstance(f, ast.Attribute) \
-                    and isinstance(f.value, ast.Name) and f.value.id == "yaml":
+            if (
+                name in ("load", "load_all", "unsafe_load", "full_load")
+                and isinstance(f, ast.Attribute)
+                and isinstance(f.value, ast.Name)
+                and f.value.id == "yaml"
+            ):
                 problems.append(f"yaml.{name}() at line {node.lineno} (use yaml.safe_load)")
             if name == "import_module" and str(path.relative_to(SRC)) not in DYNAMIC_IMPORT_OK:
                 problems.append(f"import_module() at line {node.lineno}")
             for kw in node.keywords:
                 if kw.arg == "shell" and isinstance(kw.value, ast.Constant) and kw.value.value:
                     problems.append(f"shell=True at line {node.lineno}")
-                if kw.arg == "Loader" and not (isinstance(kw.value, ast.Attribute) and "Safe" in kw.value.attr):
+                if kw.arg == "Loader" and not (
+                    isinstance(kw.value, ast.Attribute) and "Safe" in kw.value.attr
+                ):
                     problems.append(f"a non-safe YAML Loader at line {node.lineno}")
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+            )
             bad = [n for n in names if n.split(".")[0] in FORBIDDEN_MODULES]
             if bad:
                 problems.append(f"import of {bad} at line {node.lineno}")
@@ -58,14 +70,22 @@ def test_the_scan_would_catch_eval(tmp_path: Path) -> None:
     bad = SRC / "__probe_not_a_module__.py"
     assert not bad.exists()
     tree = ast.parse("import pickle\nx = eval('1')\n")
-    calls = [n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)]
-    assert "eval" in calls and any(isinstance(n, ast.Import) and n.names[0].name == "pickle" for n in ast.walk(tree))
+    calls = [
+        n.func.id
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+    ]
+    assert "eval" in calls and any(
+        isinstance(n, ast.Import) and n.names[0].name == "pickle" for n in ast.walk(tree)
+    )
 
 
 def test_packs_and_config_are_parsed_with_safe_yaml() -> None:
     for rel in ("packs.py", "config.py"):
         text = (SRC / rel).read_text(encoding="utf-8")
-        assert "yaml.load(" not in text and "yaml.unsafe_load" not in text and "FullLoader" not in text
+        assert (
+            "yaml.load(" not in text and "yaml.unsafe_load" not in text and "FullLoader" not in text
+        )
 
 
 def test_reader_table_names_only_klint_modules() -> None:
@@ -109,8 +129,12 @@ def test_html_report_escapes_article_text(tmp_path: Path) -> None:
     article = tmp_path / "a<script>.txt"
     article.write_text(_hostile_article())
     out = tmp_path / "report.html"
-    proc = subprocess.run([sys.executable, "-m", "klint", "report", str(article), "-o", str(out), "--select", "ALL"], check=False,
-                          capture_output=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "klint", "report", str(article), "-o", str(out), "--select", "ALL"],
+        check=False,
+        capture_output=True,
+        timeout=120,
+    )
     assert proc.returncode in (0, 1), proc.stderr.decode()[-2000:]
     html = out.read_text(encoding="utf-8")
     for raw in ("<script>alert", "<img src=x", "<svg/onload", "onerror=alert(1)>"):
@@ -118,7 +142,9 @@ def test_html_report_escapes_article_text(tmp_path: Path) -> None:
     assert 'href="javascript:' not in html.lower() and "href='javascript:" not in html.lower()
     import html as html_mod
 
-    assert any(html_mod.escape(h) in html for h in HOSTILE)  # hostile text did reach the report, escaped
+    assert any(
+        html_mod.escape(h) in html for h in HOSTILE
+    )  # hostile text did reach the report, escaped
 
 
 def test_a_rule_pack_in_the_content_repository_cannot_run_code(tmp_path: Path) -> None:
@@ -133,8 +159,14 @@ def test_a_rule_pack_in_the_content_repository_cannot_run_code(tmp_path: Path) -
     )
     (tmp_path / ".klint.yaml").write_text("rule-packs: [packs]\n")
     (tmp_path / "a.txt").write_text("The war began in 1990.\n")
-    proc = subprocess.run([sys.executable, "-m", "klint", "check", "a.txt", "--no-cache"], cwd=tmp_path,
-                          capture_output=True, text=True, check=False, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "klint", "check", "a.txt", "--no-cache"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "evil.yaml" in proc.stderr
     assert not marker.exists()

@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from klint.document import Document
 
 
-_CLAIM_KEY_RE = re.compile(r"^(?:klint|subject|entities|facts|events|constraints)[ \t]*:", re.MULTILINE)
+_CLAIM_KEY_RE = re.compile(
+    r"^(?:klint|subject|entities|facts|events|constraints)[ \t]*:", re.MULTILINE
+)
 
 
 def load_for(doc: Document) -> Sidecar | None:
@@ -31,8 +33,14 @@ def load_for(doc: Document) -> Sidecar | None:
         exists = False
     if exists:
         return load_file(path)  # type: ignore[arg-type]
-    fm = front_matter_text(doc.text) if doc.front_matter is not None or doc.format == "markdown" else None
-    if fm is not None and _CLAIM_KEY_RE.search(fm[0]):  # front matter without claims belongs to other tools
+    fm = (
+        front_matter_text(doc.text)
+        if doc.front_matter is not None or doc.format == "markdown"
+        else None
+    )
+    if fm is not None and _CLAIM_KEY_RE.search(
+        fm[0]
+    ):  # front matter without claims belongs to other tools
         return parse(fm[0], doc.path, fm[1], front_matter=True)
     return None
 
@@ -46,4 +54,13 @@ def json_schema() -> dict:
     }
 
 
-__all__ = ["ClaimsFile", "Problem", "Sidecar", "json_schema", "load_file", "load_for", "parse", "sidecar_path"]
+__all__ = [
+    "ClaimsFile",
+    "Problem",
+    "Sidecar",
+    "json_schema",
+    "load_file",
+    "load_for",
+    "parse",
+    "sidecar_path",
+]

@@ -41,9 +41,13 @@ def _lexicon(packs: Packs | None) -> tuple[dict[str, float], re.Pattern[str], re
     hit = _CACHE.get(id(packs))
     if hit is not None and hit[0] is packs:
         return hit[1], hit[2], hit[3]
-    words: dict[str, float] = {k.lower(): float(v) for k, v in (getattr(packs, "number_words", None) or {}).items()}
+    words: dict[str, float] = {
+        k.lower(): float(v) for k, v in (getattr(packs, "number_words", None) or {}).items()
+    }
     numbers = getattr(packs, "numbers", None)
-    scales = getattr(numbers, "scales", None) or (numbers.get("scales") if isinstance(numbers, dict) else None)
+    scales = getattr(numbers, "scales", None) or (
+        numbers.get("scales") if isinstance(numbers, dict) else None
+    )
     words.update({k.lower(): float(v) for k, v in (scales or _SCALES).items()})
     single = sorted((re.escape(w) for w in words if " " not in w), key=len, reverse=True)
     alternatives = [_NUM, _MONTH] + ([r"(?:" + "|".join(single) + ")"] if single else [])
@@ -51,7 +55,14 @@ def _lexicon(packs: Packs | None) -> tuple[dict[str, float], re.Pattern[str], re
     big = [re.escape(w) for w, v in words.items() if v >= 100 and " " not in w]
     heads = "|".join(single) or "(?!)"
     number_re = re.compile(
-        r"(?<![\w.])(" + _NUM + "|" + heads + r")(?:\s+(" + ("|".join(big) or "(?!)") + r"))?(?![\w])", re.IGNORECASE
+        r"(?<![\w.])("
+        + _NUM
+        + "|"
+        + heads
+        + r")(?:\s+("
+        + ("|".join(big) or "(?!)")
+        + r"))?(?![\w])",
+        re.IGNORECASE,
     )
     _CACHE.clear()
     _CACHE[id(packs)] = (packs, words, token_re, number_re)
@@ -62,7 +73,7 @@ def _pattern(quote: str, token_re: re.Pattern[str], masked: bool) -> str:
     out: list[str] = []
     pos = 0
     for m in token_re.finditer(quote):
-        out.append(_literal(quote[pos:m.start()]))
+        out.append(_literal(quote[pos : m.start()]))
         tok = m.group()
         if not masked:
             out.append(re.escape(tok))
@@ -78,19 +89,31 @@ def _pattern(quote: str, token_re: re.Pattern[str], masked: bool) -> str:
 
 
 def _literal(s: str) -> str:
-    return r"\s+".join(re.escape(part) for part in re.split(r"\s+", s)) if s.strip() else (r"\s+" if s else "")
+    return (
+        r"\s+".join(re.escape(part) for part in re.split(r"\s+", s))
+        if s.strip()
+        else (r"\s+" if s else "")
+    )
 
 
-def find(doc: Document, quote: str, field: str | None = None, packs: Packs | None = None) -> Anchor | None:
+def find(
+    doc: Document, quote: str, field: str | None = None, packs: Packs | None = None
+) -> Anchor | None:
     """Find ``quote`` (inside infobox fields labelled ``field``, if given)."""
     quote = quote.strip()
     if not quote:
         return None
     token_re = _lexicon(packs)[1]
-    scopes = [(0, len(doc.view))]  # the view: markup (Markdown, wikitext, HTML) blanked, same offsets
+    scopes = [
+        (0, len(doc.view))
+    ]  # the view: markup (Markdown, wikitext, HTML) blanked, same offsets
     if field:
         want = field.strip().lower()
-        scopes = [(r.start, r.end) for r in doc.regions if r.kind == "infobox_field" and (r.label or "").lower() == want]
+        scopes = [
+            (r.start, r.end)
+            for r in doc.regions
+            if r.kind == "infobox_field" and (r.label or "").lower() == want
+        ]
     for start, end in scopes:  # the common case: the quote is there, character for character
         i = doc.view.find(quote, start, end)
         if i >= 0:

@@ -19,19 +19,37 @@ if TYPE_CHECKING:
     from klint.claims import Claims, DateClaim, QuantityClaim
     from klint.document import Document
 
-_QUALIFIERS = {"exact", "about", "nearly", "over", "at-least", "at-most", "as-many-as", "up-to", "fewer-than"}
+_QUALIFIERS = {
+    "exact",
+    "about",
+    "nearly",
+    "over",
+    "at-least",
+    "at-most",
+    "as-many-as",
+    "up-to",
+    "fewer-than",
+}
 MAX_ITEMS = 200
 
 
 def _quote(doc: Document, start: int, end: int, width: int = 90) -> str:
     """A verbatim, single-line window of whole words around ``[start, end)`` inside its region."""
-    region = doc.region_at(start, "paragraph", "infobox_field", "list_item", "caption", "table_row", "quote")
-    lo, hi = (region.start, region.end) if region else (max(0, start - width), min(len(doc.text), end + width))
+    region = doc.region_at(
+        start, "paragraph", "infobox_field", "list_item", "caption", "table_row", "quote"
+    )
+    lo, hi = (
+        (region.start, region.end)
+        if region
+        else (max(0, start - width), min(len(doc.text), end + width))
+    )
     line_lo = doc.text.rfind("\n", lo, start) + 1 or lo
     line_hi = doc.text.find("\n", end, hi)
     lo, hi = max(lo, line_lo), (hi if line_hi < 0 else line_hi)
     # stay inside the sentence: cut at ". X" boundaries around the claim
-    cuts = [m.end() for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[A-Z\"“(])", doc.text[lo:start + 1])]
+    cuts = [
+        m.end() for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[A-Z\"“(])", doc.text[lo : start + 1])
+    ]
     lo = lo + cuts[-1] if cuts else lo
     m = re.search(r"[.!?][\"”’)]?\s+(?=[A-Z\"“(])", doc.text[end:hi])
     hi = end + m.start() if m else hi
@@ -100,7 +118,7 @@ def starter(doc: Document, claims: Claims, schema_ref: str) -> str:
         subject["type"] = found[0].name
     title = next(doc.regions_of("title"), None)
     if title is not None:
-        subject["name"] = " ".join(doc.text[title.start:title.end].split())
+        subject["name"] = " ".join(doc.text[title.start : title.end].split())
     for d in claims.dates:
         region = doc.region_at(d.start, "infobox_field")
         if d.is_range and region is not None and (region.label or "").lower() == "date":
@@ -111,10 +129,17 @@ def starter(doc: Document, claims: Claims, schema_ref: str) -> str:
     facts = [f for f in (_fact(doc, q, used) for q in claims.quantities) if f][:MAX_ITEMS]
     events = []
     for d in claims.dates:
-        if d.precision != "day" or d.is_range or not d.valid or doc.region_at(d.start, "paragraph") is None:
+        if (
+            d.precision != "day"
+            or d.is_range
+            or not d.valid
+            or doc.region_at(d.start, "paragraph") is None
+        ):
             continue
         iso = _iso(d)
-        events.append({"id": _unique(f"event-{iso}", used), "date": iso, "quote": _quote(doc, d.start, d.end)})
+        events.append(
+            {"id": _unique(f"event-{iso}", used), "date": iso, "quote": _quote(doc, d.start, d.end)}
+        )
         if len(events) >= MAX_ITEMS:
             break
     data: dict[str, Any] = {"version": 1}
@@ -124,7 +149,9 @@ def starter(doc: Document, claims: Claims, schema_ref: str) -> str:
     data["facts"] = facts
     data["events"] = events
     data["constraints"] = []
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110, default_flow_style=None)
+    body = yaml.safe_dump(
+        data, allow_unicode=True, sort_keys=False, width=110, default_flow_style=None
+    )
     head = (
         f"# yaml-language-server: $schema={schema_ref}\n"
         f"# Starter claims file for {Path(doc.path).name}, written by `klint extract --sidecar`.\n"

@@ -21,7 +21,9 @@ def parse_partial(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, int):
         value = str(value)
-    if not isinstance(value, str):  # pydantic reports ValueError, not TypeError, as a validation error
+    if not isinstance(
+        value, str
+    ):  # pydantic reports ValueError, not TypeError, as a validation error
         raise ValueError(f"expected a date like 1994, 1994-05 or 1994-05-16, got {value!r}")  # noqa: TRY004
     m = _DATE_RE.fullmatch(value.strip())
     if not m:
@@ -38,20 +40,24 @@ def parse_partial(value: Any) -> str:
         return f"{year:04d}-{mon:02d}"
     last = calendar.monthrange(year, mon)[1]
     if not 1 <= int(day) <= last:
-        raise ValueError(f"{value!r}: day {int(day)} is not between 1 and {last} in {calendar.month_name[mon]} {year}")
+        raise ValueError(
+            f"{value!r}: day {int(day)} is not between 1 and {last} in {calendar.month_name[mon]} {year}"
+        )
     return f"{year:04d}-{mon:02d}-{int(day):02d}"
 
 
 PartialDate = Annotated[
     str,
     PlainValidator(parse_partial),
-    WithJsonSchema({
-        "anyOf": [
-            {"type": "integer", "minimum": 1, "maximum": 9999},
-            {"type": "string", "pattern": DATE_PATTERN},
-        ],
-        "description": "A date at year, month or day precision: 1994, 1994-05 or 1994-05-16.",
-    }),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1, "maximum": 9999},
+                {"type": "string", "pattern": DATE_PATTERN},
+            ],
+            "description": "A date at year, month or day precision: 1994, 1994-05 or 1994-05-16.",
+        }
+    ),
 ]
 
 
@@ -61,7 +67,9 @@ def bounds(value: str) -> tuple[date, date]:
     if len(parts) == 1:
         return date(parts[0], 1, 1), date(parts[0], 12, 31)
     if len(parts) == 2:
-        return date(parts[0], parts[1], 1), date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+        return date(parts[0], parts[1], 1), date(
+            parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1]
+        )
     d = date(*parts)
     return d, d
 

@@ -21,8 +21,14 @@ if TYPE_CHECKING:
 
 INF = float("inf")
 _OPEN = (date.min, date.max)
-_FALLBACK = {"over": (0.0, INF), "at-least": (0.0, INF), "at-most": (1.0, 0.0), "up-to": (1.0, 0.0),
-             "as-many-as": (1.0, 0.0), "fewer-than": (1.0, 0.0)}
+_FALLBACK = {
+    "over": (0.0, INF),
+    "at-least": (0.0, INF),
+    "at-most": (1.0, 0.0),
+    "up-to": (1.0, 0.0),
+    "as-many-as": (1.0, 0.0),
+    "fewer-than": (1.0, 0.0),
+}
 
 
 @dataclass
@@ -103,7 +109,9 @@ def _gap_days(text: str) -> float:
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float], tolerance: float) -> bool:
-    slack = tolerance * max(abs(a[1]) if a[1] != INF else abs(a[0]), abs(b[1]) if b[1] != INF else abs(b[0]))
+    slack = tolerance * max(
+        abs(a[1]) if a[1] != INF else abs(a[0]), abs(b[1]) if b[1] != INF else abs(b[0])
+    )
     return a[0] <= b[1] + slack and b[0] <= a[1] + slack
 
 
@@ -155,7 +163,11 @@ class Evaluator:
         elif isinstance(c, m.Equal):
             yield from self._equal(c.ids, c.tolerance)
         elif isinstance(c, m.SingleValue):
-            ids = [f.id for f in self.cf.facts if f.counted == c.counted and (c.side is None or f.side == c.side)]
+            ids = [
+                f.id
+                for f in self.cf.facts
+                if f.counted == c.counted and (c.side is None or f.side == c.side)
+            ]
             yield from self._equal(ids, c.tolerance, f"single value of {c.counted!r}: ")
         elif isinstance(c, m.Range):
             yield from self._range(c)
@@ -177,8 +189,13 @@ class Evaluator:
             plain = sum(p.value if p.value is not None else p.range[0] for p in parts)  # type: ignore[union-attr, index]
             rel = "less" if t[1] < s[0] else "more"
             widened = f" (allowing for qualifiers: {show(*s)})" if s != (plain, plain) else ""
-            yield (f"total {self._name(c.total)} is {rel} than the sum of its parts "
-                   f"{stated} = {fmt(plain)}{widened}"), [c.total, *c.parts]
+            yield (
+                (
+                    f"total {self._name(c.total)} is {rel} than the sum of its parts "
+                    f"{stated} = {fmt(plain)}{widened}"
+                ),
+                [c.total, *c.parts],
+            )
 
     def _before(self, first: str, then: str, gap: m.Gap | None) -> Iterator[tuple[str, list[str]]]:
         a, b = self._timed(first), self._timed(then)
@@ -186,31 +203,54 @@ class Evaluator:
         if pa is None or pb is None:
             return
         if pa[0] > pb[1]:
-            yield f"{self._name(first)} must come before {self._name(then)}, but it is later", [first, then]
+            yield (
+                f"{self._name(first)} must come before {self._name(then)}, but it is later",
+                [first, then],
+            )
             return
         if gap is not None:
             most, least = (pb[1] - pa[0]).days, (pb[0] - pa[1]).days
             if gap.min and most < _gap_days(gap.min):
-                yield (f"{self._name(first)} and {self._name(then)} are at most {most} days apart, "
-                       f"less than the minimum gap of {gap.min}"), [first, then]
+                yield (
+                    (
+                        f"{self._name(first)} and {self._name(then)} are at most {most} days apart, "
+                        f"less than the minimum gap of {gap.min}"
+                    ),
+                    [first, then],
+                )
             if gap.max and least > _gap_days(gap.max):
-                yield (f"{self._name(first)} and {self._name(then)} are at least {least} days apart, "
-                       f"more than the maximum gap of {gap.max}"), [first, then]
+                yield (
+                    (
+                        f"{self._name(first)} and {self._name(then)} are at least {least} days apart, "
+                        f"more than the maximum gap of {gap.max}"
+                    ),
+                    [first, then],
+                )
 
-    def _equal(self, ids: list[str], tolerance: float, prefix: str = "") -> Iterator[tuple[str, list[str]]]:
+    def _equal(
+        self, ids: list[str], tolerance: float, prefix: str = ""
+    ) -> Iterator[tuple[str, list[str]]]:
         facts = [f for f in (self._fact(i) for i in ids) if f is not None]
         if facts:
             base = facts[0]
             for f in facts[1:]:
-                if not _overlap(fact_interval(base, self.packs), fact_interval(f, self.packs), tolerance):
-                    yield f"{prefix}{self._name(f.id)} differs from {self._name(base.id)}", [f.id, base.id]
+                if not _overlap(
+                    fact_interval(base, self.packs), fact_interval(f, self.packs), tolerance
+                ):
+                    yield (
+                        f"{prefix}{self._name(f.id)} differs from {self._name(base.id)}",
+                        [f.id, base.id],
+                    )
             return
         timed = [(i, self._timed(i)) for i in ids]
         points = [(i, start_point(t)) for i, t in timed if t is not None]
         points = [(i, p) for i, p in points if p is not None]
         for i, p in points[1:]:
             if p[0] > points[0][1][1] or points[0][1][0] > p[1]:
-                yield f"{prefix}{self._name(i)} differs from {self._name(points[0][0])}", [i, points[0][0]]
+                yield (
+                    f"{prefix}{self._name(i)} differs from {self._name(points[0][0])}",
+                    [i, points[0][0]],
+                )
 
     def _range(self, c: m.Range) -> Iterator[tuple[str, list[str]]]:
         fact = self._fact(c.of)
@@ -229,9 +269,14 @@ class Evaluator:
         p, q = period(item), period(outer)
         if p[1] < q[0] or p[0] > q[1]:
             where = "before" if p[1] < q[0] else "after"
-            yield f"{self._name(ident)} falls {where} the span of {self._name(outer_id)}", [ident, outer_id]
+            yield (
+                f"{self._name(ident)} falls {where} the span of {self._name(outer_id)}",
+                [ident, outer_id],
+            )
 
-    def _difference(self, a: str, b: str, lo: float | None, hi: float | None, unit: str) -> Iterator[tuple[str, list[str]]]:
+    def _difference(
+        self, a: str, b: str, lo: float | None, hi: float | None, unit: str
+    ) -> Iterator[tuple[str, list[str]]]:
         fa, fb = self._fact(a), self._fact(b)
         if fa is not None and fb is not None:
             ia, ib = fact_interval(fa, self.packs), fact_interval(fb, self.packs)
@@ -242,29 +287,43 @@ class Evaluator:
             if pa is None or pb is None:
                 return
             days = ((pb[0] - pa[1]).days, (pb[1] - pa[0]).days)
-            d = (_years(days[0]), _years(days[1])) if unit == "years" else (float(days[0]), float(days[1]))
+            d = (
+                (_years(days[0]), _years(days[1]))
+                if unit == "years"
+                else (float(days[0]), float(days[1]))
+            )
         yield from self._diff_message(a, b, d, lo, hi, unit)
 
-    def _diff_message(self, a: str, b: str, d: tuple[float, float], lo: float | None, hi: float | None,
-                      unit: str) -> Iterator[tuple[str, list[str]]]:
+    def _diff_message(
+        self, a: str, b: str, d: tuple[float, float], lo: float | None, hi: float | None, unit: str
+    ) -> Iterator[tuple[str, list[str]]]:
         u = "" if unit == "count" else f" {unit}"
         if lo == 0 and hi is None and d[1] < 0 and unit == "count":
             yield f"{self._name(a)} exceeds {self._name(b)}", [a, b]
             return
         if lo is not None and d[1] < lo:
-            yield f"{self._name(b)} minus {self._name(a)} is at most {fmt(d[1])}{u}, below the minimum {fmt(lo)}{u}", [a, b]
+            yield (
+                f"{self._name(b)} minus {self._name(a)} is at most {fmt(d[1])}{u}, below the minimum {fmt(lo)}{u}",
+                [a, b],
+            )
         if hi is not None and d[0] > hi:
-            yield f"{self._name(b)} minus {self._name(a)} is at least {fmt(d[0])}{u}, above the maximum {fmt(hi)}{u}", [a, b]
+            yield (
+                f"{self._name(b)} minus {self._name(a)} is at least {fmt(d[0])}{u}, above the maximum {fmt(hi)}{u}",
+                [a, b],
+            )
 
     def _contemporary(self, ids: list[str]) -> Iterator[tuple[str, list[str]]]:
         items = [(i, self._timed(i)) for i in ids]
         for k, (i, x) in enumerate(items):
-            for j, y in items[k + 1:]:
+            for j, y in items[k + 1 :]:
                 if x is None or y is None:
                     continue
                 p, q = period(x), period(y)
                 if p[1] < q[0] or q[1] < p[0]:
-                    yield f"{self._name(i)} and {self._name(j)} did not exist at the same time", [i, j]
+                    yield (
+                        f"{self._name(i)} and {self._name(j)} did not exist at the same time",
+                        [i, j],
+                    )
 
     # -- article-type constraints ---------------------------------------------
     def typed(self, t: ArticleType) -> Iterator[Violation]:
@@ -299,20 +358,35 @@ class Evaluator:
             days = ((e[0] - s[1]).days, (e[1] - s[0]).days)
             if c.kind == "before":
                 if s[0] > e[1]:
-                    yield f"the subject's start {subject.span.start} is after its end {subject.span.end}", [m.SUBJECT_ID]  # type: ignore[union-attr]
+                    yield (
+                        f"the subject's start {subject.span.start} is after its end {subject.span.end}",
+                        [m.SUBJECT_ID],
+                    )  # type: ignore[union-attr]
                 return
-            d = (_years(days[0]), _years(days[1])) if c.unit == "years" else (float(days[0]), float(days[1]))
+            d = (
+                (_years(days[0]), _years(days[1]))
+                if c.unit == "years"
+                else (float(days[0]), float(days[1]))
+            )
             u = "" if c.unit == "count" else f" {c.unit}"
             if c.max is not None and d[0] > c.max:
-                yield f"the subject's span {subject.span.start}..{subject.span.end} is at least {fmt(d[0])}{u}, above {fmt(c.max)}{u}", [m.SUBJECT_ID]  # type: ignore[union-attr]
+                yield (
+                    f"the subject's span {subject.span.start}..{subject.span.end} is at least {fmt(d[0])}{u}, above {fmt(c.max)}{u}",
+                    [m.SUBJECT_ID],
+                )  # type: ignore[union-attr]
             if c.min is not None and d[1] < c.min:
-                yield f"the subject's span {subject.span.start}..{subject.span.end} is at most {fmt(d[1])}{u}, below {fmt(c.min)}{u}", [m.SUBJECT_ID]  # type: ignore[union-attr]
+                yield (
+                    f"the subject's span {subject.span.start}..{subject.span.end} is at most {fmt(d[1])}{u}, below {fmt(c.min)}{u}",
+                    [m.SUBJECT_ID],
+                )  # type: ignore[union-attr]
             return
         a_ids, b_ids = self._select(c.a), self._select(c.b)
         for a in a_ids:
             for b in b_ids:
                 fa, fb = self._fact(a), self._fact(b)
-                if c.per == "side" and (fa is None or fb is None or fa.side is None or fa.side != fb.side):
+                if c.per == "side" and (
+                    fa is None or fb is None or fa.side is None or fa.side != fb.side
+                ):
                     continue
                 if c.kind == "before":
                     yield from self._before(a, b, None)

@@ -23,8 +23,11 @@ MAX_NODES = 100_000  # nodes after alias expansion
 SUFFIX = ".klint.yaml"
 
 _PLAIN_TAGS = {
-    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
 }
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
@@ -72,7 +75,7 @@ class Sidecar:
             for section in SECTIONS:
                 for i, item in enumerate(getattr(self.model, section)):
                     if getattr(item, "id", None) == ident:
-                        return self.where(section, i, *( (attr,) if attr else ("id",) ))
+                        return self.where(section, i, *((attr,) if attr else ("id",)))
         if ident == SUBJECT_ID:
             return self.where("subject", attr or "span")
         return self.where()
@@ -160,22 +163,33 @@ def _to_data(node: yaml.Node, loader: Any, path: Path_, sc: Sidecar, offset: int
         if node.tag == _TIMESTAMP:
             return node.value  # validated as a partial date by the model, with a clear message
         if node.tag not in _PLAIN_TAGS:
-            raise _Bad(f"unsupported YAML tag {node.tag!r}; a claims file holds plain data only", _pos(node, offset))
+            raise _Bad(
+                f"unsupported YAML tag {node.tag!r}; a claims file holds plain data only",
+                _pos(node, offset),
+            )
         return loader.construct_object(node, deep=True)
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ:
             raise _Bad(f"unsupported YAML tag {node.tag!r}", _pos(node, offset))
-        return [_to_data(child, loader, (*path, i), sc, offset) for i, child in enumerate(node.value)]
+        return [
+            _to_data(child, loader, (*path, i), sc, offset) for i, child in enumerate(node.value)
+        ]
     if isinstance(node, yaml.MappingNode):
         if node.tag != _MAP:
             raise _Bad(f"unsupported YAML tag {node.tag!r}", _pos(node, offset))
         out: dict[str, Any] = {}
         for knode, vnode in node.value:
             if knode.tag == "tag:yaml.org,2002:merge":
-                raise _Bad("merge keys (<<) are not supported in a claims file", _pos(knode, offset))
+                raise _Bad(
+                    "merge keys (<<) are not supported in a claims file", _pos(knode, offset)
+                )
             if not isinstance(knode, yaml.ScalarNode) or knode.tag != "tag:yaml.org,2002:str":
-                raise _Bad(f"keys must be strings, got {knode.value!r}" if isinstance(knode, yaml.ScalarNode)
-                           else "keys must be strings", _pos(knode, offset))
+                raise _Bad(
+                    f"keys must be strings, got {knode.value!r}"
+                    if isinstance(knode, yaml.ScalarNode)
+                    else "keys must be strings",
+                    _pos(knode, offset),
+                )
             key = knode.value
             if key in out:
                 first = sc.keys.get((*path, key))
@@ -191,14 +205,22 @@ def _yaml_problem(exc: yaml.YAMLError, text: str, offset: int) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
-    line = text.splitlines()[mark.line] if mark is not None and mark.line < len(text.splitlines()) else ""
+    line = (
+        text.splitlines()[mark.line]
+        if mark is not None and mark.line < len(text.splitlines())
+        else ""
+    )
     if "\t" in problem or "tab" in problem or "\t" in line[: mark.column + 1 if mark else 0]:
         tab = line.find("\t")
         if mark is not None and tab >= 0:
             mark = yaml.Mark(mark.name, mark.index, mark.line, tab, None, None)
-        return Problem("invalid YAML: a tab character where YAML needs spaces (indent with spaces)",
-                       *_mark_pos(mark, offset))
-    message = f"invalid YAML: {problem}" + (f" ({context})" if context and context not in problem else "")
+        return Problem(
+            "invalid YAML: a tab character where YAML needs spaces (indent with spaces)",
+            *_mark_pos(mark, offset),
+        )
+    message = f"invalid YAML: {problem}" + (
+        f" ({context})" if context and context not in problem else ""
+    )
     return Problem(message, *_mark_pos(mark, offset))
 
 
@@ -212,7 +234,9 @@ def _front_matter_root(root: yaml.Node | None) -> yaml.Node | None:
     for k, v in root.value:
         if isinstance(k, yaml.ScalarNode) and k.value == "klint":
             return v
-    pairs = [(k, v) for k, v in root.value if isinstance(k, yaml.ScalarNode) and k.value in CLAIM_KEYS]
+    pairs = [
+        (k, v) for k, v in root.value if isinstance(k, yaml.ScalarNode) and k.value in CLAIM_KEYS
+    ]
     return yaml.MappingNode(_MAP, pairs, root.start_mark, root.end_mark) if pairs else None
 
 
@@ -225,8 +249,15 @@ def parse(text: str, path: str, line_offset: int = 0, front_matter: bool = False
     """
     sc = Sidecar(path, line_offset=line_offset)
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        sc.problems.append(Problem(f"claims file is larger than {MAX_BYTES // 1024} KB; not loaded",
-                                   1 + line_offset, 1, 1 + line_offset, 1))
+        sc.problems.append(
+            Problem(
+                f"claims file is larger than {MAX_BYTES // 1024} KB; not loaded",
+                1 + line_offset,
+                1,
+                1 + line_offset,
+                1,
+            )
+        )
         return sc
     loader = (_FAST or _Loader)(text)
     try:
@@ -241,8 +272,14 @@ def parse(text: str, path: str, line_offset: int = 0, front_matter: bool = False
             n = _expanded_size(root, MAX_NODES)
             if n < 0 or n > MAX_NODES:
                 mark = _first_alias(text) or root.start_mark
-                why = "a recursive alias" if n < 0 else f"aliases that expand to more than {MAX_NODES:,} nodes"
-                sc.problems.append(Problem(f"the YAML uses {why}; not loaded", *_mark_pos(mark, line_offset)))
+                why = (
+                    "a recursive alias"
+                    if n < 0
+                    else f"aliases that expand to more than {MAX_NODES:,} nodes"
+                )
+                sc.problems.append(
+                    Problem(f"the YAML uses {why}; not loaded", *_mark_pos(mark, line_offset))
+                )
                 return sc
             data = _to_data(root, loader, (), sc, line_offset)
     except yaml.YAMLError as exc:
@@ -263,8 +300,12 @@ def parse(text: str, path: str, line_offset: int = 0, front_matter: bool = False
 def validate(data: Any, sc: Sidecar) -> None:
     """Validate parsed data into ``sc.model``, turning every error into a located Problem."""
     if not isinstance(data, dict):
-        sc.problems.append(Problem("a claims file must be a mapping (subject, entities, facts, events, constraints)",
-                                   *sc.where()))
+        sc.problems.append(
+            Problem(
+                "a claims file must be a mapping (subject, entities, facts, events, constraints)",
+                *sc.where(),
+            )
+        )
         return
     sc.problems.extend(_duplicate_ids(data, sc))
     try:
@@ -291,8 +332,12 @@ def _duplicate_ids(data: dict, sc: Sidecar) -> list[Problem]:
             if not isinstance(ident, str):
                 continue
             if ident in seen:
-                out.append(Problem(f"{section}[{i}].id: duplicate id {ident!r} ({seen[ident]})",
-                                   *sc.where(section, i, "id")))
+                out.append(
+                    Problem(
+                        f"{section}[{i}].id: duplicate id {ident!r} ({seen[ident]})",
+                        *sc.where(section, i, "id"),
+                    )
+                )
             else:
                 seen[ident] = f"first defined at line {sc.where(section, i, 'id')[0]}"
     return out
@@ -303,7 +348,13 @@ def _located(err: dict, data: Any, sc: Sidecar) -> Problem:
     path: list[Any] = []
     cur = data
     for part in err["loc"]:
-        if isinstance(cur, dict) and part in cur or isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur):
+        if (
+            isinstance(cur, dict)
+            and part in cur
+            or isinstance(cur, list)
+            and isinstance(part, int)
+            and 0 <= part < len(cur)
+        ):
             path.append(part)
             cur = cur[part]
         elif err["type"] in ("extra_forbidden", "missing") and isinstance(cur, dict):
@@ -320,7 +371,9 @@ def _located(err: dict, data: Any, sc: Sidecar) -> Problem:
         pos = sc.where(*path[:-1])
     else:
         got = err.get("input")
-        if err["type"] not in ("value_error", "assertion_error") and not isinstance(got, (dict, list)):
+        if err["type"] not in ("value_error", "assertion_error") and not isinstance(
+            got, (dict, list)
+        ):
             msg += f" (got {got!r})"
         pos = sc.where(*path)
     return Problem(f"{name}: {msg}" if name else msg, *pos)
@@ -332,8 +385,11 @@ def _suggest(path: list[Any], sc: Sidecar) -> str:
     from klint.claimsfile import models
 
     owners = {
-        (): models.ClaimsFile, ("subject",): models.Subject, ("entities",): models.Entity,
-        ("facts",): models.Fact, ("events",): models.Event,
+        (): models.ClaimsFile,
+        ("subject",): models.Subject,
+        ("entities",): models.Entity,
+        ("facts",): models.Fact,
+        ("events",): models.Event,
     }
     parent = tuple(p for p in path[:-1] if not isinstance(p, int))
     model = owners.get(parent)
@@ -361,19 +417,29 @@ def load_file(path: str | Path) -> Sidecar:
         with open(path, "rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
     except OSError as exc:
-        return Sidecar(str(path), problems=[Problem(f"cannot read claims file: {exc.strerror or exc}")])
+        return Sidecar(
+            str(path), problems=[Problem(f"cannot read claims file: {exc.strerror or exc}")]
+        )
     return _parse_bytes(str(path), raw)
 
 
 @lru_cache(maxsize=64)
 def _parse_bytes(path: str, raw: bytes) -> Sidecar:
     if len(raw) > MAX_BYTES:
-        return Sidecar(path, problems=[Problem(f"claims file is larger than {MAX_BYTES // 1024} KB; not loaded")])
+        return Sidecar(
+            path,
+            problems=[Problem(f"claims file is larger than {MAX_BYTES // 1024} KB; not loaded")],
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        return Sidecar(path, problems=[Problem(f"claims file is not valid UTF-8 (byte {exc.start})", line, 1, line, 1)])
+        return Sidecar(
+            path,
+            problems=[
+                Problem(f"claims file is not valid UTF-8 (byte {exc.start})", line, 1, line, 1)
+            ],
+        )
     return parse(text, path) or Sidecar(path)
 
 

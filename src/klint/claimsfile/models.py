@@ -13,9 +13,23 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from klint.claimsfile.dates import PartialDate, bounds
 
-Id = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$", description="An identifier: a letter, then letters, digits, _ . -")]
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$",
+        description="An identifier: a letter, then letters, digits, _ . -",
+    ),
+]
 Qualifier = Literal[
-    "exact", "about", "nearly", "over", "at-least", "at-most", "as-many-as", "up-to", "fewer-than",
+    "exact",
+    "about",
+    "nearly",
+    "over",
+    "at-least",
+    "at-most",
+    "as-many-as",
+    "up-to",
+    "fewer-than",
 ]
 Severity = Literal["error", "warning", "info"]
 SUBJECT_ID = "subject"  # the subject's span, usable in constraints like an event
@@ -41,15 +55,22 @@ class Span(Model):
 class Anchored(Model):
     """A claim anchored in the article by a verbatim ``quote`` (whitespace may differ)."""
 
-    quote: str | None = Field(None, min_length=1, description="Verbatim text of the article that states this claim.")
-    field: str | None = Field(None, description="Look for the quote only in infobox fields with this label (e.g. 'Strength 1').")
+    quote: str | None = Field(
+        None, min_length=1, description="Verbatim text of the article that states this claim."
+    )
+    field: str | None = Field(
+        None,
+        description="Look for the quote only in infobox fields with this label (e.g. 'Strength 1').",
+    )
     note: str | None = None
 
 
 class Subject(Anchored):
     """What the article is about."""
 
-    type: str | None = Field(None, description="Article type: military-conflict, person, event, organization.")
+    type: str | None = Field(
+        None, description="Article type: military-conflict, person, event, organization."
+    )
     name: str | None = None
     span: Span | None = None
 
@@ -74,7 +95,9 @@ class Entity(Model):
             if x and y and bounds(x)[0] > bounds(y)[1]:
                 raise ValueError(f"{a} {x} is after {b} {y}")
         if (self.born or self.died) and (self.founded or self.dissolved):
-            raise ValueError("use born/died for a person, founded/dissolved for anything else, not both")
+            raise ValueError(
+                "use born/died for a person, founded/dissolved for anything else, not both"
+            )
         return self
 
 
@@ -83,9 +106,15 @@ class Fact(Anchored):
 
     id: Id
     value: float | None = Field(None, description="The stated number (1000000 for 'one million').")
-    range: tuple[float, float] | None = Field(None, description="[low, high] for a stated range ('20,000–30,000').")
-    qualifier: Qualifier = Field("exact", description="How the text bounds the value ('nearly one million': nearly).")
-    counted: str | None = Field(None, description="What the number counts: troops, dead, wounded, refugees, tanks...")
+    range: tuple[float, float] | None = Field(
+        None, description="[low, high] for a stated range ('20,000–30,000')."
+    )
+    qualifier: Qualifier = Field(
+        "exact", description="How the text bounds the value ('nearly one million': nearly)."
+    )
+    counted: str | None = Field(
+        None, description="What the number counts: troops, dead, wounded, refugees, tanks..."
+    )
     unit: str = "count"
     side: Id | None = Field(None, description="The id of the entity (side) the number belongs to.")
 
@@ -120,7 +149,9 @@ class Event(Anchored):
 
 class ConstraintBase(Model):
     id: Id | None = None
-    severity: Severity | None = Field(None, description="Overrides the rule's severity; use warning for a strong hint.")
+    severity: Severity | None = Field(
+        None, description="Overrides the rule's severity; use warning for a strong hint."
+    )
     note: str | None = None
 
     def refs(self) -> list[str]:
@@ -189,7 +220,9 @@ class Range(ConstraintBase):
     of: Id = Field(description="A fact or event id.")
     min: float | None = None
     max: float | None = None
-    within: Id | None = Field(None, description="An event id (or 'subject') whose span must contain 'of'.")
+    within: Id | None = Field(
+        None, description="An event id (or 'subject') whose span must contain 'of'."
+    )
 
     @model_validator(mode="after")
     def _something(self) -> Range:
@@ -249,7 +282,9 @@ class ClaimsFile(Model):
     model_config = ConfigDict(
         extra="forbid",
         title="klint claims file",
-        json_schema_extra={"$comment": "Generated from klint.claimsfile.models; run `klint schema`."},
+        json_schema_extra={
+            "$comment": "Generated from klint.claimsfile.models; run `klint schema`."
+        },
     )
 
     version: Literal[1] = 1

@@ -36,7 +36,9 @@ class FieldSpec(_Model):
     required: bool = False
     infobox: list[str] = []  # infobox labels (prefix match: 'Strength' matches 'Strength 1')
     counted: list[str] = []  # claims-file facts counting one of these
-    sidecar: list[Literal["subject.span", "subject.start", "subject.end", "entities", "events"]] = []
+    sidecar: list[
+        Literal["subject.span", "subject.start", "subject.end", "entities", "events"]
+    ] = []
 
 
 class Selector(_Model):
@@ -113,7 +115,9 @@ def detect(labels: list[str]) -> tuple[ArticleType, list[str]] | None:
     for t in article_types().values():
         if t.detect is None:
             continue
-        hits = [spec for spec in t.detect.infobox if any(label_matches(lab, spec) for lab in labels)]
+        hits = [
+            spec for spec in t.detect.infobox if any(label_matches(lab, spec) for lab in labels)
+        ]
         if len(hits) >= t.detect.min and (best is None or len(hits) > best[0]):
             best = (len(hits), t, hits)
     return (best[1], best[2]) if best else None

@@ -22,7 +22,9 @@ from klint.packs import Packs
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[A-Z\"“(\[])")
 _CLAUSE_END = re.compile(r"[,;:()—]|\b(?:that|which|who|when|where|while)\b")
 _PREP = re.compile(r"\b([A-Za-z]{1,30})[ \t]{1,2}(?:the[ \t]{1,2})?$")
-_DETERMINER = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that|these)[ \t]{1,2}$", re.IGNORECASE)
+_DETERMINER = re.compile(
+    r"\b(?:the|a|an|its|his|her|their|our|this|that|these)[ \t]{1,2}$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,9 @@ class Lexicon:
     """Compiled cue lexicons from the rule packs."""
 
     flashback: re.Pattern[str]  # flashback words, case-insensitive, whole words (for short windows)
-    clause_flashback: re.Pattern[str]  # "had", "had been": a flashback only inside the date's clause
+    clause_flashback: re.Pattern[
+        str
+    ]  # "had", "had been": a flashback only inside the date's clause
     plain_cues: re.Pattern[str]  # report and flashback words, lower case, no word boundaries (fast)
     plain_had: re.Pattern[str]
     flashback_words: frozenset[str]
@@ -49,7 +53,9 @@ def literal_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     """A literal alternation: ``re`` scans these fastest; word boundaries are checked by the caller."""
     if not words:
         return re.compile(r"(?!x)x")
-    return re.compile("|".join(re.escape(w.lower()) for w in sorted(set(words), key=len, reverse=True)))
+    return re.compile(
+        "|".join(re.escape(w.lower()) for w in sorted(set(words), key=len, reverse=True))
+    )
 
 
 def whole_words(pat: re.Pattern[str], low: str, offset: int) -> list[tuple[int, int]]:
@@ -62,21 +68,35 @@ def whole_words(pat: re.Pattern[str], low: str, offset: int) -> list[tuple[int, 
 
 
 @lru_cache(maxsize=8)
-def _compile(flash: tuple[str, ...], report: tuple[str, ...], followers: tuple[str, ...],
-             leaders: tuple[str, ...]) -> Lexicon:
+def _compile(
+    flash: tuple[str, ...],
+    report: tuple[str, ...],
+    followers: tuple[str, ...],
+    leaders: tuple[str, ...],
+) -> Lexicon:
     # "had" marks a past perfect only inside the date's own clause
     clause_only = tuple(w for w in flash if w.split()[0] == "had")
     sentence = tuple(w for w in flash if w not in clause_only)
-    return Lexicon(_words(sentence), _words(clause_only), literal_alternation((*sentence, *report)),
-                   literal_alternation(clause_only), frozenset(w.lower() for w in flash),
-                   frozenset(w.lower() for w in followers), frozenset(w.lower() for w in leaders))
+    return Lexicon(
+        _words(sentence),
+        _words(clause_only),
+        literal_alternation((*sentence, *report)),
+        literal_alternation(clause_only),
+        frozenset(w.lower() for w in flash),
+        frozenset(w.lower() for w in followers),
+        frozenset(w.lower() for w in leaders),
+    )
 
 
 def lexicon(packs: Packs) -> Lexicon:
     words = packs.date_words
     report = (*words.get("report_cues", ()), *words.get("future_cues", ()))
-    return _compile(tuple(packs.flashback_cues), tuple(report),
-                    tuple(words.get("not_year_followers", ())), tuple(words.get("not_year_leaders", ())))
+    return _compile(
+        tuple(packs.flashback_cues),
+        tuple(report),
+        tuple(words.get("not_year_followers", ())),
+        tuple(words.get("not_year_leaders", ())),
+    )
 
 
 def sentence_start(view: str, region_start: int, pos: int) -> int:
@@ -96,11 +116,47 @@ def clause_start(view: str, sent_start: int, pos: int) -> int:
     return start
 
 
-_FUNCTION_WORDS = frozenset([
-    "in", "on", "at", "by", "since", "until", "till", "from", "to", "during", "before", "after", "between",
-    "into", "through", "throughout", "of", "around", "about", "circa", "c", "ca", "and", "or", "than", "as",
-    "for", "the", "a", "an", "its", "his", "her", "their", "early", "late", "mid",
-])
+_FUNCTION_WORDS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "by",
+        "since",
+        "until",
+        "till",
+        "from",
+        "to",
+        "during",
+        "before",
+        "after",
+        "between",
+        "into",
+        "through",
+        "throughout",
+        "of",
+        "around",
+        "about",
+        "circa",
+        "c",
+        "ca",
+        "and",
+        "or",
+        "than",
+        "as",
+        "for",
+        "the",
+        "a",
+        "an",
+        "its",
+        "his",
+        "her",
+        "their",
+        "early",
+        "late",
+        "mid",
+    ]
+)
 
 
 def word_before(view: str, region_start: int, pos: int) -> str | None:
@@ -158,7 +214,10 @@ class RegionText:
             i = bisect.bisect_right(self.sentences, s)
             e = self.sentences[i] if i < len(self.sentences) else self.end
             low = self.view[s:e].lower()
-            self._cues[s] = (whole_words(self.lex.plain_cues, low, s), whole_words(self.lex.plain_had, low, s))
+            self._cues[s] = (
+                whole_words(self.lex.plain_cues, low, s),
+                whole_words(self.lex.plain_had, low, s),
+            )
         return self._cues[s]
 
     def cue(self, start: int, end: int, attributive_ok: bool) -> str | None:
@@ -200,15 +259,20 @@ def not_a_year(view: str, region_start: int, start: int, end: int, lex: Lexicon)
     return bool(before and before.group(1).lower() in lex.not_year_leaders)
 
 
-_RECURRING_BEFORE = re.compile(r"\b(?:every|each)[ \t]{1,2}(?:year[ \t]on[ \t]{1,2})?$", re.IGNORECASE)
-_RECURRING_AFTER = re.compile(r"[ \t,]{1,3}(?:each|every)[ \t]year\b|[ \t,]{1,3}(?:annually|yearly)\b",
-                              re.IGNORECASE)
+_RECURRING_BEFORE = re.compile(
+    r"\b(?:every|each)[ \t]{1,2}(?:year[ \t]on[ \t]{1,2})?$", re.IGNORECASE
+)
+_RECURRING_AFTER = re.compile(
+    r"[ \t,]{1,3}(?:each|every)[ \t]year\b|[ \t,]{1,3}(?:annually|yearly)\b", re.IGNORECASE
+)
 
 
 def recurring(view: str, region_start: int, start: int, end: int) -> bool:
     """A yearless date that comes back every year: "on 12 August each year", "every May 12"."""
-    return bool(_RECURRING_BEFORE.search(view, max(region_start, start - 24), start)
-                or _RECURRING_AFTER.match(view, end))
+    return bool(
+        _RECURRING_BEFORE.search(view, max(region_start, start - 24), start)
+        or _RECURRING_AFTER.match(view, end)
+    )
 
 
 def infer_year(month: int, day: int | None, clock: date, looking_back: bool) -> int:

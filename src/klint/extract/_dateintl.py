@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 _SP = r"[ \t\u00a0]{1,2}"
 # Anchored at a year, looking back: "20 Şubat 1988", "20. Februar 1988", "Mart 1992", "февраль 1988"
 _YEARS = re.compile(r"(?<![\w.,/–-])(?:1[0-9]\d\d|20\d\d)(?![\d%]|[.,]\d)")
-_BEFORE = re.compile(rf"(?<![\w.,-])(?:(?P<d>[12][0-9]|3[01]|0?[1-9])\.?{_SP})?(?P<m>[^\W\d_]{{3,12}})\.?{_SP}\Z")
+_BEFORE = re.compile(
+    rf"(?<![\w.,-])(?:(?P<d>[12][0-9]|3[01]|0?[1-9])\.?{_SP})?(?P<m>[^\W\d_]{{3,12}})\.?{_SP}\Z"
+)
 _TAIL = re.compile(rf"{_SP}(?:года|г\.|yılı)(?!\w)")  # "20 февраля 1988 года", "1988 yılı"
 _ENGLISH = frozenset(name.lower() for name in MONTHS)
 
@@ -59,8 +61,20 @@ def month_words(languages: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     words: dict[str, tuple[str, ...]] = {}
     for code in languages:
         info: dict[str, Any] = default_loader.get_locale(code).info
-        for month in ("january", "february", "march", "april", "may", "june", "july", "august",
-                      "september", "october", "november", "december"):
+        for month in (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ):
             for w in info.get(month, ()):
                 key = w.lower().rstrip(".")
                 if key not in _ENGLISH and code not in words.get(key, ()):
@@ -108,5 +122,12 @@ def scan(view: str, start: int, end: int, languages: tuple[str, ...]) -> list[Ra
             read = (y, month[1], day) if month is not None else None
         if read is not None and read[0] == y and read[2] == day:
             tail = _TAIL.match(view, ym.end(), end)
-            out.append(Raw(m.start(), tail.end() if tail else ym.end(), Part(y, read[1], day), pattern="dmy"))
+            out.append(
+                Raw(
+                    m.start(),
+                    tail.end() if tail else ym.end(),
+                    Part(y, read[1], day),
+                    pattern="dmy",
+                )
+            )
     return out

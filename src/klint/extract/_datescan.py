@@ -16,15 +16,30 @@ MONTHS = {
     name: n
     for n, names in enumerate(
         [
-            ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"),
-            ("May",), ("June", "Jun"), ("July", "Jul"), ("August", "Aug"),
-            ("September", "Sep", "Sept"), ("October", "Oct"), ("November", "Nov"), ("December", "Dec"),
+            ("January", "Jan"),
+            ("February", "Feb"),
+            ("March", "Mar"),
+            ("April", "Apr"),
+            ("May",),
+            ("June", "Jun"),
+            ("July", "Jul"),
+            ("August", "Aug"),
+            ("September", "Sep", "Sept"),
+            ("October", "Oct"),
+            ("November", "Nov"),
+            ("December", "Dec"),
         ],
         start=1,
     )
     for name in names
 }
-SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+SEASONS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (12, 2),
+}
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 _MFULL = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -51,7 +66,9 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?P<d>{_DAY})(?:{_SP}(?:of{_SP})?(?P<m0>{_MANY}))?"
         rf"(?:{_LINK}(?P<d2>{_DAY}))?{_SP}(?:of{_SP})?(?P<m>{_MANY})(?:,?{_SP}(?P<y>{_YEAR}))?"
     ),
-    "my": re.compile(rf"(?P<m>{_MANY})(?:{_DASH}(?P<m2>{_MANY}))?,?{_SP}(?:of{_SP})?(?P<y>{_YEAR})"),
+    "my": re.compile(
+        rf"(?P<m>{_MANY})(?:{_DASH}(?P<m2>{_MANY}))?,?{_SP}(?:of{_SP})?(?P<y>{_YEAR})"
+    ),
     "month": re.compile(
         rf"(?P<m>{_MFULL})(?:[ \t](?P<link>and|or|to|through|until)[ \t](?P<m2>{_MFULL}))?"
         rf"(?P<ty>[ \t]of[ \t]that[ \t]year)?(?![\w-]|[ \t]?\d|,[ \t]?\d|[ \t][A-Z]|[ \t]of[ \t]\d)"
@@ -59,7 +76,9 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "season": re.compile(
         rf"(?P<s>(?i:spring|summer|autumn|winter|fall))(?:{_SP}of)?,?{_SP}(?P<y>{_YEAR})(?:{_DASH}(?P<y2>{_YEAR2}))?"
     ),
-    "yseason": re.compile(rf"(?P<y>{_YEAR})(?:{_DASH}(?P<y2>{_YEAR2}))?{_SP}(?P<s>spring|summer|autumn|fall|winter)\b"),
+    "yseason": re.compile(
+        rf"(?P<y>{_YEAR})(?:{_DASH}(?P<y2>{_YEAR2}))?{_SP}(?P<s>spring|summer|autumn|fall|winter)\b"
+    ),
     "decade": re.compile(r"(?P<dec>1\d\d0|20\d0)'?s\b"),
     "century": re.compile(
         rf"(?P<c>1\d|20|[1-9])(?:st|nd|rd|th)"
@@ -186,10 +205,17 @@ def _build(kind: str, m: re.Match[str], start: int, q: str | None, wd: str | Non
     if kind == "month":
         m1, m2 = _month(g["m"]), _month(g["m2"]) if g.get("m2") else None
         if m2 is not None and g["link"] in ("and", "or"):
-            return Raw(start, end, Part(None, m1, month2=m2, qualifier=q), that_year=bool(g.get("ty")),
-                       pattern=kind)
+            return Raw(
+                start,
+                end,
+                Part(None, m1, month2=m2, qualifier=q),
+                that_year=bool(g.get("ty")),
+                pattern=kind,
+            )
         b = Part(None, m2) if m2 is not None else None
-        return Raw(start, end, Part(None, m1, qualifier=q), b, that_year=bool(g.get("ty")), pattern=kind)
+        return Raw(
+            start, end, Part(None, m1, qualifier=q), b, that_year=bool(g.get("ty")), pattern=kind
+        )
     if kind in ("season", "yseason"):
         s = g["s"].lower()
         y2 = _year2(y, g.get("y2")) if y is not None else None
@@ -212,7 +238,9 @@ def _build(kind: str, m: re.Match[str], start: int, q: str | None, wd: str | Non
             return None
         return Raw(start, end, Part(y), Part(y2), pattern=kind)
     if kind == "year":
-        return Raw(start, m.start("poss") if g.get("poss") else end, Part(y, qualifier=q), pattern=kind)
+        return Raw(
+            start, m.start("poss") if g.get("poss") else end, Part(y, qualifier=q), pattern=kind
+        )
     return None
 
 
@@ -230,7 +258,9 @@ def _triggers(view: str, start: int, end: int) -> list[tuple[str, int]]:
     for pat, kind in ((_MONTH_WORDS, "month"), (_SEASON_WORDS, "season")):
         for m in pat.finditer(view, start, end):
             p = m.start()
-            if (p > start and view[p - 1].isalpha()) or (kind == "season" and view[m.end() : m.end() + 1].isalpha()):
+            if (p > start and view[p - 1].isalpha()) or (
+                kind == "season" and view[m.end() : m.end() + 1].isalpha()
+            ):
                 continue
             out.append((kind, p))
     return out
@@ -254,11 +284,23 @@ def scan(view: str, start: int, end: int) -> list[Raw]:
                 q = pm.group("q") or pm.group("lead")
                 if q:
                     s = back + (pm.start("q") if pm.group("q") else pm.start("lead"))
-            elif kind == "season" and m.group("s").lower() == "fall" and not _FALL_BEFORE.search(before):
+            elif (
+                kind == "season"
+                and m.group("s").lower() == "fall"
+                and not _FALL_BEFORE.search(before)
+            ):
                 continue
-            elif kind in _QUALIFIED and before[-1:] in (" ", "-") and (qm := _QUAL_BEFORE.search(before)):
+            elif (
+                kind in _QUALIFIED
+                and before[-1:] in (" ", "-")
+                and (qm := _QUAL_BEFORE.search(before))
+            ):
                 q, s = qm.group("q"), back + qm.start()
-            elif kind in ("mdy", "dmy") and before[-1:] == " " and (wm := _WEEKDAY_BEFORE.search(before)):
+            elif (
+                kind in ("mdy", "dmy")
+                and before[-1:] == " "
+                and (wm := _WEEKDAY_BEFORE.search(before))
+            ):
                 wd, s = wm.group("wd"), back + wm.start()
             if trigger == "month" and view.startswith("May", p) and _SURNAME_MAY.search(before):
                 continue  # "Theresa May 2019", "Brian May"
@@ -300,7 +342,13 @@ def join_ranges(view: str, raws: list[Raw], region_start: int) -> list[Raw]:
                 or (word in ("to", "until", "till", "through") and lead is not None)
                 or (word == "and" and lead is not None and lead.group().strip()[0] in "Bb")
             )
-            if ok and a.a.precision == b.a.precision or ok and b.a.year is not None and a.a.precision == "day":
+            if (
+                ok
+                and a.a.precision == b.a.precision
+                or ok
+                and b.a.year is not None
+                and a.a.precision == "day"
+            ):
                 pa, pb = a.a, b.a
                 if pa.year is None and pb.year is not None:
                     later = (pa.month or 1, pa.day or 1) > (pb.month or 12, pb.day or 31)
@@ -345,9 +393,14 @@ def interval(p: Part) -> tuple[date, date]:
     assert y is not None
     y = max(1, min(9999, y))
     if p.century is not None:
-        lo, hi = date(max(1, (p.century - 1) * 100 + 1), 1, 1), date(min(9999, p.century * 100), 12, 31)
+        lo, hi = (
+            date(max(1, (p.century - 1) * 100 + 1), 1, 1),
+            date(min(9999, p.century * 100), 12, 31),
+        )
     elif p.decade is not None:
-        first, last = {"early": (0, 4), "mid": (3, 6), "late": (5, 9)}.get(p.qualifier or "", (0, 9))
+        first, last = {"early": (0, 4), "mid": (3, 6), "late": (5, 9)}.get(
+            p.qualifier or "", (0, 9)
+        )
         return date(p.decade + first, 1, 1), date(p.decade + last, 12, 31)
     elif p.season is not None:
         first, last = SEASONS[p.season]

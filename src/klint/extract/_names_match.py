@@ -53,7 +53,9 @@ def spellings(mentions: list[Mention]) -> dict[str, Spelling]:
     """Every word (and hyphen part) of the mentions outside quotations, by key."""
     out: dict[str, Spelling] = {}
 
-    def add(part: str, start: int, inner: bool, last: bool, surname: str | None, given: str | None) -> None:
+    def add(
+        part: str, start: int, inner: bool, last: bool, surname: str | None, given: str | None
+    ) -> None:
         if len(part) < 4 or not part.isalpha():
             return
         key = name_key(part)
@@ -95,7 +97,9 @@ def _edit_ok(a: str, b: str, confusable: set[frozenset[str]]) -> str | None:
     x, y = diff
     if len(x) == 2:
         return "transposed letters" if min(len(a), len(b)) >= 5 else None
-    if x == "":  # one letter dropped, inside the word (Armenia/Armenian, Imagists/Imagistes inflect)
+    if (
+        x == ""
+    ):  # one letter dropped, inside the word (Armenia/Armenian, Imagists/Imagistes inflect)
         longer, shorter = (a, b) if len(a) > len(b) else (b, a)
         if len(shorter) < 6 or longer.startswith(shorter) or longer.endswith(shorter):
             return None
@@ -122,7 +126,9 @@ def _deletions(key: str) -> set[str]:
     return {key[:i] + key[i + 1 :] for i in range(len(key))} | {key}
 
 
-def find_variants(mentions: list[Mention], packs: Packs, text: str, lower: frozenset[str]) -> list[Variant]:
+def find_variants(
+    mentions: list[Mention], packs: Packs, text: str, lower: frozenset[str]
+) -> list[Variant]:
     """Pairs of spellings of one name, each reported against the more frequent spelling."""
     words = {k: v for k, v in spellings(mentions).items() if k not in lower}
     skel = skeletonizer(_translit_rules(packs))
@@ -130,7 +136,9 @@ def find_variants(mentions: list[Mention], packs: Packs, text: str, lower: froze
     allowed = {frozenset(name_key(x) for x in group) for group in packs.allowed_variants}
     by_skel: dict[str, list[str]] = defaultdict(list)
     first_with: dict[str, str] = {}  # a deletion -> the first key that has it
-    by_del: dict[str, list[str]] = {}  # a deletion shared by two or more keys -> those keys, in order
+    by_del: dict[
+        str, list[str]
+    ] = {}  # a deletion shared by two or more keys -> those keys, in order
     for key in words:
         by_skel[skel(key)].append(key)
         if len(key) >= 5:  # shorter words are compared by transliteration only
@@ -174,7 +182,9 @@ def find_variants(mentions: list[Mention], packs: Packs, text: str, lower: froze
             best[v.minor.key] = v
     majors = {v.major.key for v in best.values()}
     return [
-        v for k, v in sorted(best.items()) if k not in majors or len(v.major.places) > len(v.minor.places)
+        v
+        for k, v in sorted(best.items())
+        if k not in majors or len(v.major.places) > len(v.minor.places)
     ]
 
 

@@ -13,7 +13,9 @@ from collections.abc import Callable
 from functools import lru_cache
 
 #: Quoted text: straight or curly double quotes, or guillemets, within one line.
-_QUOTE_RE = re.compile('"[^"\n]{1,2000}"|\u201c[^\u201d\n]{1,2000}\u201d|\u00ab[^\u00bb\n]{1,2000}\u00bb')
+_QUOTE_RE = re.compile(
+    '"[^"\n]{1,2000}"|\u201c[^\u201d\n]{1,2000}\u201d|\u00ab[^\u00bb\n]{1,2000}\u00bb'
+)
 #: A sentence ends at . ! ? followed by a space and an upper-case letter, digit or quote mark.
 _SENT_END_RE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[^\W_a-z])")
 #: Words before a full stop that do not end a sentence.
@@ -57,7 +59,9 @@ def skeletonizer(rules: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
 
 
 _LOWER_RE = re.compile(r"[a-z]+")
-_LOWER_LAST: list[tuple[str, frozenset[str]]] = []  # the last text's words: the extractor and KX305 share them
+_LOWER_LAST: list[
+    tuple[str, frozenset[str]]
+] = []  # the last text's words: the extractor and KX305 share them
 
 
 def lower_words(text: str) -> frozenset[str]:
@@ -105,7 +109,9 @@ def sentence_starts(text: str) -> list[int]:
         word = text[k:j].casefold()
         if word.rstrip(".") in _ABBREV:
             continue
-        if len(word.replace(".", "")) == 1 and text[k : k + 1].isupper():  # an initial: "George H. W. Bush"
+        if (
+            len(word.replace(".", "")) == 1 and text[k : k + 1].isupper()
+        ):  # an initial: "George H. W. Bush"
             continue
         if "." in word and word.replace(".", "").isalpha() and len(word) <= 6:  # "P.M.", "U.S."
             nxt = text[m.end() : m.end() + 1]

@@ -35,29 +35,234 @@ def ascii_lower(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(ASCII_LOWER)
 
 
-ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "st", "no", "nos", "mt", "vs", "lt", "co", "jr", "sr", "gen", "col", "capt", "sgt", "prof", "rev", "fig", "vol", "pp", "ca", "c", "approx"])
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "no",
+        "nos",
+        "mt",
+        "vs",
+        "lt",
+        "co",
+        "jr",
+        "sr",
+        "gen",
+        "col",
+        "capt",
+        "sgt",
+        "prof",
+        "rev",
+        "fig",
+        "vol",
+        "pp",
+        "ca",
+        "c",
+        "approx",
+    ]
+)
 
 #: Words after a number that end the noun it counts.
-STOP_WORDS = frozenset({
-    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "from", "by",
-    "for", "with", "without", "into", "onto", "over", "under", "after", "before", "during",
-    "since", "until", "against", "among", "between", "through", "about", "as", "than", "that",
-    "which", "who", "whom", "whose", "when", "where", "while", "if", "were", "was", "is", "are",
-    "be", "been", "being", "had", "has", "have", "having", "would", "could", "should", "will",
-    "shall", "may", "might", "must", "can", "did", "do", "does", "not", "no", "also", "each",
-    "per", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those", "it",
-    "they", "he", "she", "we", "you", "there", "here", "then", "so", "too", "very", "more",
-    "less", "most", "least", "only", "just", "even", "such", "both", "either", "neither", "all",
-    "any", "some", "many", "much", "few", "several", "other", "another", "same", "own", "out",
-    "up", "down", "off", "again", "further", "once", "came", "went", "fled", "left", "fell",
-    "rose", "took", "made", "gave", "got", "ran", "saw", "broke", "held", "lost", "won",
-    "fought", "met", "sent", "became", "began", "remained", "returned", "arrived", "lived",
-    "said", "stood", "died", "live", "come", "go", "flee", "toward", "towards", "via", "across",
-    "along", "around", "near", "flown", "shown", "known", "taken", "given", "seen", "built", "sold",
-    "bought", "kept", "led", "brought", "caught", "thrown", "drawn", "driven", "written", "born",
-    "borne", "worn", "torn", "hidden", "fallen", "risen", "chosen", "frozen", "stolen", "broken",
-    "beaten", "eaten", "begun", "done", "gone",
-})
+STOP_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "by",
+        "for",
+        "with",
+        "without",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "against",
+        "among",
+        "between",
+        "through",
+        "about",
+        "as",
+        "than",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "while",
+        "if",
+        "were",
+        "was",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "had",
+        "has",
+        "have",
+        "having",
+        "would",
+        "could",
+        "should",
+        "will",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "can",
+        "did",
+        "do",
+        "does",
+        "not",
+        "no",
+        "also",
+        "each",
+        "per",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "this",
+        "these",
+        "those",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "you",
+        "there",
+        "here",
+        "then",
+        "so",
+        "too",
+        "very",
+        "more",
+        "less",
+        "most",
+        "least",
+        "only",
+        "just",
+        "even",
+        "such",
+        "both",
+        "either",
+        "neither",
+        "all",
+        "any",
+        "some",
+        "many",
+        "much",
+        "few",
+        "several",
+        "other",
+        "another",
+        "same",
+        "own",
+        "out",
+        "up",
+        "down",
+        "off",
+        "again",
+        "further",
+        "once",
+        "came",
+        "went",
+        "fled",
+        "left",
+        "fell",
+        "rose",
+        "took",
+        "made",
+        "gave",
+        "got",
+        "ran",
+        "saw",
+        "broke",
+        "held",
+        "lost",
+        "won",
+        "fought",
+        "met",
+        "sent",
+        "became",
+        "began",
+        "remained",
+        "returned",
+        "arrived",
+        "lived",
+        "said",
+        "stood",
+        "died",
+        "live",
+        "come",
+        "go",
+        "flee",
+        "toward",
+        "towards",
+        "via",
+        "across",
+        "along",
+        "around",
+        "near",
+        "flown",
+        "shown",
+        "known",
+        "taken",
+        "given",
+        "seen",
+        "built",
+        "sold",
+        "bought",
+        "kept",
+        "led",
+        "brought",
+        "caught",
+        "thrown",
+        "drawn",
+        "driven",
+        "written",
+        "born",
+        "borne",
+        "worn",
+        "torn",
+        "hidden",
+        "fallen",
+        "risen",
+        "chosen",
+        "frozen",
+        "stolen",
+        "broken",
+        "beaten",
+        "eaten",
+        "begun",
+        "done",
+        "gone",
+    }
+)
 #: Verbs and participles after a number: the number has no noun of its own ("30,000 came from").
 VERBISH = re.compile(r"(?:ed|ing)$")
 
@@ -90,9 +295,15 @@ class Lexicon:
     force_unit: re.Pattern[str]
     max_noun_words: int
     preposition_heads: frozenset[str]
-    first_words: dict[str, frozenset[str] | None]  # first word -> the words that may follow (None: any)
-    first_patterns: dict[str, re.Pattern[str]]  # first word (lower case) -> where it may start a number
-    event_patterns: dict[str, re.Pattern[str]]  # first word (lower case) -> the event words it starts
+    first_words: dict[
+        str, frozenset[str] | None
+    ]  # first word -> the words that may follow (None: any)
+    first_patterns: dict[
+        str, re.Pattern[str]
+    ]  # first word (lower case) -> where it may start a number
+    event_patterns: dict[
+        str, re.Pattern[str]
+    ]  # first word (lower case) -> the event words it starts
 
     def qualifier(self, phrase: str) -> tuple[str, float, float]:
         q = self.packs.qualifiers.get(" ".join(phrase.lower().split()))
@@ -147,7 +358,9 @@ def _build(packs: Packs) -> Lexicon:
             rf"|(one|a)(?=\s+(?:{_alternation(scales)})\b))(?:\s+({_alternation(scales)}))?(?![\w])",
             re.IGNORECASE,
         ),
-        fraction=re.compile(rf"(?<![\w-])({_alternation(list(num.fractions))})(?![\w-])", re.IGNORECASE),
+        fraction=re.compile(
+            rf"(?<![\w-])({_alternation(list(num.fractions))})(?![\w-])", re.IGNORECASE
+        ),
         vague=re.compile(rf"(?<![\w-])({_alternation(num.vague)})(?![\w-])", re.IGNORECASE),
         scale_after=re.compile(rf"\s+({_alternation(scales)})\b", re.IGNORECASE),
         unit_after=re.compile(rf"\s?({_alternation(list(unit_map))})(?![\w])", re.IGNORECASE),
@@ -160,14 +373,26 @@ def _build(packs: Packs) -> Lexicon:
         force_unit=re.compile(rf"({_alternation(num.force_units)})\b", re.IGNORECASE),
         max_noun_words=max_noun,
         event_patterns={
-            first: re.compile(rf"(?:{_alternation([e for e in event_of if e.split()[0] == first])})\b")
-            for first in dict.fromkeys(e.split()[0] for e in event_of)  # lexicon order: ties stay stable
+            first: re.compile(
+                rf"(?:{_alternation([e for e in event_of if e.split()[0] == first])})\b"
+            )
+            for first in dict.fromkeys(
+                e.split()[0] for e in event_of
+            )  # lexicon order: ties stay stable
         },
         preposition_heads=frozenset(w.lower() for w in num.preposition_heads),
-        first_words=(first := _first_words([*packs.number_words, *num.fractions, *num.vague], list(num.scales))),
-        first_patterns={w: re.compile(re.escape(w) + (r"\b" if need is None else
-                                                      rf"[ \t\n-]{{1,3}}(?:{_alternation(sorted(need))})\b"))
-                        for w, need in first.items()},
+        first_words=(
+            first := _first_words(
+                [*packs.number_words, *num.fractions, *num.vague], list(num.scales)
+            )
+        ),
+        first_patterns={
+            w: re.compile(
+                re.escape(w)
+                + (r"\b" if need is None else rf"[ \t\n-]{{1,3}}(?:{_alternation(sorted(need))})\b")
+            )
+            for w, need in first.items()
+        },
     )
 
 

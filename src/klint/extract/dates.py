@@ -32,15 +32,54 @@ from klint.extract._datescan import (
 from klint.packs import Packs
 
 #: Words before a bare four-digit number that make it a year.
-YEAR_PREPOSITIONS = frozenset([
-    "in", "on", "by", "since", "until", "till", "from", "during", "before", "after", "circa", "c", "ca",
-    "into", "through", "throughout", "between", "around", "year", "years", "born", "died", "b", "d",
-])
+YEAR_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "on",
+        "by",
+        "since",
+        "until",
+        "till",
+        "from",
+        "during",
+        "before",
+        "after",
+        "circa",
+        "c",
+        "ca",
+        "into",
+        "through",
+        "throughout",
+        "between",
+        "around",
+        "year",
+        "years",
+        "born",
+        "died",
+        "b",
+        "d",
+    ]
+)
 _CHAIN = frozenset({"and", "or", "to", "until", "till", "through"})
-_TIME_NOUNS = frozenset([
-    "end", "beginning", "start", "middle", "half", "part", "close", "course", "spring", "summer", "autumn", "winter",
-])
-DATE_LABELS = frozenset({"Date", "Born", "Died", "Founded", "Dissolved", "Released", "Established", "Opened"})
+_TIME_NOUNS = frozenset(
+    [
+        "end",
+        "beginning",
+        "start",
+        "middle",
+        "half",
+        "part",
+        "close",
+        "course",
+        "spring",
+        "summer",
+        "autumn",
+        "winter",
+    ]
+)
+DATE_LABELS = frozenset(
+    {"Date", "Born", "Died", "Founded", "Dissolved", "Released", "Established", "Opened"}
+)
 _NARRATIVE_KINDS = frozenset({"paragraph", "list_item"})
 _CLOCK_KINDS = frozenset({"heading", "title"})
 
@@ -65,7 +104,10 @@ def _bare_year_ok(view: str, region: Region, raw: Raw, prev_end: int, lex: ctx.L
     if word == "of":
         before = view[max(region.start, raw.start - 24) : raw.start].split()
         return len(before) >= 2 and before[-2].lower() in _TIME_NOUNS
-    return bool(ctx.determiner_before(view, region.start, raw.start)) and view[raw.end : raw.end + 1] == " "
+    return (
+        bool(ctx.determiner_before(view, region.start, raw.start))
+        and view[raw.end : raw.end + 1] == " "
+    )
 
 
 def _accept(view: str, region: Region, raws: list[Raw], lex: ctx.Lexicon) -> list[Raw]:
@@ -107,12 +149,19 @@ class _Clock:
     def move(self, p: Part, region: Region, kind: str) -> None:
         new = _clock_date(p)
         coarse = p.precision == "year"
-        if self.at is not None and p.precision in ("season", "year") and self.at.year == p.year and kind != "section heading":
+        if (
+            self.at is not None
+            and p.precision in ("season", "year")
+            and self.at.year == p.year
+            and kind != "section heading"
+        ):
             return  # a coarser date in the same year keeps the finer clock
         self.at, self.coarse, self.kind, self.region = new, coarse, kind, region
 
 
-def _fill_year(raw: Raw, clock: _Clock, region: Region, looking_back: bool) -> tuple[Raw, str | None] | None:
+def _fill_year(
+    raw: Raw, clock: _Clock, region: Region, looking_back: bool
+) -> tuple[Raw, str | None] | None:
     """Give a yearless date its year from the clock; None when there is no clock."""
     a, b = raw.a, raw.b
     if a.year is not None:
@@ -132,7 +181,9 @@ def _fill_year(raw: Raw, clock: _Clock, region: Region, looking_back: bool) -> t
     return replace(raw, a=a, b=b), source
 
 
-def _claim(doc: Document, raw: Raw, cue: str | None, prep: str | None, inferred: str | None) -> DateClaim:
+def _claim(
+    doc: Document, raw: Raw, cue: str | None, prep: str | None, inferred: str | None
+) -> DateClaim:
     a, b = raw.a, raw.b
     valid = is_valid(a) and (b is None or is_valid(b))
     lo, hi = interval(a)
@@ -203,9 +254,14 @@ def extract_dates(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) 
             if region.kind in _CLOCK_KINDS:
                 if inferred is None and precision not in ("decade", "century"):
                     clock.move(raw.a, region, "section heading")
-            elif narrative_region and cue is None and precision in ("day", "month", "season", "year") and (
-                # a year or season moves the clock only from the paragraph's opening sentence
-                precision in ("day", "month") or text.sentence_start(raw.start) == region.start
+            elif (
+                narrative_region
+                and cue is None
+                and precision in ("day", "month", "season", "year")
+                and (
+                    # a year or season moves the clock only from the paragraph's opening sentence
+                    precision in ("day", "month") or text.sentence_start(raw.start) == region.start
+                )
             ):
                 clock.move(raw.a, region, "paragraph")
     return out

@@ -32,13 +32,26 @@ from klint.extract._names_text import (
 )
 from klint.packs import Packs
 
-_SOURCES = {"infobox_field": "infobox", "heading": "heading", "title": "heading", "caption": "caption"}
+_SOURCES = {
+    "infobox_field": "infobox",
+    "heading": "heading",
+    "title": "heading",
+    "caption": "caption",
+}
 #: Words after "the previous two" that do not name what is counted ("the previous two were").
 _FUNCTION_WORDS = frozenset(
     "and but or were was are is had have has did do in of to that which they it".split()  # noqa: SIM905
 )
 _NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
 }
 
 
@@ -141,11 +154,15 @@ def _tokens_by_span(idx: _Index) -> dict[int, list[tuple[int, int, str, str]]]:
 
 def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
     """Capitalized names, and the people and places of the infobox."""
-    new_mention = Mention.__pydantic_validator__.validate_python  # Mention(**fields), without __init__'s cost
+    new_mention = (
+        Mention.__pydantic_validator__.validate_python
+    )  # Mention(**fields), without __init__'s cost
     idx = _index(doc)
     stop = frozenset(packs.name_stopwords)
     particles = packs.name_particles
-    particle_gap = re.compile(" (?:" + "|".join(map(re.escape, particles)) + ") ") if particles else None
+    particle_gap = (
+        re.compile(" (?:" + "|".join(map(re.escape, particles)) + ") ") if particles else None
+    )
     text = doc.text
     lower = lower_words(text)  # runs of lower-case letters
     runs: list[tuple[_Span, list[tuple[int, int, str, str]], bool]] = []
@@ -176,10 +193,7 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
             if run:
                 runs.append((span, run, at_start))
     proper = {  # words capitalized where a sentence does not force it
-        name_key(t[3])
-        for _, run, at_start in runs
-        if not at_start or len(run) > 1
-        for t in run
+        name_key(t[3]) for _, run, at_start in runs if not at_start or len(run) > 1 for t in run
     }
     out: list[Mention] = []
     for span, run, at_start in runs:
@@ -189,12 +203,21 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
         start, end = run[0][0], run[-1][1] - (len(run[-1][2]) - len(parts[-1]))
         name = text[start:end]
         r = span.region
-        out.append(new_mention({
-            "start": start, "end": end, "text": name, "name": name, "key": name_key(name),
-            "source": _SOURCES.get(r.kind, "body"),
-            "field": r.label if r.kind == "infobox_field" else None,
-            "in_quote": span.in_quote(start), "words": parts,
-        }))
+        out.append(
+            new_mention(
+                {
+                    "start": start,
+                    "end": end,
+                    "text": name,
+                    "name": name,
+                    "key": name_key(name),
+                    "source": _SOURCES.get(r.kind, "body"),
+                    "field": r.label if r.kind == "infobox_field" else None,
+                    "in_quote": span.in_quote(start),
+                    "words": parts,
+                }
+            )
+        )
     return out
 
 
@@ -226,7 +249,9 @@ def _long_form(short: str, window: str) -> int | None:
         if not c.isalnum():
             s -= 1
             continue
-        while pos >= 0 and (window[pos].lower() != c or (s == 0 and pos > 0 and window[pos - 1].isalnum())):
+        while pos >= 0 and (
+            window[pos].lower() != c or (s == 0 and pos > 0 and window[pos - 1].isalnum())
+        ):
             pos -= 1
         if pos < 0:
             return None
@@ -295,8 +320,11 @@ def _not_acronym(text: str, s: int, e: int, acr: str, banned: frozenset[str]) ->
     before = text[max(0, s - 12) : s]
     after = text[e : e + 12]
     # a run of capitals ("MEGA OIL", "AND TO MUST") is a name or emphasis, not an acronym
-    return bool(re.search(r"[A-Z]{2,}[\s,]+$", before) or re.match(r"[\s,]+[A-Z]{2,}\b", after)
-                or re.match(r"-\d", after))
+    return bool(
+        re.search(r"[A-Z]{2,}[\s,]+$", before)
+        or re.match(r"[\s,]+[A-Z]{2,}\b", after)
+        or re.match(r"-\d", after)
+    )
 
 
 def extract_acronyms(doc: Document, packs: Packs) -> list[Acronym]:
@@ -314,11 +342,18 @@ def extract_acronyms(doc: Document, packs: Packs) -> list[Acronym]:
             continue
         exp = _definition(text, span.region.start, span.region.end, m)
         es, ee = exp if exp else (None, None)
-        out.append(Acronym(
-            start=start, end=end, text=m.group(), acronym=acr,
-            expansion=" ".join(text[es:ee].split()) if exp else None,
-            expansion_start=es, expansion_end=ee, in_quote=span.in_quote(start),
-        ))
+        out.append(
+            Acronym(
+                start=start,
+                end=end,
+                text=m.group(),
+                acronym=acr,
+                expansion=" ".join(text[es:ee].split()) if exp else None,
+                expansion_start=es,
+                expansion_end=ee,
+                in_quote=span.in_quote(start),
+            )
+        )
     return out
 
 
@@ -340,16 +375,38 @@ def _definition(text: str, lo: int, hi: int, m: re.Match[str]) -> tuple[int, int
 
 # --------------------------------------------------------------------------- references
 
-_COUNT_BACK_WORDS = ("previous", "preceding", "prior", "earlier", "above", "aforementioned", "above-mentioned",
-                     "former", "last")
+_COUNT_BACK_WORDS = (
+    "previous",
+    "preceding",
+    "prior",
+    "earlier",
+    "above",
+    "aforementioned",
+    "above-mentioned",
+    "former",
+    "last",
+)
 _COUNT_BACK_RE = re.compile(
     rf"(?:[Tt]he|THE)\s+({'|'.join(_COUNT_BACK_WORDS)})\s+"
     r"(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b(?:\s+([a-z][a-z\-]{2,20}))?"
 )
 _BOTH_RE = re.compile(r"[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?([a-z][a-z\-]{2,20})\b")
-_ANAPHOR_RE = re.compile(r"(?:[Aa]fore(?:mentioned|said)|[Aa]bove-?mentioned)\s+([a-z][a-z\-]{2,20})\b")
-_POINTER_VERBS = ("See", "see", "discussed", "described", "mentioned", "listed", "shown", "explained", "detailed",
-                  "noted", "outlined")
+_ANAPHOR_RE = re.compile(
+    r"(?:[Aa]fore(?:mentioned|said)|[Aa]bove-?mentioned)\s+([a-z][a-z\-]{2,20})\b"
+)
+_POINTER_VERBS = (
+    "See",
+    "see",
+    "discussed",
+    "described",
+    "mentioned",
+    "listed",
+    "shown",
+    "explained",
+    "detailed",
+    "noted",
+    "outlined",
+)
 _POINTER_PLACES = ("below", "above", "later", "earlier")
 _POINTER_RE = re.compile(rf"(?:{'|'.join(_POINTER_VERBS)})\s+({'|'.join(_POINTER_PLACES)})\b")
 #: Literals every match of ``_ANAPHOR_RE`` contains one of (a text without them is not scanned).
@@ -405,7 +462,9 @@ def _count_back_starts(text: str) -> set[int]:
     return out
 
 
-def _finditer(pattern: re.Pattern[str], text: str, starts: set[int] | None) -> Iterator[re.Match[str]]:
+def _finditer(
+    pattern: re.Pattern[str], text: str, starts: set[int] | None
+) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``; given ``starts``, every offset a match may start at, only those are tried."""
     if starts is None:
         yield from pattern.finditer(text)
@@ -450,41 +509,75 @@ def extract_references(doc: Document, packs: Packs) -> list[Reference]:
         scope = span.sentence_start(m.start())
         if noun in nouns:
             end, target = m.end(), nouns[noun]
-        elif not noun or noun in _FUNCTION_WORDS:  # "as the previous two, they": the noun comes before
+        elif (
+            not noun or noun in _FUNCTION_WORDS
+        ):  # "as the previous two, they": the noun comes before
             end, target = m.end(2), _noun_before(text, scope, m.start(), nouns)
         else:  # "the last two years": counts something that is not a reference noun
             end, target = m.end(2), plural_forms(noun)[0]
-        out.append(Reference(
-            start=m.start(), end=end, text=text[m.start() : end], ref_type="count-back",
-            target=target, count=count, scope_start=scope,
-        ))
+        out.append(
+            Reference(
+                start=m.start(),
+                end=end,
+                text=text[m.start() : end],
+                ref_type="count-back",
+                target=target,
+                count=count,
+                scope_start=scope,
+            )
+        )
     for m, span in _matches(idx, _BOTH_RE):
         noun = m.group(1).casefold()
         if noun in nouns and noun != nouns[noun]:  # a plural reference noun
-            out.append(Reference(
-                start=m.start(), end=m.end(), text=m.group(), ref_type="count-back",
-                target=nouns[noun], count=2, scope_start=span.sentence_start(m.start()),
-            ))
+            out.append(
+                Reference(
+                    start=m.start(),
+                    end=m.end(),
+                    text=m.group(),
+                    ref_type="count-back",
+                    target=nouns[noun],
+                    count=2,
+                    scope_start=span.sentence_start(m.start()),
+                )
+            )
     for m, span in _matches(idx, _ANAPHOR_RE):
         noun = m.group(1).casefold()
         if noun not in _NUMBER_WORDS:
-            out.append(Reference(
-                start=m.start(), end=m.end(), text=m.group(), ref_type="anaphor",
-                target=nouns.get(noun, plural_forms(noun)[0]), scope_start=span.sentence_start(m.start()),
-            ))
+            out.append(
+                Reference(
+                    start=m.start(),
+                    end=m.end(),
+                    text=m.group(),
+                    ref_type="anaphor",
+                    target=nouns.get(noun, plural_forms(noun)[0]),
+                    scope_start=span.sentence_start(m.start()),
+                )
+            )
     for m, span in _matches(idx, _POINTER_RE):
-        out.append(Reference(
-            start=m.start(), end=m.end(), text=m.group(), ref_type="pointer",
-            direction="forward" if m.group(1) in ("below", "later") else "back",
-            scope_start=span.sentence_start(m.start()),
-        ))
+        out.append(
+            Reference(
+                start=m.start(),
+                end=m.end(),
+                text=m.group(),
+                ref_type="pointer",
+                direction="forward" if m.group(1) in ("below", "later") else "back",
+                scope_start=span.sentence_start(m.start()),
+            )
+        )
     for m, span in _matches(idx, _SECTION_RE):
         target = (m.group(1) or m.group(2) or "").strip()
         if target:
-            out.append(Reference(
-                start=m.start(), end=m.end(), text=m.group(), ref_type="pointer", target=target,
-                direction="none", scope_start=span.sentence_start(m.start()),
-            ))
+            out.append(
+                Reference(
+                    start=m.start(),
+                    end=m.end(),
+                    text=m.group(),
+                    ref_type="pointer",
+                    target=target,
+                    direction="none",
+                    scope_start=span.sentence_start(m.start()),
+                )
+            )
     out.extend(_identifiers(idx, packs))
     out.sort(key=lambda r: (r.start, r.end))
     return out
@@ -525,13 +618,29 @@ def _identifiers(idx: _Index, packs: Packs) -> list[Reference]:
         if many:
             for n in re.finditer(r"\d{2,5}", text[many.start(1) : many.end()]):
                 ns = many.start(1) + n.start()
-                out.append(Reference(
-                    start=ns, end=ns + len(n.group()), text=n.group(), ref_type="identifier",
-                    target=target, ident=n.group(), direction="none", scope_start=scope,
-                ))
+                out.append(
+                    Reference(
+                        start=ns,
+                        end=ns + len(n.group()),
+                        text=n.group(),
+                        ref_type="identifier",
+                        target=target,
+                        ident=n.group(),
+                        direction="none",
+                        scope_start=scope,
+                    )
+                )
         elif single:
-            out.append(Reference(
-                start=m.start(), end=single.end(), text=text[m.start() : single.end()], ref_type="identifier",
-                target=target, ident=single.group(1), direction="none", scope_start=scope,
-            ))
+            out.append(
+                Reference(
+                    start=m.start(),
+                    end=single.end(),
+                    text=text[m.start() : single.end()],
+                    ref_type="identifier",
+                    target=target,
+                    ident=single.group(1),
+                    direction="none",
+                    scope_start=scope,
+                )
+            )
     return out

@@ -49,7 +49,9 @@ _TRAILING_WORD_RE = re.compile(r"(\w+)$")
 _LETTER_RE = re.compile(r"[A-Za-z]")
 _OPEN_PAREN_END_RE = re.compile(r"\(\s*$")
 _BRACKETED_LIST_RE = re.compile(r"(?:\s*(?:,|and|or|&)\s*[0-9]+){0,20}\s*\)")
-_NAME_BEFORE_RE = re.compile(r"[a-z,]\s(?!(?:In|By|On|At|Of|Over|About|Some|Nearly|Almost|Around)\b)[A-Z][a-z]+ $")
+_NAME_BEFORE_RE = re.compile(
+    r"[a-z,]\s(?!(?:In|By|On|At|Of|Over|About|Some|Nearly|Almost|Around)\b)[A-Z][a-z]+ $"
+)
 _CODE_BEFORE_RE = re.compile(r"(?<![\w.])[A-Z]{2,5} $")
 _ERA_AFTER_RE = re.compile(r"\s(?:AD|BC|BCE|CE)\b")
 _LIST_JOIN_RE = re.compile(r"\s*(?:,|and|or|&|, and)\s*")
@@ -59,8 +61,14 @@ _NEXT_LOWER_WORD_RE = re.compile(r"\s+([a-z][a-z-]*)")
 _SPLIT_DASH_RE = re.compile(r"\s{0,2}[-–—]\s{0,2}")
 _PERCENT_RE = re.compile(r"\s?%|\s+(?:percent|per cent)\b")
 _COMPOUND_RE = re.compile(r"-([A-Za-z]+)(?:-([A-Za-z]+))?\b")
-_TIME_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years", "hour": "hours",
-               "minute": "minutes"}
+_TIME_UNITS = {
+    "day": "days",
+    "week": "weeks",
+    "month": "months",
+    "year": "years",
+    "hour": "hours",
+    "minute": "minutes",
+}
 
 
 @dataclass
@@ -103,7 +111,9 @@ def extract_quantities(doc: Document, packs: Packs) -> list[QuantityClaim]:
 # --- tables and infobox -------------------------------------------------------------------------
 
 
-def _table_cells(doc: Document, row: Region, cells: list[Region], lex: Lexicon) -> list[QuantityClaim]:
+def _table_cells(
+    doc: Document, row: Region, cells: list[Region], lex: Lexicon
+) -> list[QuantityClaim]:
     out = []
     for cell in cells:
         raw = doc.text[cell.start : cell.end]
@@ -112,14 +122,25 @@ def _table_cells(doc: Document, row: Region, cells: list[Region], lex: Lexicon) 
         if value is None:
             continue
         column = cell.label or None
-        out.append(QuantityClaim(
-            start=cell.start, end=cell.end, text=raw, low=value, high=value,
-            unit="percent" if percent else "count",
-            counted=_canonical(column, lex) if column else None,
-            subject=row.label, row=row.label, column=column, source="table",
-            number_start=cell.start, number_end=cell.end,
-            sentence_start=row.start, sentence_end=row.end,
-        ))
+        out.append(
+            QuantityClaim(
+                start=cell.start,
+                end=cell.end,
+                text=raw,
+                low=value,
+                high=value,
+                unit="percent" if percent else "count",
+                counted=_canonical(column, lex) if column else None,
+                subject=row.label,
+                row=row.label,
+                column=column,
+                source="table",
+                number_start=cell.start,
+                number_end=cell.end,
+                sentence_start=row.start,
+                sentence_end=row.end,
+            )
+        )
     return out
 
 
@@ -148,13 +169,17 @@ def _sentences(view: str, start: int, end: int) -> list[int]:
     starts = [start]
     for m in SENTENCE_END_RE.finditer(view, start, end):
         w = _TRAILING_WORD_RE.search(view[max(start, m.start() - 12) : m.start()])
-        if w and (w.group(1).lower() in ABBREVIATIONS or (len(w.group(1)) == 1 and w.group(1).isupper())):
+        if w and (
+            w.group(1).lower() in ABBREVIATIONS or (len(w.group(1)) == 1 and w.group(1).isupper())
+        ):
             continue
         starts.append(m.end())
     return starts
 
 
-def _candidates(view: str, rs: int, re_: int, lex: Lexicon) -> list[tuple[int, int, str, re.Match[str]]]:
+def _candidates(
+    view: str, rs: int, re_: int, lex: Lexicon
+) -> list[tuple[int, int, str, re.Match[str]]]:
     """The first number-like spans in text order: (start, rank, kind, match)."""
 
     def words() -> list[tuple[int, int, str, re.Match[str]]]:
@@ -162,12 +187,18 @@ def _candidates(view: str, rs: int, re_: int, lex: Lexicon) -> list[tuple[int, i
         starts: list[int] = []
         for w, pattern in lex.first_patterns.items():
             if w in low:
-                starts.extend(m.start() + rs for m in itertools.islice(pattern.finditer(low), _MAX_PER_REGION))
+                starts.extend(
+                    m.start() + rs for m in itertools.islice(pattern.finditer(low), _MAX_PER_REGION)
+                )
         out = []
         for start in sorted(starts):
             if start > 0 and (view[start - 1].isalnum() or view[start - 1] == "-"):
                 continue
-            for kind, rank, pattern in (("v", 0, lex.vague), ("f", 1, lex.fraction), ("w", 2, lex.number_word)):
+            for kind, rank, pattern in (
+                ("v", 0, lex.vague),
+                ("f", 1, lex.fraction),
+                ("w", 2, lex.number_word),
+            ):
                 m = pattern.match(view, start, re_)
                 if m:
                     out.append((start, rank, kind, m))
@@ -229,15 +260,28 @@ def _scan_region(doc: Document, view: str, region: Region, lex: Lexicon) -> list
         s_end = sent[k + 1] if k + 1 < len(sent) else re_
         if counted_default and f.counted is None:
             f.counted = counted_default
-        out.append(QuantityClaim(
-            start=f.start, end=f.end, text=doc.text[f.start : f.end], low=f.low, high=f.high,
-            qualifier=f.qualifier, unit=f.unit, counted=f.counted, subject=f.subject or (
-                f"side {side}" if side else None),
-            number_start=f.nstart, number_end=f.nend, split=f.split,
-            source=_SOURCE.get(region.kind, "body"), side=side,
-            event=_event(view, f, events, k, s_start, s_end, lex), scope=f.scope,
-            sentence_start=s_start, sentence_end=s_end,
-        ))
+        out.append(
+            QuantityClaim(
+                start=f.start,
+                end=f.end,
+                text=doc.text[f.start : f.end],
+                low=f.low,
+                high=f.high,
+                qualifier=f.qualifier,
+                unit=f.unit,
+                counted=f.counted,
+                subject=f.subject or (f"side {side}" if side else None),
+                number_start=f.nstart,
+                number_end=f.nend,
+                split=f.split,
+                source=_SOURCE.get(region.kind, "body"),
+                side=side,
+                event=_event(view, f, events, k, s_start, s_end, lex),
+                scope=f.scope,
+                sentence_start=s_start,
+                sentence_end=s_end,
+            )
+        )
     return out
 
 
@@ -255,10 +299,18 @@ def _field_info(region: Region) -> tuple[int | None, str, str | None]:
 def _share_qualifiers(view: str, found: list[tuple[_Found, int]]) -> None:
     """ "As many as 400,000 X and 800,000 Y": an upper-bound or estimate word governs both."""
     for (a, ka), (b, kb) in itertools.pairwise(found):
-        if ka != kb or b.qualifier != "exact" or a.qualifier not in ("as-many-as", "up-to", "about"):
+        if (
+            ka != kb
+            or b.qualifier != "exact"
+            or a.qualifier not in ("as-many-as", "up-to", "about")
+        ):
             continue
         gap = view[a.end : b.start]
-        if len(gap) <= 40 and re.fullmatch(r"[\w\s'’-]*\s(?:and|or)\s", gap) and (b.low or 0) >= 1000:
+        if (
+            len(gap) <= 40
+            and re.fullmatch(r"[\w\s'’-]*\s(?:and|or)\s", gap)
+            and (b.low or 0) >= 1000
+        ):
             b.qualifier = a.qualifier
 
 
@@ -268,14 +320,18 @@ def _qualifier(view: str, nstart: int, s_start: int, lex: Lexicon) -> tuple[str,
     m = lex.qualifier_before.search(before)
     if not m:
         return "exact", nstart
-    if m.group(1).lower() in ("over", "under") and _last_word(before[: m.start(1)]) in lex.preposition_heads:
+    if (
+        m.group(1).lower() in ("over", "under")
+        and _last_word(before[: m.start(1)]) in lex.preposition_heads
+    ):
         return "exact", nstart  # "control over five districts"
     kind, _, _ = lex.qualifier(m.group(1))
     return kind, nstart - len(before) + m.start(1)
 
 
-def _digits(view: str, m: re.Match[str], s_start: int, s_end: int, lex: Lexicon,
-            last_ident_end: int) -> _Found | int:
+def _digits(
+    view: str, m: re.Match[str], s_start: int, s_end: int, lex: Lexicon, last_ident_end: int
+) -> _Found | int:
     """Read a numeral; return the quantity, or the offset to skip to (negative: an identifier)."""
     token = clean_token(m.group())
     ns, ne = m.start(), m.start() + len(token)
@@ -290,7 +346,11 @@ def _digits(view: str, m: re.Match[str], s_start: int, s_end: int, lex: Lexicon,
     tm = TIME_AFTER_RE.match(after)
     if tm:  # a time of day, a ratio or a verse ("12: 00", "39: 1")
         return ne + tm.end()
-    if ATTACHED_ID_BEFORE_RE.search(before[-9:]) or _LETTER_RE.match(after) and not lex.unit_after.match(after):
+    if (
+        ATTACHED_ID_BEFORE_RE.search(before[-9:])
+        or _LETTER_RE.match(after)
+        and not lex.unit_after.match(after)
+    ):
         return -ne
     if _OPEN_PAREN_END_RE.search(before) and _BRACKETED_LIST_RE.match(after):
         return -ne  # "(874 and 884)": numbers standing alone in brackets are labels
@@ -301,9 +361,10 @@ def _digits(view: str, m: re.Match[str], s_start: int, s_end: int, lex: Lexicon,
     if _ERA_AFTER_RE.match(after):
         return ne + 3  # a year of an era
     prev_word = _last_word(before)
-    if (prev_word in lex.identifier_words or (
-        last_ident_end >= 0 and _LIST_JOIN_RE.fullmatch(view[last_ident_end:ns])
-    )) and prev_word not in ("of", "the", "a", "an"):
+    if (
+        prev_word in lex.identifier_words
+        or (last_ident_end >= 0 and _LIST_JOIN_RE.fullmatch(view[last_ident_end:ns]))
+    ) and prev_word not in ("of", "the", "a", "an"):
         return -_skip_range(view, ne, s_end)
     # dates: a day next to a month name, a year in date context
     if MONTH_BEFORE_RE.search(before[-12:]) or MONTH_AFTER_RE.match(after):
@@ -321,7 +382,11 @@ def _digits(view: str, m: re.Match[str], s_start: int, s_end: int, lex: Lexicon,
         end += sm.end()
     # range or split
     rm = DASH_RANGE_RE.match(view, end, s_end)
-    if rm and view[max(s_start, ns - 6) : ns].rstrip().lower().endswith("from") and "to" in rm.group():
+    if (
+        rm
+        and view[max(s_start, ns - 6) : ns].rstrip().lower().endswith("from")
+        and "to" in rm.group()
+    ):
         rm = None
     if rm:
         m2 = DIGITS_RE.match(view, rm.end(), s_end)
@@ -330,10 +395,16 @@ def _digits(view: str, m: re.Match[str], s_start: int, s_end: int, lex: Lexicon,
         if v2 is not None:
             e2 = rm.end() + len(tok2)
             after2 = view[e2 : min(s_end, e2 + _WINDOW)]
-            if (_LETTER_RE.match(after2) and not lex.unit_after.match(after2) or ORDINAL_RE.match(after2)
-                    or MONTH_AFTER_RE.match(after2)):
+            if (
+                _LETTER_RE.match(after2)
+                and not lex.unit_after.match(after2)
+                or ORDINAL_RE.match(after2)
+                or MONTH_AFTER_RE.match(after2)
+            ):
                 return e2
-            if is_year or (len(tok2) == 4 and 1000 <= v2 <= 2100 and "," not in tok2 and v2 > value):
+            if is_year or (
+                len(tok2) == 4 and 1000 <= v2 <= 2100 and "," not in tok2 and v2 > value
+            ):
                 return e2  # a range of years
             sm2 = lex.scale_after.match(after2)
             if sm2:
@@ -387,7 +458,9 @@ def _followed_by_count_noun(after: str, lex: Lexicon) -> bool:
     return w in lex.noun_map or w in lex.packs.numbers.people_nouns
 
 
-def _is_split(view: str, ns: int, e2: int, t1: str, t2: str, s_start: int, s_end: int, lex: Lexicon) -> bool:
+def _is_split(
+    view: str, ns: int, e2: int, t1: str, t2: str, s_start: int, s_end: int, lex: Lexicon
+) -> bool:
     """ "voted 4-3", "won 2–1": two small integers joined by a dash near a vote or score word."""
     if not (t1.isdigit() and t2.isdigit() and int(t1) <= 200 and int(t2) <= 200):
         return False
@@ -451,8 +524,22 @@ def _after_number(view: str, f: _Found, end: int, s_start: int, s_end: int, lex:
     _subject(view, f, s_start, lex)
 
 
-_LY_NOUNS = frozenset({"family", "ally", "assembly", "supply", "monopoly", "butterfly", "anomaly", "rally",
-                       "families", "italy", "jelly", "belly"})
+_LY_NOUNS = frozenset(
+    {
+        "family",
+        "ally",
+        "assembly",
+        "supply",
+        "monopoly",
+        "butterfly",
+        "anomaly",
+        "rally",
+        "families",
+        "italy",
+        "jelly",
+        "belly",
+    }
+)
 #: A sentence that opens with its agent: "Azerbaijan lost ...", "The Armenian army had ...".
 _AGENT_RE = re.compile(
     r"(?<![\w-])(?:The )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})(?: (army|forces|side|military|navy|air force))? "
@@ -470,13 +557,21 @@ def _np_words(after: str) -> list[str]:
     words = []
     for w in m.group(1).split():
         lw = w.lower()
-        if (lw in STOP_WORDS or (VERBISH.search(lw) and words) or (words and w.endswith(("'s", "’s")))
-                or (lw.endswith("ly") and len(lw) > 4 and lw not in _LY_NOUNS)):
+        if (
+            lw in STOP_WORDS
+            or (VERBISH.search(lw) and words)
+            or (words and w.endswith(("'s", "’s")))
+            or (lw.endswith("ly") and len(lw) > 4 and lw not in _LY_NOUNS)
+        ):
             break
         words.append(w)
         if w.endswith((",", ";", ":")):
             break
-    if words and VERBISH.search(words[0].lower()) and words[0].lower() not in ("wounded", "killed", "displaced"):
+    if (
+        words
+        and VERBISH.search(words[0].lower())
+        and words[0].lower() not in ("wounded", "killed", "displaced")
+    ):
         return []
     return words[:4]
 
@@ -516,9 +611,16 @@ def _subject(view: str, f: _Found, s_start: int, lex: Lexicon) -> None:
         for a in _AGENT_RE.finditer(view, max(s_start, f.start - 80), f.start):
             m = a
         gap = view[m.end() : f.start] if m else ""
-        if (m and len(gap) <= 25 and not re.search(r"[,;:()0-9]", gap)
-                and m.group(1).split()[0] not in ("In", "On", "By", "At", "From", "During", "After", "Before")):
-            f.subject = m.group(1)  # "Azerbaijan lost 11,000 dead", "The Armenian army had 300 tanks"
+        if (
+            m
+            and len(gap) <= 25
+            and not re.search(r"[,;:()0-9]", gap)
+            and m.group(1).split()[0]
+            not in ("In", "On", "By", "At", "From", "During", "After", "Before")
+        ):
+            f.subject = m.group(
+                1
+            )  # "Azerbaijan lost 11,000 dead", "The Armenian army had 300 tanks"
             f.scope = m.group(2).lower() if m.group(2) and m.group(2).lower() != "side" else None
         return
     f.subject = last.group(1)
@@ -531,7 +633,11 @@ def _words(view: str, m: re.Match[str], s_start: int, s_end: int, lex: Lexicon) 
     """A number written in words ("eleven", "forty-five", "nearly one million")."""
     text = m.group()
     first = text[:1]
-    if first.isupper() and view[max(s_start, m.start() - 2) : m.start()].strip() and m.start() > s_start:
+    if (
+        first.isupper()
+        and view[max(s_start, m.start() - 2) : m.start()].strip()
+        and m.start() > s_start
+    ):
         return None  # a name ("the Seven Years' War", "Big Three")
     nums = lex.packs.number_words
     if m.group(1):
@@ -572,8 +678,15 @@ def _vague(view: str, m: re.Match[str], s_end: int, lex: Lexicon) -> _Found:
     return f
 
 
-def _event(view: str, f: _Found, events: dict[int, list[tuple[int, int, str]]], k: int,
-           s_start: int, s_end: int, lex: Lexicon) -> str | None:
+def _event(
+    view: str,
+    f: _Found,
+    events: dict[int, list[tuple[int, int, str]]],
+    k: int,
+    s_start: int,
+    s_end: int,
+    lex: Lexicon,
+) -> str | None:
     """The event class named nearest the number in its clause ("killed" -> "dead")."""
     if f.counted in lex.packs.numbers.event_classes:
         return f.counted
@@ -584,8 +697,13 @@ def _event(view: str, f: _Found, events: dict[int, list[tuple[int, int, str]]], 
             if first in low:
                 for m in itertools.islice(pattern.finditer(low), 50):
                     if m.start() == 0 or not low[m.start() - 1].isalnum():
-                        found.append((s_start + m.start(), s_start + m.end(),
-                                      lex.event_of[" ".join(m.group().split())]))
+                        found.append(
+                            (
+                                s_start + m.start(),
+                                s_start + m.end(),
+                                lex.event_of[" ".join(m.group().split())],
+                            )
+                        )
         events[k] = found
     best: tuple[int, str] | None = None
     for start, end, cls in events[k]:

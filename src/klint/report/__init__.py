@@ -6,9 +6,10 @@ Only reporters turn offsets into text; they get diagnostics already located
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import import_module
-from typing import Callable, TextIO
+from typing import TextIO
 
 from klint.diagnostics import Diagnostic
 

@@ -48,7 +48,14 @@ def collect(files: list[tuple[str, Any]], fmt: str | None = None) -> list[Articl
         try:
             doc = read_path(path, fmt)
             packs = load_packs(cfg.rule_packs)
-            out.append(Article(path, doc, extract(doc, packs, cfg.languages), check_document(doc, cfg, packs).diagnostics))
+            out.append(
+                Article(
+                    path,
+                    doc,
+                    extract(doc, packs, cfg.languages),
+                    check_document(doc, cfg, packs).diagnostics,
+                )
+            )
         except SourceError as exc:
             out.append(Article(path, None, error=str(exc)))
         except Exception as exc:  # noqa: BLE001 - one broken file must not lose the whole report
@@ -123,18 +130,36 @@ def timeline(article: Article, anchors: dict[int, str]) -> dict[str, Any] | None
         outside = c.latest < lo or c.earliest > hi
         clipped += outside
         x1, x2 = x(c.earliest), x(c.latest)
-        marks.append({
-            "x": x1 if c.latest >= lo else x1 - 3, "w": max(3.0, round(x2 - x1, 1)),
-            "y": round(MARGIN_T + inner_h * c.start / total, 1),
-            "flagged": bool(hits), "inferred": c.year_inferred, "outside": outside,
-            "href": f"#{anchors[hits[0]] if hits else anchors[-1]}",
-            "title": f"line {line}: {c.text} ({_when(c)})" + (f" — {len(hits)} finding(s)" if hits else ""),
-        })
-    ticks = [{"x": x(date(year, 1, 1)), "label": str(year)} for year in _ticks(lo, hi)
-             if lo <= date(year, 1, 1) <= hi]
-    return {"width": PLOT_W, "height": PLOT_H, "marks": marks, "ticks": ticks, "top": MARGIN_T,
-            "bottom": PLOT_H - MARGIN_B, "left": MARGIN_L, "right": PLOT_W - MARGIN_R,
-            "clipped": clipped, "span": f"{lo.year}–{hi.year}"}
+        marks.append(
+            {
+                "x": x1 if c.latest >= lo else x1 - 3,
+                "w": max(3.0, round(x2 - x1, 1)),
+                "y": round(MARGIN_T + inner_h * c.start / total, 1),
+                "flagged": bool(hits),
+                "inferred": c.year_inferred,
+                "outside": outside,
+                "href": f"#{anchors[hits[0]] if hits else anchors[-1]}",
+                "title": f"line {line}: {c.text} ({_when(c)})"
+                + (f" — {len(hits)} finding(s)" if hits else ""),
+            }
+        )
+    ticks = [
+        {"x": x(date(year, 1, 1)), "label": str(year)}
+        for year in _ticks(lo, hi)
+        if lo <= date(year, 1, 1) <= hi
+    ]
+    return {
+        "width": PLOT_W,
+        "height": PLOT_H,
+        "marks": marks,
+        "ticks": ticks,
+        "top": MARGIN_T,
+        "bottom": PLOT_H - MARGIN_B,
+        "left": MARGIN_L,
+        "right": PLOT_W - MARGIN_R,
+        "clipped": clipped,
+        "span": f"{lo.year}–{hi.year}",
+    }
 
 
 def _when(c: DateClaim) -> str:
@@ -162,19 +187,29 @@ def numbers(article: Article, anchors: dict[int, str]) -> list[dict[str, Any]]:
     for q in article.claims.quantities:
         hits = [i for i, d in enumerate(article.diagnostics) if _touches(q.start, q.end, d)]
         line, _ = doc.position(q.start)
-        groups[q.counted or "(not classified)"][q.subject or "—"].append({
-            "value": _value(q), "text": q.text, "line": line, "flagged": bool(hits),
-            "href": f"#{anchors[hits[0]]}" if hits else None,
-        })
+        groups[q.counted or "(not classified)"][q.subject or "—"].append(
+            {
+                "value": _value(q),
+                "text": q.text,
+                "line": line,
+                "flagged": bool(hits),
+                "href": f"#{anchors[hits[0]]}" if hits else None,
+            }
+        )
     return [
-        {"counted": counted, "sides": [{"side": side, "entries": items} for side, items in sorted(sides.items())]}
+        {
+            "counted": counted,
+            "sides": [{"side": side, "entries": items} for side, items in sorted(sides.items())],
+        }
         for counted, sides in sorted(groups.items(), key=lambda kv: (kv[0].startswith("("), kv[0]))
     ]
 
 
 def _slug(n: int, path: str) -> str:
     """A unique HTML id for the n-th article (the number keeps "a-b.txt" and "a_b.txt" apart)."""
-    return f"a{n}-" + "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in path).strip("-")
+    return f"a{n}-" + "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in path).strip(
+        "-"
+    )
 
 
 def findings(article: Article, anchors: dict[int, str]) -> list[dict[str, Any]]:
@@ -182,17 +217,29 @@ def findings(article: Article, anchors: dict[int, str]) -> list[dict[str, Any]]:
     out = []
     for i, d in enumerate(article.diagnostics):
         item: dict[str, Any] = {
-            "id": anchors[i], "code": d.code, "rule": d.rule, "severity": d.severity.value,
-            "message": d.message, "line": d.line, "column": d.column, "here": None, "related": [],
+            "id": anchors[i],
+            "code": d.code,
+            "rule": d.rule,
+            "severity": d.severity.value,
+            "message": d.message,
+            "line": d.line,
+            "column": d.column,
+            "here": None,
+            "related": [],
         }
         if doc is not None and d.end >= d.start and d.line > 0:
             item["here"] = _excerpt(doc, d.start, d.end)
         for r in d.related:
             same = r.path in (None, d.path)
-            item["related"].append({
-                "message": r.message, "path": r.path or d.path, "line": r.line, "column": r.column,
-                "text": _excerpt(doc, r.start, r.end) if same and doc is not None else None,
-            })
+            item["related"].append(
+                {
+                    "message": r.message,
+                    "path": r.path or d.path,
+                    "line": r.line,
+                    "column": r.column,
+                    "text": _excerpt(doc, r.start, r.end) if same and doc is not None else None,
+                }
+            )
         out.append(item)
     return out
 
@@ -207,18 +254,32 @@ def context(articles: list[Article], title: str = "klint consistency report") ->
         by_rule.update((d.code, d.rule) for d in a.diagnostics)
         slug = _slug(n, a.path)
         anchors = {i: f"{slug}-f{i + 1}" for i in range(len(a.diagnostics))} | {-1: slug}
-        views.append({
-            "path": a.path, "slug": slug, "error": a.error,
-            "counts": {"dates": len(a.claims.dates), "quantities": len(a.claims.quantities),
-                       "mentions": len(a.claims.mentions), "references": len(a.claims.references)},
-            "timeline": timeline(a, anchors), "numbers": numbers(a, anchors),
-            "findings": findings(a, anchors),
-            "severities": Counter(d.severity.value for d in a.diagnostics),
-        })
+        views.append(
+            {
+                "path": a.path,
+                "slug": slug,
+                "error": a.error,
+                "counts": {
+                    "dates": len(a.claims.dates),
+                    "quantities": len(a.claims.quantities),
+                    "mentions": len(a.claims.mentions),
+                    "references": len(a.claims.references),
+                },
+                "timeline": timeline(a, anchors),
+                "numbers": numbers(a, anchors),
+                "findings": findings(a, anchors),
+                "severities": Counter(d.severity.value for d in a.diagnostics),
+            }
+        )
     return {
-        "title": title, "version": __version__, "articles": views,
+        "title": title,
+        "version": __version__,
+        "articles": views,
         "total": sum(len(a.diagnostics) for a in articles),
-        "by_rule": [{"code": c, "rule": r, "count": n} for (c, r), n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0]))],
+        "by_rule": [
+            {"code": c, "rule": r, "count": n}
+            for (c, r), n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
         "dated": sum(len(a.claims.dates) for a in articles),
         "quantities": sum(len(a.claims.quantities) for a in articles),
     }
@@ -230,7 +291,10 @@ def render(articles: list[Article], title: str = "klint consistency report") -> 
 
     env = Environment(
         loader=FileSystemLoader(str(Path(__file__).with_name("templates"))),
-        autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
     return env.get_template("report.html.j2").render(**context(articles, title))
 

@@ -36,8 +36,12 @@ def github(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
     """GitHub Actions workflow commands (``::error file=…,line=…::message``)."""
     for d in diagnostics:
         props = {
-            "file": d.path, "line": d.line, "col": d.column, "endLine": d.end_line,
-            "endColumn": d.end_column, "title": f"{d.code} {d.rule}",
+            "file": d.path,
+            "line": d.line,
+            "col": d.column,
+            "endLine": d.end_line,
+            "endColumn": d.end_column,
+            "title": f"{d.code} {d.rule}",
         }
         prop_s = ",".join(f"{k}={_escape_property(str(v))}" for k, v in props.items())
         message = d.message
@@ -52,17 +56,34 @@ def junit(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
     for d in diagnostics:
         by_file[d.path].append(d)
     files = list(dict.fromkeys([*info.files, *by_file]))
-    root = ET.Element("testsuites", name="klint", tests=str(max(1, len(diagnostics))),
-                      failures=str(len(diagnostics)))
+    root = ET.Element(
+        "testsuites",
+        name="klint",
+        tests=str(max(1, len(diagnostics))),
+        failures=str(len(diagnostics)),
+    )
     for path in files:
         found = by_file.get(path, [])
-        suite = ET.SubElement(root, "testsuite", name=path, tests=str(max(1, len(found))),
-                              failures=str(len(found)), errors="0", skipped="0")
+        suite = ET.SubElement(
+            root,
+            "testsuite",
+            name=path,
+            tests=str(max(1, len(found))),
+            failures=str(len(found)),
+            errors="0",
+            skipped="0",
+        )
         if not found:
             ET.SubElement(suite, "testcase", name="klint", classname=path)
         for d in found:
-            case = ET.SubElement(suite, "testcase", name=f"{d.code}:{d.line}:{d.column}", classname=path,
-                                 file=path, line=str(d.line))
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                name=f"{d.code}:{d.line}:{d.column}",
+                classname=path,
+                file=path,
+                line=str(d.line),
+            )
             fail = ET.SubElement(case, "failure", message=d.message, type=d.code)
             fail.text = f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}" + "".join(
                 f"\n  {r.path or d.path}:{r.line}:{r.column}: {r.message}" for r in d.related

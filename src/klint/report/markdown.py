@@ -32,16 +32,27 @@ def summary(diagnostics: list[Diagnostic], files: list[str], title: str = "klint
     """The Markdown text: totals, findings per rule and per file, then the findings."""
     n = len(diagnostics)
     nfiles = len({d.path for d in diagnostics})
-    lines = [(f"### {escape(title)}: {n} finding{'s' if n != 1 else ''} in {nfiles} of {len(files)} "
-             f"file{'s' if len(files) != 1 else ''}"), ""]
+    lines = [
+        (
+            f"### {escape(title)}: {n} finding{'s' if n != 1 else ''} in {nfiles} of {len(files)} "
+            f"file{'s' if len(files) != 1 else ''}"
+        ),
+        "",
+    ]
     if not diagnostics:
         lines.append("All checks passed.")
         return "\n".join(lines) + "\n"
     by_sev = Counter(d.severity for d in diagnostics)
-    lines += [", ".join(f"{by_sev[s]} {s.value}{'s' if by_sev[s] != 1 else ''}" for s in Severity if by_sev[s]), ""]
+    lines += [
+        ", ".join(
+            f"{by_sev[s]} {s.value}{'s' if by_sev[s] != 1 else ''}" for s in Severity if by_sev[s]
+        ),
+        "",
+    ]
     lines += ["| Rule | Name | Findings |", "| --- | --- | ---: |"]
-    for (code, rule), count in sorted(Counter((d.code, d.rule) for d in diagnostics).items(),
-                                      key=lambda kv: (-kv[1], kv[0])):
+    for (code, rule), count in sorted(
+        Counter((d.code, d.rule) for d in diagnostics).items(), key=lambda kv: (-kv[1], kv[0])
+    ):
         lines.append(f"| {_code(code)} | {escape(rule)} | {count} |")
     lines += ["", "| File | Errors | Warnings | Info |", "| --- | ---: | ---: | ---: |"]
     per_file: dict[str, Counter[Severity]] = {}
@@ -49,13 +60,21 @@ def summary(diagnostics: list[Diagnostic], files: list[str], title: str = "klint
         per_file.setdefault(d.path, Counter())[d.severity] += 1
     for path in sorted(per_file):
         c = per_file[path]
-        lines.append(f"| {_code(path)} | {c[Severity.ERROR]} | {c[Severity.WARNING]} | {c[Severity.INFO]} |")
+        lines.append(
+            f"| {_code(path)} | {c[Severity.ERROR]} | {c[Severity.WARNING]} | {c[Severity.INFO]} |"
+        )
     lines += ["", "<details><summary>Findings</summary>", ""]
     for d in diagnostics[:LIMIT]:
-        related = "; ".join(f"{escape(r.message)} at line {r.line}" if r.path in (None, d.path)
-                            else f"{escape(r.message)} at {_code(f'{r.path}:{r.line}')}" for r in d.related)
-        lines.append(f"- {_code(f'{d.path}:{d.line}:{d.column}')} **{d.code}** {escape(d.message)}"
-                     + (f" ({related})" if related else ""))
+        related = "; ".join(
+            f"{escape(r.message)} at line {r.line}"
+            if r.path in (None, d.path)
+            else f"{escape(r.message)} at {_code(f'{r.path}:{r.line}')}"
+            for r in d.related
+        )
+        lines.append(
+            f"- {_code(f'{d.path}:{d.line}:{d.column}')} **{d.code}** {escape(d.message)}"
+            + (f" ({related})" if related else "")
+        )
     if n > LIMIT:
         lines.append(f"- … and {n - LIMIT} more (run klint locally for the full list)")
     lines += ["", "</details>"]

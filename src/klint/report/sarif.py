@@ -17,7 +17,9 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 def _uri(path: str) -> str:
     p = Path(path)
-    return quote(p.as_posix() if not p.is_absolute() else p.as_uri().removeprefix("file://"), safe="/:")
+    return quote(
+        p.as_posix() if not p.is_absolute() else p.as_uri().removeprefix("file://"), safe="/:"
+    )
 
 
 def _region(line: int, col: int, end_line: int, end_col: int) -> dict:
@@ -44,7 +46,10 @@ def sarif(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
                 "shortDescription": {"text": r.summary or r.name},
                 "fullDescription": {"text": r.doc() or r.summary or r.name},
                 "help": {"text": r.doc() or r.summary or r.name},
-                "defaultConfiguration": {"level": _LEVEL[r.severity.value], "enabled": r.default_enabled},
+                "defaultConfiguration": {
+                    "level": _LEVEL[r.severity.value],
+                    "enabled": r.default_enabled,
+                },
             }
             for r in rules
         ],
@@ -56,10 +61,14 @@ def sarif(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
             "ruleIndex": index.get(d.code, 0),
             "level": _LEVEL[d.severity.value],
             "message": {"text": d.message},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": _uri(d.path)},
-                "region": _region(d.line, d.column, d.end_line, d.end_column),
-            }}],
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": _uri(d.path)},
+                        "region": _region(d.line, d.column, d.end_line, d.end_column),
+                    }
+                }
+            ],
             "partialFingerprints": {"klintFingerprint/v1": d.fingerprint or "0"},
         }
         if d.related:
@@ -78,11 +87,13 @@ def sarif(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": driver},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {"driver": driver},
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
     }
     json.dump(log, out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -8,8 +8,14 @@ from typing import TextIO
 from klint.diagnostics import Diagnostic, Severity
 from klint.report import RunInfo
 
-_COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m", "bold": "\x1b[1m",
-           "dim": "\x1b[2m", "reset": "\x1b[0m"}
+_COLORS = {
+    "error": "\x1b[31m",
+    "warning": "\x1b[33m",
+    "info": "\x1b[36m",
+    "bold": "\x1b[1m",
+    "dim": "\x1b[2m",
+    "reset": "\x1b[0m",
+}
 WINDOW = 100  # characters of a long source line shown around the span
 
 
@@ -43,8 +49,16 @@ def _window(line: str, col: int, end_col: int) -> tuple[str, int, int]:
     return text, s, max(e, s + 1)
 
 
-def _snippet(line_no: int, col: int, end_line: int, end_col: int, src: dict[int, str], note: str,
-             color: bool, style: str) -> list[str]:
+def _snippet(
+    line_no: int,
+    col: int,
+    end_line: int,
+    end_col: int,
+    src: dict[int, str],
+    note: str,
+    color: bool,
+    style: str,
+) -> list[str]:
     line = src.get(line_no)
     if line is None:
         return []
@@ -59,13 +73,17 @@ def full(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
     for d in diagnostics:
         out.write(_head(d, info.color) + "\n")
         src = info.sources.get(d.path, {})
-        for line in _snippet(d.line, d.column, d.end_line, d.end_column, src, "", info.color, d.severity.value):
+        for line in _snippet(
+            d.line, d.column, d.end_line, d.end_column, src, "", info.color, d.severity.value
+        ):
             out.write(line + "\n")
         for r in d.related:
             rpath = r.path or d.path
             out.write(f"  ::: {rpath}:{r.line}:{r.column}: {r.message}\n")
             rsrc = info.sources.get(rpath, {})
-            for line in _snippet(r.line, r.column, r.end_line, r.end_column, rsrc, "", info.color, "info"):
+            for line in _snippet(
+                r.line, r.column, r.end_line, r.end_column, rsrc, "", info.color, "info"
+            ):
                 out.write(line + "\n")
         out.write("\n")
     _summary(diagnostics, out, info)
@@ -78,7 +96,9 @@ def _summary(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
         for (code, rule), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             out.write(f"{n:>{width}}\t{code}\t{rule}\n")
     if not diagnostics:
-        out.write(f"All checks passed ({len(info.files)} file{'s' if len(info.files) != 1 else ''}).\n")
+        out.write(
+            f"All checks passed ({len(info.files)} file{'s' if len(info.files) != 1 else ''}).\n"
+        )
         return
     by_sev = Counter(d.severity for d in diagnostics)
     parts = [f"{by_sev[s]} {s.value}{'s' if by_sev[s] != 1 else ''}" for s in Severity if by_sev[s]]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import inspect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from klint.diagnostics import Diagnostic, Related, Severity
 
@@ -15,7 +16,13 @@ if TYPE_CHECKING:
     from klint.document import Document
     from klint.packs import Packs
 
-FAMILIES = {"KD": "dates", "KN": "numbers", "KX": "cross-references", "KS": "schema", "KI": "internal"}
+FAMILIES = {
+    "KD": "dates",
+    "KN": "numbers",
+    "KX": "cross-references",
+    "KS": "schema",
+    "KI": "internal",
+}
 
 
 @dataclass

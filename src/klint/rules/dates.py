@@ -21,14 +21,41 @@ _CLAUSE_END = re.compile(r"[,;:()\u2014]")
 _SENTENCE_STOP = re.compile(r"[.!?][\"”’)\]]*(?:\s+(?=[A-Z\"“(\[])|$)")
 # Dates after these words are ends of periods, not events.
 _ENDPOINT = frozenset({"until", "till", "through", "between", "from", "to"})
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                "October", "November", "December")
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}
-_SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1}
+_SMALL_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a": 1,
+    "an": 1,
+}
 
 
 # ---------------------------------------------------------------- shared helpers
+
 
 def _regions(ctx: Context) -> tuple[list[int], list[Region]]:
     if "kd.regions" not in ctx.cache:
@@ -128,6 +155,7 @@ def _months_between(a: date, b: date) -> int:
 
 # ---------------------------------------------------------------- KD101
 
+
 class ImpossibleDate(Rule):
     """## What it does
     Reports a date that names no real day: February 30, April 31, February 29 in
@@ -162,7 +190,8 @@ class ImpossibleDate(Rule):
             last = c.latest.day
             day = m.group(1) if m else "?"
             yield self.diagnostic(
-                c.start, c.end,
+                c.start,
+                c.end,
                 f"{show(c)} names no real day: {month} {year} has {last} days, not {day}",
                 severity=severity_for(c) if c.earliest.month == 2 else None,
             )
@@ -170,7 +199,9 @@ class ImpossibleDate(Rule):
 
 # ---------------------------------------------------------------- KD102
 
-_BEGIN = re.compile(r"\b(?:began|begun|begins|started|starts|broke out|opened|was born|were born|born)\b")
+_BEGIN = re.compile(
+    r"\b(?:began|begun|begins|started|starts|broke out|opened|was born|were born|born)\b"
+)
 _END = re.compile(r"\b(?:ended|ends|finished|closed|concluded|died|was killed|was closed)\b")
 
 
@@ -203,7 +234,8 @@ class ReversedRange(Rule):
                 start, end = c.range_start_latest, c.range_end_earliest
                 assert start is not None and end is not None
                 yield self.diagnostic(
-                    c.start, c.end,
+                    c.start,
+                    c.end,
                     f"range {show(c)} ends before it starts: {_fmt(end, c.precision)} is before "
                     f"{_fmt(start, c.precision)}",
                     severity=severity_for(c),
@@ -221,7 +253,8 @@ class ReversedRange(Rule):
                     break
                 if _END.search(view, max(a.end, b.start - 40), b.start) and b.latest < a.earliest:
                     yield self.diagnostic(
-                        b.start, b.end,
+                        b.start,
+                        b.end,
                         f"the end {show(b)} is before the beginning {show(a)} (line {line(ctx, a.start)})",
                         related=[(a.start, a.end, f"the beginning {show(a)}")],
                         severity=severity_for(a, b),
@@ -230,6 +263,7 @@ class ReversedRange(Rule):
 
 
 # ---------------------------------------------------------------- KD103
+
 
 class OutsideSubjectSpan(Rule):
     """## What it does
@@ -270,7 +304,11 @@ class OutsideSubjectSpan(Rule):
                 return c
             if region.kind == "paragraph":
                 first_paragraph = first_paragraph or region
-                if region is first_paragraph and c.is_range and c.preposition in ("from", "between"):
+                if (
+                    region is first_paragraph
+                    and c.is_range
+                    and c.preposition in ("from", "between")
+                ):
                     return c
         return None
 
@@ -310,7 +348,8 @@ class OutsideSubjectSpan(Rule):
                 continue
             if c.latest < lo or c.earliest > hi:
                 yield self.diagnostic(
-                    c.start, c.end,
+                    c.start,
+                    c.end,
                     f"{show(c)} is tied to the subject (\u201c{m.group()}\u201d) but lies outside its span {where}",
                     related=related,
                     severity=severity_for(c, span) if span is not None else severity_for(c),
@@ -318,6 +357,7 @@ class OutsideSubjectSpan(Rule):
 
 
 # ---------------------------------------------------------------- KD104
+
 
 class ChronologyRegression(Rule):
     """## What it does
@@ -362,7 +402,9 @@ class ChronologyRegression(Rule):
         default = ctx.packs.thresholds.get("KD104_days", 31)
         value = ctx.options(self.code).get("threshold-days", default)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            raise ValueError(f"[tool.klint.rules.KD104] threshold-days must be a number of days, got {value!r}")
+            raise ValueError(
+                f"[tool.klint.rules.KD104] threshold-days must be a number of days, got {value!r}"
+            )
         threshold = float(value)
         for anchors in self._sections(ctx):
             found = self._regressions(anchors, threshold)
@@ -370,12 +412,16 @@ class ChronologyRegression(Rule):
                 continue  # no jump, or a section that is not told in order at all
             i = found[0]
             c, prev = anchors[i][0], anchors[i - 1][0]
-            if any(later.latest < prev.earliest - timedelta(days=threshold) for later, _ in anchors[i + 1 :]):
+            if any(
+                later.latest < prev.earliest - timedelta(days=threshold)
+                for later, _ in anchors[i + 1 :]
+            ):
                 continue  # the story goes on from the earlier date: a new thread, not a slip
             gap = _months_between(c.latest, prev.earliest)
             amount = f"{gap} months" if gap >= 2 else f"{(prev.earliest - c.latest).days} days"
             yield self.diagnostic(
-                c.start, c.end,
+                c.start,
+                c.end,
                 f"chronology goes back: {show(c)} comes after {show(prev)} (line {line(ctx, prev.start)}) "
                 f"in the same section with no flashback cue, a jump back of {amount}",
                 related=[(prev.start, prev.end, f"the previous dated sentence: {show(prev)}")],
@@ -402,7 +448,9 @@ class ChronologyRegression(Rule):
         """
         lex = lexicon(ctx)
         view = ctx.doc.view
-        dated_sentences = {sentence(ctx, c, r)[0] for c in ctx.claims.dates if (r := region_of(ctx, c.start))}
+        dated_sentences = {
+            sentence(ctx, c, r)[0] for c in ctx.claims.dates if (r := region_of(ctx, c.start))
+        }
         anchors: list[tuple[DateClaim, bool]] = []
         section, paragraph = -1, None
         done: set[int] = set()
@@ -415,12 +463,19 @@ class ChronologyRegression(Rule):
                     yield anchors
                 section, anchors = region.section, []
             s, e = sentence(ctx, c, region)
-            if s in done or not self._eligible(c) or c.preposition in _ENDPOINT or _SUBORDINATE.search(view, s, c.start):
+            if (
+                s in done
+                or not self._eligible(c)
+                or c.preposition in _ENDPOINT
+                or _SUBORDINATE.search(view, s, c.start)
+            ):
                 continue
             done.add(s)
             clause_end = _CLAUSE_END.search(view, c.end, e)
             tail_end = clause_end.start() if clause_end else e
-            if lex.flashback.search(view, c.end, tail_end) or lex.clause_flashback.search(view, c.end, tail_end):
+            if lex.flashback.search(view, c.end, tail_end) or lex.clause_flashback.search(
+                view, c.end, tail_end
+            ):
                 continue
             fresh = region is not paragraph and region.start not in dated_sentences
             paragraph = region
@@ -433,8 +488,12 @@ class ChronologyRegression(Rule):
 
     @staticmethod
     def _eligible(c: DateClaim) -> bool:
-        return (_sound(c) and c.cue is None and c.precision in ("day", "month", "season")
-                and (c.latest - c.earliest).days <= 120)
+        return (
+            _sound(c)
+            and c.cue is None
+            and c.precision in ("day", "month", "season")
+            and (c.latest - c.earliest).days <= 120
+        )
 
 
 # ---------------------------------------------------------------- KD105
@@ -492,27 +551,39 @@ class RelativeOrderConflict(Rule):
                 section, prev = region.section, None
             s, _ = sentence(ctx, c, region)
             m = None
-            for m in _REL.finditer(view, max(s, c.start - 48), c.start):
+            for m in _REL.finditer(view, max(s, c.start - 48), c.start):  # noqa: B007 (keep the last)
                 pass
-            if m is not None and prev is not None and prev.end <= m.start() and self._attached(view, m.end(), c.start):
+            if (
+                m is not None
+                and prev is not None
+                and prev.end <= m.start()
+                and self._attached(view, m.end(), c.start)
+            ):
                 finding = self._conflict(ctx, m, prev, c)
                 if finding:
                     yield self.diagnostic(
-                        c.start, c.end,
+                        c.start,
+                        c.end,
                         f"\u201c{' '.join(m.group().split()).rstrip(',')}\u201d {show(c)} {finding} {show(prev)} "
                         f"(line {line(ctx, prev.start)})",
                         related=[(prev.start, prev.end, f"the reference date {show(prev)}")],
                         severity=severity_for(c, prev),
                     )
-            if c.cue not in ("quotation", "parenthesis") and c.precision in ("day", "month", "year") \
-                    and not c.is_range and c.preposition not in _ENDPOINT:
+            if (
+                c.cue not in ("quotation", "parenthesis")
+                and c.precision in ("day", "month", "year")
+                and not c.is_range
+                and c.preposition not in _ENDPOINT
+            ):
                 prev = c  # the nearest date before the next relation, even "the 1972 Olympics"
         yield from self._uncounted(ctx)
 
     def _uncounted(self, ctx: Context) -> Iterator[Diagnostic]:
-        """"A before B" / "A after B" in one sentence, both dated, in the wrong order."""
+        """ "A before B" / "A after B" in one sentence, both dated, in the wrong order."""
         view = ctx.doc.view
-        dated = [c for c in ctx.claims.dates if _sound(c) and c.cue not in ("quotation", "parenthesis")]
+        dated = [
+            c for c in ctx.claims.dates if _sound(c) and c.cue not in ("quotation", "parenthesis")
+        ]
         for a, b in pairwise(dated):
             m = _ORDER_WORD.fullmatch(view, a.end, b.start)
             if m is None or _REL.search(view, a.end, b.start):
@@ -524,7 +595,8 @@ class RelativeOrderConflict(Rule):
             wrong = a.earliest > b.latest if word != "after" else a.latest < b.earliest
             if wrong:
                 yield self.diagnostic(
-                    a.start, a.end,
+                    a.start,
+                    a.end,
                     f"{show(a)} is said to come {word} {show(b)}, but it is "
                     f"{'later' if word != 'after' else 'earlier'}",
                     related=[(b.start, b.end, f"the event it is {word}: {show(b)}")],
@@ -533,7 +605,10 @@ class RelativeOrderConflict(Rule):
 
     @staticmethod
     def _attached(view: str, end: int, start: int) -> bool:
-        return re.fullmatch(r"[ \t,]{0,3}(?:(?:on|in|by)[ \t]{1,2})?(?:the[ \t])?", view[end:start]) is not None
+        return (
+            re.fullmatch(r"[ \t,]{0,3}(?:(?:on|in|by)[ \t]{1,2})?(?:the[ \t])?", view[end:start])
+            is not None
+        )
 
     @staticmethod
     def _conflict(ctx: Context, m: re.Match[str], ref: DateClaim, c: DateClaim) -> str | None:
@@ -553,8 +628,11 @@ class RelativeOrderConflict(Rule):
         stated = n * _UNIT_DAYS[unit]
         tolerance = _UNIT_DAYS[unit] / 2 + stated / 4
         if lo > stated + tolerance or hi < stated - tolerance:
-            return f"is {lo}\u2013{hi} days, not {n} {unit}{'s' if n != 1 else ''}, from" if lo != hi else \
-                f"is {lo} days, not {n} {unit}{'s' if n != 1 else ''}, from"
+            return (
+                f"is {lo}\u2013{hi} days, not {n} {unit}{'s' if n != 1 else ''}, from"
+                if lo != hi
+                else f"is {lo} days, not {n} {unit}{'s' if n != 1 else ''}, from"
+            )
         return None
 
 
@@ -607,7 +685,9 @@ class DurationMismatch(Rule):
                 between = view[m.end() : c.start] if m.end() <= c.start else view[c.end : m.start()]
                 if re.search(r"[.;]|\b(?:and|but|after|before|later|earlier|ago)\b", between):
                     continue
-                if m.group("unit")[0].isupper() or re.match(r"['’]?s?[ \t]+[Ww]ar\b", view[m.end() : m.end() + 8]):
+                if m.group("unit")[0].isupper() or re.match(
+                    r"['’]?s?[ \t]+[Ww]ar\b", view[m.end() : m.end() + 8]
+                ):
                     continue  # a name: "the Thirty Years War", "the Six-Day War"
                 n = _number(m.group("n"), ctx)
                 if n is None:
@@ -619,7 +699,8 @@ class DurationMismatch(Rule):
                 slack = _UNIT_DAYS[unit]
                 if stated + slack < shortest or stated - slack > longest:
                     yield self.diagnostic(
-                        m.start(), m.end(),
+                        m.start(),
+                        m.end(),
                         f"\u201c{m.group()}\u201d does not fit {show(c)} (line {line(ctx, c.start)}), "
                         f"which spans {_in_units(shortest, longest, unit)}",
                         related=[(c.start, c.end, f"the range {show(c)}")],
@@ -633,7 +714,11 @@ class DurationMismatch(Rule):
         if not births:
             return
         view = ctx.doc.view
-        dated = [c for c in ctx.claims.dates if _sound(c) and not c.is_range and c.cue not in ("quotation",)]
+        dated = [
+            c
+            for c in ctx.claims.dates
+            if _sound(c) and not c.is_range and c.cue not in ("quotation",)
+        ]
         starts = [c.start for c in dated]
         for m in _AGE.finditer(view):
             n = _age_number(m.group("n"), ctx)
@@ -648,8 +733,12 @@ class DurationMismatch(Rule):
             if not in_sentence:
                 continue
             when = min(in_sentence, key=lambda c: abs(c.start - m.start()))
-            named = [(pos, name) for name in births for form in _forms(name, births)
-                     if (pos := _find_word(view, form, s, m.start())) >= 0]
+            named = [
+                (pos, name)
+                for name in births
+                for form in _forms(name, births)
+                if (pos := _find_word(view, form, s, m.start())) >= 0
+            ]
             named = list({name: pos for pos, name in named}.items())
             if len(named) != 1:
                 continue  # nobody named, or more than one person: no guess
@@ -660,7 +749,8 @@ class DurationMismatch(Rule):
                 continue
             age = f"{youngest}" if youngest == oldest else f"{youngest}–{oldest}"
             yield self.diagnostic(
-                m.start(), m.end(),
+                m.start(),
+                m.end(),
                 f"“{m.group()}” does not fit: {name} was born {show(birth)} (line {line(ctx, birth.start)}), "
                 f"so at {show(when)} the age was {age}",
                 related=[(birth.start, birth.end, f"birth of {name}: {show(birth)}")],
@@ -707,7 +797,12 @@ def _births(ctx: Context) -> dict[str, tuple[date, date, DateClaim]]:
         if not _sound(c):
             continue
         before = view[max(0, c.start - 60) : c.start]
-        if c.is_range and c.precision == "year" and view[c.end : c.end + 1] == ")" and before.endswith("("):
+        if (
+            c.is_range
+            and c.precision == "year"
+            and view[c.end : c.end + 1] == ")"
+            and before.endswith("(")
+        ):
             if 15 <= c.latest.year - c.earliest.year <= 110 and c.range_start_latest:
                 m = _NAME_END.search(before[:-1].rstrip())
                 if m:
@@ -790,7 +885,12 @@ class AfterDeath(Rule):
 
         for c in claims:  # life spans: "X (1921–1989)"
             lifetime = c.latest.year - c.earliest.year
-            if c.is_range and c.precision == "year" and view[c.end : c.end + 1] == ")" and 15 <= lifetime <= 110:
+            if (
+                c.is_range
+                and c.precision == "year"
+                and view[c.end : c.end + 1] == ")"
+                and 15 <= lifetime <= 110
+            ):
                 m = _NAME_BEFORE_LIFESPAN.search(view, max(0, c.start - 60), c.start)
                 if m:
                     deaths.setdefault(m.group("name"), c)
@@ -822,9 +922,16 @@ class AfterDeath(Rule):
         view = ctx.doc.view
         posthumous = _words_re(ctx.packs.posthumous_cues)
         for name, death in deaths.items():
-            who = re.compile(rf"\b{re.escape(name)}\b(?!['’]s|[ \t]\(|[ \t]was[ \t](?:killed|buried|mourned))")
+            who = re.compile(
+                rf"\b{re.escape(name)}\b(?!['’]s|[ \t]\(|[ \t]was[ \t](?:killed|buried|mourned))"
+            )
             for c in ctx.claims.dates:
-                if c.start <= death.start or not _sound(c) or c.cue is not None or c.earliest <= death.latest:
+                if (
+                    c.start <= death.start
+                    or not _sound(c)
+                    or c.cue is not None
+                    or c.earliest <= death.latest
+                ):
                     continue
                 region = region_of(ctx, c.start)
                 if region is None or region.kind not in _NARRATIVE:
@@ -832,11 +939,15 @@ class AfterDeath(Rule):
                 s, e = sentence(ctx, c, region)
                 if posthumous.search(view, s, e):
                     continue
-                m = next((m for m in who.finditer(view, s, e) if self._acting(view, s, m.start(), name)), None)
+                m = next(
+                    (m for m in who.finditer(view, s, e) if self._acting(view, s, m.start(), name)),
+                    None,
+                )
                 if m is None:
                     continue
                 yield self.diagnostic(
-                    m.start(), m.end(),
+                    m.start(),
+                    m.end(),
                     f"{name} acts in a sentence dated {show(c)} (line {line(ctx, c.start)}), after the death "
                     f"dated {show(death)} (line {line(ctx, death.start)})",
                     related=[(death.start, death.end, f"death of {name}: {show(death)}")],
@@ -853,7 +964,9 @@ _TIGHT_BEFORE = re.compile(r"(?:(?![,;]|\band\b|\bbut\b)[^.!?]){0,60}")
 _TIGHT_AFTER = re.compile(r",?(?:(?![,;]|\band\b|\bbut\b)[^.!?]){0,40}")
 
 
-_NAME_AFTER_EVENT = re.compile(r"[ \t]{1,2}(?:of[ \t])?(?:the[ \t])?([A-Z][\w-]{0,30}(?:[ \t][A-Z][\w-]{0,30}){0,2})")
+_NAME_AFTER_EVENT = re.compile(
+    r"[ \t]{1,2}(?:of[ \t])?(?:the[ \t])?([A-Z][\w-]{0,30}(?:[ \t][A-Z][\w-]{0,30}){0,2})"
+)
 _NAME_BEFORE_EVENT = re.compile(
     r"([A-Z][\w-]{0,30}(?:[ \t][A-Z][\w-]{0,30}){0,2})[ \t]{1,2}(?:was[ \t]|had[ \t]been[ \t])?$"
 )
@@ -885,8 +998,14 @@ class EventDateConflict(Rule):
     severity = Severity.WARNING
     summary = "the same named event given two different dates"
 
-    def _key(self, ctx: Context, c: DateClaim, events: dict[str, str], words: list[tuple[int, int, str]],
-             starts: list[int]) -> str | None:
+    def _key(
+        self,
+        ctx: Context,
+        c: DateClaim,
+        events: dict[str, str],
+        words: list[tuple[int, int, str]],
+        starts: list[int],
+    ) -> str | None:
         """The event a date is given to: an event word near it and the name beside that word."""
         i = bisect.bisect_left(starts, c.start - 260)
         if i >= len(starts) or starts[i] > c.end + 40:
@@ -897,9 +1016,17 @@ class EventDateConflict(Rule):
         view = ctx.doc.view
         s, e = sentence(ctx, c, region)
         lo = max(s, clock.clause_start(view, max(s, c.start - 200), c.start) - 60)
-        near = [w for w in words[i : bisect.bisect_right(starts, c.end + 40)] if w[0] >= lo and w[1] <= e]
-        before_claim = [w for w in near if w[1] <= c.start and _TIGHT_BEFORE.fullmatch(view, w[1], c.start)]
-        after_claim = [w for w in near if w[0] >= c.end and _TIGHT_AFTER.fullmatch(view, c.end, w[0])]
+        near = [
+            w
+            for w in words[i : bisect.bisect_right(starts, c.end + 40)]
+            if w[0] >= lo and w[1] <= e
+        ]
+        before_claim = [
+            w for w in near if w[1] <= c.start and _TIGHT_BEFORE.fullmatch(view, w[1], c.start)
+        ]
+        after_claim = [
+            w for w in near if w[0] >= c.end and _TIGHT_AFTER.fullmatch(view, c.end, w[0])
+        ]
         for start, end, word in [*before_claim[-1:], *after_claim[:1]]:
             after = _NAME_AFTER_EVENT.match(view, end, end + 50)
             before = _NAME_BEFORE_EVENT.search(view, max(s, start - 50), start)
@@ -917,8 +1044,12 @@ class EventDateConflict(Rule):
         starts = [w[0] for w in words]
         seen: dict[str, DateClaim] = {}
         for c in ctx.claims.dates:
-            if not _sound(c) or c.is_range or c.cue in ("quotation", "parenthesis") \
-                    or c.precision not in ("day", "month", "year"):
+            if (
+                not _sound(c)
+                or c.is_range
+                or c.cue in ("quotation", "parenthesis")
+                or c.precision not in ("day", "month", "year")
+            ):
                 continue
             key = self._key(ctx, c, events, words, starts)
             if key is None:
@@ -929,7 +1060,8 @@ class EventDateConflict(Rule):
             if c.latest < first.earliest or c.earliest > first.latest:
                 kind, name = key.split(":", 1)
                 yield self.diagnostic(
-                    c.start, c.end,
+                    c.start,
+                    c.end,
                     f"the {kind} of {name} is dated {show(c)} here but {show(first)} at line "
                     f"{line(ctx, first.start)}",
                     related=[(first.start, first.end, f"first dated {show(first)}")],
@@ -961,6 +1093,7 @@ def _whole_literals(words: tuple[str, ...], low: str) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------- KD109
 
+
 class WeekdayMismatch(Rule):
     """## What it does
     Reports a weekday written with a date when the calendar disagrees:
@@ -989,7 +1122,8 @@ class WeekdayMismatch(Rule):
             actual = c.earliest.strftime("%A")
             if actual != c.weekday:
                 yield self.diagnostic(
-                    c.start, c.end,
+                    c.start,
+                    c.end,
                     f"{show(c)}: {c.earliest.strftime('%B')} {c.earliest.day}, {c.earliest.year} was a "
                     f"{actual}, not a {c.weekday}",
                     severity=severity_for(c),
@@ -997,6 +1131,13 @@ class WeekdayMismatch(Rule):
 
 
 RULES: tuple[type[Rule], ...] = (
-    ImpossibleDate, ReversedRange, OutsideSubjectSpan, ChronologyRegression, RelativeOrderConflict,
-    DurationMismatch, AfterDeath, EventDateConflict, WeekdayMismatch,
+    ImpossibleDate,
+    ReversedRange,
+    OutsideSubjectSpan,
+    ChronologyRegression,
+    RelativeOrderConflict,
+    DurationMismatch,
+    AfterDeath,
+    EventDateConflict,
+    WeekdayMismatch,
 )

@@ -6,7 +6,7 @@ that they can be selected, ignored and explained like any other rule.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule

@@ -50,9 +50,14 @@ def bounds(ctx: Context, q: QuantityClaim) -> tuple[float, float] | None:
         words = sorted(ctx.packs.qualifiers, key=len, reverse=True)
         ctx.cache["kn.tol"] = _tolerances(ctx.packs)
         ctx.cache["kn.words"] = re.compile(
-            "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)", re.IGNORECASE)
+            "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)", re.IGNORECASE
+        )
     # the qualifier word that opens the claim sets the tolerance; else the widest of its kind
-    m = ctx.cache["kn.words"].match(q.text) if q.qualifier not in ("exact", "range", "vague") else None
+    m = (
+        ctx.cache["kn.words"].match(q.text)
+        if q.qualifier not in ("exact", "range", "vague")
+        else None
+    )
     word = ctx.packs.qualifiers.get(" ".join(m.group().lower().split())) if m else None
     if word is not None and word.kind == q.qualifier:
         below, above = word.below, word.above
@@ -81,7 +86,9 @@ def sentence_text(ctx: Context, q: QuantityClaim) -> str:
 @lru_cache(maxsize=64)
 def _cue_re(cues: tuple[str, ...]) -> re.Pattern[str]:
     words = sorted({" ".join(c.lower().split()) for c in cues if c.strip()}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + ("|".join(map(re.escape, words)) or "(?!)") + r")(?![\w-])")
+    return re.compile(
+        r"(?<![\w-])(?:" + ("|".join(map(re.escape, words)) or "(?!)") + r")(?![\w-])"
+    )
 
 
 def has_cue(text: str, cues: list[str]) -> bool:
@@ -102,8 +109,10 @@ def paragraphs(ctx: Context) -> list[list[QuantityClaim]]:
     """Body quantities grouped by the region they stand in, in text order."""
     if "kn.paras" in ctx.cache:
         return ctx.cache["kn.paras"]
-    regions = sorted((r for r in ctx.doc.regions_of("paragraph", "list_item", "caption", "quote")),
-                     key=lambda r: r.start)
+    regions = sorted(
+        (r for r in ctx.doc.regions_of("paragraph", "list_item", "caption", "quote")),
+        key=lambda r: r.start,
+    )
     starts = [r.start for r in regions]
     groups: dict[int, list[QuantityClaim]] = defaultdict(list)
     for q in ctx.claims.quantities:
@@ -155,7 +164,12 @@ class ValueConflict(Rule):
         known = set(ctx.packs.counted_nouns)
         buckets: dict[tuple, list[QuantityClaim]] = defaultdict(list)
         for q in ctx.claims.quantities:
-            if q.source not in ("body", "infobox") or q.split or q.low is None or q.counted not in known:
+            if (
+                q.source not in ("body", "infobox")
+                or q.split
+                or q.low is None
+                or q.counted not in known
+            ):
                 continue
             key = subject_key(q.subject)
             if key is None:
@@ -164,7 +178,9 @@ class ValueConflict(Rule):
                 continue
             buckets[(q.counted, key, q.unit, q.scope)].append(q)
         for (counted, _, _, _), group in buckets.items():
-            for a, b in itertools.combinations(group[:50], 2):  # one quantity restated, not a data dump
+            for a, b in itertools.combinations(
+                group[:50], 2
+            ):  # one quantity restated, not a data dump
                 if a.sentence_start == b.sentence_start and a.source == b.source == "body":
                     continue
                 ba, bb = bounds(ctx, a), bounds(ctx, b)
@@ -172,7 +188,8 @@ class ValueConflict(Rule):
                     continue
                 line = line_of(ctx, a.start)
                 yield self.diagnostic(
-                    b.start, b.end,
+                    b.start,
+                    b.end,
                     f"{stated(b)} ({counted}, {b.subject}) conflicts with {stated(a)} on line {line}",
                     related=[(a.start, a.end, f"the other value: {stated(a)}")],
                 )
@@ -210,15 +227,29 @@ class TotalMismatch(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         num = ctx.packs.numbers
-        people = set(num.people_nouns) | {"refugees", "troops", "dead", "wounded", "people", "men", "prisoners"}
+        people = set(num.people_nouns) | {
+            "refugees",
+            "troops",
+            "dead",
+            "wounded",
+            "people",
+            "men",
+            "prisoners",
+        }
         view = ctx.doc.view
         for para in paragraphs(ctx):
             for i, total in enumerate(para):
-                if (total.unit != "count" or total.low is None or total.event is None
-                        or total.qualifier in ("over", "at-least", "range")
-                        or (total.counted is not None and total.counted not in people)
-                        or not has_cue(view[max(total.sentence_start or 0, total.start - 60) : total.end + 30],
-                                       num.total_cues)):
+                if (
+                    total.unit != "count"
+                    or total.low is None
+                    or total.event is None
+                    or total.qualifier in ("over", "at-least", "range")
+                    or (total.counted is not None and total.counted not in people)
+                    or not has_cue(
+                        view[max(total.sentence_start or 0, total.start - 60) : total.end + 30],
+                        num.total_cues,
+                    )
+                ):
                     continue
                 parts = self._parts(ctx, para[i + 1 :], total, people)
                 if len(parts) < 2:
@@ -230,14 +261,16 @@ class TotalMismatch(Rule):
                 listed = " + ".join(fmt(p.low) for p in parts)
                 raw = sum(p.low for p in parts)
                 yield self.diagnostic(
-                    total.start, total.end,
+                    total.start,
+                    total.end,
                     f"total {stated(total)} is less than its parts: {listed} = {fmt(raw)} "
                     f"({lines_of(ctx, parts)})",
                     related=[(p.start, p.end, f"part: {stated(p)}") for p in parts],
                 )
 
-    def _parts(self, ctx: Context, after: list[QuantityClaim], total: QuantityClaim,
-               people: set[str]) -> list[QuantityClaim]:
+    def _parts(
+        self, ctx: Context, after: list[QuantityClaim], total: QuantityClaim, people: set[str]
+    ) -> list[QuantityClaim]:
         num = ctx.packs.numbers
         view = ctx.doc.view
         parts: list[QuantityClaim] = []
@@ -251,11 +284,18 @@ class TotalMismatch(Rule):
                 if set(_YEAR_RE.findall(said)) - years:
                     break  # another time frame: "In 1991, 4,000 more ..."
                 sentences.add(q.sentence_start)
-            if q.unit != "count" or q.low is None or q.qualifier == "vague" or q.event != total.event:
+            if (
+                q.unit != "count"
+                or q.low is None
+                or q.qualifier == "vague"
+                or q.event != total.event
+            ):
                 continue
             before = view[max(q.sentence_start or 0, q.start - 25) : q.start].lower()
             after_text = view[q.end : q.end + 12].lower()
-            if has_cue(before, num.subpart_cues) or after_text.lstrip(" (").startswith(("of them", "of whom")):
+            if has_cue(before, num.subpart_cues) or after_text.lstrip(" (").startswith(
+                ("of them", "of whom")
+            ):
                 continue
             if q.counted is None and not has_cue(before, num.additive_cues):
                 continue
@@ -297,12 +337,16 @@ class PercentOutOfRange(Rule):
             bad = [v for v in (q.low, q.high) if v is not None and (v > 100 or v < 0)]
             if not bad or q.counted is None:
                 continue
-            window = view[max(q.sentence_start or 0, q.start - 60) : min(q.sentence_end or q.end, q.end + 40)]
+            window = view[
+                max(q.sentence_start or 0, q.start - 60) : min(q.sentence_end or q.end, q.end + 40)
+            ]
             if has_cue(window, num.share_blockers) or has_cue(q.counted, num.share_blockers):
                 continue
             yield self.diagnostic(
-                q.start, q.end,
-                f"{stated(q)} of {q.counted} is a share above 100%" if bad[0] > 100
+                q.start,
+                q.end,
+                f"{stated(q)} of {q.counted} is a share above 100%"
+                if bad[0] > 100
                 else f"{stated(q)} of {q.counted} is a negative share",
             )
 
@@ -347,32 +391,50 @@ class SharesExceedWhole(Rule):
         tol = ctx.packs.numbers.percent_tolerance
         for para in paragraphs(ctx):
             for _, group in itertools.groupby(para, key=lambda q: q.sentence_start):
-                pcts = [q for q in group if q.unit == "percent" and q.low is not None and q.qualifier != "range"]
+                pcts = [
+                    q
+                    for q in group
+                    if q.unit == "percent" and q.low is not None and q.qualifier != "range"
+                ]
                 run: list[QuantityClaim] = []
                 for q in pcts:
-                    if run and not re.fullmatch(r"[\w\s'’-]{0,30}?(?:,\s*|\s+)(?:and\s+)?", view[run[-1].end : q.start]):
+                    if run and not re.fullmatch(
+                        r"[\w\s'’-]{0,30}?(?:,\s*|\s+)(?:and\s+)?", view[run[-1].end : q.start]
+                    ):
                         yield from self._report_shares(ctx, run, tol)
                         run = []
                     # a group named by a capitalized word ("60% Armenian"): one dimension of one whole
                     named = re.match(r"\s?%\s+[A-Z]", view[q.number_end or q.end : q.end + 3])
-                    if named and q.counted is not None and q.counted not in {r.counted for r in run}:
+                    if (
+                        named
+                        and q.counted is not None
+                        and q.counted not in {r.counted for r in run}
+                    ):
                         run.append(q)
                 yield from self._report_shares(ctx, run, tol)
 
-    def _report_shares(self, ctx: Context, run: list[QuantityClaim], tol: float) -> Iterator[Diagnostic]:
+    def _report_shares(
+        self, ctx: Context, run: list[QuantityClaim], tol: float
+    ) -> Iterator[Diagnostic]:
         if len(run) < 2:
             return
         gaps = [ctx.doc.view[a.end : b.start].lower() for a, b in itertools.pairwise(run)]
-        if any(re.search(r"\b(?:or|even|as high|to|from|between|while|whereas|compared|versus|vs)\b", g)
-               for g in gaps):
+        if any(
+            re.search(
+                r"\b(?:or|even|as high|to|from|between|while|whereas|compared|versus|vs)\b", g
+            )
+            for g in gaps
+        ):
             return
         total = sum(q.low for q in run)
         if total <= 100 + tol * len(run):
             return
         first = run[0]
         yield self.diagnostic(
-            first.start, run[-1].end,
-            "shares add up to more than 100%: " + " + ".join(f"{fmt(q.low)}% {q.counted}" for q in run)
+            first.start,
+            run[-1].end,
+            "shares add up to more than 100%: "
+            + " + ".join(f"{fmt(q.low)}% {q.counted}" for q in run)
             + f" = {fmt(total)}%",
             related=[(q.start, q.end, f"share: {stated(q)}") for q in run[1:]],
         )
@@ -386,23 +448,36 @@ class SharesExceedWhole(Rule):
                     continue
                 # "485 of its 300 residents"
                 nxt = para[i + 1] if i + 1 < len(para) else None
-                if (nxt is not None and nxt.low is not None and nxt.unit == "count"
-                        and _OF_WHOLE.fullmatch(" " + view[q.number_end or q.end : nxt.start])
-                        and q.low > nxt.high):
+                if (
+                    nxt is not None
+                    and nxt.low is not None
+                    and nxt.unit == "count"
+                    and _OF_WHOLE.fullmatch(" " + view[q.number_end or q.end : nxt.start])
+                    and q.low > nxt.high
+                ):
                     yield self.diagnostic(
-                        q.start, nxt.end,
+                        q.start,
+                        nxt.end,
                         f"part {fmt(q.low)} is larger than its whole {stated(nxt)}",
                         related=[(nxt.start, nxt.end, "the whole")],
                     )
                     continue
                 # "Of the 40 crew, 45 were rescued"
-                if (nxt is not None and nxt.low is not None and nxt.unit == "count" and not nxt.split
-                        and nxt.sentence_start == q.sentence_start and nxt.counted in (None, q.counted)
-                        and _OF_THE_START.fullmatch(view[q.sentence_start or 0 : q.start])
-                        and _TO_PART.fullmatch(view[q.end : nxt.start])
-                        and (b := bounds(ctx, q)) is not None and (bounds(ctx, nxt) or (0, 0))[0] > b[1]):
+                if (
+                    nxt is not None
+                    and nxt.low is not None
+                    and nxt.unit == "count"
+                    and not nxt.split
+                    and nxt.sentence_start == q.sentence_start
+                    and nxt.counted in (None, q.counted)
+                    and _OF_THE_START.fullmatch(view[q.sentence_start or 0 : q.start])
+                    and _TO_PART.fullmatch(view[q.end : nxt.start])
+                    and (b := bounds(ctx, q)) is not None
+                    and (bounds(ctx, nxt) or (0, 0))[0] > b[1]
+                ):
                     yield self.diagnostic(
-                        nxt.start, nxt.end,
+                        nxt.start,
+                        nxt.end,
                         f"part {stated(nxt)} is larger than its whole {stated(q)}",
                         related=[(q.start, q.end, "the whole")],
                     )
@@ -414,15 +489,18 @@ class SharesExceedWhole(Rule):
                     s = sum(p.low for p in subs)
                     if b is not None and s > b[1]:
                         yield self.diagnostic(
-                            q.start, q.end,
+                            q.start,
+                            q.end,
                             f"{stated(q)} is less than its listed parts: "
-                            + " + ".join(fmt(p.low) for p in subs) + f" = {fmt(s)}",
+                            + " + ".join(fmt(p.low) for p in subs)
+                            + f" = {fmt(s)}",
                             related=[(p.start, p.end, f"part: {stated(p)}") for p in subs],
                         )
 
     @staticmethod
-    def _subparts(ctx: Context, after: list[QuantityClaim], whole: QuantityClaim,
-                  cues: list[str]) -> list[QuantityClaim]:
+    def _subparts(
+        ctx: Context, after: list[QuantityClaim], whole: QuantityClaim, cues: list[str]
+    ) -> list[QuantityClaim]:
         view = ctx.doc.view
         gap = view[whole.end : whole.end + 16].lower()
         if not re.match(r"[\s,;:(]*(?:of them|of whom|among them|including)\b", gap):
@@ -432,22 +510,33 @@ class SharesExceedWhole(Rule):
             if q.sentence_start != whole.sentence_start or q.unit != "count" or q.low is None:
                 break
             between = view[(subs[-1].end if subs else whole.end) : q.start]
-            if not re.fullmatch(r"[\s,;:(]*(?:(?:of them|of whom|among them|including|and)\s+)*", between.lower()):
+            if not re.fullmatch(
+                r"[\s,;:(]*(?:(?:of them|of whom|among them|including|and)\s+)*", between.lower()
+            ):
                 break
             subs.append(q)
         return subs
 
     def _infobox(self, ctx: Context) -> Iterator[Diagnostic]:
-        strength = {q.side: q for q in ctx.claims.quantities
-                    if q.source == "infobox" and q.counted == "troops" and q.side and q.low is not None}
+        strength = {
+            q.side: q
+            for q in ctx.claims.quantities
+            if q.source == "infobox" and q.counted == "troops" and q.side and q.low is not None
+        }
         for q in ctx.claims.quantities:
-            if q.source != "infobox" or q.counted != "dead" or q.side not in strength or q.low is None:
+            if (
+                q.source != "infobox"
+                or q.counted != "dead"
+                or q.side not in strength
+                or q.low is None
+            ):
                 continue
             s = strength[q.side]
             bq, bs = bounds(ctx, q), bounds(ctx, s)
             if bq and bs and bq[0] > bs[1]:
                 yield self.diagnostic(
-                    q.start, q.end,
+                    q.start,
+                    q.end,
                     f"side {q.side}: {stated(q)} is more than its strength {stated(s)} (line {line_of(ctx, s.start)})",
                     related=[(s.start, s.end, "the side's strength")],
                 )
@@ -490,7 +579,8 @@ class ReversedRange(Rule):
             if not grouped and q.counted is None and q.unit == "count":
                 continue
             yield self.diagnostic(
-                q.start, q.end,
+                q.start,
+                q.end,
                 f"range {stated(q)} runs from {fmt(q.low)} down to {fmt(q.high)}; write the lower value first",
             )
 
@@ -523,7 +613,9 @@ class CountVsList(Rule):
     code = "KN206"
     name = "count-vs-list"
     severity = Severity.ERROR
-    summary = "a count word against the number of items listed, or a vote split against a body's size"
+    summary = (
+        "a count word against the number of items listed, or a vote split against a body's size"
+    )
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         num = ctx.packs.numbers
@@ -537,20 +629,31 @@ class CountVsList(Rule):
                     yield from self._split(ctx, q, para[i + 1 :])
                     continue
                 head = q.counted.split()[-1]
-                if head not in list_nouns or not (2 <= q.low <= 12) or not float(q.low).is_integer():
+                if (
+                    head not in list_nouns
+                    or not (2 <= q.low <= 12)
+                    or not float(q.low).is_integer()
+                ):
                     continue
                 m = _LIST_RE.match(view, q.end, min(len(view), q.end + 300))
                 if not m or (m.group("open") == "(") != (m.group("close").strip() == ")"):
                     continue
-                items = [x for x in re.split(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", m.group("items")) if x]
+                items = [
+                    x
+                    for x in re.split(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", m.group("items"))
+                    if x
+                ]
                 if len(items) != int(q.low):
                     yield self.diagnostic(
-                        q.start, m.end("items"),
+                        q.start,
+                        m.end("items"),
                         f"{stated(q)} introduces {len(items)} items: {', '.join(items)}",
                         related=[(m.start("items"), m.end("items"), f"{len(items)} items listed")],
                     )
 
-    def _split(self, ctx: Context, body: QuantityClaim, after: list[QuantityClaim]) -> Iterator[Diagnostic]:
+    def _split(
+        self, ctx: Context, body: QuantityClaim, after: list[QuantityClaim]
+    ) -> Iterator[Diagnostic]:
         sentences = {body.sentence_start}
         for q in after:
             if q.sentence_start not in sentences:
@@ -558,11 +661,15 @@ class CountVsList(Rule):
                     return
                 sentences.add(q.sentence_start)
             said = sentence_text(ctx, q).lower()
-            if not (body.subject.lower() in said or re.search(r"\b(?:it|they)\s+(?:then\s+)?voted\b", said)):
+            if not (
+                body.subject.lower() in said
+                or re.search(r"\b(?:it|they)\s+(?:then\s+)?voted\b", said)
+            ):
                 continue  # another body's vote
             if q.split and sum(q.split) > body.low:
                 yield self.diagnostic(
-                    q.start, q.end,
+                    q.start,
+                    q.end,
                     f"vote {stated(q)} counts {sum(q.split)} votes, but the {body.subject} has "
                     f"{fmt(body.low)} members (line {line_of(ctx, body.start)})",
                     related=[(body.start, body.end, f"the {body.subject}'s size")],
@@ -630,30 +737,45 @@ class TableConsistency(Rule):
             tol = 0.1 * len(rows) if t.unit == "percent" else max(0.5, abs(t.low) * 0.001)
             if abs(s - t.low) > tol:
                 yield self.diagnostic(
-                    t.start, t.end,
+                    t.start,
+                    t.end,
                     f"{t.row} of {column or 'the column'} is {fmt(t.low)}, but its rows add up to {fmt(s)}",
                     related=[(rows[0].start, rows[-1].end, "the rows summed")],
                 )
 
     def _infobox(self, ctx: Context, cells: list[QuantityClaim]) -> Iterator[Diagnostic]:
         """The personnel rows must split between the two sides so that each adds up to its strength."""
-        strength = {q.side: q for q in ctx.claims.quantities
-                    if q.source == "infobox" and q.counted == "troops" and q.side in (1, 2) and q.low is not None}
+        strength = {
+            q.side: q
+            for q in ctx.claims.quantities
+            if q.source == "infobox"
+            and q.counted == "troops"
+            and q.side in (1, 2)
+            and q.low is not None
+        }
         totals = {n.lower() for n in ctx.packs.numbers.total_rows}
-        col = [c for c in cells if c.counted == "troops" and c.unit == "count"
-               and (c.row or "").strip().lower().rstrip(":") not in totals]
+        col = [
+            c
+            for c in cells
+            if c.counted == "troops"
+            and c.unit == "count"
+            and (c.row or "").strip().lower().rstrip(":") not in totals
+        ]
         if len(strength) != 2 or not (2 <= len(col) <= 10):
             return
         tol = ctx.packs.numbers.total_tolerance
         b = {k: bounds(ctx, q) for k, q in strength.items()}
         for assign in itertools.product((1, 2), repeat=len(col)):
-            sums = {k: sum(c.low for c, a in zip(col, assign, strict=True) if a == k) for k in (1, 2)}
+            sums = {
+                k: sum(c.low for c, a in zip(col, assign, strict=True) if a == k) for k in (1, 2)
+            }
             if all(b[k][0] * (1 - tol) <= sums[k] <= b[k][1] * (1 + tol) for k in (1, 2)):
                 return
         s1, s2 = strength[1], strength[2]
         rows = ", ".join(f"{c.row} {fmt(c.low)}" for c in col)
         yield self.diagnostic(
-            s1.start, s2.end,
+            s1.start,
+            s2.end,
             f"infobox strengths {fmt(s1.low)} and {fmt(s2.low)} do not match the table's "
             f"{col[0].column or 'personnel'} column: no split of its rows ({rows}; {lines_of(ctx, col)}) "
             f"between the two sides adds up to each side's strength",
@@ -689,7 +811,8 @@ class TableConsistency(Rule):
                 else:
                     continue
                 yield self.diagnostic(
-                    q.start, q.end,
+                    q.start,
+                    q.end,
                     f"{stated(q)} for {q.subject} conflicts with the table: {c.row} has {fmt(c.low)} "
                     f"{(c.column or '').lower()} (line {line_of(ctx, c.start)}), and {why}",
                     related=[(c.start, c.end, f"{c.row}, {c.column}: {fmt(c.low)}")],
@@ -703,14 +826,22 @@ def _row_key(key: str | None, rows: dict[str, list[QuantityClaim]]) -> str | Non
         return None
     if key in rows:
         return key
-    return next((r for r in rows if len(r) >= 5 and " " not in key and key.startswith(r)
-                 and len(key) - len(r) <= 3), None)
+    return next(
+        (
+            r
+            for r in rows
+            if len(r) >= 5 and " " not in key and key.startswith(r) and len(key) - len(r) <= 3
+        ),
+        None,
+    )
 
 
 # ---------------------------------------------------------------- KN208
 
 _PCT_AFTER_COUNT = re.compile(r" ?(?:\(|, ?(?:or )?| or )(?:(?:about|some|nearly|almost) )?")
-_WHOLE_BEFORE = re.compile(r"\b(?:out of|of(?: the| its| their| a total of)?|total of) $", re.IGNORECASE)
+_WHOLE_BEFORE = re.compile(
+    r"\b(?:out of|of(?: the| its| their| a total of)?|total of) $", re.IGNORECASE
+)
 
 
 class PercentVsCounts(Rule):
@@ -739,26 +870,50 @@ class PercentVsCounts(Rule):
         for para in paragraphs(ctx):
             for _, group in itertools.groupby(para, key=lambda q: q.sentence_start):
                 qs = list(group)
-                wholes = [q for q in qs if q.unit == "count" and q.low and q.qualifier == "exact"
-                          and _WHOLE_BEFORE.search(view[max(q.sentence_start or 0, q.start - 20) : q.start])]
+                wholes = [
+                    q
+                    for q in qs
+                    if q.unit == "count"
+                    and q.low
+                    and q.qualifier == "exact"
+                    and _WHOLE_BEFORE.search(
+                        view[max(q.sentence_start or 0, q.start - 20) : q.start]
+                    )
+                ]
                 if len(wholes) != 1:
                     continue
                 whole = wholes[0]
                 for a, p in itertools.pairwise(qs):
-                    if (p.unit != "percent" or a.unit != "count" or a is whole or a.low is None
-                            or p.low is None or not _PCT_AFTER_COUNT.fullmatch(view[a.end : p.start])):
+                    if (
+                        p.unit != "percent"
+                        or a.unit != "count"
+                        or a is whole
+                        or a.low is None
+                        or p.low is None
+                        or not _PCT_AFTER_COUNT.fullmatch(view[a.end : p.start])
+                    ):
                         continue
                     share = 100.0 * a.low / whole.low
                     slack = tol + (p.low * 0.1 if p.qualifier != "exact" else 0.5)
                     if abs(share - p.low) > slack:
                         yield self.diagnostic(
-                            p.start, p.end,
+                            p.start,
+                            p.end,
                             f"{stated(p)} does not match {fmt(a.low)} of {fmt(whole.low)}, which is {fmt(round(share, 1))}%",
-                            related=[(whole.start, whole.end, "the whole"), (a.start, a.end, "the part")],
+                            related=[
+                                (whole.start, whole.end, "the whole"),
+                                (a.start, a.end, "the part"),
+                            ],
                         )
 
 
 RULES: tuple[type[Rule], ...] = (
-    ValueConflict, TotalMismatch, PercentOutOfRange, SharesExceedWhole, ReversedRange, CountVsList,
-    TableConsistency, PercentVsCounts,
+    ValueConflict,
+    TotalMismatch,
+    PercentOutOfRange,
+    SharesExceedWhole,
+    ReversedRange,
+    CountVsList,
+    TableConsistency,
+    PercentVsCounts,
 )

@@ -38,19 +38,29 @@ def _excerpt(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def _in_file(rule: Rule, sc: Sidecar, pos: Pos, message: str, severity: Severity | None = None,
-             related: list[Related] | None = None) -> Diagnostic:
+def _in_file(
+    rule: Rule,
+    sc: Sidecar,
+    pos: Pos,
+    message: str,
+    severity: Severity | None = None,
+    related: list[Related] | None = None,
+) -> Diagnostic:
     """A diagnostic located in the claims file (the engine leaves located diagnostics alone)."""
     d = rule.diagnostic(0, 0, message, severity=severity)
     d.path = sc.path
     d.line, d.column, d.end_line, d.end_column = pos
     d.related = related or []
-    d.fingerprint = hashlib.sha256(f"{d.code}\x1f{Path(sc.path).name}\x1f{message}".encode()).hexdigest()[:16]
+    d.fingerprint = hashlib.sha256(
+        f"{d.code}\x1f{Path(sc.path).name}\x1f{message}".encode()
+    ).hexdigest()[:16]
     return d
 
 
 def _related_in_file(sc: Sidecar, pos: Pos, message: str) -> Related:
-    return Related(0, 0, message, path=sc.path, line=pos[0], column=pos[1], end_line=pos[2], end_column=pos[3])
+    return Related(
+        0, 0, message, path=sc.path, line=pos[0], column=pos[1], end_line=pos[2], end_column=pos[3]
+    )
 
 
 def _anchored(cf: m.ClaimsFile) -> Iterator[tuple[str, str, int | None, m.Anchored]]:
@@ -67,7 +77,8 @@ def _anchors(ctx: Context, cf: m.ClaimsFile) -> dict[str, anchor.Anchor | None]:
     if "ks.anchors" not in ctx.cache:
         ctx.cache["ks.anchors"] = {
             ident: anchor.find(ctx.doc, item.quote, item.field, ctx.packs)
-            for ident, _, _, item in _anchored(cf) if item.quote
+            for ident, _, _, item in _anchored(cf)
+            if item.quote
         }
     return ctx.cache["ks.anchors"]
 
@@ -132,13 +143,24 @@ class ClaimsFileInvalid(Rule):
             known = article_types()
             if name not in known:
                 hint = difflib.get_close_matches(name, list(known), n=1)
-                tail = f"; did you mean {hint[0]!r}?" if hint else f"; known types: {', '.join(sorted(known))}"
-                yield _in_file(self, sc, sc.where("subject", "type"), f"subject.type: unknown article type {name!r}{tail}")
+                tail = (
+                    f"; did you mean {hint[0]!r}?"
+                    if hint
+                    else f"; known types: {', '.join(sorted(known))}"
+                )
+                yield _in_file(
+                    self,
+                    sc,
+                    sc.where("subject", "type"),
+                    f"subject.type: unknown article type {name!r}{tail}",
+                )
         if sc.model is not None:
             for i, c in enumerate(sc.model.constraints):
                 problem = _kind_mismatch(c, sc.model)
                 if problem:
-                    yield _in_file(self, sc, sc.where("constraints", i, "kind"), f"constraints[{i}]: {problem}")
+                    yield _in_file(
+                        self, sc, sc.where("constraints", i, "kind"), f"constraints[{i}]: {problem}"
+                    )
 
 
 _TIMED = (m.Event, m.Entity, m.Subject)
@@ -203,7 +225,9 @@ class QuoteNotFound(Rule):
                 where = f" (in the infobox field {item.field!r})" if item.field else ""
                 what = "the subject" if ident == m.SUBJECT_ID else f"{section[:-1]} {ident!r}"
                 yield _in_file(
-                    self, sc, sc.where(*_path(section, index, "quote")),
+                    self,
+                    sc,
+                    sc.where(*_path(section, index, "quote")),
                     f"quote of {what} is not in {Path(ctx.doc.path).name}{where}: "
                     f"\u201c{_excerpt(item.quote)}\u201d; the text was edited, update the quote or the article",
                 )
@@ -249,8 +273,10 @@ class ValueDrift(Rule):
             else:
                 yield from self._dates(ctx, sc, ident, section, index, item, a)
 
-    def _fact(self, ctx: Context, sc: Sidecar, f: m.Fact, index: int | None, a: anchor.Anchor) -> Iterator[Diagnostic]:
-        span = ctx.doc.view[a.start:a.end]
+    def _fact(
+        self, ctx: Context, sc: Sidecar, f: m.Fact, index: int | None, a: anchor.Anchor
+    ) -> Iterator[Diagnostic]:
+        span = ctx.doc.view[a.start : a.end]
         found = anchor.numbers_in(span, ctx.packs)
         if not found:
             return
@@ -262,7 +288,9 @@ class ValueDrift(Rule):
             return
         old = wanted[0]
         in_quote = [v for v, _, _ in anchor.numbers_in(f.quote or "", ctx.packs)]
-        k = next((i for i, v in enumerate(in_quote) if abs(v - old) <= 1e-9 * max(1.0, abs(old))), None)  # type: ignore[operator]
+        k = next(
+            (i for i, v in enumerate(in_quote) if abs(v - old) <= 1e-9 * max(1.0, abs(old))), None
+        )  # type: ignore[operator]
         if k is not None and len(in_quote) == len(found):
             new, s, e = found[k]
         else:
@@ -270,23 +298,41 @@ class ValueDrift(Rule):
         stated = " to ".join(fmt(w) for w in wanted)  # type: ignore[arg-type]
         where = "now says" if not a.exact else "says"
         d = self.diagnostic(
-            a.start + s, a.start + e,
+            a.start + s,
+            a.start + e,
             f"fact {f.id!r} is {stated} in the claims file, but the article {where} {fmt(new)}: "
             f"\u201c{_excerpt(span)}\u201d",
         )
-        d.related = [_related_in_file(sc, sc.where(*_path("facts", index, "range" if f.range else "value")),
-                                      f"claims-file value {stated}")]
+        d.related = [
+            _related_in_file(
+                sc,
+                sc.where(*_path("facts", index, "range" if f.range else "value")),
+                f"claims-file value {stated}",
+            )
+        ]
         yield d
 
-    def _dates(self, ctx: Context, sc: Sidecar, ident: str, section: str, index: int | None,
-               item: m.Anchored, a: anchor.Anchor) -> Iterator[Diagnostic]:
+    def _dates(
+        self,
+        ctx: Context,
+        sc: Sidecar,
+        ident: str,
+        section: str,
+        index: int | None,
+        item: m.Anchored,
+        a: anchor.Anchor,
+    ) -> Iterator[Diagnostic]:
         if isinstance(item, m.Event):
             wanted = [(k, getattr(item, k)) for k in ("date", "start", "end") if getattr(item, k)]
         elif isinstance(item, m.Subject) and item.span is not None:
-            wanted = [(f"span.{k}", getattr(item.span, k)) for k in ("start", "end") if getattr(item.span, k)]
+            wanted = [
+                (f"span.{k}", getattr(item.span, k))
+                for k in ("start", "end")
+                if getattr(item.span, k)
+            ]
         else:
             return
-        span = ctx.doc.view[a.start:a.end]
+        span = ctx.doc.view[a.start : a.end]
         found = anchor.dates_in(span)
         if not found:
             return
@@ -297,12 +343,18 @@ class ValueDrift(Rule):
             parts, s, e = found[0] if len(wanted) == 1 or key != "end" else found[-1]
             what = "the subject" if ident == m.SUBJECT_ID else f"{section[:-1]} {ident!r}"
             d = self.diagnostic(
-                a.start + s, a.start + e,
+                a.start + s,
+                a.start + e,
                 f"{what} has {key} {value} in the claims file, but the article "
                 f"{'now says' if not a.exact else 'says'} {anchor.show_date(parts)}: \u201c{_excerpt(span)}\u201d",
             )
-            d.related = [_related_in_file(sc, sc.where(*_path(section, index, *key.split("."))),
-                                          f"claims-file {key} {value}")]
+            d.related = [
+                _related_in_file(
+                    sc,
+                    sc.where(*_path(section, index, *key.split("."))),
+                    f"claims-file {key} {value}",
+                )
+            ]
             yield d
 
 
@@ -312,7 +364,11 @@ def _article_type(ctx: Context) -> tuple[ArticleType, str, bool] | None:
     sc = _sidecar(ctx)
     declared = sc.model.subject.type if sc and sc.model and sc.model.subject else None
     if declared:
-        return (types[declared], "type declared by the claims file's subject.type", True) if declared in types else None
+        return (
+            (types[declared], "type declared by the claims file's subject.type", True)
+            if declared in types
+            else None
+        )
     if ctx.config.article_type:
         t = types.get(ctx.config.article_type)
         return (t, "type set by the article-type setting", True) if t else None
@@ -373,13 +429,25 @@ class ConstraintViolated(Rule):
                 if a is not None:
                     related.append(Related(a.start, a.end, f"{i} stated here"))
             if v.constraint is not None:
-                related.append(_related_in_file(sc, sc.where("constraints", v.constraint), "the constraint"))
+                related.append(
+                    _related_in_file(sc, sc.where("constraints", v.constraint), "the constraint")
+                )
             first = next(((i, a) for i, a in places if a is not None), None)
-            lines = [f"{i} at line {ctx.doc.position(a.start)[0]}" for i, a in places if a is not None and (i, a) != first]
+            lines = [
+                f"{i} at line {ctx.doc.position(a.start)[0]}"
+                for i, a in places
+                if a is not None and (i, a) != first
+            ]
             if lines:
                 message += f" ({', '.join(lines)})"
-            if first is None:  # nothing of it is quoted: report at the constraint (or the first id) in the claims file
-                pos = sc.where("constraints", v.constraint) if v.constraint is not None else sc.locate_id(v.ids[0])
+            if (
+                first is None
+            ):  # nothing of it is quoted: report at the constraint (or the first id) in the claims file
+                pos = (
+                    sc.where("constraints", v.constraint)
+                    if v.constraint is not None
+                    else sc.locate_id(v.ids[0])
+                )
                 yield _in_file(self, sc, pos, message, severity, related)
                 continue
             d = self.diagnostic(first[1].start, first[1].end, message, severity=severity)
@@ -429,17 +497,24 @@ class RequiredClaimMissing(Rule):
             return  # KS001 first: a broken claims file may hold the missing claim
         cf = sc.model if sc is not None else None
         labels = [r.label for r in ctx.doc.regions_of("infobox_field") if r.label]
-        infobox = next(ctx.doc.regions_of("infobox"), None) or next(ctx.doc.regions_of("title"), None)
+        infobox = next(ctx.doc.regions_of("infobox"), None) or next(
+            ctx.doc.regions_of("title"), None
+        )
         start, end = (infobox.start, infobox.start) if infobox else (0, 0)
         for spec in t.fields:
             if not spec.required or self._present(spec, labels, cf):
                 continue
-            sources = [f"an infobox field {' or '.join(repr(x) for x in spec.infobox)}"] if spec.infobox else []
+            sources = (
+                [f"an infobox field {' or '.join(repr(x) for x in spec.infobox)}"]
+                if spec.infobox
+                else []
+            )
             if spec.counted:
                 sources.append(f"a claims-file fact counting {' or '.join(spec.counted)}")
             sources += [f"claims-file {s}" for s in spec.sidecar]
             yield self.diagnostic(
-                start, end,
+                start,
+                end,
                 f"{t.name} article ({how}) lacks its {spec.name} ({spec.description.rstrip('.').lower()}); "
                 f"expected {', or '.join(sources)}",
                 severity=Severity.ERROR if declared else Severity.WARNING,
@@ -496,7 +571,9 @@ class UnknownId(Rule):
         entities = {e.id for e in cf.entities}
         for i, f in enumerate(cf.facts):
             if f.side is not None and f.side not in entities:
-                yield self._unknown(sc, ("facts", i, "side"), f.side, sorted(entities), f"fact {f.id!r} has side")
+                yield self._unknown(
+                    sc, ("facts", i, "side"), f.side, sorted(entities), f"fact {f.id!r} has side"
+                )
         for i, c in enumerate(cf.constraints):
             for ref in dict.fromkeys(c.refs()):
                 if ref in known:
@@ -505,7 +582,9 @@ class UnknownId(Rule):
                 pool = sorted(entities) if ref == getattr(c, "side", None) else sorted(known)
                 yield self._unknown(sc, _ref_path(c, i, ref), ref, pool, f"{label} names")
 
-    def _unknown(self, sc: Sidecar, path: tuple[Any, ...], ref: str, pool: list[str], what: str) -> Diagnostic:
+    def _unknown(
+        self, sc: Sidecar, path: tuple[Any, ...], ref: str, pool: list[str], what: str
+    ) -> Diagnostic:
         hint = difflib.get_close_matches(ref, pool, n=1)
         tail = f"; did you mean {hint[0]!r}?" if hint else ""
         return _in_file(self, sc, sc.where(*path), f"{what} unknown id {ref!r}{tail}")
@@ -522,5 +601,10 @@ def _ref_path(c: m.ConstraintBase, index: int, ref: str) -> tuple[Any, ...]:
 
 
 RULES: tuple[type[Rule], ...] = (
-    ClaimsFileInvalid, QuoteNotFound, ValueDrift, ConstraintViolated, RequiredClaimMissing, UnknownId,
+    ClaimsFileInvalid,
+    QuoteNotFound,
+    ValueDrift,
+    ConstraintViolated,
+    RequiredClaimMissing,
+    UnknownId,
 )

@@ -47,7 +47,8 @@ class DuplicateText(Rule):
             parts = raw.split()  # str.split and the regex \s agree on what whitespace is
             words = len(parts)
             if words < self.MIN_WORDS or (
-                region.kind != "caption" and (words < self.MIN_PARAGRAPH_WORDS or raw.rstrip()[-1:] not in ".!?\"”")
+                region.kind != "caption"
+                and (words < self.MIN_PARAGRAPH_WORDS or raw.rstrip()[-1:] not in '.!?"”')
             ):
                 continue
             key = "".join(parts).casefold()
@@ -124,13 +125,17 @@ class PhantomReference(Rule):
         noun = ref.target + ("s" if ref.count != 1 else "")
         if before:
             listed = ", ".join(f"{r.text} (line {_line(ctx, r.start)})" for r in before.values())
-            message = (f"{_q(ref.text)} points back at {ref.count} {noun}, but only {len(before)} "
-                       f"comes before it: {listed}")
+            message = (
+                f"{_q(ref.text)} points back at {ref.count} {noun}, but only {len(before)} "
+                f"comes before it: {listed}"
+            )
             related = [(r.start, r.end, f"the only earlier {ref.target}") for r in before.values()]
         else:
             first = same[0]
-            message = (f"{_q(ref.text)} points back at {ref.count} {noun}, but none comes before it; "
-                       f"the first is {first.text} on line {_line(ctx, first.start)}")
+            message = (
+                f"{_q(ref.text)} points back at {ref.count} {noun}, but none comes before it; "
+                f"the first is {first.text} on line {_line(ctx, first.start)}"
+            )
             related = [(first.start, first.end, f"first {ref.target}")]
         yield self.diagnostic(ref.start, ref.end, message, related=related)
 
@@ -146,7 +151,8 @@ class PhantomReference(Rule):
             if pattern.search(text, region.start, min(region.end, ref.start)):
                 return
         yield self.diagnostic(  # the earlier text may use a synonym: a guess, so a warning
-            ref.start, ref.end,
+            ref.start,
+            ref.end,
             f"{_q(ref.text)} refers to an earlier {ref.target}, but no {ref.target} is mentioned "
             f"before line {_line(ctx, ref.start)}",
             severity=Severity.WARNING,
@@ -167,7 +173,9 @@ def _candidate_expansion(ctx: Context, acronym: str):
     for m in ctx.claims.mentions:
         if len(m.words) < 2:
             continue
-        initials = sorted(p[0].upper() for w in m.words for p in w.split("-") if p and p[0].isupper())
+        initials = sorted(
+            p[0].upper() for w in m.words for p in w.split("-") if p and p[0].isupper()
+        )
         if initials == letters:
             return m
     return None
@@ -178,7 +186,9 @@ def _spelled_out(ctx: Context) -> set[str]:
     out = set()
     for m in ctx.claims.mentions:
         if len(m.words) >= 2:
-            out.add("".join(p[0].upper() for w in m.words for p in w.split("-") if p and p[0].isupper()))
+            out.add(
+                "".join(p[0].upper() for w in m.words for p in w.split("-") if p and p[0].isupper())
+            )
     return out
 
 
@@ -232,11 +242,17 @@ class UndefinedAcronym(Rule):
                 uses.setdefault(a.acronym, []).append(a)
         spelled = _spelled_out(ctx)
         for acronym, found in uses.items():
-            if acronym in common or acronym in defined or any(i.startswith(acronym) for i in spelled):
+            if (
+                acronym in common
+                or acronym in defined
+                or any(i.startswith(acronym) for i in spelled)
+            ):
                 continue
             first = found[0]
             lines = sorted({_line(ctx, a.start) for a in found})
-            where = f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines[:6]))
+            where = (
+                f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines[:6]))
+            )
             related = [(a.start, a.end, f"{acronym} used again") for a in found[1:2]]
             message = f"{acronym} is used ({where}) but never expanded"
             known = ctx.packs.known_acronyms.get(acronym, [])
@@ -245,13 +261,23 @@ class UndefinedAcronym(Rule):
             candidate = _candidate_expansion(ctx, acronym)
             alias = _alias_place(ctx, known[1:]) if candidate is None else None
             if candidate is not None:
-                message += (f"; {_q(candidate.text)} on line {_line(ctx, candidate.start)} may be its "
-                            f"full name: write \u201c{candidate.text} ({acronym})\u201d there")
-                related = [(candidate.start, candidate.end, "possible full name, not linked to the acronym")]
+                message += (
+                    f"; {_q(candidate.text)} on line {_line(ctx, candidate.start)} may be its "
+                    f"full name: write \u201c{candidate.text} ({acronym})\u201d there"
+                )
+                related = [
+                    (
+                        candidate.start,
+                        candidate.end,
+                        "possible full name, not linked to the acronym",
+                    )
+                ]
             elif alias is not None:
                 s, e = alias
-                message += (f"; {_q(ctx.doc.view[s:e])} on line {_line(ctx, s)} may name the same body "
-                            "without saying so")
+                message += (
+                    f"; {_q(ctx.doc.view[s:e])} on line {_line(ctx, s)} may name the same body "
+                    "without saying so"
+                )
                 related = [(s, e, f"possibly the same body as {acronym}")]
             yield self.diagnostic(first.start, first.end, message, related=related)
 
@@ -293,7 +319,8 @@ class AcronymBeforeDefinition(Rule):
                 continue
             reported.add(a.acronym)
             yield self.diagnostic(
-                a.start, a.end,
+                a.start,
+                a.end,
                 f"{a.acronym} is used on line {_line(ctx, a.start)} before it is defined as "
                 f"\u201c{d[0].expansion}\u201d on line {_line(ctx, d[0].start)}",
                 related=[(d[0].start, d[0].end, "definition")],
@@ -344,7 +371,8 @@ class AcronymConflict(Rule):
             for d in defs[1:]:
                 if not _same_expansion(d.expansion, first.expansion):
                     yield self.diagnostic(
-                        d.start, d.end,
+                        d.start,
+                        d.end,
                         f"{acronym} is defined as \u201c{d.expansion}\u201d here but as "
                         f"\u201c{first.expansion}\u201d on line {_line(ctx, first.start)}",
                         related=[(first.start, first.end, "first definition")],
@@ -355,7 +383,8 @@ class AcronymConflict(Rule):
             other = by_expansion.setdefault(key, d)
             if other is not d:
                 yield self.diagnostic(
-                    d.start, d.end,
+                    d.start,
+                    d.end,
                     f"\u201c{d.expansion}\u201d is abbreviated {d.acronym} here but {other.acronym} "
                     f"on line {_line(ctx, other.start)}",
                     related=[(other.start, other.end, f"defined as {other.acronym}")],
@@ -375,7 +404,8 @@ class AcronymConflict(Rule):
                 continue
             later, earlier = (old, new) if old.start > new.start else (new, old)
             yield self.diagnostic(
-                later.start, later.end,
+                later.start,
+                later.end,
                 f"{later.acronym} here and {earlier.acronym} on line {_line(ctx, earlier.start)} name one "
                 f"organisation ({pair[0]} was renamed {pair[1]}), but the text never links them",
                 related=[(earlier.start, earlier.end, f"{earlier.acronym} used here")],
@@ -442,7 +472,8 @@ class NameVariant(Rule):
                 related = where.related(s, e)
                 rs, re_ = related[0]
                 yield self.diagnostic(
-                    s, e,
+                    s,
+                    e,
                     f"\u201c{text[s:e]}\u201d is spelled \u201c{text[rs:re_]}\u201d on line {_line(ctx, rs)} "
                     f"({_times(len(v.major.places))} in the text; {v.how}): one name, two spellings",
                     related=[(a, b, f"spelled \u201c{text[a:b]}\u201d here") for a, b in related],
@@ -453,7 +484,8 @@ class NameVariant(Rule):
                 related = where.related(s, e)
                 rs = related[0][0]
                 yield self.diagnostic(
-                    s, e,
+                    s,
+                    e,
                     f"\u201c{minor}\u201d is written \u201c{major}\u201d on line {_line(ctx, rs)} "
                     f"({_times(len(major_places))} in the text): one name, two spellings",
                     related=[(a, b, f"written \u201c{major}\u201d here") for a, b in related],
@@ -467,7 +499,9 @@ class _Places:
     """The places of one spelling, to point at from a variant: in the same longer name if it
     stands in one ("… Autonomous Oblast"), the last place before the variant, its first in a paragraph."""
 
-    def __init__(self, text: str, paragraphs: list[tuple[int, int]], places: list[tuple[int, int]]) -> None:
+    def __init__(
+        self, text: str, paragraphs: list[tuple[int, int]], places: list[tuple[int, int]]
+    ) -> None:
         self.text, self.places = text, places
         self.starts = [p[0] for p in places]
         self.by_next: dict[tuple[str, ...], tuple[int, int]] = {}
@@ -563,25 +597,29 @@ class InfoboxEntityUnmentioned(Rule):
                 continue
             label = m.field
             yield self.diagnostic(
-                m.start, m.end,
+                m.start,
+                m.end,
                 f"infobox {label} entry \u201c{m.name}\u201d is never mentioned in the body, "
                 f"by full name or as \u201c{surname}\u201d",
             )
-
 
     def _reverse(self, ctx: Context, rules: tuple[tuple[str, str], ...]) -> Iterator[Diagnostic]:
         """Body names that lead a side ("chaired by Robert Kocharyan") but are not infobox commanders."""
         from klint.extract._names_text import name_key, skeleton
 
         listed = [
-            m for m in ctx.claims.mentions if m.source == "infobox" and (m.field or "").startswith("Commander")
+            m
+            for m in ctx.claims.mentions
+            if m.source == "infobox" and (m.field or "").startswith("Commander")
         ]
         if not listed or not ctx.packs.leader_cues:
             return
         cue = re.compile(r"\b(?:" + "|".join(map(re.escape, ctx.packs.leader_cues)) + r")\s+$")
         text = ctx.doc.view
         people = [
-            m for m in ctx.claims.mentions if m.source != "infobox" and len(m.words) >= 2 and " of " not in m.name
+            m
+            for m in ctx.claims.mentions
+            if m.source != "infobox" and len(m.words) >= 2 and " of " not in m.name
         ]
         by_surname = {skeleton(name_key(m.words[-1]), rules): m for m in listed if m.words}
         led: dict[int, object] = {}  # start of a leading name -> its infobox entry (or None)
@@ -589,7 +627,9 @@ class InfoboxEntityUnmentioned(Rule):
             before = text[max(0, m.start - 40) : m.start]
             prev = people[i - 1] if i else None
             joined = (
-                prev is not None and prev.start in led and re.fullmatch(r",?\s+and\s+", text[prev.end : m.start])
+                prev is not None
+                and prev.start in led
+                and re.fullmatch(r",?\s+and\s+", text[prev.end : m.start])
             )
             if not (cue.search(before) or joined):
                 continue
@@ -599,7 +639,8 @@ class InfoboxEntityUnmentioned(Rule):
                 continue
             other = (led.get(prev.start) if joined and prev is not None else None) or listed[0]
             yield self.diagnostic(
-                m.start, m.end,
+                m.start,
+                m.end,
                 f"\u201c{m.name}\u201d leads a side here but is not among the infobox commanders "
                 f"(\u201c{other.name}\u201d, line {_line(ctx, other.start)})",
                 related=[(other.start, other.end, "listed in the infobox")],
@@ -636,7 +677,9 @@ class DanglingPointer(Rule):
             for w in h.split():
                 stems.setdefault(w[:5], set()).add(k)
         blocks = [
-            r for r in doc.content_regions() if r.kind in ("paragraph", "list_item", "table_row", "quote")
+            r
+            for r in doc.content_regions()
+            if r.kind in ("paragraph", "list_item", "table_row", "quote")
         ]
         found: dict[str, bool] = {}
         for ref in ctx.claims.references:
@@ -648,18 +691,23 @@ class DanglingPointer(Rule):
                     found[want] = _heading_exists(want, headings, stems)
                 if want and not found[want]:
                     yield self.diagnostic(
-                        ref.start, ref.end,
+                        ref.start,
+                        ref.end,
                         f"{_q(ref.text)} points at a section \u201c{ref.target}\u201d, but no heading "
                         f"matches it ({len(headings)} headings)",
                     )
             elif blocks and ref.direction == "forward" and ref.start >= blocks[-1].start:
                 yield self.diagnostic(
-                    ref.start, ref.end,
+                    ref.start,
+                    ref.end,
                     f"{_q(ref.text)} points forward, but nothing follows: this is the last block",
                 )
-            elif blocks and ref.direction == "back" and blocks[0].start <= ref.start < blocks[0].end:
+            elif (
+                blocks and ref.direction == "back" and blocks[0].start <= ref.start < blocks[0].end
+            ):
                 yield self.diagnostic(
-                    ref.start, ref.end,
+                    ref.start,
+                    ref.end,
                     f"{_q(ref.text)} points back, but nothing comes before: this is the first block",
                 )
 

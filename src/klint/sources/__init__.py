@@ -43,7 +43,7 @@ def decode(data: bytes) -> str:
     Raises SourceError for binary or undecodable input, naming the byte offset.
     """
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
@@ -56,7 +56,7 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise SourceError(
-            f"not valid UTF-8 at line {line} (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
+            f"not valid UTF-8 at line {line} (byte {exc.start}: {data[exc.start : exc.start + 1]!r}); "
             "save the file as UTF-8"
         ) from None
 
@@ -95,7 +95,12 @@ def _unclosed_markup(text: str, fmt: str) -> str | None:
         if excess > UNCLOSED_LIMIT:
             return f"{excess:,} unclosed {opener!r}"
     if fmt == "wikitext":
-        excess = len(_OPEN_TAG_RE.findall(text)) - text.count("</") - text.count("/>") - text.lower().count("<br")
+        excess = (
+            len(_OPEN_TAG_RE.findall(text))
+            - text.count("</")
+            - text.count("/>")
+            - text.lower().count("<br")
+        )
         if excess > 2 * UNCLOSED_LIMIT:
             return f"{excess:,} unclosed tags"
     return None
@@ -109,7 +114,9 @@ def read_path(path: str | Path, fmt: str | None = None) -> Document:
         if not p.is_file():
             raise SourceError("not a regular file; skipped")
         if size > MAX_BYTES:
-            raise SourceError(f"file is {size // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit; skipped")
+            raise SourceError(
+                f"file is {size // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit; skipped"
+            )
         data = p.read_bytes()
     except OSError as exc:
         raise SourceError(exc.strerror or str(exc)) from None

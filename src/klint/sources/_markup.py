@@ -22,7 +22,10 @@ if TYPE_CHECKING:
     from klint.claims import Claim, Claims
 
 _RUN_RE = re.compile(r"[^\r\n]+")
-URL_RE = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]{1,2000}|\bwww\.[a-z0-9-]{1,63}\.[^\s<>\"')\]]{1,2000}", re.IGNORECASE)
+URL_RE = re.compile(
+    r"\b(?:https?|ftp)://[^\s<>\"')\]]{1,2000}|\bwww\.[a-z0-9-]{1,63}\.[^\s<>\"')\]]{1,2000}",
+    re.IGNORECASE,
+)
 
 
 def blank(s: str) -> str:
@@ -74,7 +77,7 @@ class View:
             if rendering is None:
                 out.append(text[start:end])
             else:
-                shown = rendering[len(rendering) - (end - start):]
+                shown = rendering[len(rendering) - (end - start) :]
                 out.append(shown)
                 pad = len(shown) - len(shown.rstrip(" "))
                 if pad and shown.strip():
@@ -90,8 +93,12 @@ def _close_gaps(text: str, view: str, gaps: list[tuple[int, int, bool]]) -> str:
     """Join the pieces of a token that markup split (see :meth:`View.build`)."""
     n = len(view)
     closable = [
-        (a, b) for a, b, padding in gaps
-        if 0 < a and b < n and not view[a - 1].isspace() and not view[b].isspace()
+        (a, b)
+        for a, b, padding in gaps
+        if 0 < a
+        and b < n
+        and not view[a - 1].isspace()
+        and not view[b].isspace()
         and (padding or _JOINING_RE.fullmatch(text, a, b))
     ]
     if not closable:
@@ -112,10 +119,15 @@ def _close_gaps(text: str, view: str, gaps: list[tuple[int, int, bool]]) -> str:
             right += 1
         bounds = [left] + [x for gap in run for x in gap] + [right]
         pieces = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
-        anchor = max(range(len(pieces)), key=lambda k: (_has_alnum(view, *pieces[k]), pieces[k][1] - pieces[k][0]))
+        anchor = max(
+            range(len(pieces)),
+            key=lambda k: (_has_alnum(view, *pieces[k]), pieces[k][1] - pieces[k][0]),
+        )
         chars[left:right] = [" "] * (right - left)
         at = pieces[anchor][1]
-        for a, b in reversed(pieces[: anchor + 1]):  # the longest piece stays, those before it close up
+        for a, b in reversed(
+            pieces[: anchor + 1]
+        ):  # the longest piece stays, those before it close up
             at -= b - a
             chars[at : at + (b - a)] = view[a:b]
         at = pieces[anchor][1]
@@ -148,21 +160,60 @@ def tight(view: str, start: int, end: int) -> tuple[int, int] | None:
 
 #: infobox parameter base names -> the labels the plain-text reader gives (a digit suffix is the side)
 _INFOBOX_LABELS = {
-    "date": "Date", "place": "Location", "location": "Location", "result": "Result",
-    "territory": "Territorial changes", "status": "Status", "combatant": "Belligerents",
-    "combatants": "Belligerents", "belligerent": "Belligerents", "belligerents": "Belligerents",
-    "commander": "Commanders", "commanders": "Commanders", "leader": "Commanders",
-    "strength": "Strength", "casualties": "Casualties", "casualty": "Casualties", "units": "Units",
-    "born": "Born", "birth_date": "Born", "died": "Died", "death_date": "Died", "founded": "Founded",
-    "dissolved": "Dissolved", "headquarters": "Headquarters", "population": "Population",
-    "area": "Area", "type": "Type",
+    "date": "Date",
+    "place": "Location",
+    "location": "Location",
+    "result": "Result",
+    "territory": "Territorial changes",
+    "status": "Status",
+    "combatant": "Belligerents",
+    "combatants": "Belligerents",
+    "belligerent": "Belligerents",
+    "belligerents": "Belligerents",
+    "commander": "Commanders",
+    "commanders": "Commanders",
+    "leader": "Commanders",
+    "strength": "Strength",
+    "casualties": "Casualties",
+    "casualty": "Casualties",
+    "units": "Units",
+    "born": "Born",
+    "birth_date": "Born",
+    "died": "Died",
+    "death_date": "Died",
+    "founded": "Founded",
+    "dissolved": "Dissolved",
+    "headquarters": "Headquarters",
+    "population": "Population",
+    "area": "Area",
+    "type": "Type",
 }
 #: parameters that are not article text (pictures, layout, the box's own title)
-INFOBOX_SKIP = frozenset({
-    "image", "image_size", "imagesize", "image_upright", "alt", "map", "map_type", "map_size",
-    "map_caption", "coordinates", "embed", "module", "partof", "conflict", "name", "title",
-    "width", "campaignbox", "notes", "caption", "image_caption",
-})
+INFOBOX_SKIP = frozenset(
+    {
+        "image",
+        "image_size",
+        "imagesize",
+        "image_upright",
+        "alt",
+        "map",
+        "map_type",
+        "map_size",
+        "map_caption",
+        "coordinates",
+        "embed",
+        "module",
+        "partof",
+        "conflict",
+        "name",
+        "title",
+        "width",
+        "campaignbox",
+        "notes",
+        "caption",
+        "image_caption",
+    }
+)
 CAPTION_KEYS = frozenset({"caption", "image_caption", "map_caption"})
 TITLE_KEYS = frozenset({"conflict", "name", "title"})
 _SIDE_RE = re.compile(r"^(.*?)[_ ]?(\d{1,2})$")
@@ -225,7 +276,10 @@ class Compacted:
             keep(pos, n, view[pos:])
         self.length = n
         self.size = size
-        regions = [Region(r.kind, self.inward(r.start), self.inward(r.end), r.label, r.section) for r in doc.regions]
+        regions = [
+            Region(r.kind, self.inward(r.start), self.inward(r.end), r.label, r.section)
+            for r in doc.regions
+        ]
         self.doc = replace(doc, text="".join(parts), masked=None, regions=regions, _index=None)
 
     def inward(self, offset: int) -> int:
@@ -251,7 +305,8 @@ class Compacted:
             fields = _OFFSET_FIELDS.get(type(claim))
             if fields is None:
                 fields = _OFFSET_FIELDS[type(claim)] = tuple(
-                    (name, name == "end" or name.endswith("_end")) for name in type(claim).model_fields
+                    (name, name == "end" or name.endswith("_end"))
+                    for name in type(claim).model_fields
                     if name in ("start", "end") or name.endswith(("_start", "_end"))
                 )
             update = {}
@@ -261,6 +316,8 @@ class Compacted:
                     update[name] = self.outward(value, end=is_end)
             return claim.model_copy(update=update) if update else claim
 
-        return claims.model_copy(update={
-            name: [fix(c) for c in value] for name, value in claims if isinstance(value, list)
-        })
+        return claims.model_copy(
+            update={
+                name: [fix(c) for c in value] for name, value in claims if isinstance(value, list)
+            }
+        )

@@ -33,26 +33,143 @@ from klint.sources._markup import View, tight
 Span = tuple[int, int]
 _BREAK: Span = (-1, -1)  # an item separator inside a cell (<br>, <li>)
 
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-                   "source", "track", "wbr"})
-_SKIP_TAGS = frozenset({"script", "style", "nav", "noscript", "template", "head", "form", "button", "svg",
-                        "math", "select", "textarea", "iframe", "object", "footer"})
-_SKIP_CLASSES = frozenset({
-    "navbox", "vertical-navbox", "mw-editsection", "reference", "reflist", "references", "toc", "mw-jump-link",
-    "noprint", "metadata", "catlinks", "printfooter", "mw-cite-backlink", "sistersitebox", "hatnote",
-    "navigation-not-searchable", "mw-empty-elt", "sr-only", "visually-hidden", "portal", "ambox",
-})
-_SKIP_IDS = frozenset({"toc", "catlinks", "sitesub", "jump-to-nav", "mw-navigation", "footer", "contentsub",
-                       "siteSub", "mw-head", "mw-panel"})
-_BLOCKS = frozenset({"p", "div", "section", "article", "main", "body", "blockquote", "li", "ul", "ol", "dl",
-                     "dd", "dt", "td", "th", "tr", "table", "thead", "tbody", "tfoot", "caption", "figure",
-                     "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "center", "pre", "html"})
-_CLOSES_P = _BLOCKS - {"li", "td", "th", "tr", "dd", "dt", "thead", "tbody", "tfoot", "caption", "body", "html"}
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
+)
+_SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "nav",
+        "noscript",
+        "template",
+        "head",
+        "form",
+        "button",
+        "svg",
+        "math",
+        "select",
+        "textarea",
+        "iframe",
+        "object",
+        "footer",
+    }
+)
+_SKIP_CLASSES = frozenset(
+    {
+        "navbox",
+        "vertical-navbox",
+        "mw-editsection",
+        "reference",
+        "reflist",
+        "references",
+        "toc",
+        "mw-jump-link",
+        "noprint",
+        "metadata",
+        "catlinks",
+        "printfooter",
+        "mw-cite-backlink",
+        "sistersitebox",
+        "hatnote",
+        "navigation-not-searchable",
+        "mw-empty-elt",
+        "sr-only",
+        "visually-hidden",
+        "portal",
+        "ambox",
+    }
+)
+_SKIP_IDS = frozenset(
+    {
+        "toc",
+        "catlinks",
+        "sitesub",
+        "jump-to-nav",
+        "mw-navigation",
+        "footer",
+        "contentsub",
+        "siteSub",
+        "mw-head",
+        "mw-panel",
+    }
+)
+_BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "body",
+        "blockquote",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dd",
+        "dt",
+        "td",
+        "th",
+        "tr",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "caption",
+        "figure",
+        "figcaption",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "center",
+        "pre",
+        "html",
+    }
+)
+_CLOSES_P = _BLOCKS - {
+    "li",
+    "td",
+    "th",
+    "tr",
+    "dd",
+    "dt",
+    "thead",
+    "tbody",
+    "tfoot",
+    "caption",
+    "body",
+    "html",
+}
 #: infobox group headers -> the label base the plain-text reader uses (", 1" / ", 2" for the sides)
 _CHARREF_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _MAIN_RE = re.compile(r"""<(?:main|article)\b|\bid\s*=\s*["']?mw-content-text\b""", re.IGNORECASE)
-_GROUPS = {"commanders and leaders": "Commanders", "belligerents": "Belligerents", "strength": "Strength",
-           "casualties and losses": "Casualties", "units involved": "Units", "commanders": "Commanders"}
+_GROUPS = {
+    "commanders and leaders": "Commanders",
+    "belligerents": "Belligerents",
+    "strength": "Strength",
+    "casualties and losses": "Casualties",
+    "units involved": "Units",
+    "commanders": "Commanders",
+}
 
 
 @dataclass
@@ -61,7 +178,9 @@ class _El:
     start: int
     classes: frozenset[str]
     skip: bool
-    spans: list[Span] = field(default_factory=list)  # visible spans directly in this block (not in child blocks)
+    spans: list[Span] = field(
+        default_factory=list
+    )  # visible spans directly in this block (not in child blocks)
     blocks: int = 0  # child blocks seen
     cells: list[tuple[str, list[Span]]] = field(default_factory=list)  # a table row's cells
     rows: list[list[tuple[str, list[Span]]]] = field(default_factory=list)  # a table's rows
@@ -124,7 +243,9 @@ class _Reader(HTMLParser):
             el.spans.append((start, end))
 
     def add(self, kind: str, spans: list[Span], label: str | None = None) -> None:
-        spans = [s for s in spans if s != _BREAK and s[1] > s[0] and not self.text[s[0]:s[1]].isspace()]
+        spans = [
+            s for s in spans if s != _BREAK and s[1] > s[0] and not self.text[s[0] : s[1]].isspace()
+        ]
         if not spans:
             return
         span = tight(self.text, spans[0][0], spans[-1][1])
@@ -132,7 +253,9 @@ class _Reader(HTMLParser):
             self.regions.append(Region(kind, span[0], span[1], label))  # type: ignore[arg-type]
 
     def text_of(self, spans: list[Span]) -> str:
-        return " ".join("".join(self.text[a:b] if (a, b) != _BREAK else " " for a, b in spans).split())
+        return " ".join(
+            "".join(self.text[a:b] if (a, b) != _BREAK else " " for a, b in spans).split()
+        )
 
     # -- events ----------------------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -152,14 +275,25 @@ class _Reader(HTMLParser):
             cell = self.inside("td", "th")
             if cell is not None and cell.spans and cell.spans[-1] != _BREAK:
                 cell.spans.append(_BREAK)
-        if (tag == "img" and self.active and a.get("alt", "").strip()
-                and (self.inside("figure", cls="thumb") or self.inside("figure", cls="thumbinner"))):
+        if (
+            tag == "img"
+            and self.active
+            and a.get("alt", "").strip()
+            and (self.inside("figure", cls="thumb") or self.inside("figure", cls="thumbinner"))
+        ):
             self.alt_caption(pos, raw)
         if tag in _VOID:
             return
-        skip = (tag in _SKIP_TAGS or bool(classes & _SKIP_CLASSES) or a.get("id", "") in _SKIP_IDS
-                or a.get("role", "") == "navigation" or "display:none" in a.get("style", "").replace(" ", ""))
-        is_main = self.main_mode and (a.get("id") in ("mw-content-text", "firstHeading") or tag in ("main", "article"))
+        skip = (
+            tag in _SKIP_TAGS
+            or bool(classes & _SKIP_CLASSES)
+            or a.get("id", "") in _SKIP_IDS
+            or a.get("role", "") == "navigation"
+            or "display:none" in a.get("style", "").replace(" ", "")
+        )
+        is_main = self.main_mode and (
+            a.get("id") in ("mw-content-text", "firstHeading") or tag in ("main", "article")
+        )
         el = _El(tag, pos + len(raw), classes, skip)
         el.main = is_main  # type: ignore[attr-defined]
         if tag in _BLOCKS and self.active:
@@ -210,7 +344,9 @@ class _Reader(HTMLParser):
             g = 1 if m.group(1) is not None else 2
             start, end = pos + m.start(g), pos + m.end(g)
             at = start
-            for ref in _CHARREF_RE.finditer(self.text, start, end):  # &quot; in an attribute reads "
+            for ref in _CHARREF_RE.finditer(
+                self.text, start, end
+            ):  # &quot; in an attribute reads "
                 self.view.show(at, ref.start())
                 self.view.write(ref.start(), ref.end(), unescape(ref.group()))
                 at = ref.end()
@@ -246,7 +382,9 @@ class _Reader(HTMLParser):
         if not el.spans:
             return
         cell = self.inside("td", "th")
-        if cell is not None and tag in _BLOCKS:  # a list or paragraph inside a table cell: items of the cell
+        if (
+            cell is not None and tag in _BLOCKS
+        ):  # a list or paragraph inside a table cell: items of the cell
             cell.spans.extend([_BREAK, *el.spans, _BREAK] if cell.spans else [*el.spans, _BREAK])
             return
         if tag == "h1" and not self.has_title:
@@ -339,5 +477,10 @@ def read(text: str, path: str = "<text>") -> Document:
     reader = _parse(text, main_mode)
     if main_mode and not any(r.kind in CONTENT_KINDS for r in reader.regions):
         reader = _parse(text, False)  # the main-content marker was not an element after all
-    return Document(text=text, path=path, format="html", regions=with_sections(reader.regions),
-                    masked=reader.view.build())
+    return Document(
+        text=text,
+        path=path,
+        format="html",
+        regions=with_sections(reader.regions),
+        masked=reader.view.build(),
+    )

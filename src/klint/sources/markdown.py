@@ -79,7 +79,11 @@ class _Reader:
                 self.regions.append(Region(kind, span[0], span[1], label))  # type: ignore[arg-type]
 
     def inline(
-        self, children: list[Any], lo: int, hi: int, images: list[list[tuple[int, int]]] | None = None
+        self,
+        children: list[Any],
+        lo: int,
+        hi: int,
+        images: list[list[tuple[int, int]]] | None = None,
     ) -> list[tuple[int, int]]:
         """Align inline tokens with ``text[lo:hi]``; show and return the visible spans.
 
@@ -199,7 +203,11 @@ class _Reader:
             elif t == "heading_open" and i + 1 < n:
                 lo, hi = self.span_of_lines(tok.map)
                 spans = self.inline(tokens[i + 1].children or [], lo, hi)
-                level = len(tok.markup) if tok.markup.startswith("#") else (1 if tok.markup == "=" else 2)
+                level = (
+                    len(tok.markup)
+                    if tok.markup.startswith("#")
+                    else (1 if tok.markup == "=" else 2)
+                )
                 if level == 1 and not self.has_title:
                     self.has_title = True
                     self.add("title", spans)
@@ -209,7 +217,9 @@ class _Reader:
                 continue
             elif t == "paragraph_open" and i + 1 < n:
                 lo, hi = self.span_of_lines(tok.map)
-                self.paragraph(tokens[i + 1].children or [], lo, hi, context[-1] if context else "paragraph")
+                self.paragraph(
+                    tokens[i + 1].children or [], lo, hi, context[-1] if context else "paragraph"
+                )
                 i += 3
                 continue
             elif t == "table_open":
@@ -335,7 +345,11 @@ def _front_matter(reader: _Reader, lo: int, hi: int) -> tuple[dict | None, str |
     if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
         return None, f"front matter at line {first_line} is a {type(data).__name__}, not a mapping"
     for key, value in root.value:
-        if isinstance(key, yaml.ScalarNode) and key.value == "infobox" and isinstance(value, yaml.MappingNode):
+        if (
+            isinstance(key, yaml.ScalarNode)
+            and key.value == "infobox"
+            and isinstance(value, yaml.MappingNode)
+        ):
             _infobox(reader, value, lo)
     return data, None
 
@@ -392,6 +406,11 @@ def read(text: str, path: str = "<text>") -> Document:
         source = blank(text[: fm[2]]) + text[fm[2] :]
     reader.blocks(_parser().parse(source))
     return Document(
-        text=text, path=path, format="markdown", regions=with_sections(reader.regions),
-        front_matter=front_matter, masked=reader.view.build(), front_matter_error=error,
+        text=text,
+        path=path,
+        format="markdown",
+        regions=with_sections(reader.regions),
+        front_matter=front_matter,
+        masked=reader.view.build(),
+        front_matter_error=error,
     )

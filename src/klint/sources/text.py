@@ -15,12 +15,26 @@ from dataclasses import dataclass
 from klint.document import Document, Region, with_sections
 
 INFOBOX_LABELS = (
-    "Date", "Location", "Result", "Territorial changes", "Status", "Belligerents",
-    "Commanders and leaders", "Strength", "Casualties and losses", "Born", "Died",
-    "Founded", "Dissolved", "Headquarters", "Population", "Area", "Type",
+    "Date",
+    "Location",
+    "Result",
+    "Territorial changes",
+    "Status",
+    "Belligerents",
+    "Commanders and leaders",
+    "Strength",
+    "Casualties and losses",
+    "Born",
+    "Died",
+    "Founded",
+    "Dissolved",
+    "Headquarters",
+    "Population",
+    "Area",
+    "Type",
 )
 _CONTINUED_FIELDS = ("Result", "Territorial changes", "Status")
-_LABEL_RE = re.compile(r"(?:%s)\b" % "|".join(re.escape(x) for x in INFOBOX_LABELS))
+_LABEL_RE = re.compile(r"(?:" + "|".join(re.escape(x) for x in INFOBOX_LABELS) + r")\b")
 _NAV_RE = re.compile(r"^[^|\n]{1,60}(?:\s\|\s[^|\n]{1,60}){3,}$")
 _BOILER_RE = re.compile(
     r"^(?:Retrieved from\b|Related subjects\b|Explore .{0,60}\bAlphabetically$|.{0,40} Home\s*$"
@@ -119,14 +133,20 @@ def read(text: str, path: str = "<text>") -> Document:
         if m and len(m.group(1)) == 1:
             title_idx = i
             break
-        repeats = [j for j in content if i < j <= i + 6 and lines[j].text.strip() == lines[i].text.strip()]
+        repeats = [
+            j for j in content if i < j <= i + 6 and lines[j].text.strip() == lines[i].text.strip()
+        ]
         if repeats and len(lines[i].text.strip()) <= 100 and lines[i].text.strip()[-1] not in ".!?":
             title_idx = i
             for j in repeats:
                 kinds[j] = "infobox_title"
             break
-    if title_idx is None and content and len(lines[content[0]].text) <= 100 \
-            and lines[content[0]].text.strip()[-1] not in ".!?":
+    if (
+        title_idx is None
+        and content
+        and len(lines[content[0]].text) <= 100
+        and lines[content[0]].text.strip()[-1] not in ".!?"
+    ):
         title_idx = content[0]
     if title_idx is not None:
         kinds[title_idx] = "title"
@@ -171,7 +191,14 @@ def read(text: str, path: str = "<text>") -> Document:
         elif kind == "caption":
             regions.append(Region("caption", s, e))
         elif (m := _WIKI_HEADING_RE.match(ln.text)) and len(m.group(1)) >= 2:
-            regions.append(Region("heading", ln.start + m.start(2), ln.start + m.end(2), label=str(len(m.group(1)))))
+            regions.append(
+                Region(
+                    "heading",
+                    ln.start + m.start(2),
+                    ln.start + m.end(2),
+                    label=str(len(m.group(1))),
+                )
+            )
         elif (table := _table_at(lines, i)) is not None:
             rows_end = table
             regions.extend(_table_regions(lines, i, rows_end))
@@ -185,7 +212,9 @@ def read(text: str, path: str = "<text>") -> Document:
     return Document(text=text, path=path, format="text", regions=with_sections(regions))
 
 
-def _find_infobox(lines: list[_Line], kinds: list[str | None], title_idx: int | None) -> dict[int, list[Region]]:
+def _find_infobox(
+    lines: list[_Line], kinds: list[str | None], title_idx: int | None
+) -> dict[int, list[Region]]:
     """Map each infobox line index to the regions it yields."""
     start = (title_idx or -1) + 1
     first = None
@@ -242,8 +271,14 @@ def _find_infobox(lines: list[_Line], kinds: list[str | None], title_idx: int | 
         if not casualties and nums and re.fullmatch(r"[\d,.\s]+", text):
             regs = []
             for k, num in enumerate(nums, start=1):
-                regs.append(Region("infobox_field", ln.start + (len(ln.text) - len(ln.text.lstrip())) + num.start(),
-                                   ln.start + (len(ln.text) - len(ln.text.lstrip())) + num.end(), label=f"Strength {k}"))
+                regs.append(
+                    Region(
+                        "infobox_field",
+                        ln.start + (len(ln.text) - len(ln.text.lstrip())) + num.start(),
+                        ln.start + (len(ln.text) - len(ln.text.lstrip())) + num.end(),
+                        label=f"Strength {k}",
+                    )
+                )
             out[i] = regs
             side = 1
             i += 1
@@ -265,7 +300,11 @@ def _table_at(lines: list[_Line], i: int) -> int | None:
     if not header or re.search(r"\d", header) or len(header) > 200 or len(header.split()) < 3:
         return None
     j = i + 1
-    while j < len(lines) and not lines[j].blank and _row_tail(_strip_trailing_comment(lines[j].text)) is not None:
+    while (
+        j < len(lines)
+        and not lines[j].blank
+        and _row_tail(_strip_trailing_comment(lines[j].text)) is not None
+    ):
         j += 1
     return j if j - i - 1 >= 2 else None
 
@@ -299,7 +338,9 @@ def _table_regions(lines: list[_Line], h: int, end: int) -> list[Region]:
     s, e = _trimmed(lines[h])
     regions = [Region("table", s, lines[end - 1].end)]
     bodies = {k: _strip_trailing_comment(lines[k].text) for k in range(h + 1, end)}
-    ncells = max(len(_CELL_RE.findall(bodies[k], _row_tail(bodies[k]) or 0)) for k in range(h + 1, end))
+    ncells = max(
+        len(_CELL_RE.findall(bodies[k], _row_tail(bodies[k]) or 0)) for k in range(h + 1, end)
+    )
     headers = _split_header(lines[h].text.strip(), ncells + 1)
     regions.append(Region("table_row", s, e, label="header"))
     for k in range(h + 1, end):
@@ -312,5 +353,7 @@ def _table_regions(lines: list[_Line], h: int, end: int) -> list[Region]:
         offset = ncells - len(cells) + 1
         for c, cell in enumerate(cells):
             header = headers[c + offset] if c + offset < len(headers) else ""
-            regions.append(Region("table_cell", ln.start + cell.start(), ln.start + cell.end(), label=header))
+            regions.append(
+                Region("table_cell", ln.start + cell.start(), ln.start + cell.end(), label=header)
+            )
     return regions

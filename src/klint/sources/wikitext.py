@@ -43,48 +43,151 @@ from klint.sources._markup import (
 Span = tuple[int, int]
 
 _FILE_NS = ("file:", "image:", "media:", "datei:", "fichier:", "imagen:", "bild:")
-_SKIP_LINK_RE = re.compile(r"^\s*+:?\s*+(?:category|kategorie|catégorie|[a-z]{2,3}(?:-[a-z]{2,8})?)\s*:", re.IGNORECASE)
+_SKIP_LINK_RE = re.compile(
+    r"^\s*+:?\s*+(?:category|kategorie|catégorie|[a-z]{2,3}(?:-[a-z]{2,8})?)\s*:", re.IGNORECASE
+)
 _FILE_OPTION_RE = re.compile(
     r"^\s*+(?:thumb|thumbnail|frame|framed|frameless|border|left|right|center|centre|none|baseline|sub|super"
     r"|top|text-top|middle|bottom|text-bottom|upright(?:\s*=?\s*[\d.]*)?|\d*(?:x\d+)?\s*px"
     r"|(?:link|page|class|lang|upright|thumbtime|start|end|loop|muted)\s*=.*)\s*$",
     re.IGNORECASE | re.DOTALL,
 )
-_SKIP_TAGS = frozenset({
-    "ref", "references", "gallery", "math", "chem", "code", "pre", "syntaxhighlight", "source", "score",
-    "timeline", "templatedata", "graph", "mapframe", "maplink", "nowiki", "br", "hr", "li", "dt", "dd",
-    "noinclude", "includeonly", "onlyinclude", "style", "script", "imagemap", "categorytree",
-})
+_SKIP_TAGS = frozenset(
+    {
+        "ref",
+        "references",
+        "gallery",
+        "math",
+        "chem",
+        "code",
+        "pre",
+        "syntaxhighlight",
+        "source",
+        "score",
+        "timeline",
+        "templatedata",
+        "graph",
+        "mapframe",
+        "maplink",
+        "nowiki",
+        "br",
+        "hr",
+        "li",
+        "dt",
+        "dd",
+        "noinclude",
+        "includeonly",
+        "onlyinclude",
+        "style",
+        "script",
+        "imagemap",
+        "categorytree",
+    }
+)
 _BRACKETS_RE = re.compile(r"[\[\]{}\s]")
 _MAGIC_RE = re.compile(r"__[A-Z]{2,20}__")
 _LIST_LINE_RE = re.compile(r"[ \t]*[*#]")
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
-_DATE_TEMPLATES = frozenset({
-    "start date", "end date", "start date and age", "end date and age", "birth date", "death date",
-    "birth date and age", "death date and age", "dts", "date", "start-date", "birth-date",
-})
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_DATE_TEMPLATES = frozenset(
+    {
+        "start date",
+        "end date",
+        "start date and age",
+        "end date and age",
+        "birth date",
+        "death date",
+        "birth date and age",
+        "death date and age",
+        "dts",
+        "date",
+        "start-date",
+        "birth-date",
+    }
+)
 _CIRCA = frozenset({"circa", "c.", "ca.", "c", "ca"})
 _CONVERT = frozenset({"convert", "cvt"})
-_RANGE_WORDS = {"-": "–", "–": "–", "to": "to", "and": "and", "or": "or", "to(-)": "to", "by": "by", "x": "×"}
+_RANGE_WORDS = {
+    "-": "–",
+    "–": "–",
+    "to": "to",
+    "and": "and",
+    "or": "or",
+    "to(-)": "to",
+    "by": "by",
+    "x": "×",
+}
 #: unit code -> (singular, plural) for {{convert}}'s spelled-out input unit
 _UNITS = {
-    "km": ("kilometre", "kilometres"), "m": ("metre", "metres"), "cm": ("centimetre", "centimetres"),
-    "mi": ("mile", "miles"), "ft": ("foot", "feet"), "yd": ("yard", "yards"), "in": ("inch", "inches"),
-    "km2": ("square kilometre", "square kilometres"), "sqmi": ("square mile", "square miles"),
-    "ha": ("hectare", "hectares"), "acre": ("acre", "acres"), "kg": ("kilogram", "kilograms"),
-    "t": ("tonne", "tonnes"), "lb": ("pound", "pounds"), "l": ("litre", "litres"),
-    "km/h": ("kilometre per hour", "kilometres per hour"), "mph": ("mile per hour", "miles per hour"),
+    "km": ("kilometre", "kilometres"),
+    "m": ("metre", "metres"),
+    "cm": ("centimetre", "centimetres"),
+    "mi": ("mile", "miles"),
+    "ft": ("foot", "feet"),
+    "yd": ("yard", "yards"),
+    "in": ("inch", "inches"),
+    "km2": ("square kilometre", "square kilometres"),
+    "sqmi": ("square mile", "square miles"),
+    "ha": ("hectare", "hectares"),
+    "acre": ("acre", "acres"),
+    "kg": ("kilogram", "kilograms"),
+    "t": ("tonne", "tonnes"),
+    "lb": ("pound", "pounds"),
+    "l": ("litre", "litres"),
+    "km/h": ("kilometre per hour", "kilometres per hour"),
+    "mph": ("mile per hour", "miles per hour"),
 }
-_LIST_TEMPLATES = frozenset({
-    "ubl", "unbulleted list", "plainlist", "plain list", "flatlist", "hlist", "bulleted list", "ublist",
-    "nowrap", "nobr", "small", "big", "resize", "center", "centre", "plural",
-})
+_LIST_TEMPLATES = frozenset(
+    {
+        "ubl",
+        "unbulleted list",
+        "plainlist",
+        "plain list",
+        "flatlist",
+        "hlist",
+        "bulleted list",
+        "ublist",
+        "nowrap",
+        "nobr",
+        "small",
+        "big",
+        "resize",
+        "center",
+        "centre",
+        "plural",
+    }
+)
 
 #: templates that show one of their positional parameters: name -> index (-1: the last)
-_PICK = {"lang": -1, "transl": -1, "transliteration": -1, "ill": 0, "interlanguage link": 0, "flag": 0,
-         "flagcountry": 0, "abbr": 0, "sic": 0, "sort": 1, "nts": 0, "ntsh": 0, "nobold": 0, "noitalic": 0}
+_PICK = {
+    "lang": -1,
+    "transl": -1,
+    "transliteration": -1,
+    "ill": 0,
+    "interlanguage link": 0,
+    "flag": 0,
+    "flagcountry": 0,
+    "abbr": 0,
+    "sic": 0,
+    "sort": 1,
+    "nts": 0,
+    "ntsh": 0,
+    "nobold": 0,
+    "noitalic": 0,
+}
 _NA = frozenset({"n/a", "na", "n.a.", "not applicable"})
 _QUOTES = frozenset({"quote", "blockquote", "cquote", "quotation", "quote box", "rquote"})
 
@@ -178,7 +281,9 @@ class _Reader:
             close = getattr(node, "closing_wiki_markup", None) or ""
             stop = len(raw) - (len(close) if close and raw.endswith(close) else 0)
         else:
-            stop = raw.rfind("</") if node.closing_tag is not None and not node.implicit else len(raw)
+            stop = (
+                raw.rfind("</") if node.closing_tag is not None and not node.implicit else len(raw)
+            )
         start = stop - len(inner)
         return pos + start if start >= 0 and raw[start:stop] == inner else None
 
@@ -218,7 +323,7 @@ class _Reader:
         for off, seg in segments:
             m = re.match(r"\s*alt\s*=", seg)
             if m:
-                spans = self.walk(mwparserfromhell.parse(seg[m.end():]), base + off + m.end())
+                spans = self.walk(mwparserfromhell.parse(seg[m.end() :]), base + off + m.end())
                 self.add("caption", spans)
             elif not _FILE_OPTION_RE.match(seg):
                 caption = (off, seg)
@@ -253,15 +358,26 @@ class _Reader:
         if name in _DATE_TEMPLATES:
             return self.write(pos, end, _render_date(node))
         if name in _LIST_TEMPLATES:
-            return [s for p, at in self.params(node, pos) if not p.showkey for s in self.walk(p.value, at)]
+            return [
+                s
+                for p, at in self.params(node, pos)
+                if not p.showkey
+                for s in self.walk(p.value, at)
+            ]
         if name in _NA:
             return self.write(pos, end, "N/A")
         if name.startswith("formatnum:"):
             digits = str(node.name).split(":", 1)[1].strip()
-            return self.write(pos, end, f"{int(digits):,}" if digits.isdigit() and len(digits) < 16 else digits)
+            return self.write(
+                pos, end, f"{int(digits):,}" if digits.isdigit() and len(digits) < 16 else digits
+            )
         if name in _QUOTES:
             params = self.params(node, pos)
-            text = [(p, at) for p, at in params if not p.showkey or str(p.name).strip() in ("text", "quote")]
+            text = [
+                (p, at)
+                for p, at in params
+                if not p.showkey or str(p.name).strip() in ("text", "quote")
+            ]
             if text:
                 self.claimed.append((pos, end))
                 self.add("quote", self.walk(text[0][0].value, text[0][1]))
@@ -328,7 +444,9 @@ class _Reader:
                     self.node(cell, cell_at, cell_raw)
             if not cells:
                 continue
-            texts = [" ".join(" ".join(self.text[a:b] for a, b in spans).split()) for _, spans in cells]
+            texts = [
+                " ".join(" ".join(self.text[a:b] for a, b in spans).split()) for _, spans in cells
+            ]
             row_spans = [s for _, spans in cells for s in spans]
             if all(tag == "th" for tag, _ in cells):
                 headers = texts
@@ -409,7 +527,12 @@ def _items(text: str, spans: list[Span]) -> list[list[Span]]:
     for span in spans:
         if items:
             gap = text[items[-1][-1][1] : span[0]]
-            if "\n" not in gap and "\r" not in gap and "<br" not in gap.lower() and _BRACKETS_RE.sub("", gap) != "|":
+            if (
+                "\n" not in gap
+                and "\r" not in gap
+                and "<br" not in gap.lower()
+                and _BRACKETS_RE.sub("", gap) != "|"
+            ):
                 items[-1].append(span)
                 continue
         items.append([span])
@@ -469,5 +592,6 @@ def read(text: str, path: str = "<text>") -> Document:
         reader.view.show(0, len(text))
     view = reader.view.build()
     reader.paragraphs(view)
-    return Document(text=text, path=path, format="wikitext", regions=with_sections(reader.regions),
-                    masked=view)
+    return Document(
+        text=text, path=path, format="wikitext", regions=with_sections(reader.regions), masked=view
+    )
