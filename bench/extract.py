@@ -48,7 +48,7 @@ def main() -> int:
             continue
         doc = read_path(path)
         n = len(extract(doc, packs).all())
-        ms = _median_ms(lambda: extract(doc, packs), args.runs)
+        ms = _median_ms(lambda d=doc: extract(d, packs), args.runs)
         print(f"{path.name:<32} {n:>7} {ms:>10.1f} {n / ms * 1000:>10,.0f}")
     doc = read_path(ROOT / "seeds" / "nagorno-karabakh-war.txt")
     print("\nper extractor, plain-text seed:")
