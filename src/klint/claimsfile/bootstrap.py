@@ -9,27 +9,18 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 import yaml
 
+from klint.claims import QuantityQualifier
 from klint.claimsfile.types import detect
 
 if TYPE_CHECKING:
     from klint.claims import Claims, DateClaim, QuantityClaim
     from klint.document import Document
 
-_QUALIFIERS = {
-    "exact",
-    "about",
-    "nearly",
-    "over",
-    "at-least",
-    "at-most",
-    "as-many-as",
-    "up-to",
-    "fewer-than",
-}
+_QUALIFIERS = set(get_args(QuantityQualifier)) - {"range", "vague"}
 MAX_ITEMS = 200
 
 

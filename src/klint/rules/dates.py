@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -21,20 +22,7 @@ _CLAUSE_END = re.compile(r"[,;:()\u2014]")
 _SENTENCE_STOP = re.compile(r"[.!?][\"”’)\]]*(?:\s+(?=[A-Z\"“(\[])|$)")
 # Dates after these words are ends of periods, not events.
 _ENDPOINT = frozenset({"until", "till", "through", "between", "from", "to"})
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+_MONTH_NAMES = tuple(calendar.month_name)[1:]  # English: klint never calls setlocale
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}
 _SMALL_NUMBERS = {
     "one": 1,

@@ -26,6 +26,7 @@ paragraphs, and ``*``/``#`` lines list items. Malformed input never raises.
 
 from __future__ import annotations
 
+import calendar
 import re
 from typing import Any
 
@@ -88,20 +89,7 @@ _BRACKETS_RE = re.compile(r"[\[\]{}\s]")
 _MAGIC_RE = re.compile(r"__[A-Z]{2,20}__")
 _LIST_LINE_RE = re.compile(r"[ \t]*[*#]")
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+_MONTHS = tuple(calendar.month_name)[1:]  # English: klint never calls setlocale
 _DATE_TEMPLATES = frozenset(
     {
         "start date",
