@@ -7,10 +7,11 @@ error with a line and column, never silently ignored.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from klint.claims import QuantityQualifier
 from klint.claimsfile.dates import PartialDate, bounds
 
 Id = Annotated[
@@ -20,17 +21,9 @@ Id = Annotated[
         description="An identifier: a letter, then letters, digits, _ . -",
     ),
 ]
-Qualifier = Literal[
-    "exact",
-    "about",
-    "nearly",
-    "over",
-    "at-least",
-    "at-most",
-    "as-many-as",
-    "up-to",
-    "fewer-than",
-]
+#: A fact's qualifier: a quantity claim's, less the shapes a claims file writes otherwise
+#: (a range as low/high, a vague amount not at all).
+Qualifier = Literal[tuple(q for q in get_args(QuantityQualifier) if q not in ("range", "vague"))]  # type: ignore[valid-type]
 Severity = Literal["error", "warning", "info"]
 SUBJECT_ID = "subject"  # the subject's span, usable in constraints like an event
 

@@ -24,22 +24,7 @@ _SENTENCE_STOP = re.compile(r"[.!?][\"”’)\]]*(?:\s+(?=[A-Z\"“(\[])|$)")
 _ENDPOINT = frozenset({"until", "till", "through", "between", "from", "to"})
 _MONTH_NAMES = tuple(calendar.month_name)[1:]  # English: klint never calls setlocale
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}
-_SMALL_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "a": 1,
-    "an": 1,
-}
+_ARTICLE_NUMBERS = {"a": 1, "an": 1}  # "a year later"; number words come from the rule pack
 
 
 # ---------------------------------------------------------------- shared helpers
@@ -119,7 +104,7 @@ def _number(word: str, ctx: Context) -> int | None:
     w = word.lower()
     if w.isdigit():
         return int(w)
-    return ctx.packs.number_words.get(w) or _SMALL_NUMBERS.get(w)
+    return ctx.packs.number_words.get(w) or _ARTICLE_NUMBERS.get(w)
 
 
 def _in_units(shortest: int, longest: int, unit: str) -> str:
