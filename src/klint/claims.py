@@ -1,11 +1,18 @@
-"""Typed claims an article makes, each anchored to a character span of the document."""
+"""Typed claims an article makes, each anchored to a character span of the document.
+
+Claims are frozen, slotted dataclasses: the extractor makes about 25 of them per
+kilobyte of text, so a claim must cost no more than a tuple to build. They are
+produced by klint's own code, never parsed from user input, so they need no
+validation; the user-written claims file has its pydantic models in
+:mod:`klint.claimsfile.models`.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
 from datetime import date
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any, Literal
 
 Precision = Literal["day", "month", "season", "year", "decade", "century"]
 DateQualifier = Literal["early", "mid", "late"]
@@ -24,10 +31,12 @@ QuantityQualifier = Literal[
 ]
 
 
-class Claim(BaseModel):
-    """Base of every claim: a span ``[start, end)`` of ``Document.text`` and its surface text."""
+_claim = dataclass(frozen=True, slots=True, kw_only=True)
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+
+@_claim
+class Claim:
+    """Base of every claim: a span ``[start, end)`` of ``Document.text`` and its surface text."""
 
     kind: str
     start: int
@@ -35,6 +44,7 @@ class Claim(BaseModel):
     text: str
 
 
+@_claim
 class DateClaim(Claim):
     """A date, date range or period: ``earliest..latest`` at a precision.
 
@@ -67,6 +77,7 @@ class DateClaim(Claim):
     )
 
 
+@_claim
 class QuantityClaim(Claim):
     """A number with what it counts: ``low..high`` (equal for an exact value, None when vague)."""
 
@@ -90,6 +101,7 @@ class QuantityClaim(Claim):
     sentence_end: int | None = None
 
 
+@_claim
 class Mention(Claim):
     """A name of a person, place or organisation, with a key for variant matching."""
 
@@ -102,6 +114,7 @@ class Mention(Claim):
     words: tuple[str, ...] = ()  # the name's words, possessive dropped ("Heidar", "Aliev")
 
 
+@_claim
 class Acronym(Claim):
     """An acronym use, or its definition when ``expansion`` is set."""
 
@@ -113,6 +126,7 @@ class Acronym(Claim):
     in_quote: bool = False
 
 
+@_claim
 class Reference(Claim):
     """A phrase that points elsewhere: "the previous two", "see below", "Resolution 822"."""
 
@@ -125,14 +139,15 @@ class Reference(Claim):
     scope_start: int | None = None  # start of the sentence the phrase stands in
 
 
-class Claims(BaseModel):
+@dataclass(slots=True)
+class Claims:
     """Everything extracted from one document, each list in text order."""
 
-    dates: list[DateClaim] = Field(default_factory=list)
-    quantities: list[QuantityClaim] = Field(default_factory=list)
-    mentions: list[Mention] = Field(default_factory=list)
-    acronyms: list[Acronym] = Field(default_factory=list)
-    references: list[Reference] = Field(default_factory=list)
+    dates: list[DateClaim] = dataclasses.field(default_factory=list)
+    quantities: list[QuantityClaim] = dataclasses.field(default_factory=list)
+    mentions: list[Mention] = dataclasses.field(default_factory=list)
+    acronyms: list[Acronym] = dataclasses.field(default_factory=list)
+    references: list[Reference] = dataclasses.field(default_factory=list)
 
     def all(self) -> list[Claim]:
         items: list[Claim] = [
@@ -143,3 +158,18 @@ class Claims(BaseModel):
             *self.references,
         ]
         return sorted(items, key=lambda c: (c.start, c.end, c.kind))
+
+
+def to_json(claim: Claim, exclude: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The claim's fields as JSON values (ISO dates, lists), None fields and ``exclude`` left out."""
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(claim):
+        value = getattr(claim, f.name)
+        if value is None or f.name in exclude:
+            continue
+        if isinstance(value, date):
+            value = value.isoformat()
+        elif isinstance(value, tuple):
+            value = list(value)
+        out[f.name] = value
+    return out

@@ -446,13 +446,16 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+_CONTRACT_KEYS = frozenset({"start", "end", "kind", "text"})  # written as positions and text
+
+
 def claim_to_dict(doc, claim) -> dict:
     """A claim as the extract output contract describes it (1-based positions, ISO dates)."""
+    from klint.claims import to_json
+
     line, col = doc.position(claim.start)
     end_line, end_col = doc.position(claim.end)
-    data = claim.model_dump(
-        mode="json", exclude={"start", "end", "kind", "text"}, exclude_none=True
-    )
+    data = to_json(claim, _CONTRACT_KEYS)
     out = {
         "kind": claim.kind,
         "line": line,

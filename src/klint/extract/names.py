@@ -154,9 +154,6 @@ def _tokens_by_span(idx: _Index) -> dict[int, list[tuple[int, int, str, str]]]:
 
 def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
     """Capitalized names, and the people and places of the infobox."""
-    new_mention = (
-        Mention.__pydantic_validator__.validate_python
-    )  # Mention(**fields), without __init__'s cost
     idx = _index(doc)
     stop = frozenset(packs.name_stopwords)
     particles = packs.name_particles
@@ -204,18 +201,16 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
         name = text[start:end]
         r = span.region
         out.append(
-            new_mention(
-                {
-                    "start": start,
-                    "end": end,
-                    "text": name,
-                    "name": name,
-                    "key": name_key(name),
-                    "source": _SOURCES.get(r.kind, "body"),
-                    "field": r.label if r.kind == "infobox_field" else None,
-                    "in_quote": span.in_quote(start),
-                    "words": parts,
-                }
+            Mention(
+                start=start,
+                end=end,
+                text=name,
+                name=name,
+                key=name_key(name),
+                source=_SOURCES.get(r.kind, "body"),
+                field=r.label if r.kind == "infobox_field" else None,
+                in_quote=span.in_quote(start),
+                words=parts,
             )
         )
     return out

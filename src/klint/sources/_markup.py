@@ -13,13 +13,11 @@ offsets are moved back onto the file, so positions point at what the user wrote.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
-from typing import TYPE_CHECKING
 
+from klint.claims import Claim, Claims
 from klint.document import Document, Region
-
-if TYPE_CHECKING:
-    from klint.claims import Claim, Claims
 
 _RUN_RE = re.compile(r"[^\r\n]+")
 URL_RE = re.compile(
@@ -305,19 +303,20 @@ class Compacted:
             fields = _OFFSET_FIELDS.get(type(claim))
             if fields is None:
                 fields = _OFFSET_FIELDS[type(claim)] = tuple(
-                    (name, name == "end" or name.endswith("_end"))
-                    for name in type(claim).model_fields
-                    if name in ("start", "end") or name.endswith(("_start", "_end"))
+                    (f.name, f.name == "end" or f.name.endswith("_end"))
+                    for f in dataclasses.fields(claim)
+                    if f.name in ("start", "end") or f.name.endswith(("_start", "_end"))
                 )
             update = {}
             for name, is_end in fields:
                 value = getattr(claim, name)
                 if isinstance(value, int) and not isinstance(value, bool):
                     update[name] = self.outward(value, end=is_end)
-            return claim.model_copy(update=update) if update else claim
+            return dataclasses.replace(claim, **update) if update else claim
 
-        return claims.model_copy(
-            update={
-                name: [fix(c) for c in value] for name, value in claims if isinstance(value, list)
+        return Claims(
+            **{
+                f.name: [fix(c) for c in getattr(claims, f.name)]
+                for f in dataclasses.fields(claims)
             }
         )
