@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from klint.claimsfile import anchor, load_for, parse
+from klint.claimsfile import anchor, load_for
 from klint.claimsfile.bootstrap import starter
 from klint.claimsfile.dates import bounds, parse_partial
 from klint.claimsfile.evaluate import Evaluator
+from klint.claimsfile.loader import parse
 from klint.claimsfile.models import ClaimsFile
 from klint.config import Config
 from klint.document import Document

@@ -245,7 +245,7 @@ def from_mapping(data: dict[str, Any], where: str, text: str = "", root: str = "
         elif key == "article-type":
             if not isinstance(value, str):
                 raise ConfigError(where, line, "article-type: expected a string")
-            from klint.claimsfile.types import article_types
+            from klint.articletypes import article_types
 
             known = sorted(article_types())
             if value not in known:

@@ -7,89 +7,120 @@ a pack is data, never code. Packs merge by key: lists extend, mappings update.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+
+#: The pack schema is stdlib dataclasses: the built-in packs (shipped with klint and
+#: checked by its tests) are built directly, without pydantic's start-up cost; a
+#: user's pack is validated by pydantic against these same classes.
+_pack = dataclass(slots=True)
+_STRICT = {"extra": "forbid"}  # pydantic's config for these classes: a typo must not pass
 
 
-class Qualifier(BaseModel):
+def _list() -> Any:
+    return field(default_factory=list)
+
+
+def _dict() -> Any:
+    return field(default_factory=dict)
+
+
+@_pack
+class Qualifier:
     """How a qualifier word bounds the true value relative to the stated one.
 
     The true value lies in ``[stated * (1 - below), stated * (1 + above)]``.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    __pydantic_config__ = _STRICT
     kind: str
     below: float = 0.0
     above: float = 0.0
 
 
-class NumbersPack(BaseModel):
+@_pack
+class NumbersPack:
     """Lexicons and tolerances of the quantity extractor and the KN rules (``numbers:``)."""
 
-    model_config = ConfigDict(extra="forbid")
-    scales: dict[str, float] = {}
-    fractions: dict[str, float] = {}
-    vague: list[str] = []
-    units: dict[str, list[str]] = {}
-    currency_prefixes: dict[str, str] = {}
-    identifier_words: list[str] = []
-    split_cues: list[str] = []
-    size_words: dict[str, str] = {}
-    list_nouns: list[str] = []
-    people_nouns: list[str] = []
-    total_cues: list[str] = []
-    subpart_cues: list[str] = []
-    additive_cues: list[str] = []
-    event_classes: dict[str, list[str]] = {}
-    stock_cues: list[str] = []
-    force_units: list[str] = []
-    subsets: dict[str, list[str]] = {}
-    total_rows: list[str] = []
-    whole_scope_cues: list[str] = []
-    preposition_heads: list[str] = []
-    share_blockers: list[str] = []
+    __pydantic_config__ = _STRICT
+    scales: dict[str, float] = _dict()
+    fractions: dict[str, float] = _dict()
+    vague: list[str] = _list()
+    units: dict[str, list[str]] = _dict()
+    currency_prefixes: dict[str, str] = _dict()
+    identifier_words: list[str] = _list()
+    split_cues: list[str] = _list()
+    size_words: dict[str, str] = _dict()
+    list_nouns: list[str] = _list()
+    people_nouns: list[str] = _list()
+    total_cues: list[str] = _list()
+    subpart_cues: list[str] = _list()
+    additive_cues: list[str] = _list()
+    event_classes: dict[str, list[str]] = _dict()
+    stock_cues: list[str] = _list()
+    force_units: list[str] = _list()
+    subsets: dict[str, list[str]] = _dict()
+    total_rows: list[str] = _list()
+    whole_scope_cues: list[str] = _list()
+    preposition_heads: list[str] = _list()
+    share_blockers: list[str] = _list()
     total_tolerance: float = 0.05
     percent_tolerance: float = 1.0
 
 
-class Packs(BaseModel):
+@_pack
+class Packs:
     """All rule-pack data, merged. Unknown keys are errors (a typo must not pass silently)."""
 
-    model_config = ConfigDict(extra="forbid")
+    __pydantic_config__ = _STRICT
+    qualifiers: dict[str, Qualifier] = _dict()
+    counted_nouns: dict[str, list[str]] = _dict()
+    common_acronyms: list[str] = _list()
+    not_acronyms: list[str] = _list()
+    transliterations: list[list[str]] = _list()
+    allowed_variants: list[list[str]] = _list()
+    flashback_cues: list[str] = _list()
+    posthumous_cues: list[str] = _list()
+    subject_cues: list[str] = _list()
+    date_words: dict[str, Any] = _dict()
+    number_words: dict[str, int] = _dict()
+    numbers: NumbersPack = field(default_factory=NumbersPack)
+    reference_nouns: list[str] = _list()
+    identifier_nouns: list[str] = _list()  # nouns with numbered identifiers: "Resolution 822"
+    renamed_acronyms: list[list[str]] = _list()  # [old, new]: one body renamed (CSCE → OSCE)
+    renaming_cues: list[str] = _list()  # words that state a renaming or an alias ("now")
+    confusable_letters: list[list[str]] = _list()  # letter pairs a transliteration swaps (d/t)
+    name_stopwords: list[str] = _list()  # capitalized function words that do not start a name
+    name_particles: list[str] = _list()  # lower-case words inside a name ("of", "von")
+    demonym_suffixes: list[str] = _list()  # endings of demonyms ("-ese", "-ian")
+    leader_cues: list[str] = _list()  # words before a person who leads a side ("led by")
+    known_acronyms: dict[str, list[str]] = _dict()  # acronym: [expansion, other names...]
+    thresholds: dict[str, float] = _dict()
+    extra: dict[str, Any] = _dict()
 
-    qualifiers: dict[str, Qualifier] = {}
-    counted_nouns: dict[str, list[str]] = {}
-    common_acronyms: list[str] = []
-    not_acronyms: list[str] = []
-    transliterations: list[list[str]] = []
-    allowed_variants: list[list[str]] = []
-    flashback_cues: list[str] = []
-    posthumous_cues: list[str] = []
-    subject_cues: list[str] = []
-    date_words: dict[str, Any] = {}
-    number_words: dict[str, int] = {}
-    numbers: NumbersPack = NumbersPack()
-    reference_nouns: list[str] = []
-    identifier_nouns: list[str] = []  # nouns with numbered identifiers: "Resolution 822"
-    renamed_acronyms: list[list[str]] = []  # [old, new]: one organisation renamed (CSCE → OSCE)
-    renaming_cues: list[str] = []  # words that state a renaming or an alias ("now", "renamed")
-    confusable_letters: list[list[str]] = []  # letter pairs a transliteration swaps (d/t)
-    name_stopwords: list[str] = []  # capitalized function words that do not start a name
-    name_particles: list[str] = []  # lower-case words inside a name ("of", "von")
-    demonym_suffixes: list[str] = []  # endings of demonyms ("-ese", "-ian"): no name variants
-    leader_cues: list[str] = []  # words before a person who leads a side ("led by")
-    known_acronyms: dict[
-        str, list[str]
-    ] = {}  # acronym: [expansion, other names of the same body...]
-    thresholds: dict[str, float] = {}
-    extra: dict[str, Any] = {}
+    def __post_init__(self) -> None:
+        """Build the nested classes from plain mappings (pydantic hands them over built)."""
+        self.qualifiers = {
+            k: q if isinstance(q, Qualifier) else Qualifier(**q) for k, q in self.qualifiers.items()
+        }
+        if isinstance(self.numbers, dict):
+            self.numbers = NumbersPack(**self.numbers)
 
 
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
+
+
+def safe_load(text: str) -> Any:
+    """``yaml.safe_load`` through libyaml when it is installed (for klint's own data files)."""
+    loader = _SAFE_LOADER(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 class PackError(Exception):
@@ -118,11 +149,7 @@ def _merge(into: dict[str, Any], data: dict[str, Any]) -> None:
 
 def _load_file(path: Path) -> dict[str, Any]:
     try:
-        loader = _SAFE_LOADER(path.read_text(encoding="utf-8"))
-        try:
-            data = loader.get_single_data()
-        finally:
-            loader.dispose()
+        data = safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise PackError(str(path), (mark.line + 1) if mark else 1, f"invalid YAML: {exc}") from None
@@ -137,24 +164,38 @@ def _load_file(path: Path) -> dict[str, Any]:
 
 @lru_cache(maxsize=8)
 def load_packs(extra: tuple[str, ...] = ()) -> Packs:
-    """Load the built-in packs, then each extra pack file or folder, in order."""
+    """Load the built-in packs, then each extra pack file or folder, in order.
+
+    The built-in packs are trusted package data; each extra pack is validated
+    against the schema, so a mistake in it is a :class:`PackError` at its line.
+    """
     merged: dict[str, Any] = {}
-    paths = sorted(builtin_dir().glob("*.yaml"))
+    for path in sorted(builtin_dir().glob("*.yaml")):
+        _merge(merged, _load_file(path))
+    if not extra:
+        return Packs(**merged)
+    from pydantic import TypeAdapter
+
+    schema = TypeAdapter(Packs)
     for item in extra:
         p = Path(item)
-        paths.extend(sorted(p.glob("*.yaml")) if p.is_dir() else [p])
-    for path in paths:
-        data = _load_file(path)
-        try:
-            Packs.model_validate(data)
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            key = ".".join(str(x) for x in err["loc"])
-            raise PackError(
-                str(path), _line_of(path, str(err["loc"][0])), f"{key}: {err['msg']}"
-            ) from None
-        _merge(merged, data)
-    return Packs.model_validate(merged)
+        for path in sorted(p.glob("*.yaml")) if p.is_dir() else [p]:
+            data = _load_file(path)
+            _validate(schema, data, path)
+            _merge(merged, data)
+    return schema.validate_python(merged)
+
+
+def _validate(schema: Any, data: dict[str, Any], path: Path) -> None:
+    from pydantic import ValidationError
+
+    try:
+        schema.validate_python(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        key = ".".join(str(x) for x in err["loc"])
+        msg = "unknown key" if err["type"] == "unexpected_keyword_argument" else err["msg"]
+        raise PackError(str(path), _line_of(path, str(err["loc"][0])), f"{key}: {msg}") from None
 
 
 def _line_of(path: Path, key: str) -> int:

@@ -70,7 +70,7 @@ CLAIMS_LIKE = st.dictionaries(KEYS, VALUES, max_size=6)
 
 
 def _parse(text: str):
-    from klint.claimsfile import parse
+    from klint.claimsfile.loader import parse
 
     sc = parse(text, "a.klint.yaml")
     if sc is not None:

@@ -1,27 +1,45 @@
-"""The claims file (``<article>.klint.yaml`` or Markdown front matter) and article-type schemas."""
+"""The claims file (``<article>.klint.yaml`` or Markdown front matter).
+
+This package module only finds a claims file; reading and validating one (and
+with it pydantic) is imported when an article has one.
+"""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from klint.claimsfile.loader import (
-    Problem,
-    Sidecar,
-    front_matter_text,
-    load_file,
-    parse,
-    sidecar_path,
-)
-from klint.claimsfile.models import ClaimsFile
-
 if TYPE_CHECKING:
+    from klint.claimsfile.loader import Sidecar
     from klint.document import Document
 
+SUFFIX = ".klint.yaml"
 
 _CLAIM_KEY_RE = re.compile(
     r"^(?:klint|subject|entities|facts|events|constraints)[ \t]*:", re.MULTILINE
 )
+
+
+def sidecar_path(article: str) -> Path | None:
+    """``<dir>/<stem>.klint.yaml`` for an article path (None for stdin or text without a path)."""
+    if not article or article.startswith("<"):
+        return None
+    p = Path(article)
+    return p.with_name(p.stem + SUFFIX) if p.suffix else p.with_name(p.name + SUFFIX)
+
+
+def front_matter_text(text: str) -> tuple[str, int] | None:
+    """The YAML between a leading ``---`` line and the closing ``---``/``...``, and its line offset."""
+    if not text.startswith("---"):
+        return None
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in ("---", "..."):
+            return "".join(lines[1:i]), 1
+    return None
 
 
 def load_for(doc: Document) -> Sidecar | None:
@@ -32,6 +50,8 @@ def load_for(doc: Document) -> Sidecar | None:
     except OSError:
         exists = False
     if exists:
+        from klint.claimsfile.loader import load_file
+
         return load_file(path)  # type: ignore[arg-type]
     fm = (
         front_matter_text(doc.text)
@@ -41,12 +61,16 @@ def load_for(doc: Document) -> Sidecar | None:
     if fm is not None and _CLAIM_KEY_RE.search(
         fm[0]
     ):  # front matter without claims belongs to other tools
+        from klint.claimsfile.loader import parse
+
         return parse(fm[0], doc.path, fm[1], front_matter=True)
     return None
 
 
 def json_schema() -> dict:
     """The JSON Schema of the claims file, as checked in at ``schema/claims.schema.json``."""
+    from klint.claimsfile.models import ClaimsFile
+
     schema = ClaimsFile.model_json_schema(by_alias=True)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -54,13 +78,4 @@ def json_schema() -> dict:
     }
 
 
-__all__ = [
-    "ClaimsFile",
-    "Problem",
-    "Sidecar",
-    "json_schema",
-    "load_file",
-    "load_for",
-    "parse",
-    "sidecar_path",
-]
+__all__ = ["SUFFIX", "front_matter_text", "json_schema", "load_for", "sidecar_path"]

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any, get_args
 
 import yaml
 
+from klint.articletypes import detect
 from klint.claims import QuantityQualifier
-from klint.claimsfile.types import detect
 
 if TYPE_CHECKING:
     from klint.claims import Claims, DateClaim, QuantityClaim

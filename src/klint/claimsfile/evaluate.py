@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from klint.articletypes import ArticleType, Selector, TypeConstraint
 from klint.claimsfile import models as m
 from klint.claimsfile.dates import bounds
-from klint.claimsfile.types import ArticleType, Selector, TypeConstraint
 
 if TYPE_CHECKING:
     from klint.packs import Packs

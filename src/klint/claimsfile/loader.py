@@ -20,7 +20,6 @@ from klint.claimsfile.models import SECTIONS, SUBJECT_ID, ClaimsFile
 
 MAX_BYTES = 1024 * 1024
 MAX_NODES = 100_000  # nodes after alias expansion
-SUFFIX = ".klint.yaml"
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -400,14 +399,6 @@ def _suggest(path: list[Any], sc: Sidecar) -> str:
     return f"; did you mean {hint[0]!r}?" if hint else ""
 
 
-def sidecar_path(article: str) -> Path | None:
-    """``<dir>/<stem>.klint.yaml`` for an article path (None for stdin or text without a path)."""
-    if not article or article.startswith("<"):
-        return None
-    p = Path(article)
-    return p.with_name(p.stem + SUFFIX) if p.suffix else p.with_name(p.name + SUFFIX)
-
-
 def load_file(path: str | Path) -> Sidecar:
     """Read and parse a claims file; unreadable files become a Problem too.
 
@@ -441,16 +432,3 @@ def _parse_bytes(path: str, raw: bytes) -> Sidecar:
             ],
         )
     return parse(text, path) or Sidecar(path)
-
-
-def front_matter_text(text: str) -> tuple[str, int] | None:
-    """The YAML between a leading ``---`` line and the closing ``---``/``...``, and its line offset."""
-    if not text.startswith("---"):
-        return None
-    lines = text.splitlines(keepends=True)
-    if not lines or lines[0].rstrip() != "---":
-        return None
-    for i in range(1, len(lines)):
-        if lines[i].rstrip() in ("---", "..."):
-            return "".join(lines[1:i]), 1
-    return None

@@ -10,22 +10,46 @@ from __future__ import annotations
 import bisect
 import difflib
 import hashlib
+import importlib.util
+import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from klint.claimsfile import anchor
-from klint.claimsfile import models as m
-from klint.claimsfile.dates import bounds
-from klint.claimsfile.evaluate import Evaluator, fmt
-from klint.claimsfile.loader import Pos, Sidecar
-from klint.claimsfile.types import ArticleType, article_types, detect, label_matches
+from klint.articletypes import ArticleType, article_types, detect, label_matches
 from klint.diagnostics import Diagnostic, Related, Severity
 from klint.rules.base import Context, Rule
 
+if TYPE_CHECKING:
+    from klint.claimsfile.loader import Pos, Sidecar
+
+
+def _lazy(name: str) -> ModuleType:
+    """Module ``name``, run at its first attribute use (``importlib.util.LazyLoader``).
+
+    Only an article with a claims file needs the claims-file modules (and pydantic
+    under them); every other article is checked without loading them.
+    """
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.loader is not None
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+anchor = _lazy("klint.claimsfile.anchor")
+m = _lazy("klint.claimsfile.models")
+evaluate = _lazy("klint.claimsfile.evaluate")
+claim_dates = _lazy("klint.claimsfile.dates")
+
 
 def _sidecar(ctx: Context) -> Sidecar | None:
-    return ctx.sidecar if isinstance(ctx.sidecar, Sidecar) else None
+    return ctx.sidecar
 
 
 def _valid(ctx: Context) -> tuple[Sidecar, m.ClaimsFile] | None:
@@ -163,9 +187,6 @@ class ClaimsFileInvalid(Rule):
                     )
 
 
-_TIMED = (m.Event, m.Entity, m.Subject)
-
-
 def _kind_mismatch(c: m.ConstraintBase, cf: m.ClaimsFile) -> str | None:
     """Why a constraint names the wrong kind of item (a fact where it needs a date), or None."""
     index: dict[str, Any] = dict(cf.index())
@@ -295,12 +316,12 @@ class ValueDrift(Rule):
             new, s, e = found[k]
         else:
             new, s, e = found[0]
-        stated = " to ".join(fmt(w) for w in wanted)  # type: ignore[arg-type]
+        stated = " to ".join(evaluate.fmt(w) for w in wanted)  # type: ignore[arg-type]
         where = "now says" if not a.exact else "says"
         d = self.diagnostic(
             a.start + s,
             a.start + e,
-            f"fact {f.id!r} is {stated} in the claims file, but the article {where} {fmt(new)}: "
+            f"fact {f.id!r} is {stated} in the claims file, but the article {where} {evaluate.fmt(new)}: "
             f"\u201c{_excerpt(span)}\u201d",
         )
         d.related = [
@@ -338,7 +359,10 @@ class ValueDrift(Rule):
             return
         extracted = [(d.earliest, d.latest) for d in _inside(ctx.claims.dates, a)]
         for key, value in wanted:
-            if any(anchor.date_agrees(p, value) for p, _, _ in found) or bounds(value) in extracted:
+            if (
+                any(anchor.date_agrees(p, value) for p, _, _ in found)
+                or claim_dates.bounds(value) in extracted
+            ):
                 continue
             parts, s, e = found[0] if len(wanted) == 1 or key != "end" else found[-1]
             what = "the subject" if ident == m.SUBJECT_ID else f"{section[:-1]} {ident!r}"
@@ -416,7 +440,7 @@ class ConstraintViolated(Rule):
             return
         sc, cf = got
         anchors = _anchors(ctx, cf)
-        ev = Evaluator(cf, ctx.packs)
+        ev = evaluate.Evaluator(cf, ctx.packs)
         typed = _article_type(ctx)
         violations = list(ev.declared()) + (list(ev.typed(typed[0])) if typed else [])
         for v in violations:

@@ -1,6 +1,6 @@
 """Article-type schemas (``schema/*.yaml``): what an article of a kind must claim.
 
-Each schema is validated by :class:`ArticleType`. The type of an article comes
+Each schema is read into :class:`ArticleType`. The type of an article comes
 from its claims file (``subject.type``), else from the configuration
 (``article-type``), else from detection: the labels of its infobox (a conflict
 infobox has Commanders, Strength and Casualties fields; a person's has Born and Died).
@@ -9,49 +9,64 @@ infobox has Commanders, Strength and Casualties fields; a person's has Born and 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from klint.packs import safe_load
+
+#: Stdlib dataclasses, like the pack schema: the built-in schemas are klint's own data
+#: (a test validates them with pydantic), so no article pays pydantic's start-up cost.
+_schema = dataclass(slots=True, kw_only=True)
+_STRICT = {"extra": "forbid"}
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Detect(_Model):
+@_schema
+class Detect:
     """Detection: at least ``min`` of these infobox labels present means this type."""
 
+    __pydantic_config__ = _STRICT
     infobox: list[str]
-    min: int = Field(1, ge=1)
+    min: int = 1
+
+    def __post_init__(self) -> None:
+        if self.min < 1:
+            raise ValueError(f"detect.min must be at least 1, not {self.min}")
 
 
-class FieldSpec(_Model):
+@_schema
+class FieldSpec:
     """A claim the type has, and where it can come from."""
 
+    __pydantic_config__ = _STRICT
     name: str
     description: str
     required: bool = False
-    infobox: list[str] = []  # infobox labels (prefix match: 'Strength' matches 'Strength 1')
-    counted: list[str] = []  # claims-file facts counting one of these
-    sidecar: list[
-        Literal["subject.span", "subject.start", "subject.end", "entities", "events"]
-    ] = []
+    infobox: list[str] = field(default_factory=list)  # labels ('Strength' matches 'Strength 1')
+    counted: list[str] = field(default_factory=list)  # claims-file facts counting one of these
+    sidecar: list[Literal["subject.span", "subject.start", "subject.end", "entities", "events"]] = (
+        field(default_factory=list)
+    )
 
 
-class Selector(_Model):
+@_schema
+class Selector:
     """Picks claims-file values: the subject's start or end, all events, or facts by what they count."""
 
+    __pydantic_config__ = _STRICT
     subject: Literal["start", "end"] | None = None
     events: bool = False
-    counted: list[str] = []
+    counted: list[str] = field(default_factory=list)
 
 
-class TypeConstraint(_Model):
+@_schema
+class TypeConstraint:
     """A relation the type's claims must satisfy; ``warning`` when it is a strong hint, not a law."""
 
+    __pydantic_config__ = _STRICT
     id: str
     kind: Literal["before", "difference-within-range", "inside-span"]
     a: Selector
@@ -63,13 +78,31 @@ class TypeConstraint(_Model):
     severity: Literal["error", "warning"] = "warning"
     why: str
 
+    def __post_init__(self) -> None:
+        self.a = _build(Selector, self.a)
+        self.b = None if self.b is None else _build(Selector, self.b)
 
-class ArticleType(_Model):
-    name: str = Field(pattern=r"^[a-z][a-z-]*$")
+
+@_schema
+class ArticleType:
+    __pydantic_config__ = _STRICT
+    name: str
     description: str
     detect: Detect | None = None
-    fields: list[FieldSpec] = []
-    constraints: list[TypeConstraint] = []
+    fields: list[FieldSpec] = field(default_factory=list)
+    constraints: list[TypeConstraint] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not re.fullmatch(r"[a-z][a-z-]*", self.name):
+            raise ValueError(f"name {self.name!r} must be lower-case words joined by hyphens")
+        self.detect = None if self.detect is None else _build(Detect, self.detect)
+        self.fields = [_build(FieldSpec, f) for f in self.fields]
+        self.constraints = [_build(TypeConstraint, c) for c in self.constraints]
+
+
+def _build(cls: type, value: Any) -> Any:
+    """``cls(**value)`` for a mapping from YAML; an instance (built by pydantic) as it is."""
+    return cls(**value) if isinstance(value, dict) else value
 
 
 class SchemaError(Exception):
@@ -78,10 +111,10 @@ class SchemaError(Exception):
 
 def schema_dir() -> Path:
     """The article-type schemas: installed package data, or the source tree's ``schema/``."""
-    installed = Path(__file__).resolve().parent.parent / "schemas"
+    installed = Path(__file__).with_name("schemas")
     if installed.is_dir():
         return installed
-    return Path(__file__).resolve().parents[3] / "schema"
+    return Path(__file__).resolve().parents[2] / "schema"
 
 
 @lru_cache(maxsize=1)
@@ -90,8 +123,10 @@ def article_types() -> dict[str, ArticleType]:
     out: dict[str, ArticleType] = {}
     for path in sorted(schema_dir().glob("*.yaml")):
         try:
-            t = ArticleType.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-        except (OSError, yaml.YAMLError, ValidationError) as exc:
+            t = _build(ArticleType, safe_load(path.read_text(encoding="utf-8")))
+            if not isinstance(t, ArticleType):
+                raise ValueError("an article type must be a mapping")
+        except (OSError, yaml.YAMLError, TypeError, ValueError) as exc:
             raise SchemaError(f"{path.name}: {exc}") from None
         if t.name != path.stem:
             raise SchemaError(f"{path.name}: name {t.name!r} does not match the file name")
