@@ -136,12 +136,17 @@ def article_types() -> dict[str, ArticleType]:
 
 def norm_label(label: str) -> str:
     """'Casualties 1' -> 'casualties'; 'commander1' -> 'commander'."""
-    return re.sub(r"[^a-z]", "", label.lower())
+    return _NOT_LETTER_RE.sub("", label.lower())
 
 
+@lru_cache(maxsize=4096)
 def label_matches(label: str, spec: str) -> bool:
+    """Whether an infobox label is the field ``spec`` names ('Strength 1' is 'Strength')."""
     s = norm_label(spec)
     return norm_label(label).startswith(s.removesuffix("s"))
+
+
+_NOT_LETTER_RE = re.compile(r"[^a-z]")
 
 
 def detect(labels: list[str]) -> tuple[ArticleType, list[str]] | None:

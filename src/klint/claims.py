@@ -1,10 +1,12 @@
 """Typed claims an article makes, each anchored to a character span of the document.
 
-Claims are frozen, slotted dataclasses: the extractor makes about 25 of them per
-kilobyte of text, so a claim must cost no more than a tuple to build. They are
-produced by klint's own code, never parsed from user input, so they need no
-validation; the user-written claims file has its pydantic models in
-:mod:`klint.claimsfile.models`.
+Claims are slotted dataclasses: the extractor makes about 25 of them per kilobyte
+of text, so a claim must cost little more than a tuple to build. They are values:
+compared and hashed by their fields, and never changed once built (copy one with
+``dataclasses.replace``). They are not declared ``frozen``, which would make each
+one four times as costly to build. They are produced by klint's own code, never
+parsed from user input, so they need no validation; the user-written claims file
+has its pydantic models in :mod:`klint.claimsfile.models`.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ QuantityQualifier = Literal[
 ]
 
 
-_claim = dataclass(frozen=True, slots=True, kw_only=True)
+_claim = dataclass(slots=True, kw_only=True, unsafe_hash=True)  # a value: see above
 
 
 @_claim

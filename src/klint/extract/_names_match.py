@@ -248,8 +248,8 @@ def hyphen_variants(
     hyph: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     spaced: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for m in mentions:
-        if m.in_quote:
-            continue
+        if m.in_quote or (len(m.words) < 2 and "-" not in m.text):
+            continue  # neither a hyphenated nor a spaced compound
         pos = 0
         offsets = []
         for w in m.words:

@@ -32,7 +32,13 @@ ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstu
 
 def ascii_lower(text: str) -> str:
     """``text`` with A-Z lowered and every other character kept (same length, same offsets)."""
-    return text.lower() if text.isascii() else text.translate(ASCII_LOWER)
+    if text.isascii():
+        return text.lower()
+    # translate() looks every character up in a table; only the lines that need it pay for it
+    return "\n".join(
+        line.lower() if line.isascii() else line.translate(ASCII_LOWER)
+        for line in text.split("\n")
+    )
 
 
 ABBREVIATIONS = frozenset(

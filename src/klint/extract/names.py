@@ -114,41 +114,44 @@ _CAP_TOKEN_RE = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\
 _DIGIT_RE = re.compile(r"\d")
 
 
-def _is_cap(word: str) -> bool:
-    return word[:1].isupper() and not word.isupper() and not _DIGIT_RE.search(word)
-
-
 def _strip_possessive(word: str) -> str:
     if word.endswith(("'s", "’s")):
         return word[:-2]
     return word.rstrip("'’")
 
 
+def _runs_past(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start``, read past the region's ``end``, ends after it."""
+    m = _CAP_TOKEN_RE.match(text, start)
+    return m is not None and start + len(m.group().rstrip("-'’")) > end
+
+
 def _tokens_by_span(idx: _Index) -> dict[int, list[tuple[int, int, str, str]]]:
     """Capitalized words of the content regions, grouped by region: ``(start, end, word, without 's)``."""
     text = idx.doc.text
-    starts, spans = idx.starts, idx.spans
+    n = len(text)
     out: dict[int, list[tuple[int, int, str, str]]] = {}
-    for m in _CAP_TOKEN_RE.finditer(text):
-        s = m.start()
-        if s and (text[s - 1].isalnum() or text[s - 1] in "_-'’"):  # not a word start
-            continue
-        w = m.group().rstrip("-'’")
-        if not _is_cap(w):
-            continue
-        i = bisect.bisect_right(starts, s) - 1
-        if i < 0:
-            continue
-        r = spans[i].region
-        if s + len(w) > r.end:
-            continue
+    for i, span in enumerate(idx.spans):
+        r = span.region
         label = r.label if r.kind == "infobox_field" else None
-        if label and s < r.start + len(label) and text.startswith(label, r.start):
-            continue  # the field's own label ("Location")
-        toks = out.get(i)
-        if toks is None:
-            toks = out[i] = []
-        toks.append((s, s + len(w), w, _strip_possessive(w)))
+        skip_to = r.start + len(label) if label and text.startswith(label, r.start) else -1
+        toks: list[tuple[int, int, str, str]] = []
+        for m in _CAP_TOKEN_RE.finditer(text, r.start, r.end):
+            s = m.start()
+            if s and (text[s - 1].isalnum() or text[s - 1] in "_-'’"):  # not a word start
+                continue
+            w = m.group().rstrip("-'’")
+            if m.end() == r.end < n and _runs_past(text, s, r.end):
+                continue
+            if not w or w.isupper() or not w[0].isupper():
+                continue
+            if not w.isalpha() and _DIGIT_RE.search(w):
+                continue
+            if s < skip_to:
+                continue  # the field's own label ("Location")
+            toks.append((s, s + len(w), w, _strip_possessive(w)))
+        if toks:
+            out[i] = toks
     return out
 
 
