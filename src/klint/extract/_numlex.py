@@ -36,8 +36,7 @@ def ascii_lower(text: str) -> str:
         return text.lower()
     # translate() looks every character up in a table; only the lines that need it pay for it
     return "\n".join(
-        line.lower() if line.isascii() else line.translate(ASCII_LOWER)
-        for line in text.split("\n")
+        line.lower() if line.isascii() else line.translate(ASCII_LOWER) for line in text.split("\n")
     )
 
 

@@ -888,17 +888,29 @@ class AfterDeath(Rule):
                 deaths.setdefault(m.group("name"), date_)
         return deaths
 
+    @staticmethod
+    def _narrative(
+        ctx: Context, c: DateClaim, posthumous: re.Pattern[str]
+    ) -> tuple[int, int] | None:
+        """The sentence of a date in narrative text, unless a posthumous cue explains it."""
+        region = region_of(ctx, c.start)
+        if region is None or region.kind not in _NARRATIVE:
+            return None
+        s, e = sentence(ctx, c, region)
+        return None if posthumous.search(ctx.doc.view, s, e) else (s, e)
+
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         deaths = self._deaths(ctx)
         if not deaths:
             return
         view = ctx.doc.view
         posthumous = _words_re(ctx.packs.posthumous_cues)
+        spans: dict[int, tuple[int, int] | None] = {}  # a date's sentence, if it can be dated
         for name, death in deaths.items():
             who = re.compile(
                 rf"\b{re.escape(name)}\b(?!['’]s|[ \t]\(|[ \t]was[ \t](?:killed|buried|mourned))"
             )
-            for c in ctx.claims.dates:
+            for k, c in enumerate(ctx.claims.dates):
                 if (
                     c.start <= death.start
                     or not _sound(c)
@@ -906,12 +918,12 @@ class AfterDeath(Rule):
                     or c.earliest <= death.latest
                 ):
                     continue
-                region = region_of(ctx, c.start)
-                if region is None or region.kind not in _NARRATIVE:
+                if k not in spans:
+                    spans[k] = self._narrative(ctx, c, posthumous)
+                span = spans[k]
+                if span is None:
                     continue
-                s, e = sentence(ctx, c, region)
-                if posthumous.search(view, s, e):
-                    continue
+                s, e = span
                 m = next(
                     (m for m in who.finditer(view, s, e) if self._acting(view, s, m.start(), name)),
                     None,

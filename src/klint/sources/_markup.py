@@ -14,7 +14,11 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
+import operator
 import re
+from collections.abc import Callable
+from typing import Any
 
 from klint.claims import Claim, Claims
 from klint.document import Document, Region
@@ -230,7 +234,21 @@ def infobox_label(key: str) -> str:
 
 #: blanks to drop or shrink: runs of two or more, tabs, and blanks at a line's (or the text's) ends
 _SQUEEZE_RE = re.compile(r"[ \t]{2,}|\t|(?<=[\r\n])[ \t]+|[ \t]+(?=[\r\n])|\A[ \t]+|[ \t]+\Z")
-_OFFSET_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
+
+
+@functools.cache
+def _layout(
+    cls: type,
+) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]], tuple[tuple[str, bool], ...]]:
+    """A claim class's field names, a getter of all their values, and its offset fields
+    (name, whether it is an exclusive end): what moving a claim's offsets needs, read once."""
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    offsets = tuple(
+        (n, n == "end" or n.endswith("_end"))
+        for n in names
+        if n in ("start", "end") or n.endswith(("_start", "_end"))
+    )
+    return names, operator.attrgetter(*names), offsets
 
 
 class Compacted:
@@ -300,19 +318,13 @@ class Compacted:
         """``claims`` with their offsets moved back onto the file."""
 
         def fix(claim: Claim) -> Claim:
-            fields = _OFFSET_FIELDS.get(type(claim))
-            if fields is None:
-                fields = _OFFSET_FIELDS[type(claim)] = tuple(
-                    (f.name, f.name == "end" or f.name.endswith("_end"))
-                    for f in dataclasses.fields(claim)
-                    if f.name in ("start", "end") or f.name.endswith(("_start", "_end"))
-                )
-            update = {}
-            for name, is_end in fields:
-                value = getattr(claim, name)
+            names, values_of, offsets = _layout(type(claim))
+            data = dict(zip(names, values_of(claim)))
+            for name, is_end in offsets:
+                value = data[name]
                 if isinstance(value, int) and not isinstance(value, bool):
-                    update[name] = self.outward(value, end=is_end)
-            return dataclasses.replace(claim, **update) if update else claim
+                    data[name] = self.outward(value, end=is_end)
+            return type(claim)(**data)
 
         return Claims(
             **{
