@@ -227,3 +227,23 @@ def test_adversarial_long_strings_are_fast(unit: str) -> None:
     t = time.perf_counter()
     _para(text)
     assert time.perf_counter() - t < 5
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=60))
+def test_ascii_lower_lowers_only_ascii_letters_in_place(text: str) -> None:
+    from klint.extract._numlex import ASCII_LOWER, ascii_lower
+
+    low = ascii_lower(text)
+    assert len(low) == len(text)
+    reference = text.translate(ASCII_LOWER)
+    for a, b, ref in zip(text, low, reference):
+        assert (b == ref) if a.isascii() else not b.isascii()
+
+
+@pytest.mark.parametrize("text", ["İsgandar TWO", "\u212aelvin ONE", "Şubat TEN"])
+def test_ascii_lower_keeps_offsets_with_special_lowercase(text: str) -> None:
+    from klint.extract._numlex import ascii_lower
+
+    low = ascii_lower(text)
+    assert len(low) == len(text) and low.endswith(text.split()[-1].lower())

@@ -133,6 +133,16 @@ def test_kd108_contained_dates_agree() -> None:
     )
 
 
+def test_kd108_finds_events_after_letters_that_lower_to_two() -> None:
+    """"İ" lowers to two characters; the event words must still be found at their own offsets."""
+    text = (
+        "İsgandar İbrahimov and İlham İsmayilov led the İzmir and İmishli units. "
+        "Rebels captured Dornfeld on April 3, 1993. Later, rebels captured Dornfeld on April 5, 1993."
+    )
+    (d,) = run(text, "KD108")
+    assert "the capture of Dornfeld" in d.message and "April 5, 1993" in d.message
+
+
 def test_kd109_weekday() -> None:
     (d,) = run("The strike began on Monday, February 20, 1988.", "KD109")
     assert "Saturday" in d.message and "Monday" in d.message

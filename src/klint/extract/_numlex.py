@@ -31,13 +31,14 @@ ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstu
 
 
 def ascii_lower(text: str) -> str:
-    """``text`` with A-Z lowered and every other character kept (same length, same offsets)."""
-    if text.isascii():
+    """``text`` with A-Z lowered, the same length and every other character non-ASCII as before.
+
+    ``str.lower`` keeps the length and maps nothing outside ASCII into it, except for
+    "İ" (two characters) and the Kelvin sign ("k"); only those need the slower table.
+    """
+    if text.isascii() or ("\u0130" not in text and "\u212a" not in text):
         return text.lower()
-    # translate() looks every character up in a table; only the lines that need it pay for it
-    return "\n".join(
-        line.lower() if line.isascii() else line.translate(ASCII_LOWER) for line in text.split("\n")
-    )
+    return text.translate(ASCII_LOWER)
 
 
 ABBREVIATIONS = frozenset(

@@ -13,6 +13,7 @@ from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.document import Region
 from klint.extract import _dateclock as clock
+from klint.extract._numlex import ascii_lower
 from klint.rules.base import Context, Rule
 
 _NARRATIVE = frozenset({"paragraph", "list_item"})
@@ -312,14 +313,14 @@ class OutsideSubjectSpan(Rule):
         for c in ctx.claims.dates:
             if c is span or not _sound(c) or c.cue in ("quotation",):
                 continue
+            if lo <= c.latest and c.earliest <= hi:
+                continue  # inside the span
             region = region_of(ctx, c.start)
             if region is None or region.kind not in _NARRATIVE:
                 continue
             s, e = sentence(ctx, c, region)
             m = cues.search(view, max(s, c.start - 80), min(e, c.end + 80))
-            if m is None:
-                continue
-            if c.latest < lo or c.earliest > hi:
+            if m is not None:
                 yield self.diagnostic(
                     c.start,
                     c.end,
@@ -1024,7 +1025,7 @@ class EventDateConflict(Rule):
         events = {k.lower(): v for k, v in ctx.packs.date_words.get("event_words", {}).items()}
         if not events:
             return
-        low = ctx.doc.view.lower()
+        low = ascii_lower(ctx.doc.view)  # same length: offsets stay the view's ("İ" lowers to two)
         words = [(a, b, low[a:b]) for a, b in _whole_literals(tuple(events), low)]
         starts = [w[0] for w in words]
         seen: dict[str, DateClaim] = {}
