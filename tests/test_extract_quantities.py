@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 import time
 from pathlib import Path
 
@@ -232,11 +233,11 @@ def test_adversarial_long_strings_are_fast(unit: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=60))
 def test_ascii_lower_lowers_only_ascii_letters_in_place(text: str) -> None:
-    from klint.extract._numlex import ASCII_LOWER, ascii_lower
+    from klint.extract._numlex import ascii_lower
 
     low = ascii_lower(text)
     assert len(low) == len(text)
-    reference = text.translate(ASCII_LOWER)
+    reference = text.translate(str.maketrans(string.ascii_uppercase, string.ascii_lowercase))
     for a, b, ref in zip(text, low, reference):
         assert (b == ref) if a.isascii() else not b.isascii()
 
@@ -247,3 +248,14 @@ def test_ascii_lower_keeps_offsets_with_special_lowercase(text: str) -> None:
 
     low = ascii_lower(text)
     assert len(low) == len(text) and low.endswith(text.split()[-1].lower())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZ. (\t\n1-\u00a0\u2003xY", max_size=14))
+def test_last_word_reads_backwards_what_the_regex_finds(before: str) -> None:
+    import re
+
+    from klint.extract.quantities import _last_word
+
+    m = re.search(r"([A-Za-z][A-Za-z.]*)[\s(]*$", before)
+    assert _last_word(before) == (m.group(1).lower() if m else "")

@@ -134,7 +134,7 @@ def test_kd108_contained_dates_agree() -> None:
 
 
 def test_kd108_finds_events_after_letters_that_lower_to_two() -> None:
-    """"İ" lowers to two characters; the event words must still be found at their own offsets."""
+    """ "İ" lowers to two characters; the event words must still be found at their own offsets."""
     text = (
         "İsgandar İbrahimov and İlham İsmayilov led the İzmir and İmishli units. "
         "Rebels captured Dornfeld on April 3, 1993. Later, rebels captured Dornfeld on April 5, 1993."

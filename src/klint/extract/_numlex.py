@@ -26,19 +26,18 @@ TIME_AFTER_RE = re.compile(r"\s?:\s?[0-9]{1,2}(?![0-9])")
 DASH_RANGE_RE = re.compile(r"\s{0,2}(?:–|—|-|to)\s{0,2}(\$|£|€)?(?=[0-9])")
 POSSESSIVE_RE = re.compile(r"\b((?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*)['’]s?\s+((?:[\w-]+\s){0,3})")
 SENTENCE_END_RE = re.compile(r"[.!?][\"”’)\]]{0,3}\s+(?=[\"“(\[]?[A-Z0-9])")
-#: Lower-cases ASCII letters only, so offsets stay the same ("İ".lower() is two characters).
-ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def ascii_lower(text: str) -> str:
-    """``text`` with A-Z lowered, the same length and every other character non-ASCII as before.
+    """``text`` with A-Z lowered: the same length, and every non-ASCII character still non-ASCII.
 
     ``str.lower`` keeps the length and maps nothing outside ASCII into it, except for
-    "İ" (two characters) and the Kelvin sign ("k"); only those need the slower table.
+    "İ" (two characters) and the Kelvin sign ("k"); those two become "ı" and "ĸ" first,
+    letters that are already lower case.
     """
-    if text.isascii() or ("\u0130" not in text and "\u212a" not in text):
-        return text.lower()
-    return text.translate(ASCII_LOWER)
+    if not text.isascii():
+        text = text.replace("\u0130", "\u0131").replace("\u212a", "\u0138")
+    return text.lower()
 
 
 ABBREVIATIONS = frozenset(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -56,7 +57,7 @@ _CODE_BEFORE_RE = re.compile(r"(?<![\w.])[A-Z]{2,5} $")
 _ERA_AFTER_RE = re.compile(r"\s(?:AD|BC|BCE|CE)\b")
 _LIST_JOIN_RE = re.compile(r"\s*(?:,|and|or|&|, and)\s*")
 _CURRENCY_BEFORE_RE = re.compile(r"(US\$|\$|£|€)\s?$")
-_LAST_WORD_RE = re.compile(r"([A-Za-z][A-Za-z.]*)[\s(]*$")
+_WORD_OR_DOT = frozenset(string.ascii_letters + ".")
 _NEXT_LOWER_WORD_RE = re.compile(r"\s+([a-z][a-z-]*)")
 _SPLIT_DASH_RE = re.compile(r"\s{0,2}[-–—]\s{0,2}")
 _PERCENT_RE = re.compile(r"\s?%|\s+(?:percent|per cent)\b")
@@ -446,8 +447,19 @@ def _skip_range(view: str, end: int, s_end: int) -> int:
 
 
 def _last_word(before: str) -> str:
-    m = _LAST_WORD_RE.search(before)
-    return m.group(1).lower() if m else ""
+    """The word (letters and dots) that ``before`` ends with, past white space and "(", lower-cased.
+
+    Read backwards: a regex search for ``([A-Za-z][A-Za-z.]*)[\\s(]*$`` would try every offset.
+    """
+    end = len(before)
+    while end and (before[end - 1].isspace() or before[end - 1] == "("):
+        end -= 1
+    start = end
+    while start and before[start - 1] in _WORD_OR_DOT:
+        start -= 1
+    while start < end and before[start] == ".":
+        start += 1
+    return before[start:end].lower()
 
 
 def _followed_by_count_noun(after: str, lex: Lexicon) -> bool:
