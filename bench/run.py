@@ -264,7 +264,11 @@ def import_time(seed_copy: Path) -> dict:
 
 
 def warm(seed_path: Path, articles: list[Path], limit: int) -> dict:
-    """In-process lint times: the seed (repeated) and each of the first ``limit`` articles."""
+    """In-process lint times: the seed (repeated) and each of the first ``limit`` articles.
+
+    After a warm-up the collector is set as ``klint check`` sets it (``tune_gc``).
+    """
+    from klint.cli import tune_gc
     from klint.config import Config
     from klint.engine import lint_text
 
@@ -272,6 +276,7 @@ def warm(seed_path: Path, articles: list[Path], limit: int) -> dict:
     seed_text = seed_path.read_text(encoding="utf-8")
     for _ in range(2):
         lint_text(seed_text, seed_path.name, cfg)
+    tune_gc()
     seed_times, seed_cpu = [], []
     for _ in range(15):
         t, c = time.perf_counter(), time.process_time()
