@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from klint.extract._literals import NEVER, alternation
 from klint.packs import Packs
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[A-Z\"“(\[])")
@@ -44,18 +45,13 @@ class Lexicon:
 
 def _words(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     if not words:
-        return re.compile(r"(?!x)x")
-    alts = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alts})\b", re.IGNORECASE)
+        return re.compile(NEVER)
+    return re.compile(rf"\b(?:{alternation({w.lower() for w in words})})\b", re.IGNORECASE)
 
 
 def literal_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     """A literal alternation: ``re`` scans these fastest; word boundaries are checked by the caller."""
-    if not words:
-        return re.compile(r"(?!x)x")
-    return re.compile(
-        "|".join(re.escape(w.lower()) for w in sorted(set(words), key=len, reverse=True))
-    )
+    return re.compile(alternation({w.lower() for w in words}))
 
 
 def whole_words(pat: re.Pattern[str], low: str, offset: int) -> list[tuple[int, int]]:

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from klint.extract._literals import alternation
+
 MONTHS = {
     name: n
     for n, names in enumerate(
@@ -96,8 +98,12 @@ _BY_TRIGGER = {
 # Triggers: literal alternations and a digit run scan fastest in ``re``; the
 # boundaries around them are checked in Python.
 _DIGITS = re.compile(r"\d\d*")  # not \d+: a leading repeat hides the first-character set from re
-_MONTH_WORDS = re.compile("|".join(sorted(MONTHS, key=len, reverse=True)))
-_SEASON_WORDS = re.compile("spring|summer|autumn|winter|fall|Spring|Summer|Autumn|Winter|Fall")
+_MONTH_WORDS = re.compile(alternation(MONTHS))
+_SEASON_WORDS = re.compile(
+    alternation(
+        [w for s in ("spring", "summer", "autumn", "winter", "fall") for w in (s, s.title())]
+    )
+)
 _QUAL_BEFORE = re.compile(rf"\b(?P<q>{_QUAL})[- ]?$")
 _WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{'|'.join(WEEKDAYS)}),?[ \t]{{1,2}}(?:the[ \t])?$")
 _MONTH_PREP = re.compile(

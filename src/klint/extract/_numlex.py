@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from klint.extract._literals import alternation
 from klint.packs import Packs
 
 MONTHS = (
@@ -275,8 +276,8 @@ SIDE_LABEL_RE = re.compile(r"^(Strength|Casualties|Commanders|Belligerents|Units
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
-    items = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) or r"(?!x)x"
+    """Any of ``words``, longest first, a space in a phrase matching any run of white space."""
+    return alternation(words, r"\s+")
 
 
 @dataclass

@@ -524,7 +524,7 @@ def extract_references(doc: Document, packs: Packs) -> list[Reference]:
                 scope_start=scope,
             )
         )
-    for m, span in _matches(idx, _BOTH_RE):
+    for m, span in _matches(idx, _BOTH_RE, _finds(text, ("Both", "both"))):
         noun = m.group(1).casefold()
         if noun in nouns and noun != nouns[noun]:  # a plural reference noun
             out.append(

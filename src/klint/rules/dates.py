@@ -13,6 +13,7 @@ from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.document import Region
 from klint.extract import _dateclock as clock
+from klint.extract._literals import alternation
 from klint.extract._numlex import ascii_lower
 from klint.rules.base import Context, Rule
 
@@ -95,10 +96,7 @@ def _sound(c: DateClaim) -> bool:
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
-    if not words:
-        return re.compile(r"(?!x)x")
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{alternation({w.lower() for w in words})})\b", re.IGNORECASE)
 
 
 def _number(word: str, ctx: Context) -> int | None:
@@ -800,7 +798,11 @@ def _births(ctx: Context) -> dict[str, tuple[date, date, DateClaim]]:
 
 _NAME = r"(?P<name>[A-Z][a-z]{1,30}(?:[ -](?:[A-Z][a-z]{1,30}|de|von|van|al|bin|ibn)\b){0,3})"
 # no leading \b (it would make ``re`` try every offset): the caller checks the word start
-_DEATH_WORD = re.compile(r"(?:died|killed|assassinated|executed|murdered|death)\b")
+_DEATH_WORD = re.compile(
+    "(?:"
+    + alternation(("died", "killed", "assassinated", "executed", "murdered", "death"))
+    + r")\b"
+)
 # the name before a death word: "X died", "X, who was killed", "the death of X, who was killed"
 _NAME_BEFORE_DIED = re.compile(_NAME + r",?[ \t](?:who[ \t])?(?:had[ \t])?$")
 _NAME_BEFORE_KILLED = re.compile(_NAME + r",?[ \t](?:who[ \t])?(?:was|had[ \t]been)[ \t]$")
