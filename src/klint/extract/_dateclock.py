@@ -49,6 +49,7 @@ def _words(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation({w.lower() for w in words})})\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=32)
 def literal_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     """A literal alternation: ``re`` scans these fastest; word boundaries are checked by the caller."""
     return re.compile(alternation({w.lower() for w in words}))

@@ -7,6 +7,7 @@ import calendar
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import pairwise
 
 from klint.claims import DateClaim
@@ -95,7 +96,9 @@ def _sound(c: DateClaim) -> bool:
     return c.valid and not c.reversed
 
 
-def _words_re(words: list[str]) -> re.Pattern[str]:
+@lru_cache(maxsize=32)
+def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word, in any case."""
     return re.compile(rf"\b(?:{alternation({w.lower() for w in words})})\b", re.IGNORECASE)
 
 
@@ -306,7 +309,7 @@ class OutsideSubjectSpan(Rule):
             where, related = f"{text} (claims file)", []
         else:
             return
-        cues = _words_re(ctx.packs.subject_cues)
+        cues = _words_re(tuple(ctx.packs.subject_cues))
         view = ctx.doc.view
         for c in ctx.claims.dates:
             if c is span or not _sound(c) or c.cue in ("quotation",):
@@ -907,7 +910,7 @@ class AfterDeath(Rule):
         if not deaths:
             return
         view = ctx.doc.view
-        posthumous = _words_re(ctx.packs.posthumous_cues)
+        posthumous = _words_re(tuple(ctx.packs.posthumous_cues))
         spans: dict[int, tuple[int, int] | None] = {}  # a date's sentence, if it can be dated
         for name, death in deaths.items():
             who = re.compile(
