@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
+from klint.extract._literals import alternation
 from klint.packs import Packs
 from klint.rules.base import Context, Rule
 
@@ -85,10 +86,7 @@ def sentence_text(ctx: Context, q: QuantityClaim) -> str:
 
 @lru_cache(maxsize=64)
 def _cue_re(cues: tuple[str, ...]) -> re.Pattern[str]:
-    words = sorted({" ".join(c.lower().split()) for c in cues if c.strip()}, key=len, reverse=True)
-    return re.compile(
-        r"(?<![\w-])(?:" + ("|".join(map(re.escape, words)) or "(?!)") + r")(?![\w-])"
-    )
+    return re.compile(r"(?<![\w-])(?:" + alternation({c.lower() for c in cues}) + r")(?![\w-])")
 
 
 def has_cue(text: str, cues: list[str]) -> bool:
@@ -96,6 +94,7 @@ def has_cue(text: str, cues: list[str]) -> bool:
     return _cue_re(tuple(cues)).search(" ".join(text.lower().split())) is not None
 
 
+@lru_cache(maxsize=4096)
 def subject_key(subject: str | None) -> str | None:
     """A subject normalized for matching: "the Republic of Azerbaijan" -> "azerbaijan"."""
     if not subject:
