@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from klint.extract._literals import alternation
 from klint.packs import Packs
 
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+MONTHS = alternation(
+    "January February March April May June July August September October November December"
+    " Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
 )
 #: A numeral token: digits with optional grouping commas and a decimal part (validated later).
 DIGITS_RE = re.compile(r"[0-9][0-9,.]*")  # the caller checks the character before
