@@ -16,7 +16,8 @@ CPU time of the measured processes):
 - throughput on the corpus with ``--jobs 1`` and ``--jobs 2`` (articles/s, MB/s),
   without the cache, and the cached re-run (``--cache-dir``) when the CLI has one;
 - peak memory: the largest process (``wait4`` rusage) and the whole process
-  tree (summed RSS, sampled every 50 ms);
+  tree, sampled every 50 ms: summed RSS, and summed PSS, which counts a page the
+  forked workers share with their parent once (the target is judged on PSS);
 - linear scaling: a 10x longer article must take <= 12x as long;
 - a floor: one pass of a compiled regex over the same bytes;
 - peers on the same files, installed into a temporary folder (never the repo):
@@ -87,18 +88,24 @@ TARGETS = {
 
 @dataclass
 class Run:
-    """One measured process: wall and CPU seconds, largest RSS, summed tree RSS, exit code."""
+    """One measured process: wall and CPU seconds, largest RSS, peak tree RSS and PSS, exit code."""
 
     wall: float
     cpu: float
     maxrss_mb: float
     tree_mb: float
+    tree_pss_mb: float
     code: int
     stderr: str = ""
 
 
-def _tree_rss_mb(root: int) -> float:
-    """Summed RSS of ``root`` and all its descendants, from /proc (0 where /proc is missing)."""
+def _tree_memory_mb(root: int) -> tuple[float, float]:
+    """Summed RSS and PSS of ``root`` and all its descendants, from /proc (0 where missing).
+
+    RSS counts a page in every process that maps it; the forked workers share most of
+    their parent's pages (copy-on-write), so the RSS sum overstates the memory in use.
+    PSS (proportional set size) divides each shared page among its processes.
+    """
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc") if os.path.isdir("/proc") else ():
@@ -118,7 +125,18 @@ def _tree_rss_mb(root: int) -> float:
             if parent == p and child not in wanted:
                 wanted.add(child)
                 frontier.append(child)
-    return sum(rss.get(p, 0) for p in wanted) / 1e6
+    return sum(rss.get(p, 0) for p in wanted) / 1e6, sum(map(_pss_kb, wanted)) / 1e3
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def measure(
@@ -133,12 +151,13 @@ def measure(
     proc = subprocess.Popen(
         cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
-    peak = [0.0]
+    peak = [0.0, 0.0]  # tree RSS, tree PSS
     stop = threading.Event()
 
     def sampler() -> None:
         while not stop.wait(0.05):
-            peak[0] = max(peak[0], _tree_rss_mb(proc.pid))
+            rss, pss = _tree_memory_mb(proc.pid)
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
 
     thread = threading.Thread(target=sampler, daemon=True) if sample else None
     if thread:
@@ -161,6 +180,7 @@ def measure(
         usage.ru_utime + usage.ru_stime,
         usage.ru_maxrss / 1024,
         peak[0],
+        peak[1],
         proc.returncode,
         err.decode("utf-8", "replace")[-2000:],
     )
@@ -372,6 +392,7 @@ def throughput(folder: Path, n: int, size_mb: float, options: str, cache_root: P
             "mb_per_s": size_mb / r.wall,
             "maxrss_mb": r.maxrss_mb,
             "tree_rss_mb": r.tree_mb,
+            "tree_pss_mb": r.tree_pss_mb,
             "exit": r.code,
             "stderr": r.stderr[-300:],
         }
@@ -391,6 +412,7 @@ def throughput(folder: Path, n: int, size_mb: float, options: str, cache_root: P
             "cpu_s": again.cpu,
             "articles_per_s": n / again.wall,
             "tree_rss_mb": again.tree_mb,
+            "tree_pss_mb": again.tree_pss_mb,
             "speedup_vs_uncached_jobs2": out["jobs2"]["wall_s"] / again.wall,
             "attempts": attempt,
             "sources_changed_during_run": _code_stamp() != before,
@@ -604,11 +626,14 @@ def table(r: dict) -> str:
             else _ok(cached["speedup_vs_uncached_jobs2"], TARGETS["cache_speedup"], True),
         ),
         (
-            "peak RSS --jobs 2 (largest process / tree)",
-            f"{_fmt(t['jobs2']['maxrss_mb'], ' MB', 0)} / {_fmt(t['jobs2']['tree_rss_mb'], ' MB', 0)}",
+            "peak memory --jobs 2 (largest RSS / tree RSS / tree PSS)",
+            f"{_fmt(t['jobs2']['maxrss_mb'], ' MB', 0)} / {_fmt(t['jobs2']['tree_rss_mb'], ' MB', 0)}"
+            f" / {_fmt(t['jobs2']['tree_pss_mb'], ' MB', 0)}",
             "<= 150 MB",
             _ok(
-                t["jobs2"]["tree_rss_mb"] or t["jobs2"]["maxrss_mb"], TARGETS["peak_rss_mb"], False
+                t["jobs2"]["tree_pss_mb"] or t["jobs2"]["tree_rss_mb"] or t["jobs2"]["maxrss_mb"],
+                TARGETS["peak_rss_mb"],
+                False,
             ),
         ),
         (
