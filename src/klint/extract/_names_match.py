@@ -53,41 +53,51 @@ def spellings(mentions: list[Mention]) -> dict[str, Spelling]:
     """Every word (and hyphen part) of the mentions outside quotations, by key."""
     out: dict[str, Spelling] = {}
 
-    def add(
-        part: str, start: int, inner: bool, last: bool, surname: str | None, given: str | None
-    ) -> None:
+    def spelling(part: str, start: int) -> Spelling | None:
         if len(part) < 4 or not part.isalpha():
-            return
+            return None
         key = name_key(part)
         sp = out.get(key)
         if sp is None:
             sp = out[key] = Spelling(part, key)
         sp.places.append((start, start + len(part)))
-        if inner:
-            sp.inner += 1
-            sp.surnames.add(surname or "")
-        elif last:
-            sp.last += 1
-            sp.givens.add(given or "")
+        return sp
 
     for m in mentions:
         if m.in_quote:
             continue
-        n, text, pos = len(m.words), m.text, 0
-        surname = name_key(m.words[-1]) if n > 1 else None
-        given = name_key(m.words[0]) if n > 1 else None
-        for i, w in enumerate(m.words):
+        words, text = m.words, m.text
+        if len(words) == 1:  # most names are one word
+            w = words[0]
+            start = m.start + max(0, text.find(w))
+            spelling(w, start)
+            if "-" in w:
+                _hyphen_parts(w, start, spelling)
+            continue
+        last, pos = len(words) - 1, 0
+        surname, given = name_key(words[-1]), name_key(words[0])
+        for i, w in enumerate(words):
             at = text.find(w, pos)
             at = pos if at < 0 else at
             pos = at + len(w)
             start = m.start + at
-            add(w, start, n > 1 and i < n - 1, n > 1 and i == n - 1, surname, given)
+            sp = spelling(w, start)
+            if sp is not None and i < last:  # a given name: the surname it goes with
+                sp.inner += 1
+                sp.surnames.add(surname)
+            elif sp is not None:  # a surname: the given name it goes with
+                sp.last += 1
+                sp.givens.add(given)
             if "-" in w:
-                k = start
-                for part in w.split("-"):
-                    add(part, k, False, False, None, None)
-                    k += len(part) + 1
+                _hyphen_parts(w, start, spelling)
     return out
+
+
+def _hyphen_parts(word: str, start: int, spelling: Callable[[str, int], object]) -> None:
+    """Each part of a hyphenated word is a spelling of its own ("Nagorno-Karabakh")."""
+    for part in word.split("-"):
+        spelling(part, start)
+        start += len(part) + 1
 
 
 def _edit_ok(a: str, b: str, confusable: set[frozenset[str]]) -> str | None:
@@ -122,8 +132,10 @@ def _translit_how(a: str, b: str) -> str:
     return "transliteration"
 
 
-def _deletions(key: str) -> set[str]:
-    return {key[:i] + key[i + 1 :] for i in range(len(key))} | {key}
+@lru_cache(maxsize=65536)
+def _deletions(key: str) -> frozenset[str]:
+    """The key and every string one letter shorter (memoized: names recur across articles)."""
+    return frozenset({key[:i] + key[i + 1 :] for i in range(len(key))} | {key})
 
 
 def find_variants(
