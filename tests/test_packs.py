@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -52,18 +50,13 @@ def test_a_mistake_in_a_user_pack_is_one_error_at_its_line(
     assert message in info.value.message
 
 
-def test_a_typo_in_a_configured_pack_stops_the_run_with_file_and_line(tmp_path: Path) -> None:
+def test_a_typo_in_a_configured_pack_stops_the_run_with_file_and_line(
+    tmp_path: Path, klint_cli
+) -> None:
     (tmp_path / "packs").mkdir()
     (tmp_path / "packs" / "house.yaml").write_text("common_acronyms: [ZZQ]\nqualifers: {}\n")
     (tmp_path / ".klint.yaml").write_text("rule-packs: [packs]\n")
     (tmp_path / "a.txt").write_text("The war began in 1990.\n")
-    proc = subprocess.run(
-        [sys.executable, "-m", "klint", "check", "a.txt", "--no-cache"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    proc = klint_cli("check", "a.txt", "--no-cache", cwd=tmp_path)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "house.yaml:2: qualifers: unknown key" in proc.stderr
