@@ -62,6 +62,7 @@ FORBIDDEN_ON_IMPORT = (
     "mistune",
     "bs4",
     "lxml",
+    "pydantic",  # only for an article with a claims file, or a user's rule pack
 )
 TEXTLINT_RULES = (
     "write-good",

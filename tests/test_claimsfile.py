@@ -522,3 +522,36 @@ def test_seed_claims_agree_with_the_independent_inventory() -> None:
                 item.id,
                 hits,
             )
+
+
+def test_pydantic_loads_only_for_an_article_with_a_claims_file(tmp_path: Path) -> None:
+    """An article without a claims file is checked without the claims-file models or pydantic."""
+    import subprocess
+    import sys
+
+    (tmp_path / "plain.txt").write_text("The war began in 1990. It ended in 1994.\n")
+    (tmp_path / "kept.txt").write_text("The war began in 1990. It ended in 1994.\n")
+    (tmp_path / "kept.klint.yaml").write_text(
+        "version: 1\nfacts:\n  - id: start\n    value: 1990\n    quote: The war began in 1990\n"
+    )
+    code = (
+        "import sys\n"
+        "from klint.cli import main\n"
+        "for name in sys.argv[1:]:\n"
+        "    try:\n"
+        "        main(['check', name, '--no-cache', '--exit-zero', '-q'])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "    print('LOADED', name, 'pydantic' in sys.modules)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "plain.txt", "kept.txt"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("LOADED")]
+    assert lines == ["LOADED plain.txt False", "LOADED kept.txt True"]
