@@ -181,3 +181,26 @@ def test_cache_with_a_process_pool_keeps_input_order(tmp_path: Path) -> None:
     cache = Cache(tmp_path / "c")
     assert dump(lint_files(files, jobs=2, cache=cache)) == serial
     assert (cache.hits, cache.misses) == (5, 5)
+
+
+def test_claims_file_findings_come_back_from_the_cache_in_the_claims_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache entry serves every spelling of the article's path; a finding located in the
+    claims file (or pointing into it) is put back beside the spelling the run used."""
+    (tmp_path / "a.txt").write_text("The war began in 1990. It ended in 1994.\n")
+    (tmp_path / "a.klint.yaml").write_text(
+        "version: 1\nfacts:\n  - id: start\n    value: 1990\n    quot: The war began in 1990\n"
+        "  - id: end\n    value: 1995\n    quote: It ended in 1994\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    for spelling in ("a.txt", "./a.txt", str(tmp_path / "a.txt")):
+        files = [(spelling, Config())]
+        fresh = dump(lint_files(files))
+        cache = Cache(tmp_path / "cache")
+        runs = [dump(lint_files(files, cache=cache)) for _ in range(2)]
+        assert cache.hits >= 1
+        assert runs == [fresh, fresh]
+        paths = {d["path"] for _, ds, _ in fresh for d in ds}
+        related = {r["path"] for _, ds, _ in fresh for d in ds for r in d["related"]}
+        assert any(p.endswith("a.klint.yaml") for p in paths | related), fresh

@@ -131,7 +131,7 @@ class Cache:
         payload = {
             "klint": __version__,
             "key": key,
-            "diagnostics": [_dump(d) for d in result.diagnostics],
+            "diagnostics": [_dump(d, result.path) for d in result.diagnostics],
             "lines": {str(n): t for n, t in result.lines.items()},
         }
         target = self._entry(key)
@@ -179,8 +179,27 @@ def _unlink(path: str) -> None:
         pass
 
 
-def _dump(d: Diagnostic) -> dict[str, Any]:
+def _away(other: str, article: str) -> str:
+    """Where ``other`` is, relative to the article's folder ("" for the article itself).
+
+    Entries are shared by every spelling of the article's path ("a.txt", "./a.txt",
+    "/work/a.txt"); a place in its claims file is stored relative to the article and
+    put back beside whichever spelling the run used.
+    """
+    if other == article:
+        return ""
+    return os.path.relpath(other, os.path.dirname(article) or ".")
+
+
+def _beside(stored: str, article: str) -> str:
+    if not stored:
+        return article
+    return os.path.normpath(os.path.join(os.path.dirname(article), stored))
+
+
+def _dump(d: Diagnostic, article: str) -> dict[str, Any]:
     return {
+        "path": _away(d.path, article),
         "code": d.code,
         "rule": d.rule,
         "severity": d.severity.value,
@@ -197,7 +216,7 @@ def _dump(d: Diagnostic) -> dict[str, Any]:
                 "start": r.start,
                 "end": r.end,
                 "message": r.message,
-                "path": r.path,
+                "path": None if r.path is None else _away(r.path, article),
                 "line": r.line,
                 "column": r.column,
                 "end_line": r.end_line,
@@ -226,7 +245,7 @@ def _diagnostic(d: dict[str, Any], path: str) -> Diagnostic:
             _int(r["start"]),
             _int(r["end"]),
             _str(r["message"]),
-            None if r["path"] is None else _str(r["path"]),
+            None if r["path"] is None else _beside(_str(r["path"]), path),
             _int(r["line"]),
             _int(r["column"]),
             _int(r["end_line"]),
@@ -242,7 +261,7 @@ def _diagnostic(d: dict[str, Any], path: str) -> Diagnostic:
         _int(d["start"]),
         _int(d["end"]),
         related,
-        path,
+        _beside(_str(d["path"]), path),
         _int(d["line"]),
         _int(d["column"]),
         _int(d["end_line"]),
