@@ -32,9 +32,12 @@ CONTENT_KINDS: frozenset[str] = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Region:
-    """A typed span of the text. ``label`` holds a field name, heading level or column header."""
+    """A typed span of the text. ``label`` holds a field name, heading level or column header.
+
+    A value, never changed once built; not declared frozen, which would triple its cost.
+    """
 
     kind: RegionKind
     start: int

@@ -124,9 +124,12 @@ _JOIN = re.compile(r"[ \t]{0,2}(?:[–—-]|to|until|till|through|and)[ \t]{0,2}
 _FROM = re.compile(r"\b(?:[Ff]rom|[Bb]etween)[ \t]{1,2}$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Part:
-    """One end of a date: what the text gives, with the year possibly missing."""
+    """One end of a date: what the text gives, with the year possibly missing.
+
+    A value, never changed once built; not declared frozen, which would triple its cost.
+    """
 
     year: int | None
     month: int | None = None
