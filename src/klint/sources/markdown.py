@@ -327,12 +327,10 @@ def _front_matter(reader: _Reader, lo: int, hi: int) -> tuple[dict | None, str |
     src = reader.text[lo:hi]
     first_line = 2  # the body starts on the line after the opening ``---``
     try:
-        loader = yaml.SafeLoader(src)
         try:
-            root = loader.get_single_node()  # the node tree keeps positions; data is built from it
-            data = loader.construct_document(root) if root is not None else None
-        finally:
-            loader.dispose()
+            root, data = _compose(getattr(yaml, "CSafeLoader", yaml.SafeLoader), src)
+        except yaml.YAMLError:  # libyaml's messages differ: PyYAML's own parser words the error
+            root, data = _compose(yaml.SafeLoader, src)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         where = f" at line {first_line + mark.line}" if mark is not None else ""
@@ -352,6 +350,16 @@ def _front_matter(reader: _Reader, lo: int, hi: int) -> tuple[dict | None, str |
         ):
             _infobox(reader, value, lo)
     return data, None
+
+
+def _compose(loader_class: Any, src: str) -> tuple[Any, Any]:
+    """The YAML node tree (it keeps positions) and the data built from it."""
+    loader = loader_class(src)
+    try:
+        root = loader.get_single_node()
+        return root, loader.construct_document(root) if root is not None else None
+    finally:
+        loader.dispose()
 
 
 def _infobox(reader: _Reader, box: Any, base: int) -> None:
