@@ -237,3 +237,13 @@ def test_compacted_view_maps_every_character_back(text):
         assert compact.outward(c.start) >= r.start and (
             c.end == c.start or compact.outward(c.end, end=True) <= r.end
         )
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab \t\n\r", max_size=16))
+def test_compaction_closes_the_blank_runs_the_plain_rule_names(view: str) -> None:
+    """Runs of two or more blanks, tabs, blanks at a line's start or end, or the text's ends."""
+    from klint.sources._markup import _squeezed
+
+    rule = re.compile(r"[ \t]{2,}|\t|(?<=[\r\n])[ \t]+|[ \t]+(?=[\r\n])|\A[ \t]+|[ \t]+\Z")
+    assert _squeezed(view) == [m.span() for m in rule.finditer(view)]

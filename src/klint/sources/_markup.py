@@ -233,7 +233,18 @@ def infobox_label(key: str) -> str:
 
 
 #: blanks to drop or shrink: runs of two or more, tabs, and blanks at a line's (or the text's) ends
-_SQUEEZE_RE = re.compile(r"[ \t]{2,}|\t|(?<=[\r\n])[ \t]+|[ \t]+(?=[\r\n])|\A[ \t]+|[ \t]+\Z")
+#: White space to squeeze: a run of two or more blanks, a tab, or a blank at a line's start or
+#: end or the text's end (every branch starts with a blank, so ``re`` skips to blanks fast;
+#: a lone space opening the text is added by :func:`_squeezed`).
+_SQUEEZE_RE = re.compile(r"[ \t](?:[ \t]+|(?<=\t)|(?<=[\r\n][ \t])|(?=[\r\n])|\Z)")
+
+
+def _squeezed(view: str) -> list[tuple[int, int]]:
+    """The spans of ``view`` that compaction closes, in order."""
+    spans = [m.span() for m in _SQUEEZE_RE.finditer(view)]
+    if view[:1] == " " and (not spans or spans[0][0] != 0):
+        spans.insert(0, (0, 1))
+    return spans
 
 
 @functools.cache
@@ -281,8 +292,7 @@ class Compacted:
             self._n.append(b - a)
             size += b - a
 
-        for m in _SQUEEZE_RE.finditer(view):
-            a, b = m.span()
+        for a, b in _squeezed(view):
             if a > pos:
                 keep(pos, a, view[pos:a])
             if 0 < a and b < n and view[a - 1] not in "\r\n" and view[b] not in "\r\n":
