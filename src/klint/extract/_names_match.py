@@ -132,7 +132,7 @@ def _translit_how(a: str, b: str) -> str:
     return "transliteration"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _deletions(key: str) -> frozenset[str]:
     """The key and every string one letter shorter (memoized: names recur across articles)."""
     return frozenset({key[:i] + key[i + 1 :] for i in range(len(key))} | {key})
