@@ -272,3 +272,16 @@ def test_seed_extraction_is_fast(packs):
         names.extract_references(doc, packs)
         best = min(best, time.perf_counter() - started)
     assert best < 0.1
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=40)
+    | st.text("aZz é\n-", max_size=40)
+)
+def test_lower_words_are_the_runs_of_lower_case_ascii_letters(text: str) -> None:
+    import re
+
+    from klint.extract._names_text import lower_words
+
+    assert lower_words(text) == frozenset(re.findall(r"[a-z]+", text))

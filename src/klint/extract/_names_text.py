@@ -58,7 +58,7 @@ def skeletonizer(rules: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
     return skel
 
 
-_LOWER_RE = re.compile(r"[a-z]+")
+_ONLY_LOWER = bytes(b if 0x61 <= b <= 0x7A else 0x20 for b in range(256))  # a-z kept, else " "
 _LOWER_LAST: list[
     tuple[str, frozenset[str]]
 ] = []  # the last text's words: the extractor and KX305 share them
@@ -69,7 +69,10 @@ def lower_words(text: str) -> frozenset[str]:
     last = _LOWER_LAST[0] if _LOWER_LAST else None
     if last is not None and (last[0] is text or last[0] == text):
         return last[1]
-    words = frozenset(_LOWER_RE.findall(text))
+    # runs of [a-z] are runs of the bytes a-z in UTF-8 (a multi-byte character has no ASCII
+    # byte): blank every other byte and split, twice as fast as finding the runs with a regex
+    ascii_words = text.encode("utf-8", "surrogatepass").translate(_ONLY_LOWER).decode("ascii")
+    words = frozenset(ascii_words.split())
     _LOWER_LAST[:] = [(text, words)]
     return words
 
