@@ -10,6 +10,7 @@ another is tried after it), so they match the same text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 NEVER = r"(?!x)x"  # an alternation of no words
 
@@ -43,3 +44,31 @@ def _source(node: dict[str, dict], space: str) -> str:
 def _atom(source: str) -> bool:
     """Whether ``source`` is one character (escaped or not), so ``?`` applies to all of it."""
     return len(source) == 1 or (len(source) == 2 and source[0] == "\\")
+
+
+def find_all(text: str, literals: Iterable[str]) -> set[int]:
+    """Every offset where one of ``literals`` occurs (``str.find`` skips ahead far faster
+    than a pattern that must be tried at every offset)."""
+    out = set()
+    for lit in literals:
+        p = text.find(lit)
+        while p >= 0:
+            out.add(p)
+            p = text.find(lit, p + 1)
+    return out
+
+
+def finditer_from(
+    pattern: re.Pattern[str], text: str, starts: set[int] | None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``; given ``starts``, every offset a match may start at, only those are tried."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for s in sorted(starts):
+        if s >= end:
+            m = pattern.match(text, s)
+            if m:
+                end = m.end()
+                yield m

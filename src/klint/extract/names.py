@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from klint.claims import Acronym, Mention, Reference
 from klint.document import Document, Region
+from klint.extract._literals import find_all, finditer_from
 from klint.extract._names_text import (
     inside,
     lower_words,
@@ -437,43 +437,16 @@ def _pointer_possible(text: str) -> bool:
     return False
 
 
-def _finds(text: str, literals: Iterable[str]) -> set[int]:
-    """Every offset where one of ``literals`` occurs."""
-    out = set()
-    for lit in literals:
-        p = text.find(lit)
-        while p >= 0:
-            out.add(p)
-            p = text.find(lit, p + 1)
-    return out
-
-
 def _count_back_starts(text: str) -> set[int]:
     """Every offset where ``_COUNT_BACK_RE`` may match: "the", white space, then a count-back word."""
     out = set()
-    for p in _finds(text, _COUNT_BACK_WORDS):
+    for p in find_all(text, _COUNT_BACK_WORDS):
         q = p
         while q > 0 and text[q - 1].isspace():
             q -= 1
         if q < p and text.endswith(("the", "The", "THE"), 0, q):
             out.add(q - 3)
     return out
-
-
-def _finditer(
-    pattern: re.Pattern[str], text: str, starts: set[int] | None
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``; given ``starts``, every offset a match may start at, only those are tried."""
-    if starts is None:
-        yield from pattern.finditer(text)
-        return
-    end = 0
-    for s in sorted(starts):
-        if s >= end:
-            m = pattern.match(text, s)
-            if m:
-                end = m.end()
-                yield m
 
 
 def _matches(
@@ -486,7 +459,7 @@ def _matches(
         return out
     if pattern is _POINTER_RE and not _pointer_possible(text):
         return out
-    for m in _finditer(pattern, text, starts):
+    for m in finditer_from(pattern, text, starts):
         if _word_start(text, m.start()):
             span = idx.at(m.start(), m.end())
             if span is not None:
@@ -524,7 +497,7 @@ def extract_references(doc: Document, packs: Packs) -> list[Reference]:
                 scope_start=scope,
             )
         )
-    for m, span in _matches(idx, _BOTH_RE, _finds(text, ("Both", "both"))):
+    for m, span in _matches(idx, _BOTH_RE, find_all(text, ("Both", "both"))):
         noun = m.group(1).casefold()
         if noun in nouns and noun != nouns[noun]:  # a plural reference noun
             out.append(
@@ -606,7 +579,7 @@ def _identifiers(idx: _Index, packs: Packs) -> list[Reference]:
     text = idx.doc.text
     out = []
     pattern, firsts = _noun_re(tuple(sorted(ident_nouns)))
-    for m, span in _matches(idx, pattern, _finds(text, firsts)):
+    for m, span in _matches(idx, pattern, find_all(text, firsts)):
         noun = m.group().casefold()
         target = ident_nouns[noun]
         tail_end = min(span.region.end, m.end() + 80)

@@ -14,7 +14,7 @@ from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.document import Region
 from klint.extract import _dateclock as clock
-from klint.extract._literals import alternation
+from klint.extract._literals import alternation, find_all, finditer_from
 from klint.extract._numlex import ascii_lower
 from klint.rules.base import Context, Rule
 
@@ -801,11 +801,8 @@ def _births(ctx: Context) -> dict[str, tuple[date, date, DateClaim]]:
 
 _NAME = r"(?P<name>[A-Z][a-z]{1,30}(?:[ -](?:[A-Z][a-z]{1,30}|de|von|van|al|bin|ibn)\b){0,3})"
 # no leading \b (it would make ``re`` try every offset): the caller checks the word start
-_DEATH_WORD = re.compile(
-    "(?:"
-    + alternation(("died", "killed", "assassinated", "executed", "murdered", "death"))
-    + r")\b"
-)
+_DEATH_WORDS = ("died", "killed", "assassinated", "executed", "murdered", "death")
+_DEATH_WORD = re.compile("(?:" + alternation(_DEATH_WORDS) + r")\b")
 # the name before a death word: "X died", "X, who was killed", "the death of X, who was killed"
 _NAME_BEFORE_DIED = re.compile(_NAME + r",?[ \t](?:who[ \t])?(?:had[ \t])?$")
 _NAME_BEFORE_KILLED = re.compile(_NAME + r",?[ \t](?:who[ \t])?(?:was|had[ \t]been)[ \t]$")
@@ -873,7 +870,7 @@ class AfterDeath(Rule):
                 m = _NAME_BEFORE_LIFESPAN.search(view, max(0, c.start - 60), c.start)
                 if m:
                     deaths.setdefault(m.group("name"), c)
-        for w in _DEATH_WORD.finditer(view):
+        for w in finditer_from(_DEATH_WORD, view, find_all(view, _DEATH_WORDS)):
             if w.start() and (view[w.start() - 1].isalnum() or view[w.start() - 1] == "_"):
                 continue  # not a word start ("undied"); \w is exactly isalnum() or "_"
             if w.group() == "death":
