@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from klint.extract import names
+from klint.extract._literals import find_all, finditer_from
 
 _PIECES = [
     "see",
@@ -85,7 +86,7 @@ def test_count_back_scan_finds_what_a_full_scan_finds() -> None:
         full = _spans(names._COUNT_BACK_RE.finditer(text))
         hits += bool(full)
         assert (
-            _spans(names._finditer(names._COUNT_BACK_RE, text, names._count_back_starts(text)))
+            _spans(finditer_from(names._COUNT_BACK_RE, text, names._count_back_starts(text)))
             == full
         ), text
     assert hits > 20
@@ -111,6 +112,6 @@ def test_identifier_scan_finds_what_a_full_scan_finds() -> None:
     ]
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
-        assert _spans(names._finditer(pattern, text, names._finds(text, firsts))) == _spans(
+        assert _spans(finditer_from(pattern, text, find_all(text, firsts))) == _spans(
             pattern.finditer(text)
         ), text
