@@ -5,6 +5,10 @@ offset; the same set written as a tree (``on(?:ce|ly|e)``) is tried one letter a
 a time, two to three times faster on the lexicons of the rule packs. At each
 offset both forms match the longest word that fits (a word that is a prefix of
 another is tried after it), so they match the same text.
+
+Where a pattern can only start at one of a few literals, :func:`find_all` finds
+those offsets with ``str.find`` and :func:`finditer_from` tries the pattern there
+only, with what ``finditer`` would return.
 """
 
 from __future__ import annotations
