@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from _git import git
 
 from klint import baseline
 from klint.cli import main
@@ -30,24 +30,6 @@ def check(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[dic
 
 def lines(found: list[dict]) -> list[int]:
     return [f["line"] for f in found]
-
-
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        [
-            "git",
-            "-c",
-            "user.name=T",
-            "-c",
-            "user.email=t@example.org",
-            "-c",
-            "commit.gpgsign=false",
-            *args,
-        ],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-    )
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from _git import git
 
 from klint.cli import main
 from klint.gitdiff import ALL, Changes, parse_diff
@@ -23,25 +23,6 @@ PARAS = [
 
 def article(*paras: str) -> str:
     return "Sample article\n\n" + "\n\n".join(paras) + "\n"
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(
-        [
-            "git",
-            "-c",
-            "user.name=T",
-            "-c",
-            "user.email=t@example.org",
-            "-c",
-            "commit.gpgsign=false",
-            *args,
-        ],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
 
 
 def commit(repo: Path, message: str) -> str:

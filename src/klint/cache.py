@@ -183,7 +183,7 @@ def _away(other: str, article: str) -> str:
     """Where ``other`` is, relative to the article's folder ("" for the article itself).
 
     Entries are shared by every spelling of the article's path ("a.txt", "./a.txt",
-    "/work/a.txt"); a place in its claims file is stored relative to the article and
+    or the absolute path); a place in its claims file is stored relative to the article and
     put back beside whichever spelling the run used.
     """
     if other == article:

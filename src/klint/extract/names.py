@@ -18,6 +18,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from klint.claims import Acronym, Mention, Reference
 from klint.document import Document, Region
@@ -500,58 +501,34 @@ def extract_references(doc: Document, packs: Packs) -> list[Reference]:
     for m, span in _matches(idx, _BOTH_RE, find_all(text, ("Both", "both"))):
         noun = m.group(1).casefold()
         if noun in nouns and noun != nouns[noun]:  # a plural reference noun
-            out.append(
-                Reference(
-                    start=m.start(),
-                    end=m.end(),
-                    text=m.group(),
-                    ref_type="count-back",
-                    target=nouns[noun],
-                    count=2,
-                    scope_start=span.sentence_start(m.start()),
-                )
-            )
+            out.append(_phrase(m, span, "count-back", target=nouns[noun], count=2))
     for m, span in _matches(idx, _ANAPHOR_RE):
         noun = m.group(1).casefold()
         if noun not in _NUMBER_WORDS:
-            out.append(
-                Reference(
-                    start=m.start(),
-                    end=m.end(),
-                    text=m.group(),
-                    ref_type="anaphor",
-                    target=nouns.get(noun, plural_forms(noun)[0]),
-                    scope_start=span.sentence_start(m.start()),
-                )
-            )
+            target = nouns.get(noun, plural_forms(noun)[0])
+            out.append(_phrase(m, span, "anaphor", target=target))
     for m, span in _matches(idx, _POINTER_RE):
-        out.append(
-            Reference(
-                start=m.start(),
-                end=m.end(),
-                text=m.group(),
-                ref_type="pointer",
-                direction="forward" if m.group(1) in ("below", "later") else "back",
-                scope_start=span.sentence_start(m.start()),
-            )
-        )
+        direction = "forward" if m.group(1) in ("below", "later") else "back"
+        out.append(_phrase(m, span, "pointer", direction=direction))
     for m, span in _matches(idx, _SECTION_RE):
         target = (m.group(1) or m.group(2) or "").strip()
         if target:
-            out.append(
-                Reference(
-                    start=m.start(),
-                    end=m.end(),
-                    text=m.group(),
-                    ref_type="pointer",
-                    target=target,
-                    direction="none",
-                    scope_start=span.sentence_start(m.start()),
-                )
-            )
+            out.append(_phrase(m, span, "pointer", target=target, direction="none"))
     out.extend(_identifiers(idx, packs))
     out.sort(key=lambda r: (r.start, r.end))
     return out
+
+
+def _phrase(m: re.Match[str], span: _Span, ref_type: str, **fields: Any) -> Reference:
+    """A reference that is the whole match ``m``, scoped to its sentence."""
+    return Reference(
+        start=m.start(),
+        end=m.end(),
+        text=m.group(),
+        ref_type=ref_type,  # type: ignore[arg-type]
+        scope_start=span.sentence_start(m.start()),
+        **fields,
+    )
 
 
 def _noun_before(text: str, lo: int, hi: int, nouns: dict[str, str]) -> str | None:
