@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from klint.rules.base import Rule
 from klint.rules.dates.kd101_impossible_date import ImpossibleDate
-from klint.rules.dates.kd102_reversed_range import ReversedRange
+from klint.rules.dates.kd102_reversed_date_range import ReversedRange
 from klint.rules.dates.kd103_outside_subject_span import OutsideSubjectSpan
 from klint.rules.dates.kd104_chronology_regression import ChronologyRegression
 from klint.rules.dates.kd105_relative_order_conflict import RelativeOrderConflict

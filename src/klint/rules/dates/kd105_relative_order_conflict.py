@@ -77,9 +77,8 @@ class RelativeOrderConflict(Rule):
             if region.section != section:
                 section, prev = region.section, None
             s, _ = sentence(ctx, c, region)
-            m = None
-            for m in _REL.finditer(view, max(s, c.start - 48), c.start):  # noqa: B007 (keep the last)
-                pass
+            relations = list(_REL.finditer(view, max(s, c.start - 48), c.start))
+            m = relations[-1] if relations else None  # the relation nearest the date
             if (
                 m is not None
                 and prev is not None

@@ -99,7 +99,6 @@ class SharesExceedWhole(Rule):
 
     def _part_of_whole(self, ctx: Context) -> Iterator[Diagnostic]:
         view = ctx.doc.view
-        num = ctx.packs.numbers
         for para in paragraphs(ctx):
             for i, q in enumerate(para):
                 if q.unit != "count" or q.low is None:
@@ -141,7 +140,7 @@ class SharesExceedWhole(Rule):
                     )
                     continue
                 # "613 civilians, of them 106 women and 83 children"
-                subs = self._subparts(ctx, para[i + 1 :], q, num.subpart_cues)
+                subs = self._subparts(ctx, para[i + 1 :], q)
                 if len(subs) >= 2:
                     b = bounds(ctx, q)
                     s = sum(p.low for p in subs)
@@ -157,7 +156,7 @@ class SharesExceedWhole(Rule):
 
     @staticmethod
     def _subparts(
-        ctx: Context, after: list[QuantityClaim], whole: QuantityClaim, cues: list[str]
+        ctx: Context, after: list[QuantityClaim], whole: QuantityClaim
     ) -> list[QuantityClaim]:
         view = ctx.doc.view
         gap = view[whole.end : whole.end + 16].lower()

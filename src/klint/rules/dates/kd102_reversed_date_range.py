@@ -1,4 +1,4 @@
-"""KD102 reversed-range: a range or begin/end pair whose end is before its start."""
+"""KD102 reversed-date-range: a range or begin/end pair whose end is before its start."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ class ReversedRange(Rule):
     """
 
     code = "KD102"
-    name = "reversed-range"
+    name = "reversed-date-range"
     severity = Severity.ERROR
     summary = "a range or begin/end pair whose end is before its start"
 

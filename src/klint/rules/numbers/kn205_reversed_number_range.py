@@ -1,4 +1,4 @@
-"""KN205 reversed-range: a range whose low end is larger than its high end."""
+"""KN205 reversed-number-range: a range whose low end is larger than its high end."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ class ReversedRange(Rule):
     """
 
     code = "KN205"
-    name = "reversed-range"
+    name = "reversed-number-range"
     severity = Severity.ERROR
     summary = "a range whose low end is larger than its high end"
 
