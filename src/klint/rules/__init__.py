@@ -1,7 +1,9 @@
 """The rule registry: every rule of every family, by code.
 
-Adding a rule: a class in its family module, listed in that module's ``RULES``,
-and a fixture under ``tests/fixtures/<CODE>/``.
+Each family is a package (``dates``, ``numbers``, ``xrefs``, ``schema``, ``meta``) with one
+module per rule (``dates/kd101_impossible_date.py``), the helpers its rules share in
+``_common.py``, and the family's ``RULES`` in its ``__init__``. Adding a rule: its module,
+its line in the family's ``RULES``, and fixtures under ``tests/fixtures/<CODE>/``.
 """
 
 from __future__ import annotations

@@ -1,0 +1,26 @@
+"""KD rules: dates against each other, against the subject's span and the calendar."""
+
+from __future__ import annotations
+
+from klint.rules.base import Rule
+from klint.rules.dates.kd101_impossible_date import ImpossibleDate
+from klint.rules.dates.kd102_reversed_date_range import ReversedRange
+from klint.rules.dates.kd103_outside_subject_span import OutsideSubjectSpan
+from klint.rules.dates.kd104_chronology_regression import ChronologyRegression
+from klint.rules.dates.kd105_relative_order_conflict import RelativeOrderConflict
+from klint.rules.dates.kd106_duration_mismatch import DurationMismatch
+from klint.rules.dates.kd107_after_death import AfterDeath
+from klint.rules.dates.kd108_event_date_conflict import EventDateConflict
+from klint.rules.dates.kd109_weekday_mismatch import WeekdayMismatch
+
+RULES: tuple[type[Rule], ...] = (
+    ImpossibleDate,
+    ReversedRange,
+    OutsideSubjectSpan,
+    ChronologyRegression,
+    RelativeOrderConflict,
+    DurationMismatch,
+    AfterDeath,
+    EventDateConflict,
+    WeekdayMismatch,
+)

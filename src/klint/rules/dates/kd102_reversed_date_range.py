@@ -1,0 +1,91 @@
+"""KD102 reversed-date-range: a range or begin/end pair whose end is before its start."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from klint.diagnostics import Diagnostic, Severity
+from klint.rules.base import Context, Rule
+from klint.rules.dates._common import (
+    NARRATIVE,
+    line,
+    region_of,
+    sentence,
+    severity_for,
+    show,
+    sound,
+)
+
+
+def _fmt(d: date, precision: str) -> str:
+    """A date at its precision: "1988", "May 1994", "May 16, 1994"."""
+    if precision == "day":
+        return f"{d.strftime('%B')} {d.day}, {d.year}"
+    if precision in ("month", "season"):
+        return f"{d.strftime('%B')} {d.year}"
+    return str(d.year)
+
+
+_BEGIN = re.compile(
+    r"\b(?:began|begun|begins|started|starts|broke out|opened|was born|were born|born)\b"
+)
+_END = re.compile(r"\b(?:ended|ends|finished|closed|concluded|died|was killed|was closed)\b")
+
+
+class ReversedRange(Rule):
+    """## What it does
+    Reports a range whose end comes before its start ("1994–1988", "from May 9
+    to May 8", a life span "(1921–1889)"), and a sentence that says something
+    began on one date and ended on an earlier one.
+
+    ## Why is this bad?
+    A period cannot end before it begins; one of the two dates is wrong or the
+    two are swapped.
+
+    ## Example
+        The war began in 1990 and ended in 1985.
+
+    ## Use instead
+        The war began in 1980 and ended in 1985.
+    """
+
+    code = "KD102"
+    name = "reversed-date-range"
+    severity = Severity.ERROR
+    summary = "a range or begin/end pair whose end is before its start"
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        view = ctx.doc.view
+        for c in ctx.claims.dates:
+            if c.reversed and c.valid:
+                start, end = c.range_start_latest, c.range_end_earliest
+                assert start is not None and end is not None
+                yield self.diagnostic(
+                    c.start,
+                    c.end,
+                    f"range {show(c)} ends before it starts: {_fmt(end, c.precision)} is before "
+                    f"{_fmt(start, c.precision)}",
+                    severity=severity_for(c),
+                )
+        dated = [c for c in ctx.claims.dates if sound(c) and not c.is_range]
+        for i, a in enumerate(dated):
+            region = region_of(ctx, a.start)
+            if region is None or region.kind not in NARRATIVE:
+                continue
+            s, e = sentence(ctx, a, region)
+            if not _BEGIN.search(view, max(s, a.start - 40), a.start):
+                continue
+            for b in dated[i + 1 :]:
+                if b.start >= e:
+                    break
+                if _END.search(view, max(a.end, b.start - 40), b.start) and b.latest < a.earliest:
+                    yield self.diagnostic(
+                        b.start,
+                        b.end,
+                        f"the end {show(b)} is before the beginning {show(a)} (line {line(ctx, a.start)})",
+                        related=[(a.start, a.end, f"the beginning {show(a)}")],
+                        severity=severity_for(a, b),
+                    )
+                    break

@@ -1,0 +1,162 @@
+"""KD105 relative-order-conflict.
+
+A relation in words (“two months later”) that contradicts the dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+
+from klint.claims import DateClaim
+from klint.diagnostics import Diagnostic, Severity
+from klint.rules.base import Context, Rule
+from klint.rules.dates._common import (
+    ENDPOINT,
+    NARRATIVE,
+    UNIT_DAYS,
+    line,
+    number,
+    region_of,
+    sentence,
+    severity_for,
+    show,
+    sound,
+)
+
+_REL = re.compile(
+    r"\b(?:(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)[ -]"
+    r"(?P<unit>day|week|month|year)s?|the[ \t](?:following|next)[ \t](?P<unit2>day|week|month|year))"
+    r"[ \t,]{0,3}(?P<dir>later|afterwards?|after|earlier|prior|before|previously)?",
+    re.IGNORECASE,
+)
+
+
+# "A, before B" / "A after B": the order word between two dates of one sentence, nothing else dated
+_ORDER_WORD = re.compile(r"[^.;!?\d]{0,40}?\b(?P<word>before|prior to|after)\b[^.;!?\d]{0,60}")
+
+
+class RelativeOrderConflict(Rule):
+    """## What it does
+    Checks a counted relation stated in words right before a date ("Two months
+    later, on May 5", "One month prior, on November 21", "The following year,
+    in 1994") against the nearest date before it (not an end point such as
+    "until June 2007", not a parenthesis). It reports a "later" date that
+    lies before its reference, an "earlier" one after it, and a count that
+    misses by more than half a unit plus a quarter of the count (so "one month"
+    accepts 15–53 days: a round phrase is an approximation, not a finding). It
+    also reports "A before B" and "A after B" within one sentence when the two
+    dates say the opposite.
+
+    ## Why is this bad?
+    The words and the dates contradict each other; one of them is wrong.
+
+    ## Example
+        The town fell on March 3, 1992. Two months later, on February 10, 1992,
+        the army withdrew.
+
+    ## Use instead
+        The town fell on March 3, 1992. Two months later, on May 10, 1992,
+        the army withdrew.
+    """
+
+    code = "KD105"
+    name = "relative-order-conflict"
+    severity = Severity.ERROR
+    summary = "a relation in words (\u201ctwo months later\u201d) that contradicts the dates"
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        view = ctx.doc.view
+        prev: DateClaim | None = None
+        section = -1
+        for c in ctx.claims.dates:
+            region = region_of(ctx, c.start)
+            if region is None or region.kind not in NARRATIVE or not sound(c):
+                continue
+            if region.section != section:
+                section, prev = region.section, None
+            s, _ = sentence(ctx, c, region)
+            relations = list(_REL.finditer(view, max(s, c.start - 48), c.start))
+            m = relations[-1] if relations else None  # the relation nearest the date
+            if (
+                m is not None
+                and prev is not None
+                and prev.end <= m.start()
+                and self._attached(view, m.end(), c.start)
+            ):
+                finding = self._conflict(ctx, m, prev, c)
+                if finding:
+                    yield self.diagnostic(
+                        c.start,
+                        c.end,
+                        f"\u201c{' '.join(m.group().split()).rstrip(',')}\u201d {show(c)} {finding} {show(prev)} "
+                        f"(line {line(ctx, prev.start)})",
+                        related=[(prev.start, prev.end, f"the reference date {show(prev)}")],
+                        severity=severity_for(c, prev),
+                    )
+            if (
+                c.cue not in ("quotation", "parenthesis")
+                and c.precision in ("day", "month", "year")
+                and not c.is_range
+                and c.preposition not in ENDPOINT
+            ):
+                prev = c  # the nearest date before the next relation, even "the 1972 Olympics"
+        yield from self._uncounted(ctx)
+
+    def _uncounted(self, ctx: Context) -> Iterator[Diagnostic]:
+        """ "A before B" / "A after B" in one sentence, both dated, in the wrong order."""
+        view = ctx.doc.view
+        dated = [
+            c for c in ctx.claims.dates if sound(c) and c.cue not in ("quotation", "parenthesis")
+        ]
+        for a, b in pairwise(dated):
+            m = _ORDER_WORD.fullmatch(view, a.end, b.start)
+            if m is None or _REL.search(view, a.end, b.start):
+                continue
+            region = region_of(ctx, a.start)
+            if region is None or region.kind not in NARRATIVE or b.start >= region.end:
+                continue
+            word = m.group("word").lower()
+            wrong = a.earliest > b.latest if word != "after" else a.latest < b.earliest
+            if wrong:
+                yield self.diagnostic(
+                    a.start,
+                    a.end,
+                    f"{show(a)} is said to come {word} {show(b)}, but it is "
+                    f"{'later' if word != 'after' else 'earlier'}",
+                    related=[(b.start, b.end, f"the event it is {word}: {show(b)}")],
+                    severity=severity_for(a, b),
+                )
+
+    @staticmethod
+    def _attached(view: str, end: int, start: int) -> bool:
+        return (
+            re.fullmatch(r"[ \t,]{0,3}(?:(?:on|in|by)[ \t]{1,2})?(?:the[ \t])?", view[end:start])
+            is not None
+        )
+
+    @staticmethod
+    def _conflict(ctx: Context, m: re.Match[str], ref: DateClaim, c: DateClaim) -> str | None:
+        direction = (m.group("dir") or "").lower()
+        if m.group("unit2"):
+            unit, n, direction = m.group("unit2").lower(), 1, "later"
+        else:
+            unit, n = m.group("unit").lower(), number(m.group("n"), ctx)
+        if n is None or not direction:
+            return None
+        sign = -1 if direction in ("earlier", "prior", "before", "previously") else 1
+        lo = (c.earliest - ref.latest).days * sign
+        hi = (c.latest - ref.earliest).days * sign
+        lo, hi = min(lo, hi), max(lo, hi)
+        if hi < 0:
+            return "is before, not after," if sign > 0 else "is after, not before,"
+        stated = n * UNIT_DAYS[unit]
+        tolerance = UNIT_DAYS[unit] / 2 + stated / 4
+        if lo > stated + tolerance or hi < stated - tolerance:
+            return (
+                f"is {lo}\u2013{hi} days, not {n} {unit}{'s' if n != 1 else ''}, from"
+                if lo != hi
+                else f"is {lo} days, not {n} {unit}{'s' if n != 1 else ''}, from"
+            )
+        return None

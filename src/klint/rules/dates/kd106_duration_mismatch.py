@@ -1,0 +1,214 @@
+"""KD106 duration-mismatch: a stated duration that does not fit the range beside it."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from klint.claims import DateClaim
+from klint.diagnostics import Diagnostic, Severity
+from klint.extract import _dateclock as clock
+from klint.rules.base import Context, Rule
+from klint.rules.dates._common import (
+    NARRATIVE,
+    SENTENCE_STOP,
+    UNIT_DAYS,
+    line,
+    number,
+    region_of,
+    severity_for,
+    show,
+    sound,
+)
+
+
+def _in_units(shortest: int, longest: int, unit: str) -> str:
+    """A span of days in the stated unit: "1–3 years", "5–7 months", "4 days"."""
+    lo, hi = round(shortest / UNIT_DAYS[unit]), round(longest / UNIT_DAYS[unit])
+    return f"{lo} {unit}{'s' if lo != 1 else ''}" if lo == hi else f"{lo}\u2013{hi} {unit}s"
+
+
+_DURATION = re.compile(
+    r"\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|twenty|thirty|forty|fifty)[ -](?P<unit>day|week|month|year)s?\b",
+    re.IGNORECASE,
+)
+
+
+class DurationMismatch(Rule):
+    """## What it does
+    Reports a stated duration next to the range it measures that does not fit it:
+    "five years (1992–1994)", "a three-month siege, from May to November 1990";
+    and an age ("at the age of 30") that does not fit the birth the article gives
+    the one person named in that sentence ("X (born 1950)", "X (1921–1989)").
+    Year ranges allow one year either way (1992–1997 may mean five or six
+    calendar years); a duration far from any range ("After six years of
+    fighting") is not compared.
+
+    ## Why is this bad?
+    The count and the dates cannot both be right.
+
+    ## Example
+        He remained in the region for five years (1992–1994).
+
+    ## Use instead
+        He remained in the region for two years (1992–1994).
+    """
+
+    code = "KD106"
+    name = "duration-mismatch"
+    severity = Severity.ERROR
+    summary = "a stated duration that does not fit the range beside it"
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        view = ctx.doc.view
+        for c in ctx.claims.dates:
+            if not (c.is_range and sound(c) and c.range_end_earliest and c.range_start_latest):
+                continue
+            region = region_of(ctx, c.start)
+            if region is None or region.kind not in NARRATIVE:
+                continue
+            lo_s, hi_e = max(region.start, c.start - 40), min(region.end, c.end + 40)
+            for m in _DURATION.finditer(view, lo_s, hi_e):
+                if not (m.end() <= c.start or m.start() >= c.end):
+                    continue
+                between = view[m.end() : c.start] if m.end() <= c.start else view[c.end : m.start()]
+                if re.search(r"[.;]|\b(?:and|but|after|before|later|earlier|ago)\b", between):
+                    continue
+                if m.group("unit")[0].isupper() or re.match(
+                    r"['’]?s?[ \t]+[Ww]ar\b", view[m.end() : m.end() + 8]
+                ):
+                    continue  # a name: "the Thirty Years War", "the Six-Day War"
+                n = number(m.group("n"), ctx)
+                if n is None:
+                    continue
+                unit = m.group("unit").lower()
+                shortest = (c.range_end_earliest - c.range_start_latest).days
+                longest = (c.latest - c.earliest).days + 1
+                stated = n * UNIT_DAYS[unit]
+                slack = UNIT_DAYS[unit]
+                if stated + slack < shortest or stated - slack > longest:
+                    yield self.diagnostic(
+                        m.start(),
+                        m.end(),
+                        f"\u201c{m.group()}\u201d does not fit {show(c)} (line {line(ctx, c.start)}), "
+                        f"which spans {_in_units(shortest, longest, unit)}",
+                        related=[(c.start, c.end, f"the range {show(c)}")],
+                        severity=severity_for(c),
+                    )
+        yield from self._ages(ctx)
+
+    def _ages(self, ctx: Context) -> Iterator[Diagnostic]:
+        """An age ("at the age of 30") against the birth the article gives the person named beside it."""
+        births = _births(ctx)
+        if not births:
+            return
+        view = ctx.doc.view
+        dated = [
+            c
+            for c in ctx.claims.dates
+            if sound(c) and not c.is_range and c.cue not in ("quotation",)
+        ]
+        starts = [c.start for c in dated]
+        for m in _AGE.finditer(view):
+            n = _age_number(m.group("n"), ctx)
+            region = region_of(ctx, m.start())
+            if n is None or region is None or region.kind not in NARRATIVE:
+                continue
+            s = clock.sentence_start(view, region.start, m.start())
+            e_m = SENTENCE_STOP.search(view, m.end(), min(region.end, m.end() + 600))
+            e = e_m.end() if e_m else min(region.end, m.end() + 600)
+            i, j = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+            in_sentence = [c for c in dated[i:j] if c.earliest.year >= 100]
+            if not in_sentence:
+                continue
+            when = min(in_sentence, key=lambda c: abs(c.start - m.start()))
+            named = [
+                (pos, name)
+                for name in births
+                for form in _forms(name, births)
+                if (pos := _find_word(view, form, s, m.start())) >= 0
+            ]
+            named = list({name: pos for pos, name in named}.items())
+            if len(named) != 1:
+                continue  # nobody named, or more than one person: no guess
+            name = named[0][0]
+            lo, hi, birth = births[name]
+            youngest, oldest = _years_between(hi, when.earliest), _years_between(lo, when.latest)
+            if when is birth or youngest <= n <= oldest:
+                continue
+            age = f"{youngest}" if youngest == oldest else f"{youngest}–{oldest}"
+            yield self.diagnostic(
+                m.start(),
+                m.end(),
+                f"“{m.group()}” does not fit: {name} was born {show(birth)} (line {line(ctx, birth.start)}), "
+                f"so at {show(when)} the age was {age}",
+                related=[(birth.start, birth.end, f"birth of {name}: {show(birth)}")],
+                severity=severity_for(when, birth, guess=True),  # the person is matched by name
+            )
+
+
+_AGE = re.compile(r"\b(?:at the age of|at age|aged)[ \t](?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\b")
+_BORN_PAREN = re.compile(r"\((?:[^()]{0,40}?[;,][ \t])?born[ \t](?:on[ \t]|in[ \t])?$")
+_WAS_BORN = re.compile(r"[ \t](?:was|were)[ \t]born[ \t](?:on|in)[ \t]$")
+_NAME_END = re.compile(r"([A-Z][a-z]{1,30}(?:[ -][A-Z][a-z]{1,30}){0,3})$")
+
+
+def _forms(name: str, births: dict[str, tuple[date, date, DateClaim]]) -> list[str]:
+    """A person's name, and the surname alone when no one else born in the article shares it."""
+    surname = name.split()[-1]
+    shared = sum(1 for other in births if other.split()[-1] == surname)
+    return [name, surname] if " " in name and shared == 1 else [name]
+
+
+def _find_word(view: str, word: str, start: int, end: int) -> int:
+    m = re.search(rf"\b{re.escape(word)}\b", view[start:end])
+    return start + m.start() if m else -1
+
+
+def _age_number(word: str, ctx: Context) -> int | None:
+    parts = word.lower().split("-")
+    values = [number(p, ctx) for p in parts]
+    return None if any(v is None for v in values) else sum(v for v in values if v is not None)
+
+
+def _years_between(a: date, b: date) -> int:
+    return b.year - a.year - ((b.month, b.day) < (a.month, a.day))
+
+
+def _births(ctx: Context) -> dict[str, tuple[date, date, DateClaim]]:
+    """Each person's birth as (earliest, latest, claim), by name: "X (born 1950)", "X (1921–1989)",
+    "X was born on ..."."""
+    if "kd.births" in ctx.cache:
+        return ctx.cache["kd.births"]
+    view = ctx.doc.view
+    out: dict[str, tuple[date, date, DateClaim]] = {}
+    for c in ctx.claims.dates:
+        if not sound(c):
+            continue
+        before = view[max(0, c.start - 60) : c.start]
+        if (
+            c.is_range
+            and c.precision == "year"
+            and view[c.end : c.end + 1] == ")"
+            and before.endswith("(")
+        ):
+            if 15 <= c.latest.year - c.earliest.year <= 110 and c.range_start_latest:
+                m = _NAME_END.search(before[:-1].rstrip())
+                if m:
+                    out.setdefault(m.group(1), (c.earliest, c.range_start_latest, c))
+            continue
+        if c.is_range:
+            continue
+        paren = _BORN_PAREN.search(before)
+        if paren:
+            m = _NAME_END.search(before[: paren.start()].rstrip())
+        else:
+            born = _WAS_BORN.search(before)
+            m = _NAME_END.search(before[: born.start()]) if born else None
+        if m:
+            out.setdefault(m.group(1), (c.earliest, c.latest, c))
+    ctx.cache["kd.births"] = out
+    return out

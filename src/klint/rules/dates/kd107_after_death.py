@@ -1,0 +1,166 @@
+"""KD107 after-death: a person acts in a sentence dated after the death the article gives them."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from klint.claims import DateClaim
+from klint.diagnostics import Diagnostic, Severity
+from klint.extract._literals import alternation, find_all, finditer_from
+from klint.rules.base import Context, Rule
+from klint.rules.dates._common import (
+    NARRATIVE,
+    line,
+    region_of,
+    sentence,
+    severity_for,
+    show,
+    sound,
+    words_re,
+)
+
+_NAME = r"(?P<name>[A-Z][a-z]{1,30}(?:[ -](?:[A-Z][a-z]{1,30}|de|von|van|al|bin|ibn)\b){0,3})"
+# no leading \b (it would make ``re`` try every offset): the caller checks the word start
+_DEATH_WORDS = ("died", "killed", "assassinated", "executed", "murdered", "death")
+_DEATH_WORD = re.compile("(?:" + alternation(_DEATH_WORDS) + r")\b")
+# the name before a death word: "X died", "X, who was killed", "the death of X, who was killed"
+_NAME_BEFORE_DIED = re.compile(_NAME + r",?[ \t](?:who[ \t])?(?:had[ \t])?$")
+_NAME_BEFORE_KILLED = re.compile(_NAME + r",?[ \t](?:who[ \t])?(?:was|had[ \t]been)[ \t]$")
+# "his death in 1989, X ..."
+_NAME_AFTER_DEATH = re.compile(r"[ \t]in[ \t][^,.;]{1,30},[ \t]" + _NAME)
+_NAME_BEFORE_LIFESPAN = re.compile(_NAME + r"[ \t]\((?:c\.[ \t])?$")
+_DEATH_OF = re.compile(r"\bdeath[ \t]of[ \t]" + _NAME + r",?[ \t]who[ \t]was[ \t]$")
+
+
+class AfterDeath(Rule):
+    """## What it does
+    Collects the deaths the article states ("X died in 1989", "X was killed on
+    June 12, 1993", "Prior to his death in 1989, X …", a life span "X
+    (1921–1989)" of 15 to 110 years) and
+    reports a later sentence, dated after that death, in which the same person
+    acts. Possessives ("X's fighters") and posthumous mentions ("his death was
+    mourned", "a memorial to X", "the grave of X") are not actions.
+
+    ## Why is this bad?
+    A dead person cannot act; the death date, the event date or the name is
+    wrong.
+
+    ## Example
+        Ivan Petrov died in March 1990. In June 1991, Ivan Petrov signed the
+        treaty.
+
+    ## Use instead
+        Ivan Petrov died in March 1992. In June 1991, Ivan Petrov signed the
+        treaty.
+    """
+
+    code = "KD107"
+    name = "after-death"
+    severity = Severity.WARNING  # the person is matched by name: a guess
+    summary = "a person acts in a sentence dated after the death the article gives them"
+
+    @staticmethod
+    def _acting(view: str, s: int, pos: int, name: str) -> bool:
+        """Is the name at ``pos`` a subject rather than an object, and the same person?"""
+        before = view[max(s, pos - 24) : pos]
+        if re.search(r"\b(?:of|to|by|for|with|about|after|than)[ \t]{1,2}$", before):
+            return False
+        # a bare surname after another given name is someone else ("Markar Melkonian")
+        return " " in name or not re.search(r"\b[A-Z][a-z]+[ \t]$", before)
+
+    def _deaths(self, ctx: Context) -> dict[str, DateClaim]:
+        """Each person's death date, by the name the text gives them."""
+        view = ctx.doc.view
+        claims = [c for c in ctx.claims.dates if sound(c)]
+        starts = [c.start for c in claims]
+        deaths: dict[str, DateClaim] = {}
+
+        def first_date(lo: int, hi: int) -> DateClaim | None:
+            i = bisect.bisect_left(starts, lo)
+            return claims[i] if i < len(claims) and claims[i].start < hi else None
+
+        for c in claims:  # life spans: "X (1921–1989)"
+            lifetime = c.latest.year - c.earliest.year
+            if (
+                c.is_range
+                and c.precision == "year"
+                and view[c.end : c.end + 1] == ")"
+                and 15 <= lifetime <= 110
+            ):
+                m = _NAME_BEFORE_LIFESPAN.search(view, max(0, c.start - 60), c.start)
+                if m:
+                    deaths.setdefault(m.group("name"), c)
+        for w in finditer_from(_DEATH_WORD, view, find_all(view, _DEATH_WORDS)):
+            if w.start() and (view[w.start() - 1].isalnum() or view[w.start() - 1] == "_"):
+                continue  # not a word start ("undied"); \w is exactly isalnum() or "_"
+            if w.group() == "death":
+                before = view[max(0, w.start() - 4) : w.start()]
+                m = _NAME_AFTER_DEATH.match(view, w.end()) if before in ("his ", "her ") else None
+                if m is not None:  # "his death in 1989, X"
+                    date_ = first_date(w.end(), m.start("name"))
+                    if date_:
+                        deaths.setdefault(m.group("name"), date_)
+                continue
+            date_ = first_date(w.end(), min(len(view), w.end() + 60))
+            if date_ is None or re.search(r"[.;]", view[w.end() : date_.start]):
+                continue
+            lo = max(0, w.start() - 80)
+            named = _NAME_BEFORE_DIED if w.group() == "died" else _NAME_BEFORE_KILLED
+            m = _DEATH_OF.search(view, lo, w.start()) or named.search(view, lo, w.start())
+            if m:
+                deaths.setdefault(m.group("name"), date_)
+        return deaths
+
+    @staticmethod
+    def _narrative(
+        ctx: Context, c: DateClaim, posthumous: re.Pattern[str]
+    ) -> tuple[int, int] | None:
+        """The sentence of a date in narrative text, unless a posthumous cue explains it."""
+        region = region_of(ctx, c.start)
+        if region is None or region.kind not in NARRATIVE:
+            return None
+        s, e = sentence(ctx, c, region)
+        return None if posthumous.search(ctx.doc.view, s, e) else (s, e)
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        deaths = self._deaths(ctx)
+        if not deaths:
+            return
+        view = ctx.doc.view
+        posthumous = words_re(tuple(ctx.packs.posthumous_cues))
+        spans: dict[int, tuple[int, int] | None] = {}  # a date's sentence, if it can be dated
+        for name, death in deaths.items():
+            who = re.compile(
+                rf"\b{re.escape(name)}\b(?!['’]s|[ \t]\(|[ \t]was[ \t](?:killed|buried|mourned))"
+            )
+            for k, c in enumerate(ctx.claims.dates):
+                if (
+                    c.start <= death.start
+                    or not sound(c)
+                    or c.cue is not None
+                    or c.earliest <= death.latest
+                ):
+                    continue
+                if k not in spans:
+                    spans[k] = self._narrative(ctx, c, posthumous)
+                span = spans[k]
+                if span is None:
+                    continue
+                s, e = span
+                m = next(
+                    (m for m in who.finditer(view, s, e) if self._acting(view, s, m.start(), name)),
+                    None,
+                )
+                if m is None:
+                    continue
+                yield self.diagnostic(
+                    m.start(),
+                    m.end(),
+                    f"{name} acts in a sentence dated {show(c)} (line {line(ctx, c.start)}), after the death "
+                    f"dated {show(death)} (line {line(ctx, death.start)})",
+                    related=[(death.start, death.end, f"death of {name}: {show(death)}")],
+                    severity=severity_for(c, death, guess=True),
+                )
+                break

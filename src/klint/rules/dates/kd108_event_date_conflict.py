@@ -1,0 +1,146 @@
+"""KD108 event-date-conflict: the same named event given two different dates."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from klint.claims import DateClaim
+from klint.diagnostics import Diagnostic, Severity
+from klint.extract import _dateclock as clock
+from klint.extract._numlex import ascii_lower
+from klint.rules.base import Context, Rule
+from klint.rules.dates._common import MONTH_NAMES, NARRATIVE, line, region_of, sentence, show, sound
+
+# An event word and its date stand in one phrase: no comma, "and" or "but" between them
+# ("captured Orsk on April 3"; "On April 3, rebels captured Orsk").
+_TIGHT_BEFORE = re.compile(r"(?:(?![,;]|\band\b|\bbut\b)[^.!?]){0,60}")
+_TIGHT_AFTER = re.compile(r",?(?:(?![,;]|\band\b|\bbut\b)[^.!?]){0,40}")
+
+
+_NAME_AFTER_EVENT = re.compile(
+    r"[ \t]{1,2}(?:of[ \t])?(?:the[ \t])?([A-Z][\w-]{0,30}(?:[ \t][A-Z][\w-]{0,30}){0,2})"
+)
+_NAME_BEFORE_EVENT = re.compile(
+    r"([A-Z][\w-]{0,30}(?:[ \t][A-Z][\w-]{0,30}){0,2})[ \t]{1,2}(?:was[ \t]|had[ \t]been[ \t])?$"
+)
+
+
+class EventDateConflict(Rule):
+    """## What it does
+    Finds the same one-time event dated in two places — an event word from the
+    rule pack ("captured", "the fall of", "founded", "died") with the same name
+    next to it — and reports two dates that cannot both be true ("captured on
+    April 3" and "captured on April 5"). A coarser date that contains the finer
+    one ("signed in May of 1994" and "May 16") is consistent. The match of the
+    two events is a guess, so findings are warnings.
+
+    ## Why is this bad?
+    One event happened once; two different dates for it are a contradiction.
+
+    ## Example
+        Armenian forces captured Kelbajar on April 3, 1993. ... After Armenian
+        forces captured Kelbajar on April 5, 1993, the council met.
+
+    ## Use instead
+        Armenian forces captured Kelbajar on April 3, 1993. ... After Armenian
+        forces captured Kelbajar on April 3, 1993, the council met.
+    """
+
+    code = "KD108"
+    name = "event-date-conflict"
+    severity = Severity.WARNING
+    summary = "the same named event given two different dates"
+
+    def _key(
+        self,
+        ctx: Context,
+        c: DateClaim,
+        events: dict[str, str],
+        words: list[tuple[int, int, str]],
+        starts: list[int],
+    ) -> str | None:
+        """The event a date is given to: an event word near it and the name beside that word."""
+        i = bisect.bisect_left(starts, c.start - 260)
+        if i >= len(starts) or starts[i] > c.end + 40:
+            return None  # no event word near the date (the common case)
+        region = region_of(ctx, c.start)
+        if region is None or region.kind not in NARRATIVE:
+            return None
+        view = ctx.doc.view
+        s, e = sentence(ctx, c, region)
+        lo = max(s, clock.clause_start(view, max(s, c.start - 200), c.start) - 60)
+        near = [
+            w
+            for w in words[i : bisect.bisect_right(starts, c.end + 40)]
+            if w[0] >= lo and w[1] <= e
+        ]
+        before_claim = [
+            w for w in near if w[1] <= c.start and _TIGHT_BEFORE.fullmatch(view, w[1], c.start)
+        ]
+        after_claim = [
+            w for w in near if w[0] >= c.end and _TIGHT_AFTER.fullmatch(view, c.end, w[0])
+        ]
+        for start, end, word in [*before_claim[-1:], *after_claim[:1]]:
+            after = _NAME_AFTER_EVENT.match(view, end, end + 50)
+            before = _NAME_BEFORE_EVENT.search(view, max(s, start - 50), start)
+            name = after.group(1) if after else (before.group(1) if before else None)
+            if name and name not in MONTH_NAMES:
+                return f"{events[word]}:{name}"
+        return None
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        events = {k.lower(): v for k, v in ctx.packs.date_words.get("event_words", {}).items()}
+        if not events:
+            return
+        low = ascii_lower(ctx.doc.view)  # same length: offsets stay the view's ("İ" lowers to two)
+        words = [(a, b, low[a:b]) for a, b in _whole_literals(tuple(events), low)]
+        starts = [w[0] for w in words]
+        seen: dict[str, DateClaim] = {}
+        for c in ctx.claims.dates:
+            if (
+                not sound(c)
+                or c.is_range
+                or c.cue in ("quotation", "parenthesis")
+                or c.precision not in ("day", "month", "year")
+            ):
+                continue
+            key = self._key(ctx, c, events, words, starts)
+            if key is None:
+                continue
+            first = seen.setdefault(key, c)
+            if first is c:
+                continue
+            if c.latest < first.earliest or c.earliest > first.latest:
+                kind, name = key.split(":", 1)
+                yield self.diagnostic(
+                    c.start,
+                    c.end,
+                    f"the {kind} of {name} is dated {show(c)} here but {show(first)} at line "
+                    f"{line(ctx, first.start)}",
+                    related=[(first.start, first.end, f"first dated {show(first)}")],
+                    severity=Severity.WARNING,
+                )
+
+
+def _whole_literals(words: tuple[str, ...], low: str) -> list[tuple[int, int]]:
+    """``clock.whole_words(clock.literal_alternation(words), low, 0)``, with the pattern tried only
+    where ``str.find`` sees one of the words start (a regex scan tries every offset)."""
+    pattern = clock.literal_alternation(words)
+    starts: set[int] = set()
+    for w in {w.lower() for w in words}:
+        p = low.find(w)
+        while p >= 0:
+            starts.add(p)
+            p = low.find(w, p + 1)
+    out = []
+    end = 0
+    for s in sorted(starts):  # leftmost, non-overlapping: what finditer returns
+        m = pattern.match(low, s) if s >= end else None
+        if m is None:
+            continue
+        end = m.end()
+        if (s == 0 or not low[s - 1].isalnum()) and (end == len(low) or not low[end].isalnum()):
+            out.append((s, end))
+    return out

@@ -1,0 +1,29 @@
+"""KN rules: numbers against each other, totals, shares, lists and tables.
+
+Every comparison first buckets quantities by what they count (and by paragraph or
+sentence), so a rule never walks all pairs of a long article's numbers. Qualifier
+tolerances, subset relations and cue words come from the ``numbers`` rule pack.
+"""
+
+from __future__ import annotations
+
+from klint.rules.base import Rule
+from klint.rules.numbers.kn201_value_conflict import ValueConflict
+from klint.rules.numbers.kn202_total_mismatch import TotalMismatch
+from klint.rules.numbers.kn203_percent_out_of_range import PercentOutOfRange
+from klint.rules.numbers.kn204_shares_exceed_whole import SharesExceedWhole
+from klint.rules.numbers.kn205_reversed_number_range import ReversedRange
+from klint.rules.numbers.kn206_count_vs_list import CountVsList
+from klint.rules.numbers.kn207_table_consistency import TableConsistency
+from klint.rules.numbers.kn208_percent_vs_counts import PercentVsCounts
+
+RULES: tuple[type[Rule], ...] = (
+    ValueConflict,
+    TotalMismatch,
+    PercentOutOfRange,
+    SharesExceedWhole,
+    ReversedRange,
+    CountVsList,
+    TableConsistency,
+    PercentVsCounts,
+)

@@ -1,0 +1,114 @@
+"""What the KN rules share: how a value is shown, its tolerance bounds, cue words, paragraphs."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from klint.claims import QuantityClaim
+from klint.extract._literals import alternation
+from klint.packs import Packs
+from klint.rules.base import Context
+
+
+def fmt(v: float | None) -> str:
+    """A value as the text would write it: 20,000; 13.62; 0.75."""
+    if v is None:
+        return "?"
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+def stated(q: QuantityClaim) -> str:
+    """The claim as a reader sees it: “nearly 1,000,000”, “6,000–10,000”."""
+    return "\u201c" + " ".join(q.text.split()) + "\u201d"
+
+
+def _tolerances(packs: Packs) -> dict[str, tuple[float, float]]:
+    out: dict[str, tuple[float, float]] = {"exact": (0.0, 0.0), "range": (0.0, 0.0)}
+    for q in packs.qualifiers.values():
+        below, above = out.get(q.kind, (0.0, 0.0))
+        out[q.kind] = (max(below, q.below), max(above, q.above))
+    return out
+
+
+def bounds(ctx: Context, q: QuantityClaim) -> tuple[float, float] | None:
+    """The interval the true value lies in, given the claim's qualifier (None: vague)."""
+    if q.low is None or q.high is None:
+        return None
+    if "kn.tol" not in ctx.cache:
+        words = sorted(ctx.packs.qualifiers, key=len, reverse=True)
+        ctx.cache["kn.tol"] = _tolerances(ctx.packs)
+        ctx.cache["kn.words"] = re.compile(
+            "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)", re.IGNORECASE
+        )
+    # the qualifier word that opens the claim sets the tolerance; else the widest of its kind
+    m = (
+        ctx.cache["kn.words"].match(q.text)
+        if q.qualifier not in ("exact", "range", "vague")
+        else None
+    )
+    word = ctx.packs.qualifiers.get(" ".join(m.group().lower().split())) if m else None
+    if word is not None and word.kind == q.qualifier:
+        below, above = word.below, word.above
+    else:
+        below, above = ctx.cache["kn.tol"].get(q.qualifier, (0.0, 0.0))
+    lo, hi = min(q.low, q.high), max(q.low, q.high)
+    return lo * (1 - min(below, 1.0)), hi * (1 + above)
+
+
+def line_of(ctx: Context, offset: int) -> int:
+    return ctx.doc.position(offset)[0]
+
+
+def lines_of(ctx: Context, claims: list[QuantityClaim]) -> str:
+    """ "line 250" or "lines 118, 119": where a group of claims stands."""
+    lines = sorted({line_of(ctx, q.start) for q in claims})
+    return ("line " if len(lines) == 1 else "lines ") + ", ".join(map(str, lines))
+
+
+def sentence_text(ctx: Context, q: QuantityClaim) -> str:
+    if q.sentence_start is None or q.sentence_end is None:
+        return ctx.doc.view[q.start : q.end]
+    return ctx.doc.view[q.sentence_start : q.sentence_end]
+
+
+@lru_cache(maxsize=64)
+def _cue_re(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + alternation({c.lower() for c in cues}) + r")(?![\w-])")
+
+
+def has_cue(text: str, cues: list[str]) -> bool:
+    """Whether ``text`` holds one of the cue words or phrases (case and spacing ignored)."""
+    return _cue_re(tuple(cues)).search(" ".join(text.lower().split())) is not None
+
+
+@lru_cache(maxsize=4096)
+def subject_key(subject: str | None) -> str | None:
+    """A subject normalized for matching: "the Republic of Azerbaijan" -> "azerbaijan"."""
+    if not subject:
+        return None
+    s = re.sub(r"['’]s?$", "", subject.strip()).lower()
+    s = re.sub(r"^(?:the\s+)?(?:(?:democratic\s+|people's\s+|federal\s+)?republic\s+of\s+)?", "", s)
+    return " ".join(s.split()) or None
+
+
+def paragraphs(ctx: Context) -> list[list[QuantityClaim]]:
+    """Body quantities grouped by the region they stand in, in text order."""
+    if "kn.paras" in ctx.cache:
+        return ctx.cache["kn.paras"]
+    regions = sorted(
+        (r for r in ctx.doc.regions_of("paragraph", "list_item", "caption", "quote")),
+        key=lambda r: r.start,
+    )
+    starts = [r.start for r in regions]
+    groups: dict[int, list[QuantityClaim]] = defaultdict(list)
+    for q in ctx.claims.quantities:
+        if q.source not in ("body", "caption"):
+            continue
+        i = bisect.bisect_right(starts, q.start) - 1
+        if i >= 0 and regions[i].start <= q.start < regions[i].end:
+            groups[i].append(q)
+    ctx.cache["kn.paras"] = [groups[i] for i in sorted(groups)]
+    return ctx.cache["kn.paras"]

@@ -1,0 +1,52 @@
+"""KN203 percent-out-of-range: a share given as more than 100% (or less than 0%)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from klint.diagnostics import Diagnostic, Severity
+from klint.rules.base import Context, Rule
+from klint.rules.numbers._common import has_cue, stated
+
+
+class PercentOutOfRange(Rule):
+    """## What it does
+    Reports a percentage below 0 or above 100 where it is a share of a whole ("120%
+    of the residents", "a 104% Armenian majority"), not a growth or a ratio.
+
+    ## Why is this bad?
+    A share cannot exceed the whole; the figure is mistyped or misplaced.
+
+    ## Example
+        By 1923 the oblast was 104% Armenian.
+
+    ## Use instead
+        By 1923 the oblast was 94% Armenian.
+    """
+
+    code = "KN203"
+    name = "percent-out-of-range"
+    severity = Severity.ERROR
+    summary = "a share given as more than 100% (or less than 0%)"
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        num = ctx.packs.numbers
+        view = ctx.doc.view
+        for q in ctx.claims.quantities:
+            if q.unit != "percent" or q.low is None or q.split or q.source == "table":
+                continue
+            bad = [v for v in (q.low, q.high) if v is not None and (v > 100 or v < 0)]
+            if not bad or q.counted is None:
+                continue
+            window = view[
+                max(q.sentence_start or 0, q.start - 60) : min(q.sentence_end or q.end, q.end + 40)
+            ]
+            if has_cue(window, num.share_blockers) or has_cue(q.counted, num.share_blockers):
+                continue
+            yield self.diagnostic(
+                q.start,
+                q.end,
+                f"{stated(q)} of {q.counted} is a share above 100%"
+                if bad[0] > 100
+                else f"{stated(q)} of {q.counted} is a negative share",
+            )

@@ -1,0 +1,125 @@
+"""KX302 undefined-acronym: an acronym used but never expanded (opt-in)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from klint.diagnostics import Diagnostic, Severity
+from klint.rules.base import Context, Rule
+from klint.rules.xrefs._common import BODY_KINDS, defined_acronyms, line_of, q
+
+
+def _candidate_expansion(ctx: Context, acronym: str):
+    """A capitalized name whose initials are the acronym's letters ("Republic of Nagorno-Karabakh": NKR)."""
+    letters = sorted(acronym.upper())
+    for m in ctx.claims.mentions:
+        if len(m.words) < 2:
+            continue
+        initials = sorted(
+            p[0].upper() for w in m.words for p in w.split("-") if p and p[0].isupper()
+        )
+        if initials == letters:
+            return m
+    return None
+
+
+def _spelled_out(ctx: Context) -> set[str]:
+    """Initials of the capitalized names of the text ("Soviet Socialist Republic of Armenia": SSRA)."""
+    out = set()
+    for m in ctx.claims.mentions:
+        if len(m.words) >= 2:
+            out.add(
+                "".join(p[0].upper() for w in m.words for p in w.split("-") if p and p[0].isupper())
+            )
+    return out
+
+
+def _alias_place(ctx: Context, aliases: list[str]) -> tuple[int, int] | None:
+    """The first place where one of an acronym's other names (pack ``known_acronyms``) is used."""
+    if not aliases:
+        return None
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in aliases) + r")\b", re.IGNORECASE)
+    text = ctx.doc.view
+    for region in ctx.doc.regions_of(*BODY_KINDS):
+        m = pattern.search(text, region.start, region.end)
+        if m:
+            return m.start(), m.end()
+    return None
+
+
+class UndefinedAcronym(Rule):
+    """## What it does
+    Reports an acronym that the article uses but never expands, unless a rule
+    pack lists it as common (`common_acronyms`: UN, NATO, USA…). A definition
+    anywhere counts, either order: "Commonwealth of Independent States (CIS)"
+    or "CIS (Commonwealth of Independent States)", in the body or the infobox.
+    So does a name in the text whose initials spell it ("Azerbaijan SSR" after
+    "Soviet Socialist Republic of Armenia"). Quotations, designations (T-72,
+    Su-25), roman numerals, dotted abbreviations (P.M.), runs of capitals
+    (MEGA OIL) and `not_acronyms` are not checked.
+    Opt-in: real articles use many acronyms without expanding them.
+
+    ## Why is this bad?
+    A reader who does not know the acronym cannot find out what it stands for.
+
+    ## Example
+        Azerbaijan relied on the CSCE to broker a cease-fire.
+
+    ## Use instead
+        Azerbaijan relied on the Conference on Security and Co-operation in Europe (CSCE).
+    """
+
+    code = "KX302"
+    name = "undefined-acronym"
+    severity = Severity.WARNING
+    default_enabled = False
+    summary = "an acronym used but never expanded (opt-in)"
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        common = set(ctx.packs.common_acronyms)
+        defined = defined_acronyms(ctx)
+        uses: dict[str, list] = {}
+        for a in ctx.claims.acronyms:
+            if not a.in_quote:
+                uses.setdefault(a.acronym, []).append(a)
+        spelled = _spelled_out(ctx)
+        for acronym, found in uses.items():
+            if (
+                acronym in common
+                or acronym in defined
+                or any(i.startswith(acronym) for i in spelled)
+            ):
+                continue
+            first = found[0]
+            lines = sorted({line_of(ctx, a.start) for a in found})
+            where = (
+                f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines[:6]))
+            )
+            related = [(a.start, a.end, f"{acronym} used again") for a in found[1:2]]
+            message = f"{acronym} is used ({where}) but never expanded"
+            known = ctx.packs.known_acronyms.get(acronym, [])
+            if known:
+                message += f" (usually: {known[0]})"
+            candidate = _candidate_expansion(ctx, acronym)
+            alias = _alias_place(ctx, known[1:]) if candidate is None else None
+            if candidate is not None:
+                message += (
+                    f"; {q(candidate.text)} on line {line_of(ctx, candidate.start)} may be its "
+                    f"full name: write \u201c{candidate.text} ({acronym})\u201d there"
+                )
+                related = [
+                    (
+                        candidate.start,
+                        candidate.end,
+                        "possible full name, not linked to the acronym",
+                    )
+                ]
+            elif alias is not None:
+                s, e = alias
+                message += (
+                    f"; {q(ctx.doc.view[s:e])} on line {line_of(ctx, s)} may name the same body "
+                    "without saying so"
+                )
+                related = [(s, e, f"possibly the same body as {acronym}")]
+            yield self.diagnostic(first.start, first.end, message, related=related)

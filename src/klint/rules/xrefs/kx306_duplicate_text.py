@@ -1,0 +1,60 @@
+"""KX306 duplicate-text: a paragraph or caption repeated verbatim."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from klint.diagnostics import Diagnostic, Severity
+from klint.rules.base import Context, Rule
+from klint.rules.xrefs._common import excerpt
+
+
+class DuplicateText(Rule):
+    """## What it does
+    Reports a paragraph or caption that repeats an earlier one verbatim
+    (ignoring differences in whitespace).
+
+    ## Why is this bad?
+    A repeated block is usually a copy-and-paste slip or an image caption
+    printed twice when a page was flattened; readers see the same text twice.
+
+    ## Example
+        A T-72 tank memorial near the town of Askeran.
+        A T-72 tank memorial near the town of Askeran.
+
+    ## Use instead
+        A T-72 tank memorial near the town of Askeran.
+    """
+
+    code = "KX306"
+    name = "duplicate-text"
+    severity = Severity.WARNING
+    summary = "a paragraph or caption repeated verbatim"
+
+    MIN_WORDS = 5  # captions
+    MIN_PARAGRAPH_WORDS = 8  # shorter repeated lines are list entries ("Feud of the Year (2003)")
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        seen: dict[str, tuple[int, int]] = {}
+        for region in ctx.doc.regions_of("paragraph", "caption", "list_item", "quote"):
+            raw = ctx.doc.view[region.start : region.end]  # markup does not make two copies differ
+            parts = raw.split()  # str.split and the regex \s agree on what whitespace is
+            words = len(parts)
+            if words < self.MIN_WORDS or (
+                region.kind != "caption"
+                and (words < self.MIN_PARAGRAPH_WORDS or raw.rstrip()[-1:] not in '.!?"”')
+            ):
+                continue
+            key = "".join(parts).casefold()
+            if key in seen:
+                first = seen[key]
+                line, _ = ctx.doc.position(first[0])
+                kind = "caption" if region.kind == "caption" else "paragraph"
+                yield self.diagnostic(
+                    region.start,
+                    region.end,
+                    f"{kind} repeats line {line} verbatim: \u201c{excerpt(raw)}\u201d",
+                    related=[(first[0], first[1], "first occurrence")],
+                )
+            else:
+                seen[key] = (region.start, region.end)

@@ -1,0 +1,123 @@
+"""KX307 infobox-entity-unmentioned: an infobox commander the body never mentions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from klint.diagnostics import Diagnostic, Severity
+from klint.rules.base import Context, Rule
+from klint.rules.xrefs._common import line_of
+
+
+class InfoboxEntityUnmentioned(Rule):
+    """## What it does
+    Reports a commander listed in the infobox that the body never mentions,
+    by full name or by surname; a surname spelled by another transliteration
+    (Aliev/Aliyev) counts as a mention. Option `fields` picks the infobox
+    fields checked by the start of their label (default: commander and leader
+    fields; add "location" for places, which an article often names only
+    through a wider or narrower place). The reverse check is opt-in (option
+    `reverse = true`): a person the body names as leading a side ("chaired by
+    Robert Kocharyan", pack `leader_cues`) who is not among the infobox
+    commanders.
+
+    ## Why is this bad?
+    The infobox summarises the article: a commander the text never mentions
+    is either missing from the narrative or wrongly listed.
+
+    ## Example
+        Commanders 1 Samvel Babayan, Monte Melkonian
+        ...
+        Melkonian's fighters captured Kelbajar.
+
+    ## Use instead
+        Commanders 1 Samvel Babayan, Monte Melkonian
+        ...
+        Babayan and Melkonian's fighters captured Kelbajar.
+    """
+
+    code = "KX307"
+    name = "infobox-entity-unmentioned"
+    severity = Severity.WARNING
+    summary = "an infobox commander the body never mentions"
+
+    FIELDS = ("commander", "leader")
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        from klint.extract._names_text import name_key, skeletonizer
+
+        options = ctx.options(self.code)
+        fields = tuple(f.casefold() for f in options.get("fields", self.FIELDS))
+        rules = tuple((a.casefold(), b.casefold()) for a, b, *_ in ctx.packs.transliterations)
+        skel = skeletonizer(rules)
+        if options.get("reverse"):
+            yield from self._reverse(ctx, rules)
+        body_keys: set[str] = set()
+        body_parts: set[str] = set()  # each word and hyphen part, normalized once below
+        for m in ctx.claims.mentions:
+            if m.source == "infobox":
+                continue
+            body_keys.add(m.key)
+            for w in m.words:
+                body_parts.add(w)
+                if "-" in w:
+                    body_parts.update(w.split("-"))
+        body_names = {skel(k) for k in body_keys}
+        body_words = {skel(name_key(part)) for part in body_parts}
+        for m in ctx.claims.mentions:
+            if m.source != "infobox" or not m.field or not m.field.casefold().startswith(fields):
+                continue
+            surname = m.words[-1] if m.words else m.name
+            if skel(m.key) in body_names or skel(name_key(surname)) in body_words:
+                continue
+            label = m.field
+            yield self.diagnostic(
+                m.start,
+                m.end,
+                f"infobox {label} entry \u201c{m.name}\u201d is never mentioned in the body, "
+                f"by full name or as \u201c{surname}\u201d",
+            )
+
+    def _reverse(self, ctx: Context, rules: tuple[tuple[str, str], ...]) -> Iterator[Diagnostic]:
+        """Body names that lead a side ("chaired by Robert Kocharyan") but are not infobox commanders."""
+        from klint.extract._names_text import name_key, skeleton
+
+        listed = [
+            m
+            for m in ctx.claims.mentions
+            if m.source == "infobox" and (m.field or "").startswith("Commander")
+        ]
+        if not listed or not ctx.packs.leader_cues:
+            return
+        cue = re.compile(r"\b(?:" + "|".join(map(re.escape, ctx.packs.leader_cues)) + r")\s+$")
+        text = ctx.doc.view
+        people = [
+            m
+            for m in ctx.claims.mentions
+            if m.source != "infobox" and len(m.words) >= 2 and " of " not in m.name
+        ]
+        by_surname = {skeleton(name_key(m.words[-1]), rules): m for m in listed if m.words}
+        led: dict[int, object] = {}  # start of a leading name -> its infobox entry (or None)
+        for i, m in enumerate(people):
+            before = text[max(0, m.start - 40) : m.start]
+            prev = people[i - 1] if i else None
+            joined = (
+                prev is not None
+                and prev.start in led
+                and re.fullmatch(r",?\s+and\s+", text[prev.end : m.start])
+            )
+            if not (cue.search(before) or joined):
+                continue
+            entry = by_surname.get(skeleton(name_key(m.words[-1]), rules))
+            led[m.start] = entry
+            if entry is not None:
+                continue
+            other = (led.get(prev.start) if joined and prev is not None else None) or listed[0]
+            yield self.diagnostic(
+                m.start,
+                m.end,
+                f"\u201c{m.name}\u201d leads a side here but is not among the infobox commanders "
+                f"(\u201c{other.name}\u201d, line {line_of(ctx, other.start)})",
+                related=[(other.start, other.end, "listed in the infobox")],
+            )
