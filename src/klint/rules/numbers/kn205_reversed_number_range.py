@@ -9,6 +9,15 @@ from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.numbers._common import fmt, stated
 
+# After the range: years before an era, or ages before the present, which count down.
+_DOWNWARD = re.compile(
+    r"\s*(?:BCE?\b|B\.C\.(?:E\.)?|BP\b|[Mk]a\b|mya\b|(?:million |thousand )?years ago\b)"
+)
+_CHAIN_AFTER = re.compile(r"\s?[-–—]\s?\d")  # a third number: a score line, not a range
+_CHAIN_BEFORE = re.compile(r"\d\s?[-–—]\s?$")
+_DESIGNATION = re.compile(r"(?<![.!?]\s)\b[A-Z][\w]*\s$")  # "Boeing 747-400", not "In 747-400"
+_NAME_AFTER = re.compile(r"\s[A-Z]")  # "747-400 ZK-NBS": a name follows, not a counted noun
+
 
 class ReversedRange(Rule):
     """## What it does
@@ -18,10 +27,10 @@ class ReversedRange(Rule):
     A range runs from low to high; a reversed range is a typo that hides the real bounds.
 
     ## Example
-        Khojaly had a population of 10,000–6,000 people.
+        The valley had a population of 10,000–6,000 people.
 
     ## Use instead
-        Khojaly had a population of 6,000–10,000 people.
+        The valley had a population of 6,000–10,000 people.
     """
 
     code = "KN205"
@@ -30,13 +39,25 @@ class ReversedRange(Rule):
     summary = "a range whose low end is larger than its high end"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        view = ctx.doc.view
         for q in ctx.claims.quantities:
             if q.qualifier != "range" or q.low is None or q.high is None or q.low <= q.high:
                 continue
-            num_text = ctx.doc.text[q.number_start or q.start : q.number_end or q.end]
+            ns, ne = q.number_start or q.start, q.number_end or q.end
+            num_text = ctx.doc.text[ns:ne]
             parts = re.findall(r"[0-9][0-9,.]*", num_text)
             if len(parts) != 2:
                 continue
+            if _DOWNWARD.match(view, ne) or _CHAIN_AFTER.match(view, ne):
+                continue  # "850–600 BC" counts down; "18–10–18–7" is a bowling analysis
+            if _CHAIN_BEFORE.search(view[max(0, ns - 3) : ns]):
+                continue
+            if q.counted is None and re.search(r"\bto\b", num_text):
+                continue  # "more whites than blacks: 600,000 to 520,000" compares two groups
+            if "-" in num_text and (
+                _DESIGNATION.search(view[max(0, ns - 30) : ns]) or _NAME_AFTER.match(view, ne)
+            ):
+                continue  # "a Boeing 747-400", "747-400 ZK-NBS": a model and its variant
             a, b = parts
             grouped = "," in a and "," in b
             if not grouped and len(b.replace(",", "")) < len(a.replace(",", "")):
