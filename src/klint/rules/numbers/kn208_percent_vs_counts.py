@@ -6,6 +6,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.numbers._common import fmt, paragraphs, stated
@@ -13,6 +14,12 @@ from klint.rules.numbers._common import fmt, paragraphs, stated
 _PCT_AFTER_COUNT = re.compile(r" ?(?:\(|, ?(?:or )?| or )(?:(?:about|some|nearly|almost) )?")
 _WHOLE_BEFORE = re.compile(
     r"\b(?:out of|of(?: the| its| their| a total of)?|total of) $", re.IGNORECASE
+)
+# "571 households, out of which 109 (19.1%)": the count that "of which" points back at
+_WHOLE_AFTER = re.compile(r"[^,;.()]{0,40}?,? (?:out )?of (?:which|whom|these|them)\b")
+# "a density of 1,115.1 per square mile": a rate, never a whole
+_RATE_AFTER = re.compile(
+    r"[^,;.()]{0,30}?\b(?:per|a|an)\s+(?:square|sq|km|mile|head|capita|year|cent)\b|\s*/"
 )
 
 
@@ -25,10 +32,10 @@ class PercentVsCounts(Rule):
     The percentage and the counts cannot both be right.
 
     ## Example
-        Of the 600 soldiers, 150 (40%) were killed.
+        Of the 600 members, 150 (40%) voted for the motion.
 
     ## Use instead
-        Of the 600 soldiers, 150 (25%) were killed.
+        Of the 600 members, 150 (25%) voted for the motion.
     """
 
     code = "KN208"
@@ -42,38 +49,54 @@ class PercentVsCounts(Rule):
         for para in paragraphs(ctx):
             for _, group in itertools.groupby(para, key=lambda q: q.sentence_start):
                 qs = list(group)
-                wholes = [
-                    q
-                    for q in qs
-                    if q.unit == "count"
-                    and q.low
-                    and q.qualifier == "exact"
-                    and _WHOLE_BEFORE.search(
-                        view[max(q.sentence_start or 0, q.start - 20) : q.start]
-                    )
-                ]
-                if len(wholes) != 1:
+                whole = self._whole(view, qs)
+                if whole is None or whole.low is None:
                     continue
-                whole = wholes[0]
-                for a, p in itertools.pairwise(qs):
-                    if (
-                        p.unit != "percent"
-                        or a.unit != "count"
-                        or a is whole
-                        or a.low is None
-                        or p.low is None
-                        or not _PCT_AFTER_COUNT.fullmatch(view[a.end : p.start])
-                    ):
-                        continue
-                    share = 100.0 * a.low / whole.low
-                    slack = tol + (p.low * 0.1 if p.qualifier != "exact" else 0.5)
-                    if abs(share - p.low) > slack:
-                        yield self.diagnostic(
-                            p.start,
-                            p.end,
-                            f"{stated(p)} does not match {fmt(a.low)} of {fmt(whole.low)}, which is {fmt(round(share, 1))}%",
-                            related=[
-                                (whole.start, whole.end, "the whole"),
-                                (a.start, a.end, "the part"),
-                            ],
-                        )
+                total = whole.low
+                pairs = [
+                    (a, p, a.low, p.low)
+                    for a, p in itertools.pairwise(qs)
+                    if p.unit == "percent"
+                    and a.unit == "count"
+                    and a is not whole
+                    and a.low is not None
+                    and p.low is not None
+                    and _PCT_AFTER_COUNT.fullmatch(view[a.end : p.start])
+                ]
+                if any(part > total for _, _, part, _ in pairs):
+                    continue  # a part larger than the whole: the whole is another count
+                off = []
+                for a, p, part, pct in pairs:
+                    share = 100.0 * part / total
+                    slack = tol + (pct * 0.1 if p.qualifier != "exact" else 0.5)
+                    if abs(share - pct) > slack:
+                        off.append((a, p, share))
+                if len(pairs) > 1 and 2 * len(off) > len(pairs):
+                    continue  # most shares miss this whole: they are shares of another one
+                for a, p, share in off:
+                    yield self.diagnostic(
+                        p.start,
+                        p.end,
+                        f"{stated(p)} does not match {fmt(a.low)} of {fmt(whole.low)}, which is {fmt(round(share, 1))}%",
+                        related=[
+                            (whole.start, whole.end, "the whole"),
+                            (a.start, a.end, "the part"),
+                        ],
+                    )
+
+    @staticmethod
+    def _whole(view: str, qs: list[QuantityClaim]) -> QuantityClaim | None:
+        """The one count of the sentence that its shares are of ("of the 600", "571 households, of which")."""
+        wholes = [
+            q
+            for q in qs
+            if q.unit == "count"
+            and q.low
+            and q.qualifier == "exact"
+            and not _RATE_AFTER.match(view, q.end)
+            and (
+                _WHOLE_BEFORE.search(view[max(q.sentence_start or 0, q.start - 20) : q.start])
+                or _WHOLE_AFTER.match(view, q.end)
+            )
+        ]
+        return wholes[0] if len(wholes) == 1 else None
