@@ -38,8 +38,10 @@ class PercentOutOfRange(Rule):
             bad = [v for v in (q.low, q.high) if v is not None and (v > 100 or v < 0)]
             if not bad or q.counted is None:
                 continue
+            # the sentence up to the claim (masked markup such as <ref>s is blank there) and a
+            # little after it: "a growth of 8% yearly, an augmentation of 80% to 250%"
             window = view[
-                max(q.sentence_start or 0, q.start - 60) : min(q.sentence_end or q.end, q.end + 40)
+                max(q.sentence_start or 0, q.start - 300) : min(q.sentence_end or q.end, q.end + 40)
             ]
             if has_cue(window, num.share_blockers) or has_cue(q.counted, num.share_blockers):
                 continue
