@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from klint import __version__
+from klint import REPOSITORY, __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -555,14 +555,14 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-STARTER = """\
+STARTER = f"""\
 # klint configuration. Keys: select, ignore, extend-select, per-file-ignores,
 # severity, include, exclude, extend-exclude, rule-packs, article-type, rules, time-budget.
-# yaml-language-server: $schema=https://pypi.org/project/klint/
+# Documentation: {REPOSITORY}#configuration
 extend-select: []        # opt-in rules to enable, e.g. [KI003]
 ignore: []               # rule codes or prefixes to turn off, e.g. [KX305]
-per-file-ignores: {}     # glob: [codes]
-severity: {}             # code: error | warning | info
+per-file-ignores: {{}}   # glob: [codes]
+severity: {{}}           # code: error | warning | info
 rule-packs: []           # extra rules/*.yaml lexicons
 """
 

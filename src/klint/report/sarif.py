@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import quote
 
-from klint import __version__
+from klint import REPOSITORY, __version__
 from klint.diagnostics import Diagnostic
 from klint.report import RunInfo
 
@@ -38,7 +38,7 @@ def sarif(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
     driver = {
         "name": "klint",
         "version": __version__,
-        "informationUri": "https://pypi.org/project/klint/",
+        "informationUri": REPOSITORY,
         "rules": [
             {
                 "id": r.code,
