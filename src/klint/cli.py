@@ -147,9 +147,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
+    from klint.fsutil import WriteError
+
     try:
         return COMMANDS[args.command](args)
-    except UsageError as exc:
+    except (UsageError, WriteError) as exc:
         print(f"klint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

@@ -10,7 +10,6 @@ Content-Security-Policy forbids scripts and fetches as a second line of defence.
 
 from __future__ import annotations
 
-import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -300,10 +299,7 @@ def render(articles: list[Article], title: str = "klint consistency report") -> 
 
 
 def write(path: str | Path, text: str) -> None:
-    """Write a report atomically, readable like any file the user creates (mkstemp makes it private)."""
+    """Write a report atomically (:func:`klint.fsutil.atomic_write`)."""
     from klint.fsutil import atomic_write
 
     atomic_write(path, text)
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(path, 0o666 & ~mask)
