@@ -13,9 +13,12 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from klint import REPOSITORY, __version__
+
+if TYPE_CHECKING:
+    from klint.diagnostics import Diagnostic
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -29,6 +32,7 @@ def _codes(value: str) -> tuple[str, ...]:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from klint.diagnostics import Severity
     from klint.report import FORMATS
     from klint.sources import READERS
 
@@ -64,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
     check.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when there are findings"
+    )
+    check.add_argument(
+        "--fail-level",
+        choices=[s.value for s in Severity],
+        help="exit 1 only for findings at least this severe (default: info, i.e. any finding)",
     )
     check.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     check.add_argument(
@@ -207,6 +216,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from klint import baseline
     from klint.cache import DEFAULT_DIR, Cache
     from klint.config import Config, ConfigError
+    from klint.diagnostics import Severity
     from klint.engine import FileResult, check_document, iter_files, lint_files
     from klint.progress import Progress
     from klint.report import RunInfo, get_reporter
@@ -224,6 +234,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     results: list[FileResult] = []
     files: list[tuple[str, Config]] = []
+    levels: dict[str, Severity] = {}  # file -> the fail-level of its configuration
     seen: set[str] = set()
     try:
         for raw in args.paths:
@@ -235,6 +246,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 except SourceError as exc:
                     raise UsageError(f"{name}: {exc}") from None
                 results.append(check_document(doc, cfg))
+                levels[name] = cfg.fail_level
                 continue
             if not os.path.lexists(raw):
                 print(f"klint: error: {raw}: no such file or directory", file=sys.stderr)
@@ -243,6 +255,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             for path, cfg in iter_files(_articles_for(raw), base):
                 if _first_time(path, seen):
                     files.append((path, configured(cfg)))
+                    levels[path] = cfg.fail_level
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     changes = _changes(args.diff) if args.diff else None
@@ -263,6 +276,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             results.append(result)
             bar.advance()
 
+    for r in results:  # a finding in a claims file fails like one in its article
+        for d in r.diagnostics:
+            levels.setdefault(d.path, levels.get(r.path, Severity.INFO))
     diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key())
     if changes is not None:
         diagnostics = [d for d in diagnostics if d.code in ("KI001", "KI002") or changes.keeps(d)]
@@ -296,9 +312,18 @@ def cmd_check(args: argparse.Namespace) -> int:
         atomic_write(args.output_file, out.getvalue())
     if any(r.error for r in results):
         return EXIT_ERROR
-    if diagnostics and not args.exit_zero:
+    if not args.exit_zero and any(_fails(d, args.fail_level, levels) for d in diagnostics):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _fails(d: Diagnostic, cli_level: str | None, levels: dict) -> bool:
+    """Whether a finding fails the run: at least as severe as ``--fail-level``, or else as the
+    ``fail-level`` of the configuration its file was linted with."""
+    from klint.diagnostics import Severity
+
+    level = Severity(cli_level) if cli_level else levels.get(d.path, Severity.INFO)
+    return d.severity.rank <= level.rank
 
 
 def _articles_for(raw: str) -> list[str]:

@@ -70,6 +70,7 @@ KEYS = {
     "rules",
     "time-budget",
     "languages",
+    "fail-level",
 }
 
 
@@ -97,6 +98,7 @@ class Config:
     languages: tuple[
         str, ...
     ] = ()  # ISO 639-1 codes: dates in these languages too (read by dateparser)
+    fail_level: Severity = Severity.INFO  # findings at least this severe fail the run (exit 1)
     root: str = "."
     source: str | None = None
 
@@ -265,6 +267,13 @@ def from_mapping(data: dict[str, Any], where: str, text: str = "", root: str = "
             kwargs["time_budget"] = float(value)
         elif key == "languages":
             kwargs["languages"] = check_languages(value, where, line)
+        elif key == "fail-level":
+            try:
+                kwargs["fail_level"] = Severity(str(value))
+            except ValueError:
+                raise ConfigError(
+                    where, line, f"fail-level: {value!r} is not one of error, warning, info"
+                ) from None
         elif key == "rules":
             if not isinstance(value, dict):
                 raise ConfigError(where, line, "rules: expected a mapping of rule code to options")
