@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", dest="input_format", choices=sorted(READERS), help="force the input format"
     )
     check.add_argument("--stdin-filename", help="the path to report for text read from stdin")
+    check.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply exclude to files named on the command line too (for pre-commit)",
+    )
     check.add_argument("--config", help="use this configuration file instead of discovering one")
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
     check.add_argument(
@@ -252,7 +257,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 print(f"klint: error: {raw}: no such file or directory", file=sys.stderr)
                 results.append(FileResult(raw, error=True))
                 continue
-            for path, cfg in iter_files(_articles_for(raw), base):
+            for path, cfg in iter_files(_articles_for(raw), base, args.force_exclude):
                 if _first_time(path, seen):
                     files.append((path, configured(cfg)))
                     levels[path] = cfg.fail_level

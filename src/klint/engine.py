@@ -194,11 +194,14 @@ def _read_error(path: str, message: str) -> Diagnostic:
     return d
 
 
-def iter_files(paths: Iterable[str], config: Config | None = None) -> Iterator[tuple[str, Config]]:
+def iter_files(
+    paths: Iterable[str], config: Config | None = None, force_exclude: bool = False
+) -> Iterator[tuple[str, Config]]:
     """Expand files and folders into ``(file, config)`` pairs, in a stable order.
 
     Folders are walked with the include/exclude globs of the configuration that
-    applies to them; explicitly named files are always linted.
+    applies to them, skipping what git ignores (``respect-gitignore``); explicitly
+    named files are always linted, unless ``force-exclude`` makes them obey ``exclude``.
     """
     seen: set[str] = set()
     for raw in paths:
@@ -212,9 +215,23 @@ def iter_files(paths: Iterable[str], config: Config | None = None) -> Iterator[t
                     yield file, config or discover(str(Path(file).parent))
         else:
             key = os.path.realpath(raw)
-            if key not in seen:
+            cfg = config or discover(str(p.parent))
+            forced = force_exclude or cfg.force_exclude
+            if key not in seen and not (forced and _force_excluded(raw, cfg)):
                 seen.add(key)
-                yield raw, config or discover(str(p.parent))
+                yield raw, cfg
+
+
+def _force_excluded(path: str, cfg: Config) -> bool:
+    """Whether a named file, or a folder above it inside the configuration's root, is excluded."""
+    rel = Path(os.path.relpath(os.path.abspath(path), os.path.abspath(cfg.root)))
+    if rel.parts[:1] == ("..",):
+        rel = Path(path)
+    parts = rel.parts
+    return any(
+        _excluded(parts[i], Path(*parts[: i + 1]).as_posix(), cfg.exclude)
+        for i in range(len(parts))
+    )
 
 
 def _excluded(name: str, rel: str, patterns: tuple[str, ...]) -> bool:
@@ -245,7 +262,12 @@ def _walk(root: Path, cfg: Config) -> list[str]:
             if _excluded(name, rel, cfg.exclude):
                 continue
             if any(fnmatch.fnmatch(name, pat) for pat in cfg.include):
-                out.append(os.path.join(dirpath, name))
+                out.append(os.path.normpath(os.path.join(dirpath, name)))  # no "./"
+    if cfg.respect_gitignore and out:
+        from klint.gitdiff import gitignored
+
+        ignored = gitignored([os.path.relpath(f, root) for f in out], str(root))
+        out = [f for f in out if os.path.relpath(f, root) not in ignored]
     return out
 
 

@@ -127,3 +127,29 @@ def changes_since(ref: str, cwd: str = ".") -> Changes:
     for rel in filter(None, untracked.split("\0")):
         changes.lines[os.path.realpath(os.path.join(root, rel))] = {ALL}
     return changes
+
+
+def gitignored(paths: list[str], cwd: str) -> set[str]:
+    """The ``paths`` (relative to ``cwd``) that git ignores; none outside a git work tree.
+
+    Tracked files are never ignored (git's own rule), so an article committed despite a
+    pattern is still linted.
+    """
+    if not paths:
+        return set()
+    try:
+        proc = subprocess.run(
+            ["git", "check-ignore", "--stdin", "-z"],
+            cwd=cwd,
+            input="\0".join(paths) + "\0",
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="surrogateescape",
+            check=False,
+        )
+    except OSError:  # no git: nothing to honour
+        return set()
+    if proc.returncode not in (0, 1):  # 128: not a work tree
+        return set()
+    return set(filter(None, proc.stdout.split("\0")))
