@@ -75,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--exit-zero", action="store_true", help="exit 0 even when there are findings"
     )
     check.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="a folder without articles is not an error",
+    )
+    check.add_argument(
         "--fail-level",
         choices=[s.value for s in Severity],
         help="exit 1 only for findings at least this severe (default: info, i.e. any finding)",
@@ -257,10 +262,15 @@ def cmd_check(args: argparse.Namespace) -> int:
                 print(f"klint: error: {raw}: no such file or directory", file=sys.stderr)
                 results.append(FileResult(raw, error=True))
                 continue
+            found = False
             for path, cfg in iter_files(_articles_for(raw), base, args.force_exclude):
+                found = True
                 if _first_time(path, seen):
                     files.append((path, configured(cfg)))
                     levels[path] = cfg.fail_level
+            if not found and os.path.isdir(raw) and not args.allow_empty:
+                print(f"klint: error: {raw}: {_NO_ARTICLES}", file=sys.stderr)
+                results.append(FileResult(raw, error=True))
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     changes = _changes(args.diff) if args.diff else None
@@ -307,6 +317,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         sources={r.path: r.lines for r in results},
         color=_color(out),
         statistics=args.statistics,
+        unchecked=[r.path for r in results if r.error and not r.diagnostics],
     )
     get_reporter(fmt)(
         diagnostics, _NoSummary(out) if args.quiet and fmt in ("full", "concise") else out, info
@@ -329,6 +340,12 @@ def _fails(d: Diagnostic, cli_level: str | None, levels: dict) -> bool:
 
     level = Severity(cli_level) if cli_level else levels.get(d.path, Severity.INFO)
     return d.severity.rank <= level.rank
+
+
+_NO_ARTICLES = (
+    "no articles found (no .txt, .md, .wiki or .html file that include/exclude and .gitignore "
+    "let through); pass --allow-empty to accept an empty folder"
+)
 
 
 def _articles_for(raw: str) -> list[str]:

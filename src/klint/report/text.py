@@ -6,7 +6,7 @@ from collections import Counter
 from typing import TextIO
 
 from klint.diagnostics import Diagnostic, Severity
-from klint.report import RunInfo
+from klint.report import RunInfo, files_with_findings, plural
 
 _COLORS = {
     "error": "\x1b[31m",
@@ -95,15 +95,18 @@ def _summary(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
         width = len(str(max(counts.values())))
         for (code, rule), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             out.write(f"{n:>{width}}\t{code}\t{rule}\n")
+    checked = [f for f in info.files if f not in info.unchecked]
+    tail = f"; {plural(len(info.unchecked), 'path')} could not be checked" if info.unchecked else ""
     if not diagnostics:
-        out.write(
-            f"All checks passed ({len(info.files)} file{'s' if len(info.files) != 1 else ''}).\n"
-        )
+        if info.unchecked:
+            out.write(f"No findings in {plural(len(checked), 'file')}{tail}.\n")
+        else:
+            out.write(f"All checks passed ({plural(len(checked), 'file')}).\n")
         return
     by_sev = Counter(d.severity for d in diagnostics)
-    parts = [f"{by_sev[s]} {s.value}{'s' if by_sev[s] != 1 else ''}" for s in Severity if by_sev[s]]
-    nfiles = len({d.path for d in diagnostics})
+    parts = [plural(by_sev[s], s.value) for s in Severity if by_sev[s]]
+    with_findings, total = files_with_findings(diagnostics, checked)
     out.write(
-        f"Found {len(diagnostics)} finding{'s' if len(diagnostics) != 1 else ''} "
-        f"({', '.join(parts)}) in {nfiles} of {len(info.files)} file{'s' if len(info.files) != 1 else ''}.\n"
+        f"Found {plural(len(diagnostics), 'finding')} ({', '.join(parts)}) "
+        f"in {with_findings} of {plural(total, 'file')}{tail}.\n"
     )
