@@ -283,6 +283,37 @@ def _lint_one(args: tuple[str, Config, str | None]) -> FileResult:
         return FileResult(path, [d], error=True)
 
 
+def die_with_parent(parent: int) -> None:
+    """Worker start-up: end this worker when the process that started it dies, even by SIGKILL
+    (a worker would otherwise live on, blocked writing to a pipe nobody reads).
+
+    On Linux the kernel sends the signal (``prctl(PR_SET_PDEATHSIG)``); elsewhere a daemon
+    thread checks once a second whether the parent is still there.
+    """
+    import sys
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0:  # 1: PR_SET_PDEATHSIG
+                if os.getppid() != parent:  # it died before the call
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="klint-parent-watch", daemon=True).start()
+
+
 def lint_files(
     files: list[tuple[str, Config]],
     jobs: int = 1,
@@ -301,7 +332,11 @@ def lint_files(
     if jobs > 1 and len(todo) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(todo)),
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        ) as pool:
             chunk = max(1, min(16, len(todo) // (jobs * 4) or 1))
             yield from _merge(
                 tasks, keys, cached, pool.map(_lint_one, todo, chunksize=chunk), cache
