@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 
-class WriteError(Exception):
+class WriteError(OSError):
     """A file klint was asked to write could not be written; the message names it."""
 
 
