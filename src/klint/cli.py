@@ -107,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--cache-dir",
         metavar="DIR",
-        help="cache folder (default: $KLINT_CACHE_DIR or .klint_cache)",
+        help="cache folder (default: $KLINT_CACHE_DIR, else ~/.cache/klint)",
     )
 
     extract = sub.add_parser("extract", help="show the claims klint reads in a file")
@@ -154,6 +154,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     explain = sub.add_parser("explain", help="explain a rule")
     explain.add_argument("code")
+
+    clean = sub.add_parser("clean", help="remove the content cache")
+    clean.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="cache folder (default: $KLINT_CACHE_DIR, else ~/.cache/klint)",
+    )
 
     init = sub.add_parser("init", help="write a starter .klint.yaml in the current folder")
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
@@ -224,7 +231,7 @@ def tune_gc() -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from klint import baseline
-    from klint.cache import DEFAULT_DIR, Cache
+    from klint.cache import Cache
     from klint.config import Config, ConfigError
     from klint.diagnostics import Severity
     from klint.engine import FileResult, check_document, iter_files, lint_files
@@ -278,11 +285,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         files = [(path, cfg) for path, cfg in files if changes.includes(path)]
     _check_packs({cfg.rule_packs for _, cfg in files})
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    cache = (
-        None
-        if args.no_cache
-        else Cache(args.cache_dir or os.environ.get("KLINT_CACHE_DIR") or DEFAULT_DIR)
-    )
+    cache = None if args.no_cache else Cache(args.cache_dir)
     tune_gc()
     with Progress(len(files)) as bar:
         for result in lint_files(
@@ -627,7 +630,23 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def cmd_clean(args: argparse.Namespace) -> int:
+    from klint.cache import clean, default_dir
+
+    folder = Path(args.cache_dir) if args.cache_dir else default_dir()
+    if not folder.exists():
+        print(f"{folder}: no cache to remove")
+        return EXIT_CLEAN
+    try:
+        n = clean(folder)
+    except OSError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"removed {folder} ({n} entr{'y' if n == 1 else 'ies'})")
+    return EXIT_CLEAN
+
+
 COMMANDS = {
+    "clean": cmd_clean,
     "check": cmd_check,
     "extract": cmd_extract,
     "report": cmd_report,
