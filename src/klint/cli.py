@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 from klint import REPOSITORY, __version__
 
 if TYPE_CHECKING:
+    from klint.config import Config
     from klint.diagnostics import Diagnostic
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -69,8 +70,17 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="apply exclude to files named on the command line too (for pre-commit)",
     )
+    check.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print which configuration file and which rules apply to each PATH, and exit",
+    )
     check.add_argument("--config", help="use this configuration file instead of discovering one")
-    check.add_argument("--statistics", action="store_true", help="count findings per rule")
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print the number of findings per rule instead of the findings",
+    )
     check.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when there are findings"
     )
@@ -232,7 +242,7 @@ def tune_gc() -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     from klint import baseline
     from klint.cache import Cache
-    from klint.config import Config, ConfigError
+    from klint.config import ConfigError
     from klint.diagnostics import Severity
     from klint.engine import FileResult, check_document, iter_files, lint_files
     from klint.progress import Progress
@@ -249,6 +259,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             ignore=cfg.ignore + overrides.get("ignore", ()),
         )
 
+    if args.show_settings:
+        for raw in args.paths:
+            sys.stdout.write(show_settings(raw, configured(base or _discover_for(raw, discover))))
+        return EXIT_CLEAN
     results: list[FileResult] = []
     files: list[tuple[str, Config]] = []
     levels: dict[str, Severity] = {}  # file -> the fail-level of its configuration
@@ -319,12 +333,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         files=[r.path for r in results],
         sources={r.path: r.lines for r in results},
         color=_color(out),
-        statistics=args.statistics,
         unchecked=[r.path for r in results if r.error and not r.diagnostics],
     )
-    get_reporter(fmt)(
-        diagnostics, _NoSummary(out) if args.quiet and fmt in ("full", "concise") else out, info
-    )
+    if args.statistics:  # the table instead of the findings, like ruff
+        from klint.report.text import statistics
+
+        statistics(diagnostics, _NoSummary(out) if args.quiet else out, info, fmt)
+    else:
+        get_reporter(fmt)(
+            diagnostics, _NoSummary(out) if args.quiet and fmt in ("full", "concise") else out, info
+        )
     if args.output_file:
         from klint.fsutil import atomic_write
 
@@ -343,6 +361,56 @@ def _fails(d: Diagnostic, cli_level: str | None, levels: dict) -> bool:
 
     level = Severity(cli_level) if cli_level else levels.get(d.path, Severity.INFO)
     return d.severity.rank <= level.rank
+
+
+def _discover_for(raw: str, discover) -> Config:
+    from klint.config import ConfigError
+
+    try:
+        return discover(raw if os.path.isdir(raw) else str(Path(raw).parent))
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def show_settings(raw: str, cfg: Config) -> str:
+    """``--show-settings``: the configuration file, whether ``raw`` is linted, every setting
+    and the rules that run on it."""
+    from klint.engine import enabled_rules, skipped_because
+
+    def codes(values) -> str:
+        return "[" + ", ".join(values) + "]"
+
+    folder = os.path.isdir(raw)
+    why = None if folder else skipped_because(raw, cfg)
+    lines = [
+        f"Path: {raw}",
+        f"Configuration: {cfg.source or 'none found (the defaults)'}",
+        f"Linted: {'no, ' + why if why else 'yes'}",
+        "Settings:",
+        f"  select = {codes(cfg.select) if cfg.select is not None else 'the default rules'}",
+        f"  extend-select = {codes(cfg.extend_select)}",
+        f"  ignore = {codes(cfg.ignore)}",
+        "  per-file-ignores = {"
+        + ", ".join(f"{g!r}: {codes(c)}" for g, c in cfg.per_file_ignores)
+        + "}",
+        "  severity = {" + ", ".join(f"{c}: {v.value}" for c, v in cfg.severity) + "}",
+        f"  include = {codes(cfg.include)}",
+        f"  exclude = {codes(cfg.exclude)}",
+        f"  respect-gitignore = {str(cfg.respect_gitignore).lower()}",
+        f"  force-exclude = {str(cfg.force_exclude).lower()}",
+        f"  fail-level = {cfg.fail_level.value}",
+        f"  rule-packs = {codes(cfg.rule_packs)}",
+        f"  article-type = {cfg.article_type or 'detected from the infobox'}",
+        f"  time-budget = {cfg.time_budget:g}",
+        f"  languages = {codes(cfg.languages)}",
+    ]
+    for code, opts in sorted(cfg.rule_options.items()):
+        lines.append(f"  rules.{code} = {opts}")
+    rules = enabled_rules(cfg, None if folder else raw)
+    lines.append(f"Rules ({len(rules)}):")
+    for r in rules:
+        lines.append(f"  {r.code} {r.name} ({cfg.severity_for(r.code, r.severity).value})")
+    return "\n".join(lines) + "\n\n"
 
 
 _NO_ARTICLES = (
@@ -601,10 +669,16 @@ def cmd_explain(args: argparse.Namespace) -> int:
         raise UsageError(
             f"unknown rule code {args.code!r}" + (f"; did you mean {hint[0]!r}?" if hint else "")
         )
-    state = "enabled by default" if rule.default_enabled else "opt-in (enable with --extend-select)"
-    print(f"# {rule.code} {rule.name}\n\nSeverity: {rule.severity.value}; {state}.\n")
-    print(rule.doc())
+    sys.stdout.write(explain_text(rule))
     return EXIT_CLEAN
+
+
+def explain_text(rule) -> str:
+    """A rule's documentation: what ``klint explain`` prints and ``docs/rules/CODE.md`` holds."""
+    state = "enabled by default" if rule.default_enabled else "opt-in (enable with --extend-select)"
+    return (
+        f"# {rule.code} {rule.name}\n\nSeverity: {rule.severity.value}; {state}.\n\n{rule.doc()}\n"
+    )
 
 
 STARTER = f"""\

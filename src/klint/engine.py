@@ -222,6 +222,21 @@ def iter_files(
                 yield raw, cfg
 
 
+def skipped_because(path: str, cfg: Config) -> str | None:
+    """Why walking a folder would skip the file ``path`` (None: it would be linted)."""
+    name = Path(path).name
+    if not any(fnmatch.fnmatch(name, pat) for pat in cfg.include):
+        return "not an article (include: " + ", ".join(cfg.include) + ")"
+    if _force_excluded(path, cfg):
+        return "excluded (exclude); linted only when named, unless force-exclude is set"
+    if cfg.respect_gitignore:
+        from klint.gitdiff import gitignored
+
+        if gitignored([name], str(Path(path).parent)):
+            return "ignored by git (respect-gitignore); linted only when named"
+    return None
+
+
 def _force_excluded(path: str, cfg: Config) -> bool:
     """Whether a named file, or a folder above it inside the configuration's root, is excluded."""
     rel = Path(os.path.relpath(os.path.abspath(path), os.path.abspath(cfg.root)))

@@ -33,7 +33,6 @@ class RunInfo:
     files: list[str] = field(default_factory=list)
     sources: dict[str, dict[int, str]] = field(default_factory=dict)  # path -> {line: text}
     color: bool = False
-    statistics: bool = False
     unchecked: list[str] = field(default_factory=list)  # paths that could not be checked at all
 
 

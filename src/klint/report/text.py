@@ -89,12 +89,27 @@ def full(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
     _summary(diagnostics, out, info)
 
 
+def statistics(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo, fmt: str) -> None:
+    """``--statistics``: findings per rule, most first (a JSON list for the JSON formats),
+    then the summary line."""
+    counts = sorted(
+        Counter((d.code, d.rule) for d in diagnostics).items(), key=lambda kv: (-kv[1], kv[0])
+    )
+    if fmt in ("json", "json-lines"):
+        import json
+
+        from klint import rule_doc_url
+
+        rows = [{"code": c, "name": r, "count": n, "url": rule_doc_url(c)} for (c, r), n in counts]
+        out.write(json.dumps(rows, indent=2) + "\n")
+        return
+    width = len(str(counts[0][1])) if counts else 1
+    for (code, rule), n in counts:
+        out.write(f"{n:>{width}}\t{code}\t{rule}\n")
+    _summary(diagnostics, out, info)
+
+
 def _summary(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
-    if info.statistics and diagnostics:
-        counts = Counter((d.code, d.rule) for d in diagnostics)
-        width = len(str(max(counts.values())))
-        for (code, rule), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            out.write(f"{n:>{width}}\t{code}\t{rule}\n")
     checked = [f for f in info.files if f not in info.unchecked]
     tail = f"; {plural(len(info.unchecked), 'path')} could not be checked" if info.unchecked else ""
     if not diagnostics:
