@@ -13,6 +13,16 @@ SEED = ROOT / "seeds" / "nagorno-karabakh-war.txt"
 SHARED = ROOT.parent / "shared"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Runs of the CLI in the tests (in process or not) cache in a folder of their own,
+    never in the user's ~/.cache/klint."""
+    import os
+
+    os.environ.setdefault("KLINT_CACHE_DIR", str(tmp_path_factory.mktemp("klint-cache")))
+    yield
+
+
 def run_klint(
     *args: str, cwd: Path | None = None, stdin: str | None = None, env: dict | None = None
 ):

@@ -106,19 +106,43 @@ def test_cli_cache_options(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("KLINT_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     corpus(tmp_path, 3)
     assert main(["check", "--no-cache", "."]) == 1
     plain = capsys.readouterr().out
     assert plain.count("KX306") == 3
-    assert not (tmp_path / ".klint_cache").exists()
+    assert not (tmp_path / "xdg").exists()
     assert main(["check", "."]) == 1
-    cached = tmp_path / ".klint_cache"
+    cached = tmp_path / "xdg" / "klint"  # the user's cache folder, not the folder linted
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a0.txt", "a1.txt", "a2.txt", "xdg"]
     assert (cached / ".gitignore").read_text().splitlines()[-1] == "*"
     assert len(entries(cached)) == 3
     assert main(["check", "."]) == 1  # from the cache
     assert main(["check", "--cache-dir", "elsewhere", "."]) == 1
     assert len(entries(tmp_path / "elsewhere")) == 3
-    assert capsys.readouterr().out == plain * 3
+    monkeypatch.setenv("KLINT_CACHE_DIR", str(tmp_path / "env"))
+    assert main(["check", "."]) == 1
+    assert len(entries(tmp_path / "env")) == 3
+    assert capsys.readouterr().out == plain * 4
+
+
+def test_klint_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("KLINT_CACHE_DIR", str(tmp_path / "c"))
+    corpus(tmp_path, 2)
+    assert main(["check", "."]) == 1 and len(entries(tmp_path / "c")) == 2
+    capsys.readouterr()
+    assert main(["clean"]) == 0
+    assert capsys.readouterr().out == f"removed {tmp_path / 'c'} (2 entries)\n"
+    assert not (tmp_path / "c").exists()
+    assert main(["clean"]) == 0 and "no cache to remove" in capsys.readouterr().out
+    # a folder klint did not make is never removed
+    (tmp_path / "precious").mkdir()
+    (tmp_path / "precious" / "notes.txt").write_text("keep me\n")
+    assert main(["clean", "--cache-dir", "precious"]) == 2
+    assert "is not a klint cache" in capsys.readouterr().err
+    assert (tmp_path / "precious" / "notes.txt").read_text() == "keep me\n"
 
 
 def test_two_processes_sharing_a_cache(tmp_path: Path) -> None:

@@ -157,3 +157,15 @@ def test_an_edited_claims_file_selects_its_article(tmp_path: Path) -> None:
     article_path, claims = tmp_path / "war.txt", tmp_path / "war.klint.yaml"
     changes = Changes(str(tmp_path), {os.path.realpath(claims): {3}})
     assert changes.includes(str(article_path)) and not changes.includes(str(tmp_path / "peace.txt"))
+
+
+def test_diff_head_before_the_first_commit_counts_everything_as_new(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """pre-commit's ``--diff HEAD`` on a repository's first commit: no HEAD yet, all is new."""
+    (repo / "a.txt").write_text(article(PARAS[0], PARAS[1], PARAS[0]))
+    git(repo, "add", "a.txt")
+    assert main(["check", "--diff", "HEAD", "--no-cache", "a.txt"]) == 1
+    assert "KX306" in capsys.readouterr().out
+    assert main(["check", "--diff", "main~3", "a.txt"]) == 2  # any other ref must exist
+    assert "is not a commit" in capsys.readouterr().err

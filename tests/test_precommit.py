@@ -211,3 +211,104 @@ def test_project_seed_hook_passes_with_its_baseline(env: dict[str, str]) -> None
         + proc.stdout
         + proc.stderr
     )
+
+
+# The README's snippets, pasted into a fresh content repository and run by the real pre-commit.
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+DANGLING = "Fort\n\nThe garrison held out for many weeks.\n\nSee below for the details.\n"
+
+
+def readme_config(title: str) -> dict:
+    """The README's ``.pre-commit-config.yaml`` block whose first line names ``title``."""
+    blocks = re.findall(r"```yaml\n(.*?)```", README, re.S)
+    (block,) = [b for b in blocks if b.startswith(f"# .pre-commit-config.yaml: {title}\n")]
+    return yaml.safe_load(block)
+
+
+def pasted(path: Path, env: dict[str, str], config: dict) -> Path:
+    path.mkdir()
+    git(path, env, "init", "-q")
+    (path / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config, sort_keys=False))
+    run([sys.executable, "-m", "pre_commit", "validate-config"], path, env)
+    git(path, env, "add", ".pre-commit-config.yaml")
+    git(path, env, "commit", "-q", "--no-verify", "-m", "config")
+    run([sys.executable, "-m", "pre_commit", "install"], path, env)
+    return path
+
+
+def commit(repo: Path, env: dict[str, str], name: str, text: str) -> tuple[bool, str]:
+    (repo / name).write_text(text)
+    git(repo, env, "add", name)
+    proc = git(repo, env, "commit", "-m", f"edit {name}", check=False)
+    return proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def content_edits(repo: Path, env: dict[str, str]) -> None:
+    """What an editor does: a new contradiction is blocked, a clean article passes, a one-word
+    edit to an article with old findings passes, and a new finding in it is blocked."""
+    ok, out = commit(repo, env, "article.txt", BAD)
+    assert not ok and "article.txt:7:1: KX306 paragraph repeats line 3 verbatim" in out, out
+    git(repo, env, "reset", "-q", "HEAD", "article.txt")
+    ok, out = commit(repo, env, "clean.txt", GOOD)
+    assert ok and "Passed" in out, out
+    (repo / "legacy.txt").write_text(BAD)  # findings from before klint
+    git(repo, env, "add", "legacy.txt")
+    git(repo, env, "commit", "-q", "--no-verify", "-m", "legacy")
+    ok, out = commit(repo, env, "legacy.txt", BAD.replace("young colonel", "old colonel"))
+    assert ok, out
+    ok, out = commit(
+        repo, env, "legacy.txt", BAD + "\nThe relief column was led by a young colonel.\n"
+    )
+    assert not ok and "legacy.txt:9:1: KX306" in out, out
+
+
+def test_readme_local_hook_from_the_package_index(
+    tmp_path: Path, env: dict[str, str], hook_repo: tuple[Path, str]
+) -> None:
+    import klint
+
+    config = readme_config("klint from the package index")
+    (hook,) = config["repos"][0]["hooks"]
+    assert config["repos"][0]["repo"] == "local" and hook["language"] == "python"
+    assert hook["additional_dependencies"] == [f"{klint.DISTRIBUTION}=={klint.__version__}"]
+    manifest = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    for key in ("types", "files", "exclude", "require_serial"):
+        assert hook[key] == manifest["klint"][key], key
+    # `klint-facts` is not on the package index yet: the same snippet installs this checkout
+    hook["additional_dependencies"] = [str(hook_repo[0])]
+    content_edits(pasted(tmp_path / "content", env, config), env)
+
+
+def test_readme_repository_hook_at_a_release_tag(
+    tmp_path: Path, env: dict[str, str], hook_repo: tuple[Path, str]
+) -> None:
+    import klint
+
+    config = readme_config("klint from its repository")
+    repo_entry = config["repos"][0]
+    assert repo_entry["repo"] == klint.REPOSITORY
+    assert repo_entry["rev"] == f"v{klint.__version__}"
+    # the release step of the README, in a copy of this checkout standing in for the repository
+    source, _ = hook_repo
+    git(source, env, "tag", "-f", "-a", repo_entry["rev"], "-m", "release")
+    repo_entry["repo"] = str(source)
+    content_edits(pasted(tmp_path / "content", env, config), env)
+
+
+def test_fail_level_error_with_verbose_shows_warnings_on_a_passing_commit(
+    tmp_path: Path, env: dict[str, str], hook_repo: tuple[Path, str]
+) -> None:
+    config = readme_config("klint from the package index")
+    (hook,) = config["repos"][0]["hooks"]
+    hook["additional_dependencies"] = [str(hook_repo[0])]
+    hook["entry"] += " --fail-level error"
+    quiet = pasted(tmp_path / "quiet", env, config)
+    ok, out = commit(quiet, env, "a.txt", DANGLING)
+    assert ok and "KX308" not in out, out  # passes; pre-commit hides a passing hook's output
+    hook["verbose"] = True
+    loud = pasted(tmp_path / "loud", env, config)
+    ok, out = commit(loud, env, "a.txt", DANGLING)
+    assert ok and "a.txt:5:1: KX308" in out, out
+    ok, out = commit(loud, env, "b.txt", "Fort\n\nThe siege began on February 30, 1812.\n")
+    assert not ok and "b.txt:3:20: KD101" in out, out  # an error still blocks

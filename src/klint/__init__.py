@@ -13,6 +13,17 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+#: The name to ``pip install`` (``klint`` on the package index is an unrelated project).
+DISTRIBUTION = "klint-facts"
+#: The project's home: source, releases (tags ``vX.Y.Z``) and the rule documentation.
+REPOSITORY = "https://github.com/klint-facts/klint-facts"
+
+
+def rule_doc_url(code: str) -> str:
+    """Where a rule's documentation (``docs/rules/CODE.md``) is published."""
+    return f"{REPOSITORY}/blob/main/docs/rules/{code}.md"
+
+
 if TYPE_CHECKING:
     from klint.engine import lint_paths, lint_text
 

@@ -25,7 +25,42 @@ from klint.diagnostics import Diagnostic, Related, Severity
 from klint.engine import FileResult
 
 SCHEMA = "v1"
-DEFAULT_DIR = ".klint_cache"
+TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# klint's content cache\n"
+
+
+def default_dir() -> Path:
+    """``$KLINT_CACHE_DIR``, else the user's cache folder (``$XDG_CACHE_HOME/klint``,
+    ``~/.cache/klint``; ``%LOCALAPPDATA%\\klint\\Cache`` on Windows): never the folder being linted."""
+    if os.environ.get("KLINT_CACHE_DIR"):
+        return Path(os.environ["KLINT_CACHE_DIR"])
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "klint" / "Cache"
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "klint"
+
+
+def clean(directory: str | os.PathLike[str]) -> int:
+    """Remove a klint cache folder; return how many entries it held.
+
+    Only a folder that klint made (it holds klint's ``CACHEDIR.TAG``) is removed, so a
+    mistyped ``--cache-dir`` can never delete anything else.
+    """
+    import shutil
+
+    root = Path(directory)
+    if not root.exists():
+        return 0
+    try:
+        tag = (root / "CACHEDIR.TAG").read_text(encoding="utf-8")
+    except OSError:
+        tag = ""
+    if tag != TAG:
+        raise OSError(f"{root} is not a klint cache (no klint CACHEDIR.TAG); nothing removed")
+    count = sum(1 for _ in root.glob(f"{SCHEMA}/*/*.json"))
+    shutil.rmtree(root)
+    return count
+
+
 CLAIMS_SUFFIXES = (".klint.yaml", ".klint.yml")
 
 
@@ -72,7 +107,8 @@ def claims_files(path: str) -> list[Path]:
 class Cache:
     """A folder of JSON entries, one per (file content, settings)."""
 
-    def __init__(self, directory: str | os.PathLike[str] = DEFAULT_DIR) -> None:
+    def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
+        directory = default_dir() if directory is None else directory
         self.root = Path(directory)
         self.dir = self.root / SCHEMA
         self.hits = self.misses = 0
@@ -152,10 +188,7 @@ class Cache:
         if not self.root.is_dir():
             self.root.mkdir(parents=True, exist_ok=True)
             (self.root / ".gitignore").write_text("# created by klint\n*\n", encoding="utf-8")
-            (self.root / "CACHEDIR.TAG").write_text(
-                "Signature: 8a477f597d28d172789f06886806bc55\n# klint's content cache\n",
-                encoding="utf-8",
-            )
+            (self.root / "CACHEDIR.TAG").write_text(TAG, encoding="utf-8")
         folder.mkdir(parents=True, exist_ok=True)
 
 

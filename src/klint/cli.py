@@ -13,9 +13,13 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from klint import __version__
+from klint import REPOSITORY, __version__
+
+if TYPE_CHECKING:
+    from klint.config import Config
+    from klint.diagnostics import Diagnostic
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -29,6 +33,7 @@ def _codes(value: str) -> tuple[str, ...]:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from klint.diagnostics import Severity
     from klint.report import FORMATS
     from klint.sources import READERS
 
@@ -60,10 +65,34 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", dest="input_format", choices=sorted(READERS), help="force the input format"
     )
     check.add_argument("--stdin-filename", help="the path to report for text read from stdin")
+    check.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply exclude to files named on the command line too (for pre-commit)",
+    )
+    check.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print which configuration file and which rules apply to each PATH, and exit",
+    )
     check.add_argument("--config", help="use this configuration file instead of discovering one")
-    check.add_argument("--statistics", action="store_true", help="count findings per rule")
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print the number of findings per rule instead of the findings",
+    )
     check.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when there are findings"
+    )
+    check.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="a folder without articles is not an error",
+    )
+    check.add_argument(
+        "--fail-level",
+        choices=[s.value for s in Severity],
+        help="exit 1 only for findings at least this severe (default: info, i.e. any finding)",
     )
     check.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     check.add_argument(
@@ -88,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--cache-dir",
         metavar="DIR",
-        help="cache folder (default: $KLINT_CACHE_DIR or .klint_cache)",
+        help="cache folder (default: $KLINT_CACHE_DIR, else ~/.cache/klint)",
     )
 
     extract = sub.add_parser("extract", help="show the claims klint reads in a file")
@@ -136,6 +165,13 @@ def build_parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="explain a rule")
     explain.add_argument("code")
 
+    clean = sub.add_parser("clean", help="remove the content cache")
+    clean.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="cache folder (default: $KLINT_CACHE_DIR, else ~/.cache/klint)",
+    )
+
     init = sub.add_parser("init", help="write a starter .klint.yaml in the current folder")
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
     return parser
@@ -147,9 +183,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
+    from klint.fsutil import WriteError
+
     try:
         return COMMANDS[args.command](args)
-    except UsageError as exc:
+    except (UsageError, WriteError) as exc:
         print(f"klint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -203,8 +241,9 @@ def tune_gc() -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from klint import baseline
-    from klint.cache import DEFAULT_DIR, Cache
-    from klint.config import Config, ConfigError
+    from klint.cache import Cache
+    from klint.config import ConfigError
+    from klint.diagnostics import Severity
     from klint.engine import FileResult, check_document, iter_files, lint_files
     from klint.progress import Progress
     from klint.report import RunInfo, get_reporter
@@ -220,8 +259,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             ignore=cfg.ignore + overrides.get("ignore", ()),
         )
 
+    if args.show_settings:
+        for raw in args.paths:
+            sys.stdout.write(show_settings(raw, configured(base or _discover_for(raw, discover))))
+        return EXIT_CLEAN
     results: list[FileResult] = []
     files: list[tuple[str, Config]] = []
+    levels: dict[str, Severity] = {}  # file -> the fail-level of its configuration
     seen: set[str] = set()
     try:
         for raw in args.paths:
@@ -233,14 +277,21 @@ def cmd_check(args: argparse.Namespace) -> int:
                 except SourceError as exc:
                     raise UsageError(f"{name}: {exc}") from None
                 results.append(check_document(doc, cfg))
+                levels[name] = cfg.fail_level
                 continue
             if not os.path.lexists(raw):
                 print(f"klint: error: {raw}: no such file or directory", file=sys.stderr)
                 results.append(FileResult(raw, error=True))
                 continue
-            for path, cfg in iter_files(_articles_for(raw), base):
+            found = False
+            for path, cfg in iter_files(_articles_for(raw), base, args.force_exclude):
+                found = True
                 if _first_time(path, seen):
                     files.append((path, configured(cfg)))
+                    levels[path] = cfg.fail_level
+            if not found and os.path.isdir(raw) and not args.allow_empty:
+                print(f"klint: error: {raw}: {_NO_ARTICLES}", file=sys.stderr)
+                results.append(FileResult(raw, error=True))
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     changes = _changes(args.diff) if args.diff else None
@@ -248,11 +299,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         files = [(path, cfg) for path, cfg in files if changes.includes(path)]
     _check_packs({cfg.rule_packs for _, cfg in files})
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    cache = (
-        None
-        if args.no_cache
-        else Cache(args.cache_dir or os.environ.get("KLINT_CACHE_DIR") or DEFAULT_DIR)
-    )
+    cache = None if args.no_cache else Cache(args.cache_dir)
     tune_gc()
     with Progress(len(files)) as bar:
         for result in lint_files(
@@ -261,6 +308,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             results.append(result)
             bar.advance()
 
+    for r in results:  # a finding in a claims file fails like one in its article
+        for d in r.diagnostics:
+            levels.setdefault(d.path, levels.get(r.path, Severity.INFO))
     diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key())
     if changes is not None:
         diagnostics = [d for d in diagnostics if d.code in ("KI001", "KI002") or changes.keeps(d)]
@@ -283,20 +333,90 @@ def cmd_check(args: argparse.Namespace) -> int:
         files=[r.path for r in results],
         sources={r.path: r.lines for r in results},
         color=_color(out),
-        statistics=args.statistics,
+        unchecked=[r.path for r in results if r.error and not r.diagnostics],
     )
-    get_reporter(fmt)(
-        diagnostics, _NoSummary(out) if args.quiet and fmt in ("full", "concise") else out, info
-    )
+    if args.statistics:  # the table instead of the findings, like ruff
+        from klint.report.text import statistics
+
+        statistics(diagnostics, _NoSummary(out) if args.quiet else out, info, fmt)
+    else:
+        get_reporter(fmt)(
+            diagnostics, _NoSummary(out) if args.quiet and fmt in ("full", "concise") else out, info
+        )
     if args.output_file:
         from klint.fsutil import atomic_write
 
         atomic_write(args.output_file, out.getvalue())
     if any(r.error for r in results):
         return EXIT_ERROR
-    if diagnostics and not args.exit_zero:
+    if not args.exit_zero and any(_fails(d, args.fail_level, levels) for d in diagnostics):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _fails(d: Diagnostic, cli_level: str | None, levels: dict) -> bool:
+    """Whether a finding fails the run: at least as severe as ``--fail-level``, or else as the
+    ``fail-level`` of the configuration its file was linted with."""
+    from klint.diagnostics import Severity
+
+    level = Severity(cli_level) if cli_level else levels.get(d.path, Severity.INFO)
+    return d.severity.rank <= level.rank
+
+
+def _discover_for(raw: str, discover) -> Config:
+    from klint.config import ConfigError
+
+    try:
+        return discover(raw if os.path.isdir(raw) else str(Path(raw).parent))
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def show_settings(raw: str, cfg: Config) -> str:
+    """``--show-settings``: the configuration file, whether ``raw`` is linted, every setting
+    and the rules that run on it."""
+    from klint.engine import enabled_rules, skipped_because
+
+    def codes(values) -> str:
+        return "[" + ", ".join(values) + "]"
+
+    folder = os.path.isdir(raw)
+    why = None if folder else skipped_because(raw, cfg)
+    lines = [
+        f"Path: {raw}",
+        f"Configuration: {cfg.source or 'none found (the defaults)'}",
+        f"Linted: {'no, ' + why if why else 'yes'}",
+        "Settings:",
+        f"  select = {codes(cfg.select) if cfg.select is not None else 'the default rules'}",
+        f"  extend-select = {codes(cfg.extend_select)}",
+        f"  ignore = {codes(cfg.ignore)}",
+        "  per-file-ignores = {"
+        + ", ".join(f"{g!r}: {codes(c)}" for g, c in cfg.per_file_ignores)
+        + "}",
+        "  severity = {" + ", ".join(f"{c}: {v.value}" for c, v in cfg.severity) + "}",
+        f"  include = {codes(cfg.include)}",
+        f"  exclude = {codes(cfg.exclude)}",
+        f"  respect-gitignore = {str(cfg.respect_gitignore).lower()}",
+        f"  force-exclude = {str(cfg.force_exclude).lower()}",
+        f"  fail-level = {cfg.fail_level.value}",
+        f"  rule-packs = {codes(cfg.rule_packs)}",
+        f"  article-type = {cfg.article_type or 'detected from the infobox'}",
+        f"  time-budget = {cfg.time_budget:g}",
+        f"  languages = {codes(cfg.languages)}",
+    ]
+    for code, opts in sorted(cfg.rule_options.items()):
+        lines.append(f"  rules.{code} = {opts}")
+    rules = enabled_rules(cfg, None if folder else raw)
+    lines.append(f"Rules ({len(rules)}):")
+    for r in rules:
+        lines.append(f"  {r.code} {r.name} ({cfg.severity_for(r.code, r.severity).value})")
+    return "\n".join(lines) + "\n\n"
+
+
+_NO_ARTICLES = (
+    "no articles found (no .txt, .md, .wiki or .html file that include/exclude and .gitignore "
+    "let through); pass --allow-empty to accept an empty folder"
+)
 
 
 def _articles_for(raw: str) -> list[str]:
@@ -549,20 +669,26 @@ def cmd_explain(args: argparse.Namespace) -> int:
         raise UsageError(
             f"unknown rule code {args.code!r}" + (f"; did you mean {hint[0]!r}?" if hint else "")
         )
-    state = "enabled by default" if rule.default_enabled else "opt-in (enable with --extend-select)"
-    print(f"# {rule.code} {rule.name}\n\nSeverity: {rule.severity.value}; {state}.\n")
-    print(rule.doc())
+    sys.stdout.write(explain_text(rule))
     return EXIT_CLEAN
 
 
-STARTER = """\
+def explain_text(rule) -> str:
+    """A rule's documentation: what ``klint explain`` prints and ``docs/rules/CODE.md`` holds."""
+    state = "enabled by default" if rule.default_enabled else "opt-in (enable with --extend-select)"
+    return (
+        f"# {rule.code} {rule.name}\n\nSeverity: {rule.severity.value}; {state}.\n\n{rule.doc()}\n"
+    )
+
+
+STARTER = f"""\
 # klint configuration. Keys: select, ignore, extend-select, per-file-ignores,
 # severity, include, exclude, extend-exclude, rule-packs, article-type, rules, time-budget.
-# yaml-language-server: $schema=https://pypi.org/project/klint/
+# Documentation: {REPOSITORY}#configuration
 extend-select: []        # opt-in rules to enable, e.g. [KI003]
 ignore: []               # rule codes or prefixes to turn off, e.g. [KX305]
-per-file-ignores: {}     # glob: [codes]
-severity: {}             # code: error | warning | info
+per-file-ignores: {{}}   # glob: [codes]
+severity: {{}}           # code: error | warning | info
 rule-packs: []           # extra rules/*.yaml lexicons
 """
 
@@ -578,7 +704,23 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def cmd_clean(args: argparse.Namespace) -> int:
+    from klint.cache import clean, default_dir
+
+    folder = Path(args.cache_dir) if args.cache_dir else default_dir()
+    if not folder.exists():
+        print(f"{folder}: no cache to remove")
+        return EXIT_CLEAN
+    try:
+        n = clean(folder)
+    except OSError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"removed {folder} ({n} entr{'y' if n == 1 else 'ies'})")
+    return EXIT_CLEAN
+
+
 COMMANDS = {
+    "clean": cmd_clean,
     "check": cmd_check,
     "extract": cmd_extract,
     "report": cmd_report,

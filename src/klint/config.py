@@ -41,6 +41,7 @@ DEFAULT_EXCLUDE = (
     "node_modules",
     "__pycache__",
     ".klint_cache",
+    "klint-report.html",
     ".tox",
     ".nox",
     "build",
@@ -70,6 +71,9 @@ KEYS = {
     "rules",
     "time-budget",
     "languages",
+    "fail-level",
+    "respect-gitignore",
+    "force-exclude",
 }
 
 
@@ -97,6 +101,9 @@ class Config:
     languages: tuple[
         str, ...
     ] = ()  # ISO 639-1 codes: dates in these languages too (read by dateparser)
+    respect_gitignore: bool = True  # in a git work tree, skip what git ignores when walking folders
+    force_exclude: bool = False  # apply exclude to files named on the command line too
+    fail_level: Severity = Severity.INFO  # findings at least this severe fail the run (exit 1)
     root: str = "."
     source: str | None = None
 
@@ -265,6 +272,17 @@ def from_mapping(data: dict[str, Any], where: str, text: str = "", root: str = "
             kwargs["time_budget"] = float(value)
         elif key == "languages":
             kwargs["languages"] = check_languages(value, where, line)
+        elif key in ("respect-gitignore", "force-exclude"):
+            if not isinstance(value, bool):
+                raise ConfigError(where, line, f"{key}: expected true or false")
+            kwargs[key.replace("-", "_")] = value
+        elif key == "fail-level":
+            try:
+                kwargs["fail_level"] = Severity(str(value))
+            except ValueError:
+                raise ConfigError(
+                    where, line, f"fail-level: {value!r} is not one of error, warning, info"
+                ) from None
         elif key == "rules":
             if not isinstance(value, dict):
                 raise ConfigError(where, line, "rules: expected a mapping of rule code to options")

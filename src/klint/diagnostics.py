@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from klint import rule_doc_url
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -74,4 +76,5 @@ class Diagnostic:
                 for r in self.related
             ],
             "fingerprint": self.fingerprint,
+            "url": rule_doc_url(self.code),
         }

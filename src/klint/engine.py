@@ -194,11 +194,14 @@ def _read_error(path: str, message: str) -> Diagnostic:
     return d
 
 
-def iter_files(paths: Iterable[str], config: Config | None = None) -> Iterator[tuple[str, Config]]:
+def iter_files(
+    paths: Iterable[str], config: Config | None = None, force_exclude: bool = False
+) -> Iterator[tuple[str, Config]]:
     """Expand files and folders into ``(file, config)`` pairs, in a stable order.
 
     Folders are walked with the include/exclude globs of the configuration that
-    applies to them; explicitly named files are always linted.
+    applies to them, skipping what git ignores (``respect-gitignore``); explicitly
+    named files are always linted, unless ``force-exclude`` makes them obey ``exclude``.
     """
     seen: set[str] = set()
     for raw in paths:
@@ -212,9 +215,38 @@ def iter_files(paths: Iterable[str], config: Config | None = None) -> Iterator[t
                     yield file, config or discover(str(Path(file).parent))
         else:
             key = os.path.realpath(raw)
-            if key not in seen:
+            cfg = config or discover(str(p.parent))
+            forced = force_exclude or cfg.force_exclude
+            if key not in seen and not (forced and _force_excluded(raw, cfg)):
                 seen.add(key)
-                yield raw, config or discover(str(p.parent))
+                yield raw, cfg
+
+
+def skipped_because(path: str, cfg: Config) -> str | None:
+    """Why walking a folder would skip the file ``path`` (None: it would be linted)."""
+    name = Path(path).name
+    if not any(fnmatch.fnmatch(name, pat) for pat in cfg.include):
+        return "not an article (include: " + ", ".join(cfg.include) + ")"
+    if _force_excluded(path, cfg):
+        return "excluded (exclude); linted only when named, unless force-exclude is set"
+    if cfg.respect_gitignore:
+        from klint.gitdiff import gitignored
+
+        if gitignored([name], str(Path(path).parent)):
+            return "ignored by git (respect-gitignore); linted only when named"
+    return None
+
+
+def _force_excluded(path: str, cfg: Config) -> bool:
+    """Whether a named file, or a folder above it inside the configuration's root, is excluded."""
+    rel = Path(os.path.relpath(os.path.abspath(path), os.path.abspath(cfg.root)))
+    if rel.parts[:1] == ("..",):
+        rel = Path(path)
+    parts = rel.parts
+    return any(
+        _excluded(parts[i], Path(*parts[: i + 1]).as_posix(), cfg.exclude)
+        for i in range(len(parts))
+    )
 
 
 def _excluded(name: str, rel: str, patterns: tuple[str, ...]) -> bool:
@@ -245,7 +277,12 @@ def _walk(root: Path, cfg: Config) -> list[str]:
             if _excluded(name, rel, cfg.exclude):
                 continue
             if any(fnmatch.fnmatch(name, pat) for pat in cfg.include):
-                out.append(os.path.join(dirpath, name))
+                out.append(os.path.normpath(os.path.join(dirpath, name)))  # no "./"
+    if cfg.respect_gitignore and out:
+        from klint.gitdiff import gitignored
+
+        ignored = gitignored([os.path.relpath(f, root) for f in out], str(root))
+        out = [f for f in out if os.path.relpath(f, root) not in ignored]
     return out
 
 
@@ -259,6 +296,37 @@ def _lint_one(args: tuple[str, Config, str | None]) -> FileResult:
         )
         d.line = d.column = d.end_line = d.end_column = 1
         return FileResult(path, [d], error=True)
+
+
+def die_with_parent(parent: int) -> None:
+    """Worker start-up: end this worker when the process that started it dies, even by SIGKILL
+    (a worker would otherwise live on, blocked writing to a pipe nobody reads).
+
+    On Linux the kernel sends the signal (``prctl(PR_SET_PDEATHSIG)``); elsewhere a daemon
+    thread checks once a second whether the parent is still there.
+    """
+    import sys
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0:  # 1: PR_SET_PDEATHSIG
+                if os.getppid() != parent:  # it died before the call
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="klint-parent-watch", daemon=True).start()
 
 
 def lint_files(
@@ -279,7 +347,11 @@ def lint_files(
     if jobs > 1 and len(todo) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(todo)),
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        ) as pool:
             chunk = max(1, min(16, len(todo) // (jobs * 4) or 1))
             yield from _merge(
                 tasks, keys, cached, pool.map(_lint_one, todo, chunksize=chunk), cache

@@ -105,7 +105,10 @@ def changes_since(ref: str, cwd: str = ".") -> Changes:
     try:
         _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], root)
     except GitError:
-        raise GitError(f"{ref!r} is not a commit in the git repository at {root}") from None
+        if ref != "HEAD":
+            raise GitError(f"{ref!r} is not a commit in the git repository at {root}") from None
+        # the first commit of a repository (pre-commit's --diff HEAD): everything is new
+        ref = _empty_tree(root)
     diff = _git(
         [
             "diff",
@@ -127,3 +130,42 @@ def changes_since(ref: str, cwd: str = ".") -> Changes:
     for rel in filter(None, untracked.split("\0")):
         changes.lines[os.path.realpath(os.path.join(root, rel))] = {ALL}
     return changes
+
+
+def _empty_tree(root: str) -> str:
+    """The id of the empty tree in this repository's hash (SHA-1 or SHA-256)."""
+    proc = subprocess.run(
+        ["git", "hash-object", "-t", "tree", "--stdin"],
+        cwd=root,
+        input="",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return proc.stdout.strip()
+
+
+def gitignored(paths: list[str], cwd: str) -> set[str]:
+    """The ``paths`` (relative to ``cwd``) that git ignores; none outside a git work tree.
+
+    Tracked files are never ignored (git's own rule), so an article committed despite a
+    pattern is still linted.
+    """
+    if not paths:
+        return set()
+    try:
+        proc = subprocess.run(
+            ["git", "check-ignore", "--stdin", "-z"],
+            cwd=cwd,
+            input="\0".join(paths) + "\0",
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="surrogateescape",
+            check=False,
+        )
+    except OSError:  # no git: nothing to honour
+        return set()
+    if proc.returncode not in (0, 1):  # 128: not a work tree
+        return set()
+    return set(filter(None, proc.stdout.split("\0")))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, get_args
 
 import yaml
 
+from klint import REPOSITORY, __version__
 from klint.articletypes import detect
 from klint.claims import QuantityQualifier
 
@@ -25,34 +26,38 @@ MAX_ITEMS = 200
 
 
 def _quote(doc: Document, start: int, end: int, width: int = 90) -> str:
-    """A verbatim, single-line window of whole words around ``[start, end)`` inside its region."""
+    """A single-line window of whole words around ``[start, end)`` inside its region.
+
+    Taken from the view, where markup (``**``, ``[label](url)``, ``''``, tags) is blanked, so the
+    quote reads as the article does and is found again on the next run.
+    """
     region = doc.region_at(
         start, "paragraph", "infobox_field", "list_item", "caption", "table_row", "quote"
     )
     lo, hi = (
         (region.start, region.end)
         if region
-        else (max(0, start - width), min(len(doc.text), end + width))
+        else (max(0, start - width), min(len(doc.view), end + width))
     )
-    line_lo = doc.text.rfind("\n", lo, start) + 1 or lo
-    line_hi = doc.text.find("\n", end, hi)
+    line_lo = doc.view.rfind("\n", lo, start) + 1 or lo
+    line_hi = doc.view.find("\n", end, hi)
     lo, hi = max(lo, line_lo), (hi if line_hi < 0 else line_hi)
     # stay inside the sentence: cut at ". X" boundaries around the claim
     cuts = [
-        m.end() for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[A-Z\"“(])", doc.text[lo : start + 1])
+        m.end() for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[A-Z\"“(])", doc.view[lo : start + 1])
     ]
     lo = lo + cuts[-1] if cuts else lo
-    m = re.search(r"[.!?][\"”’)]?\s+(?=[A-Z\"“(])", doc.text[end:hi])
+    m = re.search(r"[.!?][\"”’)]?\s+(?=[A-Z\"“(])", doc.view[end:hi])
     hi = end + m.start() if m else hi
     left = max(lo, start - width // 2)
     right = min(hi, end + width // 2)
     if left > lo:
-        m = re.search(r"\s", doc.text[left:start])
+        m = re.search(r"\s", doc.view[left:start])
         left = left + m.end() if m else start
     if right < hi:
-        m = re.search(r"\s\S*$", doc.text[end:right])
+        m = re.search(r"\s\S*$", doc.view[end:right])
         right = end + m.start() if m else end
-    return " ".join(doc.text[left:right].split()).strip(" ,;")
+    return " ".join(doc.view[left:right].split()).strip(" ,;")
 
 
 def _slug(text: str) -> str:
@@ -114,7 +119,7 @@ def starter(doc: Document, claims: Claims, schema_ref: str) -> str:
         region = doc.region_at(d.start, "infobox_field")
         if d.is_range and region is not None and (region.label or "").lower() == "date":
             subject["span"] = {"start": _iso_part(d, start=True), "end": _iso_part(d, start=False)}
-            subject["quote"] = " ".join(d.text.split())
+            subject["quote"] = " ".join(doc.view[d.start : d.end].split())
             subject["field"] = region.label
             break
     facts = [f for f in (_fact(doc, q, used) for q in claims.quantities) if f][:MAX_ITEMS]
@@ -165,9 +170,10 @@ def _iso_part(d: DateClaim, start: bool) -> str:
 
 
 def schema_ref(target: Path) -> str:
-    """The modeline's schema: the project's checked-in schema if one is above ``target``, else the file name."""
+    """The modeline's schema: the project's checked-in schema if one is above ``target``, else the
+    schema published with this release (``klint schema`` prints the same)."""
     for folder in target.resolve().parents:
         candidate = folder / "schema" / "claims.schema.json"
         if candidate.is_file():
             return Path(os.path.relpath(candidate, target.resolve().parent)).as_posix()
-    return "claims.schema.json"
+    return f"{REPOSITORY}/raw/v{__version__}/schema/claims.schema.json"

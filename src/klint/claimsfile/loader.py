@@ -346,7 +346,9 @@ def _located(err: dict, data: Any, sc: Sidecar) -> Problem:
     """Map a pydantic error location (which may contain union tags) to a data path."""
     path: list[Any] = []
     cur = data
-    for part in err["loc"]:
+    loc = list(err["loc"])
+    keyed = err["type"] in ("extra_forbidden", "missing") and bool(loc)  # the last part is a key
+    for part in loc[:-1] if keyed else loc:
         if (
             isinstance(cur, dict)
             and part in cur
@@ -356,10 +358,9 @@ def _located(err: dict, data: Any, sc: Sidecar) -> Problem:
         ):
             path.append(part)
             cur = cur[part]
-        elif err["type"] in ("extra_forbidden", "missing") and isinstance(cur, dict):
-            path.append(part)
-            break
         # else: a union tag such as 'before' or 'float'; skip it
+    if keyed:
+        path.append(loc[-1])
     name = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in path).replace(".[", "[")
     msg = str(err["msg"]).removeprefix("Value error, ")
     if err["type"] == "extra_forbidden":

@@ -33,7 +33,19 @@ class RunInfo:
     files: list[str] = field(default_factory=list)
     sources: dict[str, dict[int, str]] = field(default_factory=dict)  # path -> {line: text}
     color: bool = False
-    statistics: bool = False
+    unchecked: list[str] = field(default_factory=list)  # paths that could not be checked at all
+
+
+def plural(n: int, word: str) -> str:
+    """``1 file``, ``2 files``."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def files_with_findings(diagnostics: list[Diagnostic], files: list[str]) -> tuple[int, int]:
+    """How many files have findings, out of how many; a claims file with findings counts as a
+    file read (it is not in ``files``, which lists the articles)."""
+    found = {d.path for d in diagnostics}
+    return len(found), len(set(files) | found)
 
 
 Reporter = Callable[[list[Diagnostic], TextIO, RunInfo], None]

@@ -10,7 +10,7 @@ Content-Security-Policy forbids scripts and fetches as a second line of defence.
 
 from __future__ import annotations
 
-import os
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,11 +34,12 @@ class Article:
     claims: Claims = field(default_factory=Claims)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None
+    sides: dict[int, str] = field(default_factory=dict)  # infobox side number -> its name
 
 
 def collect(files: list[tuple[str, Any]], fmt: str | None = None) -> list[Article]:
     """Read, extract and check each ``(path, config)``; unreadable files become an error entry."""
-    from klint.engine import check_document
+    from klint.engine import check_document, load_claims_file
     from klint.extract import extract
     from klint.packs import load_packs
     from klint.sources import SourceError, read_path
@@ -54,6 +55,7 @@ def collect(files: list[tuple[str, Any]], fmt: str | None = None) -> list[Articl
                     doc,
                     extract(doc, packs, cfg.languages),
                     check_document(doc, cfg, packs).diagnostics,
+                    sides=side_names(doc, load_claims_file(doc)),
                 )
             )
         except SourceError as exc:
@@ -61,6 +63,42 @@ def collect(files: list[tuple[str, Any]], fmt: str | None = None) -> list[Articl
         except Exception as exc:  # noqa: BLE001 - one broken file must not lose the whole report
             out.append(Article(path, None, error=f"internal error: {type(exc).__name__}: {exc}"))
     return out
+
+
+_SIDE_FIELD = re.compile(
+    r"^(Belligerents?|Combatants?|Sides?|Part(?:y|ies)|Commanders?)\s*([0-9])$", re.IGNORECASE
+)
+
+
+def side_names(doc: Document, sidecar: Any = None) -> dict[int, str]:
+    """Names of the infobox's sides (``Strength 1`` belongs to side 1): its belligerents or
+    combatants field; else the claims file's entity for a side's infobox figure; else the
+    first commander ("led by …")."""
+    fields: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for r in doc.regions_of("infobox_field"):
+        m = _SIDE_FIELD.match((r.label or "").strip())
+        if not m:
+            continue
+        text = " ".join(doc.view[r.start : r.end].split())
+        text = text.removeprefix(r.label or "").strip(" ,;:")
+        if text:
+            kind = "lead" if m.group(1).lower().startswith("commander") else "side"
+            fields[kind][int(m.group(2))].append(text)
+    names = {n: _names(parts) for n, parts in fields["side"].items()}
+    model = getattr(sidecar, "model", None)
+    if model is not None:
+        entities = {e.id: e.name for e in model.entities}
+        for fact in model.facts:
+            m = re.search(r"\s([0-9])$", fact.field or "")
+            if m and fact.side in entities:
+                names.setdefault(int(m.group(1)), entities[fact.side])
+    for n, parts in fields["lead"].items():
+        names.setdefault(n, f"side {n} (led by {parts[0]})")
+    return names
+
+
+def _names(parts: list[str], most: int = 3) -> str:
+    return ", ".join(parts[:most]) + (" …" if len(parts) > most else "")
 
 
 def _excerpt(doc: Document, start: int, end: int) -> dict[str, str]:
@@ -89,24 +127,58 @@ def _touches(claim_start: int, claim_end: int, d: Diagnostic) -> bool:
     return any(s < claim_end and claim_start < max(e, s + 1) for s, e in spans)
 
 
-def _ticks(lo: date, hi: date) -> list[int]:
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _ticks(lo: date, hi: date) -> list[tuple[date, str]]:
+    """Axis ticks for ``[lo, hi]`` at the scale of its span: days for a battle, months for a
+    campaign, years (1, 2, 5, 10, …) for a war or a life; at most about a dozen."""
+    days = (hi - lo).days
+    if days <= 60:
+        step = next(n for n in (1, 2, 5, 7, 14) if days / n <= 12)
+        out, day = [], lo
+        while day <= hi:
+            label = f"{day.day} {MONTHS[day.month - 1]}"
+            out.append(
+                (day, label + (f" {day.year}" if not out or day.month == 1 == day.day else ""))
+            )
+            day = date.fromordinal(day.toordinal() + step)
+        return out
+    if days <= 3 * 366:
+        step = next(n for n in (1, 2, 3, 6) if days / 30.4 / n <= 12)
+        out, (y, m) = [], (lo.year, lo.month + (lo.day > 1))
+        while True:
+            y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+            if date(y, m, 1) > hi:
+                return out
+            if (m - 1) % step == 0:
+                label = MONTHS[m - 1] + (f" {y}" if not out or m == 1 else "")
+                out.append((date(y, m, 1), label))
+            m += 1
     span = max(1, hi.year - lo.year + 1)
-    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000):
-        if span / step <= 12:
-            break
+    step = next((n for n in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500) if span / n <= 12), 1000)
     first = -(-lo.year // step) * step
-    return list(range(first, hi.year + 2, step))
+    return [(date(y, 1, 1), str(y)) for y in range(first, hi.year + 1, step)]
 
 
 def _focus(dates: list[DateClaim]) -> tuple[date, date]:
-    """The plotted span: whole years around the middle 90% of the claims, so one far-off date
-    ("in 1813") does not squeeze the rest into a sliver."""
+    """The plotted span: around the middle 90% of the claims, so one far-off date ("in 1813")
+    does not squeeze the rest into a sliver; whole years for long spans, a little padding for
+    short ones (a battle of three days is plotted over its days)."""
     mids = sorted(c.earliest + (c.latest - c.earliest) / 2 for c in dates)
     lo, hi = mids[len(mids) // 20], mids[-1 - len(mids) // 20]
-    pad = max(1, (hi.year - lo.year) // 10)
-    lo_year = max(min(c.earliest for c in dates).year, lo.year - pad)
-    hi_year = min(max(c.latest for c in dates).year, hi.year + pad)
-    return date(max(1, lo_year), 1, 1), date(hi_year, 12, 31)
+    first, last = min(c.earliest for c in dates), max(c.latest for c in dates)
+    if (hi - lo).days > 2 * 365:
+        pad = max(1, (hi.year - lo.year) // 10)
+        lo_year = max(first.year, lo.year - pad)
+        hi_year = min(last.year, hi.year + pad)
+        return date(max(1, lo_year), 1, 1), date(hi_year, 12, 31)
+    lo, hi = max(first, min(lo, hi)), min(last, max(lo, hi))  # the claims' own extent
+    pad = max(1, (hi - lo).days // 20)
+    return (
+        date.fromordinal(max(1, lo.toordinal() - pad)),
+        date.fromordinal(hi.toordinal() + pad),
+    )
 
 
 def timeline(article: Article, anchors: dict[int, str]) -> dict[str, Any] | None:
@@ -143,11 +215,7 @@ def timeline(article: Article, anchors: dict[int, str]) -> dict[str, Any] | None
                 + (f" — {len(hits)} finding(s)" if hits else ""),
             }
         )
-    ticks = [
-        {"x": x(date(year, 1, 1)), "label": str(year)}
-        for year in _ticks(lo, hi)
-        if lo <= date(year, 1, 1) <= hi
-    ]
+    ticks = [{"x": x(day), "label": label} for day, label in _ticks(lo, hi) if lo <= day <= hi]
     return {
         "width": PLOT_W,
         "height": PLOT_H,
@@ -158,7 +226,9 @@ def timeline(article: Article, anchors: dict[int, str]) -> dict[str, Any] | None
         "left": MARGIN_L,
         "right": PLOT_W - MARGIN_R,
         "clipped": clipped,
-        "span": f"{lo.year}–{hi.year}",
+        "span": f"{lo.isoformat()} – {hi.isoformat()}"
+        if (hi - lo).days <= 2 * 366
+        else f"{lo.year}–{hi.year}",
     }
 
 
@@ -175,6 +245,7 @@ def _value(q: QuantityClaim) -> str:
     if q.low is None and q.high is None:
         return "vague"
     value = fmt(q.low) if q.low == q.high else f"{fmt(q.low)}–{fmt(q.high)}"
+    value += {"percent": "%", "fraction": " (a fraction)"}.get(q.unit, "")
     return value if q.qualifier == "exact" else f"{q.qualifier} {value}"
 
 
@@ -187,7 +258,10 @@ def numbers(article: Article, anchors: dict[int, str]) -> list[dict[str, Any]]:
     for q in article.claims.quantities:
         hits = [i for i, d in enumerate(article.diagnostics) if _touches(q.start, q.end, d)]
         line, _ = doc.position(q.start)
-        groups[q.counted or "(not classified)"][q.subject or "—"].append(
+        side = q.subject or "—"
+        if q.side is not None and q.subject in (None, f"side {q.side}"):
+            side = article.sides.get(q.side, f"side {q.side}")
+        groups[q.counted or "(not classified)"][side].append(
             {
                 "value": _value(q),
                 "text": q.text,
@@ -213,13 +287,20 @@ def _slug(n: int, path: str) -> str:
 
 
 def findings(article: Article, anchors: dict[int, str]) -> list[dict[str, Any]]:
+    from klint import rule_doc_url
+    from klint.rules import get_rule
+
     doc = article.doc
     out = []
     for i, d in enumerate(article.diagnostics):
+        rule = get_rule(d.code)
         item: dict[str, Any] = {
             "id": anchors[i],
             "code": d.code,
             "rule": d.rule,
+            "explanation": rule.summary if rule else "",
+            "why": _section(rule.doc(), "Why is this bad?") if rule else "",
+            "url": rule_doc_url(d.code),
             "severity": d.severity.value,
             "message": d.message,
             "line": d.line,
@@ -242,6 +323,12 @@ def findings(article: Article, anchors: dict[int, str]) -> list[dict[str, Any]]:
             )
         out.append(item)
     return out
+
+
+def _section(doc: str, title: str) -> str:
+    """The text of a ``## title`` section of a rule's documentation, as one paragraph."""
+    m = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", doc, re.M | re.S)
+    return " ".join(m.group(1).split()) if m else ""
 
 
 def context(articles: list[Article], title: str = "klint consistency report") -> dict[str, Any]:
@@ -300,10 +387,7 @@ def render(articles: list[Article], title: str = "klint consistency report") -> 
 
 
 def write(path: str | Path, text: str) -> None:
-    """Write a report atomically, readable like any file the user creates (mkstemp makes it private)."""
+    """Write a report atomically (:func:`klint.fsutil.atomic_write`)."""
     from klint.fsutil import atomic_write
 
     atomic_write(path, text)
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(path, 0o666 & ~mask)

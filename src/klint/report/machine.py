@@ -32,11 +32,41 @@ def _escape_property(s: str) -> str:
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
+def repository_root() -> str:
+    """The folder paths are given relative to: ``$GITHUB_WORKSPACE`` in a workflow, else the
+    git work tree around the current folder, else the current folder."""
+    import os
+    import subprocess
+
+    root = os.environ.get("GITHUB_WORKSPACE")
+    if root:
+        return root
+    try:
+        proc = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=False
+        )
+    except OSError:
+        return os.getcwd()
+    return proc.stdout.strip() if proc.returncode == 0 and proc.stdout.strip() else os.getcwd()
+
+
+def from_root(path: str, root: str) -> str:
+    """``path`` relative to ``root``, with ``/`` and no ``./`` (as it is unchanged when outside)."""
+    import os
+
+    rel = os.path.relpath(os.path.abspath(path), os.path.realpath(root))
+    if rel.startswith(".."):
+        rel = os.path.relpath(os.path.realpath(path), os.path.realpath(root))
+    return path if rel.startswith("..") else rel.replace(os.sep, "/")
+
+
 def github(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
-    """GitHub Actions workflow commands (``::error file=…,line=…::message``)."""
+    """GitHub Actions workflow commands (``::error file=…,line=…::message``), with paths from
+    the repository root, which is what GitHub matches against the pull request's files."""
+    root = repository_root()
     for d in diagnostics:
         props = {
-            "file": d.path,
+            "file": from_root(d.path, root),
             "line": d.line,
             "col": d.column,
             "endLine": d.end_line,
@@ -46,7 +76,7 @@ def github(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
         prop_s = ",".join(f"{k}={_escape_property(str(v))}" for k, v in props.items())
         message = d.message
         for r in d.related:
-            message += f"\n{r.path or d.path}:{r.line}:{r.column}: {r.message}"
+            message += f"\n{from_root(r.path or d.path, root)}:{r.line}:{r.column}: {r.message}"
         out.write(f"::{_GITHUB_LEVEL[d.severity.value]} {prop_s}::{_escape_data(message)}\n")
 
 

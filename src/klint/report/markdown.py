@@ -13,7 +13,7 @@ from collections import Counter
 from typing import TextIO
 
 from klint.diagnostics import Diagnostic, Severity
-from klint.report import RunInfo
+from klint.report import RunInfo, files_with_findings, plural
 
 LIMIT = 200  # findings listed in full; a pull-request comment has a size limit
 _MD = re.compile(r"([\\`*_\[\]|~])")  # enough: with [ ] escaped no link can form
@@ -31,12 +31,9 @@ def _code(text: str) -> str:
 def summary(diagnostics: list[Diagnostic], files: list[str], title: str = "klint") -> str:
     """The Markdown text: totals, findings per rule and per file, then the findings."""
     n = len(diagnostics)
-    nfiles = len({d.path for d in diagnostics})
+    nfiles, total = files_with_findings(diagnostics, files)
     lines = [
-        (
-            f"### {escape(title)}: {n} finding{'s' if n != 1 else ''} in {nfiles} of {len(files)} "
-            f"file{'s' if len(files) != 1 else ''}"
-        ),
+        f"### {escape(title)}: {plural(n, 'finding')} in {nfiles} of {plural(total, 'file')}",
         "",
     ]
     if not diagnostics:
@@ -83,4 +80,10 @@ def summary(diagnostics: list[Diagnostic], files: list[str], title: str = "klint
 
 def markdown(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
     """The ``--output-format markdown`` reporter."""
-    out.write(summary(diagnostics, info.files))
+    checked = [f for f in info.files if f not in info.unchecked]
+    text = summary(diagnostics, checked)
+    if info.unchecked:
+        names = ", ".join(_code(p) for p in info.unchecked)
+        text = text.replace("All checks passed.", "No findings.")
+        text += f"\n{plural(len(info.unchecked), 'path')} could not be checked: {names}\n"
+    out.write(text)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import quote
 
-from klint import __version__
+from klint import REPOSITORY, __version__, rule_doc_url
 from klint.diagnostics import Diagnostic
 from klint.report import RunInfo
 
@@ -38,7 +38,7 @@ def sarif(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
     driver = {
         "name": "klint",
         "version": __version__,
-        "informationUri": "https://pypi.org/project/klint/",
+        "informationUri": REPOSITORY,
         "rules": [
             {
                 "id": r.code,
@@ -46,6 +46,7 @@ def sarif(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
                 "shortDescription": {"text": r.summary or r.name},
                 "fullDescription": {"text": r.doc() or r.summary or r.name},
                 "help": {"text": r.doc() or r.summary or r.name},
+                "helpUri": rule_doc_url(r.code),
                 "defaultConfiguration": {
                     "level": _LEVEL[r.severity.value],
                     "enabled": r.default_enabled,

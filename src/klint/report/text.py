@@ -6,7 +6,7 @@ from collections import Counter
 from typing import TextIO
 
 from klint.diagnostics import Diagnostic, Severity
-from klint.report import RunInfo
+from klint.report import RunInfo, files_with_findings, plural
 
 _COLORS = {
     "error": "\x1b[31m",
@@ -89,21 +89,39 @@ def full(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
     _summary(diagnostics, out, info)
 
 
+def statistics(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo, fmt: str) -> None:
+    """``--statistics``: findings per rule, most first (a JSON list for the JSON formats),
+    then the summary line."""
+    counts = sorted(
+        Counter((d.code, d.rule) for d in diagnostics).items(), key=lambda kv: (-kv[1], kv[0])
+    )
+    if fmt in ("json", "json-lines"):
+        import json
+
+        from klint import rule_doc_url
+
+        rows = [{"code": c, "name": r, "count": n, "url": rule_doc_url(c)} for (c, r), n in counts]
+        out.write(json.dumps(rows, indent=2) + "\n")
+        return
+    width = len(str(counts[0][1])) if counts else 1
+    for (code, rule), n in counts:
+        out.write(f"{n:>{width}}\t{code}\t{rule}\n")
+    _summary(diagnostics, out, info)
+
+
 def _summary(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
-    if info.statistics and diagnostics:
-        counts = Counter((d.code, d.rule) for d in diagnostics)
-        width = len(str(max(counts.values())))
-        for (code, rule), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            out.write(f"{n:>{width}}\t{code}\t{rule}\n")
+    checked = [f for f in info.files if f not in info.unchecked]
+    tail = f"; {plural(len(info.unchecked), 'path')} could not be checked" if info.unchecked else ""
     if not diagnostics:
-        out.write(
-            f"All checks passed ({len(info.files)} file{'s' if len(info.files) != 1 else ''}).\n"
-        )
+        if info.unchecked:
+            out.write(f"No findings in {plural(len(checked), 'file')}{tail}.\n")
+        else:
+            out.write(f"All checks passed ({plural(len(checked), 'file')}).\n")
         return
     by_sev = Counter(d.severity for d in diagnostics)
-    parts = [f"{by_sev[s]} {s.value}{'s' if by_sev[s] != 1 else ''}" for s in Severity if by_sev[s]]
-    nfiles = len({d.path for d in diagnostics})
+    parts = [plural(by_sev[s], s.value) for s in Severity if by_sev[s]]
+    with_findings, total = files_with_findings(diagnostics, checked)
     out.write(
-        f"Found {len(diagnostics)} finding{'s' if len(diagnostics) != 1 else ''} "
-        f"({', '.join(parts)}) in {nfiles} of {len(info.files)} file{'s' if len(info.files) != 1 else ''}.\n"
+        f"Found {plural(len(diagnostics), 'finding')} ({', '.join(parts)}) "
+        f"in {with_findings} of {plural(total, 'file')}{tail}.\n"
     )
