@@ -130,7 +130,7 @@ class Article:
         infobox = [
             (r.start, r.end, r.label or "") for r in doc.regions if r.kind == "infobox_field"
         ]
-        return cls(path, text, doc.format, doc.view, paragraphs, infobox)
+        return cls(path, text, doc.format, doc.view, paragraphs, infobox + _front_matter(text))
 
     def clean(self, start: int, end: int) -> bool:
         """True if ``text[start:end]`` is plain prose (no markup, no line break)."""
@@ -243,6 +243,18 @@ class Article:
                 continue
             out.append((value, noun))
         return out
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*$", re.S | re.M)
+_FRONT_KEY = re.compile(r"^[ \t]*([A-Za-z_][\w -]*):[ \t]*(\S.*)$", re.M)
+
+
+def _front_matter(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) of the values of a Markdown front matter (nested maps too)."""
+    block = _FRONT_MATTER.match(text)
+    if not block:
+        return []
+    return [(m.start(2), m.end(2), m.group(1)) for m in _FRONT_KEY.finditer(text, *block.span(1))]
 
 
 _PROPER = re.compile(r"(?<=[a-z,;:])\s+([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,}){0,2})\b")
@@ -677,7 +689,8 @@ _FROM_TO_YEARS = re.compile(
     r"\b(?:from|From) (1\d{3}|20[0-4]\d)( (?:to|until|till) )(1\d{3}|20[0-4]\d)\b"
 )
 _BETWEEN = re.compile(
-    r"\b(?:between|Between) (\d{1,3}(?:,\d{3})*|1\d{3}|20[0-4]\d)( and )(\d{1,3}(?:,\d{3})*)(?![\w.,]\d)"
+    r"\b(?:between|Between) (1\d{3}|20[0-4]\d|\d{1,3}(?:,\d{3})*)( and )(1\d{3}|20[0-4]\d|\d{1,3}(?:,\d{3})*)"
+    r"(?![\w.,]\d)"
 )
 _RANGING = re.compile(
     r"\b(?:rang\w*|vary\w*|varie\w*) from (\d{1,3}(?:,\d{3})*)( to )(\d{1,3}(?:,\d{3})*)(?![\w.,]\d)"
@@ -793,7 +806,7 @@ def _events(art: Article, who: Life) -> list[tuple[int, int, int]]:
         sentence = art.view[s:e]
         if who.surname in sentence or re.match(r"\s*(?:He|She)\b", sentence):
             for ys, ye, y in art.dated_years(s, e):
-                if who.birth < y and (who.death is None or y <= who.death):
+                if who.birth < y and (who.death is None or y < who.death):
                     out.append((ys, ye, y))
     return out
 
