@@ -259,3 +259,29 @@ def test_last_word_reads_backwards_what_the_regex_finds(before: str) -> None:
 
     m = re.search(r"([A-Za-z][A-Za-z.]*)[\s(]*$", before)
     assert _last_word(before) == (m.group(1).lower() if m else "")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The lake lies at 1850 m above sea level.", 1850, "m"),
+        ("The wall is 1200 ft long.", 1200, "ft"),
+        ("The road runs for 1900 kilometres.", 1900, "km"),
+    ],
+)
+def test_a_four_digit_number_before_a_unit_of_measure_is_not_a_year(text, value, unit) -> None:
+    (q,) = _para(text)
+    assert (q.low, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["In 1990 Mi-8 helicopters arrived.", "In 1920 M. Dupont left.", "In 1920 in Paris."]
+)
+def test_a_year_before_a_capitalised_or_non_unit_word_stays_a_year(text: str) -> None:
+    assert _para(text) == []
+
+
+def test_convert_template_reads_as_a_measure() -> None:
+    doc = read_text("The peak rises to {{convert|1480|m|ft}} above the valley.\n", "p.wiki")
+    (q,) = extract_quantities(doc, load_packs())
+    assert (q.low, q.unit) == (1480, "m")

@@ -12,6 +12,7 @@ has its pydantic models in :mod:`klint.claimsfile.models`.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -141,15 +142,41 @@ class Reference(Claim):
     scope_start: int | None = None  # start of the sentence the phrase stands in
 
 
+@_claim
+class Frame:
+    """What a date or number is about: its subject, the attribute it gives, when and where.
+
+    ``subject`` is a name (a link target where the markup gives one, else the article's
+    title or the name written); ``how`` says how it was found ("title", "link", "name",
+    "pronoun", "noun", "infobox"). ``attribute`` is open vocabulary: a canonical name for
+    the common ones ("born", "floors", "members") and otherwise the governing word as
+    written. ``origin`` is "infobox", "front matter", "lead" or "body".
+    """
+
+    subject: str | None = None
+    how: str | None = None
+    attribute: str | None = None
+    when: str | None = None  # the time it holds, as written ("in 1950", "at its peak")
+    year: int | None = None  # the year of ``when``
+    where: str | None = None  # the place it holds in ("the United States")
+    origin: str = "body"
+    field: str | None = None  # the infobox field label or front matter key
+
+
 @dataclass(slots=True)
 class Claims:
-    """Everything extracted from one document, each list in text order."""
+    """Everything extracted from one document, each list in text order.
+
+    ``frames`` maps each date and quantity claim to its :class:`Frame` (read after
+    extraction, on first use; the claims themselves are not changed).
+    """
 
     dates: list[DateClaim] = dataclasses.field(default_factory=list)
     quantities: list[QuantityClaim] = dataclasses.field(default_factory=list)
     mentions: list[Mention] = dataclasses.field(default_factory=list)
     acronyms: list[Acronym] = dataclasses.field(default_factory=list)
     references: list[Reference] = dataclasses.field(default_factory=list)
+    frames: Mapping[Claim, Frame] = dataclasses.field(default_factory=dict)
 
     def all(self) -> list[Claim]:
         items: list[Claim] = [
@@ -162,8 +189,8 @@ class Claims:
         return sorted(items, key=lambda c: (c.start, c.end, c.kind))
 
 
-def to_json(claim: Claim, exclude: frozenset[str] = frozenset()) -> dict[str, Any]:
-    """The claim's fields as JSON values (ISO dates, lists), None fields and ``exclude`` left out."""
+def to_json(claim: Claim | Frame, exclude: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The claim's (or frame's) fields as JSON values (ISO dates, lists), None fields and ``exclude`` left out."""
     out: dict[str, Any] = {}
     for f in dataclasses.fields(claim):
         value = getattr(claim, f.name)

@@ -546,7 +546,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     claims = extract(doc, load_packs(cfg.rule_packs), cfg.languages)
     if args.sidecar:
         return _write_sidecar(doc, claims, args.force)
-    payload = {"path": doc.path, "claims": [claim_to_dict(doc, c) for c in claims.all()]}
+    payload = {
+        "path": doc.path,
+        "claims": [claim_to_dict(doc, c, claims.frames.get(c)) for c in claims.all()],
+    }
     if args.output == "json":
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -584,8 +587,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
 _CONTRACT_KEYS = frozenset({"start", "end", "kind", "text"})  # written as positions and text
 
 
-def claim_to_dict(doc, claim) -> dict:
-    """A claim as the extract output contract describes it (1-based positions, ISO dates)."""
+def claim_to_dict(doc, claim, frame=None) -> dict:
+    """A claim as the extract output contract describes it (1-based positions, ISO dates),
+    with its frame (subject, attribute, when) under ``frame``."""
     from klint.claims import to_json
 
     line, col = doc.position(claim.start)
@@ -602,6 +606,8 @@ def claim_to_dict(doc, claim) -> dict:
     if claim.kind == "date":
         out["start"], out["end"] = _iso_bounds(claim)
     out.update(data)
+    if frame is not None:
+        out["frame"] = to_json(frame)
     return out
 
 

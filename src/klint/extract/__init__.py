@@ -1,7 +1,8 @@
 """Claim extraction: a Document in, typed Claims out.
 
 Each extractor is a function ``(doc, packs) -> list[Claim]`` over the document's
-content regions; they do not depend on one another.
+content regions; they do not depend on one another. Frames (:mod:`klint.extract.frames`)
+are read last, from the claims and the file, when first asked for.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ def extract(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) -> Cla
     comments yield no claims), and the claims' offsets are moved back onto the
     file, so positions point at what the user wrote.
     """
-    from klint.extract import dates, names, quantities
+    from klint.extract import dates, frames, names, quantities
 
+    original = doc
     compacted = None
     if doc.masked is not None:
         from klint.sources._markup import Compacted
@@ -34,4 +36,7 @@ def extract(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) -> Cla
         acronyms=names.extract_acronyms(doc, packs),
         references=names.extract_references(doc, packs),
     )
-    return claims if compacted is None else compacted.restore(claims)
+    if compacted is not None:
+        claims = compacted.restore(claims)
+    claims.frames = frames.Frames(original, claims)
+    return claims

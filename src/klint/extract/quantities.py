@@ -371,7 +371,7 @@ def _digits(
     if MONTH_BEFORE_RE.search(before[-12:]) or MONTH_AFTER_RE.match(after):
         return _skip_range(view, ne, s_end)
     is_year = "," not in token and "." not in token and len(token) == 4 and 1000 <= value <= 2100
-    if is_year and not _followed_by_count_noun(after, lex):
+    if is_year and not _followed_by_count_noun(after, lex) and not _measure_unit(after, lex):
         return _skip_range(view, ne, s_end)
     f = _Found(ns, ne, ns, ne, value, value)
     end = ne
@@ -468,6 +468,17 @@ def _followed_by_count_noun(after: str, lex: Lexicon) -> bool:
         return False
     w = m.group(1)
     return w in lex.noun_map or w in lex.packs.numbers.people_nouns
+
+
+#: units of measure: a four-digit number written before one is a measure, never a year
+_MEASURES = frozenset({"km", "mi", "m", "yd", "in", "ft", "kg", "tons", "hectares", "mph", "km/h"})
+
+
+def _measure_unit(after: str, lex: Lexicon) -> bool:
+    """Whether ``after`` opens with a unit of length, area, mass or speed, written in lower case
+    ("1480 m", "1,480 metres"; "In 1920 Mi-8s" and "1920 M. Dupont" are not units)."""
+    m = lex.unit_after.match(after)
+    return bool(m) and m.group(1).islower() and lex.unit_map[m.group(1)] in _MEASURES
 
 
 def _is_split(

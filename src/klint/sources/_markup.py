@@ -340,5 +340,6 @@ class Compacted:
             **{
                 f.name: [fix(c) for c in getattr(claims, f.name)]
                 for f in dataclasses.fields(claims)
+                if f.name != "frames"  # read after restoring, from the restored claims
             }
         )

@@ -17,7 +17,9 @@ a paragraph that starts with an image is a caption (the alt text, and any text
 after the image, each a ``caption``). Front matter (``---`` … ``---``) is read
 with ``yaml.safe_load`` into ``front_matter``; its ``infobox:`` mapping gives
 ``infobox_field`` regions labelled like the plain-text reader ("Date",
-"Commanders 1", …) over the values inside the front matter. A front matter that
+"Commanders 1", …) over the values inside the front matter; so does each top-level
+key whose value holds a digit (``born: 2 May 1790``, ``members: 8,000 (1950)``),
+other than the site generator's own keys (``date``, ``weight``, ``tags`` …). A front matter that
 does not parse leaves ``front_matter`` None and says why in
 ``front_matter_error``; nothing here raises on malformed input.
 """
@@ -342,14 +344,32 @@ def _front_matter(reader: _Reader, lo: int, hi: int) -> tuple[dict | None, str |
         return {}, None
     if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
         return None, f"front matter at line {first_line} is a {type(data).__name__}, not a mapping"
+    facts = []
     for key, value in root.value:
-        if (
-            isinstance(key, yaml.ScalarNode)
-            and key.value == "infobox"
-            and isinstance(value, yaml.MappingNode)
-        ):
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        if key.value == "infobox" and isinstance(value, yaml.MappingNode):
             _infobox(reader, value, lo)
+        elif (
+            isinstance(value, yaml.ScalarNode)
+            and str(key.value).strip().lower() not in _NOT_FACTS
+            and any(ch.isdigit() for ch in str(value.value))
+        ):
+            facts.append((key, value))
+    if facts:  # top-level facts as static-site generators write them ("born: 2 May 1790")
+        _infobox(reader, yaml.MappingNode("tag:yaml.org,2002:map", facts), lo)
     return data, None
+
+
+#: top-level front matter keys that are not facts about the subject: the site generator's
+#: own (Hugo, Jekyll, Eleventy, Docusaurus …), the claims file's, and the infobox map
+_NOT_FACTS = frozenset(
+    """title date lastmod publishdate pubdate expirydate updated modified created published
+    layout permalink slug url weight draft tags categories aliases author authors description
+    summary image images cover thumbnail keywords toc type sitemap menu nav_order
+    sidebar_position sidebar_label id lang language redirect_from excerpt series order
+    version subject entities facts events constraints klint infobox""".split()
+)
 
 
 def _compose(loader_class: Any, src: str) -> tuple[Any, Any]:

@@ -1,0 +1,713 @@
+"""Claim frames: who or what each date and number is about, what it gives, and when.
+
+Read after extraction from the claims and the text around them; claims are never
+changed. A frame's parts:
+
+- **subject**: an infobox field or front matter key is about the article's subject
+  (the title, the infobox ``name``, the first bold name of a wikitext lead). In prose,
+  the subject is the clause's: a link (its target: ``[[Target|label]]``, the last
+  path part of a Markdown link), a name, "he/she/it/its" back to the article's
+  subject when it fits (a person for he/she, anything else for it), or "the union",
+  "the company" when that noun names the article's subject (a word of the title, or
+  the noun of the lead's "X is a … company"). An active "X founded the Y" dates Y.
+- **attribute**: from an infobox field or front matter key (``birth_date`` → born,
+  ``floor_count`` → floors), else the word that governs the claim — the counted
+  noun ("9,500 members"), the verb or noun before a date ("born … on 12 May 1790",
+  "his death in 1826"), "a 1932 British comedy film" (released). Words are reduced
+  by a light lemmatiser (suffix rules and a few irregular forms) and mapped to a
+  canonical name where several words say one thing (storey, story, floor → floors);
+  any other word is kept as written, so the vocabulary stays open.
+- **when** and **where**: a year in the same clause ("in 1950", "by 1930"), "at its
+  peak", a bracketed year after an infobox value ("8,000 (1950)"), and "in <Place>".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+from pathlib import Path
+
+from klint.claims import Claim, Claims, DateClaim, Frame, QuantityClaim
+from klint.document import Document, Region
+from klint.extract._numlex import ABBREVIATIONS, SENTENCE_END_RE
+
+# ---------------------------------------------------------------- a light lemmatiser
+
+_IRREGULAR = {
+    "born": "born",
+    "died": "die",
+    "dies": "die",
+    "dying": "die",
+    "built": "build",
+    "began": "begin",
+    "begun": "begin",
+    "won": "win",
+    "held": "hold",
+    "grew": "grow",
+    "grown": "grow",
+    "sold": "sell",
+    "led": "lead",
+    "made": "make",
+    "became": "become",
+    "fought": "fight",
+    "wed": "marry",
+    "people": "people",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "staff": "staff",
+    "series": "series",
+    "species": "species",
+}
+_KEEP_S = ("ss", "us", "is", "ous", "ics")
+
+
+@lru_cache(maxsize=4096)
+def lemma(word: str) -> str:
+    """A word's base form by suffix rules: storeys → storey, founded → found, casualties →
+    casualty, died → die. Inflections of one word meet at one form; it need not be a dictionary word."""
+    w = word.lower().strip("'’")
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if len(w) <= 3:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("ied") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(_KEEP_S):
+        return w[:-1]
+    for suffix in ("ed", "ing"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[: -len(suffix)]
+            if stem[-1] == stem[-2] and stem[-1] not in "lsz":
+                stem = stem[:-1]  # planned → plan, killed → kill
+            return stem
+    return w
+
+
+def key(word: str) -> str:
+    """The lemma without a final "e", so that "release" and "released" meet."""
+    s = lemma(word)
+    return s[:-1] if s.endswith("e") and len(s) > 3 else s
+
+
+def _table(groups: dict[str, str]) -> dict[str, str]:
+    return {key(w): name for name, words in groups.items() for w in words.split()}
+
+
+#: words that give one attribute of a date (canonical name: its words)
+_DATE_WORDS = _table(
+    {
+        "born": "born birth birthdate birthday",
+        "died": "died death deceased",
+        "founded": "founded foundation founding established establishment formed formation "
+        "incorporated incorporation inception",
+        "opened": "opened opening inaugurated inauguration",
+        "released": "released release",
+        "published": "published publication",
+        "completed": "completed completion",
+        "built": "built constructed construction",
+        "married": "married marriage",
+        "launched": "launched launch",
+        "dissolved": "dissolved dissolution disbanded defunct",
+    }
+)
+#: words that give one attribute of a number
+_COUNT_WORDS = _table(
+    {
+        "floors": "floor storey story",
+        "height": "height tall high",
+        "length": "length long",
+        "area": "area",
+        "elevation": "elevation altitude",
+        "population": "population inhabitant resident populace",
+        "members": "member membership",
+        "employees": "employee employ staff workforce",
+        "killed": "killed dead death fatality",
+        "wounded": "wounded injured injury",
+        "casualties": "casualty",
+        "strength": "strength troop soldier force",
+        "votes": "vote",
+        "seats": "seat",
+        "age": "age aged",
+        "capacity": "capacity",
+    }
+)
+#: a year before one of these nouns ("a 1932 British comedy film") is its release or publication
+_WORK_NOUNS = _table(
+    {
+        "released": "film movie album single song ep documentary videogame game record mixtape",
+        "published": "novel book novella poem comic",
+    }
+)
+#: counted nouns too general to give the attribute: the verb before them does ("employed 4,000 people")
+_GENERIC = frozenset(map(key, "people person man woman individual worker".split()))
+#: verbs whose object, not their subject, is what they date ("Smith founded the union in 1921")
+_MAKING = frozenset(
+    {"founded", "opened", "released", "published", "completed", "built", "launched"}
+)
+#: attributes measured in units of length or area, and those units
+_MEASURES = frozenset({"height", "length", "area", "elevation"})
+_MEASURE_UNITS = frozenset({"km", "mi", "m", "yd", "in", "ft", "hectares"})
+#: attributes a thing has once: two values of one are a conflict whatever the time
+ONCE = frozenset({"born", "died", "founded", "opened", "released", "published", "completed"})
+
+# ---------------------------------------------------------------- patterns
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_CLAUSE_BREAK_RE = re.compile(
+    r";|:\s|,\s+(?:and|but|while|whereas|which|who|although|though)\b|\s(?:but|while|whereas)\s"
+)
+_PRONOUN_RE = re.compile(r"\b(he|she|his|her|it|its|they|their)\b", re.IGNORECASE)
+_THE_NOUN_RE = re.compile(r"\b(?:the|this|that)\s+([a-z][a-z-]+)(?:'s|’s)?\b", re.IGNORECASE)
+_NAME_RE = re.compile(
+    r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|da|van|von|der|le|la|du)\s+)?[A-Z][\w'’.-]*)*"
+)
+_PREPOSITIONS = frozenset(
+    "in at on of from to by for with near during after before since under over into across "
+    "between against toward towards until within".split()
+)
+_FUNCTION_WORDS = frozenset(
+    "the a an in on at by after before during when while although though this that these "
+    "those his her its their he she it they there then however since as from with for "
+    "following later also both".split()
+)
+_POSSESSIVE = frozenset({"his", "her", "its", "their"})
+_AUX = frozenset("was were is are been be being has have had".split())
+_PEAK_RE = re.compile(r"\bat\s+(?:its|their|his|her|the)\s+(?:peak|height|zenith|maximum)\b", re.I)
+_WORDS_AFTER_RE = re.compile(r"(?:\s+[A-Za-z-]+){1,5}")
+_PLACE_RE = re.compile(r"\bin\s+((?:the\s+)?[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,3})")
+_BRACKET_YEAR_RE = re.compile(r"\(\s*(?:c\.\s*|est\.\s*|as of\s+)?(\d{4})\b[^)]{0,30}\)")
+_DEFINITION_RE = re.compile(r"\b(?:is|was|are|were)\s+(?:an?|the)\s+([^.,;:()]{1,80})")
+_DEFINITION_STOP_RE = re.compile(
+    r"\s(?:in|of|from|for|that|which|who|based|located|founded|directed|written|by|with|and)\s"
+)
+_BOLD_RE = re.compile(r"'''([^'\n]{2,80}?)'''")
+_WIKILINK_RE = re.compile(r"\[\[([^\[\]|#\n]{1,200})(?:#[^\[\]|\n]*)?(?:\|([^\[\]\n]{0,200}))?\]\]")
+_MDLINK_RE = re.compile(r"\[([^\[\]\n]{1,200})\]\(\s*<?([^()\s<>]{1,500})>?(?:\s+\"[^\"]*\")?\s*\)")
+_INFOBOX_NAME_RE = re.compile(r"\{\{\s*infobox[ _]+([^|}\n]{1,60})", re.IGNORECASE)
+_PERSON_BOX_RE = re.compile(
+    r"person|officeholder|biography|artist|actor|writer|scientist|player|athlete|musician|"
+    r"royalty|monarch|military person|sportsperson|clergy|saint|philosopher|engineer|architect",
+    re.IGNORECASE,
+)
+_FRONT_SKIP = frozenset({"title", "infobox", "klint"})
+_LIFESPAN_RE = re.compile(r"\(\s*(?:born\s+)?[^()]{0,60}\)")
+
+
+# ---------------------------------------------------------------- the article
+
+
+class _Article:
+    """What every frame of one document shares: its subject, links, regions and sentences."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.view = doc.view
+        self.regions = sorted(
+            (r for r in doc.regions if r.kind not in ("infobox", "table", "boilerplate")),
+            key=lambda r: (r.start, -(r.end - r.start)),
+        )
+        self.starts = [r.start for r in self.regions]
+        self.links = _links(doc)
+        self.link_starts = [a for a, _, _ in self.links]
+        self.front_end = _front_matter_end(doc)
+        self.template = ""
+        m = _INFOBOX_NAME_RE.search(doc.text) if doc.format == "wikitext" else None
+        if m:
+            self.template = " ".join(m.group(1).split()).lower()
+        self.subject = self._title()
+        self.words = {w.lower() for w in _WORD_RE.findall(self.subject) if len(w) > 2}
+        self.type_noun = self._type_noun()
+        self.person = self._is_person()
+        self.pronoun = self._pronoun() if self.person else None
+        self.sentences: dict[int, list[int]] = {}
+        self.memo: dict[tuple[int, int], list[tuple[int, str, str]]] = {}
+
+    def _title(self) -> str:
+        fm = self.doc.front_matter or {}
+        if isinstance(fm.get("title"), str) and fm["title"].strip():
+            return fm["title"].strip()
+        title = next(self.doc.regions_of("title"), None)
+        if title is not None:
+            return " ".join(self.view[title.start : title.end].split())
+        if self.doc.format == "wikitext":
+            m = _BOLD_RE.search(self.doc.text)
+            if m:
+                return " ".join(m.group(1).replace("[[", "").replace("]]", "").split())
+        return Path(self.doc.path).stem.replace("_", " ")
+
+    def lead(self) -> str:
+        para = next(self.doc.regions_of("paragraph"), None)
+        return self.view[para.start : para.end] if para is not None else ""
+
+    def _type_noun(self) -> str | None:
+        """The noun of the lead's definition: "Deliveroo is a British … delivery company"."""
+        m = _DEFINITION_RE.search(self.lead()[:600])
+        if not m:
+            return None
+        phrase = _DEFINITION_STOP_RE.split(" " + m.group(1) + " ")[0]
+        words = _WORD_RE.findall(phrase)
+        return key(words[-1]) if words else None
+
+    def _is_person(self) -> bool:
+        if self.template:
+            return bool(_PERSON_BOX_RE.search(self.template))
+        fm = self.doc.front_matter or {}
+        if any(k in fm for k in ("born", "birth_date", "died", "death_date")):
+            return True
+        lead = self.lead()[:800]
+        first = SENTENCE_END_RE.split(lead, 1)[0]
+        if re.search(
+            r"\(\s*(?:born|b\.)\s|\(\s*[^()]{0,30}\d{4}\s*[–-]\s*[^()]{0,30}\d{4}\s*\)", first
+        ):
+            return True
+        he = len(re.findall(r"\b(?:he|she|his|her)\b", lead, re.I))
+        it = len(re.findall(r"\b(?:it|its)\b", lead, re.I))
+        return he > 0 and it == 0
+
+    def _pronoun(self) -> str | None:
+        """ "he" or "she": the pronoun the lead uses most (None: neither)."""
+        lead = self.lead()[:1500].lower()
+        he = len(re.findall(r"\b(?:he|his|him)\b", lead))
+        she = len(re.findall(r"\b(?:she|her|hers)\b", lead))
+        return "he" if he > she else "she" if she > he else None
+
+    # -- lookups
+    def region(self, offset: int) -> Region | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        best = None
+        while i >= 0 and self.starts[i] > offset - 100_000:
+            r = self.regions[i]
+            if r.start <= offset < r.end and (
+                best is None or r.end - r.start < best.end - best.start
+            ):
+                best = r
+                if r.kind == "infobox_field":
+                    break
+            i -= 1
+            if best is not None and r.end <= offset:
+                break
+        return best
+
+    def sentence(self, region: Region, offset: int) -> tuple[int, int]:
+        starts = self.sentences.get(region.start)
+        if starts is None:
+            starts = [region.start]
+            for m in SENTENCE_END_RE.finditer(self.view, region.start, region.end):
+                w = re.search(r"(\w+)$", self.view[max(region.start, m.start() - 12) : m.start()])
+                if w and (w.group(1).lower() in ABBREVIATIONS or len(w.group(1)) == 1):
+                    continue
+                starts.append(m.end())
+            self.sentences[region.start] = starts
+        i = bisect.bisect_right(starts, offset) - 1
+        end = starts[i + 1] if i + 1 < len(starts) else region.end
+        return starts[max(i, 0)], end
+
+    def previous_sentence_start(self, offset: int) -> int:
+        """Where the sentence before the one at ``offset`` starts (the region's start at most)."""
+        region = self.region(offset)
+        if region is None:
+            return offset
+        s, _ = self.sentence(region, offset)
+        return self.sentence(region, s - 1)[0] if s > region.start else s
+
+    def link_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        i = bisect.bisect_left(self.link_starts, start)
+        out = []
+        while i < len(self.links) and self.links[i][0] < end:
+            out.append(self.links[i])
+            i += 1
+        return out
+
+    def is_subject(self, name: str) -> bool:
+        """Whether a name or noun names the article's subject ("Smith", "the union")."""
+        words = {w.lower() for w in _WORD_RE.findall(name) if len(w) > 2}
+        return bool(words) and (words <= self.words or self.words <= words)
+
+
+def _links(doc: Document) -> list[tuple[int, int, str]]:
+    """``(start, end, target)`` of each link in the file, in order."""
+    if doc.format == "wikitext":
+        return [
+            (m.start(), m.end(), " ".join(m.group(1).replace("_", " ").split()))
+            for m in _WIKILINK_RE.finditer(doc.text)
+            if ":" not in m.group(1)
+        ]
+    if doc.format == "markdown":
+        out = []
+        for m in _MDLINK_RE.finditer(doc.text):
+            target = m.group(2).rstrip("/").rsplit("/", 1)[-1].split("#")[0]
+            target = re.sub(r"\.(?:md|html?)$", "", target).replace("_", " ").replace("-", " ")
+            out.append((m.start(), m.end(), target or m.group(1)))
+        return out
+    return []
+
+
+def _front_matter_end(doc: Document) -> int:
+    if doc.format != "markdown" or not doc.text.startswith("---"):
+        return 0
+    m = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M).search(doc.text, 3)
+    return m.end() if m else 0
+
+
+# ---------------------------------------------------------------- frames
+
+
+class Frames(Mapping[Claim, Frame]):
+    """The frames of one document's claims, read on first use (a rule or ``klint extract``
+    that asks); a run whose rules never ask pays nothing for them."""
+
+    __slots__ = ("_doc", "_claims", "_frames")
+
+    def __init__(self, doc: Document, claims: Claims) -> None:
+        self._doc = doc
+        self._claims = claims
+        self._frames: dict[Claim, Frame] | None = None
+
+    def _all(self) -> dict[Claim, Frame]:
+        if self._frames is None:
+            self._frames = frame_claims(self._doc, self._claims)
+        return self._frames
+
+    def __getitem__(self, claim: Claim) -> Frame:
+        return self._all()[claim]
+
+    def __iter__(self) -> Iterator[Claim]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+def frame_claims(doc: Document, claims: Claims) -> dict[Claim, Frame]:
+    """The frame of every date and quantity claim of ``doc``."""
+    if not claims.dates and not claims.quantities:
+        return {}
+    art = _Article(doc)
+    items: list[DateClaim | QuantityClaim] = sorted(
+        [*claims.dates, *claims.quantities], key=lambda c: c.start
+    )
+    dates = sorted((c for c in claims.dates if not c.is_range), key=lambda c: c.start)
+    date_starts = [c.start for c in dates]
+    out: dict[Claim, Frame] = {}
+    for c in items:
+        region = art.region(c.start)
+        if region is None:
+            continue
+        if region.kind == "infobox_field":
+            out[c] = _field_frame(art, c, region, claims)
+        elif region.kind in ("paragraph", "list_item", "caption", "quote"):
+            out[c] = _prose_frame(art, c, region, dates, date_starts)
+    return out
+
+
+def _field_frame(art: _Article, c: Claim, region: Region, claims: Claims) -> Frame:
+    """A claim in an infobox field or front matter key: the field gives the attribute."""
+    label = region.label or ""
+    origin = "front matter" if c.start < art.front_end else "infobox"
+    words = [w for w in re.split(r"[\s_]+", label.lower()) if w and not w.isdigit()]
+    side = re.search(r"\s(\d{1,2})$", label)
+    subject = f"{art.subject} (side {side.group(1)})" if side else art.subject
+    value = art.view[region.start : region.end]
+    if isinstance(c, DateClaim):
+        attribute = next((_DATE_WORDS[key(w)] for w in words if key(w) in _DATE_WORDS), None)
+        in_brackets = value.rfind("(", 0, c.start - region.start) > value.rfind(
+            ")", 0, c.start - region.start
+        )
+        if (
+            attribute is None
+            and not in_brackets
+            and not any(region.start <= q.start < region.end for q in claims.quantities)
+        ):
+            attribute = " ".join(words) or None  # a date field of its own ("Air date")
+        return Frame(
+            subject=subject, how="infobox", attribute=attribute, origin=origin, field=label
+        )
+    attribute = next((_COUNT_WORDS[key(w)] for w in words if key(w) in _COUNT_WORDS), None)
+    if attribute is None and isinstance(c, QuantityClaim) and c.counted == "age":
+        attribute = "age"
+    m = _BRACKET_YEAR_RE.search(value, c.end - region.start)
+    year = int(m.group(1)) if m else None
+    return Frame(
+        subject=subject,
+        how="infobox",
+        attribute=attribute or " ".join(words) or None,
+        when=m.group(0) if m else None,
+        year=year,
+        origin=origin,
+        field=label,
+    )
+
+
+def _clause(view: str, s: int, e: int, at: int) -> tuple[int, int]:
+    """The clause of ``view[s:e]`` around offset ``at``."""
+    start, end = s, e
+    for m in _CLAUSE_BREAK_RE.finditer(view, s, e):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() >= at:
+            end = m.start()
+            break
+    return start, end
+
+
+def _prose_frame(
+    art: _Article,
+    c: DateClaim | QuantityClaim,
+    region: Region,
+    dates: list[DateClaim],
+    date_starts: list[int],
+) -> Frame:
+    view = art.view
+    if isinstance(c, QuantityClaim) and c.sentence_start is not None and c.sentence_end is not None:
+        s, e = c.sentence_start, c.sentence_end
+    else:
+        s, e = art.sentence(region, c.start)
+    cs, ce = _clause(view, s, e, c.start)
+    origin = "lead" if region.section == 0 and region.kind == "paragraph" else "body"
+    if isinstance(c, DateClaim):
+        attribute, verb_at, verb_end = _date_attribute(art, c, cs, ce)
+    else:
+        attribute, verb_at, verb_end = _count_attribute(art, c, cs)
+    subject, how = _subject(art, c, s, cs, ce, verb_at, verb_end, attribute)
+    when = year = None
+    if isinstance(c, QuantityClaim):
+        when, year = _when(art, c, cs, ce, dates, date_starts)
+    where = next(
+        (
+            " ".join(m.group(1).rstrip(".").split())
+            for m in _PLACE_RE.finditer(view, cs, ce)
+            if not (m.start() < c.end and m.end() > c.start) and not _MONTH.match(m.group(1))
+        ),
+        None,
+    )
+    return Frame(
+        subject=subject,
+        how=how,
+        attribute=attribute,
+        when=when,
+        year=year,
+        where=where,
+        origin=origin,
+    )
+
+
+def _date_attribute(art: _Article, c: DateClaim, cs: int, ce: int) -> tuple[str | None, int, int]:
+    """The attribute of a date: the nearest attribute word before it in its clause, a
+    "-ed" verb standing before it, or a work noun it dates ("a 1932 … film")."""
+    view = art.view
+    if re.search(r"\b(?:an?|the|his|her|its)\s+$", view[max(cs, c.start - 6) : c.start]):
+        after = _WORDS_AFTER_RE.match(view, c.end, min(len(view), c.end + 60))
+        for w in after.group().split() if after else ():
+            if key(w) in _WORK_NOUNS:  # "a 1932 British comedy film"
+                return _WORK_NOUNS[key(w)], c.end, c.end
+    if c.is_range and re.search(r"\(\s*$", view[max(cs, c.start - 3) : c.start]) and art.person:
+        return "lifespan", c.start, c.start
+    before = list(_WORD_RE.finditer(view, max(cs, c.start - 90), c.start))[-10:]
+    # "born … on 12 May 1790", "his death in 1826"; else "In 1820 she married …"
+    after = list(_WORD_RE.finditer(view, c.end, min(ce, c.end + 50)))[:6]
+    for m in [*reversed(before), *after]:
+        w = m.group()
+        k = key(w)
+        if k in _DATE_WORDS:
+            return _DATE_WORDS[k], m.start(), m.end()
+        if w.islower() and w.endswith("ed") and len(w) > 4 and w not in ("indeed", "need"):
+            return w, m.start(), m.end()
+    return None, c.start, c.start
+
+
+def _count_attribute(art: _Article, c: QuantityClaim, cs: int) -> tuple[str | None, int, int]:
+    """The attribute of a number: its counted noun, else the noun or verb before it."""
+    view = art.view
+    counted = c.counted
+    if counted and c.unit == "count":
+        head = counted.split()[-1]
+        k = key(head)
+        if k in _COUNT_WORDS and k not in _GENERIC:
+            return _COUNT_WORDS[k], c.start, c.start
+        if k not in _GENERIC:
+            return counted, c.start, c.start
+    measure = c.unit in _MEASURE_UNITS
+    if measure:  # "1,480 metres high", "1,480 m above sea level"
+        m = re.match(r"\s+(?:above\s+sea\s+level|([a-z]+))", view[c.end : c.end + 30])
+        if m and m.group(1) is None:
+            return "elevation", c.start, c.start
+        if m and _COUNT_WORDS.get(key(m.group(1))) in _MEASURES:
+            return _COUNT_WORDS[key(m.group(1))], c.start, c.start
+    elif c.unit != "count":
+        return None, c.start, c.start  # money, time, percentages: their own frames later
+    words = list(_WORD_RE.finditer(view, max(cs, c.start - 70), c.start))
+    for m in reversed(words[-6:]):
+        attribute = _COUNT_WORDS.get(key(m.group()))
+        if attribute is not None and (attribute in _MEASURES) == measure:
+            return attribute, m.start(), m.end()
+    if counted and c.unit == "count":
+        return counted, c.start, c.start
+    return None, c.start, c.start
+
+
+def _subject(
+    art: _Article,
+    c: Claim,
+    s: int,
+    cs: int,
+    ce: int,
+    verb_at: int,
+    verb_end: int,
+    attribute: str | None,
+) -> tuple[str | None, str | None]:
+    """The entity a claim is about: the clause's subject, or the object of a making verb."""
+    view = art.view
+    if attribute in _MAKING and verb_end < c.start:
+        before = view[max(cs, verb_at - 12) : verb_at].split()
+        if not (before and before[-1].lower() in _AUX):  # active: "Smith founded the Union"
+            found = _name_in(art, verb_end, min(ce, c.start), skip_prepositions=False)
+            if found:
+                return found
+    if attribute in ("released", "published") and verb_at >= c.end:
+        return art.subject, "title"  # "X is a 1932 … film"
+    found = _name_in(art, cs, verb_at if verb_at != c.start else c.start, skip_prepositions=True)
+    if found:
+        return found
+    if cs > s:  # "He was born in 1790 and died in 1826": the sentence's subject
+        found = _name_in(art, s, cs, skip_prepositions=True)
+        if found:
+            return found
+    return None, None
+
+
+def _candidates(art: _Article, a: int, b: int) -> list[tuple[int, str, str]]:
+    """``(offset, name, how)`` of every link, name, pronoun and "the <noun>" in ``view[a:b]``."""
+    found = art.memo.get((a, b))
+    if found is None:
+        found = art.memo[(a, b)] = _find_candidates(art, a, b)
+    return found
+
+
+def _find_candidates(art: _Article, a: int, b: int) -> list[tuple[int, str, str]]:
+    view = art.view
+    links = art.link_in(a, b)
+    out = [(ls, target, "link") for ls, _, target in links]
+    for m in _NAME_RE.finditer(view, a, b):
+        words = m.group().split()
+        while words and words[0].lower() in _FUNCTION_WORDS:
+            words = words[1:]
+        if not words or _MONTH.match(words[0]):
+            continue
+        if any(ls <= m.start() < le for ls, le, _ in art.link_in(m.start() - 250, m.end())):
+            continue
+        out.append((m.start(), " ".join(words).rstrip(".,'’s"), "name"))
+    out += [(m.start(), m.group(1).lower(), "pronoun") for m in _PRONOUN_RE.finditer(view, a, b)]
+    out += [(m.start(), m.group(1).lower(), "noun") for m in _THE_NOUN_RE.finditer(view, a, b)]
+    out.sort()
+    return out
+
+
+def _after_preposition(view: str, a: int, at: int) -> bool:
+    prev = view[max(a, at - 12) : at].split()
+    return bool(prev) and prev[-1].lower() in _PREPOSITIONS
+
+
+def _sentence_subject(art: _Article, s: int, limit: int) -> bool:
+    """Whether the sentence at ``s`` opens with a person other than the article's subject."""
+    view = art.view
+    found = _candidates(art, s, min(limit, s + 200))
+    for at, name, how in found:
+        if at >= limit:
+            return False
+        if _after_preposition(view, s, at):
+            continue
+        if how == "pronoun" and name in _POSSESSIVE:
+            continue
+        return how in ("name", "link") and len(name.split()) >= 2 and not art.is_subject(name)
+    return False
+
+
+def _name_in(art: _Article, a: int, b: int, skip_prepositions: bool) -> tuple[str, str] | None:
+    """The first entity named in ``view[a:b]``: a link, a name, a pronoun or "the <noun>"."""
+    if b <= a:
+        return None
+    view = art.view
+    candidates = _candidates(art, a, b)
+    for i, (at, name, how) in enumerate(candidates):
+        if (
+            how == "pronoun"
+            and name in _POSSESSIVE
+            and any(h in ("link", "name") for _, _, h in candidates[i + 1 :])
+        ):
+            continue  # "Its leader John Smith": the name that follows
+        if skip_prepositions and _after_preposition(view, a, at):
+            continue
+        if how == "pronoun":
+            if name in ("he", "she", "his", "her") and art.person:
+                if art.pronoun and (name in ("he", "his")) != (art.pronoun == "he"):
+                    return None  # "he" in an article about a woman: someone else
+                # the article's subject, unless the sentence before (or this one) is about
+                # another named person ("Her cousin Tom Keel died in 1840. She …")
+                back = art.previous_sentence_start(at)
+                region = art.region(at)
+                if region is not None and any(
+                    _sentence_subject(art, *art.sentence(region, p)[:1], at) for p in {back, at}
+                ):
+                    return None
+                return art.subject, "pronoun"
+            if name in ("it", "its") and not art.person:
+                return art.subject, "pronoun"
+            return None
+        if how == "noun":
+            k = key(name)
+            if art.is_subject(name) or (art.type_noun is not None and k == art.type_noun):
+                return art.subject, "noun"
+            continue
+        if art.is_subject(name):
+            return art.subject, "title" if how == "name" else "link"
+        if how == "link" or len(name.split()) >= 2:
+            return name, how
+    return None
+
+
+_MONTH = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+
+
+def _when(
+    art: _Article,
+    q: QuantityClaim,
+    cs: int,
+    ce: int,
+    dates: list[DateClaim],
+    date_starts: list[int],
+) -> tuple[str | None, int | None]:
+    """The time a number holds at: a year in its clause ("In 1950 the union had …")."""
+    view = art.view
+    m = _BRACKET_YEAR_RE.match(view, q.end, q.end + 40) or _BRACKET_YEAR_RE.match(
+        view, q.end + 1, q.end + 40
+    )
+    if m:
+        return m.group(0), int(m.group(1))
+    i = bisect.bisect_left(date_starts, cs)
+    best: DateClaim | None = None
+    while i < len(dates) and dates[i].start < ce:
+        d = dates[i]
+        if d.precision in ("day", "month", "season", "year") and (
+            best is None or abs(d.start - q.start) < abs(best.start - q.start)
+        ):
+            best = d
+        i += 1
+    if best is not None:
+        word = best.preposition or ""
+        return (f"{word} {best.text}".strip(), best.earliest.year)
+    pm = _PEAK_RE.search(view, cs, ce)
+    if pm:
+        return pm.group(), None
+    return None, None
+
+
+__all__ = ["ONCE", "Frames", "frame_claims", "key", "lemma"]

@@ -1,0 +1,189 @@
+"""Claim frames: subject, attribute and time of every date and number, from prose and fields."""
+
+from __future__ import annotations
+
+import pytest
+
+from klint.claims import Frame
+from klint.extract import extract
+from klint.extract.frames import key, lemma
+from klint.packs import load_packs
+from klint.sources import read_text
+
+
+def _frames(text: str, path: str) -> list[tuple[str, Frame]]:
+    doc = read_text(text, path)
+    claims = extract(doc, load_packs())
+    return [
+        (" ".join(c.text.split()), claims.frames[c]) for c in claims.all() if c in claims.frames
+    ]
+
+
+def _frame(text: str, path: str, claim: str) -> Frame:
+    found = [f for t, f in _frames(text, path) if t == claim]
+    assert found, f"no claim {claim!r} in {[t for t, _ in _frames(text, path)]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("word", "base"),
+    [
+        ("storeys", "storey"),
+        ("stories", "story"),
+        ("casualties", "casualty"),
+        ("died", "die"),
+        ("killed", "kill"),
+        ("planned", "plan"),
+        ("members", "member"),
+        ("founded", "found"),
+        ("species", "species"),
+        ("campus", "campus"),
+    ],
+)
+def test_lemma(word: str, base: str) -> None:
+    assert lemma(word) == base
+
+
+def test_inflections_meet_at_one_key() -> None:
+    assert key("released") == key("release") == key("releases")
+    assert key("employed") == key("employ")
+
+
+TOWER = """{{Infobox building
+| name = Crane Tower
+| floor_count = 58
+| height = {{convert|240|m|ft}}
+| opened = 1931
+}}
+'''Crane Tower''' is a 60-storey office tower in [[Chicago]], 240 m tall. It opened in 1932.
+"""
+
+
+def test_infobox_fields_give_subject_and_attribute() -> None:
+    f = _frame(TOWER, "t.wiki", "58")
+    assert (f.subject, f.attribute, f.origin, f.how) == (
+        "Crane Tower",
+        "floors",
+        "infobox",
+        "infobox",
+    )
+    assert _frame(TOWER, "t.wiki", "240 metres").attribute == "height"
+    assert _frame(TOWER, "t.wiki", "1931").attribute == "opened"
+
+
+def test_prose_frames_follow_the_words_around_the_claim() -> None:
+    f = _frame(TOWER, "t.wiki", "60-storey")
+    assert (f.subject, f.attribute, f.origin) == ("Crane Tower", "floors", "lead")
+    assert _frame(TOWER, "t.wiki", "240 m").attribute == "height"
+    f = _frame(TOWER, "t.wiki", "1932")  # "It opened in 1932": it → the tower
+    assert (f.subject, f.how, f.attribute) == ("Crane Tower", "pronoun", "opened")
+
+
+FILM = """{{Infobox film
+| name = Night Ferry
+| released = 1932
+}}
+'''Night Ferry''' is a 1932 British comedy film directed by [[Ann Lee]]. The film was released in 1952 in the [[United States]].
+"""
+
+
+def test_a_year_before_a_work_noun_is_its_release_and_the_film_is_the_subject() -> None:
+    f = _frame(FILM, "f.wiki", "1932")
+    assert f.origin == "infobox"
+    lead = [f for t, f in _frames(FILM, "f.wiki") if t == "1932" and f.origin == "lead"][0]
+    assert (lead.subject, lead.attribute) == ("Night Ferry", "released")
+    f = _frame(FILM, "f.wiki", "1952")
+    assert (f.subject, f.how, f.attribute, f.where) == (
+        "Night Ferry",
+        "noun",
+        "released",
+        "the United States",
+    )
+
+
+UNION = """---
+title: Union of Weavers
+founded: 1921
+members: 8,000 (1950)
+date: 2020-01-01
+weight: 3
+---
+# Union of Weavers
+
+The Union of Weavers is a British trade union. It was founded in 1921 by [Jane Roe](/people/jane-roe).
+In 1950 the union had 9,500 members. At its peak it had 12,000 members.
+
+[Jane Roe](/people/jane-roe) founded the [Guild of Dyers](/wiki/Guild_of_Dyers) in 1930.
+Its first leader John Smith was born in London on 12 May 1790. He died in 1826.
+"""
+
+
+def test_front_matter_top_level_keys_are_fields_and_site_keys_are_not() -> None:
+    fields = [(t, f) for t, f in _frames(UNION, "u.md") if f.origin == "front matter"]
+    assert [(t, f.attribute, f.year) for t, f in fields] == [
+        ("1921", "founded", None),
+        ("8,000", "members", 1950),
+    ]
+
+
+def test_when_and_the_union_as_subject() -> None:
+    f = _frame(UNION, "u.md", "9,500 members")
+    assert (f.subject, f.attribute, f.year, f.when) == (
+        "Union of Weavers",
+        "members",
+        1950,
+        "in 1950",
+    )
+    assert _frame(UNION, "u.md", "12,000 members").when == "At its peak"
+
+
+def test_an_active_making_verb_dates_its_object_by_link_target() -> None:
+    f = _frame(UNION, "u.md", "1930")
+    assert (f.subject, f.how, f.attribute) == ("Guild of Dyers", "link", "founded")
+
+
+def test_a_named_person_is_the_subject_and_he_stays_unresolved_in_an_organisation_article() -> None:
+    f = _frame(UNION, "u.md", "12 May 1790")
+    assert (f.subject, f.attribute, f.where) == ("John Smith", "born", "London")
+    f = _frame(UNION, "u.md", "1826")
+    assert (f.subject, f.attribute) == (None, "died")
+
+
+BIO = """'''Mary Rowe''' (2 May 1790 – 12 June 1826) was an English painter.
+She was born in [[Bath, Somerset|Bath]]. In 1820 she married the painter [[John Keel]].
+She died in 1826, aged 36. Her cousin Tom Keel died in 1840, aged 50.
+
+She sold the mill to [[John Keel]]. He died in 1830, aged 45.
+
+Tom Keel ran the mill. She sold it in 1825, aged 35.
+"""
+
+
+def test_biography_lifespan_and_pronouns() -> None:
+    f = _frame(BIO, "b.wiki", "2 May 1790 – 12 June 1826")
+    assert (f.subject, f.attribute) == ("Mary Rowe", "lifespan")
+    f = _frame(BIO, "b.wiki", "1820")
+    assert (f.subject, f.how, f.attribute) == ("Mary Rowe", "pronoun", "married")
+    f = _frame(BIO, "b.wiki", "36")
+    assert (f.subject, f.attribute, f.year) == ("Mary Rowe", "age", 1826)
+
+
+def test_ages_belong_to_the_person_in_their_clause() -> None:
+    f = _frame(BIO, "b.wiki", "50")
+    assert (f.subject, f.attribute, f.year) == ("Tom Keel", "age", 1840)
+    # "he" in an article about a woman; another person named in the sentence before
+    assert _frame(BIO, "b.wiki", "45").subject is None
+    assert _frame(BIO, "b.wiki", "35").subject is None
+
+
+def test_extract_json_shows_frames(tmp_path, capsys) -> None:
+    import json
+
+    from klint.cli import main
+
+    path = tmp_path / "t.wiki"
+    path.write_text(TOWER, encoding="utf-8")
+    main(["extract", str(path), "--format", "json"])
+    claims = json.loads(capsys.readouterr().out)["claims"]
+    storey = next(c for c in claims if c["text"] == "60-storey")
+    assert storey["frame"]["attribute"] == "floors" and storey["frame"]["subject"] == "Crane Tower"
