@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -10,6 +9,11 @@ from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.numbers._common import bounds, has_cue, line_of, sentence_text, stated, subject_key
+
+
+def _field(label: str | None) -> str:
+    """An infobox field's kind without its side: "Casualties 2" → "casualties"."""
+    return (label or "").rstrip(" 0123456789").casefold()
 
 
 class ValueConflict(Rule):
@@ -58,18 +62,41 @@ class ValueConflict(Rule):
                 continue
             buckets[(q.counted, key, q.unit, q.scope)].append(q)
         for (counted, _, _, _), group in buckets.items():
-            for a, b in itertools.combinations(
-                group[:50], 2
-            ):  # one quantity restated, not a data dump
-                if a.sentence_start == b.sentence_start and a.source == b.source == "body":
+            group = group[:50]  # one quantity restated, not a data dump
+            for i, b in enumerate(group):
+                others = [a for a in group[:i] if self._conflict(ctx, a, b)]
+                if not others:
                     continue
-                ba, bb = bounds(ctx, a), bounds(ctx, b)
-                if ba is None or bb is None or (ba[0] <= bb[1] and bb[0] <= ba[1]):
-                    continue
-                line = line_of(ctx, a.start)
+                a = others[-1]
+                more = f" and {len(others) - 1} more" if len(others) > 1 else ""
                 yield self.diagnostic(
                     b.start,
                     b.end,
-                    f"{stated(b)} ({counted}, {b.subject}) conflicts with {stated(a)} on line {line}",
-                    related=[(a.start, a.end, f"the other value: {stated(a)}")],
+                    f"{stated(b)} ({counted}, {b.subject}) conflicts with {stated(a)} "
+                    f"on line {line_of(ctx, a.start)}{more}",
+                    related=[
+                        (o.start, o.end, f"the other value: {stated(o)}") for o in reversed(others)
+                    ],
                 )
+
+    @staticmethod
+    def _conflict(ctx: Context, a: QuantityClaim, b: QuantityClaim) -> bool:
+        """Whether two values of one quantity cannot both be true.
+
+        Two figures of one sentence, or of one infobox field (an infobox lists a side's
+        figures item by item: each party, each arm), are different facts; so are figures
+        of two infobox fields of different kinds (strength, casualties).
+        """
+        if a.sentence_start == b.sentence_start and a.source == b.source == "body":
+            return False
+        if a.source == b.source == "infobox":
+            fa = ctx.doc.region_at(a.start, "infobox_field")
+            fb = ctx.doc.region_at(b.start, "infobox_field")
+            if (
+                fa is not None
+                and fb is not None
+                and (fa.label == fb.label or _field(fa.label) != _field(fb.label))
+            ):
+                return False  # one field's items, or a strength against a casualty figure
+        ba, bb = bounds(ctx, a), bounds(ctx, b)
+        return ba is not None and bb is not None and not (ba[0] <= bb[1] and bb[0] <= ba[1])
