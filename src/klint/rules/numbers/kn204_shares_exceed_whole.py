@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 
 from klint.claims import QuantityClaim
@@ -175,10 +176,18 @@ class SharesExceedWhole(Rule):
         return subs
 
     def _infobox(self, ctx: Context) -> Iterator[Diagnostic]:
+        # a side's strength is the one troop figure of its strength field: a field that lists
+        # several (each party, each arm) gives no single whole
+        figures: dict[int, list[QuantityClaim]] = defaultdict(list)
+        for q in ctx.claims.quantities:
+            if q.source == "infobox" and q.side and q.low is not None:
+                field = ctx.doc.region_at(q.start, "infobox_field")
+                if field is not None and (field.label or "").casefold().startswith("strength"):
+                    figures[q.side].append(q)
         strength = {
-            q.side: q
-            for q in ctx.claims.quantities
-            if q.source == "infobox" and q.counted == "troops" and q.side and q.low is not None
+            side: qs[0]
+            for side, qs in figures.items()
+            if len(qs) == 1 and qs[0].counted == "troops"
         }
         for q in ctx.claims.quantities:
             if (

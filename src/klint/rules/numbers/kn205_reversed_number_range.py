@@ -52,8 +52,8 @@ class ReversedRange(Rule):
                 continue  # "850–600 BC" counts down; "18–10–18–7" is a bowling analysis
             if _CHAIN_BEFORE.search(view[max(0, ns - 3) : ns]):
                 continue
-            if q.counted is None and re.search(r"\bto\b", num_text):
-                continue  # "more whites than blacks: 600,000 to 520,000" compares two groups
+            if re.search(r"\bto\b", num_text):
+                continue  # "600,000 to 520,000", "a vote of 219 to 212": two groups compared
             if "-" in num_text and (
                 _DESIGNATION.search(view[max(0, ns - 30) : ns]) or _NAME_AFTER.match(view, ne)
             ):
