@@ -887,15 +887,46 @@ _DATE_FIELD = re.compile(
 )
 
 
+_INFOBOX_DATE = re.compile(
+    rf"\b(?P<d1>\d{{1,2}}) (?P<m1>{_MONTH_ALT}) (?P<y1>\d{{4}})\b"
+    rf"|\b(?P<m2>{_MONTH_ALT}) (?P<d2>\d{{1,2}}), (?P<y2>\d{{4}})\b"
+    r"|\{\{(?:birth|death|start|end)[ _]date[^|}]*\|(?:[a-z]+=[a-z]+\|)*"
+    r"(?P<y3>\d{4})\|(?P<m3>\d{1,2})\|(?P<d3>\d{1,2})\b",
+    re.I,
+)
+
+
+def _day_month_year(m: re.Match[str]) -> tuple[int, str | None, int]:
+    """(day, month name, year) of an _INFOBOX_DATE match."""
+    if m.group("d3"):
+        month = int(m.group("m3"))
+        name = MONTHS[month - 1] if 1 <= month <= 12 else None
+        return int(m.group("d3")), name, int(m.group("y3"))
+    k = "1" if m.group("d1") else "2"
+    return int(m.group("d" + k)), m.group("m" + k).capitalize(), int(m.group("y" + k))
+
+
 def infobox_value(art: Article, rng: random.Random) -> list[Candidate]:
     """(j) an infobox or front-matter value changed where the body states it too."""
     body_years = {y for *_, y in art.dated_years()}
     body_figures = {m.group(1).replace(",", "") for m in art.matches(_FIGURE)}
+    body = " ".join(art.view[ps:pe] for ps, pe in art.paragraphs)
     out = []
+    lines = set()
     for start, _, label in art.infobox:
         line_start = art.text.rfind("\n", 0, start) + 1
+        if line_start in lines:
+            continue
+        lines.add(line_start)
         line_end = art.text.find("\n", start)
         line_end = len(art.text) if line_end < 0 else line_end
+        for m in _INFOBOX_DATE.finditer(art.text, line_start, line_end):
+            day, month, year = _day_month_year(m)
+            if month and re.search(rf"\b(?:{day} {month},? {year}|{month} {day}, {year})\b", body):
+                span = next(k for k in ("d1", "d2", "d3") if m.group(k))
+                new = str(day + rng.choice((-1, 1)) * rng.randint(1, 9))
+                if 1 <= int(new) <= 28:
+                    out.append(Candidate("day", (Edit(m.start(span), m.end(span), new),)))
         for m in _FIGURE.finditer(art.text, line_start, line_end):
             digits = m.group(1)
             plain = digits.replace(",", "")
