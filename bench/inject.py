@@ -9,7 +9,9 @@ stay comparable.
 
 An injection is *caught* when klint, on the edited article, gives a finding that
 touches one of the error's lines (its own place or one of its related places)
-and that it did not give on the unedited article. Findings are compared by
+and that it did not give on the unedited article. The error's lines are the
+edited line, and also the line of the twin of a changed figure and the first
+later use of an acronym whose definition was deleted. Findings are compared by
 code, line and related lines; ``KI`` findings (internal errors) never count.
 The *family* column counts the catches made by the rules the kind is meant
 for (``FAMILIES``); a catch by another rule (a name variant noticed in an

@@ -324,3 +324,14 @@ def test_judge_lints_both_versions_and_ignores_old_findings_elsewhere():
     planted = Injection("x", "x", art.path, text, new, (Edit(start, start + 4, "1901–1895"),), {5})
     linter.judge(planted, art.fmt)
     assert planted.caught_by == ["KD102"]
+
+
+def test_contradiction_counts_only_a_finding_that_touches_both_passages():
+    import contradictions
+
+    spans = [(0, 40), (41, 80)]
+    both = Diagnostic("KD108", "r", Severity.ERROR, "m", 10, 14, [Related(60, 64, "other")])
+    one = Diagnostic("KD108", "r", Severity.ERROR, "m", 10, 14, [Related(20, 24, "other")])
+    assert contradictions.touches(both, spans)
+    assert not contradictions.touches(one, spans)
+    assert contradictions.touches(one, [(0, 40)])
