@@ -9,7 +9,9 @@ stay comparable.
 
 An injection is *caught* when klint, on the edited article, gives a finding that
 touches one of the error's lines (its own place or one of its related places)
-and that it did not give on the unedited article. Findings are compared by
+and that it did not give on the unedited article. The error's lines are the
+edited line, and also the line of the twin of a changed figure and the first
+later use of an acronym whose definition was deleted. Findings are compared by
 code, line and related lines; ``KI`` findings (internal errors) never count.
 The *family* column counts the catches made by the rules the kind is meant
 for (``FAMILIES``); a catch by another rule (a name variant noticed in an
@@ -59,6 +61,7 @@ _YEAR_CUE = re.compile(
 )
 # a figure: digits with thousands separators or at least two digits
 _FIGURE = re.compile(r"(?<![\w.,/$£€–—−-])(\d{1,3}(?:,\d{3})+|\d{2,})(?![\w/–—−-]|[.,]\d)")
+_NAMED_OR_RATE = re.compile(r"(?:\b[A-Z][\w&]*|&|\bper|\bNo\.?)\s?$")
 _NEXT_WORD = re.compile(r"\s?(%|[a-z]{3,})\b")
 _FUNCTION_WORDS = frozenset(
     "and the of in to for was were with by on at from or per as had has that which are is "
@@ -126,7 +129,17 @@ class Article:
         from klint.sources import read_text
 
         doc = read_text(text, path, fmt)
-        paragraphs = [(r.start, r.end) for r in doc.regions if r.kind == "paragraph"]
+        regions = doc.regions
+        paragraphs = [
+            (r.start, r.end)
+            for r in regions
+            if r.kind == "paragraph"
+            and r.end - r.start >= 80
+            and not (
+                r.section
+                and _BACK_MATTER.search(text[regions[r.section].start : regions[r.section].end])
+            )
+        ]
         infobox = [
             (r.start, r.end, r.label or "") for r in doc.regions if r.kind == "infobox_field"
         ]
@@ -220,17 +233,17 @@ class Article:
     def people(self) -> list[str]:
         """Names of two or three words whose last word also stands alone (a surname)."""
         names = self.names()
-        places = set(self.places())
-        out = [
-            n
-            for n, _ in names.most_common()
-            if " " in n
-            and names[n.split()[-1]] > 0
-            and n.split()[-1] not in _NOT_PERSON
-            and not any(w in _NOT_PERSON for w in n.split())
-            and n not in places
-            and n.split()[-1] not in places
-        ]
+        places = {w for p in self.places() for w in p.split()}
+        out: list[str] = []
+        for n, _ in names.most_common():
+            words = n.split()
+            if (
+                len(words) > 1
+                and names[words[-1]] > 0
+                and not any(w in _NOT_PERSON or w in places or _DEMONYM.search(w) for w in words)
+                and not any(n in o or o in n for o in out)
+            ):
+                out.append(n)
         return out[:30]
 
     def counted_nouns(self) -> list[tuple[int, str]]:
@@ -239,12 +252,22 @@ class Article:
         for m in self.matches(_COUNTED):
             digits, noun = m.group(1), m.group(2)
             value = int(digits.replace(",", ""))
-            if noun in _UNIT_NOUNS or ("," not in digits and 1000 <= value <= 2099):
+            if (
+                noun in _UNIT_NOUNS
+                or ("," not in digits and 1000 <= value <= 2099)
+                or _NAMED_OR_RATE.search(self.view[max(0, m.start() - 12) : m.start()])
+            ):
                 continue
             out.append((value, noun))
         return out
 
 
+# sections of references and links, whose "paragraphs" are not article prose
+_BACK_MATTER = re.compile(
+    r"reference|notes|sources|bibliography|external links|further reading|see also|citation|"
+    r"footnote|literature|works cited",
+    re.I,
+)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*$", re.S | re.M)
 _FRONT_KEY = re.compile(r"^[ \t]*([A-Za-z_][\w -]*):[ \t]*(\S.*)$", re.M)
 
@@ -257,6 +280,7 @@ def _front_matter(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(2), m.end(2), m.group(1)) for m in _FRONT_KEY.finditer(text, *block.span(1))]
 
 
+_DEMONYM = re.compile(r"(?:ese|ish|ian|ean|ern|ic)$")
 _PROPER = re.compile(r"(?<=[a-z,;:])\s+([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,}){0,2})\b")
 _PLACE = re.compile(r"\b(?:in|at|near|from) ([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)\b(?! [A-Z(\d])")
 # last words that make a name an organisation, a work, a place or an event rather than a person
@@ -442,7 +466,12 @@ def twin_figure(art: Article, rng: random.Random) -> list[Candidate]:
     for m in art.matches(_FIGURE):
         digits = m.group(1)
         value = int(digits.replace(",", ""))
-        if value < 50 or ("," not in digits and 1000 <= value <= 2099):
+        if (
+            value < 50
+            or value in (100, 1000)
+            or ("," not in digits and 1000 <= value <= 2099)
+            or _NAMED_OR_RATE.search(art.view[max(0, m.start() - 12) : m.start()])
+        ):
             continue
         nxt = _NEXT_WORD.match(art.view, m.end())
         if not nxt or nxt.group(1) in _FUNCTION_WORDS or nxt.group(1) in _TIME_UNITS:
@@ -668,7 +697,7 @@ def name_typo(art: Article, rng: random.Random) -> list[Candidate]:
             len(where) < 3
             or word in _STOP_NAMES
             or word.lower() in lower
-            or all(start for _, _, start in where)
+            or sum(not start for _, _, start in where) < 2
         ):
             continue
         for s, e, at_start in where:
@@ -785,6 +814,8 @@ def life(art: Article) -> Life | None:
     if not name:
         return None
     surname = name.group(1).split()[-1]
+    if surname.isupper():  # a lead that sets the name in capitals
+        surname = surname.capitalize()
     m = _LIFE_SPAN.search(art.view, ps, pe)
     if m and art.clean(m.start(1), m.end(1)) and art.clean(m.start(2), m.end(2)):
         birth, death = int(m.group(1)), int(m.group(2))
@@ -853,20 +884,51 @@ def date_order(art: Article, rng: random.Random) -> list[Candidate]:
 
 _DATE_FIELD = re.compile(
     r"born|birth|died|death|found|establish|open|releas|date|formed|built|complet|start|end|"
-    r"began|incorporat|elected|term|year",
+    r"began|incorporat|elected|term",
     re.I,
 )
+
+
+_INFOBOX_DATE = re.compile(
+    rf"\b(?P<d1>\d{{1,2}}) (?P<m1>{_MONTH_ALT}) (?P<y1>\d{{4}})\b"
+    rf"|\b(?P<m2>{_MONTH_ALT}) (?P<d2>\d{{1,2}}), (?P<y2>\d{{4}})\b"
+    r"|\{\{(?:birth|death|start|end)[ _]date[^|}]*\|(?:[a-z]+=[a-z]+\|)*"
+    r"(?P<y3>\d{4})\|(?P<m3>\d{1,2})\|(?P<d3>\d{1,2})\b",
+    re.I,
+)
+
+
+def _day_month_year(m: re.Match[str]) -> tuple[int, str | None, int]:
+    """(day, month name, year) of an _INFOBOX_DATE match."""
+    if m.group("d3"):
+        month = int(m.group("m3"))
+        name = MONTHS[month - 1] if 1 <= month <= 12 else None
+        return int(m.group("d3")), name, int(m.group("y3"))
+    k = "1" if m.group("d1") else "2"
+    return int(m.group("d" + k)), m.group("m" + k).capitalize(), int(m.group("y" + k))
 
 
 def infobox_value(art: Article, rng: random.Random) -> list[Candidate]:
     """(j) an infobox or front-matter value changed where the body states it too."""
     body_years = {y for *_, y in art.dated_years()}
     body_figures = {m.group(1).replace(",", "") for m in art.matches(_FIGURE)}
+    body = " ".join(art.view[ps:pe] for ps, pe in art.paragraphs)
     out = []
+    lines = set()
     for start, _, label in art.infobox:
         line_start = art.text.rfind("\n", 0, start) + 1
+        if line_start in lines:
+            continue
+        lines.add(line_start)
         line_end = art.text.find("\n", start)
         line_end = len(art.text) if line_end < 0 else line_end
+        for m in _INFOBOX_DATE.finditer(art.text, line_start, line_end):
+            day, month, year = _day_month_year(m)
+            if month and re.search(rf"\b(?:{day} {month},? {year}|{month} {day}, {year})\b", body):
+                span = next(k for k in ("d1", "d2", "d3") if m.group(k))
+                new = str(day + rng.choice((-1, 1)) * rng.randint(1, 9))
+                if 1 <= int(new) <= 28:
+                    out.append(Candidate("day", (Edit(m.start(span), m.end(span), new),)))
         for m in _FIGURE.finditer(art.text, line_start, line_end):
             digits = m.group(1)
             plain = digits.replace(",", "")
@@ -875,7 +937,11 @@ def infobox_value(art: Article, rng: random.Random) -> list[Candidate]:
                 if value in body_years and _DATE_FIELD.search(label):
                     new = str(value + rng.choice((-3, -2, -1, 1, 2, 3)))
                     out.append(Candidate("year", (Edit(m.start(1), m.end(1), new),)))
-            elif value >= 100 and plain in body_figures:
+            elif (
+                value >= 100
+                and plain in body_figures
+                and not _NAMED_OR_RATE.search(art.text[max(line_start, m.start() - 12) : m.start()])
+            ):
                 for phrasing, new in _figure_variants(digits, rng):
                     out.append(Candidate(f"figure/{phrasing}", (Edit(m.start(1), m.end(1), new),)))
     return out

@@ -211,6 +211,43 @@ def test_infobox_value_changes_the_field_and_not_the_body(text, name):
         assert after != before
 
 
+BORN_MD = """---
+title: Anna Berg
+born: 12 May 1790
+---
+
+# Anna Berg
+
+Anna Berg was born in Uppsala on 12 May 1790 and founded the Northern Railway Company with her brother.
+"""
+
+BORN_WIKI = """{{Infobox person
+| name = Anna Berg
+| birth_date = {{birth date|1790|5|12}}
+}}
+'''Anna Berg''' (born May 12, 1790) was a Swedish engineer who founded the Northern Railway Company.
+"""
+
+
+@pytest.mark.parametrize("text,name", [(BORN_MD, "a.md"), (BORN_WIKI, "a.wiki")])
+def test_infobox_date_changes_the_day_or_the_year_of_the_field_only(text, name):
+    phrasings = set()
+    body = text[text.rindex("Anna Berg") :]
+    for inj in _injections("infobox-value", text, name, seeds=range(12)):
+        before, after = _edited_line(inj)
+        assert "born" in before or "birth" in before
+        phrasings.add(inj.phrasing)
+        old = [int(x) for x in re.findall(r"\d+", before)]
+        new = [int(x) for x in re.findall(r"\d+", after)]
+        assert sum(a != b for a, b in zip(old, new)) == 1
+        if inj.phrasing == "day":
+            assert 12 in old and 12 not in new and 1790 in new
+        else:
+            assert inj.phrasing == "year" and 1790 in old and 1790 not in new
+        assert inj.text.endswith(body)
+    assert phrasings == {"day", "year"}
+
+
 def test_age_contradicts_birth_and_event_year():
     for inj in _injections("age", seeds=range(12)):
         sentence = _inserted(inj)
@@ -287,3 +324,14 @@ def test_judge_lints_both_versions_and_ignores_old_findings_elsewhere():
     planted = Injection("x", "x", art.path, text, new, (Edit(start, start + 4, "1901–1895"),), {5})
     linter.judge(planted, art.fmt)
     assert planted.caught_by == ["KD102"]
+
+
+def test_contradiction_counts_only_a_finding_that_touches_both_passages():
+    import contradictions
+
+    spans = [(0, 40), (41, 80)]
+    both = Diagnostic("KD108", "r", Severity.ERROR, "m", 10, 14, [Related(60, 64, "other")])
+    one = Diagnostic("KD108", "r", Severity.ERROR, "m", 10, 14, [Related(20, 24, "other")])
+    assert contradictions.touches(both, spans)
+    assert not contradictions.touches(one, spans)
+    assert contradictions.touches(one, [(0, 40)])
