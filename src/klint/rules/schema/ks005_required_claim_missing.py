@@ -24,10 +24,8 @@ class RequiredClaimMissing(Rule):
     date span, commanders, strength, casualties or result; a person without a
     birth date; an organisation without a founding date. The type comes from
     the claims file's ``subject.type``, else the ``article-type`` setting,
-    else detection from the infobox (at least two of the labels Commanders,
-    Strength, Casualties mean a military conflict; Born or Died a person;
-    two of Founded, Headquarters, Dissolved an organisation). Findings on a
-    detected type are warnings.
+    or front matter. A type only detected from the infobox labels is a guess,
+    and a guess is no ground to ask for more: the rule stays quiet then.
 
     ## Why is this bad?
     Readers expect the basic facts of an article of that kind, and the other
@@ -54,6 +52,8 @@ class RequiredClaimMissing(Rule):
         if typed is None:
             return
         t, how, declared = typed
+        if not declared:
+            return  # a type guessed from the infobox's labels is no ground to ask for more
         sc = sidecar(ctx)
         if sc is not None and sc.problems:
             return  # KS001 first: a broken claims file may hold the missing claim
@@ -79,7 +79,7 @@ class RequiredClaimMissing(Rule):
                 end,
                 f"{t.name} article ({how}) lacks its {spec.name} ({spec.description.rstrip('.').lower()}); "
                 f"expected {', or '.join(sources)}",
-                severity=Severity.ERROR if declared else Severity.WARNING,
+                severity=Severity.ERROR,
             )
 
     @staticmethod
