@@ -41,10 +41,10 @@ class {cls}(Rule):
 
     ## Example
         ... (a short text of your own that triggers the rule)
-
+{claims}
     ## Use instead
         ... (the same text, corrected, that does not trigger it)
-    """
+{claims}    """
 
     code = "{code}"
     name = "{name}"
@@ -69,6 +69,15 @@ A sentence close to the one in {name}.txt that {code} must leave alone.
 
 CLAIMS_FILE = """version: 1
 facts: []
+"""
+#: the claims file of a schema rule's docstring examples (read by ``Rule.example``)
+DOC_CLAIMS = """
+    With its claims file, `<article>.klint.yaml`:
+
+    ```yaml
+    version: 1
+    facts: []
+    ```
 """
 
 
@@ -150,6 +159,7 @@ def new_rule(
             name=name,
             severity=severity.upper(),
             summary=summary,
+            claims=DOC_CLAIMS if package == "schema" else "",
         ),
         encoding="utf-8",
     )
