@@ -8,7 +8,8 @@ writes ``src/klint/rules/dates/kd110_future_date.py`` (the class, with the docum
 sections ``klint explain`` prints and ``check()`` to fill in), ``tests/fixtures/KD110/``
 with a fixture that must trigger the rule and a near-miss that must not (schema rules get
 a claims file beside each), and registers the class in ``src/klint/rules/dates/__init__.py``.
-The new rule's fixture and documentation tests fail until ``check()`` finds what they say.
+The new rule's fixture, example and documentation tests fail until ``check()`` finds what
+they say, its snapshots are written and ``python scripts/rule_docs.py`` has made its page.
 """
 
 from __future__ import annotations
@@ -197,6 +198,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     for path in written:
         print(path.relative_to(args.root))
+    print(
+        "next: write check(), the docstring's examples and the fixtures; then run "
+        "`python scripts/rule_docs.py` and `pytest tests/test_fixtures.py --update-snapshots`",
+        file=sys.stderr,
+    )
     return 0
 
 
