@@ -8,7 +8,8 @@ writes ``src/klint/rules/dates/kd110_future_date.py`` (the class, with the docum
 sections ``klint explain`` prints and ``check()`` to fill in), ``tests/fixtures/KD110/``
 with a fixture that must trigger the rule and a near-miss that must not (schema rules get
 a claims file beside each), and registers the class in ``src/klint/rules/dates/__init__.py``.
-The new rule's fixture and documentation tests fail until ``check()`` finds what they say.
+The new rule's fixture, example and documentation tests fail until ``check()`` finds what
+they say, its snapshots are written and ``python scripts/rule_docs.py`` has made its page.
 """
 
 from __future__ import annotations
@@ -41,10 +42,10 @@ class {cls}(Rule):
 
     ## Example
         ... (a short text of your own that triggers the rule)
-
+{claims}
     ## Use instead
         ... (the same text, corrected, that does not trigger it)
-    """
+{claims}    """
 
     code = "{code}"
     name = "{name}"
@@ -69,6 +70,15 @@ A sentence close to the one in {name}.txt that {code} must leave alone.
 
 CLAIMS_FILE = """version: 1
 facts: []
+"""
+#: the claims file of a schema rule's docstring examples (read by ``Rule.example``)
+DOC_CLAIMS = """
+    With its claims file, `<article>.klint.yaml`:
+
+    ```yaml
+    version: 1
+    facts: []
+    ```
 """
 
 
@@ -150,6 +160,7 @@ def new_rule(
             name=name,
             severity=severity.upper(),
             summary=summary,
+            claims=DOC_CLAIMS if package == "schema" else "",
         ),
         encoding="utf-8",
     )
@@ -187,6 +198,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     for path in written:
         print(path.relative_to(args.root))
+    print(
+        "next: write check(), the docstring's examples and the fixtures; then run "
+        "`python scripts/rule_docs.py` and `pytest tests/test_fixtures.py --update-snapshots`",
+        file=sys.stderr,
+    )
     return 0
 
 

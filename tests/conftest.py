@@ -23,6 +23,14 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory):
     yield
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-snapshots",
+        action="store_true",
+        help="rewrite the .snap files beside the rule fixtures from the current output",
+    )
+
+
 def run_klint(
     *args: str, cwd: Path | None = None, stdin: str | None = None, env: dict | None = None
 ):

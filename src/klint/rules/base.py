@@ -25,6 +25,18 @@ FAMILIES = {
 }
 
 
+_FENCED = re.compile(r"^```(?P<lang>yaml|wikitext|markdown|html)\n(?P<body>.*?)^```$", re.M | re.S)
+
+
+@dataclass(frozen=True)
+class Example:
+    """A documented example: the article, its format, and the claims file beside it."""
+
+    text: str
+    fmt: str = "text"
+    claims: str | None = None
+
+
 @dataclass
 class Context:
     """What a rule sees: the document, its claims, the rule packs and the run's options."""
@@ -44,7 +56,9 @@ class Rule:
     """Base class. Subclasses set the class attributes and implement :meth:`check`.
 
     The class docstring is the rule's documentation, in sections:
-    ``What it does``, ``Why is this bad?``, ``Example``, ``Use instead``.
+    ``What it does``, ``Why is this bad?``, ``Example``, ``Use instead``. The two
+    examples are texts of our own (see :meth:`example`); a test checks that the first
+    triggers the rule and the second does not.
     """
 
     code: ClassVar[str]
@@ -62,10 +76,28 @@ class Rule:
         return inspect.cleandoc(cls.__doc__ or "")
 
     @classmethod
-    def example(cls, section: str) -> str:
-        """The text of an indented block under ``section`` in the docstring ("Example", "Use instead")."""
+    def example(cls, section: str) -> Example:
+        """The article (and claims file) of ``section`` in the docstring ("Example", "Use instead").
+
+        The article is the section's indented block, plain text, where a line ``...`` stands
+        for text left out; or a block fenced as ```` ```wikitext ````, ```` ```markdown ```` or
+        ```` ```html ````. A block fenced as ```` ```yaml ```` is the claims file beside it.
+        Lines that are neither are notes for the reader.
+        """
         m = re.search(rf"^## {re.escape(section)}\n(.*?)(?=^## |\Z)", cls.doc(), re.M | re.S)
-        return inspect.cleandoc(m.group(1)) if m else ""
+        body = m.group(1) if m else ""
+        text, fmt, claims = "", "text", None
+        for fence in _FENCED.finditer(body):
+            if fence["lang"] == "yaml":
+                claims = fence["body"]
+            else:
+                text, fmt = fence["body"], fence["lang"]
+        if fmt == "text":
+            indented = _FENCED.sub("", body).split("\n")
+            block = [line for line in indented if line.startswith("    ") or not line.strip()]
+            text = inspect.cleandoc("\n".join(block))
+            text = re.sub(r"^\.\.\.$", "", text, flags=re.M)
+        return Example(text, fmt, claims)
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         raise NotImplementedError

@@ -59,16 +59,16 @@ class ChronologyRegression(Rule):
     ## Example
         The council met in March 1989. It called a strike in June 1989.
 
-        In January 1990, a pogrom broke out in Baku.
+        In January 1990, riots broke out in the port.
 
-        Fighting spread to other cities in December 1988.
+        Fighting spread to other towns in December 1988.
 
     ## Use instead
         The council met in March 1989. It called a strike in June 1989.
 
-        In January 1990, a pogrom broke out in Baku.
+        In January 1990, riots broke out in the port.
 
-        Fighting had already spread to other cities in December 1988.
+        Fighting had already spread to other towns in December 1988.
     """
 
     code = "KD104"

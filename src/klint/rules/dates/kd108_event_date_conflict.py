@@ -40,12 +40,14 @@ class EventDateConflict(Rule):
     One event happened once; two different dates for it are a contradiction.
 
     ## Example
-        Armenian forces captured Kelbajar on April 3, 1993. ... After Armenian
-        forces captured Kelbajar on April 5, 1993, the council met.
+        Rebel forces captured Millbrook on April 3, 1993.
+        ...
+        After rebel forces captured Millbrook on April 5, 1993, the council met.
 
     ## Use instead
-        Armenian forces captured Kelbajar on April 3, 1993. ... After Armenian
-        forces captured Kelbajar on April 3, 1993, the council met.
+        Rebel forces captured Millbrook on April 3, 1993.
+        ...
+        After rebel forces captured Millbrook on April 3, 1993, the council met.
     """
 
     code = "KD108"

@@ -28,14 +28,14 @@ class ValueConflict(Rule):
     A reader cannot tell which figure is right; one of them is usually a stale edit.
 
     ## Example
-        Armenia's army lost 6,000 dead in the war.
+        Valoria's army lost 1,200 dead in the war.
         ...
-        In total, Armenia's army lost 9,000 dead in the war.
+        In total, Valoria's army lost 2,000 dead in the war.
 
     ## Use instead
-        Armenia's army lost about 6,000 dead in the war.
+        Valoria's army lost about 1,200 dead in the war.
         ...
-        In total, Armenia's army lost nearly 6,000 dead in the war.
+        In total, Valoria's army lost nearly 1,200 dead in the war.
     """
 
     code = "KN201"

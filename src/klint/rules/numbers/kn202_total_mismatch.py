@@ -32,12 +32,10 @@ class TotalMismatch(Rule):
     The parts cannot add up to more than the whole; either the total or a part is wrong.
 
     ## Example
-        Refugees account for nearly one million people. An estimated 400,000
-        Armenians fled, a further 30,000 fled Karabakh, and 800,000 Azeris were displaced.
+        The floods displaced a total of 50,000 people. About 30,000 residents fled the capital and a further 35,000 fled the coast.
 
     ## Use instead
-        Refugees account for over 1.2 million people. An estimated 400,000
-        Armenians fled, a further 30,000 fled Karabakh, and 800,000 Azeris were displaced.
+        The floods displaced a total of 65,000 people. About 30,000 residents fled the capital and a further 35,000 fled the coast.
     """
 
     code = "KN202"

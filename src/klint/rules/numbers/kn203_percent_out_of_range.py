@@ -12,16 +12,16 @@ from klint.rules.numbers._common import has_cue, stated
 class PercentOutOfRange(Rule):
     """## What it does
     Reports a percentage below 0 or above 100 where it is a share of a whole ("120%
-    of the residents", "a 104% Armenian majority"), not a growth or a ratio.
+    of the residents", "a 104% Catholic majority"), not a growth or a ratio.
 
     ## Why is this bad?
     A share cannot exceed the whole; the figure is mistyped or misplaced.
 
     ## Example
-        By 1923 the oblast was 104% Armenian.
+        By 1950 the town was 104% Catholic.
 
     ## Use instead
-        By 1923 the oblast was 94% Armenian.
+        By 1950 the town was 94% Catholic.
     """
 
     code = "KN203"

@@ -29,10 +29,10 @@ class SharesExceedWhole(Rule):
     A part cannot exceed its whole; one of the figures is wrong.
 
     ## Example
-        The population was 60% Armenian, 30% Azeri and 20% Russian.
+        The council was 60% Liberal, 30% Labour and 20% Green.
 
     ## Use instead
-        The population was 60% Armenian, 30% Azeri and 10% Russian.
+        The council was 60% Liberal, 30% Labour and 10% Green.
     """
 
     code = "KN204"

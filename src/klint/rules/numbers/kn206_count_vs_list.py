@@ -30,10 +30,10 @@ class CountVsList(Rule):
     The count and the list cannot both be right; an item was added or dropped.
 
     ## Example
-        Two subsequent resolutions (874, 884 and 885) were passed.
+        Two ships (Alba, Brenna and Corra) were lost in the storm.
 
     ## Use instead
-        Three subsequent resolutions (874, 884 and 885) were passed.
+        Three ships (Alba, Brenna and Corra) were lost in the storm.
     """
 
     code = "KN206"

@@ -41,14 +41,18 @@ class TableConsistency(Rule):
     unable to trust either.
 
     ## Example
-        Azerbaijan's air force was composed of forty-five combat aircraft.
-
-        Entity Personnel Tanks Fighter aircraft
-        Republic of Armenia 20,000 160 10
-        Republic of Azerbaijan 42,000 280 170
+        The forces of each army at the end of the war were:
+        Entity Troops Tanks Guns
+        North army 1,000 20 30
+        South army 2,000 30 40
+        Total 3,500 50 70
 
     ## Use instead
-        Azerbaijan's air force was composed of some 170 fighter aircraft.
+        The forces of each army at the end of the war were:
+        Entity Troops Tanks Guns
+        North army 1,000 20 30
+        South army 2,000 30 40
+        Total 3,000 50 70
     """
 
     code = "KN207"

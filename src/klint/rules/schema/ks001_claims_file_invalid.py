@@ -29,20 +29,30 @@ class ClaimsFileInvalid(Rule):
     constraints are used until it is fixed.
 
     ## Example
-        facts:
-          - id: refugees-total
-            vaule: 1000000        # unknown key 'vaule'; did you mean 'value'?
-        events:
-          - id: ceasefire
-            date: 1994-13-01      # month 13 is not between 1 and 12
+        The Mill Bridge opened on 1 May 1994 and carries 12,000 cars a day.
+
+    With its claims file, `<article>.klint.yaml`:
+
+    ```yaml
+    version: 1
+    facts:
+      - {id: traffic, vaule: 12000, quote: "12,000 cars a day"}  # unknown key 'vaule'
+    events:
+      - {id: opening, date: 1994-13-01, quote: "opened on 1 May 1994"}  # no month 13
+    ```
 
     ## Use instead
-        facts:
-          - id: refugees-total
-            value: 1000000
-        events:
-          - id: ceasefire
-            date: 1994-05-12
+        The Mill Bridge opened on 1 May 1994 and carries 12,000 cars a day.
+
+    With its claims file, `<article>.klint.yaml`:
+
+    ```yaml
+    version: 1
+    facts:
+      - {id: traffic, value: 12000, quote: "12,000 cars a day"}
+    events:
+      - {id: opening, date: 1994-05-01, quote: "opened on 1 May 1994"}
+    ```
     """
 
     code = "KS001"

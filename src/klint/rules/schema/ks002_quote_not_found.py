@@ -34,13 +34,26 @@ class QuoteNotFound(Rule):
     does; the fact can no longer be checked, and the article may have lost it.
 
     ## Example
-        # nagorno-karabakh-war.klint.yaml; the article no longer has this sentence
-        - id: refugees-total
-          value: 1000000
-          quote: Refugees displaced from the fighting account to nearly one million people
+        The Mill Bridge was opened in the spring of 1994.
+
+    With its claims file, `<article>.klint.yaml`:
+
+    ```yaml
+    version: 1
+    events:
+      - {id: opening, date: 1994-05-01, quote: "The Mill Bridge opened on 1 May 1994"}
+    ```
 
     ## Use instead
-    Restore the sentence, or update the quote to the article's new wording.
+        The Mill Bridge opened on 1 May 1994.
+
+    With its claims file, `<article>.klint.yaml`:
+
+    ```yaml
+    version: 1
+    events:
+      - {id: opening, date: 1994-05-01, quote: "The Mill Bridge opened on 1 May 1994"}
+    ```
     """
 
     code = "KS002"

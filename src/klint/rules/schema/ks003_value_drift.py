@@ -48,13 +48,26 @@ class ValueDrift(Rule):
     the two is wrong.
 
     ## Example
-        # claims file: value 6000, quote "6,000 dead" (field Casualties 1)
-        Casualties and losses
-        6,500 dead,
+        The Mill Bridge carries 15,000 cars a day.
+
+    With its claims file, `<article>.klint.yaml`:
+
+    ```yaml
+    version: 1
+    facts:
+      - {id: traffic, value: 12000, counted: cars, quote: "carries 12,000 cars a day"}
+    ```
 
     ## Use instead
-        Casualties and losses
-        6,000 dead,
+        The Mill Bridge carries 12,000 cars a day.
+
+    With its claims file, `<article>.klint.yaml`:
+
+    ```yaml
+    version: 1
+    facts:
+      - {id: traffic, value: 12000, counted: cars, quote: "carries 12,000 cars a day"}
+    ```
     """
 
     code = "KS003"

@@ -40,13 +40,34 @@ class ConstraintViolated(Rule):
     The article states numbers or dates that cannot all be true.
 
     ## Example
-        Refugees displaced from the fighting account to nearly one million people.
-        An estimated 400,000 Armenians ... a further 30,000 came from Karabakh ...
-        An estimated 800,000 Azeris were displaced.
-        # claims file: {kind: sum, total: refugees-total, parts: [...]}
+        The flood displaced nearly 10,000 people. Some 7,000 came from the town and 5,000 from the villages.
+
+    With its claims file, `<article>.klint.yaml`:
+
+    ```yaml
+    version: 1
+    facts:
+      - {id: displaced, value: 10000, qualifier: nearly, quote: "displaced nearly 10,000 people"}
+      - {id: town, value: 7000, qualifier: about, quote: "Some 7,000 came from the town"}
+      - {id: villages, value: 5000, quote: "5,000 from the villages"}
+    constraints:
+      - {id: add-up, kind: sum, total: displaced, parts: [town, villages]}
+    ```
 
     ## Use instead
-        Refugees displaced from the fighting account to over one million people.
+        The flood displaced about 12,000 people. Some 7,000 came from the town and 5,000 from the villages.
+
+    With its claims file, `<article>.klint.yaml`:
+
+    ```yaml
+    version: 1
+    facts:
+      - {id: displaced, value: 12000, qualifier: about, quote: "displaced about 12,000 people"}
+      - {id: town, value: 7000, qualifier: about, quote: "Some 7,000 came from the town"}
+      - {id: villages, value: 5000, quote: "5,000 from the villages"}
+    constraints:
+      - {id: add-up, kind: sum, total: displaced, parts: [town, villages]}
+    ```
     """
 
     code = "KS004"

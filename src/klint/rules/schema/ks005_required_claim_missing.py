@@ -32,14 +32,35 @@ class RequiredClaimMissing(Rule):
     checks have nothing to check without them.
 
     ## Example
-        Date 1988–1994
-        Commanders 1 ...
-        Strength 20,000 42,000
-        # no Casualties field, no casualty facts in the claims file
+    ```wikitext
+    {{Infobox military conflict
+    | conflict    = Battle of Ashford
+    | date        = March 1990 – May 1991
+    | commander1  = John Smith
+    | commander2  = Karl Brown
+    | strength1   = 20,000
+    | strength2   = 42,000
+    | casualties1 = 6,000 dead
+    | casualties2 = 11,000 dead
+    }}
+    The '''Battle of Ashford''' was fought from March 1990 to May 1991.
+    ```
 
     ## Use instead
-        Casualties and losses
-        6,000 dead, 25,000 wounded
+    ```wikitext
+    {{Infobox military conflict
+    | conflict    = Battle of Ashford
+    | date        = March 1990 – May 1991
+    | result      = Northern victory
+    | commander1  = John Smith
+    | commander2  = Karl Brown
+    | strength1   = 20,000
+    | strength2   = 42,000
+    | casualties1 = 6,000 dead
+    | casualties2 = 11,000 dead
+    }}
+    The '''Battle of Ashford''' was fought from March 1990 to May 1991.
+    ```
     """
 
     code = "KS005"

@@ -25,12 +25,34 @@ class UnknownId(Rule):
     was mistyped or the fact it named was renamed.
 
     ## Example
-        constraints:
-          - {kind: sum, total: refugees-totl, parts: [refugees-armenians, refugees-azeris]}
+        The flood displaced about 12,000 people: 7,000 from the town and 5,000 from the villages.
+
+    With its claims file, `<article>.klint.yaml`:
+
+    ```yaml
+    version: 1
+    facts:
+      - {id: displaced, value: 12000, qualifier: about, quote: "displaced about 12,000 people"}
+      - {id: town, value: 7000, quote: "7,000 from the town"}
+      - {id: villages, value: 5000, quote: "5,000 from the villages"}
+    constraints:
+      - {id: add-up, kind: sum, total: displaced, parts: [town, vilages]}
+    ```
 
     ## Use instead
-        constraints:
-          - {kind: sum, total: refugees-total, parts: [refugees-armenians, refugees-azeris]}
+        The flood displaced about 12,000 people: 7,000 from the town and 5,000 from the villages.
+
+    With its claims file, `<article>.klint.yaml`:
+
+    ```yaml
+    version: 1
+    facts:
+      - {id: displaced, value: 12000, qualifier: about, quote: "displaced about 12,000 people"}
+      - {id: town, value: 7000, quote: "7,000 from the town"}
+      - {id: villages, value: 5000, quote: "5,000 from the villages"}
+    constraints:
+      - {id: add-up, kind: sum, total: displaced, parts: [town, villages]}
+    ```
     """
 
     code = "KS006"

@@ -26,12 +26,12 @@ class PhantomReference(Rule):
     deleted, or the sentence was copied from a longer text.
 
     ## Example
-        On April 30 the council passed Resolution 822.
-        Resolutions 874 and 884 repeated the points of the previous two.
+        In March the assembly passed Resolution 41.
+        Resolutions 45 and 47 repeated the points of the previous two.
 
     ## Use instead
-        On April 30 the council passed Resolution 822.
-        Resolutions 874 and 884 repeated the points of Resolution 822.
+        In March the assembly passed Resolution 41.
+        Resolutions 45 and 47 repeated the points of Resolution 41.
     """
 
     code = "KX301"

@@ -52,10 +52,10 @@ class UndefinedAcronym(Rule):
     """## What it does
     Reports an acronym that the article uses but never expands, unless a rule
     pack lists it as common (`common_acronyms`: UN, NATO, USA…). A definition
-    anywhere counts, either order: "Commonwealth of Independent States (CIS)"
-    or "CIS (Commonwealth of Independent States)", in the body or the infobox.
-    So does a name in the text whose initials spell it ("Azerbaijan SSR" after
-    "Soviet Socialist Republic of Armenia"). Quotations, designations (T-72,
+    anywhere counts, either order: "Regional Development Agency (RDA)" or
+    "RDA (Regional Development Agency)", in the body or the infobox. So does a
+    name in the text whose initials spell it ("the RDA" after "the Regional
+    Development Agency"). Quotations, designations (T-72,
     Su-25), roman numerals, dotted abbreviations (P.M.), runs of capitals
     (MEGA OIL) and `not_acronyms` are not checked.
     Opt-in: real articles use many acronyms without expanding them.
@@ -64,10 +64,10 @@ class UndefinedAcronym(Rule):
     A reader who does not know the acronym cannot find out what it stands for.
 
     ## Example
-        Azerbaijan relied on the CSCE to broker a cease-fire.
+        The town relied on the RDA to rebuild the harbour.
 
     ## Use instead
-        Azerbaijan relied on the Conference on Security and Co-operation in Europe (CSCE).
+        The town relied on the Regional Development Agency (RDA) to rebuild the harbour.
     """
 
     code = "KX302"

@@ -20,12 +20,12 @@ class AcronymBeforeDefinition(Rule):
     The reader meets the acronym before learning what it stands for.
 
     ## Example
-        The CIS forces moved in.
-        The former Soviet states formed the Commonwealth of Independent States (CIS).
+        The RDA paid for the new harbour.
+        In 1998 the town set up a Regional Development Agency (RDA).
 
     ## Use instead
-        The former Soviet states formed the Commonwealth of Independent States (CIS).
-        The CIS forces moved in.
+        In 1998 the town set up a Regional Development Agency (RDA).
+        The RDA paid for the new harbour.
     """
 
     code = "KX303"

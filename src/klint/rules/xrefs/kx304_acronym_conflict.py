@@ -37,12 +37,12 @@ class AcronymConflict(Rule):
     The reader takes the two names for two organisations, or one name for two.
 
     ## Example
-        Mediation by Europe's OSCE failed.
-        Azerbaijan relied on a cease-fire put forth by the CSCE.
+        The Harbour Works Board (HWB) rebuilt the quay.
+        In 1970 the Harbour Works Board (HB) closed the old dock.
 
     ## Use instead
-        Mediation by the CSCE (renamed the OSCE in 1995) failed.
-        Azerbaijan relied on a cease-fire put forth by the CSCE.
+        The Harbour Works Board (HWB) rebuilt the quay.
+        In 1970 the Harbour Works Board (HWB) closed the old dock.
     """
 
     code = "KX304"

@@ -14,24 +14,24 @@ from klint.rules.xrefs._common import line_of
 class NameVariant(Rule):
     """## What it does
     Reports a person or place spelled two ways in one article: transliteration
-    variants (Aliev/Aliyev, Kelbajar/Khelbajar), one-letter slips inside a name
-    (Kelbajar/Kelbjar, Azerbaijan/Azerbaian), confusable letters
-    (Mardakert/Martakert, Ganja/Ganje) and a hyphenated name written with a space
-    (Nagorno-Karabakh/Nagorno Karabakh). Each less frequent spelling is reported
-    against the more frequent one. Never reported: different people who share a
-    surname or have similar given names (given names are compared only when the
-    surnames agree), inflections (Armenia/Armenian), pairs listed in the pack's
-    `allowed_variants` (Azeri/Azerbaijani), renamings and aliases the text states
-    ("Leninakan (now Gyumri)"), and spellings inside quotations.
+    variants (Gorbachev/Gorbachov), one-letter slips inside a name
+    (Kowalski/Kowalsky), confusable letters (pack `confusable_letters`: d/t, a/e)
+    and a hyphenated name written with a space (Stratford-upon-Avon/Stratford upon
+    Avon). Each less frequent spelling is reported against the more frequent one.
+    Never reported:
+    different people who share a surname or have similar given names (given names
+    are compared only when the surnames agree), inflections (Canada/Canadian),
+    pairs listed in the pack's `allowed_variants`, renamings and aliases the text
+    states ("Königsberg (now Kaliningrad)"), and spellings inside quotations.
 
     ## Why is this bad?
     Readers and search engines take two spellings for two places or people.
 
     ## Example
-        Armenian forces captured Kelbajar. The Azeri offensive aimed at the Khelbajar district.
+        Marta Kowalski founded the choir in 1950. In 1970 Marta Kowalsky led its first tour.
 
     ## Use instead
-        Armenian forces captured Kelbajar. The Azeri offensive aimed at the Kelbajar district.
+        Marta Kowalski founded the choir in 1950. In 1970 Marta Kowalski led its first tour.
     """
 
     code = "KX305"

@@ -19,11 +19,11 @@ class DuplicateText(Rule):
     printed twice when a page was flattened; readers see the same text twice.
 
     ## Example
-        A T-72 tank memorial near the town of Askeran.
-        A T-72 tank memorial near the town of Askeran.
+        A bronze statue of the founder stands in the market square.
+        A bronze statue of the founder stands in the market square.
 
     ## Use instead
-        A T-72 tank memorial near the town of Askeran.
+        A bronze statue of the founder stands in the market square.
     """
 
     code = "KX306"

@@ -14,12 +14,12 @@ class InfoboxEntityUnmentioned(Rule):
     """## What it does
     Reports a commander listed in the infobox that the body never mentions,
     by full name or by surname; a surname spelled by another transliteration
-    (Aliev/Aliyev) counts as a mention. Option `fields` picks the infobox
+    (Gorbachev/Gorbachov) counts as a mention. Option `fields` picks the infobox
     fields checked by the start of their label (default: commander and leader
     fields; add "location" for places, which an article often names only
     through a wider or narrower place). The reverse check is opt-in (option
     `reverse = true`): a person the body names as leading a side ("chaired by
-    Robert Kocharyan", pack `leader_cues`) who is not among the infobox
+    Anna Keller", pack `leader_cues`) who is not among the infobox
     commanders.
 
     ## Why is this bad?
@@ -27,14 +27,24 @@ class InfoboxEntityUnmentioned(Rule):
     is either missing from the narrative or wrongly listed.
 
     ## Example
-        Commanders 1 Samvel Babayan, Monte Melkonian
-        ...
-        Melkonian's fighters captured Kelbajar.
+    ```wikitext
+    {{Infobox military conflict
+    | conflict   = Siege of Northport
+    | commander1 = Anna Keller
+    | commander2 = Tomas Varga
+    }}
+    Anna Keller's militia held the harbour for six weeks in 1841.
+    ```
 
     ## Use instead
-        Commanders 1 Samvel Babayan, Monte Melkonian
-        ...
-        Babayan and Melkonian's fighters captured Kelbajar.
+    ```wikitext
+    {{Infobox military conflict
+    | conflict   = Siege of Northport
+    | commander1 = Anna Keller
+    | commander2 = Tomas Varga
+    }}
+    Anna Keller's militia held the harbour against Tomas Varga for six weeks in 1841.
+    ```
     """
 
     code = "KX307"

@@ -21,10 +21,10 @@ class DanglingPointer(Rule):
     removed or renamed.
 
     ## Example
-        Armenia denied involvement (see the section on foreign fighters).
+        The mayor denied any part in it (see the section on harbour contracts).
 
     ## Use instead
-        Armenia denied involvement (see Foreign fighters, below).
+        The mayor denied any part in it (see Harbour contracts, below).
     """
 
     code = "KX308"
