@@ -46,6 +46,12 @@ class RequiredClaimMissing(Rule):
     The '''Battle of Ashford''' was fought from March 1990 to May 1991.
     ```
 
+    With its claims file, `<article>.klint.yaml`:
+
+    ```yaml
+    subject: {type: military-conflict}
+    ```
+
     ## Use instead
     ```wikitext
     {{Infobox military conflict
@@ -60,6 +66,12 @@ class RequiredClaimMissing(Rule):
     | casualties2 = 11,000 dead
     }}
     The '''Battle of Ashford''' was fought from March 1990 to May 1991.
+    ```
+
+    With its claims file, `<article>.klint.yaml`:
+
+    ```yaml
+    subject: {type: military-conflict}
     ```
     """
 
