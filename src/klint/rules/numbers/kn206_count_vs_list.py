@@ -15,7 +15,7 @@ from klint.rules.numbers._common import fmt, line_of, paragraphs, sentence_text,
 
 _ITEM = r"(?:[A-Z][\w'’.-]*(?:\s+(?:of|de|du|la|le|the|and)\s+[A-Z][\w'’.-]*|\s+[A-Z][\w'’.-]*){0,3}|[0-9]+)"
 _LIST_RE = re.compile(
-    rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}})?\s*(?P<open>[:,(])\s*"
+    rf"(?P<of>\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}})?\s*(?P<open>[:,(])\s*"
     rf"(?P<items>{_ITEM}(?:\s*,\s*{_ITEM}){{0,12}}\s*,?\s+(?:and|&)\s+{_ITEM})(?P<close>\s*[.,;)]|\s*$)"
 )
 
@@ -69,6 +69,8 @@ class CountVsList(Rule):
                     for x in re.split(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", m.group("items"))
                     if x
                 ]
+                if m.group("of") and m.group("open") == "," and len(items) + 1 == int(q.low):
+                    continue  # "the three kingdoms of England, Scotland and Ireland"
                 if len(items) != int(q.low):
                     yield self.diagnostic(
                         q.start,
