@@ -85,6 +85,12 @@ class TableConsistency(Rule):
                 continue
             t = totals[0]
             s = sum(c.low for c in rows)
+            if (
+                t.low <= 0
+                or not (0.5 * t.low <= s <= 1.5 * t.low)
+                or max(c.low for c in rows) > t.low
+            ):
+                continue  # rows far off, or one above the total: another column's, or estimates
             tol = 0.1 * len(rows) if t.unit == "percent" else max(0.5, abs(t.low) * 0.001)
             if abs(s - t.low) > tol:
                 yield self.diagnostic(
