@@ -17,6 +17,24 @@ _TO_PART = re.compile(r"[^.;:0-9]{0,40}?, ")
 _OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:its|the|their|his|her|a\s+total\s+of)\s+$")
 
 
+def _without_breakdowns(parts: list[QuantityClaim]) -> list[QuantityClaim]:
+    """Parts without those that break down an earlier part ("1,860,000 Jews: 490,000 at
+    Belzec, 60,000 at Sobibor…" lists the 1,860,000 again, camp by camp)."""
+    out: list[QuantityClaim] = []
+    i = 0
+    while i < len(parts):
+        out.append(parts[i])
+        total, j = 0.0, i + 1
+        while j < len(parts) and total < (parts[i].low or 0):
+            total += parts[j].low or 0
+            j += 1
+        if j > i + 2 and abs(total - (parts[i].low or 0)) <= 0.01 * (parts[i].low or 0):
+            i = j  # parts[i+1:j] add up to parts[i]: its breakdown
+        else:
+            i += 1
+    return out
+
+
 class SharesExceedWhole(Rule):
     """## What it does
     Reports parts larger than their whole: shares of one whole in a sentence that add
@@ -141,8 +159,8 @@ class SharesExceedWhole(Rule):
                     )
                     continue
                 # "613 civilians, of them 106 women and 83 children"
-                subs = self._subparts(ctx, para[i + 1 :], q)
-                if len(subs) >= 2:
+                subs = _without_breakdowns(self._subparts(ctx, para[i + 1 :], q))
+                if len(subs) >= 2 and all(float(x.low or 0).is_integer() for x in (q, *subs)):
                     b = bounds(ctx, q)
                     s = sum(p.low for p in subs)
                     if b is not None and s > b[1]:
