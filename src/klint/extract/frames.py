@@ -90,6 +90,13 @@ def lemma(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1024)
+def subject_key(subject: str) -> str:
+    """A subject for matching: case, "the" and spacing ignored ("The Union" → "union")."""
+    s = " ".join(subject.casefold().replace("_", " ").split())
+    return s[4:] if s.startswith("the ") else s
+
+
 def key(word: str) -> str:
     """The lemma without a final "e", so that "release" and "released" meet."""
     s = lemma(word)
@@ -103,7 +110,7 @@ def _table(groups: dict[str, str]) -> dict[str, str]:
 #: words that give one attribute of a date (canonical name: its words)
 _DATE_WORDS = _table(
     {
-        "born": "born birth birthdate birthday",
+        "born": "born birth birthdate",
         "died": "died death deceased",
         "founded": "founded foundation founding established establishment formed formation "
         "incorporated incorporation inception",
@@ -164,7 +171,7 @@ _CLAUSE_BREAK_RE = re.compile(
     r";|:\s|,\s+(?:and|but|while|whereas|which|who|although|though)\b|\s(?:but|while|whereas)\s"
 )
 _PRONOUN_RE = re.compile(r"\b(he|she|his|her|it|its|they|their)\b", re.IGNORECASE)
-_THE_NOUN_RE = re.compile(r"\b(?:the|this|that)\s+([a-z][a-z-]+)(?:'s|’s)?\b", re.IGNORECASE)
+_THE_NOUN_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+([a-z][a-z-]+)(?:'s|’s)?\b")
 _NAME_RE = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|da|van|von|der|le|la|du)\s+)?[A-Z][\w'’.-]*)*"
 )
@@ -180,6 +187,34 @@ _FUNCTION_WORDS = frozenset(
 _POSSESSIVE = frozenset({"his", "her", "its", "their"})
 _AUX = frozenset("was were is are been be being has have had".split())
 _PEAK_RE = re.compile(r"\bat\s+(?:its|their|his|her|the)\s+(?:peak|height|zenith|maximum)\b", re.I)
+_POSSESSIVE_END_RE = re.compile(r"['’]s?$")
+_NAME_BEFORE_PAREN_RE = re.compile(
+    r"([A-Z][\w'’.-]*(?:\s+(?:(?:of|de|da|van|von|der)\s+)?[A-Z][\w'’.-]*){0,5})[\s'\"]*$"
+)
+_RELATIVE_RE = re.compile(r"\b(?:which|who|whom|whose|that)\b")
+_ANNIVERSARY_RE = re.compile(r"anniversar|centenar|centennial|jubilee|commemorat", re.IGNORECASE)
+_NEXT_WORD_RE = re.compile(r"\s+(?:[a-z]+\s+)?([a-z]+)")
+_OF_RE = re.compile(r"\s+of\s+")
+#: a sentence end, also before reference marks written out ("until his death.[23][24] In 1931")
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’)\]]{0,3}(?:\[\d{1,3}\])*\s+(?=[\"“(\[]?[A-Z0-9])")
+_GENERATION_RE = re.compile(r"\b(?:jr|sr|ii|iii|iv)\b\.?", re.IGNORECASE)
+#: a verb right before a number that makes it a change ("hired 50", "cutting 367 jobs"), unless
+#: it states what there is ("had 9,500", "employed 4,000")
+_CHANGE_BEFORE_RE = re.compile(
+    r"\b([a-z]{3,}(?:ed|ing))\s+(?:(?:about|some|nearly|over|almost|around|another|a further|"
+    r"an additional|more than|up to)\s+)?$"
+)
+_HAVING = frozenset(
+    "employed employing numbered numbering counted counting totalled totaled totalling "
+    "totaling reached reaching housed housing included including contained containing "
+    "estimated recorded listed".split()
+)
+_DIED_AT_RE = re.compile(r"\b(?:died|dies|death)\s+at\s+$")
+_LEAD_NAME_RE = re.compile(
+    r"\s*([A-Z][\w'’.-]*(?:\s+(?:(?:of|de|van|von)\s+)?[A-Z][\w'’.-]*){0,5})\s*(?:\(|,|\s(?:is|was)\s)"
+)
+_AS_OF_RE = re.compile(r"\{\{\s*as of\s*\|\s*(\d{4})", re.IGNORECASE)
+_LEADING_COMMA_RE = re.compile(r"\s*,\s*")
 _WORDS_AFTER_RE = re.compile(r"(?:\s+[A-Za-z-]+){1,5}")
 _PLACE_RE = re.compile(r"\bin\s+((?:the\s+)?[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,3})")
 _BRACKET_YEAR_RE = re.compile(r"\(\s*(?:c\.\s*|est\.\s*|as of\s+)?(\d{4})\b[^)]{0,30}\)")
@@ -223,10 +258,13 @@ class _Article:
             self.template = " ".join(m.group(1).split()).lower()
         self.subject = self._title()
         self.words = {w.lower() for w in _WORD_RE.findall(self.subject) if len(w) > 2}
+        self.generation = {g.lower().rstrip(".") for g in _GENERATION_RE.findall(self.subject)}
         self.type_noun = self._type_noun()
         self.person = self._is_person()
         self.pronoun = self._pronoun() if self.person else None
         self.sentences: dict[int, list[int]] = {}
+        lead = [r for r in doc.regions if r.kind == "paragraph" and r.section == 0][:4]
+        self.lead_end = lead[-1].end if lead else 0  # the lead: at most four paragraphs
         self.memo: dict[tuple[int, int], list[tuple[int, str, str]]] = {}
 
     def _title(self) -> str:
@@ -240,6 +278,9 @@ class _Article:
             m = _BOLD_RE.search(self.doc.text)
             if m:
                 return " ".join(m.group(1).replace("[[", "").replace("]]", "").split())
+        m = _LEAD_NAME_RE.match(self.lead())
+        if m:  # "Mary Rowe (born 2 May 1790) was …"
+            return " ".join(m.group(1).split())
         return Path(self.doc.path).stem.replace("_", " ")
 
     def lead(self) -> str:
@@ -299,7 +340,7 @@ class _Article:
         starts = self.sentences.get(region.start)
         if starts is None:
             starts = [region.start]
-            for m in SENTENCE_END_RE.finditer(self.view, region.start, region.end):
+            for m in _SENTENCE_END_RE.finditer(self.view, region.start, region.end):
                 w = re.search(r"(\w+)$", self.view[max(region.start, m.start() - 12) : m.start()])
                 if w and (w.group(1).lower() in ABBREVIATIONS or len(w.group(1)) == 1):
                     continue
@@ -328,7 +369,9 @@ class _Article:
     def is_subject(self, name: str) -> bool:
         """Whether a name or noun names the article's subject ("Smith", "the union")."""
         words = {w.lower() for w in _WORD_RE.findall(name) if len(w) > 2}
-        return bool(words) and (words <= self.words or self.words <= words)
+        if {g.lower().rstrip(".") for g in _GENERATION_RE.findall(name)} != self.generation:
+            return False  # "Clint Murchison Jr." in the article on Clint Murchison Sr.
+        return bool(words) and bool(self.words) and (words <= self.words or self.words <= words)
 
 
 def _links(doc: Document) -> list[tuple[int, int, str]]:
@@ -432,7 +475,9 @@ def _field_frame(art: _Article, c: Claim, region: Region, claims: Claims) -> Fra
     attribute = next((_COUNT_WORDS[key(w)] for w in words if key(w) in _COUNT_WORDS), None)
     if attribute is None and isinstance(c, QuantityClaim) and c.counted == "age":
         attribute = "age"
-    m = _BRACKET_YEAR_RE.search(value, c.end - region.start)
+    m = _BRACKET_YEAR_RE.search(value, c.end - region.start) or _AS_OF_RE.search(
+        art.doc.text, region.start, region.end + 40
+    )
     year = int(m.group(1)) if m else None
     return Frame(
         subject=subject,
@@ -470,12 +515,22 @@ def _prose_frame(
     else:
         s, e = art.sentence(region, c.start)
     cs, ce = _clause(view, s, e, c.start)
-    origin = "lead" if region.section == 0 and region.kind == "paragraph" else "body"
+    origin = "lead" if region.kind == "paragraph" and region.start < art.lead_end else "body"
     if isinstance(c, DateClaim):
         attribute, verb_at, verb_end = _date_attribute(art, c, cs, ce)
     else:
         attribute, verb_at, verb_end = _count_attribute(art, c, cs)
     subject, how = _subject(art, c, s, cs, ce, verb_at, verb_end, attribute)
+    bracketed = _bracketed(art, c, s)
+    if bracketed is not None:  # "Joseph Henry (1797–1878)", "a daughter, Mya (born 2002)"
+        (subject, how), bare = bracketed
+        if (
+            isinstance(c, DateClaim)
+            and c.is_range
+            and bare
+            and 10 <= c.latest.year - c.earliest.year <= 110
+        ):
+            attribute = "lifespan"
     when = year = None
     if isinstance(c, QuantityClaim):
         when, year = _when(art, c, cs, ce, dates, date_starts)
@@ -498,23 +553,52 @@ def _prose_frame(
     )
 
 
+def _bracketed(
+    art: _Article, c: Claim, s: int
+) -> tuple[tuple[str | None, str | None], bool] | None:
+    """The name a bracket holding the claim follows — ``((subject, how), the claim opens the
+    bracket)`` — or None when the claim is not in brackets right after a name."""
+    view = art.view
+    opening = view.rfind("(", s, c.start)
+    if opening < 0 or ")" in view[opening : c.start]:
+        return None
+    m = _NAME_BEFORE_PAREN_RE.search(view, max(s, opening - 80), opening)
+    if m is None or not m.group(1) or m.group(1).split()[0].lower() in _FUNCTION_WORDS:
+        return None
+    name = " ".join(m.group(1).split())
+    target = next(
+        (t for ls, le, t in art.link_in(m.start(1) - 250, m.end(1)) if ls <= m.start(1) < le), None
+    )
+    bare = not view[opening + 1 : c.start].strip()
+    if art.is_subject(target or name):
+        return (art.subject, "title"), bare
+    if target or len(name.split()) >= 2:
+        return (target or name, "link" if target else "name"), bare
+    return (None, None), bare
+
+
 def _date_attribute(art: _Article, c: DateClaim, cs: int, ce: int) -> tuple[str | None, int, int]:
     """The attribute of a date: the nearest attribute word before it in its clause, a
     "-ed" verb standing before it, or a work noun it dates ("a 1932 … film")."""
     view = art.view
-    if re.search(r"\b(?:an?|the|his|her|its)\s+$", view[max(cs, c.start - 6) : c.start]):
+    if _ANNIVERSARY_RE.search(view, cs, c.start):
+        return None, c.start, c.start  # "the 405th anniversary of its foundation on June 24, 1976"
+    if re.search(r"\b(?:is|was)\s+an?\s+$", view[max(cs, c.start - 10) : c.start]):
         after = _WORDS_AFTER_RE.match(view, c.end, min(len(view), c.end + 60))
         for w in after.group().split() if after else ():
             if key(w) in _WORK_NOUNS:  # "a 1932 British comedy film"
-                return _WORK_NOUNS[key(w)], c.end, c.end
-    if c.is_range and re.search(r"\(\s*$", view[max(cs, c.start - 3) : c.start]) and art.person:
-        return "lifespan", c.start, c.start
-    before = list(_WORD_RE.finditer(view, max(cs, c.start - 90), c.start))[-10:]
-    # "born … on 12 May 1790", "his death in 1826"; else "In 1820 she married …"
-    after = list(_WORD_RE.finditer(view, c.end, min(ce, c.end + 50)))[:6]
+                return _WORK_NOUNS[key(w)], c.start, c.start  # the clause's subject's
+    # "born … on 12 May 1790", "his death in 1826"; else "In 1820 she married …"; never a word
+    # of another bracket ("married Ann Lee (born 1929) since 1975")
+    lo = max(cs, c.start - 90, view.rfind(")", cs, c.start) + 1)
+    hi = view.find("(", c.end, min(ce, c.end + 50))
+    before = list(_WORD_RE.finditer(view, lo, c.start))[-10:]
+    after = list(_WORD_RE.finditer(view, c.end, hi if hi >= 0 else min(ce, c.end + 50)))[:6]
     for m in [*reversed(before), *after]:
         w = m.group()
         k = key(w)
+        if w[0].isupper() and m.start() > cs:
+            continue  # "the 2019 Birthday Honours": a name
         if k in _DATE_WORDS:
             return _DATE_WORDS[k], m.start(), m.end()
         if w.islower() and w.endswith("ed") and len(w) > 4 and w not in ("indeed", "need"):
@@ -526,6 +610,13 @@ def _count_attribute(art: _Article, c: QuantityClaim, cs: int) -> tuple[str | No
     """The attribute of a number: its counted noun, else the noun or verb before it."""
     view = art.view
     counted = c.counted
+    change = _CHANGE_BEFORE_RE.search(view, max(cs, c.start - 40), c.start)
+    if change and change.group(1).lower() not in _HAVING:
+        return change.group(1).lower(), change.start(1), change.end(1)  # "hired 50", "cutting 367"
+    if _DIED_AT_RE.search(view, max(cs, c.start - 20), c.start):
+        return "age", c.start, c.start  # "died at 78"
+    if counted and counted.split()[0] in ("new", "more", "additional", "extra", "further"):
+        return None, c.start, c.start  # "50 new staff": a change, not the whole
     if counted and c.unit == "count":
         head = counted.split()[-1]
         k = key(head)
@@ -544,6 +635,8 @@ def _count_attribute(art: _Article, c: QuantityClaim, cs: int) -> tuple[str | No
         return None, c.start, c.start  # money, time, percentages: their own frames later
     words = list(_WORD_RE.finditer(view, max(cs, c.start - 70), c.start))
     for m in reversed(words[-6:]):
+        if m.group().endswith("ing"):
+            continue  # "an ageing agent 007"
         attribute = _COUNT_WORDS.get(key(m.group()))
         if attribute is not None and (attribute in _MEASURES) == measure:
             return attribute, m.start(), m.end()
@@ -562,19 +655,59 @@ def _subject(
     verb_end: int,
     attribute: str | None,
 ) -> tuple[str | None, str | None]:
+    """The entity a claim is about; a person is never what a making verb dates (a person's
+    "released" or "founded" dates an album or a firm)."""
+    if (
+        attribute == "age"
+    ):  # the person nearest before: "the death of his brother Philip … at age 21"
+        near = [
+            x
+            for x in _candidates(art, cs, c.start)
+            if x[2] != "noun" and not _after_preposition(art.view, cs, x[0])
+        ]
+        if near:
+            return _name_in(art, near[-1][0], c.start, skip_prepositions=False) or (None, None)
+    found = _clause_subject(art, c, s, cs, ce, verb_at, verb_end, attribute)
+    if attribute in _MAKING and found[0] == art.subject and art.person:
+        return None, None
+    return found
+
+
+def _clause_subject(
+    art: _Article,
+    c: Claim,
+    s: int,
+    cs: int,
+    ce: int,
+    verb_at: int,
+    verb_end: int,
+    attribute: str | None,
+) -> tuple[str | None, str | None]:
     """The entity a claim is about: the clause's subject, or the object of a making verb."""
     view = art.view
-    if attribute in _MAKING and verb_end < c.start:
+    if attribute in _MAKING and verb_at != c.start:
         before = view[max(cs, verb_at - 12) : verb_at].split()
-        if not (before and before[-1].lower() in _AUX):  # active: "Smith founded the Union"
-            found = _name_in(art, verb_end, min(ce, c.start), skip_prepositions=False)
-            if found:
-                return found
-    if attribute in ("released", "published") and verb_at >= c.end:
-        return art.subject, "title"  # "X is a 1932 … film"
+        following = _NEXT_WORD_RE.match(view, verb_end)
+        if not (before and before[-1].lower() in _AUX) and not (
+            following and following.group(1) in _PREPOSITIONS
+        ):  # active with an object: "Smith founded the Union", "he released his third album"
+            found = _name_in(
+                art, verb_end, c.start if verb_end < c.start else ce, skip_prepositions=False
+            )
+            return found or (None, None)
+    of = _OF_RE.match(view, verb_end) if verb_at != c.start else None
+    if of and of.end() < c.start:  # "the death of his brother Philip in 1867"
+        return _name_in(art, of.end(), c.start, skip_prepositions=False) or (None, None)
+    if _RELATIVE_RE.search(view, cs, verb_at if verb_at != c.start else c.start):
+        return None, None  # "the store which was established in 1972": the store's, not known
     found = _name_in(art, cs, verb_at if verb_at != c.start else c.start, skip_prepositions=True)
     if found:
         return found
+    m = _LEADING_COMMA_RE.match(view, c.end, ce)
+    if m and verb_at <= c.start:  # "In 1820, aged 25, she married": the name right after
+        found = _name_in(art, m.end(), min(ce, m.end() + 40), skip_prepositions=True)
+        if found and _candidates(art, m.end(), min(ce, m.end() + 40))[0][0] == m.end():
+            return found
     if cs > s:  # "He was born in 1790 and died in 1826": the sentence's subject
         found = _name_in(art, s, cs, skip_prepositions=True)
         if found:
@@ -593,7 +726,10 @@ def _candidates(art: _Article, a: int, b: int) -> list[tuple[int, str, str]]:
 def _find_candidates(art: _Article, a: int, b: int) -> list[tuple[int, str, str]]:
     view = art.view
     links = art.link_in(a, b)
-    out = [(ls, target, "link") for ls, _, target in links]
+    out = [
+        (ls, target, "owner" if view.startswith(("'s", "’s"), le) else "link")
+        for ls, le, target in links
+    ]
     for m in _NAME_RE.finditer(view, a, b):
         words = m.group().split()
         while words and words[0].lower() in _FUNCTION_WORDS:
@@ -602,7 +738,9 @@ def _find_candidates(art: _Article, a: int, b: int) -> list[tuple[int, str, str]
             continue
         if any(ls <= m.start() < le for ls, le, _ in art.link_in(m.start() - 250, m.end())):
             continue
-        out.append((m.start(), " ".join(words).rstrip(".,'’s"), "name"))
+        name = " ".join(words).rstrip(".,")
+        owner = _POSSESSIVE_END_RE.search(name) or view.startswith(("'s", "’s"), m.end())
+        out.append((m.start(), _POSSESSIVE_END_RE.sub("", name), "owner" if owner else "name"))
     out += [(m.start(), m.group(1).lower(), "pronoun") for m in _PRONOUN_RE.finditer(view, a, b)]
     out += [(m.start(), m.group(1).lower(), "noun") for m in _THE_NOUN_RE.finditer(view, a, b)]
     out.sort()
@@ -636,12 +774,18 @@ def _name_in(art: _Article, a: int, b: int, skip_prepositions: bool) -> tuple[st
     view = art.view
     candidates = _candidates(art, a, b)
     for i, (at, name, how) in enumerate(candidates):
-        if (
-            how == "pronoun"
-            and name in _POSSESSIVE
-            and any(h in ("link", "name") for _, _, h in candidates[i + 1 :])
-        ):
-            continue  # "Its leader John Smith": the name that follows
+        if how == "owner" or (how == "pronoun" and name in _POSSESSIVE):
+            if how == "pronoun" and any(h in ("link", "name") for _, _, h in candidates[i + 1 :]):
+                continue  # "Its leader John Smith": the name that follows
+            noun = _NEXT_WORD_RE.match(
+                view, view.find(" ", at) if how == "owner" else at + len(name)
+            )
+            if noun is None or (
+                key(noun.group(1)) not in _DATE_WORDS and key(noun.group(1)) not in _COUNT_WORDS
+            ):
+                return None  # "his daughter", "Thomas's widow": someone else
+            if how == "owner":  # "Smith's death", "the union's membership"
+                return (art.subject, "title") if art.is_subject(name) else (name, "name")
         if skip_prepositions and _after_preposition(view, a, at):
             continue
         if how == "pronoun":
@@ -664,11 +808,10 @@ def _name_in(art: _Article, a: int, b: int, skip_prepositions: bool) -> tuple[st
             k = key(name)
             if art.is_subject(name) or (art.type_noun is not None and k == art.type_noun):
                 return art.subject, "noun"
-            continue
+            return None  # "The daughter of …", "the store": not the article's subject
         if art.is_subject(name):
             return art.subject, "title" if how == "name" else "link"
-        if how == "link" or len(name.split()) >= 2:
-            return name, how
+        return name, how  # another entity ("Troost died …")
     return None
 
 
@@ -710,4 +853,4 @@ def _when(
     return None, None
 
 
-__all__ = ["ONCE", "Frames", "frame_claims", "key", "lemma"]
+__all__ = ["ONCE", "Frames", "frame_claims", "key", "lemma", "subject_key"]

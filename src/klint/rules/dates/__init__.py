@@ -12,6 +12,8 @@ from klint.rules.dates.kd106_duration_mismatch import DurationMismatch
 from klint.rules.dates.kd107_after_death import AfterDeath
 from klint.rules.dates.kd108_event_date_conflict import EventDateConflict
 from klint.rules.dates.kd109_weekday_mismatch import WeekdayMismatch
+from klint.rules.dates.kd110_attribute_date_conflict import AttributeDateConflict
+from klint.rules.dates.kd111_age_mismatch import AgeMismatch
 
 RULES: tuple[type[Rule], ...] = (
     ImpossibleDate,
@@ -23,4 +25,6 @@ RULES: tuple[type[Rule], ...] = (
     AfterDeath,
     EventDateConflict,
     WeekdayMismatch,
+    AttributeDateConflict,
+    AgeMismatch,
 )

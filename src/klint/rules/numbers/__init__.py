@@ -16,6 +16,7 @@ from klint.rules.numbers.kn205_reversed_number_range import ReversedRange
 from klint.rules.numbers.kn206_count_vs_list import CountVsList
 from klint.rules.numbers.kn207_table_consistency import TableConsistency
 from klint.rules.numbers.kn208_percent_vs_counts import PercentVsCounts
+from klint.rules.numbers.kn209_attribute_value_conflict import AttributeValueConflict
 
 RULES: tuple[type[Rule], ...] = (
     ValueConflict,
@@ -26,4 +27,5 @@ RULES: tuple[type[Rule], ...] = (
     CountVsList,
     TableConsistency,
     PercentVsCounts,
+    AttributeValueConflict,
 )

@@ -1,0 +1,115 @@
+"""KD110 attribute-date-conflict: one subject's birth, death, founding or release dated twice."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date
+
+from klint.claims import DateClaim, Frame
+from klint.diagnostics import Diagnostic, Severity
+from klint.extract.frames import ONCE, subject_key
+from klint.rules.base import Context, Rule
+from klint.rules.dates._common import line, show, sound
+
+#: attributes whose year a text may round or give by another convention (a film's year is
+#: its first showing; a festival premiere or a founding meeting can precede it by a year)
+_YEAR_SLACK = frozenset({"founded", "opened", "released", "published", "completed"})
+_PLACES = ("infobox", "front matter", "lead")
+
+
+def dated(ctx: Context) -> dict[tuple[str, str], list[tuple[DateClaim, Frame, date, date]]]:
+    """Dates of once-only attributes by (subject, attribute): ``(claim, frame, earliest, latest)``.
+
+    A lifespan "(2 May 1790 – 12 June 1826)" gives the birth (its start) and the death (its end).
+    """
+    if "frames.dated" in ctx.cache:
+        return ctx.cache["frames.dated"]
+    out: dict[tuple[str, str], list[tuple[DateClaim, Frame, date, date]]] = defaultdict(list)
+    for c in ctx.claims.dates:
+        if not sound(c) or c.precision not in ("day", "month", "year"):
+            continue
+        f = ctx.claims.frames.get(c)
+        if f is None or f.subject is None or f.attribute is None or c.cue == "quotation":
+            continue
+        subject = subject_key(f.subject)
+        if f.attribute == "lifespan" and c.is_range:
+            if c.range_start_latest and c.range_end_earliest:
+                out[(subject, "born")].append((c, f, c.earliest, c.range_start_latest))
+                out[(subject, "died")].append((c, f, c.range_end_earliest, c.latest))
+        elif f.attribute in ONCE and not c.is_range:
+            out[(subject, f.attribute)].append((c, f, c.earliest, c.latest))
+    ctx.cache["frames.dated"] = out
+    return out
+
+
+class AttributeDateConflict(Rule):
+    """## What it does
+    Reads each date's frame — whose date it is and of what — and reports one
+    subject's birth, death, founding, opening, release, publication or completion
+    given two dates that cannot both be true: an infobox or front matter field, or
+    the lead, against another place in the article. A coarser date containing the
+    finer one is consistent ("1790" and "12 May 1790"); a founding, opening or
+    release may differ by one year (a premiere, a first meeting); a release or
+    opening "in the United States" is not compared with another place's.
+
+    ## Why is this bad?
+    A person is born once and a film first released once: one of the two dates is
+    wrong, usually an edit that changed one place and not the other.
+
+    ## Example
+        Mary Rowe (born 2 May 1790) was an English painter.
+
+        Mary Rowe was born in Bath on 12 May 1790.
+
+    ## Use instead
+        Mary Rowe (born 2 May 1790) was an English painter.
+
+        Mary Rowe was born in Bath on 2 May 1790.
+    """
+
+    code = "KD110"
+    name = "attribute-date-conflict"
+    severity = Severity.WARNING
+    default_enabled = False
+    summary = "one subject's birth, death, founding or release given two dates (opt-in)"
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        for (_, attribute), items in dated(ctx).items():
+            reported: set[int] = set()
+            for i, (a, fa, a0, a1) in enumerate(items):
+                for b, fb, b0, b1 in items[i + 1 :]:
+                    if b.start in reported or not _comparable(a, fa, b, fb):
+                        continue
+                    slack = 1 if attribute in _YEAR_SLACK else 0
+                    if (
+                        slack
+                        and abs(a0.year - b0.year) <= slack
+                        and abs(a1.year - b1.year) <= slack
+                    ):
+                        continue
+                    if a1 < b0 or b1 < a0:
+                        reported.add(b.start)
+                        yield self.diagnostic(
+                            b.start,
+                            b.end,
+                            f"{fb.subject}: {attribute} {show(b)} here but {show(a)} at line "
+                            f"{line(ctx, a.start)} ({fa.origin})",
+                            related=[(a.start, a.end, f"{attribute} {show(a)}")],
+                        )
+
+
+def _comparable(a: DateClaim, fa: Frame, b: DateClaim, fb: Frame) -> bool:
+    """Two places of one article that may state one fact: one of them an infobox field,
+    front matter or the lead (both, for a release or publication); no different place
+    named (nor any place, for a release)."""
+    if a.start == b.start:
+        return False
+    if fa.origin not in _PLACES and fb.origin not in _PLACES:
+        return False
+    if "released" in (fa.attribute, fb.attribute) or "published" in (fa.attribute, fb.attribute):
+        if fa.origin not in _PLACES or fb.origin not in _PLACES:
+            return False  # the body tells of other releases: abroad, on video, re-issues
+    return not (fa.where and fb.where and fa.where != fb.where) and not (
+        (fa.where or fb.where) and "released" in (fa.attribute, fb.attribute)
+    )

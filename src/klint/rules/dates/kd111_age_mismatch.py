@@ -1,0 +1,129 @@
+"""KD111 age-mismatch: a person's stated age against their birth and the event's date."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from klint.claims import DateClaim, Frame, QuantityClaim
+from klint.diagnostics import Diagnostic, Severity
+from klint.extract.frames import subject_key
+from klint.rules.base import Context, Rule
+from klint.rules.dates._common import line, show
+from klint.rules.dates.kd110_attribute_date_conflict import dated
+
+
+def _day(first: date, last: date) -> str:
+    """A date span as the text would write it: "2 May 1790", "May 1790", "1790"."""
+    if first == last:
+        return f"{first.day} {first:%B %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first:%B %Y}"
+    return str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
+
+
+def _ages(born: tuple[date, date], when: tuple[date, date]) -> tuple[int, int]:
+    """The youngest and oldest a person born in ``born`` can be during ``when``."""
+    youngest = (
+        when[0].year - born[1].year - ((when[0].month, when[0].day) < (born[1].month, born[1].day))
+    )
+    oldest = (
+        when[1].year - born[0].year - ((when[1].month, when[1].day) < (born[0].month, born[0].day))
+    )
+    return youngest, oldest
+
+
+class AgeMismatch(Rule):
+    """## What it does
+    Checks an age the text gives ("aged 36", "at the age of 36", "died at 78")
+    against the birth date of the person it belongs to and the date of the event
+    (a date in the same clause, or the person's death for "died at"). The age
+    counts only when the clause's subject is that person for certain: named, or
+    "he/she" in an article about them with no other person named since the last
+    sentence ("the youngest since her predecessor, who had taken the title at age
+    29 in 1961" is not about the article's subject). Years alone allow a year's
+    slack (the birthday may fall either side of the event).
+
+    ## Why is this bad?
+    An age that does not fit the two dates means one of the three is wrong.
+
+    ## Example
+        Mary Rowe (born 2 May 1790) was an English painter. Mary Rowe died in 1826, aged 32.
+
+    ## Use instead
+        Mary Rowe (born 2 May 1790) was an English painter. Mary Rowe died in 1826, aged 36.
+    """
+
+    code = "KD111"
+    name = "age-mismatch"
+    severity = Severity.WARNING
+    default_enabled = False
+    summary = "a person's age does not fit their birth date and the event's date (opt-in)"
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        facts = dated(ctx)
+        for q in ctx.claims.quantities:
+            f = ctx.claims.frames.get(q)
+            if (
+                f is None
+                or f.attribute != "age"
+                or f.subject is None
+                or q.low is None
+                or q.low != q.high
+                or q.qualifier != "exact"
+            ):
+                continue
+            subject = subject_key(f.subject)
+            births = facts.get((subject, "born"), [])
+            spans = {(b0, b1) for _, _, b0, b1 in births}
+            if len(spans) != 1:
+                continue  # no birth date, or two that disagree (KD110's finding)
+            born_claim = births[0][0]
+            born = next(iter(spans))
+            event = self._event(ctx, q, f, subject, facts)
+            if event is None:
+                continue
+            when_claim, when = event
+            youngest, oldest = _ages(born, when)
+            age = int(q.low)
+            if youngest <= age <= oldest:
+                continue
+            expected = str(youngest) if youngest == oldest else f"{youngest} or {oldest}"
+            yield self.diagnostic(
+                q.start,
+                q.end,
+                f"{f.subject} is {expected} at {_day(*when)} (born {_day(*born)}, "
+                f"line {line(ctx, born_claim.start)}), not {age}",
+                related=[
+                    (born_claim.start, born_claim.end, f"born {_day(*born)}"),
+                    (when_claim.start, when_claim.end, f"the event: {show(when_claim)}"),
+                ],
+            )
+
+    def _event(
+        self, ctx: Context, q: QuantityClaim, f: Frame, subject: str, facts: dict
+    ) -> tuple[DateClaim, tuple[date, date]] | None:
+        """The dated event the age is given at: a date of the same clause, else the death."""
+        if f.year is not None:
+            best = None
+            for c in ctx.claims.dates:
+                if c.is_range or c.earliest.year != f.year:
+                    continue
+                if q.sentence_start is not None and q.sentence_start <= c.start < (
+                    q.sentence_end or 0
+                ):
+                    best = c
+                    break
+            if best is not None:
+                return best, (best.earliest, best.latest)
+            return None
+        deaths = facts.get((subject, "died"), [])
+        if (
+            f.when is None
+            and deaths
+            and "died" in ctx.doc.view[q.sentence_start or q.start : q.start]
+        ):
+            spans = {(d0, d1) for _, _, d0, d1 in deaths}
+            if len(spans) == 1:
+                return deaths[0][0], next(iter(spans))
+        return None

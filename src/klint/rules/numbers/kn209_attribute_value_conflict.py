@@ -1,0 +1,118 @@
+"""KN209 attribute-value-conflict: one subject's count or measure given two values."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterator
+
+from klint.claims import Frame, QuantityClaim
+from klint.diagnostics import Diagnostic, Severity
+from klint.extract.frames import key, subject_key
+from klint.rules.base import Context, Rule
+from klint.rules.numbers._common import bounds, line_of, stated
+
+#: attributes that do not change from year to year: compared even when no time is given
+_STATIC = frozenset({"floors", "height", "length", "area", "elevation"})
+#: left to their own rules: ages (KD111), casualties and strengths per side (KN201)
+_ELSEWHERE = frozenset({"age", "killed", "wounded", "casualties", "strength"})
+
+
+def _rounded(q: QuantityClaim, lo: float, hi: float) -> tuple[float, float]:
+    """Widen an exact round figure by the precision it is stated to: "8,000" covers
+    7,500–8,500, at most a tenth of its value ("20,000" covers 18,000–22,000)."""
+    if q.qualifier != "exact" or lo != hi or lo < 100 or not float(lo).is_integer():
+        return lo, hi
+    zeros = len(str(int(lo))) - len(str(int(lo)).rstrip("0"))
+    spread = min(0.5 * 10**zeros, 0.1 * lo) if zeros >= 2 else 0.0
+    return lo - spread, hi + spread
+
+
+class AttributeValueConflict(Rule):
+    """## What it does
+    Reads each number's frame — whose figure it is, of what, and when — and reports
+    one subject's attribute given two values that cannot both be true: an infobox or
+    front matter field against another place of the article, or the lead against the
+    body for a measure ("floors = 58" and "a 60-storey tower"; "members: 8,000 (1950)"
+    and "in 1950 the union had 9,500 members"). A figure that changes over time is compared only at one time
+    (both state the same year, or neither states one); heights, lengths, areas and
+    floors are compared whatever the time. Qualifiers ("about", "over") and a round
+    figure's precision ("8,000" covers 7,500–8,500) widen what agrees.
+
+    ## Why is this bad?
+    One of the two figures is wrong — usually an edit that changed one place and not
+    its twin.
+
+    ## Example
+        Crane Tower is a 60-storey office tower in Chicago.
+        ...
+        Crane Tower has 58 floors and a roof garden.
+
+    ## Use instead
+        Crane Tower is a 58-storey office tower in Chicago.
+        ...
+        Crane Tower has 58 floors and a roof garden.
+    """
+
+    code = "KN209"
+    name = "attribute-value-conflict"
+    severity = Severity.WARNING
+    default_enabled = False
+    summary = "one subject's count or measure given two different values (opt-in)"
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        groups: dict[tuple, list[tuple[QuantityClaim, Frame, tuple[float, float]]]] = defaultdict(
+            list
+        )
+        for q in ctx.claims.quantities:
+            if (
+                q.low is None
+                or q.split
+                or q.unit == "percent"  # a share needs its whole: KN203, KN204
+                or q.source not in ("body", "infobox", "caption")
+            ):
+                continue
+            f = ctx.claims.frames.get(q)
+            if f is None or f.subject is None or f.attribute is None or f.attribute in _ELSEWHERE:
+                continue
+            b = bounds(ctx, q)
+            if b is None or math.isinf(b[1]):
+                continue
+            groups[(subject_key(f.subject), key(f.attribute), q.unit)].append(
+                (q, f, _rounded(q, *b) if q.qualifier == "exact" else b)
+            )
+        for items in groups.values():
+            if len(items) < 2 or len(items) > 40:
+                continue  # one figure, or a table of figures of many kinds
+            reported: set[int] = set()
+            for i, (a, fa, (a0, a1)) in enumerate(items):
+                for b, fb, (b0, b1) in items[i + 1 :]:
+                    if b.start in reported or not _comparable(a, fa, b, fb):
+                        continue
+                    if a1 < b0 or b1 < a0:
+                        reported.add(b.start)
+                        when = f" {fb.when}" if fb.when else ""
+                        yield self.diagnostic(
+                            b.start,
+                            b.end,
+                            f"{fb.subject}: {fb.attribute}{when} {stated(b)} here but {stated(a)} "
+                            f"at line {line_of(ctx, a.start)} ({fa.origin})",
+                            related=[(a.start, a.end, f"{fa.attribute} {stated(a)}")],
+                        )
+
+
+def _comparable(a: QuantityClaim, fa: Frame, b: QuantityClaim, fb: Frame) -> bool:
+    """Two places that may state one fact: not one sentence; an infobox or front matter field
+    against any other place, or the lead against the body for a measure (floors, height …);
+    one time and place for a figure that changes (members, population …)."""
+    if a.sentence_start is not None and a.sentence_start == b.sentence_start:
+        return False
+    fields = {fa.origin, fb.origin} & {"infobox", "front matter"}
+    if fa.origin == fb.origin and fields:
+        return False  # two fields of one box: "area_km2" and "area_water_km2", a per-side value
+    static = fa.attribute in _STATIC and fb.attribute in _STATIC
+    if not fields and not (static and "lead" in (fa.origin, fb.origin)):
+        return False
+    if static:
+        return True  # "a 60-storey tower in Chicago": the place is the tower's, not the figure's
+    return fa.where == fb.where and fa.year == fb.year and (fa.when is None) == (fb.when is None)
