@@ -10,15 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from klint.extract import names
-from klint.extract._names_text import (
-    edit_distance1,
-    name_key,
-    plural_forms,
-    sentence_starts,
-    skeleton,
-)
+from klint.extract._names_text import edit_distance1, name_key, skeleton
 from klint.packs import load_packs
 from klint.sources import read_text
+from klint.text.sentences import sentence_starts
+from klint.text.words import plural_forms
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "nagorno-karabakh-war.txt"
 
@@ -63,7 +59,7 @@ def test_skeleton_applies_transliteration_rules(packs):
 
 def test_sentence_starts_skip_initials_and_abbreviations():
     text = "Boris Yeltsin and George H. W. Bush called for a truce. At 2:45 P.M. on April 2 the attack began."
-    starts = sentence_starts(text)
+    starts = sentence_starts(text, 0, len(text))
     assert starts == [0, text.index("At 2:45")]
 
 
@@ -282,6 +278,6 @@ def test_seed_extraction_is_fast(packs):
 def test_lower_words_are_the_runs_of_lower_case_ascii_letters(text: str) -> None:
     import re
 
-    from klint.extract._names_text import lower_words
+    from klint.text.words import lower_words
 
     assert lower_words(text) == frozenset(re.findall(r"[a-z]+", text))

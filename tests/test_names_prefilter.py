@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from klint.extract import names
-from klint.extract._literals import find_all, finditer_from
+from klint.text.words import find_all, finditer_from
 
 _PIECES = [
     "see",

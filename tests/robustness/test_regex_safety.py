@@ -38,7 +38,7 @@ SCAN = textwrap.dedent(
 
     N = 4_000
     FLOOR = 0.02  # seconds at 2N below which nothing is flagged (timer noise)
-    PACKAGES = ["klint.sources", "klint.extract", "klint.rules"]
+    PACKAGES = ["klint.sources", "klint.extract", "klint.rules", "klint.text"]
     MODULES = ["klint.suppress", "klint.document", "klint.engine"]
 
     def modules():

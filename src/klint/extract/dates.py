@@ -20,7 +20,6 @@ from klint.document import Document, Region
 from klint.extract import _dateclock as ctx
 from klint.extract import _dateintl
 from klint.extract._datescan import (
-    SEASONS,
     Part,
     Raw,
     interval,
@@ -30,6 +29,7 @@ from klint.extract._datescan import (
     scan,
 )
 from klint.packs import Packs
+from klint.text.calendar import SEASONS
 
 #: Words before a bare four-digit number that make it a year.
 YEAR_PREPOSITIONS = frozenset(
@@ -234,7 +234,7 @@ def extract_dates(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) 
         raws = join_ranges(view, _accept(view, region, raws, lex), region.start)
         if not raws:
             continue
-        text = ctx.RegionText(view, region.start, region.end, lex)
+        text = ctx.RegionText(view, region.start, region.end, doc.text_index.stops(region), lex)
         narrative_region = region.kind in _NARRATIVE_KINDS
         for raw in raws:
             cue = text.cue(raw.start, raw.end, raw.a.precision in ("year", "month"))

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from klint.claims import Claim, Claims, DateClaim, Frame, QuantityClaim
 from klint.document import Document, Region
-from klint.extract._numlex import ABBREVIATIONS, SENTENCE_END_RE
+from klint.text.sentences import NUMBER_ABBREVIATIONS, STOP_BEFORE_CAPITAL_OR_DIGIT
 
 # ---------------------------------------------------------------- a light lemmatiser
 
@@ -262,7 +262,7 @@ class _Article:
         if any(k in fm for k in ("born", "birth_date", "died", "death_date")):
             return True
         lead = self.lead()[:800]
-        first = SENTENCE_END_RE.split(lead, 1)[0]
+        first = STOP_BEFORE_CAPITAL_OR_DIGIT.split(lead, 1)[0]
         if re.search(
             r"\(\s*(?:born|b\.)\s|\(\s*[^()]{0,30}\d{4}\s*[–-]\s*[^()]{0,30}\d{4}\s*\)", first
         ):
@@ -299,9 +299,9 @@ class _Article:
         starts = self.sentences.get(region.start)
         if starts is None:
             starts = [region.start]
-            for m in SENTENCE_END_RE.finditer(self.view, region.start, region.end):
+            for m in STOP_BEFORE_CAPITAL_OR_DIGIT.finditer(self.view, region.start, region.end):
                 w = re.search(r"(\w+)$", self.view[max(region.start, m.start() - 12) : m.start()])
-                if w and (w.group(1).lower() in ABBREVIATIONS or len(w.group(1)) == 1):
+                if w and (w.group(1).lower() in NUMBER_ABBREVIATIONS or len(w.group(1)) == 1):
                     continue
                 starts.append(m.end())
             self.sentences[region.start] = starts

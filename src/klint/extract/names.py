@@ -22,16 +22,10 @@ from typing import Any
 
 from klint.claims import Acronym, Mention, Reference
 from klint.document import Document, Region
-from klint.extract._literals import find_all, finditer_from
-from klint.extract._names_text import (
-    inside,
-    lower_words,
-    name_key,
-    plural_forms,
-    quote_spans,
-    sentence_starts,
-)
+from klint.extract._names_text import name_key
 from klint.packs import Packs
+from klint.text.sentences import containing, inside
+from klint.text.words import find_all, finditer_from, lower_words, plural_forms
 
 _SOURCES = {
     "infobox_field": "infobox",
@@ -65,8 +59,7 @@ class _Span:
     quotes: list[tuple[int, int]]
 
     def sentence_start(self, offset: int) -> int:
-        i = bisect.bisect_right(self.sentences, offset) - 1
-        return self.sentences[i] if i >= 0 else self.region.start
+        return containing(self.sentences, offset, self.region.start)
 
     def in_quote(self, offset: int) -> bool:
         return self.region.kind == "quote" or inside(self.quotes, offset)
@@ -78,10 +71,9 @@ class _Index:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.spans: list[_Span] = []
+        text = doc.text_index
         for r in doc.content_regions():
-            text = doc.text[r.start : r.end]
-            starts = tuple(r.start + s for s in sentence_starts(text))
-            self.spans.append(_Span(r, starts, quote_spans(text, r.start)))
+            self.spans.append(_Span(r, tuple(text.sentences(r)), text.quotes(r)))
         self.starts = [s.region.start for s in self.spans]
 
     def at(self, start: int, end: int) -> _Span | None:

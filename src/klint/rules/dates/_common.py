@@ -10,9 +10,9 @@ from functools import lru_cache
 from klint.claims import DateClaim
 from klint.diagnostics import Severity
 from klint.document import Region
-from klint.extract import _dateclock as clock
-from klint.extract._literals import alternation
 from klint.rules.base import Context
+from klint.text import sentences
+from klint.text.words import alternation
 
 NARRATIVE = frozenset({"paragraph", "list_item"})
 
@@ -56,7 +56,7 @@ def sentence(ctx: Context, c: DateClaim, region: Region) -> tuple[int, int]:
 
 def _sentence(ctx: Context, c: DateClaim, region: Region) -> tuple[int, int]:
     view = ctx.doc.view
-    start = clock.sentence_start(view, region.start, c.start)
+    start = sentences.sentence_start(view, region.start, c.start)
     stop = min(region.end, c.end + 600)
     m = SENTENCE_STOP.search(view, c.end, stop)
     return start, (m.end() if m else stop)

@@ -9,7 +9,6 @@ from datetime import date
 
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
-from klint.extract import _dateclock as clock
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import (
     NARRATIVE,
@@ -22,6 +21,7 @@ from klint.rules.dates._common import (
     show,
     sound,
 )
+from klint.text import sentences
 
 
 def _in_units(shortest: int, longest: int, unit: str) -> str:
@@ -117,7 +117,7 @@ class DurationMismatch(Rule):
             region = region_of(ctx, m.start())
             if n is None or region is None or region.kind not in NARRATIVE:
                 continue
-            s = clock.sentence_start(view, region.start, m.start())
+            s = sentences.sentence_start(view, region.start, m.start())
             e_m = SENTENCE_STOP.search(view, m.end(), min(region.end, m.end() + 600))
             e = e_m.end() if e_m else min(region.end, m.end() + 600)
             i, j = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)

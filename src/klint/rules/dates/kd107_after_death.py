@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
-from klint.extract._literals import alternation, find_all, finditer_from
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import (
     NARRATIVE,
@@ -20,6 +19,7 @@ from klint.rules.dates._common import (
     sound,
     words_re,
 )
+from klint.text.words import alternation, find_all, finditer_from
 
 _NAME = r"(?P<name>[A-Z][a-z]{1,30}(?:[ -](?:[A-Z][a-z]{1,30}|de|von|van|al|bin|ibn)\b){0,3})"
 # no leading \b (it would make ``re`` try every offset): the caller checks the word start

@@ -76,7 +76,7 @@ class PhantomReference(Rule):
         yield self.diagnostic(ref.start, ref.end, message, related=related)
 
     def _anaphor(self, ctx: Context, ref) -> Iterator[Diagnostic]:
-        from klint.extract._names_text import plural_forms
+        from klint.text.words import plural_forms
 
         text = ctx.doc.view
         forms = "|".join(re.escape(f) for f in plural_forms(ref.target))
