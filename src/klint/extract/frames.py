@@ -31,7 +31,7 @@ from pathlib import Path
 
 from klint.claims import Claim, Claims, DateClaim, Frame, QuantityClaim
 from klint.document import Document, Region
-from klint.text.sentences import NUMBER_ABBREVIATIONS, STOP_BEFORE_CAPITAL_OR_DIGIT
+from klint.text.sentences import ABBREVIATIONS, STOP_BEFORE_CAPITAL_OR_DIGIT
 
 # ---------------------------------------------------------------- a light lemmatiser
 
@@ -301,7 +301,7 @@ class _Article:
             starts = [region.start]
             for m in STOP_BEFORE_CAPITAL_OR_DIGIT.finditer(self.view, region.start, region.end):
                 w = re.search(r"(\w+)$", self.view[max(region.start, m.start() - 12) : m.start()])
-                if w and (w.group(1).lower() in NUMBER_ABBREVIATIONS or len(w.group(1)) == 1):
+                if w and (w.group(1).lower() in ABBREVIATIONS or len(w.group(1)) == 1):
                     continue
                 starts.append(m.end())
             self.sentences[region.start] = starts

@@ -34,16 +34,12 @@ CLAUSE_PUNCT = re.compile(r"[,;:()\u2014]")
 #: A clause ends at its punctuation or before a relative word.
 CLAUSE_BREAK = re.compile(rf"{CLAUSE_PUNCT.pattern}|\b(?:that|which|who|when|where|while)\b")
 
-#: Words before a full stop that do not end a sentence (lower case, without the stop).
+#: Words before a full stop that do not end a sentence (lower case, without the stop). Units
+#: are left out: "ft." and "in." end sentences more often than they abbreviate.
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gen lt col sgt capt maj adm rev prof jr sr vs etc no nos fig co corp inc ltd "  # noqa: SIM905
-    "mt ft jan feb mar apr jun jul aug sep sept oct nov dec approx ca".split()
+    "mt jan feb mar apr jun jul aug sep sept oct nov dec approx ca c vol pp".split()
 )
-#: Words before a full stop that do not end a quantity's sentence.
-NUMBER_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st no nos mt vs lt co jr sr gen col capt sgt prof rev fig vol pp ca c approx".split()  # noqa: SIM905
-)
-
 _STOP_BEFORE_ANY_CAPITAL = re.compile(
     r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[^\W_a-z])"
 )
@@ -101,8 +97,7 @@ def number_sentence_starts(view: str, start: int, end: int) -> list[int]:
     for m in STOP_BEFORE_CAPITAL_OR_DIGIT.finditer(view, start, end):
         w = _TRAILING_WORD.search(view[max(start, m.start() - 12) : m.start()])
         if w and (
-            w.group(1).lower() in NUMBER_ABBREVIATIONS
-            or (len(w.group(1)) == 1 and w.group(1).isupper())
+            w.group(1).lower() in ABBREVIATIONS or (len(w.group(1)) == 1 and w.group(1).isupper())
         ):
             continue
         starts.append(m.end())
