@@ -190,13 +190,3 @@ class Document:
                 if best is None or (r.end - r.start) <= (best.end - best.start):
                     best = r
         return best
-
-    def heading_for(self, region: Region) -> Region | None:
-        """The heading that opens ``region``'s section."""
-        if region.section <= 0:
-            return None
-        r = self.regions[region.section]
-        return r if r.kind == "heading" else None
-
-    def snippet(self, start: int, end: int) -> str:
-        return self.text[start:end]

@@ -119,7 +119,7 @@ SCAN = textwrap.dedent(
 
 #: Reviewed patterns that are superlinear on unbounded input but only ever see a bounded window.
 BOUNDED = {
-    "klint.extract.names._LIST_AFTER_RE": "matched within 80 characters after an identifier noun (names._identifiers)",
+    "klint.extract.references._LIST_AFTER_RE": "matched within 80 characters after an identifier noun (references._identifiers)",
     "klint.extract._numlex.POSSESSIVE_RE": "run over the 120 characters before a number (quantities._subject)",
 }
 

@@ -249,9 +249,6 @@ class Lexicon:
     force_unit: re.Pattern[str]
     max_noun_words: int
     preposition_heads: frozenset[str]
-    first_words: dict[
-        str, frozenset[str] | None
-    ]  # first word -> the words that may follow (None: any)
     first_patterns: dict[
         str, re.Pattern[str]
     ]  # first word (lower case) -> where it may start a number
@@ -335,17 +332,14 @@ def _build(packs: Packs) -> Lexicon:
             )  # lexicon order: ties stay stable
         },
         preposition_heads=frozenset(w.lower() for w in num.preposition_heads),
-        first_words=(
-            first := _first_words(
-                [*packs.number_words, *num.fractions, *num.vague], list(num.scales)
-            )
-        ),
         first_patterns={
             w: re.compile(
                 re.escape(w)
                 + (r"\b" if need is None else rf"[ \t\n-]{{1,3}}(?:{_alternation(sorted(need))})\b")
             )
-            for w, need in first.items()
+            for w, need in _first_words(
+                [*packs.number_words, *num.fractions, *num.vague], list(num.scales)
+            ).items()
         },
     )
 

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
-from klint.extract import _dateclock as clock
+from klint.extract import _datecues as clock
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import (
     ENDPOINT,

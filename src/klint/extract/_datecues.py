@@ -1,12 +1,11 @@
-"""Context of a date: the clause it stands in, its cue words, and the narrative clock.
+"""What stands around a date: its cue words, the word before it, whether it recurs.
 
-The narrative clock is the story's current date. Section headings and narrative
-dates move it; dates that look back ("since 1923", "Prior to his death in 1989"),
-report dates ("as reported in November 1993"), parentheses, quotations and
-captions do not. A date without a year takes the year that puts it closest to the
-clock, a step forward costing half as much as a step back (stories move forward);
-after a flashback cue the year after the clock is not a candidate. A date that
-recurs ("on 12 August each year", "every May 12") names no year and is skipped.
+A date after a flashback or report cue in its sentence ("since 1923", "Prior to
+his death in 1989", "as reported in November 1993"), in parentheses, in a
+quotation or used attributively ("the 1921 decision") is not the story's time:
+:meth:`RegionText.cue` says why, and the narrative clock (:mod:`._clock`) does
+not move. A date that recurs ("on 12 August each year", "every May 12") names no
+year. The cue lexicon is compiled from the rule packs once per pack set.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 
 from klint.packs import Packs
@@ -211,21 +209,3 @@ def recurring(view: str, region_start: int, start: int, end: int) -> bool:
         _RECURRING_BEFORE.search(view, max(region_start, start - 24), start)
         or _RECURRING_AFTER.match(view, end)
     )
-
-
-def infer_year(month: int, day: int | None, clock: date, looking_back: bool) -> int:
-    """The year for a month (and day) given the clock; see the module docstring."""
-    y = clock.year
-    d = day or 1
-
-    def at(year: int) -> int:
-        try:
-            return (date(year, month, min(d, 28)) - clock).days
-        except ValueError:
-            return 10**6
-
-    costs = {}
-    for cand in (y - 1, y) if looking_back else (y - 1, y, y + 1):
-        delta = at(cand)
-        costs[cand] = delta if delta >= 0 else -2 * delta
-    return min(costs, key=lambda k: (costs[k], abs(k - y)))
