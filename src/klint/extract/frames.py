@@ -31,7 +31,11 @@ from pathlib import Path
 
 from klint.claims import Claim, Claims, DateClaim, Frame, QuantityClaim
 from klint.document import Document, Region
-from klint.text.sentences import ABBREVIATIONS, STOP_BEFORE_CAPITAL_OR_DIGIT
+from klint.text.sentences import (
+    MAIN_CLAUSE_BREAK,
+    STOP_BEFORE_CAPITAL_OR_DIGIT,
+    number_sentence_starts,
+)
 
 # ---------------------------------------------------------------- a light lemmatiser
 
@@ -160,9 +164,6 @@ ONCE = frozenset({"born", "died", "founded", "opened", "released", "published", 
 # ---------------------------------------------------------------- patterns
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_CLAUSE_BREAK_RE = re.compile(
-    r";|:\s|,\s+(?:and|but|while|whereas|which|who|although|though)\b|\s(?:but|while|whereas)\s"
-)
 _PRONOUN_RE = re.compile(r"\b(he|she|his|her|it|its|they|their)\b", re.IGNORECASE)
 _THE_NOUN_RE = re.compile(r"\b(?:the|this|that)\s+([a-z][a-z-]+)(?:'s|’s)?\b", re.IGNORECASE)
 _NAME_RE = re.compile(
@@ -298,13 +299,9 @@ class _Article:
     def sentence(self, region: Region, offset: int) -> tuple[int, int]:
         starts = self.sentences.get(region.start)
         if starts is None:
-            starts = [region.start]
-            for m in STOP_BEFORE_CAPITAL_OR_DIGIT.finditer(self.view, region.start, region.end):
-                w = re.search(r"(\w+)$", self.view[max(region.start, m.start() - 12) : m.start()])
-                if w and (w.group(1).lower() in ABBREVIATIONS or len(w.group(1)) == 1):
-                    continue
-                starts.append(m.end())
-            self.sentences[region.start] = starts
+            starts = self.sentences[region.start] = number_sentence_starts(
+                self.view, region.start, region.end, any_single_character=True
+            )
         i = bisect.bisect_right(starts, offset) - 1
         end = starts[i + 1] if i + 1 < len(starts) else region.end
         return starts[max(i, 0)], end
@@ -448,7 +445,7 @@ def _field_frame(art: _Article, c: Claim, region: Region, claims: Claims) -> Fra
 def _clause(view: str, s: int, e: int, at: int) -> tuple[int, int]:
     """The clause of ``view[s:e]`` around offset ``at``."""
     start, end = s, e
-    for m in _CLAUSE_BREAK_RE.finditer(view, s, e):
+    for m in MAIN_CLAUSE_BREAK.finditer(view, s, e):
         if m.end() <= at:
             start = m.end()
         elif m.start() >= at:

@@ -34,6 +34,11 @@ CLAUSE_PUNCT = re.compile(r"[,;:()\u2014]")
 #: A clause ends at its punctuation or before a relative word.
 CLAUSE_BREAK = re.compile(rf"{CLAUSE_PUNCT.pattern}|\b(?:that|which|who|when|where|while)\b")
 
+#: Where a claim frame's clause ends: a semicolon, a colon, a conjunction after a comma, "but".
+MAIN_CLAUSE_BREAK = re.compile(
+    r";|:\s|,\s+(?:and|but|while|whereas|which|who|although|though)\b|\s(?:but|while|whereas)\s"
+)
+
 #: Words before a full stop that do not end a sentence (lower case, without the stop). Units
 #: are left out: "ft." and "in." end sentences more often than they abbreviate.
 ABBREVIATIONS = frozenset(
@@ -91,13 +96,20 @@ def sentence_starts(view: str, start: int, end: int) -> list[int]:
     return starts
 
 
-def number_sentence_starts(view: str, start: int, end: int) -> list[int]:
-    """Sentence starts inside ``[start, end)`` as a quantity's sentence is taken; always ``start``."""
+def number_sentence_starts(
+    view: str, start: int, end: int, any_single_character: bool = False
+) -> list[int]:
+    """Sentence starts inside ``[start, end)`` as a quantity's sentence is taken; always ``start``.
+
+    ``any_single_character``: a stop after any one-character word ("5.", "b.") ends no
+    sentence either, as a claim frame takes it; else only after a capital (an initial).
+    """
     starts = [start]
     for m in STOP_BEFORE_CAPITAL_OR_DIGIT.finditer(view, start, end):
         w = _TRAILING_WORD.search(view[max(start, m.start() - 12) : m.start()])
         if w and (
-            w.group(1).lower() in ABBREVIATIONS or (len(w.group(1)) == 1 and w.group(1).isupper())
+            w.group(1).lower() in ABBREVIATIONS
+            or (len(w.group(1)) == 1 and (any_single_character or w.group(1).isupper()))
         ):
             continue
         starts.append(m.end())

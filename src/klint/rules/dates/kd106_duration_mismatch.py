@@ -12,7 +12,6 @@ from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import (
     NARRATIVE,
-    SENTENCE_STOP,
     UNIT_DAYS,
     line,
     number,
@@ -118,7 +117,7 @@ class DurationMismatch(Rule):
             if n is None or region is None or region.kind not in NARRATIVE:
                 continue
             s = sentences.sentence_start(view, region.start, m.start())
-            e_m = SENTENCE_STOP.search(view, m.end(), min(region.end, m.end() + 600))
+            e_m = sentences.STOP_OR_END.search(view, m.end(), min(region.end, m.end() + 600))
             e = e_m.end() if e_m else min(region.end, m.end() + 600)
             i, j = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
             in_sentence = [c for c in dated[i:j] if c.earliest.year >= 100]

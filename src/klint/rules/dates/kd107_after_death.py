@@ -17,9 +17,8 @@ from klint.rules.dates._common import (
     severity_for,
     show,
     sound,
-    words_re,
 )
-from klint.text.words import alternation, find_all, finditer_from
+from klint.text.words import alternation, find_all, finditer_from, words_re
 
 _NAME = r"(?P<name>[A-Z][a-z]{1,30}(?:[ -](?:[A-Z][a-z]{1,30}|de|von|van|al|bin|ibn)\b){0,3})"
 # no leading \b (it would make ``re`` try every offset): the caller checks the word start

@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
-from klint.rules.dates._common import MONTH_NAMES, NARRATIVE, line, region_of, sentence, show, sound
+from klint.rules.dates._common import NARRATIVE, line, region_of, sentence, show, sound
 from klint.text import sentences
+from klint.text.calendar import MONTH_NAMES
 from klint.text.words import ascii_lower, literal_alternation
 
 # An event word and its date stand in one phrase: no comma, "and" or "but" between them
