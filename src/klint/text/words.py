@@ -57,6 +57,12 @@ def words_re(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation({w.lower() for w in words})})\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=64)
+def exact_words_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word, spelled as given (case counts)."""
+    return re.compile(rf"\b(?:{alternation(words)})\b")
+
+
 @lru_cache(maxsize=32)
 def literal_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     """``words`` lower-cased, as a bare alternation: ``re`` scans these fastest; the caller

@@ -45,15 +45,7 @@ class TotalMismatch(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         num = ctx.packs.numbers
-        people = set(num.people_nouns) | {
-            "refugees",
-            "troops",
-            "dead",
-            "wounded",
-            "people",
-            "men",
-            "prisoners",
-        }
+        people = set(num.people_nouns)
         view = ctx.doc.view
         for para in paragraphs(ctx):
             for i, total in enumerate(para):
