@@ -13,23 +13,13 @@ from typing import Any
 from klint.claims import Reference
 from klint.document import Document, Region
 from klint.packs import Packs
-from klint.text.words import find_all, finditer_from, plural_forms
+from klint.text.numerals import number_words
+from klint.text.words import alternation, find_all, finditer_from, plural_forms
 
 #: Words after "the previous two" that do not name what is counted ("the previous two were").
 _FUNCTION_WORDS = frozenset(
     "and but or were was are is had have has did do in of to that which they it".split()  # noqa: SIM905
 )
-_NUMBER_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 
 
 def _word_start(text: str, i: int) -> bool:
@@ -47,10 +37,18 @@ _COUNT_BACK_WORDS = (
     "former",
     "last",
 )
-_COUNT_BACK_RE = re.compile(
-    rf"(?:[Tt]he|THE)\s+({'|'.join(_COUNT_BACK_WORDS)})\s+"
-    r"(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b(?:\s+([a-z][a-z\-]{2,20}))?"
-)
+
+
+@lru_cache(maxsize=8)
+def count_back_re(numbers: tuple[str, ...]) -> re.Pattern[str]:
+    """ "the previous two resolutions": a count-back word, a count (a digit or one of
+    ``numbers``) and the noun after it, if any."""
+    return re.compile(
+        rf"(?:[Tt]he|THE)\s+({'|'.join(_COUNT_BACK_WORDS)})\s+"
+        rf"({alternation(numbers)}|\d{{1,2}})\b(?:\s+([a-z][a-z\-]{{2,20}}))?"
+    )
+
+
 _BOTH_RE = re.compile(r"[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?([a-z][a-z\-]{2,20})\b")
 _ANAPHOR_RE = re.compile(
     r"(?:[Aa]fore(?:mentioned|said)|[Aa]bove-?mentioned)\s+([a-z][a-z\-]{2,20})\b"
@@ -101,7 +99,7 @@ def _pointer_possible(text: str) -> bool:
 
 
 def _count_back_starts(text: str) -> set[int]:
-    """Every offset where ``_COUNT_BACK_RE`` may match: "the", white space, then a count-back word."""
+    """Every offset where :func:`count_back_re` may match: "the", white space, then a count-back word."""
     out = set()
     for p in find_all(text, _COUNT_BACK_WORDS):
         q = p
@@ -135,10 +133,12 @@ def extract_references(doc: Document, packs: Packs) -> list[Reference]:
     idx = doc.text_index
     text = doc.text
     nouns = {f: n for n in packs.reference_nouns for f in plural_forms(n)}
+    numbers = number_words(packs)
+    count_back = count_back_re(numbers.words(2))
     out: list[Reference] = []
-    for m, region in _matches(doc, _COUNT_BACK_RE, _count_back_starts(text)):
+    for m, region in _matches(doc, count_back, _count_back_starts(text)):
         word = m.group(2).casefold()
-        count = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+        count = int(word) if word.isdigit() else numbers.value(word)
         noun = (m.group(3) or "").casefold()
         sentence = idx.sentence_start(region, m.start())
         if noun in nouns:
@@ -166,7 +166,7 @@ def extract_references(doc: Document, packs: Packs) -> list[Reference]:
             out.append(_phrase(m, doc, region, "count-back", target=nouns[noun], count=2))
     for m, region in _matches(doc, _ANAPHOR_RE):
         noun = m.group(1).casefold()
-        if noun not in _NUMBER_WORDS:
+        if numbers.value(noun) is None:
             target = nouns.get(noun, plural_forms(noun)[0])
             out.append(_phrase(m, doc, region, "anaphor", target=target))
     for m, region in _matches(doc, _POINTER_RE):

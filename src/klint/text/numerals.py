@@ -1,8 +1,14 @@
-"""Numerals: digit tokens with grouping commas and decimals, and their values."""
+"""Numerals and number words: digit tokens with grouping commas and decimals, the rule
+packs' number words, and their values."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from klint.packs import Packs
 
 #: A numeral token: digits with optional grouping commas and a decimal part (validated later).
 DIGITS_RE = re.compile(r"[0-9][0-9,.]*")  # the caller checks the character before
@@ -20,3 +26,34 @@ def parse_numeral(token: str) -> float | None:
         return float(token.replace(",", ""))
     except ValueError:
         return None
+
+
+class NumberWords:
+    """The rule packs' number words ("two", "twenty", "a dozen") with their values."""
+
+    __slots__ = ("values",)
+
+    def __init__(self, words: tuple[tuple[str, int], ...]) -> None:
+        self.values = {" ".join(w.lower().split()): v for w, v in words}
+
+    def value(self, word: str) -> int | None:
+        """The value of a number word in any case, or None."""
+        return self.values.get(" ".join(word.lower().split()))
+
+    def words(self, low: int = 0, high: int | None = None) -> tuple[str, ...]:
+        """The one-word number words worth ``low`` to ``high`` (no bound: any), in pack order."""
+        return tuple(
+            w
+            for w, v in self.values.items()
+            if " " not in w and v >= low and (high is None or v <= high)
+        )
+
+
+@lru_cache(maxsize=8)
+def _number_words(words: tuple[tuple[str, int], ...]) -> NumberWords:
+    return NumberWords(words)
+
+
+def number_words(packs: Packs) -> NumberWords:
+    """The number words of ``packs`` (``number_words:``), compiled once per word list."""
+    return _number_words(tuple(packs.number_words.items()))
