@@ -41,3 +41,11 @@ def test_a_user_pack_adds_number_words_and_begin_words(tmp_path: Path) -> None:
     text = "The abbey was founded in 1250 and closed in 1240."
     assert not _codes(text, "KD102")  # "founded" begins nothing in the built-in packs
     assert _codes(text, "KD102", (str(pack),))
+
+
+def test_kn204_reads_every_subpart_cue_of_the_pack() -> None:
+    text = "The attack killed {} civilians, among whom 80 women and 60 children."
+    assert _codes(text.format(100), "KN204") == [
+        "“100 civilians” is less than its listed parts: 80 + 60 = 140"
+    ]
+    assert not _codes(text.format(200), "KN204")

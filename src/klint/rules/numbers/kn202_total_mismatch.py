@@ -104,7 +104,7 @@ class TotalMismatch(Rule):
             before = view[max(q.sentence_start or 0, q.start - 25) : q.start].lower()
             after_text = view[q.end : q.end + 12].lower()
             if has_cue(before, num.subpart_cues) or after_text.lstrip(" (").startswith(
-                ("of them", "of whom")
+                tuple(c.lower() for c in num.subpart_cues)
             ):
                 continue
             if q.counted is None and not has_cue(before, num.additive_cues):
