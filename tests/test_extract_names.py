@@ -165,10 +165,18 @@ def test_a_parenthesis_that_is_not_an_expansion(packs):
 
 def test_designations_are_not_acronyms(packs):
     text = (
-        "Title\n\nGRAD rocket launchers, a T-72 tank, an NSV machine gun, two Su-25 jets, MEGA OIL, "
+        "Title\n\nA T-72 tank, two Su-25 jets, MEGA OIL, "
         "at 2:45 P.M., in World War II and Super Bowl XLVIII, the MDCCCCVIII edition.\n"
     )
     assert _acronyms(text, packs) == []
+
+
+def test_a_pack_names_the_capitalized_words_that_are_not_acronyms(tmp_path):
+    text = "Title\n\nGRAD rocket launchers and an NSV machine gun.\n"
+    assert _acronyms(text, load_packs()) == [("GRAD", None), ("NSV", None)]
+    pack = tmp_path / "vocabulary.yaml"
+    pack.write_text("not_acronyms: [GRAD, NSV]\n", encoding="utf-8")
+    assert _acronyms(text, load_packs((str(pack),))) == []
 
 
 # --------------------------------------------------------------------------- references
