@@ -4,7 +4,6 @@ packs' number words, and their values."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -31,10 +30,11 @@ def parse_numeral(token: str) -> float | None:
 class NumberWords:
     """The rule packs' number words ("two", "twenty", "a dozen") with their values."""
 
-    __slots__ = ("values",)
+    __slots__ = ("values", "_words")
 
-    def __init__(self, words: tuple[tuple[str, int], ...]) -> None:
-        self.values = {" ".join(w.lower().split()): v for w, v in words}
+    def __init__(self, words: dict[str, int]) -> None:
+        self.values = {" ".join(w.lower().split()): v for w, v in words.items()}
+        self._words: dict[tuple[int, int | None], tuple[str, ...]] = {}
 
     def value(self, word: str) -> int | None:
         """The value of a number word in any case, or None."""
@@ -42,18 +42,26 @@ class NumberWords:
 
     def words(self, low: int = 0, high: int | None = None) -> tuple[str, ...]:
         """The one-word number words worth ``low`` to ``high`` (no bound: any), in pack order."""
-        return tuple(
-            w
-            for w, v in self.values.items()
-            if " " not in w and v >= low and (high is None or v <= high)
-        )
+        found = self._words.get((low, high))
+        if found is None:
+            found = self._words[(low, high)] = tuple(
+                w
+                for w, v in self.values.items()
+                if " " not in w and v >= low and (high is None or v <= high)
+            )
+        return found
 
 
-@lru_cache(maxsize=8)
-def _number_words(words: tuple[tuple[str, int], ...]) -> NumberWords:
-    return NumberWords(words)
+_CACHE: dict[int, tuple[Packs, NumberWords]] = {}
 
 
 def number_words(packs: Packs) -> NumberWords:
-    """The number words of ``packs`` (``number_words:``), compiled once per word list."""
-    return _number_words(tuple(packs.number_words.items()))
+    """The number words of ``packs`` (``number_words:``), compiled once per pack set."""
+    hit = _CACHE.get(id(packs))
+    if hit is not None and hit[0] is packs:
+        return hit[1]
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    found = NumberWords(packs.number_words)
+    _CACHE[id(packs)] = (packs, found)
+    return found

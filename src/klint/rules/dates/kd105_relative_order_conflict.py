@@ -80,6 +80,7 @@ class RelativeOrderConflict(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         view = ctx.doc.view
+        rel = _rel(ctx)
         prev: DateClaim | None = None
         section = -1
         for c in ctx.claims.dates:
@@ -89,7 +90,7 @@ class RelativeOrderConflict(Rule):
             if region.section != section:
                 section, prev = region.section, None
             s, _ = sentence(ctx, c, region)
-            relations = list(_rel(ctx).finditer(view, max(s, c.start - 48), c.start))
+            relations = list(rel.finditer(view, max(s, c.start - 48), c.start))
             m = relations[-1] if relations else None  # the relation nearest the date
             if (
                 m is not None
@@ -119,12 +120,13 @@ class RelativeOrderConflict(Rule):
     def _uncounted(self, ctx: Context) -> Iterator[Diagnostic]:
         """ "A before B" / "A after B" in one sentence, both dated, in the wrong order."""
         view = ctx.doc.view
+        rel = _rel(ctx)
         dated = [
             c for c in ctx.claims.dates if sound(c) and c.cue not in ("quotation", "parenthesis")
         ]
         for a, b in pairwise(dated):
             m = _ORDER_WORD.fullmatch(view, a.end, b.start)
-            if m is None or _rel(ctx).search(view, a.end, b.start):
+            if m is None or rel.search(view, a.end, b.start):
                 continue
             region = region_of(ctx, a.start)
             if region is None or region.kind not in NARRATIVE or b.start >= region.end:

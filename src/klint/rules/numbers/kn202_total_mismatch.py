@@ -84,6 +84,7 @@ class TotalMismatch(Rule):
         num = ctx.packs.numbers
         view = ctx.doc.view
         parts: list[QuantityClaim] = []
+        subpart_cues = tuple(c.lower() for c in num.subpart_cues)
         sentences = {total.sentence_start}
         years = set(_YEAR_RE.findall(sentence_text(ctx, total)))
         for q in after:
@@ -104,7 +105,7 @@ class TotalMismatch(Rule):
             before = view[max(q.sentence_start or 0, q.start - 25) : q.start].lower()
             after_text = view[q.end : q.end + 12].lower()
             if has_cue(before, num.subpart_cues) or after_text.lstrip(" (").startswith(
-                tuple(c.lower() for c in num.subpart_cues)
+                subpart_cues
             ):
                 continue
             if q.counted is None and not has_cue(before, num.additive_cues):
