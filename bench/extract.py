@@ -13,7 +13,7 @@ import statistics
 import time
 from pathlib import Path
 
-from klint.extract import dates, extract, names, quantities
+from klint.extract import dates, extract, names, quantities, references
 from klint.packs import load_packs
 from klint.sources import read_path
 
@@ -23,7 +23,7 @@ PARTS = {
     "quantities": quantities.extract_quantities,
     "mentions": names.extract_mentions,
     "acronyms": names.extract_acronyms,
-    "references": names.extract_references,
+    "references": references.extract_references,
 }
 
 

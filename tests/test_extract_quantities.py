@@ -233,7 +233,7 @@ def test_adversarial_long_strings_are_fast(unit: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=60))
 def test_ascii_lower_lowers_only_ascii_letters_in_place(text: str) -> None:
-    from klint.extract._numlex import ascii_lower
+    from klint.text.words import ascii_lower
 
     low = ascii_lower(text)
     assert len(low) == len(text)
@@ -244,7 +244,7 @@ def test_ascii_lower_lowers_only_ascii_letters_in_place(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["İsgandar TWO", "\u212aelvin ONE", "Şubat TEN"])
 def test_ascii_lower_keeps_offsets_with_special_lowercase(text: str) -> None:
-    from klint.extract._numlex import ascii_lower
+    from klint.text.words import ascii_lower
 
     low = ascii_lower(text)
     assert len(low) == len(text) and low.endswith(text.split()[-1].lower())

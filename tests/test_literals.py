@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from klint.extract._literals import alternation
+from klint.text.words import alternation
 
 ANY_SPACE = r"\s+"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from klint.config import Config
+from klint.config import Config, discover
 from klint.engine import lint_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,6 +22,8 @@ SEED = ROOT / "seeds" / "nagorno-karabakh-war.txt"
 GOLD = yaml.safe_load(
     (ROOT / "tests" / "data" / "seed_gold_findings.yaml").read_text(encoding="utf-8")
 )
+#: The seed folder's own vocabulary (seeds/vocabulary.yaml, loaded by seeds/.klint.yaml).
+PACKS = discover(str(SEED.parent)).rule_packs
 ONE_PLACE = {"undefined-acronym", "infobox-entity-unmentioned", "typo-entity"}
 
 #: Every KX finding on the seed, as (code, line): the gold entry it answers, and why.
@@ -71,7 +73,9 @@ EXPECTED: dict[tuple[str, int], str] = {
 @pytest.fixture(scope="module")
 def findings():
     return lint_text(
-        SEED.read_text(encoding="utf-8"), path=str(SEED), config=Config(select=("KX",))
+        SEED.read_text(encoding="utf-8"),
+        path=str(SEED),
+        config=Config(select=("KX",), rule_packs=PACKS),
     )
 
 
@@ -116,7 +120,9 @@ def test_nothing_else_is_reported(findings):
 
 
 def test_default_rules_report_only_the_expected(findings):
-    default = lint_text(SEED.read_text(encoding="utf-8"), path=str(SEED))
+    default = lint_text(
+        SEED.read_text(encoding="utf-8"), path=str(SEED), config=Config(rule_packs=PACKS)
+    )
     kx = {(d.code, d.line) for d in default if d.code.startswith("KX")}
     assert kx == {k for k in EXPECTED if k[0] not in ("KX302", "KX303")}
 
@@ -156,7 +162,7 @@ def test_demonyms_and_designations_are_not_findings(findings):
 
 def test_reverse_infobox_check_on_the_seed():
     """G057, G058 (debatable, opt-in): leaders named in the body but missing from the infobox."""
-    config = Config(select=("KX307",), rule_options={"KX307": {"reverse": True}})
+    config = Config(select=("KX307",), rule_options={"KX307": {"reverse": True}}, rule_packs=PACKS)
     found = lint_text(SEED.read_text(encoding="utf-8"), path=str(SEED), config=config)
     reverse = {(d.line, d.related[0].line) for d in found if d.related}
     assert reverse == {(178, 23), (146, 32)}
@@ -168,7 +174,9 @@ def test_every_format_of_the_seed_gets_the_same_kx_findings():
 
     def found(path: Path) -> Counter:
         text = path.read_text(encoding="utf-8")
-        diags = lint_text(text, path=str(path), config=Config(select=("KX",), ignore=("KX306",)))
+        diags = lint_text(
+            text, path=str(path), config=Config(select=("KX",), ignore=("KX306",), rule_packs=PACKS)
+        )
         return Counter((d.code, " ".join(text[d.start : d.end].split())) for d in diags)
 
     expected = found(SEED)

@@ -220,7 +220,7 @@ def test_format_can_be_forced():
 @settings(max_examples=100, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab 1\n\r\t*_`[]()!#|<>&;İ🎉")), max_size=200))
 def test_compacted_view_maps_every_character_back(text):
-    from klint.sources._markup import Compacted
+    from klint.extract._compact import Compacted
 
     doc = md(text)
     compact = Compacted(doc)
@@ -243,7 +243,7 @@ def test_compacted_view_maps_every_character_back(text):
 @given(st.text(alphabet="ab \t\n\r", max_size=16))
 def test_compaction_closes_the_blank_runs_the_plain_rule_names(view: str) -> None:
     """Runs of two or more blanks, tabs, blanks at a line's start or end, or the text's ends."""
-    from klint.sources._markup import _squeezed
+    from klint.extract._compact import _squeezed
 
     rule = re.compile(r"[ \t]{2,}|\t|(?<=[\r\n])[ \t]+|[ \t]+(?=[\r\n])|\A[ \t]+|[ \t]+\Z")
     assert _squeezed(view) == [m.span() for m in rule.finditer(view)]

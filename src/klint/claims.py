@@ -139,7 +139,7 @@ class Reference(Claim):
     count: int | None = None
     direction: Literal["back", "forward", "none"] = "back"
     ident: str | None = None  # for an identifier: its number ("822")
-    scope_start: int | None = None  # start of the sentence the phrase stands in
+    sentence_start: int | None = None  # start of the sentence the phrase stands in
 
 
 @_claim

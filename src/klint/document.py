@@ -9,7 +9,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from klint.text.index import TextIndex
 
 RegionKind = Literal[
     "title",
@@ -77,6 +80,15 @@ class LineIndex:
     def line_count(self) -> int:
         return len(self._starts)
 
+    @property
+    def text_index(self) -> TextIndex:
+        """Sentences and quotations of the view's regions, each found on first use."""
+        if self._text_index is None:
+            from klint.text.index import TextIndex
+
+            self._text_index = TextIndex(self)
+        return self._text_index
+
     def position(self, offset: int) -> tuple[int, int]:
         """Return the 1-based (line, column) of ``offset`` (clamped to the text)."""
         offset = max(0, min(offset, self._length))
@@ -122,6 +134,7 @@ class Document:
         None  # why the file was read with a simpler reader than its format's
     )
     _index: LineIndex | None = field(default=None, repr=False)
+    _text_index: TextIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def view(self) -> str:
@@ -137,6 +150,15 @@ class Document:
         if self._index is None:
             self._index = LineIndex(self.text)
         return self._index
+
+    @property
+    def text_index(self) -> TextIndex:
+        """Sentences and quotations of the view's regions, each found on first use."""
+        if self._text_index is None:
+            from klint.text.index import TextIndex
+
+            self._text_index = TextIndex(self)
+        return self._text_index
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.lines.position(offset)
@@ -168,13 +190,3 @@ class Document:
                 if best is None or (r.end - r.start) <= (best.end - best.start):
                     best = r
         return best
-
-    def heading_for(self, region: Region) -> Region | None:
-        """The heading that opens ``region``'s section."""
-        if region.section <= 0:
-            return None
-        r = self.regions[region.section]
-        return r if r.kind == "heading" else None
-
-    def snippet(self, start: int, end: int) -> str:
-        return self.text[start:end]

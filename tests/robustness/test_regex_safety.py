@@ -38,7 +38,7 @@ SCAN = textwrap.dedent(
 
     N = 4_000
     FLOOR = 0.02  # seconds at 2N below which nothing is flagged (timer noise)
-    PACKAGES = ["klint.sources", "klint.extract", "klint.rules"]
+    PACKAGES = ["klint.sources", "klint.extract", "klint.rules", "klint.text"]
     MODULES = ["klint.suppress", "klint.document", "klint.engine"]
 
     def modules():
@@ -119,7 +119,7 @@ SCAN = textwrap.dedent(
 
 #: Reviewed patterns that are superlinear on unbounded input but only ever see a bounded window.
 BOUNDED = {
-    "klint.extract.names._LIST_AFTER_RE": "matched within 80 characters after an identifier noun (names._identifiers)",
+    "klint.extract.references._LIST_AFTER_RE": "matched within 80 characters after an identifier noun (references._identifiers)",
     "klint.extract._numlex.POSSESSIVE_RE": "run over the 120 characters before a number (quantities._subject)",
 }
 

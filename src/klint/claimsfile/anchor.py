@@ -7,17 +7,18 @@ then means the sentence is still there but a value in it was edited (value drift
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from klint.text.calendar import MONTH_NAMES
+from klint.text.calendar import MONTHS as CALENDAR_MONTHS
 
 if TYPE_CHECKING:
     from klint.document import Document
     from klint.packs import Packs
 
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS = {name.lower(): i for name, i in CALENDAR_MONTHS.items()}
 MIN_LITERAL_WORDS = 3
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _NUM = r"\d[\d,]{0,15}(?:\.\d{1,6})?"
@@ -192,6 +193,6 @@ def date_agrees(parts: DateParts, value: str) -> bool:
 
 def show_date(parts: DateParts) -> str:
     y, m, d = parts
-    bits = [calendar.month_name[m] if m else None, str(d) if d else None]
+    bits = [MONTH_NAMES[m - 1] if m else None, str(d) if d else None]
     s = " ".join(b for b in bits if b)
     return f"{s}, {y}" if s and y and d else f"{s} {y}".strip() if y else s

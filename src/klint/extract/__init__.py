@@ -20,12 +20,12 @@ def extract(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) -> Cla
     comments yield no claims), and the claims' offsets are moved back onto the
     file, so positions point at what the user wrote.
     """
-    from klint.extract import dates, frames, names, quantities
+    from klint.extract import dates, frames, names, quantities, references
 
     original = doc
     compacted = None
     if doc.masked is not None:
-        from klint.sources._markup import Compacted
+        from klint.extract._compact import Compacted
 
         compacted = Compacted(doc)
         doc = compacted.doc
@@ -34,7 +34,7 @@ def extract(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) -> Cla
         quantities=quantities.extract_quantities(doc, packs),
         mentions=names.extract_mentions(doc, packs),
         acronyms=names.extract_acronyms(doc, packs),
-        references=names.extract_references(doc, packs),
+        references=references.extract_references(doc, packs),
     )
     if compacted is not None:
         claims = compacted.restore(claims)

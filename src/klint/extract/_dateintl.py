@@ -16,7 +16,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from klint.extract._datescan import MONTHS, Part, Raw
+from klint.extract._datescan import Part, Raw
+from klint.text.calendar import MONTHS
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser

@@ -12,40 +12,19 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from klint.extract._literals import alternation
+from klint.text.calendar import (
+    MONTH_ABBREVIATIONS,
+    MONTH_ALTERNATION,
+    MONTH_NAMES,
+    MONTHS,
+    SEASONS,
+    WEEKDAYS,
+)
+from klint.text.words import alternation
 
-MONTHS = {
-    name: n
-    for n, names in enumerate(
-        [
-            ("January", "Jan"),
-            ("February", "Feb"),
-            ("March", "Mar"),
-            ("April", "Apr"),
-            ("May",),
-            ("June", "Jun"),
-            ("July", "Jul"),
-            ("August", "Aug"),
-            ("September", "Sep", "Sept"),
-            ("October", "Oct"),
-            ("November", "Nov"),
-            ("December", "Dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-SEASONS = {
-    "spring": (3, 5),
-    "summer": (6, 8),
-    "autumn": (9, 11),
-    "fall": (9, 11),
-    "winter": (12, 2),
-}
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-_MFULL = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MANY = rf"(?:{_MFULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![a-z])"
+_MFULL = "|".join(MONTH_NAMES)
+_MABBR = "|".join(a for abbrs in MONTH_ABBREVIATIONS for a in sorted(abbrs, key=len, reverse=True))
+_MANY = rf"(?:{_MFULL}|(?:{_MABBR})\.?)(?![a-z])"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|,\d)"
 _YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d%]|[.,]\d|\s?(?:BC|B\.C|BCE)\b)"
 _YEAR2 = r"(?:1[0-9]\d\d|20\d\d|\d\d)(?![\d%]|[.,]\d|\s?(?:BC|B\.C|BCE)\b)"
@@ -98,12 +77,8 @@ _BY_TRIGGER = {
 # Triggers: literal alternations and a digit run scan fastest in ``re``; the
 # boundaries around them are checked in Python.
 _DIGITS = re.compile(r"\d\d*")  # not \d+: a leading repeat hides the first-character set from re
-_MONTH_WORDS = re.compile(alternation(MONTHS))
-_SEASON_WORDS = re.compile(
-    alternation(
-        [w for s in ("spring", "summer", "autumn", "winter", "fall") for w in (s, s.title())]
-    )
-)
+_MONTH_WORDS = re.compile(MONTH_ALTERNATION)
+_SEASON_WORDS = re.compile(alternation([w for s in SEASONS for w in (s, s.title())]))
 _QUAL_BEFORE = re.compile(rf"\b(?P<q>{_QUAL})[- ]?$")
 _WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{'|'.join(WEEKDAYS)}),?[ \t]{{1,2}}(?:the[ \t])?$")
 _MONTH_PREP = re.compile(

@@ -9,68 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from klint.extract._literals import alternation
 from klint.packs import Packs
+from klint.text.calendar import MONTH_ALTERNATION as MONTHS
+from klint.text.words import alternation
 
-MONTHS = alternation(
-    "January February March April May June July August September October November December"
-    " Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
-)
-#: A numeral token: digits with optional grouping commas and a decimal part (validated later).
-DIGITS_RE = re.compile(r"[0-9][0-9,.]*")  # the caller checks the character before
-NUMERAL_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
-ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 MONTH_BEFORE_RE = re.compile(rf"\b(?:{MONTHS})\.?\s+$")
 MONTH_AFTER_RE = re.compile(rf"\s*(?:of\s+)?(?:{MONTHS})\b")
 ATTACHED_ID_BEFORE_RE = re.compile(r"[A-Za-z]{1,8}[-/]?$")
 TIME_AFTER_RE = re.compile(r"\s?:\s?[0-9]{1,2}(?![0-9])")
 DASH_RANGE_RE = re.compile(r"\s{0,2}(?:–|—|-|to)\s{0,2}(\$|£|€)?(?=[0-9])")
 POSSESSIVE_RE = re.compile(r"\b((?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*)['’]s?\s+((?:[\w-]+\s){0,3})")
-SENTENCE_END_RE = re.compile(r"[.!?][\"”’)\]]{0,3}\s+(?=[\"“(\[]?[A-Z0-9])")
-
-
-def ascii_lower(text: str) -> str:
-    """``text`` with A-Z lowered: the same length, and every non-ASCII character still non-ASCII.
-
-    ``str.lower`` keeps the length and maps nothing outside ASCII into it, except for
-    "İ" (two characters) and the Kelvin sign ("k"); those two become "ı" and "ĸ" first,
-    letters that are already lower case.
-    """
-    if not text.isascii():
-        text = text.replace("\u0130", "\u0131").replace("\u212a", "\u0138")
-    return text.lower()
-
-
-ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "no",
-        "nos",
-        "mt",
-        "vs",
-        "lt",
-        "co",
-        "jr",
-        "sr",
-        "gen",
-        "col",
-        "capt",
-        "sgt",
-        "prof",
-        "rev",
-        "fig",
-        "vol",
-        "pp",
-        "ca",
-        "c",
-        "approx",
-    ]
-)
-
 #: Words after a number that end the noun it counts.
 STOP_WORDS = frozenset(
     {
@@ -301,9 +249,6 @@ class Lexicon:
     force_unit: re.Pattern[str]
     max_noun_words: int
     preposition_heads: frozenset[str]
-    first_words: dict[
-        str, frozenset[str] | None
-    ]  # first word -> the words that may follow (None: any)
     first_patterns: dict[
         str, re.Pattern[str]
     ]  # first word (lower case) -> where it may start a number
@@ -387,17 +332,14 @@ def _build(packs: Packs) -> Lexicon:
             )  # lexicon order: ties stay stable
         },
         preposition_heads=frozenset(w.lower() for w in num.preposition_heads),
-        first_words=(
-            first := _first_words(
-                [*packs.number_words, *num.fractions, *num.vague], list(num.scales)
-            )
-        ),
         first_patterns={
             w: re.compile(
                 re.escape(w)
                 + (r"\b" if need is None else rf"[ \t\n-]{{1,3}}(?:{_alternation(sorted(need))})\b")
             )
-            for w, need in first.items()
+            for w, need in _first_words(
+                [*packs.number_words, *num.fractions, *num.vague], list(num.scales)
+            ).items()
         },
     )
 
@@ -415,16 +357,6 @@ def _first_words(entries: list[str], scales: list[str]) -> dict[str, frozenset[s
     out: dict[str, frozenset[str] | None] = {w: frozenset(v) for w, v in seconds.items()}
     out.update({w: None for w in alone})
     return out
-
-
-def parse_numeral(token: str) -> float | None:
-    """The value of a validated numeral token ("23,000", "1.3"), or None."""
-    if len(token) > 24 or not NUMERAL_RE.fullmatch(token):
-        return None
-    try:
-        return float(token.replace(",", ""))
-    except ValueError:
-        return None
 
 
 def clean_token(token: str) -> str:

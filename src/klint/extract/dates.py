@@ -3,7 +3,7 @@
 Each content region is scanned with compiled, linear patterns (``_datescan``);
 overlapping matches keep the longest, "from A to B" and "A – B" become ranges, a
 bare four-digit number is a year only in a date context, and a date without a
-year takes it from the narrative clock (``_dateclock``). dateparser is not a
+year takes it from the narrative clock (``_clock``). dateparser is not a
 scanner here: this one gives offsets, ranges, seasons and decades, which it cannot,
 and reads the 64 KB seed in about 10 ms (warm) where ``search_dates`` takes
 0.4-0.6 s. With ``languages`` set, ``_dateintl`` adds dates in those languages,
@@ -12,16 +12,12 @@ located by its own patterns and normalized by dateparser span by span.
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
-
 from klint.claims import DateClaim
 from klint.document import Document, Region
-from klint.extract import _dateclock as ctx
+from klint.extract import _datecues as ctx
 from klint.extract import _dateintl
+from klint.extract._clock import Clock, fill_year
 from klint.extract._datescan import (
-    SEASONS,
-    Part,
     Raw,
     interval,
     is_valid,
@@ -122,65 +118,6 @@ def _accept(view: str, region: Region, raws: list[Raw], lex: ctx.Lexicon) -> lis
     return out
 
 
-def _clock_date(p: Part) -> date:
-    """Where a narrative date puts the story's clock: the start of what it names."""
-    y = p.year or 1
-    if p.season is not None:
-        if p.season == "winter":
-            return date(p.winter_from, 12, 1) if p.winter_from else date(y, 1, 1)
-        return date(y, SEASONS[p.season][0], 1)
-    return interval(p)[0]
-
-
-class _Clock:
-    """The narrative clock and where it was last set."""
-
-    def __init__(self) -> None:
-        self.at: date | None = None
-        self.coarse = False  # set by a year: the month is unknown
-        self.kind = ""  # "section heading" or "paragraph"
-        self.region: Region | None = None
-
-    def source(self, region: Region) -> str:
-        if self.kind == "section heading":
-            return "section heading"
-        return "paragraph" if self.region == region else "previous paragraph"
-
-    def move(self, p: Part, region: Region, kind: str) -> None:
-        new = _clock_date(p)
-        coarse = p.precision == "year"
-        if (
-            self.at is not None
-            and p.precision in ("season", "year")
-            and self.at.year == p.year
-            and kind != "section heading"
-        ):
-            return  # a coarser date in the same year keeps the finer clock
-        self.at, self.coarse, self.kind, self.region = new, coarse, kind, region
-
-
-def _fill_year(
-    raw: Raw, clock: _Clock, region: Region, looking_back: bool
-) -> tuple[Raw, str | None] | None:
-    """Give a yearless date its year from the clock; None when there is no clock."""
-    a, b = raw.a, raw.b
-    if a.year is not None:
-        return raw, None
-    if clock.at is None or a.month is None:
-        return None
-    if raw.that_year:
-        year, source = clock.at.year, "that year"
-    elif clock.coarse:
-        year, source = clock.at.year, clock.source(region)
-    else:
-        year, source = ctx.infer_year(a.month, a.day, clock.at, looking_back), clock.source(region)
-    a = replace(a, year=year)
-    if b is not None and b.year is None:
-        later = (b.month or 1, b.day or 1) >= (a.month or 1, a.day or 1)
-        b = replace(b, year=year if later else year + 1)
-    return replace(raw, a=a, b=b), source
-
-
 def _claim(
     doc: Document, raw: Raw, cue: str | None, prep: str | None, inferred: str | None
 ) -> DateClaim:
@@ -224,7 +161,7 @@ def extract_dates(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) 
     """
     view = doc.view
     lex = ctx.lexicon(packs)
-    clock = _Clock()
+    clock = Clock()
     out: list[DateClaim] = []
     for region in doc.content_regions():
         raws = scan(view, region.start, region.end)
@@ -234,14 +171,14 @@ def extract_dates(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) 
         raws = join_ranges(view, _accept(view, region, raws, lex), region.start)
         if not raws:
             continue
-        text = ctx.RegionText(view, region.start, region.end, lex)
+        text = ctx.RegionText(view, region.start, region.end, doc.text_index.stops(region), lex)
         narrative_region = region.kind in _NARRATIVE_KINDS
         for raw in raws:
             cue = text.cue(raw.start, raw.end, raw.a.precision in ("year", "month"))
             if raw.a.year is None and ctx.recurring(view, region.start, raw.start, raw.end):
                 continue
             looking_back = cue in lex.flashback_words
-            filled = _fill_year(raw, clock, region, looking_back)
+            filled = fill_year(raw, clock, region, looking_back)
             if filled is None:
                 continue
             raw, inferred = filled

@@ -31,7 +31,11 @@ from pathlib import Path
 
 from klint.claims import Claim, Claims, DateClaim, Frame, QuantityClaim
 from klint.document import Document, Region
-from klint.extract._numlex import ABBREVIATIONS, SENTENCE_END_RE
+from klint.text.sentences import (
+    MAIN_CLAUSE_BREAK,
+    STOP_BEFORE_CAPITAL_OR_DIGIT,
+    number_sentence_starts,
+)
 
 # ---------------------------------------------------------------- a light lemmatiser
 
@@ -167,9 +171,6 @@ ONCE = frozenset({"born", "died", "founded", "opened", "released", "published", 
 # ---------------------------------------------------------------- patterns
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_CLAUSE_BREAK_RE = re.compile(
-    r";|:\s|,\s+(?:and|but|while|whereas|which|who|although|though)\b|\s(?:but|while|whereas)\s"
-)
 _PRONOUN_RE = re.compile(r"\b(he|she|his|her|it|its|they|their)\b", re.IGNORECASE)
 _THE_NOUN_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+([a-z][a-z-]+)(?:'s|’s)?\b")
 _NAME_RE = re.compile(
@@ -196,7 +197,6 @@ _ANNIVERSARY_RE = re.compile(r"anniversar|centenar|centennial|jubilee|commemorat
 _NEXT_WORD_RE = re.compile(r"\s+(?:[a-z]+\s+)?([a-z]+)")
 _OF_RE = re.compile(r"\s+of\s+")
 #: a sentence end, also before reference marks written out ("until his death.[23][24] In 1931")
-_SENTENCE_END_RE = re.compile(r"[.!?][\"”’)\]]{0,3}(?:\[\d{1,3}\])*\s+(?=[\"“(\[]?[A-Z0-9])")
 _GENERATION_RE = re.compile(r"\b(?:jr|sr|ii|iii|iv)\b\.?", re.IGNORECASE)
 #: a verb right before a number that makes it a change ("hired 50", "cutting 367 jobs"), unless
 #: it states what there is ("had 9,500", "employed 4,000")
@@ -303,7 +303,7 @@ class _Article:
         if any(k in fm for k in ("born", "birth_date", "died", "death_date")):
             return True
         lead = self.lead()[:800]
-        first = SENTENCE_END_RE.split(lead, 1)[0]
+        first = STOP_BEFORE_CAPITAL_OR_DIGIT.split(lead, 1)[0]
         if re.search(
             r"\(\s*(?:born|b\.)\s|\(\s*[^()]{0,30}\d{4}\s*[–-]\s*[^()]{0,30}\d{4}\s*\)", first
         ):
@@ -339,13 +339,9 @@ class _Article:
     def sentence(self, region: Region, offset: int) -> tuple[int, int]:
         starts = self.sentences.get(region.start)
         if starts is None:
-            starts = [region.start]
-            for m in _SENTENCE_END_RE.finditer(self.view, region.start, region.end):
-                w = re.search(r"(\w+)$", self.view[max(region.start, m.start() - 12) : m.start()])
-                if w and (w.group(1).lower() in ABBREVIATIONS or len(w.group(1)) == 1):
-                    continue
-                starts.append(m.end())
-            self.sentences[region.start] = starts
+            starts = self.sentences[region.start] = number_sentence_starts(
+                self.view, region.start, region.end, any_single_character=True
+            )
         i = bisect.bisect_right(starts, offset) - 1
         end = starts[i + 1] if i + 1 < len(starts) else region.end
         return starts[max(i, 0)], end
@@ -493,7 +489,7 @@ def _field_frame(art: _Article, c: Claim, region: Region, claims: Claims) -> Fra
 def _clause(view: str, s: int, e: int, at: int) -> tuple[int, int]:
     """The clause of ``view[s:e]`` around offset ``at``."""
     start, end = s, e
-    for m in _CLAUSE_BREAK_RE.finditer(view, s, e):
+    for m in MAIN_CLAUSE_BREAK.finditer(view, s, e):
         if m.end() <= at:
             start = m.end()
         elif m.start() >= at:

@@ -21,32 +21,28 @@ from dataclasses import dataclass
 from klint.claims import QuantityClaim
 from klint.document import Document, Region
 from klint.extract._numlex import (
-    ABBREVIATIONS,
     ATTACHED_ID_BEFORE_RE,
     DASH_RANGE_RE,
-    DIGITS_RE,
     MONTH_AFTER_RE,
     MONTH_BEFORE_RE,
-    ORDINAL_RE,
     POSSESSIVE_RE,
-    SENTENCE_END_RE,
     SIDE_LABEL_RE,
     STOP_WORDS,
     TIME_AFTER_RE,
     VERBISH,
     Lexicon,
-    ascii_lower,
     clean_token,
     lexicon,
-    parse_numeral,
 )
 from klint.packs import Packs
+from klint.text.numerals import DIGITS_RE, ORDINAL_RE, parse_numeral
+from klint.text.sentences import number_sentence_starts
+from klint.text.words import ascii_lower
 
 _WINDOW = 80  # characters read on either side of a number
 _MAX_PER_REGION = 2000  # numbers read in one region (bounds the work on pathological input)
 _SOURCE = {"infobox_field": "infobox", "caption": "caption", "heading": "heading"}
 # patterns of the number reader, compiled once
-_TRAILING_WORD_RE = re.compile(r"(\w+)$")
 _LETTER_RE = re.compile(r"[A-Za-z]")
 _OPEN_PAREN_END_RE = re.compile(r"\(\s*$")
 _BRACKETED_LIST_RE = re.compile(r"(?:\s*(?:,|and|or|&)\s*[0-9]+){0,20}\s*\)")
@@ -165,19 +161,6 @@ _KIND_HEADS = frozenset({"aircraft", "armored vehicles", "artillery", "tanks", "
 # --- prose ---------------------------------------------------------------------------------------
 
 
-def _sentences(view: str, start: int, end: int) -> list[int]:
-    """Sentence start offsets inside ``[start, end)``."""
-    starts = [start]
-    for m in SENTENCE_END_RE.finditer(view, start, end):
-        w = _TRAILING_WORD_RE.search(view[max(start, m.start() - 12) : m.start()])
-        if w and (
-            w.group(1).lower() in ABBREVIATIONS or (len(w.group(1)) == 1 and w.group(1).isupper())
-        ):
-            continue
-        starts.append(m.end())
-    return starts
-
-
 def _candidates(
     view: str, rs: int, re_: int, lex: Lexicon
 ) -> list[tuple[int, int, str, re.Match[str]]]:
@@ -225,7 +208,7 @@ def _scan_region(doc: Document, view: str, region: Region, lex: Lexicon) -> list
     cands = _candidates(view, rs, re_, lex)
     if not cands:
         return []
-    sent = _sentences(view, rs, min(re_, cands[-1][0] + 4 * _WINDOW))
+    sent = number_sentence_starts(view, rs, min(re_, cands[-1][0] + 4 * _WINDOW))
     side, _source, counted_default = _field_info(region)
     found: list[tuple[_Found, int]] = []
     consumed = rs

@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import bisect
-import calendar
-import re
-from functools import lru_cache
 
 from klint.claims import DateClaim
 from klint.diagnostics import Severity
 from klint.document import Region
-from klint.extract import _dateclock as clock
-from klint.extract._literals import alternation
 from klint.rules.base import Context
+from klint.text import sentences
 
 NARRATIVE = frozenset({"paragraph", "list_item"})
 
-SENTENCE_STOP = re.compile(r"[.!?][\"”’)\]]*(?:\s+(?=[A-Z\"“(\[])|$)")
 # Dates after these words are ends of periods, not events.
 ENDPOINT = frozenset({"until", "till", "through", "between", "from", "to"})
-MONTH_NAMES = tuple(calendar.month_name)[1:]  # English: klint never calls setlocale
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}
 _ARTICLE_NUMBERS = {"a": 1, "an": 1}  # "a year later"; number words come from the rule pack
 
@@ -56,9 +50,9 @@ def sentence(ctx: Context, c: DateClaim, region: Region) -> tuple[int, int]:
 
 def _sentence(ctx: Context, c: DateClaim, region: Region) -> tuple[int, int]:
     view = ctx.doc.view
-    start = clock.sentence_start(view, region.start, c.start)
+    start = sentences.sentence_start(view, region.start, c.start)
     stop = min(region.end, c.end + 600)
-    m = SENTENCE_STOP.search(view, c.end, stop)
+    m = sentences.STOP_OR_END.search(view, c.end, stop)
     return start, (m.end() if m else stop)
 
 
@@ -81,12 +75,6 @@ def severity_for(*claims: DateClaim, guess: bool = False) -> Severity | None:
 
 def sound(c: DateClaim) -> bool:
     return c.valid and not c.reversed
-
-
-@lru_cache(maxsize=32)
-def words_re(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of ``words`` as a whole word, in any case."""
-    return re.compile(rf"\b(?:{alternation({w.lower() for w in words})})\b", re.IGNORECASE)
 
 
 def number(word: str, ctx: Context) -> int | None:

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
-from klint.rules.dates._common import MONTH_NAMES, severity_for, show
+from klint.rules.dates._common import severity_for, show
+from klint.text.calendar import MONTH_NAMES
 
 
 class ImpossibleDate(Rule):

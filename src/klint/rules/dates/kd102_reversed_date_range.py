@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 
@@ -17,6 +16,7 @@ from klint.rules.dates._common import (
     show,
     sound,
 )
+from klint.text.words import exact_words_re
 
 
 def _fmt(d: date, precision: str) -> str:
@@ -26,12 +26,6 @@ def _fmt(d: date, precision: str) -> str:
     if precision in ("month", "season"):
         return f"{d.strftime('%B')} {d.year}"
     return str(d.year)
-
-
-_BEGIN = re.compile(
-    r"\b(?:began|begun|begins|started|starts|broke out|opened|was born|were born|born)\b"
-)
-_END = re.compile(r"\b(?:ended|ends|finished|closed|concluded|died|was killed|was closed)\b")
 
 
 class ReversedRange(Rule):
@@ -58,6 +52,9 @@ class ReversedRange(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         view = ctx.doc.view
+        words = ctx.packs.date_words
+        begin_re = exact_words_re(tuple(words.get("begin_words", ())))
+        end_re = exact_words_re(tuple(words.get("end_words", ())))
         for c in ctx.claims.dates:
             if c.reversed and c.valid:
                 start, end = c.range_start_latest, c.range_end_earliest
@@ -75,12 +72,12 @@ class ReversedRange(Rule):
             if region is None or region.kind not in NARRATIVE:
                 continue
             s, e = sentence(ctx, a, region)
-            if not _BEGIN.search(view, max(s, a.start - 40), a.start):
+            if not begin_re.search(view, max(s, a.start - 40), a.start):
                 continue
             for b in dated[i + 1 :]:
                 if b.start >= e:
                     break
-                if _END.search(view, max(a.end, b.start - 40), b.start) and b.latest < a.earliest:
+                if end_re.search(view, max(a.end, b.start - 40), b.start) and b.latest < a.earliest:
                     yield self.diagnostic(
                         b.start,
                         b.end,

@@ -20,8 +20,8 @@ from klint.rules.dates._common import (
     severity_for,
     show,
     sound,
-    words_re,
 )
+from klint.text.words import words_re
 
 
 class OutsideSubjectSpan(Rule):

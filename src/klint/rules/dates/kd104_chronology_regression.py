@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
-from klint.extract import _dateclock as clock
+from klint.extract import _datecues as clock
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import (
     ENDPOINT,
@@ -23,10 +23,10 @@ from klint.rules.dates._common import (
     show,
     sound,
 )
+from klint.text import sentences
 
 # A date after one of these words in its sentence is a reference point, not the story's time.
 _SUBORDINATE = re.compile(r"\b(?:[Aa]fter|which|who|whom|whose)\b")
-_CLAUSE_END = re.compile(r"[,;:()\u2014]")
 
 
 def lexicon(ctx: Context) -> clock.Lexicon:
@@ -149,7 +149,7 @@ class ChronologyRegression(Rule):
             ):
                 continue
             done.add(s)
-            clause_end = _CLAUSE_END.search(view, c.end, e)
+            clause_end = sentences.CLAUSE_PUNCT.search(view, c.end, e)
             tail_end = clause_end.start() if clause_end else e
             if lex.flashback.search(view, c.end, tail_end) or lex.clause_flashback.search(
                 view, c.end, tail_end

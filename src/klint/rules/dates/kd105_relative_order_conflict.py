@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import pairwise
 
 from klint.claims import DateClaim
@@ -24,13 +25,24 @@ from klint.rules.dates._common import (
     show,
     sound,
 )
+from klint.text.numerals import number_words
+from klint.text.words import alternation
 
-_REL = re.compile(
-    r"\b(?:(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)[ -]"
-    r"(?P<unit>day|week|month|year)s?|the[ \t](?:following|next)[ \t](?P<unit2>day|week|month|year))"
-    r"[ \t,]{0,3}(?P<dir>later|afterwards?|after|earlier|prior|before|previously)?",
-    re.IGNORECASE,
-)
+
+@lru_cache(maxsize=8)
+def _relation_re(numbers: tuple[str, ...]) -> re.Pattern[str]:
+    """ "two years later", "a month earlier", "the next day": a count (digits, one of
+    ``numbers``, "a"), a unit and the direction."""
+    return re.compile(
+        rf"\b(?:(?P<n>\d{{1,3}}|{alternation((*numbers, 'a', 'an'))})[ -]"
+        r"(?P<unit>day|week|month|year)s?|the[ \t](?:following|next)[ \t](?P<unit2>day|week|month|year))"
+        r"[ \t,]{0,3}(?P<dir>later|afterwards?|after|earlier|prior|before|previously)?",
+        re.IGNORECASE,
+    )
+
+
+def _rel(ctx: Context) -> re.Pattern[str]:
+    return _relation_re(number_words(ctx.packs).words())
 
 
 # "A, before B" / "A after B": the order word between two dates of one sentence, nothing else dated
@@ -68,6 +80,7 @@ class RelativeOrderConflict(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         view = ctx.doc.view
+        rel = _rel(ctx)
         prev: DateClaim | None = None
         section = -1
         for c in ctx.claims.dates:
@@ -77,7 +90,7 @@ class RelativeOrderConflict(Rule):
             if region.section != section:
                 section, prev = region.section, None
             s, _ = sentence(ctx, c, region)
-            relations = list(_REL.finditer(view, max(s, c.start - 48), c.start))
+            relations = list(rel.finditer(view, max(s, c.start - 48), c.start))
             m = relations[-1] if relations else None  # the relation nearest the date
             if (
                 m is not None
@@ -107,12 +120,13 @@ class RelativeOrderConflict(Rule):
     def _uncounted(self, ctx: Context) -> Iterator[Diagnostic]:
         """ "A before B" / "A after B" in one sentence, both dated, in the wrong order."""
         view = ctx.doc.view
+        rel = _rel(ctx)
         dated = [
             c for c in ctx.claims.dates if sound(c) and c.cue not in ("quotation", "parenthesis")
         ]
         for a, b in pairwise(dated):
             m = _ORDER_WORD.fullmatch(view, a.end, b.start)
-            if m is None or _REL.search(view, a.end, b.start):
+            if m is None or rel.search(view, a.end, b.start):
                 continue
             region = region_of(ctx, a.start)
             if region is None or region.kind not in NARRATIVE or b.start >= region.end:

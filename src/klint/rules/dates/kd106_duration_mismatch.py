@@ -6,14 +6,13 @@ import bisect
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
-from klint.extract import _dateclock as clock
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import (
     NARRATIVE,
-    SENTENCE_STOP,
     UNIT_DAYS,
     line,
     number,
@@ -22,6 +21,9 @@ from klint.rules.dates._common import (
     show,
     sound,
 )
+from klint.text import sentences
+from klint.text.numerals import number_words
+from klint.text.words import alternation
 
 
 def _in_units(shortest: int, longest: int, unit: str) -> str:
@@ -30,11 +32,13 @@ def _in_units(shortest: int, longest: int, unit: str) -> str:
     return f"{lo} {unit}{'s' if lo != 1 else ''}" if lo == hi else f"{lo}\u2013{hi} {unit}s"
 
 
-_DURATION = re.compile(
-    r"\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-    r"|twenty|thirty|forty|fifty)[ -](?P<unit>day|week|month|year)s?\b",
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=8)
+def _duration_re(numbers: tuple[str, ...]) -> re.Pattern[str]:
+    """ "six years", "18-month": a count (digits or one of ``numbers``) and a unit."""
+    return re.compile(
+        rf"\b(?P<n>\d{{1,3}}|{alternation(numbers)})[ -](?P<unit>day|week|month|year)s?\b",
+        re.IGNORECASE,
+    )
 
 
 class DurationMismatch(Rule):
@@ -64,6 +68,7 @@ class DurationMismatch(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         view = ctx.doc.view
+        duration = _duration_re(number_words(ctx.packs).words())
         for c in ctx.claims.dates:
             if not (c.is_range and sound(c) and c.range_end_earliest and c.range_start_latest):
                 continue
@@ -71,7 +76,7 @@ class DurationMismatch(Rule):
             if region is None or region.kind not in NARRATIVE:
                 continue
             lo_s, hi_e = max(region.start, c.start - 40), min(region.end, c.end + 40)
-            for m in _DURATION.finditer(view, lo_s, hi_e):
+            for m in duration.finditer(view, lo_s, hi_e):
                 if not (m.end() <= c.start or m.start() >= c.end):
                     continue
                 between = view[m.end() : c.start] if m.end() <= c.start else view[c.end : m.start()]
@@ -117,8 +122,8 @@ class DurationMismatch(Rule):
             region = region_of(ctx, m.start())
             if n is None or region is None or region.kind not in NARRATIVE:
                 continue
-            s = clock.sentence_start(view, region.start, m.start())
-            e_m = SENTENCE_STOP.search(view, m.end(), min(region.end, m.end() + 600))
+            s = sentences.sentence_start(view, region.start, m.start())
+            e_m = sentences.STOP_OR_END.search(view, m.end(), min(region.end, m.end() + 600))
             e = e_m.end() if e_m else min(region.end, m.end() + 600)
             i, j = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
             in_sentence = [c for c in dated[i:j] if c.earliest.year >= 100]

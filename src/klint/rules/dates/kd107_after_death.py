@@ -5,10 +5,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
-from klint.extract._literals import alternation, find_all, finditer_from
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import (
     NARRATIVE,
@@ -18,13 +18,10 @@ from klint.rules.dates._common import (
     severity_for,
     show,
     sound,
-    words_re,
 )
+from klint.text.words import alternation, find_all, finditer_from, words_re
 
 _NAME = r"(?P<name>[A-Z][a-z]{1,30}(?:[ -](?:[A-Z][a-z]{1,30}|de|von|van|al|bin|ibn)\b){0,3})"
-# no leading \b (it would make ``re`` try every offset): the caller checks the word start
-_DEATH_WORDS = ("died", "killed", "assassinated", "executed", "murdered", "death")
-_DEATH_WORD = re.compile("(?:" + alternation(_DEATH_WORDS) + r")\b")
 # the name before a death word: "X died", "X, who was killed", "the death of X, who was killed"
 _NAME_BEFORE_DIED = re.compile(_NAME + r",?[ \t](?:who[ \t])?(?:had[ \t])?$")
 _NAME_BEFORE_KILLED = re.compile(_NAME + r",?[ \t](?:who[ \t])?(?:was|had[ \t]been)[ \t]$")
@@ -92,7 +89,8 @@ class AfterDeath(Rule):
                 m = _NAME_BEFORE_LIFESPAN.search(view, max(0, c.start - 60), c.start)
                 if m:
                     deaths.setdefault(m.group("name"), c)
-        for w in finditer_from(_DEATH_WORD, view, find_all(view, _DEATH_WORDS)):
+        death_words = tuple(ctx.packs.date_words.get("death_words", ()))
+        for w in finditer_from(_death_word(death_words), view, find_all(view, death_words)):
             if w.start() and (view[w.start() - 1].isalnum() or view[w.start() - 1] == "_"):
                 continue  # not a word start ("undied"); \w is exactly isalnum() or "_"
             if w.group() == "death":
@@ -164,3 +162,10 @@ class AfterDeath(Rule):
                     severity=severity_for(c, death, guess=True),
                 )
                 break
+
+
+@lru_cache(maxsize=8)
+def _death_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A death word: no leading ``\\b`` (it would make ``re`` try every offset), the caller
+    checks the word start."""
+    return re.compile("(?:" + alternation(words) + r")\b")

@@ -8,10 +8,11 @@ from collections.abc import Iterator
 
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
-from klint.extract import _dateclock as clock
-from klint.extract._numlex import ascii_lower
 from klint.rules.base import Context, Rule
-from klint.rules.dates._common import MONTH_NAMES, NARRATIVE, line, region_of, sentence, show, sound
+from klint.rules.dates._common import NARRATIVE, line, region_of, sentence, show, sound
+from klint.text import sentences
+from klint.text.calendar import MONTH_NAMES
+from klint.text.words import ascii_lower, literal_alternation
 
 # An event word and its date stand in one phrase: no comma, "and" or "but" between them
 # ("captured Orsk on April 3"; "On April 3, rebels captured Orsk").
@@ -72,7 +73,7 @@ class EventDateConflict(Rule):
             return None
         view = ctx.doc.view
         s, e = sentence(ctx, c, region)
-        lo = max(s, clock.clause_start(view, max(s, c.start - 200), c.start) - 60)
+        lo = max(s, sentences.clause_start(view, max(s, c.start - 200), c.start) - 60)
         near = [
             w
             for w in words[i : bisect.bisect_right(starts, c.end + 40)]
@@ -127,9 +128,9 @@ class EventDateConflict(Rule):
 
 
 def _whole_literals(words: tuple[str, ...], low: str) -> list[tuple[int, int]]:
-    """``clock.whole_words(clock.literal_alternation(words), low, 0)``, with the pattern tried only
+    """``whole_words(literal_alternation(words), low, 0)``, with the pattern tried only
     where ``str.find`` sees one of the words start (a regex scan tries every offset)."""
-    pattern = clock.literal_alternation(words)
+    pattern = literal_alternation(words)
     starts: set[int] = set()
     for w in {w.lower() for w in words}:
         p = low.find(w)

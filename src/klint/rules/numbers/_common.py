@@ -8,9 +8,9 @@ from collections import defaultdict
 from functools import lru_cache
 
 from klint.claims import QuantityClaim
-from klint.extract._literals import alternation
 from klint.packs import Packs
 from klint.rules.base import Context
+from klint.text.words import alternation
 
 
 def fmt(v: float | None) -> str:

@@ -45,15 +45,7 @@ class TotalMismatch(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         num = ctx.packs.numbers
-        people = set(num.people_nouns) | {
-            "refugees",
-            "troops",
-            "dead",
-            "wounded",
-            "people",
-            "men",
-            "prisoners",
-        }
+        people = set(num.people_nouns)
         view = ctx.doc.view
         for para in paragraphs(ctx):
             for i, total in enumerate(para):
@@ -92,6 +84,7 @@ class TotalMismatch(Rule):
         num = ctx.packs.numbers
         view = ctx.doc.view
         parts: list[QuantityClaim] = []
+        subpart_cues = tuple(c.lower() for c in num.subpart_cues)
         sentences = {total.sentence_start}
         years = set(_YEAR_RE.findall(sentence_text(ctx, total)))
         for q in after:
@@ -112,7 +105,7 @@ class TotalMismatch(Rule):
             before = view[max(q.sentence_start or 0, q.start - 25) : q.start].lower()
             after_text = view[q.end : q.end + 12].lower()
             if has_cue(before, num.subpart_cues) or after_text.lstrip(" (").startswith(
-                ("of them", "of whom")
+                subpart_cues
             ):
                 continue
             if q.counted is None and not has_cue(before, num.additive_cues):

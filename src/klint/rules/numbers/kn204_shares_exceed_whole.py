@@ -6,11 +6,13 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 
 from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.numbers._common import bounds, fmt, line_of, paragraphs, stated
+from klint.text.words import alternation
 
 _OF_THE_START = re.compile(r"\s{0,3}(?:[Oo]f|[Oo]ut of) (?:the|its|their|all|his|her) ")
 _TO_PART = re.compile(r"[^.;:0-9]{0,40}?, ")
@@ -178,17 +180,16 @@ class SharesExceedWhole(Rule):
         ctx: Context, after: list[QuantityClaim], whole: QuantityClaim
     ) -> list[QuantityClaim]:
         view = ctx.doc.view
+        opens, joins = _subpart_res(tuple(ctx.packs.numbers.subpart_cues))
         gap = view[whole.end : whole.end + 16].lower()
-        if not re.match(r"[\s,;:(]*(?:of them|of whom|among them|including)\b", gap):
+        if not opens.match(gap):
             return []
         subs = []
         for q in after:
             if q.sentence_start != whole.sentence_start or q.unit != "count" or q.low is None:
                 break
             between = view[(subs[-1].end if subs else whole.end) : q.start]
-            if not re.fullmatch(
-                r"[\s,;:(]*(?:(?:of them|of whom|among them|including|and)\s+)*", between.lower()
-            ):
+            if not joins.fullmatch(between.lower()):
                 break
             subs.append(q)
         return subs
@@ -224,3 +225,14 @@ class SharesExceedWhole(Rule):
                     f"side {q.side}: {stated(q)} is more than its strength {stated(s)} (line {line_of(ctx, s.start)})",
                     related=[(s.start, s.end, "the side's strength")],
                 )
+
+
+@lru_cache(maxsize=8)
+def _subpart_res(cues: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """After a whole, a sub-part cue opening its parts ("613 civilians, of them ..."); between
+    two parts, cues and "and" only."""
+    words = alternation({c.lower() for c in cues})
+    return (
+        re.compile(rf"[\s,;:(]*(?:{words})\b"),
+        re.compile(rf"[\s,;:(]*(?:(?:{words}|and)\s+)*"),
+    )

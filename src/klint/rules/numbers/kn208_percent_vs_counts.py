@@ -5,13 +5,15 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
+from klint.packs import Qualifier
 from klint.rules.base import Context, Rule
 from klint.rules.numbers._common import fmt, paragraphs, stated
+from klint.text.words import alternation
 
-_PCT_AFTER_COUNT = re.compile(r" ?(?:\(|, ?(?:or )?| or )(?:(?:about|some|nearly|almost) )?")
 _WHOLE_BEFORE = re.compile(
     r"\b(?:out of|of(?: the| its| their| a total of)?|total of) $", re.IGNORECASE
 )
@@ -46,6 +48,7 @@ class PercentVsCounts(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         view = ctx.doc.view
         tol = ctx.packs.numbers.percent_tolerance
+        after_count = _pct_after_count(_approximate(ctx.packs.qualifiers))
         for para in paragraphs(ctx):
             for _, group in itertools.groupby(para, key=lambda q: q.sentence_start):
                 qs = list(group)
@@ -61,7 +64,7 @@ class PercentVsCounts(Rule):
                     and a is not whole
                     and a.low is not None
                     and p.low is not None
-                    and _PCT_AFTER_COUNT.fullmatch(view[a.end : p.start])
+                    and after_count.fullmatch(view[a.end : p.start])
                 ]
                 if any(part > total for _, _, part, _ in pairs):
                     continue  # a part larger than the whole: the whole is another count
@@ -100,3 +103,21 @@ class PercentVsCounts(Rule):
             )
         ]
         return wholes[0] if len(wholes) == 1 else None
+
+
+@lru_cache(maxsize=8)
+def _pct_after_count(approximate: tuple[str, ...]) -> re.Pattern[str]:
+    """What may stand between a count and its percentage: "(", ", ", " or ", then an
+    approximating qualifier ("about", "nearly")."""
+    return re.compile(rf" ?(?:\(|, ?(?:or )?| or )(?:(?:{alternation(approximate)}) )?")
+
+
+def _approximate(qualifiers: dict[str, Qualifier]) -> tuple[str, ...]:
+    """The pack's qualifiers that put a number near its true value, written before it."""
+    return tuple(
+        sorted(
+            w
+            for w, q in qualifiers.items()
+            if q.kind in ("about", "nearly") and not w.startswith("or ")
+        )
+    )

@@ -51,7 +51,7 @@ class PhantomReference(Rule):
     def _count_back(self, ctx: Context, ref, same: list) -> Iterator[Diagnostic]:
         if not same:
             return  # only numbered items can be counted with confidence
-        scope = ref.scope_start if ref.scope_start is not None else ref.start
+        scope = ref.sentence_start if ref.sentence_start is not None else ref.start
         before: dict[str, object] = {}
         for r in same:
             if r.start < scope:
@@ -76,7 +76,7 @@ class PhantomReference(Rule):
         yield self.diagnostic(ref.start, ref.end, message, related=related)
 
     def _anaphor(self, ctx: Context, ref) -> Iterator[Diagnostic]:
-        from klint.extract._names_text import plural_forms
+        from klint.text.words import plural_forms
 
         text = ctx.doc.view
         forms = "|".join(re.escape(f) for f in plural_forms(ref.target))

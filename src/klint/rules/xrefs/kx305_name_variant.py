@@ -41,7 +41,7 @@ class NameVariant(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         from klint.extract._names_match import find_variants, hyphen_variants
-        from klint.extract._names_text import lower_words
+        from klint.text.words import lower_words
 
         text = ctx.doc.view
         mentions = ctx.claims.mentions

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from klint.extract import names
-from klint.extract._literals import find_all, finditer_from
+from klint.extract import references
+from klint.text.words import find_all, finditer_from
 
 _PIECES = [
     "see",
@@ -36,17 +36,17 @@ def test_prefilters_never_hide_a_match() -> None:
         text = "".join(
             rng.choice(_PIECES) + rng.choice(["", " "]) for _ in range(rng.randint(1, 8))
         )
-        if names._POINTER_RE.search(text):
+        if references._POINTER_RE.search(text):
             hits += 1
-            assert names._pointer_possible(text), text
-        if names._ANAPHOR_RE.search(text):
-            assert any(n in text for n in names._ANAPHOR_NEEDS), text
+            assert references._pointer_possible(text), text
+        if references._ANAPHOR_RE.search(text):
+            assert any(n in text for n in references._ANAPHOR_NEEDS), text
     assert hits > 100  # the generator does produce matches
 
 
 def test_pointer_prefilter_rejects_text_without_a_cue() -> None:
-    assert not names._pointer_possible("It happened later. Earlier, above all, x below")
-    assert names._pointer_possible("as noted\n  above, the")
+    assert not references._pointer_possible("It happened later. Earlier, above all, x below")
+    assert references._pointer_possible("as noted\n  above, the")
 
 
 _COUNT_PIECES = [
@@ -78,22 +78,22 @@ def _spans(matches) -> list[tuple[int, int]]:
 
 def test_count_back_scan_finds_what_a_full_scan_finds() -> None:
     rng = random.Random(11)
+    pattern = references.count_back_re(("two", "three"))
     hits = 0
     for _ in range(5000):
         text = "".join(
             rng.choice(_COUNT_PIECES) + rng.choice(["", " "]) for _ in range(rng.randint(1, 10))
         )
-        full = _spans(names._COUNT_BACK_RE.finditer(text))
+        full = _spans(pattern.finditer(text))
         hits += bool(full)
-        assert (
-            _spans(finditer_from(names._COUNT_BACK_RE, text, names._count_back_starts(text)))
-            == full
-        ), text
+        assert _spans(finditer_from(pattern, text, references._count_back_starts(text))) == full, (
+            text
+        )
     assert hits > 20
 
 
 def test_identifier_scan_finds_what_a_full_scan_finds() -> None:
-    pattern, firsts = names._noun_re(
+    pattern, firsts = references._noun_re(
         ("article", "articles", "order", "orders", "section", "sections")
     )
     rng = random.Random(3)

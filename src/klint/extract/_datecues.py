@@ -1,12 +1,11 @@
-"""Context of a date: the clause it stands in, its cue words, and the narrative clock.
+"""What stands around a date: its cue words, the word before it, whether it recurs.
 
-The narrative clock is the story's current date. Section headings and narrative
-dates move it; dates that look back ("since 1923", "Prior to his death in 1989"),
-report dates ("as reported in November 1993"), parentheses, quotations and
-captions do not. A date without a year takes the year that puts it closest to the
-clock, a step forward costing half as much as a step back (stories move forward);
-after a flashback cue the year after the clock is not a candidate. A date that
-recurs ("on 12 August each year", "every May 12") names no year and is skipped.
+A date after a flashback or report cue in its sentence ("since 1923", "Prior to
+his death in 1989", "as reported in November 1993"), in parentheses, in a
+quotation or used attributively ("the 1921 decision") is not the story's time:
+:meth:`RegionText.cue` says why, and the narrative clock (:mod:`._clock`) does
+not move. A date that recurs ("on 12 August each year", "every May 12") names no
+year. The cue lexicon is compiled from the rule packs once per pack set.
 """
 
 from __future__ import annotations
@@ -14,14 +13,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 
-from klint.extract._literals import NEVER, alternation
 from klint.packs import Packs
+from klint.text.sentences import Nesting, clause_start
+from klint.text.words import literal_alternation, whole_words, words_re
 
-_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[A-Z\"“(\[])")
-_CLAUSE_END = re.compile(r"[,;:()—]|\b(?:that|which|who|when|where|while)\b")
 _PREP = re.compile(r"\b([A-Za-z]{1,30})[ \t]{1,2}(?:the[ \t]{1,2})?$")
 _DETERMINER = re.compile(
     r"\b(?:the|a|an|its|his|her|their|our|this|that|these)[ \t]{1,2}$", re.IGNORECASE
@@ -43,27 +40,6 @@ class Lexicon:
     not_year_leaders: frozenset[str]
 
 
-def _words(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
-    if not words:
-        return re.compile(NEVER)
-    return re.compile(rf"\b(?:{alternation({w.lower() for w in words})})\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=32)
-def literal_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
-    """A literal alternation: ``re`` scans these fastest; word boundaries are checked by the caller."""
-    return re.compile(alternation({w.lower() for w in words}))
-
-
-def whole_words(pat: re.Pattern[str], low: str, offset: int) -> list[tuple[int, int]]:
-    out = []
-    for m in pat.finditer(low):
-        a, b = m.start(), m.end()
-        if (a == 0 or not low[a - 1].isalnum()) and (b == len(low) or not low[b].isalnum()):
-            out.append((a + offset, b + offset))
-    return out
-
-
 @lru_cache(maxsize=8)
 def _compile(
     flash: tuple[str, ...],
@@ -75,8 +51,8 @@ def _compile(
     clause_only = tuple(w for w in flash if w.split()[0] == "had")
     sentence = tuple(w for w in flash if w not in clause_only)
     return Lexicon(
-        _words(sentence),
-        _words(clause_only),
+        words_re(sentence),
+        words_re(clause_only),
         literal_alternation((*sentence, *report)),
         literal_alternation(clause_only),
         frozenset(w.lower() for w in flash),
@@ -94,23 +70,6 @@ def lexicon(packs: Packs) -> Lexicon:
         tuple(words.get("not_year_followers", ())),
         tuple(words.get("not_year_leaders", ())),
     )
-
-
-def sentence_start(view: str, region_start: int, pos: int) -> int:
-    """Offset where the sentence containing ``pos`` begins (within 400 characters)."""
-    lo = max(region_start, pos - 400)
-    start = lo
-    for m in _SENTENCE_END.finditer(view, lo, pos):
-        start = m.end()
-    return start
-
-
-def clause_start(view: str, sent_start: int, pos: int) -> int:
-    """Offset where the clause containing ``pos`` begins (after a comma, "that", "which"…)."""
-    start = sent_start
-    for m in _CLAUSE_END.finditer(view, sent_start, pos):
-        start = m.end()
-    return start
 
 
 _FUNCTION_WORDS = frozenset(
@@ -173,32 +132,12 @@ def determiner_before(view: str, region_start: int, pos: int) -> bool:
     return _DETERMINER.search(view, max(region_start, pos - 8), pos) is not None
 
 
-class Nesting:
-    """Parenthesis depth and quotation state at increasing offsets of one region (linear overall)."""
-
-    def __init__(self, view: str, start: int) -> None:
-        self.view, self.pos = view, start
-        self.parens = self.straight = self.curly = 0
-
-    def at(self, pos: int) -> str | None:
-        chunk = self.view[self.pos : pos]
-        self.pos = max(self.pos, pos)
-        self.parens += chunk.count("(") - chunk.count(")")
-        self.straight += chunk.count('"')
-        self.curly += chunk.count("“") - chunk.count("”")
-        if self.parens > 0:
-            return "parenthesis"
-        if self.straight % 2 == 1 or self.curly > 0:
-            return "quotation"
-        return None
-
-
 class RegionText:
     """Sentences, clauses and cue words of one region, each found once and only where needed."""
 
-    def __init__(self, view: str, start: int, end: int, lex: Lexicon) -> None:
+    def __init__(self, view: str, start: int, end: int, sentences: list[int], lex: Lexicon) -> None:
         self.view, self.start, self.end, self.lex = view, start, end, lex
-        self.sentences = [start] + [m.end() for m in _SENTENCE_END.finditer(view, start, end)]
+        self.sentences = sentences
         self.nesting = Nesting(view, start)
         self._cues: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
 
@@ -270,21 +209,3 @@ def recurring(view: str, region_start: int, start: int, end: int) -> bool:
         _RECURRING_BEFORE.search(view, max(region_start, start - 24), start)
         or _RECURRING_AFTER.match(view, end)
     )
-
-
-def infer_year(month: int, day: int | None, clock: date, looking_back: bool) -> int:
-    """The year for a month (and day) given the clock; see the module docstring."""
-    y = clock.year
-    d = day or 1
-
-    def at(year: int) -> int:
-        try:
-            return (date(year, month, min(d, 28)) - clock).days
-        except ValueError:
-            return 10**6
-
-    costs = {}
-    for cand in (y - 1, y) if looking_back else (y - 1, y, y + 1):
-        delta = at(cand)
-        costs[cand] = delta if delta >= 0 else -2 * delta
-    return min(costs, key=lambda k: (costs[k], abs(k - y)))

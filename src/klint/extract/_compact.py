@@ -1,0 +1,131 @@
+"""The view extractors read: a marked-up document's view with the markup gaps closed.
+
+Blanked markup leaves runs of spaces (``in [[1990]]`` reads ``in   1990``);
+:class:`Compacted` squeezes them so phrase patterns match, and moves the claims
+found on the compact text back onto the file, so positions point at what the
+user wrote.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import functools
+import operator
+import re
+from collections.abc import Callable
+from typing import Any
+
+from klint.claims import Claim, Claims
+from klint.document import Document, Region
+
+#: White space to squeeze: a run of two or more blanks, a tab, or a blank at a line's start or
+#: end or the text's end (every branch starts with a blank, so ``re`` skips to blanks fast;
+#: a lone space opening the text is added by :func:`_squeezed`).
+_SQUEEZE_RE = re.compile(r"[ \t](?:[ \t]+|(?<=\t)|(?<=[\r\n][ \t])|(?=[\r\n])|\Z)")
+
+
+def _squeezed(view: str) -> list[tuple[int, int]]:
+    """The spans of ``view`` that compaction closes, in order."""
+    spans = [m.span() for m in _SQUEEZE_RE.finditer(view)]
+    if view[:1] == " " and (not spans or spans[0][0] != 0):
+        spans.insert(0, (0, 1))
+    return spans
+
+
+@functools.cache
+def _layout(
+    cls: type,
+) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]], tuple[tuple[str, bool], ...]]:
+    """A claim class's field names, a getter of all their values, and its offset fields
+    (name, whether it is an exclusive end): what moving a claim's offsets needs, read once."""
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    offsets = tuple(
+        (n, n == "end" or n.endswith("_end"))
+        for n in names
+        if n in ("start", "end") or n.endswith(("_start", "_end"))
+    )
+    return names, operator.attrgetter(*names), offsets
+
+
+class Compacted:
+    """A marked-up document as extractors should see it: the view with markup gaps closed.
+
+    Blanked markup leaves runs of spaces (``in [[1990]]`` reads ``in   1990``);
+    here every run of spaces and tabs becomes one space (none at a line end), so
+    phrase patterns match, and line ends are kept, so lines stay lines. Regions
+    are moved onto the compact text and :meth:`restore` moves every claim's
+    offsets (``start``, ``end`` and each ``*_start``/``*_end`` field) back onto
+    the file.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        from dataclasses import replace
+
+        view = doc.view
+        n = len(view)
+        parts: list[str] = []
+        self._c: list[int] = []  # kept segments: compact start, file start, length
+        self._f: list[int] = []
+        self._n: list[int] = []
+        pos = size = 0
+
+        def keep(a: int, b: int, piece: str) -> None:
+            nonlocal size
+            parts.append(piece)
+            self._c.append(size)
+            self._f.append(a)
+            self._n.append(b - a)
+            size += b - a
+
+        for a, b in _squeezed(view):
+            if a > pos:
+                keep(pos, a, view[pos:a])
+            if 0 < a and b < n and view[a - 1] not in "\r\n" and view[b] not in "\r\n":
+                keep(a, a + 1, " ")
+            pos = b
+        if pos < n:
+            keep(pos, n, view[pos:])
+        self.length = n
+        self.size = size
+        regions = [
+            Region(r.kind, self.inward(r.start), self.inward(r.end), r.label, r.section)
+            for r in doc.regions
+        ]
+        self.doc = replace(doc, text="".join(parts), masked=None, regions=regions, _index=None)
+
+    def inward(self, offset: int) -> int:
+        """The compact offset of the first kept character at or after file ``offset``."""
+        k = bisect.bisect_right(self._f, offset) - 1
+        if k < 0:
+            return 0
+        return self._c[k] + min(offset - self._f[k], self._n[k])
+
+    def outward(self, offset: int, end: bool = False) -> int:
+        """The file offset of compact ``offset`` (an exclusive end maps past its last character)."""
+        if end and offset > 0:
+            return self.outward(offset - 1) + 1
+        if offset >= self.size or offset < 0:
+            return self.length
+        k = bisect.bisect_right(self._c, offset) - 1
+        return self._f[k] + offset - self._c[k]
+
+    def restore(self, claims: Claims) -> Claims:
+        """``claims`` with their offsets moved back onto the file."""
+
+        def fix(claim: Claim) -> Claim:
+            names, values_of, offsets = _layout(type(claim))
+            data = dict(zip(names, values_of(claim)))
+            for name, is_end in offsets:
+                value = data[name]
+                if isinstance(value, int) and not isinstance(value, bool):
+                    data[name] = self.outward(value, end=is_end)
+            return type(claim)(**data)
+
+        return Claims(
+            **{
+                f.name: [fix(c) for c in getattr(claims, f.name)]
+                for f in dataclasses.fields(claims)
+                if f.name != "frames"  # read after restoring, from the restored claims
+            }
+        )

@@ -1,0 +1,258 @@
+"""References, read from the document's content regions: phrases that count or point
+("the previous two", "both resolutions", "the aforementioned treaty", "see below",
+"(see the section on X)") and numbered identifiers ("Resolution 822",
+"resolutions (874 and 884)"). Each carries the start of the sentence it stands in.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from klint.claims import Reference
+from klint.document import Document, Region
+from klint.packs import Packs
+from klint.text.numerals import number_words
+from klint.text.words import alternation, find_all, finditer_from, plural_forms
+
+#: Words after "the previous two" that do not name what is counted ("the previous two were").
+_FUNCTION_WORDS = frozenset(
+    "and but or were was are is had have has did do in of to that which they it".split()  # noqa: SIM905
+)
+
+
+def _word_start(text: str, i: int) -> bool:
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-'’")
+
+
+_COUNT_BACK_WORDS = (
+    "previous",
+    "preceding",
+    "prior",
+    "earlier",
+    "above",
+    "aforementioned",
+    "above-mentioned",
+    "former",
+    "last",
+)
+
+
+@lru_cache(maxsize=8)
+def count_back_re(numbers: tuple[str, ...]) -> re.Pattern[str]:
+    """ "the previous two resolutions": a count-back word, a count (a digit or one of
+    ``numbers``) and the noun after it, if any."""
+    return re.compile(
+        rf"(?:[Tt]he|THE)\s+({'|'.join(_COUNT_BACK_WORDS)})\s+"
+        rf"({alternation(numbers)}|\d{{1,2}})\b(?:\s+([a-z][a-z\-]{{2,20}}))?"
+    )
+
+
+_BOTH_RE = re.compile(r"[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?([a-z][a-z\-]{2,20})\b")
+_ANAPHOR_RE = re.compile(
+    r"(?:[Aa]fore(?:mentioned|said)|[Aa]bove-?mentioned)\s+([a-z][a-z\-]{2,20})\b"
+)
+_POINTER_VERBS = (
+    "See",
+    "see",
+    "discussed",
+    "described",
+    "mentioned",
+    "listed",
+    "shown",
+    "explained",
+    "detailed",
+    "noted",
+    "outlined",
+)
+_POINTER_PLACES = ("below", "above", "later", "earlier")
+_POINTER_RE = re.compile(rf"(?:{'|'.join(_POINTER_VERBS)})\s+({'|'.join(_POINTER_PLACES)})\b")
+#: Literals every match of ``_ANAPHOR_RE`` contains one of (a text without them is not scanned).
+_ANAPHOR_NEEDS = ("foremention", "foresaid", "bovemention", "bove-mention")
+_SECTION_RE = re.compile(
+    r"[Ss]ee\s+(?:also\s+)?(?:the\s+)?(?:section\s+(?:on|about|entitled|titled|called)\s+"
+    r"[\"“]?([^\"”()\n.;]{2,60}?)[\"”]?"
+    r"|[\"“]?([^\"”()\n.;]{2,60}?)[\"”]?\s+section)(?=\s*[).,;:]|\s*$)"
+)
+_LIST_AFTER_RE = re.compile(
+    r"(?:\s+[a-z]+){0,6}[\s,]*\(?\s*(\d{2,5})((?:\s*,\s*\d{2,5})*\s*(?:,\s*)?(?:and|&)\s*\d{2,5})\s*\)?"
+)
+_SINGLE_ID_RE = re.compile(r"\s+(?:No\.\s*|#)?(\d{1,5}[A-Z]?)\b(?![.,]?\d)", re.IGNORECASE)
+
+
+def _pointer_possible(text: str) -> bool:
+    """Whether ``_POINTER_RE`` can match: a place word after white space after a cue verb.
+
+    A few ``str.find`` calls instead of a regex scan that tries every position of the text.
+    """
+    for place in _POINTER_PLACES:
+        p = text.find(place)
+        while p >= 0:
+            q = p
+            while q > 0 and text[q - 1].isspace():
+                q -= 1
+            if q < p and text.endswith(_POINTER_VERBS, 0, q):
+                return True
+            p = text.find(place, p + 1)
+    return False
+
+
+def _count_back_starts(text: str) -> set[int]:
+    """Every offset where :func:`count_back_re` may match: "the", white space, then a count-back word."""
+    out = set()
+    for p in find_all(text, _COUNT_BACK_WORDS):
+        q = p
+        while q > 0 and text[q - 1].isspace():
+            q -= 1
+        if q < p and text.endswith(("the", "The", "THE"), 0, q):
+            out.add(q - 3)
+    return out
+
+
+def _matches(
+    doc: Document, pattern: re.Pattern[str], starts: set[int] | None = None
+) -> list[tuple[re.Match[str], Region]]:
+    """Matches of ``pattern`` that start a word and lie inside one content region."""
+    text = doc.text
+    out: list[tuple[re.Match[str], Region]] = []
+    if pattern is _ANAPHOR_RE and not any(n in text for n in _ANAPHOR_NEEDS):
+        return out
+    if pattern is _POINTER_RE and not _pointer_possible(text):
+        return out
+    for m in finditer_from(pattern, text, starts):
+        if _word_start(text, m.start()):
+            region = doc.text_index.region_at(m.start(), m.end())
+            if region is not None:
+                out.append((m, region))
+    return out
+
+
+def extract_references(doc: Document, packs: Packs) -> list[Reference]:
+    """Counting and pointing phrases and numbered identifiers."""
+    idx = doc.text_index
+    text = doc.text
+    nouns = {f: n for n in packs.reference_nouns for f in plural_forms(n)}
+    numbers = number_words(packs)
+    count_back = count_back_re(numbers.words(2))
+    out: list[Reference] = []
+    for m, region in _matches(doc, count_back, _count_back_starts(text)):
+        word = m.group(2).casefold()
+        count = int(word) if word.isdigit() else numbers.value(word)
+        noun = (m.group(3) or "").casefold()
+        sentence = idx.sentence_start(region, m.start())
+        if noun in nouns:
+            end, target = m.end(), nouns[noun]
+        elif (
+            not noun or noun in _FUNCTION_WORDS
+        ):  # "as the previous two, they": the noun comes before
+            end, target = m.end(2), _noun_before(text, sentence, m.start(), nouns)
+        else:  # "the last two years": counts something that is not a reference noun
+            end, target = m.end(2), plural_forms(noun)[0]
+        out.append(
+            Reference(
+                start=m.start(),
+                end=end,
+                text=text[m.start() : end],
+                ref_type="count-back",
+                target=target,
+                count=count,
+                sentence_start=sentence,
+            )
+        )
+    for m, region in _matches(doc, _BOTH_RE, find_all(text, ("Both", "both"))):
+        noun = m.group(1).casefold()
+        if noun in nouns and noun != nouns[noun]:  # a plural reference noun
+            out.append(_phrase(m, doc, region, "count-back", target=nouns[noun], count=2))
+    for m, region in _matches(doc, _ANAPHOR_RE):
+        noun = m.group(1).casefold()
+        if numbers.value(noun) is None:
+            target = nouns.get(noun, plural_forms(noun)[0])
+            out.append(_phrase(m, doc, region, "anaphor", target=target))
+    for m, region in _matches(doc, _POINTER_RE):
+        direction = "forward" if m.group(1) in ("below", "later") else "back"
+        out.append(_phrase(m, doc, region, "pointer", direction=direction))
+    for m, region in _matches(doc, _SECTION_RE):
+        target = (m.group(1) or m.group(2) or "").strip()
+        if target:
+            out.append(_phrase(m, doc, region, "pointer", target=target, direction="none"))
+    out.extend(_identifiers(doc, packs))
+    out.sort(key=lambda r: (r.start, r.end))
+    return out
+
+
+def _phrase(
+    m: re.Match[str], doc: Document, region: Region, ref_type: str, **fields: Any
+) -> Reference:
+    """A reference that is the whole match ``m``, scoped to its sentence."""
+    return Reference(
+        start=m.start(),
+        end=m.end(),
+        text=m.group(),
+        ref_type=ref_type,  # type: ignore[arg-type]
+        sentence_start=doc.text_index.sentence_start(region, m.start()),
+        **fields,
+    )
+
+
+def _noun_before(text: str, lo: int, hi: int, nouns: dict[str, str]) -> str | None:
+    """The nearest plural reference noun in ``text[lo:hi]`` ("resolutions")."""
+    for m in reversed(list(re.finditer(r"[A-Za-z][a-z\-]+", text[lo:hi]))):
+        w = m.group().casefold()
+        if w in nouns and w != nouns[w]:
+            return nouns[w]
+    return None
+
+
+@lru_cache(maxsize=16)
+def _noun_re(forms: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The pattern of ``forms`` (any of them, lower case or capitalized) and the literals every match starts with."""
+    alts = sorted({v for f in forms for v in (f, f.capitalize())}, key=len, reverse=True)
+    shortest = tuple(a for a in alts if not any(b != a and a.startswith(b) for b in alts))
+    return re.compile("(?:" + "|".join(map(re.escape, alts)) + r")\b"), shortest
+
+
+def _identifiers(doc: Document, packs: Packs) -> list[Reference]:
+    """Numbered identifiers: "Resolution 822", "Article 78", "resolutions (874 and 884)"."""
+    ident_nouns = {f: n for n in packs.identifier_nouns for f in plural_forms(n)}
+    if not ident_nouns:
+        return []
+    text = doc.text
+    out = []
+    pattern, firsts = _noun_re(tuple(sorted(ident_nouns)))
+    for m, region in _matches(doc, pattern, find_all(text, firsts)):
+        noun = m.group().casefold()
+        target = ident_nouns[noun]
+        tail_end = min(region.end, m.end() + 80)
+        many = _LIST_AFTER_RE.match(text, m.end(), tail_end) if noun != target else None
+        single = _SINGLE_ID_RE.match(text, m.end(), tail_end) if noun == target else None
+        sentence = doc.text_index.sentence_start(region, m.start())
+        if many:
+            for n in re.finditer(r"\d{2,5}", text[many.start(1) : many.end()]):
+                ns = many.start(1) + n.start()
+                out.append(
+                    Reference(
+                        start=ns,
+                        end=ns + len(n.group()),
+                        text=n.group(),
+                        ref_type="identifier",
+                        target=target,
+                        ident=n.group(),
+                        direction="none",
+                        sentence_start=sentence,
+                    )
+                )
+        elif single:
+            out.append(
+                Reference(
+                    start=m.start(),
+                    end=single.end(),
+                    text=text[m.start() : single.end()],
+                    ref_type="identifier",
+                    target=target,
+                    ident=single.group(1),
+                    direction="none",
+                    sentence_start=sentence,
+                )
+            )
+    return out

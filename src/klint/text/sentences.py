@@ -1,0 +1,160 @@
+"""Sentences, clauses, quotations and brackets of a text.
+
+A sentence ends at ".", "!" or "?" (closing quotes and brackets may follow), then
+white space, then what can open a sentence. Three readings of that rule are in
+use, each by what it must not get wrong:
+
+- :data:`STOP` — every stop before a capital, a quote or a bracket. The date
+  cues and the date rules take a sentence this way: a cue word ("since",
+  "reported") must not reach across a stop, an abbreviation included.
+- :func:`sentence_starts` — a stop after an abbreviation ("Gen.", "Jan."), an
+  initial ("George H. W. Bush") or a dotted abbreviation before a word in lower
+  case ("a.m. on") ends no sentence; a sentence may open with any letter that
+  is not lower-case or with a digit. Names read sentence-initial capitals this way.
+- :func:`number_sentence_starts` — a stop after an abbreviation or an initial
+  ends no sentence; a sentence opens with a capital or a digit. A quantity's
+  sentence (what a total and its parts share) is taken this way.
+
+A clause ends at a comma, semicolon, colon, bracket or dash
+(:data:`CLAUSE_PUNCT`) and, for the date cues, also before a relative word
+(:data:`CLAUSE_BREAK`: "that", "which", "when"...).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+#: A stop before a capital, a quote or a bracket (abbreviations not recognized).
+STOP = re.compile(r"[.!?][\"”’)\]]*\s+(?=[A-Z\"“(\[])")
+#: :data:`STOP`, or a stop at the end of the text: where a sentence ends.
+STOP_OR_END = re.compile(r"[.!?][\"”’)\]]*(?:\s+(?=[A-Z\"“(\[])|$)")
+#: Punctuation that ends a clause.
+CLAUSE_PUNCT = re.compile(r"[,;:()\u2014]")
+#: A clause ends at its punctuation or before a relative word.
+CLAUSE_BREAK = re.compile(rf"{CLAUSE_PUNCT.pattern}|\b(?:that|which|who|when|where|while)\b")
+
+#: Where a claim frame's clause ends: a semicolon, a colon, a conjunction after a comma, "but".
+MAIN_CLAUSE_BREAK = re.compile(
+    r";|:\s|,\s+(?:and|but|while|whereas|which|who|although|though)\b|\s(?:but|while|whereas)\s"
+)
+
+#: Words before a full stop that do not end a sentence (lower case, without the stop). Units
+#: are left out: "ft." and "in." end sentences more often than they abbreviate.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gen lt col sgt capt maj adm rev prof jr sr vs etc no nos fig co corp inc ltd "  # noqa: SIM905
+    "mt jan feb mar apr jun jul aug sep sept oct nov dec approx ca c vol pp".split()
+)
+_STOP_BEFORE_ANY_CAPITAL = re.compile(
+    r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[^\W_a-z])"
+)
+#: A stop before a capital or a digit (a quote or bracket may come between).
+STOP_BEFORE_CAPITAL_OR_DIGIT = re.compile(r"[.!?][\"”’)\]]{0,3}\s+(?=[\"“(\[]?[A-Z0-9])")
+_TRAILING_WORD = re.compile(r"(\w+)$")
+
+
+def stop_starts(view: str, start: int, end: int) -> list[int]:
+    """``start`` and every offset after a :data:`STOP` inside ``[start, end)``."""
+    return [start] + [m.end() for m in STOP.finditer(view, start, end)]
+
+
+def sentence_start(view: str, region_start: int, pos: int) -> int:
+    """Where the sentence holding ``pos`` begins, by :data:`STOP` (looking back 400 characters)."""
+    lo = max(region_start, pos - 400)
+    start = lo
+    for m in STOP.finditer(view, lo, pos):
+        start = m.end()
+    return start
+
+
+def clause_start(view: str, sent_start: int, pos: int) -> int:
+    """Where the clause holding ``pos`` begins (after a comma, "that", "which"...)."""
+    start = sent_start
+    for m in CLAUSE_BREAK.finditer(view, sent_start, pos):
+        start = m.end()
+    return start
+
+
+def sentence_starts(view: str, start: int, end: int) -> list[int]:
+    """Sentence starts inside ``[start, end)``, abbreviations and initials recognized; always ``start``."""
+    starts = [start]
+    for m in _STOP_BEFORE_ANY_CAPITAL.finditer(view, start, end):
+        j = m.start()
+        k = j
+        while k > start and (view[k - 1].isalpha() or view[k - 1] == "."):
+            k -= 1
+        word = view[k:j].casefold()
+        if word.rstrip(".") in ABBREVIATIONS:
+            continue
+        if len(word.replace(".", "")) == 1 and view[k : k + 1].isupper():  # "George H. W. Bush"
+            continue
+        if "." in word and word.replace(".", "").isalpha() and len(word) <= 6:  # "P.M.", "U.S."
+            nxt = view[m.end() : min(m.end() + 1, end)]
+            if not nxt.isupper():
+                continue
+        starts.append(m.end())
+    return starts
+
+
+def number_sentence_starts(
+    view: str, start: int, end: int, any_single_character: bool = False
+) -> list[int]:
+    """Sentence starts inside ``[start, end)`` as a quantity's sentence is taken; always ``start``.
+
+    ``any_single_character``: a stop after any one-character word ("5.", "b.") ends no
+    sentence either, as a claim frame takes it; else only after a capital (an initial).
+    """
+    starts = [start]
+    for m in STOP_BEFORE_CAPITAL_OR_DIGIT.finditer(view, start, end):
+        w = _TRAILING_WORD.search(view[max(start, m.start() - 12) : m.start()])
+        if w and (
+            w.group(1).lower() in ABBREVIATIONS
+            or (len(w.group(1)) == 1 and (any_single_character or w.group(1).isupper()))
+        ):
+            continue
+        starts.append(m.end())
+    return starts
+
+
+def containing(starts: list[int] | tuple[int, ...], offset: int, default: int) -> int:
+    """The last of the sorted ``starts`` at or before ``offset`` (``default`` when none is)."""
+    i = bisect.bisect_right(starts, offset) - 1
+    return starts[i] if i >= 0 else default
+
+
+#: Quoted text: straight or curly double quotes, or guillemets, within one line.
+_QUOTE = re.compile(
+    '"[^"\n]{1,2000}"|\u201c[^\u201d\n]{1,2000}\u201d|\u00ab[^\u00bb\n]{1,2000}\u00bb'
+)
+
+
+def quote_spans(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of quoted text inside ``[start, end)`` (double quotes, curly or straight, guillemets)."""
+    return [(m.start(), m.end()) for m in _QUOTE.finditer(view, start, end)]
+
+
+def inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` falls inside one of the sorted ``spans``."""
+    i = bisect.bisect_right(spans, (offset, 1 << 60)) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+class Nesting:
+    """Parenthesis depth and quotation state at increasing offsets of one region (linear overall)."""
+
+    def __init__(self, view: str, start: int) -> None:
+        self.view, self.pos = view, start
+        self.parens = self.straight = self.curly = 0
+
+    def at(self, pos: int) -> str | None:
+        """ "parenthesis" or "quotation" when ``pos`` stands inside one, else None (call with increasing ``pos``)."""
+        chunk = self.view[self.pos : pos]
+        self.pos = max(self.pos, pos)
+        self.parens += chunk.count("(") - chunk.count(")")
+        self.straight += chunk.count('"')
+        self.curly += chunk.count("“") - chunk.count("”")
+        if self.parens > 0:
+            return "parenthesis"
+        if self.straight % 2 == 1 or self.curly > 0:
+            return "quotation"
+        return None

@@ -1,0 +1,153 @@
+"""Words and word lists: prefix-tree alternations, literal finders, case and plural helpers.
+
+``re`` tries the branches of ``one|only|once|...`` one after another at every
+offset; the same set written as a tree (``on(?:ce|ly|e)``) is tried one letter at
+a time, two to three times faster on the lexicons of the rule packs. At each
+offset both forms match the longest word that fits (a word that is a prefix of
+another is tried after it), so they match the same text.
+
+Where a pattern can only start at one of a few literals, :func:`find_all` finds
+those offsets with ``str.find`` and :func:`finditer_from` tries the pattern there
+only, with what ``finditer`` would return.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+NEVER = r"(?!x)x"  # an alternation of no words
+
+
+def alternation(words: list[str] | tuple[str, ...] | set[str], space: str = r"\ ") -> str:
+    """The pattern source matching any of ``words``, longest first; ``space`` is what the
+    space between two words of a phrase becomes (``r"\\s+"`` for any run of white space)."""
+    trie: dict[str, dict] = {}
+    for word in {" ".join(w.split()) for w in words} - {""}:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _source(trie, space) if trie else NEVER
+
+
+def _source(node: dict[str, dict], space: str) -> str:
+    branches = [
+        (space if ch == " " else re.escape(ch)) + _source(child, space)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a word ends here: the longer words are tried first
+        return body + "?" if len(branches) == 1 and _atom(body) else "(?:" + body + ")?"
+    return body
+
+
+def _atom(source: str) -> bool:
+    """Whether ``source`` is one character (escaped or not), so ``?`` applies to all of it."""
+    return len(source) == 1 or (len(source) == 2 and source[0] == "\\")
+
+
+@lru_cache(maxsize=64)
+def words_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word, in any case."""
+    return re.compile(rf"\b(?:{alternation({w.lower() for w in words})})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def exact_words_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word, spelled as given (case counts)."""
+    return re.compile(rf"\b(?:{alternation(words)})\b")
+
+
+@lru_cache(maxsize=32)
+def literal_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    """``words`` lower-cased, as a bare alternation: ``re`` scans these fastest; the caller
+    checks the word boundaries (:func:`whole_words`)."""
+    return re.compile(alternation({w.lower() for w in words}))
+
+
+def whole_words(pat: re.Pattern[str], low: str, offset: int) -> list[tuple[int, int]]:
+    """Spans (moved by ``offset``) where ``pat`` matches whole words of the lower-cased ``low``."""
+    out = []
+    for m in pat.finditer(low):
+        a, b = m.start(), m.end()
+        if (a == 0 or not low[a - 1].isalnum()) and (b == len(low) or not low[b].isalnum()):
+            out.append((a + offset, b + offset))
+    return out
+
+
+def find_all(text: str, literals: Iterable[str]) -> set[int]:
+    """Every offset where one of ``literals`` occurs (``str.find`` skips ahead far faster
+    than a pattern that must be tried at every offset)."""
+    out = set()
+    for lit in literals:
+        p = text.find(lit)
+        while p >= 0:
+            out.add(p)
+            p = text.find(lit, p + 1)
+    return out
+
+
+def finditer_from(
+    pattern: re.Pattern[str], text: str, starts: set[int] | None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``; given ``starts``, every offset a match may start at, only those are tried."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for s in sorted(starts):
+        if s >= end:
+            m = pattern.match(text, s)
+            if m:
+                end = m.end()
+                yield m
+
+
+def ascii_lower(text: str) -> str:
+    """``text`` with A-Z lowered: the same length, and every non-ASCII character still non-ASCII.
+
+    ``str.lower`` keeps the length and maps nothing outside ASCII into it, except for
+    "İ" (two characters) and the Kelvin sign ("k"); those two become "ı" and "ĸ" first,
+    letters that are already lower case.
+    """
+    if not text.isascii():
+        text = text.replace("\u0130", "\u0131").replace("\u212a", "\u0138")
+    return text.lower()
+
+
+_ONLY_LOWER = bytes(b if 0x61 <= b <= 0x7A else 0x20 for b in range(256))  # a-z kept, else " "
+_LOWER_LAST: list[tuple[str, frozenset[str]]] = []  # the last text's words (shared by callers)
+
+
+def lower_words(text: str) -> frozenset[str]:
+    """Runs of lower-case letters: a capitalized word found among them ("Charter") is a common word."""
+    last = _LOWER_LAST[0] if _LOWER_LAST else None
+    if last is not None and (last[0] is text or last[0] == text):
+        return last[1]
+    # runs of [a-z] are runs of the bytes a-z in UTF-8 (a multi-byte character has no ASCII
+    # byte): blank every other byte and split, twice as fast as finding the runs with a regex
+    ascii_words = text.encode("utf-8", "surrogatepass").translate(_ONLY_LOWER).decode("ascii")
+    words = frozenset(ascii_words.split())
+    _LOWER_LAST[:] = [(text, words)]
+    return words
+
+
+def plural_forms(noun: str) -> tuple[str, ...]:
+    """A noun's singular and plural spellings, case-folded ("treaty" → treaty, treaties)."""
+    n = noun.casefold()
+    if n.endswith("ies"):
+        return n[:-3] + "y", n
+    if n.endswith(("ches", "shes", "sses", "xes")):
+        return n[:-2], n
+    if n.endswith("s") and not n.endswith("ss"):
+        return n[:-1], n
+    if n.endswith("y") and n[-2:-1] not in "aeiou":
+        return n, n[:-1] + "ies"
+    if n.endswith(("ch", "sh", "ss", "x")):
+        return n, n + "es"
+    return n, n + "s"

@@ -1,0 +1,51 @@
+"""Word lists the rules and extractors read come from the rule packs, a user pack included."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from klint.config import Config
+from klint.engine import lint_text
+from klint.extract import extract
+from klint.packs import load_packs
+from klint.sources import read_text
+
+
+def _codes(text: str, code: str, packs: tuple[str, ...] = ()) -> list[str]:
+    config = Config(select=(code,), rule_packs=packs)
+    return [
+        d.message for d in lint_text("Title\n\n" + text + "\n", config=config) if d.code == code
+    ]
+
+
+def test_a_duration_in_any_number_word_of_the_pack_is_read() -> None:
+    assert _codes("The dynasty ruled for seventy years (1900–1930) before it fell.", "KD106")
+    assert not _codes("The dynasty ruled for seventy years (1900–1970) before it fell.", "KD106")
+
+
+def test_a_count_back_takes_its_count_from_the_pack() -> None:
+    doc = read_text("Title\n\nThe previous eleven resolutions were ignored.\n", "a.txt")
+    (ref,) = extract(doc, load_packs()).references
+    assert (ref.text, ref.count) == ("The previous eleven resolutions", 11)
+
+
+def test_a_user_pack_adds_number_words_and_begin_words(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(
+        "number_words: {a score: 20, threescore: 60}\ndate_words: {begin_words: [was founded]}\n",
+        encoding="utf-8",
+    )
+    text = "The order held the castle for threescore years (1200–1230)."
+    assert not _codes(text, "KD106")
+    assert _codes(text, "KD106", (str(pack),))
+    text = "The abbey was founded in 1250 and closed in 1240."
+    assert not _codes(text, "KD102")  # "founded" begins nothing in the built-in packs
+    assert _codes(text, "KD102", (str(pack),))
+
+
+def test_kn204_reads_every_subpart_cue_of_the_pack() -> None:
+    text = "The attack killed {} civilians, among whom 80 women and 60 children."
+    assert _codes(text.format(100), "KN204") == [
+        "“100 civilians” is less than its listed parts: 80 + 60 = 140"
+    ]
+    assert not _codes(text.format(200), "KN204")

@@ -1,0 +1,70 @@
+"""The text layer: sentence readings, the per-document index, the calendar."""
+
+from __future__ import annotations
+
+import calendar
+
+from klint.extract import extract
+from klint.packs import load_packs
+from klint.sources import read_text
+from klint.text import sentences
+from klint.text.calendar import MONTH_NAMES, MONTHS
+
+
+def _starts(fn, text: str) -> list[str]:
+    return [text[s : s + 12] for s in fn(text, 0, len(text))]
+
+
+def test_an_abbreviation_before_a_capital_or_digit_ends_no_sentence() -> None:
+    text = "The census of 1 Jan. 2010 counted 6,300 people. Maj. Gen. Ortiz led 400 men. Rain fell."
+    assert _starts(sentences.number_sentence_starts, text) == [
+        "The census o",
+        "Maj. Gen. Or",
+        "Rain fell.",
+    ]
+    assert _starts(sentences.sentence_starts, text) == _starts(
+        sentences.number_sentence_starts, text
+    )
+
+
+def test_a_unit_before_a_full_stop_ends_the_sentence() -> None:
+    text = "The summit rises 2,413 ft. Snow covers it in winter."
+    assert _starts(sentences.number_sentence_starts, text) == ["The summit r", "Snow covers "]
+
+
+def test_the_stop_reading_splits_at_every_stop_before_a_capital() -> None:
+    # the date cues take a sentence this way: a cue must not reach across any stop
+    text = "Gen. Ortiz arrived. He left."
+    assert _starts(sentences.stop_starts, text) == ["Gen. Ortiz a", "Ortiz arrive", "He left."]
+
+
+def test_a_clause_starts_after_punctuation_or_a_relative_word() -> None:
+    text = "The town, which fell in May, was rebuilt"
+    assert text[sentences.clause_start(text, 0, text.index("May")) :].startswith(" fell in")
+    assert text[sentences.clause_start(text, 0, text.index("rebuilt")) :].startswith(" was")
+
+
+def test_the_index_is_built_once_per_document_and_only_when_asked() -> None:
+    doc = read_text("First sentence here. Second one. A third.\n\nAnother paragraph.", "a.txt")
+    assert doc._text_index is None
+    index = doc.text_index
+    assert doc.text_index is index
+    para = next(doc.content_regions())
+    starts = index.sentences(para)
+    assert index.sentences(para) is starts
+    assert [doc.view[s : s + 6] for s in starts] == ["First ", "Second", "A thir"]
+
+
+def test_the_extractors_index_the_markup_free_text_of_a_marked_up_document() -> None:
+    doc = read_text("In '''1990''' it [[Rain|rained]]. Then it stopped in May 1991.\n", "a.wiki")
+    claims = extract(doc, load_packs())
+    assert [c.text for c in claims.dates] == ["1990", "May 1991"]
+    assert doc._text_index is None  # the extractors read a compacted copy with its own index
+
+
+def test_the_calendar_knows_every_english_month_name_and_abbreviation() -> None:
+    assert MONTH_NAMES == tuple(calendar.month_name)[1:]
+    for n in range(1, 13):
+        assert MONTHS[calendar.month_name[n]] == n
+        assert MONTHS[calendar.month_abbr[n]] == n
+    assert MONTHS["Sept"] == 9
