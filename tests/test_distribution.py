@@ -50,3 +50,13 @@ def test_sarif_and_init_point_at_the_project(tmp_path):
     assert run_klint("init", cwd=tmp_path).returncode == 0
     starter = (tmp_path / ".klint.yaml").read_text()
     assert "pypi.org" not in starter and klint.REPOSITORY in starter
+
+
+def test_version_tag_and_snippets_agree():
+    """The release step tags v<version>; the README's snippets pin that tag and that version."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert project["version"] == klint.__version__
+    tag = f"v{klint.__version__}"
+    assert f"rev: {tag}\n" in README
+    assert f'"{klint.DISTRIBUTION}=={klint.__version__}"' in README
+    assert f"{klint.REPOSITORY}@{tag}" in README

@@ -37,6 +37,7 @@ BAD = f"Siege of the fort\n\n{PARA}\n\nThe relief column was led by a young colo
 GOOD = "Siege of the fort\n\nThe garrison held out for many weeks.\n\nThe relief column arrived in spring.\n"
 
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.skipif(
         importlib.util.find_spec("pre_commit") is None, reason="pre-commit is not installed"
     ),
