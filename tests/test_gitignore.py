@@ -73,3 +73,14 @@ def test_force_exclude_applies_exclude_to_named_files(site: Path) -> None:
     assert only.returncode == 0, only.stdout + only.stderr
     proc = run_klint("check", *named, "--no-cache", "--force-exclude", cwd=site)
     assert "content/archive/old.md" not in proc.stdout
+
+
+def test_a_virtualenv_in_the_tree_is_never_walked(tmp_path: Path) -> None:
+    """`python3 -m venv .klint-venv` in a fresh checkout: its package files are not articles."""
+    (tmp_path / "a.md").write_text(DANGLING)
+    lib = tmp_path / ".klint-venv" / "lib" / "site-packages" / "pkg"
+    lib.mkdir(parents=True)
+    (tmp_path / ".klint-venv" / "pyvenv.cfg").write_text("home = /usr/bin\n")
+    (lib / "README.md").write_text(DANGLING)
+    proc = run_klint("check", ".", "--no-cache", "--output-format", "concise", cwd=tmp_path)
+    assert linted(proc) == {"a.md"}, proc.stdout

@@ -271,6 +271,7 @@ def _walk(root: Path, cfg: Config) -> list[str]:
             d
             for d in dirnames
             if not _excluded(d, os.path.normpath(os.path.join(rel_dir, d)), cfg.exclude)
+            and not os.path.exists(os.path.join(dirpath, d, "pyvenv.cfg"))  # any virtualenv
         )
         for name in sorted(filenames):
             rel = os.path.normpath(os.path.join(rel_dir, name))
