@@ -227,4 +227,4 @@ def test_kd103_span_from_the_claims_file(tmp_path) -> None:
 def test_kd104_bad_threshold_is_reported_clearly() -> None:
     config = Config(select=("KD104",), rule_options={"KD104": {"threshold-days": "a month"}})
     (d,) = lint_text("Title\n\nIn May 1990 it rained.\n", config=config)
-    assert d.code == "KI001" and "threshold-days must be a number of days" in d.message
+    assert d.code == "KI001" and "threshold-days: expected a number, got 'a month'" in d.message

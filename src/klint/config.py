@@ -96,7 +96,8 @@ class Config:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     rule_packs: tuple[str, ...] = ()
     article_type: str | None = None
-    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False, compare=False)
+    # rule code -> its typed options (the rule's Options dataclass; klint.options)
+    rule_options: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     time_budget: float = 20.0
     languages: tuple[
         str, ...
@@ -187,10 +188,14 @@ def check_codes(codes: list[str], where: str, line: int, key: str) -> tuple[str,
     return tuple(codes)
 
 
-def _line_of(text: str, key: str) -> int:
+def _line_of(text: str, key: str, after: int = 0) -> int:
+    """The line where ``key`` is set (the first one after line ``after``); 1 if not found."""
     pat = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*[:=]", re.M)
-    m = pat.search(text)
-    return text.count("\n", 0, m.start()) + 1 if m else 1
+    start = 0
+    for _ in range(after):
+        start = text.find("\n", start) + 1 or len(text)
+    m = pat.search(text, start)
+    return text.count("\n", 0, m.start()) + 1 if m else max(1, after)
 
 
 def from_mapping(data: dict[str, Any], where: str, text: str = "", root: str = ".") -> Config:
@@ -286,16 +291,29 @@ def from_mapping(data: dict[str, Any], where: str, text: str = "", root: str = "
         elif key == "rules":
             if not isinstance(value, dict):
                 raise ConfigError(where, line, "rules: expected a mapping of rule code to options")
-            for code, opts in value.items():
-                check_codes([str(code)], where, _line_of(text, str(code)), key)
-                if not isinstance(opts, dict):
-                    raise ConfigError(
-                        where,
-                        _line_of(text, str(code)),
-                        f"rules.{code}: expected a mapping of options",
-                    )
-            kwargs["rule_options"] = {str(k): dict(v) for k, v in value.items()}
+            kwargs["rule_options"] = {
+                str(code): _rule_options(str(code), opts, where, text)
+                for code, opts in value.items()
+            }
     return Config(**kwargs)
+
+
+def _rule_options(code: str, opts: Any, where: str, text: str) -> Any:
+    """One rule's options, typed by its ``Options`` dataclass (:mod:`klint.options`)."""
+    from klint.options import parse
+    from klint.rules import get_rule
+
+    line = _line_of(text, code)
+    check_codes([code], where, line, "rules")
+    rule = get_rule(code) if re.fullmatch(r"K[A-Z]\d{3}", code) else None
+    if rule is None:
+        raise ConfigError(where, line, f"rules: options belong to one rule, not {code!r}")
+    if not isinstance(opts, dict):
+        raise ConfigError(where, line, f"rules.{code}: expected a mapping of options")
+    options, problem, key = parse(code, rule.Options, opts)
+    if problem:
+        raise ConfigError(where, _line_of(text, key, after=line), problem)
+    return options
 
 
 def check_languages(value: Any, where: str, line: int) -> tuple[str, ...]:

@@ -124,6 +124,20 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
     # suppression comments in the article apply to findings in the article, not in its claims file
     kept = suppress.apply([d for d in found if d.path == doc.path], suppressions)
     kept += [d for d in found if d.path != doc.path]
+    if config.is_enabled("KI005", True, doc.path):
+        unknown = _unknown_codes(suppressions)
+        for s, code, hint in unknown:
+            d = _engine_diagnostic(
+                "KI005",
+                f"suppression names {code!r}, which is not a rule code"
+                + (f"; did you mean {hint!r}?" if hint else "; see `klint rules`"),
+                doc.path,
+                s.start,
+                s.end,
+            )
+            _locate(doc, [d])
+            kept.append(d)
+        result.error = result.error or bool(unknown)
     if config.is_enabled("KI003", False, doc.path):
         for s in suppressions:
             unused = (s.codes - s.used) if s.codes else ({"*"} if not s.used else set())
@@ -144,6 +158,22 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
     wanted |= {r.line for d in kept for r in d.related if (r.path or d.path) == doc.path}
     result.lines = {n: doc.line_text(n) for n in sorted(wanted) if n > 0}
     return result
+
+
+def _unknown_codes(
+    suppressions: list[suppress.Suppression],
+) -> list[tuple[suppress.Suppression, str, str | None]]:
+    """``(suppression, code, closest real code)`` for each code in a directive that no rule has."""
+    import difflib
+
+    codes = [r.code for r in all_rules()]
+    out = []
+    for s in suppressions:
+        for code in sorted(s.codes - set(codes)):
+            hint = code.upper() if code.upper() in codes else None
+            hint = hint or next(iter(difflib.get_close_matches(code.upper(), codes, n=1)), None)
+            out.append((s, code, hint))
+    return out
 
 
 def _locate(doc: Document, diagnostics: list[Diagnostic]) -> None:

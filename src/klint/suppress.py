@@ -7,7 +7,8 @@ Forms (any reader; in plain text put the comment on a line of its own)::
     <!-- klint: disable-next-line=KN201 --> the next non-blank line only
     <!-- klint: disable -->                 every rule
 
-``[klint: disable=KN201]`` on a line of its own is accepted too.
+``[klint: disable=KN201]`` on a line of its own is accepted too. A code that no rule has
+(``kn201``, ``KN2O1``) is read, suppresses nothing, and is reported (KI005).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from klint.diagnostics import Diagnostic
 
 _DIRECTIVE = re.compile(
-    r"(?:<!--\s*|\[)klint:\s*(disable-next-line|disable|enable)\s*(?:=\s*([A-Z0-9,\s]+?))?\s*(?:-->|\])"
+    r"(?:<!--\s*|\[)klint:\s*(disable-next-line|disable|enable)\s*(?:=\s*([A-Za-z0-9,\s]+?))?\s*(?:-->|\])"
 )
 
 

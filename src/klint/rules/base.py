@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from klint.diagnostics import Diagnostic, Related, Severity
+from klint.options import NoOptions
 
 if TYPE_CHECKING:
     from klint.claims import Claims
@@ -48,8 +49,24 @@ class Context:
     sidecar: Any = None  # the parsed claims file, when there is one
     cache: dict[str, Any] = field(default_factory=dict)  # per-document memo shared by rules
 
-    def options(self, code: str) -> dict[str, Any]:
-        return self.config.rule_options.get(code, {})
+    def options(self, code: str) -> Any:
+        """Rule ``code``'s typed options (its ``Options`` dataclass): as configured, else defaults.
+
+        A configuration file's options are validated when it loads; a plain mapping given
+        to ``Config(rule_options=...)`` by library code is validated here.
+        """
+        from klint.options import parse
+        from klint.rules import get_rule
+
+        found = self.config.rule_options.get(code)
+        cls = get_rule(code).Options  # type: ignore[union-attr]
+        if found is None:
+            return cls()
+        if isinstance(found, dict):
+            found, problem, _ = parse(code, cls, found)
+            if problem:
+                raise ValueError(problem)
+        return found
 
 
 class Rule:
@@ -66,6 +83,7 @@ class Rule:
     severity: ClassVar[Severity] = Severity.ERROR
     default_enabled: ClassVar[bool] = True
     summary: ClassVar[str] = ""
+    Options: ClassVar[type] = NoOptions  # a frozen dataclass of the rule's options (klint.options)
 
     @property
     def family(self) -> str:
@@ -73,7 +91,11 @@ class Rule:
 
     @classmethod
     def doc(cls) -> str:
-        return inspect.cleandoc(cls.__doc__ or "")
+        """The docstring, then the *Options* section generated from ``Options``."""
+        from klint.options import markdown
+
+        options = markdown(cls.Options)
+        return inspect.cleandoc(cls.__doc__ or "") + (f"\n\n{options}".rstrip() if options else "")
 
     @classmethod
     def example(cls, section: str) -> Example:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from klint.claims import DateClaim
@@ -76,14 +77,20 @@ class ChronologyRegression(Rule):
     severity = Severity.ERROR
     summary = "a dated sentence jumps back past the previous one with no flashback cue"
 
+    @dataclass(frozen=True)
+    class Options:
+        threshold_days: float | None = field(
+            default=None,
+            metadata={
+                "doc": "how many days back a dated sentence may jump unreported "
+                "(not set: the rule pack's `KD104_days`, 31)",
+                "min": 0,
+            },
+        )
+
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        default = ctx.packs.thresholds.get("KD104_days", 31)
-        value = ctx.options(self.code).get("threshold-days", default)
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            raise ValueError(
-                f"[tool.klint.rules.KD104] threshold-days must be a number of days, got {value!r}"
-            )
-        threshold = float(value)
+        value = ctx.options(self.code).threshold_days
+        threshold = float(ctx.packs.thresholds.get("KD104_days", 31) if value is None else value)
         for anchors in self._sections(ctx):
             found = self._regressions(anchors, threshold)
             if len(found) != 1:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
@@ -52,16 +53,25 @@ class InfoboxEntityUnmentioned(Rule):
     severity = Severity.WARNING
     summary = "an infobox commander the body never mentions"
 
-    FIELDS = ("commander", "leader")
+    @dataclass(frozen=True)
+    class Options:
+        fields: tuple[str, ...] = field(
+            default=("commander", "leader"),
+            metadata={"doc": "infobox fields checked, by the start of their label"},
+        )
+        reverse: bool = field(
+            default=False,
+            metadata={"doc": "also report body names leading a side that the infobox omits"},
+        )
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         from klint.extract._names_text import name_key, skeletonizer
 
         options = ctx.options(self.code)
-        fields = tuple(f.casefold() for f in options.get("fields", self.FIELDS))
+        fields = tuple(f.casefold() for f in options.fields)
         rules = tuple((a.casefold(), b.casefold()) for a, b, *_ in ctx.packs.transliterations)
         skel = skeletonizer(rules)
-        if options.get("reverse"):
+        if options.reverse:
             yield from self._reverse(ctx, rules)
         body_keys: set[str] = set()
         body_parts: set[str] = set()  # each word and hyphen part, normalized once below
