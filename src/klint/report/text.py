@@ -90,8 +90,8 @@ def full(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
 
 
 def statistics(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo, fmt: str) -> None:
-    """``--statistics``: findings per rule, most first (a JSON list for the JSON formats),
-    then the summary line."""
+    """``--statistics``: findings per rule, most first, and nothing else, like ruff (a JSON
+    list for the JSON formats)."""
     counts = sorted(
         Counter((d.code, d.rule) for d in diagnostics).items(), key=lambda kv: (-kv[1], kv[0])
     )
@@ -106,7 +106,6 @@ def statistics(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo, fmt: s
     width = len(str(counts[0][1])) if counts else 1
     for (code, rule), n in counts:
         out.write(f"{n:>{width}}\t{code}\t{rule}\n")
-    _summary(diagnostics, out, info)
 
 
 def _summary(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
