@@ -152,7 +152,7 @@ def _at_sentence_start(text: str, offset: int, starts: set[int]) -> bool:
 
 _ACR_RE = re.compile(r"([A-Z][A-Z&]{1,9})(s?)(?![\w\-/]|\.[A-Za-z])")
 _ROMAN_RE = re.compile(r"M{0,4}(?:CM|CD|D?C{0,4})(?:XC|XL|L?X{0,4})(?:IX|IV|V?I{0,4})")
-_MINOR = frozenset("of the and for in on at to a an de du la le des del".split())  # noqa: SIM905
+_MINOR = frozenset("of the and for in on at to a an de du la le des del".split())
 
 
 def _long_form(short: str, window: str) -> int | None:

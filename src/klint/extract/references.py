@@ -18,7 +18,7 @@ from klint.text.words import alternation, find_all, finditer_from, plural_forms
 
 #: Words after "the previous two" that do not name what is counted ("the previous two were").
 _FUNCTION_WORDS = frozenset(
-    "and but or were was are is had have has did do in of to that which they it".split()  # noqa: SIM905
+    "and but or were was are is had have has did do in of to that which they it".split()
 )
 
 

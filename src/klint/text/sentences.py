@@ -42,7 +42,7 @@ MAIN_CLAUSE_BREAK = re.compile(
 #: Words before a full stop that do not end a sentence (lower case, without the stop). Units
 #: are left out: "ft." and "in." end sentences more often than they abbreviate.
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st gen lt col sgt capt maj adm rev prof jr sr vs etc no nos fig co corp inc ltd "  # noqa: SIM905
+    "mr mrs ms dr st gen lt col sgt capt maj adm rev prof jr sr vs etc no nos fig co corp inc ltd "
     "mt jan feb mar apr jun jul aug sep sept oct nov dec approx ca c vol pp".split()
 )
 _STOP_BEFORE_ANY_CAPITAL = re.compile(
