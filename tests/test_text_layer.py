@@ -68,3 +68,17 @@ def test_the_calendar_knows_every_english_month_name_and_abbreviation() -> None:
         assert MONTHS[calendar.month_name[n]] == n
         assert MONTHS[calendar.month_abbr[n]] == n
     assert MONTHS["Sept"] == 9
+
+
+def test_the_index_finds_the_region_of_a_span_and_its_sentence_and_quotes() -> None:
+    text = 'Title\n\nHe said "we left in May." Then he went home.\n\nA second paragraph.\n'
+    doc = read_text(text, "a.txt")
+    index = doc.text_index
+    then = text.index("Then")
+    region = index.region_at(then, then + 4)
+    assert region is not None and region.kind == "paragraph"
+    assert index.sentence_start(region, text.index("home")) == then
+    assert index.in_quote(region, text.index("May"))
+    assert not index.in_quote(region, then)
+    second = text.index("second")
+    assert index.region_at(then, second) is None  # a span across two paragraphs has no region
