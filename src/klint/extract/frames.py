@@ -31,6 +31,7 @@ from pathlib import Path
 
 from klint.claims import Claim, Claims, DateClaim, Frame, QuantityClaim
 from klint.document import Document, Region
+from klint.text.calendar import MONTH_NAMES
 from klint.text.sentences import (
     MAIN_CLAUSE_BREAK,
     STOP_BEFORE_CAPITAL_OR_DIGIT,
@@ -811,9 +812,7 @@ def _name_in(art: _Article, a: int, b: int, skip_prepositions: bool) -> tuple[st
     return None
 
 
-_MONTH = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-)
+_MONTH = re.compile(rf"(?:{'|'.join(MONTH_NAMES)})\b")
 
 
 def _when(
