@@ -80,6 +80,17 @@ def whole_words(pat: re.Pattern[str], low: str, offset: int) -> list[tuple[int, 
     return out
 
 
+@lru_cache(maxsize=64)
+def _cue_re(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + alternation({c.lower() for c in cues}) + r")(?![\w-])")
+
+
+def has_cue(text: str, cues: list[str] | tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of the cue words or phrases as whole words (a hyphen joins
+    words), case and spacing ignored."""
+    return _cue_re(tuple(cues)).search(" ".join(text.lower().split())) is not None
+
+
 def find_all(text: str, literals: Iterable[str]) -> set[int]:
     """Every offset where one of ``literals`` occurs (``str.find`` skips ahead far faster
     than a pattern that must be tried at every offset)."""

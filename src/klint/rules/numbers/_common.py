@@ -10,7 +10,6 @@ from functools import lru_cache
 from klint.claims import QuantityClaim
 from klint.packs import Packs
 from klint.rules.base import Context
-from klint.text.words import alternation
 
 
 def fmt(v: float | None) -> str:
@@ -72,16 +71,6 @@ def sentence_text(ctx: Context, q: QuantityClaim) -> str:
     if q.sentence_start is None or q.sentence_end is None:
         return ctx.doc.view[q.start : q.end]
     return ctx.doc.view[q.sentence_start : q.sentence_end]
-
-
-@lru_cache(maxsize=64)
-def _cue_re(cues: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + alternation({c.lower() for c in cues}) + r")(?![\w-])")
-
-
-def has_cue(text: str, cues: list[str]) -> bool:
-    """Whether ``text`` holds one of the cue words or phrases (case and spacing ignored)."""
-    return _cue_re(tuple(cues)).search(" ".join(text.lower().split())) is not None
 
 
 @lru_cache(maxsize=4096)

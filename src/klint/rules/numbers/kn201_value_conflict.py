@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
-from klint.rules.numbers._common import bounds, has_cue, line_of, sentence_text, stated, subject_key
+from klint.rules.numbers._common import bounds, line_of, sentence_text, stated, subject_key
+from klint.text.words import has_cue
 
 
 def _field(label: str | None) -> str:

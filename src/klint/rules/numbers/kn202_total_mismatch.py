@@ -11,12 +11,12 @@ from klint.rules.base import Context, Rule
 from klint.rules.numbers._common import (
     bounds,
     fmt,
-    has_cue,
     lines_of,
     paragraphs,
     sentence_text,
     stated,
 )
+from klint.text.words import has_cue
 
 _YEAR_RE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
-from klint.rules.numbers._common import has_cue, stated
+from klint.rules.numbers._common import stated
+from klint.text.words import has_cue
 
 
 class PercentOutOfRange(Rule):

@@ -14,13 +14,13 @@ from klint.rules.base import Context, Rule
 from klint.rules.numbers._common import (
     bounds,
     fmt,
-    has_cue,
     line_of,
     lines_of,
     sentence_text,
     stated,
     subject_key,
 )
+from klint.text.words import has_cue
 
 
 def subsets_of(packs: Packs, noun: str | None) -> list[str]:
