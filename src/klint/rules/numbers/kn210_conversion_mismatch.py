@@ -37,7 +37,7 @@ _OPEN = re.compile(
     rf"\(\s?(?:{_APPROX}\s?)?[−-]?\d[\d,.]*{_SCALE}(?:{_SEP}[−-]?\d[\d,.]*)?[ \u00a0]*-?"
     r"(?P<word>[^\W\d_]+|[°º′″])"
 )
-_REACH = 90  # how far before its parenthesis a pair may start
+_REACH = 200  # how far before its parenthesis a pair may start (markup pads the view)
 
 
 @cache
@@ -62,6 +62,8 @@ def pairs(view: str) -> Iterator[re.Match[str]]:
                 break
 
 
+#: a number and a unit right before a pair's first value: "6 ft 5 in" read from "5 in"
+_UNIT_BEFORE = re.compile(r"\d[ \u00a0]*-?(?P<word>[^\W\d_]+|[°º′″])[ \u00a0]*$")
 #: markup between a number and its unit that the view hides: "300{{e|9}} kg", "10<sup>6</sup>"
 _HIDDEN = re.compile(r"\{\{(?!\s*nbsp\s*\}\})|<sup|\^")
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
@@ -218,6 +220,9 @@ class ConversionMismatch(Rule):
     def _pair(self, text: str, view: str, m: re.Match[str]) -> Iterator[Diagnostic]:
         if _CURRENCY.search(view[max(0, m.start() - 4) : m.start()]):
             return  # "£5 m (US$8 m)": money, never converted
+        before = _UNIT_BEFORE.search(view, max(0, m.start() - _REACH), m.start())
+        if before and before["word"] in FIRST_WORDS:
+            return  # the first value is the tail of a compound not read whole
         if m["au"] == "st" and view[m.end("an1")] != " ":
             return  # "the 21st (…)": an ordinal
         a, b = _amount(m, "a", text, generous=False), _amount(m, "b", text, generous=True)
