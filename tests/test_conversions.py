@@ -1,0 +1,71 @@
+"""KN210: pint is loaded only for an article with a conversion pair; pairs in several phrasings."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from klint.config import Config
+from klint.engine import lint_text
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "nagorno-karabakh-war.wiki"
+
+LAZY = f"""
+import sys
+from pathlib import Path
+from klint.engine import lint_text
+assert "pint" not in sys.modules, "import klint loaded pint"
+lint_text(Path({str(SEED)!r}).read_text(), "seed.wiki")
+assert "pint" not in sys.modules, "an article without a conversion pair loaded pint"
+lint_text("The road is 12 miles (19 km) long.", "pair.txt")
+assert "pint" in sys.modules
+"""
+
+
+def test_pint_is_imported_only_for_an_article_with_a_pair():
+    done = subprocess.run([sys.executable, "-c", LAZY], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def _kn210(text: str, fmt: str = "text") -> list[str]:
+    found = lint_text(text, f"a.{fmt}", Config(select=["KN210"]), fmt=fmt)
+    return [text[d.start : d.end] for d in found if d.code == "KN210"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The loch is 24 miles (93 km) long.", ["93 km"]),
+        ("The loch is 39 km (about 44 miles) long.", ["44 miles"]),
+        ("A 300-foot (300 m) mast stands on the hill.", ["300 m"]),
+        (
+            "The plain covers 2.1 million square kilometres (1.8 million sq mi).",
+            ["1.8 million sq mi"],
+        ),
+        ("Lows reach −40 °C (−14 °F) in January.", ["−14 °F"]),
+        ("The ship sailed at 20 knots (60 km/h).", ["60 km/h"]),
+        ("The road climbs 1,200–1,500 m (3,900–6,900 ft).", ["3,900–6,900 ft"]),
+    ],
+)
+def test_a_conversion_that_no_rounding_explains_is_found(text, found):
+    assert _kn210(text) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The loch is 24 miles (39 km) long, and 39 km (about 24 miles) by road.",
+        "A 300-foot (91 m) mast stands on the hill.",
+        "The plain covers 2.1 million square kilometres (810,000 sq mi).",
+        "Lows reach −40 °C (−40 °F) in January; the days warm by 10 °C (18 °F).",
+        "The ship sailed at 20 knots (37 km/h) for 200 miles (370 km) across the bay.",
+        "The road climbs 1,200–1,500 m (3,900–4,900 ft), 5 ft 11 in (180 cm) a step.",
+        "The loch is 24 miles (the longest in the county) and cost £24 m (US$39 m) to dredge.",
+        "In 1948 (12 km of new road) the loch was 24 miles (thirty-nine kilometres) long.",
+    ],
+)
+def test_a_conversion_that_rounds_correctly_is_left_alone(text):
+    assert _kn210(text) == []
