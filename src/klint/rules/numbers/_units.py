@@ -60,8 +60,8 @@ _SPELLINGS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("troy_ounce",): ("troy ounces", "troy ounce", "ozt", "oz t"),
     ("stone",): ("stone", "st"),
     # speed
-    ("kilometer_per_hour",): ("kilometres per hour", "kilometers per hour", "km/h", "km / h", "kph"),
-    ("mile_per_hour",): ("miles per hour", "mph"),
+    ("kilometer_per_hour",): ("kilometres per hour", "kilometers per hour", "kilometre per hour", "km/h", "km / h", "kph"),
+    ("mile_per_hour",): ("miles per hour", "mile per hour", "mph"),
     ("knot",): ("knots", "knot", "kn", "kt"),
     ("kilometer_per_second",): ("kilometres per second", "kilometers per second", "km/s"),
     ("mile / second",): ("miles per second", "mi/s"),
@@ -85,7 +85,9 @@ FIRST_WORDS = frozenset(re.match(r"[^\W\d_]+|.", s)[0] for s in UNITS)
 @cache
 def unit_pattern() -> str:
     """A unit spelling, the longest first, not followed by a letter or digit ("m" is not "mph")."""
-    return alternation(UNITS, space=r"\s") + r"(?![\w²³/])"
+    return alternation(
+        UNITS, space=r"[\s-]"
+    )  # "a 1,050-nautical-mile (1,940 km) flight" + r"(?![\w²³/])"
 
 
 #: the compound units prose writes as two parts: 5 ft 11 in, 12 st 6 lb, 3 lb 4 oz

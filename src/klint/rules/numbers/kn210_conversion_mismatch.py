@@ -12,6 +12,8 @@ from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.numbers import _units
 from klint.rules.numbers._units import COMPOUND, FIRST_WORDS, UNITS, unit_pattern
+from klint.text.numerals import NumberWords, number_words
+from klint.text.words import alternation
 
 _NUM = r"[−-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SCALE = r"(?:\s(?:thousand|million|billion))?"
@@ -20,11 +22,13 @@ _SP = r"[ \u00a0]*"  # an HTML "&#160;" is a no-break space and padding in the v
 _SHAPE = r"(?:-(?:high|long|tall|wide|deep|thick))?"  # "a 1,500-metre-high (5,000 ft) cliff"
 
 
-def _side(p: str) -> str:
-    """One side of a pair: a value, a range or a compound ("5 ft 11 in"), and its unit."""
+def _side(p: str, words: tuple[str, ...] = ()) -> str:
+    """One side of a pair: a value, a range or a compound ("5 ft 11 in"), and its unit;
+    the value may be one of ``words`` ("two miles (3 km)")."""
     unit = unit_pattern()
+    word = rf"|(?<![-\w])(?P<{p}w>(?i:{alternation(words)}))\b" if words else ""
     return (
-        rf"(?P<{p}n1>{_NUM}){_SCALE}(?:{_SP}(?P<{p}u1>{unit}))?"
+        rf"(?:(?P<{p}n1>{_NUM}){_SCALE}(?:{_SP}(?P<{p}u1>{unit}))?{word})"
         rf"(?:{_SEP}(?P<{p}n2>{_NUM}){_SCALE})?"
         rf"{_SP}-?(?P<{p}u>{unit}){_SHAPE}"
         rf"(?:{_SP}(?P<{p}n3>\d+(?:\.\d+)?){_SP}(?P<{p}u3>{unit}))?"
@@ -41,21 +45,22 @@ _REACH = 200  # how far before its parenthesis a pair may start (markup pads the
 
 
 @cache
-def _pair() -> re.Pattern[str]:
+def _pair(words: tuple[str, ...]) -> re.Pattern[str]:
     """ "100 miles (160 km)", "5 ft 11 in (1.80 m)", "10–12 miles (16–19 km; 8.6–10 nmi)"."""
     return re.compile(
-        rf"(?<![\w.,$£€¥/])(?P<aq>{_APPROX}\s)?{_side('a')}(?:\[\d+\])*[ \t\u00a0]*(?P<open>\()\s?"
+        rf"(?<![\w.,$£€¥/])(?P<aq>{_APPROX}\s)?{_side('a', words)}(?:\[\d+\])*[ \t\u00a0]*(?P<open>\()\s?"
         rf"(?P<bq>{_APPROX}\s?)?{_side('b')}\s?(?:\)|[;,/]\s?(?:or\s)?[−-]?\d)"
     )
 
 
-def pairs(view: str) -> Iterator[re.Match[str]]:
-    """The value-and-conversion pairs of ``view``, found from their parentheses."""
+def pairs(view: str, words: tuple[str, ...] = ()) -> Iterator[re.Match[str]]:
+    """The value-and-conversion pairs of ``view``, found from their parentheses; the value
+    converted may be one of the number ``words``."""
     done = 0
     for o in _OPEN.finditer(view):
         if o.start() < done or o["word"] not in FIRST_WORDS:
             continue  # "(1992)", "(3 divisions)": the full pattern is not even compiled
-        for m in _pair().finditer(view, max(done, o.start() - _REACH), o.start() + _REACH):
+        for m in _pair(words).finditer(view, max(done, o.start() - _REACH), o.start() + _REACH):
             if m.start("open") == o.start():
                 done = m.end()
                 yield m
@@ -116,12 +121,25 @@ def _step(s: str, generous: bool) -> float:
     return 0.5 * 10**zeros
 
 
-def _amount(m: re.Match[str], p: str, text: str, generous: bool) -> Amount | None:
+def _unit(spelt: str) -> tuple[str, ...]:
+    return UNITS[" ".join(spelt.replace("-", " ").split())]
+
+
+def _amount(
+    m: re.Match[str], p: str, text: str, generous: bool, words: NumberWords | None = None
+) -> Amount | None:
+    if m.groupdict().get(p + "w"):
+        value = words.value(m[p + "w"]) if words else None  # "Twelve miles (19 km)"
+        if value is None or m[p + "n2"] or m[p + "u3"]:
+            return None
+        start, end = m.start(p + "w"), m.end(p + "u")
+        unit = _unit(m[p + "u"])
+        return Amount((float(value),), 0.5, unit, start, end, " ".join(text[start:end].split()))
     n1, u = m.span(p + "n1"), m.span(p + "u")
     if text[n1[0] : n1[1]] == m[p + "n1"] and _HIDDEN.search(text, n1[1], u[0]):
         return None  # the file writes more between number and unit than the view shows
-    unit = UNITS[" ".join(m[p + "u"].split())]
-    if m[p + "u1"] and (not m[p + "n2"] or UNITS[" ".join(m[p + "u1"].split())] != unit):
+    unit = _unit(m[p + "u"])
+    if m[p + "u1"] and (not m[p + "n2"] or _unit(m[p + "u1"]) != unit):
         return None  # "15 m–30 m" is a range; "390 m to 1.5 km" is not read
     scale = 1.0
     tail = m.string[m.end(p + "n1") : m.start(p + "u")].replace(m[p + "u1"] or "", "")
@@ -133,7 +151,7 @@ def _amount(m: re.Match[str], p: str, text: str, generous: bool) -> Amount | Non
     step = _step(nums[-1], generous) * scale
     start, end = m.start(p + "n1"), m.end(p + "u")
     if m[p + "u3"]:
-        small = UNITS[" ".join(m[p + "u3"].split())]
+        small = _unit(m[p + "u3"])
         if len(values) > 1 or COMPOUND.get(unit[0]) != small[0]:
             return None
         extra = _units.convert(_number(m[p + "n3"]), small[0], unit[0])
@@ -212,20 +230,24 @@ class ConversionMismatch(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         view = ctx.doc.view
-        for m in pairs(view):
-            yield from self._pair(ctx.doc.text, view, m)
+        words = number_words(ctx.packs)
+        for m in pairs(view, words.words(1, 100)):
+            yield from self._pair(ctx.doc.text, view, m, words)
         if ctx.doc.format == "wikitext":
             yield from self._fields(ctx)
 
-    def _pair(self, text: str, view: str, m: re.Match[str]) -> Iterator[Diagnostic]:
+    def _pair(
+        self, text: str, view: str, m: re.Match[str], words: NumberWords
+    ) -> Iterator[Diagnostic]:
         if _CURRENCY.search(view[max(0, m.start() - 4) : m.start()]):
             return  # "£5 m (US$8 m)": money, never converted
         before = _UNIT_BEFORE.search(view, max(0, m.start() - _REACH), m.start())
         if before and before["word"] in FIRST_WORDS:
             return  # the first value is the tail of a compound not read whole
-        if m["au"] == "st" and view[m.end("an1")] != " ":
+        if m["au"] == "st" and m["an1"] and view[m.end("an1")] != " ":
             return  # "the 21st (…)": an ordinal
-        a, b = _amount(m, "a", text, generous=False), _amount(m, "b", text, generous=True)
+        a = _amount(m, "a", text, generous=False, words=words)
+        b = _amount(m, "b", text, generous=True)
         if a is None or b is None or len(a.values) != len(b.values):
             return  # a range against one value: the text around is not read
         slack = _SLACK_APPROX if m["aq"] or m["bq"] else _SLACK
