@@ -49,6 +49,7 @@ def _kn210(text: str, fmt: str = "text") -> list[str]:
         ("The ship sailed at 20 knots (60 km/h).", ["60 km/h"]),
         ("The road climbs 1,200–1,500 m (3,900–6,900 ft).", ["3,900–6,900 ft"]),
         ("Twelve miles (29 km) of it were paved.", ["29 km"]),
+        ("The valley has 1,100/km2 (1,800/sq mi) people.", ["1,800/sq mi"]),
         (
             "A 1,050-nautical-mile (2,940 km) flight, at 125-mile-per-hour (301 km/h).",
             ["2,940 km", "301 km/h"],
@@ -70,6 +71,7 @@ def test_a_conversion_that_no_rounding_explains_is_found(text, found):
         "The road climbs 1,200–1,500 m (3,900–4,900 ft), 5 ft 11 in (180 cm) a step.",
         "The loch is 24 miles (the longest in the county) and cost £24 m (US$39 m) to dredge.",
         "In 1948 (12 km of new road) the loch was 24 miles (thirty-nine kilometres) long.",
+        "The valley has 1,100/km2 (2,800/sq mi), or 1,115 per square mile (430.5/km²).",
         "Twelve miles (19 km) of it were paved, and a forty-two foot (12.8 m) mast stood there.",
         "A 1,050-nautical-mile (1,940 km; 1,210 mi) flight, at 125-mile-per-hour (201 km/h).",
     ],

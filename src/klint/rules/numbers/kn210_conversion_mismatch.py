@@ -30,7 +30,7 @@ def _side(p: str, words: tuple[str, ...] = ()) -> str:
     return (
         rf"(?:(?P<{p}n1>{_NUM}){_SCALE}(?:{_SP}(?P<{p}u1>{unit}))?{word})"
         rf"(?:{_SEP}(?P<{p}n2>{_NUM}){_SCALE})?"
-        rf"{_SP}-?(?P<{p}u>{unit}){_SHAPE}"
+        rf"(?:{_SP}-?|(?P<{p}per>/|{_SP}per\s))(?P<{p}u>{unit}){_SHAPE}"
         rf"(?:{_SP}(?P<{p}n3>\d+(?:\.\d+)?){_SP}(?P<{p}u3>{unit}))?"
     )
 
@@ -38,7 +38,7 @@ def _side(p: str, words: tuple[str, ...] = ()) -> str:
 _APPROX = r"(?:about|approximately|approx\.|around|roughly|some|nearly|almost|c\.|ca\.|circa|~|≈)"
 #: where a conversion may open: a parenthesis, a number and a word that may start a unit
 _OPEN = re.compile(
-    rf"\(\s?(?:{_APPROX}\s?)?[−-]?\d[\d,.]*{_SCALE}(?:{_SEP}[−-]?\d[\d,.]*)?[ \u00a0]*-?"
+    rf"\(\s?(?:{_APPROX}\s?)?[−-]?\d[\d,.]*{_SCALE}(?:{_SEP}[−-]?\d[\d,.]*)?[ \u00a0]*(?:-|/|per\s)?"
     r"(?P<word>[^\W\d_]+|[°º′″])"
 )
 _REACH = 200  # how far before its parenthesis a pair may start (markup pads the view)
@@ -139,6 +139,8 @@ def _amount(
     if text[n1[0] : n1[1]] == m[p + "n1"] and _HIDDEN.search(text, n1[1], u[0]):
         return None  # the file writes more between number and unit than the view shows
     unit = _unit(m[p + "u"])
+    if m[p + "per"]:  # a density: "115/km2 (298/sq mi)", "1,115 per square mile"
+        unit = tuple(f"1 / ({u})" for u in unit)
     if m[p + "u1"] and (not m[p + "n2"] or _unit(m[p + "u1"]) != unit):
         return None  # "15 m–30 m" is a range; "390 m to 1.5 km" is not read
     scale = 1.0
@@ -258,7 +260,7 @@ class ConversionMismatch(Rule):
             b.start,
             b.end,
             f"“{b.text}” is not a conversion of “{a.text}”, "
-            f"which is about {_shown(expected, b)} {m['bu']}",
+            f"which is about {_shown(expected, b)}{m['bper'] or ' '}{m['bu']}",
             related=[(a.start, a.end, "the value converted")],
         )
 
