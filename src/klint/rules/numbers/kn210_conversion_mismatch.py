@@ -202,15 +202,22 @@ def _shown(v: float, like: Amount) -> str:
 class ConversionMismatch(Rule):
     """## What it does
     Reports a value whose conversion into another unit, stated beside it, is not what the
-    value converts to: "100 miles (260 km)", "5 ft 11 in (1.65 m)", "30 °C (66 °F)", and
-    wikitext infobox fields that give one measure in two units (``area_km2`` against
-    ``area_sq_mi``). Each side is read at the precision it is written to ("1.80" to the
-    hundredth, "160" to the ten); a conversion that some rounding explains is never
-    reported, and "about" widens the tolerance. A spelling that names more than one unit
-    (statute or nautical "miles"; short, long or metric "tons"; US or imperial "gallons")
-    is accepted in any of its readings, and a temperature may be a difference (a rise of
-    5 °C (9 °F)). Ranges are compared end by end. Units come from ``pint``, which is loaded
-    only for an article that has such a pair.
+    value converts to: "100 miles (260 km)", "5 ft 11 in (1.65 m)", "30 °C (66 °F)",
+    "twelve miles (29 km)", "1,100/km2 (1,800/sq mi)", a wikitext ``{{convert|90|km}}``
+    followed by a conversion written by hand, and infobox fields that give one measure in
+    two units (``area_km2`` against ``area_sq_mi``). Each side is read at the precision it
+    is written to ("1.80" to the hundredth, "160" to the ten); a conversion that some
+    rounding explains is never reported, and "about" widens the tolerance. A spelling that
+    names more than one unit (statute or nautical "miles"; short, long or metric "tons"; US
+    or imperial "gallons"; avoirdupois or troy "ounces") is accepted in any of its readings,
+    and a temperature may be a difference (a rise of 5 °C (9 °F)). Ranges are compared end
+    by end; a parenthesis that is not a conversion ("100 miles (the longest stage)"), years
+    and money are left alone. Units come from ``pint``, loaded only for an article that has
+    such a pair.
+
+    Opt-in (``--extend-select KN210``): on the judged corpus its findings are all true so
+    far, but there are fewer than the ten a default-on rule needs — real articles state
+    hundreds of conversions and get very few wrong.
 
     ## Why is this bad?
     One of the two figures was changed without the other, or the conversion was done with
@@ -228,7 +235,8 @@ class ConversionMismatch(Rule):
     code = "KN210"
     name = "conversion-mismatch"
     severity = Severity.WARNING
-    summary = "a value and its conversion in parentheses that do not agree"
+    default_enabled = False
+    summary = "a value and its conversion in parentheses that do not agree (opt-in)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         view = ctx.doc.view
