@@ -160,6 +160,9 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
     return result
 
 
+_DIGIT_LOOKALIKES = str.maketrans("OIL", "011")
+
+
 def _unknown_codes(
     suppressions: list[suppress.Suppression],
 ) -> list[tuple[suppress.Suppression, str, str | None]]:
@@ -170,7 +173,9 @@ def _unknown_codes(
     out = []
     for s in suppressions:
         for code in sorted(s.codes - set(codes)):
-            hint = code.upper() if code.upper() in codes else None
+            # a letter typed for a digit: "KN2O1" is KN201 (not the as-close KN210)
+            typed = code.upper()[:2] + code.upper()[2:].translate(_DIGIT_LOOKALIKES)
+            hint = typed if typed in codes else None
             hint = hint or next(iter(difflib.get_close_matches(code.upper(), codes, n=1)), None)
             out.append((s, code, hint))
     return out

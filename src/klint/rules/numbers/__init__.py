@@ -17,6 +17,7 @@ from klint.rules.numbers.kn206_count_vs_list import CountVsList
 from klint.rules.numbers.kn207_table_consistency import TableConsistency
 from klint.rules.numbers.kn208_percent_vs_counts import PercentVsCounts
 from klint.rules.numbers.kn209_attribute_value_conflict import AttributeValueConflict
+from klint.rules.numbers.kn210_conversion_mismatch import ConversionMismatch
 
 RULES: tuple[type[Rule], ...] = (
     ValueConflict,
@@ -28,4 +29,5 @@ RULES: tuple[type[Rule], ...] = (
     TableConsistency,
     PercentVsCounts,
     AttributeValueConflict,
+    ConversionMismatch,
 )

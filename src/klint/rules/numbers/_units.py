@@ -1,0 +1,115 @@
+"""Units as prose writes them, and conversions between them through ``pint``.
+
+The table below only says which pint unit a spelling means ("sq mi" is ``square_mile``);
+every factor and offset comes from pint's registry. A spelling that names more than one
+unit ("miles": statute or nautical, though "mi" is statute; "tons": short, long or metric; "gallons": US or
+imperial; "hp": mechanical or metric) maps to all of them, and a conversion is accepted
+when any reading fits. pint is imported, and its registry built, on the first conversion
+asked for: an article without a conversion pair never loads it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from klint.text.words import alternation
+
+#: pint unit name(s) -> the spellings that mean them (longest are tried first)
+# fmt: off
+_SPELLINGS: dict[tuple[str, ...], tuple[str, ...]] = {
+    # length
+    ("micrometer",): ("micrometres", "micrometre", "micrometers", "micrometer", "μm", "µm"),
+    ("millimeter",): ("millimetres", "millimetre", "millimeters", "millimeter", "mm"),
+    ("centimeter",): ("centimetres", "centimetre", "centimeters", "centimeter", "cm"),
+    ("meter",): ("metres", "metre", "meters", "meter", "m"),
+    ("kilometer",): ("kilometres", "kilometre", "kilometers", "kilometer", "km"),
+    ("inch",): ("inches", "inch", "in", "″"),
+    ("foot",): ("feet", "foot", "ft", "′"),
+    ("yard",): ("yards", "yard", "yd"),
+    ("mile", "nautical_mile"): ("miles", "mile"),  # at sea, "miles" may be nautical
+    ("mile",): ("mi",),  # the symbol is the statute mile's
+    ("nautical_mile",): ("nautical miles", "nautical mile", "nmi"),
+    # area
+    ("meter ** 2",): ("square metres", "square metre", "square meters", "square meter",
+                        "sq m", "m2", "m²"),
+    ("kilometer ** 2",): ("square kilometres", "square kilometre", "square kilometers",
+                            "square kilometer", "sq km", "km2", "km²"),
+    ("foot ** 2",): ("square feet", "square foot", "sq ft", "ft2", "ft²"),
+    ("square_mile",): ("square miles", "square mile", "sq mi", "mi2", "mi²"),
+    ("acre",): ("acres", "acre"),
+    ("hectare",): ("hectares", "hectare", "ha"),
+    # volume
+    ("liter",): ("litres", "litre", "liters", "liter", "l", "L"),
+    ("meter ** 3",): ("cubic metres", "cubic metre", "cubic meters", "cubic meter",
+                       "m3", "m³"),
+    ("cubic_foot",): ("cubic feet", "cubic foot", "cu ft", "ft3", "ft³"),
+    ("US_liquid_gallon", "imperial_gallon"): ("gallons", "gallon", "gal"),
+    ("imperial_gallon",): ("imperial gallons", "imperial gallon", "imp gal"),
+    ("US_liquid_gallon",): ("US gallons", "US gallon", "US gal"),
+    # mass
+    ("gram",): ("grams", "gram", "g"),
+    ("kilogram",): ("kilograms", "kilogram", "kg"),
+    ("metric_ton",): ("tonnes", "tonne", "t"),
+    ("short_ton", "long_ton", "metric_ton"): ("tons", "ton"),
+    ("long_ton",): ("long tons", "long ton"),
+    ("short_ton",): ("short tons", "short ton"),
+    ("pound",): ("pounds", "pound", "lb", "lbs"),
+    ("ounce", "troy_ounce"): ("ounces", "ounce", "oz"),  # gold and silver: troy
+    ("troy_ounce",): ("troy ounces", "troy ounce", "ozt", "oz t"),
+    ("stone",): ("stone", "st"),
+    # speed
+    ("kilometer_per_hour",): ("kilometres per hour", "kilometers per hour", "kilometre per hour", "km/h", "km / h", "kph"),
+    ("mile_per_hour",): ("miles per hour", "mile per hour", "mph"),
+    ("knot",): ("knots", "knot", "kn", "kt"),
+    ("kilometer_per_second",): ("kilometres per second", "kilometers per second", "km/s"),
+    ("mile / second",): ("miles per second", "mi/s"),
+    ("meter_per_second",): ("metres per second", "meters per second", "m/s"),
+    # power
+    ("kilowatt",): ("kilowatts", "kilowatt", "kW"),
+    ("megawatt",): ("megawatts", "megawatt", "MW"),
+    ("horsepower", "metric_horsepower"): ("horsepower", "hp", "bhp"),
+    ("metric_horsepower",): ("PS",),
+    # temperature
+    ("degC",): ("°C", "° C", "ºC", "degrees Celsius", "degrees centigrade", "degrees C"),
+    ("degF",): ("°F", "° F", "ºF", "degrees Fahrenheit", "degrees F"),
+}
+# fmt: on
+
+UNITS: dict[str, tuple[str, ...]] = {s: names for names, ss in _SPELLINGS.items() for s in ss}
+#: the first word of every spelling ("square", "km", "°"): a cheap test before the pattern
+FIRST_WORDS = frozenset(re.match(r"[^\W\d_]+|.", s)[0] for s in UNITS)
+
+
+@cache
+def unit_pattern() -> str:
+    """A unit spelling, the longest first, not followed by a letter or digit ("m" is not "mph")."""
+    return alternation(
+        UNITS, space=r"[\s-]"
+    )  # "a 1,050-nautical-mile (1,940 km) flight" + r"(?![\w²³/])"
+
+
+#: the compound units prose writes as two parts: 5 ft 11 in, 12 st 6 lb, 3 lb 4 oz
+COMPOUND = {"foot": "inch", "stone": "pound", "pound": "ounce", "meter": "centimeter"}
+
+
+@cache
+def _registry() -> Any:
+    import pint  # heavy (a few hundred ms with its registry): only when a pair is found
+
+    return pint.UnitRegistry()
+
+
+def dimension(unit: str) -> str:
+    """The dimensionality of a pint unit, as text ("[length] ** 2")."""
+    return str(_registry().Unit(unit).dimensionality)
+
+
+@cache
+def convert(value: float, src: str, dst: str, delta: bool = False) -> float:
+    """``value`` in pint unit ``src`` expressed in ``dst`` (``delta``: a temperature difference)."""
+    reg = _registry()
+    if delta and src.startswith("deg"):
+        src, dst = "delta_" + src, "delta_" + dst
+    return float(reg.Quantity(value, src).to(dst).magnitude)
