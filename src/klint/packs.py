@@ -59,6 +59,8 @@ class NumbersPack:
     people_nouns: list[str] = _list()
     total_cues: list[str] = _list()
     subpart_cues: list[str] = _list()
+    breakdown_cues: list[str] = _list()
+    partial_cues: list[str] = _list()
     additive_cues: list[str] = _list()
     event_classes: dict[str, list[str]] = _dict()
     stock_cues: list[str] = _list()
@@ -68,6 +70,7 @@ class NumbersPack:
     whole_scope_cues: list[str] = _list()
     preposition_heads: list[str] = _list()
     share_blockers: list[str] = _list()
+    share_cues: list[str] = _list()
     total_tolerance: float = 0.05
     percent_tolerance: float = 1.0
 

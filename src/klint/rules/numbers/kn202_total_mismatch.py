@@ -8,6 +8,13 @@ from collections.abc import Iterator
 from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
+from klint.rules.numbers._breakdown import (
+    Breakdown,
+    Part,
+    adds_up_early,
+    breakdowns,
+    tolerance,
+)
 from klint.rules.numbers._common import (
     bounds,
     fmt,
@@ -19,38 +26,61 @@ from klint.rules.numbers._common import (
 from klint.text.words import has_cue
 
 _YEAR_RE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _stated_value(p: Part) -> float:
+    """A part's number as written (its bounds widen it by the qualifier)."""
+    m = _FIGURE.search(p.text)
+    if m is None:
+        return p.low
+    v = float(m.group().replace(",", ""))
+    return v if p.low <= v <= p.high else p.low
 
 
 class TotalMismatch(Rule):
     """## What it does
-    Reports a stated total that its listed parts exceed: in one paragraph, a figure
-    marked as a total ("in total", "account for", "altogether") followed by the
-    groups that make it up, speaking of the same event (displaced, killed, ...),
-    whose smallest possible sum is larger than the largest possible total.
+    Reports a total and its listed parts that do not add up. A whole with the list of
+    parts its sentence splits it into ("4,000 men in all: 2,500 ..., 1,200 ... and
+    600 ...", "consisted of", "made up of", "comprising", "split between the Guelphs
+    (50), ...", "700 archers and 450 pikemen, a total of 1,050 men"): the parts may
+    not add up to more than the whole, and, where the list is stated as complete
+    ("in all:", "made up of", "consisting of", "split between", "a total of"), not to
+    less either; a list that leaves some out ("and the rest", "some Greeks") is
+    checked only for more. Also a figure marked as a total ("in total", "account
+    for", "altogether") and the groups of the same event (displaced, killed, ...)
+    in the sentences after it. Sub-parts ("of whom", "including") are KN204's.
 
     ## Why is this bad?
-    The parts cannot add up to more than the whole; either the total or a part is wrong.
+    The parts cannot add up to more than the whole, nor a complete breakdown to less;
+    either the total or a part is wrong.
 
     ## Example
-        The floods displaced a total of 50,000 people. About 30,000 residents fled the capital and a further 35,000 fled the coast.
+        The garrison counted 4,000 men in all: 2,500 Genoese, 1,200 Catalan crossbowmen and 600 local militia.
+        The 4,000-strong reserve was made up of 2,500 Genoese and 1,200 Catalans.
 
     ## Use instead
-        The floods displaced a total of 65,000 people. About 30,000 residents fled the capital and a further 35,000 fled the coast.
+        The garrison counted 4,000 men in all: 2,500 Genoese, 1,200 Catalan crossbowmen and 300 local militia.
+        The 4,000-strong reserve was made up of 2,500 Genoese and 1,500 Catalans.
     """
 
     code = "KN202"
     name = "total-mismatch"
     severity = Severity.ERROR
-    summary = "the listed parts add up to more than the stated total"
+    summary = "the listed parts add up to more than the stated total, or a complete list to less"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         num = ctx.packs.numbers
         people = set(num.people_nouns)
         view = ctx.doc.view
+        listed = [b for b in breakdowns(ctx) if not b.subset]
+        yield from self._breakdowns(ctx, listed)
+        wholes = {id(b.whole) for b in breakdowns(ctx)}
         for para in paragraphs(ctx):
             for i, total in enumerate(para):
                 if (
-                    total.unit != "count"
+                    id(total) in wholes
+                    or total.unit != "count"
                     or total.low is None
                     or total.event is None
                     or total.qualifier in ("over", "at-least", "range")
@@ -77,6 +107,32 @@ class TotalMismatch(Rule):
                     f"({lines_of(ctx, parts)})",
                     related=[(p.start, p.end, f"part: {stated(p)}") for p in parts],
                 )
+
+    def _breakdowns(self, ctx: Context, listed: list[Breakdown]) -> Iterator[Diagnostic]:
+        """A whole and the list of parts its sentence splits it into ("4,000 men in all:
+        2,500 ..."): the parts may not add up to more, nor, when the list is stated as
+        complete, to less."""
+        for b in listed:
+            whole = bounds(ctx, b.whole)
+            if whole is None or adds_up_early(b):
+                continue
+            tol = tolerance(ctx, b)
+            low = sum(p.low for p in b.parts)
+            high = sum(p.high for p in b.parts)
+            if low > whole[1] * (1 + tol):
+                relation = "less than"
+            elif b.complete and high < whole[0] * (1 - tol):
+                relation = "more than"
+            else:
+                continue
+            raw = " + ".join(p.text for p in b.parts)
+            yield self.diagnostic(
+                b.whole.start,
+                b.whole.end,
+                f"total {stated(b.whole)} is {relation} its parts: {raw} "
+                f"= {fmt(sum(_stated_value(p) for p in b.parts))}",
+                related=[(p.start, p.end, f"part: \u201c{p.text}\u201d") for p in b.parts],
+            )
 
     def _parts(
         self, ctx: Context, after: list[QuantityClaim], total: QuantityClaim, people: set[str]

@@ -6,20 +6,40 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from functools import lru_cache
 
 from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
-from klint.rules.numbers._common import bounds, fmt, line_of, paragraphs, stated
-from klint.text.words import alternation
+from klint.rules.numbers._breakdown import Part, adds_up_early, breakdowns, tolerance
+from klint.rules.numbers._common import bounds, fmt, has_cue, line_of, paragraphs, stated
 
 _OF_THE_START = re.compile(r"\s{0,3}(?:[Oo]f|[Oo]ut of) (?:the|its|their|all|his|her) ")
 _TO_PART = re.compile(r"[^.;:0-9]{0,40}?, ")
 _OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:its|the|their|his|her|a\s+total\s+of)\s+$")
 
 
-def _without_breakdowns(parts: list[QuantityClaim]) -> list[QuantityClaim]:
+# "% of sales", "% of the vote": the whole a share is of
+_OF_SHARE = re.compile(
+    r"\s*of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+    r"(?P<whole>[a-z][\w'’-]*(?:\s+(?!(?:and|or|while|with|in|at|from|to|for)\b)[a-z][\w'’-]*)?)"
+    r"(?=\s*[,;.)]|\s+(?:and|while|with|came|went|was|were|is|are)\b|\s+[a-z]+\s)"
+)
+# words between two percentages that make them shares of different wholes, or a change
+_SHARE_BREAK = (
+    r"\b(?:or|to|from|between|while|whereas|compared|versus|vs|than|respectively|but|"
+    r"up|down|rose|fell|after|before|then|later|previously|whereas)\b"
+)
+# a word after a share that scopes it to another place or time ("45% in 2014")
+_SCOPE_WORDS = r"in|at|during|among|amongst|across|within|by|since|until|on|per|a|each"
+
+
+def _growth(ctx: Context, near: str) -> bool:
+    """Whether words near a percentage make it a change or a ratio ("rose 45%"); "made up"
+    is a share's verb, not a rise."""
+    return has_cue(re.sub(r"\bmade\s+up\b", " ", near), ctx.packs.numbers.share_blockers)
+
+
+def _without_breakdowns(parts: list[Part]) -> list[Part]:
     """Parts without those that break down an earlier part ("1,860,000 Jews: 490,000 at
     Belzec, 60,000 at Sobibor…" lists the 1,860,000 again, camp by camp)."""
     out: list[QuantityClaim] = []
@@ -27,10 +47,10 @@ def _without_breakdowns(parts: list[QuantityClaim]) -> list[QuantityClaim]:
     while i < len(parts):
         out.append(parts[i])
         total, j = 0.0, i + 1
-        while j < len(parts) and total < (parts[i].low or 0):
-            total += parts[j].low or 0
+        while j < len(parts) and total < parts[i].low:
+            total += parts[j].low
             j += 1
-        if j > i + 2 and abs(total - (parts[i].low or 0)) <= 0.01 * (parts[i].low or 0):
+        if j > i + 2 and abs(total - parts[i].low) <= 0.01 * parts[i].low:
             i = j  # parts[i+1:j] add up to parts[i]: its breakdown
         else:
             i += 1
@@ -40,19 +60,28 @@ def _without_breakdowns(parts: list[QuantityClaim]) -> list[QuantityClaim]:
 class SharesExceedWhole(Rule):
     """## What it does
     Reports parts larger than their whole: shares of one whole in a sentence that add
-    up to more than 100%, "485 of its 300 residents", "of the 40 crew, 45 were
-    rescued", sub-parts ("of them ...") that
-    add up to more than the group they break down, and infobox dead greater than
-    the same side's strength.
+    up to more than 100% ("60% Liberal, 30% Labour and 20% Green"; "exports made up
+    65% of sales and the home market 45%"; "60% voted yes, 45% no"), "485 of its 300
+    residents", "of the 40 crew, 45 were rescued", sub-parts that add up to more
+    than the group they break down ("900 men, of whom 600 were archers and 400
+    pikemen"; "Of the 4,000 defenders, 2,500 were ..., 1,200 were ... and 600 were
+    ..."; "including"), and infobox dead greater than the same side's strength.
+    Shares of different wholes are left alone: another place or time ("65% in the
+    north and 45% in the south"), another group ("65% of men and 45% of women"),
+    another question ("60% used the ferry and 45% the bridge"), a change ("rose").
 
     ## Why is this bad?
     A part cannot exceed its whole; one of the figures is wrong.
 
     ## Example
         The council was 60% Liberal, 30% Labour and 20% Green.
+        Exports made up 65% of sales and the home market 45%.
+        Of the 4,000 defenders, 2,500 were Genoese, 1,200 were Catalans and 600 were militia.
 
     ## Use instead
         The council was 60% Liberal, 30% Labour and 10% Green.
+        Exports made up 65% of sales and the home market 35%.
+        Of the 4,000 defenders, 2,500 were Genoese, 1,200 were Catalans and 300 were militia.
     """
 
     code = "KN204"
@@ -61,7 +90,9 @@ class SharesExceedWhole(Rule):
     summary = "shares of one whole above 100%, or a part larger than its whole"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        yield from self._shares(ctx)
+        named = list(self._shares(ctx))
+        yield from named
+        yield from self._gapped_shares(ctx, {d.start for d in named})
         yield from self._part_of_whole(ctx)
         yield from self._infobox(ctx)
 
@@ -92,6 +123,88 @@ class SharesExceedWhole(Rule):
                         run.append(q)
                 yield from self._report_shares(ctx, run, tol)
 
+    def _gapped_shares(self, ctx: Context, reported: set[int]) -> Iterator[Diagnostic]:
+        """Shares of one whole where the later ones leave the whole unsaid: "exports made
+        up 65% of sales and the home market 45%", "60% voted yes, 45% no"."""
+        view = ctx.doc.view
+        num = ctx.packs.numbers
+        tol = num.percent_tolerance
+        for para in paragraphs(ctx):
+            for _, group in itertools.groupby(para, key=lambda q: q.sentence_start):
+                pcts = [
+                    q
+                    for q in group
+                    if q.unit == "percent" and q.low is not None and q.qualifier == "exact"
+                ]
+                run: list[QuantityClaim] = []
+                whole = ""
+                for q in pcts:
+                    tail = view[q.end : (q.sentence_end or q.end)]
+                    of = _OF_SHARE.match(tail)
+                    if run and self._gapped(ctx, run[-1], q, whole):
+                        run.append(q)
+                        continue
+                    yield from self._report_gapped(ctx, run, tol, reported)
+                    run, whole = [], ""
+                    if _growth(ctx, view[max(q.sentence_start or 0, q.start - 30) : q.end + 30]):
+                        continue
+                    if of is not None:
+                        run, whole = [q], " ".join(of.group("whole").lower().split())
+                    elif has_cue(" ".join(tail.split()[:1]), [*num.share_cues, "were", "was"]):
+                        run = [q]  # "60% voted yes", "60% were men"
+                yield from self._report_gapped(ctx, run, tol, reported)
+
+    @staticmethod
+    def _gapped(ctx: Context, prev: QuantityClaim, q: QuantityClaim, whole: str) -> bool:
+        """Whether ``q`` continues the shares of ``prev``: joined by a comma or "and" after
+        at most a few words, and either the same whole or none of its own, with no verb,
+        place or time of its own ("and 45% in 2014" is another whole)."""
+        view = ctx.doc.view
+        gap = view[prev.end : q.start]
+        of = _OF_SHARE.match(gap)
+        if of is not None:
+            gap = gap[of.end() :]
+        words = gap.split()
+        if (
+            len(words) > 6
+            or re.search(r"\d", gap)
+            or not re.search(r"[,;]|\band\b", gap)
+            or re.search(_SHARE_BREAK, gap.lower())
+        ):
+            return False
+        tail = view[q.end : (q.sentence_end or q.end)]
+        if re.match(r"\s*of\b", tail):
+            own = _OF_SHARE.match(tail)
+            if own is None or " ".join(own.group("whole").lower().split()) != whole:
+                return False  # a whole of its own: "75% of Italians"
+            tail = tail[own.end() :]
+        said = re.split(r"[,;()]|\.(?:\s|$)|\band\b", tail, maxsplit=1)[0].split()
+        first = said[0].lower() if said else ""
+        if len(said) > 3 or re.fullmatch(_SCOPE_WORDS, first) or re.fullmatch(r"\d+", first):
+            return False  # a clause of its own, or another place or time
+        if first not in ctx.packs.numbers.share_cues and re.fullmatch(
+            r"\w+ed|had|has|have|is|are|was|were", first
+        ):
+            return False  # its own verb: another question ("45% used Twitter")
+        return not _growth(ctx, view[max(0, q.start - 20) : q.end + 30])
+
+    def _report_gapped(
+        self, ctx: Context, run: list[QuantityClaim], tol: float, reported: set[int]
+    ) -> Iterator[Diagnostic]:
+        if len(run) < 2 or run[0].start in reported:
+            return
+        total = sum(q.low or 0 for q in run)
+        if total <= 100 + tol * len(run):
+            return
+        yield self.diagnostic(
+            run[0].start,
+            run[-1].end,
+            "shares of one whole add up to more than 100%: "
+            + " + ".join(stated(q) for q in run)
+            + f" = {fmt(total)}%",
+            related=[(q.start, q.end, f"share: {stated(q)}") for q in run[1:]],
+        )
+
     def _report_shares(
         self, ctx: Context, run: list[QuantityClaim], tol: float
     ) -> Iterator[Diagnostic]:
@@ -120,6 +233,7 @@ class SharesExceedWhole(Rule):
 
     def _part_of_whole(self, ctx: Context) -> Iterator[Diagnostic]:
         view = ctx.doc.view
+        subsets = {id(b.whole): b for b in breakdowns(ctx) if b.subset}
         for para in paragraphs(ctx):
             for i, q in enumerate(para):
                 if q.unit != "count" or q.low is None:
@@ -160,39 +274,23 @@ class SharesExceedWhole(Rule):
                         related=[(q.start, q.end, "the whole")],
                     )
                     continue
-                # "613 civilians, of them 106 women and 83 children"
-                subs = _without_breakdowns(self._subparts(ctx, para[i + 1 :], q))
-                if len(subs) >= 2 and all(float(x.low or 0).is_integer() for x in (q, *subs)):
-                    b = bounds(ctx, q)
-                    s = sum(p.low for p in subs)
-                    if b is not None and s > b[1]:
-                        yield self.diagnostic(
-                            q.start,
-                            q.end,
-                            f"{stated(q)} is less than its listed parts: "
-                            + " + ".join(fmt(p.low) for p in subs)
-                            + f" = {fmt(s)}",
-                            related=[(p.start, p.end, f"part: {stated(p)}") for p in subs],
-                        )
-
-    @staticmethod
-    def _subparts(
-        ctx: Context, after: list[QuantityClaim], whole: QuantityClaim
-    ) -> list[QuantityClaim]:
-        view = ctx.doc.view
-        opens, joins = _subpart_res(tuple(ctx.packs.numbers.subpart_cues))
-        gap = view[whole.end : whole.end + 16].lower()
-        if not opens.match(gap):
-            return []
-        subs = []
-        for q in after:
-            if q.sentence_start != whole.sentence_start or q.unit != "count" or q.low is None:
-                break
-            between = view[(subs[-1].end if subs else whole.end) : q.start]
-            if not joins.fullmatch(between.lower()):
-                break
-            subs.append(q)
-        return subs
+                # "613 civilians, of whom 106 women and 83 children"; "Of the 4,000 defenders,
+                # 2,500 were ..., 1,200 were ... and 600 were ..."
+                b = subsets.get(id(q))
+                if b is None or adds_up_early(b):
+                    continue
+                subs = _without_breakdowns(list(b.parts))
+                s = sum(p.low for p in subs)
+                whole = bounds(ctx, q)
+                if len(subs) >= 2 and whole is not None and s > whole[1] * (1 + tolerance(ctx, b)):
+                    yield self.diagnostic(
+                        q.start,
+                        q.end,
+                        f"{stated(q)} is less than its listed parts: "
+                        + " + ".join(fmt(p.low) for p in subs)
+                        + f" = {fmt(s)}",
+                        related=[(p.start, p.end, f"part: \u201c{p.text}\u201d") for p in subs],
+                    )
 
     def _infobox(self, ctx: Context) -> Iterator[Diagnostic]:
         # a side's strength is the one troop figure of its strength field: a field that lists
@@ -225,14 +323,3 @@ class SharesExceedWhole(Rule):
                     f"side {q.side}: {stated(q)} is more than its strength {stated(s)} (line {line_of(ctx, s.start)})",
                     related=[(s.start, s.end, "the side's strength")],
                 )
-
-
-@lru_cache(maxsize=8)
-def _subpart_res(cues: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """After a whole, a sub-part cue opening its parts ("613 civilians, of them ..."); between
-    two parts, cues and "and" only."""
-    words = alternation({c.lower() for c in cues})
-    return (
-        re.compile(rf"[\s,;:(]*(?:{words})\b"),
-        re.compile(rf"[\s,;:(]*(?:(?:{words}|and)\s+)*"),
-    )

@@ -10,30 +10,113 @@ from collections.abc import Iterator
 
 from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
+from klint.document import CONTENT_KINDS, Document, Region
 from klint.rules.base import Context, Rule
 from klint.rules.numbers._common import fmt, line_of, paragraphs, sentence_text, stated
 
-_ITEM = r"(?:[A-Z][\w'’.-]*(?:\s+(?:of|de|du|la|le|the|and)\s+[A-Z][\w'’.-]*|\s+[A-Z][\w'’.-]*){0,3}|[0-9]+)"
+_ITEM = (
+    r"(?:[A-Z][\w'’.-]*(?:\s+(?:of|de|du|la|le|the|and)\s+[A-Z][\w'’.-]*|\s+[A-Z][\w'’.-]*){0,3}"
+    r"|[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}|[0-9]+)"
+)
 _LIST_RE = re.compile(
     rf"(?P<of>\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}})?\s*(?P<open>[:,(])\s*"
     rf"(?P<items>{_ITEM}(?:\s*,\s*{_ITEM}){{0,12}}\s*,?\s+(?:and|&)\s+{_ITEM})(?P<close>\s*[.,;)]|\s*$)"
 )
 
 
+# "both" pairs two names; a comma before the first "and" makes it three or more
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of|de|the)\s+[A-Z][\w'’.-]*|\s+[A-Z][\w'’.-]*){0,3}"
+_BOTH_RE = re.compile(
+    rf"\b[Bb]oth\s+(?P<items>{_NAME}(?:\s*,\s*{_NAME}){{1,12}}\s*,?\s+(?:and|&)\s+{_NAME})"
+    r"(?=\s*[.,;)]|\s+[a-z])"
+)
+_SEP = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+_LINK_SPAN = re.compile(r"\[\[[^\[\]]*\]\]|\[[^\[\]]*\]\([^()]*\)|<a\b[^>]*>.*?</a>", re.IGNORECASE)
+_LINK_RAW = re.compile(r"\[\[|\]\(|<a\s", re.IGNORECASE)
+
+
+def _items(ctx: Context, start: int, end: int) -> list[str] | None:
+    """The names of a written list, or None when one is not a name: each item capitalized
+    or a link ("[[iron]]"); a trailing full stop is the sentence's."""
+    view, raw = ctx.doc.view, ctx.doc.text
+    links = [m.span() for m in _LINK_SPAN.finditer(raw, max(0, start - 2), min(len(raw), end + 60))]
+    if any(a < end < b and re.search(r"\w", view[end:b]) for a, b in links):
+        return None  # the list runs on inside a link: read it to the link's end or not at all
+    out: list[str] = []
+    pos = start
+    for sep in [*_SEP.finditer(view, start, end), None]:
+        a, b = (sep.start(), sep.end()) if sep else (end, end)
+        if sep is not None and any(x <= a < y and re.search(r"\w", view[b:y]) for x, y in links):
+            continue  # "[[Saint Pierre and Miquelon]]" is one item
+        piece, item_start, pos = view[pos:a], pos, b
+        name = piece.strip()
+        if name.endswith(".") and " " not in name:
+            name = name.rstrip(".")
+        if not name:
+            continue
+        if name.split()[0].lower() in ctx.packs.number_words or name.split()[0] == "one":
+            return None  # counted items ("two atria and one ventricle"): a breakdown
+        if not (
+            name[:1].isupper()
+            or name[:1].isdigit()
+            or _LINK_RAW.search(raw, max(0, item_start - 2), a)
+        ):
+            return None
+        out.append(" ".join(name.split()))
+    return out
+
+
+def _partial(ctx: Context, end: int) -> bool:
+    """Whether the words after a list say it gives only some ("among others", "etc.")."""
+    after = ctx.doc.view[end : end + 30].lower()
+    return bool(
+        re.match(r"\W*(?:among (?:others|them|whom)|etc\b|and (?:others|more)|and so on)", after)
+    )
+
+
+def _top_items(doc: Document, following: list[Region], nested: bool) -> list[Region]:
+    """The list items right after an introducing region, at the first item's depth."""
+    items: list[Region] = []
+    depth = None
+    for r in following:
+        if r.kind != "list_item":
+            break
+        line = doc.text[doc.lines.line_start(doc.position(r.start)[0]) : r.start]
+        d = (
+            len(re.match(r"[\s*#:;>-]*", line).group().replace(" ", ""))
+            + len(line)
+            - len(line.lstrip())
+        )
+        if depth is None:
+            depth = d
+        if d == depth:
+            items.append(r)
+        elif d < depth:
+            break
+    return [] if nested and not items else items
+
+
 class CountVsList(Rule):
     """## What it does
-    Reports a count word that disagrees with the items it introduces ("two resolutions
-    (874, 884 and 885)"), and a vote split larger than the body that voted ("a
-    seven-member committee ... voted 5-3").
+    Reports a count word that disagrees with the items it introduces: names after a
+    count and its noun ("two resolutions (874, 884 and 885)", "the three founders,
+    Aldo, Bruna, Carla and Dino", "four daughters: Ann, Beth and Cara"), "both"
+    before three or more names, and "the following three offices:" before a bulleted
+    or numbered list of another length (sub-items not counted). Linked words count
+    as names ("[[iron]], [[nickel]] and [[cobalt]]"); a list that says it is partial
+    ("among them", "etc.") is left alone. Also a vote split larger than the body
+    that voted ("a seven-member committee ... voted 5-3").
 
     ## Why is this bad?
     The count and the list cannot both be right; an item was added or dropped.
 
     ## Example
         Two ships (Alba, Brenna and Corra) were lost in the storm.
+        The deal was signed by both Rossi, Neri and Bianchi.
 
     ## Use instead
         Three ships (Alba, Brenna and Corra) were lost in the storm.
+        The deal was signed by Rossi, Neri and Bianchi.
     """
 
     code = "KN206"
@@ -44,9 +127,14 @@ class CountVsList(Rule):
     )
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        num = ctx.packs.numbers
-        list_nouns = set(num.list_nouns)
+        yield from self._counted_lists(ctx)
+        yield from self._both(ctx)
+        yield from self._list_items(ctx)
+
+    def _counted_lists(self, ctx: Context) -> Iterator[Diagnostic]:
+        """A count and the names after it: "the three founders, Aldo, Bruna, Carla and Dino"."""
         view = ctx.doc.view
+        list_nouns = set(ctx.packs.numbers.list_nouns)
         for para in paragraphs(ctx):
             for i, q in enumerate(para):
                 if q.low is None or q.qualifier != "exact" or q.unit != "count" or not q.counted:
@@ -54,21 +142,18 @@ class CountVsList(Rule):
                 if q.counted == "members" and q.subject:
                     yield from self._split(ctx, q, para[i + 1 :])
                     continue
-                head = q.counted.split()[-1]
-                if (
-                    head not in list_nouns
-                    or not (2 <= q.low <= 12)
-                    or not float(q.low).is_integer()
-                ):
+                if not (2 <= q.low <= 12) or not float(q.low).is_integer():
                     continue
+                if not re.fullmatch(r"[a-z][a-z -]*s|people|men|women|children", q.counted):
+                    continue  # a plural noun names the things listed
                 m = _LIST_RE.match(view, q.end, min(len(view), q.end + 300))
                 if not m or (m.group("open") == "(") != (m.group("close").strip() == ")"):
                     continue
-                items = [
-                    x
-                    for x in re.split(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", m.group("items"))
-                    if x
-                ]
+                if m.group("open") == "(" and q.counted.split()[-1] not in list_nouns:
+                    continue  # brackets after another noun hold examples ("seasons (Koufax)")
+                items = _items(ctx, m.start("items"), m.end("items"))
+                if items is None or _partial(ctx, m.end("items")):
+                    continue
                 if m.group("of") and m.group("open") == "," and len(items) + 1 == int(q.low):
                     continue  # "the three kingdoms of England, Scotland and Ireland"
                 if len(items) != int(q.low):
@@ -78,6 +163,63 @@ class CountVsList(Rule):
                         f"{stated(q)} introduces {len(items)} items: {', '.join(items)}",
                         related=[(m.start("items"), m.end("items"), f"{len(items)} items listed")],
                     )
+
+    def _both(self, ctx: Context) -> Iterator[Diagnostic]:
+        """ "both" before a list of three or more names: "both Smith, Jones and Brown"."""
+        view = ctx.doc.view
+        for region in ctx.doc.regions_of("paragraph", "list_item", "caption"):
+            for m in _BOTH_RE.finditer(view, region.start, region.end):
+                items = _items(ctx, m.start("items"), m.end("items"))
+                if items is None or len(items) <= 2 or _partial(ctx, m.end("items")):
+                    continue
+                yield self.diagnostic(
+                    m.start(),
+                    m.end("items"),
+                    f"\u201cboth\u201d introduces {len(items)} items: {', '.join(items)}",
+                    related=[(m.start("items"), m.end("items"), f"{len(items)} items listed")],
+                )
+
+    def _list_items(self, ctx: Context) -> Iterator[Diagnostic]:
+        """A count before a colon and the list items that follow it: "the following three
+        founders:" and a bulleted list of four."""
+        doc = ctx.doc
+        regions = sorted((r for r in doc.regions if r.kind in CONTENT_KINDS), key=lambda r: r.start)
+        claims = sorted(ctx.claims.quantities, key=lambda q: q.start)
+        for k, region in enumerate(regions[:-1]):
+            if region.kind not in ("paragraph", "list_item"):
+                continue
+            text = doc.view[region.start : region.end].rstrip()
+            if not text.endswith(":"):
+                continue
+            intro = region.start + len(text) - 1
+            count = next(
+                (
+                    q
+                    for q in claims
+                    if region.start <= q.start
+                    and q.end <= intro
+                    and q.unit == "count"
+                    and q.qualifier == "exact"
+                    and q.counted
+                    and q.low is not None
+                    and 2 <= q.low <= 30
+                    and re.fullmatch(r"\s*", doc.view[q.end : intro])
+                ),
+                None,
+            )
+            if count is None or not re.search(
+                r"\b(?:following|these|the|its|their|his|her)\s+$",
+                doc.view[max(region.start, count.start - 12) : count.start],
+            ):
+                continue
+            items = _top_items(doc, regions[k + 1 :], region.kind == "list_item")
+            if items and len(items) != int(count.low or 0):
+                yield self.diagnostic(
+                    count.start,
+                    count.end,
+                    f"{stated(count)} introduces a list of {len(items)} items",
+                    related=[(r.start, r.end, f"item {n}") for n, r in enumerate(items, 1)],
+                )
 
     def _split(
         self, ctx: Context, body: QuantityClaim, after: list[QuantityClaim]

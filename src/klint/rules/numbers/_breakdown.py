@@ -1,0 +1,272 @@
+"""Breakdowns: a whole and the list of parts a sentence splits it into.
+
+"4,000 men in all: 2,500 Genoese, 1,200 Catalans and 600 militia", "Of the 4,000
+defenders, 2,500 were ...", "613 civilians, of whom 106 women and 83 children",
+"120 seats split between the Liberals (50), Labour (45) and the Greens (30)",
+"2,500 Genoese and 1,500 Catalans, a total of 4,000 men". The parts are a list:
+numbers joined by commas, semicolons or "and", each opening its item. Which
+words introduce a breakdown, say it is complete or leave some of the whole out
+are pack lists (``numbers.total_cues``, ``breakdown_cues``, ``subpart_cues``,
+``partial_cues``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from klint.claims import QuantityClaim
+from klint.rules.base import Context
+from klint.rules.numbers._common import bounds, has_cue, paragraphs
+
+# a part in parentheses after its name: "Labour (45)"
+_PAREN_NUM = re.compile(r"\((\d{1,3}(?:,\d{3})+|\d+)\)")
+# what may stand between a list separator and the next part's number
+_LEAD = re.compile(
+    r"(?:[,;]|\band\b|\bplus\b)\s*(?:and\s+)?(?:(?:a\s+further|another|an\s+additional|further|"
+    r"additional|with|the\s+other|the\s+remaining)\s+)?$",
+    re.IGNORECASE,
+)
+# a name before a part in parentheses: ", Labour (" / "and the Greens ("
+_NAME_LEAD = re.compile(
+    r"(?:[,;:]|\band\b|\bbetween\b|\bamong\b|\binto\b)\s*(?:and\s+)?(?:the\s+)?"
+    r"[\w'’.-]+(?:\s+[\w'’.-]+){0,4}\s*\($"
+)
+# "Of the 4,000 defenders, ..." / "Out of its 40 crew, ..."
+_OF_THE = re.compile(
+    r"(?:^|[,;]\s*)(?:[Oo]f|[Oo]ut\s+of|[Aa]mong)\s+(?:the|its|their|all|his|her|these|those)\s+$"
+)
+# the list's last number is a day of a month: "2, 4 and 7 May"
+_DAY_MONTH = re.compile(
+    r"(?:\s*,?\s*(?:and\s+)?\d{1,2})?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+)
+# a capitalized word right before a number, not opening the sentence: "Stages 2, 4 and 7"
+_LABEL_BEFORE = re.compile(r"(?<=\S)\s+[A-Z][\w-]*\s+$")
+_TOTAL_BEFORE = re.compile(
+    r"(?:[,;(—–-]|\b(?:for|making|giving|bringing|to\s+make|with))?\s*(?:a|an)?\s*"
+    r"(?:combined\s+|grand\s+|overall\s+)?total\s+of\s*$",
+    re.IGNORECASE,
+)
+_TOTAL_AFTER = re.compile(r"[^,;.:]{0,25}?\b(?:in\s+all|in\s+total|altogether|all\s+told)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One listed part: its span, the number as written and the bounds of its value."""
+
+    start: int
+    end: int
+    text: str
+    low: float
+    high: float
+
+
+@dataclass(frozen=True, slots=True)
+class Breakdown:
+    """A whole and its listed parts. ``subset``: introduced as some of the whole ("of whom",
+    "including", "Of the N ..."); ``complete``: stated as the whole's every part."""
+
+    whole: QuantityClaim
+    parts: tuple[Part, ...]
+    subset: bool
+    complete: bool
+
+
+def breakdowns(ctx: Context) -> list[Breakdown]:
+    """Every breakdown of the article's body, in text order (computed once a check)."""
+    if "kn.breakdowns" not in ctx.cache:
+        found: list[Breakdown] = []
+        for para in paragraphs(ctx):
+            used: set[int] = set()
+            for i, whole in enumerate(para):
+                if id(whole) in used:
+                    continue
+                b = _forward(ctx, para, i) or _backward(ctx, para, i)
+                if b is not None:
+                    found.append(b)
+                    used.update(id(q) for q in para if any(q.start == p.start for p in b.parts))
+        ctx.cache["kn.breakdowns"] = found
+    return ctx.cache["kn.breakdowns"]
+
+
+def tolerance(ctx: Context, b: Breakdown) -> float:
+    """Relative slack for the sum: none when every figure is exact and none is rounded."""
+    figures = [b.whole.low or 0.0, *(p.low for p in b.parts)]
+    exact = b.whole.qualifier == "exact" and all(p.low == p.high for p in b.parts)
+    if exact and all(f % 100 for f in figures):
+        return 0.0
+    return ctx.packs.numbers.total_tolerance
+
+
+def _is_amount(ctx: Context, q: QuantityClaim, unit: str) -> bool:
+    """A whole number of ``unit`` as an amount is written: no decimals ("26.00" is an
+    average), no label before it ("Stages 2, 4 and 7")."""
+    view = ctx.doc.view
+    numeral = view[q.number_start or q.start : q.number_end or q.end]
+    return (
+        q.unit == unit
+        and q.low is not None
+        and q.qualifier not in ("vague", "range")
+        and not q.split
+        and float(q.low).is_integer()
+        and not re.search(r"\d\.\d", numeral)
+        and not _LABEL_BEFORE.search(view, q.sentence_start or 0, q.start)
+    )
+
+
+def _part(ctx: Context, q: QuantityClaim) -> Part | None:
+    b = bounds(ctx, q)
+    if b is None:
+        return None
+    return Part(q.start, q.end, " ".join(q.text.split()), b[0], b[1])
+
+
+def _candidates(ctx: Context, para: list[QuantityClaim], whole: QuantityClaim) -> list[Part]:
+    """The numbers after ``whole`` in its sentence: claims of its unit and, for counts,
+    bare numbers in parentheses ("Labour (45)")."""
+    view = ctx.doc.view
+    out = [
+        p
+        for q in para
+        if q.start >= whole.end
+        and q.sentence_start == whole.sentence_start
+        and _is_amount(ctx, q, whole.unit)
+        and (p := _part(ctx, q)) is not None
+    ]
+    taken = [(q.start, q.end) for q in para]
+    if whole.unit == "count" and whole.sentence_end is not None:
+        for m in _PAREN_NUM.finditer(view, whole.end, whole.sentence_end):
+            if not any(a <= m.start(1) < b for a, b in taken):
+                v = float(m.group(1).replace(",", ""))
+                out.append(Part(m.start(1), m.end(1), m.group(1), v, v))
+    return sorted(out, key=lambda p: p.start)
+
+
+def _is_total(view: str, q: Part | QuantityClaim) -> bool:
+    return bool(_TOTAL_AFTER.match(view, q.end, q.end + 40))
+
+
+def _list(ctx: Context, cands: list[Part]) -> tuple[list[Part], bool]:
+    """The parts that form one list from ``cands[0]`` on, and whether an unnumbered item or
+    a separator without a following part leaves the list open."""
+    view = ctx.doc.view
+    parts = [cands[0]]
+    open_ = False
+    for p in cands[1:]:
+        gap = view[parts[-1].end : p.start]
+        if "(" in view[p.start - 1 : p.start]:
+            lead = _NAME_LEAD.search(gap)
+        else:
+            lead = _LEAD.search(gap)
+        if lead is None or len(gap) > 80 or re.search(r"[.:]\s", gap) or _is_total(view, p):
+            break
+        tail = gap[: lead.start()]
+        if re.search(r"[,;]|\band\b", tail):
+            open_ = True  # an item without a number between two parts
+        parts.append(p)
+    return parts, open_
+
+
+def adds_up_early(b: Breakdown) -> bool:
+    """Whether the first parts already make the whole exactly: the list then goes on past
+    it ("260 votes were cast: 247 yes, 10 no, 3 abstaining, and 236 absent")."""
+    total = 0.0
+    for p in b.parts[:-1]:
+        total += p.low
+        if total == b.whole.low:
+            return True
+    return False
+
+
+def _into_date(ctx: Context, last: Part) -> bool:
+    """Whether the list goes on into a date: its numbers are days ("on 2, 4 and 7 May")."""
+    end = last.end + 12
+    return any(last.end < d.start <= end for d in ctx.claims.dates) or bool(
+        _DAY_MONTH.match(ctx.doc.view, last.end, last.end + 30)
+    )
+
+
+def _closed(ctx: Context, whole: QuantityClaim, last: Part) -> bool:
+    """Whether the sentence ends the list after its last part with nothing left out."""
+    view = ctx.doc.view
+    tail = view[last.end : whole.sentence_end or last.end].lower()
+    tail = re.split(r"[;)]", tail.lstrip(")"), maxsplit=1)[0]
+    return not (
+        re.search(r"\band\b|\bplus\b|\d", tail) or has_cue(tail, ctx.packs.numbers.partial_cues)
+    )
+
+
+def _forward(ctx: Context, para: list[QuantityClaim], i: int) -> Breakdown | None:
+    """A whole followed by a cue and its parts: "4,000 men in all: 2,500 ..."."""
+    num = ctx.packs.numbers
+    view = ctx.doc.view
+    whole = para[i]
+    if not _is_amount(ctx, whole, whole.unit) or whole.unit == "percent":
+        return None
+    cands = _candidates(ctx, para, whole)
+    if len(cands) < 2:
+        return None
+    first = cands[0]
+    gap = view[whole.end : first.start]
+    if len(gap) > 70 or re.search(r"[.;]\s", gap):
+        return None
+    gap_l = " ".join(gap.lower().split())
+    before = view[max(whole.sentence_start or 0, whole.start - 30) : whole.start]
+    of_the = bool(_OF_THE.search(before)) and re.fullmatch(r"[^.;:0-9]{0,50}?,\s*", gap)
+    subset = has_cue(gap_l, num.subpart_cues) or bool(of_the)
+    exhaustive = has_cue(gap_l, num.breakdown_cues)
+    totalled = has_cue(
+        " ".join(view[max(whole.sentence_start or 0, whole.start - 25) : whole.end].split())
+        + " "
+        + gap_l.split(":")[0],
+        num.total_cues,
+    )
+    # "4,000 men in all: 2,500 ..."; not a label's colon ("Portugal: 9, the Netherlands: 7")
+    colon = bool(re.fullmatch(r"[^:,()]{0,40}:\s*(?:[a-z]+\s+){0,2}", gap)) and not re.search(
+        r":\s*$", before
+    )
+    if not (subset or exhaustive or colon):
+        return None
+    parts, open_ = _list(ctx, cands)
+    if len(parts) < 2 or len(parts) == whole.low or _into_date(ctx, parts[-1]):
+        return None  # they name the whole's items ("Stages 2, 4"; "2, 4 and 7 May")
+    complete = (
+        not subset
+        and not open_
+        and (exhaustive or (colon and totalled))
+        and not has_cue(gap_l, num.partial_cues)
+        and _closed(ctx, whole, parts[-1])
+    )
+    return Breakdown(whole, tuple(parts), subset, complete)
+
+
+def _backward(ctx: Context, para: list[QuantityClaim], i: int) -> Breakdown | None:
+    """Parts followed by their total: "2,500 Genoese and 1,500 Catalans, a total of 4,000"."""
+    view = ctx.doc.view
+    first = para[i]
+    if not _is_amount(ctx, first, first.unit) or first.unit == "percent":
+        return None
+    cands = [p for p in [_part(ctx, first)] if p is not None]
+    if not cands:
+        return None
+    same = [
+        q
+        for q in para[i + 1 :]
+        if q.sentence_start == first.sentence_start and _is_amount(ctx, q, first.unit)
+    ]
+    parts, _ = _list(ctx, cands + [p for q in same if (p := _part(ctx, q)) is not None])
+    after = [q for q in same if q.start > parts[-1].start]
+    if len(parts) < 2 or not after:
+        return None
+    whole = after[0]
+    gap = view[parts[-1].end : whole.start]
+    if not (
+        (_TOTAL_BEFORE.search(gap) and len(gap) < 60)
+        or (re.fullmatch(r"\s*[,;(—–-]\s*", gap) and _is_total(view, whole))
+    ):
+        return None
+    people = set(ctx.packs.numbers.people_nouns) | {"men"}
+    counted = {q.counted for q in [first, *same] if q.start < whole.start}
+    if whole.counted is not None and whole.counted not in counted and whole.counted not in people:
+        return None
+    return Breakdown(whole, tuple(parts), False, True)
