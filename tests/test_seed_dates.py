@@ -96,4 +96,5 @@ def test_negative_controls_are_quiet() -> None:
 
 
 def test_severities(findings: list) -> None:
-    assert all(d.severity.value == "error" for d in findings)  # explicit years on both sides
+    # warnings: the development corpus has too few judged KD104 findings for error level
+    assert all(d.severity.value == "warning" for d in findings)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from klint.claims import DateClaim
 from klint.diagnostics import Severity
 from klint.document import Region
 from klint.rules.base import Context
 from klint.text import sentences
+from klint.text.words import words_re
 
 NARRATIVE = frozenset({"paragraph", "list_item"})
 
@@ -54,6 +56,64 @@ def _sentence(ctx: Context, c: DateClaim, region: Region) -> tuple[int, int]:
     stop = min(region.end, c.end + 600)
     m = sentences.STOP_OR_END.search(view, c.end, stop)
     return start, (m.end() if m else stop)
+
+
+# A paragraph that is apparatus, not prose: a footnote ("^ Smith 2001", "[15] ..."), a category
+# tag, a table in markup the reader left as text ("| 23 December |"), a data note ("Note: ...").
+_APPARATUS_LINE = re.compile(
+    r"\s*(?:\^|\[\d{1,3}\]|\||\+-|(?:Category|Note|Notes|Source|Sources|Main article|See also)\s*:)"
+)
+_EDIT_LINK = re.compile(r"\s*\[edit\]\s*$")
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"\u201d)\]]*\s")
+
+
+def _heading_like(view: str, r: Region, following: Region | None) -> bool:
+    """A one-line paragraph of at most 80 characters with no sentence punctuation, not continued
+    by the next line: a heading the reader could not tell apart (a plain-text "History[edit]",
+    a Markdown line "Early life"), not a line of a hard-wrapped paragraph."""
+    text = view[r.start : r.end].strip()
+    return (
+        r.kind == "paragraph"
+        and 0 < len(text) <= 80
+        and "\n" not in text
+        and text[-1] not in ".!?:;,\"'\u201d"
+        and not text[0].islower()
+        and _SENTENCE_INSIDE.search(text) is None
+        and not (following is not None and view[following.start : following.start + 1].islower())
+    )
+
+
+def units(ctx: Context) -> dict[int, int]:
+    """The prose unit of each narrative region, by region start: a run of prose under one heading.
+
+    A heading, or a paragraph that reads as one, starts a new unit; the regions under an
+    apparatus heading (References, Notes, See also, from the rule pack) and apparatus lines
+    (footnotes, category tags, table markup) belong to none, so they are absent.
+    """
+    if "kd.units" not in ctx.cache:
+        view = ctx.doc.view
+        apparatus_words = ctx.packs.date_words.get("apparatus_headings", ())
+        apparatus = words_re(tuple(apparatus_words)) if apparatus_words else None
+        regions = sorted(ctx.doc.content_regions(), key=lambda r: r.start)
+        out: dict[int, int] = {}
+        unit, skipping = 0, False
+        for k, r in enumerate(regions):
+            following = regions[k + 1] if k + 1 < len(regions) else None
+            if r.kind in ("heading", "title") or _heading_like(view, r, following):
+                unit += 1
+                title = _EDIT_LINK.sub("", view[r.start : r.end]).strip()
+                skipping = apparatus is not None and apparatus.fullmatch(title) is not None
+            elif r.kind in NARRATIVE and not skipping and not _APPARATUS_LINE.match(view, r.start):
+                out[r.start] = unit
+        ctx.cache["kd.units"] = out
+    return ctx.cache["kd.units"]
+
+
+def narrative_region(ctx: Context, offset: int) -> Region | None:
+    """The prose region holding ``offset``: a paragraph or list item of the article's own text,
+    not a heading, table, caption, reference list or footnote."""
+    r = region_of(ctx, offset)
+    return r if r is not None and r.start in units(ctx) else None
 
 
 def line(ctx: Context, offset: int) -> int:

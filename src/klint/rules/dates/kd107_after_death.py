@@ -6,14 +6,14 @@ import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import PurePath
 
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import (
-    NARRATIVE,
     line,
-    region_of,
+    narrative_region,
     sentence,
     severity_for,
     show,
@@ -28,6 +28,11 @@ _NAME_BEFORE_KILLED = re.compile(_NAME + r",?[ \t](?:who[ \t])?(?:was|had[ \t]be
 # "his death in 1989, X ..."
 _NAME_AFTER_DEATH = re.compile(r"[ \t]in[ \t][^,.;]{1,30},[ \t]" + _NAME)
 _NAME_BEFORE_LIFESPAN = re.compile(_NAME + r"[ \t]\((?:c\.[ \t])?$")
+# what may stand right before the subject of a clause
+_CLAUSE_OPENING = re.compile(
+    r"(?:[,;:(\u2014\d]|\b(?:and|but|or|when|while|then|as|because|so|where|that|until"
+    r"|although|though|whereupon|later|meanwhile))$"
+)
 _DEATH_OF = re.compile(r"\bdeath[ \t]of[ \t]" + _NAME + r",?[ \t]who[ \t]was[ \t]$")
 
 
@@ -37,8 +42,14 @@ class AfterDeath(Rule):
     June 12, 1993", "Prior to his death in 1989, X …", a life span "X
     (1921–1989)" of 15 to 110 years) and
     reports a later sentence, dated after that death, in which the same person
-    acts. Possessives ("X's fighters") and posthumous mentions ("his death was
-    mourned", "a memorial to X", "the grave of X") are not actions.
+    acts as the subject of a clause. Possessives ("X's fighters"), objects ("a
+    letter from X", "he called X"), the past perfect ("X had approved") and posthumous mentions ("his death was mourned",
+    "a memorial to X", "the grave of X") are not actions. Deaths and actions are
+    read from the article's prose only (not references, footnotes, headings or
+    data captions); a pronoun ("He died") is not a name, in "Charles II of
+    Spain died" the place is not the person, and a name that is part of the
+    article's title or file name ("John Lewis" in "John Lewis Partnership") names the
+    firm or the work, so it is not followed.
 
     ## Why is this bad?
     A dead person cannot act; the death date, the event date or the name is
@@ -60,17 +71,33 @@ class AfterDeath(Rule):
 
     @staticmethod
     def _acting(view: str, s: int, pos: int, name: str) -> bool:
-        """Is the name at ``pos`` a subject rather than an object, and the same person?"""
-        before = view[max(s, pos - 24) : pos]
-        if re.search(r"\b(?:of|to|by|for|with|about|after|than)[ \t]{1,2}$", before):
+        """Is the name at ``pos`` the subject of its clause, and the same person?
+
+        A subject opens its clause: it follows the sentence start, a punctuation mark, a
+        number (the end of a date) or a conjunction. After a preposition ("a letter from X",
+        "shares in X") or a verb ("he called X") it is an object.
+        """
+        opening = view[max(s, pos - 200) : pos].rstrip()  # markup is blanked in the view
+        if opening and not _CLAUSE_OPENING.search(opening):
             return False
+        before = view[max(s, pos - 24) : pos]
         # a bare surname after another given name is someone else ("Markar Melkonian")
         return " " in name or not re.search(r"\b[A-Z][a-z]+[ \t]$", before)
 
     def _deaths(self, ctx: Context) -> dict[str, DateClaim]:
-        """Each person's death date, by the name the text gives them."""
+        """Each person's death date, by the name the text gives them, from the article's prose."""
         view = ctx.doc.view
-        claims = [c for c in ctx.claims.dates if sound(c)]
+        stop = frozenset(ctx.packs.name_stopwords)
+
+        def person(m: re.Match[str]) -> str | None:
+            """The name matched, unless it is a pronoun or function word ("He died") or the
+            place in a title ("Charles II of Spain died": Spain did not die)."""
+            name = m.group("name")
+            if name.split()[0] in stop or view[max(0, m.start() - 3) : m.start()] == "of ":
+                return None
+            return name
+
+        claims = [c for c in ctx.claims.dates if sound(c) and narrative_region(ctx, c.start)]
         starts = [c.start for c in claims]
         deaths: dict[str, DateClaim] = {}
 
@@ -87,8 +114,8 @@ class AfterDeath(Rule):
                 and 15 <= lifetime <= 110
             ):
                 m = _NAME_BEFORE_LIFESPAN.search(view, max(0, c.start - 60), c.start)
-                if m:
-                    deaths.setdefault(m.group("name"), c)
+                if m and (name := person(m)):
+                    deaths.setdefault(name, c)
         death_words = tuple(ctx.packs.date_words.get("death_words", ()))
         for w in finditer_from(_death_word(death_words), view, find_all(view, death_words)):
             if w.start() and (view[w.start() - 1].isalnum() or view[w.start() - 1] == "_"):
@@ -98,8 +125,8 @@ class AfterDeath(Rule):
                 m = _NAME_AFTER_DEATH.match(view, w.end()) if before in ("his ", "her ") else None
                 if m is not None:  # "his death in 1989, X"
                     date_ = first_date(w.end(), m.start("name"))
-                    if date_:
-                        deaths.setdefault(m.group("name"), date_)
+                    if date_ and (name := person(m)):
+                        deaths.setdefault(name, date_)
                 continue
             date_ = first_date(w.end(), min(len(view), w.end() + 60))
             if date_ is None or re.search(r"[.;]", view[w.end() : date_.start]):
@@ -107,8 +134,8 @@ class AfterDeath(Rule):
             lo = max(0, w.start() - 80)
             named = _NAME_BEFORE_DIED if w.group() == "died" else _NAME_BEFORE_KILLED
             m = _DEATH_OF.search(view, lo, w.start()) or named.search(view, lo, w.start())
-            if m:
-                deaths.setdefault(m.group("name"), date_)
+            if m and (name := person(m)):
+                deaths.setdefault(name, date_)
         return deaths
 
     @staticmethod
@@ -116,8 +143,8 @@ class AfterDeath(Rule):
         ctx: Context, c: DateClaim, posthumous: re.Pattern[str]
     ) -> tuple[int, int] | None:
         """The sentence of a date in narrative text, unless a posthumous cue explains it."""
-        region = region_of(ctx, c.start)
-        if region is None or region.kind not in NARRATIVE:
+        region = narrative_region(ctx, c.start)
+        if region is None:
             return None
         s, e = sentence(ctx, c, region)
         return None if posthumous.search(ctx.doc.view, s, e) else (s, e)
@@ -128,10 +155,14 @@ class AfterDeath(Rule):
             return
         view = ctx.doc.view
         posthumous = words_re(tuple(ctx.packs.posthumous_cues))
+        titles = [" ".join(view[r.start : r.end].split()) for r in ctx.doc.regions_of("title")]
+        titles.append(PurePath(ctx.doc.path).stem.replace("_", " "))  # an export names its file so
         spans: dict[int, tuple[int, int] | None] = {}  # a date's sentence, if it can be dated
         for name, death in deaths.items():
+            if any(name in t and name != t for t in titles):
+                continue  # "John Lewis Partnership": the founder's name also names the firm
             who = re.compile(
-                rf"\b{re.escape(name)}\b(?!['’]s|[ \t]\(|[ \t]was[ \t](?:killed|buried|mourned))"
+                rf"\b{re.escape(name)}\b(?!['’]s|[ \t]\(|[ \t]was[ \t](?:killed|buried|mourned)|[ \t]had\b)"
             )
             for k, c in enumerate(ctx.claims.dates):
                 if (

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
-from klint.rules.dates._common import NARRATIVE, line, region_of, sentence, show, sound
+from klint.rules.dates._common import line, narrative_region, sentence, show, sound
 from klint.text import sentences
 from klint.text.calendar import MONTH_NAMES
 from klint.text.words import ascii_lower, literal_alternation
@@ -34,8 +34,11 @@ class EventDateConflict(Rule):
     rule pack ("captured", "the fall of", "founded", "died") with the same name
     next to it — and reports two dates that cannot both be true ("captured on
     April 3" and "captured on April 5"). A coarser date that contains the finer
-    one ("signed in May of 1994" and "May 16") is consistent. The match of the
-    two events is a guess, so findings are warnings.
+    one ("signed in May of 1994" and "May 16") is consistent. An event word
+    capitalized inside a sentence is part of a name ("the Black Death"), a
+    pronoun ("It was founded in …") names nothing, and only the article's prose
+    is read. The match of the two events is a guess,
+    so findings are warnings.
 
     ## Why is this bad?
     One event happened once; two different dates for it are a contradiction.
@@ -68,10 +71,11 @@ class EventDateConflict(Rule):
         i = bisect.bisect_left(starts, c.start - 260)
         if i >= len(starts) or starts[i] > c.end + 40:
             return None  # no event word near the date (the common case)
-        region = region_of(ctx, c.start)
-        if region is None or region.kind not in NARRATIVE:
+        region = narrative_region(ctx, c.start)
+        if region is None:
             return None
         view = ctx.doc.view
+        stop = frozenset(ctx.packs.name_stopwords)
         s, e = sentence(ctx, c, region)
         lo = max(s, sentences.clause_start(view, max(s, c.start - 200), c.start) - 60)
         near = [
@@ -89,8 +93,8 @@ class EventDateConflict(Rule):
             after = _NAME_AFTER_EVENT.match(view, end, end + 50)
             before = _NAME_BEFORE_EVENT.search(view, max(s, start - 50), start)
             name = after.group(1) if after else (before.group(1) if before else None)
-            if name and name not in MONTH_NAMES:
-                return f"{events[word]}:{name}"
+            if name and name not in MONTH_NAMES and name.split()[0] not in stop:
+                return f"{events[word]}:{name}"  # not "It was founded": a pronoun names nothing
         return None
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
@@ -98,7 +102,12 @@ class EventDateConflict(Rule):
         if not events:
             return
         low = ascii_lower(ctx.doc.view)  # same length: offsets stay the view's ("İ" lowers to two)
-        words = [(a, b, low[a:b]) for a, b in _whole_literals(tuple(events), low)]
+        view = ctx.doc.view
+        words = [
+            (a, b, low[a:b])
+            for a, b in _whole_literals(tuple(events), low)
+            if not _in_a_name(view, a)
+        ]
         starts = [w[0] for w in words]
         seen: dict[str, DateClaim] = {}
         for c in ctx.claims.dates:
@@ -125,6 +134,15 @@ class EventDateConflict(Rule):
                     related=[(first.start, first.end, f"first dated {show(first)}")],
                     severity=Severity.WARNING,
                 )
+
+
+def _in_a_name(view: str, start: int) -> bool:
+    """Is the event word at ``start`` capitalized inside a sentence, part of a name ("the Black
+    Death", "Fall Creek")?"""
+    if not view[start].isupper():
+        return False
+    before = view[max(0, start - 3) : start].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] in ",;")
 
 
 def _whole_literals(words: tuple[str, ...], low: str) -> list[tuple[int, int]]:
