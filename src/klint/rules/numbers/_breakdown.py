@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from klint.claims import QuantityClaim
 from klint.rules.base import Context
-from klint.rules.numbers._common import bounds, has_cue, paragraphs
+from klint.rules.numbers._common import bounds, paragraphs
+from klint.text.words import has_cue
 
 # a part in parentheses after its name: "Labour (45)"
 _PAREN_NUM = re.compile(r"\((\d{1,3}(?:,\d{3})+|\d+)\)")

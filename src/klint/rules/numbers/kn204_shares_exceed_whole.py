@@ -11,7 +11,8 @@ from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.numbers._breakdown import Part, adds_up_early, breakdowns, tolerance
-from klint.rules.numbers._common import bounds, fmt, has_cue, line_of, paragraphs, stated
+from klint.rules.numbers._common import bounds, fmt, line_of, paragraphs, stated
+from klint.text.words import has_cue
 
 _OF_THE_START = re.compile(r"\s{0,3}(?:[Oo]f|[Oo]ut of) (?:the|its|their|all|his|her) ")
 _TO_PART = re.compile(r"[^.;:0-9]{0,40}?, ")
