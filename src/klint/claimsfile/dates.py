@@ -9,6 +9,8 @@ from typing import Annotated, Any
 
 from pydantic import PlainValidator, WithJsonSchema
 
+from klint.text.calendar import MONTH_NAMES
+
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 DATE_PATTERN = r"^\d{4}(-(0?[1-9]|1[0-2])(-(0?[1-9]|[12]\d|3[01]))?)?$"
 
@@ -41,7 +43,7 @@ def parse_partial(value: Any) -> str:
     last = calendar.monthrange(year, mon)[1]
     if not 1 <= int(day) <= last:
         raise ValueError(
-            f"{value!r}: day {int(day)} is not between 1 and {last} in {calendar.month_name[mon]} {year}"
+            f"{value!r}: day {int(day)} is not between 1 and {last} in {MONTH_NAMES[mon - 1]} {year}"
         )
     return f"{year:04d}-{mon:02d}-{int(day):02d}"
 

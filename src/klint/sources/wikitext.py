@@ -26,7 +26,6 @@ paragraphs, and ``*``/``#`` lines list items. Malformed input never raises.
 
 from __future__ import annotations
 
-import calendar
 import re
 from typing import Any
 
@@ -40,6 +39,7 @@ from klint.sources._markup import (
     infobox_label,
     tight,
 )
+from klint.text.calendar import MONTH_NAMES
 
 Span = tuple[int, int]
 
@@ -89,7 +89,6 @@ _BRACKETS_RE = re.compile(r"[\[\]{}\s]")
 _MAGIC_RE = re.compile(r"__[A-Z]{2,20}__")
 _LIST_LINE_RE = re.compile(r"[ \t]*[*#]")
 
-_MONTHS = tuple(calendar.month_name)[1:]  # English: klint never calls setlocale
 _DATE_TEMPLATES = frozenset(
     {
         "start date",
@@ -559,7 +558,7 @@ def _render_date(node: Any) -> str:
         return ""
     if not (month.isdigit() and 1 <= int(month) <= 12):
         return year
-    name = _MONTHS[int(month) - 1]
+    name = MONTH_NAMES[int(month) - 1]
     if not (day.isdigit() and 1 <= int(day) <= 31):
         return f"{name} {year}"
     if _named(node, "df") in ("y", "yes"):

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
@@ -25,16 +26,25 @@ from klint.rules.dates._common import (
     units,
 )
 from klint.text import sentences
+from klint.text.numerals import number_words
+from klint.text.words import alternation
 
 # A date after one of these words in its sentence is a reference point, not the story's time.
 _SUBORDINATE = re.compile(r"\b(?:[Aa]fter|(?<!the )[Ff]ollowing|which|who|whom|whose)\b")
+
+
 # "discontinued in October 2007, thirteen months after its launch": the sentence dates the
 # event against a reference of its own, a thread of its own.
-_OWN_REFERENCE = re.compile(
-    r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|a|an)"
-    r"[ -](?:days?|weeks?|months?|years?)[ \t]+(?:after|before|since)\b",
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=8)
+def _own_reference_re(numbers: tuple[str, ...]) -> re.Pattern[str]:
+    """A count (digits, one of ``numbers``, "a") of a time unit, then "after", "before" or "since"."""
+    return re.compile(
+        rf"\b(?:\d{{1,3}}|{alternation((*numbers, 'a', 'an'))})"
+        r"[ -](?:days?|weeks?|months?|years?)[ \t]+(?:after|before|since)\b",
+        re.IGNORECASE,
+    )
+
+
 # A sentence that turns to a parallel thread or frames a period of its own: what follows is
 # not compared with the dates before it ("During both the primaries and the election, ...").
 _THREAD_TURN = re.compile(
@@ -201,6 +211,7 @@ class ChronologyRegression(Rule):
         timeline entries ("February 2014: ...") are not one narrative and give no anchors.
         """
         lex = lexicon(ctx)
+        own_reference = _own_reference_re(number_words(ctx.packs).words())
         view = ctx.doc.view
         unit_of = units(ctx)
         anchors: list[_Anchor] = []
@@ -229,7 +240,7 @@ class ChronologyRegression(Rule):
             if (
                 lex.flashback.search(view, c.end, tail_end)
                 or lex.clause_flashback.search(view, c.end, tail_end)
-                or _OWN_REFERENCE.search(view, c.end, e)
+                or own_reference.search(view, c.end, e)
             ):
                 continue
             since = anchors[-1].claim.end if anchors and region is paragraph else region.start
