@@ -252,3 +252,11 @@ def test_extract_json_shows_frames(tmp_path, capsys) -> None:
 )
 def test_subjects_on_real_article_shapes(text: str, claim: str, subject: str | None) -> None:
     assert _frame(text + "\n", "a.wiki", claim).subject == subject
+
+
+def test_a_stop_before_written_reference_marks_ends_the_sentence() -> None:
+    text = (
+        "# Dylan Thomas\n\nDylan Thomas was a Welsh poet. He kept the photograph until his "
+        "death.[23][24] In 1931, when he was 16, Thomas left school.\n"
+    )
+    assert _frame(text, "d.md", "1931").attribute != "died"

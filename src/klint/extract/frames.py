@@ -242,6 +242,7 @@ _FIELD_MODIFIERS = frozenset(
     "density rank ranking growth rate change percent percentage ratio per note ref footnote "
     "land water urban metro rural".split()
 )
+_REF_STOP_RE = re.compile(r"[.!?](?:\[\d{1,3}\]){1,9}\s+(?=[\"“(\[]?[A-Z0-9])")
 _AS_OF_RE = re.compile(r"\{\{\s*as of\s*\|\s*(\d{4})", re.IGNORECASE)
 _LEADING_COMMA_RE = re.compile(r"\s*,\s*")
 _WORDS_AFTER_RE = re.compile(r"(?:\s+[A-Za-z-]+){1,5}")
@@ -388,9 +389,14 @@ class _Article:
     def sentence(self, region: Region, offset: int) -> tuple[int, int]:
         starts = self.sentences.get(region.start)
         if starts is None:
-            starts = self.sentences[region.start] = number_sentence_starts(
+            starts = number_sentence_starts(
                 self.view, region.start, region.end, any_single_character=True
             )
+            # a stop before reference marks written out: "until his death.[23][24] In 1931"
+            refs = [m.end() for m in _REF_STOP_RE.finditer(self.view, region.start, region.end)]
+            if refs:
+                starts = sorted({*starts, *refs})
+            self.sentences[region.start] = starts
         i = bisect.bisect_right(starts, offset) - 1
         end = starts[i + 1] if i + 1 < len(starts) else region.end
         return starts[max(i, 0)], end
