@@ -289,7 +289,7 @@ class _Article:
         self.subject = self._title()
         self.words = {w.lower() for w in _WORD_RE.findall(self.subject) if len(w) > 2}
         self.generation = {g.lower().rstrip(".") for g in _GENERATION_RE.findall(self.subject)}
-        self.shared = self._shared_words()
+        self._shared: set[str] | None = None
         own = [w.lower() for w in _WORD_RE.findall(self.subject) if len(w) > 2]
         self.ends = (own[0], own[-1]) if own else None
         self.boxes = _boxes(doc) if doc.format == "wikitext" else []
@@ -443,7 +443,11 @@ class _Article:
             return False  # "Christopher Douglas Adams" is not Douglas Adams
         # a word that another person's name shares ("Breland" beside "Keller Breland") names
         # the subject only with the subject's own generation ("Murchison Sr.")
-        return loose or words == self.words or bool(generation) or not (words & self.shared)
+        if loose or words == self.words or generation:
+            return True
+        if self._shared is None:
+            self._shared = self._shared_words()
+        return not (words & self._shared)
 
 
 def _links(doc: Document) -> list[tuple[int, int, str]]:
@@ -599,14 +603,19 @@ def _sibling_year(art: _Article, first: str, at: int) -> re.Match[str] | None:
     ).search(art.doc.text, *box)
 
 
+@lru_cache(maxsize=256)
+def _breaks(view: str, s: int, e: int) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in MAIN_CLAUSE_BREAK.finditer(view, s, e))
+
+
 def _clause(view: str, s: int, e: int, at: int) -> tuple[int, int]:
     """The clause of ``view[s:e]`` around offset ``at``."""
     start, end = s, e
-    for m in MAIN_CLAUSE_BREAK.finditer(view, s, e):
-        if m.end() <= at:
-            start = m.end()
-        elif m.start() >= at:
-            end = m.start()
+    for a, b in _breaks(view, s, e):
+        if b <= at:
+            start = b
+        elif a >= at:
+            end = a
             break
     return start, end
 
@@ -643,14 +652,16 @@ def _prose_frame(
     when = year = None
     if isinstance(c, QuantityClaim):
         when, year = _when(art, c, cs, ce, dates, date_starts)
-    where = next(
-        (
-            " ".join(m.group(1).rstrip(".").split())
-            for m in _PLACE_RE.finditer(view, cs, ce)
-            if not (m.start() < c.end and m.end() > c.start) and not _MONTH.match(m.group(1))
-        ),
-        None,
-    )
+    where = None
+    if view.find("in ", cs, ce) >= 0:  # most clauses name no place: skip the scan
+        where = next(
+            (
+                " ".join(m.group(1).rstrip(".").split())
+                for m in _PLACE_RE.finditer(view, cs, ce)
+                if not (m.start() < c.end and m.end() > c.start) and not _MONTH.match(m.group(1))
+            ),
+            None,
+        )
     return Frame(
         subject=subject,
         how=how,
