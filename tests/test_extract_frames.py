@@ -35,7 +35,7 @@ def _frame(text: str, path: str, claim: str) -> Frame:
         ("killed", "kill"),
         ("planned", "plan"),
         ("members", "member"),
-        ("founded", "found"),
+        ("founded", "founded"),
         ("species", "species"),
         ("campus", "campus"),
     ],
@@ -187,3 +187,76 @@ def test_extract_json_shows_frames(tmp_path, capsys) -> None:
     claims = json.loads(capsys.readouterr().out)["claims"]
     storey = next(c for c in claims if c["text"] == "60-storey")
     assert storey["frame"]["attribute"] == "floors" and storey["frame"]["subject"] == "Crane Tower"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "subject"),
+    [
+        # possessives and relations: someone else
+        ("'''Dylan Thomas''' was a Welsh poet. His widow died in 1994.", "1994", None),
+        (
+            "'''Dylan Thomas''' was a Welsh poet. Thomas's widow, Caitlin, died in 1994.",
+            "1994",
+            "Caitlin",
+        ),
+        (
+            "'''Andrei Tarkovsky''' was a film director. Their son, Andrei Andreyevich "
+            "Tarkovsky, was born in 1970.",
+            "1970",
+            "Andrei Andreyevich Tarkovsky",
+        ),
+        # "it" after a sentence about another named thing
+        (
+            "'''Samsung Group''' is a conglomerate.\n\n[[Samsung SDS]] is an IT company. "
+            "It was founded in March 1985.",
+            "March 1985",
+            None,
+        ),
+        # the noun right before "was born", a participle after a name, a relative clause
+        (
+            "'''Abraham Lincoln''' was a president. He said the nation was born in 1776.",
+            "1776",
+            None,
+        ),
+        (
+            "'''Belgium''' is a country. It joined the [[European Economic Community]], "
+            "established in 1957.",
+            "1957",
+            "European Economic Community",
+        ),
+        (
+            "'''Andre Agassi''' is a tennis player. He lost to [[Ken Rosewall]], who won the "
+            "title in 1970 at age 35.",
+            "35",
+            "Ken Rosewall",
+        ),
+        # a longer name that is another person; a middle name that is not
+        (
+            "'''Douglas Adams''' was a writer, son of Christopher Douglas Adams (1927–1985).",
+            "1927–1985",
+            "Christopher Douglas Adams",
+        ),
+        (
+            "'''Marina Baker''' is a writer. Marina Augusta Baker was born on 12 August 1967.",
+            "12 August 1967",
+            "Marina Baker",
+        ),
+        # a generational suffix tells father from son
+        (
+            "'''Clint Murchison Sr.''' was an oilman. [[Clint Murchison Jr.]] (1923–1987) ran "
+            "the team. Murchison Sr. died on June 20, 1969.",
+            "1923–1987",
+            "Clint Murchison Jr.",
+        ),
+    ],
+)
+def test_subjects_on_real_article_shapes(text: str, claim: str, subject: str | None) -> None:
+    assert _frame(text + "\n", "a.wiki", claim).subject == subject
+
+
+def test_a_stop_before_written_reference_marks_ends_the_sentence() -> None:
+    text = (
+        "# Dylan Thomas\n\nDylan Thomas was a Welsh poet. He kept the photograph until his "
+        "death.[23][24] In 1931, when he was 16, Thomas left school.\n"
+    )
+    assert _frame(text, "d.md", "1931").attribute != "died"

@@ -42,6 +42,7 @@ from klint.text.sentences import (
 
 _IRREGULAR = {
     "born": "born",
+    "founded": "founded",  # not "found", the past of "find"
     "died": "die",
     "dies": "die",
     "dying": "die",
@@ -117,7 +118,7 @@ _DATE_WORDS = _table(
     {
         "born": "born birth birthdate",
         "died": "died death deceased",
-        "founded": "founded foundation founding established establishment formed formation "
+        "founded": "founded foundation established establishment formed formation "
         "incorporated incorporation inception",
         "opened": "opened opening inaugurated inauguration",
         "released": "released release",
@@ -164,8 +165,14 @@ _MAKING = frozenset(
     {"founded", "opened", "released", "published", "completed", "built", "launched"}
 )
 #: attributes measured in units of length or area, and those units
-_MEASURES = frozenset({"height", "length", "area", "elevation"})
-_MEASURE_UNITS = frozenset({"km", "mi", "m", "yd", "in", "ft", "hectares"})
+_MEASURES = frozenset({"height", "length", "area", "elevation", "distance"})
+_MEASURE_UNITS = frozenset({"km", "mi", "m", "yd", "in", "ft"})
+_AREA_UNITS = frozenset({"hectares"})
+#: "… km north of Berlin", "… miles (69 km) from the coast": a distance from a named place
+_DISTANCE_RE = re.compile(
+    r"\)?[ \t]{0,3}(?:\([^()]{0,30}\)[ \t]{0,3})?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)"
+    r"[ \t]{1,3}of|from)[ \t]{1,3}((?:the[ \t])?[A-Z][\w-]+(?:[ \t][A-Z][\w-]+){0,2})"
+)
 #: attributes a thing has once: two values of one are a conflict whatever the time
 ONCE = frozenset({"born", "died", "founded", "opened", "released", "published", "completed"})
 
@@ -191,11 +198,11 @@ _AUX = frozenset("was were is are been be being has have had".split())
 _PEAK_RE = re.compile(r"\bat\s+(?:its|their|his|her|the)\s+(?:peak|height|zenith|maximum)\b", re.I)
 _POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 _NAME_BEFORE_PAREN_RE = re.compile(
-    r"([A-Z][\w'’.-]*(?:\s+(?:(?:of|de|da|van|von|der)\s+)?[A-Z][\w'’.-]*){0,5})[\s'\"]*$"
+    r"([A-Z][\w'’.-]*(?:\s+(?:(?:of|de|da|van|von|der)\s+)?[\"“]?[A-Z][\w'’.-]*[\"”]?){0,5})[\s'\"]*$"
 )
 _RELATIVE_RE = re.compile(r"\b(?:which|who|whom|whose|that)\b")
 _ANNIVERSARY_RE = re.compile(r"anniversar|centenar|centennial|jubilee|commemorat", re.IGNORECASE)
-_NEXT_WORD_RE = re.compile(r"\s+(?:[a-z]+\s+)?([a-z]+)")
+_NEXT_WORD_RE = re.compile(r"\s+(?:(?:total|estimated|own|entire|first|current|peak)\s+)?([a-z]+)")
 _OF_RE = re.compile(r"\s+of\s+")
 #: a sentence end, also before reference marks written out ("until his death.[23][24] In 1931")
 _GENERATION_RE = re.compile(r"\b(?:jr|sr|ii|iii|iv)\b\.?", re.IGNORECASE)
@@ -214,6 +221,28 @@ _DIED_AT_RE = re.compile(r"\b(?:died|dies|death)\s+at\s+$")
 _LEAD_NAME_RE = re.compile(
     r"\s*([A-Z][\w'’.-]*(?:\s+(?:(?:of|de|van|von)\s+)?[A-Z][\w'’.-]*){0,5})\s*(?:\(|,|\s(?:is|was)\s)"
 )
+_YEAR_OLD_RE = re.compile(r"[-\s]years?[-\s]old\b")
+_WAS_RE = re.compile(r"\b(?:was|is|were)\s+$")
+_WHEN_RE = re.compile(r"\s+when\b")
+_NOT_A_NAME_RE = re.compile(r"[a-z]+(?:ed|ing|ly)|aged?")
+_PARTICIPLE_RE = re.compile(r",\s*(?:and\s+|later\s+|first\s+)?$")
+_RELATIVE_END_RE = re.compile(r",\s+(?:which|who)\s*$")
+_NAME_END_RE = re.compile(r"[A-Z][\w'’.-]*$")
+_COPULA_RE = re.compile(r"\b(?:is|was)\s+(?:an?|the)\b")
+_NAME_BREAK_RE = re.compile(r"(?<=\w\w)\.\s|[\r\n]")
+_BOX_NAME_RE = re.compile(r"\|\s*name\s*=\s*([^|\n{}<]{2,80})")
+_COUNTED_OF_RE = re.compile(r"\s+of\s+(?=(?:the\s+)?[A-Z\[])")
+_MODIFIER_RE = re.compile(
+    r"\b(average|mean|median|highest|lowest|maximum|minimum|total|peak|combined)\s+$", re.I
+)
+_NOUN_AUX_RE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+[a-z]+\s+(?:was|were|is|are|had\s+been|has\s+been)\s+$"
+)
+_FIELD_MODIFIERS = frozenset(
+    "density rank ranking growth rate change percent percentage ratio per note ref footnote "
+    "land water urban metro rural".split()
+)
+_REF_STOP_RE = re.compile(r"[.!?](?:\[\d{1,3}\]){1,9}\s+(?=[\"“(\[]?[A-Z0-9])")
 _AS_OF_RE = re.compile(r"\{\{\s*as of\s*\|\s*(\d{4})", re.IGNORECASE)
 _LEADING_COMMA_RE = re.compile(r"\s*,\s*")
 _WORDS_AFTER_RE = re.compile(r"(?:\s+[A-Za-z-]+){1,5}")
@@ -260,6 +289,10 @@ class _Article:
         self.subject = self._title()
         self.words = {w.lower() for w in _WORD_RE.findall(self.subject) if len(w) > 2}
         self.generation = {g.lower().rstrip(".") for g in _GENERATION_RE.findall(self.subject)}
+        self._shared: set[str] | None = None
+        own = [w.lower() for w in _WORD_RE.findall(self.subject) if len(w) > 2]
+        self.ends = (own[0], own[-1]) if own else None
+        self.boxes = _boxes(doc) if doc.format == "wikitext" else []
         self.type_noun = self._type_noun()
         self.person = self._is_person()
         self.pronoun = self._pronoun() if self.person else None
@@ -313,6 +346,22 @@ class _Article:
         it = len(re.findall(r"\b(?:it|its)\b", lead, re.I))
         return he > 0 and it == 0
 
+    def _shared_words(self) -> set[str]:
+        """Words of the subject's name that another named person shares ("Keller Breland" in
+        the article on Marian Breland Bailey): alone, they do not name the subject."""
+        out: set[str] = set()
+        for m in _NAME_RE.finditer(self.view):
+            for piece in _NAME_BREAK_RE.split(m.group()):  # "Paris. Keel": two names
+                words = {w.lower() for w in _WORD_RE.findall(piece) if len(w) > 2}
+                if (
+                    len(words) >= 2
+                    and not words <= self.words
+                    and not words >= self.words  # "Grandmaster Gregory Serper": the subject
+                    and words & self.words
+                ):
+                    out |= words & self.words
+        return out
+
     def _pronoun(self) -> str | None:
         """ "he" or "she": the pronoun the lead uses most (None: neither)."""
         lead = self.lead()[:1500].lower()
@@ -340,9 +389,14 @@ class _Article:
     def sentence(self, region: Region, offset: int) -> tuple[int, int]:
         starts = self.sentences.get(region.start)
         if starts is None:
-            starts = self.sentences[region.start] = number_sentence_starts(
+            starts = number_sentence_starts(
                 self.view, region.start, region.end, any_single_character=True
             )
+            # a stop before reference marks written out: "until his death.[23][24] In 1931"
+            refs = [m.end() for m in _REF_STOP_RE.finditer(self.view, region.start, region.end)]
+            if refs:
+                starts = sorted({*starts, *refs})
+            self.sentences[region.start] = starts
         i = bisect.bisect_right(starts, offset) - 1
         end = starts[i + 1] if i + 1 < len(starts) else region.end
         return starts[max(i, 0)], end
@@ -356,19 +410,44 @@ class _Article:
         return self.sentence(region, s - 1)[0] if s > region.start else s
 
     def link_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        i = bisect.bisect_left(self.link_starts, start)
+        """The links whose visible text starts in ``[start, end)`` (``[[`` may stand before)."""
+        i = bisect.bisect_left(self.link_starts, start - 4)
         out = []
         while i < len(self.links) and self.links[i][0] < end:
-            out.append(self.links[i])
+            if self.links[i][1] > start:
+                out.append(self.links[i])
             i += 1
         return out
 
-    def is_subject(self, name: str) -> bool:
-        """Whether a name or noun names the article's subject ("Smith", "the union")."""
-        words = {w.lower() for w in _WORD_RE.findall(name) if len(w) > 2}
-        if {g.lower().rstrip(".") for g in _GENERATION_RE.findall(name)} != self.generation:
+    def box_subject(self, offset: int) -> str | None:
+        """Whom the infobox at ``offset`` is about: the article's subject for the first box,
+        its own ``name`` for a later one (a spouse's box), None when it has none."""
+        boxes = self.boxes
+        i = bisect.bisect_right([a for a, _, _ in boxes], offset) - 1
+        if i <= 0 or not (boxes[i][0] <= offset < boxes[i][1]):
+            return self.subject
+        return boxes[i][2]
+
+    def is_subject(self, name: str, loose: bool = False, middle: bool = True) -> bool:
+        """Whether a name or noun names the article's subject ("Smith", "the union"); with
+        ``loose``, also a word of the name that another person shares ("Murchison"); with
+        ``middle``, also the name with a middle name added ("Marina Augusta Baker")."""
+        names = [w.lower() for w in _WORD_RE.findall(name) if len(w) > 2]
+        words = set(names)
+        generation = {g.lower().rstrip(".") for g in _GENERATION_RE.findall(name)}
+        if generation != self.generation:
             return False  # "Clint Murchison Jr." in the article on Clint Murchison Sr.
-        return bool(words) and bool(self.words) and (words <= self.words or self.words <= words)
+        if middle and words > self.words and self.ends == (names[0], names[-1]):
+            return True  # a middle name: "Marina Augusta Baker" in the article on Marina Baker
+        if not words or not self.words or not words <= self.words:
+            return False  # "Christopher Douglas Adams" is not Douglas Adams
+        # a word that another person's name shares ("Breland" beside "Keller Breland") names
+        # the subject only with the subject's own generation ("Murchison Sr.")
+        if loose or words == self.words or generation:
+            return True
+        if self._shared is None:
+            self._shared = self._shared_words()
+        return not (words & self._shared)
 
 
 def _links(doc: Document) -> list[tuple[int, int, str]]:
@@ -387,6 +466,27 @@ def _links(doc: Document) -> list[tuple[int, int, str]]:
             out.append((m.start(), m.end(), target or m.group(1)))
         return out
     return []
+
+
+def _boxes(doc: Document) -> list[tuple[int, int, str | None]]:
+    """``(start, end, name)`` of each ``{{Infobox …}}`` of a wikitext file, in order."""
+    text = doc.text
+    out = []
+    for m in _INFOBOX_NAME_RE.finditer(text):
+        depth, i = 0, m.start()
+        while i < len(text) - 1:
+            pair = text[i : i + 2]
+            if pair == "{{":
+                depth, i = depth + 1, i + 2
+            elif pair == "}}":
+                depth, i = depth - 1, i + 2
+                if depth == 0:
+                    break
+            else:
+                i += 1
+        name = _BOX_NAME_RE.search(text, m.start(), i)
+        out.append((m.start(), i, " ".join(name.group(1).split()) if name else None))
+    return out
 
 
 def _front_matter_end(doc: Document) -> int:
@@ -452,8 +552,11 @@ def _field_frame(art: _Article, c: Claim, region: Region, claims: Claims) -> Fra
     label = region.label or ""
     origin = "front matter" if c.start < art.front_end else "infobox"
     words = [w for w in re.split(r"[\s_]+", label.lower()) if w and not w.isdigit()]
+    if _FIELD_MODIFIERS & set(words):
+        words = ["_".join(words)]  # "population_density_km2", "area_rank": their own attribute
     side = re.search(r"\s(\d{1,2})$", label)
-    subject = f"{art.subject} (side {side.group(1)})" if side else art.subject
+    owner = art.box_subject(region.start)
+    subject = f"{owner} (side {side.group(1)})" if side and owner else owner
     value = art.view[region.start : region.end]
     if isinstance(c, DateClaim):
         attribute = next((_DATE_WORDS[key(w)] for w in words if key(w) in _DATE_WORDS), None)
@@ -472,8 +575,10 @@ def _field_frame(art: _Article, c: Claim, region: Region, claims: Claims) -> Fra
     attribute = next((_COUNT_WORDS[key(w)] for w in words if key(w) in _COUNT_WORDS), None)
     if attribute is None and isinstance(c, QuantityClaim) and c.counted == "age":
         attribute = "age"
-    m = _BRACKET_YEAR_RE.search(value, c.end - region.start) or _AS_OF_RE.search(
-        art.doc.text, region.start, region.end + 40
+    m = (
+        _BRACKET_YEAR_RE.search(value, c.end - region.start)
+        or _AS_OF_RE.search(art.doc.text, region.start, region.end + 40)
+        or (words and _sibling_year(art, words[0], region.start))
     )
     year = int(m.group(1)) if m else None
     return Frame(
@@ -487,14 +592,30 @@ def _field_frame(art: _Article, c: Claim, region: Region, claims: Claims) -> Fra
     )
 
 
+def _sibling_year(art: _Article, first: str, at: int) -> re.Match[str] | None:
+    """The year a sibling field gives a figure (``population_as_of = 2019``), in its box."""
+    box = next(((a, b) for a, b, _ in art.boxes if a <= at < b), None)
+    if box is None or not first.isalpha():
+        return None
+    return re.compile(
+        rf"\|\s*{re.escape(first)}\w*?[_ ](?:as[_ ]of|date|year|census)\s*=[^|\n]*?(\d{{4}})",
+        re.IGNORECASE,
+    ).search(art.doc.text, *box)
+
+
+@lru_cache(maxsize=256)
+def _breaks(view: str, s: int, e: int) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in MAIN_CLAUSE_BREAK.finditer(view, s, e))
+
+
 def _clause(view: str, s: int, e: int, at: int) -> tuple[int, int]:
     """The clause of ``view[s:e]`` around offset ``at``."""
     start, end = s, e
-    for m in MAIN_CLAUSE_BREAK.finditer(view, s, e):
-        if m.end() <= at:
-            start = m.end()
-        elif m.start() >= at:
-            end = m.start()
+    for a, b in _breaks(view, s, e):
+        if b <= at:
+            start = b
+        elif a >= at:
+            end = a
             break
     return start, end
 
@@ -531,14 +652,16 @@ def _prose_frame(
     when = year = None
     if isinstance(c, QuantityClaim):
         when, year = _when(art, c, cs, ce, dates, date_starts)
-    where = next(
-        (
-            " ".join(m.group(1).rstrip(".").split())
-            for m in _PLACE_RE.finditer(view, cs, ce)
-            if not (m.start() < c.end and m.end() > c.start) and not _MONTH.match(m.group(1))
-        ),
-        None,
-    )
+    where = None
+    if view.find("in ", cs, ce) >= 0:  # most clauses name no place: skip the scan
+        where = next(
+            (
+                " ".join(m.group(1).rstrip(".").split())
+                for m in _PLACE_RE.finditer(view, cs, ce)
+                if not (m.start() < c.end and m.end() > c.start) and not _MONTH.match(m.group(1))
+            ),
+            None,
+        )
     return Frame(
         subject=subject,
         how=how,
@@ -596,6 +719,8 @@ def _date_attribute(art: _Article, c: DateClaim, cs: int, ce: int) -> tuple[str 
         k = key(w)
         if w[0].isupper() and m.start() > cs:
             continue  # "the 2019 Birthday Honours": a name
+        if m.start() > c.start and not (w.endswith("ed") or w in ("born", "wed", "built")):
+            continue  # after the date only a verb ("In 1820 she married"), not "before his death"
         if k in _DATE_WORDS:
             return _DATE_WORDS[k], m.start(), m.end()
         if w.islower() and w.endswith("ed") and len(w) > 4 and w not in ("indeed", "need"):
@@ -610,8 +735,12 @@ def _count_attribute(art: _Article, c: QuantityClaim, cs: int) -> tuple[str | No
     change = _CHANGE_BEFORE_RE.search(view, max(cs, c.start - 40), c.start)
     if change and change.group(1).lower() not in _HAVING:
         return change.group(1).lower(), change.start(1), change.end(1)  # "hired 50", "cutting 367"
-    if _DIED_AT_RE.search(view, max(cs, c.start - 20), c.start):
-        return "age", c.start, c.start  # "died at 78"
+    if (
+        _DIED_AT_RE.search(view, max(cs, c.start - 20), c.start)
+        or _YEAR_OLD_RE.match(view, c.start + len(c.text.split("-")[0]))
+        or (_WAS_RE.search(view, max(cs, c.start - 8), c.start) and _WHEN_RE.match(view, c.end))
+    ):
+        return "age", c.start, c.start  # "died at 78", "the 45-year-old Keel", "was 45 when"
     if counted and counted.split()[0] in ("new", "more", "additional", "extra", "further"):
         return None, c.start, c.start  # "50 new staff": a change, not the whole
     if counted and c.unit == "count":
@@ -622,7 +751,12 @@ def _count_attribute(art: _Article, c: QuantityClaim, cs: int) -> tuple[str | No
         if k not in _GENERIC:
             return counted, c.start, c.start
     measure = c.unit in _MEASURE_UNITS
-    if measure:  # "1,480 metres high", "1,480 m above sea level"
+    if c.unit in _AREA_UNITS:
+        return "area", c.start, c.start  # "covered 1.6 hectares"
+    if measure:  # "1,480 metres high", "1,480 m above sea level", "80 km north of Berlin"
+        d = _DISTANCE_RE.match(view, c.end, min(len(view), c.end + 80))
+        if d:
+            return f"distance from {' '.join(d.group(1).split())}", c.start, c.start
         m = re.match(r"\s+(?:above\s+sea\s+level|([a-z]+))", view[c.end : c.end + 30])
         if m and m.group(1) is None:
             return "elevation", c.start, c.start
@@ -636,6 +770,9 @@ def _count_attribute(art: _Article, c: QuantityClaim, cs: int) -> tuple[str | No
             continue  # "an ageing agent 007"
         attribute = _COUNT_WORDS.get(key(m.group()))
         if attribute is not None and (attribute in _MEASURES) == measure:
+            modifier = _MODIFIER_RE.search(view, max(cs, m.start() - 12), m.start())
+            if modifier:  # "the average elevation", "the highest point": another attribute
+                attribute = f"{modifier.group(1).lower()} {attribute}"
             return attribute, m.start(), m.end()
     if counted and c.unit == "count":
         return counted, c.start, c.start
@@ -654,9 +791,11 @@ def _subject(
 ) -> tuple[str | None, str | None]:
     """The entity a claim is about; a person is never what a making verb dates (a person's
     "released" or "founded" dates an album or a firm)."""
-    if (
-        attribute == "age"
-    ):  # the person nearest before: "the death of his brother Philip … at age 21"
+    if attribute == "age" and _YEAR_OLD_RE.match(art.view, c.start + len(c.text.split("-")[0])):
+        after = _candidates(art, c.start, min(ce, c.end + 40))  # "the 45-year-old Keel"
+        if after and after[0][2] in ("name", "link"):
+            return _name_in(art, after[0][0], ce, skip_prepositions=False) or (None, None)
+    if attribute == "age":  # the person nearest before: "the death of his brother Philip … at 21"
         near = [
             x
             for x in _candidates(art, cs, c.start)
@@ -664,6 +803,13 @@ def _subject(
         ]
         if near:
             return _name_in(art, near[-1][0], c.start, skip_prepositions=False) or (None, None)
+    if isinstance(c, QuantityClaim) and c.counted:
+        of = _COUNTED_OF_RE.match(art.view, c.end)
+        if of:  # "the 32 teams of the NFL": the NFL's
+            return _name_in(art, of.end(), min(ce, of.end() + 80), skip_prepositions=False) or (
+                None,
+                None,
+            )
     found = _clause_subject(art, c, s, cs, ce, verb_at, verb_end, attribute)
     if attribute in _MAKING and found[0] == art.subject and art.person:
         return None, None
@@ -695,13 +841,24 @@ def _clause_subject(
     of = _OF_RE.match(view, verb_end) if verb_at != c.start else None
     if of and of.end() < c.start:  # "the death of his brother Philip in 1867"
         return _name_in(art, of.end(), c.start, skip_prepositions=False) or (None, None)
+    if (
+        verb_at != c.start
+        and attribute != "age"
+        and _PARTICIPLE_RE.search(view, max(s, verb_at - 8), verb_at)
+    ):
+        return _last_named(art, s, verb_at)  # "the EEC, established in 1957": the EEC's
+    np = _NOUN_AUX_RE.search(view, max(cs, verb_at - 40), verb_at) if verb_at != c.start else None
+    if np:  # "Lincoln asserted the nation was born in 1776": the nation's
+        return _name_in(art, np.start(), np.end(), skip_prepositions=False) or (None, None)
+    if _RELATIVE_END_RE.search(view, max(s, cs - 12), cs):
+        return _last_named(art, s, cs, relative=True)  # "[[Ken Rosewall]], who won … at 35"
     if _RELATIVE_RE.search(view, cs, verb_at if verb_at != c.start else c.start):
         return None, None  # "the store which was established in 1972": the store's, not known
     found = _name_in(art, cs, verb_at if verb_at != c.start else c.start, skip_prepositions=True)
     if found:
         return found
     m = _LEADING_COMMA_RE.match(view, c.end, ce)
-    if m and verb_at <= c.start:  # "In 1820, aged 25, she married": the name right after
+    if m and (verb_at == c.start or attribute == "age"):  # "In 1820, aged 25, she married"
         found = _name_in(art, m.end(), min(ce, m.end() + 40), skip_prepositions=True)
         if found and _candidates(art, m.end(), min(ce, m.end() + 40))[0][0] == m.end():
             return found
@@ -709,6 +866,30 @@ def _clause_subject(
         found = _name_in(art, s, cs, skip_prepositions=True)
         if found:
             return found
+    return None, None
+
+
+def _last_named(
+    art: _Article, s: int, b: int, relative: bool = False
+) -> tuple[str | None, str | None]:
+    """What a phrase after a comma at ``b`` belongs to: the name standing right before the
+    comma ("the [[EEC]], established in 1957"), the subject of "X is a … union, founded in
+    1921", or nothing."""
+    view = art.view
+    comma = view.rfind(",", s, b)
+    tail = view[s:comma].rstrip(" ]'\"")
+    found = _candidates(art, s, comma) if comma > s else []
+    if (
+        found
+        and found[-1][2] in ("name", "link")
+        and _NAME_END_RE.search(tail)
+        and (relative or not _after_preposition(view, s, found[-1][0]))  # "of Samsung, founded"
+    ):
+        name, how = found[-1][1], found[-1][2]
+        return (art.subject, how) if art.is_subject(name) else (name, how)
+    copula = _COPULA_RE.search(view, s, comma) if comma > s else None
+    if copula:  # "X is a British trade union, founded …"
+        return _name_in(art, s, copula.start(), skip_prepositions=True) or (None, None)
     return None, None
 
 
@@ -728,16 +909,19 @@ def _find_candidates(art: _Article, a: int, b: int) -> list[tuple[int, str, str]
         for ls, le, target in links
     ]
     for m in _NAME_RE.finditer(view, a, b):
-        words = m.group().split()
+        words = _NAME_BREAK_RE.split(m.group())[0].split()  # "Seoul. It": "Seoul"
         while words and words[0].lower() in _FUNCTION_WORDS:
             words = words[1:]
         if not words or _MONTH.match(words[0]):
             continue
+        if len(words) == 1 and _NOT_A_NAME_RE.fullmatch(words[0].lower()):
+            continue  # "Aged 45, Keel …": a capitalised word, not a name
         if any(ls <= m.start() < le for ls, le, _ in art.link_in(m.start() - 250, m.end())):
             continue
         name = " ".join(words).rstrip(".,")
         owner = _POSSESSIVE_END_RE.search(name) or view.startswith(("'s", "’s"), m.end())
-        out.append((m.start(), _POSSESSIVE_END_RE.sub("", name), "owner" if owner else "name"))
+        at = m.start() + m.group().find(words[0])
+        out.append((at, _POSSESSIVE_END_RE.sub("", name), "owner" if owner else "name"))
     out += [(m.start(), m.group(1).lower(), "pronoun") for m in _PRONOUN_RE.finditer(view, a, b)]
     out += [(m.start(), m.group(1).lower(), "noun") for m in _THE_NOUN_RE.finditer(view, a, b)]
     out.sort()
@@ -749,8 +933,9 @@ def _after_preposition(view: str, a: int, at: int) -> bool:
     return bool(prev) and prev[-1].lower() in _PREPOSITIONS
 
 
-def _sentence_subject(art: _Article, s: int, limit: int) -> bool:
-    """Whether the sentence at ``s`` opens with a person other than the article's subject."""
+def _sentence_subject(art: _Article, s: int, limit: int, thing: bool = False) -> bool:
+    """Whether the sentence at ``s`` opens with a person (with ``thing``, anything named)
+    other than the article's subject."""
     view = art.view
     found = _candidates(art, s, min(limit, s + 200))
     for at, name, how in found:
@@ -760,7 +945,11 @@ def _sentence_subject(art: _Article, s: int, limit: int) -> bool:
             continue
         if how == "pronoun" and name in _POSSESSIVE:
             continue
-        return how in ("name", "link") and len(name.split()) >= 2 and not art.is_subject(name)
+        return (
+            how in ("name", "link")
+            and (thing or len(name.split()) >= 2)
+            and not art.is_subject(name, loose=True)
+        )
     return False
 
 
@@ -770,9 +959,11 @@ def _name_in(art: _Article, a: int, b: int, skip_prepositions: bool) -> tuple[st
         return None
     view = art.view
     candidates = _candidates(art, a, b)
+    related = False
     for i, (at, name, how) in enumerate(candidates):
         if how == "owner" or (how == "pronoun" and name in _POSSESSIVE):
             if how == "pronoun" and any(h in ("link", "name") for _, _, h in candidates[i + 1 :]):
+                related = True  # "Their son, Andrei Andreyevich Tarkovsky": not the subject's
                 continue  # "Its leader John Smith": the name that follows
             noun = _NEXT_WORD_RE.match(
                 view, view.find(" ", at) if how == "owner" else at + len(name)
@@ -799,6 +990,13 @@ def _name_in(art: _Article, a: int, b: int, skip_prepositions: bool) -> tuple[st
                     return None
                 return art.subject, "pronoun"
             if name in ("it", "its") and not art.person:
+                back = art.previous_sentence_start(at)
+                region = art.region(at)
+                if region is not None and any(
+                    _sentence_subject(art, *art.sentence(region, p)[:1], at, thing=True)
+                    for p in {back, at}
+                ):
+                    return None  # "[[Samsung Engineering]] is a … company. It was founded …"
                 return art.subject, "pronoun"
             return None
         if how == "noun":
@@ -806,7 +1004,7 @@ def _name_in(art: _Article, a: int, b: int, skip_prepositions: bool) -> tuple[st
             if art.is_subject(name) or (art.type_noun is not None and k == art.type_noun):
                 return art.subject, "noun"
             return None  # "The daughter of …", "the store": not the article's subject
-        if art.is_subject(name):
+        if art.is_subject(name, middle=not related):
             return art.subject, "title" if how == "name" else "link"
         return name, how  # another entity ("Troost died …")
     return None

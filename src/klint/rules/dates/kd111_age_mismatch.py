@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 
@@ -11,6 +12,18 @@ from klint.extract.frames import subject_key
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import line, show
 from klint.rules.dates.kd110_attribute_date_conflict import dated
+
+#: a name between an age and a date ("the oldest (age 31) since 32-year-old Connors …
+#: in 1984") means the date is someone else's event; a place after "in" or "at" does not
+_OTHER_NAME_RE = re.compile(r"(?<!\bin )(?<!\bat )(?<!\bto )(?<!the )\b[A-Z][a-z]+")
+
+
+def _near(view: str, date: DateClaim, age: QuantityClaim, person: str) -> bool:
+    """Whether a date is the age's event: within 60 characters, no other name between."""
+    first, second = (date, age) if date.start < age.start else (age, date)
+    gap = view[first.end : second.start]
+    own = set(person.split())
+    return len(gap) <= 60 and all(m.group() in own for m in _OTHER_NAME_RE.finditer(gap))
 
 
 def _day(first: date, last: date) -> str:
@@ -79,6 +92,8 @@ class AgeMismatch(Rule):
             if len(spans) != 1:
                 continue  # no birth date, or two that disagree (KD110's finding)
             born_claim = births[0][0]
+            if q.start - born_claim.end < 12 and q.start > born_claim.start:
+                continue  # "born on 12 August 1967 (age 56)": the age today
             born = next(iter(spans))
             event = self._event(ctx, q, f, subject, facts)
             if event is None:
@@ -109,8 +124,10 @@ class AgeMismatch(Rule):
             for c in ctx.claims.dates:
                 if c.is_range or c.earliest.year != f.year:
                     continue
-                if q.sentence_start is not None and q.sentence_start <= c.start < (
-                    q.sentence_end or 0
+                if (
+                    q.sentence_start is not None
+                    and q.sentence_start <= c.start < (q.sentence_end or 0)
+                    and _near(ctx.doc.view, c, q, f.subject or "")
                 ):
                     best = c
                     break

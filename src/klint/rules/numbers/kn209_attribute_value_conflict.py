@@ -12,8 +12,9 @@ from klint.extract.frames import key, subject_key
 from klint.rules.base import Context, Rule
 from klint.rules.numbers._common import bounds, line_of, stated
 
-#: attributes that do not change from year to year: compared even when no time is given
-_STATIC = frozenset({"floors", "height", "length", "area", "elevation"})
+#: attributes that do not change from year to year (and distances from a place): compared
+#: even when no time is given
+_STATIC = frozenset({"floors", "height", "length", "area"})
 #: left to their own rules: ages (KD111), casualties and strengths per side (KN201)
 _ELSEWHERE = frozenset({"age", "killed", "wounded", "casualties", "strength"})
 
@@ -101,6 +102,10 @@ class AttributeValueConflict(Rule):
                         )
 
 
+def _static(attribute: str | None) -> bool:
+    return attribute in _STATIC or (attribute or "").startswith("distance from ")
+
+
 def _comparable(a: QuantityClaim, fa: Frame, b: QuantityClaim, fb: Frame) -> bool:
     """Two places that may state one fact: not one sentence; an infobox or front matter field
     against any other place, or the lead against the body for a measure (floors, height …);
@@ -110,7 +115,7 @@ def _comparable(a: QuantityClaim, fa: Frame, b: QuantityClaim, fb: Frame) -> boo
     fields = {fa.origin, fb.origin} & {"infobox", "front matter"}
     if fa.origin == fb.origin and fields:
         return False  # two fields of one box: "area_km2" and "area_water_km2", a per-side value
-    static = fa.attribute in _STATIC and fb.attribute in _STATIC
+    static = _static(fa.attribute) and _static(fb.attribute)
     if not fields and not (static and "lead" in (fa.origin, fb.origin)):
         return False
     if static:
