@@ -12,12 +12,13 @@ are pack lists (``numbers.total_cues``, ``breakdown_cues``, ``subpart_cues``,
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 from klint.claims import QuantityClaim
 from klint.rules.base import Context
-from klint.rules.numbers._common import bounds, paragraphs
+from klint.rules.numbers._common import bounds, paragraphs, sentence_text
 from klint.text.words import has_cue
 
 # a part in parentheses after its name: "Labour (45)"
@@ -41,6 +42,8 @@ _OF_THE = re.compile(
 _DAY_MONTH = re.compile(
     r"(?:\s*,?\s*(?:and\s+)?\d{1,2})?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
 )
+# a sentence that may hold a breakdown: a colon, a dash, a number in brackets
+_MARK = re.compile(r":\s|\s[—–-]\s|—|\(\d")
 # a capitalized word right before a number, not opening the sentence: "Stages 2, 4 and 7"
 _LABEL_BEFORE = re.compile(r"(?<=\S)\s+[A-Z][\w-]*\s+$")
 _TOTAL_BEFORE = re.compile(
@@ -76,16 +79,23 @@ class Breakdown:
 def breakdowns(ctx: Context) -> list[Breakdown]:
     """Every breakdown of the article's body, in text order (computed once a check)."""
     if "kn.breakdowns" not in ctx.cache:
+        num = ctx.packs.numbers
+        cues = [*num.total_cues, *num.breakdown_cues, *num.subpart_cues, "of the", "among the"]
         found: list[Breakdown] = []
         for para in paragraphs(ctx):
-            used: set[int] = set()
-            for i, whole in enumerate(para):
-                if id(whole) in used:
+            for _, group in itertools.groupby(para, key=lambda q: q.sentence_start):
+                sentence = list(group)
+                said = sentence_text(ctx, sentence[0])
+                if not (_MARK.search(said) or has_cue(said, cues)):
                     continue
-                b = _forward(ctx, para, i) or _backward(ctx, para, i)
-                if b is not None:
-                    found.append(b)
-                    used.update(id(q) for q in para if any(q.start == p.start for p in b.parts))
+                used: set[int] = set()
+                for i, whole in enumerate(sentence):
+                    if whole.start in used:
+                        continue
+                    b = _forward(ctx, sentence, i) or _backward(ctx, sentence, i)
+                    if b is not None:
+                        found.append(b)
+                        used.update(p.start for p in b.parts)
         ctx.cache["kn.breakdowns"] = found
     return ctx.cache["kn.breakdowns"]
 
@@ -111,7 +121,7 @@ def _is_amount(ctx: Context, q: QuantityClaim, unit: str) -> bool:
         and not q.split
         and float(q.low).is_integer()
         and not re.search(r"\d\.\d", numeral)
-        and not _LABEL_BEFORE.search(view, q.sentence_start or 0, q.start)
+        and not _LABEL_BEFORE.search(view, max(q.sentence_start or 0, q.start - 40), q.start)
     )
 
 
@@ -213,7 +223,10 @@ def _forward(ctx: Context, para: list[QuantityClaim], i: int) -> Breakdown | Non
         return None
     gap_l = " ".join(gap.lower().split())
     before = view[max(whole.sentence_start or 0, whole.start - 30) : whole.start]
-    of_the = bool(_OF_THE.search(before)) and re.fullmatch(r"[^.;:0-9]{0,50}?,\s*", gap)
+    # "Of the 4,000 defenders, 2,500 ..."; "Among the 4,000 defenders were 2,500 ..."
+    of_the = bool(_OF_THE.search(before)) and re.fullmatch(
+        r"[^.;:0-9]{0,50}?(?:,|\s(?:were|was|are|is))\s*", gap
+    )
     subset = has_cue(gap_l, num.subpart_cues) or bool(of_the)
     exhaustive = has_cue(gap_l, num.breakdown_cues)
     totalled = has_cue(
@@ -223,9 +236,9 @@ def _forward(ctx: Context, para: list[QuantityClaim], i: int) -> Breakdown | Non
         num.total_cues,
     )
     # "4,000 men in all: 2,500 ..."; not a label's colon ("Portugal: 9, the Netherlands: 7")
-    colon = bool(re.fullmatch(r"[^:,()]{0,40}:\s*(?:[a-z]+\s+){0,2}", gap)) and not re.search(
-        r":\s*$", before
-    )
+    colon = bool(
+        re.fullmatch(r"[^:,()—–]{0,40}(?::|\s[—–-])\s*(?:[a-z]+\s+){0,2}", gap)
+    ) and not re.search(r":\s*$", before)
     if not (subset or exhaustive or colon):
         return None
     parts, open_ = _list(ctx, cands)

@@ -19,8 +19,10 @@ _ITEM = (
     r"|[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}|[0-9]+)"
 )
 _LIST_RE = re.compile(
-    rf"(?P<of>\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}})?\s*(?P<open>[:,(])\s*"
-    rf"(?P<items>{_ITEM}(?:\s*,\s*{_ITEM}){{0,12}}\s*,?\s+(?:and|&)\s+{_ITEM})(?P<close>\s*[.,;)]|\s*$)"
+    rf"(?P<of>\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}})?\s*(?P<open>[:,(—–])\s*"
+    r"(?:(?:namely|named|called|viz\.)\s+)?"
+    rf"(?P<items>{_ITEM}(?:\s*,\s*{_ITEM}){{0,12}}\s*,?\s+(?:and|&)\s+{_ITEM})"
+    r"(?P<close>\s*[.,;)—–]|\s*$)"
 )
 
 
