@@ -29,7 +29,10 @@ def test_rule_contract(rule):
 
 
 def test_opt_in_rules():
-    assert {r.code for r in KX_RULES if not r.default_enabled} == {"KX302", "KX303"}
+    # the acronym rules by style, the others until they are right nine times in ten on
+    # eval/corpus (bench/precision.py)
+    opt_in = {"KX301", "KX302", "KX303", "KX304", "KX305"}
+    assert {r.code for r in KX_RULES if not r.default_enabled} == opt_in
 
 
 def test_phantom_reference_names_both_places():
