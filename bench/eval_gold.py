@@ -47,11 +47,7 @@ def score_seed(shared: Path) -> dict:
             if (
                 pair in _pairs(d)
                 or (len(pair) == 1 and d.line in pair)
-                or (
-                    g["kind"] == "name-variant"
-                    and d.line in pair
-                    and any(r.line in pair for r in d.related)
-                )
+                or (g["kind"] == "name-variant" and pair <= {d.line, *(r.line for r in d.related)})
             ):
                 matched_gold.add(g["id"])
                 hit = True

@@ -110,6 +110,6 @@ def test_every_option_is_documented_and_shown_by_explain() -> None:
         for option in options_of(rule.Options):
             assert option.doc, (rule.code, option.name)
     page = run_klint("explain", "KX307").stdout
-    assert '## Options\n- `fields` (a list of strings; default: ["commander", "leader"]):' in page
+    assert '## Options\n- `fields` (a list of strings; default: ["commander"]):' in page
     assert "- `reverse` (true or false; default: false):" in page
     assert "## Options" not in run_klint("explain", "KX306").stdout

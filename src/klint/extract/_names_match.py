@@ -34,6 +34,9 @@ class Spelling:
     last: int = 0  # occurrences as the last word of a multi-word name (surnames)
     surnames: set[str] = field(default_factory=set)  # keys of the last words of its names
     givens: set[str] = field(default_factory=set)  # keys of the first words of names it ends
+    partners: set[str] = field(default_factory=set)  # keys of the other words of its longer names
+    alone: int = 0  # occurrences as a name of one word
+    accented: bool = False  # written with a diacritic somewhere ("François", "Hangö")
 
 
 @dataclass(frozen=True)
@@ -49,8 +52,12 @@ def _translit_rules(packs: Packs) -> tuple[tuple[str, str], ...]:
     return tuple((a.casefold(), b.casefold()) for a, b, *_ in packs.transliterations)
 
 
-def spellings(mentions: list[Mention]) -> dict[str, Spelling]:
-    """Every word (and hyphen part) of the mentions outside quotations, by key."""
+def spellings(mentions: list[Mention], text: str) -> dict[str, Spelling]:
+    """Every word (and hyphen part) of the mentions outside quotations, by key.
+
+    A word's place is found in ``text`` (the mention's own span may hold markup blanks
+    that its normalized ``Mention.text`` has dropped).
+    """
     out: dict[str, Spelling] = {}
 
     def spelling(part: str, start: int) -> Spelling | None:
@@ -61,27 +68,38 @@ def spellings(mentions: list[Mention]) -> dict[str, Spelling]:
         if sp is None:
             sp = out[key] = Spelling(part, key)
         sp.places.append((start, start + len(part)))
+        sp.accented = sp.accented or not part.isascii()
         return sp
 
     for m in mentions:
         if m.in_quote:
             continue
-        words, text = m.words, m.text
+        words, span = m.words, text[m.start : m.end]
         if len(words) == 1:  # most names are one word
             w = words[0]
-            start = m.start + max(0, text.find(w))
-            spelling(w, start)
+            start = m.start + max(0, span.find(w))
+            sp = spelling(w, start)
+            surname = _inverted_surname(text, m.start, m.end)
+            if sp is not None and surname:  # "Wexler, Alexandra (2017)": a given name
+                sp.inner += 1
+                sp.surnames.add(name_key(surname))
+                sp.partners.add(name_key(surname))
+            elif sp is not None:
+                sp.alone += 1
             if "-" in w:
                 _hyphen_parts(w, start, spelling)
             continue
         last, pos = len(words) - 1, 0
         surname, given = name_key(words[-1]), name_key(words[0])
+        keys = [name_key(w) for w in words]
         for i, w in enumerate(words):
-            at = text.find(w, pos)
+            at = span.find(w, pos)
             at = pos if at < 0 else at
             pos = at + len(w)
             start = m.start + at
             sp = spelling(w, start)
+            if sp is not None:
+                sp.partners.update(k for j, k in enumerate(keys) if j != i)
             if sp is not None and i < last:  # a given name: the surname it goes with
                 sp.inner += 1
                 sp.surnames.add(surname)
@@ -91,6 +109,22 @@ def spellings(mentions: list[Mention]) -> dict[str, Spelling]:
             if "-" in w:
                 _hyphen_parts(w, start, spelling)
     return out
+
+
+#: After a given name of a cited author written surname first: "; …", " (2017)", " F.;".
+_INVERTED_AFTER_RE = re.compile(r"(?: [A-Z]\.)*(?:;| ?\(\d| [A-Z]\.)")
+
+
+def _inverted_surname(text: str, start: int, end: int) -> str | None:
+    """The surname before a given name in a citation's "Surname, Given" form ("Wexler,
+    Alexandra; …", "Sears, Clare (2014)"), else None."""
+    if text[start - 2 : start] != ", " or not _INVERTED_AFTER_RE.match(text, end):
+        return None
+    k = start - 2
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] in "'\u2019-"):
+        k -= 1
+    word = text[k : start - 2]
+    return word if word[:1].isupper() and word[:1].isalpha() else None
 
 
 def _hyphen_parts(word: str, start: int, spelling: Callable[[str, int], object]) -> None:
@@ -142,7 +176,7 @@ def find_variants(
     mentions: list[Mention], packs: Packs, text: str, lower: frozenset[str]
 ) -> list[Variant]:
     """Pairs of spellings of one name, each reported against the more frequent spelling."""
-    words = {k: v for k, v in spellings(mentions).items() if k not in lower}
+    words = {k: v for k, v in spellings(mentions, text).items() if k not in lower}
     skel = skeletonizer(_translit_rules(packs))
     confusable = {frozenset(p[:2]) for p in packs.confusable_letters if len(p) >= 2}
     allowed = {frozenset(name_key(x) for x in group) for group in packs.allowed_variants}
@@ -176,10 +210,15 @@ def find_variants(
         a, b = (words[k] for k in sorted(pair))
         if any(pair <= group for group in allowed) or not _same_role(a, b, skel):
             continue
+        family = how == "transliteration" and a.last and b.last  # Heidar Aliev, Ilham Aliyev
+        if not family and _different_names(a, b, skel):
+            continue
+        if _other_ending(a.key, b.key) and not a.partners & b.partners:
+            continue
         if _linked(a, b, text, packs.renaming_cues):
             continue
         edited = not how.startswith(("transliteration", "doubled"))
-        if edited and _two_people(a, b, skel):
+        if edited and (_two_people(a, b, skel) or _two_languages(a, b)):
             continue
         slip = how.startswith(("one letter", "transposed"))
         if slip and min(len(a.places), len(b.places)) > 2:
@@ -218,6 +257,47 @@ def _same_role(a: Spelling, b: Spelling, skel: Callable[[str], str]) -> bool:
     return not ((a.last == n_a and not b.last) or (b.last == n_b and not a.last))
 
 
+def _different_names(a: Spelling, b: Spelling, skel: Callable[[str], str]) -> bool:
+    """Both spellings stand in longer names, and no word of one's names is in the other's.
+
+    "Clara Seekamp" / "Clare Wright", "Mitsumi Electric" / "Mitsui Fudosan", "Ko Phra
+    Thong" / "Ban Thung Dap": the words around a name tell which thing it is, and two
+    spellings that never share one are two names. A slip keeps its name's other words
+    ("Rossvile Street" / "Rossville Street"), or stands alone.
+    """
+    if not (a.partners and b.partners):
+        return False
+    pa = {skel(k) for k in a.partners}
+    pb = {skel(k) for k in b.partners}
+    return not pa & pb
+
+
+def _other_ending(a: str, b: str) -> bool:
+    """The two differ only in an ending: the vowel before a last consonant (Canadian/Canadien,
+    Frenchman/Frenchmen) or a letter before a plural's s (Americans/Americas, Amazons/Amazonas):
+    forms of words, not a slip inside a name. (A last vowel is not enough: Ganja/Ganje is one
+    city.) One longer name around both ("Jogindar Nagar" / "Joginder Nagar") is still one name."""
+    diff = edit_distance1(a, b)
+    if diff is None or len(diff[0]) == 2:
+        return False
+    x, y = diff
+    n = min(len(a), len(b))
+    i = next((k for k in range(n) if a[k] != b[k]), n)
+    if x:  # a substitution
+        return i == len(a) - 2 and x in _VOWELS and y in _VOWELS
+    return i >= n - 1 and a.endswith("s") and b.endswith("s")
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _two_languages(a: Spelling, b: Spelling) -> bool:
+    """One spelling has diacritics, the other none, and no longer name joins them: the forms of
+    two languages (François/Francis, Hangö/Hanko), whose other letters differ on purpose.
+    One name around both ("Battle of Kliszów" / "Battle of Klissow") is still one name."""
+    return a.accented != b.accented and not a.partners & b.partners
+
+
 def _two_people(a: Spelling, b: Spelling, skel: Callable[[str], str]) -> bool:
     """Both spellings end names whose first words differ ("Andrew Johnson", "Joseph Johnston")."""
     ga = {skel(g) for g in a.givens}
@@ -248,7 +328,7 @@ def _cue_re(cues: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def hyphen_variants(
-    mentions: list[Mention], packs: Packs, lower: frozenset[str]
+    mentions: list[Mention], packs: Packs, text: str, lower: frozenset[str]
 ) -> list[tuple[str, list[tuple[int, int]], str, list[tuple[int, int]]]]:
     """Names written both hyphenated and spaced ("Nagorno-Karabakh" / "Nagorno Karabakh").
 
@@ -264,20 +344,22 @@ def hyphen_variants(
             continue  # neither a hyphenated nor a spaced compound
         pos = 0
         offsets = []
+        span = text[m.start : m.end]
         for w in m.words:
-            at = m.text.find(w, pos)
+            at = span.find(w, pos)
             offsets.append(at)
             pos = at + len(w)
             if "-" in w:
                 parts = w.split("-")
+                modifier = parts[-1][:1].islower()  # "Sloane-Square-based": hyphens of a modifier
                 for i in range(len(parts) - 1):
-                    if parts[i][:1].isupper() and parts[i + 1][:1].isupper():
+                    if parts[i][:1].isupper() and parts[i + 1][:1].isupper() and not modifier:
                         k = m.start + at + sum(len(p) + 1 for p in parts[:i])
                         surface = f"{parts[i]}-{parts[i + 1]}"
                         hyph[name_key(surface)].append((k, k + len(surface), surface))
         for i in range(len(m.words) - 1):
             a, b = m.words[i], m.words[i + 1]
-            if m.text[offsets[i] + len(a) : offsets[i + 1]] == " ":
+            if span[offsets[i] + len(a) : offsets[i + 1]] == " ":
                 a_last, b_first = a.split("-")[-1], b.split("-")[0]
                 surface = f"{a_last} {b_first}"
                 s = m.start + offsets[i] + len(a) - len(a_last)

@@ -34,6 +34,7 @@ INFOBOX_LABELS = (
     "Type",
 )
 _CONTINUED_FIELDS = ("Result", "Territorial changes", "Status")
+_LIST_FIELDS = ("Belligerents", "Commanders and leaders")  # a value a line, one list a side
 _LABEL_RE = re.compile(r"(?:" + "|".join(re.escape(x) for x in INFOBOX_LABELS) + r")\b")
 _NAV_RE = re.compile(r"^[^|\n]{1,60}(?:\s\|\s[^|\n]{1,60}){3,}$")
 _BOILER_RE = re.compile(
@@ -235,6 +236,7 @@ def _find_infobox(
     side = 1
     group_kind: str | None = None
     casualties = False
+    bare = False  # the label stood alone on its line: its value is on the next
     n = len(lines)
     while i < n:
         ln = lines[i]
@@ -253,6 +255,7 @@ def _find_infobox(
                 value_start += 1
             regs = [Region("infobox_field", s, e, label=label)]
             out[i] = regs
+            bare = text == label
             if label == "Casualties and losses":
                 casualties, side, group_kind = True, 1, "Casualties"
             i += 1
@@ -283,8 +286,15 @@ def _find_infobox(
             side = 1
             i += 1
             continue
-        if group_kind is None:
-            group_kind = "Commanders"
+        if _navbox_at(lines, i):
+            break  # "v / t / e": a navigation box follows the infobox
+        if bare and not casualties and label not in _LIST_FIELDS:
+            out[i] = [Region("infobox_field", s, e, label=label)]  # "Location" / "France, …"
+            i += 1
+            continue
+        kind = "Belligerents" if label == "Belligerents" and not casualties else "Commanders"
+        if group_kind not in (kind, "Casualties"):
+            group_kind, side = kind, 1
         out[i] = [Region("infobox_field", s, e, label=f"{group_kind} {side}")]
         if not text.endswith(","):
             side += 1
@@ -292,6 +302,12 @@ def _find_infobox(
         if casualties and side > 2:
             break
     return out
+
+
+def _navbox_at(lines: list[_Line], i: int) -> bool:
+    """Whether lines ``i``… read "v", "t", "e" (a navigation box's view/talk/edit links)."""
+    words = [ln.text.strip() for ln in lines[i : i + 8] if not ln.blank][:3]
+    return words == ["v", "t", "e"]
 
 
 def _table_at(lines: list[_Line], i: int) -> int | None:

@@ -37,7 +37,8 @@ class PhantomReference(Rule):
     code = "KX301"
     name = "phantom-reference"
     severity = Severity.ERROR
-    summary = "a counting or naming phrase points back at material the text does not contain"
+    default_enabled = False
+    summary = "a phrase points back at material the text does not contain (opt-in)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         refs = ctx.claims.references

@@ -48,7 +48,8 @@ class AcronymConflict(Rule):
     code = "KX304"
     name = "acronym-conflict"
     severity = Severity.ERROR
-    summary = "one acronym with two expansions, or one organisation under two acronyms"
+    default_enabled = False
+    summary = "one acronym with two expansions, or one organisation under two acronyms (opt-in)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         defined = defined_acronyms(ctx)

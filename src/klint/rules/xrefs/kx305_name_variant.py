@@ -7,8 +7,10 @@ import re
 from collections.abc import Iterator
 
 from klint.diagnostics import Diagnostic, Severity
+from klint.document import Document
 from klint.rules.base import Context, Rule
 from klint.rules.xrefs._common import line_of
+from klint.rules.xrefs._marks import link_target, set_apart
 
 
 class NameVariant(Rule):
@@ -17,8 +19,8 @@ class NameVariant(Rule):
     variants (Gorbachev/Gorbachov), one-letter slips inside a name
     (Kowalski/Kowalsky), confusable letters (pack `confusable_letters`: d/t, a/e)
     and a hyphenated name written with a space (Stratford-upon-Avon/Stratford upon
-    Avon). Each less frequent spelling is reported against the more frequent one.
-    Never reported:
+    Avon). Each less frequent spelling is reported once, at its first place, against
+    the more frequent one; its other places are listed as related. Never reported:
     different people who share a surname or have similar given names (given names
     are compared only when the surnames agree), inflections (Canada/Canadian),
     pairs listed in the pack's `allowed_variants`, renamings and aliases the text
@@ -37,7 +39,8 @@ class NameVariant(Rule):
     code = "KX305"
     name = "name-variant"
     severity = Severity.WARNING
-    summary = "one person or place spelled two ways (transliteration or typo)"
+    default_enabled = False
+    summary = "one person or place spelled two ways (transliteration or typo; opt-in)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         from klint.extract._names_match import find_variants, hyphen_variants
@@ -48,29 +51,72 @@ class NameVariant(Rule):
         lower = lower_words(text)
         paragraphs = [(r.start, r.end) for r in ctx.doc.regions_of("paragraph")]
         for v in find_variants(mentions, ctx.packs, text, lower):
+            if _told_apart(ctx.doc, v.minor.places, v.major.places):
+                continue
             where = _Places(text, paragraphs, v.major.places)
-            for s, e in v.minor.places:
-                related = where.related(s, e)
-                rs, re_ = related[0]
-                yield self.diagnostic(
-                    s,
-                    e,
-                    f"\u201c{text[s:e]}\u201d is spelled \u201c{text[rs:re_]}\u201d on line {line_of(ctx, rs)} "
-                    f"({_times(len(v.major.places))} in the text; {v.how}): one name, two spellings",
-                    related=[(a, b, f"spelled \u201c{text[a:b]}\u201d here") for a, b in related],
-                )
-        for minor, minor_places, major, major_places in hyphen_variants(mentions, ctx.packs, lower):
+            (s, e), *more = v.minor.places
+            related = where.related(s, e)
+            rs, re_ = related[0]
+            yield self.diagnostic(
+                s,
+                e,
+                f"\u201c{text[s:e]}\u201d is spelled \u201c{text[rs:re_]}\u201d on line {line_of(ctx, rs)} "
+                f"({_times(len(v.major.places))} in the text; {v.how}): one name, two spellings"
+                + _also(len(more)),
+                related=[(a, b, f"spelled \u201c{text[a:b]}\u201d here") for a, b in related]
+                + _again(text, where, more, related),
+            )
+        for minor, minor_places, major, major_places in hyphen_variants(
+            mentions, ctx.packs, text, lower
+        ):
+            if all(set_apart(ctx.doc, s, e) for s, e in minor_places):
+                continue
             where = _Places(text, paragraphs, major_places)
-            for s, e in minor_places:
-                related = where.related(s, e)
-                rs = related[0][0]
-                yield self.diagnostic(
-                    s,
-                    e,
-                    f"\u201c{minor}\u201d is written \u201c{major}\u201d on line {line_of(ctx, rs)} "
-                    f"({_times(len(major_places))} in the text): one name, two spellings",
-                    related=[(a, b, f"written \u201c{major}\u201d here") for a, b in related],
-                )
+            (s, e), *more = minor_places
+            related = where.related(s, e)
+            rs = related[0][0]
+            yield self.diagnostic(
+                s,
+                e,
+                f"\u201c{minor}\u201d is written \u201c{major}\u201d on line {line_of(ctx, rs)} "
+                f"({_times(len(major_places))} in the text): one name, two spellings"
+                + _also(len(more)),
+                related=[(a, b, f"written \u201c{major}\u201d here") for a, b in related]
+                + _again(text, where, more, related),
+            )
+
+
+def _told_apart(doc: Document, minor: list[tuple[int, int]], major: list[tuple[int, int]]) -> bool:
+    """Whether the markup says the two spellings are not one name spelled two ways: every place
+    of the less frequent one is set apart (italics, a foreign-language template, ``{{sic}}``:
+    a deliberate variant), or the two are labels of links to different articles."""
+    if all(set_apart(doc, s, e) for s, e in minor):
+        return True
+
+    to_minor = {t for s, e in minor if (t := link_target(doc, s, e))}
+    to_major = {t for s, e in major if (t := link_target(doc, s, e))}
+    return bool(to_minor and to_major and not to_minor & to_major)
+
+
+def _again(
+    text: str, where: _Places, more: list[tuple[int, int]], shown: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """The other places of the less frequent spelling, each with the other spelling's place it is
+    read against (in the same longer name, or the last before it)."""
+    out: list[tuple[int, int, str]] = []
+    seen = set(shown)
+    for s, e in more:
+        out.append((s, e, f"\u201c{text[s:e]}\u201d again here"))
+        a, b = where.related(s, e)[0]
+        if (a, b) not in seen:
+            seen.add((a, b))
+            out.append((a, b, f"\u201c{text[a:b]}\u201d here"))
+    return out
+
+
+def _also(n: int) -> str:
+    """The other places of the less frequent spelling, reported with its first."""
+    return "" if not n else f" (and {_times(n)} more, listed as related)"
 
 
 _WORD_RE = re.compile(r"\w+")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from klint.diagnostics import Diagnostic, Severity
+from klint.document import Region
 from klint.rules.base import Context, Rule
 from klint.rules.xrefs._common import excerpt
 
@@ -12,7 +14,10 @@ from klint.rules.xrefs._common import excerpt
 class DuplicateText(Rule):
     """## What it does
     Reports a paragraph or caption that repeats an earlier one verbatim
-    (ignoring differences in whitespace).
+    (ignoring differences in whitespace). Not reported: entries of a reference
+    list (two footnotes may cite one source), list items (a note under each
+    table, a resource named in each section's list), a line of verse (ending
+    in a comma).
 
     ## Why is this bad?
     A repeated block is usually a copy-and-paste slip or an image caption
@@ -36,8 +41,12 @@ class DuplicateText(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         seen: dict[str, tuple[int, int]] = {}
-        for region in ctx.doc.regions_of("paragraph", "caption", "list_item", "quote"):
+        for region in ctx.doc.regions_of("paragraph", "caption", "quote"):
+            if _in_references(ctx, region):
+                continue
             raw = ctx.doc.view[region.start : region.end]  # markup does not make two copies differ
+            if raw.rstrip()[-1:] in ",;":
+                continue  # a line of verse or of a list, not a caption
             parts = raw.split()  # str.split and the regex \s agree on what whitespace is
             words = len(parts)
             if words < self.MIN_WORDS or (
@@ -58,3 +67,17 @@ class DuplicateText(Rule):
                 )
             else:
                 seen[key] = (region.start, region.end)
+
+
+_REFERENCES_RE = re.compile(
+    r"(?:references|notes|footnotes|citations|sources|bibliography|works cited)\b", re.I
+)
+
+
+def _in_references(ctx: Context, region: Region) -> bool:
+    """Whether the region lies in a reference list's section ("References", "Notes", …)."""
+    if region.section <= 0:
+        return False
+    heading = ctx.doc.regions[region.section]
+    title = ctx.doc.view[heading.start : heading.end].strip(" =#\n")
+    return bool(_REFERENCES_RE.match(title))

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from klint.diagnostics import Diagnostic, Severity
+from klint.document import Document
 from klint.rules.base import Context, Rule
 from klint.rules.xrefs._common import line_of
 
@@ -15,10 +16,13 @@ class InfoboxEntityUnmentioned(Rule):
     """## What it does
     Reports a commander listed in the infobox that the body never mentions,
     by full name or by surname; a surname spelled by another transliteration
-    (Gorbachev/Gorbachov) counts as a mention. Option `fields` picks the infobox
-    fields checked by the start of their label (default: commander and leader
-    fields; add "location" for places, which an article often names only
-    through a wider or narrower place). The reverse check is opt-in (option
+    (Gorbachev/Gorbachov) counts as a mention. Only a military-conflict infobox
+    (one with belligerents, strengths or casualties) has commanders: a country's,
+    settlement's or legislature's leaders are office holders, and their titles
+    ("State Senate") are not entities. Option `fields` picks the infobox fields
+    checked by the start of their label (default: commander fields; add
+    "location" for places, which an article often names only through a wider
+    or narrower place). The reverse check is opt-in (option
     `reverse = true`): a person the body names as leading a side ("chaired by
     Anna Keller", pack `leader_cues`) who is not among the infobox
     commanders.
@@ -56,13 +60,16 @@ class InfoboxEntityUnmentioned(Rule):
     @dataclass(frozen=True)
     class Options:
         fields: tuple[str, ...] = field(
-            default=("commander", "leader"),
+            default=("commander",),
             metadata={"doc": "infobox fields checked, by the start of their label"},
         )
         reverse: bool = field(
             default=False,
             metadata={"doc": "also report body names leading a side that the infobox omits"},
         )
+
+    #: fields only a military-conflict infobox has
+    CONFLICT_FIELDS = ("Belligerents", "Casualties", "Strength")
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         from klint.extract._names_text import name_key, skeletonizer
@@ -71,6 +78,8 @@ class InfoboxEntityUnmentioned(Rule):
         fields = tuple(f.casefold() for f in options.fields)
         rules = tuple((a.casefold(), b.casefold()) for a, b, *_ in ctx.packs.transliterations)
         skel = skeletonizer(rules)
+        if not _conflict_infobox(ctx.doc, self.CONFLICT_FIELDS):
+            return
         if options.reverse:
             yield from self._reverse(ctx, rules)
         body_keys: set[str] = set()
@@ -141,3 +150,14 @@ class InfoboxEntityUnmentioned(Rule):
                 f"(\u201c{other.name}\u201d, line {line_of(ctx, other.start)})",
                 related=[(other.start, other.end, "listed in the infobox")],
             )
+
+
+_CONFLICT_TEMPLATE_RE = re.compile(r"\{\{\s*infobox[ _]+military[ _]+conflict\b", re.IGNORECASE)
+
+
+def _conflict_infobox(doc: Document, fields: tuple[str, ...]) -> bool:
+    """Whether the article's infobox is a military conflict's: it has belligerents, strengths
+    or casualties, or (wikitext) it is ``{{Infobox military conflict}}``."""
+    if any((r.label or "").startswith(fields) for r in doc.regions_of("infobox_field")):
+        return True
+    return doc.format == "wikitext" and bool(_CONFLICT_TEMPLATE_RE.search(doc.text))

@@ -1,0 +1,100 @@
+"""What the markup around a word says about it: the link it is the label of, and whether it
+is set apart (italics, a foreign-language template, ``{{sic}}``).
+
+Read from ``Document.text`` (the source as written) at the offsets every stage shares, on
+the word's own line only; plain text has no such marks.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+from klint.document import Document
+
+_WIKI_LINK_RE = re.compile(r"\[\[([^\[\]|]*)(?:\|[^\[\]]*)?\]\]")
+_HTML_LINK_RE = re.compile(r"<a\b[^>]*>(?:(?!</a>).)*</a>", re.IGNORECASE | re.DOTALL)
+_HTML_TARGET_RE = re.compile(r"""\btitle="([^"]*)"|\bhref="([^"]*)\"""", re.IGNORECASE)
+_MD_LINK_RE = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(([^()\s]*)")
+_WIKI_LANG_RE = re.compile(
+    r"\{\{\s*(?:lang|transl|nihongo)\b[^{}]*?(?:\{\{[^{}]*\}\}[^{}]*?)*\}\}", re.I
+)
+_SIC_RE = re.compile(r"\s*(?:\{\{\s*sic\b|\[sic\]|\(sic\))", re.IGNORECASE)
+
+
+def _line(text: str, start: int, end: int) -> tuple[int, str]:
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    return lo, text[lo : hi if hi >= 0 else len(text)]
+
+
+def link_target(doc: Document, start: int, end: int) -> str | None:
+    """The article a link whose label holds ``[start, end)`` points to, normalized; else None."""
+    if doc.format == "text":
+        return None
+    lo, line = _line(doc.text, start, end)
+    s, e = start - lo, end - lo
+    if doc.format == "wikitext":
+        for m in _WIKI_LINK_RE.finditer(line):
+            if m.start() <= s and e <= m.end():
+                return _norm(m.group(1))
+    elif doc.format == "html":
+        for m in _HTML_LINK_RE.finditer(line):
+            if m.start() <= s and e <= m.end():
+                t = _HTML_TARGET_RE.search(m.group())
+                if t:
+                    return _norm(t.group(1) or t.group(2).rsplit("/", 1)[-1])
+    elif doc.format == "markdown":
+        for m in _MD_LINK_RE.finditer(line):
+            if m.start() <= s and e <= m.start() + 1 + len(m.group(1)):
+                return _norm(m.group(2).rsplit("/", 1)[-1])
+    return None
+
+
+def _norm(target: str) -> str | None:
+    target = unquote(target).split("#", 1)[0].replace("_", " ").strip()
+    return " ".join(target.split()).casefold() or None
+
+
+_WIKI_ITALIC_RE = re.compile(r"''(?!')(.+?)''")
+_HTML_ITALIC_RE = re.compile(r"<(i|em)\b[^>]*>(.*?)</\1>", re.IGNORECASE)
+_WORD_RE = re.compile(r"[^\W\d_]{4,}")
+
+
+def set_apart(doc: Document, start: int, end: int) -> bool:
+    """Whether the word is given as a form of a name, not as the article's own spelling: followed
+    by ``{{sic}}``, inside a foreign-language template, or in italics beside another italic
+    form of it ("spellings have included ''Alibamu'', ''Alabamo'', ''Albama''")."""
+    text = doc.text
+    if _SIC_RE.match(text, end):
+        return True
+    if doc.format not in ("wikitext", "html"):
+        return False
+    lo, line = _line(text, start, end)
+    s, e = start - lo, end - lo
+    if doc.format == "wikitext":
+        if any(m.start() <= s and e <= m.end() for m in _WIKI_LANG_RE.finditer(line)):
+            return True
+        spans = [m.span(1) for m in _WIKI_ITALIC_RE.finditer(line.replace("'''", "   "))]
+    else:
+        spans = [m.span(2) for m in _HTML_ITALIC_RE.finditer(line)]
+    if not any(a <= s and e <= b for a, b in spans):
+        return False
+    word = line[s:e].casefold()
+    near = [line[a:b] for a, b in spans if abs(a - s) < 300 and not a <= s < b]
+    return any(_close(word, w.casefold()) for n in near for w in _WORD_RE.findall(n))
+
+
+def _close(a: str, b: str) -> bool:
+    """Two different words at most two edits apart (forms in a list: Alibamu, Alabamo)."""
+    if a == b or abs(len(a) - len(b)) > 2 or min(len(a), len(b)) < 4:
+        return False
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > 2:
+            return False
+        prev = cur
+    return prev[-1] <= 2
