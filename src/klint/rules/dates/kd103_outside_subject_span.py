@@ -53,7 +53,7 @@ class OutsideSubjectSpan(Rule):
 
     code = "KD103"
     name = "outside-subject-span"
-    severity = Severity.ERROR
+    severity = Severity.WARNING  # no corpus evidence yet for error level (>= 97 % precise)
     summary = "a date tied to the article's subject that falls outside its stated span"
 
     def _span(self, ctx: Context) -> list[DateClaim]:
