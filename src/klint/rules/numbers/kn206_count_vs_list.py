@@ -19,7 +19,9 @@ _ITEM = (
     r"|[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}|[0-9]+)"
 )
 _LIST_RE = re.compile(
-    rf"(?P<of>\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}})?\s*(?P<open>[:,(—–])\s*"
+    rf"(?P<of>\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}})?"
+    r"(?P<pred>(?:\s+(?!(?:and|or|plus|with|but|nor)\b)[a-z][\w'’-]*){1,5}?)?"
+    r"\s*(?P<open>[:,(—–])\s*"
     r"(?:(?:namely|named|called|viz\.)\s+)?"
     rf"(?P<items>{_ITEM}(?:\s*,\s*{_ITEM}){{0,12}}\s*,?\s+(?:and|&)\s+{_ITEM})"
     r"(?P<close>\s*[.,;)—–]|\s*$)"
@@ -32,6 +34,34 @@ _BOTH_RE = re.compile(
     rf"\b[Bb]oth\s+(?P<items>{_NAME}(?:\s*,\s*{_NAME}){{1,12}}\s*,?\s+(?:and|&)\s+{_NAME})"
     r"(?=\s*[.,;)]|\s+[a-z])"
 )
+# a list before its count: "Aldo, Bruna and Carla – the two founders – met"
+_LIST_BEFORE = re.compile(
+    rf"(?P<items>{_ITEM}(?:\s*,\s*{_ITEM}){{0,12}}\s*,?\s+(?:and|&)\s+{_ITEM})"
+    r"\s*(?P<open>[,(—–])\s*(?:the|all|these|those)\s+$"
+)
+_PLURAL = r"(?:[a-z][\w'’-]*s|people|men|women|children)"
+# adjectives and a plural noun after a bare count: "two founding partners"
+_NOUN_AFTER = re.compile(rf"(?:\s+[a-z][\w'’-]*){{0,2}}?\s+{_PLURAL}\b")
+
+
+def _count_end(ctx: Context, q: QuantityClaim) -> int | None:
+    """Where a small exact count and the plural noun it counts end, or None."""
+    if q.low is None or q.qualifier != "exact" or q.unit != "count" or not (2 <= q.low <= 12):
+        return None
+    if not float(q.low).is_integer():
+        return None
+    if q.counted:
+        return (
+            q.end if re.fullmatch(r"[a-z][a-z -]*s|people|men|women|children", q.counted) else None
+        )
+    m = _NOUN_AFTER.match(ctx.doc.view, q.number_end or q.end)
+    return m.end() if m else None
+
+
+_CLOSES = {",": ",", "(": ")", "—": "—", "–": "–"}
+# words after a count that name what it counts before its list: "named in the report",
+# "of the band"; a finite verb ("signed the treaty") is not one
+_PREDICATE = re.compile(r"\s*(?:[a-z]+(?:ed|en)|named|called|known|of|in|from|at|on|for)\b")
 _SEP = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 _LINK_SPAN = re.compile(r"\[\[[^\[\]]*\]\]|\[[^\[\]]*\]\([^()]*\)|<a\b[^>]*>.*?</a>", re.IGNORECASE)
 _LINK_RAW = re.compile(r"\[\[|\]\(|<a\s", re.IGNORECASE)
@@ -51,9 +81,7 @@ def _items(ctx: Context, start: int, end: int) -> list[str] | None:
         if sep is not None and any(x <= a < y and re.search(r"\w", view[b:y]) for x, y in links):
             continue  # "[[Saint Pierre and Miquelon]]" is one item
         piece, item_start, pos = view[pos:a], pos, b
-        name = piece.strip()
-        if name.endswith(".") and " " not in name:
-            name = name.rstrip(".")
+        name = piece.strip().rstrip(".")
         if not name:
             continue
         if name.split()[0].lower() in ctx.packs.number_words or name.split()[0] == "one":
@@ -102,7 +130,9 @@ class CountVsList(Rule):
     """## What it does
     Reports a count word that disagrees with the items it introduces: names after a
     count and its noun ("two resolutions (874, 884 and 885)", "the three founders,
-    Aldo, Bruna, Carla and Dino", "four daughters: Ann, Beth and Cara"), "both"
+    Aldo, Bruna, Carla and Dino", "four daughters: Ann, Beth and Cara", "four jurors
+    were chosen: ...", "the three people named in the charter, ..."), names before
+    it ("Aldo, Bruna and Carla – the two founding partners – signed"), "both"
     before three or more names, and "the following three offices:" before a bulleted
     or numbered list of another length (sub-items not counted). Linked words count
     as names ("[[iron]], [[nickel]] and [[cobalt]]"); a list that says it is partial
@@ -130,6 +160,7 @@ class CountVsList(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         yield from self._counted_lists(ctx)
+        yield from self._lists_before(ctx)
         yield from self._both(ctx)
         yield from self._list_items(ctx)
 
@@ -139,20 +170,24 @@ class CountVsList(Rule):
         list_nouns = set(ctx.packs.numbers.list_nouns)
         for para in paragraphs(ctx):
             for i, q in enumerate(para):
-                if q.low is None or q.qualifier != "exact" or q.unit != "count" or not q.counted:
-                    continue
-                if q.counted == "members" and q.subject:
+                if q.counted == "members" and q.subject and q.low is not None:
                     yield from self._split(ctx, q, para[i + 1 :])
                     continue
-                if not (2 <= q.low <= 12) or not float(q.low).is_integer():
-                    continue
-                if not re.fullmatch(r"[a-z][a-z -]*s|people|men|women|children", q.counted):
+                end = _count_end(ctx, q)
+                if end is None:
                     continue  # a plural noun names the things listed
-                m = _LIST_RE.match(view, q.end, min(len(view), q.end + 300))
+                m = _LIST_RE.match(view, end, min(len(view), end + 300))
                 if not m or (m.group("open") == "(") != (m.group("close").strip() == ")"):
                     continue
-                if m.group("open") == "(" and q.counted.split()[-1] not in list_nouns:
+                said = " ".join(view[q.start : end].split())
+                if m.group("open") == "(" and said.split()[-1].lower() not in list_nouns:
                     continue  # brackets after another noun hold examples ("seasons (Koufax)")
+                if (
+                    m.group("pred")
+                    and m.group("open") != ":"
+                    and not _PREDICATE.match(m.group("pred"))
+                ):
+                    continue  # "the two sides signed the treaty, Britain, ...": another clause
                 items = _items(ctx, m.start("items"), m.end("items"))
                 if items is None or _partial(ctx, m.end("items")):
                     continue
@@ -162,9 +197,32 @@ class CountVsList(Rule):
                     yield self.diagnostic(
                         q.start,
                         m.end("items"),
-                        f"{stated(q)} introduces {len(items)} items: {', '.join(items)}",
+                        f"\u201c{said}\u201d introduces {len(items)} items: {', '.join(items)}",
                         related=[(m.start("items"), m.end("items"), f"{len(items)} items listed")],
                     )
+
+    def _lists_before(self, ctx: Context) -> Iterator[Diagnostic]:
+        """Names before their count: "Aldo, Bruna and Carla – the two founders – met"."""
+        view = ctx.doc.view
+        for para in paragraphs(ctx):
+            for q in para:
+                end = _count_end(ctx, q)
+                if end is None:
+                    continue
+                m = _LIST_BEFORE.search(view, max(q.sentence_start or 0, q.start - 300), q.start)
+                if m is None or not view[end : end + 3].lstrip().startswith(
+                    _CLOSES[m.group("open")]
+                ):
+                    continue
+                items = _items(ctx, m.start("items"), m.end("items"))
+                if items is None or len(items) == int(q.low):
+                    continue
+                yield self.diagnostic(
+                    m.start("items"),
+                    end,
+                    f"\u201c{' '.join(view[q.start : end].split())}\u201d follows {len(items)} items: {', '.join(items)}",
+                    related=[(q.start, end, "the count")],
+                )
 
     def _both(self, ctx: Context) -> Iterator[Diagnostic]:
         """ "both" before a list of three or more names: "both Smith, Jones and Brown"."""
