@@ -101,7 +101,9 @@ def breakdowns(ctx: Context) -> list[Breakdown]:
 
 
 def tolerance(ctx: Context, b: Breakdown) -> float:
-    """Relative slack for the sum: none when every figure is exact and none is rounded."""
+    """Relative slack for the sum of an exact whole: none when no figure is rounded."""
+    if b.whole.qualifier != "exact":
+        return 0.0  # "some 800": its qualifier already bounds it
     figures = [b.whole.low or 0.0, *(p.low for p in b.parts)]
     exact = b.whole.qualifier == "exact" and all(p.low == p.high for p in b.parts)
     if exact and all(f % 100 for f in figures):
