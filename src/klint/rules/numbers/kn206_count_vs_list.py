@@ -41,6 +41,7 @@ _LIST_BEFORE = re.compile(
 )
 _PLURAL = r"(?:[a-z][\w'’-]*s|people|men|women|children)"
 # adjectives and a plural noun after a bare count: "two founding partners"
+_BEFORE_COUNT = re.compile(r"[,(—–]\s*(?:the|all|these|those)\s+$")  # _LIST_BEFORE's tail
 _NOUN_AFTER = re.compile(rf"(?:\s+[a-z][\w'’-]*){{0,2}}?\s+{_PLURAL}\b")
 
 
@@ -209,6 +210,8 @@ class CountVsList(Rule):
                 end = _count_end(ctx, q)
                 if end is None:
                     continue
+                if not _BEFORE_COUNT.search(view, max(0, q.start - 40), q.start):
+                    continue  # the common case, found cheaply: no "…, the" right before the count
                 m = _LIST_BEFORE.search(view, max(q.sentence_start or 0, q.start - 300), q.start)
                 if m is None or not view[end : end + 3].lstrip().startswith(
                     _CLOSES[m.group("open")]
@@ -227,7 +230,10 @@ class CountVsList(Rule):
     def _both(self, ctx: Context) -> Iterator[Diagnostic]:
         """ "both" before a list of three or more names: "both Smith, Jones and Brown"."""
         view = ctx.doc.view
+        low = view.lower()
         for region in ctx.doc.regions_of("paragraph", "list_item", "caption"):
+            if low.find("both", region.start, region.end) < 0:
+                continue
             for m in _BOTH_RE.finditer(view, region.start, region.end):
                 items = _items(ctx, m.start("items"), m.end("items"))
                 if items is None or len(items) <= 2 or _partial(ctx, m.end("items")):
