@@ -185,3 +185,12 @@ def test_entities_in_alt_text_read_as_characters():
         ("caption", None, 'A "T-72" tank.'),
         ("caption", None, 'A "T-72" tank.'),
     ]
+
+
+def test_a_tag_that_spans_lines_keeps_its_line_ending():
+    for text in ("1<b\r>1", "x<b\n>y", "In 1990<a\nhref='x'>s</a> the war"):
+        doc = page(text)
+        assert len(doc.view) == len(text)
+        assert [i for i, c in enumerate(doc.view) if c in "\r\n"] == [
+            i for i, c in enumerate(text) if c in "\r\n"
+        ]

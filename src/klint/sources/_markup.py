@@ -81,6 +81,9 @@ class View:
         return _close_gaps(text, view, gaps)
 
 
+_LINE_END_RE = re.compile(r"[\r\n]")
+
+
 def _close_gaps(text: str, view: str, gaps: list[tuple[int, int, bool]]) -> str:
     """Join the pieces of a token that markup split (see :meth:`View.build`)."""
     n = len(view)
@@ -92,6 +95,7 @@ def _close_gaps(text: str, view: str, gaps: list[tuple[int, int, bool]]) -> str:
         and not view[a - 1].isspace()
         and not view[b].isspace()
         and (padding or _JOINING_RE.fullmatch(text, a, b))
+        and not _LINE_END_RE.search(text, a, b)  # closing up would move the line ending
     ]
     if not closable:
         return view
