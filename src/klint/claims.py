@@ -34,10 +34,7 @@ QuantityQualifier = Literal[
 ]
 
 
-_claim = dataclass(slots=True, kw_only=True, unsafe_hash=True)  # a value: see above
-
-
-@_claim
+@dataclass(slots=True, kw_only=True, unsafe_hash=True)  # a value: see above
 class Claim:
     """Base of every claim: a span ``[start, end)`` of ``Document.text`` and its surface text."""
 
@@ -47,7 +44,7 @@ class Claim:
     text: str
 
 
-@_claim
+@dataclass(slots=True, kw_only=True, unsafe_hash=True)
 class DateClaim(Claim):
     """A date, date range or period: ``earliest..latest`` at a precision.
 
@@ -80,7 +77,7 @@ class DateClaim(Claim):
     )
 
 
-@_claim
+@dataclass(slots=True, kw_only=True, unsafe_hash=True)
 class QuantityClaim(Claim):
     """A number with what it counts: ``low..high`` (equal for an exact value, None when vague)."""
 
@@ -104,7 +101,7 @@ class QuantityClaim(Claim):
     sentence_end: int | None = None
 
 
-@_claim
+@dataclass(slots=True, kw_only=True, unsafe_hash=True)
 class Mention(Claim):
     """A name of a person, place or organisation, with a key for variant matching."""
 
@@ -117,7 +114,7 @@ class Mention(Claim):
     words: tuple[str, ...] = ()  # the name's words, possessive dropped ("Heidar", "Aliev")
 
 
-@_claim
+@dataclass(slots=True, kw_only=True, unsafe_hash=True)
 class Acronym(Claim):
     """An acronym use, or its definition when ``expansion`` is set."""
 
@@ -129,7 +126,7 @@ class Acronym(Claim):
     in_quote: bool = False
 
 
-@_claim
+@dataclass(slots=True, kw_only=True, unsafe_hash=True)
 class Reference(Claim):
     """A phrase that points elsewhere: "the previous two", "see below", "Resolution 822"."""
 
@@ -142,7 +139,7 @@ class Reference(Claim):
     sentence_start: int | None = None  # start of the sentence the phrase stands in
 
 
-@_claim
+@dataclass(slots=True, kw_only=True, unsafe_hash=True)
 class Frame:
     """What a date or number is about: its subject, the attribute it gives, when and where.
 
