@@ -19,11 +19,13 @@ from functools import lru_cache
 
 NEVER = r"(?!x)x"  # an alternation of no words
 
+_Trie = dict[str, "_Trie"]  # one character -> the words that go on with it ("" ends a word)
 
-def alternation(words: list[str] | tuple[str, ...] | set[str], space: str = r"\ ") -> str:
+
+def alternation(words: Iterable[str], space: str = r"\ ") -> str:
     """The pattern source matching any of ``words``, longest first; ``space`` is what the
     space between two words of a phrase becomes (``r"\\s+"`` for any run of white space)."""
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for word in {" ".join(w.split()) for w in words} - {""}:
         node = trie
         for ch in word:
@@ -32,7 +34,7 @@ def alternation(words: list[str] | tuple[str, ...] | set[str], space: str = r"\ 
     return _source(trie, space) if trie else NEVER
 
 
-def _source(node: dict[str, dict], space: str) -> str:
+def _source(node: _Trie, space: str) -> str:
     branches = [
         (space if ch == " " else re.escape(ch)) + _source(child, space)
         for ch, child in sorted(node.items())
