@@ -14,10 +14,11 @@ from typing import Any
 
 import yaml
 
+from klint.claims import QuantityQualifier
+
 #: The pack schema is stdlib dataclasses: the built-in packs (shipped with klint and
 #: checked by its tests) are built directly, without pydantic's start-up cost; a
 #: user's pack is validated by pydantic against these same classes.
-_pack = dataclass(slots=True)
 _STRICT = {"extra": "forbid"}  # pydantic's config for these classes: a typo must not pass
 
 
@@ -29,7 +30,7 @@ def _dict() -> Any:
     return field(default_factory=dict)
 
 
-@_pack
+@dataclass(slots=True)
 class Qualifier:
     """How a qualifier word bounds the true value relative to the stated one.
 
@@ -37,12 +38,12 @@ class Qualifier:
     """
 
     __pydantic_config__ = _STRICT
-    kind: str
+    kind: QuantityQualifier
     below: float = 0.0
     above: float = 0.0
 
 
-@_pack
+@dataclass(slots=True)
 class NumbersPack:
     """Lexicons and tolerances of the quantity extractor and the KN rules (``numbers:``)."""
 
@@ -75,7 +76,7 @@ class NumbersPack:
     percent_tolerance: float = 1.0
 
 
-@_pack
+@dataclass(slots=True)
 class Packs:
     """All rule-pack data, merged. Unknown keys are errors (a typo must not pass silently)."""
 
@@ -110,8 +111,9 @@ class Packs:
         self.qualifiers = {
             k: q if isinstance(q, Qualifier) else Qualifier(**q) for k, q in self.qualifiers.items()
         }
-        if isinstance(self.numbers, dict):
-            self.numbers = NumbersPack(**self.numbers)
+        numbers: object = self.numbers  # a plain mapping when built from YAML
+        if isinstance(numbers, dict):
+            self.numbers = NumbersPack(**numbers)
 
 
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
