@@ -32,6 +32,10 @@ QuantityQualifier = Literal[
     "range",
     "vague",
 ]
+QuantitySource = Literal["body", "infobox", "table", "caption", "heading"]
+MentionSource = Literal["body", "infobox", "heading", "caption"]
+ReferenceType = Literal["count-back", "anaphor", "pointer", "identifier"]
+Direction = Literal["back", "forward", "none"]
 
 
 @dataclass(slots=True, kw_only=True, unsafe_hash=True)  # a value: see above
@@ -93,7 +97,7 @@ class QuantityClaim(Claim):
     number_start: int | None = None  # span of the numeral itself inside the claim
     number_end: int | None = None
     split: tuple[int, ...] | None = None  # a vote or score split ("voted 4-3"): no low/high
-    source: Literal["body", "infobox", "table", "caption", "heading"] = "body"
+    source: QuantitySource = "body"
     side: int | None = None  # infobox side (1, 2) of a strength or casualty figure
     event: str | None = None  # event class of its sentence ("dead", "displaced"), from the pack
     scope: str | None = None  # a force unit of the subject ("national army"): a part of its whole
@@ -108,7 +112,7 @@ class Mention(Claim):
     kind: Literal["mention"] = "mention"
     name: str
     key: str  # normalized form: case-folded, diacritics removed
-    source: Literal["body", "infobox", "heading", "caption"] = "body"
+    source: MentionSource = "body"
     field: str | None = None  # the infobox field label ("Commanders 1", "Location")
     in_quote: bool = False  # inside quotation marks: spelled as the source spelled it
     words: tuple[str, ...] = ()  # the name's words, possessive dropped ("Heidar", "Aliev")
@@ -131,10 +135,10 @@ class Reference(Claim):
     """A phrase that points elsewhere: "the previous two", "see below", "Resolution 822"."""
 
     kind: Literal["reference"] = "reference"
-    ref_type: Literal["count-back", "anaphor", "pointer", "identifier"]
+    ref_type: ReferenceType
     target: str | None = None  # the noun pointed at ("resolutions")
     count: int | None = None
-    direction: Literal["back", "forward", "none"] = "back"
+    direction: Direction = "back"
     ident: str | None = None  # for an identifier: its number ("822")
     sentence_start: int | None = None  # start of the sentence the phrase stands in
 

@@ -14,10 +14,12 @@ import functools
 import operator
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from klint.claims import Claim, Claims
 from klint.document import Document, Region
+
+_C = TypeVar("_C", bound=Claim)
 
 #: White space to squeeze: a run of two or more blanks, a tab, or a blank at a line's start or
 #: end or the text's end (every branch starts with a blank, so ``re`` skips to blanks fast;
@@ -111,10 +113,12 @@ class Compacted:
         return self._f[k] + offset - self._c[k]
 
     def restore(self, claims: Claims) -> Claims:
-        """``claims`` with their offsets moved back onto the file."""
+        """``claims`` with their offsets moved back onto the file (frames are read afterwards,
+        from the restored claims)."""
 
-        def fix(claim: Claim) -> Claim:
-            names, values_of, offsets = _layout(type(claim))
+        def fix(claim: _C) -> _C:
+            cls: type = type(claim)  # a class is hashable (mypy reads Claim.__hash__ here)
+            names, values_of, offsets = _layout(cls)
             data = dict(zip(names, values_of(claim)))
             for name, is_end in offsets:
                 value = data[name]
@@ -123,9 +127,9 @@ class Compacted:
             return type(claim)(**data)
 
         return Claims(
-            **{
-                f.name: [fix(c) for c in getattr(claims, f.name)]
-                for f in dataclasses.fields(claims)
-                if f.name != "frames"  # read after restoring, from the restored claims
-            }
+            dates=[fix(c) for c in claims.dates],
+            quantities=[fix(c) for c in claims.quantities],
+            mentions=[fix(c) for c in claims.mentions],
+            acronyms=[fix(c) for c in claims.acronyms],
+            references=[fix(c) for c in claims.references],
         )

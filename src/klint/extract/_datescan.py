@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from klint.claims import DateQualifier, Precision
 from klint.text.calendar import (
     MONTH_ABBREVIATIONS,
     MONTH_ALTERNATION,
@@ -114,10 +115,10 @@ class Part:
     winter_from: int | None = None  # "the winter of 1991–1992": the year the winter begins
     decade: int | None = None
     century: int | None = None
-    qualifier: str | None = None
+    qualifier: DateQualifier | None = None
 
     @property
-    def precision(self) -> str:
+    def precision(self) -> Precision:
         if self.day is not None:
             return "day"
         if self.season is not None:
@@ -144,8 +145,11 @@ class Raw:
     pattern: str = ""
 
 
-def _qual(s: str | None) -> str | None:
-    return s.lower() if s else None
+_QUALIFIERS: dict[str, DateQualifier] = {"early": "early", "mid": "mid", "late": "late"}
+
+
+def _qual(s: str | None) -> DateQualifier | None:
+    return _QUALIFIERS[s.lower()] if s else None
 
 
 def _month(name: str) -> int:
@@ -165,7 +169,9 @@ def _year2(y: int, s: str | None) -> int | None:
     return y2 + 100 if y2 < y else y2
 
 
-def _build(kind: str, m: re.Match[str], start: int, q: str | None, wd: str | None) -> Raw | None:
+def _build(
+    kind: str, m: re.Match[str], start: int, q: DateQualifier | None, wd: str | None
+) -> Raw | None:
     g = m.groupdict()
     y = int(g["y"]) if g.get("y") else None
     end = m.end()
@@ -187,23 +193,23 @@ def _build(kind: str, m: re.Match[str], start: int, q: str | None, wd: str | Non
         b = Part(y, _month(g["m2"])) if g.get("m2") else None
         return Raw(start, end, a, b, pattern=kind)
     if kind == "month":
-        m1, m2 = _month(g["m"]), _month(g["m2"]) if g.get("m2") else None
-        if m2 is not None and g["link"] in ("and", "or"):
+        first, last = _month(g["m"]), _month(g["m2"]) if g.get("m2") else None
+        if last is not None and g["link"] in ("and", "or"):
             return Raw(
                 start,
                 end,
-                Part(None, m1, month2=m2, qualifier=q),
+                Part(None, first, month2=last, qualifier=q),
                 that_year=bool(g.get("ty")),
                 pattern=kind,
             )
-        b = Part(None, m2) if m2 is not None else None
+        b = Part(None, last) if last is not None else None
         return Raw(
-            start, end, Part(None, m1, qualifier=q), b, that_year=bool(g.get("ty")), pattern=kind
+            start, end, Part(None, first, qualifier=q), b, that_year=bool(g.get("ty")), pattern=kind
         )
     if kind in ("season", "yseason"):
         s = g["s"].lower()
         y2 = _year2(y, g.get("y2")) if y is not None else None
-        if y2 is not None:
+        if y is not None and y2 is not None:
             if s == "winter" and y2 == y + 1:
                 return Raw(start, end, Part(y2, season=s, winter_from=y, qualifier=q), pattern=kind)
             return Raw(start, end, Part(y, season=s, qualifier=q), Part(y2, season=s), pattern=kind)

@@ -194,15 +194,15 @@ def find_variants(
                     by_del.setdefault(d, [first]).append(key)
     pairs: dict[frozenset[str], str] = {}
     for group in by_skel.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                pairs[frozenset((a, b))] = _translit_how(a, b)
+        for i, ka in enumerate(group):
+            for kb in group[i + 1 :]:
+                pairs[frozenset((ka, kb))] = _translit_how(ka, kb)
     for group in by_del.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                pair = frozenset((a, b))
+        for i, ka in enumerate(group):
+            for kb in group[i + 1 :]:
+                pair = frozenset((ka, kb))
                 if pair not in pairs:
-                    how = _edit_ok(a, b, confusable)
+                    how = _edit_ok(ka, kb, confusable)
                     if how:
                         pairs[pair] = how
     out: list[Variant] = []
@@ -362,8 +362,8 @@ def hyphen_variants(
             if span[offsets[i] + len(a) : offsets[i + 1]] == " ":
                 a_last, b_first = a.split("-")[-1], b.split("-")[0]
                 surface = f"{a_last} {b_first}"
-                s = m.start + offsets[i] + len(a) - len(a_last)
-                spaced[name_key(f"{a_last}-{b_first}")].append((s, s + len(surface), surface))
+                k = m.start + offsets[i] + len(a) - len(a_last)
+                spaced[name_key(f"{a_last}-{b_first}")].append((k, k + len(surface), surface))
     suffixes = tuple(packs.demonym_suffixes)
     out = []
     for key in sorted(set(hyph) & set(spaced)):

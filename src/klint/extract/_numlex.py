@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from klint.claims import QuantityQualifier
 from klint.packs import Packs
 from klint.text.calendar import MONTH_ALTERNATION as MONTHS
 from klint.text.words import alternation
@@ -256,7 +257,7 @@ class Lexicon:
         str, re.Pattern[str]
     ]  # first word (lower case) -> the event words it starts
 
-    def qualifier(self, phrase: str) -> tuple[str, float, float]:
+    def qualifier(self, phrase: str) -> tuple[QuantityQualifier, float, float]:
         q = self.packs.qualifiers.get(" ".join(phrase.lower().split()))
         return (q.kind, q.below, q.above) if q else ("exact", 0.0, 0.0)
 

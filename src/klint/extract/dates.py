@@ -138,8 +138,8 @@ def _claim(
         text=doc.text[raw.start : raw.end],
         earliest=lo,
         latest=hi,
-        precision=a.precision,  # type: ignore[arg-type]
-        qualifier=a.qualifier,  # type: ignore[arg-type]
+        precision=a.precision,
+        qualifier=a.qualifier,
         is_range=is_range,
         range_start_latest=rsl,
         range_end_earliest=ree,

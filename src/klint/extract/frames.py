@@ -303,8 +303,9 @@ class _Article:
 
     def _title(self) -> str:
         fm = self.doc.front_matter or {}
-        if isinstance(fm.get("title"), str) and fm["title"].strip():
-            return fm["title"].strip()
+        title_field = fm.get("title")
+        if isinstance(title_field, str) and title_field.strip():
+            return title_field.strip()
         title = next(self.doc.regions_of("title"), None)
         if title is not None:
             return " ".join(self.view[title.start : title.end].split())
@@ -704,8 +705,8 @@ def _date_attribute(art: _Article, c: DateClaim, cs: int, ce: int) -> tuple[str 
     if _ANNIVERSARY_RE.search(view, cs, c.start):
         return None, c.start, c.start  # "the 405th anniversary of its foundation on June 24, 1976"
     if re.search(r"\b(?:is|was)\s+an?\s+$", view[max(cs, c.start - 10) : c.start]):
-        after = _WORDS_AFTER_RE.match(view, c.end, min(len(view), c.end + 60))
-        for w in after.group().split() if after else ():
+        words_after = _WORDS_AFTER_RE.match(view, c.end, min(len(view), c.end + 60))
+        for w in words_after.group().split() if words_after else ():
             if key(w) in _WORK_NOUNS:  # "a 1932 British comedy film"
                 return _WORK_NOUNS[key(w)], c.start, c.start  # the clause's subject's
     # "born … on 12 May 1790", "his death in 1826"; else "In 1820 she married …"; never a word

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 
-from klint.claims import Acronym, Mention
+from klint.claims import Acronym, Mention, MentionSource
 from klint.document import Document, Region
 from klint.extract._names_text import name_key
 from klint.packs import Packs
 from klint.text.words import lower_words
 
-_SOURCES = {
+_SOURCES: dict[str, MentionSource] = {
     "infobox_field": "infobox",
     "heading": "heading",
     "title": "heading",

@@ -18,7 +18,7 @@ import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from klint.claims import QuantityClaim
+from klint.claims import QuantityClaim, QuantityQualifier, QuantitySource
 from klint.document import Document, Region
 from klint.extract._numlex import (
     ATTACHED_ID_BEFORE_RE,
@@ -41,7 +41,11 @@ from klint.text.words import ascii_lower
 
 _WINDOW = 80  # characters read on either side of a number
 _MAX_PER_REGION = 2000  # numbers read in one region (bounds the work on pathological input)
-_SOURCE = {"infobox_field": "infobox", "caption": "caption", "heading": "heading"}
+_SOURCE: dict[str, QuantitySource] = {
+    "infobox_field": "infobox",
+    "caption": "caption",
+    "heading": "heading",
+}
 # patterns of the number reader, compiled once
 _LETTER_RE = re.compile(r"[A-Za-z]")
 _OPEN_PAREN_END_RE = re.compile(r"\(\s*$")
@@ -76,7 +80,7 @@ class _Found:
     nend: int
     low: float | None
     high: float | None
-    qualifier: str = "exact"
+    qualifier: QuantityQualifier = "exact"
     unit: str = "count"
     counted: str | None = None
     subject: str | None = None
@@ -219,13 +223,15 @@ def _scan_region(doc: Document, view: str, region: Region, lex: Lexicon) -> list
         k = bisect.bisect_right(sent, start) - 1
         s_start = sent[k]
         s_end = sent[k + 1] if k + 1 < len(sent) else re_
+        res: _Found | None
         if kind == "d":
-            res = _digits(view, m, s_start, s_end, lex, last_ident_end)
-            if isinstance(res, int):  # not a quantity; skip through the returned offset
-                if res < 0:
+            read = _digits(view, m, s_start, s_end, lex, last_ident_end)
+            if isinstance(read, int):  # not a quantity; skip through the returned offset
+                if read < 0:
                     last_ident_end = m.end()
-                consumed = max(consumed, abs(res))
+                consumed = max(consumed, abs(read))
                 continue
+            res = read
         elif kind == "w":
             res = _words(view, m, s_start, s_end, lex)
         elif kind == "f":
@@ -298,7 +304,7 @@ def _share_qualifiers(view: str, found: list[tuple[_Found, int]]) -> None:
             b.qualifier = a.qualifier
 
 
-def _qualifier(view: str, nstart: int, s_start: int, lex: Lexicon) -> tuple[str, int]:
+def _qualifier(view: str, nstart: int, s_start: int, lex: Lexicon) -> tuple[QuantityQualifier, int]:
     """The qualifier word right before a number and where its phrase starts."""
     before = view[max(s_start, nstart - 40) : nstart]
     m = lex.qualifier_before.search(before)
@@ -461,7 +467,7 @@ def _measure_unit(after: str, lex: Lexicon) -> bool:
     """Whether ``after`` opens with a unit of length, area, mass or speed, written in lower case
     ("1480 m", "1,480 metres"; "In 1920 Mi-8s" and "1920 M. Dupont" are not units)."""
     m = lex.unit_after.match(after)
-    return bool(m) and m.group(1).islower() and lex.unit_map[m.group(1)] in _MEASURES
+    return m is not None and m.group(1).islower() and lex.unit_map[m.group(1)] in _MEASURES
 
 
 def _is_split(
@@ -560,7 +566,7 @@ def _np_words(after: str) -> list[str]:
     m = _NP_RE.match(after)
     if not m:
         return []
-    words = []
+    words: list[str] = []
     for w in m.group(1).split():
         lw = w.lower()
         if (
@@ -613,21 +619,21 @@ def _subject(view: str, f: _Found, s_start: int, lex: Lexicon) -> None:
     for m in POSSESSIVE_RE.finditer(before):
         last = m
     if last is None:
-        m = None
+        agent = None
         for a in _AGENT_RE.finditer(view, max(s_start, f.start - 80), f.start):
-            m = a
-        gap = view[m.end() : f.start] if m else ""
+            agent = a
+        gap = view[agent.end() : f.start] if agent else ""
         if (
-            m
+            agent
             and len(gap) <= 25
             and not re.search(r"[,;:()0-9]", gap)
-            and m.group(1).split()[0]
+            and agent.group(1).split()[0]
             not in ("In", "On", "By", "At", "From", "During", "After", "Before")
         ):
-            f.subject = m.group(
-                1
-            )  # "Azerbaijan lost 11,000 dead", "The Armenian army had 300 tanks"
-            f.scope = m.group(2).lower() if m.group(2) and m.group(2).lower() != "side" else None
+            # "Azerbaijan lost 11,000 dead", "The Armenian army had 300 tanks"
+            f.subject = agent.group(1)
+            scope = agent.group(2)
+            f.scope = scope.lower() if scope and scope.lower() != "side" else None
         return
     f.subject = last.group(1)
     um = lex.force_unit.match(last.group(2) or "")

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
-from klint.claims import Reference
+from klint.claims import Direction, Reference, ReferenceType
 from klint.document import Document, Region
 from klint.packs import Packs
 from klint.text.numerals import number_words
@@ -141,6 +140,7 @@ def extract_references(doc: Document, packs: Packs) -> list[Reference]:
         count = int(word) if word.isdigit() else numbers.value(word)
         noun = (m.group(3) or "").casefold()
         sentence = idx.sentence_start(region, m.start())
+        target: str | None
         if noun in nouns:
             end, target = m.end(), nouns[noun]
         elif (
@@ -170,7 +170,7 @@ def extract_references(doc: Document, packs: Packs) -> list[Reference]:
             target = nouns.get(noun, plural_forms(noun)[0])
             out.append(_phrase(m, doc, region, "anaphor", target=target))
     for m, region in _matches(doc, _POINTER_RE):
-        direction = "forward" if m.group(1) in ("below", "later") else "back"
+        direction: Direction = "forward" if m.group(1) in ("below", "later") else "back"
         out.append(_phrase(m, doc, region, "pointer", direction=direction))
     for m, region in _matches(doc, _SECTION_RE):
         target = (m.group(1) or m.group(2) or "").strip()
@@ -182,16 +182,24 @@ def extract_references(doc: Document, packs: Packs) -> list[Reference]:
 
 
 def _phrase(
-    m: re.Match[str], doc: Document, region: Region, ref_type: str, **fields: Any
+    m: re.Match[str],
+    doc: Document,
+    region: Region,
+    ref_type: ReferenceType,
+    target: str | None = None,
+    count: int | None = None,
+    direction: Direction = "back",
 ) -> Reference:
     """A reference that is the whole match ``m``, scoped to its sentence."""
     return Reference(
         start=m.start(),
         end=m.end(),
         text=m.group(),
-        ref_type=ref_type,  # type: ignore[arg-type]
+        ref_type=ref_type,
+        target=target,
+        count=count,
+        direction=direction,
         sentence_start=doc.text_index.sentence_start(region, m.start()),
-        **fields,
     )
 
 
