@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from klint.text.index import TextIndex
@@ -80,15 +80,6 @@ class LineIndex:
     def line_count(self) -> int:
         return len(self._starts)
 
-    @property
-    def text_index(self) -> TextIndex:
-        """Sentences and quotations of the view's regions, each found on first use."""
-        if self._text_index is None:
-            from klint.text.index import TextIndex
-
-            self._text_index = TextIndex(self)
-        return self._text_index
-
     def position(self, offset: int) -> tuple[int, int]:
         """Return the 1-based (line, column) of ``offset`` (clamped to the text)."""
         offset = max(0, min(offset, self._length))
@@ -126,7 +117,9 @@ class Document:
     path: str = "<text>"
     format: str = "text"
     regions: list[Region] = field(default_factory=list)
-    front_matter: dict | None = None  # claims-file data embedded in the article (Markdown)
+    front_matter: dict[str, Any] | None = (
+        None  # claims-file data embedded in the article (Markdown)
+    )
     #: Same length as ``text``, markup replaced by spaces (Markdown, wikitext, HTML); None: no markup.
     masked: str | None = field(default=None, repr=False)
     front_matter_error: str | None = None  # why the front matter could not be read (line named)

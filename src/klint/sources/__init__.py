@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 
@@ -75,8 +76,8 @@ def read_text(text: str, path: str = "<text>", fmt: str | None = None) -> Docume
         doc.reader_warning = f"{unclosed}; read as plain text"
         return doc
     module = import_module(READERS[fmt][0])
-    doc: Document = module.read(text, path)
-    return doc
+    read: Callable[[str, str], Document] = module.read
+    return read(text, path)
 
 
 #: Markup openers with their closers, per format, and how many may stay unclosed.

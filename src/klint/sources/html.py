@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
 
-from klint.document import CONTENT_KINDS, Document, Region, with_sections
+from klint.document import CONTENT_KINDS, Document, Region, RegionKind, with_sections
 from klint.sources._markup import View, tight
 
 Span = tuple[int, int]
@@ -178,6 +178,7 @@ class _El:
     start: int
     classes: frozenset[str]
     skip: bool
+    main: bool = False  # opens the main content (``id="mw-content-text"``, ``<main>``, ...)
     spans: list[Span] = field(
         default_factory=list
     )  # visible spans directly in this block (not in child blocks)
@@ -242,7 +243,7 @@ class _Reader(HTMLParser):
         if el is not None:
             el.spans.append((start, end))
 
-    def add(self, kind: str, spans: list[Span], label: str | None = None) -> None:
+    def add(self, kind: RegionKind, spans: list[Span], label: str | None = None) -> None:
         spans = [
             s for s in spans if s != _BREAK and s[1] > s[0] and not self.text[s[0] : s[1]].isspace()
         ]
@@ -250,7 +251,7 @@ class _Reader(HTMLParser):
             return
         span = tight(self.text, spans[0][0], spans[-1][1])
         if span:
-            self.regions.append(Region(kind, span[0], span[1], label))  # type: ignore[arg-type]
+            self.regions.append(Region(kind, span[0], span[1], label))
 
     def text_of(self, spans: list[Span]) -> str:
         return " ".join(
@@ -295,7 +296,7 @@ class _Reader(HTMLParser):
             a.get("id") in ("mw-content-text", "firstHeading") or tag in ("main", "article")
         )
         el = _El(tag, pos + len(raw), classes, skip)
-        el.main = is_main  # type: ignore[attr-defined]
+        el.main = is_main
         if tag in _BLOCKS and self.active:
             parent = self.block()
             if parent is not None:
@@ -360,11 +361,11 @@ class _Reader(HTMLParser):
             el = self.stack.pop()
             self.finish(el)
             self.skip_depth -= el.skip
-            self.main_depth -= getattr(el, "main", False)
+            self.main_depth -= el.main
 
     def finish(self, el: _El) -> None:
         tag = el.tag
-        if el.skip or not (self.active or getattr(el, "main", False)):
+        if el.skip or not (self.active or el.main):
             return
         if tag in ("td", "th"):
             row = self.inside("tr") or self.inside("table")
@@ -395,6 +396,7 @@ class _Reader(HTMLParser):
         elif tag in ("figcaption", "caption") or el.classes & {"thumbcaption", "gallerytext"}:
             self.add("caption", el.spans)
         elif tag in _BLOCKS and tag not in ("ul", "ol", "dl", "thead", "tbody", "tfoot", "html"):
+            kind: RegionKind
             if self.inside("figure", cls="thumb"):
                 kind = "caption"
             elif tag == "li" or self.inside("li"):

@@ -30,7 +30,7 @@ import itertools
 import re
 from typing import Any
 
-from klint.document import Document, Region, with_sections
+from klint.document import Document, Region, RegionKind, with_sections
 from klint.sources._markup import CAPTION_KEYS, INFOBOX_SKIP, View, blank, infobox_label, tight
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
@@ -72,13 +72,13 @@ class _Reader:
         last = len(self.starts) - 1
         return self.starts[min(line_map[0], last)], self.starts[min(line_map[1], last)]
 
-    def add(self, kind: str, spans: list[tuple[int, int]], label: str | None = None) -> None:
+    def add(self, kind: RegionKind, spans: list[tuple[int, int]], label: str | None = None) -> None:
         """A region from the first to the last visible character of ``spans``."""
         spans = [span for span in spans if not self.text[span[0] : span[1]].isspace()]
         if spans:
             span = tight(self.text, spans[0][0], spans[-1][1])
             if span:
-                self.regions.append(Region(kind, span[0], span[1], label))  # type: ignore[arg-type]
+                self.regions.append(Region(kind, span[0], span[1], label))
 
     def inline(
         self,
@@ -188,7 +188,7 @@ class _Reader:
 
     # -- blocks --------------------------------------------------------------------------------
     def blocks(self, tokens: list[Any]) -> None:
-        context: list[str] = []
+        context: list[RegionKind] = []
         i = 0
         n = len(tokens)
         while i < n:
@@ -229,7 +229,7 @@ class _Reader:
                 continue
             i += 1
 
-    def paragraph(self, children: list[Any], lo: int, hi: int, kind: str) -> None:
+    def paragraph(self, children: list[Any], lo: int, hi: int, kind: RegionKind) -> None:
         images: list[list[tuple[int, int]]] = []
         spans = self.inline(children, lo, hi, images)
         if not (children and children[0].type == "image"):
@@ -322,7 +322,7 @@ def _cell_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _front_matter(reader: _Reader, lo: int, hi: int) -> tuple[dict | None, str | None]:
+def _front_matter(reader: _Reader, lo: int, hi: int) -> tuple[dict[str, Any] | None, str | None]:
     """Parse the front matter body ``text[lo:hi]``; add infobox regions; return (data, error)."""
     import yaml
 
@@ -389,6 +389,8 @@ def _infobox(reader: _Reader, box: Any, base: int) -> None:
         if not isinstance(key, yaml.ScalarNode):
             continue
         name = str(key.value).strip().lower()
+        kind: RegionKind
+        label: str | None
         if name in CAPTION_KEYS:
             kind, label = "caption", None
         elif name in INFOBOX_SKIP:
@@ -407,7 +409,7 @@ def _infobox(reader: _Reader, box: Any, base: int) -> None:
                 span = tight(reader.text, start, end)
                 if span:
                     reader.view.show(*span)
-                    reader.regions.append(Region(kind, span[0], span[1], label))  # type: ignore[arg-type]
+                    reader.regions.append(Region(kind, span[0], span[1], label))
 
 
 _PARSER: Any = None
@@ -425,7 +427,7 @@ def _parser() -> Any:
 def read(text: str, path: str = "<text>") -> Document:
     """Parse Markdown ``text`` into a Document (never raises on malformed input)."""
     reader = _Reader(text)
-    front_matter: dict | None = None
+    front_matter: dict[str, Any] | None = None
     error: str | None = None
     source = text
     fm = _split_front_matter(text, reader.starts)

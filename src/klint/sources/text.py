@@ -122,8 +122,8 @@ def read(text: str, path: str = "<text>") -> Document:
 
     # 1. boilerplate and suppression comments
     for i, ln in enumerate(lines):
-        s = ln.text.strip()
-        if s and (_NAV_RE.match(s) or _BOILER_RE.match(s) or _SUPPRESS_RE.match(s)):
+        line = ln.text.strip()
+        if line and (_NAV_RE.match(line) or _BOILER_RE.match(line) or _SUPPRESS_RE.match(line)):
             kinds[i] = "boilerplate"
 
     # 2. title: the first line repeated shortly after (site title + infobox title), else first line

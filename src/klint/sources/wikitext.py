@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from klint.document import Document, Region, with_sections
+from klint.document import Document, Region, RegionKind, with_sections
 from klint.sources._markup import (
     CAPTION_KEYS,
     INFOBOX_SKIP,
@@ -191,11 +191,11 @@ class _Reader:
         self.claimed: list[Span] = []
         self.has_title = False
 
-    def add(self, kind: str, spans: list[Span], label: str | None = None) -> None:
+    def add(self, kind: RegionKind, spans: list[Span], label: str | None = None) -> None:
         """A region from the first to the last visible character of ``spans``."""
         spans = [s for s in spans if s[1] > s[0]]
         if spans:
-            self.regions.append(Region(kind, spans[0][0], spans[-1][1], label))  # type: ignore[arg-type]
+            self.regions.append(Region(kind, spans[0][0], spans[-1][1], label))
 
     # -- visible text ----------------------------------------------------------------------------
     def walk(self, code: Any, pos: int) -> list[Span]:
@@ -465,10 +465,10 @@ class _Reader:
         if block:
             self._paragraph(free_view, *block, "paragraph")
 
-    def _paragraph(self, free_view: str, a: int, b: int, kind: str) -> None:
+    def _paragraph(self, free_view: str, a: int, b: int, kind: RegionKind) -> None:
         span = tight(free_view, a, b)
         if span:
-            self.regions.append(Region(kind, span[0], span[1]))  # type: ignore[arg-type]
+            self.regions.append(Region(kind, span[0], span[1]))
 
 
 def _unclaimed(s: str, claimed: list[Span]) -> str:
