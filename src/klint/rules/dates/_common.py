@@ -24,7 +24,8 @@ def _regions(ctx: Context) -> tuple[list[int], list[Region]]:
     if "kd.regions" not in ctx.cache:
         regions = sorted(ctx.doc.content_regions(), key=lambda r: r.start)
         ctx.cache["kd.regions"] = ([r.start for r in regions], regions)
-    return ctx.cache["kd.regions"]
+    found: tuple[list[int], list[Region]] = ctx.cache["kd.regions"]
+    return found
 
 
 def region_of(ctx: Context, offset: int) -> Region | None:
@@ -43,7 +44,7 @@ def region_of(ctx: Context, offset: int) -> Region | None:
 
 def sentence(ctx: Context, c: DateClaim, region: Region) -> tuple[int, int]:
     """The span of the sentence holding claim ``c`` (memoized per document)."""
-    memo = ctx.cache.setdefault("kd.sentences", {})
+    memo: dict[tuple[int, int], tuple[int, int]] = ctx.cache.setdefault("kd.sentences", {})
     key = (c.start, c.end)
     if key not in memo:
         memo[key] = _sentence(ctx, c, region)
@@ -106,7 +107,8 @@ def units(ctx: Context) -> dict[int, int]:
             elif r.kind in NARRATIVE and not skipping and not _APPARATUS_LINE.match(view, r.start):
                 out[r.start] = unit
         ctx.cache["kd.units"] = out
-    return ctx.cache["kd.units"]
+    units: dict[int, int] = ctx.cache["kd.units"]
+    return units
 
 
 def narrative_region(ctx: Context, offset: int) -> Region | None:

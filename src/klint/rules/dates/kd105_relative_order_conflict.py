@@ -182,6 +182,7 @@ class RelativeOrderConflict(Rule):
     @staticmethod
     def _conflict(ctx: Context, m: re.Match[str], ref: DateClaim, c: DateClaim) -> str | None:
         direction = (m.group("dir") or "").lower()
+        n: int | None
         if m.group("unit2"):
             unit, n, direction = m.group("unit2").lower(), 1, "later"
         else:

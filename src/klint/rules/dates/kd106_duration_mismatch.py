@@ -33,8 +33,8 @@ def _fits_the_parts(
     """Does the duration fit the ranges of the sentence together ("for twelve years, first as a
     lecturer from 1992 to 1996, then as a senior lecturer from 1996 to 2004")?"""
     s, e = sentence(ctx, c, region)
-    parts = [
-        r
+    parts = [  # (claim, the last day of its start, the first day of its end)
+        (r, r.range_start_latest, r.range_end_earliest)
         for r in ctx.claims.dates
         if s <= r.start < e
         and r.is_range
@@ -44,10 +44,8 @@ def _fits_the_parts(
     ]
     if len(parts) < 2:
         return False
-    shortest = (
-        max(r.range_end_earliest for r in parts) - min(r.range_start_latest for r in parts)
-    ).days
-    longest = (max(r.latest for r in parts) - min(r.earliest for r in parts)).days + 1
+    shortest = (max(end for _, _, end in parts) - min(start for _, start, _ in parts)).days
+    longest = (max(r.latest for r, _, _ in parts) - min(r.earliest for r, _, _ in parts)).days + 1
     return shortest - slack <= stated <= longest + slack
 
 
@@ -173,10 +171,10 @@ class DurationMismatch(Rule):
                 if (pos := _find_word(view, form, s, m.start())) >= 0
                 and _age_is_theirs(view, pos + len(form), m.start())
             ]
-            named = list({name: pos for pos, name in named}.items())
-            if len(named) != 1:
+            people = {name for _, name in named}
+            if len(people) != 1:
                 continue  # nobody named, or more than one person: no guess
-            name = named[0][0]
+            (name,) = people
             lo, hi, birth = births[name]
             youngest, oldest = _years_between(hi, when.earliest), _years_between(lo, when.latest)
             if when is birth or youngest <= n <= oldest:
@@ -245,10 +243,12 @@ def _years_between(a: date, b: date) -> int:
 def _births(ctx: Context) -> dict[str, tuple[date, date, DateClaim]]:
     """Each person's birth as (earliest, latest, claim), by name: "X (born 1950)", "X (1921–1989)",
     "X was born on ..."."""
+    out: dict[str, tuple[date, date, DateClaim]]
     if "kd.births" in ctx.cache:
-        return ctx.cache["kd.births"]
+        out = ctx.cache["kd.births"]
+        return out
     view = ctx.doc.view
-    out: dict[str, tuple[date, date, DateClaim]] = {}
+    out = {}
     for c in ctx.claims.dates:
         if not sound(c) or narrative_region(ctx, c.start) is None:
             continue

@@ -18,14 +18,20 @@ _YEAR_SLACK = frozenset({"founded", "opened", "released", "published", "complete
 _PLACES = ("infobox", "front matter", "lead")
 
 
-def dated(ctx: Context) -> dict[tuple[str, str], list[tuple[DateClaim, Frame, date, date]]]:
+#: (subject, attribute) -> its dates: ``(claim, frame, earliest, latest)``
+Dated = dict[tuple[str, str], list[tuple[DateClaim, Frame, date, date]]]
+
+
+def dated(ctx: Context) -> Dated:
     """Dates of once-only attributes by (subject, attribute): ``(claim, frame, earliest, latest)``.
 
     A lifespan "(2 May 1790 – 12 June 1826)" gives the birth (its start) and the death (its end).
     """
+    out: Dated
     if "frames.dated" in ctx.cache:
-        return ctx.cache["frames.dated"]
-    out: dict[tuple[str, str], list[tuple[DateClaim, Frame, date, date]]] = defaultdict(list)
+        out = ctx.cache["frames.dated"]
+        return out
+    out = defaultdict(list)
     for c in ctx.claims.dates:
         if not sound(c) or c.precision not in ("day", "month", "year"):
             continue

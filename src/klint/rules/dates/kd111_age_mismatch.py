@@ -11,7 +11,7 @@ from klint.diagnostics import Diagnostic, Severity
 from klint.extract.frames import subject_key
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import line, show
-from klint.rules.dates.kd110_attribute_date_conflict import dated
+from klint.rules.dates.kd110_attribute_date_conflict import Dated, dated
 
 #: a name between an age and a date ("the oldest (age 31) since 32-year-old Connors …
 #: in 1984") means the date is someone else's event; a place after "in" or "at" does not
@@ -116,7 +116,7 @@ class AgeMismatch(Rule):
             )
 
     def _event(
-        self, ctx: Context, q: QuantityClaim, f: Frame, subject: str, facts: dict
+        self, ctx: Context, q: QuantityClaim, f: Frame, subject: str, facts: Dated
     ) -> tuple[DateClaim, tuple[date, date]] | None:
         """The dated event the age is given at: a date of the same clause, else the death."""
         if f.year is not None:
