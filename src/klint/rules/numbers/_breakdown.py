@@ -78,10 +78,11 @@ class Breakdown:
 
 def breakdowns(ctx: Context) -> list[Breakdown]:
     """Every breakdown of the article's body, in text order (computed once a check)."""
+    found: list[Breakdown]
     if "kn.breakdowns" not in ctx.cache:
         num = ctx.packs.numbers
         cues = [*num.total_cues, *num.breakdown_cues, *num.subpart_cues, "of the", "among the"]
-        found: list[Breakdown] = []
+        found = []
         for para in paragraphs(ctx):
             for _, group in itertools.groupby(para, key=lambda q: q.sentence_start):
                 sentence = list(group)
@@ -97,7 +98,8 @@ def breakdowns(ctx: Context) -> list[Breakdown]:
                         found.append(b)
                         used.update(p.start for p in b.parts)
         ctx.cache["kn.breakdowns"] = found
-    return ctx.cache["kn.breakdowns"]
+    found = ctx.cache["kn.breakdowns"]
+    return found
 
 
 def tolerance(ctx: Context, b: Breakdown) -> float:

@@ -19,6 +19,13 @@ def fmt(v: float | None) -> str:
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
+def value(q: QuantityClaim) -> float:
+    """The value (low end) of a claim the caller kept because it has one."""
+    if q.low is None:
+        raise ValueError(f"a quantity without a value: {q.text!r}")
+    return q.low
+
+
 def stated(q: QuantityClaim) -> str:
     """The claim as a reader sees it: “nearly 1,000,000”, “6,000–10,000”."""
     return "\u201c" + " ".join(q.text.split()) + "\u201d"
@@ -85,8 +92,10 @@ def subject_key(subject: str | None) -> str | None:
 
 def paragraphs(ctx: Context) -> list[list[QuantityClaim]]:
     """Body quantities grouped by the region they stand in, in text order."""
+    out: list[list[QuantityClaim]]
     if "kn.paras" in ctx.cache:
-        return ctx.cache["kn.paras"]
+        out = ctx.cache["kn.paras"]
+        return out
     regions = sorted(
         (r for r in ctx.doc.regions_of("paragraph", "list_item", "caption", "quote")),
         key=lambda r: r.start,
@@ -99,5 +108,5 @@ def paragraphs(ctx: Context) -> list[list[QuantityClaim]]:
         i = bisect.bisect_right(starts, q.start) - 1
         if i >= 0 and regions[i].start <= q.start < regions[i].end:
             groups[i].append(q)
-    ctx.cache["kn.paras"] = [groups[i] for i in sorted(groups)]
-    return ctx.cache["kn.paras"]
+    out = ctx.cache["kn.paras"] = [groups[i] for i in sorted(groups)]
+    return out

@@ -79,7 +79,7 @@ _SPELLINGS: dict[tuple[str, ...], tuple[str, ...]] = {
 
 UNITS: dict[str, tuple[str, ...]] = {s: names for names, ss in _SPELLINGS.items() for s in ss}
 #: the first word of every spelling ("square", "km", "°"): a cheap test before the pattern
-FIRST_WORDS = frozenset(re.match(r"[^\W\d_]+|.", s)[0] for s in UNITS)
+FIRST_WORDS = frozenset(m[0] for s in UNITS if (m := re.match(r"[^\W\d_]+|.", s)))
 
 
 @cache

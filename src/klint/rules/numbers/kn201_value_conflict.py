@@ -47,7 +47,8 @@ class ValueConflict(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         cues = ctx.packs.numbers.whole_scope_cues
         known = set(ctx.packs.counted_nouns)
-        buckets: dict[tuple, list[QuantityClaim]] = defaultdict(list)
+        buckets: dict[tuple[str | None, str, str, str | None], list[QuantityClaim]]
+        buckets = defaultdict(list)
         for q in ctx.claims.quantities:
             if (
                 q.source not in ("body", "infobox")

@@ -22,6 +22,7 @@ from klint.rules.numbers._common import (
     paragraphs,
     sentence_text,
     stated,
+    value,
 )
 from klint.text.words import has_cue
 
@@ -73,8 +74,7 @@ class TotalMismatch(Rule):
         num = ctx.packs.numbers
         people = set(num.people_nouns)
         view = ctx.doc.view
-        listed = [b for b in breakdowns(ctx) if not b.subset]
-        yield from self._breakdowns(ctx, listed)
+        yield from self._breakdowns(ctx, [b for b in breakdowns(ctx) if not b.subset])
         wholes = {id(b.whole) for b in breakdowns(ctx)}
         for para in paragraphs(ctx):
             for i, total in enumerate(para):
@@ -95,11 +95,11 @@ class TotalMismatch(Rule):
                 if len(parts) < 2:
                     continue
                 tb = bounds(ctx, total)
-                low_sum = sum(bounds(ctx, p)[0] for p in parts)
+                low_sum = sum(b[0] for p in parts if (b := bounds(ctx, p)) is not None)
                 if tb is None or low_sum <= tb[1] * (1 + num.total_tolerance):
                     continue
                 listed = " + ".join(fmt(p.low) for p in parts)
-                raw = sum(p.low for p in parts)
+                raw = sum(value(p) for p in parts)
                 yield self.diagnostic(
                     total.start,
                     total.end,

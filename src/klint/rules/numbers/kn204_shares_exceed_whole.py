@@ -12,7 +12,7 @@ from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.numbers._breakdown import Part, adds_up_early, breakdowns, tolerance
-from klint.rules.numbers._common import bounds, fmt, line_of, paragraphs, stated
+from klint.rules.numbers._common import bounds, fmt, line_of, paragraphs, stated, value
 from klint.text.words import has_cue
 
 _OF_THE_START = re.compile(r"\s{0,3}(?:[Oo]f|[Oo]ut of) (?:the|its|their|all|his|her) ")
@@ -84,7 +84,7 @@ def _growth(ctx: Context, near: str) -> bool:
 def _without_breakdowns(parts: list[Part]) -> list[Part]:
     """Parts without those that break down an earlier part ("1,860,000 Jews: 490,000 at
     Belzec, 60,000 at Sobibor…" lists the 1,860,000 again, camp by camp)."""
-    out: list[QuantityClaim] = []
+    out: list[Part] = []
     i = 0
     while i < len(parts):
         out.append(parts[i])
@@ -257,7 +257,7 @@ class SharesExceedWhole(Rule):
             for g in gaps
         ):
             return
-        total = sum(q.low for q in run)
+        total = sum(value(q) for q in run)
         if total <= 100 + tol * len(run):
             return
         first = run[0]
@@ -281,7 +281,7 @@ class SharesExceedWhole(Rule):
                 nxt = para[i + 1] if i + 1 < len(para) else None
                 if (
                     nxt is not None
-                    and nxt.low is not None
+                    and nxt.high is not None
                     and nxt.unit == "count"
                     and _OF_WHOLE.fullmatch(" " + view[q.number_end or q.end : nxt.start])
                     and q.low > nxt.high
@@ -303,8 +303,8 @@ class SharesExceedWhole(Rule):
                     and nxt.counted in (None, q.counted)
                     and _OF_THE_START.fullmatch(view[q.sentence_start or 0 : q.start])
                     and _TO_PART.fullmatch(view[q.end : nxt.start])
-                    and (b := bounds(ctx, q)) is not None
-                    and (bounds(ctx, nxt) or (0, 0))[0] > b[1]
+                    and (qb := bounds(ctx, q)) is not None
+                    and (bounds(ctx, nxt) or (0, 0))[0] > qb[1]
                 ):
                     yield self.diagnostic(
                         nxt.start,

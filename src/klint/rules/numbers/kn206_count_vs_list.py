@@ -12,7 +12,7 @@ from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.document import CONTENT_KINDS, Document, Region
 from klint.rules.base import Context, Rule
-from klint.rules.numbers._common import fmt, line_of, paragraphs, sentence_text, stated
+from klint.rules.numbers._common import fmt, line_of, paragraphs, sentence_text, stated, value
 
 _ITEM = (
     r"(?:[A-Z][\w'’.-]*(?:\s+(?:of|de|du|la|le|the|and)\s+[A-Z][\w'’.-]*|\s+[A-Z][\w'’.-]*){0,3}"
@@ -113,11 +113,8 @@ def _top_items(doc: Document, following: list[Region], nested: bool) -> list[Reg
         if r.kind != "list_item":
             break
         line = doc.text[doc.lines.line_start(doc.position(r.start)[0]) : r.start]
-        d = (
-            len(re.match(r"[\s*#:;>-]*", line).group().replace(" ", ""))
-            + len(line)
-            - len(line.lstrip())
-        )
+        marks = re.match(r"[\s*#:;>-]*", line)
+        d = (len(marks.group().replace(" ", "")) if marks else 0) + len(line) - len(line.lstrip())
         if depth is None:
             depth = d
         if d == depth:
@@ -172,7 +169,7 @@ class CountVsList(Rule):
         for para in paragraphs(ctx):
             for i, q in enumerate(para):
                 if q.counted == "members" and q.subject and q.low is not None:
-                    yield from self._split(ctx, q, para[i + 1 :])
+                    yield from self._split(ctx, q, q.subject, q.low, para[i + 1 :])
                     continue
                 end = _count_end(ctx, q)
                 if end is None:
@@ -192,9 +189,9 @@ class CountVsList(Rule):
                 items = _items(ctx, m.start("items"), m.end("items"))
                 if items is None or _partial(ctx, m.end("items")):
                     continue
-                if m.group("of") and m.group("open") == "," and len(items) + 1 == int(q.low):
+                if m.group("of") and m.group("open") == "," and len(items) + 1 == int(value(q)):
                     continue  # "the three kingdoms of England, Scotland and Ireland"
-                if len(items) != int(q.low):
+                if len(items) != int(value(q)):
                     yield self.diagnostic(
                         q.start,
                         m.end("items"),
@@ -218,7 +215,7 @@ class CountVsList(Rule):
                 ):
                     continue
                 items = _items(ctx, m.start("items"), m.end("items"))
-                if items is None or len(items) == int(q.low):
+                if items is None or len(items) == int(value(q)):
                     continue
                 yield self.diagnostic(
                     m.start("items"),
@@ -288,8 +285,14 @@ class CountVsList(Rule):
                 )
 
     def _split(
-        self, ctx: Context, body: QuantityClaim, after: list[QuantityClaim]
+        self,
+        ctx: Context,
+        body: QuantityClaim,
+        subject: str,
+        members: float,
+        after: list[QuantityClaim],
     ) -> Iterator[Diagnostic]:
+        """Votes after a body's size ("the 9-member council … voted 7-3") that count more."""
         sentences = {body.sentence_start}
         for q in after:
             if q.sentence_start not in sentences:
@@ -298,11 +301,10 @@ class CountVsList(Rule):
                 sentences.add(q.sentence_start)
             said = sentence_text(ctx, q).lower()
             if not (
-                body.subject.lower() in said
-                or re.search(r"\b(?:it|they)\s+(?:then\s+)?voted\b", said)
+                subject.lower() in said or re.search(r"\b(?:it|they)\s+(?:then\s+)?voted\b", said)
             ):
                 continue  # another body's vote
-            if q.split and sum(q.split) > body.low:
+            if q.split and sum(q.split) > members:
                 yield self.diagnostic(
                     q.start,
                     q.end,

@@ -19,6 +19,7 @@ from klint.rules.numbers._common import (
     sentence_text,
     stated,
     subject_key,
+    value,
 )
 from klint.text.words import has_cue
 
@@ -83,20 +84,20 @@ class TableConsistency(Rule):
             rows = [c for c in col if c not in totals]
             if len(totals) != 1 or len(rows) < 2:
                 continue
-            t = totals[0]
-            s = sum(c.low for c in rows)
+            t, total = totals[0], value(totals[0])
+            s = sum(value(c) for c in rows)
             if (
-                t.low <= 0
-                or not (0.5 * t.low <= s <= 1.5 * t.low)
-                or max(c.low for c in rows) > t.low
+                total <= 0
+                or not (0.5 * total <= s <= 1.5 * total)
+                or max(value(c) for c in rows) > total
             ):
                 continue  # rows far off, or one above the total: another column's, or estimates
-            tol = 0.1 * len(rows) if t.unit == "percent" else max(0.5, abs(t.low) * 0.001)
-            if abs(s - t.low) > tol:
+            tol = 0.1 * len(rows) if t.unit == "percent" else max(0.5, abs(total) * 0.001)
+            if abs(s - total) > tol:
                 yield self.diagnostic(
                     t.start,
                     t.end,
-                    f"{t.row} of {column or 'the column'} is {fmt(t.low)}, but its rows add up to {fmt(s)}",
+                    f"{t.row} of {column or 'the column'} is {fmt(total)}, but its rows add up to {fmt(s)}",
                     related=[(rows[0].start, rows[-1].end, "the rows summed")],
                 )
 
@@ -121,10 +122,10 @@ class TableConsistency(Rule):
         if len(strength) != 2 or not (2 <= len(col) <= 10):
             return
         tol = ctx.packs.numbers.total_tolerance
-        b = {k: bounds(ctx, q) for k, q in strength.items()}
+        b = {k: bq for k, q in strength.items() if (bq := bounds(ctx, q)) is not None}
         for assign in itertools.product((1, 2), repeat=len(col)):
             sums = {
-                k: sum(c.low for c, a in zip(col, assign, strict=True) if a == k) for k in (1, 2)
+                k: sum(value(c) for c, a in zip(col, assign, strict=True) if a == k) for k in (1, 2)
             }
             if all(b[k][0] * (1 - tol) <= sums[k] <= b[k][1] * (1 + tol) for k in (1, 2)):
                 return
@@ -159,11 +160,12 @@ class TableConsistency(Rule):
             for c in by_subject[key]:
                 if bq is None or c.counted is None:
                     continue
-                if q.counted in subsets_of(ctx.packs, c.counted) and c.low > bq[1]:
+                cell = value(c)
+                if q.counted in subsets_of(ctx.packs, c.counted) and cell > bq[1]:
                     why = f"{c.counted} are {q.counted}"
-                elif c.counted in subsets_of(ctx.packs, q.counted) and bq[0] > c.low:
+                elif c.counted in subsets_of(ctx.packs, q.counted) and bq[0] > cell:
                     why = f"{q.counted} are {c.counted}"
-                elif c.counted == q.counted and q.scope is None and not (bq[0] <= c.low <= bq[1]):
+                elif c.counted == q.counted and q.scope is None and not (bq[0] <= cell <= bq[1]):
                     why = "the same count (unless they speak of different times)"
                 else:
                     continue

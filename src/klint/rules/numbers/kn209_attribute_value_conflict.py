@@ -62,9 +62,9 @@ class AttributeValueConflict(Rule):
     summary = "one subject's count or measure given two different values (opt-in)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        groups: dict[tuple, list[tuple[QuantityClaim, Frame, tuple[float, float]]]] = defaultdict(
-            list
-        )
+        groups: dict[
+            tuple[str, str, str], list[tuple[QuantityClaim, Frame, tuple[float, float]]]
+        ] = defaultdict(list)
         for q in ctx.claims.quantities:
             if (
                 q.low is None
@@ -76,11 +76,11 @@ class AttributeValueConflict(Rule):
             f = ctx.claims.frames.get(q)
             if f is None or f.subject is None or f.attribute is None or f.attribute in _ELSEWHERE:
                 continue
-            b = bounds(ctx, q)
-            if b is None or math.isinf(b[1]):
+            bound = bounds(ctx, q)
+            if bound is None or math.isinf(bound[1]):
                 continue
             groups[(subject_key(f.subject), key(f.attribute), q.unit)].append(
-                (q, f, _rounded(q, *b) if q.qualifier == "exact" else b)
+                (q, f, _rounded(q, *bound) if q.qualifier == "exact" else bound)
             )
         for items in groups.values():
             if len(items) < 2 or len(items) > 40:

@@ -114,11 +114,11 @@ def _step(s: str, generous: bool) -> float:
     """
     digits = s.replace(",", "").lstrip("−-")
     if "." in digits:
-        return 0.5 * 10 ** -len(digits.split(".")[1])
+        return 0.5 * float(10 ** -len(digits.split(".")[1]))
     zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
     if not generous:
         zeros = min(zeros, max(len(digits) - 2, 0))
-    return 0.5 * 10**zeros
+    return 0.5 * float(10**zeros)
 
 
 def _unit(spelt: str) -> tuple[str, ...]:
