@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from klint.claims import Acronym
 from klint.rules.base import Context
 
 
@@ -21,8 +22,15 @@ def q(text: str) -> str:
 BODY_KINDS = ("paragraph", "caption", "list_item", "quote", "table_row", "heading")
 
 
-def defined_acronyms(ctx: Context) -> dict[str, list]:
-    out: dict[str, list] = {}
+def expansion(definition: Acronym) -> str:
+    """The expansion of a definition (what :func:`defined_acronyms` holds)."""
+    if definition.expansion is None:
+        raise ValueError(f"not a definition: {definition.text!r}")
+    return definition.expansion
+
+
+def defined_acronyms(ctx: Context) -> dict[str, list[Acronym]]:
+    out: dict[str, list[Acronym]] = {}
     for a in ctx.claims.acronyms:
         if a.expansion:
             out.setdefault(a.acronym, []).append(a)

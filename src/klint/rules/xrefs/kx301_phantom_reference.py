@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from klint.claims import Reference
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.xrefs._common import line_of, q
@@ -45,42 +46,46 @@ class PhantomReference(Rule):
         idents = [r for r in refs if r.ref_type == "identifier" and r.ident]
         for ref in refs:
             if ref.ref_type == "count-back" and ref.count and ref.target:
-                yield from self._count_back(ctx, ref, [r for r in idents if r.target == ref.target])
+                yield from self._count_back(
+                    ctx, ref, ref.count, ref.target, [r for r in idents if r.target == ref.target]
+                )
             elif ref.ref_type == "anaphor" and ref.target:
-                yield from self._anaphor(ctx, ref)
+                yield from self._anaphor(ctx, ref, ref.target)
 
-    def _count_back(self, ctx: Context, ref, same: list) -> Iterator[Diagnostic]:
+    def _count_back(
+        self, ctx: Context, ref: Reference, count: int, target: str, same: list[Reference]
+    ) -> Iterator[Diagnostic]:
         if not same:
             return  # only numbered items can be counted with confidence
         scope = ref.sentence_start if ref.sentence_start is not None else ref.start
-        before: dict[str, object] = {}
+        before: dict[str | None, Reference] = {}
         for r in same:
             if r.start < scope:
                 before.setdefault(r.ident, r)
-        if len(before) >= ref.count:
+        if len(before) >= count:
             return
-        noun = ref.target + ("s" if ref.count != 1 else "")
+        noun = target + ("s" if count != 1 else "")
         if before:
             listed = ", ".join(f"{r.text} (line {line_of(ctx, r.start)})" for r in before.values())
             message = (
-                f"{q(ref.text)} points back at {ref.count} {noun}, but only {len(before)} "
+                f"{q(ref.text)} points back at {count} {noun}, but only {len(before)} "
                 f"comes before it: {listed}"
             )
-            related = [(r.start, r.end, f"the only earlier {ref.target}") for r in before.values()]
+            related = [(r.start, r.end, f"the only earlier {target}") for r in before.values()]
         else:
             first = same[0]
             message = (
-                f"{q(ref.text)} points back at {ref.count} {noun}, but none comes before it; "
+                f"{q(ref.text)} points back at {count} {noun}, but none comes before it; "
                 f"the first is {first.text} on line {line_of(ctx, first.start)}"
             )
-            related = [(first.start, first.end, f"first {ref.target}")]
+            related = [(first.start, first.end, f"first {target}")]
         yield self.diagnostic(ref.start, ref.end, message, related=related)
 
-    def _anaphor(self, ctx: Context, ref) -> Iterator[Diagnostic]:
+    def _anaphor(self, ctx: Context, ref: Reference, target: str) -> Iterator[Diagnostic]:
         from klint.text.words import plural_forms
 
         text = ctx.doc.view
-        forms = "|".join(re.escape(f) for f in plural_forms(ref.target))
+        forms = "|".join(re.escape(f) for f in plural_forms(target))
         pattern = re.compile(rf"\b(?:{forms})\b", re.IGNORECASE)
         for region in ctx.doc.content_regions():
             if region.start >= ref.start:
@@ -90,7 +95,7 @@ class PhantomReference(Rule):
         yield self.diagnostic(  # the earlier text may use a synonym: a guess, so a warning
             ref.start,
             ref.end,
-            f"{q(ref.text)} refers to an earlier {ref.target}, but no {ref.target} is mentioned "
+            f"{q(ref.text)} refers to an earlier {target}, but no {target} is mentioned "
             f"before line {line_of(ctx, ref.start)}",
             severity=Severity.WARNING,
         )

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from klint.claims import Acronym, Mention
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.xrefs._common import BODY_KINDS, defined_acronyms, line_of, q
 
 
-def _candidate_expansion(ctx: Context, acronym: str):
+def _candidate_expansion(ctx: Context, acronym: str) -> Mention | None:
     """A capitalized name whose initials are the acronym's letters ("Republic of Nagorno-Karabakh": NKR)."""
     letters = sorted(acronym.upper())
     for m in ctx.claims.mentions:
@@ -79,7 +80,7 @@ class UndefinedAcronym(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         common = set(ctx.packs.common_acronyms)
         defined = defined_acronyms(ctx)
-        uses: dict[str, list] = {}
+        uses: dict[str, list[Acronym]] = {}
         for a in ctx.claims.acronyms:
             if not a.in_quote:
                 uses.setdefault(a.acronym, []).append(a)

@@ -9,9 +9,10 @@ import bisect
 import re
 from collections.abc import Iterator
 
+from klint.claims import Acronym
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
-from klint.rules.xrefs._common import defined_acronyms, line_of
+from klint.rules.xrefs._common import defined_acronyms, expansion, line_of
 
 
 def _norm_expansion(text: str) -> str:
@@ -53,11 +54,11 @@ class AcronymConflict(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         defined = defined_acronyms(ctx)
-        by_expansion: dict[str, object] = {}
+        by_expansion: dict[str, Acronym] = {}
         for acronym, defs in defined.items():
             first = defs[0]
             for d in defs[1:]:
-                if not _same_expansion(d.expansion, first.expansion):
+                if not _same_expansion(expansion(d), expansion(first)):
                     yield self.diagnostic(
                         d.start,
                         d.end,
@@ -67,7 +68,7 @@ class AcronymConflict(Rule):
                     )
                     break
         for d in sorted((x[0] for x in defined.values()), key=lambda a: a.start):
-            key = _norm_expansion(d.expansion)
+            key = _norm_expansion(expansion(d))
             other = by_expansion.setdefault(key, d)
             if other is not d:
                 yield self.diagnostic(
@@ -80,7 +81,7 @@ class AcronymConflict(Rule):
         yield from self._renamed(ctx)
 
     def _renamed(self, ctx: Context) -> Iterator[Diagnostic]:
-        first: dict[str, object] = {}
+        first: dict[str, Acronym] = {}
         for a in ctx.claims.acronyms:
             if not a.in_quote:
                 first.setdefault(a.acronym, a)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from klint.claims import Mention
 from klint.diagnostics import Diagnostic, Severity
 from klint.document import Document
 from klint.rules.base import Context, Rule
@@ -127,7 +128,9 @@ class InfoboxEntityUnmentioned(Rule):
             if m.source != "infobox" and len(m.words) >= 2 and " of " not in m.name
         ]
         by_surname = {skeleton(name_key(m.words[-1]), rules): m for m in listed if m.words}
-        led: dict[int, object] = {}  # start of a leading name -> its infobox entry (or None)
+        led: dict[
+            int, Mention | None
+        ] = {}  # start of a leading name -> its infobox entry (or None)
         for i, m in enumerate(people):
             before = text[max(0, m.start - 40) : m.start]
             prev = people[i - 1] if i else None
