@@ -555,3 +555,13 @@ def test_pydantic_loads_only_for_an_article_with_a_claims_file(tmp_path: Path) -
     assert proc.returncode == 0, proc.stderr
     lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("LOADED")]
     assert lines == ["LOADED plain.txt False", "LOADED kept.txt True"]
+
+
+def test_a_facts_qualifiers_are_the_quantity_qualifiers_less_range_and_vague() -> None:
+    from typing import get_args
+
+    from klint.claims import QuantityQualifier
+    from klint.claimsfile.models import Qualifier
+
+    quantity = [q for q in get_args(QuantityQualifier) if q not in ("range", "vague")]
+    assert list(get_args(Qualifier)) == quantity

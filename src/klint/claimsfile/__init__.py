@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from klint.claimsfile.loader import Sidecar
@@ -49,10 +49,10 @@ def load_for(doc: Document) -> Sidecar | None:
         exists = path is not None and path.is_file()
     except OSError:
         exists = False
-    if exists:
+    if path is not None and exists:
         from klint.claimsfile.loader import load_file
 
-        return load_file(path)  # type: ignore[arg-type]
+        return load_file(path)
     fm = (
         front_matter_text(doc.text)
         if doc.front_matter is not None or doc.format == "markdown"
@@ -67,7 +67,7 @@ def load_for(doc: Document) -> Sidecar | None:
     return None
 
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     """The JSON Schema of the claims file, as checked in at ``schema/claims.schema.json``."""
     from klint.claimsfile.models import ClaimsFile
 

@@ -171,8 +171,8 @@ def dates_in(text: str) -> list[tuple[DateParts, int, int]]:
     for m in _DATE_RE.finditer(text):
         g = m.groupdict()
         if g["iso"]:
-            y, mo, d = (int(x) for x in g["iso"].split("-"))
-            out.append(((y, mo, d), m.start(), m.end()))
+            iso_y, iso_m, iso_d = (int(x) for x in g["iso"].split("-"))
+            out.append(((iso_y, iso_m, iso_d), m.start(), m.end()))
             continue
         month = next((g[k] for k in ("m1", "m2", "m3") if g[k]), None)
         day = next((g[k] for k in ("d1", "d2") if g[k]), None)

@@ -55,7 +55,7 @@ def show(lo: float, hi: float) -> str:
 
 def fact_interval(f: m.Fact, packs: Packs | None) -> tuple[float, float]:
     """The values a fact allows, widened by its qualifier."""
-    lo, hi = f.range if f.range is not None else (f.value, f.value)  # type: ignore[assignment]
+    lo, hi = f.stated[0], f.stated[-1]
     if f.qualifier == "exact":
         return lo, hi
     below, above = _tolerance(f.qualifier, packs)
@@ -136,7 +136,7 @@ class Evaluator:
         x = self.index.get(ident)
         if isinstance(x, m.Fact):
             lo, hi = fact_interval(x, self.packs)
-            stated = show(*(x.range or (x.value, x.value)))  # type: ignore[arg-type]
+            stated = show(x.stated[0], x.stated[-1])
             q = "" if x.qualifier == "exact" else f" ({x.qualifier} {stated})"
             return f"{ident} = {show(lo, hi)}{q}"
         if isinstance(x, m.Event):
@@ -178,15 +178,16 @@ class Evaluator:
 
     def _sum(self, c: m.Sum) -> Iterator[tuple[str, list[str]]]:
         total = self._fact(c.total)
-        parts = [self._fact(p) for p in c.parts]
-        if total is None or any(p is None for p in parts):
+        found = [self._fact(p) for p in c.parts]
+        parts = [p for p in found if p is not None]
+        if total is None or len(parts) < len(found):
             return  # KS001 reports a sum over something that is not a fact
         t = fact_interval(total, self.packs)
-        ivs = [fact_interval(p, self.packs) for p in parts]  # type: ignore[arg-type]
+        ivs = [fact_interval(p, self.packs) for p in parts]
         s = (sum(i[0] for i in ivs), sum(i[1] for i in ivs))
         if not _overlap(t, s, c.tolerance):
-            stated = " + ".join(fmt(p.value if p.value is not None else p.range[0]) for p in parts)  # type: ignore[union-attr, index]
-            plain = sum(p.value if p.value is not None else p.range[0] for p in parts)  # type: ignore[union-attr, index]
+            stated = " + ".join(fmt(p.stated[0]) for p in parts)
+            plain = sum(p.stated[0] for p in parts)
             rel = "less" if t[1] < s[0] else "more"
             widened = f" (allowing for qualifiers: {show(*s)})" if s != (plain, plain) else ""
             yield (
@@ -243,8 +244,8 @@ class Evaluator:
                     )
             return
         timed = [(i, self._timed(i)) for i in ids]
-        points = [(i, start_point(t)) for i, t in timed if t is not None]
-        points = [(i, p) for i, p in points if p is not None]
+        starts = [(i, start_point(t)) for i, t in timed if t is not None]
+        points = [(i, p) for i, p in starts if p is not None]
         for i, p in points[1:]:
             if p[0] > points[0][1][1] or points[0][1][0] > p[1]:
                 yield (
@@ -261,11 +262,18 @@ class Evaluator:
             if c.max is not None and lo > c.max:
                 yield f"{self._name(c.of)} is above the maximum {fmt(c.max)}", [c.of]
             return
-        item, outer = self._timed(c.of), (self._timed(c.within) if c.within else None)
-        if item is not None and outer is not None:
-            yield from self._inside(c.of, item, c.within, outer)  # type: ignore[arg-type]
+        within = c.within
+        item, outer = self._timed(c.of), (self._timed(within) if within else None)
+        if item is not None and within and outer is not None:
+            yield from self._inside(c.of, item, within, outer)
 
-    def _inside(self, ident: str, item, outer_id: str, outer) -> Iterator[tuple[str, list[str]]]:  # type: ignore[no-untyped-def]
+    def _inside(
+        self,
+        ident: str,
+        item: m.Entity | m.Event | m.Subject,
+        outer_id: str,
+        outer: m.Entity | m.Event | m.Subject,
+    ) -> Iterator[tuple[str, list[str]]]:
         p, q = period(item), period(outer)
         if p[1] < q[0] or p[0] > q[1]:
             where = "before" if p[1] < q[0] else "after"
@@ -353,15 +361,16 @@ class Evaluator:
         if c.a.subject and c.b is not None and c.b.subject:  # the subject's own start and end
             s = start_point(subject) if subject else None
             e = end_point(subject) if subject else None
-            if s is None or e is None:
+            span = subject.span if subject else None
+            if s is None or e is None or span is None:  # an end point comes from the span
                 return
             days = ((e[0] - s[1]).days, (e[1] - s[0]).days)
             if c.kind == "before":
                 if s[0] > e[1]:
                     yield (
-                        f"the subject's start {subject.span.start} is after its end {subject.span.end}",
+                        f"the subject's start {span.start} is after its end {span.end}",
                         [m.SUBJECT_ID],
-                    )  # type: ignore[union-attr]
+                    )
                 return
             d = (
                 (_years(days[0]), _years(days[1]))
@@ -371,14 +380,14 @@ class Evaluator:
             u = "" if c.unit == "count" else f" {c.unit}"
             if c.max is not None and d[0] > c.max:
                 yield (
-                    f"the subject's span {subject.span.start}..{subject.span.end} is at least {fmt(d[0])}{u}, above {fmt(c.max)}{u}",
+                    f"the subject's span {span.start}..{span.end} is at least {fmt(d[0])}{u}, above {fmt(c.max)}{u}",
                     [m.SUBJECT_ID],
-                )  # type: ignore[union-attr]
+                )
             if c.min is not None and d[1] < c.min:
                 yield (
-                    f"the subject's span {subject.span.start}..{subject.span.end} is at most {fmt(d[1])}{u}, below {fmt(c.min)}{u}",
+                    f"the subject's span {span.start}..{span.end} is at most {fmt(d[1])}{u}, below {fmt(c.min)}{u}",
                     [m.SUBJECT_ID],
-                )  # type: ignore[union-attr]
+                )
             return
         a_ids, b_ids = self._select(c.a), self._select(c.b)
         for a in a_ids:

@@ -11,12 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, get_args
 
 import yaml
 from pydantic import ValidationError
 
 from klint.claimsfile.models import SECTIONS, SUBJECT_ID, ClaimsFile
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 MAX_BYTES = 1024 * 1024
 MAX_NODES = 100_000  # nodes after alias expansion
@@ -87,9 +90,10 @@ class _Loader(yaml.SafeLoader):
         super().__init__(stream)
         self.alias_marks: list[yaml.Mark] = []
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            self.alias_marks.append(self.peek_event().start_mark)
+            event = self.peek_event()  # type: ignore[no-untyped-call]  # unannotated in types-PyYAML
+            self.alias_marks.append(event.start_mark)
         return super().compose_node(parent, index)
 
 
@@ -212,7 +216,7 @@ def _yaml_problem(exc: yaml.YAMLError, text: str, offset: int) -> Problem:
     if "\t" in problem or "tab" in problem or "\t" in line[: mark.column + 1 if mark else 0]:
         tab = line.find("\t")
         if mark is not None and tab >= 0:
-            mark = yaml.Mark(mark.name, mark.index, mark.line, tab, None, None)
+            mark = yaml.Mark(mark.name, mark.index, mark.line, tab, None, 0)  # no snippet
         return Problem(
             "invalid YAML: a tab character where YAML needs spaces (indent with spaces)",
             *_mark_pos(mark, offset),
@@ -232,7 +236,8 @@ def _front_matter_root(root: yaml.Node | None) -> yaml.Node | None:
         return None
     for k, v in root.value:
         if isinstance(k, yaml.ScalarNode) and k.value == "klint":
-            return v
+            node: yaml.Node = v  # a mapping's values are nodes
+            return node
     pairs = [
         (k, v) for k, v in root.value if isinstance(k, yaml.ScalarNode) and k.value in CLAIM_KEYS
     ]
@@ -319,7 +324,7 @@ def validate(data: Any, sc: Sidecar) -> None:
     sc.problems.sort(key=lambda p: (p.line, p.column, p.message))
 
 
-def _duplicate_ids(data: dict, sc: Sidecar) -> list[Problem]:
+def _duplicate_ids(data: dict[str, Any], sc: Sidecar) -> list[Problem]:
     seen: dict[str, str] = {SUBJECT_ID: "reserved for the subject's span"}
     out = []
     for section in SECTIONS:
@@ -342,20 +347,17 @@ def _duplicate_ids(data: dict, sc: Sidecar) -> list[Problem]:
     return out
 
 
-def _located(err: dict, data: Any, sc: Sidecar) -> Problem:
+def _located(err: ErrorDetails, data: Any, sc: Sidecar) -> Problem:
     """Map a pydantic error location (which may contain union tags) to a data path."""
     path: list[Any] = []
     cur = data
     loc = list(err["loc"])
     keyed = err["type"] in ("extra_forbidden", "missing") and bool(loc)  # the last part is a key
     for part in loc[:-1] if keyed else loc:
-        if (
-            isinstance(cur, dict)
-            and part in cur
-            or isinstance(cur, list)
-            and isinstance(part, int)
-            and 0 <= part < len(cur)
-        ):
+        if isinstance(cur, dict) and part in cur:
+            path.append(part)
+            cur = cur[part]
+        elif isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur):
             path.append(part)
             cur = cur[part]
         # else: a union tag such as 'before' or 'float'; skip it
@@ -384,7 +386,7 @@ def _suggest(path: list[Any], sc: Sidecar) -> str:
 
     from klint.claimsfile import models
 
-    owners = {
+    owners: dict[tuple[str, ...], type[models.Model]] = {
         (): models.ClaimsFile,
         ("subject",): models.Subject,
         ("entities",): models.Entity,
@@ -395,7 +397,8 @@ def _suggest(path: list[Any], sc: Sidecar) -> str:
     model = owners.get(parent)
     names = list(model.model_fields) if model else []
     if parent == ("constraints",):
-        names = sorted({f for m in models.Constraint.__origin__.__args__ for f in m.model_fields})  # type: ignore[attr-defined]
+        kinds = get_args(get_args(models.Constraint)[0])  # Annotated[Before | After | ..., Field]
+        names = sorted({f for m in kinds for f in m.model_fields})
     hint = difflib.get_close_matches(str(path[-1]), names, n=1)
     return f"; did you mean {hint[0]!r}?" if hint else ""
 

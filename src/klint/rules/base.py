@@ -13,6 +13,7 @@ from klint.options import NoOptions
 
 if TYPE_CHECKING:
     from klint.claims import Claims
+    from klint.claimsfile.loader import Sidecar
     from klint.config import Config
     from klint.document import Document
     from klint.packs import Packs
@@ -46,7 +47,7 @@ class Context:
     claims: Claims
     packs: Packs
     config: Config
-    sidecar: Any = None  # the parsed claims file, when there is one
+    sidecar: Sidecar | None = None  # the parsed claims file, when there is one
     cache: dict[str, Any] = field(default_factory=dict)  # per-document memo shared by rules
 
     def options(self, code: str) -> Any:
@@ -59,7 +60,10 @@ class Context:
         from klint.rules import get_rule
 
         found = self.config.rule_options.get(code)
-        cls = get_rule(code).Options  # type: ignore[union-attr]
+        rule = get_rule(code)
+        if rule is None:
+            raise KeyError(f"no rule {code}")
+        cls = rule.Options
         if found is None:
             return cls()
         if isinstance(found, dict):

@@ -35,10 +35,16 @@ def _lazy(name: str) -> ModuleType:
     return module
 
 
-anchor = _lazy("klint.claimsfile.anchor")
-m = _lazy("klint.claimsfile.models")
-evaluate = _lazy("klint.claimsfile.evaluate")
-claim_dates = _lazy("klint.claimsfile.dates")
+if TYPE_CHECKING:  # the type checker reads the modules themselves (re-exported: "x as x")
+    from klint.claimsfile import anchor as anchor
+    from klint.claimsfile import dates as claim_dates
+    from klint.claimsfile import evaluate as evaluate
+    from klint.claimsfile import models as m
+else:
+    anchor = _lazy("klint.claimsfile.anchor")
+    m = _lazy("klint.claimsfile.models")
+    evaluate = _lazy("klint.claimsfile.evaluate")
+    claim_dates = _lazy("klint.claimsfile.dates")
 
 
 def sidecar(ctx: Context) -> Sidecar | None:
@@ -97,7 +103,8 @@ def quote_anchors(ctx: Context, cf: m.ClaimsFile) -> dict[str, anchor.Anchor | N
             for ident, _, _, item in anchored(cf)
             if item.quote
         }
-    return ctx.cache["ks.anchors"]
+    found: dict[str, anchor.Anchor | None] = ctx.cache["ks.anchors"]
+    return found
 
 
 def data_path(section: str, index: int | None, *rest: Any) -> tuple[Any, ...]:

@@ -90,7 +90,7 @@ class ClaimsFileInvalid(Rule):
                     )
 
 
-def _kind_mismatch(c: m.ConstraintBase, cf: m.ClaimsFile) -> str | None:
+def _kind_mismatch(c: m.Constraint, cf: m.ClaimsFile) -> str | None:
     """Why a constraint names the wrong kind of item (a fact where it needs a date), or None."""
     index: dict[str, Any] = dict(cf.index())
     if cf.subject is not None:
@@ -98,7 +98,7 @@ def _kind_mismatch(c: m.ConstraintBase, cf: m.ClaimsFile) -> str | None:
     items = {r: index[r] for r in c.refs() if r in index}  # unknown ids are KS006's
     facts = {r for r, x in items.items() if isinstance(x, m.Fact)}
     timed = set(items) - facts
-    kind = c.kind  # type: ignore[attr-defined]
+    kind = c.kind
     if isinstance(c, m.Sum) and timed:
         return f"{kind} adds up facts, but {', '.join(sorted(timed))} is not a fact"
     if isinstance(c, m.Before | m.After | m.Contemporary) and facts:

@@ -99,19 +99,19 @@ class ValueDrift(Rule):
         values = {v for v, _, _ in found}
         for q in _inside(ctx.claims.quantities, a):
             values |= {x for x in (q.low, q.high) if x is not None}
-        wanted = list(f.range) if f.range is not None else [f.value]
-        if all(any(abs(w - v) <= 1e-9 * max(1.0, abs(w)) for v in values) for w in wanted):  # type: ignore[operator]
+        wanted = list(f.stated)
+        if all(any(abs(w - v) <= 1e-9 * max(1.0, abs(w)) for v in values) for w in wanted):
             return
         old = wanted[0]
         in_quote = [v for v, _, _ in anchor.numbers_in(f.quote or "", ctx.packs)]
         k = next(
             (i for i, v in enumerate(in_quote) if abs(v - old) <= 1e-9 * max(1.0, abs(old))), None
-        )  # type: ignore[operator]
+        )
         if k is not None and len(in_quote) == len(found):
             new, s, e = found[k]
         else:
             new, s, e = found[0]
-        stated = " to ".join(evaluate.fmt(w) for w in wanted)  # type: ignore[arg-type]
+        stated = " to ".join(evaluate.fmt(w) for w in wanted)
         where = "now says" if not a.exact else "says"
         d = self.diagnostic(
             a.start + s,

@@ -75,7 +75,7 @@ class UnknownId(Rule):
             for ref in dict.fromkeys(c.refs()):
                 if ref in known:
                     continue
-                label = f"constraint {c.id!r}" if c.id else f"constraint {i + 1} ({c.kind})"  # type: ignore[attr-defined]
+                label = f"constraint {c.id!r}" if c.id else f"constraint {i + 1} ({c.kind})"
                 pool = sorted(entities) if ref == getattr(c, "side", None) else sorted(known)
                 yield self._unknown(sc, _ref_path(c, i, ref), ref, pool, f"{label} names")
 
