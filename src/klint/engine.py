@@ -25,6 +25,7 @@ from klint.sources import SourceError, read_path, read_text
 
 if TYPE_CHECKING:
     from klint.cache import Cache
+    from klint.claimsfile.loader import Sidecar
 
 
 @dataclass
@@ -59,7 +60,7 @@ def _one_line(exc: BaseException) -> str:
     return f"{text} [{Path(where.filename).name}:{where.lineno}]" if where else text
 
 
-def load_claims_file(doc: Document):  # -> klint.claimsfile.Sidecar | None
+def load_claims_file(doc: Document) -> Sidecar | None:
     """The claims file beside the article (or in its front matter); problems become KS001, never exceptions."""
     from klint.claimsfile import load_for
 
@@ -377,8 +378,12 @@ def lint_files(
     from it and only the others are linted.
     """
     tasks = [(path, cfg, fmt) for path, cfg in files]
-    keys = [cache.key(path, cfg, fmt) for path, cfg, _ in tasks] if cache else [None] * len(tasks)
-    cached = [cache.get(k, t[0]) for k, t in zip(keys, tasks)] if cache else [None] * len(tasks)
+    keys: list[str | None] = (
+        [cache.key(path, cfg, fmt) for path, cfg, _ in tasks] if cache else [None] * len(tasks)
+    )
+    cached: list[FileResult | None] = (
+        [cache.get(k, t[0]) for k, t in zip(keys, tasks)] if cache else [None] * len(tasks)
+    )
     todo = [t for t, hit in zip(tasks, cached) if hit is None]
     if jobs > 1 and len(todo) > 1:
         from concurrent.futures import ProcessPoolExecutor

@@ -13,8 +13,12 @@ import os
 import re
 import subprocess
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from klint.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 ALL = -1  # a line number meaning "every line" (untracked files)
@@ -38,7 +42,8 @@ class Changes:
         """True when the file, or the claims file beside it, changed."""
         from klint.cache import claims_files
 
-        return any(os.path.realpath(p) in self.lines for p in (path, *claims_files(path)))
+        paths: list[str | Path] = [path, *claims_files(path)]
+        return any(os.path.realpath(p) in self.lines for p in paths)
 
     def _hits(self, path: str, first: int, last: int) -> bool:
         lines = self.touched(path)

@@ -14,6 +14,7 @@ Forms (any reader; in plain text put the comment on a line of its own)::
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from klint.diagnostics import Diagnostic
@@ -37,7 +38,7 @@ class Suppression:
         return self.first_line <= line <= self.last_line and (not self.codes or code in self.codes)
 
 
-def parse(text: str, position) -> list[Suppression]:
+def parse(text: str, position: Callable[[int], tuple[int, int]]) -> list[Suppression]:
     """Find directives; ``position(offset) -> (line, col)`` maps offsets to lines."""
     found: list[Suppression] = []
     open_: dict[str, Suppression] = {}
@@ -61,9 +62,9 @@ def parse(text: str, position) -> list[Suppression]:
                 open_[c] = s
         else:
             for c in codes or set(open_):
-                s = open_.pop(c, None)
-                if s is not None:
-                    s.last_line = line
+                closed = open_.pop(c, None)
+                if closed is not None:
+                    closed.last_line = line
     return found
 
 

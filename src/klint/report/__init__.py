@@ -53,4 +53,5 @@ Reporter = Callable[[list[Diagnostic], TextIO, RunInfo], None]
 
 def get_reporter(name: str) -> Reporter:
     module, func = FORMATS[name].split(":")
-    return getattr(import_module(module), func)
+    reporter: Reporter = getattr(import_module(module), func)
+    return reporter

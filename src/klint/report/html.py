@@ -136,7 +136,8 @@ def _ticks(lo: date, hi: date) -> list[tuple[date, str]]:
     days = (hi - lo).days
     if days <= 60:
         step = next(n for n in (1, 2, 5, 7, 14) if days / n <= 12)
-        out, day = [], lo
+        out: list[tuple[date, str]] = []
+        day = lo
         while day <= hi:
             label = f"{day.day} {MONTHS[day.month - 1]}"
             out.append(

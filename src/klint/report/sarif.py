@@ -22,7 +22,7 @@ def _uri(path: str) -> str:
     )
 
 
-def _region(line: int, col: int, end_line: int, end_col: int) -> dict:
+def _region(line: int, col: int, end_line: int, end_col: int) -> dict[str, int]:
     region = {"startLine": max(1, line), "startColumn": max(1, col)}
     if end_line >= line:
         region["endLine"] = end_line
