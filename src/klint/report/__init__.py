@@ -9,9 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import import_module
-from typing import TextIO
+from typing import Protocol
 
 from klint.diagnostics import Diagnostic
+
+
+class Writer(Protocol):
+    """Where a reporter writes: a text stream, or a wrapper of one (``--quiet``)."""
+
+    def write(self, text: str, /) -> int: ...
+
 
 #: output format -> "module:function"
 FORMATS: dict[str, str] = {
@@ -48,7 +55,7 @@ def files_with_findings(diagnostics: list[Diagnostic], files: list[str]) -> tupl
     return len(found), len(set(files) | found)
 
 
-Reporter = Callable[[list[Diagnostic], TextIO, RunInfo], None]
+Reporter = Callable[[list[Diagnostic], Writer, RunInfo], None]
 
 
 def get_reporter(name: str) -> Reporter:

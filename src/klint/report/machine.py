@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import TextIO
 from xml.etree import ElementTree as ET
 
 from klint.diagnostics import Diagnostic
-from klint.report import RunInfo
+from klint.report import RunInfo, Writer
 
 
-def json_list(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
+def json_list(diagnostics: list[Diagnostic], out: Writer, info: RunInfo) -> None:
     json.dump([d.to_dict() for d in diagnostics], out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 
-def json_lines(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
+def json_lines(diagnostics: list[Diagnostic], out: Writer, info: RunInfo) -> None:
     for d in diagnostics:
         out.write(json.dumps(d.to_dict(), ensure_ascii=False) + "\n")
 
@@ -60,7 +59,7 @@ def from_root(path: str, root: str) -> str:
     return path if rel.startswith("..") else rel.replace(os.sep, "/")
 
 
-def github(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
+def github(diagnostics: list[Diagnostic], out: Writer, info: RunInfo) -> None:
     """GitHub Actions workflow commands (``::error file=…,line=…::message``), with paths from
     the repository root, which is what GitHub matches against the pull request's files."""
     root = repository_root()
@@ -80,7 +79,7 @@ def github(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
         out.write(f"::{_GITHUB_LEVEL[d.severity.value]} {prop_s}::{_escape_data(message)}\n")
 
 
-def junit(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
+def junit(diagnostics: list[Diagnostic], out: Writer, info: RunInfo) -> None:
     """JUnit XML: a test suite per file, a failing test case per finding."""
     by_file: dict[str, list[Diagnostic]] = defaultdict(list)
     for d in diagnostics:

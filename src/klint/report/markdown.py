@@ -10,10 +10,9 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from typing import TextIO
 
 from klint.diagnostics import Diagnostic, Severity
-from klint.report import RunInfo, files_with_findings, plural
+from klint.report import RunInfo, Writer, files_with_findings, plural
 
 LIMIT = 200  # findings listed in full; a pull-request comment has a size limit
 _MD = re.compile(r"([\\`*_\[\]|~])")  # enough: with [ ] escaped no link can form
@@ -78,7 +77,7 @@ def summary(diagnostics: list[Diagnostic], files: list[str], title: str = "klint
     return "\n".join(lines) + "\n"
 
 
-def markdown(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
+def markdown(diagnostics: list[Diagnostic], out: Writer, info: RunInfo) -> None:
     """The ``--output-format markdown`` reporter."""
     checked = [f for f in info.files if f not in info.unchecked]
     text = summary(diagnostics, checked)

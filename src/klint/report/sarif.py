@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TextIO
 from urllib.parse import quote
 
 from klint import REPOSITORY, __version__, rule_doc_url
 from klint.diagnostics import Diagnostic
-from klint.report import RunInfo
+from klint.report import RunInfo, Writer
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -30,7 +29,7 @@ def _region(line: int, col: int, end_line: int, end_col: int) -> dict[str, int]:
     return region
 
 
-def sarif(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
+def sarif(diagnostics: list[Diagnostic], out: Writer, info: RunInfo) -> None:
     from klint.rules import all_rules
 
     rules = list(all_rules())

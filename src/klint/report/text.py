@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import TextIO
 
 from klint.diagnostics import Diagnostic, Severity
-from klint.report import RunInfo, files_with_findings, plural
+from klint.report import RunInfo, Writer, files_with_findings, plural
 
 _COLORS = {
     "error": "\x1b[31m",
@@ -29,7 +28,7 @@ def _head(d: Diagnostic, color: bool) -> str:
     return f"{loc} {code} {d.message}"
 
 
-def concise(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
+def concise(diagnostics: list[Diagnostic], out: Writer, info: RunInfo) -> None:
     for d in diagnostics:
         out.write(_head(d, info.color) + "\n")
     _summary(diagnostics, out, info)
@@ -69,7 +68,7 @@ def _snippet(
     return [f"{gutter} |", f"{line_no} | {text}", f"{gutter} | {caret}"]
 
 
-def full(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
+def full(diagnostics: list[Diagnostic], out: Writer, info: RunInfo) -> None:
     for d in diagnostics:
         out.write(_head(d, info.color) + "\n")
         src = info.sources.get(d.path, {})
@@ -89,7 +88,7 @@ def full(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
     _summary(diagnostics, out, info)
 
 
-def statistics(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo, fmt: str) -> None:
+def statistics(diagnostics: list[Diagnostic], out: Writer, info: RunInfo, fmt: str) -> None:
     """``--statistics``: findings per rule, most first, and nothing else, like ruff (a JSON
     list for the JSON formats)."""
     counts = sorted(
@@ -108,7 +107,7 @@ def statistics(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo, fmt: s
         out.write(f"{n:>{width}}\t{code}\t{rule}\n")
 
 
-def _summary(diagnostics: list[Diagnostic], out: TextIO, info: RunInfo) -> None:
+def _summary(diagnostics: list[Diagnostic], out: Writer, info: RunInfo) -> None:
     checked = [f for f in info.files if f not in info.unchecked]
     tail = f"; {plural(len(info.unchecked), 'path')} could not be checked" if info.unchecked else ""
     if not diagnostics:
