@@ -13,13 +13,19 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypedDict
 
 from klint import REPOSITORY, __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from klint.claims import Claim, Claims, DateClaim, Frame
     from klint.config import Config
-    from klint.diagnostics import Diagnostic
+    from klint.diagnostics import Diagnostic, Severity
+    from klint.document import Document
+    from klint.gitdiff import Changes
+    from klint.rules import Rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -198,7 +204,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def _config(args: argparse.Namespace):
+def _config(
+    args: argparse.Namespace,
+) -> tuple[Config | None, dict[str, tuple[str, ...]], Callable[[str], Config]]:
     from klint.config import Config, ConfigError, check_codes, discover, load_file
 
     try:
@@ -209,7 +217,7 @@ def _config(args: argparse.Namespace):
             base = load_file(path) or Config(source=str(path), root=str(path.parent))
         else:
             base = None
-        overrides = {}
+        overrides: dict[str, tuple[str, ...]] = {}
         for name in ("select", "extend_select", "ignore"):
             value = getattr(args, name)
             if value:
@@ -327,7 +335,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         except baseline.BaselineError as exc:
             raise UsageError(str(exc)) from None
     # a report file is rendered in memory and renamed into place: an interrupted run keeps the old one
-    out: TextIO = io.StringIO() if args.output_file else sys.stdout
+    buffer = io.StringIO() if args.output_file else None
+    out: TextIO = buffer if buffer is not None else sys.stdout
     fmt = args.output_format or ("full" if out.isatty() else "concise")
     info = RunInfo(
         files=[r.path for r in results],
@@ -343,10 +352,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         get_reporter(fmt)(
             diagnostics, _NoSummary(out) if args.quiet and fmt in ("full", "concise") else out, info
         )
-    if args.output_file:
+    if buffer is not None:
         from klint.fsutil import atomic_write
 
-        atomic_write(args.output_file, out.getvalue())
+        atomic_write(args.output_file, buffer.getvalue())
     if any(r.error for r in results):
         return EXIT_ERROR
     if not args.exit_zero and any(_fails(d, args.fail_level, levels) for d in diagnostics):
@@ -354,7 +363,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-def _fails(d: Diagnostic, cli_level: str | None, levels: dict) -> bool:
+def _fails(d: Diagnostic, cli_level: str | None, levels: dict[str, Severity]) -> bool:
     """Whether a finding fails the run: at least as severe as ``--fail-level``, or else as the
     ``fail-level`` of the configuration its file was linted with."""
     from klint.diagnostics import Severity
@@ -363,7 +372,7 @@ def _fails(d: Diagnostic, cli_level: str | None, levels: dict) -> bool:
     return d.severity.rank <= level.rank
 
 
-def _discover_for(raw: str, discover) -> Config:
+def _discover_for(raw: str, discover: Callable[[str], Config]) -> Config:
     from klint.config import ConfigError
 
     try:
@@ -377,7 +386,7 @@ def show_settings(raw: str, cfg: Config) -> str:
     and the rules that run on it."""
     from klint.engine import enabled_rules, skipped_because
 
-    def codes(values) -> str:
+    def codes(values: Iterable[str]) -> str:
         return "[" + ", ".join(values) + "]"
 
     folder = os.path.isdir(raw)
@@ -443,7 +452,7 @@ def _first_time(path: str, seen: set[str]) -> bool:
     return True
 
 
-def _changes(ref: str):
+def _changes(ref: str) -> Changes:
     from klint.gitdiff import GitError, changes_since
 
     try:
@@ -560,7 +569,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-def _write_sidecar(doc, claims, force: bool) -> int:
+def _write_sidecar(doc: Document, claims: Claims, force: bool) -> int:
     from klint.claimsfile import sidecar_path
     from klint.claimsfile.bootstrap import schema_ref, starter
     from klint.fsutil import atomic_write
@@ -587,15 +596,15 @@ def cmd_schema(args: argparse.Namespace) -> int:
 _CONTRACT_KEYS = frozenset({"start", "end", "kind", "text"})  # written as positions and text
 
 
-def claim_to_dict(doc, claim, frame=None) -> dict:
+def claim_to_dict(doc: Document, claim: Claim, frame: Frame | None = None) -> dict[str, Any]:
     """A claim as the extract output contract describes it (1-based positions, ISO dates),
     with its frame (subject, attribute, when) under ``frame``."""
-    from klint.claims import to_json
+    from klint.claims import DateClaim, to_json
 
     line, col = doc.position(claim.start)
     end_line, end_col = doc.position(claim.end)
     data = to_json(claim, _CONTRACT_KEYS)
-    out = {
+    out: dict[str, Any] = {
         "kind": claim.kind,
         "line": line,
         "column": col,
@@ -603,7 +612,7 @@ def claim_to_dict(doc, claim, frame=None) -> dict:
         "end_column": end_col,
         "text": claim.text,
     }
-    if claim.kind == "date":
+    if isinstance(claim, DateClaim):
         out["start"], out["end"] = _iso_bounds(claim)
     out.update(data)
     if frame is not None:
@@ -611,7 +620,7 @@ def claim_to_dict(doc, claim, frame=None) -> dict:
     return out
 
 
-def _iso_bounds(claim) -> tuple[str, str]:
+def _iso_bounds(claim: DateClaim) -> tuple[str, str]:
     precision = claim.precision
     fmt = {"day": "%Y-%m-%d", "month": "%Y-%m"}.get(precision, "%Y")
     start = claim.earliest.strftime(fmt)
@@ -627,14 +636,14 @@ def cmd_rules(args: argparse.Namespace) -> int:
     from klint.rules import all_rules
 
     rows = [
-        {
-            "code": r.code,
-            "name": r.name,
-            "family": r().family,
-            "severity": r.severity.value,
-            "default": r.default_enabled,
-            "summary": r.summary,
-        }
+        RuleRow(
+            code=r.code,
+            name=r.name,
+            family=r().family,
+            severity=r.severity.value,
+            default=r.default_enabled,
+            summary=r.summary,
+        )
         for r in all_rules()
     ]
     if args.output_format == "json":
@@ -653,7 +662,18 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-def rules_markdown(rows: list[dict]) -> str:
+class RuleRow(TypedDict):
+    """One row of ``klint rules``."""
+
+    code: str
+    name: str
+    family: str
+    severity: str
+    default: bool
+    summary: str
+
+
+def rules_markdown(rows: list[RuleRow]) -> str:
     """The rule table as Markdown (the README's table is this output)."""
     lines = ["| Code | Name | Severity | Default | Summary |", "| --- | --- | --- | --- | --- |"]
     for r in rows:
@@ -679,7 +699,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-def explain_text(rule) -> str:
+def explain_text(rule: type[Rule]) -> str:
     """A rule's documentation: what ``klint explain`` prints and ``docs/rules/CODE.md`` holds."""
     state = "enabled by default" if rule.default_enabled else "opt-in (enable with --extend-select)"
     return (
