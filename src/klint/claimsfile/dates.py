@@ -18,7 +18,7 @@ DATE_PATTERN = r"^\d{4}(-(0?[1-9]|1[0-2])(-(0?[1-9]|[12]\d|3[01]))?)?$"
 def parse_partial(value: Any) -> str:
     """Validate a partial date and return it as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
     if isinstance(value, bool):
-        raise ValueError(f"expected a date like 1994, 1994-05 or 1994-05-16, got {value!r}")  # noqa: TRY004
+        raise ValueError(f"expected a date like 1994, 1994-05 or 1994-05-16, got {value!r}")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, int):
@@ -26,7 +26,7 @@ def parse_partial(value: Any) -> str:
     if not isinstance(
         value, str
     ):  # pydantic reports ValueError, not TypeError, as a validation error
-        raise ValueError(f"expected a date like 1994, 1994-05 or 1994-05-16, got {value!r}")  # noqa: TRY004
+        raise ValueError(f"expected a date like 1994, 1994-05 or 1994-05-16, got {value!r}")
     m = _DATE_RE.fullmatch(value.strip())
     if not m:
         raise ValueError(f"{value!r} is not a date like 1994, 1994-05 or 1994-05-16")

@@ -332,12 +332,8 @@ def join_ranges(view: str, raws: list[Raw], region_start: int) -> list[Raw]:
                 or (word in ("to", "until", "till", "through") and lead is not None)
                 or (word == "and" and lead is not None and lead.group().strip()[0] in "Bb")
             )
-            if (
-                ok
-                and a.a.precision == b.a.precision
-                or ok
-                and b.a.year is not None
-                and a.a.precision == "day"
+            if (ok and a.a.precision == b.a.precision) or (
+                ok and b.a.year is not None and a.a.precision == "day"
             ):
                 pa, pb = a.a, b.a
                 if pa.year is None and pb.year is not None:

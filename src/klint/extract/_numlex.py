@@ -356,7 +356,7 @@ def _first_words(entries: list[str], scales: list[str]) -> dict[str, frozenset[s
         else:
             seconds.setdefault(parts[0], set()).add(parts[1])
     out: dict[str, frozenset[str] | None] = {w: frozenset(v) for w, v in seconds.items()}
-    out.update({w: None for w in alone})
+    out.update(dict.fromkeys(alone))
     return out
 
 

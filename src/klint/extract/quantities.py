@@ -336,10 +336,8 @@ def _digits(
     tm = TIME_AFTER_RE.match(after)
     if tm:  # a time of day, a ratio or a verse ("12: 00", "39: 1")
         return ne + tm.end()
-    if (
-        ATTACHED_ID_BEFORE_RE.search(before[-9:])
-        or _LETTER_RE.match(after)
-        and not lex.unit_after.match(after)
+    if ATTACHED_ID_BEFORE_RE.search(before[-9:]) or (
+        _LETTER_RE.match(after) and not lex.unit_after.match(after)
     ):
         return -ne
     if _OPEN_PAREN_END_RE.search(before) and _BRACKETED_LIST_RE.match(after):
@@ -386,8 +384,7 @@ def _digits(
             e2 = rm.end() + len(tok2)
             after2 = view[e2 : min(s_end, e2 + _WINDOW)]
             if (
-                _LETTER_RE.match(after2)
-                and not lex.unit_after.match(after2)
+                (_LETTER_RE.match(after2) and not lex.unit_after.match(after2))
                 or ORDINAL_RE.match(after2)
                 or MONTH_AFTER_RE.match(after2)
             ):

@@ -60,7 +60,7 @@ def collect(files: list[tuple[str, Any]], fmt: str | None = None) -> list[Articl
             )
         except SourceError as exc:
             out.append(Article(path, None, error=str(exc)))
-        except Exception as exc:  # noqa: BLE001 - one broken file must not lose the whole report
+        except Exception as exc:  # one broken file must not lose the whole report
             out.append(Article(path, None, error=f"internal error: {type(exc).__name__}: {exc}"))
     return out
 
