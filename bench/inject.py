@@ -29,6 +29,7 @@ and wikitext articles of ``../shared/eval`` and the seeds.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import re
@@ -395,7 +396,9 @@ def _figure_variants(digits: str, rng: random.Random) -> list[tuple[str, str]]:
         i = rng.choice(pos[1:])
         d = rng.choice([c for c in "0123456789" if c != digits[i]])
         out.append(("digit-changed", digits[:i] + d + digits[i + 1 :]))
-        pairs = [(a, b) for a, b in zip(pos, pos[1:]) if digits[a] != digits[b] and b == a + 1]
+        pairs = [
+            (a, b) for a, b in itertools.pairwise(pos) if digits[a] != digits[b] and b == a + 1
+        ]
         pairs = [(a, b) for a, b in pairs if not (a == pos[0] and digits[b] == "0")]
         if pairs:
             a, _ = rng.choice(pairs)
@@ -557,7 +560,7 @@ def _parts(total: int, k: int, over: bool, rng: random.Random) -> list[int]:
     target = total + delta if over else total - delta
     cuts = sorted(rng.sample(range(1, target // unit), k - 1))
     bounds = [0, *cuts, target // unit]
-    parts = [(b - a) * unit for a, b in zip(bounds, bounds[1:])]
+    parts = [(b - a) * unit for a, b in itertools.pairwise(bounds)]
     parts[-1] += target - sum(parts)
     return parts
 

@@ -493,7 +493,7 @@ def install_textlint(peer_dir: Path) -> tuple[list[str] | None, dict[str, str], 
                 "npm install failed: " + (proc.stderr.strip().splitlines() or ["?"])[-1],
             )
     rc = folder / ".textlintrc.json"
-    rc.write_text(json.dumps({"rules": {r: True for r in TEXTLINT_RULES}}))
+    rc.write_text(json.dumps({"rules": dict.fromkeys(TEXTLINT_RULES, True)}))
     version = subprocess.run([str(exe), "--version"], capture_output=True, text=True, check=False)
     return (
         [str(exe), "--config", str(rc), "--format", "compact"],

@@ -121,7 +121,7 @@ def _register(init: Path, family: str, module: str, cls: str) -> None:
     if m is None:
         raise Refused(f"{init}: no RULES tuple")
     entries = [e.strip() for e in m.group(1).split(",") if e.strip()]
-    by_module = dict((c, mod) for mod, c in imports)
+    by_module = {c: mod for mod, c in imports}
     at = next((i for i, e in enumerate(entries) if by_module.get(e, "") > module), len(entries))
     entries.insert(at, cls)
     body = "".join(f"    {e},\n" for e in entries)

@@ -131,13 +131,13 @@ def test_count_list_count_word_no_longer_matches_its_list():
             sentence = _inserted(inj)
             said = re.search(rf"\b({'|'.join(words)}|Both)\b", sentence, re.I).group(1).lower()
             items = re.findall(r"Karl Lund|Anna Berg", sentence)
-            assert items and words.get(said, 2) != len(items) or said == "both"
+            assert (items and words.get(said, 2) != len(items)) or said == "both"
 
 
 def test_total_parts_do_not_add_up():
     for inj in _injections("total-parts", seeds=range(12)):
         if inj.phrasing.startswith("existing"):
-            before, after = _edited_line(inj)
+            _before, after = _edited_line(inj)
             sentence = re.search(r"The bridge carried [^.]*\.", after).group()
             total, *parts = [_n(x) for x in re.findall(NUMBER, sentence)]
             assert sum(parts) != total

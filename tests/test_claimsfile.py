@@ -469,7 +469,7 @@ def test_markdown_front_matter_of_other_tools_is_ignored(tmp_path: Path) -> None
     pytest.importorskip("klint.sources.markdown")
     article = tmp_path / "post.md"
     article.write_text("---\ntitle: [unclosed\n---\n# Post\n\nText.\n", encoding="utf-8")
-    assert [d for d in lint_file(str(article), Config(select=("KS",))).diagnostics] == []
+    assert list(lint_file(str(article), Config(select=("KS",))).diagnostics) == []
 
 
 def test_a_bare_number_quote_is_not_found_anywhere_else() -> None:

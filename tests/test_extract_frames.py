@@ -90,7 +90,7 @@ FILM = """{{Infobox film
 def test_a_year_before_a_work_noun_is_its_release_and_the_film_is_the_subject() -> None:
     f = _frame(FILM, "f.wiki", "1932")
     assert f.origin == "infobox"
-    lead = [f for t, f in _frames(FILM, "f.wiki") if t == "1932" and f.origin == "lead"][0]
+    lead = next(f for t, f in _frames(FILM, "f.wiki") if t == "1932" and f.origin == "lead")
     assert (lead.subject, lead.attribute) == ("Night Ferry", "released")
     f = _frame(FILM, "f.wiki", "1952")
     assert (f.subject, f.how, f.attribute, f.where) == (

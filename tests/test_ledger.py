@@ -10,7 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-import precision  # noqa: E402
+import precision
 
 pytestmark = pytest.mark.skipif(not precision.CORPUS.is_dir(), reason="no eval/corpus")
 

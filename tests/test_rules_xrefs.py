@@ -11,7 +11,7 @@ from klint.diagnostics import Severity
 from klint.engine import lint_text
 from klint.rules import xrefs
 
-KX_RULES = [r for r in xrefs.RULES]
+KX_RULES = list(xrefs.RULES)
 
 
 def _lint(text: str, code: str, **options):

@@ -88,7 +88,7 @@ def test_code_urls_and_comments_give_no_claims():
     doc = md(text)
     claims = extract(doc, load_packs())
     allowed = (text.index("February 1988"), text.index("400 soldiers") + 12)
-    found = [c for c in (*claims.dates, *claims.quantities)]
+    found = [*claims.dates, *claims.quantities]
     assert found, "the visible date and number must be found"
     for c in found:
         assert allowed[0] <= c.start and c.end <= allowed[1], (
