@@ -37,6 +37,7 @@ def test_a_user_pack_extends_lists_and_updates_mappings(tmp_path: Path) -> None:
         ("qualifiers:\n  about:\n    kind: about\n    belw: 0.1\n", 1, "qualifiers.about.belw"),
         ("name_stopwords: The\n", 1, "name_stopwords: Input should be a valid list"),
         ("numbers:\n  total_tolerance: lots\n", 1, "numbers.total_tolerance"),
+        ("qualifiers:\n  roughly: {kind: approximately}\n", 1, "qualifiers.roughly.kind"),
     ],
 )
 def test_a_mistake_in_a_user_pack_is_one_error_at_its_line(
