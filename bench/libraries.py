@@ -440,7 +440,7 @@ def _name_pairs(packs: Any, paths: list[Path]) -> tuple[list[tuple[str, str]], l
     for path in paths:
         try:
             doc = read_path(path)
-        except Exception:  # noqa: BLE001 - an unreadable article is left out of the bench
+        except Exception:  # an unreadable article is left out of the bench
             continue
         mentions = extract_mentions(doc, packs)
         lower = lower_words(doc.view)
