@@ -85,9 +85,8 @@ FIRST_WORDS = frozenset(m[0] for s in UNITS if (m := re.match(r"[^\W\d_]+|.", s)
 @cache
 def unit_pattern() -> str:
     """A unit spelling, the longest first, not followed by a letter or digit ("m" is not "mph")."""
-    return alternation(
-        UNITS, space=r"[\s-]"
-    )  # "a 1,050-nautical-mile (1,940 km) flight" + r"(?![\w²³/])"
+    # "a 1,050-nautical-mile (1,940 km) flight": a hyphen may join the words of a unit
+    return alternation(UNITS, space=r"[\s-]") + r"(?![\w²³/])"
 
 
 #: the compound units prose writes as two parts: 5 ft 11 in, 12 st 6 lb, 3 lb 4 oz
