@@ -8,8 +8,10 @@ Run from the repository (with the project's virtualenv)::
 
 One file per command, holding its stdout, its stderr and its exit status:
 ``klint extract`` (JSON) and ``klint check`` (JSON and full) on the seed in its
-four formats, ``klint check`` (full) on the shared corpus when it is present,
-``klint rules`` in every format and ``klint explain`` for every rule.
+four formats, ``klint check`` (full; default rules and ``--select ALL``) on the
+development corpus (``eval/corpus``, each format apart) and on the shared corpus
+when it is present, ``klint rules`` in every format and ``klint explain`` for
+every rule.
 Commands run in the repository with relative paths, so two worktrees give
 comparable files.
 """
@@ -24,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = [f"seeds/nagorno-karabakh-war.{ext}" for ext in ("txt", "md", "wiki", "html")]
 EVAL = Path("..") / "shared" / "eval"
+CORPUS = Path("eval") / "corpus"
 CHECK = ["--no-cache", "--exit-zero"]
 
 
@@ -49,6 +52,18 @@ def commands() -> dict[str, list[str]]:
     corpus = [str(EVAL / part) for part in ("wikitext", "clean") if (ROOT / EVAL / part).is_dir()]
     if corpus:
         out["check.eval.full"] = ["check", *corpus, "--output-format", "full", *CHECK]
+    for part in sorted(p.name for p in (ROOT / CORPUS).iterdir() if p.is_dir()):
+        folder = str(CORPUS / part)
+        out[f"check.corpus.{part}.full"] = ["check", folder, "--output-format", "full", *CHECK]
+        out[f"check.corpus.{part}.all.full"] = [
+            "check",
+            folder,
+            "--select",
+            "ALL",
+            "--output-format",
+            "full",
+            *CHECK,
+        ]
     for fmt in ("text", "json", "markdown"):
         out[f"rules.{fmt}"] = ["rules", "--output-format", fmt]
     return out

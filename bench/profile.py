@@ -1,0 +1,300 @@
+"""Where klint's time goes: per stage and per rule, on the seed and on real wikitext.
+
+Run from the repository (with the project's virtualenv)::
+
+    python bench/profile.py                          # the seed, stage by stage
+    python bench/profile.py --per-rule               # ... and every enabled rule
+    python bench/profile.py --wikitext               # eval/corpus/wikitext: ms per 64 KB, outliers
+    python bench/profile.py FILE ... --per-rule      # any articles
+    python bench/profile.py --instructions FILE      # instructions per warm lint (cachegrind)
+
+Stages follow the pipeline: read (the format's reader), compact (a marked-up view
+with its gaps closed), text index (sentences, quotes), each extractor by kind,
+restore (claims moved back onto the file), frames, each rule, and the rest of the
+engine (claims file, suppressions, locating). Lazy parts are forced in that order,
+so each is charged to its own stage; the stages add up to a warm ``lint_text``.
+Times are CPU time (``time.process_time``, steadier than wall time on a shared
+machine), the median of ``--repeat`` runs after a warm-up.
+
+With ``--wikitext`` each article's total is set against its size-proportional
+share (its bytes times the corpus's time per byte): ``share`` above 2 marks an
+article slower than its size explains, and its three dearest stages say why.
+
+``--instructions`` runs one and three warm lints of FILE under valgrind's
+cachegrind and reports the difference per lint: an instruction count is
+repeatable on a loaded machine where wall time is not (needs ``valgrind``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "seeds" / "nagorno-karabakh-war.txt"
+WIKITEXT = REPO / "eval" / "corpus" / "wikitext"
+KB64 = 65536
+#: frames are read on first use, by the rules that ask (opt-in ones today); what reading
+#: them would cost when no enabled rule did is shown apart, outside the totals
+FRAMES_READ = "(frames, if no rule read them)"
+
+
+def stages(
+    text: str, path: str, per_rule: bool, select: tuple[str, ...] = ()
+) -> list[tuple[str, Callable[[], object]]]:
+    """The pipeline of ``lint_text`` cut into named steps that run in order, sharing state."""
+    from klint import engine, suppress
+    from klint.claims import Claims
+    from klint.config import Config
+    from klint.extract import dates, frames, names, quantities, references
+    from klint.packs import load_packs
+    from klint.rules import Context
+    from klint.sources import read_text
+
+    config = Config(extend_select=select)
+    packs = load_packs(config.rule_packs)
+    st: dict = {}
+
+    def read() -> None:
+        st["doc"] = st["view"] = read_text(text, path)
+
+    def compact() -> None:
+        if st["doc"].masked is not None:
+            from klint.extract._compact import Compacted
+
+            st["compacted"] = Compacted(st["doc"])
+            st["view"] = st["compacted"].doc
+        else:
+            st["compacted"] = None
+
+    def index() -> None:  # every region's sentences and quotes (extractors read them lazily)
+        idx = st["view"].text_index
+        for r in idx.regions:
+            idx.stops(r), idx.sentences(r), idx.quotes(r)
+
+    def kind(name: str, fn: Callable) -> Callable[[], None]:
+        def run() -> None:
+            st[name] = fn()
+
+        return run
+
+    def restore() -> None:
+        claims = Claims(
+            dates=st["dates"],
+            quantities=st["quantities"],
+            mentions=st["mentions"],
+            acronyms=st["acronyms"],
+            references=st["references"],
+        )
+        if st["compacted"] is not None:
+            claims = st["compacted"].restore(claims)
+        st["claims"] = claims
+
+    def frame() -> None:
+        st["claims"].frames = frames.Frames(st["doc"], st["claims"])
+
+    def frames_read() -> None:  # already paid for if a rule read them
+        len(st["claims"].frames)
+
+    def context() -> None:
+        doc = st["doc"]
+        st["ctx"] = Context(
+            doc=doc,
+            claims=st["claims"],
+            packs=packs,
+            config=config,
+            sidecar=engine.load_claims_file(doc),
+        )
+        st["rules"] = engine.enabled_rules(config, doc.path)
+        st["found"] = []
+
+    def rule(r) -> Callable[[], None]:
+        def run() -> None:
+            st["found"].extend(r.check(st["ctx"]))
+
+        return run
+
+    def rest() -> None:
+        doc = st["doc"]
+        engine._locate(doc, st["found"])
+        suppress.apply(st["found"], suppress.parse(doc.text, doc.position))
+
+    v = lambda: st["view"]  # noqa: E731
+    steps: list[tuple[str, Callable[[], object]]] = [
+        ("read", read),
+        ("compact", compact),
+        ("text index", index),
+        ("dates", kind("dates", lambda: dates.extract_dates(v(), packs, config.languages))),
+        ("quantities", kind("quantities", lambda: quantities.extract_quantities(v(), packs))),
+        ("mentions", kind("mentions", lambda: names.extract_mentions(v(), packs))),
+        ("acronyms", kind("acronyms", lambda: names.extract_acronyms(v(), packs))),
+        ("references", kind("references", lambda: references.extract_references(v(), packs))),
+        ("restore", restore),
+        ("frames", frame),  # lazy: a rule that reads them pays
+        ("context", context),
+    ]
+    rule_names = [f"{r.code} {r.name}" for r in engine.enabled_rules(config, path)]
+
+    def all_rules() -> None:
+        for r in st["rules"]:
+            st["found"].extend(r.check(st["ctx"]))
+
+    if per_rule:
+        for k, name in enumerate(rule_names):
+            steps.append((name, lambda k=k: rule(st["rules"][k])()))
+    else:
+        steps.append(("rules", all_rules))
+    steps.append(("rest", rest))
+    steps.append((FRAMES_READ, frames_read))
+    return steps
+
+
+def profile(
+    text: str, path: str, per_rule: bool, repeat: int, select: tuple[str, ...] = ()
+) -> dict[str, float]:
+    """Median CPU milliseconds of each stage over ``repeat`` runs (after one warm-up)."""
+    from klint.cli import tune_gc
+
+    for _ in range(2):
+        for _, fn in stages(text, path, per_rule, select):
+            fn()
+    tune_gc()
+    times: dict[str, list[float]] = {}
+    for _ in range(repeat):
+        for name, fn in stages(text, path, per_rule, select):
+            t = time.process_time()
+            fn()
+            times.setdefault(name, []).append(1000 * (time.process_time() - t))
+    return {name: statistics.median(xs) for name, xs in times.items()}
+
+
+def _total(ms: dict[str, float]) -> float:
+    return sum(t for name, t in ms.items() if name != FRAMES_READ)
+
+
+def _print_stages(path: Path, ms: dict[str, float]) -> None:
+    total = _total(ms)
+    size = path.stat().st_size
+    print(
+        f"{path.name}: {size / 1024:.0f} KB, {total:.1f} ms cpu ({total * KB64 / size:.1f} ms per 64 KB)"
+    )
+    for name, t in sorted(ms.items(), key=lambda kv: -kv[1]):
+        if t >= 0.05:
+            print(f"  {name:<40} {t:8.2f} ms  {100 * t / total:5.1f} %")
+
+
+def wikitext(files: list[Path], repeat: int, per_rule: bool, select: tuple[str, ...]) -> None:
+    rows = []
+    for p in files:
+        ms = profile(p.read_text(encoding="utf-8"), p.name, per_rule, repeat, select)
+        rows.append((p, p.stat().st_size, ms))
+    total_ms = sum(_total(ms) for _, _, ms in rows)
+    total_bytes = sum(size for _, size, _ in rows)
+    per_byte = total_ms / total_bytes
+    per_article = sorted(_total(ms) for _, _, ms in rows)
+    print(
+        f"{len(rows)} articles, {total_bytes / 1024:.0f} KB, {total_ms:.0f} ms cpu: "
+        f"{per_byte * KB64:.1f} ms per 64 KB; median article {statistics.median(per_article):.1f} ms"
+    )
+    by_stage: dict[str, float] = {}
+    for _, _, ms in rows:
+        for name, t in ms.items():
+            by_stage[name] = by_stage.get(name, 0.0) + t
+    print("stages over the corpus (ms per 64 KB):")
+    for name, t in sorted(by_stage.items(), key=lambda kv: -kv[1]):
+        if t * KB64 / total_bytes >= 0.05:
+            print(f"  {name:<40} {t * KB64 / total_bytes:7.2f}  {100 * t / total_ms:5.1f} %")
+    print("articles by share of their size-proportional time (share > 2 is an outlier):")
+    print(f"  {'article':<44} {'KB':>6} {'ms':>8} {'ms/64KB':>8} {'share':>6}  dearest stages")
+    for p, size, ms in sorted(rows, key=lambda r: -_total(r[2]) / r[1])[:15]:
+        t = _total(ms)
+        dear = sorted(((n, v) for n, v in ms.items() if n != FRAMES_READ), key=lambda kv: -kv[1])
+        top = ", ".join(f"{n} {v:.0f}" for n, v in dear[:3])
+        print(
+            f"  {p.name:<44} {size / 1024:6.0f} {t:8.1f} {t * KB64 / size:8.1f} "
+            f"{t / (size * per_byte):6.2f}  {top}"
+        )
+
+
+def instructions(path: Path) -> None:
+    """Instructions per warm lint of ``path``: (three lints - one lint) / 2, under cachegrind."""
+    counts = []
+    for n in (1, 3):
+        proc = subprocess.run(
+            [
+                "valgrind",
+                "--tool=cachegrind",
+                "--cache-sim=no",
+                "--cachegrind-out-file=/dev/null",
+                sys.executable,
+                __file__,
+                "--_lint",
+                str(n),
+                str(path),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        found = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
+        assert found, proc.stderr[-500:]
+        counts.append(int(found.group(1).replace(",", "")))
+    per = (counts[1] - counts[0]) / 2
+    print(f"{path.name}: {per / 1e6:.1f} M instructions per warm lint")
+
+
+def _lint_n(n: int, path: Path) -> None:
+    """One warm-up lint, then ``n`` lints (the ``--instructions`` child)."""
+    from klint.cli import tune_gc
+    from klint.config import Config
+    from klint.engine import lint_text
+
+    text, cfg = path.read_text(encoding="utf-8"), Config()
+    lint_text(text, path.name, cfg)
+    tune_gc()
+    for _ in range(n):
+        lint_text(text, path.name, cfg)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("files", nargs="*", type=Path, help="articles (default: the seed)")
+    ap.add_argument("--per-rule", action="store_true", help="time every enabled rule alone")
+    ap.add_argument("--wikitext", action="store_true", help="the development wikitext corpus")
+    ap.add_argument(
+        "--repeat", type=int, default=0, help="runs per article (default 10, wikitext 3)"
+    )
+    ap.add_argument("--instructions", action="store_true", help="count instructions (valgrind)")
+    ap.add_argument("--extend-select", default="", help="opt-in rules to add (KD110,KN209)")
+    ap.add_argument("--_lint", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args._lint is not None:
+        _lint_n(args._lint, args.files[0])
+        return 0
+    select = tuple(c for c in args.extend_select.split(",") if c)
+    files = args.files or ([] if args.wikitext else [SEED])
+    if args.instructions:
+        for p in files or sorted(WIKITEXT.glob("*.wiki")):
+            instructions(p)
+        return 0
+    if args.wikitext:
+        if not WIKITEXT.is_dir():
+            print(f"no corpus at {os.path.relpath(WIKITEXT)}", file=sys.stderr)
+            return 1
+        wikitext(files or sorted(WIKITEXT.glob("*.wiki")), args.repeat or 3, args.per_rule, select)
+        return 0
+    for p in files:
+        text = p.read_text(encoding="utf-8")
+        _print_stages(p, profile(text, p.name, args.per_rule, args.repeat or 10, select))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
