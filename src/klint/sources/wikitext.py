@@ -27,7 +27,7 @@ paragraphs, and ``*``/``#`` lines list items. Malformed input never raises.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, ClassVar
 
 from klint.document import Document, Region, RegionKind, with_sections
 from klint.sources._markup import (
@@ -183,6 +183,77 @@ def _tname(node: Any) -> str:
     return " ".join(str(node.name).replace("_", " ").split()).lower()
 
 
+class _Lengths:
+    """``len(str(node))`` of parse-tree nodes, each computed once from its parts.
+
+    ``str()`` of a node writes out its whole subtree, and the reader needs the length of
+    every node at every level of nesting (a table cell's link sits five levels deep), so
+    measuring by ``str()`` costs the text's size times its depth. Here a node's length
+    is the sum of its markup and its children's lengths, by the same layout as each
+    node's ``__str__``; other nodes (entities, comments, external links, attributes)
+    are measured by ``str()``, which is cheap for them. :func:`read` checks the total
+    against the text and measures by ``str()`` alone if they ever disagree.
+    """
+
+    _of: ClassVar[dict[type, Any]] = {}  # node type -> its measure (filled on first use)
+
+    def __init__(self) -> None:
+        self._memo: dict[int, tuple[int, Any]] = {}  # id -> (length, the node, kept alive)
+        if not _Lengths._of:
+            import mwparserfromhell.nodes as n
+            from mwparserfromhell.nodes.extras import Parameter
+            from mwparserfromhell.wikicode import Wikicode
+
+            _Lengths._of = {  # functions of (self, node): no reference cycle through self
+                Wikicode: lambda m, c: sum(map(m, c.nodes)),
+                n.Text: lambda m, t: len(t.value),
+                n.Wikilink: lambda m, w: 4 + m(w.title) + (0 if w.text is None else 1 + m(w.text)),
+                n.Template: lambda m, t: 4 + m(t.name) + sum(1 + m(p) for p in t.params),
+                Parameter: lambda m, p: (m(p.name) + 1 if p.showkey else 0) + m(p.value),
+                n.Heading: lambda m, h: 2 * h.level + m(h.title),
+                n.Tag: _Lengths._tag,
+            }
+
+    def __call__(self, node: Any) -> int:
+        found = self._memo.get(id(node))
+        if found is None:
+            measure = self._of.get(type(node))
+            found = self._memo[id(node)] = (
+                measure(self, node) if measure else len(str(node)),
+                node,
+            )
+        return found[0]
+
+    def _tag(self, t: Any) -> int:
+        if t.self_closing:
+            return self.opening(t) + (0 if t.wiki_markup else (1 if t.implicit else 2))
+        if t.wiki_markup:
+            return self.opening(t) + self(t.contents) + len(t.closing_wiki_markup or "")
+        return self.opening(t) + self(t.contents) + 3 + self(t.closing_tag)
+
+    def opening(self, t: Any) -> int:
+        """The length of a tag before its contents (or before ``/>`` when it closes itself)."""
+        attrs = sum(len(str(a)) for a in t.attributes)
+        if t.wiki_markup:
+            return (
+                len(t.wiki_markup)
+                + attrs
+                + len(t.padding or "")
+                + len(t.wiki_style_separator or "")
+            )
+        return (
+            (2 if t.invalid else 1)
+            + self(t.tag)
+            + attrs
+            + len(t.padding)
+            + (0 if t.self_closing else 1)
+        )
+
+
+def _str_length(node: Any) -> int:
+    return len(str(node))
+
+
 class _Reader:
     def __init__(self, text: str) -> None:
         self.text = text
@@ -190,6 +261,7 @@ class _Reader:
         self.regions: list[Region] = []
         self.claimed: list[Span] = []
         self.has_title = False
+        self.length: Any = _str_length  # read() installs _Lengths once it agrees with the text
 
     def add(self, kind: RegionKind, spans: list[Span], label: str | None = None) -> None:
         """A region from the first to the last visible character of ``spans``."""
@@ -202,9 +274,9 @@ class _Reader:
         """Show the visible content of wikicode starting at ``pos``; return its visible spans."""
         spans: list[Span] = []
         for node in code.nodes:
-            raw = str(node)
-            spans.extend(self.node(node, pos, raw))
-            pos += len(raw)
+            end = pos + self.length(node)
+            spans.extend(self.node(node, pos, end))
+            pos = end
         return spans
 
     def show(self, start: int, end: int) -> list[Span]:
@@ -219,11 +291,12 @@ class _Reader:
         self.view.write(start, end, rendering)
         return [(start, start + len(rendering.rstrip()))]
 
-    def node(self, node: Any, pos: int, raw: str) -> list[Span]:
+    def node(self, node: Any, pos: int, end: int) -> list[Span]:
+        """Show a node spanning ``text[pos:end]``; return its visible spans."""
         import mwparserfromhell.nodes as n
 
-        end = pos + len(raw)
         if isinstance(node, n.Text):
+            raw = node.value
             if "__" in raw:
                 out: list[Span] = []
                 last = pos
@@ -233,14 +306,17 @@ class _Reader:
                 return out + self.show(last, end)
             return self.show(pos, end)
         if isinstance(node, n.Wikilink):
-            return self.wikilink(node, pos, raw)
+            return self.wikilink(node, pos, end)
         if isinstance(node, n.ExternalLink):
             if node.title is None or not node.brackets:
                 return []
-            title = str(node.title)
-            return self.walk(node.title, end - 1 - len(title)) if raw.endswith(title + "]") else []
+            title = str(node.title) + "]"
+            ends_with_title = end - pos >= len(title) and self.text.startswith(
+                title, end - len(title)
+            )
+            return self.walk(node.title, end - len(title)) if ends_with_title else []
         if isinstance(node, n.Template):
-            return self.template(node, pos, raw)
+            return self.template(node, pos, end)
         if isinstance(node, n.HTMLEntity):
             try:
                 return self.write(pos, end, node.normalize())
@@ -256,39 +332,46 @@ class _Reader:
                 self.add("heading", spans, str(node.level))
             return []
         if isinstance(node, n.Tag):
-            return self.tag(node, pos, raw)
+            return self.tag(node, pos, end)
         return []  # comments, arguments ({{{1}}}), anything else: not content
 
-    def contents_at(self, node: Any, pos: int, raw: str) -> int | None:
+    def contents_at(self, node: Any, pos: int, end: int) -> int | None:
         """Offset of a tag's contents, or None when they cannot be located exactly."""
         if node.contents is None or node.self_closing:
             return None
-        inner = str(node.contents)
+        size: int = self.length(node.contents)
+        text = self.text
         if node.wiki_markup:
             close = getattr(node, "closing_wiki_markup", None) or ""
-            stop = len(raw) - (len(close) if close and raw.endswith(close) else 0)
+            ends = close and end - pos >= len(close) and text.startswith(close, end - len(close))
+            stop = end - (len(close) if ends else 0)
+        elif node.closing_tag is not None and not node.implicit:
+            stop = text.rfind("</", pos, end)
+            stop = stop if stop >= 0 else pos - 1
         else:
-            stop = (
-                raw.rfind("</") if node.closing_tag is not None and not node.implicit else len(raw)
-            )
-        start = stop - len(inner)
-        return pos + start if start >= 0 and raw[start:stop] == inner else None
+            stop = end
+        start = stop - size
+        if start < pos:
+            return None
+        if isinstance(self.length, _Lengths) and start == pos + self.length.opening(node):
+            return start  # where the tag's own layout puts its contents
+        return start if text[start:stop] == str(node.contents) else None
 
-    def tag(self, node: Any, pos: int, raw: str) -> list[Span]:
+    def tag(self, node: Any, pos: int, end: int) -> list[Span]:
         name = str(node.tag).strip().lower()
         if name == "table":
-            self.table(node, pos, raw)
+            self.table(node, pos, end)
             return []
         if name in _SKIP_TAGS:
             return []
-        at = self.contents_at(node, pos, raw)
+        at = self.contents_at(node, pos, end)
         return self.walk(node.contents, at) if at is not None else []
 
-    def wikilink(self, node: Any, pos: int, raw: str) -> list[Span]:
+    def wikilink(self, node: Any, pos: int, end: int) -> list[Span]:
         title = str(node.title)
         low = title.strip().lower()
         if low.startswith(_FILE_NS):
-            self.file(node, pos, raw)
+            self.file(node, pos, end)
             return []
         if _SKIP_LINK_RE.match(title) and not low.startswith(":"):
             return []
@@ -296,15 +379,15 @@ class _Reader:
             return self.walk(node.text, pos + 2 + len(title) + 1)
         return self.walk(node.title, pos + 2)
 
-    def file(self, node: Any, pos: int, raw: str) -> None:
+    def file(self, node: Any, pos: int, end: int) -> None:
         """``[[File:x.jpg|thumb|alt=…|Caption]]``: the alt text and the caption are captions."""
         import mwparserfromhell
 
-        self.claimed.append((pos, pos + len(raw)))
+        self.claimed.append((pos, end))
         if node.text is None:
             return
         inner = str(node.text)
-        base = pos + 2 + len(str(node.title)) + 1
+        base = pos + 2 + self.length(node.title) + 1
         segments = _split_top(inner)
         caption: tuple[int, str] | None = None
         for off, seg in segments:
@@ -321,21 +404,23 @@ class _Reader:
     def params(self, node: Any, pos: int) -> list[tuple[Any, int]]:
         """Each parameter with the offset of its value (parameters that do not line up are dropped)."""
         out = []
-        at = pos + 2 + len(str(node.name))
+        at = pos + 2 + self.length(node.name)
         for p in node.params:
             at += 1
-            value_at = at + (len(str(p.name)) + 1 if p.showkey else 0)
-            value = str(p.value)
-            if self.text[value_at : value_at + len(value)] == value:
+            value_at = at + (self.length(p.name) + 1 if p.showkey else 0)
+            if isinstance(self.length, _Lengths):  # laid out by the lengths: lines up
                 out.append((p, value_at))
-            at += len(str(p))
+            else:
+                value = str(p.value)
+                if self.text[value_at : value_at + len(value)] == value:
+                    out.append((p, value_at))
+            at += self.length(p)
         return out
 
-    def template(self, node: Any, pos: int, raw: str) -> list[Span]:
+    def template(self, node: Any, pos: int, end: int) -> list[Span]:
         name = _tname(node)
-        end = pos + len(raw)
         if name.startswith("infobox"):
-            self.infobox(node, pos, raw)
+            self.infobox(node, pos, end)
             return []
         if name in _CONVERT:
             return self.write(pos, end, _render_convert(node))
@@ -377,8 +462,8 @@ class _Reader:
                 return self.walk(p.value, at)
         return []
 
-    def infobox(self, node: Any, pos: int, raw: str) -> None:
-        self.claimed.append((pos, pos + len(raw)))
+    def infobox(self, node: Any, pos: int, end: int) -> None:
+        self.claimed.append((pos, end))
         for p, at in self.params(node, pos):
             key = str(p.name).strip().lower()
             spans = self.walk(p.value, at)
@@ -394,41 +479,41 @@ class _Reader:
                     self.add("infobox_field", item, label)
 
     # -- tables --------------------------------------------------------------------------------
-    def table(self, node: Any, pos: int, raw: str) -> None:
+    def table(self, node: Any, pos: int, end: int) -> None:
         import mwparserfromhell.nodes as n
 
-        self.claimed.append((pos, pos + len(raw)))
-        self.regions.append(Region("table", pos, pos + len(raw)))
-        at = self.contents_at(node, pos, raw)
+        self.claimed.append((pos, end))
+        self.regions.append(Region("table", pos, end))
+        at = self.contents_at(node, pos, end)
         if at is None:
             return
-        rows: list[list[tuple[Any, int, str]]] = [[]]
+        rows: list[list[tuple[Any, int, int]]] = [[]]
         for child in node.contents.nodes:
-            child_raw = str(child)
+            child_end = at + self.length(child)
             if isinstance(child, n.Tag) and str(child.tag).lower() == "tr":
                 rows.append([])
-                inner = self.contents_at(child, at, child_raw)
+                inner = self.contents_at(child, at, child_end)
                 if inner is not None:
                     for cell in child.contents.nodes:
-                        cell_raw = str(cell)
-                        rows[-1].append((cell, inner, cell_raw))
-                        inner += len(cell_raw)
+                        cell_end = inner + self.length(cell)
+                        rows[-1].append((cell, inner, cell_end))
+                        inner = cell_end
             else:
-                rows[-1].append((child, at, child_raw))
-            at += len(child_raw)
+                rows[-1].append((child, at, child_end))
+            at = child_end
         headers: list[str] = []
         for row in rows:
             cells = []
-            for cell, cell_at, cell_raw in row:
+            for cell, cell_at, cell_end in row:
                 tag = str(cell.tag).lower() if isinstance(cell, n.Tag) else ""
                 if tag in ("td", "th"):
-                    inner = self.contents_at(cell, cell_at, cell_raw)
+                    inner = self.contents_at(cell, cell_at, cell_end)
                     spans = self.walk(cell.contents, inner) if inner is not None else []
                     cells.append((tag, spans))
                 elif tag == "caption":
-                    self.add("caption", self.tag(cell, cell_at, cell_raw))
+                    self.add("caption", self.tag(cell, cell_at, cell_end))
                 else:
-                    self.node(cell, cell_at, cell_raw)
+                    self.node(cell, cell_at, cell_end)
             if not cells:
                 continue
             texts = [
@@ -573,6 +658,9 @@ def read(text: str, path: str = "<text>") -> Document:
     reader = _Reader(text)
     try:
         code = mwparserfromhell.parse(text, skip_style_tags=False)
+        lengths = _Lengths()
+        if lengths(code) == len(text):  # else a parser whose layout differs: measure by str()
+            reader.length = lengths
         reader.walk(code, 0)
     except (RecursionError, ValueError, TypeError, AttributeError, IndexError):
         reader = _Reader(text)  # the parser gave up: read the file as plain lines
