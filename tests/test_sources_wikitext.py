@@ -214,3 +214,82 @@ def test_a_caption_repeated_as_alt_text_is_found_through_markup():
     text = "[[File:F.jpg|thumb|alt=A memorial fountain near Vaik, Armenia.|A memorial fountain near [[Vaik]], ''Armenia''.]]\n"
     found = klint.lint_text(text, "a.wiki", Config(select=("KX306",)))
     assert [(d.code, d.line) for d in found] == [("KX306", 1)]
+
+
+# --- references are blanked before parsing: the Document must not change --------------------
+
+
+def _read_unquieted(text: str):
+    import klint.sources.wikitext as w
+
+    quiet = w._quiet_refs
+    w._quiet_refs = lambda t: t
+    try:
+        return w.read(text, "a.wiki")
+    finally:
+        w._quiet_refs = quiet
+
+
+def _same_reading(text: str) -> None:
+    got, want = wiki(text), _read_unquieted(text)
+    assert got.masked == want.masked
+    assert [(r.kind, r.start, r.end, r.label) for r in got.regions] == [
+        (r.kind, r.start, r.end, r.label) for r in want.regions
+    ]
+
+
+_REF_PIECES = [
+    "a",
+    " ",
+    "|",
+    "\n",
+    "''",
+    "'''",
+    "{{",
+    "}}",
+    "[[",
+    "]]",
+    "[",
+    "]",
+    "<br>",
+    "</ref>",
+    "<!--",
+    "-->",
+    "=",
+    "{{cite web|title=T|url=http://x.org}}",
+    "[[Page|label]]",
+    "[http://x.org t]",
+    "&amp;",
+    "25",
+    "1990",
+    "{{convert|5|km}}",
+    "<nowiki>",
+    "</nowiki>",
+]
+_AROUND = [
+    "Text {}. More.",
+    "{{convert|25{}|km}} and more",
+    "{{circa|1920{}}} x",
+    "[[File:a.jpg|thumb|A caption{}|alt=Alt]] after",
+    "{{Infobox person\n| name = A\n| born = 1 May 1900{}\n| spouse = B\n}}\nText.",
+    "{| class=wikitable\n! A !! B\n|-\n| x{} || 5\n|}\nAfter.",
+    "''Italic {} end'' and text",
+    "== Heading{} ==\nBody.",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(_AROUND),
+    st.lists(st.sampled_from(_REF_PIECES), max_size=8).map("".join),
+    st.sampled_from(["<ref>", '<ref name="n">', "<REF>", "<ref name=a/b>"]),
+)
+def test_blanking_references_before_parsing_changes_nothing(around, inner, opening):
+    _same_reading(around.replace("{}", f"{opening}{inner}</ref>") + "\n\nLast {{sfn|A|2001}}.")
+
+
+def test_blanking_references_changes_nothing_on_the_seed():
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "nagorno-karabakh-war.wiki"
+    _same_reading(seed.read_text(encoding="utf-8"))

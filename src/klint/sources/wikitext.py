@@ -176,6 +176,8 @@ _PICK = {
     "noitalic": 0,
 }
 _NA = frozenset({"n/a", "na", "n.a.", "not applicable"})
+#: templates written over with a rendering of their parameters' text
+_RENDERED = _CONVERT | _CIRCA | _DATE_TEMPLATES
 _QUOTES = frozenset({"quote", "blockquote", "cquote", "quotation", "quote box", "rquote"})
 
 
@@ -255,8 +257,9 @@ def _str_length(node: Any) -> int:
 
 
 class _Reader:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, parsed: str | None = None) -> None:
         self.text = text
+        self.parsed = text if parsed is None else parsed  # what the parser read: _quiet_refs(text)
         self.view = View(text)
         self.regions: list[Region] = []
         self.claimed: list[Span] = []
@@ -311,7 +314,7 @@ class _Reader:
             if node.title is None or not node.brackets:
                 return []
             title = str(node.title) + "]"
-            ends_with_title = end - pos >= len(title) and self.text.startswith(
+            ends_with_title = end - pos >= len(title) and self.parsed.startswith(
                 title, end - len(title)
             )
             return self.walk(node.title, end - len(title)) if ends_with_title else []
@@ -340,7 +343,7 @@ class _Reader:
         if node.contents is None or node.self_closing:
             return None
         size: int = self.length(node.contents)
-        text = self.text
+        text = self.parsed
         if node.wiki_markup:
             close = getattr(node, "closing_wiki_markup", None) or ""
             ends = close and end - pos >= len(close) and text.startswith(close, end - len(close))
@@ -386,19 +389,23 @@ class _Reader:
         self.claimed.append((pos, end))
         if node.text is None:
             return
-        inner = str(node.text)
         base = pos + 2 + self.length(node.title) + 1
-        segments = _split_top(inner)
-        caption: tuple[int, str] | None = None
-        for off, seg in segments:
-            m = re.match(r"\s*alt\s*=", seg)
-            if m:
-                spans = self.walk(mwparserfromhell.parse(seg[m.end() :]), base + off + m.end())
+        # the segments are parsed again from the text as written (references not blanked)
+        parsed, self.parsed = self.parsed, self.text
+        try:
+            caption: tuple[int, str] | None = None
+            for off, seg in _split_top(self.text[base : end - 2]):
+                m = re.match(r"\s*alt\s*=", seg)
+                if m:
+                    spans = self.walk(mwparserfromhell.parse(seg[m.end() :]), base + off + m.end())
+                    self.add("caption", spans)
+                elif not _FILE_OPTION_RE.match(seg):
+                    caption = (off, seg)
+            if caption is not None:
+                spans = self.walk(mwparserfromhell.parse(caption[1]), base + caption[0])
                 self.add("caption", spans)
-            elif not _FILE_OPTION_RE.match(seg):
-                caption = (off, seg)
-        if caption is not None:
-            self.add("caption", self.walk(mwparserfromhell.parse(caption[1]), base + caption[0]))
+        finally:
+            self.parsed = parsed
 
     # -- templates -----------------------------------------------------------------------------
     def params(self, node: Any, pos: int) -> list[tuple[Any, int]]:
@@ -412,13 +419,15 @@ class _Reader:
                 out.append((p, value_at))
             else:
                 value = str(p.value)
-                if self.text[value_at : value_at + len(value)] == value:
+                if self.parsed[value_at : value_at + len(value)] == value:
                     out.append((p, value_at))
             at += self.length(p)
         return out
 
     def template(self, node: Any, pos: int, end: int) -> list[Span]:
         name = _tname(node)
+        if name in _RENDERED and self.parsed[pos:end] != self.text[pos:end]:
+            node = self.as_written(node, pos, end)  # a reference inside: render what is written
         if name.startswith("infobox"):
             self.infobox(node, pos, end)
             return []
@@ -461,6 +470,14 @@ class _Reader:
                 p, at = positional[pick if pick < len(positional) else -1]
                 return self.walk(p.value, at)
         return []
+
+    def as_written(self, node: Any, pos: int, end: int) -> Any:
+        """A template parsed again from the text as written (its references not blanked)."""
+        import mwparserfromhell
+        import mwparserfromhell.nodes as n
+
+        nodes = mwparserfromhell.parse(self.text[pos:end], skip_style_tags=False).nodes
+        return nodes[0] if len(nodes) == 1 and isinstance(nodes[0], n.Template) else node
 
     def infobox(self, node: Any, pos: int, end: int) -> None:
         self.claimed.append((pos, end))
@@ -651,15 +668,42 @@ def _render_date(node: Any) -> str:
     return f"{name} {int(day)}, {year}"
 
 
+_REF_RE = re.compile(r"<ref(?:\s[^<>]*?)?(?<!/)>([^<]*)</ref\s*>", re.IGNORECASE)
+
+
+def _quiet_refs(text: str) -> str:
+    """``text`` with the contents of each ``<ref>…</ref>`` blanked, for the parser.
+
+    References are never content (``ref`` is a skipped tag) and hold a third of an
+    article's bytes, mostly citation templates that the parser would build node by node.
+    Only a reference whose contents hold no tag, no bold or italic quotes and balanced
+    braces and brackets is blanked, so that it parses as the same tag either way; line
+    ends are kept.
+    """
+
+    def quiet(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        if (
+            "''" in inner  # a bold or italic run left open reaches past the reference
+            or inner.count("{") != inner.count("}")
+            or inner.count("[") != inner.count("]")
+        ):
+            return m.group()
+        return text[m.start() : m.start(1)] + blank(inner) + text[m.end(1) : m.end()]
+
+    return _REF_RE.sub(quiet, text)
+
+
 def read(text: str, path: str = "<text>") -> Document:
     """Parse wikitext into a Document (never raises on malformed input)."""
     import mwparserfromhell
 
-    reader = _Reader(text)
+    parsed = _quiet_refs(text)
+    reader = _Reader(text, parsed)
     try:
-        code = mwparserfromhell.parse(text, skip_style_tags=False)
+        code = mwparserfromhell.parse(parsed, skip_style_tags=False)
         lengths = _Lengths()
-        if lengths(code) == len(text):  # else a parser whose layout differs: measure by str()
+        if lengths(code) == len(parsed):  # else a parser whose layout differs: measure by str()
             reader.length = lengths
         reader.walk(code, 0)
     except (RecursionError, ValueError, TypeError, AttributeError, IndexError):
