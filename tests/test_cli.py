@@ -200,3 +200,58 @@ def test_markup_left_open_everywhere_is_read_as_plain_text(tmp_path: Path):
     assert (
         f"{tmp_path / 'a.wiki'}:1:1: KI002 1,000 unclosed '{{{{'; read as plain text" in proc.stdout
     )
+
+
+def test_findings_are_written_as_files_finish_in_the_report_order():
+    import io
+
+    from klint.cli import _InOrder
+    from klint.diagnostics import Diagnostic, Severity
+    from klint.engine import FileResult
+
+    def d(path: str, line: int) -> Diagnostic:
+        return Diagnostic(
+            "KN201", "value-conflict", Severity.ERROR, "m", 0, 1, path=path, line=line
+        )
+
+    # a claims file's finding sorts before its article's; a later file sorts after both
+    results = [
+        FileResult("a/x.txt", [d("a/x.txt", 9), d("a/x.klint.yaml", 2), d("a/x.txt", 1)]),
+        FileResult("a/y.txt", [d("a/y.klint.yaml", 1), d("a/y.txt", 3)]),
+        FileResult("b.txt", [d("b.txt", 1)]),
+    ]
+    written: list[tuple[str, int]] = []
+    order = _InOrder(
+        [r.path for r in results],
+        lambda f, out, info: written.append((f.path, f.line)),
+        io.StringIO(),
+        False,
+    )
+    assert order.add(results[0], pending_from=1)
+    order.flush()  # a/x is done and nothing left can sort before it: written now
+    assert written == [("a/x.klint.yaml", 2), ("a/x.txt", 1), ("a/x.txt", 9)]
+    for k, r in enumerate(results[1:], start=2):
+        order.add(r, pending_from=k)
+        order.flush()
+    order.finish()
+    every = sorted((f for r in results for f in r.diagnostics), key=Diagnostic.sort_key)
+    assert written == [(f.path, f.line) for f in every]
+
+
+def test_a_finding_waits_for_a_file_that_could_sort_before_it():
+    import io
+
+    from klint.cli import _InOrder
+    from klint.diagnostics import Diagnostic, Severity
+    from klint.engine import FileResult
+
+    late = Diagnostic("KN201", "value-conflict", Severity.ERROR, "m", 0, 1, path="b/z.txt")
+    early = Diagnostic("KN201", "value-conflict", Severity.ERROR, "m", 0, 1, path="a.klint.yaml")
+    written: list[str] = []
+    order = _InOrder(
+        ["b/z.txt", "a.txt"], lambda f, o, i: written.append(f.path), io.StringIO(), False
+    )
+    assert not order.add(FileResult("b/z.txt", [late]), pending_from=1)  # a.txt may sort first
+    order.add(FileResult("a.txt", [early]), pending_from=2)
+    order.flush()
+    assert written == ["a.klint.yaml", "b/z.txt"]

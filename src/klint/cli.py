@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypedDict
 
@@ -24,7 +25,9 @@ if TYPE_CHECKING:
     from klint.config import Config
     from klint.diagnostics import Diagnostic, Severity
     from klint.document import Document
+    from klint.engine import FileResult
     from klint.gitdiff import Changes
+    from klint.report import Finding
     from klint.rules import Rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -254,7 +257,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from klint.diagnostics import Severity
     from klint.engine import FileResult, check_document, iter_files, lint_files
     from klint.progress import Progress
-    from klint.report import RunInfo, get_reporter
+    from klint.report import RunInfo, get_reporter, get_stream
     from klint.sources import SourceError, read_text
 
     base, overrides, discover = _config(args)
@@ -308,20 +311,41 @@ def cmd_check(args: argparse.Namespace) -> int:
     _check_packs({cfg.rule_packs for _, cfg in files})
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     cache = None if args.no_cache else Cache(args.cache_dir)
+    # a report file is rendered in memory and renamed into place: an interrupted run keeps the old one
+    buffer = io.StringIO() if args.output_file else None
+    out: TextIO = buffer if buffer is not None else sys.stdout
+    fmt = args.output_format or ("full" if out.isatty() else "concise")
+    target = _NoSummary(out) if args.quiet and fmt in ("full", "concise") else out
+    whole_run = args.output_file or args.statistics or args.write_baseline or args.baseline
+    stream = None if whole_run else get_stream(fmt)
+    in_order = None
+    if stream:  # findings are written as their files finish, in the report's order
+        files.sort(key=lambda f: f[0])
+        keep = partial(_kept_by_diff, changes) if changes is not None else None
+        in_order = _InOrder([path for path, _ in files], stream[0], target, _color(out), keep)
+        for r in results:
+            in_order.add(r, pending_from=0)
     tune_gc()
     with Progress(len(files)) as bar:
-        for result in lint_files(
-            files, jobs=min(jobs, max(1, len(files))), fmt=args.input_format, cache=cache
+        for k, result in enumerate(
+            lint_files(
+                files, jobs=min(jobs, max(1, len(files))), fmt=args.input_format, cache=cache
+            )
         ):
             results.append(result)
+            if in_order and in_order.add(result, pending_from=k + 1):
+                bar.clear()
+                in_order.flush()
             bar.advance()
+    if in_order:
+        in_order.finish()
 
     for r in results:  # a finding in a claims file fails like one in its article
         for d in r.diagnostics:
             levels.setdefault(d.path, levels.get(r.path, Severity.INFO))
     diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key())
     if changes is not None:
-        diagnostics = [d for d in diagnostics if d.code in ("KI001", "KI002") or changes.keeps(d)]
+        diagnostics = [d for d in diagnostics if _kept_by_diff(changes, d)]
     if args.write_baseline:
         n = baseline.write(args.write_baseline, diagnostics)
         print(
@@ -334,10 +358,6 @@ def cmd_check(args: argparse.Namespace) -> int:
             diagnostics = baseline.filter_new(diagnostics, args.baseline)
         except baseline.BaselineError as exc:
             raise UsageError(str(exc)) from None
-    # a report file is rendered in memory and renamed into place: an interrupted run keeps the old one
-    buffer = io.StringIO() if args.output_file else None
-    out: TextIO = buffer if buffer is not None else sys.stdout
-    fmt = args.output_format or ("full" if out.isatty() else "concise")
     info = RunInfo(
         files=[r.path for r in results],
         sources={r.path: r.lines for r in results},
@@ -348,10 +368,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         from klint.report.text import statistics
 
         statistics(diagnostics, _NoSummary(out) if args.quiet else out, info, fmt)
+    elif stream:
+        if stream[1]:
+            stream[1](diagnostics, target, info)
     else:
-        get_reporter(fmt)(
-            diagnostics, _NoSummary(out) if args.quiet and fmt in ("full", "concise") else out, info
-        )
+        get_reporter(fmt)(diagnostics, target, info)
     if buffer is not None:
         from klint.fsutil import atomic_write
 
@@ -472,6 +493,82 @@ def _check_packs(pack_sets: set[tuple[str, ...]]) -> None:
             raise UsageError(str(exc)) from None
 
 
+def _kept_by_diff(changes: Changes, d: Diagnostic) -> bool:
+    """Whether ``--diff`` keeps a finding: on a changed line, or a file that failed to read."""
+    return d.code in ("KI001", "KI002") or changes.keeps(d)
+
+
+class _InOrder:
+    """Writes each finding as soon as no file still being linted can have one sorting before it.
+
+    The report lists findings sorted by path, line and column. Files are linted in path
+    order, so a file's findings can be written once it is done; a finding of a claims
+    file (``<stem>.klint.yaml``, which may sort before its article) waits until no file
+    still being linted could report on a path before it. The output is the same bytes as
+    writing everything at the end.
+    """
+
+    def __init__(
+        self,
+        paths: list[str],
+        write: Finding,
+        out: TextIO | _NoSummary,
+        color: bool,
+        keep: Callable[[Diagnostic], bool] | None = None,
+    ) -> None:
+        from klint.claimsfile import sidecar_path
+        from klint.report import RunInfo
+
+        lowest: list[str] = []
+        for path in paths:
+            side = sidecar_path(path)
+            lowest.append(min(path, str(side)) if side else path)
+        # below[k]: the lowest path a finding of files[k:] can have (None: no file left)
+        self._below: list[str | None] = [*lowest, None]
+        for k in range(len(lowest) - 2, -1, -1):
+            self._below[k] = min(lowest[k], self._below[k + 1])  # type: ignore[type-var]
+        self._write, self._out, self._keep = write, out, keep
+        self._info = RunInfo(color=color)
+        self._waiting: list[Diagnostic] = []
+        self._ready: list[Diagnostic] = []
+
+    def add(self, result: FileResult, pending_from: int) -> bool:
+        """Take a finished file's findings (files before ``pending_from`` are all done);
+        whether some can now be written."""
+        from klint.diagnostics import Diagnostic
+
+        self._info.sources[result.path] = result.lines
+        found = result.diagnostics
+        if self._keep:
+            found = [d for d in found if self._keep(d)]
+        self._waiting.extend(found)
+        bound = self._below[pending_from]
+        if bound is not None and all(d.path >= bound for d in self._waiting):
+            return False
+        self._waiting.sort(key=Diagnostic.sort_key)
+        k = len(self._waiting)
+        if bound is not None:
+            k = next((i for i, d in enumerate(self._waiting) if d.path >= bound), k)
+        self._ready += self._waiting[:k]
+        self._waiting = self._waiting[k:]
+        return bool(self._ready)
+
+    def flush(self) -> None:
+        """Write what :meth:`add` made ready."""
+        for d in self._ready:
+            self._write(d, self._out, self._info)
+        self._ready = []
+        self._out.flush()
+
+    def finish(self) -> None:
+        """Write whatever still waits (every file is done)."""
+        from klint.diagnostics import Diagnostic
+
+        self._ready += sorted(self._waiting, key=Diagnostic.sort_key)
+        self._waiting = []
+        self.flush()
+
+
 class _NoSummary:
     """A stream wrapper that drops the closing summary lines (for --quiet)."""
 
@@ -485,6 +582,9 @@ class _NoSummary:
 
     def isatty(self) -> bool:
         return self._out.isatty()
+
+    def flush(self) -> None:
+        self._out.flush()
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -37,6 +37,14 @@ class Progress:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
 
+    def clear(self) -> None:
+        """Erase the bar (before other output on the terminal); the next advance redraws it."""
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
+            self.drawn_at = 0.0
+
     def advance(self, n: int = 1) -> None:
         self.done += n
         if not self.enabled or self.total < 2:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import import_module
-from typing import Protocol
+from typing import Any, Protocol
 
 from klint.diagnostics import Diagnostic
 
@@ -30,6 +30,14 @@ FORMATS: dict[str, str] = {
     "junit": "klint.report.machine:junit",
     "sarif": "klint.report.sarif:sarif",
     "markdown": "klint.report.markdown:markdown",
+}
+
+
+#: formats written one finding at a time, as files finish: format -> (finding, closing lines)
+STREAMS: dict[str, tuple[str, str | None]] = {
+    "full": ("klint.report.text:full_finding", "klint.report.text:summary"),
+    "concise": ("klint.report.text:concise_finding", "klint.report.text:summary"),
+    "json-lines": ("klint.report.machine:json_line", None),
 }
 
 
@@ -56,9 +64,25 @@ def files_with_findings(diagnostics: list[Diagnostic], files: list[str]) -> tupl
 
 
 Reporter = Callable[[list[Diagnostic], Writer, RunInfo], None]
+Finding = Callable[[Diagnostic, Writer, RunInfo], None]
 
 
 def get_reporter(name: str) -> Reporter:
-    module, func = FORMATS[name].split(":")
-    reporter: Reporter = getattr(import_module(module), func)
+    reporter: Reporter = _load(FORMATS[name])
     return reporter
+
+
+def get_stream(name: str) -> tuple[Finding, Reporter | None] | None:
+    """How format ``name`` writes one finding and then its closing lines (None: it writes
+    all findings at once, as JSON, SARIF, JUnit and Markdown documents must)."""
+    if name not in STREAMS:
+        return None
+    finding, closing = STREAMS[name]
+    write: Finding = _load(finding)
+    close: Reporter | None = _load(closing) if closing else None
+    return write, close
+
+
+def _load(where: str) -> Any:
+    module, func = where.split(":")
+    return getattr(import_module(module), func)

@@ -17,7 +17,12 @@ def json_list(diagnostics: list[Diagnostic], out: Writer, info: RunInfo) -> None
 
 def json_lines(diagnostics: list[Diagnostic], out: Writer, info: RunInfo) -> None:
     for d in diagnostics:
-        out.write(json.dumps(d.to_dict(), ensure_ascii=False) + "\n")
+        json_line(d, out, info)
+
+
+def json_line(d: Diagnostic, out: Writer, info: RunInfo) -> None:
+    """One finding of ``json-lines``."""
+    out.write(json.dumps(d.to_dict(), ensure_ascii=False) + "\n")
 
 
 def _escape_data(s: str) -> str:

@@ -30,8 +30,13 @@ def _head(d: Diagnostic, color: bool) -> str:
 
 def concise(diagnostics: list[Diagnostic], out: Writer, info: RunInfo) -> None:
     for d in diagnostics:
-        out.write(_head(d, info.color) + "\n")
-    _summary(diagnostics, out, info)
+        concise_finding(d, out, info)
+    summary(diagnostics, out, info)
+
+
+def concise_finding(d: Diagnostic, out: Writer, info: RunInfo) -> None:
+    """One finding of ``concise``."""
+    out.write(_head(d, info.color) + "\n")
 
 
 def _window(line: str, col: int, end_col: int) -> tuple[str, int, int]:
@@ -70,22 +75,27 @@ def _snippet(
 
 def full(diagnostics: list[Diagnostic], out: Writer, info: RunInfo) -> None:
     for d in diagnostics:
-        out.write(_head(d, info.color) + "\n")
-        src = info.sources.get(d.path, {})
+        full_finding(d, out, info)
+    summary(diagnostics, out, info)
+
+
+def full_finding(d: Diagnostic, out: Writer, info: RunInfo) -> None:
+    """One finding of ``full``: its line, its snippet and each related place's."""
+    out.write(_head(d, info.color) + "\n")
+    src = info.sources.get(d.path, {})
+    for line in _snippet(
+        d.line, d.column, d.end_line, d.end_column, src, "", info.color, d.severity.value
+    ):
+        out.write(line + "\n")
+    for r in d.related:
+        rpath = r.path or d.path
+        out.write(f"  ::: {rpath}:{r.line}:{r.column}: {r.message}\n")
+        rsrc = info.sources.get(rpath, {})
         for line in _snippet(
-            d.line, d.column, d.end_line, d.end_column, src, "", info.color, d.severity.value
+            r.line, r.column, r.end_line, r.end_column, rsrc, "", info.color, "info"
         ):
             out.write(line + "\n")
-        for r in d.related:
-            rpath = r.path or d.path
-            out.write(f"  ::: {rpath}:{r.line}:{r.column}: {r.message}\n")
-            rsrc = info.sources.get(rpath, {})
-            for line in _snippet(
-                r.line, r.column, r.end_line, r.end_column, rsrc, "", info.color, "info"
-            ):
-                out.write(line + "\n")
-        out.write("\n")
-    _summary(diagnostics, out, info)
+    out.write("\n")
 
 
 def statistics(diagnostics: list[Diagnostic], out: Writer, info: RunInfo, fmt: str) -> None:
@@ -107,7 +117,8 @@ def statistics(diagnostics: list[Diagnostic], out: Writer, info: RunInfo, fmt: s
         out.write(f"{n:>{width}}\t{code}\t{rule}\n")
 
 
-def _summary(diagnostics: list[Diagnostic], out: Writer, info: RunInfo) -> None:
+def summary(diagnostics: list[Diagnostic], out: Writer, info: RunInfo) -> None:
+    """The closing line: how many findings of each severity in how many files."""
     checked = [f for f in info.files if f not in info.unchecked]
     tail = f"; {plural(len(info.unchecked), 'path')} could not be checked" if info.unchecked else ""
     if not diagnostics:
