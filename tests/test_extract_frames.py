@@ -260,3 +260,23 @@ def test_a_stop_before_written_reference_marks_ends_the_sentence() -> None:
         "death.[23][24] In 1931, when he was 16, Thomas left school.\n"
     )
     assert _frame(text, "d.md", "1931").attribute != "died"
+
+
+LAZY_FRAMES = """
+import sys
+from klint.config import Config
+from klint.engine import lint_text
+text = "Ann Lee (born 2 May 1790) was a painter. Lee died in 1850, aged 60."
+lint_text(text, "a.txt")
+assert "klint.extract.frames" not in sys.modules, "the default rules loaded the frames"
+found = lint_text(text, "a.txt", Config(extend_select=["KD111"]))
+assert "klint.extract.frames" in sys.modules
+"""
+
+
+def test_frames_are_loaded_only_by_a_rule_that_reads_them():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", LAZY_FRAMES], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -7,7 +7,9 @@ are read last, from the claims and the file, when first asked for.
 
 from __future__ import annotations
 
-from klint.claims import Claims
+from collections.abc import Iterator, Mapping
+
+from klint.claims import Claim, Claims, Frame
 from klint.document import Document
 from klint.packs import Packs
 
@@ -20,7 +22,7 @@ def extract(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) -> Cla
     comments yield no claims), and the claims' offsets are moved back onto the
     file, so positions point at what the user wrote.
     """
-    from klint.extract import dates, frames, names, quantities, references
+    from klint.extract import dates, names, quantities, references
 
     original = doc
     compacted = None
@@ -38,5 +40,34 @@ def extract(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) -> Cla
     )
     if compacted is not None:
         claims = compacted.restore(claims)
-    claims.frames = frames.Frames(original, claims)
+    claims.frames = Frames(original, claims)
     return claims
+
+
+class Frames(Mapping[Claim, Frame]):
+    """The frames of one document's claims, read on first use (a rule or ``klint extract``
+    that asks); a run whose rules never ask pays nothing for them, not even the import of
+    :mod:`klint.extract.frames` and its patterns."""
+
+    __slots__ = ("_doc", "_claims", "_frames")
+
+    def __init__(self, doc: Document, claims: Claims) -> None:
+        self._doc = doc
+        self._claims = claims
+        self._frames: dict[Claim, Frame] | None = None
+
+    def _all(self) -> dict[Claim, Frame]:
+        if self._frames is None:
+            from klint.extract.frames import frame_claims
+
+            self._frames = frame_claims(self._doc, self._claims)
+        return self._frames
+
+    def __getitem__(self, claim: Claim) -> Frame:
+        return self._all()[claim]
+
+    def __iter__(self) -> Iterator[Claim]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -498,32 +497,6 @@ def _front_matter_end(doc: Document) -> int:
 
 
 # ---------------------------------------------------------------- frames
-
-
-class Frames(Mapping[Claim, Frame]):
-    """The frames of one document's claims, read on first use (a rule or ``klint extract``
-    that asks); a run whose rules never ask pays nothing for them."""
-
-    __slots__ = ("_doc", "_claims", "_frames")
-
-    def __init__(self, doc: Document, claims: Claims) -> None:
-        self._doc = doc
-        self._claims = claims
-        self._frames: dict[Claim, Frame] | None = None
-
-    def _all(self) -> dict[Claim, Frame]:
-        if self._frames is None:
-            self._frames = frame_claims(self._doc, self._claims)
-        return self._frames
-
-    def __getitem__(self, claim: Claim) -> Frame:
-        return self._all()[claim]
-
-    def __iter__(self) -> Iterator[Claim]:
-        return iter(self._all())
-
-    def __len__(self) -> int:
-        return len(self._all())
 
 
 def frame_claims(doc: Document, claims: Claims) -> dict[Claim, Frame]:
@@ -1047,4 +1020,4 @@ def _when(
     return None, None
 
 
-__all__ = ["ONCE", "Frames", "frame_claims", "key", "lemma", "subject_key"]
+__all__ = ["ONCE", "frame_claims", "key", "lemma", "subject_key"]

@@ -8,7 +8,6 @@ from datetime import date
 
 from klint.claims import DateClaim, Frame
 from klint.diagnostics import Diagnostic, Severity
-from klint.extract.frames import ONCE, subject_key
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import line, show, sound
 
@@ -31,6 +30,8 @@ def dated(ctx: Context) -> Dated:
     if "frames.dated" in ctx.cache:
         out = ctx.cache["frames.dated"]
         return out
+    from klint.extract.frames import ONCE, subject_key  # loaded with the frames, on first use
+
     out = defaultdict(list)
     for c in ctx.claims.dates:
         if not sound(c) or c.precision not in ("day", "month", "year"):

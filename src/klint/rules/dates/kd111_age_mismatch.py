@@ -8,7 +8,6 @@ from datetime import date
 
 from klint.claims import DateClaim, Frame, QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
-from klint.extract.frames import subject_key
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import line, show
 from klint.rules.dates.kd110_attribute_date_conflict import Dated, dated
@@ -74,6 +73,8 @@ class AgeMismatch(Rule):
     summary = "a person's age does not fit their birth date and the event's date (opt-in)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        from klint.extract.frames import subject_key  # loaded with the frames, on first use
+
         facts = dated(ctx)
         for q in ctx.claims.quantities:
             f = ctx.claims.frames.get(q)

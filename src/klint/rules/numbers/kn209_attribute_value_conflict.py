@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 from klint.claims import Frame, QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
-from klint.extract.frames import key, subject_key
 from klint.rules.base import Context, Rule
 from klint.rules.numbers._common import bounds, line_of, stated
 
@@ -62,6 +61,8 @@ class AttributeValueConflict(Rule):
     summary = "one subject's count or measure given two different values (opt-in)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        from klint.extract.frames import key, subject_key  # loaded with the frames, on first use
+
         groups: dict[
             tuple[str, str, str], list[tuple[QuantityClaim, Frame, tuple[float, float]]]
         ] = defaultdict(list)
