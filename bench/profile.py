@@ -7,6 +7,7 @@ Run from the repository (with the project's virtualenv)::
     python bench/profile.py --wikitext               # eval/corpus/wikitext: ms per 64 KB, outliers
     python bench/profile.py FILE ... --per-rule      # any articles
     python bench/profile.py --instructions FILE      # instructions per warm lint (cachegrind)
+    python bench/profile.py --instructions --no-gc FILE   # ... without the collector's passes
 
 Stages follow the pipeline: read (the format's reader), compact (a marked-up view
 with its gaps closed), text index (sentences, quotes), each extractor by kind,
@@ -28,6 +29,7 @@ repeatable on a loaded machine where wall time is not (needs ``valgrind``).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import re
 import statistics
@@ -223,8 +225,11 @@ def wikitext(files: list[Path], repeat: int, per_rule: bool, select: tuple[str, 
         )
 
 
-def instructions(path: Path) -> None:
-    """Instructions per warm lint of ``path``: (three lints - one lint) / 2, under cachegrind."""
+def instructions(path: Path, no_gc: bool) -> None:
+    """Instructions per warm lint of ``path``: (three lints - one lint) / 2, under cachegrind.
+
+    The collector's passes depend on the heap's state and move the count by up to a tenth
+    from run to run; ``no_gc`` leaves them out, to compare two versions of the code."""
     counts = []
     for n in (1, 3):
         proc = subprocess.run(
@@ -242,7 +247,8 @@ def instructions(path: Path) -> None:
             capture_output=True,
             text=True,
             check=True,
-            env={**os.environ, "PYTHONHASHSEED": "0"},  # the same set orders, run to run
+            # the same set orders run to run; the collector off if asked
+            env={**os.environ, "PYTHONHASHSEED": "0", "KLINT_PROFILE_NO_GC": "1" if no_gc else ""},
         )
         found = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
         assert found, proc.stderr[-500:]
@@ -260,6 +266,9 @@ def _lint_n(n: int, path: Path) -> None:
     text, cfg = path.read_text(encoding="utf-8"), Config()
     lint_text(text, path.name, cfg)
     tune_gc()
+    if os.environ.get("KLINT_PROFILE_NO_GC"):
+        gc.collect()
+        gc.disable()  # the code's own instructions, without the collector's varying passes
     for _ in range(n):
         lint_text(text, path.name, cfg)
 
@@ -273,6 +282,9 @@ def main(argv: list[str] | None = None) -> int:
         "--repeat", type=int, default=0, help="runs per article (default 10, wikitext 3)"
     )
     ap.add_argument("--instructions", action="store_true", help="count instructions (valgrind)")
+    ap.add_argument(
+        "--no-gc", action="store_true", help="with --instructions: the garbage collector off"
+    )
     ap.add_argument("--extend-select", default="", help="opt-in rules to add (KD110,KN209)")
     ap.add_argument("--_lint", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -283,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     files = args.files or ([] if args.wikitext else [SEED])
     if args.instructions:
         for p in files or sorted(WIKITEXT.glob("*.wiki")):
-            instructions(p)
+            instructions(p, args.no_gc)
         return 0
     if args.wikitext:
         if not WIKITEXT.is_dir():
