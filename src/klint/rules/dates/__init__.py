@@ -14,6 +14,8 @@ from klint.rules.dates.kd108_event_date_conflict import EventDateConflict
 from klint.rules.dates.kd109_weekday_mismatch import WeekdayMismatch
 from klint.rules.dates.kd110_attribute_date_conflict import AttributeDateConflict
 from klint.rules.dates.kd111_age_mismatch import AgeMismatch
+from klint.rules.dates.kd112_act_outside_life import ActOutsideLife
+from klint.rules.dates.kd113_year_chronology import YearChronologyRegression
 
 RULES: tuple[type[Rule], ...] = (
     ImpossibleDate,
@@ -27,4 +29,6 @@ RULES: tuple[type[Rule], ...] = (
     WeekdayMismatch,
     AttributeDateConflict,
     AgeMismatch,
+    ActOutsideLife,
+    YearChronologyRegression,
 )

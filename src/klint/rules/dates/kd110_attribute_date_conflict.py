@@ -50,6 +50,25 @@ def dated(ctx: Context) -> Dated:
     return out
 
 
+def agreed(
+    facts: dict[tuple[str, str], list[tuple[DateClaim, Frame, date, date]]],
+    subject: str,
+    attribute: str,
+) -> tuple[DateClaim, date, date] | None:
+    """The date all of a subject's statements of an attribute allow — the finest claim and the
+    span they share ("1836" and "12 June 1836": 12 June 1836) — or None when none is given or
+    two of them disagree (KD110's finding)."""
+    items = facts.get((subject, attribute), [])
+    if not items:
+        return None
+    first = max(a for _, _, a, _ in items)
+    last = min(b for _, _, _, b in items)
+    if first > last:
+        return None
+    finest = min(items, key=lambda item: item[3] - item[2])
+    return finest[0], first, last
+
+
 class AttributeDateConflict(Rule):
     """## What it does
     Reads each date's frame — whose date it is and of what — and reports one

@@ -10,7 +10,7 @@ from klint.claims import DateClaim, Frame, QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import line, show
-from klint.rules.dates.kd110_attribute_date_conflict import Dated, dated
+from klint.rules.dates.kd110_attribute_date_conflict import Dated, agreed, dated
 
 #: a name between an age and a date ("the oldest (age 31) since 32-year-old Connors …
 #: in 1984") means the date is someone else's event; a place after "in" or "at" does not
@@ -88,14 +88,15 @@ class AgeMismatch(Rule):
             ):
                 continue
             subject = subject_key(f.subject)
-            births = facts.get((subject, "born"), [])
-            spans = {(b0, b1) for _, _, b0, b1 in births}
-            if len(spans) != 1:
+            birth = agreed(facts, subject, "born")
+            if birth is None:
                 continue  # no birth date, or two that disagree (KD110's finding)
-            born_claim = births[0][0]
-            if q.start - born_claim.end < 12 and q.start > born_claim.start:
+            born_claim, *span = birth
+            born = (span[0], span[1])
+            if any(
+                0 < q.start - c.end < 12 and q.start > c.start for c, *_ in facts[(subject, "born")]
+            ):
                 continue  # "born on 12 August 1967 (age 56)": the age today
-            born = next(iter(spans))
             event = self._event(ctx, q, f, subject, facts)
             if event is None:
                 continue
@@ -135,13 +136,11 @@ class AgeMismatch(Rule):
             if best is not None:
                 return best, (best.earliest, best.latest)
             return None
-        deaths = facts.get((subject, "died"), [])
+        death = agreed(facts, subject, "died")
         if (
             f.when is None
-            and deaths
+            and death is not None
             and "died" in ctx.doc.view[q.sentence_start or q.start : q.start]
         ):
-            spans = {(d0, d1) for _, _, d0, d1 in deaths}
-            if len(spans) == 1:
-                return deaths[0][0], next(iter(spans))
+            return death[0], (death[1], death[2])
         return None

@@ -1,0 +1,122 @@
+"""KD112 act-outside-life: a person acts in a clause dated before their birth or after their death."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from klint.claims import DateClaim, Frame
+from klint.diagnostics import Diagnostic, Severity
+from klint.extract.frames import subject_key
+from klint.rules.base import Context, Rule
+from klint.rules.dates._common import line, narrative_region, sentence, show, sound
+from klint.rules.dates.kd110_attribute_date_conflict import agreed, dated
+
+#: attributes that are the life's own ends, or that date what a person made, not an act
+_NOT_ACTS = frozenset({"born", "died", "lifespan", "founded", "opened", "released", "published"})
+#: a verb with an auxiliary before it is passive or past perfect ("was buried", "had moved"):
+#: what is done to a person after their death, or told out of order
+_AUX_BEFORE = re.compile(
+    r"\b(?:was|were|is|are|be|been|being|had|has|have|would|will)\s+(?:\w+ly\s+)?$", re.I
+)
+#: words that make a clause posthumous, reported or not the person's own act
+_POSTHUMOUS = re.compile(
+    r"posthum|memorial|in memory|remains|grave|tomb|statue|portrayed|legacy|estate|"
+    r"honou?red|tribute|biograph|centenary|centennial|anniversar",
+    re.I,
+)
+
+
+class ActOutsideLife(Rule):
+    """## What it does
+    Reads each date's frame — whose act it dates — and reports a person acting
+    in a clause dated before the birth or after the death the article gives
+    them (infobox, front matter, a life span "(1790–1836)", "born in …",
+    "died in …"). The act must be the person's own: the clause's subject is the
+    person by name or by "he/she" resolved to them, and the verb is active (not
+    "was buried", "was awarded", nor the past perfect "had moved"); a clause
+    that speaks of a memorial, a grave, a statue, a portrayal or anything
+    posthumous is left alone, and so is a person whose birth or death the
+    article dates two ways (KD110 reports that).
+
+    ## Why is this bad?
+    Nobody acts before being born or after dying: the event's year, or the
+    birth or death date, is wrong — a typo, or an edit that moved one date.
+
+    ## Example
+        Mary Rowe (2 May 1790 – 12 June 1836) was an English painter. In 1840,
+        Rowe returned to Bath.
+
+    ## Use instead
+        Mary Rowe (2 May 1790 – 12 June 1836) was an English painter. In 1830,
+        Rowe returned to Bath.
+    """
+
+    code = "KD112"
+    name = "act-outside-life"
+    severity = Severity.WARNING
+    default_enabled = False
+    summary = "a person acts in a clause dated before their birth or after their death (opt-in)"
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        facts = dated(ctx)
+        view = ctx.doc.view
+        for c in ctx.claims.dates:
+            if not sound(c) or c.is_range or c.cue is not None or c.year_inferred:
+                continue
+            f = ctx.claims.frames.get(c)
+            if not _act(f):
+                continue
+            assert f is not None and f.subject is not None
+            region = narrative_region(ctx, c.start)
+            if region is None:
+                continue
+            subject = subject_key(f.subject)
+            born = agreed(facts, subject, "born")
+            died = agreed(facts, subject, "died")
+            if born is None and died is None:
+                continue
+            s, e = sentence(ctx, c, region)
+            if _POSTHUMOUS.search(view, s, e) or self._passive(ctx, c, f, s):
+                continue
+            if born is not None and c.latest < born[1]:
+                end, which = born, "birth"
+            elif died is not None and c.earliest > died[2]:
+                end, which = died, "death"
+            else:
+                continue
+            claim = end[0]
+            yield self.diagnostic(
+                c.start,
+                c.end,
+                f"{f.subject} {f.attribute} {c.preposition or 'in'} {show(c)}, "
+                f"{'before' if which == 'birth' else 'after'} the {which} the article gives them "
+                f"({show(claim)}, line {line(ctx, claim.start)})",
+                related=[(claim.start, claim.end, f"the {which}: {show(claim)}")],
+            )
+
+    @staticmethod
+    def _passive(ctx: Context, c: DateClaim, f: Frame, s: int) -> bool:
+        """Whether the clause's verb is passive or past perfect ("was buried", "had moved")."""
+        view = ctx.doc.view
+        verb = f.attribute or ""
+        at = view.rfind(verb, s, c.start) if verb else -1
+        if at < 0:
+            at = view.find(verb, c.end, c.end + 60) if verb else -1
+        if at < 0:
+            return True  # the verb is not where the frame read it: leave it alone
+        return bool(_AUX_BEFORE.search(view, max(s, at - 30), at))
+
+
+def _act(f: Frame | None) -> bool:
+    """A frame that dates a named person's own act: a verb, its subject a person by name or
+    pronoun."""
+    return (
+        f is not None
+        and f.subject is not None
+        and f.how in ("title", "name", "link", "pronoun")
+        and f.origin in ("lead", "body")
+        and f.attribute is not None
+        and f.attribute not in _NOT_ACTS
+        and f.attribute.endswith("ed")
+    )

@@ -1,0 +1,144 @@
+"""KD113 year-chronology-regression: one date of a narrative told in order stands out of place."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from klint.claims import DateClaim
+from klint.diagnostics import Diagnostic, Severity
+from klint.rules.base import Context
+from klint.rules.dates._common import line, narrative_region, sentence, show, sound
+from klint.rules.dates.kd104_chronology_regression import ChronologyRegression
+
+#: the words before a year that make it the time of the sentence ("In 1921 he married …")
+_NARRATIVE_TIME = frozenset({"in", "by", "during", "on"})
+#: how many whole years a date may stand out of order unremarked: "In 1921 … In 1919 …"
+#: is a common way to tell two threads; three years or more is a broken order
+_YEARS_OUT = 2
+#: the dated sentences around a date (at most _WINDOW each side, in its paragraph) that must
+#: run in order for it to stand out: at least _AROUND of them
+_WINDOW = 3
+_AROUND = 2
+#: a sentence that opens on another person: "His mother died in 1952."
+_OTHER_PERSON = re.compile(r"\s*(?:[Hh]is|[Hh]er|[Tt]heir)\s+[a-z]+")
+#: words that mark a sentence as telling ahead of the story or back from it
+_LOOK_AHEAD = re.compile(
+    r"\b(?:would|later|eventually|subsequently|until|till|future|went on to|by then|"
+    r"by the time|since|ago|back|record|consequently|forecast|projected|expected|planned|"
+    r"scheduled|to date)\b",
+    re.I,
+)
+
+
+def _before(a: DateClaim, b: DateClaim) -> bool:
+    """Whether ``b`` goes back more than the slack before ``a`` (years for a year, a month else)."""
+    if "year" in (a.precision, b.precision):
+        return a.earliest.year - b.latest.year > _YEARS_OUT
+    return (a.earliest - b.latest).days > 31
+
+
+class YearChronologyRegression(ChronologyRegression):
+    """## What it does
+    Finds one date out of place in a paragraph told in order, dated by years or
+    finer ("In 1910 he moved …", "in March 1915 …", "By 1921 …"): the dated
+    sentences around it in its paragraph (at least two, up to three on each
+    side) run in order without it, and it stands more than two years ahead of
+    the next one or behind the one before. A sentence about someone else (its
+    subject another name than its neighbours', or "His mother …") is not
+    compared, nor are two neighbouring dates that could each be the one out
+    of place. Only the sentence's own time counts ("in 1921",
+    "by 1921", "during 1921", not "the 1921 census"), read as KD104 reads it:
+    not in lists, tables, timeline entries, captions, quotations or
+    parentheses, not after "after", "following" or a relative pronoun, not
+    with a flashback cue ("earlier", "previously", "had …", "in retrospect"),
+    and not in a sentence that tells ahead or back ("would", "later",
+    "until", "since", "ago"). The first dated sentence of a run is left alone
+    (it may sum up what follows).
+
+    ## Why is this bad?
+    A biography told in order with one year out of place usually holds a typo
+    ("1912" for "1921") or a sentence moved from elsewhere.
+
+    ## Example
+        In 1905 she moved to Paris. In 1910 she married Tom Keel. In 1921 she
+        exhibited at the Salon. In 1912 she left for Rome. In 1925 she returned.
+
+    ## Use instead
+        In 1905 she moved to Paris. In 1910 she married Tom Keel. In 1921 she
+        exhibited at the Salon. In 1922 she left for Rome. In 1925 she returned.
+    """
+
+    code = "KD113"
+    name = "year-chronology-regression"
+    severity = Severity.WARNING
+    default_enabled = False
+    summary = "one date of a narrative told in order stands years out of place (opt-in)"
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        for anchors in self._units(ctx):
+            paragraphs: dict[int, list[DateClaim]] = {}
+            for a in anchors:
+                paragraphs.setdefault(a.paragraph, []).append(a.claim)
+            for claims in paragraphs.values():
+                found = [f for k in range(1, len(claims)) if (f := self._out(ctx, claims, k))]
+                for k, (c, prev, nxt, behind) in enumerate(found):
+                    if k + 1 < len(found) and found[k + 1][1] is c:
+                        continue  # this date or the next is out of place: one finding, on the next
+                    if k and found[k - 1][0] is prev:
+                        nxt = None  # which of the two is wrong is not known: the jump between them
+                    yield self._finding(ctx, c, prev, nxt, behind)
+
+    def _out(
+        self, ctx: Context, claims: list[DateClaim], k: int
+    ) -> tuple[DateClaim, DateClaim, DateClaim | None, bool] | None:
+        """``(date, the one before, the one after it is ahead of, behind)`` when ``claims[k]``
+        stands out of order while the dates around it in its paragraph run in order."""
+        c, prev = claims[k], claims[k - 1]
+        nxt = claims[k + 1] if k + 1 < len(claims) else None
+        behind = _before(prev, c)
+        ahead = nxt is not None and _before(c, nxt)
+        if not (behind or ahead):
+            return None
+        if "year" not in (c.precision, prev.precision, nxt.precision if nxt else None):
+            return None  # two dates finer than a year: KD104's
+        around = [*claims[max(0, k - _WINDOW) : k], *claims[k + 1 : k + 1 + _WINDOW]]
+        if len(around) < _AROUND or any(_before(a, b) for a, b in zip(around, around[1:])):
+            return None  # too few dates around it, or they are not told in order either
+        view = ctx.doc.view
+        region = narrative_region(ctx, c.start)
+        if region is None:
+            return None
+        s, e = sentence(ctx, c, region)
+        if _LOOK_AHEAD.search(view, s, e) or _OTHER_PERSON.match(view, s):
+            return None
+        return c, prev, (nxt if ahead else None), behind
+
+    def _finding(
+        self, ctx: Context, c: DateClaim, prev: DateClaim, nxt: DateClaim | None, behind: bool
+    ) -> Diagnostic:
+        related = [(prev.start, prev.end, f"the dated sentence before: {show(prev)}")]
+        if nxt is not None:
+            related.append((nxt.start, nxt.end, f"the dated sentence after: {show(nxt)}"))
+        where = (
+            f"goes back before {show(prev)} (line {line(ctx, prev.start)})"
+            if behind
+            else f"stands ahead of {show(nxt)} (line {line(ctx, nxt.start)})"
+            if nxt is not None
+            else f"breaks the order after {show(prev)} (line {line(ctx, prev.start)})"
+        )
+        return self.diagnostic(
+            c.start,
+            c.end,
+            f"chronology out of order: {show(c)} {where} in a narrative the dates around it "
+            "tell in order, with no flashback or look-ahead cue",
+            related=related,
+        )
+
+    @staticmethod
+    def _eligible(c: DateClaim) -> bool:
+        if c.year_inferred:
+            return False  # its year follows the date before it, right or wrong
+        if c.precision == "year":
+            return sound(c) and c.cue is None and c.preposition in _NARRATIVE_TIME
+        return ChronologyRegression._eligible(c)
