@@ -216,6 +216,7 @@ _HAVING = frozenset(
     "totaling reached reaching housed housing included including contained containing "
     "estimated recorded listed".split()
 )
+_COMMON_OWNER_RE = re.compile(r"\b[a-z][\w-]*['’]s\s+$")
 _DIED_AT_RE = re.compile(r"\b(?:died|dies|death)\s+at\s+$")
 _LEAD_NAME_RE = re.compile(
     r"\s*([A-Z][\w'’.-]*(?:\s+(?:(?:of|de|van|von)\s+)?[A-Z][\w'’.-]*){0,5})\s*(?:\(|,|\s(?:is|was)\s)"
@@ -289,6 +290,7 @@ class _Article:
         self.words = {w.lower() for w in _WORD_RE.findall(self.subject) if len(w) > 2}
         self.generation = {g.lower().rstrip(".") for g in _GENERATION_RE.findall(self.subject)}
         self._shared: set[str] | None = None
+        self._namesakes: bool | None = None
         own = [w.lower() for w in _WORD_RE.findall(self.subject) if len(w) > 2]
         self.ends = (own[0], own[-1]) if own else None
         self.boxes = _boxes(doc) if doc.format == "wikitext" else []
@@ -361,6 +363,20 @@ class _Article:
                 ):
                     out |= words & self.words
         return out
+
+    def _namesake(self) -> bool:
+        """Whether the subject's surname goes with a generation in the text ("Clint
+        Murchison Jr." beside Sr.): then the surname alone may be either of them."""
+        if self._namesakes is None:
+            surname = re.escape(self.ends[1]) if self.ends else None
+            self._namesakes = bool(
+                self.generation
+                or (
+                    surname
+                    and re.search(rf"\b{surname},?\s+(?:jr|sr|ii|iii|iv)\b", self.view, re.I)
+                )
+            )
+        return self._namesakes
 
     def _pronoun(self) -> str | None:
         """ "he" or "she": the pronoun the lead uses most (None: neither)."""
@@ -445,6 +461,8 @@ class _Article:
         # the subject only with the subject's own generation ("Murchison Sr.")
         if loose or words == self.words or generation:
             return True
+        if self.person and (len(words) >= 2 or names == [self.ends[1]]) and not self._namesake():
+            return True  # a biography names its subject by surname ("Huxley"), others in full
         if self._shared is None:
             self._shared = self._shared_words()
         return not (words & self._shared)
@@ -802,6 +820,8 @@ def _clause_subject(
 ) -> tuple[str | None, str | None]:
     """The entity a claim is about: the clause's subject, or the object of a making verb."""
     view = art.view
+    if verb_at != c.start and _COMMON_OWNER_RE.search(view, max(cs, verb_at - 30), verb_at):
+        return None, None  # "her husband's death in 1708": someone the text does not name here
     if attribute in _MAKING and verb_at != c.start:
         before = view[max(cs, verb_at - 12) : verb_at].split()
         following = _NEXT_WORD_RE.match(view, verb_end)

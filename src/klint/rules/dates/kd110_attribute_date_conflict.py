@@ -34,7 +34,7 @@ def dated(ctx: Context) -> Dated:
 
     out = defaultdict(list)
     for c in ctx.claims.dates:
-        if not sound(c) or c.precision not in ("day", "month", "year"):
+        if not sound(c) or c.year_inferred or c.precision not in ("day", "month", "year"):
             continue
         f = ctx.claims.frames.get(c)
         if f is None or f.subject is None or f.attribute is None or c.cue == "quotation":

@@ -19,12 +19,36 @@ _NOT_ACTS = frozenset({"born", "died", "lifespan", "founded", "opened", "release
 _AUX_BEFORE = re.compile(
     r"\b(?:was|were|is|are|be|been|being|had|has|have|would|will)\s+(?:\w+ly\s+)?$", re.I
 )
+#: a clause's own subject that is not a person: "He mentioned a History, and it appeared in 1795"
+_CLAUSE_START = re.compile(r"[,;:]|\b(?:and|but|which|that)\b")
+_OWN_SUBJECT = re.compile(r"\b(?:it|they|this|these|those|which)\b", re.I)
+#: how many years before a person's birth a namesake of an elder generation may act
+_NAMESAKE_YEARS = 30
 #: words that make a clause posthumous, reported or not the person's own act
 _POSTHUMOUS = re.compile(
     r"posthum|memorial|in memory|remains|grave|tomb|statue|portrayed|legacy|estate|"
     r"honou?red|tribute|biograph|centenary|centennial|anniversar",
     re.I,
 )
+
+
+def _life(facts: dict, subject: str) -> tuple:
+    """The birth and death (each ``(claim, earliest, latest)`` or None) of a subject. A
+    bracketed span in the body after the article's own name ("Cape Town (1961–1990)") is a
+    period, not its life: the lead or infobox gives the subject's life span."""
+    own = {
+        key: [
+            item
+            for item in facts.get(key, [])
+            if not (
+                item[1].attribute == "lifespan"
+                and item[1].origin == "body"
+                and item[1].how == "title"
+            )
+        ]
+        for key in ((subject, "born"), (subject, "died"))
+    }
+    return agreed(own, subject, "born"), agreed(own, subject, "died")
 
 
 class ActOutsideLife(Rule):
@@ -72,14 +96,15 @@ class ActOutsideLife(Rule):
             if region is None:
                 continue
             subject = subject_key(f.subject)
-            born = agreed(facts, subject, "born")
-            died = agreed(facts, subject, "died")
+            born, died = _life(facts, subject)
             if born is None and died is None:
                 continue
             s, e = sentence(ctx, c, region)
             if _POSTHUMOUS.search(view, s, e) or self._passive(ctx, c, f, s):
                 continue
             if born is not None and c.latest < born[1]:
+                if born[1].year - c.latest.year > _NAMESAKE_YEARS:
+                    continue  # a namesake of an elder generation ("his great-uncle, Marco Polo")
                 end, which = born, "birth"
             elif died is not None and c.earliest > died[2]:
                 end, which = died, "death"
@@ -105,7 +130,11 @@ class ActOutsideLife(Rule):
             at = view.find(verb, c.end, c.end + 60) if verb else -1
         if at < 0:
             return True  # the verb is not where the frame read it: leave it alone
-        return bool(_AUX_BEFORE.search(view, max(s, at - 30), at))
+        if _AUX_BEFORE.search(view, max(s, at - 30), at):
+            return True
+        clause = view[max(s, at - 60) : at]
+        clause = _CLAUSE_START.split(clause)[-1]
+        return bool(_OWN_SUBJECT.search(clause))  # "… and it duly appeared in 1795"
 
 
 def _act(f: Frame | None) -> bool:
