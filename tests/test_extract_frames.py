@@ -248,6 +248,56 @@ def test_extract_json_shows_frames(tmp_path, capsys) -> None:
             "1923–1987",
             "Clint Murchison Jr.",
         ),
+        # a biography names its subject by surname, its other people in full
+        (
+            "'''Aldous Huxley''' (1894–1963) was a writer. His brother [[Julian Huxley]] was a "
+            "biologist. In 1937 Huxley moved to Hollywood.",
+            "1937",
+            "Aldous Huxley",
+        ),
+        (
+            "'''Clint Murchison Sr.''' was an oilman. Clint Murchison Jr. ran the team. "
+            "Murchison moved to Dallas in 1950.",
+            "1950",
+            "Murchison",
+        ),
+        # someone's death the clause's subject mourns is not the subject's
+        (
+            "'''Anne''' (1665–1714) was a queen. Anne was devastated by her husband's death in "
+            "October 1708.",
+            "October 1708",
+            None,
+        ),
+        # the lead's first bracket after post-nominals or another spelling is the subject's
+        (
+            "'''Asafa Powell''', [[Order of Distinction|CD]] (born 23 November 1982) is a sprinter.",
+            "23 November 1982",
+            "Asafa Powell",
+        ),
+        (
+            "'''Karl Weyprecht''', also spelt Carl Weyprecht, (8 September 1838 – 2 March 1881) "
+            "was an explorer.",
+            "8 September 1838 – 2 March 1881",
+            "Karl Weyprecht",
+        ),
+        # an age belongs to the clause's subject, or to a name it stands right after
+        (
+            "'''Ibn Arabi''' was a scholar. Ibn Arabi left Andalusia at age 36 and arrived at "
+            "Tunis in 1193.",
+            "36",
+            "Ibn Arabi",
+        ),
+        (
+            "'''John Keel''' was an engraver. In 1820 Keel met [[Ann Hale]], aged 19.",
+            "19",
+            "Ann Hale",
+        ),
+        (
+            "'''William Crookes''' was a chemist. In this he was influenced by the death of his "
+            "younger brother Philip in 1867 at age 21.",
+            "21",
+            "Philip",
+        ),
     ],
 )
 def test_subjects_on_real_article_shapes(text: str, claim: str, subject: str | None) -> None:

@@ -217,6 +217,13 @@ _HAVING = frozenset(
     "estimated recorded listed".split()
 )
 _COMMON_OWNER_RE = re.compile(r"\b[a-z][\w-]*['’]s\s+$")
+_COPULA_WORD_RE = re.compile(r"\s(?:is|was|are|were)\s")
+#: what may open a clause before its subject: "In 1193, ", "By March 1820 "
+_CLAUSE_OPENING_RE = re.compile(r"\s*(?:(?:In|By|On|After|Later)\s[^,;]{1,30}?,?\s+)?")
+#: an age in apposition to the name right before it: "Ann Hale, aged 19", "Tom (age 12)"
+_APPOSITION_RE = re.compile(
+    r"[A-Z][\w'’.-]*[\]]*(?:,\s*|\s*\(\s*)(?:aged?|at the age of|at age)\s*$"
+)
 _DIED_AT_RE = re.compile(r"\b(?:died|dies|death)\s+at\s+$")
 _LEAD_NAME_RE = re.compile(
     r"\s*([A-Z][\w'’.-]*(?:\s+(?:(?:of|de|van|von)\s+)?[A-Z][\w'’.-]*){0,5})\s*(?:\(|,|\s(?:is|was)\s)"
@@ -300,6 +307,7 @@ class _Article:
         self.sentences: dict[int, list[int]] = {}
         lead = [r for r in doc.regions if r.kind == "paragraph" and r.section == 0][:4]
         self.lead_end = lead[-1].end if lead else 0  # the lead: at most four paragraphs
+        self.lead_start = lead[0].start if lead else -1
         self.memo: dict[tuple[int, int], list[tuple[int, str, str]]] = {}
 
     def _title(self) -> str:
@@ -674,6 +682,19 @@ def _bracketed(
     opening = view.rfind("(", s, c.start)
     if opening < 0 or ")" in view[opening : c.start]:
         return None
+    if (
+        s == art.lead_start
+        and "(" not in view[s:opening]
+        and not _COPULA_WORD_RE.search(view, s, opening)
+    ):
+        # the lead's first bracket is the subject's, after any post-nominals, other spellings
+        # or a native name: "Asafa Powell, CD (born …)", "Ibn Arabi (Arabic: …; 1165–1240)"
+        close = view.find(")", c.end, c.end + 200)
+        bare = art.person and (
+            not view[opening + 1 : c.start].strip(" ;,")
+            or (close >= 0 and not view[c.end : close].strip())
+        )
+        return (art.subject, "title"), bare
     m = _NAME_BEFORE_PAREN_RE.search(view, max(s, opening - 80), opening)
     if m is None or not m.group(1) or m.group(1).split()[0].lower() in _FUNCTION_WORDS:
         return None
@@ -794,7 +815,25 @@ def _subject(
             if x[2] != "noun" and not _after_preposition(art.view, cs, x[0])
         ]
         if near:
-            return _name_in(art, near[-1][0], c.start, skip_prepositions=False) or (None, None)
+            # the clause's subject ("Ibn Arabi left Andalusia … at age 36"), unless the age
+            # stands right after another name ("Keel met Ann Hale, aged 19") or a relative of
+            # someone stands between ("the death of his younger brother Philip … at age 21")
+            first = near[0]
+            kin = any(
+                how == "owner" or (how == "pronoun" and name in _POSSESSIVE)
+                for at, name, how in _candidates(art, cs, c.start)
+                if first[0] < at < near[-1][0]
+            )
+            bearer = (
+                first
+                if first[2] in ("name", "link", "pronoun")
+                and first[1] not in _POSSESSIVE
+                and not kin
+                and _CLAUSE_OPENING_RE.fullmatch(art.view, cs, first[0])
+                and not _APPOSITION_RE.search(art.view, max(cs, c.start - 40), c.start)
+                else near[-1]
+            )
+            return _name_in(art, bearer[0], c.start, skip_prepositions=False) or (None, None)
     if isinstance(c, QuantityClaim) and c.counted:
         of = _COUNTED_OF_RE.match(art.view, c.end)
         if of:  # "the 32 teams of the NFL": the NFL's
