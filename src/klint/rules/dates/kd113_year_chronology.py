@@ -22,6 +22,11 @@ _WINDOW = 3
 _AROUND = 2
 #: a sentence that opens on another person: "His mother died in 1952."
 _OTHER_PERSON = re.compile(r"\s*(?:[Hh]is|[Hh]er|[Tt]heir)\s+[a-z]+")
+#: what may stand before a date that opens its sentence: "In", "On", "By", "In early", "Late in"
+_OPENING = re.compile(
+    r"\s*(?:(?:[Ii]n|[Oo]n|[Bb]y|[Dd]uring|[Ll]ater|[Ee]arly|[Ll]ate|[Tt]hen)"
+    r"(?:\s+(?:in|on|the|early|late|mid|spring|summer|autumn|fall|winter|of))*\s+)?"
+)
 #: words that mark a sentence as telling ahead of the story or back from it
 _LOOK_AHEAD = re.compile(
     r"\b(?:would|later|eventually|subsequently|until|till|future|went on to|by then|"
@@ -44,7 +49,10 @@ class YearChronologyRegression(ChronologyRegression):
     finer ("In 1910 he moved …", "in March 1915 …", "By 1921 …"): the dated
     sentences around it in its paragraph (at least two, up to three on each
     side) run in order without it, and it stands more than two years ahead of
-    the next one or behind the one before. A sentence about someone else (its
+    the next one or behind the one before. A date inside the span of the
+    paragraph's other dates counts only when the dates around it open their
+    sentences ("In 1921 …", "On 3 May 1921 …"), the way a story is told; one
+    outside that span ("1584" among 1850s dates) counts wherever it stands. A sentence about someone else (its
     subject another name than its neighbours', or "His mother …") is not
     compared, nor are two neighbouring dates that could each be the one out
     of place. Only the sentence's own time counts ("in 1921",
@@ -89,6 +97,15 @@ class YearChronologyRegression(ChronologyRegression):
                         nxt = None  # which of the two is wrong is not known: the jump between them
                     yield self._finding(ctx, c, prev, nxt, behind)
 
+    @staticmethod
+    def _opening(ctx: Context, c: DateClaim) -> bool:
+        """Whether the date opens its sentence ("In 1921, …", "On 3 May 1921 he …")."""
+        region = narrative_region(ctx, c.start)
+        if region is None:
+            return False
+        s, _ = sentence(ctx, c, region)
+        return _OPENING.fullmatch(ctx.doc.view, s, c.start) is not None
+
     def _out(
         self, ctx: Context, claims: list[DateClaim], k: int
     ) -> tuple[DateClaim, DateClaim, DateClaim | None, bool] | None:
@@ -105,6 +122,12 @@ class YearChronologyRegression(ChronologyRegression):
         around = [*claims[max(0, k - _WINDOW) : k], *claims[k + 1 : k + 1 + _WINDOW]]
         if len(around) < _AROUND or any(_before(a, b) for a, b in zip(around, around[1:])):
             return None  # too few dates around it, or they are not told in order either
+        others = [d for d in claims if d is not c]
+        inside = min(d.earliest for d in others) <= c.earliest and c.latest <= max(
+            d.latest for d in others
+        )
+        if inside and not all(self._opening(ctx, a) for a in around):
+            return None  # inside the paragraph's span, among dates that do not tell a story
         view = ctx.doc.view
         region = narrative_region(ctx, c.start)
         if region is None:
