@@ -298,6 +298,12 @@ def test_extract_json_shows_frames(tmp_path, capsys) -> None:
             "21",
             "Philip",
         ),
+        # "died of" names a cause, not whose death it is
+        (
+            "'''Ayn Rand''' was a writer. Rand died of [[heart failure]] on March 6, 1982.",
+            "March 6, 1982",
+            "Ayn Rand",
+        ),
     ],
 )
 def test_subjects_on_real_article_shapes(text: str, claim: str, subject: str | None) -> None:
@@ -330,3 +336,16 @@ def test_frames_are_loaded_only_by_a_rule_that_reads_them():
 
     done = subprocess.run([sys.executable, "-c", LAZY_FRAMES], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "how"),
+    [
+        ("'''Alfred Vail''' (1807–1859) was a machinist. Vail published a book in 1845.", "agent"),
+        ("'''Alfred Vail''' (1807–1859) was a machinist. In 1845 he published a book.", "agent"),
+        ("'''Alfred Vail''' (1807–1859) was a machinist. A book was published in 1845.", None),
+    ],
+)
+def test_what_a_person_made_dates_the_persons_act(text: str, how: str | None) -> None:
+    """A person's making verb dates the work; the frame keeps the person as its agent."""
+    assert _frame(text + "\n", "a.wiki", "1845").how == how

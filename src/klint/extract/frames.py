@@ -218,6 +218,7 @@ _HAVING = frozenset(
 )
 _COMMON_OWNER_RE = re.compile(r"\b[a-z][\w-]*['’]s\s+$")
 _COPULA_WORD_RE = re.compile(r"\s(?:is|was|are|were)\s")
+_VERB_FORM_RE = re.compile(r"[a-z]+ed|born|wed|built")
 #: what may open a clause before its subject: "In 1193, ", "By March 1820 "
 _CLAUSE_OPENING_RE = re.compile(r"\s*(?:(?:In|By|On|After|Later)\s[^,;]{1,30}?,?\s+)?")
 #: an age in apposition to the name right before it: "Ann Hale, aged 19", "Tom (age 12)"
@@ -842,8 +843,16 @@ def _subject(
                 None,
             )
     found = _clause_subject(art, c, s, cs, ce, verb_at, verb_end, attribute)
-    if attribute in _MAKING and found[0] == art.subject and art.person:
-        return None, None
+    if attribute in _MAKING and art.person and found[0] in (None, art.subject):
+        # the person made something ("Vail published a further collection in 1861"): the
+        # date is the work's, the act the person's ("agent": never a once-only attribute)
+        before = art.view[max(cs, verb_at - 12) : verb_at].split()
+        agent = (
+            _name_in(art, cs, verb_at, skip_prepositions=True)
+            if verb_at != c.start and not (before and before[-1].lower() in _AUX)
+            else None
+        )
+        return (art.subject, "agent") if agent and agent[0] == art.subject else (None, None)
     return found
 
 
@@ -871,7 +880,8 @@ def _clause_subject(
                 art, verb_end, c.start if verb_end < c.start else ce, skip_prepositions=False
             )
             return found or (None, None)
-    of = _OF_RE.match(view, verb_end) if verb_at != c.start else None
+    noun = verb_at != c.start and not _VERB_FORM_RE.fullmatch(view, verb_at, verb_end)
+    of = _OF_RE.match(view, verb_end) if noun else None  # not "died of heart failure"
     if of and of.end() < c.start:  # "the death of his brother Philip in 1867"
         return _name_in(art, of.end(), c.start, skip_prepositions=False) or (None, None)
     if (

@@ -24,7 +24,8 @@ Dated = dict[tuple[str, str], list[tuple[DateClaim, Frame, date, date]]]
 def dated(ctx: Context) -> Dated:
     """Dates of once-only attributes by (subject, attribute): ``(claim, frame, earliest, latest)``.
 
-    A lifespan "(2 May 1790 – 12 June 1826)" gives the birth (its start) and the death (its end).
+    A lifespan "(2 May 1790 – 12 June 1826)" gives the birth (its start) and the death (its end);
+    an infobox field or front matter key gives its first date only.
     """
     out: Dated
     if "frames.dated" in ctx.cache:
@@ -33,13 +34,24 @@ def dated(ctx: Context) -> Dated:
     from klint.extract.frames import ONCE, subject_key  # loaded with the frames, on first use
 
     out = defaultdict(list)
+    fields: set[tuple[str, str | None]] = set()
     for c in ctx.claims.dates:
         if not sound(c) or c.year_inferred or c.precision not in ("day", "month", "year"):
             continue
         f = ctx.claims.frames.get(c)
-        if f is None or f.subject is None or f.attribute is None or c.cue == "quotation":
+        if (
+            f is None
+            or f.subject is None
+            or f.attribute is None
+            or f.how == "agent"  # what a person made, not the person's own once-only date
+            or c.cue == "quotation"
+        ):
             continue
         subject = subject_key(f.subject)
+        if f.origin in ("infobox", "front matter"):
+            if (subject, f.field) in fields:
+                continue  # a field's first date is its value; later ones date other things
+            fields.add((subject, f.field))  # ("Net worth … (January 2018)" read into "Born")
         if f.attribute == "lifespan" and c.is_range:
             if c.range_start_latest and c.range_end_earliest:
                 out[(subject, "born")].append((c, f, c.earliest, c.range_start_latest))

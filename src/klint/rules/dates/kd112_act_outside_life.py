@@ -85,8 +85,12 @@ class ActOutsideLife(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         facts = dated(ctx)
         view = ctx.doc.view
+        # a reporting verb is an act too ("she wrote to Keel in 1840"); other cues are not
+        reports = frozenset(ctx.packs.date_words.get("report_cues", ()))
         for c in ctx.claims.dates:
-            if not sound(c) or c.is_range or c.cue is not None or c.year_inferred:
+            if not sound(c) or c.is_range or c.year_inferred:
+                continue
+            if c.cue is not None and c.cue not in reports:
                 continue
             f = ctx.claims.frames.get(c)
             if not _act(f):
@@ -143,9 +147,9 @@ def _act(f: Frame | None) -> bool:
     return (
         f is not None
         and f.subject is not None
-        and f.how in ("title", "name", "link", "pronoun")
+        and f.how in ("title", "name", "link", "pronoun", "agent")
         and f.origin in ("lead", "body")
         and f.attribute is not None
-        and f.attribute not in _NOT_ACTS
+        and (f.how == "agent" or f.attribute not in _NOT_ACTS)
         and f.attribute.endswith("ed")
     )
