@@ -51,18 +51,21 @@ class YearChronologyRegression(ChronologyRegression):
     side) run in order without it, and it stands more than two years ahead of
     the next one or behind the one before. A date inside the span of the
     paragraph's other dates counts only when the dates around it open their
-    sentences ("In 1921 …", "On 3 May 1921 …"), the way a story is told; one
-    outside that span ("1584" among 1850s dates) counts wherever it stands. A sentence about someone else (its
-    subject another name than its neighbours', or "His mother …") is not
-    compared, nor are two neighbouring dates that could each be the one out
-    of place. Only the sentence's own time counts ("in 1921",
+    sentences too. The date itself must open its sentence ("In 1921 …", "On 3
+    May 1921 …"), the way a story tells its time; a date inside a sentence
+    ("was discovered in 1982", "up from 677,400 hectares in 1990") dates a
+    detail. A sentence opening with "During …", "Throughout …" or "Meanwhile"
+    starts a thread of its own, and a sentence about someone else ("His mother
+    died in 1952.") is not compared. When either of two neighbouring dates may
+    be the one out of place, one finding shows the jump between them. Only
+    the sentence's own time counts ("in 1921",
     "by 1921", "during 1921", not "the 1921 census"), read as KD104 reads it:
     not in lists, tables, timeline entries, captions, quotations or
     parentheses, not after "after", "following" or a relative pronoun, not
     with a flashback cue ("earlier", "previously", "had …", "in retrospect"),
     and not in a sentence that tells ahead or back ("would", "later",
-    "until", "since", "ago"). The first dated sentence of a run is left alone
-    (it may sum up what follows).
+    "until", "since", "ago", "forecast", "record"). The first dated sentence
+    of a paragraph is compared with what follows only.
 
     ## Why is this bad?
     A biography told in order with one year out of place usually holds a typo
@@ -85,9 +88,11 @@ class YearChronologyRegression(ChronologyRegression):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         for anchors in self._units(ctx):
-            paragraphs: dict[int, list[DateClaim]] = {}
+            paragraphs: dict[tuple[int, int], list[DateClaim]] = {}
+            thread = 0
             for a in anchors:
-                paragraphs.setdefault(a.paragraph, []).append(a.claim)
+                thread += a.fresh  # "During 2014, …", "Meanwhile …": a thread of its own
+                paragraphs.setdefault((a.paragraph, thread), []).append(a.claim)
             for claims in paragraphs.values():
                 found = [f for k in range(1, len(claims)) if (f := self._out(ctx, claims, k))]
                 for k, (c, prev, nxt, behind) in enumerate(found):
@@ -126,6 +131,8 @@ class YearChronologyRegression(ChronologyRegression):
         inside = min(d.earliest for d in others) <= c.earliest and c.latest <= max(
             d.latest for d in others
         )
+        if not self._opening(ctx, c):
+            return None  # a date inside a sentence dates a detail, not the story's time
         if inside and not all(self._opening(ctx, a) for a in around):
             return None  # inside the paragraph's span, among dates that do not tell a story
         view = ctx.doc.view
