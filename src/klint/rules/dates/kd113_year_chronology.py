@@ -122,8 +122,6 @@ class YearChronologyRegression(ChronologyRegression):
         ahead = nxt is not None and _before(c, nxt)
         if not (behind or ahead):
             return None
-        if "year" not in (c.precision, prev.precision, nxt.precision if nxt else None):
-            return None  # two dates finer than a year: KD104's
         around = [*claims[max(0, k - _WINDOW) : k], *claims[k + 1 : k + 1 + _WINDOW]]
         if len(around) < _AROUND or any(_before(a, b) for a, b in zip(around, around[1:])):
             return None  # too few dates around it, or they are not told in order either
