@@ -349,3 +349,17 @@ def test_frames_are_loaded_only_by_a_rule_that_reads_them():
 def test_what_a_person_made_dates_the_persons_act(text: str, how: str | None) -> None:
     """A person's making verb dates the work; the frame keeps the person as its agent."""
     assert _frame(text + "\n", "a.wiki", "1845").how == how
+
+
+@pytest.mark.parametrize(
+    ("claim", "attribute"),
+    [("March 19, 1905", "born"), ("September 1, 1981", "died"), ("1931", "joined")],
+)
+def test_two_dates_a_dash_joins_after_the_name_are_birth_and_death(
+    claim: str, attribute: str | None
+) -> None:
+    text = (
+        "ALBERT SPEER (; ; March 19, 1905\u00a0– September 1, 1981) was an architect. "
+        "He joined the party in 1931 (April 1931 – May 1945 in office).\n"
+    )
+    assert _frame(text, "Albert_Speer.md", claim).attribute == attribute

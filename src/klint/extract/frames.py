@@ -650,6 +650,8 @@ def _prose_frame(
             and 10 <= c.latest.year - c.earliest.year <= 110
         ):
             attribute = "lifespan"
+        elif isinstance(c, DateClaim) and bare and subject is not None:
+            attribute = _life_end(view, c, s, dates, date_starts) or attribute
     when = year = None
     if isinstance(c, QuantityClaim):
         when, year = _when(art, c, cs, ce, dates, date_starts)
@@ -709,6 +711,30 @@ def _bracketed(
     if target or len(name.split()) >= 2:
         return (target or name, "link" if target else "name"), bare
     return (None, None), bare
+
+
+_DASH_RE = re.compile(r"\s*[–—-]\s*")
+
+
+def _life_end(
+    view: str, c: DateClaim, s: int, dates: list[DateClaim], date_starts: list[int]
+) -> str | None:
+    """ "born" or "died" for one of two dates a dash joins in a bracket after a name, written
+    as two dates rather than one range ("(; March 19, 1905 – September 1, 1981)")."""
+    opening = view.rfind("(", s, c.start)
+    close = view.find(")", c.end, c.end + 80)
+    if opening < 0 or close < 0:
+        return None
+    inside = [d for d in dates[bisect.bisect_left(date_starts, opening) :] if d.start < close]
+    before = [d for d in inside if d.end <= c.start]
+    after = [d for d in inside if d.start >= c.end]
+    if len(inside) != 2 or (before and after):
+        return None
+    if after and _DASH_RE.fullmatch(view, c.end, after[0].start):
+        return "born"
+    if before and _DASH_RE.fullmatch(view, before[0].end, c.start):
+        return "died"
+    return None
 
 
 def _date_attribute(art: _Article, c: DateClaim, cs: int, ce: int) -> tuple[str | None, int, int]:
