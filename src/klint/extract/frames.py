@@ -713,6 +713,7 @@ def _bracketed(
     return (None, None), bare
 
 
+_LIFE_ABBREVIATION_RE = re.compile(r"[bd]\.\s*(?=\d|[A-Z][a-z]+\.?\s+\d)")
 _DASH_RE = re.compile(r"\s*[–—-]\s*")
 
 
@@ -763,6 +764,10 @@ def _date_attribute(art: _Article, c: DateClaim, cs: int, ce: int) -> tuple[str 
             continue  # after the date only a verb ("In 1820 she married"), not "before his death"
         if k in _DATE_WORDS:
             return _DATE_WORDS[k], m.start(), m.end()
+        if k == "away" and view.startswith("passed", max(0, m.start() - 7)):
+            return "died", m.start(), m.end()  # "she passed away on 12 June 1836"
+        if w in ("b", "d") and _LIFE_ABBREVIATION_RE.match(view, m.start()):
+            return ("born" if w == "b" else "died"), m.start(), m.end()  # "(b. 12 May 1790)"
         if w.islower() and w.endswith("ed") and len(w) > 4 and w not in ("indeed", "need"):
             return w, m.start(), m.end()
     return None, c.start, c.start
@@ -926,6 +931,16 @@ def _clause_subject(
     found = _name_in(art, cs, verb_at if verb_at != c.start else c.start, skip_prepositions=True)
     if found:
         return found
+    if verb_at != c.start and not view[cs:verb_at].strip():
+        # "Born in Bath on 12 May 1790, Rowe grew up …": the name after the opening phrase
+        m = _LEADING_COMMA_RE.match(view, c.end, min(len(view), c.end + 3))
+        end = min(len(view), (m.end() if m else c.end) + 40)
+        if (
+            m
+            and _candidates(art, m.end(), end)[:1]
+            and _candidates(art, m.end(), end)[0][0] == m.end()
+        ):
+            return _name_in(art, m.end(), end, skip_prepositions=False) or (None, None)
     m = _LEADING_COMMA_RE.match(view, c.end, ce)
     if m and (verb_at == c.start or attribute == "age"):  # "In 1820, aged 25, she married"
         found = _name_in(art, m.end(), min(ce, m.end() + 40), skip_prepositions=True)
