@@ -470,7 +470,8 @@ class _Article:
         # the subject only with the subject's own generation ("Murchison Sr.")
         if loose or words == self.words or generation:
             return True
-        if self.person and (len(words) >= 2 or names == [self.ends[1]]) and not self._namesake():
+        surname = [self.ends[1]] if self.ends else []
+        if self.person and (len(words) >= 2 or names == surname) and not self._namesake():
             return True  # a biography names its subject by surname ("Huxley"), others in full
         if self._shared is None:
             self._shared = self._shared_words()

@@ -62,11 +62,7 @@ def dated(ctx: Context) -> Dated:
     return out
 
 
-def agreed(
-    facts: dict[tuple[str, str], list[tuple[DateClaim, Frame, date, date]]],
-    subject: str,
-    attribute: str,
-) -> tuple[DateClaim, date, date] | None:
+def agreed(facts: Dated, subject: str, attribute: str) -> tuple[DateClaim, date, date] | None:
     """The date all of a subject's statements of an attribute allow — the finest claim and the
     span they share ("1836" and "12 June 1836": 12 June 1836) — or None when none is given or
     two of them disagree (KD110's finding)."""

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from klint.claims import DateClaim, Frame
 from klint.diagnostics import Diagnostic, Severity
 from klint.extract.frames import subject_key
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import line, narrative_region, sentence, show, sound
-from klint.rules.dates.kd110_attribute_date_conflict import agreed, dated
+from klint.rules.dates.kd110_attribute_date_conflict import Dated, agreed, dated
 
 #: attributes that are the life's own ends, or that date what a person made, not an act
 _NOT_ACTS = frozenset({"born", "died", "lifespan", "founded", "opened", "released", "published"})
@@ -32,7 +33,10 @@ _POSTHUMOUS = re.compile(
 )
 
 
-def _life(facts: dict, subject: str) -> tuple:
+Life = tuple[DateClaim, date, date]
+
+
+def _life(facts: Dated, subject: str) -> tuple[Life | None, Life | None]:
     """The birth and death (each ``(claim, earliest, latest)`` or None) of a subject. A
     bracketed span in the body after the article's own name ("Cape Town (1961–1990)") is a
     period, not its life: the lead or infobox gives the subject's life span."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
@@ -123,7 +124,7 @@ class YearChronologyRegression(ChronologyRegression):
         if not (behind or ahead):
             return None
         around = [*claims[max(0, k - _WINDOW) : k], *claims[k + 1 : k + 1 + _WINDOW]]
-        if len(around) < _AROUND or any(_before(a, b) for a, b in zip(around, around[1:])):
+        if len(around) < _AROUND or any(_before(a, b) for a, b in pairwise(around)):
             return None  # too few dates around it, or they are not told in order either
         others = [d for d in claims if d is not c]
         inside = min(d.earliest for d in others) <= c.earliest and c.latest <= max(
