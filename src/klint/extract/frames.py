@@ -222,9 +222,7 @@ _VERB_FORM_RE = re.compile(r"[a-z]+ed|born|wed|built")
 #: what may open a clause before its subject: "In 1193, ", "By March 1820 "
 _CLAUSE_OPENING_RE = re.compile(r"\s*(?:(?:In|By|On|After|Later)\s[^,;]{1,30}?,?\s+)?")
 #: an age in apposition to the name right before it: "Ann Hale, aged 19", "Tom (age 12)"
-_APPOSITION_RE = re.compile(
-    r"[A-Z][\w'’.-]*[\]]*(?:,\s*|\s*\(\s*)(?:aged?|at the age of|at age)\s*$"
-)
+_APPOSITION_RE = re.compile(r"[,(]\s*(?:aged?|at the age of|at age)\s*$")
 _DIED_AT_RE = re.compile(r"\b(?:died|dies|death)\s+at\s+$")
 _LEAD_NAME_RE = re.compile(
     r"\s*([A-Z][\w'’.-]*(?:\s+(?:(?:of|de|van|von)\s+)?[A-Z][\w'’.-]*){0,5})\s*(?:\(|,|\s(?:is|was)\s)"
@@ -863,7 +861,7 @@ def _subject(
                 and first[1] not in _POSSESSIVE
                 and not kin
                 and _CLAUSE_OPENING_RE.fullmatch(art.view, cs, first[0])
-                and not _APPOSITION_RE.search(art.view, max(cs, c.start - 40), c.start)
+                and not _apposition(art.view, cs, c.start)
                 else near[-1]
             )
             return _name_in(art, bearer[0], c.start, skip_prepositions=False) or (None, None)
@@ -1011,6 +1009,13 @@ def _find_candidates(art: _Article, a: int, b: int) -> list[tuple[int, str, str]
     out += [(m.start(), m.group(1).lower(), "noun") for m in _THE_NOUN_RE.finditer(view, a, b)]
     out.sort()
     return out
+
+
+def _apposition(view: str, cs: int, at: int) -> bool:
+    """Whether the age at ``at`` stands right after a name ("Ann Hale, aged 19")."""
+    m = _APPOSITION_RE.search(view, max(cs, at - 40), at)
+    words = view[max(cs, at - 80) : m.start()].split() if m else []
+    return bool(words) and words[-1].lstrip("[")[:1].isupper()
 
 
 def _after_preposition(view: str, a: int, at: int) -> bool:
