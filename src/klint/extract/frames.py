@@ -684,13 +684,17 @@ def _bracketed(
     opening = view.rfind("(", s, c.start)
     if opening < 0 or ")" in view[opening : c.start]:
         return None
+    first = _candidates(art, s, opening)[:1] if s == art.lead_start else []
     if (
-        s == art.lead_start
+        first
+        and first[0][2] in ("name", "link")
+        and art.is_subject(first[0][1])
         and "(" not in view[s:opening]
         and not _COPULA_WORD_RE.search(view, s, opening)
     ):
-        # the lead's first bracket is the subject's, after any post-nominals, other spellings
-        # or a native name: "Asafa Powell, CD (born …)", "Ibn Arabi (Arabic: …; 1165–1240)"
+        # the lead's first bracket after the subject's name is the subject's, after any
+        # post-nominals, other spellings or a native name: "Asafa Powell, CD (born …)",
+        # "Ibn Arabi (Arabic: …; 1165–1240)"
         close = view.find(")", c.end, c.end + 200)
         bare = art.person and (
             not view[opening + 1 : c.start].strip(" ;,")

@@ -6,7 +6,7 @@ A dated sentence jumps back past the previous one with no flashback cue.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -140,7 +140,7 @@ class ChronologyRegression(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         value = ctx.options(self.code).threshold_days
         threshold = float(ctx.packs.thresholds.get("KD104_days", 31) if value is None else value)
-        for anchors in self._units(ctx):
+        for anchors in dated_anchors(ctx, self._eligible):
             found = self._regressions(anchors, threshold)
             if len(found) != 1:
                 continue  # no jump, or a unit that is not told in order at all
@@ -202,56 +202,6 @@ class ChronologyRegression(Rule):
             run = 1 if back else run + 1
         return out
 
-    def _units(self, ctx: Context) -> Iterator[list[_Anchor]]:
-        """Per prose unit (a run of paragraphs under one heading), its dated sentences' anchors.
-
-        A paragraph's first anchor is fresh (not compared with the paragraphs before it)
-        unless it dates the paragraph's opening sentence: a paragraph that opens undated, or
-        dated by a year or a period of its own, starts a new topic. List items and
-        timeline entries ("February 2014: ...") are not one narrative and give no anchors.
-        """
-        lex = lexicon(ctx)
-        own_reference = _own_reference_re(number_words(ctx.packs).words())
-        view = ctx.doc.view
-        unit_of = units(ctx)
-        anchors: list[_Anchor] = []
-        unit, paragraph = -1, None
-        done: set[int] = set()
-        for c in ctx.claims.dates:
-            region = narrative_region(ctx, c.start)
-            if region is None or region.kind != "paragraph":
-                continue
-            if unit_of[region.start] != unit:
-                if anchors:
-                    yield anchors
-                unit, anchors = unit_of[region.start], []
-            s, e = sentence(ctx, c, region)
-            if (
-                s in done
-                or not self._eligible(c)
-                or c.preposition in ENDPOINT
-                or _SUBORDINATE.search(view, s, c.start)
-                or (not view[region.start : c.start].strip() and _ENTRY_COLON.match(view, c.end))
-            ):
-                continue
-            done.add(s)
-            clause_end = sentences.CLAUSE_PUNCT.search(view, c.end, e)
-            tail_end = clause_end.start() if clause_end else e
-            if (
-                lex.flashback.search(view, c.end, tail_end)
-                or lex.clause_flashback.search(view, c.end, tail_end)
-                or own_reference.search(view, c.end, e)
-            ):
-                continue
-            since = anchors[-1].claim.end if anchors and region is paragraph else region.start
-            fresh = (region is not paragraph and s != region.start) or bool(
-                _THREAD_TURN.search(view, since, c.start)
-            )
-            paragraph = region
-            anchors.append(_Anchor(c, fresh, region.start))
-        if anchors:
-            yield anchors
-
     #: Dated sentences in order that make a section read as a chronological narrative.
     MIN_RUN = 3
 
@@ -263,3 +213,54 @@ class ChronologyRegression(Rule):
             and c.precision in ("day", "month", "season")
             and (c.latest - c.earliest).days <= 120
         )
+
+
+def dated_anchors(ctx: Context, eligible: Callable[[DateClaim], bool]) -> Iterator[list[_Anchor]]:
+    """Per prose unit (a run of paragraphs under one heading), its dated sentences' anchors.
+
+    A paragraph's first anchor is fresh (not compared with the paragraphs before it)
+    unless it dates the paragraph's opening sentence: a paragraph that opens undated, or
+    dated by a year or a period of its own, starts a new topic. List items and
+    timeline entries ("February 2014: ...") are not one narrative and give no anchors.
+    """
+    lex = lexicon(ctx)
+    own_reference = _own_reference_re(number_words(ctx.packs).words())
+    view = ctx.doc.view
+    unit_of = units(ctx)
+    anchors: list[_Anchor] = []
+    unit, paragraph = -1, None
+    done: set[int] = set()
+    for c in ctx.claims.dates:
+        region = narrative_region(ctx, c.start)
+        if region is None or region.kind != "paragraph":
+            continue
+        if unit_of[region.start] != unit:
+            if anchors:
+                yield anchors
+            unit, anchors = unit_of[region.start], []
+        s, e = sentence(ctx, c, region)
+        if (
+            s in done
+            or not eligible(c)
+            or c.preposition in ENDPOINT
+            or _SUBORDINATE.search(view, s, c.start)
+            or (not view[region.start : c.start].strip() and _ENTRY_COLON.match(view, c.end))
+        ):
+            continue
+        done.add(s)
+        clause_end = sentences.CLAUSE_PUNCT.search(view, c.end, e)
+        tail_end = clause_end.start() if clause_end else e
+        if (
+            lex.flashback.search(view, c.end, tail_end)
+            or lex.clause_flashback.search(view, c.end, tail_end)
+            or own_reference.search(view, c.end, e)
+        ):
+            continue
+        since = anchors[-1].claim.end if anchors and region is paragraph else region.start
+        fresh = (region is not paragraph and s != region.start) or bool(
+            _THREAD_TURN.search(view, since, c.start)
+        )
+        paragraph = region
+        anchors.append(_Anchor(c, fresh, region.start))
+    if anchors:
+        yield anchors

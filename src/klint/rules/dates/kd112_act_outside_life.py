@@ -72,12 +72,12 @@ class ActOutsideLife(Rule):
     birth or death date, is wrong — a typo, or an edit that moved one date.
 
     ## Example
-        Mary Rowe (2 May 1790 – 12 June 1836) was an English painter. In 1840,
-        Rowe returned to Bath.
+        Mary Rowe (2 May 1790 – 12 June 1836) was an English painter.
+        In 1840, Mary Rowe returned to Bath.
 
     ## Use instead
-        Mary Rowe (2 May 1790 – 12 June 1836) was an English painter. In 1830,
-        Rowe returned to Bath.
+        Mary Rowe (2 May 1790 – 12 June 1836) was an English painter.
+        In 1830, Mary Rowe returned to Bath.
     """
 
     code = "KD112"

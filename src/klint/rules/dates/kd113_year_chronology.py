@@ -8,9 +8,13 @@ from itertools import pairwise
 
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
-from klint.rules.base import Context
+from klint.rules.base import Context, Rule
 from klint.rules.dates._common import line, narrative_region, sentence, show, sound
-from klint.rules.dates.kd104_chronology_regression import ChronologyRegression
+from klint.rules.dates.kd104_chronology_regression import (
+    _THREAD_TURN,
+    ChronologyRegression,
+    dated_anchors,
+)
 
 #: the words before a year that make it the time of the sentence ("In 1921 he married …")
 _NARRATIVE_TIME = frozenset({"in", "by", "during", "on"})
@@ -21,6 +25,7 @@ _YEARS_OUT = 2
 #: run in order for it to stand out: at least _AROUND of them
 _WINDOW = 3
 _AROUND = 2
+_BLANK_LINE = re.compile(r"\n[ \t]*\n|<p\b|</p>")
 #: a sentence that opens on another person: "His mother died in 1952."
 _OTHER_PERSON = re.compile(r"\s*(?:[Hh]is|[Hh]er|[Tt]heir)\s+[a-z]+")
 #: what may stand before a date that opens its sentence: "In", "On", "By", "In early", "Late in"
@@ -44,7 +49,7 @@ def _before(a: DateClaim, b: DateClaim) -> bool:
     return (a.earliest - b.latest).days > 31
 
 
-class YearChronologyRegression(ChronologyRegression):
+class YearChronologyRegression(Rule):
     """## What it does
     Finds one date out of place in a paragraph told in order, dated by years or
     finer ("In 1910 he moved …", "in March 1915 …", "By 1921 …"): the dated
@@ -88,12 +93,17 @@ class YearChronologyRegression(ChronologyRegression):
     summary = "one date of a narrative told in order stands years out of place (opt-in)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        for anchors in self._units(ctx):
+        for anchors in dated_anchors(ctx, self._eligible):
             paragraphs: dict[tuple[int, int], list[DateClaim]] = {}
-            thread = 0
+            thread, paragraph, last = 0, -1, None
             for a in anchors:
-                thread += a.fresh  # "During 2014, …", "Meanwhile …": a thread of its own
-                paragraphs.setdefault((a.paragraph, thread), []).append(a.claim)
+                if last is None or _BLANK_LINE.search(ctx.doc.view, last.claim.end, a.paragraph):
+                    paragraph = a.paragraph  # a line of a hard-wrapped paragraph goes on with it
+                    thread += a.fresh  # "During 2014, …", "Meanwhile …": a thread of its own
+                elif _THREAD_TURN.search(ctx.doc.view, last.claim.end, a.claim.start):
+                    thread += 1
+                paragraphs.setdefault((paragraph, thread), []).append(a.claim)
+                last = a
             for claims in paragraphs.values():
                 found = [f for k in range(1, len(claims)) if (f := self._out(ctx, claims, k))]
                 for k, (c, prev, nxt, behind) in enumerate(found):
