@@ -26,6 +26,17 @@ _YEARS_OUT = 2
 _WINDOW = 3
 _AROUND = 2
 _BLANK_LINE = re.compile(r"\n[ \t]*\n|<p\b|</p>")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d)\]]*\s*$")
+
+
+def _wrapped(view: str, end: int, start: int) -> bool:
+    """Whether the line at ``start`` goes on a hard-wrapped paragraph whose date ended at
+    ``end``: no blank line between, and the line before stops mid-sentence."""
+    if start <= end or _BLANK_LINE.search(view, end, start):
+        return start <= end
+    return _SENTENCE_END.search(view, end, start) is None
+
+
 #: a sentence that opens on another person: "His mother died in 1952."
 _OTHER_PERSON = re.compile(r"\s*(?:[Hh]is|[Hh]er|[Tt]heir)\s+[a-z]+")
 #: what may stand before a date that opens its sentence: "In", "On", "By", "In early", "Late in"
@@ -97,8 +108,8 @@ class YearChronologyRegression(Rule):
             paragraphs: dict[tuple[int, int], list[DateClaim]] = {}
             thread, paragraph, last = 0, -1, None
             for a in anchors:
-                if last is None or _BLANK_LINE.search(ctx.doc.view, last.claim.end, a.paragraph):
-                    paragraph = a.paragraph  # a line of a hard-wrapped paragraph goes on with it
+                if last is None or not _wrapped(ctx.doc.view, last.claim.end, a.paragraph):
+                    paragraph = a.paragraph
                     thread += a.fresh  # "During 2014, …", "Meanwhile …": a thread of its own
                 elif _THREAD_TURN.search(ctx.doc.view, last.claim.end, a.claim.start):
                     thread += 1
