@@ -8,7 +8,6 @@ from datetime import date
 
 from klint.claims import DateClaim, Frame
 from klint.diagnostics import Diagnostic, Severity
-from klint.extract.frames import subject_key
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import line, narrative_region, sentence, show, sound
 from klint.rules.dates.kd110_attribute_date_conflict import Dated, agreed, dated
@@ -87,6 +86,8 @@ class ActOutsideLife(Rule):
     summary = "a person acts in a clause dated before their birth or after their death (opt-in)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        from klint.extract.frames import subject_key  # loaded with the frames, on first use
+
         facts = dated(ctx)
         view = ctx.doc.view
         # a reporting verb is an act too ("she wrote to Keel in 1840"); other cues are not
