@@ -21,7 +21,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 #: code prefix -> family package under src/klint/rules/
-PACKAGES = {"KD": "dates", "KN": "numbers", "KX": "xrefs", "KS": "schema", "KI": "meta"}
+PACKAGES = {
+    "KD": "dates",
+    "KN": "numbers",
+    "KX": "xrefs",
+    "KS": "schema",
+    "KI": "meta",
+    "KC": "corpus",
+}
 
 RULE = '''{docstring}
 

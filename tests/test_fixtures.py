@@ -4,7 +4,8 @@ One format for every family (see ``tests/fixtures/README.md``):
 
 - a case is an article (``.txt``, ``.md``, ``.wiki``, ``.html``), checked with only the
   folder's rule enabled (so opt-in rules are tested the same way), with its claims file
-  ``<case>.klint.yaml`` beside it when the rule needs one;
+  ``<case>.klint.yaml`` beside it when the rule needs one; a cross-article (KC) case is a
+  small wiki dump (``.xml``, each page's wikitext in a CDATA section, markers inside it);
 - the line where a finding is reported says so: ``<!-- expect: CODE -->`` in the article,
   ``# expect: CODE`` in the claims file; any other finding of the folder's code fails;
 - ``near-miss*`` cases expect nothing; every folder has a triggering case and a near-miss;
@@ -52,9 +53,31 @@ def _expected(path: Path, code: str) -> set[tuple[str, int]]:
     return out
 
 
+def _dump_findings(path: Path, code: str) -> tuple[set[tuple[str, int]], set[tuple[str, int]]]:
+    """A cross-article case is a wiki dump: (page, line) of the markers in its pages' wikitext,
+    and of the findings."""
+    from klint.corpus.run import Engine, lint_corpus
+    from klint.sources.dump import iter_pages, page_path
+
+    expected = set()
+    for page in iter_pages(str(path)):
+        for n, line in enumerate(page.text.splitlines(), start=1):
+            m = EXPECT.search(line)
+            if m and code in [c.strip() for c in m.group(1).split(",")]:
+                expected.add((page_path(path.name, page.title), n))
+    results = lint_corpus([], [(str(path), Config(select=(code,)))], Engine())
+    found = {(Path(d.path).name, d.line) for r in results for d in r.diagnostics if d.code == code}
+    return expected, found
+
+
 @pytest.mark.parametrize("path", _cases(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_fixture(path: Path) -> None:
     code = path.parent.name
+    if path.suffix == ".xml":
+        expected, found = _dump_findings(path, code)
+        assert expected if not path.name.startswith("near-miss") else not expected
+        assert found == expected
+        return
     expected = _expected(path, code)
     if _claims_file(path).is_file():
         expected |= _expected(_claims_file(path), code)

@@ -17,12 +17,15 @@ import stat
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from klint import __version__
 from klint.config import Config
 from klint.diagnostics import Diagnostic, Related, Severity
 from klint.engine import FileResult
+
+if TYPE_CHECKING:
+    from klint.rules.corpus._common import Fact
 
 SCHEMA = "v1"
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# klint's content cache\n"
@@ -151,6 +154,7 @@ class Cache:
                 path,
                 [_diagnostic(d, path) for d in data["diagnostics"]],
                 lines={int(n): _str(t) for n, t in data["lines"].items()},
+                facts=[_fact(f, path) for f in data.get("facts", ())],
             )
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             self.misses += 1
@@ -169,6 +173,9 @@ class Cache:
             "key": key,
             "diagnostics": [_dump(d, result.path) for d in result.diagnostics],
             "lines": {str(n): t for n, t in result.lines.items()},
+            "facts": [
+                [*f.row()[:10], _away(f.path, result.path), *f.row()[11:]] for f in result.facts
+            ],
         }
         target = self._entry(key)
         try:
@@ -270,6 +277,15 @@ def _str(v: Any) -> str:
     if not isinstance(v, str):
         raise TypeError("expected a string")
     return v
+
+
+def _fact(row: list[Any], path: str) -> Fact:
+    """A cross-article fact from its entry row (its path stored like a diagnostic's)."""
+    from klint.rules.corpus._common import Fact
+
+    if not isinstance(row, list) or len(row) != len(Fact.__slots__):
+        raise TypeError("expected a fact row")
+    return Fact.from_row([*row[:10], _beside(_str(row[10]), path), *row[11:]])
 
 
 def _diagnostic(d: dict[str, Any], path: str) -> Diagnostic:

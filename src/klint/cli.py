@@ -108,6 +108,17 @@ def build_parser() -> argparse.ArgumentParser:
         "-j", "--jobs", type=int, default=0, help="parallel workers (default: number of cores)"
     )
     check.add_argument(
+        "--engine",
+        choices=["jobs", "dask"],
+        default="jobs",
+        help="run on --jobs worker processes (default) or on a Dask cluster (the dask extra)",
+    )
+    check.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="the Dask scheduler to run on (tcp://HOST:PORT; implies --engine dask)",
+    )
+    check.add_argument(
         "--diff",
         "--changed-since",
         dest="diff",
@@ -254,11 +265,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     from klint import baseline
     from klint.cache import Cache
     from klint.config import ConfigError
+    from klint.corpus.run import cross_article, lint_corpus
     from klint.diagnostics import Severity
-    from klint.engine import FileResult, check_document, iter_files, lint_files
+    from klint.engine import FileResult, check_document, iter_files
     from klint.progress import Progress
     from klint.report import RunInfo, get_reporter, get_stream
     from klint.sources import SourceError, read_text
+    from klint.sources.dump import is_dump
 
     base, overrides, discover = _config(args)
 
@@ -274,8 +287,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         for raw in args.paths:
             sys.stdout.write(show_settings(raw, configured(base or _discover_for(raw, discover))))
         return EXIT_CLEAN
-    results: list[FileResult] = []
+    results: list[FileResult] = []  # with findings or errors: the clean ones are only counted
+    checked: list[str] = []
     files: list[tuple[str, Config]] = []
+    dumps: list[tuple[str, Config]] = []
     levels: dict[str, Severity] = {}  # file -> the fail-level of its configuration
     seen: set[str] = set()
     try:
@@ -294,6 +309,11 @@ def cmd_check(args: argparse.Namespace) -> int:
                 print(f"klint: error: {raw}: no such file or directory", file=sys.stderr)
                 results.append(FileResult(raw, error=True))
                 continue
+            if is_dump(raw) and os.path.isfile(raw):
+                cfg = base or discover(str(Path(raw).parent))
+                dumps.append((raw, configured(cfg)))
+                levels[raw] = cfg.fail_level
+                continue
             found = False
             for path, cfg in iter_files(_articles_for(raw), base, args.force_exclude):
                 found = True
@@ -308,15 +328,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     changes = _changes(args.diff) if args.diff else None
     if changes is not None:
         files = [(path, cfg) for path, cfg in files if changes.includes(path)]
-    _check_packs({cfg.rule_packs for _, cfg in files})
+    _check_packs({cfg.rule_packs for _, cfg in [*files, *dumps]})
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     cache = None if args.no_cache else Cache(args.cache_dir)
+    engine = _engine(args, jobs)
     # a report file is rendered in memory and renamed into place: an interrupted run keeps the old one
     buffer = io.StringIO() if args.output_file else None
     out: TextIO = buffer if buffer is not None else sys.stdout
     fmt = args.output_format or ("full" if out.isatty() else "concise")
     target = _NoSummary(out) if args.quiet and fmt in ("full", "concise") else out
     whole_run = args.output_file or args.statistics or args.write_baseline or args.baseline
+    # a dump's pages and findings across articles do not come in path order: written at the end
+    whole_run = whole_run or dumps or cross_article([cfg for _, cfg in files])
     stream = None if whole_run else get_stream(fmt)
     in_order = None
     if stream:  # findings are written as their files finish, in the report's order
@@ -326,23 +349,24 @@ def cmd_check(args: argparse.Namespace) -> int:
         for r in results:
             in_order.add(r, pending_from=0)
     tune_gc()
-    with Progress(len(files)) as bar:
-        for k, result in enumerate(
-            lint_files(
-                files, jobs=min(jobs, max(1, len(files))), fmt=args.input_format, cache=cache
-            )
-        ):
-            results.append(result)
-            if in_order and in_order.add(result, pending_from=k + 1):
-                bar.clear()
-                in_order.flush()
-            bar.advance()
+    try:
+        with Progress(len(files)) as bar:
+            for k, result in enumerate(lint_corpus(files, dumps, engine, args.input_format, cache)):
+                checked.append(result.path)
+                if result.diagnostics or result.error or result.lines:
+                    results.append(result)
+                if in_order and in_order.add(result, pending_from=k + 1):
+                    bar.clear()
+                    in_order.flush()
+                bar.advance()
+    finally:
+        engine.close()
     if in_order:
         in_order.finish()
 
     for r in results:  # a finding in a claims file fails like one in its article
         for d in r.diagnostics:
-            levels.setdefault(d.path, levels.get(r.path, Severity.INFO))
+            levels.setdefault(d.path, levels.get(_article_of(r.path), Severity.INFO))
     diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key())
     if changes is not None:
         diagnostics = [d for d in diagnostics if _kept_by_diff(changes, d)]
@@ -358,9 +382,12 @@ def cmd_check(args: argparse.Namespace) -> int:
             diagnostics = baseline.filter_new(diagnostics, args.baseline)
         except baseline.BaselineError as exc:
             raise UsageError(str(exc)) from None
+    sources: dict[str, dict[int, str]] = {}
+    for r in results:
+        sources.setdefault(r.path, {}).update(r.lines)
     info = RunInfo(
-        files=[r.path for r in results],
-        sources={r.path: r.lines for r in results},
+        files=list(dict.fromkeys([*(r.path for r in results if r.error), *checked])),
+        sources=sources,
         color=_color(out),
         unchecked=[r.path for r in results if r.error and not r.diagnostics],
     )
@@ -382,6 +409,28 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not args.exit_zero and any(_fails(d, args.fail_level, levels) for d in diagnostics):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _engine(args: argparse.Namespace, jobs: int):  # -> klint.corpus.run.Engine
+    """The engine ``--engine`` and ``--scheduler`` ask for; Dask only when it is installed."""
+    from klint.corpus.run import Engine
+
+    if args.scheduler or args.engine == "dask":
+        try:
+            import dask.bag
+            import dask.distributed  # noqa: F401
+        except ImportError:
+            raise UsageError("--engine dask needs Dask: pip install 'klint-facts[dask]'") from None
+        return Engine("dask", jobs, args.scheduler)
+    return Engine("jobs", jobs)
+
+
+def _article_of(path: str) -> str:
+    """The input a finding's path came from: a dump for ``DUMP#Title``, else the path itself."""
+    from klint.sources.dump import SEPARATOR, is_dump
+
+    head = path.rsplit(SEPARATOR, 1)[0]
+    return head if SEPARATOR in path and is_dump(head) else path
 
 
 def _fails(d: Diagnostic, cli_level: str | None, levels: dict[str, Severity]) -> bool:

@@ -10,10 +10,10 @@ import hashlib
 import os
 import time
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from klint import suppress
 from klint.config import Config, discover
@@ -26,6 +26,7 @@ from klint.sources import SourceError, read_path, read_text
 if TYPE_CHECKING:
     from klint.cache import Cache
     from klint.claimsfile.loader import Sidecar
+    from klint.rules.corpus._common import Fact
 
 
 @dataclass
@@ -36,6 +37,7 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: bool = False  # an internal or read error (exit status 2)
     lines: dict[int, str] = field(default_factory=dict)  # the source lines diagnostics point at
+    facts: list[Fact] = field(default_factory=list)  # what the cross-article rules compare
 
 
 def enabled_rules(config: Config, path: str | None = None) -> list[Rule]:
@@ -155,10 +157,24 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
                 _locate(doc, [d])
                 kept.append(d)
     result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
+    result.facts = _facts(ctx, rules)
     wanted = {d.line for d in kept if d.path == doc.path}
     wanted |= {r.line for d in kept for r in d.related if (r.path or d.path) == doc.path}
     result.lines = {n: doc.line_text(n) for n in sorted(wanted) if n > 0}
     return result
+
+
+def _facts(ctx: Context, rules: list[Rule]) -> list[Fact]:
+    """The facts the enabled cross-article rules read from this article (pass one of two)."""
+    from klint.rules.corpus._common import corpus_rules
+
+    out: list[Fact] = []
+    for rule in corpus_rules(rules):
+        try:
+            out.extend(rule.facts(ctx))
+        except Exception:  # the article's own findings stand; it just joins no comparison
+            continue
+    return out
 
 
 _DIGIT_LOOKALIKES = str.maketrans("OIL", "011")
@@ -371,11 +387,13 @@ def lint_files(
     jobs: int = 1,
     fmt: str | None = None,
     cache: Cache | None = None,
+    mapper: Callable[[Callable[[Any], FileResult], list[Any]], Iterator[FileResult]] | None = None,
 ) -> Iterator[FileResult]:
     """Lint files, in parallel when ``jobs > 1``; results come back in input order.
 
     With a ``cache`` (:class:`klint.cache.Cache`), unchanged files are answered
-    from it and only the others are linted.
+    from it and only the others are linted. ``mapper`` maps the linting over the files
+    to lint instead (another engine, like a Dask cluster), results in input order.
     """
     tasks = [(path, cfg, fmt) for path, cfg in files]
     keys: list[str | None] = (
@@ -385,7 +403,9 @@ def lint_files(
         [cache.get(k, t[0]) for k, t in zip(keys, tasks)] if cache else [None] * len(tasks)
     )
     todo = [t for t, hit in zip(tasks, cached) if hit is None]
-    if jobs > 1 and len(todo) > 1:
+    if mapper is not None:
+        yield from _merge(tasks, keys, cached, mapper(_lint_one, todo), cache)
+    elif jobs > 1 and len(todo) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(

@@ -17,9 +17,9 @@ from klint.rules.base import Context, Rule
 @lru_cache(maxsize=1)
 def all_rules() -> tuple[type[Rule], ...]:
     """All rule classes, sorted by code."""
-    from klint.rules import dates, meta, numbers, schema, xrefs
+    from klint.rules import corpus, dates, meta, numbers, schema, xrefs
 
-    rules = [*meta.RULES, *dates.RULES, *numbers.RULES, *xrefs.RULES, *schema.RULES]
+    rules = [*meta.RULES, *dates.RULES, *numbers.RULES, *xrefs.RULES, *schema.RULES, *corpus.RULES]
     codes = [r.code for r in rules]
     dupes = {c for c in codes if codes.count(c) > 1}
     if dupes:

@@ -23,6 +23,7 @@ FAMILIES = {
     "KN": "numbers",
     "KX": "cross-references",
     "KS": "schema",
+    "KC": "corpus",
     "KI": "internal",
 }
 
