@@ -72,6 +72,7 @@ def load_claims_file(doc: Document) -> Sidecar | None:
 def check_document(doc: Document, config: Config, packs: Packs | None = None) -> FileResult:
     """Run the enabled rules over a parsed document."""
     from klint.extract import extract
+    from klint.rules.corpus._common import corpus_rules
 
     packs = packs or load_packs(config.rule_packs)
     result = FileResult(doc.path)
@@ -122,6 +123,13 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
             result.error = True
             message = f"rule {rule.code} ({rule.name}) failed: {_one_line(exc)}"
             found.append(_engine_diagnostic("KI001", message, doc.path))
+    for rule in corpus_rules(rules):  # what the cross-article rules compare (pass one of two)
+        try:
+            result.facts.extend(rule.facts(ctx))
+        except Exception as exc:
+            result.error = True
+            message = f"rule {rule.code} ({rule.name}) failed: {_one_line(exc)}"
+            found.append(_engine_diagnostic("KI001", message, doc.path))
     _locate(doc, found)
     suppressions = suppress.parse(doc.text, doc.position)
     # suppression comments in the article apply to findings in the article, not in its claims file
@@ -157,24 +165,10 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
                 _locate(doc, [d])
                 kept.append(d)
     result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
-    result.facts = _facts(ctx, rules)
     wanted = {d.line for d in kept if d.path == doc.path}
     wanted |= {r.line for d in kept for r in d.related if (r.path or d.path) == doc.path}
     result.lines = {n: doc.line_text(n) for n in sorted(wanted) if n > 0}
     return result
-
-
-def _facts(ctx: Context, rules: list[Rule]) -> list[Fact]:
-    """The facts the enabled cross-article rules read from this article (pass one of two)."""
-    from klint.rules.corpus._common import corpus_rules
-
-    out: list[Fact] = []
-    for rule in corpus_rules(rules):
-        try:
-            out.extend(rule.facts(ctx))
-        except Exception:  # the article's own findings stand; it just joins no comparison
-            continue
-    return out
 
 
 _DIGIT_LOOKALIKES = str.maketrans("OIL", "011")

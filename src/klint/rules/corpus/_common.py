@@ -24,7 +24,7 @@ from klint.extract.frames import subject_key
 from klint.rules.base import Context, Rule
 
 #: frames of the article itself: its infobox and its lead, about its title
-OWN_ORIGINS = frozenset({"infobox", "lead"})
+OWN_ORIGINS = frozenset({"infobox", "front matter", "lead"})
 OWN_HOW = frozenset({"infobox", "title", "pronoun"})
 #: prose, where an article speaks about what it links to
 PROSE_ORIGINS = frozenset({"lead", "body"})

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from klint.claims import DateClaim
+from klint.claims import DateClaim, Frame
 from klint.diagnostics import Diagnostic, Severity
 from klint.extract.frames import ONCE
 from klint.rules.base import Context
@@ -15,8 +15,15 @@ from klint.rules.dates._common import show, sound
 
 #: attributes a text may round or give by another convention by a year (as KD110)
 _YEAR_SLACK = frozenset({"founded", "opened", "released", "published", "completed"})
-#: a clause that dates an event itself: "the Battle of X was fought on …", "… took place in …"
-_EVENT_VERB_RE = re.compile(r"\b(?:was|were)\s+fought\b|\btook\s+place\b|\boccurred\b", re.I)
+_CIRCA_RE = re.compile(r"\b(?:c\.|ca\.|circa|about|around|approximately)\s*(?:\]\]\s*)?$", re.I)
+#: a link to an event, then the verb that dates it, right before the date: "the [[Battle of X]]
+#: was fought on …", "[Battle of X](battle-of-x.md) took place near York in …"
+_EVENT_RE = re.compile(
+    r"(?:\[\[(?P<wiki>[^\[\]|#\n]{1,200})(?:#[^\[\]|\n]*)?(?:\|[^\[\]\n]{0,200})?\]\]"
+    r"|\[[^\[\]\n]{1,200}\]\(\s*<?(?P<md>[^()\s<>]{1,500})>?\s*\))"
+    r"\s+(?:was\s+fought|were\s+fought|took\s+place|occurred)"
+    r"(?:\s+(?:near|at|in|outside)\s+[^.;:\[\]\d]{1,60}?)?\s+(?:on|in)\s+$"
+)
 
 
 class LinkedDateConflict(CorpusRule):
@@ -76,10 +83,17 @@ class LinkedDateConflict(CorpusRule):
             if not sound(c) or c.precision not in ("day", "month", "year") or c.cue == "quotation":
                 continue
             f = frames.get(c)
-            if f is None or f.subject is None:
+            if f is None or _CIRCA_RE.search(ctx.doc.text, max(0, c.start - 12), c.start):
+                continue  # an approximate date ("c. 1015") contradicts nothing near it
+            own = f.subject is not None and is_own(ctx, f)
+            event = None if own or c.year_inferred else _event(ctx, c)
+            if event is not None:
+                f = Frame(subject=event, how="link", attribute="date", origin=f.origin)
+                yield self.fact(
+                    ctx, c, f, "date", False, c.earliest.toordinal(), c.latest.toordinal(), show(c)
+                )
                 continue
-            own = is_own(ctx, f)
-            if not own and (not is_linked(ctx, f) or c.year_inferred):
+            if f.subject is None or not own and (not is_linked(ctx, f) or c.year_inferred):
                 continue
             for attribute, low, high in _dated(ctx, c, f.attribute, own):
                 yield self.fact(
@@ -114,10 +128,21 @@ def _dated(
         f = ctx.claims.frames.get(c)
         if f is not None and f.origin == "infobox":  # the event box's date
             yield "date", c.earliest, c.latest
-    elif not own and attribute in (None, "date", "fight") and not c.is_range:
-        clause = ctx.doc.view[max(0, c.start - 120) : c.start]
-        if _EVENT_VERB_RE.search(clause.rsplit(".", 1)[-1]):
-            yield "date", c.earliest, c.latest
+
+
+def _event(ctx: Context, c: DateClaim) -> str | None:
+    """The linked event a date is the date of ("[[Battle of X]] was fought on <date>"), if any."""
+    if c.is_range:
+        return None
+    m = _EVENT_RE.search(ctx.doc.text, max(0, c.start - 300), c.start)
+    if m is None:
+        return None
+    if m["wiki"]:
+        return " ".join(m["wiki"].replace("_", " ").split())
+    target = m["md"].rstrip("/").rsplit("/", 1)[-1].split("#")[0]
+    if "://" in m["md"] or not target:
+        return None  # a page elsewhere, not an article of this corpus
+    return re.sub(r"\.(?:md|html?|wiki)$", "", target).replace("_", " ").replace("-", " ")
 
 
 def _agree(a: Fact, b: Fact) -> bool:
