@@ -150,3 +150,22 @@ def test_the_cache_keeps_pass_one_and_the_index_is_sqlite(
     (index,) = (tmp_path / "cache" / "index").glob("*.sqlite")
     rows = sqlite3.connect(index).execute("SELECT entity, attribute, own FROM facts").fetchall()
     assert ("battle of fulford", "date", 1) in rows and ("battle of fulford", "date", 0) in rows
+
+
+def test_pages_of_a_dump_are_cached_and_answered_from_the_cache(
+    wiki: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from klint.cache import Cache
+    from klint.config import Config
+    from klint.corpus.run import Engine, lint_dump
+
+    cache = Cache(tmp_path / "cache")
+    cfg = Config(select=("KC",))
+    first = list(lint_dump(str(wiki), cfg, Engine("jobs", 2), cache))
+    assert (cache.hits, cache.misses) == (0, len(PAGES))
+    again = list(lint_dump(str(wiki), cfg, Engine("jobs", 1), cache))
+    assert cache.hits == len(PAGES)
+    assert [(r.path, r.diagnostics, r.facts) for r in again] == [
+        (r.path, r.diagnostics, r.facts) for r in first
+    ]
+    assert any(r.facts for r in again), "the facts come back from the cache too"

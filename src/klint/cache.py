@@ -116,8 +116,13 @@ class Cache:
         self.dir = self.root / SCHEMA
         self.hits = self.misses = 0
 
-    def key(self, path: str, config: Config, fmt: str | None) -> str | None:
-        """The entry key for linting ``path`` now, or None when it cannot be read."""
+    def key(
+        self, path: str, config: Config, fmt: str | None, text: str | None = None
+    ) -> str | None:
+        """The entry key for linting ``path`` now, or None when it cannot be read.
+
+        ``text``: the article itself, for one that is not a file (a page of a wiki dump).
+        """
         h = hashlib.sha256()
         for part in (
             SCHEMA,
@@ -129,6 +134,9 @@ class Cache:
             os.path.abspath(path),
         ):
             h.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        if text is not None:
+            h.update(b"\0page\0" + text.encode("utf-8", "surrogatepass"))
+            return h.hexdigest()
         content = _regular_bytes(Path(path))
         if content is None:
             return None  # not cached: the engine reports what is wrong with it
@@ -162,11 +170,18 @@ class Cache:
         self.hits += 1
         return result
 
-    def put(self, key: str | None, result: FileResult, config: Config, fmt: str | None) -> None:
+    def put(
+        self,
+        key: str | None,
+        result: FileResult,
+        config: Config,
+        fmt: str | None,
+        text: str | None = None,
+    ) -> None:
         """Store a result, unless it is an error or the file changed while it was linted."""
         if key is None or result.error or any(d.code == "KI004" for d in result.diagnostics):
             return
-        if self.key(result.path, config, fmt) != key:
+        if text is None and self.key(result.path, config, fmt) != key:
             return
         payload = {
             "klint": __version__,

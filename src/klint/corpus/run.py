@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -155,7 +155,7 @@ def _map(
         else:
             yield from lint_files(files, min(engine.jobs, len(files)), fmt, cache)
     for dump, cfg in dumps:
-        yield from lint_dump(dump, cfg, engine)
+        yield from lint_dump(dump, cfg, engine, cache)
 
 
 def _dask_mapper(
@@ -207,57 +207,98 @@ def _batches(dump: str, errors: list[FileResult]) -> Iterator[list[tuple[str, st
         errors.append(FileResult(dump, [d], error=True))
 
 
-def lint_dump(dump: str, cfg: Config, engine: Engine) -> Iterator[FileResult]:
-    """The results of a dump's pages in dump order, with a bounded number of batches in
-    flight (memory stays flat), then its read error if it has one."""
+Todo = list[tuple[str, str, "str | None"]]  # pages to lint: (path, wikitext, cache key)
+
+
+def lint_dump(
+    dump: str, cfg: Config, engine: Engine, cache: Cache | None = None
+) -> Iterator[FileResult]:
+    """The results of a dump's pages, then its read error if it has one.
+
+    Pages the cache knows are answered from it; the others are linted in batches, a
+    bounded number in flight (so memory stays flat), on the engine's workers.
+    """
     errors: list[FileResult] = []
-    batches = _batches(dump, errors)
-    if engine.kind == "dask":
-        yield from _dask_dump(batches, cfg, engine)
-    elif engine.jobs <= 1:
-        for batch in batches:
-            yield from _lint_batch(batch, cfg)
-    else:
-        with ProcessPoolExecutor(
-            max_workers=engine.jobs, initializer=die_with_parent, initargs=(os.getpid(),)
-        ) as pool:
-            pending: deque[Future[list[FileResult]]] = deque()
-            for batch in batches:
-                pending.append(pool.submit(_lint_batch, batch, cfg))
-                if len(pending) >= engine.jobs * IN_FLIGHT:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
+    with _Submitter(engine, cfg) as submit:
+        window: Todo = []
+        for batch in _batches(dump, errors):
+            for path, text in batch:
+                key = cache.key(path, cfg, "wikitext", text) if cache is not None else None
+                hit = cache.get(key, path) if cache is not None else None
+                if hit is not None:
+                    yield hit
+                else:
+                    window.append((path, text, key))
+            if len(window) >= submit.size:
+                yield from _stored(submit(window), cache, cfg)
+                window = []
+        if window:
+            yield from _stored(submit(window), cache, cfg)
+        yield from _stored(submit.drain(), cache, cfg)
     yield from errors
 
 
-def _dask_dump(
-    batches: Iterable[list[tuple[str, str]]], cfg: Config, engine: Engine
+def _stored(
+    done: Iterator[tuple[Todo, list[FileResult]]], cache: Cache | None, cfg: Config
 ) -> Iterator[FileResult]:
-    """``dask.bag`` over windows of pages: one window computing while the next is read."""
-    import dask.bag as db
+    for todo, results in done:
+        for (_, text, key), result in zip(todo, results):
+            if cache is not None:
+                cache.put(key, result, cfg, "wikitext", text)
+            yield result
 
-    client = engine.client()
-    window = BATCH * IN_FLIGHT * engine.workers()
-    pending: deque[Any] = deque()
-    pages: list[tuple[str, str]] = []
 
-    def submit(pages: list[tuple[str, str]]) -> None:
-        parts = min(len(pages), engine.workers() * IN_FLIGHT)
-        bag = db.from_sequence(pages, npartitions=parts).map(lambda p: lint_page(p[0], p[1], cfg))
-        pending.append(client.compute(bag))
+class _Submitter:
+    """Batches of pages to the engine's workers, at most ``limit`` in flight; calling it
+    submits one batch and gives back the batches that had to finish first."""
 
-    for batch in batches:
-        pages.extend(batch)
-        if len(pages) >= window:
-            submit(pages)
-            pages = []
-            if len(pending) > 1:
-                yield from pending.popleft().result()
-    if pages:
-        submit(pages)
-    while pending:
-        yield from pending.popleft().result()
+    def __init__(self, engine: Engine, cfg: Config) -> None:
+        self.engine, self.cfg = engine, cfg
+        self.pending: deque[tuple[Todo, Any]] = deque()
+        self.pool: ProcessPoolExecutor | None = None
+        if engine.kind == "dask":
+            self.size, self.limit = BATCH * IN_FLIGHT * engine.workers(), 2
+        else:
+            self.size, self.limit = BATCH, engine.jobs * IN_FLIGHT
+
+    def __enter__(self) -> _Submitter:
+        if self.engine.kind != "dask" and self.engine.jobs > 1:
+            self.pool = ProcessPoolExecutor(
+                max_workers=self.engine.jobs,
+                initializer=die_with_parent,
+                initargs=(os.getpid(),),
+            )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+    def __call__(self, todo: Todo) -> Iterator[tuple[Todo, list[FileResult]]]:
+        pages = [(path, text) for path, text, _ in todo]
+        if self.engine.kind == "dask":
+            import dask.bag as db
+
+            cfg = self.cfg
+            parts = min(len(pages), self.engine.workers() * IN_FLIGHT)
+            bag = db.from_sequence(pages, npartitions=parts).map(
+                lambda p: lint_page(p[0], p[1], cfg)
+            )
+            self.pending.append((todo, self.engine.client().compute(bag)))
+        elif self.pool is not None:
+            self.pending.append((todo, self.pool.submit(_lint_batch, pages, self.cfg)))
+        else:
+            self.pending.append((todo, _lint_batch(pages, self.cfg)))
+        while len(self.pending) > self.limit:
+            yield self._next()
+
+    def drain(self) -> Iterator[tuple[Todo, list[FileResult]]]:
+        while self.pending:
+            yield self._next()
+
+    def _next(self) -> tuple[Todo, list[FileResult]]:
+        todo, job = self.pending.popleft()
+        return todo, job if isinstance(job, list) else job.result()
 
 
 # ---------------------------------------------------------------- pass two: group by entity, compare

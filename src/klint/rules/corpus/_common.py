@@ -185,7 +185,7 @@ class CorpusRule(Rule):
             end_column,
             frame.origin,
             " ".join(doc.text[claim.start : claim.end].split()),
-            doc.line_text(line),
+            doc.line_text(line)[: column + claim.end - claim.start + 160],  # the snippet's span
             name,
         )
 
