@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 #: pages a worker gets at a time, and how many such batches are in flight per worker
 BATCH = 32
 IN_FLIGHT = 4
+#: pages in one partition of a Dask bag: small, so a long article does not hold up a window
+PARTITION = 4
 
 
 @dataclass
@@ -256,8 +258,8 @@ class _Submitter:
         self.engine, self.cfg = engine, cfg
         self.pending: deque[tuple[Todo, Any]] = deque()
         self.pool: ProcessPoolExecutor | None = None
-        if engine.kind == "dask":
-            self.size, self.limit = BATCH * IN_FLIGHT * engine.workers(), 2
+        if engine.kind == "dask":  # windows of a batch a worker, a few in flight
+            self.size, self.limit = BATCH * engine.workers(), IN_FLIGHT
         else:
             self.size, self.limit = BATCH, engine.jobs * IN_FLIGHT
 
@@ -280,8 +282,7 @@ class _Submitter:
             import dask.bag as db
 
             cfg = self.cfg
-            parts = min(len(pages), self.engine.workers() * IN_FLIGHT)
-            bag = db.from_sequence(pages, npartitions=parts).map(
+            bag = db.from_sequence(pages, partition_size=PARTITION).map(
                 lambda p: lint_page(p[0], p[1], cfg)
             )
             self.pending.append((todo, self.engine.client().compute(bag)))
