@@ -102,3 +102,16 @@ def test_real_wikitext_packed_in_a_dump_gives_the_files_findings(tmp_path: Path)
     }
     assert as_files, "the corpus gives findings to compare"
     assert as_pages == as_files
+
+
+def test_pages_stream_before_the_end_of_the_dump_is_read(tmp_path: Path) -> None:
+    """A dump cut off after two pages still gives them: nothing waits for the whole file."""
+    dump = write_dump(
+        tmp_path / "cut.xml", [("A", "'''A''' one."), ("B", "'''B''' two."), ("C", "x")]
+    )
+    text = dump.read_text()
+    dump.write_text(text[: text.index("<title>C</title>")])
+    pages = iter_pages(str(dump))
+    assert [next(pages).title, next(pages).title] == ["A", "B"]
+    with pytest.raises(DumpError, match="broken XML at line"):
+        next(pages)
