@@ -115,3 +115,12 @@ def test_pages_stream_before_the_end_of_the_dump_is_read(tmp_path: Path) -> None
     assert [next(pages).title, next(pages).title] == ["A", "B"]
     with pytest.raises(DumpError, match="broken XML at line"):
         next(pages)
+
+
+def test_the_report_shows_each_page_of_a_dump(tmp_path: Path) -> None:
+    dump = write_dump(tmp_path / "wiki.xml", [("Ada Stone", GENERAL), ("Leeds", "'''Leeds'''.")])
+    out = tmp_path / "report.html"
+    assert main(["report", str(dump), "-o", str(out), "--select", "KD110"]) == 0
+    html = out.read_text()
+    assert f"{dump}#Ada Stone" in html and f"{dump}#Leeds" in html
+    assert "3 May 1901" in html  # the finding, beside its text

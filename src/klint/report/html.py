@@ -43,26 +43,38 @@ def collect(files: list[tuple[str, Any]], fmt: str | None = None) -> list[Articl
     from klint.extract import extract
     from klint.packs import load_packs
     from klint.sources import SourceError, read_path
+    from klint.sources.dump import DumpError, is_dump
+
+    def article(doc: Document, cfg: Any) -> Article:
+        packs = load_packs(cfg.rule_packs)
+        return Article(
+            doc.path,
+            doc,
+            extract(doc, packs, cfg.languages),
+            check_document(doc, cfg, packs).diagnostics,
+            sides=side_names(doc, load_claims_file(doc)),
+        )
 
     out = []
     for path, cfg in files:
         try:
-            doc = read_path(path, fmt)
-            packs = load_packs(cfg.rule_packs)
-            out.append(
-                Article(
-                    path,
-                    doc,
-                    extract(doc, packs, cfg.languages),
-                    check_document(doc, cfg, packs).diagnostics,
-                    sides=side_names(doc, load_claims_file(doc)),
-                )
-            )
-        except SourceError as exc:
+            if is_dump(path):  # a wiki dump: each page an article (DUMP#Title)
+                out.extend(article(doc, cfg) for doc in _pages(path))
+            else:
+                out.append(article(read_path(path, fmt), cfg))
+        except (SourceError, DumpError) as exc:
             out.append(Article(path, None, error=str(exc)))
         except Exception as exc:  # one broken file must not lose the whole report
             out.append(Article(path, None, error=f"internal error: {type(exc).__name__}: {exc}"))
     return out
+
+
+def _pages(dump: str) -> Any:
+    from klint.sources import read_text
+    from klint.sources.dump import iter_pages, page_path
+
+    for page in iter_pages(dump):
+        yield read_text(page.text, page_path(dump, page.title), "wikitext")
 
 
 _SIDE_FIELD = re.compile(
