@@ -169,3 +169,15 @@ def test_pages_of_a_dump_are_cached_and_answered_from_the_cache(
         (r.path, r.diagnostics, r.facts) for r in first
     ]
     assert any(r.facts for r in again), "the facts come back from the cache too"
+
+
+def test_a_suppression_comment_silences_a_cross_article_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    quiet = TOSTIG.replace(
+        "The [[Battle of Fulford]]",
+        "<!-- klint: disable-next-line=KC101 -->\nThe [[Battle of Fulford]]",
+    )
+    pages = [(t, quiet if t == "Tostig Godwinson" else x) for t, x in PAGES]
+    dump = write_dump(tmp_path / "wiki.xml", pages)
+    assert _check(capsys, str(dump), "--select", "KC") == (0, [])

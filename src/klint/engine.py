@@ -132,6 +132,8 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
             found.append(_engine_diagnostic("KI001", message, doc.path))
     _locate(doc, found)
     suppressions = suppress.parse(doc.text, doc.position)
+    if result.facts and suppressions:  # a suppressed place takes no part in a KC comparison
+        result.facts = [f for f in result.facts if f.own or not _suppressed(f, suppressions)]
     # suppression comments in the article apply to findings in the article, not in its claims file
     kept = suppress.apply([d for d in found if d.path == doc.path], suppressions)
     kept += [d for d in found if d.path != doc.path]
@@ -169,6 +171,13 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
     wanted |= {r.line for d in kept for r in d.related if (r.path or d.path) == doc.path}
     result.lines = {n: doc.line_text(n) for n in sorted(wanted) if n > 0}
     return result
+
+
+def _suppressed(fact: Fact, suppressions: list[suppress.Suppression]) -> bool:
+    hit = next((s for s in suppressions if s.covers(fact.code, fact.line)), None)
+    if hit is not None:
+        hit.used.add(fact.code)
+    return hit is not None
 
 
 _DIGIT_LOOKALIKES = str.maketrans("OIL", "011")
