@@ -124,3 +124,21 @@ def test_the_report_shows_each_page_of_a_dump(tmp_path: Path) -> None:
     html = out.read_text()
     assert f"{dump}#Ada Stone" in html and f"{dump}#Leeds" in html
     assert "3 May 1901" in html  # the finding, beside its text
+
+
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("empty.xml", b"", "broken XML at line 1, column 1: no element found"),
+        ("sitemap.xml", b"<urlset><url>x</url></urlset>\n", "not a MediaWiki XML dump"),
+        ("fake.xml.bz2", b"hello\n", "cannot read the dump"),
+        ("fake.xml.gz", b"hello\n", "cannot read the dump"),
+    ],
+)
+def test_what_is_not_a_dump_is_one_line_and_exit_2(
+    name: str, data: bytes, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / name).write_bytes(data)
+    assert main(["check", str(tmp_path / name), "--no-cache"]) == 2
+    out = capsys.readouterr().out
+    assert f"{tmp_path / name}:1:1: KI002 {message}" in out and "Traceback" not in out

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
@@ -71,13 +72,24 @@ def iter_pages(path: str) -> Iterator[Page]:
                     continue
                 yield Page(page.title, text)
     except ET.ParseError as exc:
-        line, column = exc.position
+        line, column = _position(exc)
         raise DumpError(f"broken XML at line {line}, column {column + 1}: {_reason(exc)}") from None
     except (OSError, EOFError, ValueError) as exc:
         raise DumpError(f"cannot read the dump: {exc}") from None
     except Exception as exc:  # mwxml's own errors (MalformedXML, a missing element)
-        raise DumpError(f"not a MediaWiki dump: {type(exc).__name__}: {exc}") from None
+        why = str(exc).strip() or "its elements are not the MediaWiki export schema"
+        raise DumpError(f"not a MediaWiki XML dump: {why}") from None
+
+
+def _position(exc: Exception) -> tuple[int, int]:
+    """(line, 0-based column) of a parse error; mwxml re-raises some without ``position``."""
+    position = getattr(exc, "position", None)
+    if position is not None:
+        return position[0], position[1]
+    m = re.search(r"line (\d+), column (\d+)", str(exc))
+    return (int(m.group(1)), int(m.group(2))) if m else (1, 0)
 
 
 def _reason(exc: Exception) -> str:
+    """The parser's words without its position: "mismatched tag", "no element found"."""
     return str(exc).split(":")[0]
