@@ -121,6 +121,7 @@ def test_markdown_articles_link_by_relative_path(
         "[Ada Stone](ada-stone.md) was born on 3 May 1901 in Leeds.\n"
     )
     code, found = _check(capsys, str(tmp_path), "--select", "KC")
+    assert code == 1
     assert [(Path(d["path"]).name, d["related"][0]["path"]) for d in found] == [
         ("leeds-survey.md", str(tmp_path / "ada-stone.md"))
     ]

@@ -14,7 +14,7 @@ import gzip
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, cast
 
 #: what names a dump on the command line
 SUFFIXES = (".xml", ".xml.bz2", ".xml.gz")
@@ -48,7 +48,7 @@ def _open(path: str) -> IO[bytes]:
     if lower.endswith(".bz2"):
         return bz2.open(path, "rb")
     if lower.endswith(".gz"):
-        return gzip.open(path, "rb")
+        return cast("IO[bytes]", gzip.open(path, "rb"))
     return open(path, "rb")
 
 

@@ -66,7 +66,7 @@ class Fact:
 
     @classmethod
     def from_row(cls, row: list[object] | tuple[object, ...]) -> Fact:
-        return cls(*row)  # type: ignore[arg-type]
+        return cls(*row)
 
 
 def own_keys(ctx: Context) -> set[str]:
@@ -75,7 +75,8 @@ def own_keys(ctx: Context) -> set[str]:
     from klint.sources.dump import SEPARATOR
 
     if "kc.own" in ctx.cache:
-        return ctx.cache["kc.own"]
+        cached: set[str] = ctx.cache["kc.own"]
+        return cached
     path = ctx.doc.path
     if SEPARATOR in path:
         names = {path.rsplit(SEPARATOR, 1)[1]}

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
-from klint.claims import DateClaim, Frame
+from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.extract.frames import ONCE
 from klint.rules.base import Context
@@ -88,12 +89,12 @@ class LinkedDateConflict(CorpusRule):
             own = f.subject is not None and is_own(ctx, f)
             event = None if own or c.year_inferred else _event(ctx, c)
             if event is not None:
-                f = Frame(subject=event, how="link", attribute="date", origin=f.origin)
+                f = replace(f, subject=event, how="link", attribute="date", when=None, year=None)
                 yield self.fact(
                     ctx, c, f, "date", False, c.earliest.toordinal(), c.latest.toordinal(), show(c)
                 )
                 continue
-            if f.subject is None or not own and (not is_linked(ctx, f) or c.year_inferred):
+            if f.subject is None or (not own and (not is_linked(ctx, f) or c.year_inferred)):
                 continue
             for attribute, low, high in _dated(ctx, c, f.attribute, own):
                 yield self.fact(
