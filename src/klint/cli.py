@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from klint.claims import Claim, Claims, DateClaim, Frame
     from klint.config import Config
+    from klint.corpus.run import Engine
     from klint.diagnostics import Diagnostic, Severity
     from klint.document import Document
     from klint.engine import FileResult
@@ -411,7 +412,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-def _engine(args: argparse.Namespace, jobs: int):  # -> klint.corpus.run.Engine
+def _engine(args: argparse.Namespace, jobs: int) -> Engine:
     """The engine ``--engine`` and ``--scheduler`` ask for; Dask only when it is installed."""
     from klint.corpus.run import Engine
 
