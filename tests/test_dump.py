@@ -142,3 +142,14 @@ def test_what_is_not_a_dump_is_one_line_and_exit_2(
     assert main(["check", str(tmp_path / name), "--no-cache"]) == 2
     out = capsys.readouterr().out
     assert f"{tmp_path / name}:1:1: KI002 {message}" in out and "Traceback" not in out
+
+
+def test_the_summary_counts_stdin_a_missing_path_and_every_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    dump = write_dump(tmp_path / "wiki.xml", [("A", "'''A''' one."), ("B", "'''B''' two.")])
+    monkeypatch.setattr("sys.stdin", io.StringIO("Plain text from 1990.\n"))
+    assert main(["check", "-", str(dump), str(tmp_path / "gone.txt"), "--no-cache"]) == 2
+    assert "No findings in 3 files; 1 path could not be checked." in capsys.readouterr().out

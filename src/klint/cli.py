@@ -288,8 +288,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         for raw in args.paths:
             sys.stdout.write(show_settings(raw, configured(base or _discover_for(raw, discover))))
         return EXIT_CLEAN
-    results: list[FileResult] = []  # with findings or errors: the clean ones are only counted
-    checked: list[str] = []
+    results: list[FileResult] = []  # with findings or errors: the clean ones are only named
     files: list[tuple[str, Config]] = []
     dumps: list[tuple[str, Config]] = []
     levels: dict[str, Severity] = {}  # file -> the fail-level of its configuration
@@ -349,6 +348,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         in_order = _InOrder([path for path, _ in files], stream[0], target, _color(out), keep)
         for r in results:
             in_order.add(r, pending_from=0)
+    checked = [r.path for r in results]  # every input in order (stdin, missing paths, then files)
     tune_gc()
     try:
         with Progress(len(files)) as bar:
@@ -387,7 +387,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for r in results:
         sources.setdefault(r.path, {}).update(r.lines)
     info = RunInfo(
-        files=list(dict.fromkeys([*(r.path for r in results if r.error), *checked])),
+        files=list(dict.fromkeys(checked)),
         sources=sources,
         color=_color(out),
         unchecked=[r.path for r in results if r.error and not r.diagnostics],
