@@ -182,3 +182,12 @@ def test_a_suppression_comment_silences_a_cross_article_finding(
     pages = [(t, quiet if t == "Tostig Godwinson" else x) for t, x in PAGES]
     dump = write_dump(tmp_path / "wiki.xml", pages)
     assert _check(capsys, str(dump), "--select", "KC") == (0, [])
+
+
+def test_the_summary_counts_each_page_once(wiki: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Clean pages are counted, not listed; a page a cross-article finding names is still one."""
+    assert (
+        main(["check", str(wiki), "--select", "KC", "--no-cache", "--output-format", "concise"])
+        == 1
+    )
+    assert capsys.readouterr().out.endswith("Found 1 finding (1 warning) in 1 of 4 files.\n")

@@ -266,7 +266,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from klint import baseline
     from klint.cache import Cache
     from klint.config import ConfigError
-    from klint.corpus.run import cross_article, lint_corpus
+    from klint.corpus.run import Stats, cross_article, lint_corpus
     from klint.diagnostics import Severity
     from klint.engine import FileResult, check_document, iter_files
     from klint.progress import Progress
@@ -349,13 +349,24 @@ def cmd_check(args: argparse.Namespace) -> int:
         for r in results:
             in_order.add(r, pending_from=0)
     checked = [r.path for r in results]  # every input in order (stdin, missing paths, then files)
+    clean_pages = 0
+    stats, compared = Stats(), set()
     tune_gc()
     try:
         with Progress(len(files)) as bar:
-            for k, result in enumerate(lint_corpus(files, dumps, engine, args.input_format, cache)):
-                checked.append(result.path)
+            for k, result in enumerate(
+                lint_corpus(files, dumps, engine, args.input_format, cache, stats)
+            ):
+                if stats.comparing:  # pass two: findings across articles already counted
+                    results.append(result)
+                    compared.add(result.path)
+                    continue
                 if result.diagnostics or result.error or result.lines:
                     results.append(result)
+                elif _article_of(result.path) != result.path:
+                    clean_pages += 1  # counted, not named: a dump's pages stay out of memory
+                    continue
+                checked.append(result.path)
                 if in_order and in_order.add(result, pending_from=k + 1):
                     bar.clear()
                     in_order.flush()
@@ -364,6 +375,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         engine.close()
     if in_order:
         in_order.finish()
+    named = set(checked)
+    for path in sorted(compared - named):  # a page counted clean that a KC finding names
+        checked.append(path)
+        clean_pages -= 1
 
     for r in results:  # a finding in a claims file fails like one in its article
         for d in r.diagnostics:
@@ -391,6 +406,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         sources=sources,
         color=_color(out),
         unchecked=[r.path for r in results if r.error and not r.diagnostics],
+        more=clean_pages,
     )
     if args.statistics:  # the table instead of the findings, like ruff
         from klint.report.text import statistics

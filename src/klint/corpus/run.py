@@ -81,6 +81,7 @@ class Stats:
     """What a run did, for the benchmark."""
 
     articles: int = 0
+    comparing: bool = False  # pass two has begun: the results now are findings across articles
     facts: int = 0
     index_bytes: int = 0
     cross_seconds: float = 0.0
@@ -117,6 +118,7 @@ def lint_corpus(
             yield result
         if index is not None and stats.articles > 1:
             started = time.monotonic()
+            stats.comparing = True
             yield from _compare(index, engine)
             stats.cross_seconds = time.monotonic() - started
             stats.facts = index.count

@@ -49,6 +49,7 @@ class RunInfo:
     sources: dict[str, dict[int, str]] = field(default_factory=dict)  # path -> {line: text}
     color: bool = False
     unchecked: list[str] = field(default_factory=list)  # paths that could not be checked at all
+    more: int = 0  # files checked without findings and not listed (the clean pages of a dump)
 
 
 def plural(n: int, word: str) -> str:
@@ -56,11 +57,14 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def files_with_findings(diagnostics: list[Diagnostic], files: list[str]) -> tuple[int, int]:
-    """How many files have findings, out of how many; a claims file with findings counts as a
-    file read (it is not in ``files``, which lists the articles)."""
+def files_with_findings(
+    diagnostics: list[Diagnostic], files: list[str], more: int = 0
+) -> tuple[int, int]:
+    """How many files have findings, out of how many (``more``: clean ones not in ``files``);
+    a claims file with findings counts as a file read (it is not in ``files``, which lists
+    the articles)."""
     found = {d.path for d in diagnostics}
-    return len(found), len(set(files) | found)
+    return len(found), len(set(files) | found) + more
 
 
 Reporter = Callable[[list[Diagnostic], Writer, RunInfo], None]

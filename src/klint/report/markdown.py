@@ -27,10 +27,12 @@ def _code(text: str) -> str:
     return "<code>" + html.escape(text) + "</code>"
 
 
-def summary(diagnostics: list[Diagnostic], files: list[str], title: str = "klint") -> str:
+def summary(
+    diagnostics: list[Diagnostic], files: list[str], title: str = "klint", more: int = 0
+) -> str:
     """The Markdown text: totals, findings per rule and per file, then the findings."""
     n = len(diagnostics)
-    nfiles, total = files_with_findings(diagnostics, files)
+    nfiles, total = files_with_findings(diagnostics, files, more)
     lines = [
         f"### {escape(title)}: {plural(n, 'finding')} in {nfiles} of {plural(total, 'file')}",
         "",
@@ -80,7 +82,7 @@ def summary(diagnostics: list[Diagnostic], files: list[str], title: str = "klint
 def markdown(diagnostics: list[Diagnostic], out: Writer, info: RunInfo) -> None:
     """The ``--output-format markdown`` reporter."""
     checked = [f for f in info.files if f not in info.unchecked]
-    text = summary(diagnostics, checked)
+    text = summary(diagnostics, checked, more=info.more)
     if info.unchecked:
         names = ", ".join(_code(p) for p in info.unchecked)
         text = text.replace("All checks passed.", "No findings.")

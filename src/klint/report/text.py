@@ -123,13 +123,13 @@ def summary(diagnostics: list[Diagnostic], out: Writer, info: RunInfo) -> None:
     tail = f"; {plural(len(info.unchecked), 'path')} could not be checked" if info.unchecked else ""
     if not diagnostics:
         if info.unchecked:
-            out.write(f"No findings in {plural(len(checked), 'file')}{tail}.\n")
+            out.write(f"No findings in {plural(len(checked) + info.more, 'file')}{tail}.\n")
         else:
-            out.write(f"All checks passed ({plural(len(checked), 'file')}).\n")
+            out.write(f"All checks passed ({plural(len(checked) + info.more, 'file')}).\n")
         return
     by_sev = Counter(d.severity for d in diagnostics)
     parts = [plural(by_sev[s], s.value) for s in Severity if by_sev[s]]
-    with_findings, total = files_with_findings(diagnostics, checked)
+    with_findings, total = files_with_findings(diagnostics, checked, info.more)
     out.write(
         f"Found {plural(len(diagnostics), 'finding')} ({', '.join(parts)}) "
         f"in {with_findings} of {plural(total, 'file')}{tail}.\n"
