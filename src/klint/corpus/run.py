@@ -55,7 +55,7 @@ class Engine:
                     n_workers=self.jobs,
                     threads_per_worker=1,
                     processes=True,
-                    dashboard_address=None,
+                    dashboard_address=":0",  # any free port: 8787 may be another cluster's
                 )
                 self._client = Client(cluster)
         return self._client
