@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -55,7 +56,7 @@ def collect(files: list[tuple[str, Any]], fmt: str | None = None) -> list[Articl
             sides=side_names(doc, load_claims_file(doc)),
         )
 
-    out = []
+    out: list[Article] = []
     for path, cfg in files:
         try:
             if is_dump(path):  # a wiki dump: each page an article (DUMP#Title)
@@ -69,7 +70,7 @@ def collect(files: list[tuple[str, Any]], fmt: str | None = None) -> list[Articl
     return out
 
 
-def _pages(dump: str) -> Any:
+def _pages(dump: str) -> Iterator[Document]:
     from klint.sources import read_text
     from klint.sources.dump import iter_pages, page_path
 
