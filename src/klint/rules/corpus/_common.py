@@ -20,7 +20,6 @@ from pathlib import Path
 
 from klint.claims import Claim, Frame
 from klint.diagnostics import Diagnostic, Related, Severity
-from klint.extract.frames import subject_key
 from klint.rules.base import Context, Rule
 
 #: frames of the article itself: its infobox and its lead, about its title
@@ -72,6 +71,7 @@ class Fact:
 def own_keys(ctx: Context) -> set[str]:
     """The keys an article answers to: its page title (``DUMP#Title``) or file name, and the
     title its own lead or infobox names."""
+    from klint.extract.frames import subject_key  # loaded with the frames, on first use
     from klint.sources.dump import SEPARATOR
 
     if "kc.own" in ctx.cache:
@@ -101,6 +101,8 @@ def title_of(ctx: Context) -> str:
 
 def is_own(ctx: Context, f: Frame) -> bool:
     """A frame of the article about itself: an infobox field or the lead, about its title."""
+    from klint.extract.frames import subject_key  # loaded with the frames, on first use
+
     return (
         f.origin in OWN_ORIGINS
         and f.how in OWN_HOW
@@ -111,6 +113,8 @@ def is_own(ctx: Context, f: Frame) -> bool:
 
 def is_linked(ctx: Context, f: Frame) -> bool:
     """A frame of prose about an entity the article links to (not the article itself)."""
+    from klint.extract.frames import subject_key  # loaded with the frames, on first use
+
     return (
         f.how == "link"
         and f.origin in PROSE_ORIGINS
@@ -162,6 +166,8 @@ class CorpusRule(Rule):
         unit: str = "",
     ) -> Fact:
         """A fact of ``claim`` at its place in the article."""
+        from klint.extract.frames import subject_key  # loaded with the frames, on first use
+
         doc = ctx.doc
         line, column = doc.position(claim.start)
         end_line, end_column = doc.position(max(claim.start, claim.end))

@@ -9,7 +9,6 @@ from datetime import date
 
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
-from klint.extract.frames import ONCE
 from klint.rules.base import Context
 from klint.rules.corpus._common import CorpusRule, Fact, is_linked, is_own
 from klint.rules.dates._common import show, sound
@@ -119,6 +118,8 @@ def _dated(
     ctx: Context, c: DateClaim, attribute: str | None, own: bool
 ) -> Iterator[tuple[str, date, date]]:
     """``(attribute, earliest, latest)`` of what a date gives: a lifespan gives two."""
+    from klint.extract.frames import ONCE  # loaded with the frames, on first use
+
     if attribute == "lifespan" and c.is_range:
         if c.range_start_latest and c.range_end_earliest:
             yield "born", c.earliest, c.range_start_latest
