@@ -147,11 +147,12 @@ _JOINING_RE = re.compile(
 
 def tight(view: str, start: int, end: int) -> tuple[int, int] | None:
     """Shrink ``[start, end)`` to its first and last visible character (None if none)."""
-    while start < end and view[start].isspace():
-        start += 1
-    while end > start and view[end - 1].isspace():
-        end -= 1
-    return (start, end) if end > start else None
+    piece = view[start:end]  # blanked markup leaves long runs of spaces: strip them in C
+    body = piece.strip()
+    if not body:
+        return None
+    start += len(piece) - len(piece.lstrip())
+    return start, start + len(body)
 
 
 #: infobox parameter base names -> the labels the plain-text reader gives (a digit suffix is the side)
