@@ -95,13 +95,29 @@ def has_cue(text: str, cues: list[str] | tuple[str, ...]) -> bool:
 
 def find_all(text: str, literals: Iterable[str]) -> set[int]:
     """Every offset where one of ``literals`` occurs (``str.find`` skips ahead far faster
-    than a pattern that must be tried at every offset)."""
+    than a pattern that must be tried at every offset).
+
+    Literals that differ only in their first character ("Resolution", "resolution") are
+    found with one scan for what follows it, each hit kept if one of those characters
+    precedes it: a pass over the text per spelling is what costs."""
     out = set()
+    heads: dict[str, set[str]] = {}
     for lit in literals:
-        p = text.find(lit)
+        heads.setdefault(lit[1:], set()).add(lit[:1])
+    for tail, firsts in heads.items():
+        if len(firsts) == 1 or not tail:
+            for head in firsts:
+                lit = head + tail
+                p = text.find(lit)
+                while p >= 0:
+                    out.add(p)
+                    p = text.find(lit, p + 1)
+            continue
+        p = text.find(tail, 1)
         while p >= 0:
-            out.add(p)
-            p = text.find(lit, p + 1)
+            if text[p - 1] in firsts:
+                out.add(p - 1)
+            p = text.find(tail, p + 1)
     return out
 
 
