@@ -156,9 +156,11 @@ def read(text: str, path: str = "<text>") -> Document:
     infobox = _find_infobox(lines, kinds, title_idx)
 
     # 4. duplicated lines are captions (an image caption printed twice)
-    squashed = ["".join(ln.text.split()) for ln in lines]
     for i in range(len(lines) - 1):
-        a, b = squashed[i], squashed[i + 1]
+        a, b = lines[i].text, lines[i + 1].text
+        if a[:1] != b[:1] and not a[:1].isspace() and not b[:1].isspace():
+            continue  # two first letters differ: so do the lines without their blanks
+        a, b = "".join(a.split()), "".join(b.split())
         if a and a == b and kinds[i] is None and kinds[i + 1] is None and i not in infobox:
             kinds[i] = kinds[i + 1] = "caption"
 
