@@ -18,6 +18,8 @@ from klint.rules.numbers.kn207_table_consistency import TableConsistency
 from klint.rules.numbers.kn208_percent_vs_counts import PercentVsCounts
 from klint.rules.numbers.kn209_attribute_value_conflict import AttributeValueConflict
 from klint.rules.numbers.kn210_conversion_mismatch import ConversionMismatch
+from klint.rules.numbers.kn211_part_exceeds_whole import PartExceedsWhole
+from klint.rules.numbers.kn212_losses_exceed_strength import LossesExceedStrength
 
 RULES: tuple[type[Rule], ...] = (
     ValueConflict,
@@ -30,4 +32,6 @@ RULES: tuple[type[Rule], ...] = (
     PercentVsCounts,
     AttributeValueConflict,
     ConversionMismatch,
+    PartExceedsWhole,
+    LossesExceedStrength,
 )
