@@ -15,6 +15,8 @@ from __future__ import annotations
 SPLIT_FROM: dict[str, str] = {
     "KN211": "KN204",
     "KN212": "KN204",
+    "KN213": "KN207",
+    "KN214": "KN207",
 }
 
 
