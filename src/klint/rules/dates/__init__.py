@@ -16,6 +16,7 @@ from klint.rules.dates.kd110_attribute_date_conflict import AttributeDateConflic
 from klint.rules.dates.kd111_age_mismatch import AgeMismatch
 from klint.rules.dates.kd112_act_outside_life import ActOutsideLife
 from klint.rules.dates.kd113_year_chronology import YearChronologyRegression
+from klint.rules.dates.kd112_order_word_conflict import OrderWordConflict
 
 RULES: tuple[type[Rule], ...] = (
     ImpossibleDate,
@@ -31,4 +32,5 @@ RULES: tuple[type[Rule], ...] = (
     AgeMismatch,
     ActOutsideLife,
     YearChronologyRegression,
+    OrderWordConflict,
 )
