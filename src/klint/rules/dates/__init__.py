@@ -17,6 +17,7 @@ from klint.rules.dates.kd111_age_mismatch import AgeMismatch
 from klint.rules.dates.kd112_act_outside_life import ActOutsideLife
 from klint.rules.dates.kd113_year_chronology import YearChronologyRegression
 from klint.rules.dates.kd112_order_word_conflict import OrderWordConflict
+from klint.rules.dates.kd113_age_vs_birth import AgeVsBirth
 
 RULES: tuple[type[Rule], ...] = (
     ImpossibleDate,
@@ -33,4 +34,5 @@ RULES: tuple[type[Rule], ...] = (
     ActOutsideLife,
     YearChronologyRegression,
     OrderWordConflict,
+    AgeVsBirth,
 )
