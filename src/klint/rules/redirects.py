@@ -19,6 +19,7 @@ SPLIT_FROM: dict[str, str] = {
     "KN212": "KN204",
     "KN213": "KN207",
     "KN214": "KN207",
+    "KX309": "KX304",
 }
 
 
