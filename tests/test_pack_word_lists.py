@@ -43,9 +43,9 @@ def test_a_user_pack_adds_number_words_and_begin_words(tmp_path: Path) -> None:
     assert _codes(text, "KD102", (str(pack),))
 
 
-def test_kn204_reads_every_subpart_cue_of_the_pack() -> None:
+def test_kn211_reads_every_subpart_cue_of_the_pack() -> None:
     text = "The attack killed {} civilians, among whom 80 women and 60 children."
-    assert _codes(text.format(100), "KN204") == [
+    assert _codes(text.format(100), "KN211") == [
         "“100 civilians” is less than its listed parts: 80 + 60 = 140"
     ]
-    assert not _codes(text.format(200), "KN204")
+    assert not _codes(text.format(200), "KN211")

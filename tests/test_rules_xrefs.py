@@ -217,11 +217,11 @@ def test_reverse_check_is_opt_in():
 
 def test_undefined_acronym_names_its_usual_expansion_and_another_name():
     text = (
-        "Title\n\nGorbachev sent in Soviet interior troops in 1988.\n\n"
-        "In 1990 he sent MVD troops to Baku.\n"
+        "Title\n\nOfficers of Soviet state security arrested him in 1971.\n\n"
+        "In 1975 the KGB released him.\n"
     )
     (d,) = _lint(text, "KX302")
-    assert "Ministry of Internal Affairs" in d.message and d.line == 5 and d.related[0].line == 3
+    assert "Committee for State Security" in d.message and d.line == 5 and d.related[0].line == 3
 
 
 _ALPHABET = list("AaBbKkeiy -'.,()\"\n0123456789") + [
