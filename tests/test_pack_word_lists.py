@@ -49,3 +49,18 @@ def test_kn211_reads_every_subpart_cue_of_the_pack() -> None:
         "“100 civilians” is less than its listed parts: 80 + 60 = 140"
     ]
     assert not _codes(text.format(200), "KN211")
+
+
+def test_the_frame_reader_takes_its_function_words_from_the_pack(tmp_path: Path) -> None:
+    from klint.text.words import grammar_words
+
+    builtin = grammar_words(load_packs())
+    assert {"in", "on", "of"} <= builtin.prepositions and "was" in builtin.auxiliaries
+    assert "after" in builtin.name_openers and "their" in builtin.possessives
+    assert "beside" not in builtin.prepositions
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("grammar: {prepositions: [beside]}\n", encoding="utf-8")
+    user = grammar_words(load_packs((str(pack),)))
+    # a list of a section (as in ``numbers:``) replaces the built-in one; the others stay
+    assert user.prepositions == {"beside"} and user.auxiliaries == builtin.auxiliaries
+    assert grammar_words(load_packs()) is builtin  # compiled once per pack set

@@ -77,6 +77,17 @@ class NumbersPack:
 
 
 @dataclass(slots=True)
+class GrammarPack:
+    """Function words of the text's language that the claim-frame reader needs (``grammar:``)."""
+
+    __pydantic_config__ = _STRICT
+    prepositions: list[str] = _list()
+    name_openers: list[str] = _list()  # capitalized, never the first word of a name
+    possessives: list[str] = _list()
+    auxiliaries: list[str] = _list()
+
+
+@dataclass(slots=True)
 class Packs:
     """All rule-pack data, merged. Unknown keys are errors (a typo must not pass silently)."""
 
@@ -93,6 +104,7 @@ class Packs:
     date_words: dict[str, Any] = _dict()
     number_words: dict[str, int] = _dict()
     numbers: NumbersPack = field(default_factory=NumbersPack)
+    grammar: GrammarPack = field(default_factory=GrammarPack)
     reference_nouns: list[str] = _list()
     identifier_nouns: list[str] = _list()  # nouns with numbered identifiers: "Resolution 822"
     renamed_acronyms: list[list[str]] = _list()  # [old, new]: one body renamed (CSCE → OSCE)
@@ -114,6 +126,9 @@ class Packs:
         numbers: object = self.numbers  # a plain mapping when built from YAML
         if isinstance(numbers, dict):
             self.numbers = NumbersPack(**numbers)
+        grammar: object = self.grammar
+        if isinstance(grammar, dict):
+            self.grammar = GrammarPack(**grammar)
 
 
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
