@@ -72,6 +72,10 @@ class NumbersPack:
     preposition_heads: list[str] = _list()
     share_blockers: list[str] = _list()
     share_cues: list[str] = _list()
+    share_breaks: list[str] = _list()
+    named_share_breaks: list[str] = _list()
+    share_scopes: list[str] = _list()
+    share_approximators: list[str] = _list()
     total_tolerance: float = 0.05
     percent_tolerance: float = 1.0
 

@@ -6,12 +6,13 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.numbers._common import fmt, paragraphs, stated, value
-from klint.text.words import has_cue
+from klint.text.words import alternation, has_cue
 
 # "% of sales", "% of the vote": the whole a share is of
 _OF_SHARE = re.compile(
@@ -19,13 +20,18 @@ _OF_SHARE = re.compile(
     r"(?P<whole>[a-z][\w'’-]*(?:\s+(?!(?:and|or|while|with|in|at|from|to|for)\b)[a-z][\w'’-]*)?)"
     r"(?=\s*[,;.)]|\s+(?:and|while|with|came|went|was|were|is|are)\b|\s+[a-z]+\s)"
 )
-# words between two percentages that make them shares of different wholes, or a change
-_SHARE_BREAK = (
-    r"\b(?:or|to|between|while|whereas|compared|versus|vs|than|respectively|but|"
-    r"up|down|rose|fell|after|before|then|later|previously|whereas)\b"
-)
-# a word after a share that scopes it to another place or time ("45% in 2014")
-_SCOPE_WORDS = r"in|at|during|among|amongst|across|within|by|since|until|on|per|a|each"
+
+
+@lru_cache(maxsize=8)
+def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word (the text is lower-cased first)."""
+    return re.compile(rf"\b(?:{alternation(words)})\b")
+
+
+@lru_cache(maxsize=8)
+def _before_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One of ``words`` right before the end of the text searched ("about 45%")."""
+    return re.compile(rf"(?:{alternation(words)})\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +47,6 @@ class Share:
 
 
 _PERCENT = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)")
-_APPROX = re.compile(r"(?:about|around|nearly|almost|over|under|some|than|to|of|up to)\s+$")
 
 
 def _sentence_shares(ctx: Context, sentence: list[QuantityClaim]) -> list[Share]:
@@ -52,13 +57,14 @@ def _sentence_shares(ctx: Context, sentence: list[QuantityClaim]) -> list[Share]
         return []
     ss, se = claims[0].sentence_start, claims[0].sentence_end
     view = ctx.doc.view
+    approx = _before_re(tuple(ctx.packs.numbers.share_approximators))
     out = [
         Share(q.start, q.end, q.low, " ".join(q.text.split()), ss, se)
         for q in claims
         if q.low is not None and q.qualifier == "exact"
     ]
     for m in _PERCENT.finditer(view, ss, se):
-        if any(q.start <= m.start() < q.end for q in sentence) or _APPROX.search(
+        if any(q.start <= m.start() < q.end for q in sentence) or approx.search(
             view, max(ss, m.start() - 12), m.start()
         ):
             continue
@@ -176,7 +182,7 @@ class SharesExceedWhole(Rule):
             len(words) > 6
             or re.search(r"\d", gap)
             or not re.search(r"[,;]|\band\b", gap)
-            or re.search(_SHARE_BREAK, gap.lower())
+            or _words_re(tuple(ctx.packs.numbers.share_breaks)).search(gap.lower())
         ):
             return False
         tail = view[q.end : (q.sentence_end or q.end)]
@@ -187,7 +193,8 @@ class SharesExceedWhole(Rule):
             tail = tail[own.end() :]
         said = re.split(r"[,;()]|\.(?:\s|$)|\band\b", tail, maxsplit=1)[0].split()
         first = said[0].lower() if said else ""
-        if len(said) > 3 or re.fullmatch(_SCOPE_WORDS, first) or re.fullmatch(r"\d+", first):
+        scopes = ctx.packs.numbers.share_scopes
+        if len(said) > 3 or first in scopes or re.fullmatch(r"\d+", first):
             return False  # a clause of its own, or another place or time
         if first not in ctx.packs.numbers.share_cues and re.fullmatch(
             r"\w+ed|had|has|have|is|are|was|were", first
@@ -218,12 +225,8 @@ class SharesExceedWhole(Rule):
         if len(run) < 2:
             return
         gaps = [ctx.doc.view[a.end : b.start].lower() for a, b in itertools.pairwise(run)]
-        if any(
-            re.search(
-                r"\b(?:or|even|as high|to|from|between|while|whereas|compared|versus|vs)\b", g
-            )
-            for g in gaps
-        ):
+        breaks = _words_re(tuple(ctx.packs.numbers.named_share_breaks))
+        if any(breaks.search(g) for g in gaps):
             return
         total = sum(value(q) for q in run)
         if total <= 100 + tol * len(run):
