@@ -13,8 +13,8 @@ from __future__ import annotations
 
 #: new code -> the code its check ran under before the split
 SPLIT_FROM: dict[str, str] = {
-    "KD112": "KD105",
-    "KD113": "KD106",
+    "KD114": "KD105",
+    "KD115": "KD106",
     "KN211": "KN204",
     "KN212": "KN204",
     "KN213": "KN207",

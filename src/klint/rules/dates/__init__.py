@@ -16,8 +16,8 @@ from klint.rules.dates.kd110_attribute_date_conflict import AttributeDateConflic
 from klint.rules.dates.kd111_age_mismatch import AgeMismatch
 from klint.rules.dates.kd112_act_outside_life import ActOutsideLife
 from klint.rules.dates.kd113_year_chronology import YearChronologyRegression
-from klint.rules.dates.kd112_order_word_conflict import OrderWordConflict
-from klint.rules.dates.kd113_age_vs_birth import AgeVsBirth
+from klint.rules.dates.kd114_order_word_conflict import OrderWordConflict
+from klint.rules.dates.kd115_age_vs_birth import AgeVsBirth
 
 RULES: tuple[type[Rule], ...] = (
     ImpossibleDate,

@@ -37,7 +37,7 @@ class RelativeOrderConflict(Rule):
     next year" and "the following month" mean the next calendar year or month.
     When "after" or "before" takes the date as its object ("four years after the
     1868 Restoration") that date is the reference, not the event, and nothing is
-    compared. "A before B" with no count is KD112. Only the article's prose is read,
+    compared. "A before B" with no count is KD114. Only the article's prose is read,
     not references or footnotes.
 
     ## Why is this bad?

@@ -70,7 +70,7 @@ class DurationMismatch(Rule):
     fighting"), one in another clause ("X (1906–1953), who was eight years his
     senior") and an age ("a 22-year-old") are not compared, and a duration that
     fits the ranges of its sentence together ("twelve years, first from 1992 to
-    1996, then from 1996 to 2004") is right. An age against a birth is KD113. Only
+    1996, then from 1996 to 2004") is right. An age against a birth is KD115. Only
     the article's prose is read, not references or footnotes.
 
     ## Why is this bad?

@@ -1,4 +1,4 @@
-"""KD113 age-vs-birth: an age that does not fit the birth the article gives the person named beside it."""
+"""KD115 age-vs-birth: an age that does not fit the birth the article gives the person named beside it."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ class AgeVsBirth(Rule):
         In 1970, Clara Weiss founded her own laboratory at the age of 39.
     """
 
-    code = "KD113"
+    code = "KD115"
     name = "age-vs-birth"
     severity = Severity.WARNING  # no corpus evidence yet for error level (>= 97 % precise)
     summary = "an age that does not fit the birth the article gives the person named beside it"

@@ -1,4 +1,4 @@
-"""KD112 order-word-conflict: "A before B" or "A after B" with dates that say the opposite."""
+"""KD114 order-word-conflict: "A before B" or "A after B" with dates that say the opposite."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ class OrderWordConflict(Rule):
         damaged its piers.
     """
 
-    code = "KD112"
+    code = "KD114"
     name = "order-word-conflict"
     severity = Severity.WARNING  # no corpus evidence yet for error level (>= 97 % precise)
     summary = "\u201cA before B\u201d or \u201cA after B\u201d with dates that say the opposite"
