@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from klint.rules.base import Rule
 from klint.rules.dates.kd101_impossible_date import ImpossibleDate
-from klint.rules.dates.kd102_reversed_date_range import ReversedRange
+from klint.rules.dates.kd102_reversed_date_range import ReversedDateRange
 from klint.rules.dates.kd103_outside_subject_span import OutsideSubjectSpan
 from klint.rules.dates.kd104_chronology_regression import ChronologyRegression
 from klint.rules.dates.kd105_relative_order_conflict import RelativeOrderConflict
@@ -21,7 +21,7 @@ from klint.rules.dates.kd115_age_vs_birth import AgeVsBirth
 
 RULES: tuple[type[Rule], ...] = (
     ImpossibleDate,
-    ReversedRange,
+    ReversedDateRange,
     OutsideSubjectSpan,
     ChronologyRegression,
     RelativeOrderConflict,

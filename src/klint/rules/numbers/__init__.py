@@ -12,7 +12,7 @@ from klint.rules.numbers.kn201_value_conflict import ValueConflict
 from klint.rules.numbers.kn202_total_mismatch import TotalMismatch
 from klint.rules.numbers.kn203_percent_out_of_range import PercentOutOfRange
 from klint.rules.numbers.kn204_shares_exceed_whole import SharesExceedWhole
-from klint.rules.numbers.kn205_reversed_number_range import ReversedRange
+from klint.rules.numbers.kn205_reversed_number_range import ReversedNumberRange
 from klint.rules.numbers.kn206_count_vs_list import CountVsList
 from klint.rules.numbers.kn207_table_total_mismatch import TableTotalMismatch
 from klint.rules.numbers.kn208_percent_vs_counts import PercentVsCounts
@@ -28,7 +28,7 @@ RULES: tuple[type[Rule], ...] = (
     TotalMismatch,
     PercentOutOfRange,
     SharesExceedWhole,
-    ReversedRange,
+    ReversedNumberRange,
     CountVsList,
     TableTotalMismatch,
     PercentVsCounts,
