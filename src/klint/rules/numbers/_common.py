@@ -82,7 +82,7 @@ def sentence_text(ctx: Context, q: QuantityClaim) -> str:
 
 @lru_cache(maxsize=4096)
 def subject_key(subject: str | None) -> str | None:
-    """A subject normalized for matching: "the Republic of Azerbaijan" -> "azerbaijan"."""
+    """A subject normalized for matching: "the Republic of Ireland" -> "ireland"."""
     if not subject:
         return None
     s = re.sub(r"['’]s?$", "", subject.strip()).lower()

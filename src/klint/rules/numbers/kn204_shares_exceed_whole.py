@@ -130,7 +130,7 @@ class SharesExceedWhole(Rule):
                     ):
                         yield from self._report_shares(ctx, run, tol)
                         run = []
-                    # a group named by a capitalized word ("60% Armenian"): one dimension of one whole
+                    # a group named by a capitalized word ("60% Liberal"): one dimension of one whole
                     named = re.match(r"\s?%\s+[A-Z]", view[q.number_end or q.end : q.end + 3])
                     if (
                         named

@@ -105,7 +105,7 @@ class TableVsText(Rule):
 
 
 def _row_key(key: str | None, rows: dict[str, list[QuantityClaim]]) -> str | None:
-    """The table row a subject names: the same name, or its demonym ("Azerbaijani" -> "azerbaijan")."""
+    """The table row a subject names: the same name, or its demonym ("Icelandic" -> "iceland")."""
     if key is None:
         return None
     if key in rows:
