@@ -110,6 +110,10 @@ class Packs:
     numbers: NumbersPack = field(default_factory=NumbersPack)
     grammar: GrammarPack = field(default_factory=GrammarPack)
     reference_nouns: list[str] = _list()
+    count_back_words: list[str] = _list()  # "the previous two": the word before the count
+    count_back_stops: list[str] = _list()  # words after the count that name nothing counted
+    pointer_verbs: list[str] = _list()  # "see below": the verb of a pointer into the text
+    pointer_places: list[str] = _list()  # and the place it points at
     identifier_nouns: list[str] = _list()  # nouns with numbered identifiers: "Resolution 822"
     renamed_acronyms: list[list[str]] = _list()  # [old, new]: one body renamed (CSCE → OSCE)
     renaming_cues: list[str] = _list()  # words that state a renaming or an alias ("now")
