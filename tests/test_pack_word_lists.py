@@ -64,3 +64,13 @@ def test_the_frame_reader_takes_its_function_words_from_the_pack(tmp_path: Path)
     # a list of a section (as in ``numbers:``) replaces the built-in one; the others stay
     assert user.prepositions == {"beside"} and user.auxiliaries == builtin.auxiliaries
     assert grammar_words(load_packs()) is builtin  # compiled once per pack set
+
+
+def test_a_date_keeps_the_preposition_the_pack_names(tmp_path: Path) -> None:
+    doc = read_text("Title\n\nThe mill has stood since 1850 and burned in 1921.\n", "a.txt")
+    dates = extract(doc, load_packs()).dates
+    assert [d.preposition for d in dates] == ["since", "in"]
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("date_words: {prepositions: [in]}\n", encoding="utf-8")
+    dates = extract(doc, load_packs((str(pack),))).dates
+    assert [d.preposition for d in dates] == [None, "in"]  # "since" is not one of the pack's
