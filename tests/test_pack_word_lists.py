@@ -74,3 +74,12 @@ def test_a_date_keeps_the_preposition_the_pack_names(tmp_path: Path) -> None:
     pack.write_text("date_words: {prepositions: [in]}\n", encoding="utf-8")
     dates = extract(doc, load_packs((str(pack),))).dates
     assert [d.preposition for d in dates] == [None, "in"]  # "since" is not one of the pack's
+
+
+def test_an_acronym_skips_the_minor_words_the_pack_names(tmp_path: Path) -> None:
+    doc = read_text("Title\n\nThe Amt für den Schutz (AS) opened in 1950.\n", "a.txt")
+    assert [a.expansion for a in extract(doc, load_packs()).acronyms] == [None]
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("acronym_minor_words: [für, den]\n", encoding="utf-8")
+    found = extract(doc, load_packs((str(pack),))).acronyms
+    assert [a.expansion for a in found] == ["Amt für den Schutz"]

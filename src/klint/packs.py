@@ -100,6 +100,7 @@ class Packs:
     counted_nouns: dict[str, list[str]] = _dict()
     common_acronyms: list[str] = _list()
     not_acronyms: list[str] = _list()
+    acronym_minor_words: list[str] = _list()  # words of an expansion that give no letter
     transliterations: list[list[str]] = _list()
     allowed_variants: list[list[str]] = _list()
     flashback_cues: list[str] = _list()
