@@ -120,7 +120,7 @@ class Rule:
         if not new:
             return ""
         return (
-            f"\n\n## Split codes\nChecks that ran under {cls.code} have codes of their own: "
+            f"\n\n## Split codes\nChecks that ran under {code} have codes of their own: "
             + ", ".join(new)
             + f". A configuration, `--select`, suppression comment or baseline that names {code}"
             " covers them too; name this code and ignore them to keep only this check."
