@@ -13,6 +13,9 @@ from conftest import ROOT
 
 from klint.rules import all_rules
 
+#: the next free date code, which the new rule takes
+NEW = f"KD{max(int(r.code[2:]) for r in all_rules() if r.code.startswith('KD')) + 1}"
+
 SCRIPT = ROOT / "scripts" / "new_rule.py"
 
 
@@ -47,29 +50,29 @@ def _python(repo: Path, code: str) -> str:
 
 def test_new_rule_is_importable_registered_and_explained(repo: Path) -> None:
     proc = _new_rule(
-        repo, "KD114", "future-date", "--family", "dates", "a date after the article's date"
+        repo, NEW, "future-date", "--family", "dates", "a date after the article's date"
     )
     assert proc.returncode == 0, proc.stderr
-    rule = repo / "src" / "klint" / "rules" / "dates" / "kd114_future_date.py"
-    fixtures = repo / "tests" / "fixtures" / "KD114"
+    rule = repo / "src" / "klint" / "rules" / "dates" / f"{NEW.lower()}_future_date.py"
+    fixtures = repo / "tests" / "fixtures" / NEW
     assert {p.name for p in fixtures.iterdir()} == {"future-date.txt", "near-miss.txt"}
-    assert "<!-- expect: KD114 -->" in (fixtures / "future-date.txt").read_text()
+    assert f"<!-- expect: {NEW} -->" in (fixtures / "future-date.txt").read_text()
     assert "expect:" not in (fixtures / "near-miss.txt").read_text()
     out = _python(
         repo,
         "import klint.rules.dates as d; from klint.rules import get_rule, all_rules\n"
-        "r = get_rule('KD114')\n"
+        f"r = get_rule('{NEW}')\n"
         "print(r.__module__, r.__name__, r.name, r.severity.value, r.summary)\n"
         "print(' '.join(x.code for x in d.RULES))\n"
         "print(len(all_rules()))\n"
         "print(r.example('Example').text != '', r.example('Use instead').text != '')\n",
     ).splitlines()
     assert out[0] == (
-        "klint.rules.dates.kd114_future_date FutureDate future-date error "
+        f"klint.rules.dates.{NEW.lower()}_future_date FutureDate future-date error "
         "a date after the article's date"
     )
     codes = out[1].split()  # the family's RULES, in code order with the new rule last
-    assert codes[-1] == "KD114" and codes == sorted(codes)
+    assert codes[-1] == NEW and codes == sorted(codes)
     assert int(out[2]) == len(all_rules()) + 1
     assert out[3] == "True True"
     assert str(rule.relative_to(repo)) in proc.stdout.splitlines()
@@ -127,10 +130,10 @@ def test_schema_rules_get_a_claims_file_beside_each_fixture(repo: Path) -> None:
     ("args", "reason"),
     [
         (("KD101", "impossible-date-again", "x"), "already taken"),
-        (("KD114", "impossible-date", "x"), "already taken"),
-        (("KD114", "future-date", "x", "--family", "numbers"), "belongs to the dates family"),
+        ((NEW, "impossible-date", "x"), "already taken"),
+        ((NEW, "future-date", "x", "--family", "numbers"), "belongs to the dates family"),
         (("KQ110", "future-date", "x"), "a code is one of"),
-        (("KD114", "Future_Date", "x"), "lower-case words"),
+        ((NEW, "Future_Date", "x"), "lower-case words"),
     ],
 )
 def test_new_rule_refuses_a_taken_or_malformed_rule(
@@ -138,4 +141,4 @@ def test_new_rule_refuses_a_taken_or_malformed_rule(
 ) -> None:
     proc = _new_rule(repo, *args)
     assert proc.returncode == 2 and reason in proc.stderr
-    assert not (repo / "tests" / "fixtures" / "KD114").exists()
+    assert not (repo / "tests" / "fixtures" / NEW).exists()

@@ -43,9 +43,43 @@ def test_a_user_pack_adds_number_words_and_begin_words(tmp_path: Path) -> None:
     assert _codes(text, "KD102", (str(pack),))
 
 
-def test_kn204_reads_every_subpart_cue_of_the_pack() -> None:
+def test_kn211_reads_every_subpart_cue_of_the_pack() -> None:
     text = "The attack killed {} civilians, among whom 80 women and 60 children."
-    assert _codes(text.format(100), "KN204") == [
+    assert _codes(text.format(100), "KN211") == [
         "“100 civilians” is less than its listed parts: 80 + 60 = 140"
     ]
-    assert not _codes(text.format(200), "KN204")
+    assert not _codes(text.format(200), "KN211")
+
+
+def test_the_frame_reader_takes_its_function_words_from_the_pack(tmp_path: Path) -> None:
+    from klint.text.words import grammar_words
+
+    builtin = grammar_words(load_packs())
+    assert {"in", "on", "of"} <= builtin.prepositions and "was" in builtin.auxiliaries
+    assert "after" in builtin.name_openers and "their" in builtin.possessives
+    assert "beside" not in builtin.prepositions
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("grammar: {prepositions: [beside]}\n", encoding="utf-8")
+    user = grammar_words(load_packs((str(pack),)))
+    # a list of a section (as in ``numbers:``) replaces the built-in one; the others stay
+    assert user.prepositions == {"beside"} and user.auxiliaries == builtin.auxiliaries
+    assert grammar_words(load_packs()) is builtin  # compiled once per pack set
+
+
+def test_a_date_keeps_the_preposition_the_pack_names(tmp_path: Path) -> None:
+    doc = read_text("Title\n\nThe mill has stood since 1850 and burned in 1921.\n", "a.txt")
+    dates = extract(doc, load_packs()).dates
+    assert [d.preposition for d in dates] == ["since", "in"]
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("date_words: {prepositions: [in]}\n", encoding="utf-8")
+    dates = extract(doc, load_packs((str(pack),))).dates
+    assert [d.preposition for d in dates] == [None, "in"]  # "since" is not one of the pack's
+
+
+def test_an_acronym_skips_the_minor_words_the_pack_names(tmp_path: Path) -> None:
+    doc = read_text("Title\n\nThe Amt für den Schutz (AS) opened in 1950.\n", "a.txt")
+    assert [a.expansion for a in extract(doc, load_packs()).acronyms] == [None]
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("acronym_minor_words: [für, den]\n", encoding="utf-8")
+    found = extract(doc, load_packs((str(pack),))).acronyms
+    assert [a.expansion for a in found] == ["Amt für den Schutz"]

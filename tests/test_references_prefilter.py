@@ -5,7 +5,12 @@ from __future__ import annotations
 import random
 
 from klint.extract import references
+from klint.packs import load_packs
 from klint.text.words import find_all, finditer_from
+
+PACKS = load_packs()
+VERBS, PLACES = tuple(PACKS.pointer_verbs), tuple(PACKS.pointer_places)
+COUNT_BACK = tuple(PACKS.count_back_words)
 
 _PIECES = [
     "see",
@@ -36,17 +41,19 @@ def test_prefilters_never_hide_a_match() -> None:
         text = "".join(
             rng.choice(_PIECES) + rng.choice(["", " "]) for _ in range(rng.randint(1, 8))
         )
-        if references._POINTER_RE.search(text):
+        if references.pointer_re(VERBS, PLACES).search(text):
             hits += 1
-            assert references._pointer_possible(text), text
+            assert references._pointer_possible(text, VERBS, PLACES), text
         if references._ANAPHOR_RE.search(text):
             assert any(n in text for n in references._ANAPHOR_NEEDS), text
     assert hits > 100  # the generator does produce matches
 
 
 def test_pointer_prefilter_rejects_text_without_a_cue() -> None:
-    assert not references._pointer_possible("It happened later. Earlier, above all, x below")
-    assert references._pointer_possible("as noted\n  above, the")
+    assert not references._pointer_possible(
+        "It happened later. Earlier, above all, x below", VERBS, PLACES
+    )
+    assert references._pointer_possible("as noted\n  above, the", VERBS, PLACES)
 
 
 _COUNT_PIECES = [
@@ -78,7 +85,7 @@ def _spans(matches) -> list[tuple[int, int]]:
 
 def test_count_back_scan_finds_what_a_full_scan_finds() -> None:
     rng = random.Random(11)
-    pattern = references.count_back_re(("two", "three"))
+    pattern = references.count_back_re(COUNT_BACK, ("two", "three"))
     hits = 0
     for _ in range(5000):
         text = "".join(
@@ -86,9 +93,10 @@ def test_count_back_scan_finds_what_a_full_scan_finds() -> None:
         )
         full = _spans(pattern.finditer(text))
         hits += bool(full)
-        assert _spans(finditer_from(pattern, text, references._count_back_starts(text))) == full, (
-            text
-        )
+        assert (
+            _spans(finditer_from(pattern, text, references._count_back_starts(text, COUNT_BACK)))
+            == full
+        ), text
     assert hits > 20
 
 

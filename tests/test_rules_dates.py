@@ -197,14 +197,14 @@ def test_rules_never_crash(text: str) -> None:
     assert not [d for d in diags if d.code.startswith("KI")]
 
 
-def test_kd106_age_by_surname() -> None:
+def test_kd115_age_by_surname() -> None:
     text = (
         "Marta Kovac (born 12 March 1950) is a rower. On 24 August 1969, Kovac won the European title "
         "at the age of 25."
     )
-    (d,) = run(text, "KD106")
+    (d,) = run(text, "KD115")
     assert "19" in d.message and "12 March 1950" in d.message
-    assert run(text.replace("age of 25", "age of 19"), "KD106") == []
+    assert run(text.replace("age of 25", "age of 19"), "KD115") == []
 
 
 def test_kd103_span_from_the_claims_file(tmp_path) -> None:

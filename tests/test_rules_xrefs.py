@@ -31,7 +31,7 @@ def test_rule_contract(rule):
 def test_opt_in_rules():
     # the acronym rules by style, the others until they are right nine times in ten on
     # eval/corpus (bench/precision.py)
-    opt_in = {"KX301", "KX302", "KX303", "KX304", "KX305"}
+    opt_in = {"KX301", "KX302", "KX303", "KX304", "KX305", "KX309"}
     assert {r.code for r in KX_RULES if not r.default_enabled} == opt_in
 
 
@@ -68,12 +68,14 @@ def test_undefined_acronym_is_quiet_for_common_and_quoted_acronyms():
     assert _lint(text, "KX302") == []
 
 
-def test_acronym_conflict_renaming_stated_in_one_sentence():
+def test_renamed_acronym_linked_in_one_sentence():
     text = (
         "Title\n\nThe CSCE, which became the OSCE in 1995, sent monitors.\n\n"
         "Since 1995, the OSCE has mediated.\n"
     )
-    assert _lint(text, "KX304") == []
+    assert _lint(text, "KX309") == []
+    # near-miss: the renaming never stated
+    assert len(_lint(text.replace(", which became the OSCE in 1995,", ""), "KX309")) == 1
 
 
 def test_name_variant_is_a_warning_with_both_spellings():
@@ -215,11 +217,11 @@ def test_reverse_check_is_opt_in():
 
 def test_undefined_acronym_names_its_usual_expansion_and_another_name():
     text = (
-        "Title\n\nGorbachev sent in Soviet interior troops in 1988.\n\n"
-        "In 1990 he sent MVD troops to Baku.\n"
+        "Title\n\nOfficers of Soviet state security arrested him in 1971.\n\n"
+        "In 1975 the KGB released him.\n"
     )
     (d,) = _lint(text, "KX302")
-    assert "Ministry of Internal Affairs" in d.message and d.line == 5 and d.related[0].line == 3
+    assert "Committee for State Security" in d.message and d.line == 5 and d.related[0].line == 3
 
 
 _ALPHABET = list("AaBbKkeiy -'.,()\"\n0123456789") + [

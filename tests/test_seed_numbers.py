@@ -24,11 +24,11 @@ EXPECTED = {
     # G017: Azerbaijan's "forty-five combat aircraft" against the force table's 170 fighter
     # aircraft for the Republic of Azerbaijan (line 120); fighters are a subset of combat
     # aircraft (the `subsets` relation of rules/numbers.yaml).
-    ("KN207", 258, (120,)),
+    ("KN214", 258, (120,)),
     # G018 (likely): the infobox strengths 20,000 and 42,000 against the force table's personnel
     # rows (lines 118-120): Azerbaijan's 42,000 matches its row, but Nagorno-Karabakh 20,000 +
     # Armenia 20,000 = 40,000 is not side 1's 20,000; no split of the rows fits both sides.
-    ("KN207", 33, (118, 119, 120)),
+    ("KN213", 33, (118, 119, 120)),
 }
 
 
@@ -82,7 +82,7 @@ def test_messages_name_both_values_and_places(findings) -> None:
         "1,230,000" in by_line[("KN202", 250)].message
         and "nearly one million" in by_line[("KN202", 250)].message
     )
-    g017 = by_line[("KN207", 258)]
+    g017 = by_line[("KN214", 258)]
     assert "forty-five" in g017.message and "170" in g017.message and "line 120" in g017.message
-    g018 = by_line[("KN207", 33)]
+    g018 = by_line[("KN213", 33)]
     assert "20,000 and 42,000" in g018.message and "lines 118, 119, 120" in g018.message

@@ -33,7 +33,7 @@ EXPECTED: dict[tuple[str, int], str] = {
         "KX301",
         223,
     ): "G023 certain: 'the previous two' resolutions, only Resolution 822 (line 201) before",
-    ("KX304", 233): "G025 certain: CSCE here, OSCE on line 48, renaming never stated",
+    ("KX309", 233): "G025 certain: CSCE here, OSCE on line 48, renaming never stated",
     ("KX302", 233): "G026 certain: CSCE never expanded",
     ("KX302", 48): "G027 likely: OSCE never expanded",
     ("KX302", 82): "G028 certain: MVD never expanded",

@@ -154,7 +154,9 @@ class Config:
 
 
 def _matches(code: str, selectors: tuple[str, ...]) -> bool:
-    return any(s == "ALL" or code.startswith(s) for s in selectors)
+    from klint.rules.redirects import covers
+
+    return any(covers(s, code) for s in selectors)
 
 
 def _relative(path: str, root: str) -> str:

@@ -21,6 +21,7 @@ from klint.diagnostics import Diagnostic, Related, Severity
 from klint.document import Document
 from klint.packs import Packs, load_packs
 from klint.rules import Context, Rule, all_rules
+from klint.rules.redirects import lineage
 from klint.sources import SourceError, read_path, read_text
 
 if TYPE_CHECKING:
@@ -218,8 +219,9 @@ def _locate(doc: Document, diagnostics: list[Diagnostic]) -> None:
 
 
 def fingerprint(doc: Document, d: Diagnostic) -> str:
-    """A hash of what was found, not where: survives edits that only move lines."""
-    parts = [d.code, " ".join(doc.text[d.start : d.end].split())]
+    """A hash of what was found, not where: survives edits that only move lines, and a check's
+    move to a code of its own (the hash takes the code it was first reported under)."""
+    parts = [lineage(d.code), " ".join(doc.text[d.start : d.end].split())]
     parts += [" ".join(doc.text[r.start : r.end].split()) for r in d.related]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 

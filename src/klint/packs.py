@@ -72,8 +72,23 @@ class NumbersPack:
     preposition_heads: list[str] = _list()
     share_blockers: list[str] = _list()
     share_cues: list[str] = _list()
+    share_breaks: list[str] = _list()
+    named_share_breaks: list[str] = _list()
+    share_scopes: list[str] = _list()
+    share_approximators: list[str] = _list()
     total_tolerance: float = 0.05
     percent_tolerance: float = 1.0
+
+
+@dataclass(slots=True)
+class GrammarPack:
+    """Function words of the text's language that the claim-frame reader needs (``grammar:``)."""
+
+    __pydantic_config__ = _STRICT
+    prepositions: list[str] = _list()
+    name_openers: list[str] = _list()  # capitalized, never the first word of a name
+    possessives: list[str] = _list()
+    auxiliaries: list[str] = _list()
 
 
 @dataclass(slots=True)
@@ -85,6 +100,7 @@ class Packs:
     counted_nouns: dict[str, list[str]] = _dict()
     common_acronyms: list[str] = _list()
     not_acronyms: list[str] = _list()
+    acronym_minor_words: list[str] = _list()  # words of an expansion that give no letter
     transliterations: list[list[str]] = _list()
     allowed_variants: list[list[str]] = _list()
     flashback_cues: list[str] = _list()
@@ -93,7 +109,12 @@ class Packs:
     date_words: dict[str, Any] = _dict()
     number_words: dict[str, int] = _dict()
     numbers: NumbersPack = field(default_factory=NumbersPack)
+    grammar: GrammarPack = field(default_factory=GrammarPack)
     reference_nouns: list[str] = _list()
+    count_back_words: list[str] = _list()  # "the previous two": the word before the count
+    count_back_stops: list[str] = _list()  # words after the count that name nothing counted
+    pointer_verbs: list[str] = _list()  # "see below": the verb of a pointer into the text
+    pointer_places: list[str] = _list()  # and the place it points at
     identifier_nouns: list[str] = _list()  # nouns with numbered identifiers: "Resolution 822"
     renamed_acronyms: list[list[str]] = _list()  # [old, new]: one body renamed (CSCE → OSCE)
     renaming_cues: list[str] = _list()  # words that state a renaming or an alias ("now")
@@ -114,6 +135,9 @@ class Packs:
         numbers: object = self.numbers  # a plain mapping when built from YAML
         if isinstance(numbers, dict):
             self.numbers = NumbersPack(**numbers)
+        grammar: object = self.grammar
+        if isinstance(grammar, dict):
+            self.grammar = GrammarPack(**grammar)
 
 
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster

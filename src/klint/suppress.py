@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from klint.diagnostics import Diagnostic
+from klint.rules.redirects import lineage
 
 _DIRECTIVE = re.compile(
     r"(?:<!--\s*|\[)klint:\s*(disable-next-line|disable|enable)\s*(?:=\s*([A-Za-z0-9,\s]+?))?\s*(?:-->|\])"
@@ -35,7 +36,15 @@ class Suppression:
     used: set[str] = field(default_factory=set)
 
     def covers(self, code: str, line: int) -> bool:
-        return self.first_line <= line <= self.last_line and (not self.codes or code in self.codes)
+        """Whether the directive suppresses ``code`` on ``line`` (naming it, or the code it was
+        split from)."""
+        return self.first_line <= line <= self.last_line and (
+            not self.codes or bool(self.named(code))
+        )
+
+    def named(self, code: str) -> set[str]:
+        """The codes of the directive that name ``code``."""
+        return {code, lineage(code)} & self.codes
 
 
 def parse(text: str, position: Callable[[int], tuple[int, int]]) -> list[Suppression]:
@@ -78,5 +87,5 @@ def apply(diagnostics: list[Diagnostic], suppressions: list[Suppression]) -> lis
         if hit is None:
             kept.append(d)
         else:
-            hit.used.add(d.code)
+            hit.used.update(hit.named(d.code) or {d.code})
     return kept

@@ -8,10 +8,14 @@ are read last, from the claims and the file, when first asked for.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from klint.claims import Claim, Claims, Frame
 from klint.document import Document
 from klint.packs import Packs
+
+if TYPE_CHECKING:
+    from klint.text.words import GrammarWords
 
 
 def extract(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) -> Claims:
@@ -23,6 +27,7 @@ def extract(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) -> Cla
     file, so positions point at what the user wrote.
     """
     from klint.extract import dates, names, quantities, references
+    from klint.text.words import grammar_words
 
     original = doc
     compacted = None
@@ -40,7 +45,7 @@ def extract(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) -> Cla
     )
     if compacted is not None:
         claims = compacted.restore(claims)
-    claims.frames = Frames(original, claims)
+    claims.frames = Frames(original, claims, grammar_words(packs))
     return claims
 
 
@@ -49,18 +54,19 @@ class Frames(Mapping[Claim, Frame]):
     that asks); a run whose rules never ask pays nothing for them, not even the import of
     :mod:`klint.extract.frames` and its patterns."""
 
-    __slots__ = ("_doc", "_claims", "_frames")
+    __slots__ = ("_doc", "_claims", "_grammar", "_frames")
 
-    def __init__(self, doc: Document, claims: Claims) -> None:
+    def __init__(self, doc: Document, claims: Claims, grammar: GrammarWords) -> None:
         self._doc = doc
         self._claims = claims
+        self._grammar = grammar  # the packs' function words the frame reader needs
         self._frames: dict[Claim, Frame] | None = None
 
     def _all(self) -> dict[Claim, Frame]:
         if self._frames is None:
             from klint.extract.frames import frame_claims
 
-            self._frames = frame_claims(self._doc, self._claims)
+            self._frames = frame_claims(self._doc, self._claims, self._grammar)
         return self._frames
 
     def __getitem__(self, claim: Claim) -> Frame:

@@ -38,6 +38,7 @@ class Lexicon:
     flashback_words: frozenset[str]
     not_year_followers: frozenset[str]
     not_year_leaders: frozenset[str]
+    prepositions: frozenset[str]  # function words a date claim keeps as its preposition
 
 
 @lru_cache(maxsize=8)
@@ -46,6 +47,7 @@ def _compile(
     report: tuple[str, ...],
     followers: tuple[str, ...],
     leaders: tuple[str, ...],
+    prepositions: tuple[str, ...],
 ) -> Lexicon:
     # "had" marks a past perfect only inside the date's own clause
     clause_only = tuple(w for w in flash if w.split()[0] == "had")
@@ -58,6 +60,7 @@ def _compile(
         frozenset(w.lower() for w in flash),
         frozenset(w.lower() for w in followers),
         frozenset(w.lower() for w in leaders),
+        frozenset(w.lower() for w in prepositions),
     )
 
 
@@ -69,50 +72,8 @@ def lexicon(packs: Packs) -> Lexicon:
         tuple(report),
         tuple(words.get("not_year_followers", ())),
         tuple(words.get("not_year_leaders", ())),
+        tuple(words.get("prepositions", ())),
     )
-
-
-_FUNCTION_WORDS = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "by",
-        "since",
-        "until",
-        "till",
-        "from",
-        "to",
-        "during",
-        "before",
-        "after",
-        "between",
-        "into",
-        "through",
-        "throughout",
-        "of",
-        "around",
-        "about",
-        "circa",
-        "c",
-        "ca",
-        "and",
-        "or",
-        "than",
-        "as",
-        "for",
-        "the",
-        "a",
-        "an",
-        "its",
-        "his",
-        "her",
-        "their",
-        "early",
-        "late",
-        "mid",
-    ]
-)
 
 
 def word_before(view: str, region_start: int, pos: int) -> str | None:
@@ -121,10 +82,11 @@ def word_before(view: str, region_start: int, pos: int) -> str | None:
     return m.group(1).lower() if m else None
 
 
-def preposition(view: str, region_start: int, pos: int) -> str | None:
-    """The function word before a date ("in", "since", "by"), skipping "the"; None for any other word."""
+def preposition(view: str, region_start: int, pos: int, words: frozenset[str]) -> str | None:
+    """The function word (one of ``words``) before a date ("in", "since", "by"), skipping "the";
+    None for any other word."""
     word = word_before(view, region_start, pos)
-    return word if word in _FUNCTION_WORDS else None
+    return word if word in words else None
 
 
 def determiner_before(view: str, region_start: int, pos: int) -> bool:

@@ -182,7 +182,7 @@ def extract_dates(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) 
             if filled is None:
                 continue
             raw, inferred = filled
-            prep = ctx.preposition(view, region.start, raw.start)
+            prep = ctx.preposition(view, region.start, raw.start, lex.prepositions)
             claim = _claim(doc, raw, cue, prep, inferred)
             out.append(claim)
             if not claim.valid or claim.reversed:

@@ -36,6 +36,7 @@ from klint.text.sentences import (
     STOP_BEFORE_CAPITAL_OR_DIGIT,
     number_sentence_starts,
 )
+from klint.text.words import GrammarWords
 
 # ---------------------------------------------------------------- a light lemmatiser
 
@@ -183,17 +184,6 @@ _THE_NOUN_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+([a-z][a-z-]+)(?:'s|�
 _NAME_RE = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|da|van|von|der|le|la|du)\s+)?[A-Z][\w'’.-]*)*"
 )
-_PREPOSITIONS = frozenset(
-    "in at on of from to by for with near during after before since under over into across "
-    "between against toward towards until within".split()
-)
-_FUNCTION_WORDS = frozenset(
-    "the a an in on at by after before during when while although though this that these "
-    "those his her its their he she it they there then however since as from with for "
-    "following later also both".split()
-)
-_POSSESSIVE = frozenset({"his", "her", "its", "their"})
-_AUX = frozenset("was were is are been be being has have had".split())
 _PEAK_RE = re.compile(r"\bat\s+(?:its|their|his|her|the)\s+(?:peak|height|zenith|maximum)\b", re.I)
 _POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 _NAME_BEFORE_PAREN_RE = re.compile(
@@ -277,9 +267,10 @@ _LIFESPAN_RE = re.compile(r"\(\s*(?:born\s+)?[^()]{0,60}\)")
 class _Article:
     """What every frame of one document shares: its subject, links, regions and sentences."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, grammar: GrammarWords) -> None:
         self.doc = doc
         self.view = doc.view
+        self.grammar = grammar
         self.regions = sorted(
             (r for r in doc.regions if r.kind not in ("infobox", "table", "boilerplate")),
             key=lambda r: (r.start, -(r.end - r.start)),
@@ -525,11 +516,11 @@ def _front_matter_end(doc: Document) -> int:
 # ---------------------------------------------------------------- frames
 
 
-def frame_claims(doc: Document, claims: Claims) -> dict[Claim, Frame]:
-    """The frame of every date and quantity claim of ``doc``."""
+def frame_claims(doc: Document, claims: Claims, grammar: GrammarWords) -> dict[Claim, Frame]:
+    """The frame of every date and quantity claim of ``doc``, read with the packs' ``grammar``."""
     if not claims.dates and not claims.quantities:
         return {}
-    art = _Article(doc)
+    art = _Article(doc, grammar)
     items: list[DateClaim | QuantityClaim] = sorted(
         [*claims.dates, *claims.quantities], key=lambda c: c.start
     )
@@ -702,7 +693,7 @@ def _bracketed(
         )
         return (art.subject, "title"), bare
     m = _NAME_BEFORE_PAREN_RE.search(view, max(s, opening - 80), opening)
-    if m is None or not m.group(1) or m.group(1).split()[0].lower() in _FUNCTION_WORDS:
+    if m is None or not m.group(1) or m.group(1).split()[0].lower() in art.grammar.name_openers:
         return None
     name = " ".join(m.group(1).split())
     target = next(
@@ -847,7 +838,7 @@ def _subject(
         near = [
             x
             for x in _candidates(art, cs, c.start)
-            if x[2] != "noun" and not _after_preposition(art.view, cs, x[0])
+            if x[2] != "noun" and not _after_preposition(art, cs, x[0])
         ]
         if near:
             # the clause's subject ("Ibn Arabi left Andalusia … at age 36"), unless the age
@@ -855,14 +846,14 @@ def _subject(
             # someone stands between ("the death of his younger brother Philip … at age 21")
             first = near[0]
             kin = any(
-                how == "owner" or (how == "pronoun" and name in _POSSESSIVE)
+                how == "owner" or (how == "pronoun" and name in art.grammar.possessives)
                 for at, name, how in _candidates(art, cs, c.start)
                 if first[0] < at < near[-1][0]
             )
             bearer = (
                 first
                 if first[2] in ("name", "link", "pronoun")
-                and first[1] not in _POSSESSIVE
+                and first[1] not in art.grammar.possessives
                 and not kin
                 and _CLAUSE_OPENING_RE.fullmatch(art.view, cs, first[0])
                 and not _apposition(art.view, cs, c.start)
@@ -883,7 +874,7 @@ def _subject(
         before = art.view[max(cs, verb_at - 12) : verb_at].split()
         agent = (
             _name_in(art, cs, verb_at, skip_prepositions=True)
-            if verb_at != c.start and not (before and before[-1].lower() in _AUX)
+            if verb_at != c.start and not (before and before[-1].lower() in art.grammar.auxiliaries)
             else None
         )
         return (art.subject, "agent") if agent and agent[0] == art.subject else (None, None)
@@ -907,8 +898,8 @@ def _clause_subject(
     if attribute in _MAKING and verb_at != c.start:
         before = view[max(cs, verb_at - 12) : verb_at].split()
         following = _NEXT_WORD_RE.match(view, verb_end)
-        if not (before and before[-1].lower() in _AUX) and not (
-            following and following.group(1) in _PREPOSITIONS
+        if not (before and before[-1].lower() in art.grammar.auxiliaries) and not (
+            following and following.group(1) in art.grammar.prepositions
         ):  # active with an object: "Smith founded the Union", "he released his third album"
             found = _name_in(
                 art, verb_end, c.start if verb_end < c.start else ce, skip_prepositions=False
@@ -970,7 +961,7 @@ def _last_named(
         found
         and found[-1][2] in ("name", "link")
         and _NAME_END_RE.search(tail)
-        and (relative or not _after_preposition(view, s, found[-1][0]))  # "of Samsung, founded"
+        and (relative or not _after_preposition(art, s, found[-1][0]))  # "of Samsung, founded"
     ):
         name, how = found[-1][1], found[-1][2]
         return (art.subject, how) if art.is_subject(name) else (name, how)
@@ -997,7 +988,7 @@ def _find_candidates(art: _Article, a: int, b: int) -> list[tuple[int, str, str]
     ]
     for m in _NAME_RE.finditer(view, a, b):
         words = _NAME_BREAK_RE.split(m.group())[0].split()  # "Seoul. It": "Seoul"
-        while words and words[0].lower() in _FUNCTION_WORDS:
+        while words and words[0].lower() in art.grammar.name_openers:
             words = words[1:]
         if not words or _MONTH.match(words[0]):
             continue
@@ -1022,22 +1013,21 @@ def _apposition(view: str, cs: int, at: int) -> bool:
     return bool(words) and words[-1].lstrip("[")[:1].isupper()
 
 
-def _after_preposition(view: str, a: int, at: int) -> bool:
-    prev = view[max(a, at - 12) : at].split()
-    return bool(prev) and prev[-1].lower() in _PREPOSITIONS
+def _after_preposition(art: _Article, a: int, at: int) -> bool:
+    prev = art.view[max(a, at - 12) : at].split()
+    return bool(prev) and prev[-1].lower() in art.grammar.prepositions
 
 
 def _sentence_subject(art: _Article, s: int, limit: int, thing: bool = False) -> bool:
     """Whether the sentence at ``s`` opens with a person (with ``thing``, anything named)
     other than the article's subject."""
-    view = art.view
     found = _candidates(art, s, min(limit, s + 200))
     for at, name, how in found:
         if at >= limit:
             return False
-        if _after_preposition(view, s, at):
+        if _after_preposition(art, s, at):
             continue
-        if how == "pronoun" and name in _POSSESSIVE:
+        if how == "pronoun" and name in art.grammar.possessives:
             continue
         return (
             how in ("name", "link")
@@ -1055,7 +1045,7 @@ def _name_in(art: _Article, a: int, b: int, skip_prepositions: bool) -> tuple[st
     candidates = _candidates(art, a, b)
     related = False
     for i, (at, name, how) in enumerate(candidates):
-        if how == "owner" or (how == "pronoun" and name in _POSSESSIVE):
+        if how == "owner" or (how == "pronoun" and name in art.grammar.possessives):
             if how == "pronoun" and any(h in ("link", "name") for _, _, h in candidates[i + 1 :]):
                 related = True  # "Their son, Andrei Andreyevich Tarkovsky": not the subject's
                 continue  # "Its leader John Smith": the name that follows
@@ -1068,7 +1058,7 @@ def _name_in(art: _Article, a: int, b: int, skip_prepositions: bool) -> tuple[st
                 return None  # "his daughter", "Thomas's widow": someone else
             if how == "owner":  # "Smith's death", "the union's membership"
                 return (art.subject, "title") if art.is_subject(name) else (name, "name")
-        if skip_prepositions and _after_preposition(view, a, at):
+        if skip_prepositions and _after_preposition(art, a, at):
             continue
         if how == "pronoun":
             if name in ("he", "she", "his", "her") and art.person:

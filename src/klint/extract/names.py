@@ -152,7 +152,6 @@ def _at_sentence_start(text: str, offset: int, starts: set[int]) -> bool:
 
 _ACR_RE = re.compile(r"([A-Z][A-Z&]{1,9})(s?)(?![\w\-/]|\.[A-Za-z])")
 _ROMAN_RE = re.compile(r"M{0,4}(?:CM|CD|D?C{0,4})(?:XC|XL|L?X{0,4})(?:IX|IV|V?I{0,4})")
-_MINOR = frozenset("of the and for in on at to a an de du la le des del".split())
 
 
 def _long_form(short: str, window: str) -> int | None:
@@ -174,18 +173,18 @@ def _long_form(short: str, window: str) -> int | None:
     return max(0, window.rfind(" ", 0, pos + 1) + 1)
 
 
-def _initials_ok(short: str, expansion: str) -> bool:
+def _initials_ok(short: str, expansion: str, minor: frozenset[str]) -> bool:
     """The acronym's letters are, in order, the initials of the expansion's words, one slip allowed.
 
-    Hyphen parts count as words ("Nagorno-Karabakh Autonomous Oblast": NKAO);
-    minor words may be skipped ("Commonwealth of Independent States": CIS).
+    Hyphen parts count as words ("Austro-Hungarian Navy": AHN); ``minor`` words may be
+    skipped ("Commonwealth of Independent States": CIS).
     """
     parts = [p for p in re.split(r"[\s\-]+", expansion) if p]
     if not parts or parts[0][0].lower() != short[0].lower() or len(parts) > 2 * len(short):
         return False
     initials = [p[0].lower() for p in parts]
     matched = _matched_in_order(short.lower(), initials)
-    content = sum(1 for p in parts if p.lower() not in _MINOR)
+    content = sum(1 for p in parts if p.lower() not in minor)
     return matched >= len(short) - (1 if len(short) >= 4 else 0) and content <= len(short) + 1
 
 
@@ -201,7 +200,9 @@ def _matched_in_order(letters: str, initials: list[str]) -> int:
     return n
 
 
-def _expansion_before(text: str, lo: int, paren: int, short: str) -> tuple[int, int] | None:
+def _expansion_before(
+    text: str, lo: int, paren: int, short: str, minor: frozenset[str]
+) -> tuple[int, int] | None:
     """The span of the expansion that ends before the "(" at ``paren`` (not before ``lo``)."""
     head_end = len(text[lo:paren].rstrip()) + lo
     limit = min(len(short) + 5, 2 * len(short))
@@ -211,14 +212,14 @@ def _expansion_before(text: str, lo: int, paren: int, short: str) -> tuple[int, 
     base = max(lo, head_end - 40 * limit) + toks[0].start()
     window = text[base:head_end]
     k = _long_form(short, window)
-    if k is not None and _initials_ok(short, window[k:]):
+    if k is not None and _initials_ok(short, window[k:], minor):
         return base + k, head_end
-    # "Republic of Nagorno-Karabakh (NKR)": the letters are the initials of the name before it
+    # "Republic of South Sudan (RSS)": the letters are the initials of the name before it
     initials: list[str] = []
     start = None
     for m in reversed(toks):
         w = m.group().strip("\"'“”,;:")
-        if not w or not (w[0].isupper() or w in _MINOR):
+        if not w or not (w[0].isupper() or w in minor):
             break
         if w[0].isupper():
             initials.extend(p[0] for p in w.split("-") if p)
@@ -245,6 +246,7 @@ def extract_acronyms(doc: Document, packs: Packs) -> list[Acronym]:
     """Acronym definitions and uses, in text order."""
     idx = doc.text_index
     banned = frozenset(packs.not_acronyms)
+    minor = frozenset(packs.acronym_minor_words)
     text = doc.text
     out: list[Acronym] = []
     for m in _ACR_RE.finditer(text):
@@ -254,7 +256,7 @@ def extract_acronyms(doc: Document, packs: Packs) -> list[Acronym]:
         region = idx.region_at(start, end)
         if region is None or _not_acronym(text, start, end, acr, banned):
             continue
-        exp = _definition(text, region.start, region.end, m)
+        exp = _definition(text, region.start, region.end, m, minor)
         es, ee = exp if exp else (None, None)
         out.append(
             Acronym(
@@ -271,17 +273,19 @@ def extract_acronyms(doc: Document, packs: Packs) -> list[Acronym]:
     return out
 
 
-def _definition(text: str, lo: int, hi: int, m: re.Match[str]) -> tuple[int, int] | None:
+def _definition(
+    text: str, lo: int, hi: int, m: re.Match[str], minor: frozenset[str]
+) -> tuple[int, int] | None:
     """The expansion's span when the acronym at ``m`` is defined here, in either order."""
     acr = m.group(1)
     pre = re.search(r"\(\s*(?:the\s+|or\s+)?$", text[max(lo, m.start() - 8) : m.start()])
     if pre and re.match(r"\s*[),;]", text[m.end() : hi]):
-        return _expansion_before(text, lo, max(lo, m.start() - 8) + pre.start(), acr)
+        return _expansion_before(text, lo, max(lo, m.start() - 8) + pre.start(), acr, minor)
     after = re.match(r"\s*\(([^()]{3,120})\)", text[m.end() : min(hi, m.end() + 130)])
     if after:
         inner = after.group(1)
         s = m.end() + after.start(1) + len(inner) - len(inner.lstrip())
         expansion = inner.strip()
-        if _long_form(acr, expansion) == 0 and _initials_ok(acr, expansion):
+        if _long_form(acr, expansion) == 0 and _initials_ok(acr, expansion, minor):
             return s, s + len(expansion)
     return None

@@ -15,35 +15,17 @@ from klint.packs import Packs
 from klint.text.numerals import number_words
 from klint.text.words import alternation, find_all, finditer_from, plural_forms
 
-#: Words after "the previous two" that do not name what is counted ("the previous two were").
-_FUNCTION_WORDS = frozenset(
-    "and but or were was are is had have has did do in of to that which they it".split()
-)
-
 
 def _word_start(text: str, i: int) -> bool:
     return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-'’")
 
 
-_COUNT_BACK_WORDS = (
-    "previous",
-    "preceding",
-    "prior",
-    "earlier",
-    "above",
-    "aforementioned",
-    "above-mentioned",
-    "former",
-    "last",
-)
-
-
 @lru_cache(maxsize=8)
-def count_back_re(numbers: tuple[str, ...]) -> re.Pattern[str]:
-    """ "the previous two resolutions": a count-back word, a count (a digit or one of
-    ``numbers``) and the noun after it, if any."""
+def count_back_re(words: tuple[str, ...], numbers: tuple[str, ...]) -> re.Pattern[str]:
+    """ "the previous two resolutions": a count-back word (one of ``words``), a count (a digit
+    or one of ``numbers``) and the noun after it, if any."""
     return re.compile(
-        rf"(?:[Tt]he|THE)\s+({'|'.join(_COUNT_BACK_WORDS)})\s+"
+        rf"(?:[Tt]he|THE)\s+({'|'.join(map(re.escape, words))})\s+"
         rf"({alternation(numbers)}|\d{{1,2}})\b(?:\s+([a-z][a-z\-]{{2,20}}))?"
     )
 
@@ -52,21 +34,16 @@ _BOTH_RE = re.compile(r"[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?([a-z][
 _ANAPHOR_RE = re.compile(
     r"(?:[Aa]fore(?:mentioned|said)|[Aa]bove-?mentioned)\s+([a-z][a-z\-]{2,20})\b"
 )
-_POINTER_VERBS = (
-    "See",
-    "see",
-    "discussed",
-    "described",
-    "mentioned",
-    "listed",
-    "shown",
-    "explained",
-    "detailed",
-    "noted",
-    "outlined",
-)
-_POINTER_PLACES = ("below", "above", "later", "earlier")
-_POINTER_RE = re.compile(rf"(?:{'|'.join(_POINTER_VERBS)})\s+({'|'.join(_POINTER_PLACES)})\b")
+
+
+@lru_cache(maxsize=8)
+def pointer_re(verbs: tuple[str, ...], places: tuple[str, ...]) -> re.Pattern[str]:
+    """ "see below", "discussed above": one of ``verbs``, white space, one of ``places``."""
+    return re.compile(
+        rf"(?:{'|'.join(map(re.escape, verbs))})\s+({'|'.join(map(re.escape, places))})\b"
+    )
+
+
 #: Literals every match of ``_ANAPHOR_RE`` contains one of (a text without them is not scanned).
 _ANAPHOR_NEEDS = ("foremention", "foresaid", "bovemention", "bove-mention")
 _SECTION_RE = re.compile(
@@ -80,27 +57,27 @@ _LIST_AFTER_RE = re.compile(
 _SINGLE_ID_RE = re.compile(r"\s+(?:No\.\s*|#)?(\d{1,5}[A-Z]?)\b(?![.,]?\d)", re.IGNORECASE)
 
 
-def _pointer_possible(text: str) -> bool:
-    """Whether ``_POINTER_RE`` can match: a place word after white space after a cue verb.
+def _pointer_possible(text: str, verbs: tuple[str, ...], places: tuple[str, ...]) -> bool:
+    """Whether :func:`pointer_re` can match: a place word after white space after a cue verb.
 
     A few ``str.find`` calls instead of a regex scan that tries every position of the text.
     """
-    for place in _POINTER_PLACES:
+    for place in places:
         p = text.find(place)
         while p >= 0:
             q = p
             while q > 0 and text[q - 1].isspace():
                 q -= 1
-            if q < p and text.endswith(_POINTER_VERBS, 0, q):
+            if q < p and text.endswith(verbs, 0, q):
                 return True
             p = text.find(place, p + 1)
     return False
 
 
-def _count_back_starts(text: str) -> set[int]:
-    """Every offset where :func:`count_back_re` may match: "the", white space, then a count-back word."""
+def _count_back_starts(text: str, words: tuple[str, ...]) -> set[int]:
+    """Every offset where :func:`count_back_re` may match: "the", white space, then one of ``words``."""
     out = set()
-    for p in find_all(text, _COUNT_BACK_WORDS):
+    for p in find_all(text, words):
         q = p
         while q > 0 and text[q - 1].isspace():
             q -= 1
@@ -117,8 +94,6 @@ def _matches(
     out: list[tuple[re.Match[str], Region]] = []
     if pattern is _ANAPHOR_RE and not any(n in text for n in _ANAPHOR_NEEDS):
         return out
-    if pattern is _POINTER_RE and not _pointer_possible(text):
-        return out
     for m in finditer_from(pattern, text, starts):
         if _word_start(text, m.start()):
             region = doc.text_index.region_at(m.start(), m.end())
@@ -133,9 +108,11 @@ def extract_references(doc: Document, packs: Packs) -> list[Reference]:
     text = doc.text
     nouns = {f: n for n in packs.reference_nouns for f in plural_forms(n)}
     numbers = number_words(packs)
-    count_back = count_back_re(numbers.words(2))
+    words = tuple(packs.count_back_words)
+    stops = frozenset(packs.count_back_stops)
+    count_back = count_back_re(words, numbers.words(2))
     out: list[Reference] = []
-    for m, region in _matches(doc, count_back, _count_back_starts(text)):
+    for m, region in _matches(doc, count_back, _count_back_starts(text, words)):
         word = m.group(2).casefold()
         count = int(word) if word.isdigit() else numbers.value(word)
         noun = (m.group(3) or "").casefold()
@@ -143,9 +120,7 @@ def extract_references(doc: Document, packs: Packs) -> list[Reference]:
         target: str | None
         if noun in nouns:
             end, target = m.end(), nouns[noun]
-        elif (
-            not noun or noun in _FUNCTION_WORDS
-        ):  # "as the previous two, they": the noun comes before
+        elif not noun or noun in stops:  # "as the previous two, they": the noun comes before
             end, target = m.end(2), _noun_before(text, sentence, m.start(), nouns)
         else:  # "the last two years": counts something that is not a reference noun
             end, target = m.end(2), plural_forms(noun)[0]
@@ -169,7 +144,11 @@ def extract_references(doc: Document, packs: Packs) -> list[Reference]:
         if numbers.value(noun) is None:
             target = nouns.get(noun, plural_forms(noun)[0])
             out.append(_phrase(m, doc, region, "anaphor", target=target))
-    for m, region in _matches(doc, _POINTER_RE):
+    verbs, places = tuple(packs.pointer_verbs), tuple(packs.pointer_places)
+    pointers = (
+        _matches(doc, pointer_re(verbs, places)) if _pointer_possible(text, verbs, places) else []
+    )
+    for m, region in pointers:
         direction: Direction = "forward" if m.group(1) in ("below", "later") else "back"
         out.append(_phrase(m, doc, region, "pointer", direction=direction))
     for m, region in _matches(doc, _SECTION_RE):

@@ -100,7 +100,31 @@ class Rule:
         from klint.options import markdown
 
         options = markdown(cls.Options)
-        return inspect.cleandoc(cls.__doc__ or "") + (f"\n\n{options}".rstrip() if options else "")
+        doc = inspect.cleandoc(cls.__doc__ or "") + (f"\n\n{options}".rstrip() if options else "")
+        return doc + cls._split_note()
+
+    @classmethod
+    def _split_note(cls) -> str:
+        """The *Split codes* section: the codes this rule's checks moved to, or came from."""
+        from klint.rules.redirects import SPLIT_FROM, split_into
+
+        code = getattr(cls, "code", "")
+        if code in SPLIT_FROM:
+            old = SPLIT_FROM[code]
+            return (
+                f"\n\n## Split codes\nThis check ran under {old} before it had a code of its own."
+                f" A configuration, `--select`, suppression comment or baseline that names {old}"
+                " covers it too."
+            )
+        new = split_into(code)
+        if not new:
+            return ""
+        return (
+            f"\n\n## Split codes\nChecks that ran under {code} have codes of their own: "
+            + ", ".join(new)
+            + f". A configuration, `--select`, suppression comment or baseline that names {code}"
+            " covers them too; name this code and ignore them to keep only this check."
+        )
 
     @classmethod
     def example(cls, section: str) -> Example:

@@ -15,7 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from klint.packs import Packs
 
 NEVER = r"(?!x)x"  # an alternation of no words
 
@@ -180,3 +185,26 @@ def plural_forms(noun: str) -> tuple[str, ...]:
     if n.endswith(("ch", "sh", "ss", "x")):
         return n, n + "es"
     return n, n + "s"
+
+
+@dataclass(frozen=True, slots=True)
+class GrammarWords:
+    """The function words of the packs' ``grammar`` section, as sets for lookup."""
+
+    prepositions: frozenset[str]
+    name_openers: frozenset[str]
+    possessives: frozenset[str]
+    auxiliaries: frozenset[str]
+
+
+def grammar_words(packs: Packs) -> GrammarWords:
+    """The packs' grammar words, compiled once per pack set."""
+    g = packs.grammar
+    return _grammar_words(
+        tuple(g.prepositions), tuple(g.name_openers), tuple(g.possessives), tuple(g.auxiliaries)
+    )
+
+
+@lru_cache(maxsize=8)
+def _grammar_words(*lists: tuple[str, ...]) -> GrammarWords:
+    return GrammarWords(*(frozenset(w.lower() for w in words) for words in lists))

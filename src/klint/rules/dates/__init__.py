@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from klint.rules.base import Rule
 from klint.rules.dates.kd101_impossible_date import ImpossibleDate
-from klint.rules.dates.kd102_reversed_date_range import ReversedRange
+from klint.rules.dates.kd102_reversed_date_range import ReversedDateRange
 from klint.rules.dates.kd103_outside_subject_span import OutsideSubjectSpan
 from klint.rules.dates.kd104_chronology_regression import ChronologyRegression
 from klint.rules.dates.kd105_relative_order_conflict import RelativeOrderConflict
@@ -16,10 +16,12 @@ from klint.rules.dates.kd110_attribute_date_conflict import AttributeDateConflic
 from klint.rules.dates.kd111_age_mismatch import AgeMismatch
 from klint.rules.dates.kd112_act_outside_life import ActOutsideLife
 from klint.rules.dates.kd113_year_chronology import YearChronologyRegression
+from klint.rules.dates.kd114_order_word_conflict import OrderWordConflict
+from klint.rules.dates.kd115_age_vs_birth import AgeVsBirth
 
 RULES: tuple[type[Rule], ...] = (
     ImpossibleDate,
-    ReversedRange,
+    ReversedDateRange,
     OutsideSubjectSpan,
     ChronologyRegression,
     RelativeOrderConflict,
@@ -31,4 +33,6 @@ RULES: tuple[type[Rule], ...] = (
     AgeMismatch,
     ActOutsideLife,
     YearChronologyRegression,
+    OrderWordConflict,
+    AgeVsBirth,
 )

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from klint.claims import DateClaim
 from klint.diagnostics import Severity
 from klint.document import Region
 from klint.rules.base import Context
 from klint.text import sentences
-from klint.text.words import words_re
+from klint.text.numerals import number_words
+from klint.text.words import alternation, words_re
 
 NARRATIVE = frozenset({"paragraph", "list_item"})
 
@@ -144,3 +146,20 @@ def number(word: str, ctx: Context) -> int | None:
     if w.isdigit():
         return int(w)
     return ctx.packs.number_words.get(w) or _ARTICLE_NUMBERS.get(w)
+
+
+@lru_cache(maxsize=8)
+def _relation_re(numbers: tuple[str, ...]) -> re.Pattern[str]:
+    """ "two years later", "a month earlier", "the next day": a count (digits, one of
+    ``numbers``, "a"), a unit and the direction."""
+    return re.compile(
+        rf"\b(?:(?P<n>\d{{1,3}}|{alternation((*numbers, 'a', 'an'))})[ -]"
+        r"(?P<unit>day|week|month|year)s?|the[ \t](?:following|next)[ \t](?P<unit2>day|week|month|year))"
+        r"[ \t,]{0,3}(?P<dir>later|afterwards?|after|earlier|prior|before|previously)?",
+        re.IGNORECASE,
+    )
+
+
+def relations(ctx: Context) -> re.Pattern[str]:
+    """The counted relations of the pack's number words: "two years later", "the next day"."""
+    return _relation_re(number_words(ctx.packs).words())

@@ -28,7 +28,7 @@ def _fmt(d: date, precision: str) -> str:
     return str(d.year)
 
 
-class ReversedRange(Rule):
+class ReversedDateRange(Rule):
     """## What it does
     Reports a range whose end comes before its start ("1994–1988", "from May 9
     to May 8", a life span "(1921–1889)"), and a sentence that says something

@@ -122,7 +122,9 @@ class OutsideSubjectSpan(Rule):
                 continue
             s, e = sentence(ctx, c, region)
             m = cues.search(view, max(s, c.start - 80), min(e, c.end + 80))
-            if m is not None and not _another_named(view, region.start, m, titles):
+            if m is not None and not _another_named(
+                view, region.start, m, titles, ctx.packs.date_words.get("event_heads", [])
+            ):
                 yield self.diagnostic(
                     c.start,
                     c.end,
@@ -132,15 +134,14 @@ class OutsideSubjectSpan(Rule):
                 )
 
 
-_HEADS = ("war", "conflict", "battle", "siege", "campaign", "uprising", "revolution")
-
-
-def _another_named(view: str, start: int, cue: re.Match[str], titles: set[str]) -> bool:
+def _another_named(
+    view: str, start: int, cue: re.Match[str], titles: set[str], heads: list[str]
+) -> bool:
     """Does the paragraph name another war before "the war" ("... to open the Second
     Anglo-Mysore War in 1780. ... and the war ended with the 1784 treaty")? Then the cue may
     be about that one, not the article's subject."""
     words = cue.group().lower().split()
-    for head in _HEADS:
+    for head in heads:
         if head not in words:
             continue
         named = re.compile(rf"(?:[A-Z][\w'\u2019-]*[ \t]+)+{head.capitalize()}\b")

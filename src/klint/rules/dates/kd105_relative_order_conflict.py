@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
-from itertools import pairwise
 
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
@@ -19,49 +17,12 @@ from klint.rules.dates._common import (
     line,
     narrative_region,
     number,
+    relations,
     sentence,
     severity_for,
     show,
     sound,
 )
-from klint.text.numerals import number_words
-from klint.text.words import alternation
-
-
-@lru_cache(maxsize=8)
-def _relation_re(numbers: tuple[str, ...]) -> re.Pattern[str]:
-    """ "two years later", "a month earlier", "the next day": a count (digits, one of
-    ``numbers``, "a"), a unit and the direction."""
-    return re.compile(
-        rf"\b(?:(?P<n>\d{{1,3}}|{alternation((*numbers, 'a', 'an'))})[ -]"
-        r"(?P<unit>day|week|month|year)s?|the[ \t](?:following|next)[ \t](?P<unit2>day|week|month|year))"
-        r"[ \t,]{0,3}(?P<dir>later|afterwards?|after|earlier|prior|before|previously)?",
-        re.IGNORECASE,
-    )
-
-
-def _rel(ctx: Context) -> re.Pattern[str]:
-    return _relation_re(number_words(ctx.packs).words())
-
-
-# "A, before B" / "A after B": the order word between two dates of one sentence, nothing else dated
-_ORDER_WORD = re.compile(r"[^.;!?\d]{0,40}?\b(?P<word>before|prior to|after)\b[^.;!?\d]{0,60}")
-# "selected in 1931, but after Hitler's rise in 1933, ..."; "the 1982 final, and the second,
-# after 1994": a conjunction, or a comma not right before the order word, opens a clause of its
-# own, which orders its own main clause, not the date before it. So does a relative ("married
-# in 1895, after whose death in 1906 she ...").
-_NEW_CLAUSE = re.compile(r"\b(?:and|but|or|while|whereas|although|though|yet|so|when)\b|[,\u2014(]")
-_RELATIVE = re.compile(r"[ \t]+(?:whose|which|whom)\b")
-
-
-def _own_clause(view: str, a_end: int, m: re.Match[str]) -> bool:
-    """Does the order word open a clause of its own rather than order the date before it?"""
-    between = view[a_end : m.start("word")].rstrip()
-    if between.endswith(","):
-        between = between[:-1]  # "on May 9, 1992, before ...": the date's own comma
-    return (
-        _NEW_CLAUSE.search(between) is not None or _RELATIVE.match(view, m.end("word")) is not None
-    )
 
 
 class RelativeOrderConflict(Rule):
@@ -76,11 +37,8 @@ class RelativeOrderConflict(Rule):
     next year" and "the following month" mean the next calendar year or month.
     When "after" or "before" takes the date as its object ("four years after the
     1868 Restoration") that date is the reference, not the event, and nothing is
-    compared. It also reports "A before B" and "A after B" within one sentence
-    when the two dates say the opposite, unless the order word opens a clause of
-    its own ("in 1931, but after Hitler's rise in 1933, ...", "married in 1895,
-    after whose death in 1906 ..."). Only the article's prose is read, not
-    references or footnotes.
+    compared. "A before B" with no count is KD114. Only the article's prose is read,
+    not references or footnotes.
 
     ## Why is this bad?
     The words and the dates contradict each other; one of them is wrong.
@@ -101,7 +59,7 @@ class RelativeOrderConflict(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         view = ctx.doc.view
-        rel = _rel(ctx)
+        rel = relations(ctx)
         prev: DateClaim | None = None
         section = -1
         for c in ctx.claims.dates:
@@ -111,8 +69,8 @@ class RelativeOrderConflict(Rule):
             if region.section != section:
                 section, prev = region.section, None
             s, _ = sentence(ctx, c, region)
-            relations = list(rel.finditer(view, max(s, c.start - 48), c.start))
-            m = relations[-1] if relations else None  # the relation nearest the date
+            found = list(rel.finditer(view, max(s, c.start - 48), c.start))
+            m = found[-1] if found else None  # the relation nearest the date
             if (
                 m is not None
                 and prev is not None
@@ -136,33 +94,6 @@ class RelativeOrderConflict(Rule):
                 and c.preposition not in ENDPOINT
             ):
                 prev = c  # the nearest date before the next relation, even "the 1972 Olympics"
-        yield from self._uncounted(ctx)
-
-    def _uncounted(self, ctx: Context) -> Iterator[Diagnostic]:
-        """ "A before B" / "A after B" in one sentence, both dated, in the wrong order."""
-        view = ctx.doc.view
-        rel = _rel(ctx)
-        dated = [
-            c for c in ctx.claims.dates if sound(c) and c.cue not in ("quotation", "parenthesis")
-        ]
-        for a, b in pairwise(dated):
-            m = _ORDER_WORD.fullmatch(view, a.end, b.start)
-            if m is None or rel.search(view, a.end, b.start) or _own_clause(view, a.end, m):
-                continue
-            region = narrative_region(ctx, a.start)
-            if region is None or b.start >= region.end:
-                continue
-            word = m.group("word").lower()
-            wrong = a.earliest > b.latest if word != "after" else a.latest < b.earliest
-            if wrong:
-                yield self.diagnostic(
-                    a.start,
-                    a.end,
-                    f"{show(a)} is said to come {word} {show(b)}, but it is "
-                    f"{'later' if word != 'after' else 'earlier'}",
-                    related=[(b.start, b.end, f"the event it is {word}: {show(b)}")],
-                    severity=severity_for(a, b),
-                )
 
     @staticmethod
     def _attached(view: str, m: re.Match[str], start: int) -> bool:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
-from datetime import date
 from functools import lru_cache
 
 from klint.claims import DateClaim
@@ -22,7 +20,6 @@ from klint.rules.dates._common import (
     show,
     sound,
 )
-from klint.text import sentences
 from klint.text.numerals import number_words
 from klint.text.words import alternation
 
@@ -67,18 +64,14 @@ def _duration_re(numbers: tuple[str, ...]) -> re.Pattern[str]:
 class DurationMismatch(Rule):
     """## What it does
     Reports a stated duration next to the range it measures that does not fit it:
-    "five years (1992–1994)", "a three-month siege, from May to November 1990";
-    and an age ("at the age of 30") that does not fit the birth the article gives
-    the one person named in that sentence ("X (born 1950)", "X (1921–1989)").
+    "five years (1992–1994)", "a three-month siege, from May to November 1990".
     Year ranges allow one year either way (1992–1997 may mean five or six
     calendar years); a duration far from any range ("After six years of
     fighting"), one in another clause ("X (1906–1953), who was eight years his
     senior") and an age ("a 22-year-old") are not compared, and a duration that
     fits the ranges of its sentence together ("twelve years, first from 1992 to
-    1996, then from 1996 to 2004") is right. An age said of
-    someone else ("Anne's son died at the age of eleven", a relative clause about
-    another person) is not checked against the named person's birth. Only the
-    article's prose is read, not references or footnotes.
+    1996, then from 1996 to 2004") is right. An age against a birth is KD115. Only
+    the article's prose is read, not references or footnotes.
 
     ## Why is this bad?
     The count and the dates cannot both be right.
@@ -137,142 +130,9 @@ class DurationMismatch(Rule):
                         related=[(c.start, c.end, f"the range {show(c)}")],
                         severity=severity_for(c),
                     )
-        yield from self._ages(ctx)
-
-    def _ages(self, ctx: Context) -> Iterator[Diagnostic]:
-        """An age ("at the age of 30") against the birth the article gives the person named beside it."""
-        births = _births(ctx)
-        if not births:
-            return
-        view = ctx.doc.view
-        dated = [
-            c
-            for c in ctx.claims.dates
-            if sound(c) and not c.is_range and c.cue not in ("quotation",)
-        ]
-        starts = [c.start for c in dated]
-        for m in _AGE.finditer(view):
-            n = _age_number(m.group("n"), ctx)
-            region = narrative_region(ctx, m.start())
-            if n is None or region is None:
-                continue
-            s = sentences.sentence_start(view, region.start, m.start())
-            e_m = sentences.STOP_OR_END.search(view, m.end(), min(region.end, m.end() + 600))
-            e = e_m.end() if e_m else min(region.end, m.end() + 600)
-            i, j = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
-            in_sentence = [c for c in dated[i:j] if c.earliest.year >= 100]
-            if not in_sentence:
-                continue
-            when = min(in_sentence, key=lambda c: abs(c.start - m.start()))
-            named = [
-                (pos, name)
-                for name in births
-                for form in _forms(name, births)
-                if (pos := _find_word(view, form, s, m.start())) >= 0
-                and _age_is_theirs(view, pos + len(form), m.start())
-            ]
-            people = {name for _, name in named}
-            if len(people) != 1:
-                continue  # nobody named, or more than one person: no guess
-            (name,) = people
-            lo, hi, birth = births[name]
-            youngest, oldest = _years_between(hi, when.earliest), _years_between(lo, when.latest)
-            if when is birth or youngest <= n <= oldest:
-                continue
-            age = f"{youngest}" if youngest == oldest else f"{youngest}–{oldest}"
-            yield self.diagnostic(
-                m.start(),
-                m.end(),
-                f"“{m.group()}” does not fit: {name} was born {show(birth)} (line {line(ctx, birth.start)}), "
-                f"so at {show(when)} the age was {age}",
-                related=[(birth.start, birth.end, f"birth of {name}: {show(birth)}")],
-                severity=severity_for(when, birth, guess=True),  # the person is matched by name
-            )
 
 
 # after a duration: an age, not a length of time ("a 22-year-old", "eight years his senior")
 _AGE_AFTER = re.compile(
     r"(?:-old\b|[ \t]+old\b|[ \t]+(?:his|her|their)[ \t]+(?:senior|junior)\b|[ \t]+(?:older|younger)\b)"
 )
-_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b")
-
-
-def _age_is_theirs(view: str, name_end: int, age_start: int) -> bool:
-    """Is an age after a name said of that person? Not in "Anne's child ... at the age of
-    eleven", nor inside a relative clause about someone else ("X, the youngest since her
-    predecessor, who had taken the title at age 29"); "Smith, who ..., died at 80" is Smith's."""
-    between = view[name_end:age_start]
-    if re.match(r"['\u2019]s\b", between):
-        return False
-    for rel in _RELATIVE.finditer(between):
-        if re.fullmatch(r",?[ \t]*", between[: rel.start()]):
-            continue  # the relative clause is about the named person
-        if "," not in between[rel.end() :]:
-            return False  # the age sits in a relative clause about someone else
-    return True
-
-
-_AGE = re.compile(r"\b(?:at the age of|at age|aged)[ \t](?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\b")
-_BORN_PAREN = re.compile(r"\((?:[^()]{0,40}?[;,][ \t])?born[ \t](?:on[ \t]|in[ \t])?$")
-_WAS_BORN = re.compile(r"[ \t](?:was|were)[ \t]born[ \t](?:on|in)[ \t]$")
-_NAME_END = re.compile(r"([A-Z][a-z]{1,30}(?:[ -][A-Z][a-z]{1,30}){0,3})$")
-
-
-def _forms(name: str, births: dict[str, tuple[date, date, DateClaim]]) -> list[str]:
-    """A person's name, and the surname alone when no one else born in the article shares it."""
-    surname = name.split()[-1]
-    shared = sum(1 for other in births if other.split()[-1] == surname)
-    return [name, surname] if " " in name and shared == 1 else [name]
-
-
-def _find_word(view: str, word: str, start: int, end: int) -> int:
-    m = re.search(rf"\b{re.escape(word)}\b", view[start:end])
-    return start + m.start() if m else -1
-
-
-def _age_number(word: str, ctx: Context) -> int | None:
-    parts = word.lower().split("-")
-    values = [number(p, ctx) for p in parts]
-    return None if any(v is None for v in values) else sum(v for v in values if v is not None)
-
-
-def _years_between(a: date, b: date) -> int:
-    return b.year - a.year - ((b.month, b.day) < (a.month, a.day))
-
-
-def _births(ctx: Context) -> dict[str, tuple[date, date, DateClaim]]:
-    """Each person's birth as (earliest, latest, claim), by name: "X (born 1950)", "X (1921–1989)",
-    "X was born on ..."."""
-    out: dict[str, tuple[date, date, DateClaim]]
-    if "kd.births" in ctx.cache:
-        out = ctx.cache["kd.births"]
-        return out
-    view = ctx.doc.view
-    out = {}
-    for c in ctx.claims.dates:
-        if not sound(c) or narrative_region(ctx, c.start) is None:
-            continue
-        before = view[max(0, c.start - 60) : c.start]
-        if (
-            c.is_range
-            and c.precision == "year"
-            and view[c.end : c.end + 1] == ")"
-            and before.endswith("(")
-        ):
-            if 15 <= c.latest.year - c.earliest.year <= 110 and c.range_start_latest:
-                m = _NAME_END.search(before[:-1].rstrip())
-                if m:
-                    out.setdefault(m.group(1), (c.earliest, c.range_start_latest, c))
-            continue
-        if c.is_range:
-            continue
-        paren = _BORN_PAREN.search(before)
-        if paren:
-            m = _NAME_END.search(before[: paren.start()].rstrip())
-        else:
-            born = _WAS_BORN.search(before)
-            m = _NAME_END.search(before[: born.start()]) if born else None
-        if m:
-            out.setdefault(m.group(1), (c.earliest, c.latest, c))
-    ctx.cache["kd.births"] = out
-    return out

@@ -81,7 +81,7 @@ class AfterDeath(Rule):
         if opening and not _CLAUSE_OPENING.search(opening):
             return False
         before = view[max(s, pos - 24) : pos]
-        # a bare surname after another given name is someone else ("Markar Melkonian")
+        # a bare surname after another given name is someone else ("Anna Schmidt" after "Karl Schmidt")
         return " " in name or not re.search(r"\b[A-Z][a-z]+[ \t]$", before)
 
     def _deaths(self, ctx: Context) -> dict[str, DateClaim]:

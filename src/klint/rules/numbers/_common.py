@@ -82,7 +82,7 @@ def sentence_text(ctx: Context, q: QuantityClaim) -> str:
 
 @lru_cache(maxsize=4096)
 def subject_key(subject: str | None) -> str | None:
-    """A subject normalized for matching: "the Republic of Azerbaijan" -> "azerbaijan"."""
+    """A subject normalized for matching: "the Republic of Ireland" -> "ireland"."""
     if not subject:
         return None
     s = re.sub(r"['’]s?$", "", subject.strip()).lower()
@@ -110,3 +110,27 @@ def paragraphs(ctx: Context) -> list[list[QuantityClaim]]:
             groups[i].append(q)
     out = ctx.cache["kn.paras"] = [groups[i] for i in sorted(groups)]
     return out
+
+
+def tables(ctx: Context) -> list[list[QuantityClaim]]:
+    """The quantities of each table's cells, one list a table in text order."""
+    out: list[list[QuantityClaim]]
+    if "kn.tables" in ctx.cache:
+        out = ctx.cache["kn.tables"]
+        return out
+    by_table: dict[int, list[QuantityClaim]] = defaultdict(list)
+    starts = sorted(r.start for r in ctx.doc.regions_of("table"))
+    for q in ctx.claims.quantities:
+        if q.source == "table" and q.low is not None:
+            i = bisect.bisect_right(starts, q.start) - 1
+            by_table[max(i, 0)].append(q)
+    out = ctx.cache["kn.tables"] = list(by_table.values())
+    return out
+
+
+def total_row(ctx: Context, q: QuantityClaim) -> bool:
+    """Whether a table cell is in a row the pack names a total ("Total", "Sum")."""
+    names: set[str] | None = ctx.cache.get("kn.total_rows")
+    if names is None:
+        names = ctx.cache["kn.total_rows"] = {n.lower() for n in ctx.packs.numbers.total_rows}
+    return (q.row or "").strip().lower().rstrip(":") in names

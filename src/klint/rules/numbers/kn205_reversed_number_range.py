@@ -19,7 +19,7 @@ _DESIGNATION = re.compile(r"(?<![.!?]\s)\b[A-Z][\w]*\s$")  # "Boeing 747-400", n
 _NAME_AFTER = re.compile(r"\s[A-Z]")  # "747-400 ZK-NBS": a name follows, not a counted noun
 
 
-class ReversedRange(Rule):
+class ReversedNumberRange(Rule):
     """## What it does
     Reports a range whose first value is larger than its second: "10,000–6,000 people".
 

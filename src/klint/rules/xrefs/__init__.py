@@ -11,6 +11,7 @@ from klint.rules.xrefs.kx305_name_variant import NameVariant
 from klint.rules.xrefs.kx306_duplicate_text import DuplicateText
 from klint.rules.xrefs.kx307_infobox_entity_unmentioned import InfoboxEntityUnmentioned
 from klint.rules.xrefs.kx308_dangling_pointer import DanglingPointer
+from klint.rules.xrefs.kx309_renamed_acronym_unlinked import RenamedAcronymUnlinked
 
 RULES: tuple[type[Rule], ...] = (
     PhantomReference,
@@ -21,4 +22,5 @@ RULES: tuple[type[Rule], ...] = (
     DuplicateText,
     InfoboxEntityUnmentioned,
     DanglingPointer,
+    RenamedAcronymUnlinked,
 )

@@ -12,7 +12,7 @@ from klint.rules.xrefs._common import BODY_KINDS, defined_acronyms, line_of, q
 
 
 def _candidate_expansion(ctx: Context, acronym: str) -> Mention | None:
-    """A capitalized name whose initials are the acronym's letters ("Republic of Nagorno-Karabakh": NKR)."""
+    """A capitalized name whose initials are the acronym's letters ("Northern Ireland Assembly": NIA)."""
     letters = sorted(acronym.upper())
     for m in ctx.claims.mentions:
         if len(m.words) < 2:
@@ -26,7 +26,7 @@ def _candidate_expansion(ctx: Context, acronym: str) -> Mention | None:
 
 
 def _spelled_out(ctx: Context) -> set[str]:
-    """Initials of the capitalized names of the text ("Soviet Socialist Republic of Armenia": SSRA)."""
+    """Initials of the capitalized names of the text ("Soviet Socialist Republic of Latvia": SSRL)."""
     out = set()
     for m in ctx.claims.mentions:
         if len(m.words) >= 2:

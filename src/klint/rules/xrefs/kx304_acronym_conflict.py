@@ -1,11 +1,10 @@
 """KX304 acronym-conflict.
 
-One acronym with two expansions, or one organisation under two acronyms.
+One acronym defined with two expansions, or one expansion with two acronyms.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 
@@ -29,10 +28,9 @@ def _same_expansion(a: str, b: str) -> bool:
 
 class AcronymConflict(Rule):
     """## What it does
-    Reports one acronym defined with two different expansions, two acronyms
-    defined for one expansion, and an organisation that appears under its old
-    and its new acronym (pack `renamed_acronyms`: CSCE → OSCE) with no sentence
-    that names both, which is how a text says that one became the other.
+    Reports one acronym defined with two different expansions, and two acronyms
+    defined for one expansion. An organisation under its old and its new acronym
+    is KX309.
 
     ## Why is this bad?
     The reader takes the two names for two organisations, or one name for two.
@@ -50,7 +48,7 @@ class AcronymConflict(Rule):
     name = "acronym-conflict"
     severity = Severity.ERROR
     default_enabled = False
-    summary = "one acronym with two expansions, or one organisation under two acronyms (opt-in)"
+    summary = "one acronym defined with two expansions, or one expansion with two acronyms (opt-in)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         defined = defined_acronyms(ctx)
@@ -78,42 +76,3 @@ class AcronymConflict(Rule):
                     f"on line {line_of(ctx, other.start)}",
                     related=[(other.start, other.end, f"defined as {other.acronym}")],
                 )
-        yield from self._renamed(ctx)
-
-    def _renamed(self, ctx: Context) -> Iterator[Diagnostic]:
-        first: dict[str, Acronym] = {}
-        for a in ctx.claims.acronyms:
-            if not a.in_quote:
-                first.setdefault(a.acronym, a)
-        for pair in ctx.packs.renamed_acronyms:
-            if len(pair) < 2 or pair[0] not in first or pair[1] not in first:
-                continue
-            old, new = first[pair[0]], first[pair[1]]
-            if self._linked(ctx, pair[0], pair[1]):
-                continue
-            later, earlier = (old, new) if old.start > new.start else (new, old)
-            yield self.diagnostic(
-                later.start,
-                later.end,
-                f"{later.acronym} here and {earlier.acronym} on line {line_of(ctx, earlier.start)} name one "
-                f"organisation ({pair[0]} was renamed {pair[1]}), but the text never links them",
-                related=[(earlier.start, earlier.end, f"{earlier.acronym} used here")],
-            )
-
-    @staticmethod
-    def _linked(ctx: Context, a: str, b: str) -> bool:
-        """Whether a sentence names both acronyms (or one with the other's expansion)."""
-        places: dict[str, list[int]] = {a: [], b: []}
-        for acr in ctx.claims.acronyms:
-            if acr.acronym in places:
-                places[acr.acronym].append(acr.start)
-        text = ctx.doc.view
-        others = places[b]  # in text order
-        for s in places[a]:
-            i = bisect.bisect_left(others, s - 300)
-            while i < len(others) and others[i] < s + 300:
-                lo, hi = min(s, others[i]), max(s, others[i])
-                if not re.search(r"[.!?]\s+[A-Z]|\n", text[lo:hi]):
-                    return True
-                i += 1
-        return False

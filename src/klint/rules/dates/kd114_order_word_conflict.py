@@ -1,0 +1,83 @@
+"""KD114 order-word-conflict: "A before B" or "A after B" with dates that say the opposite."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+
+from klint.diagnostics import Diagnostic, Severity
+from klint.rules.base import Context, Rule
+from klint.rules.dates._common import narrative_region, relations, severity_for, show, sound
+
+# "A, before B" / "A after B": the order word between two dates of one sentence, nothing else dated
+_ORDER_WORD = re.compile(r"[^.;!?\d]{0,40}?\b(?P<word>before|prior to|after)\b[^.;!?\d]{0,60}")
+# "selected in 1931, but after Hitler's rise in 1933, ..."; "the 1982 final, and the second,
+# after 1994": a conjunction, or a comma not right before the order word, opens a clause of its
+# own, which orders its own main clause, not the date before it. So does a relative ("married
+# in 1895, after whose death in 1906 she ...").
+_NEW_CLAUSE = re.compile(r"\b(?:and|but|or|while|whereas|although|though|yet|so|when)\b|[,\u2014(]")
+_RELATIVE = re.compile(r"[ \t]+(?:whose|which|whom)\b")
+
+
+def _own_clause(view: str, a_end: int, m: re.Match[str]) -> bool:
+    """Does the order word open a clause of its own rather than order the date before it?"""
+    between = view[a_end : m.start("word")].rstrip()
+    if between.endswith(","):
+        between = between[:-1]  # "on May 9, 1992, before ...": the date's own comma
+    return (
+        _NEW_CLAUSE.search(between) is not None or _RELATIVE.match(view, m.end("word")) is not None
+    )
+
+
+class OrderWordConflict(Rule):
+    """## What it does
+    Reports "A before B" and "A after B" within one sentence, both dated, when the
+    two dates say the opposite ("The garrison surrendered on May 9, 1992, before
+    the assault on May 8, 1992"). The order word must order the date before it:
+    not when it opens a clause of its own ("chosen in 1931, but after the
+    election in 1933, ...", "married in 1895, after whose death in 1906 ..."), and
+    not when a counted relation stands between the dates ("two years after", KD105).
+    Only the article's prose is read, not references or footnotes.
+
+    ## Why is this bad?
+    The order word and the dates contradict each other; one of them is wrong.
+
+    ## Example
+        The bridge was closed on 4 June 1961 after the flood of 9 June 1961 had
+        damaged its piers.
+
+    ## Use instead
+        The bridge was closed on 14 June 1961 after the flood of 9 June 1961 had
+        damaged its piers.
+    """
+
+    code = "KD114"
+    name = "order-word-conflict"
+    severity = Severity.WARNING  # no corpus evidence yet for error level (>= 97 % precise)
+    summary = "\u201cA before B\u201d or \u201cA after B\u201d with dates that say the opposite"
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        view = ctx.doc.view
+        rel = relations(ctx)
+        dated = [
+            c for c in ctx.claims.dates if sound(c) and c.cue not in ("quotation", "parenthesis")
+        ]
+        for a, b in pairwise(dated):
+            m = _ORDER_WORD.fullmatch(view, a.end, b.start)
+            if m is None or rel.search(view, a.end, b.start) or _own_clause(view, a.end, m):
+                continue
+            region = narrative_region(ctx, a.start)
+            if region is None or b.start >= region.end:
+                continue
+            word = m.group("word").lower()
+            wrong = a.earliest > b.latest if word != "after" else a.latest < b.earliest
+            if wrong:
+                yield self.diagnostic(
+                    a.start,
+                    a.end,
+                    f"{show(a)} is said to come {word} {show(b)}, but it is "
+                    f"{'later' if word != 'after' else 'earlier'}",
+                    related=[(b.start, b.end, f"the event it is {word}: {show(b)}")],
+                    severity=severity_for(a, b),
+                )

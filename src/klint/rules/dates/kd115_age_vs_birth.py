@@ -1,0 +1,179 @@
+"""KD115 age-vs-birth: an age that does not fit the birth the article gives the person named beside it."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from klint.claims import DateClaim
+from klint.diagnostics import Diagnostic, Severity
+from klint.rules.base import Context, Rule
+from klint.rules.dates._common import line, narrative_region, number, severity_for, show, sound
+from klint.text import sentences
+
+
+class AgeVsBirth(Rule):
+    """## What it does
+    Reports an age ("at the age of 30", "at age 30", "aged thirty") that does not
+    fit the birth the article gives the one person named in that sentence ("X (born
+    1950)", "X (1921–1989)", "X was born on ..."), at the date nearest the age in
+    the sentence. An age said of someone else ("Anne's son died at the age of
+    eleven", a relative clause about another person) is not checked against the
+    named person's birth, and a sentence that names nobody born in the article, or
+    two such people, is left alone. Only the article's prose is read, not
+    references or footnotes. KD111 (opt-in) checks ages through the claims'
+    frames instead.
+
+    ## Why is this bad?
+    The age and the dates cannot both be right.
+
+    ## Example
+        Clara Weiss (born 1931) trained as a chemist in Zurich.
+
+        In 1970, Clara Weiss founded her own laboratory at the age of 25.
+
+    ## Use instead
+        Clara Weiss (born 1931) trained as a chemist in Zurich.
+
+        In 1970, Clara Weiss founded her own laboratory at the age of 39.
+    """
+
+    code = "KD115"
+    name = "age-vs-birth"
+    severity = Severity.WARNING  # no corpus evidence yet for error level (>= 97 % precise)
+    summary = "an age that does not fit the birth the article gives the person named beside it"
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        births = _births(ctx)
+        if not births:
+            return
+        view = ctx.doc.view
+        dated = [
+            c
+            for c in ctx.claims.dates
+            if sound(c) and not c.is_range and c.cue not in ("quotation",)
+        ]
+        starts = [c.start for c in dated]
+        for m in _AGE.finditer(view):
+            n = _age_number(m.group("n"), ctx)
+            region = narrative_region(ctx, m.start())
+            if n is None or region is None:
+                continue
+            s = sentences.sentence_start(view, region.start, m.start())
+            e_m = sentences.STOP_OR_END.search(view, m.end(), min(region.end, m.end() + 600))
+            e = e_m.end() if e_m else min(region.end, m.end() + 600)
+            i, j = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+            in_sentence = [c for c in dated[i:j] if c.earliest.year >= 100]
+            if not in_sentence:
+                continue
+            when = min(in_sentence, key=lambda c: abs(c.start - m.start()))
+            named = [
+                (pos, name)
+                for name in births
+                for form in _forms(name, births)
+                if (pos := _find_word(view, form, s, m.start())) >= 0
+                and _age_is_theirs(view, pos + len(form), m.start())
+            ]
+            people = {name for _, name in named}
+            if len(people) != 1:
+                continue  # nobody named, or more than one person: no guess
+            (name,) = people
+            lo, hi, birth = births[name]
+            youngest, oldest = _years_between(hi, when.earliest), _years_between(lo, when.latest)
+            if when is birth or youngest <= n <= oldest:
+                continue
+            age = f"{youngest}" if youngest == oldest else f"{youngest}–{oldest}"
+            yield self.diagnostic(
+                m.start(),
+                m.end(),
+                f"“{m.group()}” does not fit: {name} was born {show(birth)} (line {line(ctx, birth.start)}), "
+                f"so at {show(when)} the age was {age}",
+                related=[(birth.start, birth.end, f"birth of {name}: {show(birth)}")],
+                severity=severity_for(when, birth, guess=True),  # the person is matched by name
+            )
+
+
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b")
+
+
+def _age_is_theirs(view: str, name_end: int, age_start: int) -> bool:
+    """Is an age after a name said of that person? Not in "Anne's child ... at the age of
+    eleven", nor inside a relative clause about someone else ("X, the youngest since her
+    predecessor, who had taken the title at age 29"); "Smith, who ..., died at 80" is Smith's."""
+    between = view[name_end:age_start]
+    if re.match(r"['\u2019]s\b", between):
+        return False
+    for rel in _RELATIVE.finditer(between):
+        if re.fullmatch(r",?[ \t]*", between[: rel.start()]):
+            continue  # the relative clause is about the named person
+        if "," not in between[rel.end() :]:
+            return False  # the age sits in a relative clause about someone else
+    return True
+
+
+_AGE = re.compile(r"\b(?:at the age of|at age|aged)[ \t](?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\b")
+_BORN_PAREN = re.compile(r"\((?:[^()]{0,40}?[;,][ \t])?born[ \t](?:on[ \t]|in[ \t])?$")
+_WAS_BORN = re.compile(r"[ \t](?:was|were)[ \t]born[ \t](?:on|in)[ \t]$")
+_NAME_END = re.compile(r"([A-Z][a-z]{1,30}(?:[ -][A-Z][a-z]{1,30}){0,3})$")
+
+
+def _forms(name: str, births: dict[str, tuple[date, date, DateClaim]]) -> list[str]:
+    """A person's name, and the surname alone when no one else born in the article shares it."""
+    surname = name.split()[-1]
+    shared = sum(1 for other in births if other.split()[-1] == surname)
+    return [name, surname] if " " in name and shared == 1 else [name]
+
+
+def _find_word(view: str, word: str, start: int, end: int) -> int:
+    m = re.search(rf"\b{re.escape(word)}\b", view[start:end])
+    return start + m.start() if m else -1
+
+
+def _age_number(word: str, ctx: Context) -> int | None:
+    parts = word.lower().split("-")
+    values = [number(p, ctx) for p in parts]
+    return None if any(v is None for v in values) else sum(v for v in values if v is not None)
+
+
+def _years_between(a: date, b: date) -> int:
+    return b.year - a.year - ((b.month, b.day) < (a.month, a.day))
+
+
+def _births(ctx: Context) -> dict[str, tuple[date, date, DateClaim]]:
+    """Each person's birth as (earliest, latest, claim), by name: "X (born 1950)", "X (1921–1989)",
+    "X was born on ..."."""
+    out: dict[str, tuple[date, date, DateClaim]]
+    if "kd.births" in ctx.cache:
+        out = ctx.cache["kd.births"]
+        return out
+    view = ctx.doc.view
+    out = {}
+    for c in ctx.claims.dates:
+        if not sound(c) or narrative_region(ctx, c.start) is None:
+            continue
+        before = view[max(0, c.start - 60) : c.start]
+        if (
+            c.is_range
+            and c.precision == "year"
+            and view[c.end : c.end + 1] == ")"
+            and before.endswith("(")
+        ):
+            if 15 <= c.latest.year - c.earliest.year <= 110 and c.range_start_latest:
+                m = _NAME_END.search(before[:-1].rstrip())
+                if m:
+                    out.setdefault(m.group(1), (c.earliest, c.range_start_latest, c))
+            continue
+        if c.is_range:
+            continue
+        paren = _BORN_PAREN.search(before)
+        if paren:
+            m = _NAME_END.search(before[: paren.start()].rstrip())
+        else:
+            born = _WAS_BORN.search(before)
+            m = _NAME_END.search(before[: born.start()]) if born else None
+        if m:
+            out.setdefault(m.group(1), (c.earliest, c.latest, c))
+    ctx.cache["kd.births"] = out
+    return out

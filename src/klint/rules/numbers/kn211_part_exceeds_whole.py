@@ -1,0 +1,122 @@
+"""KN211 part-exceeds-whole: a part larger than its whole, or sub-parts that add up to more."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from klint.diagnostics import Diagnostic, Severity
+from klint.rules.base import Context, Rule
+from klint.rules.numbers._breakdown import Part, adds_up_early, breakdowns, tolerance
+from klint.rules.numbers._common import bounds, fmt, paragraphs, stated
+
+_OF_THE_START = re.compile(r"\s{0,3}(?:[Oo]f|[Oo]ut of) (?:the|its|their|all|his|her) ")
+_TO_PART = re.compile(r"[^.;:0-9]{0,40}?, ")
+_OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:its|the|their|his|her|a\s+total\s+of)\s+$")
+
+
+def _without_breakdowns(parts: list[Part]) -> list[Part]:
+    """Parts without those that break down an earlier part ("1,860,000 Jews: 490,000 at
+    Belzec, 60,000 at Sobibor…" lists the 1,860,000 again, camp by camp)."""
+    out: list[Part] = []
+    i = 0
+    while i < len(parts):
+        out.append(parts[i])
+        total, j = 0.0, i + 1
+        while j < len(parts) and total < parts[i].low:
+            total += parts[j].low
+            j += 1
+        if j > i + 2 and abs(total - parts[i].low) <= 0.01 * parts[i].low:
+            i = j  # parts[i+1:j] add up to parts[i]: its breakdown
+        else:
+            i += 1
+    return out
+
+
+class PartExceedsWhole(Rule):
+    """## What it does
+    Reports a count larger than the whole it is part of ("485 of its 300 residents",
+    "of the 40 crew, 45 were rescued") and sub-parts that add up to more than the
+    group they break down ("900 men, of whom 600 were archers and 400 pikemen"; "Of
+    the 4,000 defenders, 2,500 were ..., 1,200 were ... and 600 were ...";
+    "including"). Parts that break down an earlier part ("1,860,000 victims: 490,000
+    at one camp, 600,000 at another ...") are counted once, and a qualified whole
+    ("some 800") is bounded by its qualifier.
+
+    ## Why is this bad?
+    A part cannot exceed its whole; one of the figures is wrong.
+
+    ## Example
+        The garrison had 900 men, of whom 600 were archers and 400 pikemen.
+        Of the 40 crew on board, 45 were rescued by the trawler.
+
+    ## Use instead
+        The garrison had 900 men, of whom 600 were archers and 200 pikemen.
+        Of the 40 crew on board, 35 were rescued by the trawler.
+    """
+
+    code = "KN211"
+    name = "part-exceeds-whole"
+    severity = Severity.ERROR
+    summary = "a part larger than its whole, or sub-parts that add up to more than it"
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        view = ctx.doc.view
+        subsets = {id(b.whole): b for b in breakdowns(ctx) if b.subset}
+        for para in paragraphs(ctx):
+            for i, q in enumerate(para):
+                if q.unit != "count" or q.low is None:
+                    continue
+                # "485 of its 300 residents"
+                nxt = para[i + 1] if i + 1 < len(para) else None
+                if (
+                    nxt is not None
+                    and nxt.high is not None
+                    and nxt.unit == "count"
+                    and _OF_WHOLE.fullmatch(" " + view[q.number_end or q.end : nxt.start])
+                    and q.low > nxt.high
+                ):
+                    yield self.diagnostic(
+                        q.start,
+                        nxt.end,
+                        f"part {fmt(q.low)} is larger than its whole {stated(nxt)}",
+                        related=[(nxt.start, nxt.end, "the whole")],
+                    )
+                    continue
+                # "Of the 40 crew, 45 were rescued"
+                if (
+                    nxt is not None
+                    and nxt.low is not None
+                    and nxt.unit == "count"
+                    and not nxt.split
+                    and nxt.sentence_start == q.sentence_start
+                    and nxt.counted in (None, q.counted)
+                    and _OF_THE_START.fullmatch(view[q.sentence_start or 0 : q.start])
+                    and _TO_PART.fullmatch(view[q.end : nxt.start])
+                    and (qb := bounds(ctx, q)) is not None
+                    and (bounds(ctx, nxt) or (0, 0))[0] > qb[1]
+                ):
+                    yield self.diagnostic(
+                        nxt.start,
+                        nxt.end,
+                        f"part {stated(nxt)} is larger than its whole {stated(q)}",
+                        related=[(q.start, q.end, "the whole")],
+                    )
+                    continue
+                # "613 civilians, of whom 106 women and 83 children"; "Of the 4,000 defenders,
+                # 2,500 were ..., 1,200 were ... and 600 were ..."
+                b = subsets.get(id(q))
+                if b is None or adds_up_early(b):
+                    continue
+                subs = _without_breakdowns(list(b.parts))
+                s = sum(p.low for p in subs)
+                whole = bounds(ctx, q)
+                if len(subs) >= 2 and whole is not None and s > whole[1] * (1 + tolerance(ctx, b)):
+                    yield self.diagnostic(
+                        q.start,
+                        q.end,
+                        f"{stated(q)} is less than its listed parts: "
+                        + " + ".join(fmt(p.low) for p in subs)
+                        + f" = {fmt(s)}",
+                        related=[(p.start, p.end, f"part: \u201c{p.text}\u201d") for p in subs],
+                    )
