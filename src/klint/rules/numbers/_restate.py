@@ -21,7 +21,7 @@ from klint.claims import QuantityClaim
 from klint.extract.frames import key
 from klint.rules.base import Context
 
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])+")
 _YEAR_RE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 #: words that carry no topic: function words, common verbs of stating, number words
 _STOP = frozenset(
@@ -45,8 +45,14 @@ _CHANGE = frozenset(
 )
 #: a word right after a figure that makes it a part of a larger whole ("the two largest divisions")
 _PART_RE = re.compile(r"[a-z]+est|main|top|first|last|leading|major|principal|other", re.I)
+#: units of area and length: a place's size is restated, unlike times, prices and speeds
+_MEASURES = frozenset({"hectares", "acres", "km2", "sq mi", "km", "mi", "m", "ft"})
+#: two figures further apart than this factor are not one figure misstated
+_RATIO = 20
+#: how far back (in characters) a date of the sentence before carries over to a figure
+_CARRY = 250
 #: a window of this many words before and after the figure, inside its sentence
-_BEFORE, _AFTER = 8, 6
+_BEFORE, _AFTER = 10, 8
 #: a noun given more values than this in one article is a running statistic, not one fact
 _VALUES = 3
 #: at least this many shared content words, and this share of the smaller window
@@ -65,6 +71,8 @@ def _head(view: str, q: QuantityClaim) -> str | None:
         tail = q.text[(q.number_end or q.start) - q.start :]
         words = [key(w) for w in _WORD_RE.findall(tail) if w.lower() not in _STOP]
         return " ".join(words) or None
+    if q.unit in _MEASURES:  # "1.4 hectares", "covered an area of around 1.6 hectares"
+        return q.unit
     if q.unit == "percent":
         after = _WORD_RE.findall(view, q.end, q.sentence_end or q.end + 60)
         word = next((w for w in after[:4] if w.lower() not in _STOP), None)
@@ -97,7 +105,8 @@ def _window(view: str, q: QuantityClaim) -> tuple[dict[str, str], bool]:
 def _place(ctx: Context, q: QuantityClaim) -> tuple[tuple[int, int] | None, frozenset[int]]:
     """Where a figure stands — its paragraph, or the section of its list item (items of one
     list are told side by side) — and the years that date it: those of its sentence, else
-    those its section heading gives ("=== 2010 ===")."""
+    of the sentence before it in its paragraph, else those its section heading gives
+    ("=== 2010 ===")."""
     if "kn.blocks" not in ctx.cache:
         blocks = sorted(
             ctx.doc.regions_of("paragraph", "list_item", "caption", "quote"),
@@ -107,7 +116,10 @@ def _place(ctx: Context, q: QuantityClaim) -> tuple[tuple[int, int] | None, froz
     blocks, starts = ctx.cache["kn.blocks"]
     i = bisect.bisect_right(starts, q.start) - 1
     region = blocks[i] if i >= 0 and q.start < blocks[i].end else None
-    years = _years(ctx, q)
+    s = q.sentence_start if q.sentence_start is not None else q.start
+    years = _years(ctx, s, q.sentence_end if q.sentence_end is not None else q.end)
+    if not years and region is not None:  # "… on September 3. A station there reported …"
+        years = _years(ctx, max(region.start, s - _CARRY), s)
     if not years and region is not None and region.section:
         h = ctx.doc.regions[region.section]
         years = frozenset(int(y) for y in _YEAR_RE.findall(ctx.doc.view, h.start, h.end))
@@ -127,15 +139,13 @@ def _names(words: dict[str, str]) -> dict[str, str]:
     return {k: w for k, w in words.items() if w[0].isupper()}
 
 
-def _years(ctx: Context, q: QuantityClaim) -> frozenset[int]:
-    """The years of the dates in a figure's sentence, and the days of those given to the day
+def _years(ctx: Context, s: int, e: int) -> frozenset[int]:
+    """The years of the dates in ``view[s:e]``, and the days of those given to the day
     (as day numbers, far above any year)."""
     if "kn.dates" not in ctx.cache:
         dates = sorted(ctx.claims.dates, key=lambda d: d.start)
         ctx.cache["kn.dates"] = (dates, [d.start for d in dates])
     dates, starts = ctx.cache["kn.dates"]
-    s = q.sentence_start if q.sentence_start is not None else q.start
-    e = q.sentence_end if q.sentence_end is not None else q.end
     i = bisect.bisect_left(starts, s)
     out = set()
     while i < len(dates) and dates[i].start < e:
@@ -156,7 +166,7 @@ def restatements(
     view = ctx.doc.view
     groups: dict[tuple[str, str], list[QuantityClaim]] = defaultdict(list)
     for q in quantities:
-        head = _head(view, q)
+        head = _head(view, q) if q.low == q.high else None  # a range is rarely restated as one
         if head is not None:
             groups[(q.unit, head)].append(q)
     for (_, head), items in groups.items():
@@ -180,6 +190,8 @@ def restatements(
                 wb = words[b.start]
                 if not wb or a.sentence_start == b.sentence_start:
                     continue
+                if a.low and b.low and max(a.low, b.low) > _RATIO * min(a.low, b.low):
+                    continue  # "772 members" and "7 million members": two different wholes
                 shared = wa.keys() & wb.keys()
                 na, nb = _names(wa).keys() - shared, _names(wb).keys() - shared
                 if (na and nb) or (a.unit == "percent" and (na or nb)):

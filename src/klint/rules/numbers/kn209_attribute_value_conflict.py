@@ -45,11 +45,12 @@ class AttributeValueConflict(Rule):
     figure's precision ("8,000" covers 7,500–8,500) widen what agrees.
 
     It also reports a figure restated elsewhere with another value: two sentences in
-    different paragraphs that count the same thing ("over 2,500 non-war graves",
-    "a 63 percent approval rating") among mostly the same words, and that no year or
-    date, change word ("rose", "later", "another"), other name or quotation sets apart.
-    A noun given more than three values in the article (runs, men, votes) is a running
-    statistic and is not compared this way.
+    different paragraphs that count or measure the same thing ("over 2,500 non-war
+    graves", "a 63 percent approval rating", "1.4 hectares") among mostly the same
+    words, and that no year or date (of the sentence or the one before), change word
+    ("rose", "later", "another"), other name or quotation sets apart. A noun given
+    more than three values in the article (runs, men, votes) is a running statistic,
+    and figures twenty times apart are two wholes: neither is compared this way.
 
     ## Why is this bad?
     One of the two figures is wrong — usually an edit that changed one place and not
