@@ -127,7 +127,10 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
             and not (
                 r.kind == "paragraph"
                 and _ALONE_RE.match(text, run[0][1])
-                and (run[0][0] == r.start or _PROSE_END_RE.search(text, r.start, run[0][0]))
+                and (
+                    run[0][0] == r.start
+                    or _PROSE_END_RE.search(text, max(r.start, run[0][0] - 8), run[0][0])
+                )
                 and near(name_key(run[0][3]))
             )
         ):

@@ -170,7 +170,7 @@ def restatements(
         if head is not None:
             groups[(q.unit, head)].append(q)
     for (_, head), items in groups.items():
-        if len(items) < 2 or len({(q.low, q.high) for q in items}) > _VALUES:
+        if not 2 <= len(items) <= 40 or len({(q.low, q.high) for q in items}) > _VALUES:
             continue  # one figure, or a running statistic ("runs", "men") given many values
         per_sentence = defaultdict(int)
         for q in items:
