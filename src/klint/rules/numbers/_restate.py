@@ -172,7 +172,7 @@ def restatements(
     for (_, head), items in groups.items():
         if not 2 <= len(items) <= 40 or len({(q.low, q.high) for q in items}) > _VALUES:
             continue  # one figure, or a running statistic ("runs", "men") given many values
-        per_sentence = defaultdict(int)
+        per_sentence: dict[int | None, int] = defaultdict(int)
         for q in items:
             per_sentence[q.sentence_start] += 1
         items = [q for q in items if per_sentence[q.sentence_start] == 1]
