@@ -16,9 +16,9 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import cache
 
 from klint.claims import QuantityClaim
-from klint.extract.frames import key
 from klint.rules.base import Context
 
 _WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])+")
@@ -36,13 +36,12 @@ _STOP = frozenset(
     "would could should will can may might must said says say according".split()
 )
 #: words that say a figure changed or is one of a series: two such figures need not agree
-_CHANGE = frozenset(
-    key(w)
-    for w in "increase increased rose rise risen grew grow grown fell fall fallen decline "
+_CHANGE_WORDS = (
+    "increase increased rose rise risen grew grow grown fell fall fallen decline "
     "declined drop dropped dropping doubled tripled halved reduced reduce cut cuts added "
     "another additional further new more fewer extra lost gained each per average "
-    "initially originally later eventually remaining".split()
-)
+    "initially originally later eventually remaining"
+).split()
 #: a word right after a figure that makes it a part of a larger whole ("the two largest divisions")
 _PART_RE = re.compile(r"[a-z]+est|main|top|first|last|leading|major|principal|other", re.I)
 #: units of area and length: a place's size is restated, unlike times, prices and speeds
@@ -57,6 +56,18 @@ _BEFORE, _AFTER = 10, 8
 _VALUES = 3
 #: at least this many shared content words, and this share of the smaller window
 _SHARED, _SHARE = 3, 0.6
+
+
+def key(word: str) -> str:
+    """A word's lemma, as the frames reduce it (the frames module is loaded on first use)."""
+    from klint.extract.frames import key as frame_key
+
+    return frame_key(word)
+
+
+@cache
+def _change() -> frozenset[str]:
+    return frozenset(key(w) for w in _CHANGE_WORDS)
 
 
 def _head(view: str, q: QuantityClaim) -> str | None:
@@ -96,7 +107,7 @@ def _window(view: str, q: QuantityClaim) -> tuple[dict[str, str], bool]:
     for w in before + after:
         if w.lower() not in _STOP and len(w) > 2:
             words.setdefault(key(w), w)
-    changed = any(key(w) in _CHANGE for w in before[-4:] + after[:3]) or bool(
+    changed = any(key(w) in _change() for w in before[-4:] + after[:3]) or bool(
         after and _PART_RE.fullmatch(after[0])
     )
     return words, changed

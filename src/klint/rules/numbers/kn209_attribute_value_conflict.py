@@ -119,6 +119,8 @@ class AttributeValueConflict(Rule):
     def _restated(self, ctx: Context, reported: set[int]) -> Iterator[Diagnostic]:
         """A figure restated in another sentence with another value: the same counted noun or
         unit and most of the same words around it ("over 25,000 war graves" twice)."""
+        from klint.extract.frames import subject_key
+
         body = [
             q
             for q in ctx.claims.quantities
