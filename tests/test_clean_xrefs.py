@@ -26,6 +26,8 @@ VERIFIED: set[tuple[str, str, int, str]] = {
     # Dmitry Dokhturov is "Dokhtorov" in three places (the text's own alias is "Doctorov")
     ("wt2_Battle_of_Durenstein.txt", "KX305", 33, "Dokhtorov"),
     ("wt2_Battle_of_Durenstein.txt", "KX305", 35, "Dokhtorov"),
+    # Johann Sigismund Riesch's column is "Reisch's column" at the start of a sentence
+    ("wt2_Battle_of_Durenstein.txt", "KX305", 15, "Reisch"),
     # "Samalaju Industrial Park" and "Samalajau Industrial Park": one park
     ("wt2_Bintulu.txt", "KX305", 24, "Samalaju"),
     ("wt2_Bintulu.txt", "KX305", 57, "Samalaju"),

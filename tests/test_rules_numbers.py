@@ -90,6 +90,21 @@ def test_different_sides_and_scopes_do_not_conflict() -> None:
     assert _codes(text, "KN201") == []
 
 
+def test_restatements_stay_linear() -> None:
+    """One sentence repeated in 2,000 paragraphs: KN209's restatement pairs are bounded."""
+    text = (
+        "Title\n\n"
+        + (
+            "In the survey of county boards the Board received a 63 percent approval rating.\n\n"
+            "The union had 5,000 members in the county and 7,000 members in the city.\n\n"
+        )
+        * 1000
+    )
+    t = time.perf_counter()
+    lint_text(text, config=Config(select=("KN209",)))
+    assert time.perf_counter() - t < 10
+
+
 def test_long_article_is_fast() -> None:
     """Quantities are bucketed by what they count: no rule walks all pairs."""
     sentences = [

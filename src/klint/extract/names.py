@@ -30,6 +30,10 @@ _SOURCES: dict[str, MentionSource] = {
 #: A word that starts with an upper-case letter (Latin, Greek or Cyrillic).
 _CAP_TOKEN_RE = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u042f][\w'’\-]*")
 _DIGIT_RE = re.compile(r"\d")
+#: what follows a word that stands alone, not a given name before more of a name ("Sydney G. Coles")
+_ALONE_RE = re.compile(r"(?:['’]s)?[\s,;:]+[a-z]")
+#: the end of a sentence of prose, not of a citation's "(1997)." or a list's line
+_PROSE_END_RE = re.compile(r"[^\s)][.!?]['\"”’]?[ \t]+$")
 
 
 def _strip_possessive(word: str) -> str:
@@ -112,9 +116,24 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
     proper = {  # words capitalized where a sentence does not force it
         name_key(t[3]) for _, run, at_start in runs if not at_start or len(run) > 1 for t in run
     }
+    near = _NearNames(proper)
     out: list[Mention] = []
     for r, run, at_start in runs:
-        if at_start and len(run) == 1 and name_key(run[0][3]) not in proper:
+        if (
+            at_start
+            and len(run) == 1
+            and name_key(run[0][3]) not in proper
+            # kept in prose as a slip of a name the text has: "Johhnston was killed"
+            and not (
+                r.kind == "paragraph"
+                and _ALONE_RE.match(text, run[0][1])
+                and (
+                    run[0][0] == r.start
+                    or _PROSE_END_RE.search(text, max(r.start, run[0][0] - 8), run[0][0])
+                )
+                and near(name_key(run[0][3]))
+            )
+        ):
             continue
         parts = tuple(t[3] for t in run)
         start, end = run[0][0], run[-1][1] - (len(run[-1][2]) - len(parts[-1]))
@@ -133,6 +152,27 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
             )
         )
     return out
+
+
+class _NearNames:
+    """Whether a word is one letter away from a proper name of the text (a dropped, added,
+    changed or swapped letter): a sentence-initial capital that may be a misspelt name."""
+
+    def __init__(self, proper: set[str]) -> None:
+        self.proper = proper
+        self.deletions: set[str] | None = None  # built at the first question
+
+    def __call__(self, key: str) -> bool:
+        if len(key) < 5:
+            return False
+        if self.deletions is None:
+            self.deletions = {
+                p[:i] + p[i + 1 :] for p in self.proper if len(p) >= 5 for i in range(len(p))
+            }
+        if key in self.deletions:
+            return True
+        dels = {key[:i] + key[i + 1 :] for i in range(len(key))}
+        return not dels.isdisjoint(self.proper) or not dels.isdisjoint(self.deletions)
 
 
 def _common_word(word: str, lower: frozenset[str]) -> bool:

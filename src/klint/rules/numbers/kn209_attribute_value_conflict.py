@@ -10,6 +10,7 @@ from klint.claims import Frame, QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.numbers._common import bounds, line_of, stated
+from klint.rules.numbers._restate import restatements
 
 #: attributes that do not change from year to year (and distances from a place): compared
 #: even when no time is given
@@ -21,7 +22,11 @@ _ELSEWHERE = frozenset({"age", "killed", "wounded", "casualties", "strength"})
 def _rounded(q: QuantityClaim, lo: float, hi: float) -> tuple[float, float]:
     """Widen an exact round figure by the precision it is stated to: "8,000" covers
     7,500–8,500, at most a tenth of its value ("20,000" covers 18,000–22,000)."""
-    if q.qualifier != "exact" or lo != hi or lo < 100 or not float(lo).is_integer():
+    return _round_figure(lo, hi) if q.qualifier == "exact" else (lo, hi)
+
+
+def _round_figure(lo: float, hi: float) -> tuple[float, float]:
+    if lo != hi or lo < 100 or not float(lo).is_integer():
         return lo, hi
     zeros = len(str(int(lo))) - len(str(int(lo)).rstrip("0"))
     spread = min(0.5 * 10**zeros, 0.1 * lo) if zeros >= 2 else 0.0
@@ -38,6 +43,14 @@ class AttributeValueConflict(Rule):
     (both state the same year, or neither states one); heights, lengths, areas and
     floors are compared whatever the time. Qualifiers ("about", "over") and a round
     figure's precision ("8,000" covers 7,500–8,500) widen what agrees.
+
+    It also reports a figure restated elsewhere with another value: two sentences in
+    different paragraphs that count or measure the same thing ("over 2,500 non-war
+    graves", "a 63 percent approval rating", "1.4 hectares") among mostly the same
+    words, and that no year or date (of the sentence or the one before), change word
+    ("rose", "later", "another"), other name or quotation sets apart. A noun given
+    more than three values in the article (runs, men, votes) is a running statistic,
+    and figures twenty times apart are two wholes: neither is compared this way.
 
     ## Why is this bad?
     One of the two figures is wrong — usually an edit that changed one place and not
@@ -83,10 +96,10 @@ class AttributeValueConflict(Rule):
             groups[(subject_key(f.subject), key(f.attribute), q.unit)].append(
                 (q, f, _rounded(q, *bound) if q.qualifier == "exact" else bound)
             )
+        reported: set[int] = set()
         for items in groups.values():
             if len(items) < 2 or len(items) > 40:
                 continue  # one figure, or a table of figures of many kinds
-            reported: set[int] = set()
             for i, (a, fa, (a0, a1)) in enumerate(items):
                 for b, fb, (b0, b1) in items[i + 1 :]:
                     if b.start in reported or not _comparable(a, fa, b, fb):
@@ -101,6 +114,82 @@ class AttributeValueConflict(Rule):
                             f"at line {line_of(ctx, a.start)} ({fa.origin})",
                             related=[(a.start, a.end, f"{fa.attribute} {stated(a)}")],
                         )
+        yield from self._restated(ctx, reported)
+
+    def _restated(self, ctx: Context, reported: set[int]) -> Iterator[Diagnostic]:
+        """A figure restated in another sentence with another value: the same counted noun or
+        unit and most of the same words around it ("over 25,000 war graves" twice)."""
+        from klint.extract.frames import subject_key
+
+        body = [
+            q
+            for q in ctx.claims.quantities
+            if q.low is not None
+            and not q.split
+            and q.source in ("body", "caption")
+            and q.start not in reported
+        ]
+        by_sentence: dict[int | None, list[QuantityClaim]] = defaultdict(list)
+        for q in body:
+            by_sentence[q.sentence_start].append(q)
+        for a, b, shared in restatements(ctx, body):
+            if b.start in reported or a.start in reported:
+                continue
+            ba, bb = _restated_bounds(ctx, a, b), _restated_bounds(ctx, b, a)
+            if ba is None or bb is None:
+                continue
+            (a0, a1), (b0, b1) = ba, bb
+            if not (a1 < b0 or b1 < a0):
+                continue
+            if _matched(a, by_sentence[b.sentence_start]) or _matched(
+                b, by_sentence[a.sentence_start]
+            ):
+                continue  # each figure is given in the other's sentence too: a list of several
+            fa, fb = ctx.claims.frames.get(a), ctx.claims.frames.get(b)
+            if (
+                fa is not None
+                and fb is not None
+                and fa.how == fb.how == "link"
+                and subject_key(fa.subject or "") != subject_key(fb.subject or "")
+            ):
+                continue  # the links name two different things
+            reported.add(b.start)
+            words = ", ".join(f"\u201c{w}\u201d" for w in shared[:4])
+            yield self.diagnostic(
+                b.start,
+                b.end,
+                f"{stated(b)} here but {stated(a)} at line {line_of(ctx, a.start)}, in a "
+                f"sentence that says the same ({words}): one figure, two values",
+                related=[(a.start, a.end, f"the same figure given as {stated(a)}")],
+            )
+
+
+def _restated_bounds(
+    ctx: Context, q: QuantityClaim, other: QuantityClaim
+) -> tuple[float, float] | None:
+    """What ``q`` allows when read against its restatement ``other``: one qualifier word before
+    both ("over 25,000" and "over 35,000") qualifies one figure, so the figures themselves
+    are compared, each to its stated precision."""
+    if q.low is None or q.high is None:
+        return None
+    if q.qualifier != "exact" and _qualifier_word(q) == _qualifier_word(other):
+        return _round_figure(min(q.low, q.high), max(q.low, q.high))
+    b = bounds(ctx, q)
+    return None if b is None else _rounded(q, *b)
+
+
+def _qualifier_word(q: QuantityClaim) -> str:
+    """The words before a claim's first digit ("over", "some", "more than")."""
+    head = q.text[: next((i for i, c in enumerate(q.text) if c.isdigit()), 0)]
+    return " ".join(head.lower().split())
+
+
+def _matched(q: QuantityClaim, others: list[QuantityClaim]) -> bool:
+    """Whether one of ``others`` gives ``q``'s value with ``q``'s counted noun or unit."""
+    return any(
+        o.low == q.low and o.high == q.high and o.unit == q.unit and o.counted == q.counted
+        for o in others
+    )
 
 
 def _static(attribute: str | None) -> bool:

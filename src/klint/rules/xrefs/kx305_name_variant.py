@@ -19,7 +19,9 @@ class NameVariant(Rule):
     variants (Gorbachev/Gorbachov), one-letter slips inside a name
     (Kowalski/Kowalsky), confusable letters (pack `confusable_letters`: d/t, a/e)
     and a hyphenated name written with a space (Stratford-upon-Avon/Stratford upon
-    Avon). Each less frequent spelling is reported once, at its first place, against
+    Avon). A slip is found at the start of a sentence of prose too ("Carringon was
+    killed" where the text writes Carrington), but not in a citation or a list line.
+    Each less frequent spelling is reported once, at its first place, against
     the more frequent one; its other places are listed as related. Never reported:
     different people who share a surname or have similar given names (given names
     are compared only when the surnames agree), inflections (Canada/Canadian),

@@ -1,0 +1,220 @@
+"""Restatements: two sentences that give one figure of one thing, told by the words around it.
+
+A figure stated twice (the lead and the body, two sections) is written with the same
+counted noun or unit and most of the same words around it: "the palace has 775 rooms"
+and "there are 775 rooms, including 19 state rooms" share little, but "the Commission
+maintains over 25,000 non-war military and civilian graves" said twice shares almost
+everything. Two figures are a restatement pair when they count one thing (the same noun
+or unit), their sentences share enough of the content words next to the figure, and
+nothing in the sentences sets them apart (two different years, a change word, another
+subject the frames name).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import cache
+
+from klint.claims import QuantityClaim
+from klint.rules.base import Context
+
+_WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])+")
+_YEAR_RE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+#: words that carry no topic: function words, common verbs of stating, number words
+_STOP = frozenset(
+    "the a an and or but of in on at by to for from with as into over under about after "
+    "before during since until than then that this these those there their its his her "
+    "they them it he she we our you your who whom whose which what when where while is are "
+    "was were be been being has have had having do does did not no nor so such also only "
+    "some any all each every both either neither more most less least many much few other "
+    "another same own very just around nearly almost approximately roughly estimated "
+    "total including included include between among per out up down off one two three four "
+    "five six seven eight nine ten hundred thousand million billion first second third "
+    "would could should will can may might must said says say according".split()
+)
+#: words that say a figure changed or is one of a series: two such figures need not agree
+_CHANGE_WORDS = (
+    "increase increased rose rise risen grew grow grown fell fall fallen decline "
+    "declined drop dropped dropping doubled tripled halved reduced reduce cut cuts added "
+    "another additional further new more fewer extra lost gained each per average "
+    "initially originally later eventually remaining"
+).split()
+#: a word right after a figure that makes it a part of a larger whole ("the two largest divisions")
+_PART_RE = re.compile(r"[a-z]+est|main|top|first|last|leading|major|principal|other", re.I)
+#: units of area and length: a place's size is restated, unlike times, prices and speeds
+_MEASURES = frozenset({"hectares", "acres", "km2", "sq mi", "km", "mi", "m", "ft"})
+#: two figures further apart than this factor are not one figure misstated
+_RATIO = 20
+#: how far back (in characters) a date of the sentence before carries over to a figure
+_CARRY = 250
+#: a window of this many words before and after the figure, inside its sentence
+_BEFORE, _AFTER = 10, 8
+#: a noun given more values than this in one article is a running statistic, not one fact
+_VALUES = 3
+#: at least this many shared content words, and this share of the smaller window
+_SHARED, _SHARE = 3, 0.6
+
+
+def key(word: str) -> str:
+    """A word's lemma, as the frames reduce it (the frames module is loaded on first use)."""
+    from klint.extract.frames import key as frame_key
+
+    return frame_key(word)
+
+
+@cache
+def _change() -> frozenset[str]:
+    return frozenset(key(w) for w in _CHANGE_WORDS)
+
+
+def _head(view: str, q: QuantityClaim) -> str | None:
+    """What a figure counts: its counted noun, or the first content word after a percentage
+    ("63 percent approval rating"). Measures are left to the frames, whose attribute says
+    which length or area a figure is."""
+    if (
+        q.unit == "count"
+    ):  # with the words before the noun: "largest divisions", "primary divisions"
+        if not q.counted:
+            return None
+        tail = q.text[(q.number_end or q.start) - q.start :]
+        words = [key(w) for w in _WORD_RE.findall(tail) if w.lower() not in _STOP]
+        return " ".join(words) or None
+    if q.unit in _MEASURES:  # "1.4 hectares", "covered an area of around 1.6 hectares"
+        return q.unit
+    if q.unit == "percent":
+        after = _WORD_RE.findall(view, q.end, q.sentence_end or q.end + 60)
+        word = next((w for w in after[:4] if w.lower() not in _STOP), None)
+        return key(word) if word else None
+    return None
+
+
+def _window(view: str, q: QuantityClaim) -> tuple[dict[str, str], bool]:
+    """The content words next to a figure (lemma: the word as written), and whether one of
+    them says the figure changed."""
+    s = q.sentence_start if q.sentence_start is not None else max(0, q.start - 200)
+    e = q.sentence_end if q.sentence_end is not None else min(len(view), q.end + 200)
+    if view.count('"', s, q.start) % 2 or view.count("“", s, q.start) > view.count("”", s, q.start):
+        return {}, True  # inside a quotation: the source's words, not the article's statement
+    found = _WORD_RE.findall(view, s, q.start)
+    before = found[-_BEFORE:]
+    if len(found) <= _BEFORE and before:
+        before[0] = before[0].lower()  # a sentence's first word is capitalised as such
+    after = _WORD_RE.findall(view, q.end, e)[:_AFTER]
+    words: dict[str, str] = {}
+    for w in before + after:
+        if w.lower() not in _STOP and len(w) > 2:
+            words.setdefault(key(w), w)
+    changed = any(key(w) in _change() for w in before[-4:] + after[:3]) or bool(
+        after and _PART_RE.fullmatch(after[0])
+    )
+    return words, changed
+
+
+def _place(ctx: Context, q: QuantityClaim) -> tuple[tuple[int, int] | None, frozenset[int]]:
+    """Where a figure stands — its paragraph, or the section of its list item (items of one
+    list are told side by side) — and the years that date it: those of its sentence, else
+    of the sentence before it in its paragraph, else those its section heading gives
+    ("=== 2010 ===")."""
+    if "kn.blocks" not in ctx.cache:
+        blocks = sorted(
+            ctx.doc.regions_of("paragraph", "list_item", "caption", "quote"),
+            key=lambda r: r.start,
+        )
+        ctx.cache["kn.blocks"] = (blocks, [r.start for r in blocks])
+    blocks, starts = ctx.cache["kn.blocks"]
+    i = bisect.bisect_right(starts, q.start) - 1
+    region = blocks[i] if i >= 0 and q.start < blocks[i].end else None
+    s = q.sentence_start if q.sentence_start is not None else q.start
+    years = _years(ctx, s, q.sentence_end if q.sentence_end is not None else q.end)
+    if not years and region is not None:  # "… on September 3. A station there reported …"
+        years = _years(ctx, max(region.start, s - _CARRY), s)
+    if not years and region is not None and region.section:
+        h = ctx.doc.regions[region.section]
+        years = frozenset(int(y) for y in _YEAR_RE.findall(ctx.doc.view, h.start, h.end))
+    if region is None:
+        return None, years
+    if region.kind == "list_item":
+        return (-1, region.section), years
+    return (region.start, 0), years
+
+
+def _apart(a: frozenset[int] | set[int], b: frozenset[int] | set[int]) -> bool:
+    return bool(a and b and not a & b)
+
+
+def _names(words: dict[str, str]) -> dict[str, str]:
+    """The words of a window written with a capital: names of people, places, bodies."""
+    return {k: w for k, w in words.items() if w[0].isupper()}
+
+
+def _years(ctx: Context, s: int, e: int) -> frozenset[int]:
+    """The years of the dates in ``view[s:e]``, and the days of those given to the day
+    (as day numbers, far above any year)."""
+    if "kn.dates" not in ctx.cache:
+        dates = sorted(ctx.claims.dates, key=lambda d: d.start)
+        ctx.cache["kn.dates"] = (dates, [d.start for d in dates])
+    dates, starts = ctx.cache["kn.dates"]
+    i = bisect.bisect_left(starts, s)
+    out = set()
+    while i < len(dates) and dates[i].start < e:
+        d = dates[i]
+        if d.earliest is not None and d.precision in ("day", "month", "season", "year"):
+            out.add(d.earliest.year)
+            if d.precision == "day":
+                out.add(d.earliest.toordinal())  # "22 April 2014" and "3 March 2014" differ
+        i += 1
+    return frozenset(out)
+
+
+def restatements(
+    ctx: Context, quantities: list[QuantityClaim]
+) -> Iterator[tuple[QuantityClaim, QuantityClaim, list[str]]]:
+    """``(earlier, later, shared words as the later writes them)`` for each pair of figures that restate one fact.
+    Values are not compared here."""
+    view = ctx.doc.view
+    groups: dict[tuple[str, str], list[QuantityClaim]] = defaultdict(list)
+    for q in quantities:
+        head = _head(view, q) if q.low == q.high else None  # a range is rarely restated as one
+        if head is not None:
+            groups[(q.unit, head)].append(q)
+    for (_, head), items in groups.items():
+        if not 2 <= len(items) <= 40 or len({(q.low, q.high) for q in items}) > _VALUES:
+            continue  # one figure, or a running statistic ("runs", "men") given many values
+        per_sentence: dict[int | None, int] = defaultdict(int)
+        for q in items:
+            per_sentence[q.sentence_start] += 1
+        items = [q for q in items if per_sentence[q.sentence_start] == 1]
+        words: dict[int, dict[str, str] | None] = {}
+        for q in items:
+            w, changed = _window(view, q)
+            for h in head.split():
+                w.pop(h, None)
+            words[q.start] = None if changed else w
+        for i, a in enumerate(items):
+            wa = words[a.start]
+            if not wa:
+                continue
+            for b in items[i + 1 :]:
+                wb = words[b.start]
+                if not wb or a.sentence_start == b.sentence_start:
+                    continue
+                if a.low and b.low and max(a.low, b.low) > _RATIO * min(a.low, b.low):
+                    continue  # "772 members" and "7 million members": two different wholes
+                shared = wa.keys() & wb.keys()
+                na, nb = _names(wa).keys() - shared, _names(wb).keys() - shared
+                if (na and nb) or (a.unit == "percent" and (na or nb)):
+                    continue  # "the RIAA … 500,000 copies", "the Australian … ARIA … 70,000";
+                    # a share of another whole: "Gazan's division … 40 percent", "the French … 30"
+                if len(shared) < _SHARED or len(shared) < _SHARE * min(len(wa), len(wb)):
+                    continue
+                (pa, ya), (pb, yb) = _place(ctx, a), _place(ctx, b)
+                if pa == pb:
+                    continue  # one paragraph: two things compared side by side, as a rule
+                if _apart(ya, yb) or _apart(
+                    {y for y in ya if y > 9999}, {y for y in yb if y > 9999}
+                ):
+                    continue  # "in 2010 … 5,000 members", "in 2020 … 6,000 members"
+                yield a, b, [wb[k] for k in sorted(shared, key=list(wb).index)]
