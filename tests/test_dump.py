@@ -37,6 +37,20 @@ def test_pages_of_the_main_namespace_are_read_redirects_and_talk_skipped(tmp_pat
     assert [(p.title, p.text) for p in iter_pages(str(dump))] == [("Ada Stone", GENERAL)]
 
 
+@pytest.mark.parametrize(
+    "text", ["#REDIRECT [[Ada Stone]]", "  #redirect[[Ada Stone]]\n{{R from surname}}"]
+)
+def test_a_redirect_without_its_element_is_skipped_by_its_text(text: str, tmp_path: Path) -> None:
+    dump = write_dump(tmp_path / "wiki.xml", [("Ada Stone", GENERAL), ("Stone", text)])
+    assert [p.title for p in iter_pages(str(dump))] == ["Ada Stone"]
+
+
+def test_a_page_that_only_mentions_a_redirect_is_read(tmp_path: Path) -> None:
+    text = "'''Redirects''' are written as #REDIRECT [[Target]] on a page of their own."
+    dump = write_dump(tmp_path / "wiki.xml", [("Redirects", text)])
+    assert [p.title for p in iter_pages(str(dump))] == ["Redirects"]
+
+
 @pytest.mark.parametrize("name", ["wiki.xml", "wiki.xml.bz2", "wiki.xml.gz"])
 def test_a_finding_names_the_page_and_its_line_in_every_compression(
     name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]

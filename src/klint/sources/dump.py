@@ -52,6 +52,10 @@ def _open(path: str) -> IO[bytes]:
     return open(path, "rb")
 
 
+#: a redirect's wikitext, for exports that leave out the ``<redirect>`` element
+_REDIRECT = re.compile(r"\s*#REDIRECT\s*\[\[", re.IGNORECASE)
+
+
 def iter_pages(path: str) -> Iterator[Page]:
     """The dump's main-namespace articles in file order (redirects and empty pages skipped).
 
@@ -68,7 +72,7 @@ def iter_pages(path: str) -> Iterator[Page]:
                 text = None
                 for revision in page:  # pages-articles holds one; a history dump, the newest last
                     text = revision.text
-                if page.namespace != 0 or page.redirect or not text:
+                if page.namespace != 0 or page.redirect or not text or _REDIRECT.match(text):
                     continue
                 yield Page(page.title, text)
     except ET.ParseError as exc:
