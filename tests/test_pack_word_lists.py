@@ -83,3 +83,14 @@ def test_an_acronym_skips_the_minor_words_the_pack_names(tmp_path: Path) -> None
     pack.write_text("acronym_minor_words: [für, den]\n", encoding="utf-8")
     found = extract(doc, load_packs((str(pack),))).acronyms
     assert [a.expansion for a in found] == ["Amt für den Schutz"]
+
+
+def test_a_bare_number_is_a_year_after_the_words_the_pack_names(tmp_path: Path) -> None:
+    doc = read_text(
+        "Title\n\nThe mill has stood since 1850; at the end of 1921 it burned.\n", "a.txt"
+    )
+    assert [d.text for d in extract(doc, load_packs()).dates] == ["1850", "1921"]
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("date_words: {year_prepositions: [in], year_period_nouns: [end]}\n", "utf-8")
+    # "since" no longer makes 1850 a year; "the end of" still makes 1921 one
+    assert [d.text for d in extract(doc, load_packs((str(pack),))).dates] == ["1921"]

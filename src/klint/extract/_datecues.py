@@ -39,6 +39,10 @@ class Lexicon:
     not_year_followers: frozenset[str]
     not_year_leaders: frozenset[str]
     prepositions: frozenset[str]  # function words a date claim keeps as its preposition
+    year_prepositions: frozenset[str]  # words before a bare four-digit number that make it a year
+    year_chain_words: frozenset[str]  # "and", "to": a year when it closely follows another date
+    year_period_nouns: frozenset[str]  # "the end of 1921": nouns of a stretch of time before "of"
+    date_labels: frozenset[str]  # infobox labels whose value is a date, as written
 
 
 @lru_cache(maxsize=8)
@@ -48,7 +52,12 @@ def _compile(
     followers: tuple[str, ...],
     leaders: tuple[str, ...],
     prepositions: tuple[str, ...],
+    year_words: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]],
+    date_labels: tuple[str, ...],
 ) -> Lexicon:
+    year_prepositions, year_chain_words, year_period_nouns = (
+        frozenset(w.lower() for w in words) for words in year_words
+    )
     # "had" marks a past perfect only inside the date's own clause
     clause_only = tuple(w for w in flash if w.split()[0] == "had")
     sentence = tuple(w for w in flash if w not in clause_only)
@@ -61,6 +70,10 @@ def _compile(
         frozenset(w.lower() for w in followers),
         frozenset(w.lower() for w in leaders),
         frozenset(w.lower() for w in prepositions),
+        year_prepositions,
+        year_chain_words,
+        year_period_nouns,
+        frozenset(date_labels),
     )
 
 
@@ -73,6 +86,12 @@ def lexicon(packs: Packs) -> Lexicon:
         tuple(words.get("not_year_followers", ())),
         tuple(words.get("not_year_leaders", ())),
         tuple(words.get("prepositions", ())),
+        (
+            tuple(words.get("year_prepositions", ())),
+            tuple(words.get("year_chain_words", ())),
+            tuple(words.get("year_period_nouns", ())),
+        ),
+        tuple(words.get("date_labels", ())),
     )
 
 

@@ -27,55 +27,6 @@ from klint.extract._datescan import (
 )
 from klint.packs import Packs
 
-#: Words before a bare four-digit number that make it a year.
-YEAR_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "on",
-        "by",
-        "since",
-        "until",
-        "till",
-        "from",
-        "during",
-        "before",
-        "after",
-        "circa",
-        "c",
-        "ca",
-        "into",
-        "through",
-        "throughout",
-        "between",
-        "around",
-        "year",
-        "years",
-        "born",
-        "died",
-        "b",
-        "d",
-    ]
-)
-_CHAIN = frozenset({"and", "or", "to", "until", "till", "through"})
-_TIME_NOUNS = frozenset(
-    [
-        "end",
-        "beginning",
-        "start",
-        "middle",
-        "half",
-        "part",
-        "close",
-        "course",
-        "spring",
-        "summer",
-        "autumn",
-        "winter",
-    ]
-)
-DATE_LABELS = frozenset(
-    {"Date", "Born", "Died", "Founded", "Dissolved", "Released", "Established", "Opened"}
-)
 _NARRATIVE_KINDS = frozenset({"paragraph", "list_item"})
 _CLOCK_KINDS = frozenset({"heading", "title"})
 
@@ -86,20 +37,20 @@ def _bare_year_ok(view: str, region: Region, raw: Raw, prev_end: int, lex: ctx.L
         return False
     if raw.pattern == "yrange":
         return True
-    if region.kind == "infobox_field" and region.label in DATE_LABELS:
+    if region.kind == "infobox_field" and region.label in lex.date_labels:
         return True
     if region.kind in _CLOCK_KINDS and (raw.a.year or 0) >= 1200:
         return True  # a four-digit number in a heading or title is a year ("Summer 1993, ...")
     if view.startswith("'s", raw.end):
         return True
     word = ctx.word_before(view, region.start, raw.start)
-    if word in YEAR_PREPOSITIONS:
+    if word in lex.year_prepositions:
         return True
-    if word in _CHAIN and 0 <= raw.start - prev_end <= 12:
+    if word in lex.year_chain_words and 0 <= raw.start - prev_end <= 12:
         return True
     if word == "of":
         before = view[max(region.start, raw.start - 24) : raw.start].split()
-        return len(before) >= 2 and before[-2].lower() in _TIME_NOUNS
+        return len(before) >= 2 and before[-2].lower() in lex.year_period_nouns
     return (
         bool(ctx.determiner_before(view, region.start, raw.start))
         and view[raw.end : raw.end + 1] == " "
