@@ -94,3 +94,17 @@ def test_a_bare_number_is_a_year_after_the_words_the_pack_names(tmp_path: Path) 
     pack.write_text("date_words: {year_prepositions: [in], year_period_nouns: [end]}\n", "utf-8")
     # "since" no longer makes 1850 a year; "the end of" still makes 1921 one
     assert [d.text for d in extract(doc, load_packs((str(pack),))).dates] == ["1921"]
+
+
+def test_a_compound_duration_and_a_kind_head_come_from_the_numbers_pack(tmp_path: Path) -> None:
+    doc = read_text(
+        "Title\n\nThe town held out in a six-day siege with 40 transport helicopters.\n", "a.txt"
+    )
+    siege, planes = extract(doc, load_packs()).quantities
+    assert (siege.unit, siege.counted) == ("days", "siege")
+    assert planes.counted == "transport helicopters"  # another kind of helicopter
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("numbers: {time_units: {week: weeks}, kind_heads: [tanks]}\n", "utf-8")
+    siege, planes = extract(doc, load_packs((str(pack),))).quantities
+    assert (siege.unit, siege.counted) == ("count", "day")
+    assert planes.counted == "helicopters"

@@ -76,6 +76,11 @@ class NumbersPack:
     named_share_breaks: list[str] = _list()
     share_scopes: list[str] = _list()
     share_approximators: list[str] = _list()
+    time_units: dict[str, str] = _dict()
+    measure_units: list[str] = _list()
+    kind_heads: list[str] = _list()
+    ly_nouns: list[str] = _list()
+    counted_participles: list[str] = _list()
     total_tolerance: float = 0.05
     percent_tolerance: float = 1.0
 

@@ -250,6 +250,11 @@ class Lexicon:
     force_unit: re.Pattern[str]
     max_noun_words: int
     preposition_heads: frozenset[str]
+    time_units: dict[str, str]  # "day" (in "six-day") -> "days"
+    measure_units: frozenset[str]  # units before which a four-digit number is no year
+    kind_heads: frozenset[str]  # counted nouns a modifier makes another kind
+    ly_nouns: frozenset[str]  # nouns in -ly a counted noun phrase keeps
+    counted_participles: frozenset[str]  # participles that may be the counted noun
     first_patterns: dict[
         str, re.Pattern[str]
     ]  # first word (lower case) -> where it may start a number
@@ -333,6 +338,11 @@ def _build(packs: Packs) -> Lexicon:
             )  # lexicon order: ties stay stable
         },
         preposition_heads=frozenset(w.lower() for w in num.preposition_heads),
+        time_units={k.lower(): v for k, v in num.time_units.items()},
+        measure_units=frozenset(num.measure_units),
+        kind_heads=frozenset(num.kind_heads),
+        ly_nouns=frozenset(w.lower() for w in num.ly_nouns),
+        counted_participles=frozenset(w.lower() for w in num.counted_participles),
         first_patterns={
             w: re.compile(
                 re.escape(w)

@@ -62,14 +62,6 @@ _NEXT_LOWER_WORD_RE = re.compile(r"\s+([a-z][a-z-]*)")
 _SPLIT_DASH_RE = re.compile(r"\s{0,2}[-–—]\s{0,2}")
 _PERCENT_RE = re.compile(r"\s?%|\s+(?:percent|per cent)\b")
 _COMPOUND_RE = re.compile(r"-([A-Za-z]+)(?:-([A-Za-z]+))?\b")
-_TIME_UNITS = {
-    "day": "days",
-    "week": "weeks",
-    "month": "months",
-    "year": "years",
-    "hour": "hours",
-    "minute": "minutes",
-}
 
 
 @dataclass
@@ -153,13 +145,13 @@ def _canonical(phrase: str, lex: Lexicon) -> str:
     words = p.split()
     for k in range(1, len(words)):
         tail = " ".join(words[k:])
-        if tail in lex.noun_map and k == len(words) - 1 and lex.noun_map[tail] not in _KIND_HEADS:
+        if (
+            tail in lex.noun_map
+            and k == len(words) - 1
+            and lex.noun_map[tail] not in lex.kind_heads
+        ):
             return lex.noun_map[tail]
     return p
-
-
-#: Heads whose modifier changes the kind ("fighter aircraft" is not every "aircraft").
-_KIND_HEADS = frozenset({"aircraft", "armored vehicles", "artillery", "tanks", "helicopters"})
 
 
 # --- prose ---------------------------------------------------------------------------------------
@@ -456,15 +448,11 @@ def _followed_by_count_noun(after: str, lex: Lexicon) -> bool:
     return w in lex.noun_map or w in lex.packs.numbers.people_nouns
 
 
-#: units of measure: a four-digit number written before one is a measure, never a year
-_MEASURES = frozenset({"km", "mi", "m", "yd", "in", "ft", "kg", "tons", "hectares", "mph", "km/h"})
-
-
 def _measure_unit(after: str, lex: Lexicon) -> bool:
     """Whether ``after`` opens with a unit of length, area, mass or speed, written in lower case
     ("1480 m", "1,480 metres"; "In 1920 Mi-8s" and "1920 M. Dupont" are not units)."""
     m = lex.unit_after.match(after)
-    return m is not None and m.group(1).islower() and lex.unit_map[m.group(1)] in _MEASURES
+    return m is not None and m.group(1).islower() and lex.unit_map[m.group(1)] in lex.measure_units
 
 
 def _is_split(
@@ -502,8 +490,8 @@ def _after_number(view: str, f: _Found, end: int, s_start: int, s_end: int, lex:
         rest = after[cm.end() :]
         head = _noun_phrase(rest, lex)
         f.end = end + cm.end()
-        if word in _TIME_UNITS:
-            f.unit = _TIME_UNITS[word]
+        if word in lex.time_units:
+            f.unit = lex.time_units[word]
             f.counted = head
         elif word in lex.size_words:
             f.counted = lex.size_words[word]
@@ -518,13 +506,13 @@ def _after_number(view: str, f: _Found, end: int, s_start: int, s_end: int, lex:
         f.end = end + um.end()
         rest = after[um.end() :]
         om = re.match(r"\s+of\s+", rest)
-        if om and unit not in _TIME_UNITS.values():
+        if om and unit not in lex.time_units.values():
             f.counted = _noun_phrase(rest[om.end() :], lex)
         return
     np = _noun_phrase(after, lex)
     if np:
         f.counted = np
-        f.end = end + _np_span(after)
+        f.end = end + _np_span(after, lex)
     else:
         before = view[max(s_start, f.start - 40) : f.start]
         bm = re.search(r"([a-z]+)\s+of\s+$", before)
@@ -533,22 +521,6 @@ def _after_number(view: str, f: _Found, end: int, s_start: int, s_end: int, lex:
     _subject(view, f, s_start, lex)
 
 
-_LY_NOUNS = frozenset(
-    {
-        "family",
-        "ally",
-        "assembly",
-        "supply",
-        "monopoly",
-        "butterfly",
-        "anomaly",
-        "rally",
-        "families",
-        "italy",
-        "jelly",
-        "belly",
-    }
-)
 #: A sentence that opens with its agent: "Azerbaijan lost ...", "The Armenian army had ...".
 _AGENT_RE = re.compile(
     r"(?<![\w-])(?:The )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})(?: (army|forces|side|military|navy|air force))? "
@@ -559,7 +531,7 @@ _NEXT_WORD_RE = re.compile(r"[\s-]{1,3}([A-Za-z]+)")
 _NP_RE = re.compile(r"\s*((?:[A-Za-z][\w'’-]*\s?){1,5})")
 
 
-def _np_words(after: str) -> list[str]:
+def _np_words(after: str, lex: Lexicon) -> list[str]:
     m = _NP_RE.match(after)
     if not m:
         return []
@@ -570,7 +542,7 @@ def _np_words(after: str) -> list[str]:
             lw in STOP_WORDS
             or (VERBISH.search(lw) and words)
             or (words and w.endswith(("'s", "’s")))
-            or (lw.endswith("ly") and len(lw) > 4 and lw not in _LY_NOUNS)
+            or (lw.endswith("ly") and len(lw) > 4 and lw not in lex.ly_nouns)
         ):
             break
         words.append(w)
@@ -579,14 +551,14 @@ def _np_words(after: str) -> list[str]:
     if (
         words
         and VERBISH.search(words[0].lower())
-        and words[0].lower() not in ("wounded", "killed", "displaced")
+        and words[0].lower() not in lex.counted_participles
     ):
         return []
     return words[:4]
 
 
-def _np_span(after: str) -> int:
-    words = _np_words(after)
+def _np_span(after: str, lex: Lexicon) -> int:
+    words = _np_words(after, lex)
     if not words:
         return 0
     last = words[-1]
@@ -595,7 +567,7 @@ def _np_span(after: str) -> int:
 
 def _noun_phrase(after: str, lex: Lexicon) -> str | None:
     """The noun phrase a number counts, normalized ("armored vehicles", "dead")."""
-    words = [w.rstrip(",;:").strip("'’") for w in _np_words(after)]
+    words = [w.rstrip(",;:").strip("'’") for w in _np_words(after, lex)]
     words = [w for w in words if w]
     if not words:
         return None
