@@ -108,3 +108,13 @@ def test_a_compound_duration_and_a_kind_head_come_from_the_numbers_pack(tmp_path
     siege, planes = extract(doc, load_packs((str(pack),))).quantities
     assert (siege.unit, siege.counted) == ("count", "day")
     assert planes.counted == "helicopters"
+
+
+def test_the_counted_noun_ends_at_a_stop_word_of_the_numbers_pack(tmp_path: Path) -> None:
+    doc = read_text("Title\n\nThe garrison had 300 defenders but no guns.\n", "a.txt")
+    assert [q.counted for q in extract(doc, load_packs()).quantities] == ["defenders"]
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("numbers: {noun_stop_words: [with]}\n", "utf-8")
+    assert [q.counted for q in extract(doc, load_packs((str(pack),))).quantities] == [
+        "defenders but no guns"
+    ]

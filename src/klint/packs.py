@@ -81,6 +81,7 @@ class NumbersPack:
     kind_heads: list[str] = _list()
     ly_nouns: list[str] = _list()
     counted_participles: list[str] = _list()
+    noun_stop_words: list[str] = _list()
     total_tolerance: float = 0.05
     percent_tolerance: float = 1.0
 

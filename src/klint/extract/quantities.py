@@ -27,7 +27,6 @@ from klint.extract._numlex import (
     MONTH_BEFORE_RE,
     POSSESSIVE_RE,
     SIDE_LABEL_RE,
-    STOP_WORDS,
     TIME_AFTER_RE,
     VERBISH,
     Lexicon,
@@ -516,7 +515,7 @@ def _after_number(view: str, f: _Found, end: int, s_start: int, s_end: int, lex:
     else:
         before = view[max(s_start, f.start - 40) : f.start]
         bm = re.search(r"([a-z]+)\s+of\s+$", before)
-        if bm and bm.group(1) not in STOP_WORDS and not VERBISH.search(bm.group(1)):
+        if bm and bm.group(1) not in lex.noun_stop_words and not VERBISH.search(bm.group(1)):
             f.counted = _canonical(bm.group(1), lex)
     _subject(view, f, s_start, lex)
 
@@ -539,7 +538,7 @@ def _np_words(after: str, lex: Lexicon) -> list[str]:
     for w in m.group(1).split():
         lw = w.lower()
         if (
-            lw in STOP_WORDS
+            lw in lex.noun_stop_words
             or (VERBISH.search(lw) and words)
             or (words and w.endswith(("'s", "’s")))
             or (lw.endswith("ly") and len(lw) > 4 and lw not in lex.ly_nouns)
