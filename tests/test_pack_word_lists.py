@@ -118,3 +118,11 @@ def test_the_counted_noun_ends_at_a_stop_word_of_the_numbers_pack(tmp_path: Path
     assert [q.counted for q in extract(doc, load_packs((str(pack),))).quantities] == [
         "defenders but no guns"
     ]
+
+
+def test_a_duration_and_a_range_apart_by_a_break_word_of_the_pack(tmp_path: Path) -> None:
+    text = "He served five years in office (1992–1994)."
+    assert _codes(text, "KD106")
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("date_words: {duration_breaks: [in]}\n", "utf-8")
+    assert not _codes(text, "KD106", (str(pack),))  # "in" now puts them in two statements

@@ -21,7 +21,7 @@ from klint.rules.dates._common import (
     sound,
 )
 from klint.text.numerals import number_words
-from klint.text.words import alternation
+from klint.text.words import alternation, exact_words_re
 
 
 def _fits_the_parts(
@@ -91,6 +91,7 @@ class DurationMismatch(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         view = ctx.doc.view
         duration = _duration_re(number_words(ctx.packs).words())
+        breaks = exact_words_re(tuple(ctx.packs.date_words.get("duration_breaks", ())))
         for c in ctx.claims.dates:
             if not (c.is_range and sound(c) and c.range_end_earliest and c.range_start_latest):
                 continue
@@ -102,10 +103,11 @@ class DurationMismatch(Rule):
                 if not (m.end() <= c.start or m.start() >= c.end):
                     continue
                 between = view[m.end() : c.start] if m.end() <= c.start else view[c.end : m.start()]
-                if re.search(
-                    r"[.;]|\b(?:and|but|after|before|later|earlier|ago|who|whom|whose|which)\b",
-                    between,
-                ) or _AGE_AFTER.match(view, m.end()):
+                if (
+                    _STATEMENT_END.search(between)
+                    or breaks.search(between)
+                    or _AGE_AFTER.match(view, m.end())
+                ):
                     continue  # another statement, or an age ("a 22-year-old", "eight years his senior")
                 if m.group("unit")[0].isupper() or re.match(
                     r"['’]?s?[ \t]+[Ww]ar\b", view[m.end() : m.end() + 8]
@@ -132,6 +134,7 @@ class DurationMismatch(Rule):
                     )
 
 
+_STATEMENT_END = re.compile(r"[.;]")
 # after a duration: an age, not a length of time ("a 22-year-old", "eight years his senior")
 _AGE_AFTER = re.compile(
     r"(?:-old\b|[ \t]+old\b|[ \t]+(?:his|her|their)[ \t]+(?:senior|junior)\b|[ \t]+(?:older|younger)\b)"
