@@ -126,3 +126,20 @@ def test_a_duration_and_a_range_apart_by_a_break_word_of_the_pack(tmp_path: Path
     pack = tmp_path / "pack.yaml"
     pack.write_text("date_words: {duration_breaks: [in]}\n", "utf-8")
     assert not _codes(text, "KD106", (str(pack),))  # "in" now puts them in two statements
+
+
+def test_an_age_is_read_after_the_phrases_of_the_pack(tmp_path: Path) -> None:
+    text = (
+        "Clara Weiss (born 1931) trained as a chemist.\n\n"
+        "In 1970, Clara Weiss founded a laboratory at the age of 25."
+    )
+    assert _codes(text, "KD115")
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("date_words: {age_phrases: [aged]}\n", "utf-8")
+    assert not _codes(text, "KD115", (str(pack),))
+    # a relative clause about someone else: its age is not the named person's
+    other = text.replace("founded a laboratory", "joined a partner, who opened a laboratory")
+    assert not _codes(other, "KD115")
+    grammar = tmp_path / "grammar.yaml"
+    grammar.write_text("grammar: {relative_pronouns: [which]}\n", "utf-8")
+    assert _codes(other, "KD115", (str(grammar),))

@@ -95,6 +95,7 @@ class GrammarPack:
     name_openers: list[str] = _list()  # capitalized, never the first word of a name
     possessives: list[str] = _list()
     auxiliaries: list[str] = _list()
+    relative_pronouns: list[str] = _list()  # open a relative clause ("who", "which")
 
 
 @dataclass(slots=True)

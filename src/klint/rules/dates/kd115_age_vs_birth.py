@@ -6,12 +6,14 @@ import bisect
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import line, narrative_region, number, severity_for, show, sound
 from klint.text import sentences
+from klint.text.words import alternation, exact_words_re
 
 
 class AgeVsBirth(Rule):
@@ -56,7 +58,8 @@ class AgeVsBirth(Rule):
             if sound(c) and not c.is_range and c.cue not in ("quotation",)
         ]
         starts = [c.start for c in dated]
-        for m in _AGE.finditer(view):
+        relative = exact_words_re(tuple(ctx.packs.grammar.relative_pronouns))
+        for m in _age_re(tuple(ctx.packs.date_words.get("age_phrases", ()))).finditer(view):
             n = _age_number(m.group("n"), ctx)
             region = narrative_region(ctx, m.start())
             if n is None or region is None:
@@ -74,7 +77,7 @@ class AgeVsBirth(Rule):
                 for name in births
                 for form in _forms(name, births)
                 if (pos := _find_word(view, form, s, m.start())) >= 0
-                and _age_is_theirs(view, pos + len(form), m.start())
+                and _age_is_theirs(view, pos + len(form), m.start(), relative)
             ]
             people = {name for _, name in named}
             if len(people) != 1:
@@ -95,17 +98,14 @@ class AgeVsBirth(Rule):
             )
 
 
-_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b")
-
-
-def _age_is_theirs(view: str, name_end: int, age_start: int) -> bool:
+def _age_is_theirs(view: str, name_end: int, age_start: int, relative: re.Pattern[str]) -> bool:
     """Is an age after a name said of that person? Not in "Anne's child ... at the age of
     eleven", nor inside a relative clause about someone else ("X, the youngest since her
     predecessor, who had taken the title at age 29"); "Smith, who ..., died at 80" is Smith's."""
     between = view[name_end:age_start]
     if re.match(r"['\u2019]s\b", between):
         return False
-    for rel in _RELATIVE.finditer(between):
+    for rel in relative.finditer(between):
         if re.fullmatch(r",?[ \t]*", between[: rel.start()]):
             continue  # the relative clause is about the named person
         if "," not in between[rel.end() :]:
@@ -113,7 +113,12 @@ def _age_is_theirs(view: str, name_end: int, age_start: int) -> bool:
     return True
 
 
-_AGE = re.compile(r"\b(?:at the age of|at age|aged)[ \t](?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\b")
+@lru_cache(maxsize=8)
+def _age_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """ "at the age of 30", "aged thirty": one of ``phrases`` and a number."""
+    return re.compile(rf"\b(?:{alternation(phrases)})[ \t](?P<n>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)\b")
+
+
 _BORN_PAREN = re.compile(r"\((?:[^()]{0,40}?[;,][ \t])?born[ \t](?:on[ \t]|in[ \t])?$")
 _WAS_BORN = re.compile(r"[ \t](?:was|were)[ \t]born[ \t](?:on|in)[ \t]$")
 _NAME_END = re.compile(r"([A-Z][a-z]{1,30}(?:[ -][A-Z][a-z]{1,30}){0,3})$")
