@@ -143,3 +143,11 @@ def test_an_age_is_read_after_the_phrases_of_the_pack(tmp_path: Path) -> None:
     grammar = tmp_path / "grammar.yaml"
     grammar.write_text("grammar: {relative_pronouns: [which]}\n", "utf-8")
     assert _codes(other, "KD115", (str(grammar),))
+
+
+def test_an_order_word_after_a_clause_opener_of_the_pack_is_not_read(tmp_path: Path) -> None:
+    text = "The bridge was closed on 4 June 1961 only after the flood of 9 June 1961 hit it."
+    assert _codes(text, "KD114")
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("date_words: {order_clause_openers: [only]}\n", "utf-8")
+    assert not _codes(text, "KD114", (str(pack),))

@@ -9,6 +9,7 @@ from itertools import pairwise
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import narrative_region, relations, severity_for, show, sound
+from klint.text.words import exact_words_re
 
 # "A, before B" / "A after B": the order word between two dates of one sentence, nothing else dated
 _ORDER_WORD = re.compile(r"[^.;!?\d]{0,40}?\b(?P<word>before|prior to|after)\b[^.;!?\d]{0,60}")
@@ -16,17 +17,20 @@ _ORDER_WORD = re.compile(r"[^.;!?\d]{0,40}?\b(?P<word>before|prior to|after)\b[^
 # after 1994": a conjunction, or a comma not right before the order word, opens a clause of its
 # own, which orders its own main clause, not the date before it. So does a relative ("married
 # in 1895, after whose death in 1906 she ...").
-_NEW_CLAUSE = re.compile(r"\b(?:and|but|or|while|whereas|although|though|yet|so|when)\b|[,\u2014(]")
+# The conjunctions are the dates pack's ``order_clause_openers``.
+_NEW_CLAUSE_MARK = re.compile(r"[,\u2014(]")
 _RELATIVE = re.compile(r"[ \t]+(?:whose|which|whom)\b")
 
 
-def _own_clause(view: str, a_end: int, m: re.Match[str]) -> bool:
+def _own_clause(view: str, a_end: int, m: re.Match[str], openers: re.Pattern[str]) -> bool:
     """Does the order word open a clause of its own rather than order the date before it?"""
     between = view[a_end : m.start("word")].rstrip()
     if between.endswith(","):
         between = between[:-1]  # "on May 9, 1992, before ...": the date's own comma
     return (
-        _NEW_CLAUSE.search(between) is not None or _RELATIVE.match(view, m.end("word")) is not None
+        _NEW_CLAUSE_MARK.search(between) is not None
+        or openers.search(between) is not None
+        or _RELATIVE.match(view, m.end("word")) is not None
     )
 
 
@@ -60,12 +64,17 @@ class OrderWordConflict(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         view = ctx.doc.view
         rel = relations(ctx)
+        openers = exact_words_re(tuple(ctx.packs.date_words.get("order_clause_openers", ())))
         dated = [
             c for c in ctx.claims.dates if sound(c) and c.cue not in ("quotation", "parenthesis")
         ]
         for a, b in pairwise(dated):
             m = _ORDER_WORD.fullmatch(view, a.end, b.start)
-            if m is None or rel.search(view, a.end, b.start) or _own_clause(view, a.end, m):
+            if (
+                m is None
+                or rel.search(view, a.end, b.start)
+                or _own_clause(view, a.end, m, openers)
+            ):
                 continue
             region = narrative_region(ctx, a.start)
             if region is None or b.start >= region.end:
