@@ -151,3 +151,14 @@ def test_an_order_word_after_a_clause_opener_of_the_pack_is_not_read(tmp_path: P
     pack = tmp_path / "pack.yaml"
     pack.write_text("date_words: {order_clause_openers: [only]}\n", "utf-8")
     assert not _codes(text, "KD114", (str(pack),))
+
+
+def test_a_clause_whose_subject_is_a_thing_of_the_pack_is_no_act(tmp_path: Path) -> None:
+    text = (
+        "Mary Rowe (2 May 1790 – 12 June 1836) was an English painter.\n\n"
+        "In 1830, Mary Rowe returned to Bath, and she painted in 1841."
+    )
+    assert _codes(text, "KD112")
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("date_words: {thing_subjects: [she]}\n", "utf-8")
+    assert not _codes(text, "KD112", (str(pack),))

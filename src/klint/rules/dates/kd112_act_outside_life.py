@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 
 from klint.claims import DateClaim, Frame
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import line, narrative_region, sentence, show, sound
 from klint.rules.dates.kd110_attribute_date_conflict import Dated, agreed, dated
+from klint.text.words import alternation, words_re
 
 #: attributes that are the life's own ends, or that date what a person made, not an act
 _NOT_ACTS = frozenset({"born", "died", "lifespan", "founded", "opened", "released", "published"})
@@ -19,9 +21,6 @@ _NOT_ACTS = frozenset({"born", "died", "lifespan", "founded", "opened", "release
 _AUX_BEFORE = re.compile(
     r"\b(?:was|were|is|are|be|been|being|had|has|have|would|will)\s+(?:\w+ly\s+)?$", re.I
 )
-#: a clause's own subject that is not a person: "He mentioned a History, and it appeared in 1795"
-_CLAUSE_START = re.compile(r"[,;:]|\b(?:and|but|which|that)\b")
-_OWN_SUBJECT = re.compile(r"\b(?:it|they|this|these|those|which)\b", re.I)
 #: how many years before a person's birth a namesake of an elder generation may act
 _NAMESAKE_YEARS = 30
 #: words that make a clause posthumous, reported or not the person's own act
@@ -141,9 +140,18 @@ class ActOutsideLife(Rule):
             return True  # the verb is not where the frame read it: leave it alone
         if _AUX_BEFORE.search(view, max(s, at - 30), at):
             return True
+        # a clause's own subject that is not a person: "He mentioned a History, and it appeared
+        # in 1795" (the dates pack's act_clause_starts and thing_subjects)
+        words = ctx.packs.date_words
         clause = view[max(s, at - 60) : at]
-        clause = _CLAUSE_START.split(clause)[-1]
-        return bool(_OWN_SUBJECT.search(clause))  # "… and it duly appeared in 1795"
+        clause = _clause_start_re(tuple(words.get("act_clause_starts", ()))).split(clause)[-1]
+        return bool(words_re(tuple(words.get("thing_subjects", ()))).search(clause))
+
+
+@lru_cache(maxsize=8)
+def _clause_start_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A punctuation mark or one of ``words`` (as written, whole words) that starts a clause."""
+    return re.compile(rf"[,;:]|\b(?:{alternation(words)})\b")
 
 
 def _act(f: Frame | None) -> bool:
