@@ -162,3 +162,11 @@ def test_a_clause_whose_subject_is_a_thing_of_the_pack_is_no_act(tmp_path: Path)
     pack = tmp_path / "pack.yaml"
     pack.write_text("date_words: {thing_subjects: [she]}\n", "utf-8")
     assert not _codes(text, "KD112", (str(pack),))
+
+
+def test_a_date_after_an_endpoint_preposition_of_the_pack_anchors_nothing(tmp_path: Path) -> None:
+    text = "The siege lasted until 3 May 1990. Two months later, on 1 March 1990, the town fell."
+    assert not _codes(text, "KD105")  # "until 3 May 1990" ends a period
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("date_words: {endpoint_prepositions: [from]}\n", "utf-8")
+    assert _codes(text, "KD105", (str(pack),))

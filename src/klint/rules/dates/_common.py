@@ -16,8 +16,6 @@ from klint.text.words import alternation, words_re
 
 NARRATIVE = frozenset({"paragraph", "list_item"})
 
-# Dates after these words are ends of periods, not events.
-ENDPOINT = frozenset({"until", "till", "through", "between", "from", "to"})
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}
 _ARTICLE_NUMBERS = {"a": 1, "an": 1}  # "a year later"; number words come from the rule pack
 
@@ -28,6 +26,17 @@ def _regions(ctx: Context) -> tuple[list[int], list[Region]]:
         ctx.cache["kd.regions"] = ([r.start for r in regions], regions)
     found: tuple[list[int], list[Region]] = ctx.cache["kd.regions"]
     return found
+
+
+def endpoints(ctx: Context) -> frozenset[str]:
+    """The prepositions after which a date ends a period, not dates an event (the dates pack's
+    ``endpoint_prepositions``)."""
+    return _lower_set(tuple(ctx.packs.date_words.get("endpoint_prepositions", ())))
+
+
+@lru_cache(maxsize=8)
+def _lower_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
 
 
 def region_of(ctx: Context, offset: int) -> Region | None:

@@ -16,7 +16,7 @@ from klint.diagnostics import Diagnostic, Severity
 from klint.extract import _datecues as clock
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import (
-    ENDPOINT,
+    endpoints,
     line,
     narrative_region,
     sentence,
@@ -225,6 +225,7 @@ def dated_anchors(ctx: Context, eligible: Callable[[DateClaim], bool]) -> Iterat
     """
     lex = lexicon(ctx)
     own_reference = _own_reference_re(number_words(ctx.packs).words())
+    endpoint = endpoints(ctx)
     view = ctx.doc.view
     unit_of = units(ctx)
     anchors: list[_Anchor] = []
@@ -242,7 +243,7 @@ def dated_anchors(ctx: Context, eligible: Callable[[DateClaim], bool]) -> Iterat
         if (
             s in done
             or not eligible(c)
-            or c.preposition in ENDPOINT
+            or c.preposition in endpoint
             or _SUBORDINATE.search(view, s, c.start)
             or (not view[region.start : c.start].strip() and _ENTRY_COLON.match(view, c.end))
         ):

@@ -12,8 +12,8 @@ from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import (
-    ENDPOINT,
     UNIT_DAYS,
+    endpoints,
     line,
     narrative_region,
     number,
@@ -60,6 +60,7 @@ class RelativeOrderConflict(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         view = ctx.doc.view
         rel = relations(ctx)
+        endpoint = endpoints(ctx)
         prev: DateClaim | None = None
         section = -1
         for c in ctx.claims.dates:
@@ -91,7 +92,7 @@ class RelativeOrderConflict(Rule):
                 c.cue not in ("quotation", "parenthesis")
                 and c.precision in ("day", "month", "year")
                 and not c.is_range
-                and c.preposition not in ENDPOINT
+                and c.preposition not in endpoint
             ):
                 prev = c  # the nearest date before the next relation, even "the 1972 Olympics"
 
