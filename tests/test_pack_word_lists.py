@@ -170,3 +170,13 @@ def test_a_date_after_an_endpoint_preposition_of_the_pack_anchors_nothing(tmp_pa
     pack = tmp_path / "pack.yaml"
     pack.write_text("date_words: {endpoint_prepositions: [from]}\n", "utf-8")
     assert _codes(text, "KD105", (str(pack),))
+
+
+def test_a_number_after_a_capitalised_word_is_part_of_a_name_unless_the_pack_says(
+    tmp_path: Path,
+) -> None:
+    doc = read_text("Title\n\nThe plan, Nearly 40 towns and the Helsinki Initiative 92.\n", "a.txt")
+    assert [q.text for q in extract(doc, load_packs()).quantities] == ["Nearly 40 towns"]
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("numbers: {not_name_words: [About]}\n", "utf-8")
+    assert extract(doc, load_packs((str(pack),))).quantities == []  # "Nearly 40" is a name now

@@ -82,6 +82,8 @@ class NumbersPack:
     ly_nouns: list[str] = _list()
     counted_participles: list[str] = _list()
     noun_stop_words: list[str] = _list()
+    not_name_words: list[str] = _list()
+    not_agent_words: list[str] = _list()
     total_tolerance: float = 0.05
     percent_tolerance: float = 1.0
 

@@ -58,6 +58,8 @@ class Lexicon:
     ly_nouns: frozenset[str]  # nouns in -ly a counted noun phrase keeps
     counted_participles: frozenset[str]  # participles that may be the counted noun
     noun_stop_words: frozenset[str]  # words after a number that end the noun it counts
+    name_before: re.Pattern[str]  # a capitalised word before a number, part of a name with it
+    not_agent_words: frozenset[str]  # capitalised words that open a sentence, no agent
     first_patterns: dict[
         str, re.Pattern[str]
     ]  # first word (lower case) -> where it may start a number
@@ -147,6 +149,10 @@ def _build(packs: Packs) -> Lexicon:
         ly_nouns=frozenset(w.lower() for w in num.ly_nouns),
         counted_participles=frozenset(w.lower() for w in num.counted_participles),
         noun_stop_words=frozenset(w.lower() for w in num.noun_stop_words),
+        name_before=re.compile(
+            rf"[a-z,]\s(?!(?:{alternation(num.not_name_words)})\b)[A-Z][a-z]+ $"
+        ),
+        not_agent_words=frozenset(num.not_agent_words),
         first_patterns={
             w: re.compile(
                 re.escape(w)

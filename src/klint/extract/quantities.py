@@ -49,9 +49,6 @@ _SOURCE: dict[str, QuantitySource] = {
 _LETTER_RE = re.compile(r"[A-Za-z]")
 _OPEN_PAREN_END_RE = re.compile(r"\(\s*$")
 _BRACKETED_LIST_RE = re.compile(r"(?:\s*(?:,|and|or|&)\s*[0-9]+){0,20}\s*\)")
-_NAME_BEFORE_RE = re.compile(
-    r"[a-z,]\s(?!(?:In|By|On|At|Of|Over|About|Some|Nearly|Almost|Around)\b)[A-Z][a-z]+ $"
-)
 _CODE_BEFORE_RE = re.compile(r"(?<![\w.])[A-Z]{2,5} $")
 _ERA_AFTER_RE = re.compile(r"\s(?:AD|BC|BCE|CE)\b")
 _LIST_JOIN_RE = re.compile(r"\s*(?:,|and|or|&|, and)\s*")
@@ -333,7 +330,7 @@ def _digits(
         return -ne
     if _OPEN_PAREN_END_RE.search(before) and _BRACKETED_LIST_RE.match(after):
         return -ne  # "(874 and 884)": numbers standing alone in brackets are labels
-    if "," not in token and _NAME_BEFORE_RE.search(before[-30:]):
+    if "," not in token and lex.name_before.search(before[-30:]):
         return -ne  # "Helsinki Initiative 92", "Route 93": part of a name
     if "," not in token and _CODE_BEFORE_RE.search(before[-7:]):
         return -ne  # "NY 93", "US 20": a route or code
@@ -595,8 +592,7 @@ def _subject(view: str, f: _Found, s_start: int, lex: Lexicon) -> None:
             agent
             and len(gap) <= 25
             and not re.search(r"[,;:()0-9]", gap)
-            and agent.group(1).split()[0]
-            not in ("In", "On", "By", "At", "From", "During", "After", "Before")
+            and agent.group(1).split()[0] not in lex.not_agent_words
         ):
             # "Azerbaijan lost 11,000 dead", "The Armenian army had 300 tanks"
             f.subject = agent.group(1)
