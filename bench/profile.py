@@ -59,6 +59,7 @@ def stages(
     from klint.packs import load_packs
     from klint.rules import Context
     from klint.sources import read_text
+    from klint.text.words import grammar_words
 
     config = Config(extend_select=select)
     packs = load_packs(config.rule_packs)
@@ -100,7 +101,7 @@ def stages(
         st["claims"] = claims
 
     def frame() -> None:
-        st["claims"].frames = Frames(st["doc"], st["claims"])
+        st["claims"].frames = Frames(st["doc"], st["claims"], grammar_words(packs))
 
     def frames_read() -> None:  # already paid for if a rule read them
         len(st["claims"].frames)
