@@ -124,6 +124,7 @@ class Article:
     view: str  # markup masked to spaces, same offsets as text
     paragraphs: list[tuple[int, int]]
     infobox: list[tuple[int, int, str]]  # (start, end, label)
+    table_rows: list[list[tuple[int, int]]] = field(default_factory=list)  # cells, row by row
 
     @classmethod
     def parse(cls, text: str, path: str, fmt: str | None = None) -> Article:
@@ -144,7 +145,15 @@ class Article:
         infobox = [
             (r.start, r.end, r.label or "") for r in doc.regions if r.kind == "infobox_field"
         ]
-        return cls(path, text, doc.format, doc.view, paragraphs, infobox + _front_matter(text))
+        rows: list[list[tuple[int, int]]] = []
+        for r in regions:
+            if r.kind == "table_row":
+                rows.append([])
+            elif r.kind == "table_cell" and rows:
+                rows[-1].append((r.start, r.end))
+        return cls(
+            path, text, doc.format, doc.view, paragraphs, infobox + _front_matter(text), rows
+        )
 
     def clean(self, start: int, end: int) -> bool:
         """True if ``text[start:end]`` is plain prose (no markup, no line break)."""
@@ -508,6 +517,10 @@ _COUNT_LIST_TEMPLATES = (
     ("list-dash-the-n", "{items} – the {cw} original partners – signed the agreement."),
     ("had-n-members-namely", "The committee had {cw} members, namely {items}."),
     ("both", "Both {items} attended the meeting."),
+    ("the-n-nouns-comma", "The {cw} generals, {items}, led the attack."),
+    ("had-n-nouns-colon", "The family had {cw} daughters: {items}."),
+    ("were-the-n", "{items} were the {cw} founders of the society."),
+    ("colon-no-and", "The valley contains {cw} small towns: {commas}."),
 )
 
 
@@ -531,7 +544,10 @@ def count_list(art: Article, rng: random.Random) -> list[Candidate]:
             continue
         said = 2 if phrasing == "both" else n + rng.choice((-1, 1))
         sentence = template.format(
-            cw=_count_word(said), Cw=_count_word(said, True), items=_join(names)
+            cw=_count_word(said),
+            Cw=_count_word(said, True),
+            items=_join(names),
+            commas=", ".join(names),
         )
         cand = _insert(art, sentence, rng, f"inserted/{phrasing}")
         if cand:
@@ -550,7 +566,33 @@ _TOTAL_TEMPLATES = (
     ("made-up-of", "A total of {T} {noun} took part, made up of {a} from {X} and {b} from {Y}.", 2),
     ("split-between", "The {T} {noun} were split between {X} ({a}) and {Y} ({b}).", 2),
     ("including", "Some {T} {noun} were counted, including {a} from {X} and {b} from {Y}.", 2),
+    (
+        "in-total-colon",
+        "The force numbered {T} {noun} in total: {a} from {X}, {b} from {Y} and {c} from {Z}.",
+        3,
+    ),
+    ("of-whom", "There were {T} {noun}, of whom {a} came from {X} and {b} from {Y}.", 2),
+    (
+        "comprising",
+        "A body of {T} {noun} was formed, comprising {a} from {X}, {b} from {Y} and {c} from {Z}.",
+        3,
+    ),
+    ("consisting-of", "The {T} {noun} consisted of {a} from {X} and {b} from {Y}.", 2),
+    ("total-after", "In the end {a} {noun} came from {X} and {b} from {Y}, a total of {T}.", 2),
+    (
+        "groups-across-sentences",
+        "The {T} {noun} came in three groups. The group from {X} had {a} {noun}, the group "
+        "from {Y} {b} and the group from {Z} {c}.",
+        3,
+    ),
+    (
+        "items-semicolons",
+        "In all {T} {noun} were recorded. {X}: {a} {noun}; {Y}: {b} {noun}; {Z}: {c} {noun}.",
+        3,
+    ),
 )
+# phrasings that give only some of the whole: a sum below it is no error
+_SUBSET_PHRASINGS = frozenset({"including", "of-whom", "of-the-T"})
 
 
 def _parts(total: int, k: int, over: bool, rng: random.Random) -> list[int]:
@@ -586,6 +628,7 @@ def total_parts(art: Article, rng: random.Random) -> list[Candidate]:
                         variants = _figure_variants(m.group(1), rng)
                         lead = [v for p, v in variants if p == "leading-digit"] or [variants[0][1]]
                         out.append(Candidate(where, (Edit(m.start(1), m.end(1), lead[0]),)))
+    out.extend(_table_totals(art, rng))
     counted = [(v, n) for v, n in art.counted_nouns() if v >= 100] or [
         (rng.choice((800, 2400, 12000)), "people")
     ]
@@ -594,13 +637,43 @@ def total_parts(art: Article, rng: random.Random) -> list[Candidate]:
         if not names:
             continue
         total, noun = rng.choice(counted)
-        over = phrasing == "including" or rng.random() < 0.5
+        over = phrasing in _SUBSET_PHRASINGS or rng.random() < 0.5
         parts = [_fmt(p) for p in _parts(total, k, over, rng)]
         fields = dict(zip("abc", parts)) | dict(zip("XYZ", names))
         sentence = template.format(T=_fmt(total), noun=noun, **fields)
         cand = _insert(art, sentence, rng, f"inserted/{phrasing}")
         if cand:
             out.append(cand)
+    return out
+
+
+_CELL_NUMBER = re.compile(r"\s*(\d{1,3}(?:,\d{3})+|\d+)\s*")
+
+
+def _table_totals(art: Article, rng: random.Random) -> list[Candidate]:
+    """A table's total row whose cell is the sum of the column above it, changed."""
+    out = []
+    block: list[list[tuple[int, int]]] = []
+    for row in [*art.table_rows, []]:
+        label = art.view[row[0][0] : row[0][1]].lower() if row else ""
+        if not re.fullmatch(r"[\W_]*(?:grand\s+)?(?:totals?|sum)[\W_]*", label):
+            block = [] if not row else [*block, row]
+            continue
+        for col in range(1, len(row)):
+            s, e = row[col]
+            m = _CELL_NUMBER.fullmatch(art.text, s, e)
+            column = [
+                _CELL_NUMBER.fullmatch(art.text, *r[col]) for r in block if len(r) == len(row)
+            ]
+            if m is None or len(column) < 2 or not all(column):
+                continue
+            total = int(m.group(1).replace(",", ""))
+            if total >= 10 and sum(int(c.group(1).replace(",", "")) for c in column) == total:
+                new = _figure_variants(m.group(1), rng)[0][1]
+                out.append(
+                    Candidate("existing/table-total-row", (Edit(m.start(1), m.end(1), new),))
+                )
+        block = []
     return out
 
 
@@ -615,6 +688,10 @@ _SHARE_TEMPLATES = (
     ),
     ("took-the-vote", "{X} took {p}{pc} of the vote, {Y} {q}{pc} and {Z} {r}{pc}.", 3),
     ("made-up-sales", "Sales in {X} made up {p}{pc} of the revenue and sales in {Y} {q}{pc}.", 2),
+    ("gapped-whole", "Sales in {X} made up {p}{pc} of the total and the home market {q}{pc}.", 2),
+    ("share-of-market", "{X} held a {p}{pc} share of the market and {Y} a {q}{pc} share.", 2),
+    ("won-with", "{X} won with {p}{pc} of the vote, ahead of {Y} with {q}{pc}.", 2),
+    ("split-for", "The vote split {p}{pc} for {X} and {q}{pc} for {Y}.", 2),
 )
 
 
@@ -633,7 +710,7 @@ def shares(art: Article, rng: random.Random) -> list[Candidate]:
                 )
     nouns = [n for _, n in art.counted_nouns()] or ["people"]
     for phrasing, template, k in _SHARE_TEMPLATES:
-        pool = art.people() if phrasing == "took-the-vote" else art.places()
+        pool = art.people() if phrasing in ("took-the-vote", "won-with") else art.places()
         names = _pick(pool, k, rng)
         if not names:
             continue
