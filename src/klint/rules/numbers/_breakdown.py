@@ -51,6 +51,8 @@ _TOTAL_BEFORE = re.compile(
     r"(?:combined\s+|grand\s+|overall\s+)?total\s+of\s*$",
     re.IGNORECASE,
 )
+# a total the parts are some of: "lost 431 men out of a total of 700"
+_SUBSET_TOTAL = re.compile(r"\b(?:out\s+)?of\s+(?:a|an)\s+(?:\w+\s+)?total\s+of\s*$", re.IGNORECASE)
 _TOTAL_AFTER = re.compile(r"[^,;.:]{0,25}?\b(?:in\s+all|in\s+total|altogether|all\s+told)\b")
 
 
@@ -278,6 +280,8 @@ def _backward(ctx: Context, para: list[QuantityClaim], i: int) -> Breakdown | No
         return None
     whole = after[0]
     gap = view[parts[-1].end : whole.start]
+    if _SUBSET_TOTAL.search(gap) or re.match(r"\s*/\s*\d", view[whole.end : whole.end + 4]):
+        return None  # "lost 19 officers and 431 men out of a total of 700"; "5/238" is a ratio
     if not (
         (_TOTAL_BEFORE.search(gap) and len(gap) < 60)
         or (re.fullmatch(r"\s*[,;(—–-]\s*", gap) and _is_total(view, whole))
@@ -285,6 +289,8 @@ def _backward(ctx: Context, para: list[QuantityClaim], i: int) -> Breakdown | No
         return None
     people = set(ctx.packs.numbers.people_nouns) | {"men"}
     counted = {q.counted for q in [first, *same] if q.start < whole.start}
-    if whole.counted is not None and whole.counted not in counted and whole.counted not in people:
+    if whole.counted not in (None, "total") and whole.counted not in counted | people:
         return None
+    if whole.counted == "total" and counted <= {None, "total"}:
+        return None  # "scored 78 and 68 and took a total of 5": the parts name nothing counted
     return Breakdown(whole, tuple(parts), False, True)

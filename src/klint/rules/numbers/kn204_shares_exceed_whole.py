@@ -16,10 +16,16 @@ from klint.text.words import alternation, has_cue
 
 # "% of sales", "% of the vote": the whole a share is of
 _OF_SHARE = re.compile(
-    r"\s*of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+    r"\s*(?:(?:share|stake)\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
     r"(?P<whole>[a-z][\w'’-]*(?:\s+(?!(?:and|or|while|with|in|at|from|to|for)\b)[a-z][\w'’-]*)?)"
     r"(?=\s*[,;.)]|\s+(?:and|while|with|came|went|was|were|is|are)\b|\s+[a-z]+\s)"
 )
+
+
+# the noun a share is named by, after its number: "a 40% share of the market"
+_SHARE_NOUN = re.compile(r"\s*(?:share|stake)\b")
+# a verb that splits one whole into the shares after it: "the vote split 40% for Ames"
+_SPLIT_BEFORE = re.compile(r"\b(?:split|divided)\s+$")
 
 
 @lru_cache(maxsize=8)
@@ -163,8 +169,10 @@ class SharesExceedWhole(Rule):
                         continue
                     if of is not None:
                         run, whole = [q], " ".join(of.group("whole").lower().split())
-                    elif has_cue(" ".join(tail.split()[:1]), [*num.share_cues, "were", "was"]):
-                        run = [q]  # "60% voted yes", "60% were men"
+                    elif has_cue(
+                        " ".join(tail.split()[:1]), [*num.share_cues, "were", "was"]
+                    ) or _SPLIT_BEFORE.search(view, max(0, q.start - 12), q.start):
+                        run = [q]  # "60% voted yes", "60% were men", "split 60% for Ames"
                 yield from self._report_gapped(ctx, run, tol, reported)
 
     @staticmethod
@@ -186,6 +194,8 @@ class SharesExceedWhole(Rule):
         ):
             return False
         tail = view[q.end : (q.sentence_end or q.end)]
+        if noun := _SHARE_NOUN.match(tail):
+            tail = tail[noun.end() :]  # "and Bexley a 70% share": named by the same noun
         if re.match(r"\s*of\b", tail):
             own = _OF_SHARE.match(tail)
             if own is None or " ".join(own.group("whole").lower().split()) != whole:

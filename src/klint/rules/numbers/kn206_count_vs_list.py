@@ -28,8 +28,18 @@ _LIST_RE = re.compile(
 )
 
 
+# a colon list without "and" that ends its sentence: "four small towns: Mitta Mitta, Eskdale, Dartmouth."
+_COLON_LIST_RE = re.compile(
+    rf"\s*:\s*(?P<items>{_ITEM}(?:\s*,\s*{_ITEM}){{1,12}})(?P<close>\s*\.(?=\s|$)|\s*$)"
+)
 # "both" pairs two names; a comma before the first "and" makes it three or more
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of|de|the)\s+[A-Z][\w'’.-]*|\s+[A-Z][\w'’.-]*){0,3}"
+# a list that opens its sentence before "were the" and its count: "Aldo, Bruna and Carla were
+# the two founders"
+_LIST_COPULA = re.compile(
+    rf"(?P<items>{_NAME}(?:\s*,\s*{_NAME}){{0,12}}\s*,?\s+(?:and|&)\s+{_NAME})"
+    r"\s+(?:were|are)\s+(?:the|all|these)\s+$"
+)
 _BOTH_RE = re.compile(
     rf"\b[Bb]oth\s+(?P<items>{_NAME}(?:\s*,\s*{_NAME}){{1,12}}\s*,?\s+(?:and|&)\s+{_NAME})"
     r"(?=\s*[.,;)]|\s+[a-z])"
@@ -42,6 +52,7 @@ _LIST_BEFORE = re.compile(
 _PLURAL = r"(?:[a-z][\w'’-]*s|people|men|women|children)"
 # adjectives and a plural noun after a bare count: "two founding partners"
 _BEFORE_COUNT = re.compile(r"[,(—–]\s*(?:the|all|these|those)\s+$")  # _LIST_BEFORE's tail
+_COPULA_BEFORE = re.compile(r"\s(?:were|are)\s+(?:the|all|these)\s+$")
 _NOUN_AFTER = re.compile(rf"(?:\s+[a-z][\w'’-]*){{0,2}}?\s+{_PLURAL}\b")
 
 
@@ -95,6 +106,11 @@ def _items(ctx: Context, start: int, end: int) -> list[str] | None:
             return None
         out.append(" ".join(name.split()))
     return out
+
+
+def _sentence_end(ctx: Context, q: QuantityClaim, end: int) -> bool:
+    """Whether ``end`` closes the sentence or paragraph of ``q``."""
+    return end >= (q.sentence_end or end) or not ctx.doc.view[end : q.sentence_end].strip()
 
 
 def _partial(ctx: Context, end: int) -> bool:
@@ -175,21 +191,26 @@ class CountVsList(Rule):
                 if end is None:
                     continue  # a plural noun names the things listed
                 m = _LIST_RE.match(view, end, min(len(view), end + 300))
-                if not m or (m.group("open") == "(") != (m.group("close").strip() == ")"):
+                if m is None:
+                    m = _COLON_LIST_RE.match(view, end, q.sentence_end or end)
+                    if m is None or not _sentence_end(ctx, q, m.end("close")):
+                        continue
+                elif (m.group("open") == "(") != (m.group("close").strip() == ")"):
                     continue
                 said = " ".join(view[q.start : end].split())
-                if m.group("open") == "(" and said.split()[-1].lower() not in list_nouns:
+                opener = m.groupdict().get("open") or ":"
+                if opener == "(" and said.split()[-1].lower() not in list_nouns:
                     continue  # brackets after another noun hold examples ("seasons (Koufax)")
                 if (
-                    m.group("pred")
-                    and m.group("open") != ":"
+                    m.groupdict().get("pred")
+                    and opener != ":"
                     and not _PREDICATE.match(m.group("pred"))
                 ):
                     continue  # "the two sides signed the treaty, Britain, ...": another clause
                 items = _items(ctx, m.start("items"), m.end("items"))
                 if items is None or _partial(ctx, m.end("items")):
                     continue
-                if m.group("of") and m.group("open") == "," and len(items) + 1 == int(value(q)):
+                if m.groupdict().get("of") and opener == "," and len(items) + 1 == int(value(q)):
                     continue  # "the three kingdoms of England, Scotland and Ireland"
                 if len(items) != int(value(q)):
                     yield self.diagnostic(
@@ -207,13 +228,23 @@ class CountVsList(Rule):
                 end = _count_end(ctx, q)
                 if end is None:
                     continue
-                if not _BEFORE_COUNT.search(view, max(0, q.start - 40), q.start):
+                before = view[max(0, q.start - 40) : q.start]
+                if _COPULA_BEFORE.search(before):
+                    # "Aldo, Bruna and Carla were the two founders": the list opens the sentence
+                    ss = q.sentence_start or 0
+                    m = _LIST_COPULA.match(view, ss, q.start)
+                    if m is None or view[ss : m.start()].strip():
+                        continue
+                elif not _BEFORE_COUNT.search(before):
                     continue  # the common case, found cheaply: no "…, the" right before the count
-                m = _LIST_BEFORE.search(view, max(q.sentence_start or 0, q.start - 300), q.start)
-                if m is None or not view[end : end + 3].lstrip().startswith(
-                    _CLOSES[m.group("open")]
-                ):
-                    continue
+                else:
+                    m = _LIST_BEFORE.search(
+                        view, max(q.sentence_start or 0, q.start - 300), q.start
+                    )
+                    if m is None or not view[end : end + 3].lstrip().startswith(
+                        _CLOSES[m.group("open")]
+                    ):
+                        continue
                 items = _items(ctx, m.start("items"), m.end("items"))
                 if items is None or len(items) == int(value(q)):
                     continue
