@@ -44,13 +44,15 @@ class TotalMismatch(Rule):
     Reports a total and its listed parts that do not add up. A whole with the list of
     parts its sentence splits it into ("4,000 men in all: 2,500 ..., 1,200 ... and
     600 ...", "consisted of", "made up of", "comprising", "split between the Guelphs
-    (50), ...", "700 archers and 450 pikemen, a total of 1,050 men"): the parts may
+    (50), ...", "700 archers and 450 pikemen, a total of 1,050 men", "3,500 horses came
+    from Tigray and 6,000 from Shewa, a total of 8,600"; not "out of a total of"): the parts may
     not add up to more than the whole, and, where the list is stated as complete
     ("in all:", "made up of", "consisting of", "split between", "a total of"), not to
     less either; a list that leaves some out ("and the rest", "some Greeks") is
     checked only for more. Also a figure marked as a total ("in total", "account
     for", "altogether") and the groups of the same event (displaced, killed, ...)
-    in the sentences after it. Sub-parts ("of whom", "including") are KN204's.
+    in the sentences after it. Sub-parts ("of whom", "including") are KN211's; parts
+    stated item by item in other sentences or list items are KN220's.
 
     ## Why is this bad?
     The parts cannot add up to more than the whole, nor a complete breakdown to less;
@@ -59,10 +61,12 @@ class TotalMismatch(Rule):
     ## Example
         The garrison counted 4,000 men in all: 2,500 Genoese, 1,200 Catalan crossbowmen and 600 local militia.
         The 4,000-strong reserve was made up of 2,500 Genoese and 1,200 Catalans.
+        In the end 3,500 horses came from Tigray and 6,000 from Shewa, a total of 8,600.
 
     ## Use instead
         The garrison counted 4,000 men in all: 2,500 Genoese, 1,200 Catalan crossbowmen and 300 local militia.
         The 4,000-strong reserve was made up of 2,500 Genoese and 1,500 Catalans.
+        In the end 3,500 horses came from Tigray and 5,100 from Shewa, a total of 8,600.
     """
 
     code = "KN202"

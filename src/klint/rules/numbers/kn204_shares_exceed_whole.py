@@ -91,7 +91,8 @@ class SharesExceedWhole(Rule):
     Reports shares of one whole in a sentence that add up to more than 100%
     ("60% Liberal, 30% Labour and 20% Green"; "exports made up 65% of sales and
     the home market 45%"; "60% voted yes, 45% no"; "Rossi took 45% of the vote,
-    Bella 60% and Atlas 24%"). Shares of different wholes are left alone: another
+    Bella 60% and Atlas 24%"; "Ames held a 40% share of the market and Bexley a 70%
+    share"; "the vote split 40% for Ames and 70% for Bexley"). Shares of different wholes are left alone: another
     place or time ("65% in the north and 45% in the south"), another group ("65% of
     men and 45% of women"), another question ("60% used the ferry and 45% the
     bridge"), a change ("rose"). A count larger than its whole is KN211, infobox
@@ -103,10 +104,12 @@ class SharesExceedWhole(Rule):
     ## Example
         The council was 60% Liberal, 30% Labour and 20% Green.
         Exports made up 65% of sales and the home market 45%.
+        Ames held a 40% share of the market and Bexley a 70% share.
 
     ## Use instead
         The council was 60% Liberal, 30% Labour and 10% Green.
         Exports made up 65% of sales and the home market 35%.
+        Ames held a 40% share of the market and Bexley a 60% share.
     """
 
     code = "KN204"

@@ -140,15 +140,29 @@ def _top_items(doc: Document, following: list[Region], nested: bool) -> list[Reg
     return [] if nested and not items else items
 
 
+# what stands before the count of a list that follows: "the following three", "had four"
+_LIST_INTRO = re.compile(
+    r"\b(?:following|these|the|its|their|his|her|had|has|have|are|were|was|is|with)\s+$"
+)
+# words that make the list some of a larger group: "includes two", "among them were four"
+_LIST_SOME = re.compile(
+    r"\b(?:includ\w*|among|amongst|such\s+as|other|notable|some|many|several)\b",
+    re.IGNORECASE,
+)
+
+
 class CountVsList(Rule):
     """## What it does
     Reports a count word that disagrees with the items it introduces: names after a
     count and its noun ("two resolutions (874, 884 and 885)", "the three founders,
     Aldo, Bruna, Carla and Dino", "four daughters: Ann, Beth and Cara", "four jurors
     were chosen: ...", "the three people named in the charter, ..."), names before
-    it ("Aldo, Bruna and Carla – the two founding partners – signed"), "both"
-    before three or more names, and "the following three offices:" before a bulleted
-    or numbered list of another length (sub-items not counted). Linked words count
+    it ("Aldo, Bruna and Carla – the two founding partners – signed"; "Aldo, Bruna
+    and Carla were the two founders" when the list opens the sentence), a colon list
+    without "and" that ends its sentence ("four small towns: Mitta Mitta, Eskdale,
+    Dartmouth."), "both" before three or more names, and "the following three
+    offices:" or "He had four daughters:" before a bulleted or numbered list of another
+    length (sub-items not counted; "include two", "among them" give only some). Linked words count
     as names ("[[iron]], [[nickel]] and [[cobalt]]"); a list that says it is partial
     ("among them", "etc.") is left alone. Also a vote split larger than the body
     that voted ("a seven-member committee ... voted 5-3").
@@ -159,10 +173,14 @@ class CountVsList(Rule):
     ## Example
         Two ships (Alba, Brenna and Corra) were lost in the storm.
         The deal was signed by both Rossi, Neri and Bianchi.
+        The valley contains four small towns: Mitta Mitta, Eskdale, Dartmouth.
+        Rossi, Neri and Bianchi were the two founders of the firm.
 
     ## Use instead
         Three ships (Alba, Brenna and Corra) were lost in the storm.
         The deal was signed by Rossi, Neri and Bianchi.
+        The valley contains three small towns: Mitta Mitta, Eskdale, Dartmouth.
+        Rossi, Neri and Bianchi were the three founders of the firm.
     """
 
     code = "KN206"
@@ -301,11 +319,11 @@ class CountVsList(Rule):
                 ),
                 None,
             )
-            if count is None or not re.search(
-                r"\b(?:following|these|the|its|their|his|her)\s+$",
-                doc.view[max(region.start, count.start - 12) : count.start],
-            ):
+            if count is None:
                 continue
+            before = doc.view[max(region.start, count.start - 25) : count.start]
+            if not _LIST_INTRO.search(before) or _LIST_SOME.search(before):
+                continue  # "Among its members were two brothers:" gives some
             items = _top_items(doc, regions[k + 1 :], region.kind == "list_item")
             if items and len(items) != int(count.low or 0):
                 yield self.diagnostic(
