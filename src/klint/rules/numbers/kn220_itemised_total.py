@@ -44,6 +44,7 @@ class _Count:
     high: float
     region: int  # index of its paragraph or list item
     listed: bool  # it stands in a list item
+    section: int  # index of the heading that opens its section
 
 
 def _key(ctx: Context, q: QuantityClaim) -> str | None:
@@ -83,7 +84,8 @@ def _counts(ctx: Context) -> list[_Count]:
         b = bounds(ctx, q)
         k = bisect.bisect_right(starts, q.start) - 1
         if key is not None and b is not None and k >= 0:
-            out.append(_Count(q, key, b[0], b[1], k, regions[k].kind == "list_item"))
+            r = regions[k]
+            out.append(_Count(q, key, b[0], b[1], k, r.kind == "list_item", r.section))
     return out
 
 
@@ -98,7 +100,8 @@ class ItemisedTotal(Rule):
     same thing as the total (the same noun, or the same verb: "built", "sold"). The
     parts may not add up to more than the total; to less only when a count of the
     groups between them ("three groups", "four assault groups") says every group is
-    listed. Parts of another time (a year the total's sentence does not name), parts
+    listed. An infobox total named by such a verb ("number built = 44") is checked
+    against the items of each section that count by it, for more only. Parts of another time (a year the total's sentence does not name), parts
     introduced as some ("of whom", "including", "a further") and a total qualified as a
     bound ("over 900") are left alone; a total and its parts in one sentence are KN202's.
 
@@ -123,6 +126,7 @@ class ItemisedTotal(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         counts = _counts(ctx)
+        yield from self._infobox_totals(ctx, counts)
         used: set[int] = set()
         for i, total in enumerate(counts):
             if total.q.start in used or total.q.qualifier in ("over", "at-least"):
@@ -150,6 +154,39 @@ class ItemisedTotal(Rule):
                 f"{listed} = {fmt(sum(p.q.low or 0 for p in parts))} ({lines_of(ctx, [p.q for p in parts])})",
                 related=[(p.q.start, p.q.end, f"part: {stated(p.q)}") for p in parts],
             )
+
+    def _infobox_totals(self, ctx: Context, counts: list[_Count]) -> Iterator[Diagnostic]:
+        """An infobox total named by a verb ("number built = 44") against a section's
+        items that count by the same verb ("Mark I: 33 built; Mark II: 29 built"): the
+        items may not add up to more."""
+        fields = [r for r in ctx.doc.regions_of("infobox_field") if r.label]
+        for q in ctx.claims.quantities:
+            if q.source != "infobox" or q.unit != "count" or q.low is None or q.split:
+                continue
+            label = next((r.label for r in fields if r.start <= q.start < r.end), None)
+            words = re.findall(r"[a-z]+", (label or "").lower())
+            if not words or not _VERB_AFTER.fullmatch(" " + words[-1]):
+                continue
+            whole = bounds(ctx, q)
+            by_section: dict[int, list[_Count]] = {}
+            for c in counts:
+                if c.key == words[-1] and not _SOME.search(
+                    ctx.doc.view, max(0, c.q.start - 20), c.q.start
+                ):
+                    by_section.setdefault(c.section, []).append(c)
+            for parts in by_section.values():
+                s = sum(p.low for p in parts)
+                if whole is None or len(parts) < 2 or s <= whole[1]:
+                    continue
+                yield self.diagnostic(
+                    q.start,
+                    q.end,
+                    f"{label} {stated(q)} is less than the items of one section: "
+                    + " + ".join(fmt(p.q.low) for p in parts)
+                    + f" = {fmt(sum(p.q.low or 0 for p in parts))} "
+                    f"({lines_of(ctx, [p.q for p in parts])})",
+                    related=[(p.q.start, p.q.end, f"part: {stated(p.q)}") for p in parts],
+                )
 
     @staticmethod
     def _parts(ctx: Context, total: _Count, after: list[_Count]) -> list[_Count]:
