@@ -197,10 +197,12 @@ def adds_up_early(b: Breakdown) -> bool:
 
 def _into_date(ctx: Context, last: Part) -> bool:
     """Whether the list goes on into a date: its numbers are days ("on 2, 4 and 7 May")."""
+    view = ctx.doc.view
     end = last.end + 12
-    return any(last.end < d.start <= end for d in ctx.claims.dates) or bool(
-        _DAY_MONTH.match(ctx.doc.view, last.end, last.end + 30)
-    )
+    return any(
+        last.end < d.start <= end and not re.search(r"[.;!?)]", view[last.end : d.start])
+        for d in ctx.claims.dates
+    ) or bool(_DAY_MONTH.match(view, last.end, last.end + 30))
 
 
 def _closed(ctx: Context, whole: QuantityClaim, last: Part) -> bool:

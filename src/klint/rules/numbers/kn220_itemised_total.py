@@ -45,6 +45,7 @@ class _Count:
     region: int  # index of its paragraph or list item
     listed: bool  # it stands in a list item
     section: int  # index of the heading that opens its section
+    elided: bool = False  # a bare number that leaves its noun to the part before it
 
 
 def _key(ctx: Context, q: QuantityClaim) -> str | None:
@@ -86,6 +87,48 @@ def _counts(ctx: Context) -> list[_Count]:
         if key is not None and b is not None and k >= 0:
             r = regions[k]
             out.append(_Count(q, key, b[0], b[1], k, r.kind == "list_item", r.section))
+    return sorted([*out, *_elided(ctx, out)], key=lambda c: c.q.start)
+
+
+# a bare number after a part that leaves the noun to it: ", the group from Nimes 300"
+_ELIDED = re.compile(
+    r"([^.;:\d()]{1,60}?)(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?=\s*(?:[,.;]|and\b))"
+)
+
+
+def _elided(ctx: Context, counts: list[_Count]) -> list[_Count]:
+    """Bare numbers that continue a counted part in its sentence, each after a comma or
+    "and" and a few words ("the first had 400 soldiers, the second 300 and the third
+    150"): parts of the same noun."""
+    view = ctx.doc.view
+    taken = sorted((c.start, c.end) for c in [*ctx.claims.quantities, *ctx.claims.dates])
+    starts = [a for a, _ in taken]
+    out = []
+    for c in counts:
+        pos, end = c.q.end, c.q.sentence_end or c.q.end
+        while (m := _ELIDED.match(view, pos, end)) is not None:
+            gap = m.group(1)
+            k = bisect.bisect_right(starts, m.start(2)) - 1
+            if (
+                not re.search(r",|\band\b", gap)
+                or len(gap.split()) > 8
+                or (k >= 0 and taken[k][0] <= m.start(2) < taken[k][1])
+                or any(m.start(2) <= a < m.end(2) for a in starts[k + 1 : k + 2])
+            ):
+                break
+            v = float(m.group(2).replace(",", ""))
+            q = QuantityClaim(
+                start=m.start(2),
+                end=m.end(2),
+                text=m.group(2),
+                low=v,
+                high=v,
+                counted=c.key,
+                sentence_start=c.q.sentence_start,
+                sentence_end=c.q.sentence_end,
+            )
+            out.append(_Count(q, c.key, v, v, c.region, c.listed, c.section, True))
+            pos = m.end(2)
     return out
 
 
@@ -129,7 +172,7 @@ class ItemisedTotal(Rule):
         yield from self._infobox_totals(ctx, counts)
         used: set[int] = set()
         for i, total in enumerate(counts):
-            if total.q.start in used or total.q.qualifier in ("over", "at-least"):
+            if total.elided or total.q.start in used or total.q.qualifier in ("over", "at-least"):
                 continue
             parts = self._parts(ctx, total, counts[i + 1 :])
             if len(parts) < 2:
