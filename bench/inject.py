@@ -587,7 +587,8 @@ _TOTAL_TEMPLATES = (
     ),
     (
         "items-semicolons",
-        "In all {T} {noun} were recorded. {X}: {a} {noun}; {Y}: {b} {noun}; {Z}: {c} {noun}.",
+        "In all {T} {noun} were recorded in three places. {X}: {a} {noun}; {Y}: {b} {noun}; "
+        "{Z}: {c} {noun}.",
         3,
     ),
 )
