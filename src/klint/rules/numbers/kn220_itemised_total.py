@@ -165,7 +165,7 @@ class ItemisedTotal(Rule):
     name = "itemised-total"
     severity = Severity.WARNING
     default_enabled = False
-    summary = "a total against the parts stated after it item by item, in other sentences or items"
+    summary = "a total against the parts stated after it item by item, in other sentences or items (opt-in)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         counts = _counts(ctx)
