@@ -56,10 +56,10 @@ def _key(ctx: Context, q: QuantityClaim) -> str | None:
     view = ctx.doc.view
     m = _VERB_AFTER.match(view, q.number_end or q.end)
     if m:
-        return m.group(1)
+        return str(m.group(1))
     label = _LABEL.search(view, max(0, q.start - 90), q.start)
     if label:
-        words = re.findall(r"[a-z]+", label.group(1).lower())
+        words: list[str] = re.findall(r"[a-z]+", label.group(1).lower())
         if words and _VERB_AFTER.fullmatch(" " + words[-1]):
             return words[-1]
     return None
