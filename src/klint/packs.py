@@ -132,6 +132,7 @@ class Packs:
     name_particles: list[str] = _list()  # lower-case words inside a name ("of", "von")
     demonym_suffixes: list[str] = _list()  # endings of demonyms ("-ese", "-ian")
     leader_cues: list[str] = _list()  # words before a person who leads a side ("led by")
+    foreign_words: list[str] = _list()  # function words of other languages ("und", "et")
     known_acronyms: dict[str, list[str]] = _dict()  # acronym: [expansion, other names...]
     thresholds: dict[str, float] = _dict()
     extra: dict[str, Any] = _dict()

@@ -98,3 +98,66 @@ def _close(a: str, b: str) -> bool:
             return False
         prev = cur
     return prev[-1] <= 2
+
+
+_WIKI_BOLD_RE = re.compile(r"'''(?!')(.+?)'''")
+_HTML_BOLD_RE = re.compile(r"<(b|strong)\b[^>]*>(.*?)</\1>", re.IGNORECASE)
+
+
+def in_bold(doc: Document, start: int, end: int) -> bool:
+    """Whether the word stands in bold: the way an article gives its subject's names, the
+    alternative ones too ("'''Athena''' … or '''Athene'''")."""
+    if doc.format not in ("wikitext", "html"):
+        return False
+    lo, line = _line(doc.text, start, end)
+    s, e = start - lo, end - lo
+    if doc.format == "wikitext":
+        spans = [m.span(1) for m in _WIKI_BOLD_RE.finditer(line.replace("'''''", "'''  "))]
+    else:
+        spans = [m.span(2) for m in _HTML_BOLD_RE.finditer(line)]
+    return any(a <= s and e <= b for a, b in spans)
+
+
+_LANG_BEFORE_RE = re.compile(r"\{\{\s*(?:lang|transl)\b[^{}]*\}\}[\s,;:]*$", re.IGNORECASE)
+
+
+def transliterated(doc: Document, start: int, end: int) -> bool:
+    """Whether the word is the italic romanisation right after a foreign-language template
+    ("{{lang-grc|Ἀχιλλεύς}}, ''Akhilleus''"): a form of the name given as such."""
+    if doc.format != "wikitext":
+        return False
+    lo, line = _line(doc.text, start, end)
+    s, e = start - lo, end - lo
+    for m in _WIKI_ITALIC_RE.finditer(line.replace("'''", "   ")):
+        a, b = m.span(1)
+        if a <= s and e <= b:
+            return bool(_LANG_BEFORE_RE.search(line, 0, m.start()))
+    return False
+
+
+_HTML_Q_RE = re.compile(r"<q\b[^>]*>.*?</q>", re.IGNORECASE | re.DOTALL)
+
+
+def in_inline_quote(doc: Document, start: int, end: int) -> bool:
+    """Whether the word stands inside an HTML ``<q>`` quotation (spelled as its source)."""
+    if doc.format != "html":
+        return False
+    lo, line = _line(doc.text, start, end)
+    s, e = start - lo, end - lo
+    return any(m.start() <= s and e <= m.end() for m in _HTML_Q_RE.finditer(line))
+
+
+_FOREIGN_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def in_foreign_phrase(
+    text: str, start: int, end: int, words: frozenset[str], reach: int = 3
+) -> bool:
+    """Whether one of ``reach`` words on either side, on the word's line, is a lower-case
+    function word of another language (``words``): "Heil dir, Hannover", "Poids et Mesures"."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    before = _FOREIGN_WORD_RE.findall(text, max(lo, start - 80), start)[-reach:]
+    after = _FOREIGN_WORD_RE.findall(text, end, min(hi, end + 80))[:reach]
+    return any(w in words for w in before + after)

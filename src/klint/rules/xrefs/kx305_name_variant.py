@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from klint.diagnostics import Diagnostic, Severity
 from klint.document import Document
 from klint.rules.base import Context, Rule
 from klint.rules.xrefs._common import line_of
-from klint.rules.xrefs._marks import link_target, set_apart
+from klint.rules.xrefs._marks import (
+    in_bold,
+    in_foreign_phrase,
+    in_inline_quote,
+    link_target,
+    set_apart,
+    transliterated,
+)
+
+if TYPE_CHECKING:
+    from klint.extract._names_match import Variant
 
 
 class NameVariant(Rule):
@@ -26,7 +38,16 @@ class NameVariant(Rule):
     different people who share a surname or have similar given names (given names
     are compared only when the surnames agree), inflections (Canada/Canadian),
     pairs listed in the pack's `allowed_variants`, renamings and aliases the text
-    states ("Königsberg (now Kaliningrad)"), and spellings inside quotations.
+    states ("Königsberg (now Kaliningrad)"), spellings inside quotations (an HTML `<q>`
+    too), and what the markup or the words around tell apart: alternative names in bold,
+    the italic romanisation after a foreign-language template, a name inside a phrase of
+    another language (a function word of the pack's `foreign_words` beside it: "Heil dir,
+    Hannover"), two people whose given names differ ("Clarence C. Buel" / "Don Carlos
+    Buell"), a country and its adjective ("Argentine president"), product codes
+    ("ATmega"), a hyphenated part of a longer compound ("Seine-Saint-Denis" / "Saint
+    Denis"), and labels of links to two different articles (unless the two titles are one
+    longer name differing only in this word, or the variant links to a title spelled the
+    other way).
 
     ## Why is this bad?
     Readers and search engines take two spellings for two places or people.
@@ -53,7 +74,7 @@ class NameVariant(Rule):
         lower = lower_words(text)
         paragraphs = [(r.start, r.end) for r in ctx.doc.regions_of("paragraph")]
         for v in find_variants(mentions, ctx.packs, text, lower):
-            if _told_apart(ctx.doc, v.minor.places, v.major.places):
+            if _told_apart(ctx, v):
                 continue
             where = _Places(text, paragraphs, v.major.places)
             (s, e), *more = v.minor.places
@@ -73,6 +94,11 @@ class NameVariant(Rule):
         ):
             if all(set_apart(ctx.doc, s, e) for s, e in minor_places):
                 continue
+            hyphened, spaced = (
+                (minor_places, major_places) if "-" in minor else (major_places, minor_places)
+            )
+            if _other_compound(text, hyphened, spaced):
+                continue  # parts of two longer names ("Saint Denis" / "Seine-Saint-Denis")
             where = _Places(text, paragraphs, major_places)
             (s, e), *more = minor_places
             related = where.related(s, e)
@@ -88,16 +114,120 @@ class NameVariant(Rule):
             )
 
 
-def _told_apart(doc: Document, minor: list[tuple[int, int]], major: list[tuple[int, int]]) -> bool:
-    """Whether the markup says the two spellings are not one name spelled two ways: every place
-    of the less frequent one is set apart (italics, a foreign-language template, ``{{sic}}``:
-    a deliberate variant), or the two are labels of links to different articles."""
-    if all(set_apart(doc, s, e) for s, e in minor):
-        return True
+def _told_apart(ctx: Context, v: Variant) -> bool:
+    """Whether the text or its markup says the two spellings are not one name spelled two ways."""
+    doc, minor, major = ctx.doc, v.minor.places, v.major.places
+    if all(
+        set_apart(doc, s, e) or in_bold(doc, s, e) or in_inline_quote(doc, s, e) for s, e in minor
+    ):
+        return True  # a deliberate variant, an alternative name in bold, a quoted source
+    if any(all(transliterated(doc, s, e) for s, e in p) for p in (minor, major)):
+        return True  # the romanisation of a foreign-language form
+    foreign = frozenset(ctx.packs.foreign_words)
+    if any(all(in_foreign_phrase(doc.text, s, e, foreign) for s, e in p) for p in (minor, major)):
+        return True  # a name as another language spells it ("Heil dir, Hannover")
+    if v.how != "transliteration" and _two_people(doc.view, v):
+        return True  # "Clarence C. Buel" / "Don Carlos Buell"
+    if _adjective(doc.view, v):
+        return True  # "Argentine president" / "Argentina"
+    if _code(v.minor.surface) or _code(v.major.surface):
+        return True  # a product or model code ("ATmega", "ATxmega")
+    return _linked_apart(doc, v)
 
-    to_minor = {t for s, e in minor if (t := link_target(doc, s, e))}
-    to_major = {t for s, e in major if (t := link_target(doc, s, e))}
-    return bool(to_minor and to_major and not to_minor & to_major)
+
+def _linked_apart(doc: Document, v: Variant) -> bool:
+    """Whether the two spellings are labels of links to two different articles. Links that
+    still name one thing do not count: the less frequent spelling linked to a title written
+    the other way ("[[Hazaribagh district|Hazaribag]]"), or two titles of one longer name
+    that differ only in this word ("[[Ibn Khaldoun]]" / "[[Ibn Khaldun]]": a redirect)."""
+    to_minor = {t for s, e in v.minor.places if (t := link_target(doc, s, e))}
+    to_major = {t for s, e in v.major.places if (t := link_target(doc, s, e))}
+    if not (to_minor and to_major) or to_minor & to_major:
+        return False
+    a, b = v.minor.surface.casefold(), v.major.surface.casefold()
+    if any(b in t.split() for t in to_minor):
+        return False
+    for t in to_minor:
+        words = t.split()
+        if len(words) > 1 and a in words and t.replace(a, b) in to_major:
+            return False
+    return True
+
+
+def _two_people(text: str, v: Variant) -> bool:
+    """Both spellings follow given names, never the same one: two people ("Clarence C. Buel" /
+    "Don Carlos Buell"). Given names are those of the names extracted, and those before an
+    initial ("Clarence C.") that the extracted name left out."""
+    minor = v.minor.givens | {g for s, _ in v.minor.places if (g := _given_before(text, s))}
+    major = v.major.givens | {g for s, _ in v.major.places if (g := _given_before(text, s))}
+    return bool(minor and major and not minor & major)
+
+
+_INITIALED_RE = re.compile(r"([A-Z][a-z]+)(?: [A-Z][a-z]+)*(?: [A-Z]\.)+ $")
+
+
+def _given_before(text: str, start: int) -> str | None:
+    """The first given name of a run that ends in an initial right before ``start``."""
+    m = _INITIALED_RE.search(text, max(0, start - 60), start)
+    return m.group(1).casefold() if m else None
+
+
+def _adjective(text: str, v: Variant) -> bool:
+    """The two differ in a last a, e or o and one of them only ever comes before a lower-case
+    word: an adjective of the other ("Argentine president" / "Argentina"). (Not i/y: Kowalski
+    and Kowalsky are one surname.)"""
+    a, b = v.minor.surface, v.major.surface
+    if len(a) != len(b) or a[:-1] != b[:-1] or not {a[-1], b[-1]} <= _ENDINGS:
+        return False
+    return any(
+        all(_LOWER_NEXT_RE.match(text, e) for _, e in sp.places) for sp in (v.minor, v.major)
+    )
+
+
+_ENDINGS = frozenset("aeo")
+_LOWER_NEXT_RE = re.compile(r" (?!(?:and|or|of|in|to|the|is|was|were|are|had|has)\b)[a-z]")
+
+
+_HYPHEN_BEFORE_RE = re.compile(r"(?:[^\W\d_]+-)+$")
+_HYPHEN_AFTER_RE = re.compile(r"(?:-[^\W\d_]+)+")
+
+
+def _other_compound(
+    text: str, hyphened: list[tuple[int, int]], spaced: list[tuple[int, int]]
+) -> bool:
+    """Whether the hyphenated form only ever stands inside a longer compound whose other parts
+    never stand beside the spaced form: two names ("Seine-Saint-Denis" / "Saint Denis
+    Basilica"), not one spelled two ways ("Mont-Saint-Michel" / "Mont Saint-Michel")."""
+    chains = set()
+    for s, e in hyphened:
+        before = _HYPHEN_BEFORE_RE.search(text, max(0, s - 60), s)
+        after = _HYPHEN_AFTER_RE.match(text, e)
+        if not (before or after):
+            return False
+        chains.add(
+            (
+                _fold(before.group()[:-1]) if before else "",
+                _fold(after.group()[1:]) if after else "",
+            )
+        )
+    for s, e in spaced:
+        for before, after in chains:
+            lead = _fold(text[max(0, s - len(before) - 1) : s])
+            tail = _fold(text[e : e + len(after) + 1])
+            if (not before or lead[:-1] == before) and (not after or tail[1:] == after):
+                return False
+    return True
+
+
+def _fold(text: str) -> str:
+    """Casefolded, accents dropped, spaces read as hyphens."""
+    folded = unicodedata.normalize("NFKD", text.replace(" ", "-").casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c))
+
+
+def _code(word: str) -> bool:
+    """A product or model code: two capitals before a lower-case letter ("ATmega")."""
+    return len(word) > 2 and word[0].isupper() and word[1].isupper() and word[2:3].islower()
 
 
 def _again(
@@ -134,8 +264,12 @@ class _Places:
         self.text, self.places = text, places
         self.starts = [p[0] for p in places]
         self.by_next: dict[tuple[str, ...], tuple[int, int]] = {}
+        self.by_first: dict[str, tuple[int, int]] = {}
         for p in places:
-            self.by_next.setdefault(self._following(p[1]), p)
+            after = self._following(p[1])
+            self.by_next.setdefault(after, p)
+            if after:
+                self.by_first.setdefault(after[0], p)
         par_starts = [p[0] for p in paragraphs]
         self.in_paragraph = None
         for p in places:
@@ -150,8 +284,10 @@ class _Places:
     def related(self, start: int, end: int) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
         after = self._following(end)
-        if after and after[0][:1].isupper() and after in self.by_next:
-            out.append(self.by_next[after])
+        if after and after[0][:1].isupper():
+            same = self.by_next.get(after) or self.by_first.get(after[0])
+            if same:
+                out.append(same)
         i = bisect.bisect_left(self.starts, start) - 1
         out.append(self.places[i] if i >= 0 else self.places[0])
         if self.in_paragraph is not None:

@@ -1,0 +1,166 @@
+"""KX305: what the markup and the words around a spelling say about it. Each case is a pair:
+two spellings the text or its markup tells apart (two names, or one name given in two forms
+on purpose), and the same text without that signal, where the slip is still found."""
+
+from __future__ import annotations
+
+import pytest
+
+from klint.config import Config
+from klint.engine import lint_text
+
+
+def _variants(text: str, path: str) -> list[str]:
+    config = Config(select=("KX305",))
+    return [d.message for d in lint_text(text, path=path, config=config) if d.code == "KX305"]
+
+
+PAIRS = [
+    # the article's alternative names, in bold
+    (
+        "'''Pericles''' was an Athenian statesman of the fifth century; Greek authors write "
+        "'''Perikles'''.\n\nPericles led Athens. Pericles built the Parthenon.\n",
+        "'''Pericles''' was an Athenian statesman of the fifth century; Greek authors write "
+        "Perikles.\n\nPericles led Athens. Pericles built the Parthenon.\n",
+        "t.wiki",
+    ),
+    (
+        "<p><b>Pericles</b> was an Athenian statesman of the fifth century; Greek authors write "
+        "<b>Perikles</b>.</p>\n<p>Pericles led Athens. Pericles built the Parthenon.</p>\n",
+        "<p><b>Pericles</b> was an Athenian statesman of the fifth century; Greek authors write "
+        "Perikles.</p>\n<p>Pericles led Athens. Pericles built the Parthenon.</p>\n",
+        "t.html",
+    ),
+    # the romanisation given after a foreign-language template
+    (
+        "Title\n\nThe statesman ({{lang-grc|Περικλῆς}}, ''Perikles'') is shown here.\n\n"
+        "Pericles led Athens. Pericles built the Parthenon.\n",
+        "Title\n\nThe statesman ''Perikles'' is shown here.\n\n"
+        "Pericles led Athens. Pericles built the Parthenon.\n",
+        "t.wiki",
+    ),
+    (
+        "Title\n\nA bust ({{lang-el|Περικλής}}; ''Perikles'') stands in Rome.\n\n"
+        "Pericles led Athens. Pericles built the Parthenon.\n",
+        "Title\n\nA bust of ''Perikles'' stands in Rome.\n\n"
+        "Pericles led Athens. Pericles built the Parthenon.\n",
+        "t.wiki",
+    ),
+    # a source quoted inline
+    (
+        "<p>Tasman named it Staten Landt, and Staten Landt stayed on the charts. The journal "
+        "says <q>he called the coast Staaten Landt after the States</q>.</p>\n",
+        "<p>Tasman named it Staten Landt, and Staten Landt stayed on the charts. The journal "
+        "says he called the coast Staaten Landt after the States.</p>\n",
+        "t.html",
+    ),
+    # a name as another language spells it
+    (
+        "Title\n\nHe wrote the suite Hommage à Rameau in 1905. A Homage to Purcell and a Homage "
+        "to Byrd followed.\n",
+        "Title\n\nHe wrote the suite Hommage to Rameau in 1905. A Homage to Purcell and a Homage "
+        "to Byrd followed.\n",
+        "t.txt",
+    ),
+    (
+        "Title\n\nThe anthem of the kingdom, Heil dir, Hannover, was sung in Hanover. "
+        "Hanover grew, and Hanover kept the tune.\n",
+        "Title\n\nThe anthem of the kingdom, Heil to Hannover, was sung in Hanover. "
+        "Hanover grew, and Hanover kept the tune.\n",
+        "t.txt",
+    ),
+    (
+        "Title\n\nThe cities Hannover und Bremen joined. Hanover grew, and Hanover kept the "
+        "tune.\n",
+        "Title\n\nThe cities Hannover and Bremen joined. Hanover grew, and Hanover kept the "
+        "tune.\n",
+        "t.txt",
+    ),
+    # two people: the given names before them differ
+    (
+        "Title\n\nThe volume was edited by Clarence C. Harvel in 1884. General Don Carlos Harvell "
+        "marched south; Harvell reached the river, and Harvell crossed it.\n",
+        "Title\n\nThe volume was edited by Harvel in 1884. General Don Carlos Harvell "
+        "marched south; Harvell reached the river, and Harvell crossed it.\n",
+        "t.txt",
+    ),
+    (
+        "Title\n\nThe volume was edited by Clarence C. Harvel in 1884. General Don Carlos Harvell "
+        "marched south; Harvell reached the river, and Harvell crossed it.\n",
+        "Title\n\nThe volume was edited by Clarence C. Harvel in 1884. Clarence Harvell "
+        "marched south; Harvell reached the river, and Harvell crossed it.\n",
+        "t.txt",
+    ),
+    # a country and its adjective
+    (
+        "Title\n\nThe fleet sailed for Sardinia in May. Sardinia fell in 1720. A Sardinie captain "
+        "was ceded to Savoy.\n",
+        "Title\n\nThe fleet sailed for Sardinia in May. Sardinia fell in 1720. Sardinie was "
+        "ceded to Savoy.\n",
+        "t.txt",
+    ),
+    # product or model codes
+    (
+        "Title\n\nThe ATmega series has 28 pins. The ATmega parts are cheap. The ATxmega series "
+        "is newer.\n",
+        "Title\n\nThe Atmega series has 28 pins. The Atmega parts are cheap. The Atxmega series "
+        "is newer.\n",
+        "t.txt",
+    ),
+    # a hyphenated form inside a longer compound name
+    (
+        "Title\n\nThe kings lie in the [[Saint Denis Basilica]]. The departments are [[Essonne]] "
+        "and [[Seine-Saint-Denis]].\n",
+        "Title\n\nThe kings lie in the [[Saint Denis Basilica]]. The departments are [[Essonne]] "
+        "and [[Saint-Denis]].\n",
+        "t.wiki",
+    ),
+]
+
+
+@pytest.mark.parametrize(("told_apart", "slip", "path"), PAIRS)
+def test_told_apart_and_the_same_slip_found(told_apart, slip, path):
+    assert _variants(told_apart, path) == []
+    assert len(_variants(slip, path)) == 1, _variants(slip, path)
+
+
+def test_the_same_compound_hyphenated_and_spaced_is_still_one_name():
+    text = (
+        "Title\n\nThe abbey of Mont Saint-Michel stands on a rock. Pilgrims walked to "
+        "Mont-Saint-Michel and Mont-Saint-Michel at low tide.\n"
+    )
+    (message,) = _variants(text, "t.txt")
+    assert "\u201cMont Saint\u201d is written \u201cMont-Saint\u201d" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title written with the other spelling: one district
+        "Title\n\nIt is spoken in [[Hazaribagh district|Hazaribag]] and [[Palamu]].\n\n"
+        "The speakers of [[Hazaribagh]] and [[Hazaribagh]] towns differ.\n",
+        # two titles of one longer name that differ in this word only: a redirect
+        "Title\n\nAuthors like [[Ibn Khaldoun]] wrote here.\n\n"
+        "[[Ibn Khaldun]] was born in Tunis; [[Ibn Khaldun]] died in Cairo.\n",
+    ],
+)
+def test_links_naming_one_thing_still_found(text):
+    assert len(_variants(text, "t.wiki")) == 1, _variants(text, "t.wiki")
+
+
+def test_links_to_two_places_of_one_word_told_apart():
+    text = (
+        "Title\n\nCities of Hubei: [[Jingmen]] and [[Yichang]].\n\n"
+        "Cities of Guangdong: [[Jiangmen]], [[Foshan]]; [[Jiangmen]] is old.\n"
+    )
+    assert _variants(text, "t.wiki") == []
+
+
+def test_a_variant_points_at_the_other_spelling_in_the_same_longer_name():
+    text = (
+        "Title\n\nThe role went to Anatoly Petrenko in 1970.\n\n"
+        "The film starred Anatoli Sokolov; Anatoli Sokolov toured.\n\n"
+        "Later Anatoli Petrenko retired.\n"
+    )
+    (message,) = _variants(text, "t.wiki")
+    assert "\u201cAnatoly\u201d is spelled \u201cAnatoli\u201d on line 7" in message, message
