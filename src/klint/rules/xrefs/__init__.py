@@ -12,6 +12,7 @@ from klint.rules.xrefs.kx306_duplicate_text import DuplicateText
 from klint.rules.xrefs.kx307_infobox_entity_unmentioned import InfoboxEntityUnmentioned
 from klint.rules.xrefs.kx308_dangling_pointer import DanglingPointer
 from klint.rules.xrefs.kx309_renamed_acronym_unlinked import RenamedAcronymUnlinked
+from klint.rules.xrefs.kx310_acronym_name_untied import AcronymNameUntied
 
 RULES: tuple[type[Rule], ...] = (
     PhantomReference,
@@ -23,4 +24,5 @@ RULES: tuple[type[Rule], ...] = (
     InfoboxEntityUnmentioned,
     DanglingPointer,
     RenamedAcronymUnlinked,
+    AcronymNameUntied,
 )

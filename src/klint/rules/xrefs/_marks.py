@@ -161,3 +161,31 @@ def in_foreign_phrase(
     before = _FOREIGN_WORD_RE.findall(text, max(lo, start - 80), start)[-reach:]
     after = _FOREIGN_WORD_RE.findall(text, end, min(hi, end + 80))[:reach]
     return any(w in words for w in before + after)
+
+
+_WIKI_REF_RE = re.compile(
+    r"<ref\b[^>/]*>.*?</ref>|\{\{\s*(?:cite|citation|harvnb|sfn)\b(?:[^{}]|\{\{[^{}]*\}\})*\}\}",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_CITE_RE = re.compile(r"<cite\b.*?</cite>", re.IGNORECASE | re.DOTALL)
+#: what marks a line of a footnote or reference list in plain text and Markdown
+_CITED_LINE_RE = re.compile(
+    r"^\s*(?:[-*]\s+)?\^|\b(?:ISBN|ISSN|doi|OCLC|PMID|Retrieved|Archived from)\b", re.MULTILINE
+)
+
+
+def in_citation(doc: Document, start: int, end: int) -> bool:
+    """Whether the word belongs to a citation, not to the article's prose: a ``<ref>`` or a
+    citation template, an HTML ``<cite>`` or reference list item, or a footnote or reference
+    line of plain text ("^ …", a line with an ISBN, a DOI or "Retrieved")."""
+    lo, line = _line(doc.text, start, end)
+    s, e = start - lo, end - lo
+    if doc.format == "wikitext":
+        return any(m.start() <= s and e <= m.end() for m in _WIKI_REF_RE.finditer(line))
+    if doc.format == "html":
+        return (
+            'id="cite_note' in line
+            or 'class="reference-text"' in line
+            or any(m.start() <= s and e <= m.end() for m in _HTML_CITE_RE.finditer(line))
+        )
+    return bool(_CITED_LINE_RE.search(line))

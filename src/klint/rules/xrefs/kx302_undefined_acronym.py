@@ -9,6 +9,7 @@ from klint.claims import Acronym, Mention
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.xrefs._common import BODY_KINDS, defined_acronyms, line_of, q
+from klint.rules.xrefs.kx310_acronym_name_untied import full_name_before
 
 
 def _candidate_expansion(ctx: Context, acronym: str) -> Mention | None:
@@ -49,36 +50,6 @@ def _alias_place(ctx: Context, aliases: list[str]) -> tuple[int, int] | None:
     return None
 
 
-#: between a full name and its acronym when the text gives both as one ("X or ACR", "X, ACR")
-_TIED_RE = re.compile(
-    r"['’]?s?\)?[\s,;:(]*(?:or|abbreviated(?:\s+(?:to|as))?|also|known|as)?[\s,;:(]*"
-    r"|\s*\([^()]{1,80}[,;]\s*"  # "Koninklijk … Genootschap (Royal Dutch Geographical Society, KNAG)"
-)
-#: how far (in characters) a full name may stand before the first use it should have defined
-_NEAR = 3000
-
-
-def _full_name_before(ctx: Context, acronym: str, uses: list[Acronym]) -> Mention | None:
-    """A name whose initials spell an acronym of three or more letters, in order, shortly
-    before its first use ("International Monetary Fund … the IMF"): where "(IMF)" belongs.
-    None when the text ties the two another way ("Treasury Account Symbol or TAS",
-    "…Compagnie, VOC", "abbreviated to ECPM")."""
-    if len(acronym) < 3:
-        return None  # two letters are the initials of too many names ("Los Angeles": LA)
-    first = uses[0].start
-    found = None
-    for m in ctx.claims.mentions:
-        if m.start >= first:
-            break
-        if len(m.words) == len(acronym) and "".join(w[0] for w in m.words) == acronym:
-            found = found or m
-            if any(_TIED_RE.fullmatch(ctx.doc.view, m.end, u.start) for u in uses):
-                return None
-    if found is None or first - found.end > _NEAR:
-        return None  # far apart (a reference list at the end): not a deleted definition
-    return found
-
-
 class UndefinedAcronym(Rule):
     """## What it does
     Reports an acronym that the article uses but never expands, unless a rule
@@ -87,10 +58,10 @@ class UndefinedAcronym(Rule):
     "RDA (Regional Development Agency)", in the body or the infobox, and so does
     a name given with it ("Regional Development Agency or RDA", "… Agency, RDA").
     A name whose initials spell it, in order, shortly before its first use is
-    where the definition was left out (or deleted): "the Regional Development
-    Agency … the RDA" is reported with "write “Regional Development Agency (RDA)”".
-    A name further away, or one that only begins with its letters, counts as its
-    expansion. Quotations, designations (T-72,
+    where the definition was left out (or deleted): that is KX310's finding. A
+    name elsewhere whose initials are its letters is offered as its full name;
+    one that only begins with its letters counts as its expansion. Quotations,
+    designations (T-72,
     Su-25), roman numerals, dotted abbreviations (P.M.), runs of capitals
     (MEGA OIL) and `not_acronyms` are not checked.
     Opt-in: real articles use many acronyms without expanding them.
@@ -122,11 +93,12 @@ class UndefinedAcronym(Rule):
         for acronym, found in uses.items():
             if acronym in common or acronym in defined:
                 continue
-            first = found[0]
-            full = _full_name_before(ctx, acronym, found)
-            if full is None and any(i.startswith(acronym) for i in spelled):
+            if full_name_before(ctx, acronym, found) is not None:
+                continue  # its full name stands shortly before: KX310
+            if any(i.startswith(acronym) for i in spelled):
                 continue  # "the RDA" after "the Regional Development Agency Board"
-            candidate = full or _candidate_expansion(ctx, acronym)
+            first = found[0]
+            candidate = _candidate_expansion(ctx, acronym)
             lines = sorted({line_of(ctx, a.start) for a in found})
             where = (
                 f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines[:6]))
