@@ -46,6 +46,8 @@ def link_target(doc: Document, start: int, end: int) -> str | None:
                     return _norm(t.group(1) or t.group(2).rsplit("/", 1)[-1])
     elif doc.format == "markdown":
         for m in _MD_LINK_RE.finditer(line):
+            if line[m.start() - 1 : m.start()] == "!":
+                continue  # an image's alt text, not a link's label
             if m.start() <= s and e <= m.start() + 1 + len(m.group(1)):
                 return _norm(m.group(2).rsplit("/", 1)[-1])
     return None
@@ -170,14 +172,15 @@ _WIKI_REF_RE = re.compile(
 _HTML_CITE_RE = re.compile(r"<cite\b.*?</cite>", re.IGNORECASE | re.DOTALL)
 #: what marks a line of a footnote or reference list in plain text and Markdown
 _CITED_LINE_RE = re.compile(
-    r"^\s*(?:[-*]\s+)?\^|\b(?:ISBN|ISSN|doi|OCLC|PMID|Retrieved|Archived from)\b", re.MULTILINE
+    r"^\s*(?:[-*]\s+)?(?:\^|\[\d+\])|\b(?:ISBN|ISSN|doi|OCLC|PMID|Retrieved|Archived from)\b",
+    re.MULTILINE,
 )
 
 
 def in_citation(doc: Document, start: int, end: int) -> bool:
     """Whether the word belongs to a citation, not to the article's prose: a ``<ref>`` or a
     citation template, an HTML ``<cite>`` or reference list item, or a footnote or reference
-    line of plain text ("^ …", a line with an ISBN, a DOI or "Retrieved")."""
+    line of plain text or Markdown ("^ …", "[12] …", a line with an ISBN, a DOI or "Retrieved")."""
     lo, line = _line(doc.text, start, end)
     s, e = start - lo, end - lo
     if doc.format == "wikitext":

@@ -7,8 +7,10 @@ from collections.abc import Iterator
 
 from klint.claims import Acronym, Mention
 from klint.diagnostics import Diagnostic, Severity
+from klint.document import Document
 from klint.rules.base import Context, Rule
 from klint.rules.xrefs._common import BODY_KINDS, defined_acronyms, line_of, q
+from klint.rules.xrefs._marks import in_citation, link_target
 from klint.rules.xrefs.kx310_acronym_name_untied import full_name_before
 
 
@@ -50,6 +52,74 @@ def _alias_place(ctx: Context, aliases: list[str]) -> tuple[int, int] | None:
     return None
 
 
+_SENTENCE_END_RE = re.compile(r"[.!?:;][\"\u201d')\]]*\s*$")
+
+
+def _explained_or_not_prose(ctx: Context, uses: list[Acronym]) -> bool:
+    """Whether the acronym is a name (a use links to an article titled by it: "[[TGV]]",
+    "[[RTL Television|RTL]]"), the text gives it as a code or with
+    its words (:func:`_given_as_code`), or no use stands in prose: each is part of a longer
+    name, in a citation, a table, an infobox, or alone on a short line that is no sentence (a
+    navbox's list of names, "1 (DIKO)" in a results table as plain text)."""
+    doc, text = ctx.doc, ctx.doc.view
+    if any(_titled_by_it(doc, a) or _given_as_code(text, a) for a in uses):
+        return True
+    if len(set(uses[0].acronym)) == 1:
+        return True  # a placeholder ("NNNNN"), not an acronym
+    return all(
+        in_citation(doc, a.start, a.end)
+        or _in_longer_name(text, a)
+        or doc.region_at(a.start, "table_row", "table_cell", "infobox_field", "infobox")
+        or _short_line(doc.view, a.start)
+        for a in uses
+    )
+
+
+def _titled_by_it(doc: Document, a: Acronym) -> bool:
+    """Whether the use links to an article whose title holds the acronym itself: the thing is
+    known by it ("[[TGV]]", "[[RTL Television|RTL]]"). A link to the full name
+    ("[[Asian Football Confederation|AFC]]") still leaves the text to expand it."""
+    target = link_target(doc, a.start, a.end)
+    return bool(target and a.acronym.casefold() in re.findall(r"\w+", target))
+
+
+_PAREN_BEFORE_RE = re.compile(r"\w[^\w()]*\((?:[^()]{1,80},\s*)?$")
+_PAREN_AFTER_RE = re.compile(r"\s*[),;]")
+_EQUALS_RE = re.compile(r"\s*=\s*\w|\s+\((?:\[\[[^\]\[]+\]\]|[a-z]+(?: [a-z]+)+)\)")
+_NAME_AFTER_RE = re.compile(r" [A-Z][a-z]")
+_NUMBER_BEFORE_RE = re.compile(r"\d $")
+
+
+def _given_as_code(text: str, a: Acronym) -> bool:
+    """Whether the text gives the acronym as an abbreviation or code of what stands beside it,
+    or as part of a longer name: in parentheses after a name ("Tuscaloosa Regional Airport
+    (TCL)", "Bureau of Weights and Measures (BIPM, France)", "(Marinha de Guerra, MGA)"), as a
+    key ("GD = Goal difference") or with its words after it ("IDE (developer environment)",
+    "PRK ([[Photorefractive keratectomy]])"), before a capitalised word of the same name ("DKB
+    Foundation", "CFO Michael Sears") or after a model number ("Model 33 ASR")."""
+    before = text[max(0, a.start - 90) : a.start]
+    if _PAREN_BEFORE_RE.search(before) and _PAREN_AFTER_RE.match(text, a.end):
+        return True
+    return bool(_EQUALS_RE.match(text, a.end))
+
+
+def _in_longer_name(text: str, a: Acronym) -> bool:
+    """Whether the acronym stands before a capitalised word of the same name ("DKB
+    Foundation", "CFO Michael Sears") or after a model number ("Model 33 ASR")."""
+    return bool(
+        _NAME_AFTER_RE.match(text, a.end)
+        or _NUMBER_BEFORE_RE.search(text, max(0, a.start - 3), a.start)
+    )
+
+
+def _short_line(text: str, offset: int) -> bool:
+    """Whether the line holding ``offset`` has at most four words and no sentence end."""
+    lo = text.rfind("\n", 0, offset) + 1
+    hi = text.find("\n", offset)
+    line = text[lo : hi if hi >= 0 else len(text)]
+    return len(re.findall(r"\w+", line)) <= 4 and not _SENTENCE_END_RE.search(line)
+
+
 class UndefinedAcronym(Rule):
     """## What it does
     Reports an acronym that the article uses but never expands, unless a rule
@@ -60,7 +130,14 @@ class UndefinedAcronym(Rule):
     A name whose initials spell it, in order, shortly before its first use is
     where the definition was left out (or deleted): that is KX310's finding. A
     name elsewhere whose initials are its letters is offered as its full name;
-    one that only begins with its letters counts as its expansion. Quotations,
+    one that only begins with its letters counts as its expansion. Not reported
+    either: an acronym linked to an article titled by it ("[[TGV]]": known by it),
+    one given as the code of the name before it ("Tuscaloosa Regional Airport
+    (TCL)", "(Marinha de Guerra, MGA)"), with its words after it ("IDE (integrated
+    development environment)", "GD = goal difference"), as part of a longer name
+    ("DKB Foundation") or after a model number, a placeholder ("NNNNN"), and one
+    that stands in no prose (only in citations, tables, the infobox or short lines
+    of names such as a navbox). Quotations,
     designations (T-72,
     Su-25), roman numerals, dotted abbreviations (P.M.), runs of capitals
     (MEGA OIL) and `not_acronyms` are not checked.
@@ -92,6 +169,8 @@ class UndefinedAcronym(Rule):
         spelled = _spelled_out(ctx)
         for acronym, found in uses.items():
             if acronym in common or acronym in defined:
+                continue
+            if _explained_or_not_prose(ctx, found):
                 continue
             if full_name_before(ctx, acronym, found) is not None:
                 continue  # its full name stands shortly before: KX310
