@@ -31,6 +31,23 @@ PAIRS = [
         "Perikles.</p>\n<p>Pericles led Athens. Pericles built the Parthenon.</p>\n",
         "t.html",
     ),
+    # another name given in an infobox field of names
+    (
+        "{{Infobox person\n| name = Roy Haller\n| other_names = Roy Hallier\n}}\n"
+        "Roy Haller was an actor. Haller was born in Ohio; Haller died in 2008.\n",
+        "{{Infobox person\n| name = Roy Haller\n| occupation = Actor\n}}\n"
+        "Roy Haller was an actor. Haller was born in Ohio; Roy Hallier died in 2008.\n",
+        "t.wiki",
+    ),
+    (
+        '<table class="infobox"><tr><th scope="row">Other names</th>\n'
+        '<td class="nickname">Roy Hallier</td></tr></table>\n'
+        "<p>Roy Haller was an actor. Haller was born in Ohio; Haller died in 2008.</p>\n",
+        '<table class="infobox"><tr><th scope="row">Occupation</th>\n'
+        "<td>Actor</td></tr></table>\n"
+        "<p>Roy Haller was an actor. Haller was born in Ohio; Roy Hallier died in 2008.</p>\n",
+        "t.html",
+    ),
     # the romanisation given after a foreign-language template
     (
         "Title\n\nThe statesman ({{lang-grc|Περικλῆς}}, ''Perikles'') is shown here.\n\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
@@ -45,6 +46,7 @@ def dated(ctx: Context) -> Dated:
             or f.attribute is None
             or f.how == "agent"  # what a person made, not the person's own once-only date
             or c.cue == "quotation"
+            or (f.how == "pronoun" and _relative_acts(ctx.doc.view, c.start))
         ):
             continue
         subject = subject_key(f.subject)
@@ -60,6 +62,19 @@ def dated(ctx: Context) -> Dated:
             out[(subject, f.attribute)].append((c, f, c.earliest, c.latest))
     ctx.cache["frames.dated"] = out
     return out
+
+
+#: "… where his father died in": the one born or dead is the subject's relative, not the subject
+_RELATIVE_RE = re.compile(
+    r"\b(?:his|her|their)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:had\s+)?"
+    r"(?:died|was\s+born|were\s+born|passed\s+away)\b[^.;!?]*$"
+)
+
+
+def _relative_acts(text: str, start: int) -> bool:
+    """Whether, in the sentence before a date, a possessive's noun is the one who was born or
+    died ("his father died in 1904"): a pronoun's person owns the noun, the date is not theirs."""
+    return bool(_RELATIVE_RE.search(text, max(0, start - 120), start))
 
 
 def agreed(facts: Dated, subject: str, attribute: str) -> tuple[DateClaim, date, date] | None:
@@ -85,7 +100,9 @@ class AttributeDateConflict(Rule):
     the lead, against another place in the article. A coarser date containing the
     finer one is consistent ("1790" and "12 May 1790"); a founding, opening or
     release may differ by one year (a premiere, a first meeting); a release or
-    opening "in the United States" is not compared with another place's.
+    opening "in the United States" is not compared with another place's; a birth
+    or death told of a relative after a possessive ("where his father died in
+    1904") is not the subject's.
 
     ## Why is this bad?
     A person is born once and a film first released once: one of the two dates is

@@ -192,3 +192,26 @@ def in_citation(doc: Document, start: int, end: int) -> bool:
             or any(m.start() <= s and e <= m.end() for m in _HTML_CITE_RE.finditer(line))
         )
     return bool(_CITED_LINE_RE.search(line))
+
+
+_NAME_FIELD_RE = re.compile(r"name|alias|pseudonym|known as", re.IGNORECASE)
+_HTML_NAME_ROW_RE = re.compile(
+    r'class="nickname"|<th\b[^>]*>(?:(?!</th>).)*?(?:name|alias|pseudonym|known\s+as)',
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def in_name_field(doc: Document, start: int) -> bool:
+    """Whether the word stands in an infobox field that lists names ("Other names", "Birth
+    name", "Pseudonym", an HTML ``nickname`` cell): the subject's other names, given as such."""
+    field = doc.region_at(start, "infobox_field")
+    if field is not None and field.label and _NAME_FIELD_RE.search(field.label):
+        return True
+    if doc.format == "html":
+        row = doc.text.rfind("<tr", max(0, start - 2000), start)
+        return (
+            row >= 0
+            and "</tr>" not in doc.text[row:start]
+            and bool(_HTML_NAME_ROW_RE.search(doc.text, row, start))
+        )
+    return False

@@ -16,6 +16,7 @@ from klint.rules.xrefs._marks import (
     in_bold,
     in_foreign_phrase,
     in_inline_quote,
+    in_name_field,
     link_target,
     set_apart,
     transliterated,
@@ -39,7 +40,8 @@ class NameVariant(Rule):
     are compared only when the surnames agree), inflections (Canada/Canadian),
     pairs listed in the pack's `allowed_variants`, renamings and aliases the text
     states ("Königsberg (now Kaliningrad)"), spellings inside quotations (an HTML `<q>`
-    too), and what the markup or the words around tell apart: alternative names in bold,
+    too), and what the markup or the words around tell apart: alternative names in bold
+    or in an infobox field of names ("Other names", "Birth name", "Pseudonym"),
     the italic romanisation after a foreign-language template, a name inside a phrase of
     another language (a function word of the pack's `foreign_words` beside it: "Heil dir,
     Hannover"), two people whose given names differ ("Clarence C. Buel" / "Don Carlos
@@ -118,9 +120,13 @@ def _told_apart(ctx: Context, v: Variant) -> bool:
     """Whether the text or its markup says the two spellings are not one name spelled two ways."""
     doc, minor, major = ctx.doc, v.minor.places, v.major.places
     if all(
-        set_apart(doc, s, e) or in_bold(doc, s, e) or in_inline_quote(doc, s, e) for s, e in minor
+        set_apart(doc, s, e)
+        or in_bold(doc, s, e)
+        or in_inline_quote(doc, s, e)
+        or in_name_field(doc, s)
+        for s, e in minor
     ):
-        return True  # a deliberate variant, an alternative name in bold, a quoted source
+        return True  # a deliberate variant, another name given as such, a quoted source
     if any(all(transliterated(doc, s, e) for s, e in p) for p in (minor, major)):
         return True  # the romanisation of a foreign-language form
     foreign = frozenset(ctx.packs.foreign_words)
