@@ -1162,7 +1162,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "shares": ("KN",),
     "name-typo": ("KX305",),
     "reversed-range": ("KD", "KN"),
-    "acronym-definition": ("KX30",),
+    "acronym-definition": ("KX30", "KX310"),
     "date-order": ("KD",),
     "infobox-value": ("KD", "KN", "KX"),
     "age": ("KD", "KN"),

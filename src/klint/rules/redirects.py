@@ -20,7 +20,6 @@ SPLIT_FROM: dict[str, str] = {
     "KN213": "KN207",
     "KN214": "KN207",
     "KX309": "KX304",
-    "KX310": "KX302",
 }
 
 

@@ -68,8 +68,8 @@ class AcronymNameUntied(Rule):
     "abbreviated to RDA"), and so does a definition anywhere in the text, either order.
     Acronyms of two letters, the pack's `common_acronyms`, quotations and acronyms used
     only in citations (footnotes, reference lists: a journal's or publisher's
-    abbreviation) are not checked. Split from KX302, which reports acronyms never
-    expanded at all.
+    abbreviation) are not checked. KX302 (opt-in) reports acronyms never expanded
+    at all.
 
     ## Why is this bad?
     The reader meets the acronym without being told that it stands for the name just read.
