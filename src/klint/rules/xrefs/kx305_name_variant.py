@@ -204,16 +204,16 @@ def _other_compound(
     """Whether the hyphenated form only ever stands inside a longer compound whose other parts
     never stand beside the spaced form: two names ("Seine-Saint-Denis" / "Saint Denis
     Basilica"), not one spelled two ways ("Mont-Saint-Michel" / "Mont Saint-Michel")."""
-    chains = set()
+    chains: set[tuple[str, str]] = set()
     for s, e in hyphened:
-        before = _HYPHEN_BEFORE_RE.search(text, max(0, s - 60), s)
-        after = _HYPHEN_AFTER_RE.match(text, e)
-        if not (before or after):
+        left = _HYPHEN_BEFORE_RE.search(text, max(0, s - 60), s)
+        right = _HYPHEN_AFTER_RE.match(text, e)
+        if not (left or right):
             return False
         chains.add(
             (
-                _fold(before.group()[:-1]) if before else "",
-                _fold(after.group()[1:]) if after else "",
+                _fold(left.group()[:-1]) if left else "",
+                _fold(right.group()[1:]) if right else "",
             )
         )
     for s, e in spaced:
