@@ -11,10 +11,12 @@ from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import line, narrative_region, sentence, show, sound
 from klint.rules.dates.kd104_chronology_regression import (
+    _SUBORDINATE,
     _THREAD_TURN,
     ChronologyRegression,
     dated_anchors,
 )
+from klint.text.words import words_re
 
 #: the words before a year that make it the time of the sentence ("In 1921 he married …")
 _NARRATIVE_TIME = frozenset({"in", "by", "during", "on"})
@@ -25,6 +27,9 @@ _YEARS_OUT = 2
 #: run in order for it to stand out: at least _AROUND of them
 _WINDOW = 3
 _AROUND = 2
+#: a sentence with this many dates lists dated items ("sponsored by A in 1993, B in 1997 and
+#: C in 2003"): its order is the list's, not the story's
+_LISTING = 3
 _BLANK_LINE = re.compile(r"\n[ \t]*\n|<p\b|</p>")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d)\]]*\s*$")
 
@@ -58,6 +63,46 @@ def _before(a: DateClaim, b: DateClaim) -> bool:
     if "year" in (a.precision, b.precision):
         return a.earliest.year - b.latest.year > _YEARS_OUT
     return (a.earliest - b.latest).days > 31
+
+
+def _stands_out(prev: DateClaim, c: DateClaim, nxt: DateClaim) -> bool:
+    """Whether ``c`` stands out the same way from both of its neighbours, which run in order,
+    and one slip of the keys turns it into a year between them ("1864 … 1856 … 1866": "1865"
+    with two digits swapped)."""
+    if _before(prev, nxt) or not (
+        (_before(prev, c) and _before(nxt, c)) or (_before(c, prev) and _before(c, nxt))
+    ):
+        return False
+    low, high = prev.earliest.year, nxt.latest.year
+    return any(low <= y <= high for y in _slips(c.earliest.year))
+
+
+def _slips(year: int) -> Iterator[int]:
+    """The years one typing slip turns into ``year``: two neighbouring digits swapped, or one
+    digit changed other than the last (which moves a year less than a decade, as often a
+    detail told out of turn as a slip)."""
+    digits = str(year)
+    for i in range(len(digits) - 1):
+        yield int(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :])
+        for d in "0123456789":
+            yield int(digits[:i] + d + digits[i + 1 :])
+
+
+def _returns(c: DateClaim, told: list[DateClaim]) -> bool:
+    """Whether ``c`` goes back to a year the paragraph told already: "In 1900 … had 79,000
+    voters. By 1903 … 1,081. In 1900 … 181,000. By 1903 …" compares, it does not slip."""
+    return any(d.earliest.year <= c.earliest.year <= d.latest.year for d in told)
+
+
+def _measured(ctx: Context, c: DateClaim, start: int, end: int) -> bool:
+    """Whether the date in ``[start, end)`` is the time a figure of its sentence holds ("the
+    port handled 115 million t in 2000", "In 2019, about 437,000 residents …"): a statistic, not
+    a step of the story."""
+    frames = ctx.claims.frames
+    return any(
+        start <= q.start < end and (f := frames.get(q)) is not None and f.year == c.earliest.year
+        for q in ctx.claims.quantities
+    )
 
 
 class YearChronologyRegression(Rule):
@@ -104,6 +149,7 @@ class YearChronologyRegression(Rule):
     summary = "one date of a narrative told in order stands years out of place (opt-in)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        found_at: set[int] = set()
         for anchors in dated_anchors(ctx, self._eligible):
             paragraphs: dict[tuple[int, int], list[DateClaim]] = {}
             thread, paragraph, last = 0, -1, None
@@ -122,7 +168,72 @@ class YearChronologyRegression(Rule):
                         continue  # this date or the next is out of place: one finding, on the next
                     if k and found[k - 1][0] is prev:
                         nxt = None  # which of the two is wrong is not known: the jump between them
+                    found_at.add(c.start)
                     yield self._finding(ctx, c, prev, nxt, behind)
+        for c, prev, nxt in self._inside(ctx):
+            if c.start not in found_at:
+                yield self._finding(ctx, c, prev, nxt, _before(prev, c))
+
+    def _inside(self, ctx: Context) -> Iterator[tuple[DateClaim, DateClaim, DateClaim]]:
+        """``(date, the one before, the one after)`` for each date inside a sentence that
+        stands years out the same way from the paragraph's dates on both sides of it, while
+        those run in order. Every date of the paragraph's own time counts, not only the
+        first of each sentence."""
+        runs: dict[int, list[DateClaim]] = {}
+        for c in ctx.claims.dates:
+            if sound(c) and c.cue is None and not c.year_inferred:
+                region = narrative_region(ctx, c.start)
+                if region is not None and region.kind == "paragraph":
+                    runs.setdefault(region.start, []).append(c)
+        view = ctx.doc.view
+        report = words_re(tuple(ctx.packs.date_words.get("report_cues", ())))
+        for claims in runs.values():
+            for k in range(1, len(claims) - 1):
+                prev, c, nxt = claims[k - 1 : k + 2]
+                if c.is_range or not self._eligible(c) or not _stands_out(prev, c, nxt):
+                    continue
+                around = [*claims[max(0, k - _WINDOW) : k], *claims[k + 1 : k + 1 + _WINDOW]]
+                if any(_before(a, b) for a, b in pairwise(around)):
+                    continue  # the dates around it are not told in order either
+                others = claims[:k] + claims[k + 1 :]
+                if (
+                    min(d.earliest for d in others) <= c.earliest
+                    and c.latest <= max(d.latest for d in others)
+                ) or _returns(c, claims[:k]):
+                    continue  # the run tells that time elsewhere: a detail told out of turn
+                if self._listing(ctx, prev) or self._listing(ctx, c):
+                    continue
+                region = narrative_region(ctx, c.start)
+                assert region is not None
+                s, e = sentence(ctx, c, region)
+                if (
+                    _LOOK_AHEAD.search(view, s, e)
+                    or report.search(view, s, e)
+                    or _OTHER_PERSON.match(view, s)
+                    or _SUBORDINATE.search(view, s, c.start)
+                    or _measured(ctx, c, s, e)
+                    or not (self._told(ctx, prev) and self._told(ctx, nxt))
+                ):
+                    continue  # not the story's time, or compared with what is not
+                yield c, prev, nxt
+
+    @staticmethod
+    def _told(ctx: Context, c: DateClaim) -> bool:
+        """Whether ``c`` is in a sentence that tells the story's time, not ahead or back."""
+        region = narrative_region(ctx, c.start)
+        if region is None:
+            return False
+        s, e = sentence(ctx, c, region)
+        return _LOOK_AHEAD.search(ctx.doc.view, s, e) is None
+
+    @staticmethod
+    def _listing(ctx: Context, c: DateClaim) -> bool:
+        """Whether the sentence of ``c`` lists dated items: _LISTING dates or more."""
+        region = narrative_region(ctx, c.start)
+        if region is None:
+            return False
+        s, e = sentence(ctx, c, region)
+        return sum(1 for d in ctx.claims.dates if s <= d.start < e) >= _LISTING
 
     @staticmethod
     def _opening(ctx: Context, c: DateClaim) -> bool:
@@ -162,6 +273,12 @@ class YearChronologyRegression(Rule):
         s, e = sentence(ctx, c, region)
         if _LOOK_AHEAD.search(view, s, e) or _OTHER_PERSON.match(view, s):
             return None
+        if (
+            _returns(c, claims[:k])
+            or (ahead and nxt is not None and _returns(nxt, claims[:k]))
+            or self._listing(ctx, prev)
+        ):
+            return None  # a comparison of two times, or a list of dated items
         return c, prev, (nxt if ahead else None), behind
 
     def _finding(
