@@ -30,6 +30,9 @@ _AROUND = 2
 #: a sentence with this many dates lists dated items ("sponsored by A in 1993, B in 1997 and
 #: C in 2003"): its order is the list's, not the story's
 _LISTING = 3
+_CLAUSE_END = re.compile(r"[,;]")
+#: how near a figure stands to the date that says when it holds
+_MEASURE_GAP = 30
 _BLANK_LINE = re.compile(r"\n[ \t]*\n|<p\b|</p>")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d)\]]*\s*$")
 
@@ -65,16 +68,33 @@ def _before(a: DateClaim, b: DateClaim) -> bool:
     return (a.earliest - b.latest).days > 31
 
 
-def _stands_out(prev: DateClaim, c: DateClaim, nxt: DateClaim) -> bool:
-    """Whether ``c`` stands out the same way from both of its neighbours, which run in order,
-    and one slip of the keys turns it into a year between them ("1864 … 1856 … 1866": "1865"
-    with two digits swapped)."""
-    if _before(prev, nxt) or not (
-        (_before(prev, c) and _before(nxt, c)) or (_before(c, prev) and _before(c, nxt))
-    ):
+def _stands_out(claims: list[DateClaim], k: int) -> bool:
+    """Whether ``claims[k]`` stands out the same way from the dates on both sides of it, which
+    run in order, and one slip of the keys turns it into a year between them ("1864 … 1856 …
+    1866": "1865" with two digits swapped). The last date of a paragraph stands out when it
+    goes back before the two dates before it and one slip turns it into a year that goes on
+    from them ("1870 … 1871 … 1851": "1871")."""
+    c, prev = claims[k], claims[k - 1]
+    if not _fine(prev):
         return False
-    low, high = prev.earliest.year, nxt.latest.year
+    if k + 1 < len(claims):
+        nxt = claims[k + 1]
+        if not _fine(nxt) or _before(prev, nxt) or not (
+            (_before(prev, c) and _before(nxt, c)) or (_before(c, prev) and _before(c, nxt))
+        ):
+            return False
+        low, high = prev.earliest.year, nxt.latest.year
+    else:
+        if k < 2 or not (_before(prev, c) and _before(claims[k - 2], c)):
+            return False
+        low, high = prev.earliest.year, prev.latest.year + _YEARS_OUT
     return any(low <= y <= high for y in _slips(c.earliest.year))
+
+
+def _fine(c: DateClaim) -> bool:
+    """Whether ``c`` is dated to the year or finer: a decade ("the 1960s") places nothing
+    precisely enough to tell a slip."""
+    return c.precision in ("day", "month", "season", "year")
 
 
 def _slips(year: int) -> Iterator[int]:
@@ -94,13 +114,24 @@ def _returns(c: DateClaim, told: list[DateClaim]) -> bool:
     return any(d.earliest.year <= c.earliest.year <= d.latest.year for d in told)
 
 
+def _subordinate(view: str, start: int, at: int) -> bool:
+    """Whether the date at ``at`` stands in a clause opened by "after", "following" or a
+    relative pronoun ("which went to number 22 in 1986"), not in the main clause after it
+    ("After a long debate, it passed on 31 January 1865")."""
+    ends = [m.end() for m in _SUBORDINATE.finditer(view, start, at)]
+    return bool(ends) and _CLAUSE_END.search(view, ends[-1], at) is None
+
+
 def _measured(ctx: Context, c: DateClaim, start: int, end: int) -> bool:
-    """Whether the date in ``[start, end)`` is the time a figure of its sentence holds ("the
-    port handled 115 million t in 2000", "In 2019, about 437,000 residents …"): a statistic, not
-    a step of the story."""
+    """Whether the date in ``[start, end)`` is the time a figure beside it holds (within
+    _MEASURE_GAP characters: "the port handled 115 million t in 2000", "In 2019, about 437,000
+    residents …"): a statistic, not a step of the story."""
     frames = ctx.claims.frames
     return any(
-        start <= q.start < end and (f := frames.get(q)) is not None and f.year == c.earliest.year
+        start <= q.start < end
+        and max(q.start - c.end, c.start - q.end) <= _MEASURE_GAP
+        and (f := frames.get(q)) is not None
+        and f.year == c.earliest.year
         for q in ctx.claims.quantities
     )
 
@@ -174,7 +205,7 @@ class YearChronologyRegression(Rule):
             if c.start not in found_at:
                 yield self._finding(ctx, c, prev, nxt, _before(prev, c))
 
-    def _inside(self, ctx: Context) -> Iterator[tuple[DateClaim, DateClaim, DateClaim]]:
+    def _inside(self, ctx: Context) -> Iterator[tuple[DateClaim, DateClaim, DateClaim | None]]:
         """``(date, the one before, the one after)`` for each date inside a sentence that
         stands years out the same way from the paragraph's dates on both sides of it, while
         those run in order. Every date of the paragraph's own time counts, not only the
@@ -188,9 +219,10 @@ class YearChronologyRegression(Rule):
         view = ctx.doc.view
         report = words_re(tuple(ctx.packs.date_words.get("report_cues", ())))
         for claims in runs.values():
-            for k in range(1, len(claims) - 1):
-                prev, c, nxt = claims[k - 1 : k + 2]
-                if c.is_range or not self._eligible(c) or not _stands_out(prev, c, nxt):
+            for k in range(1, len(claims)):
+                c, prev = claims[k], claims[k - 1]
+                nxt = claims[k + 1] if k + 1 < len(claims) else None
+                if c.is_range or not self._eligible(c) or not _stands_out(claims, k):
                     continue
                 around = [*claims[max(0, k - _WINDOW) : k], *claims[k + 1 : k + 1 + _WINDOW]]
                 if any(_before(a, b) for a, b in pairwise(around)):
@@ -210,9 +242,9 @@ class YearChronologyRegression(Rule):
                     _LOOK_AHEAD.search(view, s, e)
                     or report.search(view, s, e)
                     or _OTHER_PERSON.match(view, s)
-                    or _SUBORDINATE.search(view, s, c.start)
+                    or _subordinate(view, s, c.start)
                     or _measured(ctx, c, s, e)
-                    or not (self._told(ctx, prev) and self._told(ctx, nxt))
+                    or not all(self._told(ctx, d) for d in (prev, nxt) if d is not None)
                 ):
                     continue  # not the story's time, or compared with what is not
                 yield c, prev, nxt
