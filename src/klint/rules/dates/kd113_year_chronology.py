@@ -55,8 +55,8 @@ _OPENING = re.compile(
 #: words that mark a sentence as telling ahead of the story or back from it
 _LOOK_AHEAD = re.compile(
     r"\b(?:would|later|eventually|subsequently|until|till|future|went on to|by then|"
-    r"by the time|since|ago|back|record|consequently|forecast|projected|expected|planned|"
-    r"scheduled|to date)\b",
+    r"by the time|since|ago|back|(?:a|the|new|all-time) record|consequently|forecast|"
+    r"projected|expected|planned|scheduled|to date)\b",
     re.I,
 )
 
@@ -74,13 +74,24 @@ def _stands_out(claims: list[DateClaim], k: int) -> bool:
     1866": "1865" with two digits swapped). The last date of a paragraph stands out when it
     goes back before the two dates before it and one slip turns it into a year that goes on
     from them ("1870 … 1871 … 1851": "1871")."""
-    c, prev = claims[k], claims[k - 1]
+    c = claims[k]
+    if k == 0:
+        if len(claims) < 3 or not all(_fine(d) and _before(c, d) for d in claims[1:3]):
+            return False
+        nxt = claims[1]
+        low, high = nxt.earliest.year - _YEARS_OUT, nxt.latest.year
+        return any(low <= y <= high for y in _slips(c.earliest.year))
+    prev = claims[k - 1]
     if not _fine(prev):
         return False
     if k + 1 < len(claims):
         nxt = claims[k + 1]
-        if not _fine(nxt) or _before(prev, nxt) or not (
-            (_before(prev, c) and _before(nxt, c)) or (_before(c, prev) and _before(c, nxt))
+        if (
+            not _fine(nxt)
+            or _before(prev, nxt)
+            or not (
+                (_before(prev, c) and _before(nxt, c)) or (_before(c, prev) and _before(c, nxt))
+            )
         ):
             return False
         low, high = prev.earliest.year, nxt.latest.year
@@ -201,11 +212,14 @@ class YearChronologyRegression(Rule):
                         nxt = None  # which of the two is wrong is not known: the jump between them
                     found_at.add(c.start)
                     yield self._finding(ctx, c, prev, nxt, behind)
-        for c, prev, nxt in self._inside(ctx):
+        for c, before, nxt in self._inside(ctx):
             if c.start not in found_at:
-                yield self._finding(ctx, c, prev, nxt, _before(prev, c))
+                behind = before is not None and _before(before, c)
+                yield self._finding(ctx, c, before, nxt, behind)
 
-    def _inside(self, ctx: Context) -> Iterator[tuple[DateClaim, DateClaim, DateClaim | None]]:
+    def _inside(
+        self, ctx: Context
+    ) -> Iterator[tuple[DateClaim, DateClaim | None, DateClaim | None]]:
         """``(date, the one before, the one after)`` for each date inside a sentence that
         stands years out the same way from the paragraph's dates on both sides of it, while
         those run in order. Every date of the paragraph's own time counts, not only the
@@ -219,10 +233,15 @@ class YearChronologyRegression(Rule):
         view = ctx.doc.view
         report = words_re(tuple(ctx.packs.date_words.get("report_cues", ())))
         for claims in runs.values():
-            for k in range(1, len(claims)):
-                c, prev = claims[k], claims[k - 1]
+            for k in range(len(claims)):
+                c, prev = claims[k], (claims[k - 1] if k else None)
                 nxt = claims[k + 1] if k + 1 < len(claims) else None
-                if c.is_range or not self._eligible(c) or not _stands_out(claims, k):
+                if (
+                    c.is_range
+                    or c.preposition not in _NARRATIVE_TIME  # "the Battle of December 1851"
+                    or not self._eligible(c)
+                    or not _stands_out(claims, k)
+                ):
                     continue
                 around = [*claims[max(0, k - _WINDOW) : k], *claims[k + 1 : k + 1 + _WINDOW]]
                 if any(_before(a, b) for a, b in pairwise(around)):
@@ -233,7 +252,7 @@ class YearChronologyRegression(Rule):
                     and c.latest <= max(d.latest for d in others)
                 ) or _returns(c, claims[:k]):
                     continue  # the run tells that time elsewhere: a detail told out of turn
-                if self._listing(ctx, prev) or self._listing(ctx, c):
+                if (prev is not None and self._listing(ctx, prev)) or self._listing(ctx, c):
                     continue
                 region = narrative_region(ctx, c.start)
                 assert region is not None
@@ -314,18 +333,25 @@ class YearChronologyRegression(Rule):
         return c, prev, (nxt if ahead else None), behind
 
     def _finding(
-        self, ctx: Context, c: DateClaim, prev: DateClaim, nxt: DateClaim | None, behind: bool
+        self,
+        ctx: Context,
+        c: DateClaim,
+        prev: DateClaim | None,
+        nxt: DateClaim | None,
+        behind: bool,
     ) -> Diagnostic:
-        related = [(prev.start, prev.end, f"the dated sentence before: {show(prev)}")]
+        related = []
+        if prev is not None:
+            related.append((prev.start, prev.end, f"the dated sentence before: {show(prev)}"))
         if nxt is not None:
             related.append((nxt.start, nxt.end, f"the dated sentence after: {show(nxt)}"))
-        where = (
-            f"goes back before {show(prev)} (line {line(ctx, prev.start)})"
-            if behind
-            else f"stands ahead of {show(nxt)} (line {line(ctx, nxt.start)})"
-            if nxt is not None
-            else f"breaks the order after {show(prev)} (line {line(ctx, prev.start)})"
-        )
+        if behind and prev is not None:
+            where = f"goes back before {show(prev)} (line {line(ctx, prev.start)})"
+        elif nxt is not None:
+            where = f"stands ahead of {show(nxt)} (line {line(ctx, nxt.start)})"
+        else:
+            assert prev is not None
+            where = f"breaks the order after {show(prev)} (line {line(ctx, prev.start)})"
         return self.diagnostic(
             c.start,
             c.end,
