@@ -169,7 +169,24 @@ class YearChronologyRegression(Rule):
     with a flashback cue ("earlier", "previously", "had …", "in retrospect"),
     and not in a sentence that tells ahead or back ("would", "later",
     "until", "since", "ago", "forecast", "record"). The first dated sentence
-    of a paragraph is compared with what follows only.
+    of a paragraph is compared with what follows only; a date that goes back to a
+    year the paragraph told already ("In 1900 … By 1903 … In 1900 …" compares
+    two times) and a date after a sentence that lists three or more dated
+    items are not compared.
+
+    A date inside a sentence ("it passed Congress on January 31, 1856",
+    "broke out in Bari in 1171") counts when it looks like a typing slip: every
+    date of the paragraph's own time is read, not only the first of each
+    sentence; the dates on both sides of it run in order and it stands out the
+    same way from both (the last date of a paragraph: from the two before it;
+    the first: from the two after it); and one slip of the keys — two
+    neighbouring digits swapped, or one digit other than the last changed —
+    turns it into a year that fits between them. Its neighbours must be dated to
+    the year or finer and not in a sentence that tells ahead or back; the date
+    must follow "in", "on", "by" or "during", stand outside the span the
+    paragraph's other dates cover, and not be in a relative or "after" clause,
+    a sentence that reports ("wrote", "estimated"), or beside a figure it dates
+    ("95 men in 1857").
 
     ## Why is this bad?
     A biography told in order with one year out of place usually holds a typo
@@ -179,9 +196,21 @@ class YearChronologyRegression(Rule):
         In 1905 she moved to Paris. In 1910 she married Tom Keel. In 1921 she
         exhibited at the Salon. In 1912 she left for Rome. In 1925 she returned.
 
+        The board hired her on 3 May 1862, and she surveyed the line in 1856 for
+        the board. She married Olof Berg in 1867.
+
+        Berg moved to Stockholm in March 1880. She chaired the society in 1881.
+        She retired to Lund in 1818.
+
     ## Use instead
         In 1905 she moved to Paris. In 1910 she married Tom Keel. In 1921 she
         exhibited at the Salon. In 1922 she left for Rome. In 1925 she returned.
+
+        The board hired her on 3 May 1862, and she surveyed the line in 1865 for
+        the board. She married Olof Berg in 1867.
+
+        Berg moved to Stockholm in March 1880. She chaired the society in 1881.
+        She retired to Lund in 1881.
     """
 
     code = "KD113"
