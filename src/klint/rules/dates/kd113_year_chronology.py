@@ -16,6 +16,7 @@ from klint.rules.dates.kd104_chronology_regression import (
     ChronologyRegression,
     dated_anchors,
 )
+from klint.text import sentences
 from klint.text.words import words_re
 
 #: the words before a year that make it the time of the sentence ("In 1921 he married …")
@@ -133,18 +134,21 @@ def _subordinate(view: str, start: int, at: int) -> bool:
     return bool(ends) and _CLAUSE_END.search(view, ends[-1], at) is None
 
 
-def _measured(ctx: Context, c: DateClaim, start: int, end: int) -> bool:
-    """Whether the date in ``[start, end)`` is the time a figure beside it holds (within
-    _MEASURE_GAP characters: "the port handled 115 million t in 2000", "In 2019, about 437,000
-    residents …"): a statistic, not a step of the story."""
+def _measured(ctx: Context, c: DateClaim, start: int, end: int, opening: bool) -> bool:
+    """Whether the date in ``[start, end)`` is the time a figure holds: the figure just before
+    it ("the port handled 115 million t in 2000", "95 men in 1857"), or just after it when the
+    date opens the sentence ("In 2019, about 437,000 residents …"), within _MEASURE_GAP
+    characters. A statistic, not a step of the story."""
     frames = ctx.claims.frames
-    return any(
-        start <= q.start < end
-        and max(q.start - c.end, c.start - q.end) <= _MEASURE_GAP
-        and (f := frames.get(q)) is not None
-        and f.year == c.earliest.year
-        for q in ctx.claims.quantities
-    )
+    for q in ctx.claims.quantities:
+        if not start <= q.start < end:
+            continue
+        before = q.end <= c.start and c.start - q.end <= _MEASURE_GAP
+        after = opening and q.start >= c.end and q.start - c.end <= _MEASURE_GAP
+        f = frames.get(q) if before or after else None
+        if f is not None and f.year == c.earliest.year:
+            return True
+    return False
 
 
 class YearChronologyRegression(Rule):
@@ -172,7 +176,8 @@ class YearChronologyRegression(Rule):
     of a paragraph is compared with what follows only; a date that goes back to a
     year the paragraph told already ("In 1900 … By 1903 … In 1900 …" compares
     two times) and a date after a sentence that lists three or more dated
-    items are not compared.
+    items are not compared, nor is the time of a figure ("In 1900, the county had
+    79,000 voters").
 
     A date inside a sentence ("it passed Congress on January 31, 1856",
     "broke out in Bari in 1171") counts when it looks like a typing slip: every
@@ -255,7 +260,9 @@ class YearChronologyRegression(Rule):
         first of each sentence."""
         runs: dict[int, list[DateClaim]] = {}
         for c in ctx.claims.dates:
-            if sound(c) and c.cue is None and not c.year_inferred:
+            # a date after "of" names a thing ("the Treaty of 1834", "the broadcast of
+            # September 8, 1937"), it does not tell the paragraph's time
+            if sound(c) and c.cue is None and not c.year_inferred and c.preposition != "of":
                 region = narrative_region(ctx, c.start)
                 if region is not None and region.kind == "paragraph":
                     runs.setdefault(region.start, []).append(c)
@@ -291,7 +298,7 @@ class YearChronologyRegression(Rule):
                     or report.search(view, s, e)
                     or _OTHER_PERSON.match(view, s)
                     or _subordinate(view, s, c.start)
-                    or _measured(ctx, c, s, e)
+                    or _measured(ctx, c, s, e, self._opening(ctx, c))
                     or not all(self._told(ctx, d) for d in (prev, nxt) if d is not None)
                 ):
                     continue  # not the story's time, or compared with what is not
@@ -308,11 +315,17 @@ class YearChronologyRegression(Rule):
 
     @staticmethod
     def _listing(ctx: Context, c: DateClaim) -> bool:
-        """Whether the sentence of ``c`` lists dated items: _LISTING dates or more."""
+        """Whether the sentence of ``c`` lists dated items: _LISTING dates or more. The
+        sentence is sought back to its paragraph's start, however long the citations in it."""
         region = narrative_region(ctx, c.start)
         if region is None:
             return False
-        s, e = sentence(ctx, c, region)
+        view = ctx.doc.view
+        s = region.start
+        for m in sentences.STOP.finditer(view, region.start, c.start):
+            s = m.end()
+        stop = sentences.STOP_OR_END.search(view, c.end, region.end)
+        e = stop.end() if stop else region.end
         return sum(1 for d in ctx.claims.dates if s <= d.start < e) >= _LISTING
 
     @staticmethod
@@ -351,7 +364,11 @@ class YearChronologyRegression(Rule):
         if region is None:
             return None
         s, e = sentence(ctx, c, region)
-        if _LOOK_AHEAD.search(view, s, e) or _OTHER_PERSON.match(view, s):
+        if (
+            _LOOK_AHEAD.search(view, s, e)
+            or _OTHER_PERSON.match(view, s)
+            or _measured(ctx, c, s, e, True)
+        ):
             return None
         if (
             _returns(c, claims[:k])
