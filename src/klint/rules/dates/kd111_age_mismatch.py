@@ -13,8 +13,10 @@ from klint.rules.dates._common import line, show
 from klint.rules.dates.kd110_attribute_date_conflict import Dated, agreed, dated
 
 #: a name between an age and a date ("the oldest (age 31) since 32-year-old Connors …
-#: in 1984") means the date is someone else's event; a place after "in" or "at" does not
-_OTHER_NAME_RE = re.compile(r"(?<!\bin )(?<!\bat )(?<!\bto )(?<!the )\b[A-Z][a-z]+")
+#: in 1984") means the date is someone else's event; a place after "in", "at" or "to" does
+#: not, however many words it has ("settled in New York in 1861")
+_NAME_RUN_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*")
+_PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|to|the)[ \t]+$")
 
 
 def _near(view: str, date: DateClaim, age: QuantityClaim, person: str) -> bool:
@@ -22,7 +24,10 @@ def _near(view: str, date: DateClaim, age: QuantityClaim, person: str) -> bool:
     first, second = (date, age) if date.start < age.start else (age, date)
     gap = view[first.end : second.start]
     own = set(person.split())
-    return len(gap) <= 60 and all(m.group() in own for m in _OTHER_NAME_RE.finditer(gap))
+    return len(gap) <= 60 and all(
+        _PLACE_BEFORE_RE.search(gap, 0, m.start()) or set(m.group().split()) <= own
+        for m in _NAME_RUN_RE.finditer(gap)
+    )
 
 
 def _day(first: date, last: date) -> str:
@@ -53,7 +58,9 @@ class AgeMismatch(Rule):
     counts only when the clause's subject is that person for certain: named, or
     "he/she" in an article about them with no other person named since the last
     sentence ("the youngest since her predecessor, who had taken the title at age
-    29 in 1961" is not about the article's subject). Years alone allow a year's
+    29 in 1961" is not about the article's subject), and no other name may stand
+    between the age and the date but a place after "in", "at" or "to" ("was 50 when
+    the family settled in New York in 1861"). Years alone allow a year's
     slack (the birthday may fall either side of the event).
 
     ## Why is this bad?

@@ -18,10 +18,13 @@ from klint.text.words import alternation, exact_words_re
 
 class AgeVsBirth(Rule):
     """## What it does
-    Reports an age ("at the age of 30", "at age 30", "aged thirty") that does not
+    Reports an age ("at the age of 30", "at age 30", "aged thirty", "X (1935–2001), a
+    22-year-old chemist") that does not
     fit the birth the article gives the one person named in that sentence ("X (born
     1950)", "X (1921–1989)", "X was born on ..."), at the date nearest the age in
-    the sentence. An age said of someone else ("Anne's son died at the age of
+    the sentence. "N-year-old" counts only in apposition right after the name ("Ida
+    Lenz, a 22-year-old chemist"; not "Lenz hired a 22-year-old assistant"). An age
+    said of someone else ("Anne's son died at the age of
     eleven", a relative clause about another person) is not checked against the
     named person's birth, and a sentence that names nobody born in the article, or
     two such people, is left alone. Only the article's prose is read, not
@@ -36,10 +39,16 @@ class AgeVsBirth(Rule):
 
         In 1970, Clara Weiss founded her own laboratory at the age of 25.
 
+        In early 1962, Tomas Brandt met Ida Lenz (1935–2001), a 22-year-old
+        chemist from Graz.
+
     ## Use instead
         Clara Weiss (born 1931) trained as a chemist in Zurich.
 
         In 1970, Clara Weiss founded her own laboratory at the age of 39.
+
+        In early 1962, Tomas Brandt met Ida Lenz (1935–2001), a 26-year-old
+        chemist from Graz.
     """
 
     code = "KD115"
@@ -60,7 +69,7 @@ class AgeVsBirth(Rule):
         starts = [c.start for c in dated]
         relative = exact_words_re(tuple(ctx.packs.grammar.relative_pronouns))
         for m in _age_re(tuple(ctx.packs.date_words.get("age_phrases", ()))).finditer(view):
-            n = _age_number(m.group("n"), ctx)
+            n = _age_number(m.group("n") or m.group("n2"), ctx)
             region = narrative_region(ctx, m.start())
             if n is None or region is None:
                 continue
@@ -78,6 +87,7 @@ class AgeVsBirth(Rule):
                 for form in _forms(name, births)
                 if (pos := _find_word(view, form, s, m.start())) >= 0
                 and _age_is_theirs(view, pos + len(form), m.start(), relative)
+                and (m.group("n") or _APPOSITION.fullmatch(view, pos + len(form), m.start()))
             ]
             people = {name for _, name in named}
             if len(people) != 1:
@@ -115,10 +125,18 @@ def _age_is_theirs(view: str, name_end: int, age_start: int, relative: re.Patter
 
 @lru_cache(maxsize=8)
 def _age_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """ "at the age of 30", "aged thirty": one of ``phrases`` and a number."""
-    return re.compile(rf"\b(?:{alternation(phrases)})[ \t](?P<n>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)\b")
+    """ "at the age of 30", "aged thirty": one of ``phrases`` and a number; or a number
+    before "-year-old" ("a 22-year-old dancer", "the twenty-two-year-old Smith")."""
+    number = r"\d{1,3}|[a-z]+(?:-[a-z]+)?"
+    return re.compile(
+        rf"\b(?:{alternation(phrases)})[ \t](?P<n>{number})\b"
+        rf"|\b(?P<n2>{number})-year-old\b"
+    )
 
 
+#: "N-year-old" is the named person's only in apposition right after the name ("Caitlin
+#: Macnamara (1913–94), a 22-year-old dancer"), not in "Smith hired a 22-year-old clerk"
+_APPOSITION = re.compile(r"[ \t]*(?:\([^()]*\))?,[ \t]+(?:a|an)[ \t]+")
 _BORN_PAREN = re.compile(r"\((?:[^()]{0,40}?[;,][ \t])?born[ \t](?:on[ \t]|in[ \t])?$")
 _WAS_BORN = re.compile(r"[ \t](?:was|were)[ \t]born[ \t](?:on|in)[ \t]$")
 _NAME_END = re.compile(r"([A-Z][a-z]{1,30}(?:[ -][A-Z][a-z]{1,30}){0,3})$")
