@@ -21,6 +21,7 @@ _NOT_ACTS = frozenset({"born", "died", "lifespan", "founded", "opened", "release
 _AUX_BEFORE = re.compile(
     r"\b(?:was|were|is|are|be|been|being|had|has|have|would|will)\s+(?:\w+ly\s+)?$", re.I
 )
+_WAS_BEFORE = re.compile(r"\b(?:was|were)[ \t]+$", re.I)
 #: how many years before a person's birth a namesake of an elder generation may act
 _NAMESAKE_YEARS = 30
 #: words that make a clause posthumous, reported or not the person's own act
@@ -60,7 +61,9 @@ class ActOutsideLife(Rule):
     them (infobox, front matter, a life span "(1790–1836)", "born in …",
     "died in …"). The act must be the person's own: the clause's subject is the
     person by name or by "he/she" resolved to them, and the verb is active (not
-    "was buried", "was awarded", nor the past perfect "had moved"); a clause
+    "was buried", "was awarded", nor the past perfect "had moved") or a passive
+    the person takes part in alive ("was appointed", "was elected", "were
+    married": the dates pack's ``living_passives``); a clause
     that speaks of a memorial, a grave, a statue, a portrayal or anything
     posthumous is left alone, and so is a person whose birth or death the
     article dates two ways (KD110 reports that).
@@ -139,7 +142,10 @@ class ActOutsideLife(Rule):
         if at < 0:
             return True  # the verb is not where the frame read it: leave it alone
         if _AUX_BEFORE.search(view, max(s, at - 30), at):
-            return True
+            # "was appointed", "were married": the person takes part alive (the dates pack's
+            # living_passives); "was buried", "had moved" are done to them or told back
+            living = ctx.packs.date_words.get("living_passives", ())
+            return not (verb in living and _WAS_BEFORE.search(view, max(s, at - 8), at))
         # a clause's own subject that is not a person: "He mentioned a History, and it appeared
         # in 1795" (the dates pack's act_clause_starts and thing_subjects)
         words = ctx.packs.date_words
