@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
@@ -21,7 +22,9 @@ class AgeVsBirth(Rule):
     Reports an age ("at the age of 30", "at age 30", "aged thirty", "X (1935–2001), a
     22-year-old chemist") that does not
     fit the birth the article gives the one person named in that sentence ("X (born
-    1950)", "X (1921–1989)", "X was born on ..."), at the date nearest the age in
+    1950)", "X (1921–1989)", "Ibn ʿArabī (Arabic: …; 1165–1240)", "X was born on
+    ..."; a name given with diacritics may be written again without them), at
+    the date nearest the age in
     the sentence. "N-year-old" counts only in apposition right after the name ("Ida
     Lenz, a 22-year-old chemist"; not "Lenz hired a 22-year-old assistant"). An age
     said of someone else ("Anne's son died at the age of
@@ -137,9 +140,33 @@ def _age_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
 #: "N-year-old" is the named person's only in apposition right after the name ("Caitlin
 #: Macnamara (1913–94), a 22-year-old dancer"), not in "Smith hired a 22-year-old clerk"
 _APPOSITION = re.compile(r"[ \t]*(?:\([^()]*\))?,[ \t]+(?:a|an)[ \t]+")
+#: how far back a bracket may open before the life span that closes it
+_BRACKET_REACH = 300
 _BORN_PAREN = re.compile(r"\((?:[^()]{0,40}?[;,][ \t])?born[ \t](?:on[ \t]|in[ \t])?$")
 _WAS_BORN = re.compile(r"[ \t](?:was|were)[ \t]born[ \t](?:on|in)[ \t]$")
 _NAME_END = re.compile(r"([A-Z][a-z]{1,30}(?:[ -][A-Z][a-z]{1,30}){0,3})$")
+
+
+def _life_span_bracket(view: str, c: DateClaim) -> int | None:
+    """Where the bracket opens that a life span of years closes: "X (1921–1989)", or after
+    the other names the bracket gives first, "Ibn ʿArabī (Arabic: …; 1165–1240)"."""
+    if not (c.is_range and c.precision == "year" and view[c.end : c.end + 1] == ")"):
+        return None
+    opening = view.rfind("(", max(0, c.start - _BRACKET_REACH), c.start)
+    if opening < 0:
+        return None
+    inside = view[opening + 1 : c.start].rstrip()
+    return opening if ")" not in inside and (not inside or inside.endswith(";")) else None
+
+
+def _plain(text: str) -> str:
+    """``text`` without diacritics or the marks of ʿayn and hamza: "Ibn ʿArabī" → "Ibn Arabi",
+    the way a name is often written again later in the article."""
+    return "".join(
+        ch
+        for ch in unicodedata.normalize("NFKD", text)
+        if not unicodedata.combining(ch) and unicodedata.category(ch) != "Lm"
+    )
 
 
 def _forms(name: str, births: dict[str, tuple[date, date, DateClaim]]) -> list[str]:
@@ -177,14 +204,10 @@ def _births(ctx: Context) -> dict[str, tuple[date, date, DateClaim]]:
         if not sound(c) or narrative_region(ctx, c.start) is None:
             continue
         before = view[max(0, c.start - 60) : c.start]
-        if (
-            c.is_range
-            and c.precision == "year"
-            and view[c.end : c.end + 1] == ")"
-            and before.endswith("(")
-        ):
+        opening = _life_span_bracket(view, c)
+        if opening is not None:
             if 15 <= c.latest.year - c.earliest.year <= 110 and c.range_start_latest:
-                m = _NAME_END.search(before[:-1].rstrip())
+                m = _NAME_END.search(_plain(view[max(0, opening - 60) : opening]).rstrip())
                 if m:
                     out.setdefault(m.group(1), (c.earliest, c.range_start_latest, c))
             continue
@@ -192,10 +215,10 @@ def _births(ctx: Context) -> dict[str, tuple[date, date, DateClaim]]:
             continue
         paren = _BORN_PAREN.search(before)
         if paren:
-            m = _NAME_END.search(before[: paren.start()].rstrip())
+            m = _NAME_END.search(_plain(before[: paren.start()]).rstrip())
         else:
             born = _WAS_BORN.search(before)
-            m = _NAME_END.search(before[: born.start()]) if born else None
+            m = _NAME_END.search(_plain(before[: born.start()])) if born else None
         if m:
             out.setdefault(m.group(1), (c.earliest, c.latest, c))
     ctx.cache["kd.births"] = out
