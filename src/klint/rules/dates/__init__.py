@@ -18,6 +18,7 @@ from klint.rules.dates.kd112_act_outside_life import ActOutsideLife
 from klint.rules.dates.kd113_year_chronology import YearChronologyRegression
 from klint.rules.dates.kd114_order_word_conflict import OrderWordConflict
 from klint.rules.dates.kd115_age_vs_birth import AgeVsBirth
+from klint.rules.dates.kd116_edition_year_mismatch import EditionYearMismatch
 
 RULES: tuple[type[Rule], ...] = (
     ImpossibleDate,
@@ -35,4 +36,5 @@ RULES: tuple[type[Rule], ...] = (
     YearChronologyRegression,
     OrderWordConflict,
     AgeVsBirth,
+    EditionYearMismatch,
 )
