@@ -238,6 +238,10 @@ _FIELD_MODIFIERS = frozenset(
     "density rank ranking growth rate change percent percentage ratio per note ref footnote "
     "land water urban metro rural".split()
 )
+#: a field name's words: "area_total_km2", "2010pop" (a year run into a word), "pop 2010"
+_FIELD_SPLIT_RE = re.compile(r"[\s_]+|(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d{4}\b)")
+#: short forms of field names ("2010Pop"), read in field names only
+_FIELD_SHORT = {"pop": "population", "elev": "elevation", "emp": "employees"}
 _REF_STOP_RE = re.compile(r"[.!?](?:\[\d{1,3}\]){1,9}\s+(?=[\"“(\[]?[A-Z0-9])")
 _AS_OF_RE = re.compile(r"\{\{\s*as of\s*\|\s*(\d{4})", re.IGNORECASE)
 _LEADING_COMMA_RE = re.compile(r"\s*,\s*")
@@ -542,7 +546,9 @@ def _field_frame(art: _Article, c: Claim, region: Region, claims: Claims) -> Fra
     """A claim in an infobox field or front matter key: the field gives the attribute."""
     label = region.label or ""
     origin = "front matter" if c.start < art.front_end else "infobox"
-    words = [w for w in re.split(r"[\s_]+", label.lower()) if w and not w.isdigit()]
+    parts = _FIELD_SPLIT_RE.split(label.lower())  # "2010pop": "2010", "pop"
+    words = [_FIELD_SHORT.get(w, w) for w in parts if w and not w.isdigit()]
+    label_year = next((int(w) for w in parts if w.isdigit() and 1800 <= int(w) <= 2100), None)
     if _FIELD_MODIFIERS & set(words):
         words = ["_".join(words)]  # "population_density_km2", "area_rank": their own attribute
     side = re.search(r"\s(\d{1,2})$", label)
@@ -571,12 +577,12 @@ def _field_frame(art: _Article, c: Claim, region: Region, claims: Claims) -> Fra
         or _AS_OF_RE.search(art.doc.text, region.start, region.end + 40)
         or (words and _sibling_year(art, words[0], region.start))
     )
-    year = int(m.group(1)) if m else None
+    year = int(m.group(1)) if m else label_year  # "(2015 est)", else "pop_2010"
     return Frame(
         subject=subject,
         how="infobox",
         attribute=attribute or " ".join(words) or None,
-        when=m.group(0) if m else None,
+        when=m.group(0) if m else (str(label_year) if label_year else None),
         year=year,
         origin=origin,
         field=label,
@@ -1130,4 +1136,10 @@ def _when(
     return None, None
 
 
-__all__ = ["ONCE", "frame_claims", "key", "lemma", "subject_key"]
+def count_attribute(word: str) -> str:
+    """The attribute a noun counts ("inhabitants": population), else its key."""
+    k = key(word)
+    return _COUNT_WORDS.get(k, k)
+
+
+__all__ = ["ONCE", "count_attribute", "frame_claims", "key", "lemma", "subject_key"]

@@ -213,7 +213,7 @@ INFOBOX_SKIP = frozenset(
 )
 CAPTION_KEYS = frozenset({"caption", "image_caption", "map_caption"})
 TITLE_KEYS = frozenset({"conflict", "name", "title"})
-_SIDE_RE = re.compile(r"^(.*?)[_ ]?(\d{1,2})$")
+_SIDE_RE = re.compile(r"^(.*?)[_ ]?(?<!\d)(\d{1,2})$")  # not "pop_2001"
 
 
 def infobox_label(key: str) -> str:
