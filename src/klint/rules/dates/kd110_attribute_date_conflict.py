@@ -99,7 +99,8 @@ class AttributeDateConflict(Rule):
     given two dates that cannot both be true: an infobox or front matter field, or
     the lead, against another place in the article. A coarser date containing the
     finer one is consistent ("1790" and "12 May 1790"); a founding, opening or
-    release may differ by one year (a premiere, a first meeting); a release or
+    release given by its year may differ by one year (a premiere, a first meeting),
+    but not two full dates ("14 August 1945" and "17 August 1945"); a release or
     opening "in the United States" is not compared with another place's; a birth
     or death told of a relative after a possessive ("where his father died in
     1904") is not the subject's.
@@ -132,7 +133,9 @@ class AttributeDateConflict(Rule):
                 for b, fb, b0, b1 in items[i + 1 :]:
                     if b.start in reported or not _comparable(a, fa, b, fb):
                         continue
-                    slack = 1 if attribute in _YEAR_SLACK else 0
+                    # a year's slack for a year alone: two dates to the day are one event's
+                    coarse = a.precision != "day" or b.precision != "day"
+                    slack = 1 if attribute in _YEAR_SLACK and coarse else 0
                     if (
                         slack
                         and abs(a0.year - b0.year) <= slack
