@@ -22,6 +22,7 @@ from klint.rules.numbers.kn211_part_exceeds_whole import PartExceedsWhole
 from klint.rules.numbers.kn212_losses_exceed_strength import LossesExceedStrength
 from klint.rules.numbers.kn213_table_vs_infobox import TableVsInfobox
 from klint.rules.numbers.kn214_table_vs_text import TableVsText
+from klint.rules.numbers.kn215_twin_figure import TwinFigure
 from klint.rules.numbers.kn220_itemised_total import ItemisedTotal
 
 RULES: tuple[type[Rule], ...] = (
@@ -39,5 +40,6 @@ RULES: tuple[type[Rule], ...] = (
     LossesExceedStrength,
     TableVsInfobox,
     TableVsText,
+    TwinFigure,
     ItemisedTotal,
 )

@@ -22,6 +22,7 @@ from klint.claims import QuantityClaim
 from klint.rules.base import Context
 
 _WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])+")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
 _YEAR_RE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 #: words that carry no topic: function words, common verbs of stating, number words
 _STOP = frozenset(
@@ -70,7 +71,7 @@ def _change() -> frozenset[str]:
     return frozenset(key(w) for w in _CHANGE_WORDS)
 
 
-def _head(view: str, q: QuantityClaim) -> str | None:
+def counted_head(view: str, q: QuantityClaim) -> str | None:
     """What a figure counts: its counted noun, or the first content word after a percentage
     ("63 percent approval rating"). Measures are left to the frames, whose attribute says
     which length or area a figure is."""
@@ -105,6 +106,7 @@ def _window(view: str, q: QuantityClaim) -> tuple[dict[str, str], bool]:
     after = _WORD_RE.findall(view, q.end, e)[:_AFTER]
     words: dict[str, str] = {}
     for w in before + after:
+        w = _POSSESSIVE_RE.sub("", w)  # "Kershaw's" names Kershaw
         if w.lower() not in _STOP and len(w) > 2:
             words.setdefault(key(w), w)
     changed = any(key(w) in _change() for w in before[-4:] + after[:3]) or bool(
@@ -177,7 +179,9 @@ def restatements(
     view = ctx.doc.view
     groups: dict[tuple[str, str], list[QuantityClaim]] = defaultdict(list)
     for q in quantities:
-        head = _head(view, q) if q.low == q.high else None  # a range is rarely restated as one
+        head = (
+            counted_head(view, q) if q.low == q.high else None
+        )  # a range is rarely restated as one
         if head is not None:
             groups[(q.unit, head)].append(q)
     for (_, head), items in groups.items():
@@ -218,3 +222,119 @@ def restatements(
                 ):
                     continue  # "in 2010 … 5,000 members", "in 2020 … 6,000 members"
                 yield a, b, [wb[k] for k in sorted(shared, key=list(wb).index)]
+
+
+#: a participle and a noun after a figure read without a counted noun ("87 confirmed tornadoes")
+_PARTICIPLE_NOUN_RE = re.compile(r"[ \t]+[a-z]+ed[ \t]+([a-z]{3,})\b")
+_LOWER_AFTER_RE = re.compile(r"[ \t\u00a0]+[a-z]")
+#: a number word joined to the word after it: an adjective ("two-dimensional"), not a count
+_WORD_COMPOUND_RE = re.compile(r"[^\W\d_]+-")
+#: twin figures: a counted noun given exactly two values, at most this many times apart
+_TWIN_RATIO = 2
+#: and given at most this many times in all (more: a noun the article keeps counting)
+_TWIN_MENTIONS = 6
+#: a twin of two values only below this count needs two words in common, not one
+_TWIN_LEAST = 20
+#: a mistyped figure keeps at least this many significant digits ("775" and "757")
+_TYPO_DIGITS = 3
+
+
+def mistyped(x: float, y: float) -> bool:
+    """Whether two whole numbers read as one figure mistyped: the same number of digits,
+    at least three of them significant, one digit changed or two neighbours swapped
+    ("775" and "757", "5,085,000" and "5,045,000"; not "5,000" and "6,000")."""
+    if not (float(x).is_integer() and float(y).is_integer()):
+        return False
+    a, b = str(int(x)), str(int(y))
+    if len(a) != len(b) or max(len(a.rstrip("0")), len(b.rstrip("0"))) < _TYPO_DIGITS:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 1 or (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
+
+
+def _lower_after(view: str, q: QuantityClaim) -> bool:
+    """Whether the word after a figure is written in lower case ("61 evacuees", not the
+    heading "6 Flora")."""
+    end = q.number_end if q.number_end is not None else q.start
+    return bool(_LOWER_AFTER_RE.match(view, end))
+
+
+def _noun(view: str, q: QuantityClaim) -> str | None:
+    """A figure's counted noun without the participles that tell its state, not its kind:
+    "87 confirmed tornadoes" and "69 tornadoes confirmed" count tornadoes."""
+    head = counted_head(view, q)
+    if head is None and q.unit == "count" and not q.counted:
+        m = _PARTICIPLE_NOUN_RE.match(view, q.end)  # "539 identified victims"
+        return key(m.group(1)) if m and m.group(1) not in _STOP else None
+    if head is None or not q.counted:
+        return head
+    participles = {key(w) for w in q.counted.split()[:-1] if w.endswith("ed")}
+    words = head.split()
+    return " ".join([w for w in words[:-1] if w not in participles] + words[-1:])
+
+
+def twins(
+    ctx: Context, quantities: list[QuantityClaim]
+) -> Iterator[tuple[QuantityClaim, QuantityClaim, str, str]]:
+    """``(earlier, later, counted noun, why)`` for two figures of one counted noun that read
+    as one figure: their digits differ as a typo's do (``why`` "mistyped"), or the article
+    gives that noun these two values only ("two values"); in two paragraphs dated alike (a
+    year in common, or none), that share a word besides the noun and that nothing else sets
+    apart (another day, a change word, two other names). Their values differ."""
+    view = ctx.doc.view
+    groups: dict[tuple[str, str], list[QuantityClaim]] = defaultdict(list)
+    for q in quantities:
+        head = _noun(view, q) if q.low == q.high else None
+        if head is not None and not _WORD_COMPOUND_RE.match(q.text):
+            groups[(q.unit, head)].append(q)
+    for (unit, head), items in groups.items():
+        values = {q.low for q in items}
+        two = len(values) == 2 and len(items) <= _TWIN_MENTIONS and unit == "count"
+        if len(items) > 40 or len(values) < 2:
+            continue
+        per_sentence: dict[int | None, int] = defaultdict(int)
+        for q in items:
+            per_sentence[q.sentence_start] += 1
+        items = [q for q in items if per_sentence[q.sentence_start] == 1]
+        # "6,000 riflemen … 5,000 riflemen" in one sentence: a list of several
+        windows = {q.start: _window(view, q) for q in items}
+        for i, a in enumerate(items):
+            for b in items[i + 1 :]:
+                if a.low == b.low or a.low is None or b.low is None:
+                    continue
+                why = "mistyped" if mistyped(a.low, b.low) else "two values"
+                if not (
+                    why == "mistyped"
+                    or (
+                        two
+                        and max(a.low, b.low) <= _TWIN_RATIO * min(a.low, b.low)
+                        and _lower_after(view, a)
+                        and _lower_after(view, b)
+                        and head not in _MEASURES
+                    )
+                ):
+                    continue  # "12 ships" and "13 ships"; "6.1 Flora" and "6 Flora" (headings)
+                (wa, ca), (wb, cb) = windows[a.start], windows[b.start]
+                if ca or cb:
+                    continue  # "another 40 monks", "rose to 87", inside a quotation
+                typo = why == "mistyped"
+                na, nb = _names(wa).keys() - wb.keys(), _names(wb).keys() - wa.keys()
+                named = typo and _names(wa).keys() & _names(wb).keys()  # "Germany" in both
+                if (na and nb and not named) or (a.unit == "percent" and (na or nb)):
+                    continue  # two sentences about two named people, places or sources
+                shared = (wa.keys() & wb.keys()) - set(head.split())
+                if len(shared) < (1 if typo or min(a.low, b.low) >= _TWIN_LEAST else 3):
+                    continue  # "radio broadcasts reached 41 countries", "athletes from 49 countries";
+                    # a small count ("two monks") needs two words in common ("herbal mixture")
+                (pa, ya), (pb, yb) = _place(ctx, a), _place(ctx, b)
+                years_a, years_b = {y for y in ya if y < 10000}, {y for y in yb if y < 10000}
+                if not typo and (pa == pb or bool(years_a) != bool(years_b)):
+                    continue  # one paragraph, or not dated alike ("in 1861 … 710", "… 810")
+                if _apart(years_a, years_b) or _apart(ya - years_a, yb - years_b):
+                    continue  # "in 2010 … 1,234 members", "in 2012 … 1,284 members"; two days
+                yield a, b, " ".join((a.counted or head).split()), why

@@ -1,0 +1,181 @@
+"""KN215 twin-figure: one figure given twice in an article and changed in one place only."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from klint.claims import Frame, QuantityClaim
+from klint.diagnostics import Diagnostic, Severity
+from klint.rules.base import Context, Rule
+from klint.rules.numbers._common import bounds, line_of, stated
+from klint.rules.numbers._restate import counted_head, mistyped, twins
+from klint.rules.numbers.kn209_attribute_value_conflict import _rounded
+
+
+class TwinFigure(Rule):
+    """## What it does
+    Reports one figure that an article gives twice and that was changed in one place
+    only. Two figures of one counted noun are twins when they are matched by the noun
+    (without its participles: "69 tornadoes confirmed" and "87 confirmed tornadoes"),
+    their time and the sentences' other words, not by how alike the sentences are:
+
+    - their digits differ as a typo's do — one digit changed or two neighbours swapped,
+      with three significant digits ("775 rooms" and "757 rooms", "5,085,000 persons"
+      and "5,045,000 persons"), in any two sentences that share a word besides the noun
+      and a name when both name someone;
+    - or the article counts that noun with these two values only, never a third, at
+      most twice apart, in two paragraphs dated to a year in common or both undated
+      ("the first 61 evacuees" in the lead, "the first 64 evacuees" in the body); a
+      count below 20 needs three words in common ("the three monks who prepare the
+      herbal mixture", "the herbal mixture prepared by two monks").
+
+    An infobox or front matter figure is a twin of a body figure of the same attribute
+    or counted noun whose digits differ from it as a typo's do, when the field's own
+    value is stated nowhere in the body ("population = 3045257" against "a population
+    of 3,645,257").
+
+    What is left alone: figures dated to two different years or days, a change or
+    series word next to one ("another 40 rooms", "rose to", "the remaining"), two
+    sentences that each name someone the other does not, a noun counted twice in one
+    sentence (a list), a field that lists several figures ("848 cc, 947 cc, 998 cc"),
+    a figure a round figure or a qualifier allows ("500,000" and "501,000"; "more than
+    125,000" and "225,000"), headings ("6 Flora") and number words joined to an
+    adjective ("two-dimensional").
+
+    ## Why is this bad?
+    One figure stated in two places and edited in one: a reader cannot tell which
+    is right.
+
+    ## Example
+        The palace has 775 rooms and the largest private garden in London.
+        ...
+        There are 757 rooms in the palace, including 19 state rooms.
+
+        The two helicopters returned to Guam with the first 61 evacuees.
+        ...
+        After an hour on the ground, the helicopters left with the first 64 evacuees.
+
+    ## Use instead
+        The palace has 775 rooms and the largest private garden in London.
+        ...
+        There are 775 rooms in the palace, including 19 state rooms.
+
+        The two helicopters returned to Guam with the first 61 evacuees.
+        ...
+        After an hour on the ground, the helicopters left with the first 61 evacuees.
+    """
+
+    code = "KN215"
+    name = "twin-figure"
+    severity = Severity.WARNING
+    default_enabled = False
+    summary = "one figure given twice and changed in one place only (opt-in)"
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        from klint.extract.frames import subject_key  # loaded with the frames, on first use
+
+        body = [
+            q
+            for q in ctx.claims.quantities
+            if q.low is not None and not q.split and q.source in ("body", "caption")
+        ]
+        reported: set[int] = set()
+        by_head: dict[str, int] = defaultdict(int)
+        for a, b, head, why in twins(ctx, body):
+            if a.start in reported or b.start in reported or by_head[head]:
+                continue
+            ba, bb = _bounds(ctx, a), _bounds(ctx, b)
+            if ba is None or bb is None or not (ba[1] < bb[0] or bb[1] < ba[0]):
+                continue  # "about 8,000" and "8,400"; "more than 400" and "more than 700"
+            fa, fb = ctx.claims.frames.get(a), ctx.claims.frames.get(b)
+            if (
+                fa is not None
+                and fb is not None
+                and fa.how == fb.how == "link"
+                and subject_key(fa.subject or "") != subject_key(fb.subject or "")
+            ):
+                continue  # the links name two different things
+            reported.add(b.start)
+            by_head[head] += 1
+            yield self._finding(ctx, a, b, head, why)
+        yield from self._fields(ctx, body)
+
+    def _fields(self, ctx: Context, body: list[QuantityClaim]) -> Iterator[Diagnostic]:
+        """An infobox or front matter figure whose digits differ as a typo's do from the body's
+        figure of the same attribute or counted noun, the field's own value being stated
+        nowhere in the body ("population = 3045257", "a population of 3,645,257")."""
+        from klint.extract.frames import count_attribute
+
+        view = ctx.doc.view
+
+        def counts(q: QuantityClaim, f: Frame) -> set[str]:
+            """What a figure counts: its frame's attribute and its counted noun, each by its
+            last word ("inhabitants" and "population": population)."""
+            words = [w for w in (f.attribute, q.counted, counted_head(view, q)) if w]
+            return {count_attribute(w.split()[-1]) for w in words}
+
+        frames = ctx.claims.frames
+        stated_values = {(q.unit, q.low) for q in body}
+        per_field: dict[tuple[str | None, str | None, str], int] = defaultdict(int)
+        for q in ctx.claims.quantities:
+            f = frames.get(q)
+            if f is not None and f.origin in ("infobox", "front matter"):
+                per_field[(f.subject, f.field, q.unit)] += 1
+        for q in ctx.claims.quantities:
+            f = frames.get(q)
+            if (
+                f is None
+                or per_field[(f.subject, f.field, q.unit)] > 1  # "848 cc, 947 cc, 970 cc …"
+                or q.low is None
+                or q.low != q.high
+                or q.split
+                or f.origin not in ("infobox", "front matter")
+                or (q.unit, q.low) in stated_values
+            ):
+                continue
+            what = counts(q, f)
+            for b in body:
+                fb = frames.get(b)
+                if (
+                    b.unit != q.unit
+                    or b.low is None
+                    or b.low != b.high
+                    or not mistyped(q.low, b.low)
+                    or fb is None
+                    or not what & counts(b, fb)
+                    or (f.year and fb.year and f.year != fb.year)
+                ):
+                    continue
+                allowed = _bounds(ctx, b)
+                if allowed is None or allowed[0] <= q.low <= allowed[1]:
+                    continue  # "more than 125,000 companies" allows 225,000
+                yield self.diagnostic(
+                    q.start,
+                    q.end,
+                    f"{f.field or 'field'}: {stated(q)} here but {stated(b)} at line "
+                    f"{line_of(ctx, b.start)}: the digits differ as a typo's do",
+                    related=[(b.start, b.end, f"the same figure given as {stated(b)}")],
+                )
+                break
+
+    def _finding(
+        self, ctx: Context, a: QuantityClaim, b: QuantityClaim, head: str, why: str
+    ) -> Diagnostic:
+        reason = (
+            "the digits differ as a typo's do"
+            if why == "mistyped"
+            else f"the article counts “{head}” with these two values only"
+        )
+        return self.diagnostic(
+            b.start,
+            b.end,
+            f"{stated(b)} here but {stated(a)} at line {line_of(ctx, a.start)}: {reason}",
+            related=[(a.start, a.end, f"the same count given as {stated(a)}")],
+        )
+
+
+def _bounds(ctx: Context, q: QuantityClaim) -> tuple[float, float] | None:
+    """What a figure allows: its qualifier's tolerance, a round figure's precision."""
+    b = bounds(ctx, q)
+    return None if b is None else _rounded(q, *b)
