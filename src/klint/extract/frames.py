@@ -302,6 +302,12 @@ class _Article:
         lead = [r for r in doc.regions if r.kind == "paragraph" and r.section == 0][:4]
         self.lead_end = lead[-1].end if lead else 0  # the lead: at most four paragraphs
         self.lead_start = lead[0].start if lead else -1
+        # the other names the lead gives its subject in bold ("or simply Samsung", in bold)
+        self.aliases = frozenset(
+            " ".join(m.group(1).replace("[[", "").replace("]]", "").split()).casefold()
+            for m in (_BOLD_RE.finditer(doc.text, lead[0].start, lead[0].end) if lead else ())
+            if doc.format == "wikitext"
+        )
         self.memo: dict[tuple[int, int], list[tuple[int, str, str]]] = {}
 
     def _title(self) -> str:
@@ -450,6 +456,8 @@ class _Article:
         """Whether a name or noun names the article's subject ("Smith", "the union"); with
         ``loose``, also a word of the name that another person shares ("Murchison"); with
         ``middle``, also the name with a middle name added ("Marina Augusta Baker")."""
+        if self.aliases and " ".join(name.split()).casefold() in self.aliases:
+            return True  # a name the lead gives in bold
         names = [w.lower() for w in _WORD_RE.findall(name) if len(w) > 2]
         words = set(names)
         generation = {g.lower().rstrip(".") for g in _GENERATION_RE.findall(name)}
