@@ -242,6 +242,7 @@ _FIELD_MODIFIERS = frozenset(
 _FIELD_SPLIT_RE = re.compile(r"[\s_]+|(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d{4}\b)")
 #: short forms of field names ("2010Pop"), read in field names only
 _FIELD_SHORT = {"pop": "population", "elev": "elevation", "emp": "employees"}
+_AGED_END_RE = re.compile(r"\baged?\s*$")
 _REF_STOP_RE = re.compile(r"[.!?](?:\[\d{1,3}\]){1,9}\s+(?=[\"“(\[]?[A-Z0-9])")
 _AS_OF_RE = re.compile(r"\{\{\s*as of\s*\|\s*(\d{4})", re.IGNORECASE)
 _LEADING_COMMA_RE = re.compile(r"\s*,\s*")
@@ -578,8 +579,10 @@ def _field_frame(art: _Article, c: Claim, region: Region, claims: Claims) -> Fra
             subject=subject, how="infobox", attribute=attribute, origin=origin, field=label
         )
     attribute = next((_COUNT_WORDS[key(w)] for w in words if key(w) in _COUNT_WORDS), None)
-    if attribute is None and isinstance(c, QuantityClaim) and c.counted == "age":
-        attribute = "age"
+    if isinstance(c, QuantityClaim) and (
+        c.counted == "age" or _AGED_END_RE.search(value, 0, c.start - region.start)
+    ):
+        attribute = "age"  # "September 25, 2001 (aged 80)"
     m = (
         _BRACKET_YEAR_RE.search(value, c.end - region.start)
         or _AS_OF_RE.search(art.doc.text, region.start, region.end + 40)

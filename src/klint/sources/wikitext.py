@@ -437,7 +437,7 @@ class _Reader:
             first = _positional(node, 1)
             return self.write(pos, end, "c. " + first if first else "c.")
         if name in _DATE_TEMPLATES:
-            return self.write(pos, end, _render_date(node))
+            return self.write(pos, end, _render_date(node) + _death_age(name, node))
         if name in _LIST_TEMPLATES:
             return [
                 s
@@ -666,6 +666,18 @@ def _render_date(node: Any) -> str:
     if _named(node, "df") in ("y", "yes"):
         return f"{int(day)} {name} {year}"
     return f"{name} {int(day)}, {year}"
+
+
+def _death_age(name: str, node: Any) -> str:
+    """``(aged 80)`` after ``{{death date and age|2001|9|25|1920|12|2}}``, as it renders."""
+    if name != "death date and age":
+        return ""
+    parts = [_positional(node, k) for k in range(1, 7)]
+    if not all(p.isdigit() for p in parts):
+        return ""
+    dy, dm, dd, by, bm, bd = map(int, parts)
+    age = dy - by - ((dm, dd) < (bm, bd))
+    return f" (aged {age})" if 0 <= age < 130 else ""
 
 
 _REF_RE = re.compile(r"<ref(?:\s[^<>]*?)?(?<!/)>([^<]*)</ref\s*>", re.IGNORECASE)

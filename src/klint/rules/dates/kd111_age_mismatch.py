@@ -54,8 +54,9 @@ class AgeMismatch(Rule):
     """## What it does
     Checks an age the text gives ("aged 36", "at the age of 36", "died at 78")
     against the birth date of the person it belongs to and the date of the event
-    (a date in the same clause, or the person's death for "died at"). The age
-    counts only when the clause's subject is that person for certain: named, or
+    (a date in the same clause, or the person's death for "died at" and for the age
+    of an infobox "Died" field: ``{{death date and age|2001|9|25|1921|12|2}}`` shows
+    "(aged 79)"). The age counts only when the clause's subject is that person for certain: named, or
     "he/she" in an article about them with no other person named since the last
     sentence ("the youngest since her predecessor, who had taken the title at age
     29 in 1961" is not about the article's subject), and no other name may stand
@@ -147,7 +148,10 @@ class AgeMismatch(Rule):
         if (
             f.when is None
             and death is not None
-            and "died" in ctx.doc.view[q.sentence_start or q.start : q.start]
+            and (
+                "died" in ctx.doc.view[q.sentence_start or q.start : q.start]
+                or (f.field or "").lower().startswith(("died", "death"))  # a "Died" field
+            )
         ):
             return death[0], (death[1], death[2])
         return None
