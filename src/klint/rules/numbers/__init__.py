@@ -23,6 +23,7 @@ from klint.rules.numbers.kn212_losses_exceed_strength import LossesExceedStrengt
 from klint.rules.numbers.kn213_table_vs_infobox import TableVsInfobox
 from klint.rules.numbers.kn214_table_vs_text import TableVsText
 from klint.rules.numbers.kn215_twin_figure import TwinFigure
+from klint.rules.numbers.kn216_rank_conflict import RankConflict
 from klint.rules.numbers.kn220_itemised_total import ItemisedTotal
 
 RULES: tuple[type[Rule], ...] = (
@@ -41,5 +42,6 @@ RULES: tuple[type[Rule], ...] = (
     TableVsInfobox,
     TableVsText,
     TwinFigure,
+    RankConflict,
     ItemisedTotal,
 )
