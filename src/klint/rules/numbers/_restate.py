@@ -233,7 +233,7 @@ _WORD_COMPOUND_RE = re.compile(r"[^\W\d_]+-")
 _TWIN_RATIO = 2
 #: and given at most this many times in all (more: a noun the article keeps counting)
 _TWIN_MENTIONS = 6
-#: a twin of two values only below this count needs two words in common, not one
+#: a twin of two values only below this count needs three words in common, not one
 _TWIN_LEAST = 20
 #: a mistyped figure keeps at least this many significant digits ("775" and "757")
 _TYPO_DIGITS = 3
@@ -318,7 +318,7 @@ def twins(
                         and head not in _MEASURES
                     )
                 ):
-                    continue  # "12 ships" and "13 ships"; "6.1 Flora" and "6 Flora" (headings)
+                    continue  # "10.4 million views" and "38 million"; "6.1 Flora", "6 Flora"
                 (wa, ca), (wb, cb) = windows[a.start], windows[b.start]
                 if ca or cb:
                     continue  # "another 40 monks", "rose to 87", inside a quotation
@@ -330,7 +330,7 @@ def twins(
                 shared = (wa.keys() & wb.keys()) - set(head.split())
                 if len(shared) < (1 if typo or min(a.low, b.low) >= _TWIN_LEAST else 3):
                     continue  # "radio broadcasts reached 41 countries", "athletes from 49 countries";
-                    # a small count ("two monks") needs two words in common ("herbal mixture")
+                    # a small count ("two monks") needs three ("prepare", "herbal", "mixture")
                 (pa, ya), (pb, yb) = _place(ctx, a), _place(ctx, b)
                 years_a, years_b = {y for y in ya if y < 10000}, {y for y in yb if y < 10000}
                 if not typo and (pa == pb or bool(years_a) != bool(years_b)):
