@@ -142,12 +142,12 @@ class RankConflict(Rule):
     ## Example
         In terms of area, Bremen is the eleventh largest city in Germany.
         ...
-        Bremen is the 5th largest city by area.
+        Bremen is the 11th largest city in Germany and the 5th largest city by area.
 
     ## Use instead
         In terms of area, Bremen is the eleventh largest city in Germany.
         ...
-        Bremen is the 11th largest city by area.
+        Bremen is the 11th largest city in Germany and the 11th largest city by area.
     """
 
     code = "KN216"
