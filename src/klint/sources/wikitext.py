@@ -30,6 +30,7 @@ import re
 from typing import Any, ClassVar
 
 from klint.document import Document, Region, RegionKind, with_sections
+from klint.sources import _wikitables
 from klint.sources._markup import (
     CAPTION_KEYS,
     INFOBOX_SKIP,
@@ -85,6 +86,12 @@ _SKIP_TAGS = frozenset(
         "categorytree",
     }
 )
+#: table cell contents with no markup but plain links, paired bold/italic quotes and <br>
+_SIMPLE_RE = re.compile(
+    r"(?:[^{}\[\]<>&':\n]|'(?!')|'{2,3}(?!')|'{5}(?!')|<br\s*/?>"
+    r"|\[\[[^\[\]{}<>|\n:']+(?:\|[^\[\]{}<>|\n']*)?\]\])*\n?"
+)
+_SIMPLE_MARKUP_RE = re.compile(r"'{2,5}|<br\s*/?>|\[\[([^|\]]+)(?:\|([^\]]*))?\]\]")
 _BRACKETS_RE = re.compile(r"[\[\]{}\s]")
 _MAGIC_RE = re.compile(r"__[A-Z]{2,20}__")
 _LIST_LINE_RE = re.compile(r"[ \t]*[*#]")
@@ -257,9 +264,13 @@ def _str_length(node: Any) -> int:
 
 
 class _Reader:
-    def __init__(self, text: str, parsed: str | None = None) -> None:
+    def __init__(
+        self, text: str, parsed: str | None = None, tables: list[_wikitables.Table] | None = None
+    ) -> None:
         self.text = text
         self.parsed = text if parsed is None else parsed  # what the parser read: _quiet_refs(text)
+        #: tables read line by line (stubs in what the parser read), by offset
+        self.tables = {t.start: t for t in tables or []}
         self.view = View(text)
         self.regions: list[Region] = []
         self.claimed: list[Span] = []
@@ -299,15 +310,7 @@ class _Reader:
         import mwparserfromhell.nodes as n
 
         if isinstance(node, n.Text):
-            raw = node.value
-            if "__" in raw:
-                out: list[Span] = []
-                last = pos
-                for m in _MAGIC_RE.finditer(raw):
-                    out += self.show(last, pos + m.start())
-                    last = pos + m.end()
-                return out + self.show(last, end)
-            return self.show(pos, end)
+            return self.plain(node.value, pos, end)
         if isinstance(node, n.Wikilink):
             return self.wikilink(node, pos, end)
         if isinstance(node, n.ExternalLink):
@@ -338,6 +341,17 @@ class _Reader:
             return self.tag(node, pos, end)
         return []  # comments, arguments ({{{1}}}), anything else: not content
 
+    def plain(self, raw: str, pos: int, end: int) -> list[Span]:
+        """Show text (``raw``, at ``pos``) less its magic words (``__NOTOC__``)."""
+        if "__" in raw:
+            out: list[Span] = []
+            last = pos
+            for m in _MAGIC_RE.finditer(raw):
+                out += self.show(last, pos + m.start())
+                last = pos + m.end()
+            return out + self.show(last, end)
+        return self.show(pos, end)
+
     def contents_at(self, node: Any, pos: int, end: int) -> int | None:
         """Offset of a tag's contents, or None when they cannot be located exactly."""
         if node.contents is None or node.self_closing:
@@ -363,7 +377,11 @@ class _Reader:
     def tag(self, node: Any, pos: int, end: int) -> list[Span]:
         name = str(node.tag).strip().lower()
         if name == "table":
-            self.table(node, pos, end)
+            fast = self.tables.get(pos)
+            if fast is not None and fast.end == end:
+                self.fast_table(fast)
+            else:
+                self.table(node, pos, end)
             return []
         if name in _SKIP_TAGS:
             return []
@@ -531,19 +549,78 @@ class _Reader:
                     self.add("caption", self.tag(cell, cell_at, cell_end))
                 else:
                     self.node(cell, cell_at, cell_end)
-            if not cells:
-                continue
-            texts = [
-                " ".join(" ".join(self.text[a:b] for a, b in spans).split()) for _, spans in cells
-            ]
-            row_spans = [s for _, spans in cells for s in spans]
-            if all(tag == "th" for tag, _ in cells):
-                headers = texts
-                self.add("table_row", row_spans, "header")
-                continue
-            self.add("table_row", row_spans, texts[0])
-            for c, (_, spans) in enumerate(cells[1:], start=1):
-                self.add("table_cell", spans, headers[c] if c < len(headers) else "")
+            headers = self.row(cells, headers)
+
+    def row(self, cells: list[tuple[str, list[Span]]], headers: list[str]) -> list[str]:
+        """Add a table row's regions (its cells' visible spans given); the column headers after it."""
+        if not cells:
+            return headers
+        texts = [" ".join(" ".join(self.text[a:b] for a, b in spans).split()) for _, spans in cells]
+        row_spans = [s for _, spans in cells for s in spans]
+        if all(tag == "th" for tag, _ in cells):
+            self.add("table_row", row_spans, "header")
+            return texts
+        self.add("table_row", row_spans, texts[0])
+        for c, (_, spans) in enumerate(cells[1:], start=1):
+            self.add("table_cell", spans, headers[c] if c < len(headers) else "")
+        return headers
+
+    def fast_table(self, table: _wikitables.Table) -> None:
+        """A table read line by line (see :mod:`klint.sources._wikitables`), as :meth:`table`
+        reads the parser's."""
+        self.claimed.append((table.start, table.end))
+        self.regions.append(Region("table", table.start, table.end))
+        headers: list[str] = []
+        for items in table.rows:
+            cells = []
+            for item in items:
+                if item.plain:
+                    spans = self.plain(self.parsed[item.start : item.end], item.start, item.end)
+                else:
+                    simple = self.simple(item.start, item.end)
+                    spans = self.parse_walk(item.start, item.end) if simple is None else simple
+                if item.tag:
+                    cells.append((item.tag, spans))
+            headers = self.row(cells, headers)
+
+    def simple(self, start: int, end: int) -> list[Span] | None:
+        """Show ``parsed[start:end]`` when it holds no markup but plain links (``[[a]]``,
+        ``[[a|b]]``), bold and italic quotes and ``<br>``, as the parser's nodes would
+        show; its visible spans. None for anything else.
+
+        The quotes pair up (the table scan saw to it), so they are markup, never text; a
+        link whose title has a colon (a picture, a category, another wiki) is left to the
+        parser.
+        """
+        parsed = self.parsed
+        if not _SIMPLE_RE.fullmatch(parsed, start, end):
+            return None
+        out: list[Span] = []
+        pos = start
+        for m in _SIMPLE_MARKUP_RE.finditer(parsed, start, end):
+            out += self.plain(parsed[pos : m.start()], pos, m.start())  # a text node
+            pos = m.end()
+            if m.group(1) is None:
+                continue  # quotes or <br>: nothing to show
+            at = m.start(2) if m.group(2) is not None else m.start(1)
+            out += self.plain(parsed[at : m.end() - 2], at, m.end() - 2)
+        return out + self.plain(parsed[pos:end], pos, end)
+
+    def parse_walk(self, start: int, end: int) -> list[Span]:
+        """Parse ``parsed[start:end]`` and show it; its visible spans.
+
+        The character before is parsed with it (and then dropped) so that the first one
+        is read where it stands, not at the start of a line.
+        """
+        import mwparserfromhell
+        import mwparserfromhell.nodes as n
+
+        code = mwparserfromhell.parse(self.parsed[start - 1 : end], skip_style_tags=False)
+        first = code.nodes[0] if code.nodes else None
+        if not isinstance(first, n.Text) or not first.value:
+            return []  # never: the character before a cell or a line is plain text
+        first.value = first.value[1:]
+        return self.walk(code, start)
 
     # -- paragraphs ----------------------------------------------------------------------------
     def paragraphs(self, view: str) -> None:
@@ -711,9 +788,12 @@ def read(text: str, path: str = "<text>") -> Document:
     import mwparserfromhell
 
     parsed = _quiet_refs(text)
-    reader = _Reader(text, parsed)
+    tables = _wikitables.find(parsed)
+    reader = _Reader(text, parsed, tables)
     try:
-        code = mwparserfromhell.parse(parsed, skip_style_tags=False)
+        code = mwparserfromhell.parse(
+            _wikitables.stub_tables(parsed, tables), skip_style_tags=False
+        )
         lengths = _Lengths()
         if lengths(code) == len(parsed):  # else a parser whose layout differs: measure by str()
             reader.length = lengths
