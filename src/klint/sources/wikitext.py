@@ -2,6 +2,8 @@
 
 Offsets: mwparserfromhell round-trips its input exactly, so walking the parse
 tree and adding up ``len(str(node))`` gives every node's offset in the file.
+Tables and lines of plain prose found by :mod:`klint.sources._wikiscan` are read
+without the tree (the parser reads stubs in their place) and shown the same way.
 ``Document.text`` is the file unchanged; the visible text goes into
 ``Document.masked`` (see ``_markup.View``): ``[[Target|label]]`` shows only
 ``label``, ``'''bold'''`` and HTML tags lose their markers, ``<ref>``,
@@ -26,11 +28,17 @@ paragraphs, and ``*``/``#`` lines list items. Malformed input never raises.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any, ClassVar
 
+import mwparserfromhell
+import mwparserfromhell.nodes as n
+from mwparserfromhell.nodes.extras import Parameter
+from mwparserfromhell.wikicode import Wikicode
+
 from klint.document import Document, Region, RegionKind, with_sections
-from klint.sources import _wikitables
+from klint.sources import _wikiscan
 from klint.sources._markup import (
     CAPTION_KEYS,
     INFOBOX_SKIP,
@@ -86,12 +94,11 @@ _SKIP_TAGS = frozenset(
         "categorytree",
     }
 )
-#: table cell contents with no markup but plain links, paired bold/italic quotes and <br>
-_SIMPLE_RE = re.compile(
-    r"(?:[^{}\[\]<>&':\n]|'(?!')|'{2,3}(?!')|'{5}(?!')|<br\s*/?>"
-    r"|\[\[[^\[\]{}<>|\n:']+(?:\|[^\[\]{}<>|\n']*)?\]\])*\n?"
+#: contents with no markup but plain links, paired quotes, <br> and blanked references
+_SIMPLE_RE = re.compile(_wikiscan.PLAIN_MARKUP + r"\n?")
+_SIMPLE_MARKUP_RE = re.compile(
+    r"'{2,5}|<br\s*/?>|<ref[^<>]*>[ ]*</ref\s*>|<ref[^<>]*/>|\[\[([^|\]]+)(?:\|([^\]]*))?\]\]"
 )
-_SIMPLE_MARKUP_RE = re.compile(r"'{2,5}|<br\s*/?>|\[\[([^|\]]+)(?:\|([^\]]*))?\]\]")
 _BRACKETS_RE = re.compile(r"[\[\]{}\s]")
 _MAGIC_RE = re.compile(r"__[A-Z]{2,20}__")
 _LIST_LINE_RE = re.compile(r"[ \t]*[*#]")
@@ -186,6 +193,14 @@ _NA = frozenset({"n/a", "na", "n.a.", "not applicable"})
 #: templates written over with a rendering of their parameters' text
 _RENDERED = _CONVERT | _CIRCA | _DATE_TEMPLATES
 _QUOTES = frozenset({"quote", "blockquote", "cquote", "quotation", "quote box", "rquote"})
+#: templates the reader shows (or reads regions from); the others show nothing
+_SHOWN = _RENDERED | _LIST_TEMPLATES | _QUOTES | _NA | frozenset(_PICK)
+
+
+def _hidden_template(name: str) -> bool:
+    """Whether a template, by its name as written, shows nothing (see ``_Reader.template``)."""
+    name = " ".join(name.replace("_", " ").split()).lower()
+    return not (name in _SHOWN or name.startswith(("infobox", "formatnum:")))
 
 
 def _tname(node: Any) -> str:
@@ -204,26 +219,14 @@ class _Lengths:
     against the text and measures by ``str()`` alone if they ever disagree.
     """
 
-    _of: ClassVar[dict[type, Any]] = {}  # node type -> its measure (filled on first use)
+    _of: ClassVar[dict[type, Any]]  # node type -> its measure (set below the class)
 
     def __init__(self) -> None:
         self._memo: dict[int, tuple[int, Any]] = {}  # id -> (length, the node, kept alive)
-        if not _Lengths._of:
-            import mwparserfromhell.nodes as n
-            from mwparserfromhell.nodes.extras import Parameter
-            from mwparserfromhell.wikicode import Wikicode
-
-            _Lengths._of = {  # functions of (self, node): no reference cycle through self
-                Wikicode: lambda m, c: sum(map(m, c.nodes)),
-                n.Text: lambda m, t: len(t.value),
-                n.Wikilink: lambda m, w: 4 + m(w.title) + (0 if w.text is None else 1 + m(w.text)),
-                n.Template: lambda m, t: 4 + m(t.name) + sum(1 + m(p) for p in t.params),
-                Parameter: lambda m, p: (m(p.name) + 1 if p.showkey else 0) + m(p.value),
-                n.Heading: lambda m, h: 2 * h.level + m(h.title),
-                n.Tag: _Lengths._tag,
-            }
 
     def __call__(self, node: Any) -> int:
+        if type(node) is n.Text:  # the commonest node, and the cheapest to measure
+            return len(node.value)
         found = self._memo.get(id(node))
         if found is None:
             measure = self._of.get(type(node))
@@ -259,18 +262,32 @@ class _Lengths:
         )
 
 
+_Lengths._of = {  # functions of (self, node): no reference cycle through self
+    Wikicode: lambda m, c: sum(map(m, c.nodes)),
+    n.Text: lambda m, t: len(t.value),
+    n.Wikilink: lambda m, w: 4 + m(w.title) + (0 if w.text is None else 1 + m(w.text)),
+    n.Template: lambda m, t: 4 + m(t.name) + sum(1 + m(p) for p in t.params),
+    Parameter: lambda m, p: (m(p.name) + 1 if p.showkey else 0) + m(p.value),
+    n.Heading: lambda m, h: 2 * h.level + m(h.title),
+    n.Tag: _Lengths._tag,
+}
+
+
 def _str_length(node: Any) -> int:
     return len(str(node))
 
 
 class _Reader:
     def __init__(
-        self, text: str, parsed: str | None = None, tables: list[_wikitables.Table] | None = None
+        self, text: str, parsed: str | None = None, ahead: _wikiscan.Layout | None = None
     ) -> None:
         self.text = text
         self.parsed = text if parsed is None else parsed  # what the parser read: _quiet_refs(text)
-        #: tables read line by line (stubs in what the parser read), by offset
-        self.tables = {t.start: t for t in tables or []}
+        ahead = ahead or _wikiscan.Layout([], [])
+        #: tables and plain lines read without the parser (stubs in what it read)
+        self.tables = {t.start: t for t in ahead.tables}
+        self.lines = ahead.lines
+        self.line_starts = [line.start for line in ahead.lines]
         self.view = View(text)
         self.regions: list[Region] = []
         self.claimed: list[Span] = []
@@ -307,9 +324,10 @@ class _Reader:
 
     def node(self, node: Any, pos: int, end: int) -> list[Span]:
         """Show a node spanning ``text[pos:end]``; return its visible spans."""
-        import mwparserfromhell.nodes as n
 
         if isinstance(node, n.Text):
+            if self.lines:
+                return self.text_with_lines(pos, end)
             return self.plain(node.value, pos, end)
         if isinstance(node, n.Wikilink):
             return self.wikilink(node, pos, end)
@@ -351,6 +369,19 @@ class _Reader:
                 last = pos + m.end()
             return out + self.show(last, end)
         return self.show(pos, end)
+
+    def text_with_lines(self, pos: int, end: int) -> list[Span]:
+        """Show a text node at ``pos``, reading the plain lines stubbed in it."""
+        k = bisect.bisect_left(self.line_starts, pos)
+        out: list[Span] = []
+        while k < len(self.lines) and self.lines[k].start < end:
+            line = self.lines[k]
+            out += self.plain(self.parsed[pos : line.start], pos, line.start)
+            simple = self.simple(line.body, line.end)
+            out += self.parse_walk(line.body, line.end) if simple is None else simple
+            pos = line.end
+            k += 1
+        return out + self.plain(self.parsed[pos:end], pos, end)
 
     def contents_at(self, node: Any, pos: int, end: int) -> int | None:
         """Offset of a tag's contents, or None when they cannot be located exactly."""
@@ -402,7 +433,6 @@ class _Reader:
 
     def file(self, node: Any, pos: int, end: int) -> None:
         """``[[File:x.jpg|thumb|alt=…|Caption]]``: the alt text and the caption are captions."""
-        import mwparserfromhell
 
         self.claimed.append((pos, end))
         if node.text is None:
@@ -491,8 +521,6 @@ class _Reader:
 
     def as_written(self, node: Any, pos: int, end: int) -> Any:
         """A template parsed again from the text as written (its references not blanked)."""
-        import mwparserfromhell
-        import mwparserfromhell.nodes as n
 
         nodes = mwparserfromhell.parse(self.text[pos:end], skip_style_tags=False).nodes
         return nodes[0] if len(nodes) == 1 and isinstance(nodes[0], n.Template) else node
@@ -515,7 +543,6 @@ class _Reader:
 
     # -- tables --------------------------------------------------------------------------------
     def table(self, node: Any, pos: int, end: int) -> None:
-        import mwparserfromhell.nodes as n
 
         self.claimed.append((pos, end))
         self.regions.append(Region("table", pos, end))
@@ -565,8 +592,8 @@ class _Reader:
             self.add("table_cell", spans, headers[c] if c < len(headers) else "")
         return headers
 
-    def fast_table(self, table: _wikitables.Table) -> None:
-        """A table read line by line (see :mod:`klint.sources._wikitables`), as :meth:`table`
+    def fast_table(self, table: _wikiscan.Table) -> None:
+        """A table read line by line (see :mod:`klint.sources._wikiscan`), as :meth:`table`
         reads the parser's."""
         self.claimed.append((table.start, table.end))
         self.regions.append(Region("table", table.start, table.end))
@@ -585,10 +612,10 @@ class _Reader:
 
     def simple(self, start: int, end: int) -> list[Span] | None:
         """Show ``parsed[start:end]`` when it holds no markup but plain links (``[[a]]``,
-        ``[[a|b]]``), bold and italic quotes and ``<br>``, as the parser's nodes would
-        show; its visible spans. None for anything else.
+        ``[[a|b]]``), bold and italic quotes, ``<br>`` and blanked references, as the
+        parser's nodes would show; its visible spans. None for anything else.
 
-        The quotes pair up (the table scan saw to it), so they are markup, never text; a
+        The quotes pair up (the scan ahead saw to it), so they are markup, never text; a
         link whose title has a colon (a picture, a category, another wiki) is left to the
         parser.
         """
@@ -612,8 +639,6 @@ class _Reader:
         The character before is parsed with it (and then dropped) so that the first one
         is read where it stands, not at the start of a line.
         """
-        import mwparserfromhell
-        import mwparserfromhell.nodes as n
 
         code = mwparserfromhell.parse(self.parsed[start - 1 : end], skip_style_tags=False)
         first = code.nodes[0] if code.nodes else None
@@ -785,15 +810,12 @@ def _quiet_refs(text: str) -> str:
 
 def read(text: str, path: str = "<text>") -> Document:
     """Parse wikitext into a Document (never raises on malformed input)."""
-    import mwparserfromhell
 
     parsed = _quiet_refs(text)
-    tables = _wikitables.find(parsed)
-    reader = _Reader(text, parsed, tables)
+    ahead = _wikiscan.read_ahead(parsed, _hidden_template)
+    reader = _Reader(text, parsed, ahead)
     try:
-        code = mwparserfromhell.parse(
-            _wikitables.stub_tables(parsed, tables), skip_style_tags=False
-        )
+        code = mwparserfromhell.parse(_wikiscan.stub(parsed, ahead), skip_style_tags=False)
         lengths = _Lengths()
         if lengths(code) == len(parsed):  # else a parser whose layout differs: measure by str()
             reader.length = lengths

@@ -1,24 +1,32 @@
-"""Wikitext tables (``{| … |}``) read line by line, without a parse tree for their markup.
+"""Wikitext read ahead of the parser: tables line by line, and lines of plain prose.
 
-Building mwparserfromhell's tree for a dense table (a tag per row and per cell, with
-their attributes) costs several times what the same bytes of prose cost. :func:`find`
-reads a table's layout in one scan instead: rows (``|-``), cells (``|`` and ``!`` at the
-start of a line, ``||`` on any cell's line, ``!!`` on a header cell's line), attributes
-before a single ``|``, and the lines between rows that are no cell. It follows the
-tokenizer's rules, so the cells are the ones the parser would build (``|+`` is a cell
-whose text starts with ``+``, as the parser reads it); the reader still parses each
-cell's contents that hold markup. The scan keeps track of nested templates, links,
-tags, comments and bold or italic runs, inside which a ``|`` separates nothing; when it
-meets what it cannot be sure of (a separator inside a tag or an unclosed run, a nested
-table, a line that starts with a space and then a table mark, attributes with markup)
-it gives the table up, and the reader leaves it to the parser.
+Building mwparserfromhell's tree costs far more than the bytes it holds: a dense table
+(``{| … |}``: a tag per row and per cell, with their attributes) costs several times what
+the same bytes of prose cost, and a line of prose with a few links and italics a node
+per piece. :func:`read_ahead` scans the text once, following the tokenizer's rules, and
+finds what the reader can show without the tree:
+
+- tables: rows (``|-``), cells (``|`` and ``!`` at the start of a line, ``||`` on any
+  cell's line, ``!!`` on a header cell's line), attributes before a single ``|``, and
+  the lines between rows that are no cell; the cells are the ones the parser would
+  build (``|+`` is a cell whose text starts with ``+``, as the parser reads it), and
+  the reader still parses each cell's contents that hold markup;
+- plain lines: lines outside any template, tag or table that hold nothing but text,
+  plain links (``[[a]]``, ``[[a|b]]``), paired bold and italic quotes, ``<br>`` and
+  references whose contents were blanked, after list marks (``*``, ``#``).
+
+The scan keeps track of nested templates, links, tags, comments and bold or italic
+runs. When it meets what it cannot be sure of (a separator inside a tag or an unclosed
+run, markup in a table's attributes, a mark after spaces, a bold or italic run left
+open) it stops: that table and everything after it are left to the parser, whose
+reading of them may depend on what comes later.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from mwparserfromhell.definitions import URI_SCHEMES
 
@@ -56,16 +64,33 @@ class _GiveUp(Exception):
 
 _START_RE = re.compile(r"^\{\|", re.MULTILINE)
 _INDENTED_MARK_RE = re.compile(r"[^\S\n]+[|!{]")
+_INDENTED_TABLE_RE = re.compile(r"[^\S\n]+\{\|")
+#: text with no markup but plain links, bold and italic quotes, <br> and blanked references
+PLAIN_MARKUP = (
+    r"(?:[^{}\[\]<>&':\n]|'(?!')|'{2,3}(?!')|'{5}(?!')|<br\s*/?>"
+    r"|<ref(?:\s[^<>/]*)?>[ ]*</ref\s*>|<ref\s[^<>]*/>"
+    r"|\[\[[^\[\]{}<>|\n:'&]+(?:\|[^\[\]{}<>|\n':&]*)?\]\])*"
+)
+#: a plain line: list marks, then plain markup (not what starts a heading, a rule, a table…)
+_PLAIN_LINE_RE = re.compile(r"[*#]*+((?![=\-:;|!{])" + PLAIN_MARKUP + r")(?=\n|\Z)")
+#: in a template's parameters: a tag, an external link, a table (may take in its "}}")
+_UNSURE_PARAMETERS_RE = re.compile(r"<|(?<!\[)\[(?!\[)|\{\|")
+_QUOTES_RE = re.compile(r"'{2,}")
+_NESTING = r"\n|\{\{|\}\}|\[\[|\]\]|<!--|'{2,}|<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)>"
+#: what a table's scan follows: nesting, separators, external links
 _TOKEN_RE = re.compile(
-    r"\n|\|\||!!|\||\{\{|\}\}|\[\[|\]\]|<!--|'{2,}"
-    r"|<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)>"
-    r"|\[(?=(?:[A-Za-z][A-Za-z0-9+.-]*:)?//|mailto:)"
+    r"\|\||!!|\||" + _NESTING + r"|\[(?=(?:[A-Za-z][A-Za-z0-9+.-]*:)?//|mailto:)"
     r"|(?:https?|ftp)://[^\s\[\]<>\"|]*\|"
 )
+#: what the document's scan follows outside tables: nesting alone
+_NESTING_RE = re.compile(_NESTING)
 #: a template's name up to its first "|" or its end (no markup, no line break inside)
-_TEMPLATE_NAME_RE = re.compile(r"\s*[^\s{}\[\]<>|](?:[^{}\[\]<>|\n]*[^\s{}\[\]<>|])?\s*(?:\||\}\})")
+_TEMPLATE_NAME_RE = re.compile(
+    r"(\s*[^\s{}\[\]<>|](?:[^{}\[\]<>|\n]*[^\s{}\[\]<>|])?\s*(?:<!--[^\n]*?-->\s*)*)"
+    r"(?:\||\}\})"
+)
 #: a link's title up to its "|" or its end
-_LINK_TITLE_RE = re.compile(r"([^\n{}\[\]<>|]+)(?:\||\]\])")
+_LINK_TITLE_RE = re.compile(r"((?:[^\n{}\[\]<>|]|<!--[^\n]*?-->)+)(?:\||\]\])")
 #: attributes the parser reads up to the next ``|`` or line end: no markup, quotes only after ``=``
 _ATTRS_RE = re.compile(r"""(?:[^\[\]{}<>|'"\n]|="[^"\n|\[\]{}<>]*"|='[^'\n|\[\]{}<>]*')*""")
 #: contents without markup: nothing the parser would make a node of
@@ -94,65 +119,96 @@ _UNPARSED = frozenset(
     }
 )
 
-_HIDDEN_RE = re.compile(
-    r"<!--.*?(?:-->|\Z)|<(" + "|".join(sorted(_UNPARSED)) + r")\b[^>]*>.*?(?:</\1\s*>|\Z)",
-    re.DOTALL | re.IGNORECASE,
-)
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A plain line: ``start`` of the line, ``body`` after its list marks, ``end`` before
+    its line ending."""
+
+    start: int
+    body: int
+    end: int
 
 
-def find(text: str) -> list[Table]:
-    """The tables of ``text`` that start a line and that the scan reads for sure, in order.
+@dataclass(slots=True)
+class Layout:
+    """What :func:`read_ahead` found, each in the order of the text."""
 
-    A table the scan gives up on is skipped whole, tables inside it included.
-    """
-    if "{|" not in text or "\r" in text:
-        return []
-    hidden = [m.span() for m in _HIDDEN_RE.finditer(text)]
-    tables: list[Table] = []
-    pos = 0
-    while True:
-        m = _START_RE.search(text, pos)
-        if m is None:
-            return tables
-        k = bisect.bisect_right(hidden, (m.start(), len(text)))
-        if k and hidden[k - 1][1] > m.start():  # in a comment or a tag kept as text
-            pos = m.end()
-            continue
+    tables: list[Table]
+    lines: list[Line]
+    templates: list[Span] = field(default_factory=list)  # parameters to blank
+
+
+def read_ahead(text: str, hidden: Callable[[str], bool] = lambda name: False) -> Layout:
+    """The tables and plain lines of ``text`` that the reader shows without the parser,
+    and the parameters of the templates at the top level that it never shows (``hidden``
+    tells by the name as written)."""
+    scan = _Scan(text, 0, hidden)
+    if "\r" not in text:  # \r\n line endings: left to the parser
         try:
-            table = _Scan(text, m.start()).table()
+            scan.document()
         except _GiveUp:
-            table = None
-        if table is None:
-            # where the parser ends this table, and so how it reads what follows, is unsure
-            return tables
-        tables.append(table)
-        pos = table.end
+            pass
+    return Layout(scan.tables, scan.lines, scan.templates)
 
 
-def stub_tables(text: str, tables: list[Table]) -> str:
-    """``text`` with each table's markup between ``{|`` and ``|}`` blanked (line endings
-    kept), for the parser: it still reads a table there, so what stands around the table
-    reads as before, but it builds nothing inside."""
+def stub(text: str, layout: Layout) -> str:
+    """``text`` for the parser: each table's markup between ``{|`` and ``|}`` blanked, and
+    each plain line (line endings kept). The parser still reads a table where one stands,
+    so what surrounds it reads as before, but it builds nothing inside."""
+    cuts = [(t.start + 2, t.end - 2) for t in layout.tables]
+    cuts += [(line.start, line.end) for line in layout.lines] + layout.templates
     parts: list[str] = []
     pos = 0
-    for t in tables:
-        parts += [text[pos : t.start + 2], blank(text[t.start + 2 : t.end - 2])]
-        pos = t.end - 2
+    for a, b in sorted(cuts):
+        parts += [text[pos:a], blank(text[a:b])]
+        pos = b
     parts.append(text[pos:])
     return "".join(parts)
 
 
 class _Scan:
-    """One table's scan from its ``{|``: rows of items, or :class:`_GiveUp`."""
+    """One table's scan from its ``{|`` (rows of items), or the document's (tables and
+    plain lines); :class:`_GiveUp` where it cannot be sure."""
 
-    def __init__(self, text: str, start: int) -> None:
+    def __init__(self, text: str, start: int, hidden: Callable[[str], bool] | None = None) -> None:
         self.text = text
         self.start = start
+        document = hidden is not None
+        self.hidden = hidden  # document: which templates (by name) the reader never shows
+        self.in_table = not document
+        self.tokens = _NESTING_RE if document else _TOKEN_RE
+        self.tables: list[Table] = []
+        self.lines: list[Line] = []
+        self.templates: list[Span] = []
+        self.outer: int | None = None  # where a hidden template's parameters start
         self.rows: list[list[Item]] = [[]]
         self.tag: str | None = None  # the open item: "td", "th", "" (other content), None
         self.at = 0  # where the open item's contents start
         self.nested: list[str] = []  # open "{{", "[[" and tag names
         self.ticks: list[int] = []  # open bold/italic runs (2, 3 or 5 quotes)
+
+    def document(self) -> None:
+        """Scan the whole text, line by line."""
+        text = self.text
+        pos = 0
+        while pos < len(text):
+            if self.ticks:
+                raise _GiveUp  # a bold or italic run left open: read on by the parser
+            if text.startswith("{|", pos):
+                after = self.nested_table(pos)
+            elif _INDENTED_TABLE_RE.match(text, pos):
+                raise _GiveUp  # the tokenizer may read a table there
+            else:
+                m = None if self.nested else _PLAIN_LINE_RE.match(text, pos)
+                if m is not None and m.end() > m.start(1) and _paired(m.group()):
+                    self.lines.append(Line(pos, m.start(1), m.end()))
+                    after = m.end() + 1
+                else:
+                    after = self.rest_of_line(pos)
+            if after is None:
+                return
+            pos = after
 
     def table(self) -> Table | None:
         """The table, or None when the parser would not read one (no ``|}``)."""
@@ -219,7 +275,7 @@ class _Scan:
         cell's line, ``style``: before its attributes separator."""
         text = self.text
         while True:
-            m = _TOKEN_RE.search(text, pos)
+            m = self.tokens.search(text, pos)
             if m is None:
                 return None
             tok = m.group()
@@ -227,10 +283,17 @@ class _Scan:
             if tok == "\n":
                 if not self.nested:
                     return pos
-                if text.startswith("{|", pos) or (
-                    text[pos : pos + 1].isspace() and text.startswith("{|", pos + 1)
-                ):
-                    raise _GiveUp  # a table inside a template or tag
+                if (_INDENTED_MARK_RE if self.in_table else _INDENTED_TABLE_RE).match(text, pos):
+                    raise _GiveUp  # (in a template a "|" after spaces only separates parameters)
+                if text.startswith("{|", pos):
+                    if self.in_table:
+                        raise _GiveUp  # a table inside a template or tag in a cell
+                    after = self.nested_table(pos)  # a table in a template's parameter
+                    if after is None:
+                        return None
+                    if not self.nested:
+                        return after
+                    pos = after
             elif tok in ("||", "!!", "|"):
                 if self.nested:
                     if self.nested[-1] not in ("{{", "[[") and (cell or style):
@@ -254,6 +317,8 @@ class _Scan:
             elif tok in ("}}", "]]"):
                 if self.nested and self.nested[-1] == ("{{" if tok == "}}" else "[["):
                     self.nested.pop()
+                    if not self.nested and self.outer is not None:
+                        self.hidden_template(self.outer, m.start())
                 elif self.nested:
                     raise _GiveUp  # crossed brackets
             elif tok == "<!--":
@@ -280,20 +345,34 @@ class _Scan:
             else:
                 raise _GiveUp  # a bare URL that runs into a "|"
 
+    def hidden_template(self, start: int, end: int) -> None:
+        """A template at the top level that the reader never shows, its parameters at
+        ``start:end``: blanked for the parser."""
+        self.outer = None
+        if self.ticks or _UNSURE_PARAMETERS_RE.search(self.text, start, end):
+            return  # what may read on past its end: a bold or italic run, a tag, a link
+        self.templates.append((start, end))
+
     def nested_table(self, pos: int) -> int | None:
-        """Read a table nested in the open item, which holds it; where the scan goes on
-        (the rest of its last line is the item's)."""
+        """Read a table at ``pos`` (in a table: one nested in the open item, which holds
+        it); where the scan goes on (the rest of its last line)."""
         inner = _Scan(self.text, pos).table()
         if inner is None:
             raise _GiveUp
+        if not self.in_table:
+            self.tables.append(inner)
         return self.rest_of_line(inner.end)
 
     def opening(self, tok: str, pos: int) -> None:
         """Give up unless the template or link opened at ``pos`` has a name the parser
         takes (else its brackets are text, and a ``|`` after them a separator)."""
         if tok == "{{":
-            if not _TEMPLATE_NAME_RE.match(self.text, pos):
+            m = _TEMPLATE_NAME_RE.match(self.text, pos)
+            if m is None:
                 raise _GiveUp
+            if not self.nested and not self.ticks and self.hidden is not None:
+                name = m.group(1)
+                self.outer = m.end(1) if "<" not in name and self.hidden(name) else None
             return
         m = _LINK_TITLE_RE.match(self.text, pos)
         if m is None:
@@ -319,3 +398,15 @@ class _Scan:
             return close.end()
         self.nested.append(name)
         return pos
+
+
+def _paired(line: str) -> bool:
+    """Whether the bold and italic quotes of a line close in the order they open."""
+    open_: list[int] = []
+    for m in _QUOTES_RE.finditer(line):
+        n = len(m.group())
+        if open_ and open_[-1] == n:
+            open_.pop()
+        else:
+            open_.append(n)
+    return not open_

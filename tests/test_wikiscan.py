@@ -1,9 +1,10 @@
-"""Wikitext tables read line by line: the cells and offsets are the parser's.
+"""Wikitext read ahead of the parser: tables line by line, plain lines directly.
 
-``_wikitables.find`` reads a table's rows and cells without building mwparserfromhell's
-tree for it; the wikitext reader then shows each cell as it would have shown the parser's
-cell. Each test reads real table markup and checks the cells, their text at their offsets,
-and that the Document (regions and masked view) is the one the parser's tables give.
+``_wikiscan.read_ahead`` finds a table's rows and cells, and the lines of plain prose,
+without mwparserfromhell's tree; the wikitext reader then shows them as it would have
+shown the parser's nodes. Each test reads real markup and checks the cells and lines,
+their text at their offsets, and that the Document (regions and masked view) is the one
+the parser alone gives.
 """
 
 from __future__ import annotations
@@ -13,24 +14,28 @@ from pathlib import Path
 import pytest
 
 from klint.document import Document
-from klint.sources import _wikitables, read_text
+from klint.sources import _wikiscan, read_text
 from klint.sources import wikitext as wikitext_reader
 
 CORPUS = Path(__file__).resolve().parents[1] / "eval" / "corpus" / "wikitext"
 
 
+def tables(text: str) -> list[_wikiscan.Table]:
+    return _wikiscan.read_ahead(text).tables
+
+
 def cells(text: str) -> list[list[tuple[str, str]]]:
     """Each table row's items as (tag, contents) — the one table in ``text``."""
-    (table,) = _wikitables.find(text)
+    (table,) = tables(text)
     assert text[table.start : table.start + 2] == "{|"
     assert text[table.end - 2 : table.end] == "|}"
     return [[(item.tag, text[item.start : item.end]) for item in row] for row in table.rows]
 
 
 def by_parser(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
-    """The Document's regions and view when the parser reads every table."""
+    """The Document's regions and view when the parser reads everything."""
     with monkeypatch.context() as m:
-        m.setattr(_wikitables, "find", lambda text: [])
+        m.setattr(_wikiscan, "read_ahead", lambda *args: _wikiscan.Layout([], []))
         doc = read_text(text, "a.wiki")
     return doc.regions, doc.masked
 
@@ -147,12 +152,12 @@ NESTED = """{{Collapse top|Squads}}
 def test_a_nested_table_is_its_cells_content_and_one_in_a_template_is_read(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    tables = _wikitables.find(NESTED)
-    assert [NESTED[t.start : t.end].split("\n")[1] for t in tables] == [
+    found = tables(NESTED)
+    assert [NESTED[t.start : t.end].split("\n")[1] for t in found] == [
         "! Team !! Players",
         "| Inside a template",
     ]
-    inner = tables[0].rows[1][1]
+    inner = found[0].rows[1][1]
     assert NESTED[inner.start : inner.end].startswith("\n{|")
     doc = read_both(NESTED, monkeypatch)
     assert table_regions(doc) == [
@@ -175,25 +180,75 @@ def test_a_nested_table_is_its_cells_content_and_one_in_a_template_is_read(
     ],
 )
 def test_unsure_tables_are_left_to_the_parser(markup: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert _wikitables.find(markup) == []
+    assert tables(markup) == []
     read_both("Text.\n" + markup + "More text.\n", monkeypatch)
 
 
-def test_tables_after_one_left_to_the_parser_are_left_too() -> None:
-    text = "{|\n| ''a || b''\n|}\n{|\n| c\n|}\n"
-    assert _wikitables.find(text) == []
-    assert len(_wikitables.find(text.split("|}\n", 1)[1])) == 1
+def test_what_follows_a_table_left_to_the_parser_is_left_too() -> None:
+    text = "{|\n| ''a || b''\n|}\n{|\n| c\n|}\nA [[plain]] line.\n"
+    assert _wikiscan.read_ahead(text) == _wikiscan.Layout([], [])
+    after = _wikiscan.read_ahead(text.split("|}\n", 1)[1])
+    assert (len(after.tables), len(after.lines)) == (1, 1)
 
 
 def test_the_parser_reads_a_stub_where_each_table_stands() -> None:
-    tables = _wikitables.find(RESULTS)
-    stub = _wikitables.stub_tables(RESULTS, tables)
+    layout = _wikiscan.read_ahead(RESULTS)
+    stub = _wikiscan.stub(RESULTS, layout)
     assert len(stub) == len(RESULTS)
     assert stub.splitlines()[2] == "{|" + " " * (len(RESULTS.splitlines()[2]) - 2)
     assert [i for i, c in enumerate(stub) if c == "\n"] == [
         i for i, c in enumerate(RESULTS) if c == "\n"
     ]
-    assert stub[tables[0].end - 2 : tables[0].end] == "|}"
+    assert stub[layout.tables[0].end - 2 : layout.tables[0].end] == "|}"
+    assert stub.splitlines()[0].strip() == ""  # the plain line before the table
+
+
+FILMOGRAPHY = """==Partial filmography==
+{{div col|colwidth=25em}}
+*''[[The Gold Lust]]'' (1911)
+*''[[Back to Life (1913 film)|Back to Life]]'' (1913)<ref name="afi"/>
+{{div col end}}
+He died in Los Angeles at the age of ninety-six.<ref>A source.</ref><br>
+'''Allan Dwan''' (3 April 1885 – 28 December 1981) was a [[film director|director]].
+* A [[File:x.jpg|thumb|picture]] is not a plain line.
+"""
+
+
+def test_plain_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = wikitext_reader._quiet_refs(FILMOGRAPHY)  # as the reader scans it
+    lines = _wikiscan.read_ahead(text).lines
+    assert [text[line.start : line.body] for line in lines] == ["*", "*", "", ""]
+    assert [text[line.body : line.end] for line in lines] == [
+        "''[[The Gold Lust]]'' (1911)",
+        "''[[Back to Life (1913 film)|Back to Life]]'' (1913)<ref name=\"afi\"/>",
+        "He died in Los Angeles at the age of ninety-six.<ref>         </ref><br>",
+        "'''Allan Dwan''' (3 April 1885 – 28 December 1981) was a [[film director|director]].",
+    ]
+    doc = read_both(FILMOGRAPHY, monkeypatch)
+    view = doc.view.splitlines()
+    assert view[3].split() == ["Back", "to", "Life", "(1913)"]
+    assert view[6].split() == "Allan Dwan (3 April 1885 – 28 December 1981) was a director.".split()
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "An ''open italic run.\nA [[plain]] line.\n",  # the parser reads on to the next ''
+        "{{Infobox person\n| name = A [[plain]] value\n}}\n",  # inside a template
+        "<div>\nA [[plain]] line.\n</div>\n",  # inside a tag
+    ],
+)
+def test_lines_that_are_not_plain(markup: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _wikiscan.read_ahead(markup).lines == []
+    read_both(markup, monkeypatch)
+
+
+def test_a_line_with_an_entity_in_a_link_is_not_plain(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "One [[a|b]] line.\nA line with an [[a|b&amp;c]] entity.\n"
+    lines = _wikiscan.read_ahead(text).lines
+    assert [text[line.body : line.end] for line in lines] == ["One [[a|b]] line."]
+    view = read_both(text, monkeypatch).view.splitlines()
+    assert view[1].split() == "A line with an b&c entity.".split()
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="no development wikitext corpus")
@@ -205,11 +260,40 @@ def test_the_parser_reads_a_stub_where_each_table_stands() -> None:
         "Academy_Award_for_Best_Production_Design",
         "RNLI_stations",
         "Vehicle_registration_plates_of_China",
+        "Allan_Dwan",
+        "Gregory_Serper",
     ],
 )
-def test_table_heavy_articles_read_as_the_parser_reads_them(
-    name: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_articles_read_as_the_parser_reads_them(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     text = (CORPUS / f"{name}.wiki").read_text(encoding="utf-8")
-    assert _wikitables.find(wikitext_reader._quiet_refs(text))
+    layout = _wikiscan.read_ahead(wikitext_reader._quiet_refs(text))
+    assert layout.tables or layout.lines
     read_both(text, monkeypatch)
+
+
+TEMPLATES_AT_TOP = """{{Chess diagram|tright|Serper vs. Nakamura
+|rd|nd|bd|qd|kd|bd|nd|rd
+|pd|pd|pd|pd|pd|pd|pd|pd
+}}
+{{Infobox person
+| name = Gregory Serper
+| birth_date = {{birth date|1969|9|14}}
+}}
+Serper was born in 1969.{{cite web|url=http://example.com|title=Chess|year=2001}}
+{{cite book|title=A <i>tagged</i> title}}
+"""
+
+
+def test_templates_the_reader_never_shows_are_blanked(monkeypatch: pytest.MonkeyPatch) -> None:
+    layout = _wikiscan.read_ahead(TEMPLATES_AT_TOP, wikitext_reader._hidden_template)
+    blanked = [TEMPLATES_AT_TOP[a:b] for a, b in layout.templates]
+    assert blanked == [
+        "|tright|Serper vs. Nakamura\n|rd|nd|bd|qd|kd|bd|nd|rd\n|pd|pd|pd|pd|pd|pd|pd|pd\n",
+        "|url=http://example.com|title=Chess|year=2001",
+    ]  # not the infobox (shown), nor the template with a tag (the parser may read on)
+    stub = _wikiscan.stub(TEMPLATES_AT_TOP, layout)
+    assert stub.startswith("{{Chess diagram" + " " * len("|tright|Serper vs. Nakamura") + "\n")
+    doc = read_both(TEMPLATES_AT_TOP, monkeypatch)
+    assert [(r.kind, r.label) for r in doc.regions if r.kind == "infobox_field"] == [
+        ("infobox_field", "Born")
+    ]
