@@ -1,0 +1,93 @@
+"""Check that reading wikitext ahead of the parser changes no Document.
+
+The wikitext reader shows the tables and plain lines that ``klint.sources._wikiscan``
+finds without mwparserfromhell's tree. This reads every wikitext article at hand twice,
+with the read-ahead and with the parser alone, and reports any article whose regions or
+masked view differ, and how much of the text the read-ahead covered. ``--random N``
+adds N random tables and documents built from tricky pieces of markup (separators in
+tags, open italic runs, templates across lines, nested tables)::
+
+    python bench/wikiscan.py                 # the development and shared wikitext, fixtures
+    python bench/wikiscan.py --random 3000   # ... and 3,000 random texts
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from klint.sources import _wikiscan
+from klint.sources import wikitext as reader
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDERS = [
+    ROOT / "eval" / "corpus" / "wikitext",
+    ROOT / ".." / "shared" / "eval" / "wikitext",
+    ROOT / "tests" / "fixtures",
+    ROOT / "seeds",
+]
+PIECES = [
+    "a", "text 1990", " ", "[[A]]", "[[A|b]]", "[[A|''b'']]", "''", "'''", "'", "''''", "'''''",
+    "{{small|x}}", "{{convert|5|km}}", "{{a|b||c}}", "<br />", "<small>s</small>", "<small>",
+    "</small>", "<ref>r</ref>", "<ref name=x/>", "<!-- c -->", "<!--", "-->", "||", "|", "!!",
+    "!", "\n", "\n|", "\n!", "\n|-\n", "\n|+ cap", "\n|}", "\n{|\n", "&amp;", "http://x.com",
+    "[http://x.com t]", ":", "[[File:x.jpg|thumb|cap]]", 'style="a"', "colspan=2", "{{", "}}",
+    "[[", "]]", "\n*", "\n==h==\n", "__NOTOC__", "<nowiki>|</nowiki>", "<math>{{</math>", "\n ",
+    "\n |", "{|", "|}", "<span>x|y</span>", "=", "'s", "\n;t:d", "{{{1}}}", "[[a|b|c]]",
+]  # fmt: skip
+
+
+def articles() -> Iterator[tuple[str, str]]:
+    for folder in FOLDERS:
+        for path in sorted(folder.rglob("*.wiki")) if folder.is_dir() else []:
+            yield str(path.relative_to(ROOT)), path.read_text(encoding="utf-8")
+
+
+def randoms(n: int, seed: int) -> Iterator[tuple[str, str]]:
+    rng = random.Random(seed)
+    for k in range(n):
+        body = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 30)))
+        head = rng.choice(["", "Intro [[a|b]].\n", "{{t|\n", "<div>\n", "'''b\n", "* ''x''\n"])
+        tail = rng.choice(["", "\nafter", "}}", "\n</div>", "|}"])
+        yield f"random {k}", f"{head}{{|\n{body}\n|}}{tail}\nTail 1999.\n"
+
+
+def by_parser(text: str) -> tuple[object, object]:
+    ahead = _wikiscan.read_ahead
+    _wikiscan.read_ahead = lambda *args: _wikiscan.Layout([], [])
+    try:
+        doc = reader.read(text, "a.wiki")
+    finally:
+        _wikiscan.read_ahead = ahead
+    return doc.regions, doc.masked
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("--random", type=int, default=0, help="random texts to add")
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args(argv)
+    texts = list(articles()) + list(randoms(args.random, args.seed))
+    differ = covered = total = 0
+    for name, text in texts:
+        doc = reader.read(text, "a.wiki")
+        if (doc.regions, doc.masked) != by_parser(text):
+            differ += 1
+            print(f"differs: {name}")
+        layout = _wikiscan.read_ahead(reader._quiet_refs(text), reader._hidden_template)
+        covered += sum(t.end - t.start for t in layout.tables)
+        covered += sum(line.end - line.start for line in layout.lines)
+        covered += sum(b - a for a, b in layout.templates)
+        total += len(text)
+    print(
+        f"{len(texts)} texts, {differ} differ; read ahead of the parser: "
+        f"{covered / max(total, 1):.0%} of the characters"
+    )
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
