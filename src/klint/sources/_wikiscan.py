@@ -13,7 +13,9 @@ finds what the reader can show without the tree:
   the reader still parses each cell's contents that hold markup;
 - plain lines: lines outside any template, tag or table that hold nothing but text,
   plain links (``[[a]]``, ``[[a|b]]``), paired bold and italic quotes, ``<br>`` and
-  references whose contents were blanked, after list marks (``*``, ``#``).
+  references whose contents were blanked, after list marks (``*``, ``#``);
+- templates at the top level that the reader never shows (citations, diagrams): the
+  parser reads them with their parameters blanked.
 
 The scan keeps track of nested templates, links, tags, comments and bold or italic
 runs. When it meets what it cannot be sure of (a separator inside a tag or an unclosed
@@ -59,10 +61,9 @@ class Table:
 
 
 class _GiveUp(Exception):
-    """The scan cannot be sure to read the table as the parser would."""
+    """The scan cannot be sure to read the text as the parser would."""
 
 
-_START_RE = re.compile(r"^\{\|", re.MULTILINE)
 _INDENTED_MARK_RE = re.compile(r"[^\S\n]+[|!{]")
 _INDENTED_TABLE_RE = re.compile(r"[^\S\n]+\{\|")
 #: text with no markup but plain links, bold and italic quotes, <br> and blanked references
@@ -153,9 +154,10 @@ def read_ahead(text: str, hidden: Callable[[str], bool] = lambda name: False) ->
 
 
 def stub(text: str, layout: Layout) -> str:
-    """``text`` for the parser: each table's markup between ``{|`` and ``|}`` blanked, and
-    each plain line (line endings kept). The parser still reads a table where one stands,
-    so what surrounds it reads as before, but it builds nothing inside."""
+    """``text`` for the parser: blanked (line endings kept) each table's markup between
+    ``{|`` and ``|}``, each plain line and the parameters of each hidden template. The
+    parser still reads a table or a template where one stands, so what surrounds it reads
+    as before, but it builds nothing inside."""
     cuts = [(t.start + 2, t.end - 2) for t in layout.tables]
     cuts += [(line.start, line.end) for line in layout.lines] + layout.templates
     parts: list[str] = []
