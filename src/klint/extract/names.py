@@ -17,6 +17,7 @@ from klint.claims import Acronym, Mention, MentionSource
 from klint.document import Document, Region
 from klint.extract._names_text import name_key
 from klint.packs import Packs
+from klint.text import sentences
 from klint.text.words import lower_words
 
 _SOURCES: dict[str, MentionSource] = {
@@ -27,19 +28,18 @@ _SOURCES: dict[str, MentionSource] = {
 }
 # --------------------------------------------------------------------------- mentions
 
-#: A word that starts with an upper-case letter (Latin, Greek or Cyrillic).
-_CAP_TOKEN_RE = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u042f][\w'’\-]*")
+#: A word that starts with an upper-case letter (Latin, Greek or Cyrillic), at a word's start:
+#: no letter, digit, underscore, hyphen or apostrophe before it.
+_CAP_TOKEN_RE = re.compile(  # the look-behind after the first letter: re skips ahead to a capital
+    r"[A-Z\u00c0-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u042f](?<![\w'’\-].)[\w'’\-]*"
+)
 _DIGIT_RE = re.compile(r"\d")
 #: what follows a word that stands alone, not a given name before more of a name ("Sydney G. Coles")
 _ALONE_RE = re.compile(r"(?:['’]s)?[\s,;:]+[a-z]")
 #: the end of a sentence of prose, not of a citation's "(1997)." or a list's line
 _PROSE_END_RE = re.compile(r"[^\s)][.!?]['\"”’]?[ \t]+$")
 
-
-def _strip_possessive(word: str) -> str:
-    if word.endswith(("'s", "’s")):
-        return word[:-2]
-    return word.rstrip("'’")
+_Token = tuple[int, int, str, str]  # start, end, word, the word without its 's
 
 
 def _runs_past(text: str, start: int, end: int) -> bool:
@@ -48,32 +48,28 @@ def _runs_past(text: str, start: int, end: int) -> bool:
     return m is not None and start + len(m.group().rstrip("-'’")) > end
 
 
-def _tokens_by_region(doc: Document) -> dict[int, list[tuple[int, int, str, str]]]:
-    """Capitalized words of the content regions, grouped by region: ``(start, end, word, without 's)``."""
-    text = doc.text
-    n = len(text)
-    out: dict[int, list[tuple[int, int, str, str]]] = {}
-    for i, r in enumerate(doc.text_index.regions):
-        label = r.label if r.kind == "infobox_field" else None
-        skip_to = r.start + len(label) if label and text.startswith(label, r.start) else -1
-        toks: list[tuple[int, int, str, str]] = []
-        for m in _CAP_TOKEN_RE.finditer(text, r.start, r.end):
-            s = m.start()
-            if s and (text[s - 1].isalnum() or text[s - 1] in "_-'’"):  # not a word start
-                continue
-            w = m.group().rstrip("-'’")
-            if m.end() == r.end < n and _runs_past(text, s, r.end):
-                continue
-            if not w or w.isupper() or not w[0].isupper():
-                continue
-            if not w.isalpha() and _DIGIT_RE.search(w):
-                continue
-            if s < skip_to:
-                continue  # the field's own label ("Location")
-            toks.append((s, s + len(w), w, _strip_possessive(w)))
-        if toks:
-            out[i] = toks
-    return out
+def _tokens(text: str, r: Region) -> list[_Token]:
+    """The capitalized words of one content region: ``(start, end, word, without 's)``."""
+    rs, re_ = r.start, r.end
+    label = r.label if r.kind == "infobox_field" else None
+    skip_to = rs + len(label) if label and text.startswith(label, rs) else -1
+    at_end = re_ < len(text)
+    toks: list[_Token] = []
+    for m in _CAP_TOKEN_RE.finditer(text, rs, re_):
+        w = m.group()
+        if w[-1] in "-'’":
+            w = w.rstrip("-'’")
+        s = m.start()
+        if (
+            w.isupper()
+            or not w[0].isupper()
+            or (not w.isalpha() and _DIGIT_RE.search(w))
+            or s < skip_to  # the field's own label ("Location")
+            or (at_end and m.end() == re_ and _runs_past(text, s, re_))
+        ):
+            continue
+        toks.append((s, s + len(w), w, w[:-2] if w.endswith(("'s", "’s")) else w))
+    return toks
 
 
 def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
@@ -86,9 +82,11 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
     )
     text = doc.text
     lower = lower_words(text)  # runs of lower-case letters
-    runs: list[tuple[Region, list[tuple[int, int, str, str]], bool]] = []
-    for i, toks in _tokens_by_region(doc).items():
-        region = idx.regions[i]
+    runs: list[tuple[Region, list[_Token], bool]] = []
+    for region in idx.regions:
+        toks = _tokens(text, region)
+        if not toks:
+            continue
         starts = set(idx.sentences(region))
         n = len(toks)
         k = 0
@@ -100,14 +98,16 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
                 if w in stop:
                     break
                 if s != end + 1 or text[end] != " ":  # not joined by one space
-                    gap = text[end:s]
-                    if not (particle_gap and len(gap) < 8 and particle_gap.fullmatch(gap)):
+                    if not (particle_gap and s - end < 8 and particle_gap.fullmatch(text, end, s)):
                         break
                 end = e
                 j += 1
             run = toks[k:j]
             k = j
-            at_start = _at_sentence_start(text, run[0][0], starts)
+            b = run[0][0]
+            while b > 0 and text[b - 1] in "\"'“‘([":  # a sentence may open with these
+                b -= 1
+            at_start = b in starts
             while run and (run[0][2] in stop or (at_start and _common_word(run[0][2], lower))):
                 run = run[1:]
                 at_start = False
@@ -118,25 +118,36 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
     }
     near = _NearNames(proper)
     out: list[Mention] = []
+    quoted: Region | None = None  # the last region asked about, and its quotations
+    quotes: list[tuple[int, int]] = []
     for r, run, at_start in runs:
+        first = run[0]
         if (
             at_start
             and len(run) == 1
-            and name_key(run[0][3]) not in proper
+            and name_key(first[3]) not in proper
             # kept in prose as a slip of a name the text has: "Johhnston was killed"
             and not (
                 r.kind == "paragraph"
-                and _ALONE_RE.match(text, run[0][1])
+                and _ALONE_RE.match(text, first[1])
                 and (
-                    run[0][0] == r.start
-                    or _PROSE_END_RE.search(text, max(r.start, run[0][0] - 8), run[0][0])
+                    first[0] == r.start
+                    or _PROSE_END_RE.search(text, max(r.start, first[0] - 8), first[0])
                 )
-                and near(name_key(run[0][3]))
+                and near(name_key(first[3]))
             )
         ):
             continue
-        parts = tuple(t[3] for t in run)
-        start, end = run[0][0], run[-1][1] - (len(run[-1][2]) - len(parts[-1]))
+        last = run[-1]
+        start = first[0]
+        if len(run) == 1:
+            parts: tuple[str, ...] = (first[3],)
+            end = start + len(first[3])
+        else:
+            parts = tuple(t[3] for t in run)
+            end = last[1] - (len(last[2]) - len(last[3]))
+        if r is not quoted:
+            quoted, quotes = r, idx.quotes(r)
         name = text[start:end]
         out.append(
             Mention(
@@ -147,7 +158,7 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
                 key=name_key(name),
                 source=_SOURCES.get(r.kind, "body"),
                 field=r.label if r.kind == "infobox_field" else None,
-                in_quote=idx.in_quote(r, start),
+                in_quote=r.kind == "quote" or (bool(quotes) and sentences.inside(quotes, start)),
                 words=parts,
             )
         )
@@ -160,32 +171,29 @@ class _NearNames:
 
     def __init__(self, proper: set[str]) -> None:
         self.proper = proper
-        self.deletions: set[str] | None = None  # built at the first question
+        self.deletions: dict[int, set[str]] = {}  # length -> its names less one letter, on demand
+
+    def _deletions(self, length: int) -> set[str]:
+        found = self.deletions.get(length)
+        if found is None:
+            found = self.deletions[length] = {
+                p[:i] + p[i + 1 :] for p in self.proper if len(p) == length for i in range(length)
+            }
+        return found
 
     def __call__(self, key: str) -> bool:
         if len(key) < 5:
             return False
-        if self.deletions is None:
-            self.deletions = {
-                p[:i] + p[i + 1 :] for p in self.proper if len(p) >= 5 for i in range(len(p))
-            }
-        if key in self.deletions:
+        if key in self._deletions(len(key) + 1):
             return True
         dels = {key[:i] + key[i + 1 :] for i in range(len(key))}
-        return not dels.isdisjoint(self.proper) or not dels.isdisjoint(self.deletions)
+        return not dels.isdisjoint(self.proper) or not dels.isdisjoint(self._deletions(len(key)))
 
 
 def _common_word(word: str, lower: frozenset[str]) -> bool:
     """A word of two or more letters that the text also writes in lower case."""
     folded = word.casefold()
     return len(folded) > 1 and folded in lower
-
-
-def _at_sentence_start(text: str, offset: int, starts: set[int]) -> bool:
-    k = offset
-    while k > 0 and text[k - 1] in "\"'“‘([":
-        k -= 1
-    return k in starts
 
 
 # --------------------------------------------------------------------------- acronyms
