@@ -118,24 +118,30 @@ def tolerance(ctx: Context, b: Breakdown) -> float:
 def _is_amount(ctx: Context, q: QuantityClaim, unit: str) -> bool:
     """A whole number of ``unit`` as an amount is written: no decimals ("26.00" is an
     average), no label before it ("Stages 2, 4 and 7")."""
-    view = ctx.doc.view
-    numeral = view[q.number_start or q.start : q.number_end or q.end]
-    return (
-        q.unit == unit
-        and q.low is not None
-        and q.qualifier not in ("vague", "range")
-        and not q.split
-        and float(q.low).is_integer()
-        and not re.search(r"\d\.\d", numeral)
-        and not _LABEL_BEFORE.search(view, max(q.sentence_start or 0, q.start - 40), q.start)
-    )
+    if q.unit != unit:
+        return False
+    memo: dict[int, bool] = ctx.cache.setdefault("kn.amount", {})  # a claim is read many times
+    found = memo.get(id(q))
+    if found is None:
+        view = ctx.doc.view
+        numeral = view[q.number_start or q.start : q.number_end or q.end]
+        found = memo[id(q)] = (
+            q.low is not None
+            and q.qualifier not in ("vague", "range")
+            and not q.split
+            and float(q.low).is_integer()
+            and not re.search(r"\d\.\d", numeral)
+            and not _LABEL_BEFORE.search(view, max(q.sentence_start or 0, q.start - 40), q.start)
+        )
+    return found
 
 
 def _part(ctx: Context, q: QuantityClaim) -> Part | None:
-    b = bounds(ctx, q)
-    if b is None:
-        return None
-    return Part(q.start, q.end, " ".join(q.text.split()), b[0], b[1])
+    memo: dict[int, Part | None] = ctx.cache.setdefault("kn.part", {})
+    if id(q) not in memo:
+        b = bounds(ctx, q)
+        memo[id(q)] = None if b is None else Part(q.start, q.end, " ".join(q.text.split()), *b)
+    return memo[id(q)]
 
 
 def _candidates(ctx: Context, para: list[QuantityClaim], whole: QuantityClaim) -> list[Part]:
