@@ -171,13 +171,18 @@ class _NearNames:
 
     def __init__(self, proper: set[str]) -> None:
         self.proper = proper
+        self.by_length: dict[int, list[str]] | None = None  # built at the first question
         self.deletions: dict[int, set[str]] = {}  # length -> its names less one letter, on demand
 
     def _deletions(self, length: int) -> set[str]:
         found = self.deletions.get(length)
         if found is None:
+            if self.by_length is None:
+                self.by_length = {}
+                for p in self.proper:
+                    self.by_length.setdefault(len(p), []).append(p)
             found = self.deletions[length] = {
-                p[:i] + p[i + 1 :] for p in self.proper if len(p) == length for i in range(length)
+                p[:i] + p[i + 1 :] for p in self.by_length.get(length, ()) for i in range(length)
             }
         return found
 
