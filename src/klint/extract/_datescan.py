@@ -79,7 +79,12 @@ _BY_TRIGGER = {
 # boundaries around them are checked in Python.
 _DIGITS = re.compile(r"\d\d*")  # not \d+: a leading repeat hides the first-character set from re
 _MONTH_WORDS = re.compile(MONTH_ALTERNATION)
-_SEASON_WORDS = re.compile(alternation([w for s in SEASONS for w in (s, s.title())]))
+#: a season word ending where the "season" pattern's year may start: that pattern matches only
+#: before a year, so its triggers are looked for before the year triggers, not over all the text
+_SEASON_BEFORE_YEAR = re.compile(
+    rf"(?:{alternation([w for s in SEASONS for w in (s, s.title())])})"
+    rf"(?:{_SP}of)?,?{_SP}$"
+)
 _QUAL_BEFORE = re.compile(rf"\b(?P<q>{_QUAL})[- ]?$")
 _WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{'|'.join(WEEKDAYS)}),?[ \t]{{1,2}}(?:the[ \t])?$")
 _MONTH_PREP = re.compile(
@@ -245,14 +250,15 @@ def _triggers(view: str, start: int, end: int) -> list[tuple[str, int]]:
             out.append(("short", p))
         elif n == 4 and not (prev == "-" and p - 2 >= start and view[p - 2].isdigit()):
             out.append(("year", p))
-    for pat, kind in ((_MONTH_WORDS, "month"), (_SEASON_WORDS, "season")):
-        for m in pat.finditer(view, start, end):
-            p = m.start()
-            if (p > start and view[p - 1].isalpha()) or (
-                kind == "season" and view[m.end() : m.end() + 1].isalpha()
-            ):
-                continue
-            out.append((kind, p))
+            if prev in " \t":
+                back = max(start, p - 16)
+                sm = _SEASON_BEFORE_YEAR.search(view, back, p)
+                if sm and not (sm.start() > start and view[sm.start() - 1].isalpha()):
+                    out.append(("season", sm.start()))
+    for m in _MONTH_WORDS.finditer(view, start, end):
+        p = m.start()
+        if not (p > start and view[p - 1].isalpha()):
+            out.append(("month", p))
     return out
 
 
