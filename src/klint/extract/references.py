@@ -46,6 +46,7 @@ def pointer_re(verbs: tuple[str, ...], places: tuple[str, ...]) -> re.Pattern[st
 
 #: Literals every match of ``_ANAPHOR_RE`` contains one of (a text without them is not scanned).
 _ANAPHOR_NEEDS = ("foremention", "foresaid", "bovemention", "bove-mention")
+#: tried only where "See" or "see" is (a scan for [Ss] would try a tenth of the text)
 _SECTION_RE = re.compile(
     r"[Ss]ee\s+(?:also\s+)?(?:the\s+)?(?:section\s+(?:on|about|entitled|titled|called)\s+"
     r"[\"“]?([^\"”()\n.;]{2,60}?)[\"”]?"
@@ -151,7 +152,9 @@ def extract_references(doc: Document, packs: Packs) -> list[Reference]:
     for m, region in pointers:
         direction: Direction = "forward" if m.group(1) in ("below", "later") else "back"
         out.append(_phrase(m, doc, region, "pointer", direction=direction))
-    for m, region in _matches(doc, _SECTION_RE):
+    for m, region in _matches(
+        doc, _SECTION_RE, find_all(text, ("See",)) | find_all(text, ("see",))
+    ):
         target = (m.group(1) or m.group(2) or "").strip()
         if target:
             out.append(_phrase(m, doc, region, "pointer", target=target, direction="none"))
