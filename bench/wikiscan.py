@@ -5,7 +5,8 @@ finds without mwparserfromhell's tree. This reads every wikitext article at hand
 with the read-ahead and with the parser alone, and reports any article whose regions or
 masked view differ, and how much of the text the read-ahead covered. ``--random N``
 adds N random tables and documents built from tricky pieces of markup (separators in
-tags, open italic runs, templates across lines, nested tables)::
+tags, open italic runs, templates across lines, shown and hidden templates in cells,
+nested tables)::
 
     python bench/wikiscan.py                 # the development and shared wikitext, fixtures
     python bench/wikiscan.py --random 3000   # ... and 3,000 random texts
@@ -37,6 +38,7 @@ PIECES = [
     "[http://x.com t]", ":", "[[File:x.jpg|thumb|cap]]", 'style="a"', "colspan=2", "{{", "}}",
     "[[", "]]", "\n*", "\n==h==\n", "__NOTOC__", "<nowiki>|</nowiki>", "<math>{{</math>", "\n ",
     "\n |", "{|", "|}", "<span>x|y</span>", "=", "'s", "\n;t:d", "{{{1}}}", "[[a|b|c]]",
+    "{{flagicon|ITA}}", "{{Lbs|x=1|y}}", "{{flag|It}}", "{{ |x}}", "{{formatnum:12}}", "{{n/a}}",
 ]  # fmt: skip
 
 

@@ -297,3 +297,36 @@ def test_templates_the_reader_never_shows_are_blanked(monkeypatch: pytest.Monkey
     assert [(r.kind, r.label) for r in doc.regions if r.kind == "infobox_field"] == [
         ("infobox_field", "Born")
     ]
+
+
+RIDERS = """{| class="wikitable"
+! Pos !! Rider !! Team
+|-
+| 1 || {{flagicon|ITA}} [[Valentino Rossi]] || {{flag|Italy}} ''Fiat'' {{Lbs|x=1}}
+|-
+| 2 || {{ flagicon | ESP }}'''[[Dani Pedrosa|Pedrosa]]'''<br />{{Lbs|Cowes}} || {{n/a}}
+|}
+"""
+
+
+def test_cells_with_templates_never_shown_need_no_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed: list[str] = []
+    walk = wikitext_reader._Reader.parse_walk
+
+    def spy(reader: wikitext_reader._Reader, start: int, end: int) -> list[tuple[int, int]]:
+        parsed.append(reader.parsed[start:end].strip())
+        return walk(reader, start, end)
+
+    monkeypatch.setattr(wikitext_reader._Reader, "parse_walk", spy)
+    doc = read_both(RIDERS, monkeypatch)
+    assert table_regions(doc) == [
+        ("table_row", "header", "Pos Rider Team"),
+        ("table_row", "1", "1 Valentino Rossi Italy Fiat"),
+        ("table_cell", "Rider", "Valentino Rossi"),
+        ("table_cell", "Team", "Italy Fiat"),
+        ("table_row", "2", "2 Pedrosa N/A"),
+        ("table_cell", "Rider", "Pedrosa"),
+        ("table_cell", "Team", "N/A"),
+    ]
+    # read ahead, only the cells with a template the reader shows go to the parser
+    assert parsed == ["{{flag|Italy}} ''Fiat'' {{Lbs|x=1}}", "{{n/a}}"]

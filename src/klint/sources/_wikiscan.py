@@ -10,7 +10,8 @@ finds what the reader can show without the tree:
   cell's line, ``!!`` on a header cell's line), attributes before a single ``|``, and
   the lines between rows that are no cell; the cells are the ones the parser would
   build (``|+`` is a cell whose text starts with ``+``, as the parser reads it), and
-  the reader still parses each cell's contents that hold markup;
+  the reader still parses each cell's contents that hold markup other than plain links,
+  quotes, ``<br>``, blanked references and flat templates it never shows;
 - plain lines: lines outside any template, tag or table that hold nothing but text,
   plain links (``[[a]]``, ``[[a|b]]``), paired bold and italic quotes, ``<br>`` and
   references whose contents were blanked, after list marks (``*``, ``#``);
@@ -66,12 +67,14 @@ class _GiveUp(Exception):
 
 _INDENTED_MARK_RE = re.compile(r"[^\S\n]+[|!{]")
 _INDENTED_TABLE_RE = re.compile(r"[^\S\n]+\{\|")
-#: text with no markup but plain links, bold and italic quotes, <br> and blanked references
-PLAIN_MARKUP = (
+#: a piece of text with no markup but plain links, bold and italic quotes, <br> and blanked
+#: references (PLAIN_MARKUP: any number of them)
+PLAIN_PIECE = (
     r"(?:[^{}\[\]<>&':\n]|'(?!')|'{2,3}(?!')|'{5}(?!')|<br\s*/?>"
     r"|<ref(?:\s[^<>/]*)?>[ ]*</ref\s*>|<ref\s[^<>]*/>"
-    r"|\[\[[^\[\]{}<>|\n:'&]+(?:\|[^\[\]{}<>|\n':&]*)?\]\])*"
+    r"|\[\[[^\[\]{}<>|\n:'&]+(?:\|[^\[\]{}<>|\n':&]*)?\]\])"
 )
+PLAIN_MARKUP = PLAIN_PIECE + "*"
 #: a plain line: list marks, then plain markup (not what starts a heading, a rule, a table…)
 _PLAIN_LINE_RE = re.compile(r"[*#]*+((?![=\-:;|!{])" + PLAIN_MARKUP + r")(?=\n|\Z)")
 #: in a template's parameters: a tag, an external link, a table (may take in its "}}")

@@ -94,11 +94,16 @@ _SKIP_TAGS = frozenset(
         "categorytree",
     }
 )
-#: contents with no markup but plain links, paired quotes, <br> and blanked references
-_SIMPLE_RE = re.compile(_wikiscan.PLAIN_MARKUP + r"\n?")
+#: a template with no markup, quotes or line break in its name and parameters
+_FLAT_TEMPLATE = r"\{\{[^{}\[\]<>|\n:'=&]+(?:\|[^{}\[\]<>\n']*)?\}\}"
+#: contents with no markup but plain links, paired quotes, <br>, blanked references and
+#: flat templates (shown only when the reader never shows them)
+_SIMPLE_RE = re.compile(r"(?:" + _wikiscan.PLAIN_PIECE + "|" + _FLAT_TEMPLATE + r")*\n?")
 _SIMPLE_MARKUP_RE = re.compile(
     r"'{2,5}|<br\s*/?>|<ref[^<>]*>[ ]*</ref\s*>|<ref[^<>]*/>|\[\[([^|\]]+)(?:\|([^\]]*))?\]\]"
+    r"|\{\{[^{}]*\}\}"
 )
+_FLAT_NAME_RE = re.compile(r"\{\{([^{}|]*)")
 _BRACKETS_RE = re.compile(r"[\[\]{}\s]")
 _MAGIC_RE = re.compile(r"__[A-Z]{2,20}__")
 _LIST_LINE_RE = re.compile(r"[ \t]*[*#]")
@@ -612,7 +617,8 @@ class _Reader:
 
     def simple(self, start: int, end: int) -> list[Span] | None:
         """Show ``parsed[start:end]`` when it holds no markup but plain links (``[[a]]``,
-        ``[[a|b]]``), bold and italic quotes, ``<br>`` and blanked references, as the
+        ``[[a|b]]``), bold and italic quotes, ``<br>``, blanked references and templates
+        the reader never shows (``{{flagicon|ITA}}``) with no markup in them, as the
         parser's nodes would show; its visible spans. None for anything else.
 
         The quotes pair up (the scan ahead saw to it), so they are markup, never text; a
@@ -622,13 +628,18 @@ class _Reader:
         parsed = self.parsed
         if not _SIMPLE_RE.fullmatch(parsed, start, end):
             return None
+        if "{" in parsed[start:end] and not all(
+            m.group(1).strip() and _hidden_template(m.group(1))
+            for m in _FLAT_NAME_RE.finditer(parsed, start, end)
+        ):
+            return None  # a template the reader shows: left to the parser
         out: list[Span] = []
         pos = start
         for m in _SIMPLE_MARKUP_RE.finditer(parsed, start, end):
             out += self.plain(parsed[pos : m.start()], pos, m.start())  # a text node
             pos = m.end()
             if m.group(1) is None:
-                continue  # quotes or <br>: nothing to show
+                continue  # quotes, <br> or a template never shown: nothing to show
             at = m.start(2) if m.group(2) is not None else m.start(1)
             out += self.plain(parsed[at : m.end() - 2], at, m.end() - 2)
         return out + self.plain(parsed[pos:end], pos, end)
