@@ -8,8 +8,7 @@ from collections.abc import Iterator
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context
 from klint.rules.corpus._common import CorpusRule, Fact, is_linked, is_own
-from klint.rules.numbers._common import bounds, stated
-from klint.rules.numbers.kn209_attribute_value_conflict import _rounded
+from klint.rules.numbers._common import bounds, rounded, stated
 
 #: measures a thing keeps: compared whatever the time
 _STATIC = frozenset({"floors", "height", "length", "area", "elevation"})
@@ -89,7 +88,7 @@ class LinkedFigureConflict(CorpusRule):
             b = bounds(ctx, q)
             if b is None or math.isinf(b[1]):
                 continue
-            low, high = _rounded(q, *b) if q.qualifier == "exact" else b
+            low, high = rounded(q, *b)
             yield self.fact(ctx, q, f, attribute, own, low, high, stated(q), q.unit)
 
     def compare(self, own: list[Fact], said: list[Fact]) -> Iterator[Diagnostic]:

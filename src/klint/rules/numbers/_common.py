@@ -64,6 +64,27 @@ def bounds(ctx: Context, q: QuantityClaim) -> tuple[float, float] | None:
     return lo * (1 - min(below, 1.0)), hi * (1 + above)
 
 
+def rounded(q: QuantityClaim, lo: float, hi: float) -> tuple[float, float]:
+    """Widen an exact round figure by the precision it is stated to: "8,000" covers
+    7,500–8,500, at most a tenth of its value ("20,000" covers 18,000–22,000)."""
+    return round_figure(lo, hi) if q.qualifier == "exact" else (lo, hi)
+
+
+def round_figure(lo: float, hi: float) -> tuple[float, float]:
+    """A single round value (``lo == hi``) widened to its stated precision; else as given."""
+    if lo != hi or lo < 100 or not float(lo).is_integer():
+        return lo, hi
+    zeros = len(str(int(lo))) - len(str(int(lo)).rstrip("0"))
+    spread = min(0.5 * 10**zeros, 0.1 * lo) if zeros >= 2 else 0.0
+    return lo - spread, hi + spread
+
+
+def figure_bounds(ctx: Context, q: QuantityClaim) -> tuple[float, float] | None:
+    """What a figure allows: its qualifier's tolerance, a round figure's stated precision."""
+    b = bounds(ctx, q)
+    return None if b is None else rounded(q, *b)
+
+
 def line_of(ctx: Context, offset: int) -> int:
     return ctx.doc.position(offset)[0]
 

@@ -9,7 +9,14 @@ from collections.abc import Iterator
 from klint.claims import Frame, QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
-from klint.rules.numbers._common import bounds, line_of, stated
+from klint.rules.numbers._common import (
+    bounds,
+    figure_bounds,
+    line_of,
+    round_figure,
+    rounded,
+    stated,
+)
 from klint.rules.numbers._restate import restatements
 
 #: attributes that do not change from year to year (and distances from a place): compared
@@ -17,20 +24,6 @@ from klint.rules.numbers._restate import restatements
 _STATIC = frozenset({"floors", "height", "length", "area"})
 #: left to their own rules: ages (KD111), casualties and strengths per side (KN201)
 _ELSEWHERE = frozenset({"age", "killed", "wounded", "casualties", "strength"})
-
-
-def _rounded(q: QuantityClaim, lo: float, hi: float) -> tuple[float, float]:
-    """Widen an exact round figure by the precision it is stated to: "8,000" covers
-    7,500–8,500, at most a tenth of its value ("20,000" covers 18,000–22,000)."""
-    return _round_figure(lo, hi) if q.qualifier == "exact" else (lo, hi)
-
-
-def _round_figure(lo: float, hi: float) -> tuple[float, float]:
-    if lo != hi or lo < 100 or not float(lo).is_integer():
-        return lo, hi
-    zeros = len(str(int(lo))) - len(str(int(lo)).rstrip("0"))
-    spread = min(0.5 * 10**zeros, 0.1 * lo) if zeros >= 2 else 0.0
-    return lo - spread, hi + spread
 
 
 class AttributeValueConflict(Rule):
@@ -94,7 +87,7 @@ class AttributeValueConflict(Rule):
             if bound is None or math.isinf(bound[1]):
                 continue
             groups[(subject_key(f.subject), key(f.attribute), q.unit)].append(
-                (q, f, _rounded(q, *bound) if q.qualifier == "exact" else bound)
+                (q, f, rounded(q, *bound))
             )
         reported: set[int] = set()
         for items in groups.values():
@@ -173,9 +166,8 @@ def _restated_bounds(
     if q.low is None or q.high is None:
         return None
     if q.qualifier != "exact" and _qualifier_word(q) == _qualifier_word(other):
-        return _round_figure(min(q.low, q.high), max(q.low, q.high))
-    b = bounds(ctx, q)
-    return None if b is None else _rounded(q, *b)
+        return round_figure(min(q.low, q.high), max(q.low, q.high))
+    return figure_bounds(ctx, q)
 
 
 def _qualifier_word(q: QuantityClaim) -> str:

@@ -8,9 +8,8 @@ from collections.abc import Iterator
 from klint.claims import Frame, QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
-from klint.rules.numbers._common import bounds, line_of, stated
+from klint.rules.numbers._common import figure_bounds, line_of, stated
 from klint.rules.numbers._restate import counted_head, mistyped, twins
-from klint.rules.numbers.kn209_attribute_value_conflict import _rounded
 
 
 class TwinFigure(Rule):
@@ -85,7 +84,7 @@ class TwinFigure(Rule):
         for a, b, head, why in twins(ctx, body):
             if a.start in reported or b.start in reported or by_head[head]:
                 continue
-            ba, bb = _bounds(ctx, a), _bounds(ctx, b)
+            ba, bb = figure_bounds(ctx, a), figure_bounds(ctx, b)
             if ba is None or bb is None or not (ba[1] < bb[0] or bb[1] < ba[0]):
                 continue  # "about 8,000" and "8,400"; "more than 400" and "more than 700"
             fa, fb = ctx.claims.frames.get(a), ctx.claims.frames.get(b)
@@ -147,7 +146,7 @@ class TwinFigure(Rule):
                     or (f.year and fb.year and f.year != fb.year)
                 ):
                     continue
-                allowed = _bounds(ctx, b)
+                allowed = figure_bounds(ctx, b)
                 if allowed is None or allowed[0] <= q.low <= allowed[1]:
                     continue  # "more than 125,000 companies" allows 225,000
                 yield self.diagnostic(
@@ -173,9 +172,3 @@ class TwinFigure(Rule):
             f"{stated(b)} here but {stated(a)} at line {line_of(ctx, a.start)}: {reason}",
             related=[(a.start, a.end, f"the same count given as {stated(a)}")],
         )
-
-
-def _bounds(ctx: Context, q: QuantityClaim) -> tuple[float, float] | None:
-    """What a figure allows: its qualifier's tolerance, a round figure's precision."""
-    b = bounds(ctx, q)
-    return None if b is None else _rounded(q, *b)
