@@ -399,6 +399,15 @@ def _swap(s: str, i: int) -> str:
     return s[:i] + s[i + 1] + s[i] + s[i + 2 :]
 
 
+def _rounds_to(digits: str, new: str) -> bool:
+    """Whether ``new`` rounds to the round figure ``digits`` at the precision it is written to
+    ("8,000" and "8,020"; not "8,000" and "8,700"): the two can both be right."""
+    a, b = int(digits.replace(",", "")), int(new.replace(",", ""))
+    zeros = len(str(a)) - len(str(a).rstrip("0"))
+    step = 10**zeros
+    return zeros > 0 and abs(b - a) * 2 < step
+
+
 def _figure_variants(digits: str, rng: random.Random) -> list[tuple[str, str]]:
     """(phrasing, new digits) for a figure written with or without separators."""
     pos = [i for i, c in enumerate(digits) if c.isdigit()]
@@ -406,7 +415,9 @@ def _figure_variants(digits: str, rng: random.Random) -> list[tuple[str, str]]:
     if len(pos) >= 2:
         i = rng.choice(pos[1:])
         d = rng.choice([c for c in "0123456789" if c != digits[i]])
-        out.append(("digit-changed", digits[:i] + d + digits[i + 1 :]))
+        new = digits[:i] + d + digits[i + 1 :]
+        if not _rounds_to(digits, new):  # "8,020 students" is what "8,000 students" rounds
+            out.append(("digit-changed", new))
         pairs = [
             (a, b) for a, b in itertools.pairwise(pos) if digits[a] != digits[b] and b == a + 1
         ]
@@ -474,8 +485,24 @@ def year_typo(art: Article, rng: random.Random) -> list[Candidate]:
     return out
 
 
+#: figures stated twice that are two facts, or no count: changing one plants no error
+NOT_TWINS = REPO / "bench" / "inject_not_twins.yaml"
+
+
+def _not_twins() -> set[tuple[str, str, str]]:
+    """(article, figure, word) of the figures the twin-figure kind leaves alone."""
+    import yaml
+
+    if not NOT_TWINS.is_file():
+        return set()
+    entries = yaml.safe_load(NOT_TWINS.read_text(encoding="utf-8")) or []
+    return {(e["article"], str(e["figure"]), e["word"]) for e in entries}
+
+
 def twin_figure(art: Article, rng: random.Random) -> list[Candidate]:
-    """(b) a figure stated twice (same number, same word after it) changed in one place."""
+    """(b) a figure stated twice (same number, same word after it) changed in one place, unless
+    the two state two facts (``bench/inject_not_twins.yaml``)."""
+    skip = {(f, w) for a, f, w in _NOT_TWINS if art.path.endswith("/" + a) or art.path == a}
     groups: dict[tuple[str, str], list[re.Match[str]]] = {}
     for m in art.matches(_FIGURE):
         digits = m.group(1)
@@ -489,6 +516,8 @@ def twin_figure(art: Article, rng: random.Random) -> list[Candidate]:
             continue
         nxt = _NEXT_WORD.match(art.view, m.end())
         if not nxt or nxt.group(1) in _FUNCTION_WORDS or nxt.group(1) in _TIME_UNITS:
+            continue
+        if (digits, nxt.group(1)) in skip:
             continue
         groups.setdefault((digits, nxt.group(1)), []).append(m)
     out = []
@@ -507,6 +536,8 @@ def twin_figure(art: Article, rng: random.Random) -> list[Candidate]:
                 )
     return out
 
+
+_NOT_TWINS = _not_twins()
 
 _ITEM = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|van|von|der|al|bin|la|le|du))*"
 _COUNT_LIST = re.compile(
