@@ -42,7 +42,7 @@ class Lexicon:
     year_prepositions: frozenset[str]  # words before a bare four-digit number that make it a year
     year_chain_words: frozenset[str]  # "and", "to": a year when it closely follows another date
     year_period_nouns: frozenset[str]  # "the end of 1921": nouns of a stretch of time before "of"
-    date_labels: frozenset[str]  # infobox labels whose value is a date, as written
+    date_labels: frozenset[str]  # words of infobox labels whose value is a date, lower-cased
 
 
 @lru_cache(maxsize=8)
@@ -73,7 +73,7 @@ def _compile(
         year_prepositions,
         year_chain_words,
         year_period_nouns,
-        frozenset(date_labels),
+        frozenset(w.lower() for w in date_labels),
     )
 
 

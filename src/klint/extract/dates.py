@@ -37,8 +37,10 @@ def _bare_year_ok(view: str, region: Region, raw: Raw, prev_end: int, lex: ctx.L
         return False
     if raw.pattern == "yrange":
         return True
-    if region.kind == "infobox_field" and region.label in lex.date_labels:
-        return True
+    if region.kind == "infobox_field" and not lex.date_labels.isdisjoint(
+        (region.label or "").lower().split()
+    ):
+        return True  # "Founded", "Established date 1"
     if region.kind in _CLOCK_KINDS and (raw.a.year or 0) >= 1200:
         return True  # a four-digit number in a heading or title is a year ("Summer 1993, ...")
     if view.startswith("'s", raw.end):
