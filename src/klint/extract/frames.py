@@ -59,6 +59,7 @@ _IRREGULAR = {
     "became": "become",
     "fought": "fight",
     "wed": "marry",
+    "news": "news",  # not the plural of "new"
     "people": "people",
     "men": "man",
     "women": "woman",
@@ -119,7 +120,7 @@ _DATE_WORDS = _table(
         "born": "born birth birthdate",
         "died": "died death deceased",
         "founded": "founded foundation established establishment formed formation "
-        "incorporated incorporation inception",
+        "incorporated incorporation inception created creation",
         "opened": "opened opening inaugurated inauguration",
         "released": "released release",
         "published": "published publication",
