@@ -85,6 +85,25 @@ def figure_bounds(ctx: Context, q: QuantityClaim) -> tuple[float, float] | None:
     return None if b is None else rounded(q, *b)
 
 
+def restated_bounds(
+    ctx: Context, q: QuantityClaim, other: QuantityClaim
+) -> tuple[float, float] | None:
+    """What ``q`` allows when read against its restatement ``other``: one qualifier word before
+    both ("over 25,000" and "over 35,000") qualifies one figure, so the figures themselves
+    are compared, each to its stated precision."""
+    if q.low is None or q.high is None:
+        return None
+    if q.qualifier != "exact" and qualifier_word(q) == qualifier_word(other):
+        return round_figure(min(q.low, q.high), max(q.low, q.high))
+    return figure_bounds(ctx, q)
+
+
+def qualifier_word(q: QuantityClaim) -> str:
+    """The words before a claim's first digit ("over", "some", "more than")."""
+    head = q.text[: next((i for i, c in enumerate(q.text) if c.isdigit()), 0)]
+    return " ".join(head.lower().split())
+
+
 def line_of(ctx: Context, offset: int) -> int:
     return ctx.doc.position(offset)[0]
 

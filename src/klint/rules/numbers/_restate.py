@@ -16,10 +16,10 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from functools import cache
 
 from klint.claims import QuantityClaim
 from klint.rules.base import Context
+from klint.text.calendar import MONTH_NAMES
 
 _WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])+")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
@@ -36,13 +36,22 @@ _STOP = frozenset(
     "five six seven eight nine ten hundred thousand million billion first second third "
     "would could should will can may might must said says say according".split()
 )
-#: words that say a figure changed or is one of a series: two such figures need not agree
-_CHANGE_WORDS = (
-    "increase increased rose rise risen grew grow grown fell fall fallen decline "
-    "declined drop dropped dropping doubled tripled halved reduced reduce cut cuts added "
-    "another additional further new more fewer extra lost gained each per average "
-    "initially originally later eventually remaining"
-).split()
+#: words that say a figure changed or is one of a series: two such figures need not agree.
+#: Matched as written, not by lemma ("remains" is no "remaining", "news" no "new").
+_CHANGE_WORDS = frozenset(
+    (
+        "increase increased increases increasing rose rise rises rising risen grew grow grows "
+        "growing grown fell fall falls falling fallen decline declined declines declining "
+        "decrease decreased decreases drop dropped drops dropping doubled tripled halved "
+        "reduced reduce reduces cut cuts added adds another additional further new more fewer "
+        "extra lost gained gains each per average initially originally later eventually "
+        "remaining"
+    ).split()
+)
+#: the change words of a figure inside a quotation: the source's words, never compared
+_QUOTED = frozenset({'"'})
+#: where the words after a figure stop telling of it: "8,000 students, and more than 60 …"
+_CLAUSE_END_RE = re.compile(r"[,;:()\[\]]")
 #: a word right after a figure that makes it a part of a larger whole ("the two largest divisions")
 _PART_RE = re.compile(r"[a-z]+est|main|top|first|last|leading|major|principal|other", re.I)
 #: units of area and length: a place's size is restated, unlike times, prices and speeds
@@ -66,11 +75,6 @@ def key(word: str) -> str:
     return frame_key(word)
 
 
-@cache
-def _change() -> frozenset[str]:
-    return frozenset(key(w) for w in _CHANGE_WORDS)
-
-
 def counted_head(view: str, q: QuantityClaim) -> str | None:
     """What a figure counts: its counted noun, or the first content word after a percentage
     ("63 percent approval rating"). Measures are left to the frames, whose attribute says
@@ -92,13 +96,13 @@ def counted_head(view: str, q: QuantityClaim) -> str | None:
     return None
 
 
-def _window(view: str, q: QuantityClaim) -> tuple[dict[str, str], bool]:
-    """The content words next to a figure (lemma: the word as written), and whether one of
-    them says the figure changed."""
+def _window(view: str, q: QuantityClaim) -> tuple[dict[str, str], frozenset[str]]:
+    """The content words next to a figure (lemma: the word as written), and the words next
+    to it that say the figure changed or is one of a series (``_QUOTED`` inside a quotation)."""
     s = q.sentence_start if q.sentence_start is not None else max(0, q.start - 200)
     e = q.sentence_end if q.sentence_end is not None else min(len(view), q.end + 200)
     if view.count('"', s, q.start) % 2 or view.count("“", s, q.start) > view.count("”", s, q.start):
-        return {}, True  # inside a quotation: the source's words, not the article's statement
+        return {}, _QUOTED  # inside a quotation: the source's words, not the article's statement
     found = _WORD_RE.findall(view, s, q.start)
     before = found[-_BEFORE:]
     if len(found) <= _BEFORE and before:
@@ -109,10 +113,12 @@ def _window(view: str, q: QuantityClaim) -> tuple[dict[str, str], bool]:
         w = _POSSESSIVE_RE.sub("", w)  # "Kershaw's" names Kershaw
         if w.lower() not in _STOP and len(w) > 2:
             words.setdefault(key(w), w)
-    changed = any(key(w) in _change() for w in before[-4:] + after[:3]) or bool(
-        after and _PART_RE.fullmatch(after[0])
-    )
-    return words, changed
+    stop = _CLAUSE_END_RE.search(view, q.end, e)
+    own = _WORD_RE.findall(view, q.end, stop.start() if stop else e)[:3]  # the figure's phrase
+    changed = {w.lower() for w in before[-4:] + own if w.lower() in _CHANGE_WORDS}
+    if after and _PART_RE.fullmatch(after[0]):
+        changed.add(after[0].lower())
+    return words, frozenset(changed)
 
 
 def _place(ctx: Context, q: QuantityClaim) -> tuple[tuple[int, int] | None, frozenset[int]]:
@@ -148,8 +154,9 @@ def _apart(a: frozenset[int] | set[int], b: frozenset[int] | set[int]) -> bool:
 
 
 def _names(words: dict[str, str]) -> dict[str, str]:
-    """The words of a window written with a capital: names of people, places, bodies."""
-    return {k: w for k, w in words.items() if w[0].isupper()}
+    """The words of a window written with a capital: names of people, places, bodies (not
+    of months)."""
+    return {k: w for k, w in words.items() if w[0].isupper() and w not in MONTH_NAMES}
 
 
 def _years(ctx: Context, s: int, e: int) -> frozenset[int]:
@@ -229,6 +236,15 @@ _PARTICIPLE_NOUN_RE = re.compile(r"[ \t]+[a-z]+ed[ \t]+([a-z]{3,})\b")
 _LOWER_AFTER_RE = re.compile(r"[ \t\u00a0]+[a-z]")
 #: a number word joined to the word after it: an adjective ("two-dimensional"), not a count
 _WORD_COMPOUND_RE = re.compile(r"[^\W\d_]+-")
+#: a counted noun written in lower-case words, not a unit ("kPa", "Moilbbl")
+_NOUN_RE = re.compile(r"[a-z][a-z-]+(?: [a-z][a-z-]+)*")
+#: a list given twice has at least this many figures ("5 ft 2 in to 6 ft 2 in" is a range)
+_LISTED = 3
+#: units of physical measures a twin figure may be given in (not money, durations, shares)
+_PHYSICAL = _MEASURES | {"yd", "in", "kg", "tons", "km/h", "mph", "knots"}
+#: twin figures restated in the same words: at least this many content words of each window,
+#: and this many in common
+_SAME_WINDOW, _SAME_SHARED = 5, 4
 #: twin figures: a counted noun given exactly two values, at most this many times apart
 _TWIN_RATIO = 2
 #: and given at most this many times in all (more: a noun the article keeps counting)
@@ -271,11 +287,55 @@ def _noun(view: str, q: QuantityClaim) -> str | None:
     if head is None and q.unit == "count" and not q.counted:
         m = _PARTICIPLE_NOUN_RE.match(view, q.end)  # "539 identified victims"
         return key(m.group(1)) if m and m.group(1) not in _STOP else None
+    if head is None and q.unit in _PHYSICAL:
+        return q.unit  # a measure: "125 mph", "610 kilometres"
     if head is None or not q.counted:
         return head
     participles = {key(w) for w in q.counted.split()[:-1] if w.endswith("ed")}
     words = head.split()
     return " ".join([w for w in words[:-1] if w not in participles] + words[-1:])
+
+
+def _restated_lists(items: list[QuantityClaim]) -> set[tuple[int, int]]:
+    """Pairs of figures (by start) that stand at one place of one list given twice: two
+    sentences that each count a noun several times, with the same values but at one place
+    ("610 km northeast of Kuching, 216 km northeast of Sibu and 200 km southwest of Miri")."""
+    lists: dict[int | None, list[QuantityClaim]] = defaultdict(list)
+    for q in items:
+        lists[q.sentence_start].append(q)
+    several = [v for k, v in lists.items() if k is not None and len(v) >= _LISTED]
+    out = set()
+    for i, one in enumerate(several):
+        for other in several[i + 1 :]:
+            if len(one) != len(other):
+                continue
+            diff = [(a, b) for a, b in zip(one, other, strict=True) if a.low != b.low]
+            if len(diff) == 1:
+                out.add((diff[0][0].start, diff[0][1].start))
+    return out
+
+
+def _dated(ctx: Context, q: QuantityClaim) -> bool:
+    """Whether a figure's own sentence gives a date."""
+    if q.sentence_start is None or q.sentence_end is None:
+        return False
+    return bool(_years(ctx, q.sentence_start, q.sentence_end))
+
+
+def _subject(ctx: Context, q: QuantityClaim) -> str | None:
+    """The subject the frames give a figure by a link, or as the article's own (its title, "the
+    city", "it"), as a key."""
+    from klint.extract.frames import subject_key
+
+    f = ctx.claims.frames.get(q)
+    if f is None or f.subject is None or f.how not in ("link", "title", "noun", "pronoun"):
+        return None  # a capitalised word is no sure name ("Of the 165 deputies")
+    return subject_key(f.subject)
+
+
+def _in_lead(ctx: Context, q: QuantityClaim) -> bool:
+    f = ctx.claims.frames.get(q)
+    return f is not None and f.origin == "lead"
 
 
 def twins(
@@ -297,44 +357,74 @@ def twins(
         two = len(values) == 2 and len(items) <= _TWIN_MENTIONS and unit == "count"
         if len(items) > 40 or len(values) < 2:
             continue
+        listed = _restated_lists(items)
         per_sentence: dict[int | None, int] = defaultdict(int)
         for q in items:
             per_sentence[q.sentence_start] += 1
-        items = [q for q in items if per_sentence[q.sentence_start] == 1]
-        # "6,000 riflemen … 5,000 riflemen" in one sentence: a list of several
+        # "6,000 riflemen … 5,000 riflemen" in one sentence: a list of several, compared only
+        # with the same list given again
+        listed_at = {x for pair in listed for x in pair}
+        items = [q for q in items if per_sentence[q.sentence_start] == 1 or q.start in listed_at]
         windows = {q.start: _window(view, q) for q in items}
         for i, a in enumerate(items):
             for b in items[i + 1 :]:
                 if a.low == b.low or a.low is None or b.low is None:
                     continue
+                relisted = (a.start, b.start) in listed
+                if (a.start in listed_at or b.start in listed_at) and not relisted:
+                    continue
+                (wa, ca), (wb, cb) = windows[a.start], windows[b.start]
+                near = max(a.low, b.low) <= _TWIN_RATIO * min(a.low, b.low)
                 why = "mistyped" if mistyped(a.low, b.low) else "two values"
+                if relisted and why != "mistyped":
+                    why = "same list"
+                if why != "mistyped" and near and not relisted and not two:
+                    # "certified gold by the RIAA for shipments of 500,000 copies", twice
+                    why = "same words"
+                    common = len((wa.keys() & wb.keys()) - set(head.split()))
+                    if (
+                        unit != "count"
+                        or not _NOUN_RE.fullmatch(a.counted or "")  # "copies", not "kPa"
+                        or min(a.low, b.low) < _TWIN_LEAST
+                        or not (float(a.low).is_integer() and float(b.low).is_integer())
+                        or min(len(wa), len(wb)) < _SAME_WINDOW
+                        or common < max(_SAME_SHARED, _SHARE * min(len(wa), len(wb)))
+                    ):
+                        continue
                 if not (
-                    why == "mistyped"
+                    why in ("mistyped", "same words")
+                    or (why == "same list" and near)
                     or (
                         two
-                        and max(a.low, b.low) <= _TWIN_RATIO * min(a.low, b.low)
+                        and near
                         and _lower_after(view, a)
                         and _lower_after(view, b)
                         and head not in _MEASURES
                     )
                 ):
                     continue  # "10.4 million views" and "38 million"; "6.1 Flora", "6 Flora"
-                (wa, ca), (wb, cb) = windows[a.start], windows[b.start]
-                if ca or cb:
-                    continue  # "another 40 monks", "rose to 87", inside a quotation
-                typo = why == "mistyped"
+                if ca != cb or _QUOTED <= ca:
+                    continue  # "another 40 monks", "rose to 87" (unless both say it), a quotation
+                typo = why == "mistyped" or relisted
                 na, nb = _names(wa).keys() - wb.keys(), _names(wb).keys() - wa.keys()
                 named = typo and _names(wa).keys() & _names(wb).keys()  # "Germany" in both
                 if (na and nb and not named) or (a.unit == "percent" and (na or nb)):
                     continue  # two sentences about two named people, places or sources
                 shared = (wa.keys() & wb.keys()) - set(head.split())
+                sa, sb = _subject(ctx, a), _subject(ctx, b)
+                if sa is not None and sb is not None:
+                    if sa != sb:
+                        continue  # the frames name two subjects: "Marana …", "the city of Kelso …"
+                    shared.add(sa)  # "The city has 896 barangays", "Manila … 896 barangays"
                 if len(shared) < (1 if typo or min(a.low, b.low) >= _TWIN_LEAST else 3):
                     continue  # "radio broadcasts reached 41 countries", "athletes from 49 countries";
                     # a small count ("two monks") needs three ("prepare", "herbal", "mixture")
                 (pa, ya), (pb, yb) = _place(ctx, a), _place(ctx, b)
                 years_a, years_b = {y for y in ya if y < 10000}, {y for y in yb if y < 10000}
-                if not typo and (pa == pb or bool(years_a) != bool(years_b)):
-                    continue  # one paragraph, or not dated alike ("in 1861 … 710", "… 810")
+                da, db = _dated(ctx, a), _dated(ctx, b)
+                if not typo and (pa == pb or (da != db and not _in_lead(ctx, b if da else a))):
+                    continue  # one paragraph, or not dated alike ("in 1861 … 710", "… 810"),
+                    # unless the undated one is the lead's summary
                 if _apart(years_a, years_b) or _apart(ya - years_a, yb - years_b):
                     continue  # "in 2010 … 1,234 members", "in 2012 … 1,284 members"; two days
                 yield a, b, " ".join((a.counted or head).split()), why

@@ -11,9 +11,8 @@ from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.numbers._common import (
     bounds,
-    figure_bounds,
     line_of,
-    round_figure,
+    restated_bounds,
     rounded,
     stated,
 )
@@ -128,7 +127,7 @@ class AttributeValueConflict(Rule):
         for a, b, shared in restatements(ctx, body):
             if b.start in reported or a.start in reported:
                 continue
-            ba, bb = _restated_bounds(ctx, a, b), _restated_bounds(ctx, b, a)
+            ba, bb = restated_bounds(ctx, a, b), restated_bounds(ctx, b, a)
             if ba is None or bb is None:
                 continue
             (a0, a1), (b0, b1) = ba, bb
@@ -155,25 +154,6 @@ class AttributeValueConflict(Rule):
                 f"sentence that says the same ({words}): one figure, two values",
                 related=[(a.start, a.end, f"the same figure given as {stated(a)}")],
             )
-
-
-def _restated_bounds(
-    ctx: Context, q: QuantityClaim, other: QuantityClaim
-) -> tuple[float, float] | None:
-    """What ``q`` allows when read against its restatement ``other``: one qualifier word before
-    both ("over 25,000" and "over 35,000") qualifies one figure, so the figures themselves
-    are compared, each to its stated precision."""
-    if q.low is None or q.high is None:
-        return None
-    if q.qualifier != "exact" and _qualifier_word(q) == _qualifier_word(other):
-        return round_figure(min(q.low, q.high), max(q.low, q.high))
-    return figure_bounds(ctx, q)
-
-
-def _qualifier_word(q: QuantityClaim) -> str:
-    """The words before a claim's first digit ("over", "some", "more than")."""
-    head = q.text[: next((i for i, c in enumerate(q.text) if c.isdigit()), 0)]
-    return " ".join(head.lower().split())
 
 
 def _matched(q: QuantityClaim, others: list[QuantityClaim]) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from klint.claims import Frame, QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
-from klint.rules.numbers._common import figure_bounds, line_of, stated
+from klint.rules.numbers._common import figure_bounds, line_of, restated_bounds, stated
 from klint.rules.numbers._restate import counted_head, mistyped, twins
 
 
@@ -27,7 +27,18 @@ class TwinFigure(Rule):
       most twice apart, in two paragraphs dated to a year in common or both undated
       ("the first 61 evacuees" in the lead, "the first 64 evacuees" in the body); a
       count below 20 needs three words in common ("the three monks who prepare the
-      herbal mixture", "the herbal mixture prepared by two monks").
+      herbal mixture", "the herbal mixture prepared by two monks");
+    - or the two sentences say the same in mostly the same words ("certified gold by
+      the RIAA for shipments of 500,000 copies", twice), or give the same list of
+      measures with one figure changed ("610 km northeast of Kuching, 216 km northeast
+      of Sibu and 200 km southwest of Miri").
+
+    The frames help: a subject both sentences share ("The city has 896 barangays",
+    "Manila is divided into 826 barangays") counts as a word in common, two subjects
+    set the figures apart; a lead that summarises the body may leave out the body's
+    date. Measures are compared in their unit ("125 mph", "152 mph"). One qualifier
+    before both ("more than 300 papers", "more than 400 papers") qualifies one figure,
+    so the figures themselves are compared.
 
     An infobox or front matter figure is a twin of a body figure of the same attribute
     or counted noun whose digits differ from it as a typo's do, when the field's own
@@ -35,7 +46,8 @@ class TwinFigure(Rule):
     of 3,645,257").
 
     What is left alone: figures dated to two different years or days, a change or
-    series word next to one ("another 40 rooms", "rose to", "the remaining"), two
+    series word next to one and not the other ("another 40 rooms", "rose to", "the
+    remaining"), two
     sentences that each name someone the other does not, a noun counted twice in one
     sentence (a list), a field that lists several figures ("848 cc, 947 cc, 998 cc"),
     a figure a round figure or a qualifier allows ("500,000" and "501,000"; "more than
@@ -84,9 +96,10 @@ class TwinFigure(Rule):
         for a, b, head, why in twins(ctx, body):
             if a.start in reported or b.start in reported or by_head[head]:
                 continue
-            ba, bb = figure_bounds(ctx, a), figure_bounds(ctx, b)
-            if ba is None or bb is None or not (ba[1] < bb[0] or bb[1] < ba[0]):
-                continue  # "about 8,000" and "8,400"; "more than 400" and "more than 700"
+            ba, bb = restated_bounds(ctx, a, b), restated_bounds(ctx, b, a)
+            if ba is None or bb is None or not (ba[1] <= bb[0] or bb[1] <= ba[0]):
+                continue  # "about 8,000" and "8,400"; "more than 400" and "700" (but "500,000"
+                # and "600,000", each to the nearest 100,000, only touch)
             fa, fb = ctx.claims.frames.get(a), ctx.claims.frames.get(b)
             if (
                 fa is not None
@@ -161,11 +174,11 @@ class TwinFigure(Rule):
     def _finding(
         self, ctx: Context, a: QuantityClaim, b: QuantityClaim, head: str, why: str
     ) -> Diagnostic:
-        reason = (
-            "the digits differ as a typo's do"
-            if why == "mistyped"
-            else f"the article counts “{head}” with these two values only"
-        )
+        reason = {
+            "mistyped": "the digits differ as a typo's do",
+            "same words": "the two sentences say the same in the same words",
+            "same list": "the same list is given twice",
+        }.get(why, f"the article counts “{head}” with these two values only")
         return self.diagnostic(
             b.start,
             b.end,
