@@ -10,6 +10,16 @@ from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.numbers._common import figure_bounds, line_of, restated_bounds, stated
 from klint.rules.numbers._restate import counted_head, mistyped, twins
+from klint.rules.numbers._units import UNITS
+
+#: the units of area (their pint names)
+_AREAS = frozenset(
+    names
+    for names in UNITS.values()
+    if "** 2" in names[0] or names[0] in ("square_mile", "acre", "hectare")
+)
+#: a figure with this many significant digits is given to its last unit, "about" or not
+_PRECISE_DIGITS = 4
 
 
 class TwinFigure(Rule):
@@ -43,7 +53,9 @@ class TwinFigure(Rule):
     An infobox or front matter figure is a twin of a body figure of the same attribute
     or counted noun whose digits differ from it as a typo's do, when the field's own
     value is stated nowhere in the body ("population = 3045257" against "a population
-    of 3,645,257").
+    of 3,645,257"). A unit is one whatever its spelling ("km2", "square kilometres"; an
+    area field and an area in the body), and "about" before a figure given to its last
+    unit ("about 320,475") allows no other.
 
     What is left alone: figures dated to two different years or days, a change or
     series word next to one and not the other ("another 40 rooms", "rose to", "the
@@ -125,10 +137,12 @@ class TwinFigure(Rule):
             """What a figure counts: its frame's attribute and its counted noun, each by its
             last word ("inhabitants" and "population": population)."""
             words = [w for w in (f.attribute, q.counted, counted_head(view, q)) if w]
+            if _measure(q) in _AREAS:
+                words.append("area")  # "44,579,000 square kilometers", "area = 44579000 km2"
             return {count_attribute(w.split()[-1]) for w in words}
 
         frames = ctx.claims.frames
-        stated_values = {(q.unit, q.low) for q in body}
+        stated_values = {(_measure(q), q.low) for q in body}
         per_field: dict[tuple[str | None, str | None, str], int] = defaultdict(int)
         for q in ctx.claims.quantities:
             f = frames.get(q)
@@ -143,14 +157,14 @@ class TwinFigure(Rule):
                 or q.low != q.high
                 or q.split
                 or f.origin not in ("infobox", "front matter")
-                or (q.unit, q.low) in stated_values
+                or (_measure(q), q.low) in stated_values
             ):
                 continue
             what = counts(q, f)
             for b in body:
                 fb = frames.get(b)
                 if (
-                    b.unit != q.unit
+                    _measure(b) != _measure(q)
                     or b.low is None
                     or b.low != b.high
                     or not mistyped(q.low, b.low)
@@ -159,7 +173,7 @@ class TwinFigure(Rule):
                     or (f.year and fb.year and f.year != fb.year)
                 ):
                     continue
-                allowed = figure_bounds(ctx, b)
+                allowed = _precise(b) or figure_bounds(ctx, b)
                 if allowed is None or allowed[0] <= q.low <= allowed[1]:
                     continue  # "more than 125,000 companies" allows 225,000
                 yield self.diagnostic(
@@ -185,3 +199,19 @@ class TwinFigure(Rule):
             f"{stated(b)} here but {stated(a)} at line {line_of(ctx, a.start)}: {reason}",
             related=[(a.start, a.end, f"the same count given as {stated(a)}")],
         )
+
+
+def _measure(q: QuantityClaim) -> tuple[str, ...] | str:
+    """A figure's unit, one name for its spellings ("km2" and "square kilometres")."""
+    spelling = q.counted if q.unit == "count" and q.counted else q.unit
+    return UNITS.get(spelling or "", q.unit)
+
+
+def _precise(q: QuantityClaim) -> tuple[float, float] | None:
+    """What "about" allows before a figure given to its last unit ("about 320,475"): that
+    figure, since a round one would have been written had it been rounded (None: another
+    qualifier, or a round figure)."""
+    if q.qualifier != "about" or q.low is None or q.low != q.high or not q.low.is_integer():
+        return None
+    digits = str(int(q.low))
+    return (q.low, q.low) if len(digits.rstrip("0")) >= _PRECISE_DIGITS else None
