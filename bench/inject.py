@@ -1022,8 +1022,13 @@ def _day_month_year(m: re.Match[str]) -> tuple[int, str | None, int]:
     return int(m.group("d" + k)), m.group("m" + k).capitalize(), int(m.group("y" + k))
 
 
+#: what a reader of an infobox never sees as its value: a citation, a link's target
+_UNSEEN = re.compile(r"<ref[^>]*?(?<!/)>.*?</ref\s*>|\[\[[^\[\]|]*\|", re.IGNORECASE)
+
+
 def infobox_value(art: Article, rng: random.Random) -> list[Candidate]:
-    """(j) an infobox or front-matter value changed where the body states it too."""
+    """(j) an infobox or front-matter value changed where the body states it too (not in a
+    citation's dates or a link's target, which the reader does not see as the value)."""
     body_years = {y for *_, y in art.dated_years()}
     body_figures = {m.group(1).replace(",", "") for m in art.matches(_FIGURE)}
     body = " ".join(art.view[ps:pe] for ps, pe in art.paragraphs)
@@ -1036,14 +1041,19 @@ def infobox_value(art: Article, rng: random.Random) -> list[Candidate]:
         lines.add(line_start)
         line_end = art.text.find("\n", start)
         line_end = len(art.text) if line_end < 0 else line_end
-        for m in _INFOBOX_DATE.finditer(art.text, line_start, line_end):
+        unseen = [u.span() for u in _UNSEEN.finditer(art.text, line_start, line_end)]
+
+        def seen(m: re.Match[str], unseen: list[tuple[int, int]] = unseen) -> bool:
+            return not any(a <= m.start() < b for a, b in unseen)
+
+        for m in filter(seen, _INFOBOX_DATE.finditer(art.text, line_start, line_end)):
             day, month, year = _day_month_year(m)
             if month and re.search(rf"\b(?:{day} {month},? {year}|{month} {day}, {year})\b", body):
                 span = next(k for k in ("d1", "d2", "d3") if m.group(k))
                 new = str(day + rng.choice((-1, 1)) * rng.randint(1, 9))
                 if 1 <= int(new) <= 28:
                     out.append(Candidate("day", (Edit(m.start(span), m.end(span), new),)))
-        for m in _FIGURE.finditer(art.text, line_start, line_end):
+        for m in filter(seen, _FIGURE.finditer(art.text, line_start, line_end)):
             digits = m.group(1)
             plain = digits.replace(",", "")
             value = int(plain)
