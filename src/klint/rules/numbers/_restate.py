@@ -315,6 +315,11 @@ def _restated_lists(items: list[QuantityClaim]) -> set[tuple[int, int]]:
     return out
 
 
+def _written_noun(q: QuantityClaim) -> str:
+    """A figure's counted noun as the text writes it ("kPa", not "kpa")."""
+    return " ".join(q.text[(q.number_end or q.start) - q.start :].split())
+
+
 def _dated(ctx: Context, q: QuantityClaim) -> bool:
     """Whether a figure's own sentence gives a date."""
     if q.sentence_start is None or q.sentence_end is None:
@@ -384,7 +389,7 @@ def twins(
                     common = len((wa.keys() & wb.keys()) - set(head.split()))
                     if (
                         unit != "count"
-                        or not _NOUN_RE.fullmatch(a.counted or "")  # "copies", not "kPa"
+                        or not _NOUN_RE.fullmatch(_written_noun(a))  # "copies", not "kPa"
                         or min(a.low, b.low) < _TWIN_LEAST
                         or not (float(a.low).is_integer() and float(b.low).is_integer())
                         or min(len(wa), len(wb)) < _SAME_WINDOW

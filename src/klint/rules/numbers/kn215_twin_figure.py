@@ -19,7 +19,7 @@ _AREAS = frozenset(
     if "** 2" in names[0] or names[0] in ("square_mile", "acre", "hectare")
 )
 #: a figure with this many significant digits is given to its last unit, "about" or not
-_PRECISE_DIGITS = 4
+_PRECISE_DIGITS = 3
 
 
 class TwinFigure(Rule):
@@ -48,14 +48,15 @@ class TwinFigure(Rule):
     set the figures apart; a lead that summarises the body may leave out the body's
     date. Measures are compared in their unit ("125 mph", "152 mph"). One qualifier
     before both ("more than 300 papers", "more than 400 papers") qualifies one figure,
-    so the figures themselves are compared.
+    so the figures themselves are compared; "about" before a figure given to its last
+    unit ("around 412 dams") allows no other.
 
     An infobox or front matter figure is a twin of a body figure of the same attribute
     or counted noun whose digits differ from it as a typo's do, when the field's own
     value is stated nowhere in the body ("population = 3045257" against "a population
     of 3,645,257"). A unit is one whatever its spelling ("km2", "square kilometres"; an
     area field and an area in the body), and "about" before a figure given to its last
-    unit ("about 320,475") allows no other.
+    unit ("about 320,475") allows no other here too.
 
     What is left alone: figures dated to two different years or days, a change or
     series word next to one and not the other ("another 40 rooms", "rose to", "the
@@ -108,7 +109,8 @@ class TwinFigure(Rule):
         for a, b, head, why in twins(ctx, body):
             if a.start in reported or b.start in reported or by_head[head]:
                 continue
-            ba, bb = restated_bounds(ctx, a, b), restated_bounds(ctx, b, a)
+            ba = _precise(a) or restated_bounds(ctx, a, b)
+            bb = _precise(b) or restated_bounds(ctx, b, a)
             if ba is None or bb is None or not (ba[1] <= bb[0] or bb[1] <= ba[0]):
                 continue  # "about 8,000" and "8,400"; "more than 400" and "700" (but "500,000"
                 # and "600,000", each to the nearest 100,000, only touch)
@@ -208,9 +210,9 @@ def _measure(q: QuantityClaim) -> tuple[str, ...] | str:
 
 
 def _precise(q: QuantityClaim) -> tuple[float, float] | None:
-    """What "about" allows before a figure given to its last unit ("about 320,475"): that
-    figure, since a round one would have been written had it been rounded (None: another
-    qualifier, or a round figure)."""
+    """What "about" allows before a figure given to its last unit ("about 320,475", "around
+    412 dams"): that figure, since a round one would have been written had it been rounded
+    (None: another qualifier, or a round figure)."""
     if q.qualifier != "about" or q.low is None or q.low != q.high or not q.low.is_integer():
         return None
     digits = str(int(q.low))
