@@ -18,7 +18,7 @@ _AREAS = frozenset(
     for names in UNITS.values()
     if "** 2" in names[0] or names[0] in ("square_mile", "acre", "hectare")
 )
-#: a figure with this many significant digits is given to its last unit, "about" or not
+#: a figure of this many digits, the last not 0, is given to its last unit, "about" or not
 _PRECISE_DIGITS = 3
 
 
@@ -216,4 +216,4 @@ def _precise(q: QuantityClaim) -> tuple[float, float] | None:
     if q.qualifier != "about" or q.low is None or q.low != q.high or not q.low.is_integer():
         return None
     digits = str(int(q.low))
-    return (q.low, q.low) if len(digits.rstrip("0")) >= _PRECISE_DIGITS else None
+    return (q.low, q.low) if len(digits) >= _PRECISE_DIGITS and digits[-1] != "0" else None
