@@ -1022,13 +1022,15 @@ def _day_month_year(m: re.Match[str]) -> tuple[int, str | None, int]:
     return int(m.group("d" + k)), m.group("m" + k).capitalize(), int(m.group("y" + k))
 
 
-#: what a reader of an infobox never sees as its value: a citation, a link's target
+#: what a reader of an infobox never sees as its value: a citation, a link's target (and in
+#: HTML whatever stands inside a tag)
 _UNSEEN = re.compile(r"<ref[^>]*?(?<!/)>.*?</ref\s*>|\[\[[^\[\]|]*\|", re.IGNORECASE)
 
 
 def infobox_value(art: Article, rng: random.Random) -> list[Candidate]:
     """(j) an infobox or front-matter value changed where the body states it too (not in a
-    citation's dates or a link's target, which the reader does not see as the value)."""
+    citation's dates, a link's target or an HTML tag, which the reader does not see as the
+    value)."""
     body_years = {y for *_, y in art.dated_years()}
     body_figures = {m.group(1).replace(",", "") for m in art.matches(_FIGURE)}
     body = " ".join(art.view[ps:pe] for ps, pe in art.paragraphs)
@@ -1044,6 +1046,8 @@ def infobox_value(art: Article, rng: random.Random) -> list[Candidate]:
         unseen = [u.span() for u in _UNSEEN.finditer(art.text, line_start, line_end)]
 
         def seen(m: re.Match[str], unseen: list[tuple[int, int]] = unseen) -> bool:
+            if art.fmt == "html" and art.view[m.start() : m.end()] != m.group():
+                return False  # inside a tag: an address or an attribute, not shown
             return not any(a <= m.start() < b for a, b in unseen)
 
         for m in filter(seen, _INFOBOX_DATE.finditer(art.text, line_start, line_end)):
