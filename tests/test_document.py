@@ -134,3 +134,20 @@ def test_crlf_is_one_line_break() -> None:
     index = LineIndex("a\r\nb\rc\nd")
     assert [index.position(i)[0] for i in (0, 3, 5, 7)] == [1, 2, 3, 4]
     assert index.line_count == 4
+
+
+def test_text_reads_tab_rows_as_infobox_fields() -> None:
+    """A box copied from a rendered page keeps a tab between label and value; the lead
+    before it stays a paragraph, and a first line cut inside a bracket is no title."""
+    from klint.sources import read_text
+
+    text = (
+        "Ann Lee (born 21 August 1968\n\nAnn Lee is a Welsh actor.\n\n"
+        "Ann Lee\nBorn\t27 August 1968\nLive albums:\t1\n\nShe sang.\tHe played.\n"
+    )
+    doc = read_text(text, "a.txt", "text")
+    kinds = [(r.kind, r.label) for r in doc.regions]
+    assert ("title", None) not in kinds
+    assert ("infobox_field", "Born") in kinds and ("infobox_field", "Live albums") in kinds
+    assert ("paragraph", None) in kinds
+    assert not any(r.kind == "infobox_field" and "sang" in (r.label or "") for r in doc.regions)

@@ -44,6 +44,9 @@ _BOILER_RE = re.compile(
 _WIKI_HEADING_RE = re.compile(r"^\s*(={1,6})\s*(.*?)\s*\1\s*$")
 _NUMERIC_CELL = r"(?:[-+]?\d[\d,.]*%?|N/?A|—|–|-)"
 _CELL_RE = re.compile(_NUMERIC_CELL)
+#: a label, a tab and its value: an infobox row copied from a rendered page (not a sentence,
+#: not a row of tab-separated cells)
+_TAB_FIELD_RE = re.compile(r"[ \t]*([A-Za-z][^\t.!?:;,]{0,58}?):?\t+(?=\S)[^\t]{1,300}$")
 _SUPPRESS_RE = re.compile(r"^\s*(?:<!--\s*klint:.*-->|\[klint:.*\])\s*$")
 
 
@@ -147,7 +150,8 @@ def read(text: str, path: str = "<text>") -> Document:
         and content
         and len(lines[content[0]].text) <= 100
         and lines[content[0]].text.strip()[-1] not in ".!?"
-    ):
+        and lines[content[0]].text.count("(") <= lines[content[0]].text.count(")")
+    ):  # "Julian Jones (born 21 August 1968": a sentence cut short, not a title
         title_idx = content[0]
     if title_idx is not None:
         kinds[title_idx] = "title"
@@ -209,6 +213,9 @@ def read(text: str, path: str = "<text>") -> Document:
             continue
         elif _is_heading(lines, i):
             regions.append(Region("heading", s, e, label="2"))
+        elif (field := _TAB_FIELD_RE.match(ln.text)) is not None:
+            # a row of an infobox copied from a web page: "Born<TAB>27 August 1968"
+            regions.append(Region("infobox_field", s, e, label=" ".join(field.group(1).split())))
         else:
             regions.append(Region("paragraph", s, e))
         i += 1
@@ -228,8 +235,10 @@ def _find_infobox(
     if first is None:
         return {}
     out: dict[int, list[Region]] = {}
-    # an image caption between the title and the first label belongs to the infobox
-    for j in range(start, first):
+    # an image caption between the title and the first label belongs to the infobox (not
+    # the lead before a box copied from a page, whose rows hold a tab: "Born<TAB>…")
+    tabbed = _TAB_FIELD_RE.match(lines[first].text) is not None
+    for j in range(start, start if tabbed else first):
         if not lines[j].blank and kinds[j] is None:
             s, e = _trimmed(lines[j])
             out[j] = [Region("caption", s, e)]
@@ -250,6 +259,11 @@ def _find_infobox(
             break
         m = _LABEL_RE.match(text)
         s, e = _trimmed(ln)
+        if tabbed and (field := _TAB_FIELD_RE.match(ln.text)) is not None:
+            label = " ".join(field.group(1).split())
+            out[i] = [Region("infobox_field", s, e, label=label)]
+            i += 1
+            continue
         if m and len(text) < 200:
             label = m.group()
             value_start = ln.start + (len(ln.text) - len(ln.text.lstrip())) + m.end()
