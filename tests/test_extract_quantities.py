@@ -147,6 +147,20 @@ def test_vote_split_is_a_split_not_a_range() -> None:
         ("Winds of 125 mph hit the coast.", 125, 125, "exact", "mph", None),
         ("It fought two ironclads repeatedly.", 2, 2, "exact", "count", "ironclads"),
         ("The toll placed the dead at over 100 people.", 100, 100, "over", "count", "people"),
+        ("The band has released two live albums.", 2, 2, "exact", "count", "live albums"),
+        ("The ward records 300 live births a year.", 300, 300, "exact", "count", "live births"),
+        ("About 2,000 live in the town.", 2000, 2000, "about", "count", None),
+        ("His height is 6 ft 9 in (2.06 m).", 6.75, 6.75, "exact", "ft", None),
+        (
+            "He is the tallest actor (6' 8\") to play him.",
+            6 + 8 / 12,
+            6 + 8 / 12,
+            "exact",
+            "ft",
+            None,
+        ),
+        ("She stands 5 feet 6 inches tall.", 5.5, 5.5, "exact", "ft", None),
+        ("The wall is 6 ft high and 9 inches thick.", 6, 6, "exact", "ft", None),
     ],
 )
 def test_quantity_values(text, low, high, qualifier, unit, counted) -> None:

@@ -82,6 +82,7 @@ class NumbersPack:
     ly_nouns: list[str] = _list()
     counted_participles: list[str] = _list()
     noun_stop_words: list[str] = _list()
+    attributive_words: list[str] = _list()
     not_name_words: list[str] = _list()
     not_agent_words: list[str] = _list()
     total_tolerance: float = 0.05

@@ -58,6 +58,7 @@ class Lexicon:
     ly_nouns: frozenset[str]  # nouns in -ly a counted noun phrase keeps
     counted_participles: frozenset[str]  # participles that may be the counted noun
     noun_stop_words: frozenset[str]  # words after a number that end the noun it counts
+    attributive_words: frozenset[str]  # stop words that before a plural noun qualify it
     name_before: re.Pattern[str]  # a capitalised word before a number, part of a name with it
     not_agent_words: frozenset[str]  # capitalised words that open a sentence, no agent
     first_patterns: dict[
@@ -149,6 +150,7 @@ def _build(packs: Packs) -> Lexicon:
         ly_nouns=frozenset(w.lower() for w in num.ly_nouns),
         counted_participles=frozenset(w.lower() for w in num.counted_participles),
         noun_stop_words=frozenset(w.lower() for w in num.noun_stop_words),
+        attributive_words=frozenset(w.lower() for w in num.attributive_words),
         name_before=re.compile(
             rf"[a-z,]\s(?!(?:{alternation(num.not_name_words)})\b)[A-Z][a-z]+ $"
         ),

@@ -57,6 +57,9 @@ _WORD_OR_DOT = frozenset(string.ascii_letters + ".")
 _NEXT_LOWER_WORD_RE = re.compile(r"\s+([a-z][a-z-]*)")
 _SPLIT_DASH_RE = re.compile(r"\s{0,2}[-–—]\s{0,2}")
 _PERCENT_RE = re.compile(r"\s?%|\s+(?:percent|per cent)\b")
+#: feet as a prime after a number, when inches follow: 6' 8", 6′ 8″
+_PRIME_FEET_RE = re.compile(r"\s?(['′’])(?=\s?\d{1,2}(?:\.\d+)?\s?[\"″”])")
+_INCHES_RE = re.compile(r"\s?(\d{1,2}(?:\.\d+)?)\s?(?:[\"″”]|''|in\b|inch\b|inches\b)")
 _COMPOUND_RE = re.compile(r"-([A-Za-z]+)(?:-([A-Za-z]+))?\b")
 
 
@@ -495,12 +498,17 @@ def _after_number(view: str, f: _Found, end: int, s_start: int, s_end: int, lex:
         else:
             f.counted = word
         return
-    um = lex.unit_after.match(after)
+    um = lex.unit_after.match(after) or _PRIME_FEET_RE.match(after)
     if um and (um.group(1) != "%"):
-        unit = lex.unit_map.get(" ".join(um.group(1).lower().split()), "count")
+        unit = lex.unit_map.get(" ".join(um.group(1).lower().split()), "ft")  # else a prime: ′
         f.unit = unit
         f.end = end + um.end()
         rest = after[um.end() :]
+        inches = _INCHES_RE.match(rest) if unit == "ft" and f.low == f.high else None
+        if inches and f.low is not None:  # "6 ft 9 in", "6′ 8″", "5 feet 11 inches": one height
+            f.low = f.high = f.low + float(inches.group(1)) / 12
+            f.end += inches.end()
+            return
         om = re.match(r"\s+of\s+", rest)
         if om and unit not in lex.time_units.values():
             f.counted = _noun_phrase(rest[om.end() :], lex)
@@ -532,10 +540,13 @@ def _np_words(after: str, lex: Lexicon) -> list[str]:
     if not m:
         return []
     words: list[str] = []
-    for w in m.group(1).split():
+    split = m.group(1).split()
+    # "two live albums": a stop word that qualifies the plural noun after it opens the phrase
+    attributive = split[0].lower() in lex.attributive_words and _plural_noun(split[1:2], lex)
+    for w in split:
         lw = w.lower()
         if (
-            lw in lex.noun_stop_words
+            (lw in lex.noun_stop_words and not (attributive and not words))
             or (VERBISH.search(lw) and words)
             or (words and w.endswith(("'s", "’s")))
             or (lw.endswith("ly") and len(lw) > 4 and lw not in lex.ly_nouns)
@@ -551,6 +562,12 @@ def _np_words(after: str, lex: Lexicon) -> list[str]:
     ):
         return []
     return words[:4]
+
+
+def _plural_noun(words: list[str], lex: Lexicon) -> bool:
+    """Whether ``words`` opens with a plural noun ("albums", "births"), no stop word."""
+    w = words[0].lower().rstrip(",;:") if words else ""
+    return w.endswith("s") and not w.endswith("ss") and w not in lex.noun_stop_words
 
 
 def _np_span(after: str, lex: Lexicon) -> int:
