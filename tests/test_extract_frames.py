@@ -363,3 +363,70 @@ def test_two_dates_a_dash_joins_after_the_name_are_birth_and_death(
         "He joined the party in 1931 (April 1931 – May 1945 in office).\n"
     )
     assert _frame(text, "Albert_Speer.md", claim).attribute == attribute
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "subject", "attribute"),
+    [
+        (
+            "Mass production of the Hale Comet began in April 1993.",
+            "April 1993",
+            "Hale Comet",
+            "production start",
+        ),
+        (
+            "Production of the Hale Comet: May 1993 – August 2002, at Tahara.",
+            "May 1993 – August 2002",
+            "Hale Comet",
+            "production start",
+        ),
+        (
+            "Construction of the Hale Bridge ran from 1929 to 1933.",
+            "1929 to 1933",
+            "Hale Bridge",
+            "construction start",
+        ),
+        (
+            "Construction of the Hale Bridge started in 1931.",
+            "1931",
+            "Hale Bridge",
+            "construction start",
+        ),
+        (
+            "In 1971, a second book was published, A Life on Film, in which she wrote.",
+            "1971",
+            "A Life on Film",
+            "published",
+        ),
+        ("A Life on Film was published in 1967.", "1967", "A Life on Film", "published"),
+        (
+            "The Lord of the Rings was published in 1954.",
+            "1954",
+            "The Lord of the Rings",
+            "published",
+        ),
+    ],
+)
+def test_activity_starts_and_whole_work_titles(
+    text: str, claim: str, subject: str | None, attribute: str | None
+) -> None:
+    f = _frame(f"Mary Vale\n\nMary Vale was a writer.\n\n{text}\n", "a.txt", claim)
+    assert (f.subject, f.attribute) == (subject, attribute)
+
+
+def test_a_span_with_another_verb_or_a_word_for_beginning_is_no_activity_start() -> None:
+    for text, claim in [
+        ("Work on the Hale Bridge was finished from 1929 to 1933.", "1929 to 1933"),
+        ("Beginning of the war: 1337–1360", "1337–1360"),
+        ("His telescoping of Russian history from 1917 to 1943 was noted.", "1917 to 1943"),
+    ]:
+        f = _frame(f"Mary Vale\n\nMary Vale was a writer.\n\n{text}.\n", "a.txt", claim)
+        assert not (f.attribute or "").endswith(" start"), text
+
+
+def test_what_a_band_has_released_is_a_count_of_the_kind_not_a_change() -> None:
+    text = (
+        "Doe Band\n\nDoe Band has released four studio albums. In 2001 it released two singles.\n"
+    )
+    assert _frame(text, "a.txt", "four studio albums").attribute == "studio albums"
+    assert _frame(text, "a.txt", "two singles").attribute == "released"

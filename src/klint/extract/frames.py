@@ -135,8 +135,8 @@ _DATE_WORDS = _table(
 _COUNT_WORDS = _table(
     {
         "floors": "floor storey story",
-        "height": "height tall high",
-        "length": "length long",
+        "height": "height tall tallest high",
+        "length": "length long longest",
         "area": "area",
         "elevation": "elevation altitude",
         "population": "population inhabitant resident populace",
@@ -174,6 +174,27 @@ _DISTANCE_RE = re.compile(
     r"\)?[ \t]{0,3}(?:\([^()]{0,30}\)[ \t]{0,3})?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)"
     r"[ \t]{1,3}of|from)[ \t]{1,3}((?:the[ \t])?[A-Z][\w-]+(?:[ \t][A-Z][\w-]+){0,2})"
 )
+#: attributes of a work, whose title may hold short lowercase words ("A Life on Film")
+_WORKS = frozenset({"published", "released"})
+_WORK_TITLE_RE = re.compile(
+    r"[A-Z][\w'’-]*(?:(?:\s+(?:a|an|the|of|on|in|and|for|to|at|with|from))*\s+[A-Z][\w'’-]*"
+    r"|\s+\d+\b)*"
+)
+_TITLE_OPENER_RE = re.compile(r"\b(?:A|An|The)\s+$")
+#: ", A Life on Film," after a passive making verb: the work's title in apposition
+_NAMED_AFTER_RE = re.compile(r",\s+((?:(?:A|An|The)\s+)?[A-Z][^,;.()]{1,80}?)\s*(?:,|\.|;|$)")
+#: a common noun phrase as a passive verb's subject: "a second book was", "the novel was"
+_COMMON_NP_RE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)(?:\s+[a-z]+){1,3}\s+(?:was|were)\s+$"
+)
+#: an activity (a noun in -ion, -ing, -ment, -ure) of a thing, and its start: "production of the
+#: A80 Supra began in", "construction started on"; "Production of the A80 Supra: <range>"
+_NOMINAL_RE = re.compile(r"(?!beginning|commencement)[a-z]{3,}(?:ion|ing|ment|ure)")
+_ACTIVITY = r"\b(?!(?:[Bb]eginning|[Cc]ommencement)\b)([A-Za-z][a-z]{2,}(?:ion|ing|ment|ure))(?:\s+(?:on|of)\s+(?:the\s+)?([^,;.:]{2,80}?))?"
+_BEGAN_RE = re.compile(
+    _ACTIVITY + r"\s+(?:began|begun|started|commenced|was\s+started)\s+(?:in|on|from|during)?\s*$"
+)
+_SPAN_HEAD_RE = re.compile(_ACTIVITY + r"\s*(?::|\s(?:ran|lasted|continued)\s+from)\s*$")
 #: attributes a thing has once: two values of one are a conflict whatever the time
 ONCE = frozenset({"born", "died", "founded", "opened", "released", "published", "completed"})
 
@@ -202,6 +223,7 @@ _CHANGE_BEFORE_RE = re.compile(
     r"\b([a-z]{3,}(?:ed|ing))\s+(?:(?:about|some|nearly|over|almost|around|another|a further|"
     r"an additional|more than|up to)\s+)?$"
 )
+_PERFECT_RE = re.compile(r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+|since\s+)?$")
 _HAVING = frozenset(
     "employed employing numbered numbering counted counting totalled totaled totalling "
     "totaling reached reaching housed housing included including contained containing "
@@ -572,6 +594,14 @@ def _field_frame(art: _Article, c: Claim, region: Region, claims: Claims) -> Fra
         )
         if (
             attribute is None
+            and c.is_range
+            and not in_brackets
+            and len(words) == 1
+            and _NOMINAL_RE.fullmatch(words[0])
+        ):
+            attribute = f"{words[0]} start"  # "Production: May 1993 – August 2002"
+        if (
+            attribute is None
             and not in_brackets
             and not any(region.start <= q.start < region.end for q in claims.quantities)
         ):
@@ -648,6 +678,10 @@ def _prose_frame(
     else:
         attribute, verb_at, verb_end = _count_attribute(art, c, cs)
     subject, how = _subject(art, c, s, cs, ce, verb_at, verb_end, attribute)
+    if isinstance(c, DateClaim):
+        start = _activity_start(art, c, s, cs)
+        if start is not None:
+            (subject, how), attribute = start
     bracketed = _bracketed(art, c, s)
     if bracketed is not None:  # "Joseph Henry (1797–1878)", "a daughter, Mya (born 2002)"
         (subject, how), bare = bracketed
@@ -682,6 +716,27 @@ def _prose_frame(
         where=where,
         origin=origin,
     )
+
+
+def _activity_start(
+    art: _Article, c: DateClaim, s: int, cs: int
+) -> tuple[tuple[str | None, str | None], str] | None:
+    """When an activity of a thing began: "production of the Supra began in April 1993" (a
+    date) or "Production of the Supra: May 1993 – August 2002" (a range, its start), as
+    "<activity> start" of the thing after "of" (else of the clause's subject, found as usual)."""
+    view = art.view
+    began = _BEGAN_RE.search(view, max(cs, c.start - 160), c.start)
+    # a range's head may stand before a colon, where a clause ends: the sentence's
+    m = began or (
+        _SPAN_HEAD_RE.search(view, max(s, c.start - 160), c.start) if c.is_range else None
+    )
+    if m is None:
+        return None
+    attribute = f"{m.group(1).lower()} start"
+    if m.group(2):
+        thing = " ".join(m.group(2).split())
+        return ((art.subject, "title") if art.is_subject(thing) else (thing, "name")), attribute
+    return None if began is None else ((None, None), attribute)
 
 
 def _bracketed(
@@ -790,6 +845,12 @@ def _count_attribute(art: _Article, c: QuantityClaim, cs: int) -> tuple[str | No
     view = art.view
     counted = c.counted
     change = _CHANGE_BEFORE_RE.search(view, max(cs, c.start - 40), c.start)
+    if (
+        change
+        and counted
+        and _PERFECT_RE.search(view, max(cs, change.start() - 12), change.start())
+    ):
+        change = None  # "has released four studio albums": what there is so far, not a change
     if change and change.group(1).lower() not in _HAVING:
         return change.group(1).lower(), change.start(1), change.end(1)  # "hired 50", "cutting 367"
     if (
@@ -886,6 +947,8 @@ def _subject(
                 None,
             )
     found = _clause_subject(art, c, s, cs, ce, verb_at, verb_end, attribute)
+    if attribute in _WORKS and found[1] == "name" and found[0]:
+        found = _work_title(art, cs, max(c.end, ce), found[0]) or found
     if attribute in _MAKING and art.person and found[0] in (None, art.subject):
         # the person made something ("Vail published a further collection in 1861"): the
         # date is the work's, the act the person's ("agent": never a once-only attribute)
@@ -915,6 +978,12 @@ def _clause_subject(
         return None, None  # "her husband's death in 1708": someone the text does not name here
     if attribute in _MAKING and verb_at != c.start:
         before = view[max(cs, verb_at - 12) : verb_at].split()
+        named = _NAMED_AFTER_RE.match(view, verb_end) if attribute in _WORKS else None
+        if named and before and before[-1].lower() in art.grammar.auxiliaries:
+            # "a second book was published, A Life on Film, in which …": the title after
+            title = _work_title(art, named.start(1), named.end(1))
+            if title and _COMMON_NP_RE.search(view, max(cs, verb_at - 60), verb_at):
+                return title
         following = _NEXT_WORD_RE.match(view, verb_end)
         if not (before and before[-1].lower() in art.grammar.auxiliaries) and not (
             following and following.group(1) in art.grammar.prepositions
@@ -963,6 +1032,22 @@ def _clause_subject(
         if found:
             return found
     return None, None
+
+
+def _work_title(art: _Article, a: int, b: int, name: str | None = None) -> tuple[str, str] | None:
+    """The whole title of a work whose name ``name`` ("Life"; else the first name) stands in
+    ``view[a:b]``: capitalised words and the short words between them ("A Life on Film")."""
+    view = art.view
+    for at, n, how in _candidates(art, a, b):
+        if how != "name" or (name is not None and n != name):
+            continue
+        opener = _TITLE_OPENER_RE.search(view, max(0, at - 5), at)
+        m = _WORK_TITLE_RE.match(view, opener.start() if opener else at)
+        if m is None:
+            return None
+        title = m.group()
+        return (art.subject, "title") if art.is_subject(title) else (title, "name")
+    return None
 
 
 def _last_named(
@@ -1148,10 +1233,25 @@ def _when(
     return None, None
 
 
+def activity_start(attribute: str) -> bool:
+    """Whether an attribute is when an activity began ("production start", from "production
+    of the A80 began in April 1993" or a field "Production: May 1993 – August 2002")."""
+    head, _, last = attribute.rpartition(" ")
+    return last == "start" and _NOMINAL_RE.fullmatch(head) is not None
+
+
 def count_attribute(word: str) -> str:
     """The attribute a noun counts ("inhabitants": population), else its key."""
     k = key(word)
     return _COUNT_WORDS.get(k, k)
 
 
-__all__ = ["ONCE", "count_attribute", "frame_claims", "key", "lemma", "subject_key"]
+__all__ = [
+    "ONCE",
+    "activity_start",
+    "count_attribute",
+    "frame_claims",
+    "key",
+    "lemma",
+    "subject_key",
+]

@@ -32,7 +32,8 @@ def dated(ctx: Context) -> Dated:
     if "frames.dated" in ctx.cache:
         out = ctx.cache["frames.dated"]
         return out
-    from klint.extract.frames import ONCE, subject_key  # loaded with the frames, on first use
+    # loaded with the frames, on first use
+    from klint.extract.frames import ONCE, activity_start, subject_key
 
     out = defaultdict(list)
     fields: set[tuple[str, str | None]] = set()
@@ -58,6 +59,9 @@ def dated(ctx: Context) -> Dated:
             if c.range_start_latest and c.range_end_earliest:
                 out[(subject, "born")].append((c, f, c.earliest, c.range_start_latest))
                 out[(subject, "died")].append((c, f, c.range_end_earliest, c.latest))
+        elif activity_start(f.attribute) and (c.range_start_latest or not c.is_range):
+            # an activity's start: a date, or a range's first part ("May 1993 – August 2002")
+            out[(subject, f.attribute)].append((c, f, c.earliest, c.range_start_latest or c.latest))
         elif f.attribute in ONCE and not c.is_range:
             out[(subject, f.attribute)].append((c, f, c.earliest, c.latest))
     ctx.cache["frames.dated"] = out
@@ -104,6 +108,14 @@ class AttributeDateConflict(Rule):
     opening "in the United States" is not compared with another place's; a birth
     or death told of a relative after a possessive ("where his father died in
     1904") is not the subject's.
+
+    The start of an activity of a thing is compared the same way: "production of the
+    A80 Supra began in April 1993" against "Production: May 1993 – August 2002" (a
+    range's first part), "construction of the tower started in 1931" against
+    "construction … ran from 1929 to 1933". A work is named by its whole title, short
+    words included ("A Life on Film was published in 1967" against "in 1971 a second
+    book was published, A Life on Film"). A plain-text article copied from a web page
+    keeps its infobox rows as "Born<TAB>27 August 1968"; those are fields too.
 
     ## Why is this bad?
     A person is born once and a film first released once: one of the two dates is

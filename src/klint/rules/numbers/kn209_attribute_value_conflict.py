@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -34,7 +35,11 @@ class AttributeValueConflict(Rule):
     and "in 1950 the union had 9,500 members"). A figure that changes over time is compared only at one time
     (both state the same year, or neither states one); heights, lengths, areas and
     floors are compared whatever the time. Qualifiers ("about", "over") and a round
-    figure's precision ("8,000" covers 7,500–8,500) widen what agrees.
+    figure's precision ("8,000" covers 7,500–8,500) widen what agrees. A measure given
+    in two units is converted through pint and read to the digit it is written to
+    ("6' 8\"" against "6 ft 9 in (2.06 m)", "310 metres" against "1,060 feet"); a count
+    of a kind is compared with the field of that name ("two live albums" against
+    "Live albums: 1"), and "has released four studio albums" counts what there is.
 
     It also reports a figure restated elsewhere with another value: two sentences in
     different paragraphs that count or measure the same thing ("over 2,500 non-war
@@ -85,19 +90,23 @@ class AttributeValueConflict(Rule):
             bound = bounds(ctx, q)
             if bound is None or math.isinf(bound[1]):
                 continue
-            groups[(subject_key(f.subject), key(f.attribute), q.unit)].append(
+            groups[(subject_key(f.subject), key(f.attribute), _measure(q.unit))].append(
                 (q, f, rounded(q, *bound))
             )
         reported: set[int] = set()
         for items in groups.values():
             if len(items) < 2 or len(items) > 40:
                 continue  # one figure, or a table of figures of many kinds
+            if len({q.unit for q, _, _ in items}) > 1:
+                items = _in_one_unit(items)  # "6 ft 8 in" and "2.06 m"
+            told: set[tuple[int, int | None]] = set()  # a figure against a sentence's
             for i, (a, fa, (a0, a1)) in enumerate(items):
                 for b, fb, (b0, b1) in items[i + 1 :]:
                     if b.start in reported or not _comparable(a, fa, b, fb):
                         continue
-                    if a1 < b0 or b1 < a0:
+                    if (a1 < b0 or b1 < a0) and (a.start, b.sentence_start) not in told:
                         reported.add(b.start)
+                        told.add((a.start, b.sentence_start))  # not again its conversion
                         when = f" {fb.when}" if fb.when else ""
                         yield self.diagnostic(
                             b.start,
@@ -154,6 +163,48 @@ class AttributeValueConflict(Rule):
                 f"sentence that says the same ({words}): one figure, two values",
                 related=[(a.start, a.end, f"the same figure given as {stated(a)}")],
             )
+
+
+def _measure(unit: str) -> str:
+    """What figures in ``unit`` are compared with: any unit of length or area (converted
+    through pint when two meet), else figures in the same unit only."""
+    from klint.rules.numbers._units import UNITS
+
+    names = UNITS.get(unit, ())
+    return "measure" if len(names) == 1 and unit != "count" else unit
+
+
+def _in_one_unit(
+    items: list[tuple[QuantityClaim, Frame, tuple[float, float]]],
+) -> list[tuple[QuantityClaim, Frame, tuple[float, float]]]:
+    """Figures of one attribute given in several units, converted to the first one's unit and
+    widened by the precision each is written to ("2.06 m" ± 0.005 m, "6 ft 8 in" ± ½ in);
+    figures of another dimension are left out."""
+    from klint.rules.numbers._units import UNITS, convert, dimension
+
+    target = UNITS[items[0][0].unit][0]
+    out = []
+    for q, f, (lo, hi) in items:
+        unit = UNITS[q.unit][0]
+        if dimension(unit) != dimension(target):
+            continue
+        step = _written_step(q) * 0.999  # "6 ft 8 in" and "6 ft 9 in" meet at no value
+        out.append((q, f, (convert(lo - step, unit, target), convert(hi + step, unit, target))))
+    return out
+
+
+_LAST_NUMBER_RE = re.compile(r"(\d[\d,]*(?:\.(\d+))?)(?!.*\d)")
+_INCHES_RE = re.compile(r"\d\s?(?:[\"″”]|''|in\b|inch)")
+
+
+def _written_step(q: QuantityClaim) -> float:
+    """Half the step of the last digit a measure is written to, in its unit: "2.06 m" 0.005,
+    "16 ft" 0.5, "6 ft 8 in" half an inch."""
+    if q.unit == "ft" and _INCHES_RE.search(q.text):
+        return 0.5 / 12
+    m = _LAST_NUMBER_RE.search(q.text)
+    decimals = len(m.group(2)) if m and m.group(2) else 0
+    return 0.5 * 10.0**-decimals
 
 
 def _matched(q: QuantityClaim, others: list[QuantityClaim]) -> bool:
