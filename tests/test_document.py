@@ -151,3 +151,17 @@ def test_text_reads_tab_rows_as_infobox_fields() -> None:
     assert ("infobox_field", "Born") in kinds and ("infobox_field", "Live albums") in kinds
     assert ("paragraph", None) in kinds
     assert not any(r.kind == "infobox_field" and "sang" in (r.label or "") for r in doc.regions)
+
+
+def test_text_reads_a_label_and_a_bare_figure_as_a_field_not_a_title() -> None:
+    from klint.sources import read_text
+
+    text = "Number of aircraft built: 44\nPrototype: three built; Mark I: 33 built.\n\nNote: see 4 below.\n"
+    doc = read_text(text, "a.txt", "text")
+    kinds = [(r.kind, r.label) for r in doc.regions]
+    assert ("infobox_field", "Number of aircraft built") in kinds
+    assert not any(k == "title" for k, _ in kinds)
+    assert not any(
+        k == "infobox_field" and (label or "").startswith(("Prototype", "Note"))
+        for k, label in kinds
+    )

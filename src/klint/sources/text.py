@@ -46,7 +46,11 @@ _NUMERIC_CELL = r"(?:[-+]?\d[\d,.]*%?|N/?A|—|–|-)"
 _CELL_RE = re.compile(_NUMERIC_CELL)
 #: a label, a tab and its value: an infobox row copied from a rendered page (not a sentence,
 #: not a row of tab-separated cells)
-_TAB_FIELD_RE = re.compile(r"[ \t]*([A-Za-z][^\t.!?:;,]{0,58}?):?\t+(?=\S)[^\t]{1,300}$")
+_TAB_FIELD_RE = re.compile(
+    r"[ \t]*([A-Za-z][^\t.!?:;,]{0,58}?):?\t+(?=\S)[^\t]{1,300}$"
+    # or a label, a colon and a bare figure: "Number of aircraft built: 44"
+    r"|[ \t]*([A-Z][^\t.!?:;]{2,78}):[ \t]+\d[\d,.]*[ \t]*$"
+)
 _SUPPRESS_RE = re.compile(r"^\s*(?:<!--\s*klint:.*-->|\[klint:.*\])\s*$")
 
 
@@ -151,7 +155,8 @@ def read(text: str, path: str = "<text>") -> Document:
         and len(lines[content[0]].text) <= 100
         and lines[content[0]].text.strip()[-1] not in ".!?"
         and lines[content[0]].text.count("(") <= lines[content[0]].text.count(")")
-    ):  # "Julian Jones (born 21 August 1968": a sentence cut short, not a title
+        and not _TAB_FIELD_RE.match(_strip_trailing_comment(lines[content[0]].text))
+    ):  # "Ann Lee (born 21 August 1968": a sentence cut short; "Born<TAB>…": a field
         title_idx = content[0]
     if title_idx is not None:
         kinds[title_idx] = "title"
@@ -211,11 +216,12 @@ def read(text: str, path: str = "<text>") -> Document:
             regions.extend(_table_regions(lines, i, rows_end))
             i = rows_end
             continue
+        elif (field := _TAB_FIELD_RE.match(_strip_trailing_comment(ln.text))) is not None:
+            # a row of an infobox copied from a web page: "Born<TAB>27 August 1968"
+            label = " ".join((field.group(1) or field.group(2)).split())
+            regions.append(Region("infobox_field", s, e, label=label))
         elif _is_heading(lines, i):
             regions.append(Region("heading", s, e, label="2"))
-        elif (field := _TAB_FIELD_RE.match(ln.text)) is not None:
-            # a row of an infobox copied from a web page: "Born<TAB>27 August 1968"
-            regions.append(Region("infobox_field", s, e, label=" ".join(field.group(1).split())))
         else:
             regions.append(Region("paragraph", s, e))
         i += 1
@@ -237,7 +243,7 @@ def _find_infobox(
     out: dict[int, list[Region]] = {}
     # an image caption between the title and the first label belongs to the infobox (not
     # the lead before a box copied from a page, whose rows hold a tab: "Born<TAB>…")
-    tabbed = _TAB_FIELD_RE.match(lines[first].text) is not None
+    tabbed = _TAB_FIELD_RE.match(_strip_trailing_comment(lines[first].text)) is not None
     for j in range(start, start if tabbed else first):
         if not lines[j].blank and kinds[j] is None:
             s, e = _trimmed(lines[j])
@@ -259,8 +265,8 @@ def _find_infobox(
             break
         m = _LABEL_RE.match(text)
         s, e = _trimmed(ln)
-        if tabbed and (field := _TAB_FIELD_RE.match(ln.text)) is not None:
-            label = " ".join(field.group(1).split())
+        if tabbed and (field := _TAB_FIELD_RE.match(text)) is not None:
+            label = " ".join((field.group(1) or field.group(2)).split())
             out[i] = [Region("infobox_field", s, e, label=label)]
             i += 1
             continue
