@@ -129,6 +129,7 @@ _DATE_WORDS = _table(
         "married": "married marriage",
         "launched": "launched launch",
         "dissolved": "dissolved dissolution disbanded defunct",
+        "renamed": "renamed rebranded retitled",
     }
 )
 #: words that give one attribute of a number
@@ -196,7 +197,18 @@ _BEGAN_RE = re.compile(
 )
 _SPAN_HEAD_RE = re.compile(_ACTIVITY + r"\s*(?::|\s(?:ran|lasted|continued)\s+from)\s*$")
 #: attributes a thing has once: two values of one are a conflict whatever the time
-ONCE = frozenset({"born", "died", "founded", "opened", "released", "published", "completed"})
+ONCE = frozenset(
+    {"born", "died", "founded", "opened", "released", "published", "completed", "name given"}
+)
+_PASSIVE_BEFORE_RE = re.compile(
+    r"(?:\b(?:was|were|been|being|is|are|be)|,(?:\s+and)?)\s+(?:(?:later|then|again|officially|formally)\s+)?$"
+)
+_DATE_JUST_AFTER_RE = re.compile(r",?\s*(?:in|on|by)?\s*")
+#: the name a renaming gives: "renamed the Arland D. Williams, Jr. Memorial Bridge in 1983"
+_NEW_NAME_RE = re.compile(
+    r"\s+(?:(?:as|to)\s+)?(?:the\s+)?[\"“]?([A-Z][\w'’.-]*(?:,?\s+(?:Jr|Sr)\b\.?"
+    r"|\s+(?:(?:of|de|the|and|on|for)\s+)*[A-Z][\w'’.-]*)*)[\"”]?"
+)
 
 # ---------------------------------------------------------------- patterns
 
@@ -682,6 +694,20 @@ def _prose_frame(
         start = _activity_start(art, c, s, cs)
         if start is not None:
             (subject, how), attribute = start
+        elif attribute == "renamed":
+            # "renamed the Rochambeau Bridge in 1958", "In 1958 it was renamed the Rochambeau
+            # Bridge": when that name was given (the date right after the name, or before the verb)
+            named = _NEW_NAME_RE.match(view, verb_end, c.start if verb_at < c.start else ce)
+            # passive ("was renamed X") or a participle after a comma (", and renamed X"): X is
+            # the new name; an active verb's object is the old one ("the council renamed X")
+            passive = _PASSIVE_BEFORE_RE.search(view, max(s, verb_at - 20), verb_at)
+            if (
+                named
+                and passive
+                and (verb_at > c.start or _DATE_JUST_AFTER_RE.fullmatch(view, named.end(), c.start))
+            ):
+                subject = named.group(1).replace(",", "").rstrip(".")
+                how, attribute = "name", "name given"
     bracketed = _bracketed(art, c, s)
     if bracketed is not None:  # "Joseph Henry (1797–1878)", "a daughter, Mya (born 2002)"
         (subject, how), bare = bracketed

@@ -114,7 +114,10 @@ class AttributeDateConflict(Rule):
     range's first part), "construction of the tower started in 1931" against
     "construction … ran from 1929 to 1933". A work is named by its whole title, short
     words included ("A Life on Film was published in 1967" against "in 1971 a second
-    book was published, A Life on Film"). A plain-text article copied from a web page
+    book was published, A Life on Film"). A name is given once: "was renamed the
+    Rochambeau Bridge in 1958" against "… renamed the Rochambeau Bridge on 3 May 1959"
+    (passive or after a comma; an active "the council renamed X" names the old name).
+    A plain-text article copied from a web page
     keeps its infobox rows as "Born<TAB>27 August 1968"; those are fields too.
 
     ## Why is this bad?
