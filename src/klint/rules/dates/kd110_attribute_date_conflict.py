@@ -26,7 +26,8 @@ def dated(ctx: Context) -> Dated:
     """Dates of once-only attributes by (subject, attribute): ``(claim, frame, earliest, latest)``.
 
     A lifespan "(2 May 1790 – 12 June 1826)" gives the birth (its start) and the death (its end);
-    an infobox field or front matter key gives its first date only.
+    an infobox field or front matter key gives its first date only (and the date shown after a
+    bracketed ISO copy of it, "(1955-10-28) October 28, 1955").
     """
     out: Dated
     if "frames.dated" in ctx.cache:
@@ -54,7 +55,8 @@ def dated(ctx: Context) -> Dated:
         if f.origin in ("infobox", "front matter"):
             if (subject, f.field) in fields:
                 continue  # a field's first date is its value; later ones date other things
-            fields.add((subject, f.field))  # ("Net worth … (January 2018)" read into "Born")
+            if not _iso_copy(ctx.doc.view, c):  # "(1955-10-28) October 28, 1955": both
+                fields.add((subject, f.field))  # ("Net worth … (January 2018)" read into "Born")
         if f.attribute == "lifespan" and c.is_range:
             if c.range_start_latest and c.range_end_earliest:
                 out[(subject, "born")].append((c, f, c.earliest, c.range_start_latest))
@@ -79,6 +81,19 @@ def _relative_acts(text: str, start: int) -> bool:
     """Whether, in the sentence before a date, a possessive's noun is the one who was born or
     died ("his father died in 1904"): a pronoun's person owns the noun, the date is not theirs."""
     return bool(_RELATIVE_RE.search(text, max(0, start - 120), start))
+
+
+_ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_copy(view: str, c: DateClaim) -> bool:
+    """Whether a date is the bracketed ISO copy a page gives before the date it shows:
+    "(1955-10-28) October 28, 1955" — the shown date is the field's value too."""
+    return (
+        _ISO_RE.fullmatch(c.text) is not None
+        and view[c.start - 1 : c.start] == "("
+        and view[c.end : c.end + 1] == ")"
+    )
 
 
 def agreed(facts: Dated, subject: str, attribute: str) -> tuple[DateClaim, date, date] | None:
