@@ -39,7 +39,8 @@ class AttributeValueConflict(Rule):
     in two units is converted through pint and read to the digit it is written to
     ("6' 8\"" against "6 ft 9 in (2.06 m)", "310 metres" against "1,060 feet"); a count
     of a kind is compared with the field of that name ("two live albums" against
-    "Live albums: 1"), and "has released four studio albums" counts what there is.
+    "Live albums: 1", or a discography box's ``live = 1``), and "has released four
+    studio albums" counts what there is.
 
     It also reports a figure restated elsewhere with another value: two sentences in
     different paragraphs that count or measure the same thing ("over 2,500 non-war
@@ -93,6 +94,7 @@ class AttributeValueConflict(Rule):
             groups[(subject_key(f.subject), key(f.attribute), _measure(q.unit))].append(
                 (q, f, rounded(q, *bound))
             )
+        _kinds_by_field(groups)
         reported: set[int] = set()
         for items in groups.values():
             if len(items) < 2 or len(items) > 40:
@@ -163,6 +165,33 @@ class AttributeValueConflict(Rule):
                 f"sentence that says the same ({words}): one figure, two values",
                 related=[(a.start, a.end, f"the same figure given as {stated(a)}")],
             )
+
+
+def _kinds_by_field(
+    groups: dict[tuple[str, str, str], list[tuple[QuantityClaim, Frame, tuple[float, float]]]],
+) -> None:
+    """Counts of a kind in prose ("two live albums") joined to the field of a box that names
+    the kind by its first word (``live = 1`` of a discography box), for one subject."""
+    from klint.extract.frames import key
+
+    fields = {
+        k: items
+        for k, items in groups.items()
+        if " " not in k[1] and all(f.origin in ("infobox", "front matter") for _, f, _ in items)
+    }
+    for (subject, attribute, unit), items in list(groups.items()):
+        words = attribute.split()
+        kind = len(words) == 2 and words[0] not in _NOT_KINDS
+        target = fields.get((subject, key(words[0]), unit)) if kind else None
+        if target is not None and all(
+            f.origin not in ("infobox", "front matter") for _, f, _ in items
+        ):
+            target.extend(items)
+            del groups[(subject, attribute, unit)]
+
+
+#: first words of a counted phrase that say which figure, not which kind ("total votes")
+_NOT_KINDS = frozenset({"total", "average", "mean", "median", "peak", "combined", "new", "other"})
 
 
 def _measure(unit: str) -> str:
