@@ -400,6 +400,12 @@ def test_two_dates_a_dash_joins_after_the_name_are_birth_and_death(
         ),
         ("A Life on Film was published in 1967.", "1967", "A Life on Film", "published"),
         (
+            "Hale Motor Works began production of the Hale Comet in April 1993.",
+            "April 1993",
+            "Hale Comet",
+            "production start",
+        ),
+        (
             "The Lord of the Rings was published in 1954.",
             "1954",
             "The Lord of the Rings",

@@ -195,6 +195,10 @@ _ACTIVITY = r"\b(?!(?:[Bb]eginning|[Cc]ommencement)\b)([A-Za-z][a-z]{2,}(?:ion|i
 _BEGAN_RE = re.compile(
     _ACTIVITY + r"\s+(?:began|begun|started|commenced|was\s+started)\s+(?:in|on|from|during)?\s*$"
 )
+#: "Toyota began production of the A80 in April 1993" (the thing after "of" is what it dates)
+_BEGAN_FIRST_RE = re.compile(
+    r"\b(?:began|begun|started|commenced)\s+" + _ACTIVITY + r"\s+(?:in|on|from|during)\s*$"
+)
 _SPAN_HEAD_RE = re.compile(_ACTIVITY + r"\s*(?::|\s(?:ran|lasted|continued)\s+from)\s*$")
 #: attributes a thing has once: two values of one are a conflict whatever the time
 ONCE = frozenset(
@@ -752,6 +756,10 @@ def _activity_start(
     "<activity> start" of the thing after "of" (else of the clause's subject, found as usual)."""
     view = art.view
     began = _BEGAN_RE.search(view, max(cs, c.start - 160), c.start)
+    if began is None:  # "began production of the A80 in …": only with the thing named
+        began = _BEGAN_FIRST_RE.search(view, max(cs, c.start - 160), c.start)
+        if began is not None and not began.group(2):
+            return None
     # a range's head may stand before a colon, where a clause ends: the sentence's
     m = began or (
         _SPAN_HEAD_RE.search(view, max(s, c.start - 160), c.start) if c.is_range else None
