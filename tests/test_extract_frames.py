@@ -436,3 +436,14 @@ def test_what_a_band_has_released_is_a_count_of_the_kind_not_a_change() -> None:
     )
     assert _frame(text, "a.txt", "four studio albums").attribute == "studio albums"
     assert _frame(text, "a.txt", "two singles").attribute == "released"
+
+
+def test_he_in_a_text_that_never_names_its_title_is_the_person_last_opening_a_sentence() -> None:
+    text = (
+        "In 2007, Sam Vale played the giant in the remake of the film about the sea. After "
+        "winning the role, he watched the old films again. He is the tallest actor (6' 8\") "
+        "to play the giant.\n"
+    )
+    assert _frame(text, "Tom_Hale.txt", "6' 8\"").subject == "Sam Vale"
+    named = "Tom Hale\n\nTom Hale is an actor. " + text
+    assert _frame(named, "Tom_Hale.txt", "6' 8\"").subject == "Tom Hale"

@@ -249,6 +249,10 @@ _COMMON_OWNER_RE = re.compile(r"\b[a-z][\w-]*['’]s\s+$")
 _COPULA_WORD_RE = re.compile(r"\s(?:is|was|are|were)\s")
 _VERB_FORM_RE = re.compile(r"[a-z]+ed|born|wed|built")
 #: what may open a clause before its subject: "In 1193, ", "By March 1820 "
+#: a phrase before a sentence's subject, up to its comma: "After winning the role, "
+_OPENING_PHRASE_RE = re.compile(
+    r"\s*(?:(?:In|By|On|At|After|Before|During|Later|When|While|Since|Following)\b[^,;.]{1,60},\s+)?"
+)
 _CLAUSE_OPENING_RE = re.compile(r"\s*(?:(?:In|By|On|After|Later)\s[^,;]{1,30}?,?\s+)?")
 #: an age in apposition to the name right before it: "Ann Hale, aged 19", "Tom (age 12)"
 _APPOSITION_RE = re.compile(r"[,(]\s*(?:aged?|at the age of|at age)\s*$")
@@ -332,6 +336,7 @@ class _Article:
         self.generation = {g.lower().rstrip(".") for g in _GENERATION_RE.findall(self.subject)}
         self._shared: set[str] | None = None
         self._namesakes: bool | None = None
+        self._named: bool | None = None
         own = [w.lower() for w in _WORD_RE.findall(self.subject) if len(w) > 2]
         self.ends = (own[0], own[-1]) if own else None
         self.boxes = _boxes(doc) if doc.format == "wikitext" else []
@@ -491,6 +496,21 @@ class _Article:
         if i <= 0 or not (boxes[i][0] <= offset < boxes[i][1]):
             return self.subject
         return boxes[i][2]
+
+    def subject_named(self) -> bool:
+        """Whether the text names its subject anywhere (an excerpt may never do)."""
+        if self._named is None:
+            self._named = (
+                not self.words  # "Du Fu": words too short to tell
+                or self.subject in self.view
+                or any(
+                    self.is_subject(piece)
+                    for m in _NAME_RE.finditer(self.view)
+                    for piece in _NAME_BREAK_RE.split(m.group())
+                    if piece.strip()
+                )
+            )
+        return self._named
 
     def is_subject(self, name: str, loose: bool = False, middle: bool = True) -> bool:
         """Whether a name or noun names the article's subject ("Smith", "the union"); with
@@ -1143,6 +1163,26 @@ def _find_candidates(art: _Article, a: int, b: int) -> list[tuple[int, str, str]
     return out
 
 
+def _last_person(art: _Article, region: Region, at: int) -> tuple[str, str] | None:
+    """The person (a name of two words or more) the sentences of ``region`` before ``at``
+    last open with, through sentences that open with "he" or "she"; else None."""
+    s = art.sentence(region, at)[0]
+    for _ in range(6):
+        if s <= region.start:
+            return None
+        s = art.sentence(region, s - 1)[0]
+        opening = _OPENING_PHRASE_RE.match(art.view, s)  # "In 2007, ", "After the war, "
+        first = opening.end() if opening else s
+        found = [x for x in _candidates(art, s, min(at, s + 200)) if x[0] == first]
+        if not found:
+            return None
+        _, name, how = found[0]
+        if how == "pronoun" and name in ("he", "she"):
+            continue  # the sentence before tells who
+        return (name, "pronoun") if how in ("name", "link") and len(name.split()) >= 2 else None
+    return None
+
+
 def _apposition(view: str, cs: int, at: int) -> bool:
     """Whether the age at ``at`` stands right after a name ("Ann Hale, aged 19")."""
     m = _APPOSITION_RE.search(view, max(cs, at - 40), at)
@@ -1209,6 +1249,10 @@ def _name_in(art: _Article, a: int, b: int, skip_prepositions: bool) -> tuple[st
                     _sentence_subject(art, *art.sentence(region, p)[:1], at) for p in {back, at}
                 ):
                     return None
+                if region is not None and not art.subject_named():
+                    # a text that never names its title's person: "he" is the person its
+                    # sentences last had as their subject ("In 2007, Tayler Mane played …")
+                    return _last_person(art, region, at)
                 return art.subject, "pronoun"
             if name in ("it", "its") and not art.person:
                 back = art.previous_sentence_start(at)
