@@ -191,7 +191,10 @@ _COMMON_NP_RE = re.compile(
 #: an activity (a noun in -ion, -ing, -ment, -ure) of a thing, and its start: "production of the
 #: A80 Supra began in", "construction started on"; "Production of the A80 Supra: <range>"
 _NOMINAL_RE = re.compile(r"(?!beginning|commencement)[a-z]{3,}(?:ion|ing|ment|ure)")
-_ACTIVITY = r"\b(?!(?:[Bb]eginning|[Cc]ommencement)\b)([A-Za-z][a-z]{2,}(?:ion|ing|ment|ure))(?:\s+(?:on|of)\s+(?:the\s+)?([^,;.:]{2,80}?))?"
+_ACTIVITY = (
+    r"\b(?!(?:[Bb]eginning|[Cc]ommencement)\b)([A-Za-z][a-z]{2,}(?:ion|ing|ment|ure))"
+    r"(?:\s+(?:on|of)\s+(?:the\s+)?([^,;.:]{2,80}?))?"
+)
 _BEGAN_RE = re.compile(
     _ACTIVITY + r"\s+(?:began|begun|started|commenced|was\s+started)\s+(?:in|on|from|during)?\s*$"
 )
@@ -248,11 +251,11 @@ _HAVING = frozenset(
 _COMMON_OWNER_RE = re.compile(r"\b[a-z][\w-]*['’]s\s+$")
 _COPULA_WORD_RE = re.compile(r"\s(?:is|was|are|were)\s")
 _VERB_FORM_RE = re.compile(r"[a-z]+ed|born|wed|built")
-#: what may open a clause before its subject: "In 1193, ", "By March 1820 "
 #: a phrase before a sentence's subject, up to its comma: "After winning the role, "
 _OPENING_PHRASE_RE = re.compile(
     r"\s*(?:(?:In|By|On|At|After|Before|During|Later|When|While|Since|Following)\b[^,;.]{1,60},\s+)?"
 )
+#: what may open a clause before its subject: "In 1193, ", "By March 1820 "
 _CLAUSE_OPENING_RE = re.compile(r"\s*(?:(?:In|By|On|After|Later)\s[^,;]{1,30}?,?\s+)?")
 #: an age in apposition to the name right before it: "Ann Hale, aged 19", "Tom (age 12)"
 _APPOSITION_RE = re.compile(r"[,(]\s*(?:aged?|at the age of|at age)\s*$")
@@ -773,7 +776,7 @@ def _activity_start(
 ) -> tuple[tuple[str | None, str | None], str] | None:
     """When an activity of a thing began: "production of the Supra began in April 1993" (a
     date) or "Production of the Supra: May 1993 – August 2002" (a range, its start), as
-    "<activity> start" of the thing after "of" (else of the clause's subject, found as usual)."""
+    "<activity> start" of the thing after "of"; "Production began in 1995" names no one."""
     view = art.view
     began = _BEGAN_RE.search(view, max(cs, c.start - 160), c.start)
     if began is None:  # "began production of the A80 in …": only with the thing named
