@@ -19,6 +19,7 @@ from klint.rules.dates.kd113_year_chronology import YearChronologyRegression
 from klint.rules.dates.kd114_order_word_conflict import OrderWordConflict
 from klint.rules.dates.kd115_age_vs_birth import AgeVsBirth
 from klint.rules.dates.kd116_edition_year_mismatch import EditionYearMismatch
+from klint.rules.dates.kd120_first_occurrence_conflict import FirstOccurrenceConflict
 
 RULES: tuple[type[Rule], ...] = (
     ImpossibleDate,
@@ -37,4 +38,5 @@ RULES: tuple[type[Rule], ...] = (
     OrderWordConflict,
     AgeVsBirth,
     EditionYearMismatch,
+    FirstOccurrenceConflict,
 )
