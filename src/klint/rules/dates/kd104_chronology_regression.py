@@ -47,11 +47,32 @@ def _own_reference_re(numbers: tuple[str, ...]) -> re.Pattern[str]:
 
 # A sentence that turns to a parallel thread or frames a period of its own: what follows is
 # not compared with the dates before it ("During both the primaries and the election, ...").
-_THREAD_TURN = re.compile(
-    r"(?:^|(?<=[.!?])[\"\u201d)\]]*\s+|(?<=\n))"
-    r"(?:During|Throughout|Meanwhile|In the meantime|At the same time|Over the course of)\b",
-    re.MULTILINE,
+_THREAD_WORDS = (
+    r"(?:During|Throughout|Meanwhile|In the meantime|At the same time|Over the course of)\b"
 )
+_THREAD_TURN = re.compile(
+    r"(?:^|(?<=[.!?])[\"\u201d)\]]*\s+|(?<=\n))" + _THREAD_WORDS, re.MULTILINE
+)
+#: what every match of :data:`_THREAD_TURN` holds: looked for first, where ``re`` skips ahead
+#: to the capitals (the full pattern is tried at every offset)
+_THREAD_WORD = re.compile(_THREAD_WORDS)
+#: words every match of :func:`_own_reference_re` holds, in some case
+_OWN_REFERENCE_WORDS = ("after", "before", "since")
+
+
+def _own_reference(pattern: re.Pattern[str], view: str, start: int, end: int) -> bool:
+    """Whether ``pattern`` (an :func:`_own_reference_re`) matches in ``view[start:end]``. ASCII
+    text is searched only when it holds one of :data:`_OWN_REFERENCE_WORDS`: ``in`` skips ahead,
+    the pattern is tried at every offset (other text may match them through a case fold,
+    "ſince", and is always searched)."""
+    text = view[start:end]
+    if text.isascii():
+        low = text.lower()
+        if not any(w in low for w in _OWN_REFERENCE_WORDS):
+            return False
+    return pattern.search(view, start, end) is not None
+
+
 # A paragraph that opens with its date and a colon is a timeline entry ("February 2014: ...").
 _ENTRY_COLON = re.compile(r"\s*[:\u2013\u2014-]\s")
 
@@ -254,12 +275,12 @@ def dated_anchors(ctx: Context, eligible: Callable[[DateClaim], bool]) -> Iterat
         if (
             lex.flashback.search(view, c.end, tail_end)
             or lex.clause_flashback.search(view, c.end, tail_end)
-            or own_reference.search(view, c.end, e)
+            or _own_reference(own_reference, view, c.end, e)
         ):
             continue
         since = anchors[-1].claim.end if anchors and region is paragraph else region.start
         fresh = (region is not paragraph and s != region.start) or bool(
-            _THREAD_TURN.search(view, since, c.start)
+            _THREAD_WORD.search(view, since, c.start) and _THREAD_TURN.search(view, since, c.start)
         )
         paragraph = region
         anchors.append(_Anchor(c, fresh, region.start))
