@@ -29,15 +29,27 @@ def full_name_before(ctx: Context, acronym: str, uses: list[Acronym]) -> Mention
         return None  # two letters are the initials of too many names ("Los Angeles": LA)
     first = uses[0].start
     found = None
-    for m in ctx.claims.mentions:
+    for m in _by_initials(ctx).get(acronym, ()):
         if m.start >= first:
             break
-        if len(m.words) == len(acronym) and "".join(w[0] for w in m.words) == acronym:
+        if len(m.words) == len(acronym):
             found = found or m
             if any(_TIED_RE.fullmatch(ctx.doc.view, m.end, u.start) for u in uses):
                 return None
     if found is None or first - found.end > _NEAR:
         return None  # far apart (a reference list at the end): not a deleted definition
+    return found
+
+
+def _by_initials(ctx: Context) -> dict[str, list[Mention]]:
+    """Names of three or more words by their initials, each list in text order (once a check)."""
+    found: dict[str, list[Mention]] | None = ctx.cache.get("kx.initials")
+    if found is None:
+        found = {}
+        for m in ctx.claims.mentions:
+            if len(m.words) >= 3:
+                found.setdefault("".join(w[:1] for w in m.words), []).append(m)
+        ctx.cache["kx.initials"] = found
     return found
 
 
