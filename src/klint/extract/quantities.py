@@ -35,7 +35,6 @@ from klint.extract._numlex import (
 )
 from klint.packs import Packs
 from klint.text.numerals import DIGITS_RE, ORDINAL_RE, parse_numeral
-from klint.text.sentences import number_sentence_starts
 from klint.text.words import ascii_lower
 
 _WINDOW = 80  # characters read on either side of a number
@@ -203,7 +202,7 @@ def _scan_region(doc: Document, view: str, region: Region, lex: Lexicon) -> list
     cands = _candidates(view, rs, re_, lex)
     if not cands:
         return []
-    sent = number_sentence_starts(view, rs, min(re_, cands[-1][0] + 4 * _WINDOW))
+    sent = doc.text_index.number_sentences(region, min(re_, cands[-1][0] + 4 * _WINDOW))
     side, _source, counted_default = _field_info(region)
     found: list[tuple[_Found, int]] = []
     consumed = rs

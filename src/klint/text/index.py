@@ -1,5 +1,5 @@
 """The text index of a document: its content regions by offset, and each one's sentences
-and quotations, each found once.
+and quotations, each found once (the three readings of a sentence from one scan of its stops).
 
 :attr:`klint.document.Document.text_index` builds it on first use; each region's
 sentences are split on first use too, so a reader that never asks costs nothing.
@@ -18,16 +18,17 @@ if TYPE_CHECKING:
 
 
 class TextIndex:
-    """Content regions by offset; sentence starts (two readings of :mod:`klint.text.sentences`)
+    """Content regions by offset; sentence starts (the readings of :mod:`klint.text.sentences`)
     and quotations of each."""
 
-    __slots__ = ("view", "_all", "_regions", "_starts", "_stops", "_sentences", "_quotes")
+    __slots__ = ("view", "_all", "_regions", "_starts", "_marks", "_stops", "_sentences", "_quotes")
 
     def __init__(self, doc: Document) -> None:
         self.view = doc.view
         self._all = doc.regions  # not the document: no reference cycle keeps it alive
         self._regions: list[Region] | None = None
         self._starts: list[int] = []
+        self._marks: dict[tuple[int, int], list[sentences.Mark]] = {}
         self._stops: dict[tuple[int, int], list[int]] = {}
         self._sentences: dict[tuple[int, int], list[int]] = {}
         self._quotes: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -50,12 +51,21 @@ class TextIndex:
             return regions[i]
         return None
 
+    def _stop_marks(self, region: Region) -> list[sentences.Mark]:
+        key = (region.start, region.end)
+        found = self._marks.get(key)
+        if found is None:
+            found = self._marks[key] = sentences.stop_marks(self.view, region.start, region.end)
+        return found
+
     def stops(self, region: Region) -> list[int]:
         """Where ``region``'s sentences start by :data:`~klint.text.sentences.STOP`."""
         key = (region.start, region.end)
         found = self._stops.get(key)
         if found is None:
-            found = self._stops[key] = sentences.stop_starts(self.view, region.start, region.end)
+            found = self._stops[key] = sentences.stop_starts(
+                self.view, region.start, region.end, self._stop_marks(region)
+            )
         return found
 
     def sentences(self, region: Region) -> list[int]:
@@ -64,9 +74,15 @@ class TextIndex:
         found = self._sentences.get(key)
         if found is None:
             found = self._sentences[key] = sentences.sentence_starts(
-                self.view, region.start, region.end
+                self.view, region.start, region.end, self._stop_marks(region)
             )
         return found
+
+    def number_sentences(self, region: Region, end: int) -> list[int]:
+        """Where ``region``'s sentences start as a quantity's sentence is taken, up to ``end``."""
+        return sentences.number_sentence_starts(
+            self.view, region.start, end, marks=self._stop_marks(region)
+        )
 
     def quotes(self, region: Region) -> list[tuple[int, int]]:
         """Quoted spans inside ``region``."""

@@ -15,6 +15,9 @@ use, each by what it must not get wrong:
   ends no sentence; a sentence opens with a capital or a digit. A quantity's
   sentence (what a total and its parts share) is taken this way.
 
+All three are read off one scan of a region's stops (:func:`stop_marks`), which the
+text index keeps; each reading then keeps the stops it takes.
+
 A clause ends at a comma, semicolon, colon, bracket or dash
 (:data:`CLAUSE_PUNCT`) and, for the date cues, also before a relative word
 (:data:`CLAUSE_BREAK`: "that", "which", "when"...).
@@ -45,17 +48,39 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gen lt col sgt capt maj adm rev prof jr sr vs etc no nos fig co corp inc ltd "
     "mt jan feb mar apr jun jul aug sep sept oct nov dec approx ca c vol pp".split()
 )
-_STOP_BEFORE_ANY_CAPITAL = re.compile(
-    r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[^\W_a-z])"
-)
 #: A stop before a capital or a digit (a quote or bracket may come between).
 STOP_BEFORE_CAPITAL_OR_DIGIT = re.compile(r"[.!?][\"”’)\]]{0,3}\s+(?=[\"“(\[]?[A-Z0-9])")
 _TRAILING_WORD = re.compile(r"(\w+)$")
+#: A stop, the closing quotes and brackets any reading lets follow it, and white space: where
+#: each of the three readings may end a sentence (the group is the closers).
+_STOP_MARK = re.compile(r"[.!?]([\"'\u201d\u2019)\]]*)\s+")
+#: What may open a sentence by :data:`STOP`; what the number reading's opening quote may precede.
+_STOP_OPENS = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZ"\u201c([')
+_CAPITAL_OR_DIGIT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+#: ``(stop, end of its closers, end of the white space after them)``
+Mark = tuple[int, int, int]
 
 
-def stop_starts(view: str, start: int, end: int) -> list[int]:
-    """``start`` and every offset after a :data:`STOP` inside ``[start, end)``."""
-    return [start] + [m.end() for m in STOP.finditer(view, start, end)]
+def stop_marks(view: str, start: int, end: int) -> list[Mark]:
+    """Every stop inside ``[start, end)`` with closers and white space after it.
+
+    A mark holds no other stop, so the marks are where each reading's pattern may match,
+    and each reading keeps those whose closers and next character it takes; a shorter
+    ``end`` than the marks' keeps those whose next character comes before it."""
+    return [(m.start(), m.end(1), m.end()) for m in _STOP_MARK.finditer(view, start, end)]
+
+
+def stop_starts(view: str, start: int, end: int, marks: list[Mark] | None = None) -> list[int]:
+    """``start`` and every offset after a :data:`STOP` inside ``[start, end)`` (``marks``:
+    :func:`stop_marks` of ``[start, end)`` or beyond)."""
+    if marks is None:
+        marks = stop_marks(view, start, end)
+    return [start] + [
+        e
+        for s, c, e in marks
+        if e < end and view[e] in _STOP_OPENS and (c == s + 1 or "'" not in view[s + 1 : c])
+    ]
 
 
 def sentence_start(view: str, region_start: int, pos: int) -> int:
@@ -75,11 +100,26 @@ def clause_start(view: str, sent_start: int, pos: int) -> int:
     return start
 
 
-def sentence_starts(view: str, start: int, end: int) -> list[int]:
-    """Sentence starts inside ``[start, end)``, abbreviations and initials recognized; always ``start``."""
+def _opens_any(ch: str) -> bool:
+    """A letter that is not lower-case, or a digit: what opens a sentence by :func:`sentence_starts`."""
+    return ch.isalnum() and not "a" <= ch <= "z"
+
+
+def sentence_starts(view: str, start: int, end: int, marks: list[Mark] | None = None) -> list[int]:
+    """Sentence starts inside ``[start, end)``, abbreviations and initials recognized; always ``start``.
+
+    ``marks``: :func:`stop_marks` of ``[start, end)`` or beyond."""
+    if marks is None:
+        marks = stop_marks(view, start, end)
     starts = [start]
-    for m in _STOP_BEFORE_ANY_CAPITAL.finditer(view, start, end):
-        j = m.start()
+    for j, _, e in marks:
+        if e >= end:
+            continue
+        ch = view[e]  # a capital or a digit, after a quote or bracket or not
+        if not _opens_any(ch) and not (
+            ch in "\"'\u201c\u2018([" and e + 1 < end and _opens_any(view[e + 1])
+        ):
+            continue
         k = j
         while k > start and (view[k - 1].isalpha() or view[k - 1] == "."):
             k -= 1
@@ -89,30 +129,43 @@ def sentence_starts(view: str, start: int, end: int) -> list[int]:
         if len(word.replace(".", "")) == 1 and view[k : k + 1].isupper():  # "George H. W. Bush"
             continue
         if "." in word and word.replace(".", "").isalpha() and len(word) <= 6:  # "P.M.", "U.S."
-            nxt = view[m.end() : min(m.end() + 1, end)]
-            if not nxt.isupper():
+            if not view[e].isupper():
                 continue
-        starts.append(m.end())
+        starts.append(e)
     return starts
 
 
 def number_sentence_starts(
-    view: str, start: int, end: int, any_single_character: bool = False
+    view: str,
+    start: int,
+    end: int,
+    any_single_character: bool = False,
+    marks: list[Mark] | None = None,
 ) -> list[int]:
     """Sentence starts inside ``[start, end)`` as a quantity's sentence is taken; always ``start``.
 
     ``any_single_character``: a stop after any one-character word ("5.", "b.") ends no
     sentence either, as a claim frame takes it; else only after a capital (an initial).
+    ``marks``: :func:`stop_marks` of ``[start, end)`` or beyond.
     """
+    if marks is None:
+        marks = stop_marks(view, start, end)
     starts = [start]
-    for m in STOP_BEFORE_CAPITAL_OR_DIGIT.finditer(view, start, end):
-        w = _TRAILING_WORD.search(view[max(start, m.start() - 12) : m.start()])
+    for s, c, e in marks:  # :data:`STOP_BEFORE_CAPITAL_OR_DIGIT`: at most three closers, no "'"
+        if e >= end or c - s > 4 or (c > s + 1 and "'" in view[s + 1 : c]):
+            continue
+        ch = view[e]
+        if ch not in _CAPITAL_OR_DIGIT and not (
+            ch in '"\u201c([' and e + 1 < end and view[e + 1] in _CAPITAL_OR_DIGIT
+        ):
+            continue
+        w = _TRAILING_WORD.search(view[max(start, s - 12) : s])
         if w and (
             w.group(1).lower() in ABBREVIATIONS
             or (len(w.group(1)) == 1 and (any_single_character or w.group(1).isupper()))
         ):
             continue
-        starts.append(m.end())
+        starts.append(e)
     return starts
 
 
