@@ -181,9 +181,17 @@ _QUOTE = re.compile(
 )
 
 
+_QUOTE_OPENERS = ('"', "\u201c", "\u00ab")
+
+
 def quote_spans(view: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of quoted text inside ``[start, end)`` (double quotes, curly or straight, guillemets)."""
-    return [(m.start(), m.end()) for m in _QUOTE.finditer(view, start, end)]
+    # a match opens with a quote: scanned from the first one, found by ``str.find`` (which
+    # skips ahead many times faster than the pattern's scan; most regions have none)
+    opens = [p for p in (view.find(q, start, end) for q in _QUOTE_OPENERS) if p >= 0]
+    if not opens:
+        return []
+    return [(m.start(), m.end()) for m in _QUOTE.finditer(view, min(opens), end)]
 
 
 def inside(spans: list[tuple[int, int]], offset: int) -> bool:
