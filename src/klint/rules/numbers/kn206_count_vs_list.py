@@ -44,6 +44,25 @@ _BOTH_RE = re.compile(
     rf"\b[Bb]oth\s+(?P<items>{_NAME}(?:\s*,\s*{_NAME}){{1,12}}\s*,?\s+(?:and|&)\s+{_NAME})"
     r"(?=\s*[.,;)]|\s+[a-z])"
 )
+
+
+def _both_matches(view: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_BOTH_RE.finditer(view, start, end)``, the pattern tried only where "both" or "Both"
+    stands (opening with a word boundary, it is otherwise tried at every offset)."""
+    at: set[int] = set()
+    for word in ("both", "Both"):
+        p = view.find(word, start, end)
+        while p >= 0:
+            at.add(p)
+            p = view.find(word, p + 1, end)
+    last = start
+    for p in sorted(at):  # leftmost, non-overlapping: what finditer returns
+        m = _BOTH_RE.match(view, p, end) if p >= last else None
+        if m is not None:
+            last = m.end()
+            yield m
+
+
 # a list before its count: "Aldo, Bruna and Carla – the two founders – met"
 _LIST_BEFORE = re.compile(
     rf"(?P<items>{_ITEM}(?:\s*,\s*{_ITEM}){{0,12}}\s*,?\s+(?:and|&)\s+{_ITEM})"
@@ -280,7 +299,7 @@ class CountVsList(Rule):
         for region in ctx.doc.regions_of("paragraph", "list_item", "caption"):
             if low.find("both", region.start, region.end) < 0:
                 continue
-            for m in _BOTH_RE.finditer(view, region.start, region.end):
+            for m in _both_matches(view, region.start, region.end):
                 items = _items(ctx, m.start("items"), m.end("items"))
                 if items is None or len(items) <= 2 or _partial(ctx, m.end("items")):
                     continue
