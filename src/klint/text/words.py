@@ -89,13 +89,24 @@ def whole_words(pat: re.Pattern[str], low: str, offset: int) -> list[tuple[int, 
 
 @lru_cache(maxsize=64)
 def _cue_re(cues: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + alternation({c.lower() for c in cues}) + r")(?![\w-])")
+    """The cues, each ending a word; where one starts is checked by :func:`has_cue` (a pattern
+    opening with a look-behind is tried at every offset, one opening with its words only where
+    their first letters stand)."""
+    return re.compile(r"(?:" + alternation({c.lower() for c in cues}) + r")(?![\w-])")
 
 
 def has_cue(text: str, cues: list[str] | tuple[str, ...]) -> bool:
     """Whether ``text`` holds one of the cue words or phrases as whole words (a hyphen joins
     words), case and spacing ignored."""
-    return _cue_re(tuple(cues)).search(" ".join(text.lower().split())) is not None
+    pattern = _cue_re(tuple(cues))
+    norm = " ".join(text.lower().split())
+    m = pattern.search(norm)
+    while m is not None:
+        at = m.start()
+        if at == 0 or not (norm[at - 1].isalnum() or norm[at - 1] in "_-"):
+            return True
+        m = pattern.search(norm, at + 1)
+    return False
 
 
 def find_all(text: str, literals: Iterable[str]) -> set[int]:
