@@ -39,6 +39,7 @@ PIECES = [
     "[[", "]]", "\n*", "\n==h==\n", "__NOTOC__", "<nowiki>|</nowiki>", "<math>{{</math>", "\n ",
     "\n |", "{|", "|}", "<span>x|y</span>", "=", "'s", "\n;t:d", "{{{1}}}", "[[a|b|c]]",
     "{{flagicon|ITA}}", "{{Lbs|x=1|y}}", "{{flag|It}}", "{{ |x}}", "{{formatnum:12}}", "{{n/a}}",
+    "[[magnet]]", "[[news:x]]", "[[ftp]]",
 ]  # fmt: skip
 
 

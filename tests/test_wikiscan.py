@@ -251,6 +251,16 @@ def test_a_line_with_an_entity_in_a_link_is_not_plain(monkeypatch: pytest.Monkey
     assert view[1].split() == "A line with an b&c entity.".split()
 
 
+def test_a_link_named_like_a_uri_scheme_is_a_link(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "{{chem|O|2}} is so [[magnet]]ic that a bridge forms.\n{|\n| [[news]] || 1\n|}\n"
+    layout = _wikiscan.read_ahead(text)
+    assert [[item.tag for item in row] for t in layout.tables for row in t.rows] == [["td", "td"]]
+    view = read_both(text, monkeypatch).view
+    assert "is so magnetic that a bridge" in " ".join(view.split())
+    # with a colon it is an external link ([[magnet:x]]): left to the parser
+    assert _wikiscan.read_ahead("{{a}} [[magnet:?xt=1]]\n{|\n| b\n|}\n").tables == []
+
+
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="no development wikitext corpus")
 @pytest.mark.parametrize(
     "name",

@@ -383,8 +383,9 @@ class _Scan:
         if m is None:
             raise _GiveUp
         title = m.group(1).strip().lower()
-        if title.startswith("//") or title.partition(":")[0] in URI_SCHEMES:
-            raise _GiveUp  # [[http://…]] is an external link
+        scheme, colon, _ = title.partition(":")
+        if title.startswith("//") or (colon and scheme in URI_SCHEMES):
+            raise _GiveUp  # [[http://…]] is an external link ([[magnet]] is a wikilink)
 
     def html_tag(self, m: re.Match[str], pos: int) -> int:
         """Track an HTML tag; the offset to scan on from."""
