@@ -39,7 +39,7 @@ PIECES = [
     "[[", "]]", "\n*", "\n==h==\n", "__NOTOC__", "<nowiki>|</nowiki>", "<math>{{</math>", "\n ",
     "\n |", "{|", "|}", "<span>x|y</span>", "=", "'s", "\n;t:d", "{{{1}}}", "[[a|b|c]]",
     "{{flagicon|ITA}}", "{{Lbs|x=1|y}}", "{{flag|It}}", "{{ |x}}", "{{formatnum:12}}", "{{n/a}}",
-    "[[magnet]]", "[[news:x]]", "[[ftp]]",
+    "[[magnet]]", "[[news:x]]", "[[ftp]]", "{{t\n<!--\n c\n-->\n|x}}", "{{t\n<!-- c -->\nx|y}}",
 ]  # fmt: skip
 
 

@@ -261,6 +261,16 @@ def test_a_link_named_like_a_uri_scheme_is_a_link(monkeypatch: pytest.MonkeyPatc
     assert _wikiscan.read_ahead("{{a}} [[magnet:?xt=1]]\n{|\n| b\n|}\n").tables == []
 
 
+def test_comments_over_lines_after_a_template_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "{{Infobox person\n<!---\n   Note: keep it short.\n --->\n| name = Jesus\n}}\nA [[plain]] line.\n"
+    assert len(_wikiscan.read_ahead(text).lines) == 1
+    read_both(text, monkeypatch)
+    # text after the name's line ending: no template, its brackets are text (left to the parser)
+    text = text.replace(" --->\n", " --->\nmore\n")
+    assert _wikiscan.read_ahead(text).lines == []
+    read_both(text, monkeypatch)
+
+
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="no development wikitext corpus")
 @pytest.mark.parametrize(
     "name",

@@ -88,9 +88,10 @@ _TOKEN_RE = re.compile(
 )
 #: what the document's scan follows outside tables: nesting alone
 _NESTING_RE = re.compile(_NESTING)
-#: a template's name up to its first "|" or its end (no markup, no line break inside)
+#: a template's name up to its first "|" or its end (no markup, no line break inside; then
+#: blanks and comments, which may span lines)
 _TEMPLATE_NAME_RE = re.compile(
-    r"(\s*[^\s{}\[\]<>|](?:[^{}\[\]<>|\n]*[^\s{}\[\]<>|])?\s*(?:<!--[^\n]*?-->\s*)*)"
+    r"(\s*[^\s{}\[\]<>|](?:[^{}\[\]<>|\n]*[^\s{}\[\]<>|])?\s*(?:<!--[\s\S]*?-->\s*)*)"
     r"(?:\||\}\})"
 )
 #: a link's title up to its "|" or its end
