@@ -67,6 +67,8 @@ class _GiveUp(Exception):
 
 _INDENTED_MARK_RE = re.compile(r"[^\S\n]+[|!{]")
 _INDENTED_TABLE_RE = re.compile(r"[^\S\n]+\{\|")
+#: what starts a list item, a definition, a heading or a rule at the start of a line
+_LINE_MARK_RE = re.compile(r"[*#;:=]|-{4}")
 #: a piece of text with no markup but plain links, bold and italic quotes, <br> and blanked
 #: references (PLAIN_MARKUP: any number of them)
 PLAIN_PIECE = (
@@ -273,6 +275,8 @@ class _Scan:
             self.tag, self.at = "td" if head[0] == "|" else "th", pos + 1
             return self.rest_of_line(pos + 1, self.tag, True)
         if self.tag is None:
+            if _LINE_MARK_RE.match(text, pos):
+                raise _GiveUp  # a list item, heading or rule between rows: the parser's to read
             self.tag, self.at = "", pos
         return self.rest_of_line(pos)
 
