@@ -274,6 +274,21 @@ def test_comments_over_lines_after_a_template_name(monkeypatch: pytest.MonkeyPat
     read_both(text, monkeypatch)
 
 
+def test_a_tag_never_closed_is_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        '{{Infobox country\n| map_caption = <p style="margin:0"><span>Territory</span>\n}}\n'
+        "A [[plain]] line.\n{|\n| a <div> || b\n|}\n"
+    )
+    layout = _wikiscan.read_ahead(text)
+    assert len(layout.lines) == 1
+    assert [[item.tag for item in row] for t in layout.tables for row in t.rows] == [["td", "td"]]
+    read_both(text, monkeypatch)
+    # closed further on, or holding markup: the parser may read a tag; the read-ahead stops
+    for closed in (text + "</p>\n", text.replace('"margin:0"', "'x'")):
+        assert _wikiscan.read_ahead(closed).lines == []
+        read_both(closed, monkeypatch)
+
+
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="no development wikitext corpus")
 @pytest.mark.parametrize(
     "name",

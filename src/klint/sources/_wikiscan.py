@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from mwparserfromhell.definitions import URI_SCHEMES
+from mwparserfromhell.definitions import URI_SCHEMES, is_single
 
 from klint.sources._markup import blank
 
@@ -82,6 +82,8 @@ _PLAIN_LINE_RE = re.compile(r"[*#]*+((?![=\-:;|!{])" + PLAIN_MARKUP + r")(?=\n|\
 #: in a template's parameters: a tag, an external link, a table (may take in its "}}")
 _UNSURE_PARAMETERS_RE = re.compile(r"<|(?<!\[)\[(?!\[)|\{\|")
 _QUOTES_RE = re.compile(r"'{2,}")
+#: what an HTML tag's opening must not hold to read as text where it is never closed
+_MARKUP_IN_TAG_RE = re.compile(r"""[\[\]{}|!'\n]""")
 _NESTING = r"\n|\{\{|\}\}|\[\[|\]\]|<!--|'{2,}|<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)>"
 #: what a table's scan follows: nesting, separators, external links
 _TOKEN_RE = re.compile(
@@ -407,8 +409,21 @@ class _Scan:
             if close is None:
                 raise _GiveUp
             return close.end()
+        if self.never_closed(name, rest, pos):
+            return pos  # the parser looks for its closing tag to the end, then reads "<" as text
         self.nested.append(name)
         return pos
+
+    def never_closed(self, name: str, rest: str, pos: int) -> bool:
+        """Whether a tag opened before ``pos`` (its attributes ``rest``) reads as text: one that
+        must be closed (not ``li``, ``td``…), with no closing tag anywhere after it and no
+        markup in its opening."""
+        return (
+            not is_single(name)
+            and not _MARKUP_IN_TAG_RE.search(rest)
+            and rest.count('"') % 2 == 0
+            and re.compile(rf"</\s*{name}", re.IGNORECASE).search(self.text, pos) is None
+        )
 
 
 def _paired(line: str) -> bool:
