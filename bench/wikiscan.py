@@ -41,6 +41,7 @@ PIECES = [
     "{{flagicon|ITA}}", "{{Lbs|x=1|y}}", "{{flag|It}}", "{{ |x}}", "{{formatnum:12}}", "{{n/a}}",
     "[[magnet]]", "[[news:x]]", "[[ftp]]", "{{t\n<!--\n c\n-->\n|x}}", "{{t\n<!-- c -->\nx|y}}",
     '<p class="x">', "<div>", "</div>", "<li>", "</p>", "{{a|<span>b}}", "[[a|<i>b]]",
+    "{{a|''b}}", "<!---->-->",
 ]  # fmt: skip
 
 

@@ -177,6 +177,8 @@ def test_a_nested_table_is_its_cells_content_and_one_in_a_template_is_read(
         "{|\n| [[a|b]] c | d\n|}\n",  # a link where the attributes would be
         "{|\n  | a\n|}\n",  # a mark after spaces
         "{|\n| {{a\n|}\n",  # a template still open at the end
+        "{|\n| {{a|''b}}''\n|}\n",  # an italic run opened in a template reads on past it
+        "{|\n{{t<!---->-->\n|}}\n|}\n",  # a comment ends at its first -->: no template
         "{|\n* a\n|-\n| b\n|}\n",  # a list item between rows
         "{|\n| a\n|-\n=b=\n| c\n|}\n",  # a heading between rows
         "{|\n| a\n|-\n----\n| c\n|}\n",  # a rule between rows

@@ -95,11 +95,11 @@ _NESTING_RE = re.compile(_NESTING)
 #: a template's name up to its first "|" or its end (no markup, no line break inside; then
 #: blanks and comments, which may span lines)
 _TEMPLATE_NAME_RE = re.compile(
-    r"(\s*[^\s{}\[\]<>|](?:[^{}\[\]<>|\n]*[^\s{}\[\]<>|])?\s*(?:<!--[\s\S]*?-->\s*)*)"
+    r"(\s*[^\s{}\[\]<>|](?:[^{}\[\]<>|\n]*[^\s{}\[\]<>|])?\s*(?:(?><!--[\s\S]*?-->)\s*)*)"
     r"(?:\||\}\})"
 )
 #: a link's title up to its "|" or its end
-_LINK_TITLE_RE = re.compile(r"((?:[^\n{}\[\]<>|]|<!--[^\n]*?-->)+)(?:\||\]\])")
+_LINK_TITLE_RE = re.compile(r"((?:[^\n{}\[\]<>|]|(?><!--[^\n]*?-->))+)(?:\||\]\])")
 #: attributes the parser reads up to the next ``|`` or line end: no markup, quotes only after ``=``
 _ATTRS_RE = re.compile(r"""(?:[^\[\]{}<>|'"\n]|="[^"\n|\[\]{}<>]*"|='[^'\n|\[\]{}<>]*')*""")
 #: contents without markup: nothing the parser would make a node of
@@ -196,7 +196,7 @@ class _Scan:
         self.tag: str | None = None  # the open item: "td", "th", "" (other content), None
         self.at = 0  # where the open item's contents start
         self.nested: list[str] = []  # open "{{", "[[" and tag names
-        self.ticks: list[int] = []  # open bold/italic runs (2, 3 or 5 quotes)
+        self.ticks: list[tuple[int, int]] = []  # open bold/italic runs: (2, 3 or 5 quotes, depth)
 
     def document(self) -> None:
         """Scan the whole text, line by line."""
@@ -328,7 +328,7 @@ class _Scan:
                 self.nested.append(tok)
             elif tok in ("}}", "]]"):
                 if self.nested and self.nested[-1] == ("{{" if tok == "}}" else "[["):
-                    self.nested.pop()
+                    self.pop()
                     if not self.nested and self.outer is not None:
                         self.hidden_template(self.outer, m.start())
                 elif self.nested:
@@ -341,10 +341,10 @@ class _Scan:
             elif tok[0] == "'":
                 n = min(len(tok), 5)
                 n = 3 if n == 4 else n
-                if self.ticks and self.ticks[-1] == n:
-                    self.ticks.pop()
+                if self.ticks and self.ticks[-1] == (n, len(self.nested)):
+                    self.ticks.pop()  # (a run closes where it opened: in the same template…)
                 else:
-                    self.ticks.append(n)
+                    self.ticks.append((n, len(self.nested)))
             elif tok[0] == "<":
                 pos = self.html_tag(m, pos)
             elif tok == "[":
@@ -400,7 +400,7 @@ class _Scan:
         if closing:
             if not self.nested or self.nested[-1] != name:
                 raise _GiveUp
-            self.nested.pop()
+            self.pop()
             return pos
         if rest.endswith("/") or name in _SINGLE_ONLY:
             return pos
@@ -413,6 +413,12 @@ class _Scan:
             return pos  # the parser looks for its closing tag to the end, then reads "<" as text
         self.nested.append(name)
         return pos
+
+    def pop(self) -> None:
+        """Close the innermost template, link or tag."""
+        self.nested.pop()
+        if self.ticks and self.ticks[-1][1] > len(self.nested):
+            raise _GiveUp  # a bold or italic run opened inside: the parser reads on past its end
 
     def never_closed(self, name: str, rest: str, pos: int) -> bool:
         """Whether a tag opened before ``pos`` (its attributes ``rest``) reads as text: one that
