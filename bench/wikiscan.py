@@ -42,6 +42,8 @@ PIECES = [
     "[[magnet]]", "[[news:x]]", "[[ftp]]", "{{t\n<!--\n c\n-->\n|x}}", "{{t\n<!-- c -->\nx|y}}",
     '<p class="x">', "<div>", "</div>", "<li>", "</p>", "{{a|<span>b}}", "[[a|<i>b]]",
     "{{a|''b}}", "<!---->-->",
+    "{{a\n | b\n |- c\n ! d\n}}", "{{a|\n |} b\n !! c\n}}",
+    '|style="{{c|1}}"|', ' x="{{c|y=1}} z"', 'style="{{c|\'\'}}"', "http://x.com/a|", "{{a|http://x.com}}|",
 ]  # fmt: skip
 
 

@@ -291,6 +291,33 @@ def test_a_tag_never_closed_is_text(monkeypatch: pytest.MonkeyPatch) -> None:
         read_both(closed, monkeypatch)
 
 
+CELL_TEMPLATES = """{|
+|-
+|style="{{weather box/colpastel|9.4}}"| 48.9
+| {{unordered list
+ | Yellow card: −1 point;
+ | Direct red card: −4 points;
+ }} || a<ref>{{cite web | url=http://x.org/a| title=T}}</ref>
+|}
+"""
+
+
+def test_templates_in_cells_and_their_attributes(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a template in an attribute's value, "|" after spaces and a bare URL up to a "|" in a
+    # template: the template's own, no cell's
+    assert [[tag for tag, _ in row] for row in cells(CELL_TEMPLATES)] == [[], ["td", "td", "td"]]
+    assert cells(CELL_TEMPLATES)[1][0] == ("td", " 48.9\n")
+    read_both(CELL_TEMPLATES, monkeypatch)
+    # in a cell but no template: the URL takes in the "|"; a quote in the template: unsure
+    for unsure in (
+        "{|\n| a http://x.org/a|b\n|}\n",
+        "{|\n|style=\"{{c|''}}\"| b\n|}\n",
+        "{|\n| <span>a\n | b</span>\n|}\n",
+    ):
+        assert tables(unsure) == []
+        read_both(unsure, monkeypatch)
+
+
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="no development wikitext corpus")
 @pytest.mark.parametrize(
     "name",

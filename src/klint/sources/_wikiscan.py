@@ -100,8 +100,15 @@ _TEMPLATE_NAME_RE = re.compile(
 )
 #: a link's title up to its "|" or its end
 _LINK_TITLE_RE = re.compile(r"((?:[^\n{}\[\]<>|]|(?><!--[^\n]*?-->))+)(?:\||\]\])")
-#: attributes the parser reads up to the next ``|`` or line end: no markup, quotes only after ``=``
-_ATTRS_RE = re.compile(r"""(?:[^\[\]{}<>|'"\n]|="[^"\n|\[\]{}<>]*"|='[^'\n|\[\]{}<>]*')*""")
+#: a template with no markup, quotes or line break in an attribute's value
+_ATTR_TEMPLATE = r"\{\{[^\"\n|\[\]{}<>']+(?:\|[^\"\n|\[\]{}<>']*)*\}\}"
+#: attributes the parser reads up to the next ``|`` or line end: no markup, quotes only after
+#: ``=``, templates only inside double quotes (``style="{{color|9.4}}"``)
+_ATTRS_RE = re.compile(
+    r"(?:[^\[\]{}<>|'\"\n]"
+    r'|="(?:[^"\n|\[\]{}<>]|' + _ATTR_TEMPLATE + r')*"'
+    r"|='[^'\n|\[\]{}<>]*')*"
+)
 #: contents without markup: nothing the parser would make a node of
 _PLAIN_RE = re.compile(r"[^{}\[\]<>&':\n]*\n?")
 _SINGLE_ONLY = frozenset({"br", "wbr", "hr", "meta", "link", "img"})
@@ -295,8 +302,13 @@ class _Scan:
             if tok == "\n":
                 if not self.nested:
                     return pos
-                if (_INDENTED_MARK_RE if self.in_table else _INDENTED_TABLE_RE).match(text, pos):
-                    raise _GiveUp  # (in a template a "|" after spaces only separates parameters)
+                # in a template a "|" after spaces only separates parameters
+                in_template = self.nested[-1] == "{{"
+                indented = (
+                    _INDENTED_TABLE_RE if in_template or not self.in_table else _INDENTED_MARK_RE
+                )
+                if indented.match(text, pos):
+                    raise _GiveUp
                 if text.startswith("{|", pos):
                     if self.in_table:
                         raise _GiveUp  # a table inside a template or tag in a cell
@@ -354,6 +366,8 @@ class _Scan:
                     inner = text[pos:close]
                     if "|" in inner or "!!" in inner:
                         raise _GiveUp  # an external link's text: no separator there
+            elif self.nested and self.nested[-1] == "{{":
+                pos = m.start() + tok.index("//")  # in a template a "|" ends the URL: read on
             else:
                 raise _GiveUp  # a bare URL that runs into a "|"
 
