@@ -6,7 +6,7 @@ with the read-ahead and with the parser alone, and reports any article whose reg
 masked view differ, and how much of the text the read-ahead covered. ``--random N``
 adds N random tables and documents built from tricky pieces of markup (separators in
 tags, open italic runs, templates across lines, shown and hidden templates in cells,
-nested tables)::
+nested tables, italic runs over cells and lines)::
 
     python bench/wikiscan.py                 # the development and shared wikitext, fixtures
     python bench/wikiscan.py --random 3000   # ... and 3,000 random texts
@@ -47,6 +47,16 @@ PIECES = [
 ]  # fmt: skip
 
 
+#: plain cells and prose with italic runs that may cross lines, cells and rows (every other
+#: random text is made of these alone)
+RUNS = [
+    "''", "''", "'''", "a", " b ", "\n| ", "\n|", "\n! ", "||", "!!", "\n|-\n", "\n", "[[A]]",
+    "[[A|b]]", "{{flag|It}}", "{{Lbs|x}}", "<br>", "<small>s</small>", "\n* ", "\n=h=",
+    "\n{|\n| c\n|}", "{{a|''b''}}", "{{a|\n''b''}}", "\n|}\n{|\n", "\nText [[a]].\n", "|",
+    'style="x"|',
+]  # fmt: skip
+
+
 def articles() -> Iterator[tuple[str, str]]:
     for folder in FOLDERS:
         for path in sorted(folder.rglob("*.wiki")) if folder.is_dir() else []:
@@ -56,7 +66,8 @@ def articles() -> Iterator[tuple[str, str]]:
 def randoms(n: int, seed: int) -> Iterator[tuple[str, str]]:
     rng = random.Random(seed)
     for k in range(n):
-        body = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 30)))
+        pieces = RUNS if k % 2 else PIECES
+        body = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
         head = rng.choice(["", "Intro [[a|b]].\n", "{{t|\n", "<div>\n", "'''b\n", "* ''x''\n"])
         tail = rng.choice(["", "\nafter", "}}", "\n</div>", "|}"])
         yield f"random {k}", f"{head}{{|\n{body}\n|}}{tail}\nTail 1999.\n"

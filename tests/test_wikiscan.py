@@ -182,6 +182,8 @@ def test_a_nested_table_is_its_cells_content_and_one_in_a_template_is_read(
         "{|\n* a\n|-\n| b\n|}\n",  # a list item between rows
         "{|\n| a\n|-\n=b=\n| c\n|}\n",  # a heading between rows
         "{|\n| a\n|-\n----\n| c\n|}\n",  # a rule between rows
+        "{|\n! a ||\n!!\n|}\n",  # "!!" at a line's start: both may be the mark
+        "{|\n| '''a\n'''| b\n|}\n",  # a bold run over lines: then a "|" may end the cell's style
     ],
 )
 def test_unsure_tables_are_left_to_the_parser(markup: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -313,6 +315,38 @@ def test_templates_in_cells_and_their_attributes(monkeypatch: pytest.MonkeyPatch
         "{|\n| a http://x.org/a|b\n|}\n",
         "{|\n|style=\"{{c|''}}\"| b\n|}\n",
         "{|\n| <span>a\n | b</span>\n|}\n",
+    ):
+        assert tables(unsure) == []
+        read_both(unsure, monkeypatch)
+
+
+LIFEBOATS = """{|
+|-
+| ''R. and J. Welburn'' <br> ''George Bearman'' (D-669) <br> ''Spare
+| [[File:x.jpg|100px]]
+|-
+| ''The Two Annes (B-809)
+| Carriage
+|}
+After [[the table]].
+"""
+
+
+def test_an_italic_run_left_open_in_a_cell_reads_on_to_its_close(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the parser's italic run takes in the cell marks and rows up to the next '' (as text),
+    # then the cell goes on: one cell over two rows, as the parser reads it
+    first = " ''R. and J. Welburn'' <br> ''George Bearman'' (D-669) <br> ''Spare\n"
+    first += "| [[File:x.jpg|100px]]\n|-\n| ''The Two Annes (B-809)\n"
+    assert cells(LIFEBOATS) == [[], [("td", first), ("td", " Carriage\n")]]
+    assert len(_wikiscan.read_ahead(LIFEBOATS).lines) == 1
+    read_both(LIFEBOATS, monkeypatch)
+    # never closed, or over a list item or a bold run: left to the parser
+    for unsure in (
+        LIFEBOATS.replace("''The", "The"),
+        LIFEBOATS.replace("| [[File", "* [[File"),
+        LIFEBOATS.replace("| [[File:x.jpg|100px]]", "| '''b'''"),
     ):
         assert tables(unsure) == []
         read_both(unsure, monkeypatch)

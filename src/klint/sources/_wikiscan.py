@@ -67,6 +67,8 @@ class _GiveUp(Exception):
 
 _INDENTED_MARK_RE = re.compile(r"[^\S\n]+[|!{]")
 _INDENTED_TABLE_RE = re.compile(r"[^\S\n]+\{\|")
+#: what starts a table, a list item, a definition, a heading or a rule at the start of a line
+_SWALLOW_STOP_RE = re.compile(r"[^\S\n]*\{\||[*#;:=]|-{4}")
 #: what starts a list item, a definition, a heading or a rule at the start of a line
 _LINE_MARK_RE = re.compile(r"[*#;:=]|-{4}")
 #: a piece of text with no markup but plain links, bold and italic quotes, <br> and blanked
@@ -204,6 +206,7 @@ class _Scan:
         self.at = 0  # where the open item's contents start
         self.nested: list[str] = []  # open "{{", "[[" and tag names
         self.ticks: list[tuple[int, int]] = []  # open bold/italic runs: (2, 3 or 5 quotes, depth)
+        self.swallowing = False  # in an italic run past the end of its line
 
     def document(self) -> None:
         """Scan the whole text, line by line."""
@@ -279,6 +282,8 @@ class _Scan:
             return self.nested_table(pos)
         if _INDENTED_MARK_RE.match(text, pos):
             raise _GiveUp  # a mark after spaces: the tokenizer may take it as one
+        if head in ("||", "!!"):
+            raise _GiveUp  # after a line of cells the parser may read both as the mark
         if head[:1] in ("|", "!"):
             self.close(pos)
             self.tag, self.at = "td" if head[0] == "|" else "th", pos + 1
@@ -301,7 +306,14 @@ class _Scan:
             pos = m.end()
             if tok == "\n":
                 if not self.nested:
-                    return pos
+                    if not self.ticks:
+                        return pos
+                    if not self.italic_reads_on(pos):
+                        raise _GiveUp  # a bold or italic run left open: read on by the parser
+                    self.swallowing = True
+                    continue
+                if self.swallowing and text.startswith("{|", pos):
+                    raise _GiveUp
                 # in a template a "|" after spaces only separates parameters
                 in_template = self.nested[-1] == "{{"
                 indented = (
@@ -325,8 +337,8 @@ class _Scan:
                     continue
                 if not cell or (tok == "!!" and cell != "th"):
                     continue  # text
-                if tok == "|" and not style:
-                    continue
+                if (tok == "|" and not style) or self.swallowing:
+                    continue  # (text inside an italic run: see italic_reads_on)
                 if self.ticks:
                     raise _GiveUp  # a bold or italic run that goes on past the separator
                 if tok == "|":
@@ -353,8 +365,11 @@ class _Scan:
             elif tok[0] == "'":
                 n = min(len(tok), 5)
                 n = 3 if n == 4 else n
+                if self.swallowing and not self.nested and n != 2:
+                    raise _GiveUp  # bold in an italic run over lines
                 if self.ticks and self.ticks[-1] == (n, len(self.nested)):
                     self.ticks.pop()  # (a run closes where it opened: in the same template…)
+                    self.swallowing = self.swallowing and bool(self.ticks)
                 else:
                     self.ticks.append((n, len(self.nested)))
             elif tok[0] == "<":
@@ -370,6 +385,17 @@ class _Scan:
                 pos = m.start() + tok.index("//")  # in a template a "|" ends the URL: read on
             else:
                 raise _GiveUp  # a bare URL that runs into a "|"
+
+    def italic_reads_on(self, pos: int) -> bool:
+        """Whether an italic run left open at the line ending before ``pos`` (and nothing
+        else open) reads on over the lines after it, as the parser reads it: it closes at the
+        next ``''`` and holds everything up to it as text (cell marks, separators, line
+        endings), then the line it closes on goes on as the line it opened on. The scan
+        follows it so unless a line in it starts what the parser may read otherwise (a
+        table, a heading, a list item, a rule) or a bold run meets it; if it never closes,
+        the scan reaches the end and stops there.
+        """
+        return self.ticks == [(2, 0)] and not _SWALLOW_STOP_RE.match(self.text, pos)
 
     def hidden_template(self, start: int, end: int) -> None:
         """A template at the top level that the reader never shows, its parameters at
