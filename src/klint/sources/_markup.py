@@ -77,8 +77,16 @@ class View:
             pos = end
         if pos < len(text):
             out.append(blank(text[pos:]))
-        view = URL_RE.sub(lambda m: blank(m.group()), "".join(out))
+        view = "".join(out)
+        if _may_hold_url(view):
+            view = URL_RE.sub(lambda m: blank(m.group()), view)
         return _close_gaps(text, view, gaps)
+
+
+def _may_hold_url(s: str) -> bool:
+    """Whether ``s`` may hold what ``URL_RE`` finds (``://`` or ``www.`` in any case): a few
+    substring tests, where the pattern tries every position of the text."""
+    return "://" in s or "ww." in s or "wW." in s or "Ww." in s or "WW." in s
 
 
 _LINE_END_RE = re.compile(r"[\r\n]")
