@@ -245,6 +245,8 @@ _REF_PIECES = [
     "\n",
     "''",
     "'''",
+    "''''",
+    "'''''",
     "{{",
     "}}",
     "[[",
@@ -293,3 +295,13 @@ def test_blanking_references_changes_nothing_on_the_seed():
 
     seed = Path(__file__).resolve().parents[1] / "seeds" / "nagorno-karabakh-war.wiki"
     _same_reading(seed.read_text(encoding="utf-8"))
+
+
+def test_references_with_paired_quotes_are_blanked_too():
+    import klint.sources.wikitext as w
+
+    text = "A.<ref>Smith, ''Nature'' and '''b'''.</ref> B.<ref>Jones, ''Open.</ref> ''C''.\n"
+    quiet = w._quiet_refs(text)
+    assert "Nature" not in quiet  # quotes that pair up: blanked
+    assert "Jones, ''Open." in quiet  # a run left open may read on past the reference: kept
+    _same_reading(text)

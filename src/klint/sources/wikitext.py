@@ -796,20 +796,38 @@ def _death_age(name: str, node: Any) -> str:
 _REF_RE = re.compile(r"<ref(?:\s[^<>]*?)?(?<!/)>([^<]*)</ref\s*>", re.IGNORECASE)
 
 
+_QUOTE_RUN_RE = re.compile(r"'{2,}")
+
+
+def _paired_quotes(s: str) -> bool:
+    """Whether the bold and italic runs of ``s`` (2, 3 or 5 quotes each) close in the order
+    they open, so that none reads on past its end."""
+    open_: list[int] = []
+    for m in _QUOTE_RUN_RE.finditer(s):
+        n = len(m.group())
+        if n == 4 or n > 5:
+            return False
+        if open_ and open_[-1] == n:
+            open_.pop()
+        else:
+            open_.append(n)
+    return not open_
+
+
 def _quiet_refs(text: str) -> str:
     """``text`` with the contents of each ``<ref>…</ref>`` blanked, for the parser.
 
     References are never content (``ref`` is a skipped tag) and hold a third of an
     article's bytes, mostly citation templates that the parser would build node by node.
-    Only a reference whose contents hold no tag, no bold or italic quotes and balanced
-    braces and brackets is blanked, so that it parses as the same tag either way; line
+    Only a reference whose contents hold no tag, bold or italic runs that pair up and
+    balanced braces and brackets is blanked, so that it parses as the same tag either way; line
     ends are kept.
     """
 
     def quiet(m: re.Match[str]) -> str:
         inner = m.group(1)
         if (
-            "''" in inner  # a bold or italic run left open reaches past the reference
+            ("''" in inner and not _paired_quotes(inner))  # a run left open reads on past it
             or inner.count("{") != inner.count("}")
             or inner.count("[") != inner.count("]")
         ):
