@@ -352,6 +352,13 @@ def test_an_italic_run_left_open_in_a_cell_reads_on_to_its_close(
         read_both(unsure, monkeypatch)
 
 
+def test_a_colon_before_a_space_is_text_in_a_plain_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Note: a [[plain]] line.\nA mailto:x@y.org link.\nAt 10:30 it rained.\n"
+    lines = _wikiscan.read_ahead(text).lines
+    assert [text[line.body : line.end] for line in lines] == ["Note: a [[plain]] line."]
+    read_both(text, monkeypatch)
+
+
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="no development wikitext corpus")
 @pytest.mark.parametrize(
     "name",

@@ -72,9 +72,9 @@ _SWALLOW_STOP_RE = re.compile(r"[^\S\n]*\{\||[*#;:=]|-{4}")
 #: what starts a list item, a definition, a heading or a rule at the start of a line
 _LINE_MARK_RE = re.compile(r"[*#;:=]|-{4}")
 #: a piece of text with no markup but plain links, bold and italic quotes, <br> and blanked
-#: references (PLAIN_MARKUP: any number of them)
+#: references (PLAIN_MARKUP: any number of them); a colon only before a space (never a URL's)
 PLAIN_PIECE = (
-    r"(?:[^{}\[\]<>&':\n]|'(?!')|'{2,3}(?!')|'{5}(?!')|<br\s*/?>"
+    r"(?:[^{}\[\]<>&':\n]|:(?= )|'(?!')|'{2,3}(?!')|'{5}(?!')|<br\s*/?>"
     r"|<ref(?:\s[^<>/]*)?>[ ]*</ref\s*>|<ref\s[^<>]*/>"
     r"|\[\[[^\[\]{}<>|\n:'&]+(?:\|[^\[\]{}<>|\n':&]*)?\]\])"
 )
