@@ -53,7 +53,7 @@ RUNS = [
     "''", "''", "'''", "a", " b ", "\n| ", "\n|", "\n! ", "||", "!!", "\n|-\n", "\n", "[[A]]",
     "[[A|b]]", "{{flag|It}}", "{{Lbs|x}}", "<br>", "<small>s</small>", "\n* ", "\n=h=",
     "\n{|\n| c\n|}", "{{a|''b''}}", "{{a|\n''b''}}", "\n|}\n{|\n", "\nText [[a]].\n", "|",
-    'style="x"|', "Note: a", "news:x", "a:b",
+    'style="x"|', "Note: a", "news:x", "a:b", "[news:x a|b]", "mailto:a@b.c",
 ]  # fmt: skip
 
 

@@ -183,6 +183,7 @@ def test_a_nested_table_is_its_cells_content_and_one_in_a_template_is_read(
         "{|\n| a\n|-\n=b=\n| c\n|}\n",  # a heading between rows
         "{|\n| a\n|-\n----\n| c\n|}\n",  # a rule between rows
         "{|\n! a ||\n!!\n|}\n",  # "!!" at a line's start: both may be the mark
+        "{|\n! a news:x!! b\n|}\n",  # a bare URL of any scheme takes in a separator
         "{|\n| '''a\n'''| b\n|}\n",  # a bold run over lines: then a "|" may end the cell's style
     ],
 )

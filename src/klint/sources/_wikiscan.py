@@ -87,10 +87,12 @@ _QUOTES_RE = re.compile(r"'{2,}")
 #: what an HTML tag's opening must not hold to read as text where it is never closed
 _MARKUP_IN_TAG_RE = re.compile(r"""[\[\]{}|!'\n]""")
 _NESTING = r"\n|\{\{|\}\}|\[\[|\]\]|<!--|'{2,}|<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)>"
-#: what a table's scan follows: nesting, separators, external links
+#: what a table's scan follows: nesting, separators, external links (bracketed, or bare up to
+#: a "|" or "!", which the parser takes into the URL outside templates)
 _TOKEN_RE = re.compile(
-    r"\|\||!!|\||" + _NESTING + r"|\[(?=(?:[A-Za-z][A-Za-z0-9+.-]*:)?//|mailto:)"
-    r"|(?:https?|ftp)://[^\s\[\]<>\"|]*\|"
+    r"\|\||!!|\||" + _NESTING + r"|\[(?=//|[A-Za-z][A-Za-z0-9+.-]*:)"
+    r"|(?<!\w)(?i:" + "|".join(sorted(URI_SCHEMES, key=len, reverse=True)) + r"):"
+    r"[^\s\[\]<>\"|!]*[|!]"
 )
 #: what the document's scan follows outside tables: nesting alone
 _NESTING_RE = re.compile(_NESTING)
@@ -382,9 +384,9 @@ class _Scan:
                     if "|" in inner or "!!" in inner:
                         raise _GiveUp  # an external link's text: no separator there
             elif self.nested and self.nested[-1] == "{{":
-                pos = m.start() + tok.index("//")  # in a template a "|" ends the URL: read on
+                pos = m.start() + tok.index(":") + 1  # in a template a "|" ends the URL: read on
             else:
-                raise _GiveUp  # a bare URL that runs into a "|"
+                raise _GiveUp  # a bare URL that runs into a "|" or "!"
 
     def italic_reads_on(self, pos: int) -> bool:
         """Whether an italic run left open at the line ending before ``pos`` (and nothing
