@@ -15,12 +15,15 @@ from klint.rules.dates.kd104_chronology_regression import (
     _THREAD_TURN,
     ChronologyRegression,
     dated_anchors,
+    lexicon,
 )
 from klint.text import sentences
 from klint.text.words import words_re
 
 #: the words before a year that make it the time of the sentence ("In 1921 he married …")
 _NARRATIVE_TIME = frozenset({"in", "by", "during", "on"})
+#: the words before a date that end a period: such a date may tell ahead, never back
+_PERIOD_END = frozenset({"until", "till"})
 #: how many whole years a date may stand out of order unremarked: "In 1921 … In 1919 …"
 #: is a common way to tell two threads; three years or more is a broken order
 _YEARS_OUT = 2
@@ -62,6 +65,93 @@ _LOOK_AHEAD = re.compile(
 )
 
 
+#: the words of _LOOK_AHEAD that tell ahead only, and those that tell back only: a sentence
+#: that tells ahead ("worked there until 1866") does not excuse a date that goes back, nor one
+#: that tells back ("since 1896") a date that runs ahead
+_TELLS_AHEAD = frozenset(
+    "would later eventually subsequently until till future forecast projected expected "
+    "planned scheduled consequently".split()
+)
+_TELLS_BACK = frozenset({"since", "ago", "back"})
+#: "was not completed until 1921", "it was not until 1938 that": the time the thing happened
+_NOT_UNTIL = re.compile(r"\bnot\b[^,;.:]{0,80}$")
+#: "two weeks later", "a year later": a step from the date before, not a look ahead
+_COUNTED_LATER = re.compile(r"\b(?:day|week|month|year|decade)s?\s+$", re.I)
+#: the verbs of a report that date the act itself when nothing comes between ("was published
+#: in April 1982", "announced its exit in April 2020"), not a content ("wrote that in 1930 …")
+_DATED_ACTS = frozenset({"published", "announced", "revealed"})
+#: flashback cues that date a thing by its start ("born in", "founded in", "built in"), not a
+#: story told back
+_DATING_CUES = frozenset({"born", "established", "founded", "built", "dating"})
+#: a past perfect ("had sold", "had been"), not a possession ("had one daughter", "had a son")
+_HAD = re.compile(
+    r"\bhad\s+(?!(?:a|an|one|two|three|four|five|six|no|the|his|her|their|its|some|many|"
+    r"several|\d+)\b)\w",
+    re.I,
+)
+_AFTER_COMMA = re.compile(r"[,(]\s*$")
+_REPORTED_CONTENT = re.compile(r"\bthat\b|\baccording\b|[:\"\u201c]")
+#: how far the year one slip away from the first or last date of a paragraph may stand before
+#: the date after it or after the date before it
+_SLIP_REACH = 10
+
+
+def _tells(view: str, start: int, end: int) -> set[str]:
+    """Which way the sentence in ``[start, end)`` tells from the story's time: "ahead",
+    "back", or both (an empty set when it tells neither)."""
+    out: set[str] = set()
+    for m in _LOOK_AHEAD.finditer(view, start, end):
+        word = m.group().lower()
+        if word in ("until", "till") and _NOT_UNTIL.search(view, start, m.start()):
+            continue
+        if word == "later" and _COUNTED_LATER.search(view, max(start, m.start() - 12), m.start()):
+            continue
+        if word in _TELLS_AHEAD or word == "went on to":
+            out.add("ahead")
+        elif word in _TELLS_BACK:
+            out.add("back")
+        else:
+            out |= {"ahead", "back"}
+    return out
+
+
+def _story_time(view: str, c: DateClaim) -> bool:
+    """Whether ``c`` may tell the story's time: no cue, or the cue is the act the date dates
+    ("was published in hardcover in April 1982", "announced its exit in April 2020", "a
+    daughter, born on 22 June 1994"), nothing of a reported content between them."""
+    if c.precision == "year" and c.preposition == "on":
+        return False  # "except on 1275 GT models": a year is "in" a year, not "on" it
+    if c.cue is None or c.cue == "born":
+        return True
+    if c.cue not in _DATED_ACTS:
+        return False
+    at = view.lower().rfind(c.cue, max(0, c.start - 200), c.start)
+    return (
+        at >= 0
+        and _REPORTED_CONTENT.search(view, at, c.start) is None
+        # "the element thallium, announced in 1861": a detail of the noun before it
+        and _AFTER_COMMA.search(view, max(0, at - 3), at) is None
+    )
+
+
+def _reported(view: str, start: int, at: int, report: re.Pattern[str]) -> bool:
+    """Whether the date at ``at`` is in what a report says ("wrote that in 1930 …", "according
+    to …"), not the time of the report itself ("announced its exit in April 2020")."""
+    for m in report.finditer(view, start, at):
+        if m.group().lower() == "according to" or _REPORTED_CONTENT.search(view, m.end(), at):
+            return True
+    return False
+
+
+def _period_of(view: str, c: DateClaim, periods: frozenset[str]) -> bool:
+    """Whether ``c`` follows "of" after a stretch of time: "by the end of 2002"."""
+    m = _WORD_BEFORE_OF.search(view, max(0, c.start - 24), c.start)
+    return m is not None and m.group(1).lower() in periods
+
+
+_WORD_BEFORE_OF = re.compile(r"\b([A-Za-z]+)\s+of\s+$")
+
+
 def _before(a: DateClaim, b: DateClaim) -> bool:
     """Whether ``b`` goes back more than the slack before ``a`` (years for a year, a month else)."""
     if "year" in (a.precision, b.precision):
@@ -76,12 +166,13 @@ def _stands_out(claims: list[DateClaim], k: int) -> bool:
     goes back before the two dates before it and one slip turns it into a year that goes on
     from them ("1870 … 1871 … 1851": "1871")."""
     c = claims[k]
+    year = c.earliest.year
     if k == 0:
         if len(claims) < 3 or not all(_fine(d) and _before(c, d) for d in claims[1:3]):
             return False
         nxt = claims[1]
-        low, high = nxt.earliest.year - _YEARS_OUT, nxt.latest.year
-        return any(low <= y <= high for y in _slips(c.earliest.year))
+        low, high = nxt.earliest.year - _SLIP_REACH, nxt.latest.year
+        return any(low <= y <= high and _nearer(y, year, nxt) for y in _slips(year))
     prev = claims[k - 1]
     if not _fine(prev):
         return False
@@ -99,8 +190,19 @@ def _stands_out(claims: list[DateClaim], k: int) -> bool:
     else:
         if k < 2 or not (_before(prev, c) and _before(claims[k - 2], c)):
             return False
-        low, high = prev.earliest.year, prev.latest.year + _YEARS_OUT
-    return any(low <= y <= high for y in _slips(c.earliest.year))
+        low, high = prev.earliest.year, prev.latest.year + _SLIP_REACH
+        return any(low <= y <= high and _nearer(y, year, prev) for y in _slips(year))
+    return any(low <= y <= high for y in _slips(year))
+
+
+def _nearer(slip: int, year: int, d: DateClaim) -> bool:
+    """Whether the year one slip away from ``year`` stands within _YEARS_OUT of ``d`` or at
+    less than half the distance ``year`` stands from it: the slip mends the order, it does
+    not just move the date elsewhere beside ``d``."""
+    away = min(abs(slip - d.earliest.year), abs(slip - d.latest.year))
+    return away <= _YEARS_OUT or 2 * away < min(
+        abs(year - d.earliest.year), abs(year - d.latest.year)
+    )
 
 
 def _fine(c: DateClaim) -> bool:
@@ -186,12 +288,23 @@ class YearChronologyRegression(Rule):
     same way from both (the last date of a paragraph: from the two before it;
     the first: from the two after it); and one slip of the keys — two
     neighbouring digits swapped, or one digit other than the last changed —
-    turns it into a year that fits between them. Its neighbours must be dated to
-    the year or finer and not in a sentence that tells ahead or back; the date
-    must follow "in", "on", "by" or "during", stand outside the span the
-    paragraph's other dates cover, and not be in a relative or "after" clause,
-    a sentence that reports ("wrote", "estimated"), or beside a figure it dates
-    ("95 men in 1857").
+    turns it into a year that fits between them (for the first or last date:
+    up to ten years before the date after it or after the date before it, and
+    nearer to it by half). Its neighbours must be dated to the year or finer;
+    the date must follow "in", "on", "by", "during" or "the end of", or
+    "until" when it goes back ("worked there until 1866" after 1884), stand
+    outside the span the paragraph's other dates cover, and not be in a
+    relative or "after" clause, in what a report says ("wrote that in 1930",
+    "according to"), or beside a figure it dates ("95 men in 1857"). A date
+    of a publication or an announcement counts ("was published in April
+    1982", "announced its exit in April 2020"), not one after a comma ("the
+    element, announced in 1861"); a child's birth counts too ("a daughter,
+    born on 22 June 1994"). A sentence that tells ahead ("would", "later",
+    "until") does not excuse a date that goes back, nor one that tells back
+    ("since", "ago") a date that runs ahead; "not … until" and "two weeks
+    later" tell neither way. A date that goes back after a past perfect or a
+    flashback word ("had made", "earlier") is told back, and one that runs
+    ahead of a year the paragraph goes back to is no slip.
 
     ## Why is this bad?
     A biography told in order with one year out of place usually holds a typo
@@ -259,14 +372,20 @@ class YearChronologyRegression(Rule):
         those run in order. Every date of the paragraph's own time counts, not only the
         first of each sentence."""
         runs: dict[int, list[DateClaim]] = {}
+        view = ctx.doc.view
+        periods = frozenset(ctx.packs.date_words.get("year_period_nouns", ()))
         for c in ctx.claims.dates:
             # a date after "of" names a thing ("the Treaty of 1834", "the broadcast of
-            # September 8, 1937"), it does not tell the paragraph's time
-            if sound(c) and c.cue is None and not c.year_inferred and c.preposition != "of":
+            # September 8, 1937"), it does not tell the paragraph's time; "the end of 2002" does
+            if (
+                sound(c)
+                and _story_time(view, c)
+                and not c.year_inferred
+                and (c.preposition != "of" or _period_of(view, c, periods))
+            ):
                 region = narrative_region(ctx, c.start)
                 if region is not None and region.kind == "paragraph":
                     runs.setdefault(region.start, []).append(c)
-        view = ctx.doc.view
         report = words_re(tuple(ctx.packs.date_words.get("report_cues", ())))
         for claims in runs.values():
             for k in range(len(claims)):
@@ -274,8 +393,13 @@ class YearChronologyRegression(Rule):
                 nxt = claims[k + 1] if k + 1 < len(claims) else None
                 if (
                     c.is_range
-                    or c.preposition not in _NARRATIVE_TIME  # "the Battle of December 1851"
-                    or not self._eligible(c)
+                    or not (
+                        c.preposition in _NARRATIVE_TIME  # "the Battle of December 1851"
+                        or (c.preposition == "of" and _period_of(view, c, periods))
+                        # "worked there until 1866" after 1884: an end before the story's time
+                        or (c.preposition in _PERIOD_END and prev is not None and _before(prev, c))
+                    )
+                    or c.precision not in ("day", "month", "season", "year")
                     or not _stands_out(claims, k)
                 ):
                     continue
@@ -290,28 +414,53 @@ class YearChronologyRegression(Rule):
                     continue  # the run tells that time elsewhere: a detail told out of turn
                 if (prev is not None and self._listing(ctx, prev)) or self._listing(ctx, c):
                     continue
+                if nxt is not None and prev is not None and not _before(prev, c):
+                    if _returns(nxt, claims[:k]):
+                        continue  # the paragraph goes back to a year it told: no slip ahead
+                elif prev is not None and self._flashback(ctx, prev.end, c.start):
+                    continue  # "When Charles IV died, Edward had made a claim …": told back
                 region = narrative_region(ctx, c.start)
                 assert region is not None
                 s, e = sentence(ctx, c, region)
+                # which way it stands out: back before the date before it, or ahead of the next
+                way = "back" if prev is not None and _before(prev, c) else "ahead"
+                # the neighbour it is compared with must not tell the other way: a date back
+                # before one that tells ahead, or ahead of one that tells back, shows nothing
+                against = prev if way == "back" else nxt
+                other = "ahead" if way == "back" else "back"
                 if (
-                    _LOOK_AHEAD.search(view, s, e)
-                    or report.search(view, s, e)
+                    way in _tells(view, s, e)
+                    or _reported(view, s, c.start, report)
                     or _OTHER_PERSON.match(view, s)
                     or _subordinate(view, s, c.start)
                     or _measured(ctx, c, s, e, self._opening(ctx, c))
-                    or not all(self._told(ctx, d) for d in (prev, nxt) if d is not None)
+                    or (against is not None and other in self._telling(ctx, against, c))
                 ):
                     continue  # not the story's time, or compared with what is not
                 yield c, prev, nxt
 
     @staticmethod
-    def _told(ctx: Context, c: DateClaim) -> bool:
-        """Whether ``c`` is in a sentence that tells the story's time, not ahead or back."""
-        region = narrative_region(ctx, c.start)
+    def _flashback(ctx: Context, start: int, end: int) -> bool:
+        """Whether a flashback cue ("had", "earlier", "previously") stands in ``[start, end)``."""
+        view = ctx.doc.view
+        return _HAD.search(view, start, end) is not None or any(
+            m.group().split()[0].lower() not in _DATING_CUES
+            for m in lexicon(ctx).flashback.finditer(view, start, end)
+        )
+
+    @staticmethod
+    def _telling(ctx: Context, d: DateClaim, c: DateClaim) -> set[str]:
+        """Which way the sentence of ``d`` tells from the story's time (see _tells), without
+        the part of it that belongs to ``c`` when the two share a sentence."""
+        region = narrative_region(ctx, d.start)
         if region is None:
-            return False
-        s, e = sentence(ctx, c, region)
-        return _LOOK_AHEAD.search(ctx.doc.view, s, e) is None
+            return {"ahead", "back"}
+        s, e = sentence(ctx, d, region)
+        if s <= c.start < e:
+            # the word before ``c`` ("until 1868") is its own, not ``d``'s
+            before = max(s, ctx.doc.view.rfind(" ", s, c.start - 1))
+            s, e = (s, before) if d.start < c.start else (c.end, e)
+        return _tells(ctx.doc.view, s, e)
 
     @staticmethod
     def _listing(ctx: Context, c: DateClaim) -> bool:
