@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from klint.claims import DateClaim
@@ -172,3 +173,14 @@ def _relation_re(numbers: tuple[str, ...]) -> re.Pattern[str]:
 def relations(ctx: Context) -> re.Pattern[str]:
     """The counted relations of the pack's number words: "two years later", "the next day"."""
     return _relation_re(number_words(ctx.packs).words())
+
+
+def typing_slips(year: int) -> Iterator[int]:
+    """The years one typing slip turns into ``year``: two neighbouring digits swapped, or one
+    digit changed other than the last (which moves a year less than a decade, as often a
+    detail told out of turn as a slip)."""
+    digits = str(year)
+    for i in range(len(digits) - 1):
+        yield int(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :])
+        for d in "0123456789":
+            yield int(digits[:i] + d + digits[i + 1 :])

@@ -10,7 +10,13 @@ from functools import lru_cache
 from klint.claims import DateClaim, Frame
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
-from klint.rules.dates._common import line, narrative_region, sentence, show, sound
+from klint.rules.dates._common import (
+    line,
+    narrative_region,
+    sentence,
+    show,
+    sound,
+)
 from klint.rules.dates.kd110_attribute_date_conflict import Dated, agreed, dated
 from klint.text.words import alternation, words_re
 
@@ -24,6 +30,8 @@ _AUX_BEFORE = re.compile(
 _WAS_BEFORE = re.compile(r"\b(?:was|were)[ \t]+$", re.I)
 #: how many years before a person's birth a namesake of an elder generation may act
 _NAMESAKE_YEARS = 30
+#: the longest life a person with no death date may be given
+_LIFE_YEARS = 100
 #: words that make a clause posthumous, reported or not the person's own act
 _POSTHUMOUS = re.compile(
     r"posthum|memorial|in memory|remains|grave|tomb|statue|portrayed|legacy|estate|"
@@ -67,6 +75,9 @@ class ActOutsideLife(Rule):
     that speaks of a memorial, a grave, a statue, a portrayal or anything
     posthumous is left alone, and so is a person whose birth or death the
     article dates two ways (KD110 reports that).
+    An act more than 30 years before the birth is a namesake's of an elder
+    generation, unless two neighbouring digits swapped put it inside the life
+    ("married on February 11, 1899" for a man born in 1932: 1989 mistyped).
 
     ## Why is this bad?
     Nobody acts before being born or after dying: the event's year, or the
@@ -114,7 +125,7 @@ class ActOutsideLife(Rule):
             if _POSTHUMOUS.search(view, s, e) or self._passive(ctx, c, f, s):
                 continue
             if born is not None and c.latest < born[1]:
-                if born[1].year - c.latest.year > _NAMESAKE_YEARS:
+                if born[1].year - c.latest.year > _NAMESAKE_YEARS and not _slipped(c, born, died):
                     continue  # a namesake of an elder generation ("his great-uncle, Marco Polo")
                 end, which = born, "birth"
             elif died is not None and c.earliest > died[2]:
@@ -158,6 +169,19 @@ class ActOutsideLife(Rule):
 def _clause_start_re(words: tuple[str, ...]) -> re.Pattern[str]:
     """A punctuation mark or one of ``words`` (as written, whole words) that starts a clause."""
     return re.compile(rf"[,;:]|\b(?:{alternation(words)})\b")
+
+
+def _slipped(c: DateClaim, born: Life, died: Life | None) -> bool:
+    """Whether two neighbouring digits swapped turn the year of ``c`` into a year of the life:
+    "married on February 11, 1899" in the life of a man born in 1932 is 1989 mistyped, not a
+    namesake's act. (One digit changed would reach nearly any life: not a sign.)"""
+    last = died[2].year if died is not None else born[1].year + _LIFE_YEARS
+    digits = str(c.earliest.year)
+    swaps = (
+        int(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :])
+        for i in range(len(digits) - 1)
+    )
+    return any(born[1].year < y <= last for y in swaps)
 
 
 def _act(f: Frame | None) -> bool:

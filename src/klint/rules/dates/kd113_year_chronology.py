@@ -9,7 +9,14 @@ from itertools import pairwise
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
-from klint.rules.dates._common import line, narrative_region, sentence, show, sound
+from klint.rules.dates._common import (
+    line,
+    narrative_region,
+    sentence,
+    show,
+    sound,
+    typing_slips,
+)
 from klint.rules.dates.kd104_chronology_regression import (
     _SUBORDINATE,
     _THREAD_TURN,
@@ -172,7 +179,7 @@ def _stands_out(claims: list[DateClaim], k: int) -> bool:
             return False
         nxt = claims[1]
         low, high = nxt.earliest.year - _SLIP_REACH, nxt.latest.year
-        return any(low <= y <= high and _nearer(y, year, nxt) for y in _slips(year))
+        return any(low <= y <= high and _nearer(y, year, nxt) for y in typing_slips(year))
     prev = claims[k - 1]
     if not _fine(prev):
         return False
@@ -191,8 +198,8 @@ def _stands_out(claims: list[DateClaim], k: int) -> bool:
         if k < 2 or not (_before(prev, c) and _before(claims[k - 2], c)):
             return False
         low, high = prev.earliest.year, prev.latest.year + _SLIP_REACH
-        return any(low <= y <= high and _nearer(y, year, prev) for y in _slips(year))
-    return any(low <= y <= high for y in _slips(year))
+        return any(low <= y <= high and _nearer(y, year, prev) for y in typing_slips(year))
+    return any(low <= y <= high for y in typing_slips(year))
 
 
 def _nearer(slip: int, year: int, d: DateClaim) -> bool:
@@ -209,17 +216,6 @@ def _fine(c: DateClaim) -> bool:
     """Whether ``c`` is dated to the year or finer: a decade ("the 1960s") places nothing
     precisely enough to tell a slip."""
     return c.precision in ("day", "month", "season", "year")
-
-
-def _slips(year: int) -> Iterator[int]:
-    """The years one typing slip turns into ``year``: two neighbouring digits swapped, or one
-    digit changed other than the last (which moves a year less than a decade, as often a
-    detail told out of turn as a slip)."""
-    digits = str(year)
-    for i in range(len(digits) - 1):
-        yield int(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :])
-        for d in "0123456789":
-            yield int(digits[:i] + d + digits[i + 1 :])
 
 
 def _returns(c: DateClaim, told: list[DateClaim]) -> bool:
