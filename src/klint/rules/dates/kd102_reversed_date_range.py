@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 
@@ -28,11 +29,26 @@ def _fmt(d: date, precision: str) -> str:
     return str(d.year)
 
 
+#: a change told from one dated figure to another: "rose from 3.9% in May 2008 to 15.6% in May
+#: 2009", "from 9.8 million in 1878 to 11.7 million in 1908"
+_FROM_FIGURE = re.compile(r"\bfrom\s+[$£€]?\d[\d.,]*\s*(?:%|\w+)?\s+(?:in|on)\s+(?:\w+\s+)?$")
+_TO_FIGURE = re.compile(r"\s*,?\s+to\s+[$£€]?\d[\d.,]*\s*(?:%|\w+)?\s+(?:in|on)\s+(?:\w+\s+)?")
+
+
+def _change(view: str, s: int, a_start: int, a_end: int, b_start: int) -> bool:
+    """Whether the two dates are the times of a change from one figure to another."""
+    return (
+        _FROM_FIGURE.search(view, max(s, a_start - 40), a_start) is not None
+        and _TO_FIGURE.fullmatch(view, a_end, b_start) is not None
+    )
+
+
 class ReversedDateRange(Rule):
     """## What it does
     Reports a range whose end comes before its start ("1994–1988", "from May 9
     to May 8", a life span "(1921–1889)"), and a sentence that says something
-    began on one date and ended on an earlier one.
+    began on one date and ended on an earlier one, or a figure that changed
+    "from 3.9% in May 2018 to 15.6% in May 2009".
 
     ## Why is this bad?
     A period cannot end before it begins; one of the two dates is wrong or the
@@ -72,12 +88,18 @@ class ReversedDateRange(Rule):
             if region is None or region.kind not in NARRATIVE:
                 continue
             s, e = sentence(ctx, a, region)
-            if not begin_re.search(view, max(s, a.start - 40), a.start):
+            if not (
+                begin_re.search(view, max(s, a.start - 40), a.start)
+                or _FROM_FIGURE.search(view, max(s, a.start - 40), a.start)
+            ):
                 continue
             for b in dated[i + 1 :]:
                 if b.start >= e:
                     break
-                if end_re.search(view, max(a.end, b.start - 40), b.start) and b.latest < a.earliest:
+                if b.latest < a.earliest and (
+                    end_re.search(view, max(a.end, b.start - 40), b.start)
+                    or (b is dated[i + 1] and _change(view, s, a.start, a.end, b.start))
+                ):
                     yield self.diagnostic(
                         b.start,
                         b.end,
