@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import pairwise
 
 from klint.claims import DateClaim
@@ -24,7 +25,6 @@ from klint.rules.dates.kd104_chronology_regression import (
     dated_anchors,
     lexicon,
 )
-from klint.text import sentences
 from klint.text.words import words_re
 
 #: the words before a year that make it the time of the sentence ("In 1921 he married …")
@@ -42,6 +42,10 @@ _AROUND = 2
 #: C in 2003"): its order is the list's, not the story's
 _LISTING = 3
 _CLAUSE_END = re.compile(r"[,;]")
+#: a relative clause after a date ("…, who would later serve …") tells about someone else
+_RELATIVE = re.compile(r",\s+(?:who|which|whom|whose)\b")
+#: a sentence's end, citation marks after it too ("lupus.[2] In 1926")
+_CITED_STOP = re.compile(r"[.!?](?:\[[\w ]{1,12}\]|[\"\u201d\u2019)\]])*\s+(?=[A-Z\"\u201c(\[])")
 #: how near a figure stands to the date that says when it holds
 _MEASURE_GAP = 30
 _BLANK_LINE = re.compile(r"\n[ \t]*\n|<p\b|</p>")
@@ -97,7 +101,7 @@ _HAD = re.compile(
     re.I,
 )
 _AFTER_COMMA = re.compile(r"[,(]\s*$")
-_REPORTED_CONTENT = re.compile(r"\bthat\b|\baccording\b|[:\"\u201c]")
+_REPORTED_CONTENT = re.compile(r"\bthat\b|\baccording\b|[:\"\u201c]|\b(?!during\b)\w{3,}ing\b")
 #: how far the year one slip away from the first or last date of a paragraph may stand before
 #: the date after it or after the date before it
 _SLIP_REACH = 10
@@ -120,6 +124,20 @@ def _tells(view: str, start: int, end: int) -> set[str]:
         else:
             out |= {"ahead", "back"}
     return out
+
+
+def _start_of(c: DateClaim) -> DateClaim:
+    """A range told as its start ("From 1936 until 1940, a detachment …" tells 1936); any
+    other date as it is."""
+    if not c.is_range or c.range_start_latest is None:
+        return c
+    return replace(
+        c,
+        latest=c.range_start_latest,
+        is_range=False,
+        range_start_latest=None,
+        range_end_earliest=None,
+    )
 
 
 def _story_time(view: str, c: DateClaim) -> bool:
@@ -166,7 +184,7 @@ def _before(a: DateClaim, b: DateClaim) -> bool:
     return (a.earliest - b.latest).days > 31
 
 
-def _stands_out(claims: list[DateClaim], k: int) -> bool:
+def _stands_out(claims: list[DateClaim], k: int, reach: int = _SLIP_REACH) -> bool:
     """Whether ``claims[k]`` stands out the same way from the dates on both sides of it, which
     run in order, and one slip of the keys turns it into a year between them ("1864 … 1856 …
     1866": "1865" with two digits swapped). The last date of a paragraph stands out when it
@@ -178,7 +196,7 @@ def _stands_out(claims: list[DateClaim], k: int) -> bool:
         if len(claims) < 3 or not all(_fine(d) and _before(c, d) for d in claims[1:3]):
             return False
         nxt = claims[1]
-        low, high = nxt.earliest.year - _SLIP_REACH, nxt.latest.year
+        low, high = nxt.earliest.year - reach, nxt.latest.year
         return any(low <= y <= high and _nearer(y, year, nxt) for y in typing_slips(year))
     prev = claims[k - 1]
     if not _fine(prev):
@@ -197,7 +215,7 @@ def _stands_out(claims: list[DateClaim], k: int) -> bool:
     else:
         if k < 2 or not (_before(prev, c) and _before(claims[k - 2], c)):
             return False
-        low, high = prev.earliest.year, prev.latest.year + _SLIP_REACH
+        low, high = prev.earliest.year, prev.latest.year + reach
         return any(low <= y <= high and _nearer(y, year, prev) for y in typing_slips(year))
     return any(low <= y <= high for y in typing_slips(year))
 
@@ -300,7 +318,12 @@ class YearChronologyRegression(Rule):
     ("since", "ago") a date that runs ahead; "not … until" and "two weeks
     later" tell neither way. A date that goes back after a past perfect or a
     flashback word ("had made", "earlier") is told back, and one that runs
-    ahead of a year the paragraph goes back to is no slip.
+    ahead of a year the paragraph goes back to is no slip. A period tells the
+    story at its start ("From 1936 until 1940, a detachment …"), with no wider
+    reach at a paragraph's ends (a sponsorship "from 1967 to 2003" after one
+    "from 1983 to 1986" is a thread of its own). Citation marks end a sentence
+    ("lupus.[2] In 1926 …"), and a relative clause after the date ("…, which
+    would later house …") does not tell its time.
 
     ## Why is this bad?
     A biography told in order with one year out of place usually holds a typo
@@ -368,6 +391,7 @@ class YearChronologyRegression(Rule):
         those run in order. Every date of the paragraph's own time counts, not only the
         first of each sentence."""
         runs: dict[int, list[DateClaim]] = {}
+        starts: set[int] = set()  # the ranges' starts ("From 1936 until 1940"), by id
         view = ctx.doc.view
         periods = frozenset(ctx.packs.date_words.get("year_period_nouns", ()))
         for c in ctx.claims.dates:
@@ -381,7 +405,10 @@ class YearChronologyRegression(Rule):
             ):
                 region = narrative_region(ctx, c.start)
                 if region is not None and region.kind == "paragraph":
-                    runs.setdefault(region.start, []).append(c)
+                    d = _start_of(c)
+                    if d is not c:
+                        starts.add(id(d))
+                    runs.setdefault(region.start, []).append(d)
         report = words_re(tuple(ctx.packs.date_words.get("report_cues", ())))
         for claims in runs.values():
             for k in range(len(claims)):
@@ -391,12 +418,14 @@ class YearChronologyRegression(Rule):
                     c.is_range
                     or not (
                         c.preposition in _NARRATIVE_TIME  # "the Battle of December 1851"
+                        or (c.preposition == "from" and id(c) in starts)
                         or (c.preposition == "of" and _period_of(view, c, periods))
                         # "worked there until 1866" after 1884: an end before the story's time
                         or (c.preposition in _PERIOD_END and prev is not None and _before(prev, c))
                     )
                     or c.precision not in ("day", "month", "season", "year")
-                    or not _stands_out(claims, k)
+                    # a period's start may be a thread of its own: no wider reach for it
+                    or not _stands_out(claims, k, _YEARS_OUT if id(c) in starts else _SLIP_REACH)
                 ):
                     continue
                 around = [*claims[max(0, k - _WINDOW) : k], *claims[k + 1 : k + 1 + _WINDOW]]
@@ -424,8 +453,9 @@ class YearChronologyRegression(Rule):
                 # before one that tells ahead, or ahead of one that tells back, shows nothing
                 against = prev if way == "back" else nxt
                 other = "ahead" if way == "back" else "back"
+                rel = _RELATIVE.search(view, c.end, e)
                 if (
-                    way in _tells(view, s, e)
+                    way in _tells(view, s, rel.start() if rel else e)
                     or _reported(view, s, c.start, report)
                     or _OTHER_PERSON.match(view, s)
                     or _subordinate(view, s, c.start)
@@ -467,9 +497,9 @@ class YearChronologyRegression(Rule):
             return False
         view = ctx.doc.view
         s = region.start
-        for m in sentences.STOP.finditer(view, region.start, c.start):
+        for m in _CITED_STOP.finditer(view, region.start, c.start):
             s = m.end()
-        stop = sentences.STOP_OR_END.search(view, c.end, region.end)
+        stop = _CITED_STOP.search(view, c.end, region.end)
         e = stop.end() if stop else region.end
         return sum(1 for d in ctx.claims.dates if s <= d.start < e) >= _LISTING
 
