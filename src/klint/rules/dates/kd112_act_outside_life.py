@@ -32,6 +32,8 @@ _WAS_BEFORE = re.compile(r"\b(?:was|were)[ \t]+$", re.I)
 _NAMESAKE_YEARS = 30
 #: the longest life a person with no death date may be given
 _LIFE_YEARS = 100
+#: the years after its founding an organisation's acts are looked for
+_FOUNDED_YEARS = 200
 #: words that make a clause posthumous, reported or not the person's own act
 _POSTHUMOUS = re.compile(
     r"posthum|memorial|in memory|remains|grave|tomb|statue|portrayed|legacy|estate|"
@@ -74,7 +76,10 @@ class ActOutsideLife(Rule):
     married": the dates pack's ``living_passives``); a clause
     that speaks of a memorial, a grave, a statue, a portrayal or anything
     posthumous is left alone, and so is a person whose birth or death the
-    article dates two ways (KD110 reports that).
+    article dates two ways (KD110 reports that). An organisation with no life
+    but a founding in its infobox, front matter or lead ("founded in 1961")
+    acting before it is reported when two neighbouring digits swapped put the
+    act after the founding ("announced its exit in April 1896": 1986).
     An act more than 30 years before the birth is a namesake's of an elder
     generation, unless two neighbouring digits swapped put it inside the life
     ("married on February 11, 1899" for a man born in 1932: 1989 mistyped).
@@ -119,10 +124,26 @@ class ActOutsideLife(Rule):
                 continue
             subject = subject_key(f.subject)
             born, died = _life(facts, subject)
-            if born is None and died is None:
+            founded = _founding(facts, subject) if born is None and died is None else None
+            if born is None and died is None and founded is None:
                 continue
             s, e = sentence(ctx, c, region)
-            if _POSTHUMOUS.search(view, s, e) or self._passive(ctx, c, f, s):
+            if _POSTHUMOUS.search(view, s, e) or self._passive(ctx, c, f, s, founded is None):
+                continue
+            if founded is not None:
+                # an organisation acting before its founding: only a typing slip tells it
+                # from its forerunners' history ("exit from Taiwan in April 2002" for 2020)
+                if c.latest < founded[1] and _slipped(c, founded, None, _FOUNDED_YEARS):
+                    yield self.diagnostic(
+                        c.start,
+                        c.end,
+                        f"{f.subject} {f.attribute} {c.preposition or 'in'} {show(c)}, before "
+                        f"the founding the article gives it ({show(founded[0])}, line "
+                        f"{line(ctx, founded[0].start)})",
+                        related=[
+                            (founded[0].start, founded[0].end, f"the founding: {show(founded[0])}")
+                        ],
+                    )
                 continue
             if born is not None and c.latest < born[1]:
                 if born[1].year - c.latest.year > _NAMESAKE_YEARS and not _slipped(c, born, died):
@@ -143,8 +164,9 @@ class ActOutsideLife(Rule):
             )
 
     @staticmethod
-    def _passive(ctx: Context, c: DateClaim, f: Frame, s: int) -> bool:
-        """Whether the clause's verb is passive or past perfect ("was buried", "had moved")."""
+    def _passive(ctx: Context, c: DateClaim, f: Frame, s: int, person: bool = True) -> bool:
+        """Whether the clause's verb is passive or past perfect ("was buried", "had moved"), or
+        (for a ``person``) its subject a thing ("it appeared in 1795")."""
         view = ctx.doc.view
         verb = f.attribute or ""
         at = view.rfind(verb, s, c.start) if verb else -1
@@ -157,6 +179,8 @@ class ActOutsideLife(Rule):
             # living_passives); "was buried", "had moved" are done to them or told back
             living = ctx.packs.date_words.get("living_passives", ())
             return not (verb in living and _WAS_BEFORE.search(view, max(s, at - 8), at))
+        if not person:
+            return False  # an organisation is a thing: "it closed its office in 2007"
         # a clause's own subject that is not a person: "He mentioned a History, and it appeared
         # in 1795" (the dates pack's act_clause_starts and thing_subjects)
         words = ctx.packs.date_words
@@ -171,11 +195,22 @@ def _clause_start_re(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"[,;:]|\b(?:{alternation(words)})\b")
 
 
-def _slipped(c: DateClaim, born: Life, died: Life | None) -> bool:
+def _founding(facts: Dated, subject: str) -> Life | None:
+    """The founding the infobox, front matter or lead gives a subject (a founding read in the
+    body may be another thing's: "its first publication in book form was in May 1981")."""
+    own = {
+        (subject, "founded"): [
+            item for item in facts.get((subject, "founded"), []) if item[1].origin != "body"
+        ]
+    }
+    return agreed(own, subject, "founded")
+
+
+def _slipped(c: DateClaim, born: Life, died: Life | None, years: int = _LIFE_YEARS) -> bool:
     """Whether two neighbouring digits swapped turn the year of ``c`` into a year of the life:
     "married on February 11, 1899" in the life of a man born in 1932 is 1989 mistyped, not a
     namesake's act. (One digit changed would reach nearly any life: not a sign.)"""
-    last = died[2].year if died is not None else born[1].year + _LIFE_YEARS
+    last = died[2].year if died is not None else born[1].year + years
     digits = str(c.earliest.year)
     swaps = (
         int(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :])

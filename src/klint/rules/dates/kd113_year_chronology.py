@@ -148,9 +148,11 @@ def _story_time(view: str, c: DateClaim) -> bool:
         return False  # "except on 1275 GT models": a year is "in" a year, not "on" it
     if c.cue is None or c.cue == "born":
         return True
+    at = view.lower().rfind(c.cue, max(0, c.start - 300), c.start)
+    if at >= 0 and _CITED_STOP.search(view, at, c.start):
+        return True  # the cue ends a sentence before, its citation marks hid the stop
     if c.cue not in _DATED_ACTS:
         return False
-    at = view.lower().rfind(c.cue, max(0, c.start - 200), c.start)
     return (
         at >= 0
         and _REPORTED_CONTENT.search(view, at, c.start) is None
@@ -416,12 +418,21 @@ class YearChronologyRegression(Rule):
                 nxt = claims[k + 1] if k + 1 < len(claims) else None
                 if (
                     c.is_range
-                    or not (
-                        c.preposition in _NARRATIVE_TIME  # "the Battle of December 1851"
-                        or (c.preposition == "from" and id(c) in starts)
-                        or (c.preposition == "of" and _period_of(view, c, periods))
-                        # "worked there until 1866" after 1884: an end before the story's time
-                        or (c.preposition in _PERIOD_END and prev is not None and _before(prev, c))
+                    # a period counts only as told "from" its start ("died in 1348–1350" in a
+                    # list of outbreaks is no step of a story)
+                    or (
+                        c.preposition != "from"
+                        if id(c) in starts
+                        else not (
+                            c.preposition in _NARRATIVE_TIME  # "the Battle of December 1851"
+                            or (c.preposition == "of" and _period_of(view, c, periods))
+                            # "worked there until 1866" after 1884: an end before the story's time
+                            or (
+                                c.preposition in _PERIOD_END
+                                and prev is not None
+                                and _before(prev, c)
+                            )
+                        )
                     )
                     or c.precision not in ("day", "month", "season", "year")
                     # a period's start may be a thread of its own: no wider reach for it
