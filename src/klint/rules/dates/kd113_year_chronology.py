@@ -107,11 +107,13 @@ _REPORTED_CONTENT = re.compile(r"\bthat\b|\baccording\b|[:\"\u201c]|\b(?!during\
 _SLIP_REACH = 10
 
 
-def _tells(view: str, start: int, end: int) -> set[str]:
+def _tells(view: str, start: int, end: int, skip: list[tuple[int, int]] | None = None) -> set[str]:
     """Which way the sentence in ``[start, end)`` tells from the story's time: "ahead",
-    "back", or both (an empty set when it tells neither)."""
+    "back", or both (an empty set when it tells neither); cues inside ``skip`` not counted."""
     out: set[str] = set()
     for m in _LOOK_AHEAD.finditer(view, start, end):
+        if skip and any(a <= m.start() < b for a, b in skip):
+            continue
         word = m.group().lower()
         if word in ("until", "till") and _NOT_UNTIL.search(view, start, m.start()):
             continue
@@ -325,7 +327,10 @@ class YearChronologyRegression(Rule):
     reach at a paragraph's ends (a sponsorship "from 1967 to 2003" after one
     "from 1983 to 1986" is a thread of its own). Citation marks end a sentence
     ("lupus.[2] In 1926 …"), and a relative clause after the date ("…, which
-    would later house …") does not tell its time.
+    would later house …") does not tell its time, nor does the cue of another
+    date of its sentence ("until November 2009 and by August 2030 …"). A
+    relative clause does not hide an end that goes back ("New Guinea, which
+    remained Dutch until 1693" after 1949).
 
     ## Why is this bad?
     A biography told in order with one year out of place usually holds a typo
@@ -465,11 +470,19 @@ class YearChronologyRegression(Rule):
                 against = prev if way == "back" else nxt
                 other = "ahead" if way == "back" else "back"
                 rel = _RELATIVE.search(view, c.end, e)
+                # the cue of another date of the sentence is that date's ("remained above it
+                # until November 2009 and by August 2030 …" tells nothing ahead of August 2030)
+                theirs = [
+                    (max(s, view.rfind(" ", s, d.start - 1)), d.start)
+                    for d in claims
+                    if d is not c and s <= d.start < e
+                ]
                 if (
-                    way in _tells(view, s, rel.start() if rel else e)
+                    way in _tells(view, s, rel.start() if rel else e, theirs)
                     or _reported(view, s, c.start, report)
                     or _OTHER_PERSON.match(view, s)
-                    or _subordinate(view, s, c.start)
+                    # "New Guinea, which remained Dutch until 1693" after 1949: no detail
+                    or (_subordinate(view, s, c.start) and c.preposition not in _PERIOD_END)
                     or _measured(ctx, c, s, e, self._opening(ctx, c))
                     or (against is not None and other in self._telling(ctx, against, c))
                 ):
