@@ -35,6 +35,9 @@ _FROM_FIGURE = re.compile(r"\bfrom\s+[$£€]?\d[\d.,]*\s*(?:%|\w+)?\s+(?:in|on)
 _TO_FIGURE = re.compile(r"\s*,?\s+to\s+[$£€]?\d[\d.,]*\s*(?:%|\w+)?\s+(?:in|on)\s+(?:\w+\s+)?")
 
 
+_UNTIL = re.compile(r"\s*(?:until|till)\b[^.;:,]{0,30}")
+
+
 def _change(view: str, s: int, a_start: int, a_end: int, b_start: int) -> bool:
     """Whether the two dates are the times of a change from one figure to another."""
     return (
@@ -48,7 +51,8 @@ class ReversedDateRange(Rule):
     Reports a range whose end comes before its start ("1994–1988", "from May 9
     to May 8", a life span "(1921–1889)"), and a sentence that says something
     began on one date and ended on an earlier one, or a figure that changed
-    "from 3.9% in May 2018 to 15.6% in May 2009".
+    "from 3.9% in May 2018 to 15.6% in May 2009", or a period told "from 1951
+    until his death in 1946".
 
     ## Why is this bad?
     A period cannot end before it begins; one of the two dates is wrong or the
@@ -91,6 +95,7 @@ class ReversedDateRange(Rule):
             if not (
                 begin_re.search(view, max(s, a.start - 40), a.start)
                 or _FROM_FIGURE.search(view, max(s, a.start - 40), a.start)
+                or a.preposition == "from"
             ):
                 continue
             for b in dated[i + 1 :]:
@@ -98,7 +103,14 @@ class ReversedDateRange(Rule):
                     break
                 if b.latest < a.earliest and (
                     end_re.search(view, max(a.end, b.start - 40), b.start)
-                    or (b is dated[i + 1] and _change(view, s, a.start, a.end, b.start))
+                    or (
+                        b is dated[i + 1]
+                        and (
+                            _change(view, s, a.start, a.end, b.start)
+                            # "ran the team from 1951 until his death in 1946"
+                            or (a.preposition == "from" and _UNTIL.fullmatch(view, a.end, b.start))
+                        )
+                    )
                 ):
                     yield self.diagnostic(
                         b.start,
