@@ -139,6 +139,7 @@ class Article:
             for r in regions
             if r.kind == "paragraph"
             and r.end - r.start >= 80
+            and not _FOOTNOTE.match(text, r.start)
             and not (
                 r.section
                 and _BACK_MATTER.search(text[regions[r.section].start : regions[r.section].end])
@@ -274,6 +275,9 @@ class Article:
         return out
 
 
+# a footnote or reference line written as a paragraph ("^ Smith (2001). Retrieved 3 May
+# 2014."): its dates are a citation's, not the article's chronology
+_FOOTNOTE = re.compile(r"\s*(?:\^|\[\d{1,3}\]\s)")
 # sections of references and links, whose "paragraphs" are not article prose
 _BACK_MATTER = re.compile(
     r"reference|notes|sources|bibliography|external links|further reading|see also|citation|"
