@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
 from itertools import pairwise
@@ -105,6 +106,10 @@ _REPORTED_CONTENT = re.compile(r"\bthat\b|\baccording\b|[:\"\u201c]|\b(?!during\
 #: how far the year one slip away from the first or last date of a paragraph may stand before
 #: the date after it or after the date before it
 _SLIP_REACH = 10
+#: a date this many years from every other date of an article (of at least _FAR_DATES dates)
+#: stands generations out of its time
+_FAR_YEARS = 40
+_FAR_DATES = 8
 
 
 def _tells(view: str, start: int, end: int, skip: list[tuple[int, int]] | None = None) -> set[str]:
@@ -332,6 +337,13 @@ class YearChronologyRegression(Rule):
     relative clause does not hide an end that goes back ("New Guinea, which
     remained Dutch until 1693" after 1949).
 
+    A date of a paragraph with no other date of the article (of eight dates or
+    more) within 40 years of it counts whatever the words around it, when it is
+    out of order with the paragraph's dates on both sides of it and two
+    neighbouring digits swapped put it between them ("first shown in 1949 …
+    acquired by the city in 1592 … loaned in 1971": 1952); not a date after
+    "of", attributive or in parentheses or quotation marks.
+
     ## Why is this bad?
     A biography told in order with one year out of place usually holds a typo
     ("1912" for "1921") or a sentence moved from elsewhere.
@@ -387,8 +399,68 @@ class YearChronologyRegression(Rule):
                     yield self._finding(ctx, c, prev, nxt, behind)
         for c, before, nxt in self._inside(ctx):
             if c.start not in found_at:
+                found_at.add(c.start)
                 behind = before is not None and _before(before, c)
                 yield self._finding(ctx, c, before, nxt, behind)
+        for c, before, nxt in self._far(ctx):
+            if c.start not in found_at:
+                behind = before is not None and _before(before, c)
+                yield self._finding(ctx, c, before, nxt, behind, far=True)
+
+    @staticmethod
+    def _far(ctx: Context) -> Iterator[tuple[DateClaim, DateClaim | None, DateClaim | None]]:
+        """``(date, the one before, the one after)`` for each date of a paragraph that stands
+        generations from every other date of the article, where two neighbouring digits
+        swapped put it between the paragraph's dates on both sides of it ("acquired in 1949
+        … in 1592 … in 1971": 1952), whatever the words around it."""
+        fine = [
+            c
+            for c in ctx.claims.dates
+            if sound(c) and not c.year_inferred and _fine(c) and c.cue != "quotation"
+        ]
+        if len(fine) < _FAR_DATES:
+            return
+        years = sorted(c.earliest.year for c in fine)
+        paragraphs: dict[int, list[DateClaim]] = {}
+        for c in fine:
+            region = narrative_region(ctx, c.start)
+            if region is not None and region.kind == "paragraph":
+                paragraphs.setdefault(region.start, []).append(_start_of(c))
+        for claims in paragraphs.values():
+            for k, c in enumerate(claims):
+                year = c.earliest.year
+                if c.preposition == "of" or c.cue in ("attributive", "parenthesis"):
+                    continue  # a thing named by its date ("the Revenue Act of 1816")
+                near = bisect_right(years, year + _FAR_YEARS) - bisect_left(
+                    years, year - _FAR_YEARS
+                )
+                if near > 1:
+                    continue  # the article tells other dates of its time
+                prev = claims[k - 1] if k else None
+                nxt = claims[k + 1] if k + 1 < len(claims) else None
+                if prev is not None:
+                    low = prev.earliest.year
+                    high = nxt.latest.year if nxt is not None else low + _SLIP_REACH
+                elif nxt is not None:
+                    high = nxt.latest.year
+                    low = high - _SLIP_REACH
+                else:
+                    continue
+                if low > high or (
+                    year >= low
+                    if nxt is None
+                    else year <= high
+                    if prev is None
+                    else low <= year <= high
+                ):
+                    continue  # its neighbours are not in order either, or it is in order
+                digits = str(year)
+                swaps = {
+                    int(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :])
+                    for i in range(len(digits) - 1)
+                }
+                if any(low <= y <= high for y in swaps):
+                    yield c, prev, nxt
 
     def _inside(
         self, ctx: Context
@@ -584,6 +656,7 @@ class YearChronologyRegression(Rule):
         prev: DateClaim | None,
         nxt: DateClaim | None,
         behind: bool,
+        far: bool = False,
     ) -> Diagnostic:
         related = []
         if prev is not None:
@@ -597,12 +670,15 @@ class YearChronologyRegression(Rule):
         else:
             assert prev is not None
             where = f"breaks the order after {show(prev)} (line {line(ctx, prev.start)})"
+        why = (
+            f"with no other date of the article within {_FAR_YEARS} years of it, and two digits "
+            "swapped put it between the dates around it"
+            if far
+            else "in a narrative the dates around it tell in order, with no flashback or "
+            "look-ahead cue"
+        )
         return self.diagnostic(
-            c.start,
-            c.end,
-            f"chronology out of order: {show(c)} {where} in a narrative the dates around it "
-            "tell in order, with no flashback or look-ahead cue",
-            related=related,
+            c.start, c.end, f"chronology out of order: {show(c)} {where} {why}", related=related
         )
 
     @staticmethod
