@@ -29,6 +29,7 @@ and wikitext articles of ``../shared/eval`` and the seeds.
 from __future__ import annotations
 
 import argparse
+import functools
 import itertools
 import json
 import random
@@ -883,12 +884,35 @@ def _initials_fit(long: str, acronym: str) -> bool:
     return initials.endswith(letters) or initials.upper().endswith(letters)
 
 
+@functools.lru_cache(maxsize=1)
+def _common_acronyms() -> frozenset[str]:
+    """Acronyms the project's own pack lets an article use unexpanded (UN, EU, IMF…): deleting
+    their definition leaves nothing an editor would fix."""
+    from klint.packs import load_packs
+
+    return frozenset(load_packs().common_acronyms)
+
+
+def _defined_before(art: Article, acronym: str, start: int) -> bool:
+    """Whether the text defines ``acronym`` before ``start`` too ("… (IBM)", "IBM (…"):
+    deleting a second definition leaves the reader told already."""
+    a = re.escape(acronym)
+    return bool(re.search(rf"\({a}[),;]|\b{a} \([A-Z]", art.view[:start]))
+
+
 def acronym_definition(art: Article, rng: random.Random) -> list[Candidate]:
-    """(h) the definition of an acronym that is used later deleted."""
+    """(h) the definition of an acronym that is used later deleted (the only definition the
+    reader has met so far, of an acronym that needs one)."""
     out = []
+    common = _common_acronyms()
     for m in art.matches(_ACRONYM_DEF):
         acronym = m.group(2)
-        if not _initials_fit(m.group(1), acronym):
+        if (
+            not _initials_fit(m.group(1), acronym)
+            or acronym.rstrip("s") in common
+            or acronym in common
+            or _defined_before(art, acronym, m.start())
+        ):
             continue
         later = re.compile(rf"\b{re.escape(acronym)}\b").search(art.view, m.end())
         if not later:
@@ -946,14 +970,20 @@ def life(art: Article) -> Life | None:
 
 
 def _events(art: Article, who: Life) -> list[tuple[int, int, int]]:
-    """Dated years after the lead in sentences that name the subject or start with he/she."""
+    """Dated years after the lead in sentences whose subject is the article's subject: by
+    surname or he/she, at the start or after an opening date ("In 1920, Berg moved"). A
+    sentence that only names them ("Lowell wrote in 1958 of Thomas") dates someone else's act,
+    which may well fall after the death."""
     lead_end = art.paragraphs[0][1]
+    subject = re.compile(
+        r"\s*(?:(?:In|On|By|From|During|After|Before|Early|Late|Later|Around)\b[^,.;:]{0,40}?,?\s+)?"
+        rf"(?:(?:[Hh]e|[Ss]he)\b|(?:[A-Z][\w.’'-]*\s+){{0,3}}{re.escape(who.surname)}\b(?!['’]s))"
+    )
     out = []
     for s, e in art.sentences():
         if s < lead_end:
             continue
-        sentence = art.view[s:e]
-        if who.surname in sentence or re.match(r"\s*(?:He|She)\b", sentence):
+        if subject.match(art.view, s, e):
             for ys, ye, y in art.dated_years(s, e):
                 if who.birth < y and (who.death is None or y < who.death):
                     out.append((ys, ye, y))

@@ -338,3 +338,36 @@ def test_contradiction_counts_only_a_finding_that_touches_both_passages():
     assert contradictions.touches(both, spans)
     assert not contradictions.touches(one, spans)
     assert contradictions.touches(one, [(0, 40)])
+
+
+ACRONYMS = """Anna Berg
+
+Anna Berg worked for the United Nations (UN) in Geneva and later for the Northern Railway Company (NRC) in Uppsala.
+
+In 1925 she joined the Northern Railway Company (NRC) as a draughtswoman. The UN sent her to Oslo, and the NRC sent her to Malmo.
+"""
+
+
+def test_acronym_definition_spares_common_acronyms_and_second_definitions():
+    art = Article.parse(ACRONYMS, "a.txt")
+    cands = inject.acronym_definition(art, random.Random(0))
+    edited = {ACRONYMS[e.start : e.end] for c in cands for e in c.edits}
+    assert cands and all("(NRC)" in t for t in edited)  # never "(UN)": it needs no definition
+    first = ACRONYMS.index("(NRC)")
+    assert all(e.start < first for c in cands for e in c.edits)  # never the second "(NRC)"
+
+
+OTHERS_ACT = """Anna Berg
+
+Anna Berg (12 March 1901 – 4 June 1970) was a Swedish engineer who worked in Uppsala for most of her life.
+
+In 1925 Berg joined the railway as a draughtswoman. Karl Lund wrote in 1931 that Berg was the finest engineer in Malmo. In 1938, she moved to Malmo.
+"""
+
+
+def test_date_order_moves_only_the_subjects_own_acts():
+    art = Article.parse(OTHERS_ACT, "a.txt")
+    who = inject.life(art)
+    assert who is not None
+    years = {y for *_, y in inject._events(art, who)}
+    assert years == {1925, 1938}  # not 1931: Lund's act may fall after Berg's death
