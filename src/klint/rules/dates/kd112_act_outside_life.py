@@ -28,6 +28,8 @@ _AUX_BEFORE = re.compile(
     r"\b(?:was|were|is|are|be|been|being|had|has|have|would|will)\s+(?:\w+ly\s+)?$", re.I
 )
 _WAS_BEFORE = re.compile(r"\b(?:was|were)[ \t]+$", re.I)
+#: the past perfect of the clause's own verb ("had moved", not "had been buried")
+_HAD_BEFORE = re.compile(r"\bhad[ \t]+(?:\w+ly[ \t]+)?$", re.I)
 #: how many years before a person's birth a namesake of an elder generation may act
 _NAMESAKE_YEARS = 30
 #: the longest life a person with no death date may be given
@@ -73,7 +75,8 @@ class ActOutsideLife(Rule):
     person by name or by "he/she" resolved to them, and the verb is active (not
     "was buried", "was awarded", nor the past perfect "had moved") or a passive
     the person takes part in alive ("was appointed", "was elected", "were
-    married": the dates pack's ``living_passives``); a clause
+    married": the dates pack's ``living_passives``) or a past perfect the date
+    opens with "by" ("By 1988 he had moved": he lived there in 1988); a clause
     that speaks of a memorial, a grave, a statue, a portrayal or anything
     posthumous is left alone, and so is a person whose birth or death the
     article dates two ways (KD110 reports that). An organisation with no life
@@ -175,6 +178,8 @@ class ActOutsideLife(Rule):
         if at < 0:
             return True  # the verb is not where the frame read it: leave it alone
         if _AUX_BEFORE.search(view, max(s, at - 30), at):
+            if c.preposition == "by" and c.end <= at and _HAD_BEFORE.search(view, s, at):
+                return False  # "By 1988 Speer had moved": the state the year is the limit of
             # "was appointed", "were married": the person takes part alive (the dates pack's
             # living_passives); "was buried", "had moved" are done to them or told back
             living = ctx.packs.date_words.get("living_passives", ())
