@@ -316,10 +316,17 @@ def _linked(a: Spelling, b: Spelling, text: str, cues: list[str]) -> bool:
         while i < len(b_starts) and b_starts[i] <= e1 + 60:
             s2, e2 = b.places[i]
             lo, hi = (e1, s2) if e1 <= s2 else (e2, s1)
-            if 0 <= hi - lo <= 60 and cue_re.search(text, lo, hi):
-                return True
+            if (
+                0 <= hi - lo <= 60
+                and cue_re.search(text, lo, hi)
+                and not _SENTENCE_END_RE.search(text, lo, hi)
+            ):
+                return True  # never across a sentence's end ("… in Jaws. Later, Schieder …")
             i += 1
     return False
+
+
+_SENTENCE_END_RE = re.compile(r"[a-z][.!?][\"'\u201d\u2019)\]]*\s+[A-Z]")
 
 
 @lru_cache(maxsize=8)

@@ -34,6 +34,10 @@ class NameVariant(Rule):
     and a hyphenated name written with a space (Stratford-upon-Avon/Stratford upon
     Avon). A slip is found at the start of a sentence of prose too ("Carringon was
     killed" where the text writes Carrington), but not in a citation or a list line.
+    A word of the article's title that the text uses three times or more is held to
+    any one-off spelling one edit from it, a changed letter too ("Scheoder accepted"
+    in an article on Roy Scheider), unless another initial, another ending
+    (Achilles/Achillea, Popov/Popova) or another given name tells two names apart.
     Each less frequent spelling is reported once, at its first place, against
     the more frequent one; its other places are listed as related. Never reported:
     different people who share a surname or have similar given names (given names
@@ -69,13 +73,19 @@ class NameVariant(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         from klint.extract._names_match import find_variants, hyphen_variants
+        from klint.rules.xrefs._slips import title_slips
         from klint.text.words import lower_words
 
         text = ctx.doc.view
         mentions = ctx.claims.mentions
         lower = lower_words(text)
         paragraphs = [(r.start, r.end) for r in ctx.doc.regions_of("paragraph")]
-        for v in find_variants(mentions, ctx.packs, text, lower):
+        variants = find_variants(mentions, ctx.packs, text, lower)
+        found = {v.minor.key for v in variants}
+        variants += [
+            v for v in title_slips(mentions, ctx.packs, ctx.doc, lower) if v.minor.key not in found
+        ]
+        for v in variants:
             if _told_apart(ctx, v):
                 continue
             where = _Places(text, paragraphs, v.major.places)

@@ -1,0 +1,121 @@
+"""Slips of the article subject's own name: a word of the title spelled once another way.
+
+The name-variant matcher (:mod:`klint.extract._names_match`) takes a changed letter for
+a slip only where a pack calls the two letters confusable (d/t), and a dropped letter
+only in words of six letters or more: elsewhere two names differ so (Maria/Marie,
+Hansen/Hanson). The subject's own name is another matter. An article that writes
+"Scheider" many times and "Scheoder" once has slipped: it does not mention a second
+person one letter from its subject. A word of the title used three times or more, and
+one spelling one edit from it (the first letter kept, not an inflection) used once, make
+such a slip — unless the words around tell two people apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import PurePath
+
+from klint.claims import Mention
+from klint.document import Document
+from klint.extract._names_match import (
+    Spelling,
+    Variant,
+    _different_names,
+    _linked,
+    _same_role,
+    _translit_rules,
+    _two_languages,
+    _two_people,
+    spellings,
+)
+from klint.extract._names_text import edit_distance1, name_key, skeletonizer
+from klint.packs import Packs
+
+#: how often the title's word must stand in the text before a one-off spelling is a slip of it
+MIN_USES = 3
+_WORD_RE = re.compile(r"[^\W\d_]{4,}")
+
+
+def subject_words(doc: Document) -> frozenset[str]:
+    """Keys of the capitalised words (four letters or more) of the article's title and file name."""
+    titles = [doc.view[r.start : r.end] for r in doc.regions_of("title")]
+    titles.append(PurePath(doc.path).stem.replace("_", " "))
+    return frozenset(
+        name_key(w) for t in titles for w in _WORD_RE.findall(t) if w[0].isupper() or w.isupper()
+    )
+
+
+def _how(minor: str, major: str) -> str | None:
+    """What one edit turns ``major`` into ``minor``, inside the word; None for an inflection
+    or an edit of the first letter."""
+    diff = edit_distance1(minor, major)
+    if diff is None:
+        return None
+    x, y = diff
+    i = next((k for k in range(min(len(minor), len(major))) if minor[k] != major[k]), 0)
+    if i == 0:
+        return None  # another initial: another name
+    if len(x) == 2:
+        return "transposed letters"
+    if x == "":
+        longer, shorter = (minor, major) if len(minor) > len(major) else (major, minor)
+        if longer.startswith(shorter) or longer.endswith(shorter):
+            return None  # Popov/Popova, Jackson/Jacksons
+        if y * 2 in longer:
+            return f"doubled letter ({y})"
+        return f"one letter ({y}) dropped"
+    if i == len(minor) - 1 or (minor[-3:] in _FORMS and major[-3:] in _FORMS):
+        return None  # another ending: Achilles/Achillea, Frenchman/Frenchmen, Canadian/Canadien
+    return f"{x}/{y}"
+
+
+#: endings whose vowel marks a form of a word (a plural, another language's adjective)
+_FORMS = frozenset({"man", "men", "ian", "ien", "ean", "ain", "ein"})
+
+
+def title_slips(
+    mentions: list[Mention], packs: Packs, doc: Document, lower: frozenset[str]
+) -> list[Variant]:
+    """One-off spellings one edit from a word of the title that the text uses three times or
+    more, each as a variant of that word."""
+    subject = subject_words(doc)
+    if not subject:
+        return []
+    text = doc.view
+    words = {k: v for k, v in spellings(mentions, text).items() if k not in lower}
+    majors = [sp for k, sp in words.items() if k in subject and len(sp.places) >= MIN_USES]
+    if not majors:
+        return []
+    skel = skeletonizer(_translit_rules(packs))
+    allowed = {frozenset(name_key(x) for x in group) for group in packs.allowed_variants}
+    out: list[Variant] = []
+    for minor in words.values():
+        if len(minor.places) != 1 or minor.key in subject or len(minor.key) < 4:
+            continue
+        for major in majors:
+            how = _how(minor.key, major.key)
+            if how is None or _apart(minor, major, skel, text, packs, allowed):
+                continue
+            out.append(Variant(minor, major, how))
+            break
+    return out
+
+
+def _apart(
+    a: Spelling,
+    b: Spelling,
+    skel: Callable[[str], str],
+    text: str,
+    packs: Packs,
+    allowed: set[frozenset[str]],
+) -> bool:
+    """Whether the words around or the packs tell the two spellings apart as two names."""
+    return (
+        any(frozenset((a.key, b.key)) <= group for group in allowed)
+        or not _same_role(a, b, skel)
+        or _different_names(a, b, skel)
+        or _two_people(a, b, skel)
+        or _two_languages(a, b)
+        or _linked(a, b, text, packs.renaming_cues)
+    )
