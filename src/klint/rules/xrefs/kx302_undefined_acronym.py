@@ -11,7 +11,7 @@ from klint.document import Document
 from klint.rules.base import Context, Rule
 from klint.rules.xrefs._common import BODY_KINDS, defined_acronyms, line_of, q
 from klint.rules.xrefs._marks import in_citation, link_target
-from klint.rules.xrefs.kx310_acronym_name_untied import full_name_before
+from klint.rules.xrefs.kx310_acronym_name_untied import full_name_before, in_prose
 
 
 def _candidate_expansion(ctx: Context, acronym: str) -> Mention | None:
@@ -128,7 +128,11 @@ class UndefinedAcronym(Rule):
     "RDA (Regional Development Agency)", in the body or the infobox, and so does
     a name given with it ("Regional Development Agency or RDA", "… Agency, RDA").
     A name whose initials spell it, in order, shortly before its first use is
-    where the definition was left out (or deleted): that is KX310's finding. A
+    where the definition was left out (or deleted): that is KX310's finding; a
+    name further back (the lead's "Commonwealth War Graves Commission", the
+    acronym used pages later), or one across small words ("International Union
+    for Conservation of Nature" … "the IUCN"), is reported here, with the place
+    to write the definition, when the acronym stands in a sentence of prose. A
     name elsewhere whose initials are its letters is offered as its full name;
     one that only begins with its letters counts as its expansion. Not reported
     either: an acronym linked to an article titled by it ("[[TGV]]": known by it),
@@ -174,10 +178,13 @@ class UndefinedAcronym(Rule):
                 continue
             if full_name_before(ctx, acronym, found) is not None:
                 continue  # its full name stands shortly before: KX310
-            if any(i.startswith(acronym) for i in spelled):
+            before = full_name_before(ctx, acronym, found, wide=True)
+            if before is not None and not any(in_prose(ctx, a) for a in found):
+                before = None
+            if before is None and any(i.startswith(acronym) for i in spelled):
                 continue  # "the RDA" after "the Regional Development Agency Board"
             first = found[0]
-            candidate = _candidate_expansion(ctx, acronym)
+            candidate = before or _candidate_expansion(ctx, acronym)
             lines = sorted({line_of(ctx, a.start) for a in found})
             where = (
                 f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines[:6]))

@@ -4,39 +4,49 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from klint.claims import Acronym, Mention
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.xrefs._common import defined_acronyms, line_of, q
-from klint.rules.xrefs._marks import in_citation
+from klint.rules.xrefs._marks import in_citation, link_target
 
 #: between a full name and its acronym when the text gives both as one ("X or ACR", "X, ACR")
 _TIED_RE = re.compile(
-    r"['’]?s?\)?[\s,;:(]*(?:or|abbreviated(?:\s+(?:to|as))?|also|known|as)?[\s,;:(]*"
+    r"['’]?s?\)?[\s,;:(]*(?:or|abbreviated(?:\s+(?:to|as))?|also|known|as|now|renamed)?[\s,;:(]*"
     r"|\s*\([^()]{1,80}[,;]\s*"  # "Koninklijk … Genootschap (Royal Dutch Geographical Society, KNAG)"
 )
 #: how far (in characters) a full name may stand before the first use it should have defined
 _NEAR = 3000
+#: how far for KX302's wider reading (a definition deleted in the lead, its acronym used later)
+_FAR = 15000
 
 
-def full_name_before(ctx: Context, acronym: str, uses: list[Acronym]) -> Mention | None:
+def full_name_before(
+    ctx: Context, acronym: str, uses: list[Acronym], *, wide: bool = False
+) -> Mention | None:
     """A name whose initials spell an acronym of three or more letters, in order, shortly
     before its first use ("International Monetary Fund … the IMF"): where "(IMF)" belongs.
     None when the text ties the two another way ("Treasury Account Symbol or TAS",
-    "…Compagnie, VOC", "abbreviated to ECPM")."""
+    "…Compagnie, VOC", "abbreviated to ECPM").
+
+    ``wide`` reads further, for KX302: the last such name before the first use (an earlier
+    one may stand far back, in the lead), a name running across the pack's
+    ``acronym_minor_words`` ("International Union for Conservation of Nature": IUCN)."""
     if len(acronym) < 3:
         return None  # two letters are the initials of too many names ("Los Angeles": LA)
     first = uses[0].start
     found = None
-    for m in _by_initials(ctx).get(acronym, ()):
+    names = _names(ctx, first) if wide else _by_initials(ctx).get(acronym, ())
+    for m in names:
         if m.start >= first:
             break
-        if len(m.words) == len(acronym):
-            found = found or m
+        if len(m.words) == len(acronym) and "".join(w[:1] for w in m.words) == acronym:
+            found = m if wide else found or m
             if any(_TIED_RE.fullmatch(ctx.doc.view, m.end, u.start) for u in uses):
                 return None
-    if found is None or first - found.end > _NEAR:
+    if found is None or first - found.end > (_FAR if wide else _NEAR):
         return None  # far apart (a reference list at the end): not a deleted definition
     return found
 
@@ -51,6 +61,65 @@ def _by_initials(ctx: Context) -> dict[str, list[Mention]]:
                 found.setdefault("".join(w[:1] for w in m.words), []).append(m)
         ctx.cache["kx.initials"] = found
     return found
+
+
+def _names(ctx: Context, before: int) -> Iterator[Mention]:
+    """The mentions that end before ``before``, and each run of them joined by minor words
+    only ("International Union" for "Conservation" of "Nature"), as one name."""
+    view = ctx.doc.view
+    gap = _gap_re(tuple(ctx.packs.acronym_minor_words))
+    run: list[Mention] = []
+    for m in ctx.claims.mentions:
+        if m.end > before:
+            break
+        yield m
+        if run and gap.fullmatch(view, run[-1].end, m.start):
+            run.append(m)
+            yield Mention(
+                start=run[0].start,
+                end=m.end,
+                text=view[run[0].start : m.end],
+                name=view[run[0].start : m.end],
+                key=run[0].key,
+                words=tuple(w for r in run for w in r.words),
+            )
+        else:
+            run = [m]
+
+
+@lru_cache(maxsize=4)
+def _gap_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One or two minor words between two names ("for", "of the")."""
+    alt = "|".join(map(re.escape, words)) or "(?!x)x"
+    return re.compile(rf" (?:{alt})(?: (?:{alt}))? ")
+
+
+#: a sentence's end: not an initial's or an abbreviation's full stop ("U.S. EPA"), not a colon
+_SENTENCE_END_RE = re.compile(r"[a-z0-9)\]][.!?][\"\u201d')\]]*(?:\s|$)")
+
+
+#: after an acronym that names a standard or a model: its code ("ASTM E2659-09"; not a
+#: version, "MPL 2.0")
+_DESIGNATION_RE = re.compile(r" [A-Z]{1,2}\d")
+
+
+def in_prose(ctx: Context, a: Acronym) -> bool:
+    """Whether a use stands in a sentence of prose: not in a citation, not on a line with no
+    sentence end (a list of links, a category or authority line, a table row), not the label
+    of a link to an article titled by it ("[[BAFTA Award …|BAFTA Award]]"), not the name of a
+    standard before its number ("ASTM E2659-09")."""
+    view = ctx.doc.view
+    lo = view.rfind("\n", 0, a.start) + 1
+    hi = view.find("\n", a.end)
+    line = view[lo : hi if hi >= 0 else len(view)]
+    if (
+        not _SENTENCE_END_RE.search(line)
+        or in_citation(ctx.doc, a.start, a.end)
+        or _DESIGNATION_RE.match(view, a.end)
+    ):
+        return False
+    target = link_target(ctx.doc, a.start, a.end)
+    return not (target and a.acronym.casefold() in re.findall(r"\w+", target.casefold()))
 
 
 def untied(ctx: Context) -> Iterator[tuple[str, list[Acronym], Mention]]:
@@ -100,8 +169,10 @@ class AcronymNameUntied(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         for acronym, found, full in untied(ctx):
-            if all(in_citation(ctx.doc, a.start, a.end) for a in found):
-                continue
+            if in_citation(ctx.doc, full.start, full.end) or not any(
+                in_prose(ctx, a) for a in found
+            ):
+                continue  # a cited title, or uses only in lists of links, categories, captions
             lines = sorted({line_of(ctx, a.start) for a in found})
             where = (
                 f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines[:6]))
