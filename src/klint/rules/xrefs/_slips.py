@@ -30,6 +30,7 @@ from klint.extract._names_match import (
     spellings,
 )
 from klint.extract._names_text import edit_distance1, name_key, skeletonizer
+from klint.extract.names import _ALONE_RE, _PROSE_END_RE
 from klint.packs import Packs
 
 #: how often the title's word must stand in the text before a one-off spelling is a slip of it
@@ -87,6 +88,7 @@ def title_slips(
     majors = [sp for k, sp in words.items() if k in subject and len(sp.places) >= MIN_USES]
     if not majors:
         return []
+    _add_capitalised(doc, words, lower)
     skel = skeletonizer(_translit_rules(packs))
     allowed = {frozenset(name_key(x) for x in group) for group in packs.allowed_variants}
     out: list[Variant] = []
@@ -100,6 +102,30 @@ def title_slips(
             out.append(Variant(minor, major, how))
             break
     return out
+
+
+_CAPITALISED_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z]{3,}(?![\w-])")
+
+
+def _add_capitalised(doc: Document, words: dict[str, Spelling], lower: frozenset[str]) -> None:
+    """Add the capitalised words of the prose that no name holds, each a spelling of its own:
+    the one at a sentence's start that the name reader leaves alone as an ordinary word
+    ("Hxum was rushed to hospital")."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    view = doc.view
+    for r in doc.regions_of("paragraph"):
+        for m in _CAPITALISED_RE.finditer(view, r.start, r.end):
+            key = m.group().casefold()
+            if key in words or key in lower or not _ALONE_RE.match(view, m.end()):
+                continue  # a name, a word, or a given name before more of a name ("Carrinton G.")
+            if m.start() == r.start or _PROSE_END_RE.search(
+                view, max(r.start, m.start() - 8), m.start()
+            ):
+                found.setdefault(key, []).append(
+                    m.span()
+                )  # a sentence of prose, not "(1901). Title"
+    for key, places in found.items():
+        words[key] = Spelling(doc.view[slice(*places[0])], key, places, alone=len(places))
 
 
 def _apart(
