@@ -948,6 +948,17 @@ _BORN = re.compile(r"\(\s*(?:born|b\.)[^()]{0,40}?\b(1[5-9]\d\d|20[0-2]\d)\b")
 _LEAD_NAME = re.compile(r"^\W*((?:[A-Z][\w.’'-]+ ){0,4}[A-Z][\w’'-]+)\s*(?:\(|,)")
 
 
+def _short_name(art: Article, words: list[str]) -> str:
+    """The word of the subject's full name that the article uses most on its own: the surname
+    ("Berg"), or the family name that comes first ("Du" of "Du Fu"); the last word on a tie."""
+    words = [w.capitalize() if w.isupper() else w for w in words]  # a lead in capitals
+
+    def uses(w: str) -> int:
+        return len(re.findall(rf"\b{re.escape(w)}\b", art.view))
+
+    return max(reversed(words), key=uses) if words else ""
+
+
 def life(art: Article) -> Life | None:
     if not art.paragraphs:
         return None
@@ -955,9 +966,7 @@ def life(art: Article) -> Life | None:
     name = _LEAD_NAME.match(art.view[ps:pe])
     if not name:
         return None
-    surname = name.group(1).split()[-1]
-    if surname.isupper():  # a lead that sets the name in capitals
-        surname = surname.capitalize()
+    surname = _short_name(art, name.group(1).split())
     m = _LIFE_SPAN.search(art.view, ps, pe)
     if m and art.clean(m.start(1), m.end(1)) and art.clean(m.start(2), m.end(2)):
         birth, death = int(m.group(1)), int(m.group(2))

@@ -371,3 +371,17 @@ def test_date_order_moves_only_the_subjects_own_acts():
     assert who is not None
     years = {y for *_, y in inject._events(art, who)}
     assert years == {1925, 1938}  # not 1931: Lund's act may fall after Berg's death
+
+
+FAMILY_NAME_FIRST = """Du Fu
+
+Du Fu (712 – 770) was a Chinese poet and politician of the Tang dynasty, read as one of its greatest.
+
+In 735 Du sat the imperial examination and failed. In 744 Du met Li Bai in Luoyang. Many of Du's poems were lost.
+"""
+
+
+def test_date_order_names_the_subject_as_the_article_does():
+    who = inject.life(Article.parse(FAMILY_NAME_FIRST, "a.txt"))
+    assert who is not None and who.surname == "Du"  # not "Fu": the family name comes first
+    assert inject.life(Article.parse(ARTICLE, "b.txt")).surname == "Berg"
