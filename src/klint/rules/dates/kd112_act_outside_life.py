@@ -49,8 +49,9 @@ Life = tuple[DateClaim, date, date]
 
 def _life(facts: Dated, subject: str) -> tuple[Life | None, Life | None]:
     """The birth and death (each ``(claim, earliest, latest)`` or None) of a subject. A
-    bracketed span in the body after the article's own name ("Cape Town (1961–1990)") is a
-    period, not its life: the lead or infobox gives the subject's life span."""
+    bracketed span of years in the body after the article's own name ("Cape Town
+    (1961–1990)") is a period, not its life: the lead or infobox gives the subject's life
+    span. One that gives the days ("Anne (6 February 1665 – 1 August 1714)") is a life."""
     own = {
         key: [
             item
@@ -59,6 +60,7 @@ def _life(facts: Dated, subject: str) -> tuple[Life | None, Life | None]:
                 item[1].attribute == "lifespan"
                 and item[1].origin == "body"
                 and item[1].how == "title"
+                and item[0].precision != "day"
             )
         ]
         for key in ((subject, "born"), (subject, "died"))
