@@ -95,7 +95,7 @@ def _gap_re(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 #: a sentence's end: not an initial's or an abbreviation's full stop ("U.S. EPA"), not a colon
-_SENTENCE_END_RE = re.compile(r"[a-z0-9)\]][.!?][\"\u201d')\]]*(?:\s|$)")
+_SENTENCE_END_RE = re.compile(r"\w(?<![\s.][A-Z])(?<!^[A-Z])[.!?][\"\u201d')\]]*(?:\s|$)")
 
 
 #: after an acronym that names a standard or a model: its code ("ASTM E2659-09"; not a
