@@ -407,6 +407,8 @@ def _swap(s: str, i: int) -> str:
 def _rounds_to(digits: str, new: str) -> bool:
     """Whether ``new`` rounds to the round figure ``digits`` at the precision it is written to
     ("8,000" and "8,020"; not "8,000" and "8,700"): the two can both be right."""
+    if "." in digits:  # "0.40" is written to its last digit
+        return False
     a, b = int(digits.replace(",", "")), int(new.replace(",", ""))
     zeros = len(str(a)) - len(str(a).rstrip("0"))
     step = 10**zeros
@@ -665,6 +667,8 @@ def total_parts(art: Article, rng: random.Random) -> list[Candidate]:
                         ("existing/total-changed", figures[i]),
                     ):
                         variants = _figure_variants(m.group(1), rng)
+                        if not variants:  # "90": only changes it rounds to, no leading 9 raised
+                            continue
                         lead = [v for p, v in variants if p == "leading-digit"] or [variants[0][1]]
                         out.append(Candidate(where, (Edit(m.start(1), m.end(1), lead[0]),)))
     out.extend(_table_totals(art, rng))
@@ -708,10 +712,12 @@ def _table_totals(art: Article, rng: random.Random) -> list[Candidate]:
                 continue
             total = int(m.group(1).replace(",", ""))
             if total >= 10 and sum(int(c.group(1).replace(",", "")) for c in column) == total:
-                new = _figure_variants(m.group(1), rng)[0][1]
-                out.append(
-                    Candidate("existing/table-total-row", (Edit(m.start(1), m.end(1), new),))
-                )
+                variants = _figure_variants(m.group(1), rng)
+                if variants:
+                    new = variants[0][1]
+                    out.append(
+                        Candidate("existing/table-total-row", (Edit(m.start(1), m.end(1), new),))
+                    )
         block = []
     return out
 

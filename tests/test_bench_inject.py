@@ -385,3 +385,16 @@ def test_date_order_names_the_subject_as_the_article_does():
     who = inject.life(Article.parse(FAMILY_NAME_FIRST, "a.txt"))
     assert who is not None and who.surname == "Du"  # not "Fu": the family name comes first
     assert inject.life(Article.parse(ARTICLE, "b.txt")).surname == "Berg"
+
+
+def test_figures_no_change_fits_are_skipped_and_decimals_are_exact():
+    # "90": the changed digit this seed draws is one "90" rounds to, and 9 cannot be raised
+    assert inject._figure_variants("90", random.Random(1)) == []
+    # a decimal is written to its last digit: "0.45" is not what "0.40" rounds
+    assert not inject._rounds_to("0.40", "0.45")
+    assert inject._rounds_to("8,000", "8,020") and not inject._rounds_to("8,000", "8,700")
+    text = "The fleet had 90 ships: 30 frigates, 30 sloops and 30 brigs.\n\nIt sailed 3.40 miles (5.47 km) that day.\n"
+    art = Article.parse(text, "fleet.txt")
+    for seed in range(6):  # neither kind stops on them
+        inject.total_parts(art, random.Random(seed))
+        inject.conversion(art, random.Random(seed))
