@@ -125,7 +125,7 @@ def _reported(findings) -> set[tuple[str, int]]:
     return out
 
 
-def _linked(d) -> list[set[int]]:
+def stated_as_one(d) -> list[set[int]]:
     """The pairs of places a finding links: its own place with each related one, except that a
     grouped KX305 finding's further place ("again here") is linked with the places after it."""
     anchor, out = d.line, []
@@ -158,7 +158,7 @@ def test_negative_controls_are_quiet(findings, control):
     if "related_line" in control:  # never the two places of a control linked in one finding
         for d in findings:
             pair = {control["line"], control["related_line"]}
-            assert pair not in _linked(d) or len(pair) == 1, d.message
+            assert pair not in stated_as_one(d) or len(pair) == 1, d.message
 
 
 def test_different_people_are_not_merged(findings):

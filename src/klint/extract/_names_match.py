@@ -48,7 +48,7 @@ class Variant:
     how: str
 
 
-def _translit_rules(packs: Packs) -> tuple[tuple[str, str], ...]:
+def translit_rules(packs: Packs) -> tuple[tuple[str, str], ...]:
     return tuple((a.casefold(), b.casefold()) for a, b, *_ in packs.transliterations)
 
 
@@ -177,7 +177,7 @@ def find_variants(
 ) -> list[Variant]:
     """Pairs of spellings of one name, each reported against the more frequent spelling."""
     words = {k: v for k, v in spellings(mentions, text).items() if k not in lower}
-    skel = skeletonizer(_translit_rules(packs))
+    skel = skeletonizer(translit_rules(packs))
     confusable = {frozenset(p[:2]) for p in packs.confusable_letters if len(p) >= 2}
     allowed = {frozenset(name_key(x) for x in group) for group in packs.allowed_variants}
     by_skel: dict[str, list[str]] = defaultdict(list)
@@ -208,17 +208,17 @@ def find_variants(
     out: list[Variant] = []
     for pair, how in sorted(pairs.items(), key=lambda kv: sorted(kv[0])):
         a, b = (words[k] for k in sorted(pair))
-        if any(pair <= group for group in allowed) or not _same_role(a, b, skel):
+        if any(pair <= group for group in allowed) or not same_role(a, b, skel):
             continue
         family = how == "transliteration" and a.last and b.last  # Heidar Aliev, Ilham Aliyev
-        if not family and _different_names(a, b, skel):
+        if not family and different_names(a, b, skel):
             continue
         if _other_ending(a.key, b.key) and not a.partners & b.partners:
             continue
-        if _linked(a, b, text, packs.renaming_cues):
+        if stated_as_one(a, b, text, packs.renaming_cues):
             continue
         edited = not how.startswith(("transliteration", "doubled"))
-        if edited and (_two_people(a, b, skel) or _two_languages(a, b)):
+        if edited and (two_people(a, b, skel) or two_languages(a, b)):
             continue
         slip = how.startswith(("one letter", "transposed"))
         if slip and min(len(a.places), len(b.places)) > 2:
@@ -239,7 +239,7 @@ def find_variants(
     ]
 
 
-def _same_role(a: Spelling, b: Spelling, skel: Callable[[str], str]) -> bool:
+def same_role(a: Spelling, b: Spelling, skel: Callable[[str], str]) -> bool:
     """Whether two spellings can be one name: never two people, never a person and a place.
 
     Given names are compared only when their surnames agree (Alison/Allison Janney,
@@ -257,7 +257,7 @@ def _same_role(a: Spelling, b: Spelling, skel: Callable[[str], str]) -> bool:
     return not ((a.last == n_a and not b.last) or (b.last == n_b and not a.last))
 
 
-def _different_names(a: Spelling, b: Spelling, skel: Callable[[str], str]) -> bool:
+def different_names(a: Spelling, b: Spelling, skel: Callable[[str], str]) -> bool:
     """Both spellings stand in longer names, and no word of one's names is in the other's.
 
     "Clara Seekamp" / "Clare Wright", "Mitsumi Electric" / "Mitsui Fudosan", "Ko Phra
@@ -291,21 +291,21 @@ def _other_ending(a: str, b: str) -> bool:
 _VOWELS = frozenset("aeiouy")
 
 
-def _two_languages(a: Spelling, b: Spelling) -> bool:
+def two_languages(a: Spelling, b: Spelling) -> bool:
     """One spelling has diacritics, the other none, and no longer name joins them: the forms of
     two languages (François/Francis, Hangö/Hanko), whose other letters differ on purpose.
     One name around both ("Battle of Kliszów" / "Battle of Klissow") is still one name."""
     return a.accented != b.accented and not a.partners & b.partners
 
 
-def _two_people(a: Spelling, b: Spelling, skel: Callable[[str], str]) -> bool:
+def two_people(a: Spelling, b: Spelling, skel: Callable[[str], str]) -> bool:
     """Both spellings end names whose first words differ ("Andrew Johnson", "Joseph Johnston")."""
     ga = {skel(g) for g in a.givens}
     gb = {skel(g) for g in b.givens}
     return bool(ga and gb and not ga & gb)
 
 
-def _linked(a: Spelling, b: Spelling, text: str, cues: list[str]) -> bool:
+def stated_as_one(a: Spelling, b: Spelling, text: str, cues: list[str]) -> bool:
     """Whether the text states the two spellings as one name ("Leninakan (now Gyumri)", "X, or Y")."""
     if not cues:
         return False

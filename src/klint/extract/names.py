@@ -35,9 +35,9 @@ _CAP_TOKEN_RE = re.compile(  # the look-behind after the first letter: re skips 
 )
 _DIGIT_RE = re.compile(r"\d")
 #: what follows a word that stands alone, not a given name before more of a name ("Sydney G. Coles")
-_ALONE_RE = re.compile(r"(?:['’]s)?[\s,;:]+[a-z]")
+ALONE_RE = re.compile(r"(?:['’]s)?[\s,;:]+[a-z]")
 #: the end of a sentence of prose, not of a citation's "(1997)." or a list's line
-_PROSE_END_RE = re.compile(r"[^\s)][.!?]['\"”’]?[ \t]+$")
+PROSE_END_RE = re.compile(r"[^\s)][.!?]['\"”’]?[ \t]+$")
 
 _Token = tuple[int, int, str, str]  # start, end, word, the word without its 's
 
@@ -129,10 +129,10 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
             # kept in prose as a slip of a name the text has: "Johhnston was killed"
             and not (
                 r.kind == "paragraph"
-                and _ALONE_RE.match(text, first[1])
+                and ALONE_RE.match(text, first[1])
                 and (
                     first[0] == r.start
-                    or _PROSE_END_RE.search(text, max(r.start, first[0] - 8), first[0])
+                    or PROSE_END_RE.search(text, max(r.start, first[0] - 8), first[0])
                 )
                 and near(name_key(first[3]))
             )

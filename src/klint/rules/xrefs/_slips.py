@@ -21,16 +21,16 @@ from klint.document import Document
 from klint.extract._names_match import (
     Spelling,
     Variant,
-    _different_names,
-    _linked,
-    _same_role,
-    _translit_rules,
-    _two_languages,
-    _two_people,
+    different_names,
+    same_role,
     spellings,
+    stated_as_one,
+    translit_rules,
+    two_languages,
+    two_people,
 )
 from klint.extract._names_text import edit_distance1, name_key, skeletonizer
-from klint.extract.names import _ALONE_RE, _PROSE_END_RE
+from klint.extract.names import ALONE_RE, PROSE_END_RE
 from klint.packs import Packs
 
 #: how often the title's word must stand in the text before a one-off spelling is a slip of it
@@ -89,7 +89,7 @@ def title_slips(
     if not majors:
         return []
     _add_capitalised(doc, words, lower)
-    skel = skeletonizer(_translit_rules(packs))
+    skel = skeletonizer(translit_rules(packs))
     allowed = {frozenset(name_key(x) for x in group) for group in packs.allowed_variants}
     out: list[Variant] = []
     for minor in words.values():
@@ -116,9 +116,9 @@ def _add_capitalised(doc: Document, words: dict[str, Spelling], lower: frozenset
     for r in doc.regions_of("paragraph"):
         for m in _CAPITALISED_RE.finditer(view, r.start, r.end):
             key = m.group().casefold()
-            if key in words or key in lower or not _ALONE_RE.match(view, m.end()):
+            if key in words or key in lower or not ALONE_RE.match(view, m.end()):
                 continue  # a name, a word, or a given name before more of a name ("Carrinton G.")
-            if m.start() == r.start or _PROSE_END_RE.search(
+            if m.start() == r.start or PROSE_END_RE.search(
                 view, max(r.start, m.start() - 8), m.start()
             ):
                 found.setdefault(key, []).append(
@@ -139,9 +139,9 @@ def _apart(
     """Whether the words around or the packs tell the two spellings apart as two names."""
     return (
         any(frozenset((a.key, b.key)) <= group for group in allowed)
-        or not _same_role(a, b, skel)
-        or _different_names(a, b, skel)
-        or _two_people(a, b, skel)
-        or _two_languages(a, b)
-        or _linked(a, b, text, packs.renaming_cues)
+        or not same_role(a, b, skel)
+        or different_names(a, b, skel)
+        or two_people(a, b, skel)
+        or two_languages(a, b)
+        or stated_as_one(a, b, text, packs.renaming_cues)
     )

@@ -142,7 +142,7 @@ def _told_apart(ctx: Context, v: Variant) -> bool:
     foreign = frozenset(ctx.packs.foreign_words)
     if any(all(in_foreign_phrase(doc.text, s, e, foreign) for s, e in p) for p in (minor, major)):
         return True  # a name as another language spells it ("Heil dir, Hannover")
-    if v.how != "transliteration" and _two_people(doc.view, v):
+    if v.how != "transliteration" and two_people(doc.view, v):
         return True  # "Clarence C. Buel" / "Don Carlos Buell"
     if _adjective(doc.view, v):
         return True  # "Argentine president" / "Argentina"
@@ -170,7 +170,7 @@ def _linked_apart(doc: Document, v: Variant) -> bool:
     return True
 
 
-def _two_people(text: str, v: Variant) -> bool:
+def two_people(text: str, v: Variant) -> bool:
     """Both spellings follow given names, never the same one: two people ("Clarence C. Buel" /
     "Don Carlos Buell"). Given names are those of the names extracted, and those before an
     initial ("Clarence C.") that the extracted name left out."""

@@ -48,7 +48,7 @@ class RenamedAcronymUnlinked(Rule):
             if len(pair) < 2 or pair[0] not in first or pair[1] not in first:
                 continue
             old, new = first[pair[0]], first[pair[1]]
-            if self._linked(ctx, pair[0], pair[1]):
+            if self.stated_as_one(ctx, pair[0], pair[1]):
                 continue
             later, earlier = (old, new) if old.start > new.start else (new, old)
             yield self.diagnostic(
@@ -60,7 +60,7 @@ class RenamedAcronymUnlinked(Rule):
             )
 
     @staticmethod
-    def _linked(ctx: Context, a: str, b: str) -> bool:
+    def stated_as_one(ctx: Context, a: str, b: str) -> bool:
         """Whether a sentence names both acronyms (or one with the other's expansion)."""
         places: dict[str, list[int]] = {a: [], b: []}
         for acr in ctx.claims.acronyms:
