@@ -10,6 +10,7 @@ from itertools import pairwise
 
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
+from klint.document import Region
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import (
     line,
@@ -51,6 +52,12 @@ _CITED_STOP = re.compile(r"[.!?](?:\[[\w ]{1,12}\]|[\"\u201d\u2019)\]])*\s+(?=[A
 _MEASURE_GAP = 30
 _BLANK_LINE = re.compile(r"\n[ \t]*\n|<p\b|</p>")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d)\]]*\s*$")
+#: a sentence's end with citation marks after it ("Yekaterinburg.[2] There")
+_MARKED_STOP = re.compile(r"[.!?](?:\[[\w ]{1,12}\])+\s+(?=[A-Z\"\u201c(])")
+#: a verb opening what was said or thought ("emphasizing that", "claimed that")
+_CONTENT = re.compile(r"\b[a-z]{3,}(?:ing|ed|s)\s+that\b")
+#: a citation mark left as text after a sentence or clause ("Lash.[54]", "1910,[3]")
+_CITATION_MARK = re.compile(r"\[\d{1,3}\]")
 
 
 def _wrapped(view: str, end: int, start: int) -> bool:
@@ -89,6 +96,15 @@ _TELLS_BACK = frozenset({"since", "ago", "back"})
 _NOT_UNTIL = re.compile(r"\bnot\b[^,;.:]{0,80}$")
 #: "two weeks later", "a year later": a step from the date before, not a look ahead
 _COUNTED_LATER = re.compile(r"\b(?:day|week|month|year|decade)s?\s+$", re.I)
+#: a preposition opening a sentence on what its main clause goes by, not on its time
+_FRONTED = re.compile(
+    r"\s*(?:Under|With|Without|Despite|Unlike|Like|Through|Against|Within|Beyond|Besides|"
+    r"Per|Via|Because of|Owing to|Due to|Thanks to|According to|In line with)\s",
+)
+#: a subject pronoun or an auxiliary: a main clause has begun
+_FINITE = re.compile(r"\b(?:he|she|it|they|we|I|was|were|is|are|had|has|have)\b")
+#: "Later in July 1720 …", "Later that year …" opening a sentence: the story's next step
+_LATER_STEP = re.compile(r",?\s+(?:in|on|during|that|the same)\b", re.I)
 #: the verbs of a report that date the act itself when nothing comes between ("was published
 #: in April 1982", "announced its exit in April 2020"), not a content ("wrote that in 1930 …")
 _DATED_ACTS = frozenset({"published", "announced", "revealed"})
@@ -122,7 +138,10 @@ def _tells(view: str, start: int, end: int, skip: list[tuple[int, int]] | None =
         word = m.group().lower()
         if word in ("until", "till") and _NOT_UNTIL.search(view, start, m.start()):
             continue
-        if word == "later" and _COUNTED_LATER.search(view, max(start, m.start() - 12), m.start()):
+        if word == "later" and (
+            _COUNTED_LATER.search(view, max(start, m.start() - 12), m.start())
+            or (not view[start : m.start()].strip() and _LATER_STEP.match(view, m.end()))
+        ):
             continue
         if word in _TELLS_AHEAD or word == "went on to":
             out.add("ahead")
@@ -147,6 +166,12 @@ def _start_of(c: DateClaim) -> DateClaim:
     )
 
 
+def _by_perfect(c: DateClaim) -> bool:
+    """Whether ``c`` is the time a past perfect is done by ("had acquired the firm by March
+    2010"): the story's time, not a flashback."""
+    return c.cue == "had" and c.preposition == "by"
+
+
 def _story_time(view: str, c: DateClaim) -> bool:
     """Whether ``c`` may tell the story's time: no cue, or the cue is the act the date dates
     ("was published in hardcover in April 1982", "announced its exit in April 2020", "a
@@ -154,6 +179,8 @@ def _story_time(view: str, c: DateClaim) -> bool:
     if c.precision == "year" and c.preposition == "on":
         return False  # "except on 1275 GT models": a year is "in" a year, not "on" it
     if c.cue is None or c.cue == "born":
+        return True
+    if _by_perfect(c):
         return True
     at = view.lower().rfind(c.cue, max(0, c.start - 300), c.start)
     if at >= 0 and _CITED_STOP.search(view, at, c.start):
@@ -259,17 +286,43 @@ def _subordinate(view: str, start: int, at: int) -> bool:
     return bool(ends) and _CLAUSE_END.search(view, ends[-1], at) is None
 
 
-def _measured(ctx: Context, c: DateClaim, start: int, end: int, opening: bool) -> bool:
+def _sentence(ctx: Context, c: DateClaim, region: Region) -> tuple[int, int]:
+    """The sentence of ``c``, citation marks ending one too ("Yekaterinburg.[2] There he …")."""
+    s, e = sentence(ctx, c, region)
+    view = ctx.doc.view
+    for m in _MARKED_STOP.finditer(view, s, c.start):
+        s = m.end()
+    stop = _MARKED_STOP.search(view, c.end, e)
+    return s, (stop.end() if stop else e)
+
+
+def _fronted(view: str, start: int, at: int) -> bool:
+    """Whether the date at ``at`` stands in a phrase that opens its sentence on a preposition
+    of its own ("Under the rules of the Salic Law adopted in 1316, the crown …"): it dates a
+    thing that phrase names, not the main clause's act."""
+    m = _FRONTED.match(view, start)
+    return (
+        m is not None
+        and not _CLAUSE_END.search(view, start, at)
+        # "Despite this he was granted leave until 1822": the main clause, its comma left out
+        and not _FINITE.search(view, m.end(), at)
+    )
+
+
+def _measured(
+    ctx: Context, c: DateClaim, start: int, end: int, opening: bool, gap: int = _MEASURE_GAP
+) -> bool:
     """Whether the date in ``[start, end)`` is the time a figure holds: the figure just before
     it ("the port handled 115 million t in 2000", "95 men in 1857"), or just after it when the
     date opens the sentence ("In 2019, about 437,000 residents …"), within _MEASURE_GAP
     characters. A statistic, not a step of the story."""
     frames = ctx.claims.frames
+    view = ctx.doc.view
     for q in ctx.claims.quantities:
-        if not start <= q.start < end:
-            continue
-        before = q.end <= c.start and c.start - q.end <= _MEASURE_GAP
-        after = opening and q.start >= c.end and q.start - c.end <= _MEASURE_GAP
+        if not start <= q.start < end or _CITATION_MARK.match(view, q.start - 1):
+            continue  # "lash.[54] They married in 1986": a citation mark counts nothing
+        before = q.end <= c.start and c.start - q.end <= gap
+        after = opening and q.start >= c.end and q.start - c.end <= gap
         f = frames.get(q) if before or after else None
         if f is not None and f.year == c.earliest.year:
             return True
@@ -297,7 +350,8 @@ class YearChronologyRegression(Rule):
     parentheses, not after "after", "following" or a relative pronoun, not
     with a flashback cue ("earlier", "previously", "had …", "in retrospect"),
     and not in a sentence that tells ahead or back ("would", "later",
-    "until", "since", "ago", "forecast", "record"). The first dated sentence
+    "until", "since", "ago", "forecast", "record"; "Later in July 1720 …" opening a
+    sentence is the story's next step). The first dated sentence
     of a paragraph is compared with what follows only; a date that goes back to a
     year the paragraph told already ("In 1900 … By 1903 … In 1900 …" compares
     two times) and a date after a sentence that lists three or more dated
@@ -318,7 +372,10 @@ class YearChronologyRegression(Rule):
     "until" when it goes back ("worked there until 1866" after 1884), stand
     outside the span the paragraph's other dates cover, and not be in a
     relative or "after" clause, in what a report says ("wrote that in 1930",
-    "according to"), or beside a figure it dates ("95 men in 1857"). A date
+    "according to", "emphasizing that the money was paid in 2002"), in a
+    phrase that opens its sentence on a preposition of its own ("Under the
+    rules of the Salic Law adopted in 1316, …"), or beside a figure it dates
+    ("95 men in 1857"). A date
     of a publication or an announcement counts ("was published in April
     1982", "announced its exit in April 2020"), not one after a comma ("the
     element, announced in 1861"); a child's birth counts too ("a daughter,
@@ -326,12 +383,16 @@ class YearChronologyRegression(Rule):
     "until") does not excuse a date that goes back, nor one that tells back
     ("since", "ago") a date that runs ahead; "not … until" and "two weeks
     later" tell neither way. A date that goes back after a past perfect or a
-    flashback word ("had made", "earlier") is told back, and one that runs
+    flashback word ("had made", "earlier") is told back (not by the cue of
+    the sentence before's own date, "By 1123, he had won …", nor by a past
+    perfect done by the date, "had acquired it by March 2000"), and one that runs
     ahead of a year the paragraph goes back to is no slip. A period tells the
     story at its start ("From 1936 until 1940, a detachment …"), with no wider
     reach at a paragraph's ends (a sponsorship "from 1967 to 2003" after one
     "from 1983 to 1986" is a thread of its own). Citation marks end a sentence
-    ("lupus.[2] In 1926 …"), and a relative clause after the date ("…, which
+    ("lupus.[2] In 1926 …") and count nothing; a date is not compared with one
+    whose sentence tells the other way or which dates a figure of its sentence
+    ("55% of the exports in 2014"); and a relative clause after the date ("…, which
     would later house …") does not tell its time, nor does the cue of another
     date of its sentence ("until November 2009 and by August 2030 …"). A
     relative clause does not hide an end that goes back ("New Guinea, which
@@ -527,14 +588,22 @@ class YearChronologyRegression(Rule):
                     continue  # the run tells that time elsewhere: a detail told out of turn
                 if (prev is not None and self._listing(ctx, prev)) or self._listing(ctx, c):
                     continue
+                region = narrative_region(ctx, c.start)
+                assert region is not None
+                s, e = _sentence(ctx, c, region)
                 if nxt is not None and prev is not None and not _before(prev, c):
                     if _returns(nxt, claims[:k]):
                         continue  # the paragraph goes back to a year it told: no slip ahead
-                elif prev is not None and self._flashback(ctx, prev.end, c.start):
+                # not the cue of the date before's own sentence: "By 1123, he had increased
+                # ties", "(Ewing had worn a hat)" tell that sentence's story
+                elif (
+                    prev is not None
+                    and not _by_perfect(c)
+                    and self._flashback(
+                        ctx, max(prev.end, min(s, _sentence(ctx, prev, region)[1])), c.start
+                    )
+                ):
                     continue  # "When Charles IV died, Edward had made a claim …": told back
-                region = narrative_region(ctx, c.start)
-                assert region is not None
-                s, e = sentence(ctx, c, region)
                 # which way it stands out: back before the date before it, or ahead of the next
                 way = "back" if prev is not None and _before(prev, c) else "ahead"
                 # the neighbour it is compared with must not tell the other way: a date back
@@ -555,8 +624,11 @@ class YearChronologyRegression(Rule):
                     or _OTHER_PERSON.match(view, s)
                     # "New Guinea, which remained Dutch until 1693" after 1949: no detail
                     or (_subordinate(view, s, c.start) and c.preposition not in _PERIOD_END)
+                    or _fronted(view, s, c.start)
                     or _measured(ctx, c, s, e, self._opening(ctx, c))
                     or (against is not None and other in self._telling(ctx, against, c))
+                    # "repeated his stance, emphasizing that the money was paid in 2002"
+                    or _CONTENT.search(view, s, c.start)
                 ):
                     continue  # not the story's time, or compared with what is not
                 yield c, prev, nxt
@@ -577,7 +649,7 @@ class YearChronologyRegression(Rule):
         region = narrative_region(ctx, d.start)
         if region is None:
             return {"ahead", "back"}
-        s, e = sentence(ctx, d, region)
+        s, e = _sentence(ctx, d, region)
         if s <= c.start < e:
             # the word before ``c`` ("until 1868") is its own, not ``d``'s
             before = max(s, ctx.doc.view.rfind(" ", s, c.start - 1))
@@ -605,7 +677,7 @@ class YearChronologyRegression(Rule):
         region = narrative_region(ctx, c.start)
         if region is None:
             return False
-        s, _ = sentence(ctx, c, region)
+        s, _ = _sentence(ctx, c, region)
         return _OPENING.fullmatch(ctx.doc.view, s, c.start) is not None
 
     def _out(
@@ -634,7 +706,7 @@ class YearChronologyRegression(Rule):
         region = narrative_region(ctx, c.start)
         if region is None:
             return None
-        s, e = sentence(ctx, c, region)
+        s, e = _sentence(ctx, c, region)
         if (
             _LOOK_AHEAD.search(view, s, e)
             or _OTHER_PERSON.match(view, s)
@@ -647,7 +719,22 @@ class YearChronologyRegression(Rule):
             or self._listing(ctx, prev)
         ):
             return None  # a comparison of two times, or a list of dated items
+        if self._unlike(ctx, prev if behind else nxt, c, "ahead" if behind else "back"):
+            return None
         return c, prev, (nxt if ahead else None), behind
+
+    def _unlike(self, ctx: Context, d: DateClaim | None, c: DateClaim, way: str) -> bool:
+        """Whether ``d``, the date ``c`` is compared with, is no step of the story to go
+        back or ahead from: its sentence tells ``way`` ("By 2050 the median age is
+        projected …" before "In 2008 …"), or it is the time of a figure of its sentence
+        ("Food made up 55% of the exports in 2014")."""
+        if d is None:
+            return False
+        region = narrative_region(ctx, d.start)
+        if region is None or way in self._telling(ctx, d, c):
+            return True
+        s, e = _sentence(ctx, d, region)
+        return _measured(ctx, d, s, e, self._opening(ctx, d), gap=e - s)
 
     def _finding(
         self,
