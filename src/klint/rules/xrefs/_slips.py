@@ -7,7 +7,10 @@ Hansen/Hanson). The subject's own name is another matter. An article that writes
 "Scheider" many times and "Scheoder" once has slipped: it does not mention a second
 person one letter from its subject. A word of the title used three times or more, and
 one spelling one edit from it (the first letter kept, not an inflection) used once, make
-such a slip — unless the words around tell two people apart.
+such a slip — unless the words around tell two people apart. The same holds for any name
+that a one-off spelling shares a longer name with ("Terry Crowwe" / "Terry Crowe"), and
+for a name the text uses often against a one-off spelling that stands alone ("Kubloi
+received the brothers" / "Kublai").
 """
 
 from __future__ import annotations
@@ -35,6 +38,9 @@ from klint.packs import Packs
 
 #: how often the title's word must stand in the text before a one-off spelling is a slip of it
 MIN_USES = 3
+#: how often a name that is no word of the title must stand in the text before a one-off
+#: spelling one edit from it is a slip of it (fewer: when the two share a longer name)
+WELL_KNOWN = 6
 _WORD_RE = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -81,11 +87,14 @@ def title_slips(
     """One-off spellings one edit from a word of the title that the text uses three times or
     more, each as a variant of that word."""
     subject = subject_words(doc)
-    if not subject:
-        return []
     text = doc.view
     words = {k: v for k, v in spellings(mentions, text).items() if k not in lower}
-    majors = [sp for k, sp in words.items() if k in subject and len(sp.places) >= MIN_USES]
+    majors = [
+        sp
+        for k, sp in words.items()
+        if len(sp.places) >= (MIN_USES if k in subject else WELL_KNOWN)
+        or (len(sp.places) >= MIN_USES and sp.partners)
+    ]
     if not majors:
         return []
     _add_capitalised(doc, words, lower)
@@ -98,6 +107,8 @@ def title_slips(
         for major in majors:
             how = _how(minor.key, major.key)
             if how is None or _apart(minor, major, skel, text, packs, allowed):
+                continue
+            if major.key not in subject and not _slip_of(minor, major, text):
                 continue
             out.append(Variant(minor, major, how))
             break
@@ -126,6 +137,33 @@ def _add_capitalised(doc: Document, words: dict[str, Spelling], lower: frozenset
                 )  # a sentence of prose, not "(1901). Title"
     for key, places in found.items():
         words[key] = Spelling(doc.view[slice(*places[0])], key, places, alone=len(places))
+
+
+def _slip_of(minor: Spelling, major: Spelling, text: str) -> bool:
+    """Whether a one-off spelling one edit from a name that is no word of the title is a slip
+    of it: the two stand in one longer name ("Terry Crowwe" / "Terry Crowe"), or the text uses
+    the name often and the spelling, of six letters or more, stands alone ("Kubloi received
+    the brothers" / "Kublai"; not "Lyndon B. Johnson" / "London", "Los Angeles Angels" /
+    "Angeles")."""
+    s, e = minor.places[0]
+    if minor.partners & major.partners:
+        # not two words of one name side by side ("Los Angeles Angels")
+        return not any(b <= s <= b + 2 or e <= a <= e + 2 for a, b in major.places)
+    return (
+        not minor.partners
+        and len(major.places) >= WELL_KNOWN
+        and len(minor.key) >= _ALONE_LENGTH
+        and not _NAME_BEFORE.search(text, max(0, s - 40), s)
+        and not _NAME_AFTER.match(text, e)
+    )
+
+
+#: another word of a name (or an initial) right before or after a word
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z]\.|\b[A-Z][\w'’-]+)[ \t]+$")
+_NAME_AFTER = re.compile(r"[ \t]+(?:[A-Z]\.|[A-Z][a-z])")
+#: the shortest spelling standing alone taken for a slip of a name other than the title's:
+#: short words one letter apart are other words and names (Hell/Hall, Iran/Ivan, Mosan/Masan)
+_ALONE_LENGTH = 6
 
 
 def _apart(

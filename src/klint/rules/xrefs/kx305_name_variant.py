@@ -38,6 +38,12 @@ class NameVariant(Rule):
     any one-off spelling one edit from it, a changed letter too ("Scheoder accepted"
     in an article on Roy Scheider), unless another initial, another ending
     (Achilles/Achillea, Popov/Popova) or another given name tells two names apart.
+    So is any name a one-off spelling one edit from it shares a longer name with
+    ("Terry Crowwe" where the text writes Terry Crowe three times or more; not two
+    words side by side, "Los Angeles Angels"), and a name the text uses six times
+    or more against a one-off spelling of six letters or more that stands alone
+    ("Kubloi received the brothers" where the text writes Kublai; not "Lyndon B.
+    Johnson" against London).
     Each less frequent spelling is reported once, at its first place, against
     the more frequent one; its other places are listed as related. Never reported:
     different people who share a surname or have similar given names (given names
