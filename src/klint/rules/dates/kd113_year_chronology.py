@@ -68,8 +68,14 @@ def _wrapped(view: str, end: int, start: int) -> bool:
     return _SENTENCE_END.search(view, end, start) is None
 
 
-#: a sentence that opens on another person: "His mother died in 1952."
-_OTHER_PERSON = re.compile(r"\s*(?:[Hh]is|[Hh]er|[Tt]heir)\s+[a-z]+")
+#: a sentence that opens on another person: "His mother died in 1952." (not "His ratings …")
+_OTHER_PERSON = re.compile(
+    r"\s*(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:elder|younger|eldest|youngest|late|first|"
+    r"second|only|new|former|future)\s+)?(?:mother|father|parents?|wife|husband|son|daughter|"
+    r"children|child|brothers?|sisters?|siblings?|family|uncle|aunt|grand\w+|cousin|nephew|"
+    r"niece|widow|widower|fianc\w+|partner|friends?|successor|predecessor|teacher|mentor|"
+    r"pupil|student|heir|ancestors?|descendants?|in-laws?|mother-in-law|father-in-law)\b"
+)
 #: what may stand before a date that opens its sentence: "In", "On", "By", "In early", "Late in"
 _OPENING = re.compile(
     r"\s*(?:(?:[Ii]n|[Oo]n|[Bb]y|[Dd]uring|[Ll]ater|[Ee]arly|[Ll]ate|[Tt]hen)"
@@ -79,7 +85,7 @@ _OPENING = re.compile(
 _LOOK_AHEAD = re.compile(
     r"\b(?:would|later|eventually|subsequently|until|till|future|went on to|by then|"
     r"by the time|since|ago|back|(?:a|the|new|all-time) record|consequently|forecast|"
-    r"projected|expected|planned|scheduled|to date)\b",
+    r"projected|expected|planned|scheduled|to date|(?:his|her|their|its) (?:last|final))\b",
     re.I,
 )
 
@@ -143,7 +149,7 @@ def _tells(view: str, start: int, end: int, skip: list[tuple[int, int]] | None =
             or (not view[start : m.start()].strip() and _LATER_STEP.match(view, m.end()))
         ):
             continue
-        if word in _TELLS_AHEAD or word == "went on to":
+        if word in _TELLS_AHEAD or word == "went on to" or word.endswith(("last", "final")):
             out.add("ahead")
         elif word in _TELLS_BACK:
             out.add("back")
@@ -166,6 +172,11 @@ def _start_of(c: DateClaim) -> DateClaim:
     )
 
 
+#: cues that leave a date the story's time: a child's birth, and a look ahead ("would later
+#: … until his departure in 1995"), which excuses no date that goes back (see _tells)
+_TELLING_CUES = frozenset({"born", "would"})
+
+
 def _by_perfect(c: DateClaim) -> bool:
     """Whether ``c`` is the time a past perfect is done by ("had acquired the firm by March
     2010"): the story's time, not a flashback."""
@@ -178,7 +189,7 @@ def _story_time(view: str, c: DateClaim) -> bool:
     daughter, born on 22 June 1994"), nothing of a reported content between them."""
     if c.precision == "year" and c.preposition == "on":
         return False  # "except on 1275 GT models": a year is "in" a year, not "on" it
-    if c.cue is None or c.cue == "born":
+    if c.cue is None or c.cue in _TELLING_CUES:
         return True
     if _by_perfect(c):
         return True
@@ -342,7 +353,7 @@ class YearChronologyRegression(Rule):
     ("was discovered in 1982", "up from 677,400 hectares in 1990") dates a
     detail. A sentence opening with "During …", "Throughout …" or "Meanwhile"
     starts a thread of its own, and a sentence about someone else ("His mother
-    died in 1952.") is not compared. When either of two neighbouring dates may
+    died in 1952.", not "His ratings …") is not compared. When either of two neighbouring dates may
     be the one out of place, one finding shows the jump between them. Only
     the sentence's own time counts ("in 1921",
     "by 1921", "during 1921", not "the 1921 census"), read as KD104 reads it:
@@ -350,8 +361,8 @@ class YearChronologyRegression(Rule):
     parentheses, not after "after", "following" or a relative pronoun, not
     with a flashback cue ("earlier", "previously", "had …", "in retrospect"),
     and not in a sentence that tells ahead or back ("would", "later",
-    "until", "since", "ago", "forecast", "record"; "Later in July 1720 …" opening a
-    sentence is the story's next step). The first dated sentence
+    "until", "since", "ago", "forecast", "record", "her last film"; "Later in July 1720 …"
+    opening a sentence is the story's next step). The first dated sentence
     of a paragraph is compared with what follows only; a date that goes back to a
     year the paragraph told already ("In 1900 … By 1903 … In 1900 …" compares
     two times) and a date after a sentence that lists three or more dated
@@ -379,8 +390,9 @@ class YearChronologyRegression(Rule):
     of a publication or an announcement counts ("was published in April
     1982", "announced its exit in April 2020"), not one after a comma ("the
     element, announced in 1861"); a child's birth counts too ("a daughter,
-    born on 22 June 1994"). A sentence that tells ahead ("would", "later",
-    "until") does not excuse a date that goes back, nor one that tells back
+    born on 22 June 1994"), and so does a date told ahead ("would later be in
+    charge until his departure in 1995"). A sentence that tells ahead ("would",
+    "later", "until") does not excuse a date that goes back, nor one that tells back
     ("since", "ago") a date that runs ahead; "not … until" and "two weeks
     later" tell neither way. A date that goes back after a past perfect or a
     flashback word ("had made", "earlier") is told back (not by the cue of
@@ -402,8 +414,10 @@ class YearChronologyRegression(Rule):
     more) within 40 years of it counts whatever the words around it, when it is
     out of order with the paragraph's dates on both sides of it and two
     neighbouring digits swapped put it between them ("first shown in 1949 …
-    acquired by the city in 1592 … loaned in 1971": 1952); not a date after
-    "of", attributive or in parentheses or quotation marks.
+    acquired by the city in 1592 … loaned in 1971": 1952), or, for the first
+    date of a paragraph that opens its sentence, up to ten years before the
+    date after it ("In 1294, when the crisis had abated, … In 1925 …"); not a
+    date after "of", attributive or in parentheses or quotation marks.
 
     ## Why is this bad?
     A biography told in order with one year out of place usually holds a typo
@@ -507,14 +521,10 @@ class YearChronologyRegression(Rule):
                     low = high - _SLIP_REACH
                 else:
                     continue
-                if low > high or (
-                    year >= low
-                    if nxt is None
-                    else year <= high
-                    if prev is None
-                    else low <= year <= high
-                ):
+                if low > high or (year >= low if nxt is None else low <= year <= high):
                     continue  # its neighbours are not in order either, or it is in order
+                if prev is None and not YearChronologyRegression._opening(ctx, c):
+                    continue  # a paragraph may open on an older time ("after the fall of … in 1453")
                 digits = str(year)
                 swaps = {
                     int(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :])
@@ -753,7 +763,8 @@ class YearChronologyRegression(Rule):
         if behind and prev is not None:
             where = f"goes back before {show(prev)} (line {line(ctx, prev.start)})"
         elif nxt is not None:
-            where = f"stands ahead of {show(nxt)} (line {line(ctx, nxt.start)})"
+            side = "long before" if c.latest < nxt.earliest else "ahead of"
+            where = f"stands {side} {show(nxt)} (line {line(ctx, nxt.start)})"
         else:
             assert prev is not None
             where = f"breaks the order after {show(prev)} (line {line(ctx, prev.start)})"
