@@ -72,7 +72,9 @@ def _how(minor: str, major: str) -> str | None:
         if y * 2 in longer:
             return f"doubled letter ({y})"
         return f"one letter ({y}) dropped"
-    if i == len(minor) - 1 or (minor[-3:] in _FORMS and major[-3:] in _FORMS):
+    if i == len(minor) - 1 or (
+        i >= len(minor) - 3 and minor[-3:] in _FORMS and major[-3:] in _FORMS
+    ):
         return None  # another ending: Achilles/Achillea, Frenchman/Frenchmen, Canadian/Canadien
     return f"{x}/{y}"
 
@@ -179,7 +181,8 @@ def _apart(
         any(frozenset((a.key, b.key)) <= group for group in allowed)
         or not same_role(a, b, skel)
         or different_names(a, b, skel)
-        or two_people(a, b, skel)
+        # a word of both names is no other person's ("the CSU's Horst Sehofer" / "Horst Seehofer")
+        or (two_people(a, b, skel) and not a.partners & b.partners)
         or two_languages(a, b)
         or stated_as_one(a, b, text, packs.renaming_cues)
     )

@@ -43,7 +43,8 @@ class NameVariant(Rule):
     words side by side, "Los Angeles Angels"), and a name the text uses six times
     or more against a one-off spelling of six letters or more that stands alone
     ("Kubloi received the brothers" where the text writes Kublai; not "Lyndon B.
-    Johnson" against London).
+    Johnson" against London). A word both names share makes them one person
+    whatever stands before it ("the CSU's Horst Sehofer" / "Horst Seehofer").
     Each less frequent spelling is reported once, at its first place, against
     the more frequent one; its other places are listed as related. Never reported:
     different people who share a surname or have similar given names (given names
@@ -148,7 +149,12 @@ def _told_apart(ctx: Context, v: Variant) -> bool:
     foreign = frozenset(ctx.packs.foreign_words)
     if any(all(in_foreign_phrase(doc.text, s, e, foreign) for s, e in p) for p in (minor, major)):
         return True  # a name as another language spells it ("Heil dir, Hannover")
-    if v.how != "transliteration" and two_people(doc.view, v):
+    if (
+        v.how != "transliteration"
+        and two_people(doc.view, v)
+        # a word of both names is no other person's ("the CSU's Horst Sehofer")
+        and not v.minor.partners & v.major.partners
+    ):
         return True  # "Clarence C. Buel" / "Don Carlos Buell"
     if _adjective(doc.view, v):
         return True  # "Argentine president" / "Argentina"
