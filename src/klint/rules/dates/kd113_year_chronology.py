@@ -109,6 +109,9 @@ _FRONTED = re.compile(
 )
 #: a subject pronoun or an auxiliary: a main clause has begun
 _FINITE = re.compile(r"\b(?:he|she|it|they|we|I|was|were|is|are|had|has|have)\b")
+#: "back to" a level, not a time ("dropped back to the low 40s"; not "back to 1990",
+#: "back to the 1850s", "back to the Roman era")
+_BACK_TO_LEVEL = re.compile(r"\s+to\s+(?:the\s+)?(?!\d|early|late|mid|[A-Z])")
 #: "Later in July 1720 …", "Later that year …" opening a sentence: the story's next step
 _LATER_STEP = re.compile(r",?\s+(?:in|on|during|that|the same)\b", re.I)
 #: the verbs of a report that date the act itself when nothing comes between ("was published
@@ -149,6 +152,8 @@ def _tells(view: str, start: int, end: int, skip: list[tuple[int, int]] | None =
             or (not view[start : m.start()].strip() and _LATER_STEP.match(view, m.end()))
         ):
             continue
+        if word == "back" and _BACK_TO_LEVEL.match(view, m.end()):
+            continue  # "dropped back to the low 40s": no time told back
         if word in _TELLS_AHEAD or word == "went on to" or word.endswith(("last", "final")):
             out.add("ahead")
         elif word in _TELLS_BACK:
@@ -362,7 +367,8 @@ class YearChronologyRegression(Rule):
     with a flashback cue ("earlier", "previously", "had …", "in retrospect"),
     and not in a sentence that tells ahead or back ("would", "later",
     "until", "since", "ago", "forecast", "record", "her last film"; "Later in July 1720 …"
-    opening a sentence is the story's next step). The first dated sentence
+    opening a sentence is the story's next step, and "dropped back to the low
+    40s" tells no time back). The first dated sentence
     of a paragraph is compared with what follows only; a date that goes back to a
     year the paragraph told already ("In 1900 … By 1903 … In 1900 …" compares
     two times) and a date after a sentence that lists three or more dated
