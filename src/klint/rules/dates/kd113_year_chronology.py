@@ -236,7 +236,9 @@ def _before(a: DateClaim, b: DateClaim) -> bool:
     return (a.earliest - b.latest).days > 31
 
 
-def _stands_out(claims: list[DateClaim], k: int, reach: int = _SLIP_REACH) -> bool:
+def _stands_out(
+    claims: list[DateClaim], k: int, reach: int = _SLIP_REACH, near: bool = True
+) -> bool:
     """Whether ``claims[k]`` stands out the same way from the dates on both sides of it, which
     run in order, and one slip of the keys turns it into a year between them ("1864 … 1856 …
     1866": "1865" with two digits swapped). The last date of a paragraph stands out when it
@@ -268,7 +270,9 @@ def _stands_out(claims: list[DateClaim], k: int, reach: int = _SLIP_REACH) -> bo
         if k < 2 or not (_before(prev, c) and _before(claims[k - 2], c)):
             return False
         low, high = prev.earliest.year, prev.latest.year + reach
-        return any(low <= y <= high and _nearer(y, year, prev) for y in typing_slips(year))
+        return any(
+            low <= y <= high and (not near or _nearer(y, year, prev)) for y in typing_slips(year)
+        )
     return any(low <= y <= high for y in typing_slips(year))
 
 
@@ -384,7 +388,9 @@ class YearChronologyRegression(Rule):
     neighbouring digits swapped, or one digit other than the last changed —
     turns it into a year that fits between them (for the first or last date:
     up to ten years before the date after it or after the date before it, and
-    nearer to it by half). Its neighbours must be dated to the year or finer;
+    nearer to it by half; a last date that goes back before every date of its
+    paragraph in a sentence that tells ahead, "He later rebelled and was
+    defeated in 1112", need not be nearer). Its neighbours must be dated to the year or finer;
     the date must follow "in", "on", "by", "during" or "the end of", or
     "until" when it goes back ("worked there until 1866" after 1884), stand
     outside the span the paragraph's other dates cover, and not be in a
@@ -590,7 +596,10 @@ class YearChronologyRegression(Rule):
                     )
                     or c.precision not in ("day", "month", "season", "year")
                     # a period's start may be a thread of its own: no wider reach for it
-                    or not _stands_out(claims, k, _YEARS_OUT if id(c) in starts else _SLIP_REACH)
+                    or not (
+                        _stands_out(claims, k, _YEARS_OUT if id(c) in starts else _SLIP_REACH)
+                        or self._later_before_all(ctx, claims, k)
+                    )
                 ):
                     continue
                 around = [*claims[max(0, k - _WINDOW) : k], *claims[k + 1 : k + 1 + _WINDOW]]
@@ -648,6 +657,25 @@ class YearChronologyRegression(Rule):
                 ):
                     continue  # not the story's time, or compared with what is not
                 yield c, prev, nxt
+
+    @staticmethod
+    def _later_before_all(ctx: Context, claims: list[DateClaim], k: int) -> bool:
+        """Whether the last date of a paragraph, in a sentence that tells ahead ("He later
+        rebelled and was defeated in 1112"), goes back before every date the paragraph told,
+        and one slip of the keys puts it up to ten years after the date before it."""
+        c = claims[k]
+        if (
+            k < 2
+            or k + 1 < len(claims)
+            or c.preposition not in _NARRATIVE_TIME
+            or not all(_before(d, c) for d in claims[:k])
+        ):
+            return False
+        region = narrative_region(ctx, c.start)
+        if region is None or not _stands_out(claims, k, near=False):
+            return False
+        s, _ = _sentence(ctx, c, region)
+        return _tells(ctx.doc.view, s, c.start) == {"ahead"}
 
     @staticmethod
     def _flashback(ctx: Context, start: int, end: int) -> bool:
