@@ -103,10 +103,15 @@ def title_slips(
     skel = skeletonizer(translit_rules(packs))
     allowed = {frozenset(name_key(x) for x in group) for group in packs.allowed_variants}
     out: list[Variant] = []
+    by_initial: dict[str, list[Spelling]] = {}  # one edit keeps the first letter (see _how)
+    for major in majors:
+        by_initial.setdefault(major.key[0], []).append(major)
     for minor in words.values():
         if len(minor.places) != 1 or minor.key in subject or len(minor.key) < 4:
             continue
-        for major in majors:
+        for major in by_initial.get(minor.key[0], ()):
+            if abs(len(major.key) - len(minor.key)) > 1:
+                continue
             how = _how(minor.key, major.key)
             if how is None or _apart(minor, major, skel, text, packs, allowed):
                 continue
