@@ -93,3 +93,32 @@ def test_a_duration_told_in_parts(text: str) -> None:
 def test_near_miss_the_parts_do_not_add_up() -> None:
     text = "He taught law for twenty years, first from 1992 to 1996, and then from 1996 to 2004."
     assert len(kd106(article(text))) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pradyota dynasty ruled Magadha for 138 years from 799 to 684 BC.",
+        "Its kings reigned 799–684 BCE, some forty years in all.",
+        "The dynasty ruled for twenty years, between 1200 BC and 1150 BC.",
+        "The temple stood for 300 years (from 530 B.C. to 480 B.C.).",
+    ],
+)
+def test_a_duration_against_a_range_before_the_common_era(text: str) -> None:
+    assert len(kd106(article(text))) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pradyota dynasty ruled Magadha for 115 years from 799 to 684 BC.",
+        "Its kings reigned 799–684 BCE, some 116 years in all.",
+        "The dynasty ruled for fifty years, between 1200 BC and 1150 BC.",
+        # approximate, or not a range before the common era
+        "The dynasty lasted some time (c. 799–500 BC) and ruled for 138 years.",
+        "He reigned for 138 years from 684 to 799 AD.",
+        "The war lasted 12 years, from 300 BC to AD 10.",
+    ],
+)
+def test_near_miss_a_range_before_the_common_era_that_fits(text: str) -> None:
+    assert kd106(article(text)) == []

@@ -89,7 +89,6 @@ class DurationMismatch(Rule):
     summary = "a stated duration that does not fit the range beside it"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        view = ctx.doc.view
         duration = _duration_re(number_words(ctx.packs).words())
         breaks = exact_words_re(tuple(ctx.packs.date_words.get("duration_breaks", ())))
         for c in ctx.claims.dates:
@@ -98,40 +97,97 @@ class DurationMismatch(Rule):
             region = narrative_region(ctx, c.start)
             if region is None:
                 continue
-            lo_s, hi_e = max(region.start, c.start - 40), min(region.end, c.end + 40)
-            for m in duration.finditer(view, lo_s, hi_e):
-                if not (m.end() <= c.start or m.start() >= c.end):
-                    continue
-                between = view[m.end() : c.start] if m.end() <= c.start else view[c.end : m.start()]
-                if (
-                    _STATEMENT_END.search(between)
-                    or breaks.search(between)
-                    or _AGE_AFTER.match(view, m.end())
-                ):
-                    continue  # another statement, or an age ("a 22-year-old", "eight years his senior")
-                if m.group("unit")[0].isupper() or re.match(
-                    r"['’]?s?[ \t]+[Ww]ar\b", view[m.end() : m.end() + 8]
-                ):
-                    continue  # a name: "the Thirty Years War", "the Six-Day War"
-                n = number(m.group("n"), ctx)
-                if n is None:
-                    continue
-                unit = m.group("unit").lower()
-                shortest = (c.range_end_earliest - c.range_start_latest).days
-                longest = (c.latest - c.earliest).days + 1
-                stated = n * UNIT_DAYS[unit]
-                slack = UNIT_DAYS[unit]
+            shortest = (c.range_end_earliest - c.range_start_latest).days
+            longest = (c.latest - c.earliest).days + 1
+            for m, unit, stated, slack in self._durations(
+                ctx, region, c.start, c.end, duration, breaks
+            ):
                 if (stated + slack < shortest or stated - slack > longest) and not _fits_the_parts(
                     ctx, c, region, stated, slack
                 ):
-                    yield self.diagnostic(
-                        m.start(),
-                        m.end(),
-                        f"\u201c{m.group()}\u201d does not fit {show(c)} (line {line(ctx, c.start)}), "
-                        f"which spans {_in_units(shortest, longest, unit)}",
-                        related=[(c.start, c.end, f"the range {show(c)}")],
-                        severity=severity_for(c),
-                    )
+                    yield self._finding(ctx, m, unit, show(c), c.start, c.end, shortest, longest, c)
+        yield from self._bc_ranges(ctx, duration, breaks)
+
+    def _bc_ranges(
+        self, ctx: Context, duration: re.Pattern[str], breaks: re.Pattern[str]
+    ) -> Iterator[Diagnostic]:
+        """The year ranges before the common era ("from 799 to 684 BC", "1550–1292 BCE"), which
+        the date reader leaves aside: the first year is the larger, and the span is their
+        difference, one year either way as for any year range."""
+        view = ctx.doc.view
+        if "BC" not in view and "B.C" not in view:
+            return
+        for r in _bc_range_re().finditer(view):
+            first, last = int(r.group("a")), int(r.group("b"))
+            if first <= last or _CIRCA.search(view, max(0, r.start() - 8), r.start() + 1):
+                continue  # reversed (KD102's), or approximate
+            region = narrative_region(ctx, r.start())
+            if region is None or r.end() > region.end:
+                continue
+            years = first - last
+            shortest = round((years - 1) * UNIT_DAYS["year"])
+            longest = round((years + 1) * UNIT_DAYS["year"])
+            start = r.start("a")
+            label = f"\u201c{' '.join(view[start : r.end()].split())}\u201d"
+            for m, unit, stated, slack in self._durations(
+                ctx, region, r.start(), r.end(), duration, breaks
+            ):
+                if stated + slack < shortest or stated - slack > longest:
+                    yield self._finding(ctx, m, unit, label, start, r.end(), shortest, longest)
+
+    def _durations(
+        self,
+        ctx: Context,
+        region: Region,
+        start: int,
+        end: int,
+        duration: re.Pattern[str],
+        breaks: re.Pattern[str],
+    ) -> Iterator[tuple[re.Match[str], str, float, float]]:
+        """The durations of the same statement beside the range at ``start:end``: each match,
+        its unit, its length in days and the slack of its unit."""
+        view = ctx.doc.view
+        lo_s, hi_e = max(region.start, start - 40), min(region.end, end + 40)
+        for m in duration.finditer(view, lo_s, hi_e):
+            if not (m.end() <= start or m.start() >= end):
+                continue
+            between = view[m.end() : start] if m.end() <= start else view[end : m.start()]
+            if (
+                _STATEMENT_END.search(between)
+                or breaks.search(between)
+                or _AGE_AFTER.match(view, m.end())
+            ):
+                continue  # another statement, or an age ("a 22-year-old", "eight years his senior")
+            if m.group("unit")[0].isupper() or re.match(
+                r"['’]?s?[ \t]+[Ww]ar\b", view[m.end() : m.end() + 8]
+            ):
+                continue  # a name: "the Thirty Years War", "the Six-Day War"
+            n = number(m.group("n"), ctx)
+            if n is None:
+                continue
+            unit = m.group("unit").lower()
+            yield m, unit, n * UNIT_DAYS[unit], UNIT_DAYS[unit]
+
+    def _finding(
+        self,
+        ctx: Context,
+        m: re.Match[str],
+        unit: str,
+        label: str,
+        start: int,
+        end: int,
+        shortest: int,
+        longest: int,
+        c: DateClaim | None = None,
+    ) -> Diagnostic:
+        return self.diagnostic(
+            m.start(),
+            m.end(),
+            f"\u201c{m.group()}\u201d does not fit {label} (line {line(ctx, start)}), "
+            f"which spans {_in_units(shortest, longest, unit)}",
+            related=[(start, end, f"the range {label}")],
+            severity=severity_for(c) if c is not None else None,
+        )
 
 
 _STATEMENT_END = re.compile(r"[.;]")
@@ -139,3 +195,16 @@ _STATEMENT_END = re.compile(r"[.;]")
 _AGE_AFTER = re.compile(
     r"(?:-old\b|[ \t]+old\b|[ \t]+(?:his|her|their)[ \t]+(?:senior|junior)\b|[ \t]+(?:older|younger)\b)"
 )
+
+_ERA = r"(?:BCE?|B\.C\.(?:E\.)?)(?!\w)"
+_CIRCA = re.compile(r"\b(?:c\.|ca\.|circa|about|around|approximately)\s*$|~\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _bc_range_re() -> re.Pattern[str]:
+    """ "from 799 to 684 BC", "799–684 BCE", "between 799 BC and 684 BC": two years, the
+    second marked before the common era (the first may be)."""
+    return re.compile(
+        r"(?<![\w.,/$£€–—-])(?:(?:from|between)[ \t]+)?(?P<a>\d{1,4})(?:[ \t]?" + _ERA + r")?"
+        r"[ \t]*(?:to|until|till|and|[–—-])[ \t]*(?P<b>\d{1,4})[ \t]?" + _ERA
+    )
