@@ -447,3 +447,55 @@ def test_he_in_a_text_that_never_names_its_title_is_the_person_last_opening_a_se
     assert _frame(text, "Tom_Hale.txt", "6' 8\"").subject == "Sam Vale"
     named = "Tom Hale\n\nTom Hale is an actor. " + text
     assert _frame(named, "Tom_Hale.txt", "6' 8\"").subject == "Tom Hale"
+
+
+def _kd110(text: str, path: str) -> list:
+    from klint.config import Config
+    from klint.engine import lint_text
+
+    return list(lint_text(text, path=path, config=Config(select=("KD110",))))
+
+
+_BOX = "{{Infobox person\n| name = %s\n| birth_date = {{birth date|1937|4|%s}}\n}}\n"
+
+
+@pytest.mark.parametrize(
+    ("box", "lead"),
+    [
+        # a name with letters beyond ASCII, with a middle name in the lead
+        (
+            "Ferdinand Piëch",
+            "'''Ferdinand Karl Piëch''' (17 April 1937 – 25 August 2019) was an engineer.",
+        ),
+        ("José Núñez", "'''José Núñez''' (born 17 April 1937) is a painter."),
+        # a nickname in quotes, the box naming the person by it or by the given name
+        ("Freddie Butler", "'''Altimont “Freddie” Butler''' (born 17 April 1937) is a striker."),
+        (
+            "Maggie Dixon",
+            "'''Margaret Mary \"Maggie\" Dixon''' (17 April 1937 – 6 April 2006) was a coach.",
+        ),
+        ("Altimont Butler", "'''Altimont 'Freddie' Butler''' (born 17 April 1937) is a striker."),
+    ],
+)
+def test_the_leads_name_is_the_subject_across_letters_and_nicknames(box: str, lead: str) -> None:
+    text = _BOX % (box, 17) + lead + "\n"
+    lead_date = [f for t, f in _frames(text, "p.wiki") if "1937" in t][-1]
+    assert (lead_date.origin, lead_date.subject) == ("lead", box)
+    assert _kd110(text, "p.wiki") == []
+    # the infobox day changed: the lead's date and the box disagree
+    assert len(_kd110(_BOX % (box, 21) + lead + "\n", "p.wiki")) == 1
+
+
+@pytest.mark.parametrize(
+    ("box", "lead"),
+    [
+        # another person: the nickname's bearer has another surname, or the name other words
+        ("Freddie Butler", "'''Altimont “Freddie” Smith''' (born 17 April 1937) is a striker."),
+        ("Ferdinand Piëch", "'''Ferdinand Karl Porsche''' (born 17 April 1937) was an engineer."),
+        ("José Núñez", "'''José Ramón Pérez''' (born 17 April 1937) is a painter."),
+    ],
+)
+def test_near_miss_another_persons_name_is_not_the_subject(box: str, lead: str) -> None:
+    lead_date = [f for t, f in _frames(_BOX % (box, 21) + lead + "\n", "p.wiki") if "1937" in t][-1]
+    assert lead_date.subject != box
+    assert _kd110(_BOX % (box, 21) + lead + "\n", "p.wiki") == []

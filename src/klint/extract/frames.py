@@ -219,7 +219,9 @@ _NEW_NAME_RE = re.compile(
 
 # ---------------------------------------------------------------- patterns
 
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*")  # letters of any script: "Piëch"
+#: a nickname in quotes inside a name: 'Altimont "Freddie" Butler', "William Maxwell 'Max' Aitken"
+_NICKNAME_RE = re.compile(r"\s[\"“'‘]([^\W\d_][\w.-]*(?:\s[^\W\d_][\w.-]*)?)[\"”'’](?=\s)")
 _PRONOUN_RE = re.compile(r"\b(he|she|his|her|it|its|they|their)\b", re.IGNORECASE)
 _THE_NOUN_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+([a-z][a-z-]+)(?:'s|’s)?\b")
 _NAME_RE = re.compile(
@@ -521,6 +523,11 @@ class _Article:
         ``middle``, also the name with a middle name added ("Marina Augusta Baker")."""
         if self.aliases and " ".join(name.split()).casefold() in self.aliases:
             return True  # a name the lead gives in bold
+        nick = _NICKNAME_RE.search(name)
+        if nick:  # "Margaret Mary "Maggie" Dixon": also "Margaret Mary Dixon" and "Maggie Dixon"
+            plain = f"{name[: nick.start()]} {name[nick.end() :]}"
+            called = f"{nick.group(1)} {name[nick.end() :]}"
+            return self.is_subject(plain, loose, middle) or self.is_subject(called, loose, middle)
         names = [w.lower() for w in _WORD_RE.findall(name) if len(w) > 2]
         words = set(names)
         generation = {g.lower().rstrip(".") for g in _GENERATION_RE.findall(name)}
