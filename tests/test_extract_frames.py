@@ -499,3 +499,45 @@ def test_near_miss_another_persons_name_is_not_the_subject(box: str, lead: str) 
     lead_date = [f for t, f in _frames(_BOX % (box, 21) + lead + "\n", "p.wiki") if "1937" in t][-1]
     assert lead_date.subject != box
     assert _kd110(_BOX % (box, 21) + lead + "\n", "p.wiki") == []
+
+
+_LIFE = "Ann Hale (born 1808) was a nurse. Ann Hale would die in 1860 at the age of 52.\n\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a death told by a passive verb, dated in its sentence
+        "In 1846 she was killed by a stray bullet at Monterrey.",
+        "She was executed on 3 May 1846 in the square of the town.",
+        "Hale was later assassinated in 1846 by a rival.",
+        # a death told while what the sentence before dates went on
+        "During the siege of the town in 1846, Ann Hale brought water to the troops. While "
+        "tending a wounded soldier, she was struck by a bullet, killing her.",
+        "During the uprising in 1846, Ann Hale hid the wounded in her house. As the soldiers "
+        "searched the street, she was found and shot, and was killed at the door.",
+    ],
+)
+def test_a_death_told_by_another_verb_is_a_death(text: str) -> None:
+    found = _kd110("Ann Hale\n\n" + _LIFE + text + "\n", "a.txt")
+    assert [d.code for d in found] == ["KD110"]
+    assert "died" in found[0].message and "1846" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1846 she killed a bear near Monterrey.",  # active: she killed something
+        "Her brother was killed in 1846 at Monterrey.",  # a relative's death
+        # the death is not told while the dated episode went on
+        "In 1846 Ann Hale joined the nurses of the army. She was killed at Monterrey.",
+        "During the siege of the town in 1846, Ann Hale brought water to the troops. While "
+        "tending a wounded soldier, she was struck by a bullet, killing him.",
+        "During the siege of the town in 1846, Ann Hale brought water to the troops. While "
+        "tending a wounded soldier, she was struck by a bullet and wounded.",
+        "During the siege of the town in 1846 and in 1847, Ann Hale brought water to the troops. "
+        "While tending a wounded soldier, she was struck by a bullet, killing her.",
+    ],
+)
+def test_near_miss_no_death_of_the_person_at_that_date(text: str) -> None:
+    assert _kd110("Ann Hale\n\n" + _LIFE + text + "\n", "a.txt") == []

@@ -220,6 +220,19 @@ _NEW_NAME_RE = re.compile(
 # ---------------------------------------------------------------- patterns
 
 _WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*")  # letters of any script: "Piëch"
+#: a death told by another verb, in the passive: "was killed", "were executed", "was slain"
+_DEATH_VERBS = frozenset(
+    "killed executed assassinated murdered slain hanged beheaded martyred".split()
+)
+_WAS_BEFORE_RE = re.compile(r"\b(?:was|were)\s+(?:(?:later|then|eventually|finally)\s+)?$")
+#: "While tending a soldier, she was struck by a bullet, killing her": a pronoun's death told
+#: while what the sentence before dates went on (a clause of "while" or "as" first)
+_WHILE_DEATH_RE = re.compile(
+    r"\s*(?:While|As)\s[^.;:]{1,120}?,\s+(?P<who>he|she)\s+(?:was|were)\s[^.;:]{0,100}?"
+    r"(?:,\s+killing\s+(?P<obj>him|her)\b|\b(?:was|were)?\s*(?:"
+    + "|".join(sorted(_DEATH_VERBS))
+    + r")\b)"
+)
 #: a nickname in quotes inside a name: 'Altimont "Freddie" Butler', "William Maxwell 'Max' Aitken"
 _NICKNAME_RE = re.compile(r"\s[\"“'‘]([^\W\d_][\w.-]*(?:\s[^\W\d_][\w.-]*)?)[\"”'’](?=\s)")
 _PRONOUN_RE = re.compile(r"\b(he|she|his|her|it|its|they|their)\b", re.IGNORECASE)
@@ -754,6 +767,10 @@ def _prose_frame(
             attribute = "lifespan"
         elif isinstance(c, DateClaim) and bare and subject is not None:
             attribute = _life_end(view, c, s, dates, date_starts) or attribute
+    if isinstance(c, DateClaim) and attribute not in ONCE:
+        died = _death_while(art, c, region, s, e, date_starts)
+        if died is not None:
+            (subject, how), attribute = died, "died"
     when = year = None
     if isinstance(c, QuantityClaim):
         when, year = _when(art, c, cs, ce, dates, date_starts)
@@ -776,6 +793,35 @@ def _prose_frame(
         where=where,
         origin=origin,
     )
+
+
+def _death_while(
+    art: _Article, c: DateClaim, region: Region, s: int, e: int, date_starts: list[int]
+) -> tuple[str, str] | None:
+    """The person whose death the next sentence tells, undated, while what this sentence dates
+    went on: "During the battle in 1846, Ann Hale nursed the wounded. While tending a soldier,
+    she was struck by a bullet, killing her." — the date (the only one of its sentence) is Ann
+    Hale's death; the person is the one named first after the sentence's opening phrase."""
+    view = art.view
+    if e >= region.end or (view.find("While", e, e + 12) < 0 and view.find("As", e, e + 8) < 0):
+        return None
+    i = bisect.bisect_left(date_starts, s)
+    if any(d != c.start for d in date_starts[i : bisect.bisect_left(date_starts, e)]):
+        return None  # another date in the sentence: which one the episode holds is unclear
+    ns, ne = art.sentence(region, e)
+    m = _WHILE_DEATH_RE.match(view, ns, ne)
+    if m is None or (m.group("obj") and (m.group("obj") == "him") != (m.group("who") == "he")):
+        return None
+    if bisect.bisect_left(date_starts, ns) != bisect.bisect_left(date_starts, ne):
+        return None  # the death sentence gives its own date
+    opening = _OPENING_PHRASE_RE.match(view, s)
+    start = opening.end() if opening else s
+    found = _name_in(art, start, min(e, start + 80), skip_prepositions=False)
+    if found is None or found[1] not in ("name", "link", "title"):
+        return None
+    if found[1] != "title" and len(found[0].split()) < 2:
+        return None  # a single capitalised word: a place or a thing as often as a person
+    return found
 
 
 def _activity_start(
@@ -895,6 +941,8 @@ def _date_attribute(art: _Article, c: DateClaim, cs: int, ce: int) -> tuple[str 
             continue  # after the date only a verb ("In 1820 she married"), not "before his death"
         if k in _DATE_WORDS:
             return _DATE_WORDS[k], m.start(), m.end()
+        if w in _DEATH_VERBS and _WAS_BEFORE_RE.search(view, max(cs, m.start() - 24), m.start()):
+            return "died", m.start(), m.end()  # "she was killed in 1846", "were executed on …"
         if k == "away" and view.startswith("passed", max(0, m.start() - 7)):
             return "died", m.start(), m.end()  # "she passed away on 12 June 1836"
         if w in ("b", "d") and _LIFE_ABBREVIATION_RE.match(view, m.start()):

@@ -73,7 +73,8 @@ def dated(ctx: Context) -> Dated:
 #: "… where his father died in": the one born or dead is the subject's relative, not the subject
 _RELATIVE_RE = re.compile(
     r"\b(?:his|her|their)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:had\s+)?"
-    r"(?:died|was\s+born|were\s+born|passed\s+away)\b[^.;!?]*$"
+    r"(?:died|was\s+born|were\s+born|passed\s+away|(?:was|were)\s+(?:killed|executed|"
+    r"assassinated|murdered|slain|hanged|beheaded|martyred))\b[^.;!?]*$"
 )
 
 
