@@ -541,3 +541,22 @@ def test_a_death_told_by_another_verb_is_a_death(text: str) -> None:
 )
 def test_near_miss_no_death_of_the_person_at_that_date(text: str) -> None:
     assert _kd110("Ann Hale\n\n" + _LIFE + text + "\n", "a.txt") == []
+
+
+_PAGE = (
+    "<html><head><title>Carl Looff</title></head><body><h1>Carl Looff</h1>"
+    "<p>Carl Looff (May 24, 1852 – July 1, 1918) was a carver.</p>"
+    '<p>Carl Looff was {verb} <a href="/wiki/Bad_Bramstedt" class="extiw" '
+    'title="de:Bad Bramstedt">Bramstedt</a>, <a href="/wiki/Duchy_of_Holstein" '
+    'title="Duchy of Holstein">Duchy of Holstein</a>, <a href="/wiki/Denmark" '
+    'title="Denmark">Denmark</a> on May {day}, 1852.</p></body></html>\n'
+)
+
+
+# near miss: "baptised" stands more than ten words before the date, too far to be its verb
+@pytest.mark.parametrize("verb", ["born in", "baptised in the parish of"])
+def test_the_words_before_a_date_are_counted_without_the_markup_a_page_blanks(verb: str) -> None:
+    f = [f for t, f in _frames(_PAGE.format(verb=verb, day=24), "p.html") if t.startswith("May 24")]
+    assert f[-1].attribute == ("born" if verb == "born in" else None)
+    found = _kd110(_PAGE.format(verb=verb, day=22), "p.html")
+    assert len(found) == (1 if verb == "born in" else 0)

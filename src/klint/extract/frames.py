@@ -928,7 +928,7 @@ def _date_attribute(art: _Article, c: DateClaim, cs: int, ce: int) -> tuple[str 
                 return _WORK_NOUNS[key(w)], c.start, c.start  # the clause's subject's
     # "born … on 12 May 1790", "his death in 1826"; else "In 1820 she married …"; never a word
     # of another bracket ("married Ann Lee (born 1929) since 1975")
-    lo = max(cs, c.start - 90, view.rfind(")", cs, c.start) + 1)
+    lo = max(cs, _chars_back(view, cs, c.start, 90), view.rfind(")", cs, c.start) + 1)
     hi = view.find("(", c.end, min(ce, c.end + 50))
     before = list(_WORD_RE.finditer(view, lo, c.start))[-10:]
     after = list(_WORD_RE.finditer(view, c.end, hi if hi >= 0 else min(ce, c.end + 50)))[:6]
@@ -950,6 +950,24 @@ def _date_attribute(art: _Article, c: DateClaim, cs: int, ce: int) -> tuple[str 
         if w.islower() and w.endswith("ed") and len(w) > 4 and w not in ("indeed", "need"):
             return w, m.start(), m.end()
     return None, c.start, c.start
+
+
+_BLANKS_RE = re.compile(r"\s{2,}")
+
+
+def _chars_back(view: str, floor: int, at: int, n: int) -> int:
+    """Where the ``n`` characters of text before ``at`` start, a run of blanks counting as one:
+    in a page's view the markup is blanked ("born in <a …>Bramstedt</a>, … on May 24, 1852")."""
+    lo = max(floor, at - n)
+    while lo > floor:
+        blanks = sum(len(m.group()) - 1 for m in _BLANKS_RE.finditer(view, lo, at))
+        if not blanks:
+            return lo
+        wider = max(floor, at - n - blanks)
+        if wider == lo:
+            return lo
+        lo = wider
+    return lo
 
 
 def _count_attribute(art: _Article, c: QuantityClaim, cs: int) -> tuple[str | None, int, int]:
