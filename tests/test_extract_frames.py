@@ -560,3 +560,41 @@ def test_the_words_before_a_date_are_counted_without_the_markup_a_page_blanks(ve
     assert f[-1].attribute == ("born" if verb == "born in" else None)
     found = _kd110(_PAGE.format(verb=verb, day=22), "p.html")
     assert len(found) == (1 if verb == "born in" else 0)
+
+
+_FIRM = "---\ntitle: %s\nfounded: 2010\n---\n\n"
+
+
+@pytest.mark.parametrize(
+    ("firm", "lead"),
+    [
+        # another name shares the short name's word ("Deliveroo Editions"): the short name
+        # alone is the firm only as its full name without the legal form
+        ("Deliveroo Holdings plc", "Deliveroo, founded in 2013, runs Deliveroo Editions."),
+        ("Acme Widgets, Inc.", "Acme Widgets was founded in 2013. Acme Tools is its rival."),
+        ("Nordhaven Holdings Ltd", "Nordhaven Line sails. Nordhaven was established in 2013."),
+    ],
+)
+def test_a_companys_short_name_leaves_out_its_legal_form(firm: str, lead: str) -> None:
+    found = _kd110(_FIRM % firm + lead + "\n", "f.md")
+    assert [d.code for d in found] == ["KD110"]
+
+
+@pytest.mark.parametrize(
+    ("firm", "lead"),
+    [
+        # another word than a legal form: another firm ("Deliveroo Ventures"), or the group's
+        # bank, not the group
+        ("Deliveroo Holdings plc", "Deliveroo Ventures is a fund founded in 2013."),
+        ("Barclays Bank plc", "Barclays Group is a bank holding company founded in 2013."),
+    ],
+)
+def test_near_miss_another_word_is_another_firm(firm: str, lead: str) -> None:
+    assert _kd110(_FIRM % firm + lead + "\n", "f.md") == []
+
+
+def test_the_bold_name_opening_the_lead_is_an_alias() -> None:
+    box = "{{Infobox company\n| name = Nordhaven Shipping Group\n| foundation = %s\n}}\n"
+    lead = "'''Nordhaven''' is a shipping line founded in 2013; it owns Nordhaven Ferries.\n"
+    assert [d.code for d in _kd110(box % "2010" + lead, "n.wiki")] == ["KD110"]
+    assert _kd110(box % "2013" + lead, "n.wiki") == []  # near miss: the same year

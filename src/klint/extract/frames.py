@@ -233,6 +233,10 @@ _WHILE_DEATH_RE = re.compile(
     + "|".join(sorted(_DEATH_VERBS))
     + r")\b)"
 )
+#: the legal form a company's full name carries and its short name leaves out
+_LEGAL_FORMS = frozenset(
+    "plc inc incorporated ltd limited llc llp corp corporation holdings gmbh spa".split()
+)
 #: a nickname in quotes inside a name: 'Altimont "Freddie" Butler', "William Maxwell 'Max' Aitken"
 _NICKNAME_RE = re.compile(r"\s[\"“'‘]([^\W\d_][\w.-]*(?:\s[^\W\d_][\w.-]*)?)[\"”'’](?=\s)")
 _PRONOUN_RE = re.compile(r"\b(he|she|his|her|it|its|they|their)\b", re.IGNORECASE)
@@ -368,7 +372,9 @@ class _Article:
         # the other names the lead gives its subject in bold ("or simply Samsung", in bold)
         self.aliases = frozenset(
             " ".join(m.group(1).replace("[[", "").replace("]]", "").split()).casefold()
-            for m in (_BOLD_RE.finditer(doc.text, lead[0].start, lead[0].end) if lead else ())
+            for m in (
+                _BOLD_RE.finditer(doc.text, max(0, lead[0].start - 3), lead[0].end) if lead else ()
+            )
             if doc.format == "wikitext"
         )
         self.memo: dict[tuple[int, int], list[tuple[int, str, str]]] = {}
@@ -554,6 +560,8 @@ class _Article:
         # the subject only with the subject's own generation ("Murchison Sr.")
         if loose or words == self.words or generation:
             return True
+        if not self.person and words == self.words - _LEGAL_FORMS:
+            return True  # "Deliveroo" in the article on Deliveroo Holdings plc
         surname = [self.ends[1]] if self.ends else []
         if self.person and (len(words) >= 2 or names == surname) and not self._namesake():
             return True  # a biography names its subject by surname ("Huxley"), others in full
