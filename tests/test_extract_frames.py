@@ -598,3 +598,19 @@ def test_the_bold_name_opening_the_lead_is_an_alias() -> None:
     lead = "'''Nordhaven''' is a shipping line founded in 2013; it owns Nordhaven Ferries.\n"
     assert [d.code for d in _kd110(box % "2010" + lead, "n.wiki")] == ["KD110"]
     assert _kd110(box % "2013" + lead, "n.wiki") == []  # near miss: the same year
+
+
+@pytest.mark.parametrize(
+    ("noun", "attribute"), [("comedy film", "released"), ("comedy troupe", None)]
+)
+def test_the_words_after_a_year_are_counted_without_the_markup_a_page_blanks(
+    noun: str, attribute: str | None
+) -> None:
+    page = (
+        "<html><head><title>Bulworth</title></head><body><h1>Bulworth</h1><p><b>Bulworth</b> "
+        'is a 1998 <a href="/wiki/Cinema_of_the_United_States" title="Cinema of the '
+        f'United States">American</a> <a href="/wiki/Comedy" title="Comedy">{noun}</a> '
+        "by Warren Beatty.</p></body></html>\n"
+    )
+    # near miss: the noun after the year is no work that is released or published
+    assert next(f for t, f in _frames(page, "b.html") if t == "1998").attribute == attribute

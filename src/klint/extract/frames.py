@@ -930,7 +930,7 @@ def _date_attribute(art: _Article, c: DateClaim, cs: int, ce: int) -> tuple[str 
     if _ANNIVERSARY_RE.search(view, cs, c.start):
         return None, c.start, c.start  # "the 405th anniversary of its foundation on June 24, 1976"
     if re.search(r"\b(?:is|was)\s+an?\s+$", view[max(cs, c.start - 10) : c.start]):
-        words_after = _WORDS_AFTER_RE.match(view, c.end, min(len(view), c.end + 60))
+        words_after = _WORDS_AFTER_RE.match(view, c.end, _chars_ahead(view, c.end, len(view), 60))
         for w in words_after.group().split() if words_after else ():
             if key(w) in _WORK_NOUNS:  # "a 1932 British comedy film"
                 return _WORK_NOUNS[key(w)], c.start, c.start  # the clause's subject's
@@ -976,6 +976,18 @@ def _chars_back(view: str, floor: int, at: int, n: int) -> int:
             return lo
         lo = wider
     return lo
+
+
+def _chars_ahead(view: str, at: int, ceiling: int, n: int) -> int:
+    """Where the ``n`` characters of text after ``at`` end, a run of blanks counting as one."""
+    hi = min(ceiling, at + n)
+    while hi < ceiling:
+        blanks = sum(len(m.group()) - 1 for m in _BLANKS_RE.finditer(view, at, hi))
+        wider = min(ceiling, at + n + blanks)
+        if wider == hi:
+            return hi
+        hi = wider
+    return hi
 
 
 def _count_attribute(art: _Article, c: QuantityClaim, cs: int) -> tuple[str | None, int, int]:
