@@ -70,8 +70,10 @@ class DurationMismatch(Rule):
     fighting"), one in another clause ("X (1906–1953), who was eight years his
     senior") and an age ("a 22-year-old") are not compared, and a duration that
     fits the ranges of its sentence together ("twelve years, first from 1992 to
-    1996, then from 1996 to 2004") is right. An age against a birth is KD115. Only
-    the article's prose is read, not references or footnotes.
+    1996, then from 1996 to 2004") is right. A range before the common era is read
+    too ("ruled for 138 years from 799 to 684 BC" spans 115), unless approximate
+    ("c. 799–684 BC"). An age against a birth is KD115. Only the article's prose is
+    read, not references or footnotes.
 
     ## Why is this bad?
     The count and the dates cannot both be right.

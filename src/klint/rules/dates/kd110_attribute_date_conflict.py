@@ -123,7 +123,10 @@ class AttributeDateConflict(Rule):
     but not two full dates ("14 August 1945" and "17 August 1945"); a release or
     opening "in the United States" is not compared with another place's; a birth
     or death told of a relative after a possessive ("where his father died in
-    1904") is not the subject's.
+    1904") is not the subject's. A death may be told by another verb: "was killed in
+    1846", "were executed on 3 May 1846", or undated right after the sentence that
+    dates the episode it ends ("During the siege in 1846, Ann Hale brought water to the
+    troops. While tending a soldier, she was struck by a bullet, killing her.").
 
     The start of an activity of a thing is compared the same way: "production of the
     A80 Supra began in April 1993" against "Production: May 1993 – August 2002" (a
