@@ -614,3 +614,20 @@ def test_the_words_after_a_year_are_counted_without_the_markup_a_page_blanks(
     )
     # near miss: the noun after the year is no work that is released or published
     assert next(f for t, f in _frames(page, "b.html") if t == "1998").attribute == attribute
+
+
+@pytest.mark.parametrize(
+    ("title", "found"),
+    [
+        ("Max Aitken", 1),  # the nickname and the surname name the subject
+        ("William Maxwell Aitken", 1),  # so do the given names and the surname
+        ("Max Weber", 0),  # near miss: another person
+    ],
+)
+def test_the_leads_name_split_by_a_nickname_in_quotes(title: str, found: int) -> None:
+    text = (
+        f"---\ntitle: {title}\nborn: 23 May 1879\n---\n\n"
+        'William Maxwell "Max" Aitken, 1st Baron Beaverbrook, PC, (25 May 1879 – 9 June 1964) '
+        "was a tycoon.\n"
+    )
+    assert len(_kd110(text, "m.md")) == found

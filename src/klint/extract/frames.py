@@ -870,7 +870,7 @@ def _bracketed(
     if (
         first
         and first[0][2] in ("name", "link")
-        and art.is_subject(first[0][1])
+        and (art.is_subject(first[0][1]) or art.is_subject(_nicknamed(view, first[0])))
         and "(" not in view[s:opening]
         and not _COPULA_WORD_RE.search(view, s, opening)
     ):
@@ -898,6 +898,15 @@ def _bracketed(
     return (None, None), bare
 
 
+def _nicknamed(view: str, candidate: tuple[int, str, str]) -> str:
+    """A name with the nickname and surname after it: 'William Maxwell "Max" Aitken', which
+    the candidates split at the quotes (the name itself when none follows)."""
+    at, name, _ = candidate
+    m = _NICKNAMED_RE.match(view, at + len(name))
+    return name + m.group() if m else name
+
+
+_NICKNAMED_RE = re.compile(r"\s[\"“'‘][^\W\d_][\w.-]*[\"”'’](?:\s[A-Z][\w'’-]*)+")
 _LIFE_ABBREVIATION_RE = re.compile(r"[bd]\.\s*(?=\d|[A-Z][a-z]+\.?\s+\d)")
 _DASH_RE = re.compile(r"\s*[–—-]\s*")
 
