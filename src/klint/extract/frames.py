@@ -219,7 +219,9 @@ _NEW_NAME_RE = re.compile(
 
 # ---------------------------------------------------------------- patterns
 
-_WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*")  # letters of any script: "Piëch"
+#: a word: Latin letters, accented ones too ("Piëch", "Núñez"), with inner apostrophes or hyphens
+_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_WORD_RE = re.compile(rf"[{_LETTER}][{_LETTER}'’-]*")
 #: a death told by another verb, in the passive: "was killed", "were executed", "was slain"
 _DEATH_VERBS = frozenset(
     "killed executed assassinated murdered slain hanged beheaded martyred".split()
@@ -542,7 +544,7 @@ class _Article:
         ``middle``, also the name with a middle name added ("Marina Augusta Baker")."""
         if self.aliases and " ".join(name.split()).casefold() in self.aliases:
             return True  # a name the lead gives in bold
-        nick = _NICKNAME_RE.search(name)
+        nick = _NICKNAME_RE.search(name) if any(q in name for q in "\"“'‘") else None
         if nick:  # "Margaret Mary "Maggie" Dixon": also "Margaret Mary Dixon" and "Maggie Dixon"
             plain = f"{name[: nick.start()]} {name[nick.end() :]}"
             called = f"{nick.group(1)} {name[nick.end() :]}"
@@ -976,6 +978,8 @@ def _chars_back(view: str, floor: int, at: int, n: int) -> int:
     """Where the ``n`` characters of text before ``at`` start, a run of blanks counting as one:
     in a page's view the markup is blanked ("born in <a …>Bramstedt</a>, … on May 24, 1852")."""
     lo = max(floor, at - n)
+    if view.find("  ", lo, at) < 0:
+        return lo  # no run of blanks: most prose
     while lo > floor:
         blanks = sum(len(m.group()) - 1 for m in _BLANKS_RE.finditer(view, lo, at))
         if not blanks:
@@ -990,6 +994,8 @@ def _chars_back(view: str, floor: int, at: int, n: int) -> int:
 def _chars_ahead(view: str, at: int, ceiling: int, n: int) -> int:
     """Where the ``n`` characters of text after ``at`` end, a run of blanks counting as one."""
     hi = min(ceiling, at + n)
+    if view.find("  ", at, hi) < 0:
+        return hi
     while hi < ceiling:
         blanks = sum(len(m.group()) - 1 for m in _BLANKS_RE.finditer(view, at, hi))
         wider = min(ceiling, at + n + blanks)
