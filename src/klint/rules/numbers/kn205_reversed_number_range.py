@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.numbers._common import fmt, stated
+from klint.text.words import lower_words
 
 # After the range: years before an era, or ages before the present, which count down.
 _DOWNWARD = re.compile(
@@ -17,6 +18,12 @@ _CHAIN_AFTER = re.compile(r"\s?[-–—]\s?\d")  # a third number: a score line,
 _CHAIN_BEFORE = re.compile(r"\d\s?[-–—]\s?$")
 _DESIGNATION = re.compile(r"(?<![.!?]\s)\b[A-Z][\w]*\s$")  # "Boeing 747-400", not "In 747-400"
 _NAME_AFTER = re.compile(r"\s[A-Z]")  # "747-400 ZK-NBS": a name follows, not a counted noun
+_NOUN_AFTER = re.compile(r"\s?[a-z%°]")  # "20–12 men", "30–20 km": something counted follows
+_SENTENCE_WORD = re.compile(r"(?<=[.!?]\s)([A-Z][a-z]+)\s$")
+_MODIFIER = re.compile(r"\d+-\d+\s")  # hyphen-joined: "a 3-2 mix", not "a 20–12" range
+_WORD_AFTER = re.compile(r"\s([a-z]+)\b")
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s$")
+_TALLY_MAX = 100  # a pair of small whole numbers may be a score or a tally ("9–7", "3-2 mix")
 
 
 class ReversedNumberRange(Rule):
@@ -55,9 +62,13 @@ class ReversedNumberRange(Rule):
             if re.search(r"\bto\b", num_text):
                 continue  # "600,000 to 520,000", "a vote of 219 to 212": two groups compared
             if "-" in num_text and (
-                _DESIGNATION.search(view[max(0, ns - 30) : ns]) or _NAME_AFTER.match(view, ne)
+                _DESIGNATION.search(view[max(0, ns - 30) : ns])
+                or _NAME_AFTER.match(view, ne)
+                or _name_opens_sentence(ctx.doc.text, view[max(0, ns - 30) : ns])
             ):
                 continue  # "a Boeing 747-400", "747-400 ZK-NBS": a model and its variant
+            if _tally(parts, view, ne):
+                continue  # "Tottenham 2–1 Birmingham", "an output of 9–7", "1–0   TSN", "a 3-2 mix"
             a, b = parts
             grouped = "," in a and "," in b
             if not grouped and len(b.replace(",", "")) < len(a.replace(",", "")):
@@ -69,3 +80,26 @@ class ReversedNumberRange(Rule):
                 q.end,
                 f"range {stated(q)} runs from {fmt(q.low)} down to {fmt(q.high)}; write the lower value first",
             )
+
+
+def _tally(parts: list[str], view: str, end: int) -> bool:
+    """Whether two small whole numbers read as a score or tally, not a range: nothing counted
+    follows them ("an output of 9–7,", "Tottenham 2–1 Birmingham", a table cell "1–0" and the
+    next column), or, joined by a hyphen, they qualify one thing ("a 3-2 mix", "a 5-4 ruling")."""
+    if not all(p.isdigit() and int(p) < _TALLY_MAX for p in parts):
+        return False
+    if not _NOUN_AFTER.match(view, end):
+        return True
+    start = end - len(parts[0]) - len(parts[1]) - 1
+    modifier = _MODIFIER.match(view, start) and _ARTICLE_BEFORE.search(
+        view, max(0, start - 5), start
+    )
+    noun = _WORD_AFTER.match(view, end)
+    return bool(modifier and noun and not noun.group(1).endswith("s"))
+
+
+def _name_opens_sentence(text: str, before: str) -> bool:
+    """Whether the word before opens a sentence and is a name ("… the other. Boeing 727-200"):
+    the text never writes it in lower case, as it does "in" or "some"."""
+    m = _SENTENCE_WORD.search(before)
+    return m is not None and m.group(1).lower() not in lower_words(text)
