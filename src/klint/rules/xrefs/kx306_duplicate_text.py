@@ -16,8 +16,10 @@ class DuplicateText(Rule):
     Reports a paragraph or caption that repeats an earlier one verbatim
     (ignoring differences in whitespace). Not reported: entries of a reference
     list (two footnotes may cite one source), list items (a note under each
-    table, a resource named in each section's list), a line of verse (ending
-    in a comma).
+    table, a resource named in each section's list), a paragraph that opens
+    as a note ("Note: …", under each table it explains), the captions of two
+    infoboxes (each describes its own image), a line of verse (ending in a
+    comma).
 
     ## Why is this bad?
     A repeated block is usually a copy-and-paste slip or an image caption
@@ -54,9 +56,15 @@ class DuplicateText(Rule):
                 and (words < self.MIN_PARAGRAPH_WORDS or raw.rstrip()[-1:] not in '.!?"”')
             ):
                 continue
+            if region.kind == "paragraph" and _NOTE_RE.match(raw):
+                continue  # "Note: Flags indicate national team…" under each squad table
             key = "".join(parts).casefold()
             if key in seen:
                 first = seen[key]
+                if _infobox_caption(ctx, region) and _infobox_caption(
+                    ctx, Region("caption", *first)
+                ):
+                    continue  # two books' infoboxes, each "Cover of the first edition."
                 line, _ = ctx.doc.position(first[0])
                 kind = "caption" if region.kind == "caption" else "paragraph"
                 yield self.diagnostic(
@@ -67,6 +75,17 @@ class DuplicateText(Rule):
                 )
             else:
                 seen[key] = (region.start, region.end)
+
+
+_NOTE_RE = re.compile(r"\s*(?:Notes?|N\.\s?B\.?)\s*[:.]\s")
+_FIELD_RE = re.compile(r"\|\s*\w*caption\w*\s*=\s*$", re.I)
+
+
+def _infobox_caption(ctx: Context, region: Region) -> bool:
+    """Whether the caption is an infobox's field as the markup writes it (``| caption = …``)."""
+    text = ctx.doc.text
+    line_start = text.rfind("\n", 0, region.start) + 1
+    return bool(_FIELD_RE.search(text, line_start, region.start))
 
 
 _REFERENCES_RE = re.compile(
