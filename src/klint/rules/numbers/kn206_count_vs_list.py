@@ -127,6 +127,22 @@ def _items(ctx: Context, start: int, end: int) -> list[str] | None:
     return out
 
 
+# another item after the comma that closed the list read: the list runs on past it
+_RUNS_ON = re.compile(rf"\s*{_ITEM}\s*(?:,|\(|\s(?:and|&)\s)")
+
+
+def _comma_items(items: str) -> int:
+    """How many items a list holds read at its commas only, "and" joining the last two unless a
+    comma stands before it: "A, B, and Mother and Child Health Center" holds three."""
+    pieces = [p.strip() for p in items.split(",") if p.strip()]
+    if len(pieces) < 2:
+        return len(pieces)
+    last = pieces[-1]
+    if re.match(r"(?:and|&)\s", last):
+        return len(pieces)
+    return len(pieces) + (1 if re.search(r"\s(?:and|&)\s", last) else 0)
+
+
 def _sentence_end(ctx: Context, q: QuantityClaim, end: int) -> bool:
     """Whether ``end`` closes the sentence or paragraph of ``q``."""
     return end >= (q.sentence_end or end) or not ctx.doc.view[end : q.sentence_end].strip()
@@ -247,8 +263,12 @@ class CountVsList(Rule):
                 items = _items(ctx, m.start("items"), m.end("items"))
                 if items is None or _partial(ctx, m.end("items")):
                     continue
+                if m.group("close").strip() == "," and _RUNS_ON.match(view, m.end("close")):
+                    continue  # "six facilities: Surgical and Allied Specialties, Medical …, X, Y"
                 if m.groupdict().get("of") and opener == "," and len(items) + 1 == int(value(q)):
                     continue  # "the three kingdoms of England, Scotland and Ireland"
+                if _comma_items(view[m.start("items") : m.end("items")]) == int(value(q)):
+                    continue  # "five institutes: A, B, C, D, and Mother and Child Health Center"
                 if len(items) != int(value(q)):
                     yield self.diagnostic(
                         q.start,
