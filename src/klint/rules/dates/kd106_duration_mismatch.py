@@ -56,7 +56,7 @@ def _in_units(shortest: int, longest: int, unit: str) -> str:
 def _duration_re(numbers: tuple[str, ...]) -> re.Pattern[str]:
     """ "six years", "18-month": a count (digits or one of ``numbers``) and a unit."""
     return re.compile(
-        rf"\b(?P<n>\d{{1,3}}|{alternation(numbers)})[ -](?P<unit>day|week|month|year)s?\b",
+        rf"(?<![\w-])(?P<n>\d{{1,3}}|{alternation(numbers)})[ -](?P<unit>day|week|month|year)s?\b",
         re.IGNORECASE,
     )
 
@@ -68,12 +68,13 @@ class DurationMismatch(Rule):
     Year ranges allow one year either way (1992–1997 may mean five or six
     calendar years); a duration far from any range ("After six years of
     fighting"), one in another clause ("X (1906–1953), who was eight years his
-    senior") and an age ("a 22-year-old") are not compared, and a duration that
-    fits the ranges of its sentence together ("twelve years, first from 1992 to
-    1996, then from 1996 to 2004") is right. A range before the common era is read
-    too ("ruled for 138 years from 799 to 684 BC" spans 115), unless approximate
-    ("c. 799–684 BC"). An age against a birth is KD115. Only the article's prose is
-    read, not references or footnotes.
+    senior"), an age ("a 22-year-old") and a range that names a sports season
+    ("their first title in 50 years, in the 1999–2000 season") are not compared,
+    and a duration that fits the ranges of its sentence together ("twelve years,
+    first from 1992 to 1996, then from 1996 to 2004") is right. A range before the
+    common era is read too ("ruled for 138 years from 799 to 684 BC" spans 115),
+    unless approximate ("c. 799–684 BC"). An age against a birth is KD115. Only the
+    article's prose is read, not references or footnotes.
 
     ## Why is this bad?
     The count and the dates cannot both be right.
@@ -91,14 +92,15 @@ class DurationMismatch(Rule):
     summary = "a stated duration that does not fit the range beside it"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        view = ctx.doc.view
         duration = _duration_re(number_words(ctx.packs).words())
         breaks = exact_words_re(tuple(ctx.packs.date_words.get("duration_breaks", ())))
         for c in ctx.claims.dates:
             if not (c.is_range and sound(c) and c.range_end_earliest and c.range_start_latest):
                 continue
             region = narrative_region(ctx, c.start)
-            if region is None:
-                continue
+            if region is None or _SEASON_AFTER.match(view, c.end):
+                continue  # "the 1956–57 season" names one season: a duration beside it is not its length
             shortest = (c.range_end_earliest - c.range_start_latest).days
             longest = (c.latest - c.earliest).days + 1
             for m, unit, stated, slack in self._durations(
@@ -193,6 +195,8 @@ class DurationMismatch(Rule):
 
 
 _STATEMENT_END = re.compile(r"[.;]")
+# after a range: the season it names ("1956–57 season", "2014–15 NHL season")
+_SEASON_AFTER = re.compile(r"[ \t]+(?:[A-Z][\w.-]*[ \t]+){0,2}season\b")
 # after a duration: an age, not a length of time ("a 22-year-old", "eight years his senior")
 _AGE_AFTER = re.compile(
     r"(?:-old\b|[ \t]+old\b|[ \t]+(?:his|her|their)[ \t]+(?:senior|junior)\b|[ \t]+(?:older|younger)\b)"
