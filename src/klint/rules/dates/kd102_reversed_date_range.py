@@ -36,6 +36,9 @@ _TO_FIGURE = re.compile(r"\s*,?\s+to\s+[$£€]?\d[\d.,]*\s*(?:%|\w+)?\s+(?:in|o
 
 
 _UNTIL = re.compile(r"\s*(?:until|till)\b[^.;:,]{0,30}")
+#: after a range: an era that counts down ("the 4th and 3rd centuries BC"), or a second year
+#: that carries its end into the next ("Dec. – Jan., 2005/2006")
+_COUNTS_DOWN_OR_SPANS = re.compile(r"\s*(?:BCE?\b|B\.C\.)|/\d{2,4}\b")
 
 
 def _change(view: str, s: int, a_start: int, a_end: int, b_start: int) -> bool:
@@ -52,7 +55,9 @@ class ReversedDateRange(Rule):
     to May 8", a life span "(1921–1889)"), and a sentence that says something
     began on one date and ended on an earlier one, or a figure that changed
     "from 3.9% in May 2018 to 15.6% in May 2009", or a period told "from 1951
-    until his death in 1946".
+    until his death in 1946". Not reported: a range before the era, which counts
+    down ("the 4th and 3rd centuries BC"), and months carried into the next year
+    ("Dec. – Jan., 2005/2006").
 
     ## Why is this bad?
     A period cannot end before it begins; one of the two dates is wrong or the
@@ -76,7 +81,7 @@ class ReversedDateRange(Rule):
         begin_re = exact_words_re(tuple(words.get("begin_words", ())))
         end_re = exact_words_re(tuple(words.get("end_words", ())))
         for c in ctx.claims.dates:
-            if c.reversed and c.valid:
+            if c.reversed and c.valid and not _COUNTS_DOWN_OR_SPANS.match(view, c.end):
                 start, end = c.range_start_latest, c.range_end_earliest
                 assert start is not None and end is not None
                 yield self.diagnostic(
