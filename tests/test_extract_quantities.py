@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 import time
 from pathlib import Path
@@ -299,3 +300,23 @@ def test_convert_template_reads_as_a_measure() -> None:
     doc = read_text("The peak rises to {{convert|1480|m|ft}} above the valley.\n", "p.wiki")
     (q,) = extract_quantities(doc, load_packs())
     assert (q.low, q.unit) == (1480, "m")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The army had 80,000 soldiers,[6] which included "40,000 regulars and 40,000 nobles".',
+        "The French army comprised approximately 8,000 men-at-arms and 3,000 infantry.[13] It waited.",
+        "The town[2] had 400 houses in 1900 and a market on Fridays.[27][28]",
+    ],
+)
+def test_a_footnote_mark_left_in_plain_text_is_no_quantity(text: str) -> None:
+    """Scraped and converted Wikipedia text keeps its "[6]" marks glued to the word or stop."""
+    marks = {int(n) for n in re.findall(r"\[(\d+)\]", text)}
+    found = {q.low for q in _para(text)}
+    assert not marks & found
+    assert found  # the real figures are still read
+
+
+def test_a_number_in_brackets_after_a_space_is_still_read() -> None:
+    assert [q.low for q in _para("The second survey counted [40] wells in the valley.")] == [40]

@@ -188,12 +188,17 @@ def _candidates(
         for m in DIGITS_RE.finditer(view, rs, re_):
             if m.start() > 0 and (view[m.start() - 1].isalnum() or view[m.start() - 1] in "_.,"):
                 continue
+            if _CITATION_MARK.match(view, max(0, m.start() - 2), m.end() + 1):
+                continue  # "soldiers,[6] which": a footnote mark left in plain text, not a number
             yield m.start(), 3, "d", m
 
     # the first N of the merged sequence lie within the first N of each
     merged = [*words(), *itertools.islice(digits(), _MAX_PER_REGION)]
     merged.sort(key=lambda c: (c[0], c[1]))
     return merged[:_MAX_PER_REGION]
+
+
+_CITATION_MARK = re.compile(r"\S\[\d{1,3}\]")
 
 
 def _scan_region(doc: Document, view: str, region: Region, lex: Lexicon) -> list[QuantityClaim]:
