@@ -144,7 +144,8 @@ _APPOSITION = re.compile(r"[ \t]*(?:\([^()]*\))?,[ \t]+(?:a|an)[ \t]+")
 _BRACKET_REACH = 300
 _BORN_PAREN = re.compile(r"\((?:[^()]{0,40}?[;,][ \t])?born[ \t](?:on[ \t]|in[ \t])?$")
 _WAS_BORN = re.compile(r"[ \t](?:was|were)[ \t]born[ \t](?:on|in)[ \t]$")
-_NAME_END = re.compile(r"([A-Z][a-z]{1,30}(?:[ -][A-Z][a-z]{1,30}){0,3})$")
+# a name ending the text, whole words from the start ("Charles FitzCharles", not its "Charles")
+_NAME_END = re.compile(r"(?<![\w'’])([A-Z][a-z]{1,30}(?:[ -][A-Z][a-z]{1,30}){0,3})$")
 
 
 def _life_span_bracket(view: str, c: DateClaim) -> int | None:
