@@ -120,8 +120,10 @@ class ChronologyRegression(Rule):
     which the story goes on from the earlier date starts a new thread, and one
     after which the paragraph stays before the date it jumped from shows that
     date was a look-ahead ("confident about the championships in late August");
-    and a month without a day or year ("in May") is read in the next year when
-    that removes the jump.
+    a month without a day or year ("in May") is read in the next year when
+    that removes the jump; and a record's date ("the lowest temperature was
+    −6 °C on 17 January 1967", "a record-breaking rainfall on 23 July 2001") is
+    when the record was set, not a point of the story.
 
     ## Why is this bad?
     A reader follows a narrative in order; an unmarked jump back usually means a
@@ -178,6 +180,8 @@ class ChronologyRegression(Rule):
                 if later.paragraph == anchors[i].paragraph
             ):
                 continue  # the paragraph goes on before the date it jumped from: that was a look-ahead
+            if _record(ctx, c) or _record(ctx, prev):
+                continue  # a record's date ("the lowest temperature … on 17 January 1967"): records are listed by value
             gap = _months_between(c.latest, prev.earliest)
             amount = f"{gap} months" if gap >= 2 else f"{(prev.earliest - c.latest).days} days"
             where = "after" if j == i - 1 else "after a paragraph that opens with"
@@ -234,6 +238,22 @@ class ChronologyRegression(Rule):
             and c.precision in ("day", "month", "season")
             and (c.latest - c.earliest).days <= 120
         )
+
+
+# a sentence that states a record: its date is when the record was set, not a point of the story
+_RECORD_RE = re.compile(
+    r"\b(?:highest|lowest|hottest|coldest|warmest|wettest|driest|windiest)\b"
+    r"|\brecord[- ](?:breaking|high|low|rainfall|temperature|snowfall)\b",
+    re.IGNORECASE,
+)
+
+
+def _record(ctx: Context, c: DateClaim) -> bool:
+    region = narrative_region(ctx, c.start)
+    if region is None:
+        return False
+    s, e = sentence(ctx, c, region)
+    return _RECORD_RE.search(ctx.doc.view, s, e) is not None
 
 
 def dated_anchors(ctx: Context, eligible: Callable[[DateClaim], bool]) -> Iterator[list[_Anchor]]:
