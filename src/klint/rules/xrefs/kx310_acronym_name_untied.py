@@ -103,6 +103,12 @@ _SENTENCE_END_RE = re.compile(r"\w(?<![\s.][A-Z])(?<!^[A-Z])[.!?][\"\u201d')\]]*
 _DESIGNATION_RE = re.compile(r" [A-Z]{1,2}\d")
 
 
+#: between a full name and its acronym: an aside, then "or" ("X, in Spanish, or XS")
+_TIED_ASIDE_RE = re.compile(r",[^.;:()\n]{1,40},\s+or\s+(?:the\s+)?")
+#: after an acronym: a capitalized word that goes on with it as one name ("SFD Partners")
+_NAME_AFTER_RE = re.compile(r" [A-Z][a-z]")
+
+
 def in_prose(ctx: Context, a: Acronym) -> bool:
     """Whether a use stands in a sentence of prose: not in a citation, not on a line with no
     sentence end (a list of links, a category or authority line, a table row), not the label
@@ -146,7 +152,9 @@ class AcronymNameUntied(Rule):
     Development Agency … the RDA" is where "(RDA)" was left out or deleted, and the
     finding says where to write it. A name tied to the acronym another way counts as
     its definition ("Regional Development Agency or RDA", "… Agency, RDA",
-    "abbreviated to RDA"), and so does a definition anywhere in the text, either order.
+    "abbreviated to RDA", "Agencia Regional, in Spanish, or ARD"), and so does a
+    definition anywhere in the text, either order. An acronym met only as the first
+    word of a longer name ("RDA Partners, LLC") is that name's, not a short form.
     Acronyms of two letters, the pack's `common_acronyms`, quotations and acronyms used
     only in citations (footnotes, reference lists: a journal's or publisher's
     abbreviation) are not checked. KX302 (opt-in) reports acronyms never expanded
@@ -169,10 +177,14 @@ class AcronymNameUntied(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         for acronym, found, full in untied(ctx):
-            if in_citation(ctx.doc, full.start, full.end) or not any(
-                in_prose(ctx, a) for a in found
-            ):
+            prose = [a for a in found if in_prose(ctx, a)]
+            if in_citation(ctx.doc, full.start, full.end) or not prose:
                 continue  # a cited title, or uses only in lists of links, categories, captions
+            view = ctx.doc.view
+            if _TIED_ASIDE_RE.fullmatch(view, full.end, found[0].start):
+                continue  # "Universidad Simón Bolívar, in Spanish, or USB": tied past an aside
+            if all(_NAME_AFTER_RE.match(view, a.end) for a in prose):
+                continue  # only inside a longer name ("SFD Partners, LLC"), never the name's short form
             lines = sorted({line_of(ctx, a.start) for a in found})
             where = (
                 f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines[:6]))
