@@ -33,6 +33,20 @@ def _without_breakdowns(parts: list[Part]) -> list[Part]:
     return out
 
 
+def _within_brackets(view: str, whole_end: int, parts: list[Part]) -> list[Part]:
+    """The parts a bracket after the whole holds, when it opens the breakdown ("9 national TV
+    stations (of which … 3 more state-run channels), over 12 regional TV stations" breaks
+    down the 9 inside its brackets only; the 12 after them is another count)."""
+    m = _BRACKET_AFTER.match(view, whole_end)
+    if m is None:
+        return parts
+    close = view.find(")", m.end())
+    return [p for p in parts if close < 0 or p.start < close]
+
+
+_BRACKET_AFTER = re.compile(r"[^.;:()\n]{0,40}?\(\s*(?:of\s+(?:which|whom)|including)\b")
+
+
 class PartExceedsWhole(Rule):
     """## What it does
     Reports a count larger than the whole it is part of ("485 of its 300 residents",
@@ -41,7 +55,9 @@ class PartExceedsWhole(Rule):
     the 4,000 defenders, 2,500 were ..., 1,200 were ... and 600 were ...";
     "including"). Parts that break down an earlier part ("1,860,000 victims: 490,000
     at one camp, 600,000 at another ...") are counted once, and a qualified whole
-    ("some 800") is bounded by its qualifier.
+    ("some 800") is bounded by its qualifier. A breakdown opened in brackets ends with
+    them: "9 stations (of which 3 state-run), 12 regional stations" lists no part of
+    the 9 after its bracket.
 
     ## Why is this bad?
     A part cannot exceed its whole; one of the figures is wrong.
@@ -108,7 +124,7 @@ class PartExceedsWhole(Rule):
                 b = subsets.get(id(q))
                 if b is None or adds_up_early(b):
                     continue
-                subs = _without_breakdowns(list(b.parts))
+                subs = _within_brackets(view, q.end, _without_breakdowns(list(b.parts)))
                 s = sum(p.low for p in subs)
                 whole = bounds(ctx, q)
                 if len(subs) >= 2 and whole is not None and s > whole[1] * (1 + tolerance(ctx, b)):
