@@ -28,6 +28,13 @@ _NAME_BEFORE_EVENT = re.compile(
 )
 
 
+# before an event word: an attempt or a plan, which is not the event ("tried to capture")
+_ATTEMPT_BEFORE = re.compile(
+    r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|fail(?:s|ed|ing)?|plann?(?:s|ed|ing)?|"
+    r"sought|seek(?:s|ing)?|threaten(?:s|ed|ing)?)\s+to\s+$"
+)
+
+
 class EventDateConflict(Rule):
     """## What it does
     Finds the same one-time event dated in two places — an event word from the
@@ -36,7 +43,8 @@ class EventDateConflict(Rule):
     April 3" and "captured on April 5"). A coarser date that contains the finer
     one ("signed in May of 1994" and "May 16") is consistent. An event word
     capitalized inside a sentence is part of a name ("the Black Death"), a
-    pronoun ("It was founded in …") names nothing, and only the article's prose
+    pronoun ("It was founded in …") names nothing, an attempt or a plan ("tried
+    to capture Kabul in 1995") is not the event, and only the article's prose
     is read. The match of the two events is a guess,
     so findings are warnings.
 
@@ -90,6 +98,8 @@ class EventDateConflict(Rule):
             w for w in near if w[0] >= c.end and _TIGHT_AFTER.fullmatch(view, c.end, w[0])
         ]
         for start, end, word in [*before_claim[-1:], *after_claim[:1]]:
+            if _ATTEMPT_BEFORE.search(view, max(s, start - 30), start):
+                continue  # "attempted to capture Kabul": an attempt, not the event
             after = _NAME_AFTER_EVENT.match(view, end, end + 50)
             before = _NAME_BEFORE_EVENT.search(view, max(s, start - 50), start)
             name = after.group(1) if after else (before.group(1) if before else None)
