@@ -22,6 +22,11 @@ _NEW_CLAUSE_MARK = re.compile(r"[,\u2014(]")
 _RELATIVE = re.compile(r"[ \t]+(?:whose|which|whom)\b")
 
 
+# a year between a determiner and a noun names a thing ("the 1986 mural"), not a time
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)[ \t]$")
+_NOUN_AFTER = re.compile(r"[ \t][a-z]")
+
+
 def _own_clause(view: str, a_end: int, m: re.Match[str], openers: re.Pattern[str]) -> bool:
     """Does the order word open a clause of its own rather than order the date before it?"""
     between = view[a_end : m.start("word")].rstrip()
@@ -41,7 +46,9 @@ class OrderWordConflict(Rule):
     the assault on May 8, 1992"). The order word must order the date before it:
     not when it opens a clause of its own ("chosen in 1931, but after the
     election in 1933, ...", "married in 1895, after whose death in 1906 ..."), and
-    not when a counted relation stands between the dates ("two years after", KD105).
+    not when a counted relation stands between the dates ("two years after", KD105),
+    and not when the first year names a thing ("the 1986 mural was removed after the
+    2006 season").
     Only the article's prose is read, not references or footnotes.
 
     ## Why is this bad?
@@ -76,6 +83,10 @@ class OrderWordConflict(Rule):
                 or _own_clause(view, a.end, m, openers)
             ):
                 continue
+            if _ATTRIBUTIVE_BEFORE.search(view, max(0, a.start - 6), a.start) and (
+                _NOUN_AFTER.match(view, a.end)
+            ):
+                continue  # "The 1986 mural was removed after …": the year names the mural
             region = narrative_region(ctx, a.start)
             if region is None or b.start >= region.end:
                 continue
