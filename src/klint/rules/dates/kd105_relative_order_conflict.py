@@ -37,8 +37,10 @@ class RelativeOrderConflict(Rule):
     next year" and "the following month" mean the next calendar year or month.
     When "after" or "before" takes the date as its object ("four years after the
     1868 Restoration") that date is the reference, not the event, and nothing is
-    compared. "A before B" with no count is KD114. Only the article's prose is read,
-    not references or footnotes.
+    compared; nor is an item of an enumeration of dated names ("Falkirk in 1298,
+    Halidon Hill in 1333 and Crécy ten years prior, in 1346"), dated from the
+    article's subject. "A before B" with no count is KD114. Only the article's
+    prose is read, not references or footnotes.
 
     ## Why is this bad?
     The words and the dates contradict each other; one of them is wrong.
@@ -77,6 +79,7 @@ class RelativeOrderConflict(Rule):
                 and prev is not None
                 and prev.end <= m.start()
                 and self._attached(view, m, c.start)
+                and not _enumerated(view, s, m.start())
             ):
                 finding = self._conflict(ctx, m, prev, c)
                 if finding:
@@ -138,6 +141,23 @@ class RelativeOrderConflict(Rule):
                 else f"is {lo} days, not {n} {unit}{'s' if n != 1 else ''}, from"
             )
         return None
+
+
+# "Name in 1298, " items of an enumeration, and the next item's name right before the relation
+_DATED_ITEM = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}[ \t]+in[ \t]+\d{3,4}\b")
+_NEXT_ITEM = re.compile(
+    r"(?:,|\band)[ \t]+(?:(?:at|in|on)[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}[ \t]+$"
+)
+
+
+def _enumerated(view: str, start: int, relation: int) -> bool:
+    """Whether the relation follows a new item of an enumeration of dated names ("such as
+    Falkirk in 1298, Halidon Hill in 1333 and Crécy ten years prior, in 1346"): the item is
+    dated from the article's subject, not from the item listed before it."""
+    return (
+        _NEXT_ITEM.search(view, max(start, relation - 60), relation) is not None
+        and len(_DATED_ITEM.findall(view, start, relation)) >= 2
+    )
 
 
 def _next_calendar(unit: str, ref: DateClaim, c: DateClaim) -> str | None:
