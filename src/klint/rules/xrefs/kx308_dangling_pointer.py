@@ -8,13 +8,16 @@ from collections.abc import Iterator
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.xrefs._common import q
+from klint.rules.xrefs._marks import in_citation
 
 
 class DanglingPointer(Rule):
     """## What it does
     Reports a pointer with nothing to point at: "(see the section on X)" or
     "see the X section" when no heading matches X, "see below" or "discussed
-    below" in the article's last block, "as mentioned above" in its first.
+    below" in the article's last block, "as mentioned above" in its first. A
+    pointer in a citation or footnote is not read: it may point into the cited
+    work ("Smith 2001 (see Methods section)").
 
     ## Why is this bad?
     The reader looks for text that is not there, usually after a section was
@@ -46,8 +49,8 @@ class DanglingPointer(Rule):
         ]
         found: dict[str, bool] = {}
         for ref in ctx.claims.references:
-            if ref.ref_type != "pointer":
-                continue
+            if ref.ref_type != "pointer" or in_citation(doc, ref.start, ref.end):
+                continue  # a pointer in a citation or footnote may point into the cited work
             if ref.direction == "none" and ref.target:
                 want = _norm_heading(ref.target)
                 if want and want not in found:
