@@ -143,6 +143,23 @@ def _comma_items(items: str) -> int:
     return len(pieces) + (1 if re.search(r"\s(?:and|&)\s", last) else 0)
 
 
+_PLACE_COMMA_REGION = re.compile(r"\b([A-Z][\w'’.-]+), ([A-Z][a-z]+)\b")
+
+
+def _regions_named(ctx: Context, items: str) -> int:
+    """How many items of a list are a region qualifying the place before it ("Osyka,
+    Mississippi"): a word the article writes after a comma behind two or more other names
+    ("Jackson, Mississippi", "Brookhaven, Mississippi")."""
+    regions: set[str] | None = ctx.cache.get("kn206.regions")
+    if regions is None:
+        before: dict[str, set[str]] = {}
+        for place, region in _PLACE_COMMA_REGION.findall(ctx.doc.view):
+            before.setdefault(region, set()).add(place)
+        regions = {r for r, places in before.items() if len(places) >= 2}
+        ctx.cache["kn206.regions"] = regions
+    return sum(1 for _, region in _PLACE_COMMA_REGION.findall(items) if region in regions)
+
+
 def _sentence_end(ctx: Context, q: QuantityClaim, end: int) -> bool:
     """Whether ``end`` closes the sentence or paragraph of ``q``."""
     return end >= (q.sentence_end or end) or not ctx.doc.view[end : q.sentence_end].strip()
@@ -323,6 +340,8 @@ class CountVsList(Rule):
                 items = _items(ctx, m.start("items"), m.end("items"))
                 if items is None or len(items) <= 2 or _partial(ctx, m.end("items")):
                     continue
+                if len(items) - _regions_named(ctx, view[m.start("items") : m.end("items")]) <= 2:
+                    continue  # "both Osyka, Mississippi and Camp Moore": a place and its state
                 yield self.diagnostic(
                     m.start(),
                     m.end("items"),
