@@ -95,6 +95,7 @@ _SKIP_CLASSES = frozenset(
         "ambox",
     }
 )
+_NOTE_MARK = re.compile(r"\s*\[?[a-z]\]?\s*")  # a superscript note letter: "b", "[a]"
 _SKIP_IDS = frozenset(
     {
         "toc",
@@ -327,6 +328,8 @@ class _Reader(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         pos = self.here()
+        if _NOTE_MARK.fullmatch(data) and self.stack and self.stack[-1].tag == "sup":
+            return  # "4<sup>b</sup>": a note's letter, not part of the figure
         self.emit(pos, pos + len(data))
 
     def handle_entityref(self, name: str) -> None:
