@@ -5,6 +5,7 @@ A dated sentence jumps back past the previous one with no flashback cue.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -256,12 +257,30 @@ def _record(ctx: Context, c: DateClaim) -> bool:
     return _RECORD_RE.search(ctx.doc.view, s, e) is not None
 
 
+def _undated_between(ctx: Context, start: int, end: int) -> bool:
+    """Whether a paragraph of prose stands between two dated ones: the story was left for a
+    topic of its own ("Post and the Daily News often take potshots at each other"), and the
+    paragraph after it may open another thread."""
+    starts: list[tuple[int, int]] | None = ctx.cache.get("kd104.paragraphs")
+    if starts is None:
+        view = ctx.doc.view
+        starts = [
+            (r.start, r.end)
+            for r in ctx.doc.regions_of("paragraph")
+            if view[r.start : r.end].strip()
+        ]
+        ctx.cache["kd104.paragraphs"] = starts
+    i = bisect.bisect_left(starts, (start, -1))
+    return i < len(starts) and starts[i][1] <= end
+
+
 def dated_anchors(ctx: Context, eligible: Callable[[DateClaim], bool]) -> Iterator[list[_Anchor]]:
     """Per prose unit (a run of paragraphs under one heading), its dated sentences' anchors.
 
     A paragraph's first anchor is fresh (not compared with the paragraphs before it)
     unless it dates the paragraph's opening sentence: a paragraph that opens undated, or
-    dated by a year or a period of its own, starts a new topic. List items and
+    dated by a year or a period of its own, or one after an undated paragraph, starts a
+    new topic. List items and
     timeline entries ("February 2014: ...") are not one narrative and give no anchors.
     """
     lex = lexicon(ctx)
@@ -299,8 +318,17 @@ def dated_anchors(ctx: Context, eligible: Callable[[DateClaim], bool]) -> Iterat
         ):
             continue
         since = anchors[-1].claim.end if anchors and region is paragraph else region.start
-        fresh = (region is not paragraph and s != region.start) or bool(
-            _THREAD_WORD.search(view, since, c.start) and _THREAD_TURN.search(view, since, c.start)
+        fresh = (
+            (region is not paragraph and s != region.start)
+            or (
+                paragraph is not None
+                and region is not paragraph
+                and _undated_between(ctx, paragraph.end, region.start)
+            )
+            or bool(
+                _THREAD_WORD.search(view, since, c.start)
+                and _THREAD_TURN.search(view, since, c.start)
+            )
         )
         paragraph = region
         anchors.append(_Anchor(c, fresh, region.start))
