@@ -105,8 +105,10 @@ _DESIGNATION_RE = re.compile(r" [A-Z]{1,2}\d")
 
 #: between a full name and its acronym: an aside, then "or" ("X, in Spanish, or XS")
 _TIED_ASIDE_RE = re.compile(r",[^.;:()\n]{1,40},\s+or\s+(?:the\s+)?")
-#: after an acronym: a capitalized word that goes on with it as one name ("SFD Partners")
-_NAME_AFTER_RE = re.compile(r" [A-Z][a-z]")
+#: after an acronym: the rest of a registered company's name ("SFD Partners, LLC")
+_COMPANY_AFTER_RE = re.compile(
+    r"(?: [A-Z][\w&'’-]*){1,3},? (?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Limited|plc|PLC|GmbH|S\.A\.|LLP|Corp\.?)\b"
+)
 
 
 def in_prose(ctx: Context, a: Acronym) -> bool:
@@ -153,8 +155,8 @@ class AcronymNameUntied(Rule):
     finding says where to write it. A name tied to the acronym another way counts as
     its definition ("Regional Development Agency or RDA", "… Agency, RDA",
     "abbreviated to RDA", "Agencia Regional, in Spanish, or ARD"), and so does a
-    definition anywhere in the text, either order. An acronym met only as the first
-    word of a longer name ("RDA Partners, LLC") is that name's, not a short form.
+    definition anywhere in the text, either order. An acronym met only at the head of
+    a registered company's name ("RDA Partners, LLC") is that name's, not a short form.
     Acronyms of two letters, the pack's `common_acronyms`, quotations and acronyms used
     only in citations (footnotes, reference lists: a journal's or publisher's
     abbreviation) are not checked. KX302 (opt-in) reports acronyms never expanded
@@ -183,8 +185,8 @@ class AcronymNameUntied(Rule):
             view = ctx.doc.view
             if _TIED_ASIDE_RE.fullmatch(view, full.end, found[0].start):
                 continue  # "Universidad Simón Bolívar, in Spanish, or USB": tied past an aside
-            if all(_NAME_AFTER_RE.match(view, a.end) for a in prose):
-                continue  # only inside a longer name ("SFD Partners, LLC"), never the name's short form
+            if all(_COMPANY_AFTER_RE.match(view, a.end) for a in prose):
+                continue  # only inside a company's registered name ("SFD Partners, LLC")
             lines = sorted({line_of(ctx, a.start) for a in found})
             where = (
                 f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines[:6]))
