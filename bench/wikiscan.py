@@ -6,7 +6,7 @@ with the read-ahead and with the parser alone, and reports any article whose reg
 masked view differ, and how much of the text the read-ahead covered. ``--random N``
 adds N random tables and documents built from tricky pieces of markup (separators in
 tags, open italic runs, templates across lines, shown and hidden templates in cells,
-nested tables, italic runs over cells and lines)::
+nested tables, italic runs over cells and lines, prose lines with flat templates)::
 
     python bench/wikiscan.py                 # the development and shared wikitext, fixtures
     python bench/wikiscan.py --random 3000   # ... and 3,000 random texts
@@ -57,6 +57,23 @@ RUNS = [
 ]  # fmt: skip
 
 
+#: prose lines with flat templates, shown and never shown, and near misses (every third
+#: random text is made of these alone, with no table)
+PROSE = [
+    "a", "text 1990", " ", "[[A]]", "[[A|b]]", "''", ", ''", "'s", "\n", "\n\n", "\n*",
+    "\n#", "\n==h==\n", "\n:", "<br />", "<ref>r</ref>", "<ref name=x/>", "&amp;", ": ", "x:y",
+    "{{convert|25|km|mi}}", "{{cvt|2|to|5|km}}", "{{convert|1|m|abbr=on}}", "{{lang|fr|mot}}",
+    "{{lang|fr|a&amp;b}}", "{{nowrap|5 km}}", "{{small|x|y}}", "{{circa|1920}}", "{{c.}}",
+    "{{start date|1988|2|20|df=y}}", "{{death date and age|2001|9|25|1920|12|2}}", "{{n/a}}",
+    "{{quote|A said.}}", "{{quote|text=A said.|author=B}}", "{{Infobox x|name=A|born=1990}}",
+    "{{ill|A|fr}}", "{{sort|a|b}}", "{{flag|It}}", "{{transl|ru|Da}}", "{{sfn|A|2001|p=3}}",
+    "{{citation needed|date=May 2020}}", "{{efn|a note}}", "{{a|http://x.com}}", "{{a|b=c=d}}",
+    "{{a|=b}}", "{{lang|1=fr|2=mot}}", "{{nowrap|a|b=c}}", "{{ }}", "{{a|}}", "{{a}}}", "{{{a}}}",
+    "{{#if:a|b}}", "{{formatnum:1234}}", "{{lang|fr|''x''}}", "{{a\n|b}}", "{{nowrap|__NOTOC__}}",
+    "{{sort|a}}", "{{nowrap| a }}", "{{ Nowrap |x}}", "{{nowrap|&nbsp;}}", "{{", "}}", "{|",
+]  # fmt: skip
+
+
 def articles() -> Iterator[tuple[str, str]]:
     for folder in FOLDERS:
         for path in sorted(folder.rglob("*.wiki")) if folder.is_dir() else []:
@@ -66,6 +83,10 @@ def articles() -> Iterator[tuple[str, str]]:
 def randoms(n: int, seed: int) -> Iterator[tuple[str, str]]:
     rng = random.Random(seed)
     for k in range(n):
+        if k % 3 == 2:
+            body = "".join(rng.choice(PROSE) for _ in range(rng.randint(1, 40)))
+            yield f"random {k}", f"Intro [[a|b]].\n{body}\nTail 1999.\n"
+            continue
         pieces = RUNS if k % 2 else PIECES
         body = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
         head = rng.choice(["", "Intro [[a|b]].\n", "{{t|\n", "<div>\n", "'''b\n", "* ''x''\n"])

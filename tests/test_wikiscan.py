@@ -225,10 +225,12 @@ He died in Los Angeles at the age of ninety-six.<ref>A source.</ref><br>
 def test_plain_lines(monkeypatch: pytest.MonkeyPatch) -> None:
     text = wikitext_reader._quiet_refs(FILMOGRAPHY)  # as the reader scans it
     lines = _wikiscan.read_ahead(text).lines
-    assert [text[line.start : line.body] for line in lines] == ["*", "*", "", ""]
+    assert [text[line.start : line.body] for line in lines] == ["", "*", "*", "", "", ""]
     assert [text[line.body : line.end] for line in lines] == [
+        "{{div col|colwidth=25em}}",
         "''[[The Gold Lust]]'' (1911)",
         "''[[Back to Life (1913 film)|Back to Life]]'' (1913)<ref name=\"afi\"/>",
+        "{{div col end}}",
         "He died in Los Angeles at the age of ninety-six.<ref>         </ref><br>",
         "'''Allan Dwan''' (3 April 1885 – 28 December 1981) was a [[film director|director]].",
     ]
@@ -388,7 +390,7 @@ TEMPLATES_AT_TOP = """{{Chess diagram|tright|Serper vs. Nakamura
 | name = Gregory Serper
 | birth_date = {{birth date|1969|9|14}}
 }}
-Serper was born in 1969.{{cite web|url=http://example.com|title=Chess|year=2001}}
+Serper was born in 1969 &ndash; in Baku.{{cite web|url=http://example.com|title=Chess|year=2001}}
 {{cite book|title=A <i>tagged</i> title}}
 """
 
@@ -413,12 +415,12 @@ RIDERS = """{| class="wikitable"
 |-
 | 1 || {{flagicon|ITA}} [[Valentino Rossi]] || {{flag|Italy}} ''Fiat'' {{Lbs|x=1}}
 |-
-| 2 || {{ flagicon | ESP }}'''[[Dani Pedrosa|Pedrosa]]'''<br />{{Lbs|Cowes}} || {{n/a}}
+| 2 || {{ flagicon | ESP }}'''[[Dani Pedrosa|Pedrosa]]'''<br />{{Lbs|Cowes}} || {{n/a}} {{lang|es|''Honda''}}
 |}
 """
 
 
-def test_cells_with_templates_never_shown_need_no_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cells_with_flat_templates_need_no_parse(monkeypatch: pytest.MonkeyPatch) -> None:
     parsed: list[str] = []
     walk = wikitext_reader._Reader.parse_walk
 
@@ -433,9 +435,64 @@ def test_cells_with_templates_never_shown_need_no_parse(monkeypatch: pytest.Monk
         ("table_row", "1", "1 Valentino Rossi Italy Fiat"),
         ("table_cell", "Rider", "Valentino Rossi"),
         ("table_cell", "Team", "Italy Fiat"),
-        ("table_row", "2", "2 Pedrosa N/A"),
+        ("table_row", "2", "2 Pedrosa N/A Honda"),
         ("table_cell", "Rider", "Pedrosa"),
-        ("table_cell", "Team", "N/A"),
+        ("table_cell", "Team", "N/A Honda"),
     ]
-    # read ahead, only the cells with a template the reader shows go to the parser
-    assert parsed == ["{{flag|Italy}} ''Fiat'' {{Lbs|x=1}}", "{{n/a}}"]
+    # read ahead, only the cell with markup inside a template goes to the parser
+    assert parsed == ["{{n/a}} {{lang|es|''Honda''}}"]
+
+
+TEMPLATED_PROSE = """The road runs {{convert|25|km|mi}} to {{lang|fr|Saint-Malo}}.{{sfn|Smith|2001|p=3}}
+* Built {{circa|1920}}, rebuilt {{nowrap|in 1988}}.{{citation needed|date=May 2020}}
+{{Main|Roads in Brittany}}
+"""
+
+
+def test_prose_lines_with_flat_templates_are_read_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = TEMPLATED_PROSE
+    lines = _wikiscan.read_ahead(text, wikitext_reader._hidden_template).lines
+    assert [text[line.body : line.end] for line in lines] == text.replace("* ", " ").splitlines()
+    parses: list[str] = []
+    parse = wikitext_reader.mwparserfromhell.parse
+
+    def spy(value: str, *args: object, **kwargs: object) -> object:
+        parses.append(value.strip())
+        return parse(value, *args, **kwargs)
+
+    monkeypatch.setattr(wikitext_reader.mwparserfromhell, "parse", spy)
+    doc = read_text(text, "a.wiki")
+    # the document's stub (every line blanked) and the shown templates alone
+    assert parses == [
+        "",
+        "{{convert|25|km|mi}}",
+        "{{lang|fr|Saint-Malo}}",
+        "{{circa|1920}}",
+        "{{nowrap|in 1988}}",
+    ]
+    monkeypatch.undo()
+    assert doc == read_both(text, monkeypatch)
+    view = [" ".join(line.split()) for line in doc.view.splitlines()]
+    assert view == [
+        "The road runs 25 kilometres to Saint-Malo.",
+        "Built c. 1920, rebuilt in 1988.",
+        "",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The word {{lang|fr|''mot''}} is French.",  # quotes inside: markup in a template
+        "A sum of {{formatnum:1234}} euros.",  # a colon in the name: a parser function
+        "A blank {{ }} name is text.",  # no name: no template
+        "A {{nowrap\n|split}} template.",  # a line break inside
+        "See {{lang|fr|<i>mot</i>}} here.",  # a tag inside
+    ],
+)
+def test_lines_with_templates_that_are_not_flat(line: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = f"Intro [[a|b]].\n{line}\nTail 1999.\n"
+    lines = _wikiscan.read_ahead(text, wikitext_reader._hidden_template).lines
+    read = [text[x.body : x.end] for x in lines]
+    assert read[0] == "Intro [[a|b]]." and not any("{{" in x for x in read)
+    read_both(text, monkeypatch)

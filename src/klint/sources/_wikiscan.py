@@ -13,8 +13,10 @@ finds what the reader can show without the tree:
   the reader still parses each cell's contents that hold markup other than plain links,
   quotes, ``<br>``, blanked references and flat templates it never shows;
 - plain lines: lines outside any template, tag or table that hold nothing but text,
-  plain links (``[[a]]``, ``[[a|b]]``), paired bold and italic quotes, ``<br>`` and
-  references whose contents were blanked, after list marks (``*``, ``#``);
+  plain links (``[[a]]``, ``[[a|b]]``), paired bold and italic quotes, ``<br>``,
+  references whose contents were blanked and flat templates (no markup, quotes or line
+  break inside: ``{{convert|25|km}}``, ``{{sfn|Smith|2001}}``), after list marks (``*``,
+  ``#``);
 - templates at the top level that the reader never shows (citations, diagrams): the
   parser reads them with their parameters blanked.
 
@@ -72,15 +74,19 @@ _SWALLOW_STOP_RE = re.compile(r"[^\S\n]*\{\||[*#;:=]|-{4}")
 #: what starts a list item, a definition, a heading or a rule at the start of a line
 _LINE_MARK_RE = re.compile(r"[*#;:=]|-{4}")
 #: a piece of text with no markup but plain links, bold and italic quotes, <br> and blanked
-#: references (PLAIN_MARKUP: any number of them); a colon only before a space (never a URL's)
+#: references; a colon only before a space (never a URL's)
 PLAIN_PIECE = (
     r"(?:[^{}\[\]<>&':\n]|:(?= )|'(?!')|'{2,3}(?!')|'{5}(?!')|<br\s*/?>"
     r"|<ref(?:\s[^<>/]*)?>[ ]*</ref\s*>|<ref\s[^<>]*/>"
     r"|\[\[[^\[\]{}<>|\n:'&]+(?:\|[^\[\]{}<>|\n':&]*)?\]\])"
 )
-PLAIN_MARKUP = PLAIN_PIECE + "*"
-#: a plain line: list marks, then plain markup (not what starts a heading, a rule, a table…)
-_PLAIN_LINE_RE = re.compile(r"[*#]*+((?![=\-:;|!{])" + PLAIN_MARKUP + r")(?=\n|\Z)")
+#: a template with no markup, quotes or line break in its name (not blank) and parameters
+FLAT_TEMPLATE = r"(?>\{\{(?=\s*[^\s|}])[^{}\[\]<>|\n:'=&]+(?:\|[^{}\[\]<>\n']*)?\}\})"
+#: a plain line: list marks, then plain markup and flat templates (not what starts a
+#: heading, a rule, a table…)
+_PLAIN_LINE_RE = re.compile(
+    r"[*#]*+((?![=\-:;|!])(?:" + PLAIN_PIECE + "|" + FLAT_TEMPLATE + r")*)(?=\n|\Z)"
+)
 #: in a template's parameters: a tag, an external link, a table (may take in its "}}")
 _UNSURE_PARAMETERS_RE = re.compile(r"<|(?<!\[)\[(?!\[)|\{\|")
 _QUOTES_RE = re.compile(r"'{2,}")

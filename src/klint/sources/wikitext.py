@@ -94,11 +94,9 @@ _SKIP_TAGS = frozenset(
         "categorytree",
     }
 )
-#: a template with no markup, quotes or line break in its name and parameters
-_FLAT_TEMPLATE = r"\{\{[^{}\[\]<>|\n:'=&]+(?:\|[^{}\[\]<>\n']*)?\}\}"
 #: contents with no markup but plain links, paired quotes, <br>, blanked references and
-#: flat templates (shown only when the reader never shows them)
-_SIMPLE_RE = re.compile(r"(?:" + _wikiscan.PLAIN_PIECE + "|" + _FLAT_TEMPLATE + r")*\n?")
+#: flat templates
+_SIMPLE_RE = re.compile(r"(?:" + _wikiscan.PLAIN_PIECE + "|" + _wikiscan.FLAT_TEMPLATE + r")*\n?")
 _SIMPLE_MARKUP_RE = re.compile(
     r"'{2,5}|<br\s*/?>|<ref[^<>]*>[ ]*</ref\s*>|<ref[^<>]*/>|\[\[([^|\]]+)(?:\|([^\]]*))?\]\]"
     r"|\{\{[^{}]*\}\}"
@@ -618,30 +616,36 @@ class _Reader:
     def simple(self, start: int, end: int) -> list[Span] | None:
         """Show ``parsed[start:end]`` when it holds no markup but plain links (``[[a]]``,
         ``[[a|b]]``), bold and italic quotes, ``<br>``, blanked references and templates
-        the reader never shows (``{{flagicon|ITA}}``) with no markup in them, as the
+        with no markup in them (``{{flagicon|ITA}}``, ``{{convert|25|km}}``), as the
         parser's nodes would show; its visible spans. None for anything else.
 
         The quotes pair up (the scan ahead saw to it), so they are markup, never text; a
         link whose title has a colon (a picture, a category, another wiki) is left to the
-        parser.
+        parser. A template the reader never shows shows nothing; one it shows is parsed
+        alone, which builds the node the parser builds for it in the line.
         """
         parsed = self.parsed
         if not _SIMPLE_RE.fullmatch(parsed, start, end):
             return None
-        if "{" in parsed[start:end] and not all(
-            m.group(1).strip() and _hidden_template(m.group(1))
-            for m in _FLAT_NAME_RE.finditer(parsed, start, end)
-        ):
-            return None  # a template the reader shows: left to the parser
+        shown: dict[int, Any] = {}  # offset -> the node of a template the reader shows
+        if "{" in parsed[start:end]:
+            for m in _FLAT_NAME_RE.finditer(parsed, start, end):
+                if not _hidden_template(m.group(1)):
+                    node = _flat_template(parsed, m.start())
+                    if node is None:
+                        return None
+                    shown[m.start()] = node
         out: list[Span] = []
         pos = start
         for m in _SIMPLE_MARKUP_RE.finditer(parsed, start, end):
             out += self.plain(parsed[pos : m.start()], pos, m.start())  # a text node
             pos = m.end()
-            if m.group(1) is None:
-                continue  # quotes, <br> or a template never shown: nothing to show
-            at = m.start(2) if m.group(2) is not None else m.start(1)
-            out += self.plain(parsed[at : m.end() - 2], at, m.end() - 2)
+            if m.group(1) is not None:
+                at = m.start(2) if m.group(2) is not None else m.start(1)
+                out += self.plain(parsed[at : m.end() - 2], at, m.end() - 2)
+            elif m.start() in shown:
+                out += self.template(shown[m.start()], m.start(), m.end())
+            # else quotes, <br> or a template never shown: nothing to show
         return out + self.plain(parsed[pos:end], pos, end)
 
     def parse_walk(self, start: int, end: int) -> list[Span]:
@@ -656,7 +660,11 @@ class _Reader:
         if not isinstance(first, n.Text) or not first.value:
             return []  # never: the character before a cell or a line is plain text
         first.value = first.value[1:]
-        return self.walk(code, start)
+        lines, self.lines = self.lines, []  # the text parsed here is no line read ahead
+        try:
+            return self.walk(code, start)
+        finally:
+            self.lines = lines
 
     # -- paragraphs ----------------------------------------------------------------------------
     def paragraphs(self, view: str) -> None:
@@ -684,6 +692,14 @@ class _Reader:
         span = tight(free_view, a, b)
         if span:
             self.regions.append(Region(kind, span[0], span[1]))
+
+
+def _flat_template(parsed: str, at: int) -> Any:
+    """The node of the flat template at ``at`` (see ``_wikiscan.FLAT_TEMPLATE``), parsed
+    alone; None if the parser would not read it as one template."""
+    end = parsed.index("}}", at) + 2
+    nodes = mwparserfromhell.parse(parsed[at:end], skip_style_tags=False).nodes
+    return nodes[0] if len(nodes) == 1 and isinstance(nodes[0], n.Template) else None
 
 
 def _unclaimed(s: str, claimed: list[Span]) -> str:
