@@ -50,7 +50,7 @@ PIECES = [
 #: plain cells and prose with italic runs that may cross lines, cells and rows (every other
 #: random text is made of these alone)
 RUNS = [
-    "''", "''", "'''", "a", " b ", "\n| ", "\n|", "\n! ", "||", "!!", "\n|-\n", "\n", "[[A]]",
+    "''", "''", "'''", "'''''", "a", " b ", "\n| ", "\n|", "\n! ", "||", "!!", "\n|-\n", "\n", "[[A]]",
     "[[A|b]]", "{{flag|It}}", "{{Lbs|x}}", "<br>", "<small>s</small>", "\n* ", "\n=h=",
     "\n{|\n| c\n|}", "{{a|''b''}}", "{{a|\n''b''}}", "\n|}\n{|\n", "\nText [[a]].\n", "|",
     'style="x"|', "Note: a", "news:x", "a:b", "[news:x a|b]", "mailto:a@b.c",

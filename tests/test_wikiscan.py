@@ -496,3 +496,29 @@ def test_lines_with_templates_that_are_not_flat(line: str, monkeypatch: pytest.M
     read = [text[x.body : x.end] for x in lines]
     assert read[0] == "Intro [[a|b]]." and not any("{{" in x for x in read)
     read_both(text, monkeypatch)
+
+
+PLATES = """''Vehicles of the '''[[People's Liberation Army|PLA]]''' and the '''[[Central Military Commission]]'''''<br />
+{{lang|zh-cn|沪A·12345}} is a plate of [[Shanghai]].
+"""
+
+
+def test_five_quotes_close_a_bold_run_inside_an_italic_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # in a template the line is scanned run by run; on its own it is a plain line
+    for text in (PLATES, "{{a|\n" + PLATES.replace("<br />\n", "<br />}}\n")):
+        lines = _wikiscan.read_ahead(text, wikitext_reader._hidden_template).lines
+        assert text[lines[-1].body : lines[-1].end].startswith("{{lang|zh-cn|")
+        read_both(text, monkeypatch)
+    view = read_both(PLATES, monkeypatch).view.splitlines()
+    assert " ".join(view[0].split()) == ("Vehicles of the PLA and the Central Military Commission")
+
+
+def test_an_italic_run_closed_by_three_quotes_is_left_to_the_parser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the parser opens a bold run at the three quotes and reads on for its end
+    text = "The ''[[The Brady Bunch|Brady Bunch Kids]]''' song.\nA [[plain]] line.\n"
+    assert _wikiscan.read_ahead(text, wikitext_reader._hidden_template).lines == []
+    read_both(text, monkeypatch)

@@ -375,11 +375,8 @@ class _Scan:
                 n = 3 if n == 4 else n
                 if self.swallowing and not self.nested and n != 2:
                     raise _GiveUp  # bold in an italic run over lines
-                if self.ticks and self.ticks[-1] == (n, len(self.nested)):
-                    self.ticks.pop()  # (a run closes where it opened: in the same template…)
-                    self.swallowing = self.swallowing and bool(self.ticks)
-                else:
-                    self.ticks.append((n, len(self.nested)))
+                _run(self.ticks, n, len(self.nested))
+                self.swallowing = self.swallowing and bool(self.ticks)
             elif tok[0] == "<":
                 pos = self.html_tag(m, pos)
             elif tok == "[":
@@ -480,13 +477,26 @@ class _Scan:
         )
 
 
+def _run(ticks: list[tuple[int, int]], n: int, depth: int) -> None:
+    """Open or close a run of ``n`` quotes (2, 3 or 5) at ``depth`` on the stack of open
+    runs (quotes and depth each).
+
+    A run closes the innermost open one when it is the same (a run closes where it
+    opened: in the same template…); five quotes that meet an open italic or bold run
+    close it with two or three of them, as the parser does, and the rest is read as a
+    run of its own: ``''a '''b'''''`` closes both.
+    """
+    if n == 5 and ticks and ticks[-1][0] != 5 and ticks[-1][1] == depth:
+        n -= ticks.pop()[0]
+    if ticks and ticks[-1] == (n, depth):
+        ticks.pop()
+    else:
+        ticks.append((n, depth))
+
+
 def _paired(line: str) -> bool:
     """Whether the bold and italic quotes of a line close in the order they open."""
-    open_: list[int] = []
+    ticks: list[tuple[int, int]] = []
     for m in _QUOTES_RE.finditer(line):
-        n = len(m.group())
-        if open_ and open_[-1] == n:
-            open_.pop()
-        else:
-            open_.append(n)
-    return not open_
+        _run(ticks, len(m.group()), 0)
+    return not ticks
