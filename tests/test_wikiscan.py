@@ -444,7 +444,7 @@ def test_cells_with_flat_templates_need_no_parse(monkeypatch: pytest.MonkeyPatch
 
 
 TEMPLATED_PROSE = """The road runs {{convert|25|km|mi}} to {{lang|fr|Saint-Malo}}.{{sfn|Smith|2001|p=3}}
-* Built {{circa|1920}}, rebuilt {{nowrap|in 1988}}.{{citation needed|date=May 2020}}
+* Built {{circa|1920}}, rebuilt {{nowrap|in&nbsp;1988}}.{{citation needed|date=May 2020}}
 {{Main|Roads in Brittany}}
 """
 
@@ -462,14 +462,9 @@ def test_prose_lines_with_flat_templates_are_read_ahead(monkeypatch: pytest.Monk
 
     monkeypatch.setattr(wikitext_reader.mwparserfromhell, "parse", spy)
     doc = read_text(text, "a.wiki")
-    # the document's stub (every line blanked) and the shown templates alone
-    assert parses == [
-        "",
-        "{{convert|25|km|mi}}",
-        "{{lang|fr|Saint-Malo}}",
-        "{{circa|1920}}",
-        "{{nowrap|in 1988}}",
-    ]
+    # the document's stub (every line blanked) and the shown templates that render their
+    # parameters or hold more than text ({{lang}} and {{nowrap}} with plain text show it)
+    assert parses == ["", "{{convert|25|km|mi}}", "{{circa|1920}}", "{{nowrap|in&nbsp;1988}}"]
     monkeypatch.undo()
     assert doc == read_both(text, monkeypatch)
     view = [" ".join(line.split()) for line in doc.view.splitlines()]
@@ -522,3 +517,26 @@ def test_an_italic_run_closed_by_three_quotes_is_left_to_the_parser(
     text = "The ''[[The Brady Bunch|Brady Bunch Kids]]''' song.\nA [[plain]] line.\n"
     assert _wikiscan.read_ahead(text, wikitext_reader._hidden_template).lines == []
     read_both(text, monkeypatch)
+
+
+def test_templates_that_show_their_parameters_read_without_the_parser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = (
+        "Sorted {{sort|Zurich|Zürich}}, {{ill|Aarau|de}}, {{small|a|b}}, {{n/a}},"
+        " {{lang|1=de|2=Bern}} and {{transl|de|Basel}}.\n"
+    )
+    parses: list[str] = []
+    parse = wikitext_reader.mwparserfromhell.parse
+
+    def spy(value: str, *args: object, **kwargs: object) -> object:
+        parses.append(value.strip())
+        return parse(value, *args, **kwargs)
+
+    monkeypatch.setattr(wikitext_reader.mwparserfromhell, "parse", spy)
+    doc = read_text(text, "a.wiki")
+    assert parses == [""]  # the document's stub alone
+    monkeypatch.undo()
+    assert doc == read_both(text, monkeypatch)
+    # a keyed parameter ({{lang|1=de|2=Bern}}) is no positional one: nothing shown
+    assert " ".join(doc.view.split()) == "Sorted Zürich, Aarau , a b, N/A, and Basel."

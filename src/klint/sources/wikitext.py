@@ -200,6 +200,12 @@ _QUOTES = frozenset({"quote", "blockquote", "cquote", "quotation", "quote box", 
 _SHOWN = _RENDERED | _LIST_TEMPLATES | _QUOTES | _NA | frozenset(_PICK)
 
 
+#: shown templates whose text is the text of their parameters (or "N/A")
+_TEXT_SHOWN = _LIST_TEMPLATES | frozenset(_PICK) | _NA
+#: what makes a flat template's parameter more than a text node: an entity, a URL
+_NOT_TEXT_RE = re.compile(r"[&:]")
+
+
 def _hidden_template(name: str) -> bool:
     """Whether a template, by its name as written, shows nothing (see ``_Reader.template``)."""
     name = " ".join(name.replace("_", " ").split()).lower()
@@ -631,7 +637,12 @@ class _Reader:
         if "{" in parsed[start:end]:
             for m in _FLAT_NAME_RE.finditer(parsed, start, end):
                 if not _hidden_template(m.group(1)):
-                    node = _flat_template(parsed, m.start())
+                    close = parsed.index("}}", m.start()) + 2
+                    name = " ".join(m.group(1).replace("_", " ").split()).lower()
+                    if name in _TEXT_SHOWN and not _NOT_TEXT_RE.search(parsed, m.end(), close):
+                        shown[m.start()] = name  # each parameter a text node: read as such
+                        continue
+                    node = _flat_template(parsed, m.start(), close)
                     if node is None:
                         return None
                     shown[m.start()] = node
@@ -644,9 +655,36 @@ class _Reader:
                 at = m.start(2) if m.group(2) is not None else m.start(1)
                 out += self.plain(parsed[at : m.end() - 2], at, m.end() - 2)
             elif m.start() in shown:
-                out += self.template(shown[m.start()], m.start(), m.end())
+                node = shown[m.start()]
+                if isinstance(node, str):
+                    out += self.text_template(node, m.start(), m.end())
+                else:
+                    out += self.template(node, m.start(), m.end())
             # else quotes, <br> or a template never shown: nothing to show
         return out + self.plain(parsed[pos:end], pos, end)
+
+    def text_template(self, name: str, start: int, end: int) -> list[Span]:
+        """Show the flat template ``parsed[start:end]`` named ``name`` (one of
+        ``_TEXT_SHOWN``) whose parameters hold no entity and no colon, so that each is a
+        text node, as :meth:`template` shows the parser's node; its visible spans."""
+        if name in _NA:
+            return self.write(start, end, "N/A")
+        parsed = self.parsed
+        positional: list[Span] = []  # the parameters with no "=": values without keys
+        at = parsed.find("|", start, end)
+        while at >= 0:
+            stop = parsed.find("|", at + 1, end)
+            stop = end - 2 if stop < 0 else stop
+            if parsed.find("=", at + 1, stop) < 0:
+                positional.append((at + 1, stop))
+            at = parsed.find("|", stop, end) if stop < end - 2 else -1
+        if name in _LIST_TEMPLATES:
+            return [s for a, b in positional for s in self.plain(parsed[a:b], a, b)]
+        if not positional:
+            return []
+        pick = _PICK[name]
+        a, b = positional[pick if pick < len(positional) else -1]
+        return self.plain(parsed[a:b], a, b)
 
     def parse_walk(self, start: int, end: int) -> list[Span]:
         """Parse ``parsed[start:end]`` and show it; its visible spans.
@@ -694,10 +732,9 @@ class _Reader:
             self.regions.append(Region(kind, span[0], span[1]))
 
 
-def _flat_template(parsed: str, at: int) -> Any:
-    """The node of the flat template at ``at`` (see ``_wikiscan.FLAT_TEMPLATE``), parsed
-    alone; None if the parser would not read it as one template."""
-    end = parsed.index("}}", at) + 2
+def _flat_template(parsed: str, at: int, end: int) -> Any:
+    """The node of the flat template ``parsed[at:end]`` (see ``_wikiscan.FLAT_TEMPLATE``),
+    parsed alone; None if the parser would not read it as one template."""
     nodes = mwparserfromhell.parse(parsed[at:end], skip_style_tags=False).nodes
     return nodes[0] if len(nodes) == 1 and isinstance(nodes[0], n.Template) else None
 
