@@ -71,6 +71,8 @@ PROSE = [
     "{{a|=b}}", "{{lang|1=fr|2=mot}}", "{{nowrap|a|b=c}}", "{{ }}", "{{a|}}", "{{a}}}", "{{{a}}}",
     "{{#if:a|b}}", "{{formatnum:1234}}", "{{lang|fr|''x''}}", "{{a\n|b}}", "{{nowrap|__NOTOC__}}",
     "{{sort|a}}", "{{nowrap| a }}", "{{ Nowrap |x}}", "{{nowrap|&nbsp;}}", "{{", "}}", "{|",
+    "&mdash;", "&nbsp;", "&#91;", "&#x5B;", "&#X5b;", "&foo;", "&#0;", "&#x110000;", "&amp",
+    "&#;", "&#x;", "& b", "[[A|b]]&ndash;[[C]]", "{{lang|x|a&mdash;b}}", "&AMP;", "&Amp;",
 ]  # fmt: skip
 
 

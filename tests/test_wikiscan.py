@@ -390,7 +390,7 @@ TEMPLATES_AT_TOP = """{{Chess diagram|tright|Serper vs. Nakamura
 | name = Gregory Serper
 | birth_date = {{birth date|1969|9|14}}
 }}
-Serper was born in 1969 &ndash; in Baku.{{cite web|url=http://example.com|title=Chess|year=2001}}
+Serper was born in 1969 in [http://example.org Baku].{{cite web|url=http://example.com|title=Chess|year=2001}}
 {{cite book|title=A <i>tagged</i> title}}
 """
 
@@ -540,3 +540,27 @@ def test_templates_that_show_their_parameters_read_without_the_parser(
     assert doc == read_both(text, monkeypatch)
     # a keyed parameter ({{lang|1=de|2=Bern}}) is no positional one: nothing shown
     assert " ".join(doc.view.split()) == "Sorted Zürich, Aarau , a b, N/A, and Basel."
+
+
+@pytest.mark.parametrize(
+    ("line", "plain", "shown"),
+    [
+        ("Paris&ndash;Rouen, 1894&#91;a&#x5D;", True, "Paris–Rouen, 1894[a]"),
+        ("Rated 5&nbsp;km&mdash;{{nowrap|a&amp;b}}", True, "Rated 5 km— a&b"),
+        (
+            "An &foo; entity the parser does not know",
+            True,
+            "An &foo; entity the parser does not know",
+        ),
+        ("A &#0; code point out of range", True, "A &#0; code point out of range"),
+        ("Fish &amp chips", False, "Fish &amp chips"),  # no ";": left to the parser
+    ],
+)
+def test_entities_in_a_plain_line(
+    line: str, plain: bool, shown: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = f"Intro.\n{line}\n"
+    lines = _wikiscan.read_ahead(text, wikitext_reader._hidden_template).lines
+    assert (line in [text[x.body : x.end] for x in lines]) is plain
+    view = read_both(text, monkeypatch).view.splitlines()
+    assert " ".join(view[1].split()) == " ".join(shown.split())

@@ -14,7 +14,7 @@ finds what the reader can show without the tree:
   quotes, ``<br>``, blanked references and flat templates it never shows;
 - plain lines: lines outside any template, tag or table that hold nothing but text,
   plain links (``[[a]]``, ``[[a|b]]``), paired bold and italic quotes, ``<br>``,
-  references whose contents were blanked and flat templates (no markup, quotes or line
+  entities, references whose contents were blanked and flat templates (no markup, quotes or line
   break inside: ``{{convert|25|km}}``, ``{{sfn|Smith|2001}}``), after list marks (``*``,
   ``#``);
 - templates at the top level that the reader never shows (citations, diagrams): the
@@ -73,10 +73,12 @@ _INDENTED_TABLE_RE = re.compile(r"[^\S\n]+\{\|")
 _SWALLOW_STOP_RE = re.compile(r"[^\S\n]*\{\||[*#;:=]|-{4}")
 #: what starts a list item, a definition, a heading or a rule at the start of a line
 _LINE_MARK_RE = re.compile(r"[*#;:=]|-{4}")
-#: a piece of text with no markup but plain links, bold and italic quotes, <br> and blanked
-#: references; a colon only before a space (never a URL's)
+#: what may be an HTML entity (``&mdash;``, ``&#91;``, ``&#x5B;``; the reader checks it is one)
+ENTITY = r"&(?:[A-Za-z]+|#[0-9]+|#[xX][0-9A-Fa-f]+);"
+#: a piece of text with no markup but plain links, bold and italic quotes, <br>, blanked
+#: references and entities; a colon only before a space (never a URL's)
 PLAIN_PIECE = (
-    r"(?:[^{}\[\]<>&':\n]|:(?= )|'(?!')|'{2,3}(?!')|'{5}(?!')|<br\s*/?>"
+    r"(?:[^{}\[\]<>&':\n]|:(?= )|'(?!')|'{2,3}(?!')|'{5}(?!')|<br\s*/?>|" + ENTITY + r""
     r"|<ref(?:\s[^<>/]*)?>[ ]*</ref\s*>|<ref\s[^<>]*/>"
     r"|\[\[[^\[\]{}<>|\n:'&]+(?:\|[^\[\]{}<>|\n':&]*)?\]\])"
 )

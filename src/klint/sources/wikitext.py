@@ -29,6 +29,7 @@ paragraphs, and ``*``/``#`` lines list items. Malformed input never raises.
 from __future__ import annotations
 
 import bisect
+import html.entities
 import re
 from typing import Any, ClassVar
 
@@ -99,9 +100,10 @@ _SKIP_TAGS = frozenset(
 _SIMPLE_RE = re.compile(r"(?:" + _wikiscan.PLAIN_PIECE + "|" + _wikiscan.FLAT_TEMPLATE + r")*\n?")
 _SIMPLE_MARKUP_RE = re.compile(
     r"'{2,5}|<br\s*/?>|<ref[^<>]*>[ ]*</ref\s*>|<ref[^<>]*/>|\[\[([^|\]]+)(?:\|([^\]]*))?\]\]"
-    r"|\{\{[^{}]*\}\}"
+    r"|\{\{[^{}]*\}\}|" + _wikiscan.ENTITY
 )
 _FLAT_NAME_RE = re.compile(r"\{\{([^{}|]*)")
+_ENTITY_RE = re.compile(_wikiscan.ENTITY)
 _BRACKETS_RE = re.compile(r"[\[\]{}\s]")
 _MAGIC_RE = re.compile(r"__[A-Z]{2,20}__")
 _LIST_LINE_RE = re.compile(r"[ \t]*[*#]")
@@ -387,7 +389,9 @@ class _Reader:
             line = self.lines[k]
             out += self.plain(self.parsed[pos : line.start], pos, line.start)
             simple = self.simple(line.body, line.end)
-            out += self.parse_walk(line.body, line.end) if simple is None else simple
+            if simple is None:  # "&" that starts no entity: the line is parsed alone
+                simple = self.parse_walk(line.start, line.end, line=True)
+            out += simple
             pos = line.end
             k += 1
         return out + self.plain(self.parsed[pos:end], pos, end)
@@ -634,6 +638,10 @@ class _Reader:
         if not _SIMPLE_RE.fullmatch(parsed, start, end):
             return None
         shown: dict[int, Any] = {}  # offset -> the node of a template the reader shows
+        if "&" in parsed[start:end] and not all(
+            _entity(m.group()) for m in _ENTITY_RE.finditer(parsed, start, end)
+        ):
+            return None  # "&" and what follows are text: left to the parser
         if "{" in parsed[start:end]:
             for m in _FLAT_NAME_RE.finditer(parsed, start, end):
                 if not _hidden_template(m.group(1)):
@@ -654,6 +662,8 @@ class _Reader:
             if m.group(1) is not None:
                 at = m.start(2) if m.group(2) is not None else m.start(1)
                 out += self.plain(parsed[at : m.end() - 2], at, m.end() - 2)
+            elif parsed[m.start()] == "&":
+                out += self.write(m.start(), m.end(), _entity(m.group()))
             elif m.start() in shown:
                 node = shown[m.start()]
                 if isinstance(node, str):
@@ -686,18 +696,22 @@ class _Reader:
         a, b = positional[pick if pick < len(positional) else -1]
         return self.plain(parsed[a:b], a, b)
 
-    def parse_walk(self, start: int, end: int) -> list[Span]:
+    def parse_walk(self, start: int, end: int, line: bool = False) -> list[Span]:
         """Parse ``parsed[start:end]`` and show it; its visible spans.
 
         The character before is parsed with it (and then dropped) so that the first one
-        is read where it stands, not at the start of a line.
+        is read where it stands, not at the start of a line; ``line``: ``start`` starts a
+        line (a line read ahead), read as the start of one.
         """
 
-        code = mwparserfromhell.parse(self.parsed[start - 1 : end], skip_style_tags=False)
-        first = code.nodes[0] if code.nodes else None
-        if not isinstance(first, n.Text) or not first.value:
-            return []  # never: the character before a cell or a line is plain text
-        first.value = first.value[1:]
+        if line:
+            code = mwparserfromhell.parse(self.parsed[start:end], skip_style_tags=False)
+        else:
+            code = mwparserfromhell.parse(self.parsed[start - 1 : end], skip_style_tags=False)
+            first = code.nodes[0] if code.nodes else None
+            if not isinstance(first, n.Text) or not first.value:
+                return []  # never: the character before a cell is plain text
+            first.value = first.value[1:]
         lines, self.lines = self.lines, []  # the text parsed here is no line read ahead
         try:
             return self.walk(code, start)
@@ -730,6 +744,17 @@ class _Reader:
         span = tight(free_view, a, b)
         if span:
             self.regions.append(Region(kind, span[0], span[1]))
+
+
+def _entity(entity: str) -> str:
+    """The character of an entity as the parser reads one (``&mdash;``, ``&#91;``,
+    ``&#x5B;``), or "" when it reads the text as no entity."""
+    body = entity[1:-1]
+    if body[0] != "#":
+        code = html.entities.name2codepoint.get(body)
+        return "" if code is None else chr(code)
+    code = int(body[2:], 16) if body[1] in "xX" else int(body[1:])
+    return chr(code) if 1 <= code <= 0x10FFFF else ""
 
 
 def _flat_template(parsed: str, at: int, end: int) -> Any:
