@@ -564,3 +564,17 @@ def test_entities_in_a_plain_line(
     assert (line in [text[x.body : x.end] for x in lines]) is plain
     view = read_both(text, monkeypatch).view.splitlines()
     assert " ".join(view[1].split()) == " ".join(shown.split())
+
+
+@pytest.mark.parametrize(
+    ("line", "plain"),
+    [
+        ("The [[People's Liberation Army|PLA]]'s [[St John's]] unit.", True),
+        ("A label [[Bill|Bill's'']] with italic quotes in it.", False),
+    ],
+)
+def test_apostrophes_in_links(line: str, plain: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = f"Intro.\n{line}\n"
+    lines = _wikiscan.read_ahead(text, wikitext_reader._hidden_template).lines
+    assert (line in [text[x.body : x.end] for x in lines]) is plain
+    read_both(text, monkeypatch)

@@ -75,12 +75,14 @@ _SWALLOW_STOP_RE = re.compile(r"[^\S\n]*\{\||[*#;:=]|-{4}")
 _LINE_MARK_RE = re.compile(r"[*#;:=]|-{4}")
 #: what may be an HTML entity (``&mdash;``, ``&#91;``, ``&#x5B;``; the reader checks it is one)
 ENTITY = r"&(?:[A-Za-z]+|#[0-9]+|#[xX][0-9A-Fa-f]+);"
-#: a piece of text with no markup but plain links, bold and italic quotes, <br>, blanked
-#: references and entities; a colon only before a space (never a URL's)
+#: a piece of text with no markup but plain links (an apostrophe in them, no colon), bold and
+#: italic quotes, <br>, blanked references and entities; a colon only before a space (never
+#: a URL's)
 PLAIN_PIECE = (
-    r"(?:[^{}\[\]<>&':\n]|:(?= )|'(?!')|'{2,3}(?!')|'{5}(?!')|<br\s*/?>|" + ENTITY + r""
-    r"|<ref(?:\s[^<>/]*)?>[ ]*</ref\s*>|<ref\s[^<>]*/>"
-    r"|\[\[[^\[\]{}<>|\n:'&]+(?:\|[^\[\]{}<>|\n':&]*)?\]\])"
+    r"(?:[^{}\[\]<>&':\n]|:(?= )|'(?!')|'{2,3}(?!')|'{5}(?!')|<br\s*/?>|"
+    + ENTITY
+    + r"|<ref(?:\s[^<>/]*)?>[ ]*</ref\s*>|<ref\s[^<>]*/>"
+    r"|\[\[(?:[^\[\]{}<>|\n:'&]|'(?!'))+(?:\|(?:[^\[\]{}<>|\n':&]|'(?!'))*)?\]\])"
 )
 #: a template with no markup, quotes or line break in its name (not blank) and parameters
 FLAT_TEMPLATE = r"(?>\{\{(?=\s*[^\s|}])[^{}\[\]<>|\n:'=&]+(?:\|[^{}\[\]<>\n']*)?\}\})"
