@@ -60,10 +60,15 @@ class LineIndex:
     def __init__(self, text: str) -> None:
         starts = [0]
         i, n = 0, len(text)
-        find_n, find_r = text.find, text.find
+        find = text.find
+        # each kind of line end is looked for again only once passed: a text without "\r"
+        # is searched for it once, not once a line
+        nl, cr = find("\n"), find("\r")
         while True:
-            nl = find_n("\n", i)
-            cr = find_r("\r", i)
+            if 0 <= nl < i:
+                nl = find("\n", i)
+            if 0 <= cr < i:
+                cr = find("\r", i)
             if nl < 0 and cr < 0:
                 break
             if cr < 0 or (0 <= nl < cr):
