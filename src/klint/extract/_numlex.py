@@ -64,6 +64,9 @@ class Lexicon:
     first_patterns: dict[
         str, re.Pattern[str]
     ]  # first word (lower case) -> where it may start a number
+    #: the first words grouped under their first three letters, when several share them: a
+    #: region without "six" holds neither "sixteen" nor "sixty", and is searched once for all three
+    first_groups: list[tuple[str, list[tuple[str, re.Pattern[str]]]]]
     event_patterns: dict[
         str, re.Pattern[str]
     ]  # first word (lower case) -> the event words it starts
@@ -110,6 +113,15 @@ def _build(packs: Packs) -> Lexicon:
         for f in forms:
             event_of.setdefault(" ".join(f.lower().split()), cls)
     max_noun = max((len(k.split()) for k in noun_map), default=1)
+    first = {
+        w: re.compile(
+            re.escape(w)
+            + (r"\b" if need is None else rf"[ \t\n-]{{1,3}}(?:{_alternation(sorted(need))})\b")
+        )
+        for w, need in _first_words(
+            [*packs.number_words, *num.fractions, *num.vague], list(num.scales)
+        ).items()
+    }
     return Lexicon(
         packs=packs,
         qualifier_before=re.compile(
@@ -155,16 +167,21 @@ def _build(packs: Packs) -> Lexicon:
             rf"[a-z,]\s(?!(?:{alternation(num.not_name_words)})\b)[A-Z][a-z]+ $"
         ),
         not_agent_words=frozenset(num.not_agent_words),
-        first_patterns={
-            w: re.compile(
-                re.escape(w)
-                + (r"\b" if need is None else rf"[ \t\n-]{{1,3}}(?:{_alternation(sorted(need))})\b")
-            )
-            for w, need in _first_words(
-                [*packs.number_words, *num.fractions, *num.vague], list(num.scales)
-            ).items()
-        },
+        first_patterns=first,
+        first_groups=_first_groups(first),
     )
+
+
+def _first_groups(
+    patterns: dict[str, re.Pattern[str]],
+) -> list[tuple[str, list[tuple[str, re.Pattern[str]]]]]:
+    """``patterns`` as (the text a region must hold, [(first word, pattern), ...]) groups."""
+    by_head: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for w, pattern in patterns.items():
+        by_head.setdefault(w[:3], []).append((w, pattern))
+    return [
+        (head if len(group) > 1 else group[0][0], group) for head, group in by_head.items()
+    ]
 
 
 def _first_words(entries: list[str], scales: list[str]) -> dict[str, frozenset[str] | None]:

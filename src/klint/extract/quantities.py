@@ -163,11 +163,15 @@ def _candidates(
     def words() -> list[tuple[int, int, str, re.Match[str]]]:
         low = ascii_lower(view[rs:re_])
         starts: list[int] = []
-        for w, pattern in lex.first_patterns.items():
-            if w in low:
-                starts.extend(
-                    m.start() + rs for m in itertools.islice(pattern.finditer(low), _MAX_PER_REGION)
-                )
+        for head, group in lex.first_groups:
+            if head not in low:
+                continue
+            for w, pattern in group:
+                if len(group) == 1 or w in low:  # a group of one: its head is its word
+                    starts.extend(
+                        m.start() + rs
+                        for m in itertools.islice(pattern.finditer(low), _MAX_PER_REGION)
+                    )
         out = []
         for start in sorted(starts):
             if start > 0 and (view[start - 1].isalnum() or view[start - 1] == "-"):
