@@ -353,8 +353,14 @@ def join_ranges(view: str, raws: list[Raw], region_start: int) -> list[Raw]:
     return out
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February: 29 in a leap year
+
+
 def days_in_month(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    """``calendar.monthrange(year, month)[1]``, without working out the weekday it also gives."""
+    if not 1 <= month <= 12:
+        raise calendar.IllegalMonthError(month)
+    return _MONTH_DAYS[month] + (month == 2 and calendar.isleap(year))
 
 
 def is_valid(p: Part) -> bool:
