@@ -67,6 +67,14 @@ class _Line:
 
 def _split_lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
+    if "\r" not in text:  # the common case: lines end with "\n" alone
+        start, n = 0, len(text)
+        for body in text.split("\n"):
+            if start == n and not body:
+                break
+            lines.append(_Line(start, start + len(body), body))
+            start += len(body) + 1
+        return lines
     for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text):
         if m.start() == len(text) and m.group() == "":
             break
