@@ -64,8 +64,8 @@ class Lexicon:
     first_patterns: dict[
         str, re.Pattern[str]
     ]  # first word (lower case) -> where it may start a number
-    #: the first words grouped under their first three letters, when several share them: a
-    #: region without "six" holds neither "sixteen" nor "sixty", and is searched once for all three
+    #: the first words grouped by their first three letters, under the longest prefix they
+    #: share: a region without "six" holds neither "sixteen" nor "sixty"
     first_groups: list[tuple[str, list[tuple[str, re.Pattern[str]]]]]
     event_patterns: dict[
         str, re.Pattern[str]
@@ -179,9 +179,18 @@ def _first_groups(
     by_head: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     for w, pattern in patterns.items():
         by_head.setdefault(w[:3], []).append((w, pattern))
-    return [
-        (head if len(group) > 1 else group[0][0], group) for head, group in by_head.items()
-    ]
+    # the head is the group's longest common prefix: the longer the text looked for, the
+    # further ``str.find`` skips at each step
+    return [(_common_prefix([w for w, _ in group]), group) for group in by_head.values()]
+
+
+def _common_prefix(words: list[str]) -> str:
+    """The longest prefix of all ``words``: that of the first and the last in sorted order."""
+    first, last = min(words), max(words)
+    n = 0
+    while n < len(first) and first[n] == last[n]:
+        n += 1
+    return first[:n]
 
 
 def _first_words(entries: list[str], scales: list[str]) -> dict[str, frozenset[str] | None]:
