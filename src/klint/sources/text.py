@@ -138,7 +138,11 @@ def read(text: str, path: str = "<text>") -> Document:
     # 1. boilerplate and suppression comments
     for i, ln in enumerate(lines):
         line = ln.text.strip()
-        if line and (_NAV_RE.match(line) or _BOILER_RE.match(line) or _SUPPRESS_RE.match(line)):
+        if line and (
+            ("|" in line and _NAV_RE.match(line))
+            or _BOILER_RE.match(line)
+            or ("klint:" in line and _SUPPRESS_RE.match(line))
+        ):
             kinds[i] = "boilerplate"
 
     # 2. title: the first line repeated shortly after (site title + infobox title), else first line
@@ -343,7 +347,7 @@ def _navbox_at(lines: list[_Line], i: int) -> bool:
 def _table_at(lines: list[_Line], i: int) -> int | None:
     """If a header line at ``i`` is followed by >=2 numeric rows, return the index after the last row."""
     header = lines[i].text.strip()
-    if not header or re.search(r"\d", header) or len(header) > 200 or len(header.split()) < 3:
+    if not header or len(header) > 200 or re.search(r"\d", header) or len(header.split()) < 3:
         return None
     j = i + 1
     while (
