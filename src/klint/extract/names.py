@@ -53,19 +53,26 @@ def _tokens(text: str, r: Region) -> list[_Token]:
     rs, re_ = r.start, r.end
     label = r.label if r.kind == "infobox_field" else None
     skip_to = rs + len(label) if label and text.startswith(label, rs) else -1
-    at_end = re_ < len(text)
+    edge = re_ if re_ < len(text) else -1  # a word ending here may run on past the region
     toks: list[_Token] = []
     for m in _CAP_TOKEN_RE.finditer(text, rs, re_):
         w = m.group()
+        s = m.start()
+        if w.isalpha():  # most words: no hyphen, apostrophe or digit
+            if w.isupper() or not w[0].isupper() or s < skip_to:
+                continue
+            if m.end() == edge and _runs_past(text, s, re_):
+                continue
+            toks.append((s, s + len(w), w, w))
+            continue
         if w[-1] in "-'’":
             w = w.rstrip("-'’")
-        s = m.start()
         if (
             w.isupper()
             or not w[0].isupper()
             or (not w.isalpha() and _DIGIT_RE.search(w))
             or s < skip_to  # the field's own label ("Location")
-            or (at_end and m.end() == re_ and _runs_past(text, s, re_))
+            or (m.end() == edge and _runs_past(text, s, re_))
         ):
             continue
         toks.append((s, s + len(w), w, w[:-2] if w.endswith(("'s", "’s")) else w))
