@@ -253,6 +253,11 @@ _TWIN_MENTIONS = 6
 _TWIN_LEAST = 20
 #: a mistyped figure keeps at least this many significant digits ("775" and "757")
 _TYPO_DIGITS = 3
+#: a figure of a rate ("three deputies per state"): no count of the whole, and no item of a list
+_RATE_RE = re.compile(r"[ \t]+per[ \t]+[^\W\d_]")
+#: a word after a counted noun that says where or how it is counted, not what
+#: ("2,500 war cemeteries worldwide", "40 games overall"), matched on lemmas ("worldwid")
+_NOUN_ADVERB_RE = re.compile(r" (?:\w+wide?|overall|abroad|annually|altogether|apiece?)$")
 
 
 def mistyped(x: float, y: float) -> bool:
@@ -284,6 +289,8 @@ def _noun(view: str, q: QuantityClaim) -> str | None:
     """A figure's counted noun without the participles that tell its state, not its kind:
     "87 confirmed tornadoes" and "69 tornadoes confirmed" count tornadoes."""
     head = counted_head(view, q)
+    if head is not None:
+        head = _NOUN_ADVERB_RE.sub("", head) or head
     if head is None and q.unit == "count" and not q.counted:
         m = _PARTICIPLE_NOUN_RE.match(view, q.end)  # "539 identified victims"
         return key(m.group(1)) if m and m.group(1) not in _STOP else None
@@ -343,20 +350,82 @@ def _in_lead(ctx: Context, q: QuantityClaim) -> bool:
     return f is not None and f.origin == "lead"
 
 
+def _section(ctx: Context, q: QuantityClaim) -> int | None:
+    """The heading that opens the section of a figure's paragraph (0: before any heading)."""
+    _place(ctx, q)  # fills the cache of blocks
+    blocks, starts = ctx.cache["kn.blocks"]
+    i = bisect.bisect_right(starts, q.start) - 1
+    return blocks[i].section if i >= 0 and q.start < blocks[i].end else None
+
+
+def near_typo(x: float, y: float) -> bool:
+    """Whether two whole numbers differ as a typo's do in their leading digits, however few
+    are significant ("24,000" and "34,000" or "42,000", "80" and "90", "63" and "36")."""
+    if not (float(x).is_integer() and float(y).is_integer()):
+        return False
+    a, b = str(int(x)), str(int(y))
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 1 or (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
+
+
+def _anchors(view: str, quantities: list[QuantityClaim]) -> dict[int | None, set[tuple]]:
+    """The figures of each sentence (by its start) as (unit, counted noun, value)."""
+    out: dict[int | None, set[tuple]] = defaultdict(set)
+    for q in quantities:
+        head = _noun(view, q)
+        if head is not None and q.low is not None and q.low >= _TWIN_LEAST:
+            out[q.sentence_start].add((q.unit, head, q.low, q.high))
+    return out
+
+
+def _anchored(anchors: dict[int | None, set[tuple]], a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Whether the two figures' sentences give another figure in common, of the same noun and
+    value ("4,000 archers and 1,500 crossbowmen" in both): they tell one set of facts."""
+    if a.sentence_start is None or b.sentence_start is None:
+        return False
+    return bool(anchors[a.sentence_start] & anchors[b.sentence_start])
+
+
+def _own_name(ctx: Context, a: QuantityClaim, b: QuantityClaim) -> set[str]:
+    """The words (as lemmas) of the subject the frames give both figures: the article's own
+    name ("Obama garnered a 63 percent …", "he received a 63 percent …") sets nothing apart."""
+    sa, sb = _subject(ctx, a), _subject(ctx, b)
+    if sa is None or sa != sb:
+        return set()
+    f = ctx.claims.frames.get(a)
+    return {key(w) for w in _WORD_RE.findall(f.subject or "")} if f is not None else set()
+
+
 def twins(
     ctx: Context, quantities: list[QuantityClaim]
 ) -> Iterator[tuple[QuantityClaim, QuantityClaim, str, str]]:
     """``(earlier, later, counted noun, why)`` for two figures of one counted noun that read
     as one figure: their digits differ as a typo's do (``why`` "mistyped"), or the article
-    gives that noun these two values only ("two values"); in two paragraphs dated alike (a
-    year in common, or none), that share a word besides the noun and that nothing else sets
-    apart (another day, a change word, two other names). Their values differ."""
+    gives that noun these two values only ("two values"), or their digits differ as a typo's
+    do in the leading places and the two sentences give another figure in common
+    ("restated"); in two paragraphs dated alike (a year in common, or none), that
+    share a word besides the noun (a mistyped figure in one section need not) and that
+    nothing else sets apart (another day, a change word, two other names). Their values
+    differ. Two ranges with one end in common and the other not are twins too ("same
+    range")."""
     view = ctx.doc.view
     groups: dict[tuple[str, str], list[QuantityClaim]] = defaultdict(list)
+    ranges: dict[tuple[str, str], list[QuantityClaim]] = defaultdict(list)
     for q in quantities:
-        head = _noun(view, q) if q.low == q.high else None
-        if head is not None and not _WORD_COMPOUND_RE.match(q.text):
-            groups[(q.unit, head)].append(q)
+        if _WORD_COMPOUND_RE.match(q.text) or _RATE_RE.match(view, q.end):
+            continue  # "two-dimensional"; "three deputies per state" counts no whole
+        head = _noun(view, q)
+        if head is not None:
+            (groups if q.low == q.high else ranges)[(q.unit, head)].append(q)
+    yield from _range_twins(ctx, ranges)
+    anchors = _anchors(view, quantities)
     for (unit, head), items in groups.items():
         values = {q.low for q in items}
         two = len(values) == 2 and len(items) <= _TWIN_MENTIONS and unit == "count"
@@ -383,6 +452,9 @@ def twins(
                 why = "mistyped" if mistyped(a.low, b.low) else "two values"
                 if relisted and why != "mistyped":
                     why = "same list"
+                own = _own_name(ctx, a, b)
+                names_a = {k for k in _names(wa) if k not in own}
+                names_b = {k for k in _names(wb) if k not in own}
                 if why != "mistyped" and near and not relisted and not two:
                     # "certified gold by the RIAA for shipments of 500,000 copies", twice
                     why = "same words"
@@ -395,9 +467,11 @@ def twins(
                         or min(len(wa), len(wb)) < _SAME_WINDOW
                         or common < max(_SAME_SHARED, _SHARE * min(len(wa), len(wb)))
                     ):
-                        continue
+                        why = "restated"  # "4,000 archers and 1,500 crossbowmen", twice
+                        if not near_typo(a.low, b.low) or not _anchored(anchors, a, b):
+                            continue
                 if not (
-                    why in ("mistyped", "same words")
+                    why in ("mistyped", "same words", "restated")
                     or (why == "same list" and near)
                     or (
                         two
@@ -411,9 +485,11 @@ def twins(
                 if ca != cb or _QUOTED <= ca:
                     continue  # "another 40 monks", "rose to 87" (unless both say it), a quotation
                 typo = why == "mistyped" or relisted
-                na, nb = _names(wa).keys() - wb.keys(), _names(wb).keys() - wa.keys()
-                named = typo and _names(wa).keys() & _names(wb).keys()  # "Germany" in both
-                if (na and nb and not named) or (a.unit == "percent" and (na or nb)):
+                na, nb = names_a - wb.keys(), names_b - wa.keys()
+                named = typo and names_a & names_b  # "Germany" in both
+                if _anchored(anchors, a, b):
+                    pass  # one set of facts, whoever each sentence names as its source
+                elif (na and nb and not named) or (a.unit == "percent" and (na or nb)):
                     continue  # two sentences about two named people, places or sources
                 shared = (wa.keys() & wb.keys()) - set(head.split())
                 sa, sb = _subject(ctx, a), _subject(ctx, b)
@@ -421,15 +497,52 @@ def twins(
                     if sa != sb:
                         continue  # the frames name two subjects: "Marana …", "the city of Kelso …"
                     shared.add(sa)  # "The city has 896 barangays", "Manila … 896 barangays"
-                if len(shared) < (1 if typo or min(a.low, b.low) >= _TWIN_LEAST else 3):
+                (pa, ya), (pb, yb) = _place(ctx, a), _place(ctx, b)
+                least = 1 if typo or min(a.low, b.low) >= _TWIN_LEAST else 3
+                if typo and pa != pb and _section(ctx, a) == _section(ctx, b):
+                    least = 0  # "681 households, and 388 families", "681 households out of which"
+                if len(shared) < least:
                     continue  # "radio broadcasts reached 41 countries", "athletes from 49 countries";
                     # a small count ("two monks") needs three ("prepare", "herbal", "mixture")
-                (pa, ya), (pb, yb) = _place(ctx, a), _place(ctx, b)
                 years_a, years_b = {y for y in ya if y < 10000}, {y for y in yb if y < 10000}
                 da, db = _dated(ctx, a), _dated(ctx, b)
-                if not typo and (pa == pb or (da != db and not _in_lead(ctx, b if da else a))):
+                alike = da == db or bool(years_a & years_b)  # "In 1902, the station … This
+                # station had a range of 80 km": the year of the sentence before dates it
+                if not typo and (pa == pb or (not alike and not _in_lead(ctx, b if da else a))):
                     continue  # one paragraph, or not dated alike ("in 1861 … 710", "… 810"),
                     # unless the undated one is the lead's summary
                 if _apart(years_a, years_b) or _apart(ya - years_a, yb - years_b):
                     continue  # "in 2010 … 1,234 members", "in 2012 … 1,284 members"; two days
                 yield a, b, " ".join((a.counted or head).split()), why
+
+
+def _range_twins(
+    ctx: Context, ranges: dict[tuple[str, str], list[QuantityClaim]]
+) -> Iterator[tuple[QuantityClaim, QuantityClaim, str, str]]:
+    """Two ranges of one counted noun or unit with one end in common and the other not
+    ("an estimated 75 to 200 million people", "some 75 to 250 million people"), in two
+    paragraphs dated alike, that share a word besides the noun and that no change word or
+    two other names set apart."""
+    view = ctx.doc.view
+    for (_, head), items in ranges.items():
+        if len(items) > 40:
+            continue
+        for i, a in enumerate(items):
+            for b in items[i + 1 :]:
+                if a.low is None or b.low is None or a.sentence_start == b.sentence_start:
+                    continue
+                if (a.low == b.low) == (a.high == b.high):
+                    continue  # the same range, or two ranges with nothing in common
+                (wa, ca), (wb, cb) = _window(view, a), _window(view, b)
+                if ca or cb:
+                    continue  # "rose from 20 to 30 million", a quotation
+                own = _own_name(ctx, a, b)
+                na = {k for k in _names(wa) if k not in own} - wb.keys()
+                nb = {k for k in _names(wb) if k not in own} - wa.keys()
+                shared = (wa.keys() & wb.keys()) - set(head.split())
+                if (na and nb) or not shared:
+                    continue
+                (pa, ya), (pb, yb) = _place(ctx, a), _place(ctx, b)
+                if pa == pb or _apart(ya, yb):
+                    continue
+                yield a, b, " ".join((a.counted or head).split()), "same range"

@@ -32,7 +32,9 @@ class TwinFigure(Rule):
     - their digits differ as a typo's do — one digit changed or two neighbours swapped,
       with three significant digits ("775 rooms" and "757 rooms", "5,085,000 persons"
       and "5,045,000 persons"), in any two sentences that share a word besides the noun
-      and a name when both name someone;
+      and a name when both name someone, or in two paragraphs of one section ("1,539
+      people, 681 households and 388 families", "There were 618 households out of
+      which …");
     - or the article counts that noun with these two values only, never a third, at
       most twice apart, in two paragraphs dated to a year in common or both undated
       ("the first 61 evacuees" in the lead, "the first 64 evacuees" in the body); a
@@ -41,7 +43,12 @@ class TwinFigure(Rule):
     - or the two sentences say the same in mostly the same words ("certified gold by
       the RIAA for shipments of 500,000 copies", twice), or give the same list of
       measures with one figure changed ("610 km northeast of Kuching, 216 km northeast
-      of Sibu and 200 km southwest of Miri").
+      of Sibu and 200 km southwest of Miri");
+    - or their digits differ as a typo's do in the leading places ("24,000" and
+      "34,000") and the two sentences give another figure in common ("24,000 men and
+      168 guns", "34,000 men and 168 guns");
+    - or they are two ranges with one end in common ("an estimated 75 to 200 million
+      people", "some 75 to 250 million people").
 
     The frames help: a subject both sentences share ("The city has 896 barangays",
     "Manila is divided into 826 barangays") counts as a word in common, two subjects
@@ -60,12 +67,13 @@ class TwinFigure(Rule):
 
     What is left alone: figures dated to two different years or days, a change or
     series word next to one and not the other ("another 40 rooms", "rose to", "the
-    remaining"), two
-    sentences that each name someone the other does not, a noun counted twice in one
-    sentence (a list), a field that lists several figures ("848 cc, 947 cc, 998 cc"),
-    a figure a round figure or a qualifier allows ("500,000" and "501,000"; "more than
-    125,000" and "225,000"), headings ("6 Flora") and number words joined to an
-    adjective ("two-dimensional").
+    remaining"), two sentences that each name someone the other does not, a noun
+    counted twice in one sentence (a list), a rate ("two or three seats per district"),
+    a field that lists several figures ("848 cc, 947 cc, 998 cc"), a figure a round
+    figure or a qualifier allows ("500,000" and "501,000"; "more than 125,000" and
+    "225,000"), headings ("6 Flora") and number words joined to an adjective
+    ("two-dimensional"). A word after the noun that says where it is counted is no part
+    of it ("2,500 war cemeteries worldwide").
 
     ## Why is this bad?
     One figure stated in two places and edited in one: a reader cannot tell which
@@ -111,7 +119,9 @@ class TwinFigure(Rule):
                 continue
             ba = _precise(a) or restated_bounds(ctx, a, b)
             bb = _precise(b) or restated_bounds(ctx, b, a)
-            if ba is None or bb is None or not (ba[1] <= bb[0] or bb[1] <= ba[0]):
+            if why == "same range":
+                pass  # one end in common, the other given as another figure
+            elif ba is None or bb is None or not (ba[1] <= bb[0] or bb[1] <= ba[0]):
                 continue  # "about 8,000" and "8,400"; "more than 400" and "700" (but "500,000"
                 # and "600,000", each to the nearest 100,000, only touch)
             fa, fb = ctx.claims.frames.get(a), ctx.claims.frames.get(b)
@@ -194,6 +204,8 @@ class TwinFigure(Rule):
             "mistyped": "the digits differ as a typo's do",
             "same words": "the two sentences say the same in the same words",
             "same list": "the same list is given twice",
+            "same range": "the same range is given with one end changed",
+            "restated": "the two sentences say the same of it",
         }.get(why, f"the article counts “{head}” with these two values only")
         return self.diagnostic(
             b.start,
