@@ -906,9 +906,26 @@ def _defined_before(art: Article, acronym: str, start: int) -> bool:
     return bool(re.search(rf"\({a}[),;]|\b{a} \([A-Z]", art.view[:start]))
 
 
+def _met_undefined(art: Article, acronym: str, start: int) -> bool:
+    """Whether a reader meets ``acronym`` after ``start`` in the article's prose without being
+    told again there: its first later use in a paragraph (not a footnote, a reference list or
+    a "See also" list) is no definition of its own ("… Association of America (RIAA)",
+    "World Conservation Union (IUCN)", "IUCN (International …")."""
+    use = re.compile(rf"\b{re.escape(acronym)}\b")
+    for ps, pe in art.paragraphs:
+        m = use.search(art.view, max(ps, start), pe) if pe > start else None
+        if m:
+            return not (
+                re.search(r"\(\s*$", art.view[max(0, m.start() - 4) : m.start()])
+                and re.match(r"\s*[),;]", art.view[m.end() :])
+            ) and not re.match(r" \(\s*[A-Z]", art.view[m.end() :])
+    return False
+
+
 def acronym_definition(art: Article, rng: random.Random) -> list[Candidate]:
     """(h) the definition of an acronym that is used later deleted (the only definition the
-    reader has met so far, of an acronym that needs one)."""
+    reader has met so far, of an acronym that needs one, met again in prose before it is
+    defined again)."""
     out = []
     common = _common_acronyms()
     for m in art.matches(_ACRONYM_DEF):
@@ -921,7 +938,7 @@ def acronym_definition(art: Article, rng: random.Random) -> list[Candidate]:
         ):
             continue
         later = re.compile(rf"\b{re.escape(acronym)}\b").search(art.view, m.end())
-        if not later:
+        if not later or not _met_undefined(art, acronym, m.end()):
             continue
         words = m.group(1).split()
         k = len(acronym.replace("&", "").rstrip("s"))

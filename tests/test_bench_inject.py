@@ -342,7 +342,7 @@ def test_contradiction_counts_only_a_finding_that_touches_both_passages():
 
 ACRONYMS = """Anna Berg
 
-Anna Berg worked for the United Nations (UN) in Geneva and later for the Northern Railway Company (NRC) in Uppsala.
+Anna Berg worked for the United Nations (UN) in Geneva and later for the Northern Railway Company (NRC) in Uppsala, where the NRC trained her.
 
 In 1925 she joined the Northern Railway Company (NRC) as a draughtswoman. The UN sent her to Oslo, and the NRC sent her to Malmo.
 """
@@ -355,6 +355,29 @@ def test_acronym_definition_spares_common_acronyms_and_second_definitions():
     assert cands and all("(NRC)" in t for t in edited)  # never "(UN)": it needs no definition
     first = ACRONYMS.index("(NRC)")
     assert all(e.start < first for c in cands for e in c.edits)  # never the second "(NRC)"
+
+
+TOLD_AGAIN = """Anna Berg
+
+Anna Berg worked for the Northern Railway Company (NRC) in Uppsala and for the Malmo Tramway Board (MTB) in Malmo, and she wrote for the Railway Engineers Review (RER) for twenty years.
+
+In 1931 she left the Northern Railway Company (NRC) for a post abroad, and the NRC never took her back.
+
+In 1940 the MTB made her its chief engineer, a post she held for the rest of the decade.
+
+See also
+
+* The Railway Engineers Review (RER) in the national library
+"""
+
+
+def test_acronym_definition_needs_a_later_use_in_prose_that_does_not_define_it_again():
+    art = Article.parse(TOLD_AGAIN, "a.txt")
+    cands = inject.acronym_definition(art, random.Random(0))
+    deleted = {TOLD_AGAIN[e.start : e.end] for c in cands for e in c.edits}
+    # the MTB is met undefined in prose; the NRC is defined again where it is met next, and
+    # the RER only in a "See also" list
+    assert cands and all("MTB" in t for t in deleted)
 
 
 OTHERS_ACT = """Anna Berg
