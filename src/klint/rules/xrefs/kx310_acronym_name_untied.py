@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 from klint.claims import Acronym, Mention
 from klint.diagnostics import Diagnostic, Severity
+from klint.document import Region
 from klint.rules.base import Context, Rule
 from klint.rules.xrefs._common import defined_acronyms, line_of, q
 from klint.rules.xrefs._marks import in_citation, link_target
@@ -94,8 +96,11 @@ def _gap_re(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf" (?:{alt})(?: (?:{alt}))? ")
 
 
-#: a sentence's end: not an initial's or an abbreviation's full stop ("U.S. EPA"), not a colon
-_SENTENCE_END_RE = re.compile(r"\w(?<![\s.][A-Z])(?<!^[A-Z])[.!?][\"\u201d')\]]*(?:\s|$)")
+#: a sentence's end: not an initial's or an abbreviation's full stop ("U.S. EPA"), not a colon;
+#: footnote marks may follow it ("… event ID.[48]")
+_SENTENCE_END_RE = re.compile(
+    r"\w(?<![\s.][A-Z])(?<!^[A-Z])[.!?](?:\[[^\[\]\n]{1,12}\])*[\"\u201d')\]]*(?:\s|$)"
+)
 
 
 #: after an acronym that names a standard or a model: its code ("ASTM E2659-09"; not a
@@ -120,6 +125,9 @@ def in_prose(ctx: Context, a: Acronym) -> bool:
     lo = view.rfind("\n", 0, a.start) + 1
     hi = view.find("\n", a.end)
     line = view[lo : hi if hi >= 0 else len(view)]
+    if not _SENTENCE_END_RE.search(line):
+        para = _paragraph(ctx, a.start)  # a paragraph wrapped across lines (Markdown)
+        line = view[para.start : para.end] if para is not None else line
     if (
         not _SENTENCE_END_RE.search(line)
         or in_citation(ctx.doc, a.start, a.end)
@@ -128,6 +136,21 @@ def in_prose(ctx: Context, a: Acronym) -> bool:
         return False
     target = link_target(ctx.doc, a.start, a.end)
     return not (target and a.acronym.casefold() in re.findall(r"\w+", target.casefold()))
+
+
+#: an acronym defined by the words after it ("MRG stands for …", "MRG, short for …")
+_STANDS_FOR_RE = re.compile(r",?\s+(?:stands|stood|is short|was short|short)\s+for\b")
+
+
+def _paragraph(ctx: Context, offset: int) -> Region | None:
+    """The paragraph holding ``offset`` (paragraphs indexed once a check)."""
+    found = ctx.cache.get("kx.paragraphs")
+    if found is None:
+        paras = sorted(ctx.doc.regions_of("paragraph"), key=lambda r: r.start)
+        found = ctx.cache["kx.paragraphs"] = (paras, [r.start for r in paras])
+    paras, starts = found
+    i = bisect.bisect_right(starts, offset) - 1
+    return paras[i] if i >= 0 and offset < paras[i].end else None
 
 
 def untied(ctx: Context) -> Iterator[tuple[str, list[Acronym], Mention]]:
@@ -142,21 +165,29 @@ def untied(ctx: Context) -> Iterator[tuple[str, list[Acronym], Mention]]:
     for acronym, found in uses.items():
         if acronym in common or acronym in defined:
             continue
-        full = full_name_before(ctx, acronym, found)
-        if full is not None:
-            yield acronym, found, full
+        if any(_STANDS_FOR_RE.match(ctx.doc.view, a.end) for a in found):
+            continue  # "The acronym MRG stands for …": defined after it
+        # the reader meets it in prose: an infobox field or a citation before does not count
+        first = next((i for i, a in enumerate(found) if in_prose(ctx, a)), 0)
+        for met in (found[first:], found) if first else (found,):
+            full = full_name_before(ctx, acronym, met)
+            if full is not None:
+                yield acronym, met, full
+                break
 
 
 class AcronymNameUntied(Rule):
     """## What it does
     Reports an acronym that the article never expands although the full name whose
-    initials spell it, in order, stands shortly before its first use: "the Regional
+    initials spell it, in order, stands shortly before its first use in a sentence of
+    prose (a use in the infobox or a citation before does not count): "the Regional
     Development Agency … the RDA" is where "(RDA)" was left out or deleted, and the
     finding says where to write it. A name tied to the acronym another way counts as
     its definition ("Regional Development Agency or RDA", "… Agency, RDA",
-    "abbreviated to RDA", "Agencia Regional, in Spanish, or ARD"), and so does a
-    definition anywhere in the text, either order. An acronym met only at the head of
-    a registered company's name ("RDA Partners, LLC") is that name's, not a short form.
+    "abbreviated to RDA", "Agencia Regional, in Spanish, or ARD", "RDA stands for …"), and
+    so does a definition anywhere in the text, either order. An acronym met only at the
+    head of a registered company's name ("RDA Partners, LLC") is that name's, not a short
+    form.
     Acronyms of two letters, the pack's `common_acronyms`, quotations and acronyms used
     only in citations (footnotes, reference lists: a journal's or publisher's
     abbreviation) are not checked. KX302 (opt-in) reports acronyms never expanded
