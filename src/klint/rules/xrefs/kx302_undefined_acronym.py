@@ -11,21 +11,28 @@ from klint.document import Document
 from klint.rules.base import Context, Rule
 from klint.rules.xrefs._common import BODY_KINDS, defined_acronyms, line_of, q
 from klint.rules.xrefs._marks import in_citation, link_target
-from klint.rules.xrefs.kx310_acronym_name_untied import full_name_before, in_prose
+from klint.rules.xrefs.kx310_acronym_name_untied import (
+    full_name_before,
+    given_with_words,
+    in_prose,
+)
 
 
 def _candidate_expansion(ctx: Context, acronym: str) -> Mention | None:
-    """A capitalized name whose initials are the acronym's letters ("Northern Ireland Assembly": NIA)."""
+    """A capitalized name whose initials are the acronym's letters ("Northern Ireland Assembly":
+    NIA): one that spells them in order first ("Sydney Cricket Ground", not "Sydney Grade
+    Cricket", for SCG)."""
     letters = sorted(acronym.upper())
+    found = None
     for m in ctx.claims.mentions:
         if len(m.words) < 2:
             continue
-        initials = sorted(
-            p[0].upper() for w in m.words for p in w.split("-") if p and p[0].isupper()
-        )
-        if initials == letters:
+        initials = [p[0].upper() for w in m.words for p in w.split("-") if p and p[0].isupper()]
+        if "".join(initials) == acronym.upper():
             return m
-    return None
+        if found is None and sorted(initials) == letters:
+            found = m
+    return found
 
 
 def _spelled_out(ctx: Context) -> set[str]:
@@ -133,8 +140,11 @@ class UndefinedAcronym(Rule):
     acronym used pages later), or one across small words ("International Union
     for Conservation of Nature" … "the IUCN"), is reported here, with the place
     to write the definition, when the acronym stands in a sentence of prose. A
-    name elsewhere whose initials are its letters is offered as its full name;
-    one that only begins with its letters counts as its expansion. Not reported
+    name elsewhere whose initials are its letters is offered as its full name (one
+    that spells them in order first), when a use stands in prose and the text does not
+    give the two together ("Fluids Generic Bioprocessing Apparatus or FGBA", "FFU
+    (French Fixe of Ushant)", "MRG stands for …"); one that only begins with its
+    letters counts as its expansion. Not reported
     either: an acronym linked to an article titled by it ("[[TGV]]": known by it),
     one given as the code of the name before it ("Tuscaloosa Regional Airport
     (TCL)", "(Marinha de Guerra, MGA)"), with its words after it ("IDE (integrated
@@ -181,8 +191,19 @@ class UndefinedAcronym(Rule):
             before = full_name_before(ctx, acronym, found, wide=True)
             if before is not None and not any(in_prose(ctx, a) for a in found):
                 before = None
-            if before is None and any(i.startswith(acronym) for i in spelled):
+            if before is None and any(i.startswith(acronym) and i != acronym for i in spelled):
                 continue  # "the RDA" after "the Regional Development Agency Board"
+            if (
+                before is None
+                and acronym in spelled
+                and (
+                    len(acronym) < 3  # two letters are the initials of too many names
+                    or not any(in_prose(ctx, a) for a in found)
+                    or given_with_words(ctx, acronym, found)
+                )
+            ):
+                continue  # a name elsewhere whose initials spell it is offered as its full name,
+                # unless the text gives the two together ("Treasury Account Symbol or TAS")
             first = found[0]
             candidate = before or _candidate_expansion(ctx, acronym)
             lines = sorted({line_of(ctx, a.start) for a in found})

@@ -140,6 +140,27 @@ def in_prose(ctx: Context, a: Acronym) -> bool:
 
 #: an acronym defined by the words after it ("MRG stands for …", "MRG, short for …")
 _STANDS_FOR_RE = re.compile(r",?\s+(?:stands|stood|is short|was short|short)\s+for\b")
+#: an acronym followed by its words in parentheses or after a dash ("FFU (French Fixe of
+#: Ushant)", "the FAA—Forças Armadas Angolanas")
+_WORDS_AFTER_RE = re.compile(r"\s*(?:\(\s*|[—–]\s*)['\"‘“]*[A-Z][a-z]")
+
+
+def given_with_words(ctx: Context, acronym: str, uses: list[Acronym]) -> bool:
+    """Whether the text gives the acronym with a name whose initials spell it, tied to one of
+    its uses: "Treasury Account Symbol or TAS", "(Armée de Libération Nationale or ALN)", "MRG
+    stands for …", "FFU (French Fixe of Ushant)"."""
+    view = ctx.doc.view
+    if any(_STANDS_FOR_RE.match(view, a.end) or _WORDS_AFTER_RE.match(view, a.end) for a in uses):
+        return True
+    names = [m for m in _names(ctx, len(view)) if _spells(m, acronym)]
+    return any(
+        _TIED_RE.fullmatch(view, m.end, a.start) for m in names for a in uses if m.end <= a.start
+    )
+
+
+def _spells(m: Mention, acronym: str) -> bool:
+    """Whether a name's capitalised words' initials spell the acronym, in order."""
+    return "".join(w[0] for w in m.words if w[:1].isupper()) == acronym
 
 
 def _paragraph(ctx: Context, offset: int) -> Region | None:
