@@ -191,7 +191,11 @@ class UndefinedAcronym(Rule):
             before = full_name_before(ctx, acronym, found, wide=True)
             if before is not None and not any(in_prose(ctx, a) for a in found):
                 before = None
-            if before is None and any(i.startswith(acronym) and i != acronym for i in spelled):
+            if (
+                before is None
+                and acronym not in spelled
+                and any(i.startswith(acronym) for i in spelled)
+            ):
                 continue  # "the RDA" after "the Regional Development Agency Board"
             if (
                 before is None
