@@ -122,14 +122,8 @@ def in_prose(ctx: Context, a: Acronym) -> bool:
     of a link to an article titled by it ("[[BAFTA Award …|BAFTA Award]]"), not the name of a
     standard before its number ("ASTM E2659-09")."""
     view = ctx.doc.view
-    lo = view.rfind("\n", 0, a.start) + 1
-    hi = view.find("\n", a.end)
-    line = view[lo : hi if hi >= 0 else len(view)]
-    if not _SENTENCE_END_RE.search(line):
-        para = _paragraph(ctx, a.start)  # a paragraph wrapped across lines (Markdown)
-        line = view[para.start : para.end] if para is not None else line
     if (
-        not _SENTENCE_END_RE.search(line)
+        not _has_sentence(ctx, a.start)
         or in_citation(ctx.doc, a.start, a.end)
         or _DESIGNATION_RE.match(view, a.end)
     ):
@@ -161,6 +155,33 @@ def given_with_words(ctx: Context, acronym: str, uses: list[Acronym]) -> bool:
 def _spells(m: Mention, acronym: str) -> bool:
     """Whether a name's capitalised words' initials spell the acronym, in order."""
     return "".join(w[0] for w in m.words if w[:1].isupper()) == acronym
+
+
+def _has_sentence(ctx: Context, offset: int) -> bool:
+    """Whether the line holding ``offset``, or the paragraph wrapped across lines around it
+    (Markdown), has a sentence end; each line and paragraph is read once a check."""
+    view = ctx.doc.view
+    found = ctx.cache.get("kx.lines")
+    if found is None:
+        found = ctx.cache["kx.lines"] = ([m.start() for m in _NEWLINE_RE.finditer(view)], {})
+    ends, known = found
+    i = bisect.bisect_left(ends, offset)
+    lo = ends[i - 1] + 1 if i else 0
+    if lo not in known:
+        hi = ends[i] if i < len(ends) else len(view)
+        known[lo] = bool(_SENTENCE_END_RE.search(view[lo:hi]))
+    if known[lo]:
+        return True
+    para = _paragraph(ctx, offset)
+    if para is None:
+        return False
+    key = -1 - para.start  # a paragraph's entry, apart from its first line's
+    if key not in known:
+        known[key] = bool(_SENTENCE_END_RE.search(view[para.start : para.end]))
+    return known[key]
+
+
+_NEWLINE_RE = re.compile("\n")
 
 
 def _paragraph(ctx: Context, offset: int) -> Region | None:
