@@ -375,9 +375,13 @@ def near_typo(x: float, y: float) -> bool:
     )
 
 
-def _anchors(view: str, quantities: list[QuantityClaim]) -> dict[int | None, set[tuple]]:
+#: a figure as another sentence may give it again: unit, counted noun, low and high value
+_Anchor = tuple[str, str, float, float | None]
+
+
+def _anchors(view: str, quantities: list[QuantityClaim]) -> dict[int | None, set[_Anchor]]:
     """The figures of each sentence (by its start) as (unit, counted noun, value)."""
-    out: dict[int | None, set[tuple]] = defaultdict(set)
+    out: dict[int | None, set[_Anchor]] = defaultdict(set)
     for q in quantities:
         head = _noun(view, q)
         if head is not None and q.low is not None and q.low >= _TWIN_LEAST:
@@ -385,7 +389,7 @@ def _anchors(view: str, quantities: list[QuantityClaim]) -> dict[int | None, set
     return out
 
 
-def _anchored(anchors: dict[int | None, set[tuple]], a: QuantityClaim, b: QuantityClaim) -> bool:
+def _anchored(anchors: dict[int | None, set[_Anchor]], a: QuantityClaim, b: QuantityClaim) -> bool:
     """Whether the two figures' sentences give another figure in common, of the same noun and
     value ("4,000 archers and 1,500 crossbowmen" in both): they tell one set of facts."""
     if a.sentence_start is None or b.sentence_start is None:

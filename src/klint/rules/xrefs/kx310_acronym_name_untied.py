@@ -161,7 +161,7 @@ def _has_sentence(ctx: Context, offset: int) -> bool:
     """Whether the line holding ``offset``, or the paragraph wrapped across lines around it
     (Markdown), has a sentence end; each line and paragraph is read once a check."""
     view = ctx.doc.view
-    found = ctx.cache.get("kx.lines")
+    found: tuple[list[int], dict[int, bool]] | None = ctx.cache.get("kx.lines")
     if found is None:
         found = ctx.cache["kx.lines"] = ([m.start() for m in _NEWLINE_RE.finditer(view)], {})
     ends, known = found
