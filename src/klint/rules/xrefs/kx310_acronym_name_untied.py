@@ -205,17 +205,17 @@ def untied(ctx: Context) -> Iterator[tuple[str, list[Acronym], Mention]]:
         if not a.in_quote:
             uses.setdefault(a.acronym, []).append(a)
     for acronym, found in uses.items():
-        if acronym in common or acronym in defined:
-            continue
+        if acronym in common or acronym in defined or acronym not in _by_initials(ctx):
+            continue  # no name spells it (nor any of two letters: too many names would)
         if any(_STANDS_FOR_RE.match(ctx.doc.view, a.end) for a in found):
             continue  # "The acronym MRG stands for …": defined after it
-        # the reader meets it in prose: an infobox field or a citation before does not count
-        first = next((i for i, a in enumerate(found) if in_prose(ctx, a)), 0)
-        for met in (found[first:], found) if first else (found,):
-            full = full_name_before(ctx, acronym, met)
-            if full is not None:
-                yield acronym, met, full
-                break
+        full = full_name_before(ctx, acronym, found)
+        if full is None and not in_prose(ctx, found[0]):
+            # the reader meets it in prose: an infobox field or a citation before does not count
+            found = found[next((i for i, a in enumerate(found) if in_prose(ctx, a)), 0) :]
+            full = full_name_before(ctx, acronym, found)
+        if full is not None:
+            yield acronym, found, full
 
 
 class AcronymNameUntied(Rule):
