@@ -503,7 +503,13 @@ def twins(
                     shared.add(sa)  # "The city has 896 barangays", "Manila … 896 barangays"
                 (pa, ya), (pb, yb) = _place(ctx, a), _place(ctx, b)
                 least = 1 if typo or min(a.low, b.low) >= _TWIN_LEAST else 3
-                if typo and pa != pb and _section(ctx, a) == _section(ctx, b):
+                if (
+                    typo
+                    and pa != pb
+                    and _lower_after(view, a)
+                    and _lower_after(view, b)  # not a name: "443 Maritime Helicopter Squadron"
+                    and _section(ctx, a) == _section(ctx, b)
+                ):
                     least = 0  # "681 households, and 388 families", "681 households out of which"
                 if len(shared) < least:
                     continue  # "radio broadcasts reached 41 countries", "athletes from 49 countries";
@@ -523,14 +529,14 @@ def twins(
 def _range_twins(
     ctx: Context, ranges: dict[tuple[str, str], list[QuantityClaim]]
 ) -> Iterator[tuple[QuantityClaim, QuantityClaim, str, str]]:
-    """Two ranges of one counted noun or unit with one end in common and the other not
+    """Two ranges of one counted noun with one end in common and the other not
     ("an estimated 75 to 200 million people", "some 75 to 250 million people"), in two
     paragraphs dated alike, that share a word besides the noun and that no change word or
     two other names set apart."""
     view = ctx.doc.view
-    for (_, head), items in ranges.items():
-        if len(items) > 40:
-            continue
+    for (unit, head), items in ranges.items():
+        if len(items) > 40 or unit != "count":
+            continue  # a measure's range is a specification of several things ("43–47 cm")
         for i, a in enumerate(items):
             for b in items[i + 1 :]:
                 if a.low is None or b.low is None or a.sentence_start == b.sentence_start:
