@@ -260,14 +260,13 @@ _RATE_RE = re.compile(r"[ \t]+per[ \t]+[^\W\d_]")
 _NOUN_ADVERB_RE = re.compile(r" (?:\w+wide?|overall|abroad|annually|altogether|apiece?)$")
 
 
-def mistyped(x: float, y: float) -> bool:
-    """Whether two whole numbers read as one figure mistyped: the same number of digits,
-    at least three of them significant, one digit changed or two neighbours swapped
-    ("775" and "757", "5,085,000" and "5,045,000"; not "5,000" and "6,000")."""
+def near_typo(x: float, y: float) -> bool:
+    """Whether two whole numbers differ as a typo's do in their leading digits, however few
+    are significant ("24,000" and "34,000" or "42,000", "80" and "90", "63" and "36")."""
     if not (float(x).is_integer() and float(y).is_integer()):
         return False
     a, b = str(int(x)), str(int(y))
-    if len(a) != len(b) or max(len(a.rstrip("0")), len(b.rstrip("0"))) < _TYPO_DIGITS:
+    if len(a) != len(b) or len(a) < 2:
         return False
     diff = [i for i in range(len(a)) if a[i] != b[i]]
     return len(diff) == 1 or (
@@ -275,6 +274,15 @@ def mistyped(x: float, y: float) -> bool:
         and diff[1] == diff[0] + 1
         and a[diff[0]] == b[diff[1]]
         and a[diff[1]] == b[diff[0]]
+    )
+
+
+def mistyped(x: float, y: float) -> bool:
+    """Whether two whole numbers read as one figure mistyped: a typo's difference (see
+    :func:`near_typo`) with at least three digits significant ("775" and "757",
+    "5,085,000" and "5,045,000"; not "5,000" and "6,000")."""
+    return near_typo(x, y) and (
+        max(len(str(int(x)).rstrip("0")), len(str(int(y)).rstrip("0"))) >= _TYPO_DIGITS
     )
 
 
@@ -356,23 +364,6 @@ def _section(ctx: Context, q: QuantityClaim) -> int | None:
     blocks, starts = ctx.cache["kn.blocks"]
     i = bisect.bisect_right(starts, q.start) - 1
     return blocks[i].section if i >= 0 and q.start < blocks[i].end else None
-
-
-def near_typo(x: float, y: float) -> bool:
-    """Whether two whole numbers differ as a typo's do in their leading digits, however few
-    are significant ("24,000" and "34,000" or "42,000", "80" and "90", "63" and "36")."""
-    if not (float(x).is_integer() and float(y).is_integer()):
-        return False
-    a, b = str(int(x)), str(int(y))
-    if len(a) != len(b) or len(a) < 2:
-        return False
-    diff = [i for i in range(len(a)) if a[i] != b[i]]
-    return len(diff) == 1 or (
-        len(diff) == 2
-        and diff[1] == diff[0] + 1
-        and a[diff[0]] == b[diff[1]]
-        and a[diff[1]] == b[diff[0]]
-    )
 
 
 #: a figure as another sentence may give it again: unit, counted noun, low and high value
