@@ -636,3 +636,32 @@ def test_the_leads_name_split_by_a_nickname_in_quotes(title: str, found: int) ->
         "was a tycoon.\n"
     )
     assert len(_kd110(text, "m.md")) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("She went on to found Harbour Mediation Dublin in 1988.", "Harbour Mediation Dublin"),
+        ("She helped found Harbour Mediation Dublin in 1988.", "Harbour Mediation Dublin"),
+        ("She co-founded Harbour Mediation Dublin in 1988.", "Harbour Mediation Dublin"),
+        ("She set up Harbour Mediation Dublin in 1988.", "Harbour Mediation Dublin"),
+        ("In 1988 she set up Harbour Mediation Dublin.", "Harbour Mediation Dublin"),
+    ],
+)
+def test_founding_verbs_the_attribute_words_miss(sentence: str, subject: str) -> None:
+    """ "to found", "helped found", "co-founded" and "set up" date the founding of their object."""
+    f = _frame(f"'''Ann Keel''' (born 1950) is an Irish mediator. {sentence}\n", "a.wiki", "1988")
+    assert (f.subject, f.attribute) == (subject, "founded")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She found the minutes of Harbour Mediation Dublin in 1988.",
+        "In 1988 she found the minutes of Harbour Mediation Dublin.",
+        "She set the record of Harbour Mediation Dublin in 1988.",
+    ],
+)
+def test_near_miss_found_as_the_past_of_find_is_no_founding(sentence: str) -> None:
+    f = _frame(f"'''Ann Keel''' (born 1950) is an Irish mediator. {sentence}\n", "a.wiki", "1988")
+    assert f.attribute != "founded"

@@ -211,6 +211,12 @@ _PASSIVE_BEFORE_RE = re.compile(
     r"(?:\b(?:was|were|been|being|is|are|be)|,(?:\s+and)?)\s+(?:(?:later|then|again|officially|formally)\s+)?$"
 )
 _DATE_JUST_AFTER_RE = re.compile(r",?\s*(?:in|on|by)?\s*")
+#: a founding told by a verb the attribute words miss: the infinitive "found" (the past of
+#: "find" otherwise: "to found", "helped found"), "co-founded", and "set up"
+_FOUNDING_RE = re.compile(
+    r"\b(?:(?:to|help|helps|helped|helping)\s+(found)|co-?found(?:ed)?|(?:set|sets|setting)\s+up)$",
+    re.IGNORECASE,
+)
 #: the name a renaming gives: "renamed the Arland D. Williams, Jr. Memorial Bridge in 1983"
 _NEW_NAME_RE = re.compile(
     r"\s+(?:(?:as|to)\s+)?(?:the\s+)?[\"“]?([A-Z][\w'’.-]*(?:,?\s+(?:Jr|Sr)\b\.?"
@@ -956,10 +962,19 @@ def _date_attribute(art: _Article, c: DateClaim, cs: int, ce: int) -> tuple[str 
         k = key(w)
         if w[0].isupper() and m.start() > cs:
             continue  # "the 2019 Birthday Honours": a name
-        if m.start() > c.start and not (w.endswith("ed") or w in ("born", "wed", "built")):
+        if m.start() > c.start and not (
+            w.endswith("ed") or w in ("born", "wed", "built") or w.lower() == "up"
+        ):
             continue  # after the date only a verb ("In 1820 she married"), not "before his death"
         if k in _DATE_WORDS:
             return _DATE_WORDS[k], m.start(), m.end()
+        founding = (
+            _FOUNDING_RE.search(view, max(cs, m.start() - 12), m.end())
+            if k in ("found", "up", "co-found", "cofound")
+            else None
+        )
+        if founding:  # "went on to found", "set up", "co-founded": the verb's start
+            return "founded", founding.start(1) if founding.group(1) else founding.start(), m.end()
         if w in _DEATH_VERBS and _WAS_BEFORE_RE.search(view, max(cs, m.start() - 24), m.start()):
             return "died", m.start(), m.end()  # "she was killed in 1846", "were executed on …"
         if k == "away" and view.startswith("passed", max(0, m.start() - 7)):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
 from klint.claims import DateClaim, Frame
@@ -38,15 +39,22 @@ def dated(ctx: Context) -> Dated:
 
     out = defaultdict(list)
     fields: set[tuple[str, str | None]] = set()
+    described: list[tuple[DateClaim, Frame, str]] = []
     for c in ctx.claims.dates:
         if not sound(c) or c.year_inferred or c.precision not in ("day", "month", "year"):
             continue
         f = ctx.claims.frames.get(c)
+        if f is not None and f.how == "agent" and f.attribute in ONCE and not c.is_range:
+            # what a person made, not the person's own date: kept when a description names
+            # it ("set up a mediation organisation in 1989"), to be tied to its name below
+            m = _DESCRIPTION_RE.search(ctx.doc.view, max(0, c.start - 60), c.start)
+            if m and c.cue != "quotation":
+                described.append((c, f, m.group(1)))
+            continue
         if (
             f is None
             or f.subject is None
             or f.attribute is None
-            or f.how == "agent"  # what a person made, not the person's own once-only date
             or c.cue == "quotation"
             or (f.how == "pronoun" and _relative_acts(ctx.doc.view, c.start))
         ):
@@ -66,8 +74,42 @@ def dated(ctx: Context) -> Dated:
             out[(subject, f.attribute)].append((c, f, c.earliest, c.range_start_latest or c.latest))
         elif f.attribute in ONCE and not c.is_range:
             out[(subject, f.attribute)].append((c, f, c.earliest, c.latest))
+    for c, f, words in described:
+        name = _named(ctx.doc.view, out, f.attribute or "", words)
+        if name is not None:
+            out[(subject_key(name), f.attribute or "")].append(
+                (c, replace(f, subject=name, how="description"), c.earliest, c.latest)
+            )
     ctx.cache["frames.dated"] = out
     return out
+
+
+#: a description right before a date: "set up a mediation organisation in 1989"
+_DESCRIPTION_RE = re.compile(
+    r"\b(?:an?|the)\s+((?:[a-z][a-z-]+\s+){1,2}[a-z][a-z-]+)\s+(?:in|on|during)\s+$"
+)
+
+
+def _named(view: str, facts: Dated, attribute: str, description: str) -> str | None:
+    """The one named thing with this attribute dated whose name holds every word of a
+    description but its head noun, and which the article calls by that noun, in its name or
+    after it ("Mediation Northern Ireland …, an organisation which …" for "a mediation
+    organisation"); None when none or several fit."""
+    *modifiers, head = description.split()
+    fits = set()
+    for (_, attr), items in facts.items():
+        for _, f, _, _ in items:
+            name = f.subject or ""
+            words = {w.lower() for w in name.split()}
+            if attr != attribute or f.how not in ("name", "link") or not set(modifiers) <= words:
+                continue
+            called = re.compile(
+                re.escape(name) + r"[^.;:]{0,40}?(?:,|\s(?:is|was))\s+(?:an?|the)\s+"
+                r"(?:[a-z-]+\s+){0,3}?" + re.escape(head) + r"\b"
+            )
+            if head in words or called.search(view):
+                fits.add(name)
+    return fits.pop() if len(fits) == 1 else None
 
 
 #: "… where his father died in": the one born or dead is the subject's relative, not the subject
@@ -119,8 +161,12 @@ class AttributeDateConflict(Rule):
     given two dates that cannot both be true: an infobox or front matter field, or
     the lead, against another place in the article. A coarser date containing the
     finer one is consistent ("1790" and "12 May 1790"); a founding, opening or
-    release given by its year may differ by one year (a premiere, a first meeting),
-    but not two full dates ("14 August 1945" and "17 August 1945"); a release or
+    release given by its year may differ by one year from a field or a finer date (a
+    premiere, a first meeting: "founded: 1990" against "founded in 1991, when its
+    statutes were signed"), but not two full dates ("14 August 1945" and "17 August
+    1945"), nor two years the prose gives a founding, opening or completion by
+    ("helped found the Coast Rowing Society in 1995" against "in 1996 she co-founded
+    the Coast Rowing Society"; a film's or book's year keeps its slack); a release or
     opening "in the United States" is not compared with another place's; a birth
     or death told of a relative after a possessive ("where his father died in
     1904") is not the subject's. A death may be told by another verb: "was killed in
@@ -136,6 +182,10 @@ class AttributeDateConflict(Rule):
     book was published, A Life on Film"). A name is given once: "was renamed the
     Rochambeau Bridge in 1958" against "… renamed the Rochambeau Bridge on 3 May 1959"
     (passive or after a comma; an active "the council renamed X" names the old name).
+    What a person founded may be named by a description whose words the name holds,
+    the head noun being one the article calls it by: "she went on to found Mediation
+    Northern Ireland in 1988, an organisation which trained mediators" against "before
+    setting up a mediation organisation in 1989" (not when two names fit).
     A plain-text article copied from a web page
     keeps its infobox rows as "Born<TAB>27 August 1968"; those are fields too.
 
@@ -167,9 +217,12 @@ class AttributeDateConflict(Rule):
                 for b, fb, b0, b1 in items[i + 1 :]:
                     if b.start in reported or not _comparable(a, fa, b, fb):
                         continue
-                    # a year's slack for a year alone: two dates to the day are one event's
+                    # a year's slack for a year alone: two dates to the day are one event's,
+                    # and two years the prose gives a founding, opening or completion by are
+                    # one convention's (a field's or a work's year may be another stage's)
                     coarse = a.precision != "day" or b.precision != "day"
-                    slack = 1 if attribute in _YEAR_SLACK and coarse else 0
+                    prose = _prose_years(attribute, a, fa, b, fb)
+                    slack = 1 if attribute in _YEAR_SLACK and coarse and not prose else 0
                     if (
                         slack
                         and abs(a0.year - b0.year) <= slack
@@ -185,6 +238,21 @@ class AttributeDateConflict(Rule):
                             f"{line(ctx, a.start)} ({fa.origin})",
                             related=[(a.start, a.end, f"{attribute} {show(a)}")],
                         )
+
+
+def _prose_years(attribute: str, a: DateClaim, fa: Frame, b: DateClaim, fb: Frame) -> bool:
+    """Whether two years alone in prose date one founding, opening or completion ("she
+    founded Mediation Northern Ireland in 1988" and "set up a mediation organisation in
+    1989"): no field's or work's convention stands between them, so they must agree."""
+    return (
+        attribute not in _WORKS
+        and a.precision == b.precision == "year"
+        and fa.origin not in ("infobox", "front matter")
+        and fb.origin not in ("infobox", "front matter")
+    )
+
+
+_WORKS = frozenset({"released", "published"})
 
 
 def _comparable(a: DateClaim, fa: Frame, b: DateClaim, fb: Frame) -> bool:
