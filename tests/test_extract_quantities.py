@@ -110,6 +110,24 @@ def test_vote_split_is_a_split_not_a_range() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The party received around 57–58% of the vote.",
+        "In the 1918 election the party won 57-58 per cent of the votes.",
+        "The motion won 57 – 58 % of the ballot.",
+    ],
+)
+def test_a_dash_pair_before_a_percent_sign_is_a_range_of_shares_not_a_split(text: str) -> None:
+    (q,) = [q for q in _para(text) if q.low == 57]
+    assert (q.high, q.unit, q.split) == (58, "percent", None)
+
+
+def test_near_miss_a_dash_pair_near_a_vote_word_without_a_percent_sign_is_a_split() -> None:
+    (q,) = [q for q in _para("The council voted 57–58 against the motion.") if q.split]
+    assert q.split == (57, 58)
+
+
+@pytest.mark.parametrize(
     "text,low,high,qualifier,unit,counted",
     [
         ("Officials said 6,000 dead were buried.", 6000, 6000, "exact", "count", "dead"),

@@ -55,6 +55,7 @@ _CURRENCY_BEFORE_RE = re.compile(r"(US\$|\$|£|€)\s?$")
 _WORD_OR_DOT = frozenset(string.ascii_letters + ".")
 _NEXT_LOWER_WORD_RE = re.compile(r"\s+([a-z][a-z-]*)")
 _SPLIT_DASH_RE = re.compile(r"\s{0,2}[-–—]\s{0,2}")
+_PERCENT_AFTER_RE = re.compile(r"\s?(?:%|per\s?cent\b)")
 _PERCENT_RE = re.compile(r"\s?%|\s+(?:percent|per cent)\b")
 #: feet as a prime after a number, when inches follow: 6' 8", 6′ 8″
 _PRIME_FEET_RE = re.compile(r"\s?(['′’])(?=\s?\d{1,2}(?:\.\d+)?\s?[\"″”])")
@@ -470,6 +471,8 @@ def _is_split(
         return False
     if not _SPLIT_DASH_RE.fullmatch(view[ns + len(t1) : e2 - len(t2)]):
         return False
+    if _PERCENT_AFTER_RE.match(view, e2):
+        return False  # "received 57–58% of the vote": a range of shares, not a split
     window = view[max(s_start, ns - 40) : ns] + " " + view[e2 : min(s_end, e2 + 30)]
     return bool(lex.split_cue.search(window))
 
