@@ -6,6 +6,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import date
 
 from klint.claims import Frame, QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
@@ -18,6 +19,7 @@ from klint.rules.numbers._common import (
     stated,
 )
 from klint.rules.numbers._restate import restatements
+from klint.text.calendar import MONTH_NAMES
 
 #: attributes that do not change from year to year (and distances from a place): compared
 #: even when no time is given
@@ -41,6 +43,14 @@ class AttributeValueConflict(Rule):
     of a kind is compared with the field of that name ("two live albums" against
     "Live albums: 1", or a discography box's ``live = 1``), and "has released four
     studio albums" counts what there is.
+
+    A party's or candidate's share of the votes in one election is compared across
+    the article too, its name spelt either way ("the Socialist Revolutionaries (SRs)
+    got 17,943,000 votes, corresponding to 40.4%" against "the Socialist-Revolutionary
+    Party received around 57–58%" in a sentence of the same election date); shares of
+    other elections, rounds or places, of seats rather than votes, a margin in
+    percentage points, an approval rating and "A and B won 46% and 45%, respectively"
+    are not compared.
 
     It also reports a figure restated elsewhere with another value: two sentences in
     different paragraphs that count or measure the same thing ("over 2,500 non-war
@@ -117,7 +127,39 @@ class AttributeValueConflict(Rule):
                             f"at line {line_of(ctx, a.start)} ({fa.origin})",
                             related=[(a.start, a.end, f"{fa.attribute} {stated(a)}")],
                         )
+        yield from self._shares(ctx, reported)
         yield from self._restated(ctx, reported)
+
+    def _shares(self, ctx: Context, reported: set[int]) -> Iterator[Diagnostic]:
+        """One party's (or candidate's) share of the votes in one election given twice with
+        different values, under two spellings of its name ("the Socialist Revolutionaries
+        (SRs) got 40.4%", "the Socialist-Revolutionary Party received around 57–58%")."""
+        seen: dict[Share, list[tuple[QuantityClaim, str, Span, tuple[float, float]]]] = defaultdict(
+            list
+        )
+        for q in ctx.claims.quantities:
+            share = _share(ctx, q) if q.unit == "percent" and q.start not in reported else None
+            when = _share_when(ctx, q) if share is not None else None
+            if share is None or when is None:
+                continue
+            kind, name = share
+            step = _written_step(q)  # "40%" is 39.5–40.5 %
+            lo, hi = bounds(ctx, q) or (q.low or 0.0, q.high or 0.0)
+            lo, hi = lo - step, hi + step
+            for a, a_name, a_when, (a0, a1) in seen[kind]:
+                one_vote = a_when[0] <= when[1] and when[0] <= a_when[1]
+                if a.sentence_start == q.sentence_start or not one_vote or not (a1 < lo or hi < a0):
+                    continue
+                reported.add(q.start)
+                yield self.diagnostic(
+                    q.start,
+                    q.end,
+                    f"{name}: share of the votes {stated(q)} here but {stated(a)} as {a_name} "
+                    f"at line {line_of(ctx, a.start)}, in the same vote",
+                    related=[(a.start, a.end, f"the share of {a_name}: {stated(a)}")],
+                )
+                break
+            seen[kind].append((q, name, when, (lo, hi)))
 
     def _restated(self, ctx: Context, reported: set[int]) -> Iterator[Diagnostic]:
         """A figure restated in another sentence with another value: the same counted noun or
@@ -165,6 +207,73 @@ class AttributeValueConflict(Rule):
                 f"sentence that says the same ({words}): one figure, two values",
                 related=[(a.start, a.end, f"the same figure given as {stated(a)}")],
             )
+
+
+#: a share a named party or candidate got in a vote, the verb before its figure: "the
+#: Socialist Revolutionaries (SRs) got 17,943,000 corresponding to", "Labour won about"
+_SHARE_RE = re.compile(
+    r"\b(?P<name>[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,5})(?:\s*\([^()]{1,30}\))?\s+"
+    r"(?:got|received|won|obtained|polled|took|gained|secured|garnered)\s+[^.;:%()]{0,60}$"
+)
+_ELECTION_RE = re.compile(r"\belect(?:ion|ions|ed|oral)\b", re.IGNORECASE)
+#: a lowercase word right after the figure that it measures instead: "63 percent approval"
+_NOT_A_SHARE_RE = re.compile(r"\s+(?!of\b|in\b|and\b|with\b|to\b|at\b|for\b|against\b)[a-z]")
+_PART_OF_NAME_RE = re.compile(r"\b(?:of|for|de|and)\s+$")
+_SEATS_RE = re.compile(r"\s*(?:of\s+(?:the\s+)?)?seats\b")
+_ROUND_RE = re.compile(r"\b(?:(?:first|second|third|final)\s+round|run-?off)\b", re.IGNORECASE)
+#: words of a party's name that its other spellings leave out ("Socialist-Revolutionary Party")
+_PARTY_WORDS = frozenset({"the", "party", "movement"})
+#: a party's share of one kind: its name's words, seats or not, the round, the place
+Share = tuple[frozenset[str], bool, tuple[str, ...], str | None]
+Span = tuple[date, date]
+
+
+def _share(ctx: Context, q: QuantityClaim) -> tuple[Share, str] | None:
+    """``(kind, name)`` of a percentage that is a named party's share of the votes in a
+    sentence about a vote: the kind joins one party's shares of one kind (votes or seats, a
+    round) at one place; None for any other percentage."""
+    from klint.extract.frames import key  # loaded with the frames, on first use
+
+    view = ctx.doc.view
+    s, e = q.sentence_start, q.sentence_end
+    if s is None or e is None or q.low is None or q.source != "body":
+        return None
+    m = _SHARE_RE.search(view, max(s, q.start - 200), q.start)
+    if (
+        m is None
+        or not _ELECTION_RE.search(view, s, e)
+        or _NOT_A_SHARE_RE.match(view, q.end)  # "a 63 percent approval rating"
+        or _PART_OF_NAME_RE.search(view, max(s, m.start() - 6), m.start())  # "… of Angola"
+        or "point" in q.text  # "by a margin of 25 percentage points"
+        or view.find("respectively", q.end, e) >= 0  # "A and B won 46% and 45%, respectively"
+    ):
+        return None
+    words = [w for w in re.split(r"[\s-]+", m.group("name")) if w.lower() not in _PARTY_WORDS]
+    party = frozenset(key(w) for w in words)
+    f = ctx.claims.frames.get(q)
+    rounds = tuple(sorted(r.group().lower() for r in _ROUND_RE.finditer(view, s, e)))
+    seats = _SEATS_RE.match(view, q.end) is not None
+    where = f.where if f is not None else None
+    if where and where.split()[-1] in MONTH_NAMES:
+        where = None  # "in the March 2010 election": a time, not a place
+    kind = (party, seats, rounds, where)
+    return (kind, m.group("name")) if party else None
+
+
+def _share_when(ctx: Context, q: QuantityClaim) -> Span | None:
+    """The date of a share's vote: the last date of its sentence before it, else the first
+    after it ("In the 1921 election Labour won 35%, and in the 1924 election 41%")."""
+    inside = [
+        c
+        for c in ctx.claims.dates
+        if q.sentence_start is not None
+        and q.sentence_start <= c.start < (q.sentence_end or 0)
+        and c.precision in ("day", "month", "year")
+        and not c.is_range
+    ]
+    before = [c for c in inside if c.end <= q.start]
+    best = before[-1] if before else next(iter(inside), None)
+    return (best.earliest, best.latest) if best is not None else None
 
 
 def _kinds_by_field(
