@@ -9,8 +9,9 @@ from datetime import date
 from klint.claims import DateClaim, Frame, QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
-from klint.rules.dates._common import line, show
+from klint.rules.dates._common import line, narrative_region, show, sound
 from klint.rules.dates.kd110_attribute_date_conflict import Dated, agreed, dated
+from klint.text import sentences
 
 #: a name between an age and a date ("the oldest (age 31) since 32-year-old Connors …
 #: in 1984") means the date is someone else's event; a place after "in", "at" or "to" does
@@ -28,6 +29,28 @@ def _near(view: str, date: DateClaim, age: QuantityClaim, person: str) -> bool:
         _PLACE_BEFORE_RE.search(gap, 0, m.start()) or set(m.group().split()) <= own
         for m in _NAME_RUN_RE.finditer(gap)
     )
+
+
+#: an activity a person started at an age: "started learning to ski when she was 12",
+#: "began playing the piano at the age of five", "took up painting aged 40"
+_STARTED_RE = re.compile(
+    r"\b(?:started|began|took\s+up)\s[^.;:!?()]{0,60}?\b(?:when\s+(?:she|he)\s+was|"
+    r"at\s+(?:the\s+)?age(?:\s+of)?|aged?)\s+(?P<n>\d{1,2})\b(?!\s*(?:[-–]|or\b|and\b))"
+)
+#: words that tell an earlier time after a later one: "had", "earlier", "as a child"
+_LOOKING_BACK_RE = re.compile(
+    r"\b(?:had|earlier|previously|before|already|until|since|as\s+a\s+(?:child|boy|girl)|"
+    r"born|childhood)\b",
+    re.IGNORECASE,
+)
+
+
+def _birthday(born: date, age: int) -> date:
+    """The day a person born on ``born`` turns ``age`` (28 February for 29 February)."""
+    try:
+        return born.replace(year=born.year + age)
+    except ValueError:
+        return date(born.year + age, 2, 28)
 
 
 def _day(first: date, last: date) -> str:
@@ -63,6 +86,15 @@ class AgeMismatch(Rule):
     between the age and the date but a place after "in", "at" or "to" ("was 50 when
     the family settled in New York in 1861"). Years alone allow a year's
     slack (the birthday may fall either side of the event).
+
+    An activity started at an age ("started learning to ski when she was 12",
+    "began playing the piano at the age of 9", "took up painting aged 40"), in a
+    sentence that gives no date, is checked against the person's birth and what
+    the next two sentences of the paragraph tell of that person: an act dated
+    before that age ("She took part in local races in 2010" for a skier born in
+    May 2001) means the age, the birth or the year is wrong. A sentence that looks
+    back ("had", "earlier", "as a child", "until") or tells of someone else is
+    not read.
 
     ## Why is this bad?
     An age that does not fit the two dates means one of the three is wrong.
@@ -124,6 +156,64 @@ class AgeMismatch(Rule):
                     (when_claim.start, when_claim.end, f"the event: {show(when_claim)}"),
                 ],
             )
+        yield from self._started(ctx, facts)
+
+    def _started(self, ctx: Context, facts: Dated) -> Iterator[Diagnostic]:
+        """An activity a person started at an age ("started learning to ski when she was
+        12") against an act of that person the same paragraph tells after it, dated before
+        that age ("She took part in local events in 2012")."""
+        from klint.extract.frames import subject_key  # loaded with the frames, on first use
+
+        view = ctx.doc.view
+        ages = {q.start: q for q in ctx.claims.quantities}
+        dates = sorted(
+            (c for c in ctx.claims.dates if sound(c) and not c.is_range and not c.year_inferred),
+            key=lambda c: c.start,
+        )
+        for m in _STARTED_RE.finditer(view):
+            q = ages.get(m.start("n"))
+            f = ctx.claims.frames.get(q) if q is not None else None
+            region = narrative_region(ctx, m.start())
+            if q is None or f is None or f.subject is None or region is None or q.low is None:
+                continue
+            subject = subject_key(f.subject)
+            birth = agreed(facts, subject, "born")
+            s = sentences.sentence_start(view, region.start, m.start())
+            e = sentences.STOP_OR_END.search(view, m.end(), region.end)
+            end = e.end() if e else region.end
+            if birth is None or any(s <= c.start < end for c in dates):
+                continue  # no birth, or the sentence dates the start itself (the age check's)
+            born_claim, born, born_last = birth
+            start = _birthday(born, int(q.low))
+            for c in dates:
+                if not end <= c.start < region.end or c.latest >= start:
+                    continue
+                fc = ctx.claims.frames.get(c)
+                cs = sentences.sentence_start(view, region.start, c.start)
+                if sum(1 for _ in sentences.STOP.finditer(view, end, cs + 1)) > 1:
+                    break  # two sentences on: the paragraph has moved on from the start
+                if (
+                    fc is None
+                    or fc.subject is None
+                    or subject_key(fc.subject) != subject
+                    or fc.how not in ("title", "name", "pronoun")
+                    or fc.attribute in ("born", "died")
+                    or _LOOKING_BACK_RE.search(view, cs, c.start)
+                ):
+                    continue
+                yield self.diagnostic(
+                    c.start,
+                    c.end,
+                    f"{f.subject} started at {int(q.low)}, not before "
+                    f"{_day(start, _birthday(born_last, int(q.low)))} (born "
+                    f"{_day(born, born_last)}, line {line(ctx, born_claim.start)}), but the "
+                    f"paragraph goes on to {show(c)}",
+                    related=[
+                        (m.start(), m.end(), f"the start, at {int(q.low)}"),
+                        (born_claim.start, born_claim.end, f"born {_day(born, born_last)}"),
+                    ],
+                )
+                break
 
     def _event(
         self, ctx: Context, q: QuantityClaim, f: Frame, subject: str, facts: Dated
