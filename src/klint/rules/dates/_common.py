@@ -178,9 +178,12 @@ def relations(ctx: Context) -> re.Pattern[str]:
 def typing_slips(year: int) -> Iterator[int]:
     """The years one typing slip turns into ``year``: two neighbouring digits swapped, or one
     digit changed other than the last (which moves a year less than a decade, as often a
-    detail told out of turn as a slip)."""
+    detail told out of turn as a slip); never ``year`` itself (a date in its neighbour's year
+    is no slip of the year's keys)."""
     digits = str(year)
     for i in range(len(digits) - 1):
-        yield int(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :])
+        if digits[i] != digits[i + 1]:
+            yield int(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :])
         for d in "0123456789":
-            yield int(digits[:i] + d + digits[i + 1 :])
+            if d != digits[i]:
+                yield int(digits[:i] + d + digits[i + 1 :])

@@ -51,7 +51,8 @@ _CITED_STOP = re.compile(r"[.!?](?:\[[\w ]{1,12}\]|[\"\u201d\u2019)\]])*\s+(?=[A
 #: how near a figure stands to the date that says when it holds
 _MEASURE_GAP = 30
 _BLANK_LINE = re.compile(r"\n[ \t]*\n|<p\b|</p>")
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d)\]]*\s*$")
+#: a sentence's end at a line's end, citation marks after it too ("magazine.[12]")
+_SENTENCE_END = re.compile(r"[.!?](?:[\"'\u201d)\]]|\[[\w ]{1,12}\])*\s*$")
 #: a sentence's end with citation marks after it ("Yekaterinburg.[2] There")
 _MARKED_STOP = re.compile(r"[.!?](?:\[[\w ]{1,12}\])+\s+(?=[A-Z\"\u201c(])")
 #: a verb opening what was said or thought ("emphasizing that", "claimed that")
@@ -85,7 +86,9 @@ _OPENING = re.compile(
 _LOOK_AHEAD = re.compile(
     r"\b(?:would|later|eventually|subsequently|until|till|future|went on to|by then|"
     r"by the time|since|ago|back|(?:a|the|new|all-time) record|consequently|forecast|"
-    r"projected|expected|planned|scheduled|to date|(?:his|her|their|its) (?:last|final))\b",
+    r"projected|expected|planned|scheduled|to date|(?:his|her|their|its) (?:last|final)|"
+    # the present ("is now part of", "today", "to this day") and an example given aside
+    r"(?:is|are) now|today|currently|nowadays|to this day|for (?:example|instance))\b",
     re.I,
 )
 
@@ -95,8 +98,8 @@ _LOOK_AHEAD = re.compile(
 #: that tells back ("since 1896") a date that runs ahead
 _TELLS_AHEAD = frozenset(
     "would later eventually subsequently until till future forecast projected expected "
-    "planned scheduled consequently".split()
-)
+    "planned scheduled consequently today currently nowadays".split()
+) | {"is now", "are now", "to this day"}
 _TELLS_BACK = frozenset({"since", "ago", "back"})
 #: "was not completed until 1921", "it was not until 1938 that": the time the thing happened
 _NOT_UNTIL = re.compile(r"\bnot\b[^,;.:]{0,80}$")
@@ -276,6 +279,20 @@ def _stands_out(
     return any(low <= y <= high for y in typing_slips(year))
 
 
+def _mends_beside(c: DateClaim, d: DateClaim | None, way: str) -> bool:
+    """Whether one slip of the keys puts ``c``, which goes ``way`` from ``d``, up to
+    _SLIP_REACH years on the story's side of ``d`` and nearer to it (see _nearer)."""
+    if d is None:
+        return False
+    year = c.earliest.year
+    low, high = (
+        (d.earliest.year, d.latest.year + _SLIP_REACH)
+        if way == "back"
+        else (d.earliest.year - _SLIP_REACH, d.latest.year)
+    )
+    return any(low <= y <= high and _nearer(y, year, d) for y in typing_slips(year))
+
+
 def _nearer(slip: int, year: int, d: DateClaim) -> bool:
     """Whether the year one slip away from ``year`` stands within _YEARS_OUT of ``d`` or at
     less than half the distance ``year`` stands from it: the slip mends the order, it does
@@ -314,6 +331,25 @@ def _sentence(ctx: Context, c: DateClaim, region: Region) -> tuple[int, int]:
         s = m.end()
     stop = _MARKED_STOP.search(view, c.end, e)
     return s, (stop.end() if stop else e)
+
+
+def _dated_before(
+    ctx: Context, c: DateClaim, start: int, prev: DateClaim | None, nxt: DateClaim | None
+) -> bool:
+    """Whether the sentence of ``c`` (from ``start``) dates its thing before ``c`` by a year that
+    fits between ``prev`` and ``nxt`` ("The broadcast of September 8, 1937 … was released in
+    1998"): the sentence keeps the order, ``c`` tells a later detail of it. ``prev`` itself is
+    no such date ("stayed above half until November 2009, and by August 2030 …")."""
+    low = prev.earliest.year if prev is not None else None
+    high = nxt.latest.year if nxt is not None else None
+    return any(
+        start <= d.start < c.start
+        and (prev is None or d.start != prev.start)
+        and sound(d)
+        and (low is None or low <= d.earliest.year)
+        and (high is None or d.latest.year <= high)
+        for d in ctx.claims.dates
+    )
 
 
 def _fronted(view: str, start: int, at: int) -> bool:
@@ -420,7 +456,17 @@ class YearChronologyRegression(Rule):
     would later house …") does not tell its time, nor does the cue of another
     date of its sentence ("until November 2009 and by August 2030 …"). A
     relative clause does not hide an end that goes back ("New Guinea, which
-    remained Dutch until 1693" after 1949).
+    remained Dutch until 1693" after 1949). A sentence that reaches the present
+    ("and is now part of", "today", "to this day") tells ahead, and an example
+    ("For example, in 1952 …") tells either way; a date in its neighbour's year
+    is no slip of the year's keys; a neighbour on the far side whose sentence
+    tells the other way ("That building would be torn down in 1996") bounds no
+    slip, the date must then mend up to ten years beside the one it is compared
+    with; and a date that runs ahead in a sentence dating its thing earlier,
+    between the dates around it ("The broadcast of September 8, 1937 … was
+    released in 1998"), tells a later detail. A line of a hard-wrapped text that
+    ends a sentence, citation marks after it too ("magazine.[12]"), ends its
+    paragraph.
 
     A date of a paragraph with no other date of the article (of eight dates or
     more) within 40 years of it counts whatever the words around it, when it is
@@ -633,7 +679,7 @@ class YearChronologyRegression(Rule):
                 way = "back" if prev is not None and _before(prev, c) else "ahead"
                 # the neighbour it is compared with must not tell the other way: a date back
                 # before one that tells ahead, or ahead of one that tells back, shows nothing
-                against = prev if way == "back" else nxt
+                against, beyond = (prev, nxt) if way == "back" else (nxt, prev)
                 other = "ahead" if way == "back" else "back"
                 rel = _RELATIVE.search(view, c.end, e)
                 # the cue of another date of the sentence is that date's ("remained above it
@@ -652,8 +698,17 @@ class YearChronologyRegression(Rule):
                     or _fronted(view, s, c.start)
                     or _measured(ctx, c, s, e, self._opening(ctx, c))
                     or (against is not None and other in self._telling(ctx, against, c))
+                    # a neighbour on the far side that tells the other way bounds no slip
+                    # ("in 1891 … That building would be torn down in 1996" after 1896): the
+                    # slip must put the date just beside the one it is compared with
+                    or (
+                        beyond is not None
+                        and other in self._telling(ctx, beyond, c)
+                        and not _mends_beside(c, against, way)
+                    )
                     # "repeated his stance, emphasizing that the money was paid in 2002"
                     or _CONTENT.search(view, s, c.start)
+                    or (way == "ahead" and _dated_before(ctx, c, s, prev, nxt))
                 ):
                     continue  # not the story's time, or compared with what is not
                 yield c, prev, nxt
