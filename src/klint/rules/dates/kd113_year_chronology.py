@@ -138,6 +138,23 @@ _SLIP_REACH = 10
 #: stands generations out of its time
 _FAR_YEARS = 40
 _FAR_DATES = 8
+_WHY_FAR = (
+    f"with no other date of the article within {_FAR_YEARS} years of it, and two digits "
+    "swapped put it between the dates around it"
+)
+#: how near the dates on both sides of a date must lie for a slip between them to stand out
+#: whatever the words around it: a passage told within a year or two
+_CLOSE = 2
+_WHY_CLOSE = (
+    f"in a passage whose dates around it lie within {_CLOSE} years of each other, and one "
+    "slip of the keys puts it between them"
+)
+#: the cues of a date told aside: in parentheses, quotation marks, or before a noun
+_ASIDE_CUES = frozenset({"parenthesis", "quotation", "attributive"})
+#: the words before a date that tell no step of the story: "since 1714", "the Act of 1714"
+_NOT_STORY = frozenset({"since", "of", "from", "until", "till"})
+#: a relative clause opening before a date: the date is another thing's
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|who|whom|whose)\b")
 
 
 def _tells(view: str, start: int, end: int, skip: list[tuple[int, int]] | None = None) -> set[str]:
@@ -477,6 +494,19 @@ class YearChronologyRegression(Rule):
     date after it ("In 1294, when the crisis had abated, … In 1925 …"); not a
     date after "of", attributive or in parentheses or quotation marks.
 
+    A date of a paragraph told within a year or two counts whatever the words
+    around it, when the dates on both sides of it lie within two years of each
+    other, run in order with the next ones around (two each side, at least
+    three), and one slip of the keys puts it between them ("debuted on October
+    6, 2026 on a music show" between March and 12 October 2016; a table of
+    matches read as a paragraph, "12 March 1975" between 5 and 19 March 1955).
+    Every date of the paragraph that tells the story's time bounds it, not only
+    those that open their sentences; the date itself must tell the story's
+    time too, not after "since", "of", "from" or "until", not in parentheses,
+    quotation marks or before a noun, not after a relative pronoun or a past
+    perfect ("which in 1985 had been …"), not in a reported content, and not
+    after a sentence listing dated items.
+
     ## Why is this bad?
     A biography told in order with one year out of place usually holds a typo
     ("1912" for "1921") or a sentence moved from elsewhere.
@@ -537,8 +567,65 @@ class YearChronologyRegression(Rule):
                 yield self._finding(ctx, c, before, nxt, behind)
         for c, before, nxt in self._far(ctx):
             if c.start not in found_at:
+                found_at.add(c.start)
                 behind = before is not None and _before(before, c)
-                yield self._finding(ctx, c, before, nxt, behind, far=True)
+                yield self._finding(ctx, c, before, nxt, behind, why=_WHY_FAR)
+        for c, before, nxt in self._close(ctx):
+            # one finding for a jump: not beside a date found out of place already
+            if not {c.start, before.start, nxt.start} & found_at:
+                found_at.add(c.start)
+                yield self._finding(ctx, c, before, nxt, _before(before, c), why=_WHY_CLOSE)
+
+    @staticmethod
+    def _close(ctx: Context) -> Iterator[tuple[DateClaim, DateClaim, DateClaim]]:
+        """``(date, the one before, the one after)`` for each date of a paragraph that stands
+        years away from the dates on both sides of it, which lie within _CLOSE years of each
+        other and run in order with those around them, where one slip of the keys puts it
+        between them ("on 2 May 2016 … On May 19, 2030 at 8:30pm … by June 2016"). Every dated
+        word of the paragraph bounds it; the date itself must tell the story's time."""
+        view = ctx.doc.view
+        report = words_re(tuple(ctx.packs.date_words.get("report_cues", ())))
+        paragraphs: dict[int, list[DateClaim]] = {}
+        for c in ctx.claims.dates:
+            if not (sound(c) and _story_time(view, c)) or c.year_inferred or not _fine(c):
+                continue
+            region = narrative_region(ctx, c.start)
+            if region is not None and region.kind == "paragraph":
+                paragraphs.setdefault(region.start, []).append(_start_of(c))
+        for claims in paragraphs.values():
+            for k in range(1, len(claims) - 1):
+                c, prev, nxt = claims[k], claims[k - 1], claims[k + 1]
+                around = [*claims[max(0, k - 2) : k], *claims[k + 1 : k + 3]]
+                if (
+                    len(around) < 3
+                    or any(a.earliest.year > b.latest.year for a, b in pairwise(around))
+                    or nxt.latest.year - prev.earliest.year > _CLOSE
+                    or not (_before(prev, c) or _before(c, nxt))
+                    or not any(
+                        prev.earliest.year <= y <= nxt.latest.year
+                        for y in typing_slips(c.earliest.year)
+                    )
+                    or c.preposition in _NOT_STORY
+                    or c.cue in _ASIDE_CUES
+                ):
+                    continue
+                region = narrative_region(ctx, c.start)
+                assert region is not None
+                s, _ = _sentence(ctx, c, region)
+                if (
+                    # "which in 1985 had been the first to fund it": another's time
+                    _RELATIVE_BEFORE.search(view, s, c.start)
+                    or _HAD.search(view, s, c.start)
+                    # "emphasizing that the money was paid in 2002", "according to …"
+                    or _CONTENT.search(view, s, c.start)
+                    or _reported(view, s, c.start, report)
+                    # a list of dated items before it tells the list's order ("funded by A in
+                    # 1885, B in 1886 and C in 1887. In 1878 …"); one it is part of, told in
+                    # order around it, is a chronology (a table of matches by date)
+                    or (prev.end <= s and YearChronologyRegression._listing(ctx, prev))
+                ):
+                    continue
+                yield c, prev, nxt
 
     @staticmethod
     def _far(ctx: Context) -> Iterator[tuple[DateClaim, DateClaim | None, DateClaim | None]]:
@@ -842,7 +929,8 @@ class YearChronologyRegression(Rule):
         prev: DateClaim | None,
         nxt: DateClaim | None,
         behind: bool,
-        far: bool = False,
+        why: str = "in a narrative the dates around it tell in order, with no flashback or "
+        "look-ahead cue",
     ) -> Diagnostic:
         related = []
         if prev is not None:
@@ -857,13 +945,6 @@ class YearChronologyRegression(Rule):
         else:
             assert prev is not None
             where = f"breaks the order after {show(prev)} (line {line(ctx, prev.start)})"
-        why = (
-            f"with no other date of the article within {_FAR_YEARS} years of it, and two digits "
-            "swapped put it between the dates around it"
-            if far
-            else "in a narrative the dates around it tell in order, with no flashback or "
-            "look-ahead cue"
-        )
         return self.diagnostic(
             c.start, c.end, f"chronology out of order: {show(c)} {where} {why}", related=related
         )
