@@ -27,6 +27,9 @@ from klint.rules.dates.kd104_chronology_regression import (
     dated_anchors,
     lexicon,
 )
+from klint.rules.dates.kd110_attribute_date_conflict import dated
+from klint.rules.dates.kd112_act_outside_life import _POSTHUMOUS
+from klint.rules.dates.kd112_act_outside_life import _life as life_of
 from klint.text.words import words_re
 
 #: the words before a year that make it the time of the sentence ("In 1921 he married …")
@@ -153,6 +156,8 @@ _WHY_CLOSE = (
 _ASIDE_CUES = frozenset({"parenthesis", "quotation", "attributive"})
 #: the words before a date that tell no step of the story: "since 1714", "the Act of 1714"
 _NOT_STORY = frozenset({"since", "of", "from", "until", "till"})
+#: the attributes that date a life's own ends, not a step of it
+_LIFE_ENDS = frozenset({"born", "died", "lifespan"})
 #: a relative clause opening before a date: the date is another thing's
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|who|whom|whose)\b")
 
@@ -350,6 +355,12 @@ def _sentence(ctx: Context, c: DateClaim, region: Region) -> tuple[int, int]:
     return s, (stop.end() if stop else e)
 
 
+def _clause_end(view: str, start: int, end: int) -> int:
+    """Where the clause from ``start`` ends: at a comma or semicolon, else at ``end``."""
+    m = _CLAUSE_END.search(view, start, end)
+    return m.start() if m else end
+
+
 def _dated_before(
     ctx: Context, c: DateClaim, start: int, prev: DateClaim | None, nxt: DateClaim | None
 ) -> bool:
@@ -507,6 +518,18 @@ class YearChronologyRegression(Rule):
     perfect ("which in 1985 had been …"), not in a reported content, and not
     after a sentence listing dated items.
 
+    A date whose frame is a person's (by name or pronoun), before the birth or
+    after the death the article gives them (KD112's life: infobox, front
+    matter, lead span), counts when the dates around it in its paragraph (two
+    each side at most) lie inside that life in order and one slip of the keys
+    puts it between its neighbours, the life's ends standing in for a missing
+    one ("born on 4 December 1873. … made his stage debut in 1869 … between
+    1902 and 1905"); not after "since", "of", "from" or "until", not in
+    parentheses or quotation marks, not after a relative pronoun, not about
+    another person ("His father …"), and nothing posthumous ("a memorial
+    edition"). A date that goes back in a past perfect clause of its own ("in
+    1869 its first director had written its rules") is told back.
+
     ## Why is this bad?
     A biography told in order with one year out of place usually holds a typo
     ("1912" for "1921") or a sentence moved from elsewhere.
@@ -570,11 +593,84 @@ class YearChronologyRegression(Rule):
                 found_at.add(c.start)
                 behind = before is not None and _before(before, c)
                 yield self._finding(ctx, c, before, nxt, behind, why=_WHY_FAR)
+        for c, before, nxt, end in self._outside_life(ctx):
+            if c.start not in found_at:
+                found_at.add(c.start)
+                why = (
+                    f"outside the life the article gives its subject ({show(end)}, line "
+                    f"{line(ctx, end.start)}), while the dates around it lie inside it, and one "
+                    "slip of the keys puts it between them"
+                )
+                yield self._finding(ctx, c, before, nxt, c.latest < end.earliest, why=why)
         for c, before, nxt in self._close(ctx):
             # one finding for a jump: not beside a date found out of place already
             if not {c.start, before.start, nxt.start} & found_at:
                 found_at.add(c.start)
                 yield self._finding(ctx, c, before, nxt, _before(before, c), why=_WHY_CLOSE)
+
+    @staticmethod
+    def _outside_life(
+        ctx: Context,
+    ) -> Iterator[tuple[DateClaim, DateClaim | None, DateClaim | None, DateClaim]]:
+        """``(date, the one before, the one after, the birth or death)`` for each date of a
+        paragraph whose frame is a person's, before the birth or after the death the article
+        gives them, while the dates around it in its paragraph (two each side at most) lie
+        inside that life in order, and one slip of the keys puts it between its neighbours,
+        the life's ends standing in for a missing one ("born on 4 December 1873. … made his
+        stage debut in 1869 … between 1902 and 1905")."""
+        from klint.extract.frames import subject_key  # loaded with the frames, on first use
+
+        facts = dated(ctx)
+        view = ctx.doc.view
+        paragraphs: dict[int, list[DateClaim]] = {}
+        for c in ctx.claims.dates:
+            if sound(c) and not c.year_inferred and _fine(c) and c.cue not in _ASIDE_CUES:
+                region = narrative_region(ctx, c.start)
+                if region is not None and region.kind == "paragraph":
+                    paragraphs.setdefault(region.start, []).append(_start_of(c))
+        for claims in paragraphs.values():
+            for k, c in enumerate(claims):
+                f = ctx.claims.frames.get(c)
+                if (
+                    f is None
+                    or f.subject is None
+                    or f.how not in ("title", "name", "link", "pronoun")
+                    or f.attribute in _LIFE_ENDS
+                    or c.preposition in _NOT_STORY
+                ):
+                    continue
+                born, died = life_of(facts, subject_key(f.subject))
+                if born is None or died is None:
+                    continue
+                if c.latest < born[1]:
+                    end = born[0]
+                elif c.earliest > died[2]:
+                    end = died[0]
+                else:
+                    continue
+                prev = claims[k - 1] if k else None
+                nxt = claims[k + 1] if k + 1 < len(claims) else None
+                around = [*claims[max(0, k - 2) : k], *claims[k + 1 : k + 3]]
+                if (
+                    not around
+                    or any(d.earliest < born[1] or d.latest > died[2] for d in around)
+                    or any(a.earliest.year > b.latest.year for a, b in pairwise(around))
+                ):
+                    continue
+                low = prev.earliest.year if prev is not None else born[1].year
+                high = nxt.latest.year if nxt is not None else died[2].year
+                if not any(low <= y <= high for y in typing_slips(c.earliest.year)):
+                    continue
+                region = narrative_region(ctx, c.start)
+                assert region is not None
+                s, e = _sentence(ctx, c, region)
+                if (
+                    _POSTHUMOUS.search(view, s, e)
+                    or _OTHER_PERSON.match(view, s)
+                    or _RELATIVE_BEFORE.search(view, s, c.start)
+                ):
+                    continue
+                yield c, prev, nxt, end
 
     @staticmethod
     def _close(ctx: Context) -> Iterator[tuple[DateClaim, DateClaim, DateClaim]]:
@@ -796,6 +892,8 @@ class YearChronologyRegression(Rule):
                     # "repeated his stance, emphasizing that the money was paid in 2002"
                     or _CONTENT.search(view, s, c.start)
                     or (way == "ahead" and _dated_before(ctx, c, s, prev, nxt))
+                    # "in 1869 its first director had written its rules": told back
+                    or (way == "back" and _HAD.search(view, c.end, _clause_end(view, c.end, e)))
                 ):
                     continue  # not the story's time, or compared with what is not
                 yield c, prev, nxt
