@@ -355,6 +355,24 @@ def _sentence(ctx: Context, c: DateClaim, region: Region) -> tuple[int, int]:
     return s, (stop.end() if stop else e)
 
 
+def _close_bounds(before: list[DateClaim], after: list[DateClaim]) -> tuple[int, int] | None:
+    """The years a slip must put a date in, between the dates ``before`` and ``after`` it (two
+    each side at most), when those lie within _CLOSE years of each other: between its two
+    neighbours (three dates around it at least), or at a paragraph's end up to _CLOSE years
+    beyond the two dates on its one side; None when they lie further apart or are too few."""
+    if before and after:
+        if len(before) + len(after) < 3:
+            return None
+        low, high = before[-1].earliest.year, after[0].latest.year
+        return (low, high) if high - low <= _CLOSE else None
+    side = before or after
+    if len(side) < 2 or side[1].latest.year - side[0].earliest.year > _CLOSE:
+        return None
+    if before:
+        return side[0].earliest.year, side[1].latest.year + _CLOSE
+    return side[0].earliest.year - _CLOSE, side[1].latest.year
+
+
 def _clause_end(view: str, start: int, end: int) -> int:
     """Where the clause from ``start`` ends: at a comma or semicolon, else at ``end``."""
     m = _CLAUSE_END.search(view, start, end)
@@ -510,7 +528,11 @@ class YearChronologyRegression(Rule):
     other, run in order with the next ones around (two each side, at least
     three), and one slip of the keys puts it between them ("debuted on October
     6, 2026 on a music show" between March and 12 October 2016; a table of
-    matches read as a paragraph, "12 March 1975" between 5 and 19 March 1955).
+    matches read as a paragraph, "12 March 1975" between 5 and 19 March 1955);
+    at a paragraph's end, when the two dates on its one side lie within two
+    years of each other and the slip puts it up to two years beyond them ("on
+    October 18, 2016 … on October 22, 2016 … unveiled on October 28, 2006"),
+    in a sentence with no look-ahead, look-back or aside cue.
     Every date of the paragraph that tells the story's time bounds it, not only
     those that open their sentences; the date itself must tell the story's
     time too, not after "since", "of", "from" or "until", not in parentheses,
@@ -604,9 +626,10 @@ class YearChronologyRegression(Rule):
                 yield self._finding(ctx, c, before, nxt, c.latest < end.earliest, why=why)
         for c, before, nxt in self._close(ctx):
             # one finding for a jump: not beside a date found out of place already
-            if not {c.start, before.start, nxt.start} & found_at:
+            if not {d.start for d in (c, before, nxt) if d is not None} & found_at:
                 found_at.add(c.start)
-                yield self._finding(ctx, c, before, nxt, _before(before, c), why=_WHY_CLOSE)
+                behind = before is not None and _before(before, c)
+                yield self._finding(ctx, c, before, nxt, behind, why=_WHY_CLOSE)
 
     @staticmethod
     def _outside_life(
@@ -673,12 +696,16 @@ class YearChronologyRegression(Rule):
                 yield c, prev, nxt, end
 
     @staticmethod
-    def _close(ctx: Context) -> Iterator[tuple[DateClaim, DateClaim, DateClaim]]:
+    def _close(
+        ctx: Context,
+    ) -> Iterator[tuple[DateClaim, DateClaim | None, DateClaim | None]]:
         """``(date, the one before, the one after)`` for each date of a paragraph that stands
         years away from the dates on both sides of it, which lie within _CLOSE years of each
         other and run in order with those around them, where one slip of the keys puts it
-        between them ("on 2 May 2016 … On May 19, 2030 at 8:30pm … by June 2016"). Every dated
-        word of the paragraph bounds it; the date itself must tell the story's time."""
+        between them ("on 2 May 2016 … On May 19, 2030 at 8:30pm … by June 2016"); at a
+        paragraph's end, from the two dates on its one side, the slip up to _CLOSE years
+        beyond them (see _close_bounds). Every dated word of the paragraph bounds it; the
+        date itself must tell the story's time."""
         view = ctx.doc.view
         report = words_re(tuple(ctx.packs.date_words.get("report_cues", ())))
         paragraphs: dict[int, list[DateClaim]] = {}
@@ -689,28 +716,33 @@ class YearChronologyRegression(Rule):
             if region is not None and region.kind == "paragraph":
                 paragraphs.setdefault(region.start, []).append(_start_of(c))
         for claims in paragraphs.values():
-            for k in range(1, len(claims) - 1):
-                c, prev, nxt = claims[k], claims[k - 1], claims[k + 1]
-                around = [*claims[max(0, k - 2) : k], *claims[k + 1 : k + 3]]
+            for k, c in enumerate(claims):
+                prev = claims[k - 1] if k else None
+                nxt = claims[k + 1] if k + 1 < len(claims) else None
+                before, after = claims[max(0, k - 2) : k], claims[k + 1 : k + 3]
+                around = [*before, *after]
+                bounds = _close_bounds(before, after)
                 if (
-                    len(around) < 3
+                    bounds is None
                     or any(a.earliest.year > b.latest.year for a, b in pairwise(around))
-                    or nxt.latest.year - prev.earliest.year > _CLOSE
-                    or not (_before(prev, c) or _before(c, nxt))
-                    or not any(
-                        prev.earliest.year <= y <= nxt.latest.year
-                        for y in typing_slips(c.earliest.year)
+                    or not (
+                        (prev is not None and _before(prev, c))
+                        or (nxt is not None and _before(c, nxt))
                     )
+                    or not any(bounds[0] <= y <= bounds[1] for y in typing_slips(c.earliest.year))
                     or c.preposition in _NOT_STORY
                     or c.cue in _ASIDE_CUES
                 ):
                     continue
                 region = narrative_region(ctx, c.start)
                 assert region is not None
-                s, _ = _sentence(ctx, c, region)
+                s, e = _sentence(ctx, c, region)
                 if (
+                    # at a paragraph's end, a look ahead or back, or an aside ("For example,
+                    # in 1952 a vessel was found"), may leave the story's time
+                    ((prev is None or nxt is None) and _tells(view, s, e))
                     # "which in 1985 had been the first to fund it": another's time
-                    _RELATIVE_BEFORE.search(view, s, c.start)
+                    or _RELATIVE_BEFORE.search(view, s, c.start)
                     or _HAD.search(view, s, c.start)
                     # "emphasizing that the money was paid in 2002", "according to …"
                     or _CONTENT.search(view, s, c.start)
@@ -718,7 +750,11 @@ class YearChronologyRegression(Rule):
                     # a list of dated items before it tells the list's order ("funded by A in
                     # 1885, B in 1886 and C in 1887. In 1878 …"); one it is part of, told in
                     # order around it, is a chronology (a table of matches by date)
-                    or (prev.end <= s and YearChronologyRegression._listing(ctx, prev))
+                    or (
+                        prev is not None
+                        and prev.end <= s
+                        and YearChronologyRegression._listing(ctx, prev)
+                    )
                 ):
                     continue
                 yield c, prev, nxt
