@@ -111,8 +111,9 @@ def spellings(mentions: list[Mention], text: str) -> dict[str, Spelling]:
     return out
 
 
-#: After a given name of a cited author written surname first: "; …", " (2017)", " F.;".
-_INVERTED_AFTER_RE = re.compile(r"(?: [A-Z]\.)*(?:;| ?\(\d| [A-Z]\.)")
+#: After a given name of a cited author written surname first: "; …", " (2017)",
+#: " (April 15, 2008)", " F.;".
+_INVERTED_AFTER_RE = re.compile(r"(?: [A-Z]\.)*(?:;| ?\((?:[A-Z][a-z]+\.? )?\d| [A-Z]\.)")
 
 
 def _inverted_surname(text: str, start: int, end: int) -> str | None:
@@ -210,10 +211,16 @@ def find_variants(
         a, b = (words[k] for k in sorted(pair))
         if any(pair <= group for group in allowed) or not same_role(a, b, skel):
             continue
-        family = how == "transliteration" and a.last and b.last  # Heidar Aliev, Ilham Aliyev
+        # Heidar Aliev, Ilham Aliyev: one family's surname, if one spelling recurs (not George
+        # Backer once and James Baker once)
+        family = (
+            how == "transliteration" and a.last and b.last and max(len(a.places), len(b.places)) > 1
+        )
         if not family and different_names(a, b, skel):
             continue
-        if _other_ending(a.key, b.key) and not a.partners & b.partners:
+        if other_ending(a.key, b.key) and (
+            not a.partners & b.partners or {a.key[-3:], b.key[-3:]} == {"man", "men"}
+        ):  # forms of words; a plural of -man in one longer name too ("Two Bronze Horsemen")
             continue
         if stated_as_one(a, b, text, packs.renaming_cues):
             continue
@@ -272,7 +279,7 @@ def different_names(a: Spelling, b: Spelling, skel: Callable[[str], str]) -> boo
     return not pa & pb
 
 
-def _other_ending(a: str, b: str) -> bool:
+def other_ending(a: str, b: str) -> bool:
     """The two differ only in an ending: the vowel before a last consonant (Canadian/Canadien,
     Frenchman/Frenchmen) or a letter before a plural's s (Americans/Americas, Amazons/Amazonas):
     forms of words, not a slip inside a name. (A last vowel is not enough: Ganja/Ganje is one

@@ -25,6 +25,7 @@ from klint.extract._names_match import (
     Spelling,
     Variant,
     different_names,
+    other_ending,
     same_role,
     spellings,
     stated_as_one,
@@ -173,6 +174,12 @@ _NAME_AFTER = re.compile(r"[ \t]+(?:[A-Z]\.|[A-Z][a-z])")
 _ALONE_LENGTH = 6
 
 
+def _plurals(a: str, b: str) -> bool:
+    """Both end in s, one with a letter more before it: two plurals or a plural and a name
+    (Amazons/Amazonas), not a slip (Amazonus, Ottomon)."""
+    return len(a) != len(b) and a.endswith("s") and b.endswith("s") and other_ending(a, b)
+
+
 def _apart(
     a: Spelling,
     b: Spelling,
@@ -186,6 +193,8 @@ def _apart(
         any(frozenset((a.key, b.key)) <= group for group in allowed)
         or not same_role(a, b, skel)
         or different_names(a, b, skel)
+        # forms of words: a plural's letter before its s (Amazons/Amazonas, Afghanis/Afghans)
+        or (_plurals(a.key, b.key) and not a.partners & b.partners)
         # a word of both names is no other person's ("the CSU's Horst Sehofer" / "Horst Seehofer")
         or (two_people(a, b, skel) and not a.partners & b.partners)
         or two_languages(a, b)

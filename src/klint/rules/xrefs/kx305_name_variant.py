@@ -146,6 +146,9 @@ def _told_apart(ctx: Context, v: Variant) -> bool:
         return True  # a deliberate variant, another name given as such, a quoted source
     if any(all(transliterated(doc, s, e) for s, e in p) for p in (minor, major)):
         return True  # the romanisation of a foreign-language form
+    text = doc.view
+    if all(_given_as_form(text, s) or _after_script(doc.text, s) for s, _ in minor):
+        return True  # "referred to as Poictiers", "Натан Исаевич, transliterated: Natan Isayevich"
     foreign = frozenset(ctx.packs.foreign_words)
     if any(all(in_foreign_phrase(doc.text, s, e, foreign) for s, e in p) for p in (minor, major)):
         return True  # a name as another language spells it ("Heil dir, Hannover")
@@ -158,21 +161,36 @@ def _told_apart(ctx: Context, v: Variant) -> bool:
         return True  # "Clarence C. Buel" / "Don Carlos Buell"
     if _adjective(doc.view, v):
         return True  # "Argentine president" / "Argentina"
+    if not v.minor.partners & v.major.partners and all(_list_entry(doc, s) for s, _ in minor):
+        return True  # "Air Europa", "Council of Vienne": an entry of a list, a name of its own
+    if _listed_together(text, v):
+        return True  # "at Kilbagie in Clackmannanshire and Kilbegie in Argyllshire"
     if _code(v.minor.surface) or _code(v.major.surface):
         return True  # a product or model code ("ATmega", "ATxmega")
     return _linked_apart(doc, v)
 
 
 def _linked_apart(doc: Document, v: Variant) -> bool:
-    """Whether the two spellings are labels of links to two different articles. Links that
+    """Whether the two spellings are labels of links to two different articles, or the less
+    frequent one is only ever a word of links to longer titles the other spelling is no word
+    of ("[[The Lamb, the Woman, the Wolf]]" / "the Wolff building"). Links that
     still name one thing do not count: the less frequent spelling linked to a title written
     the other way ("[[Hazaribagh district|Hazaribag]]"), or two titles of one longer name
     that differ only in this word ("[[Ibn Khaldoun]]" / "[[Ibn Khaldun]]": a redirect)."""
     to_minor = {t for s, e in v.minor.places if (t := link_target(doc, s, e))}
     to_major = {t for s, e in v.major.places if (t := link_target(doc, s, e))}
-    if not (to_minor and to_major) or to_minor & to_major:
-        return False
+    if to_minor & to_major:
+        return False  # one article
     a, b = v.minor.surface.casefold(), v.major.surface.casefold()
+    if (
+        to_minor
+        and all(link_target(doc, s, e) for s, e in v.minor.places)
+        and all(" " in t and _fold(b) not in _fold(t) for t in to_minor)
+        and not any(t.replace(a, b) in to_major for t in to_minor)
+    ):
+        return True  # a word of other titles: another name
+    if not (to_minor and to_major):
+        return False
     if any(b in t.split() for t in to_minor):
         return False
     for t in to_minor:
@@ -180,6 +198,68 @@ def _linked_apart(doc: Document, v: Variant) -> bool:
         if len(words) > 1 and a in words and t.replace(a, b) in to_major:
             return False
     return True
+
+
+#: words that give the spelling after them as a name's form, not as the text's own spelling
+_GIVEN_AS_RE = re.compile(
+    r"\b(?:referred to as|known as|called|named|spelled|spelt|written|rendered(?: as)?|"
+    r"transliterated(?: as)?|romani[sz]ed(?: as)?)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _given_as_form(text: str, start: int) -> bool:
+    """Whether the word follows words that give it as a form of a name ("referred to as
+    Poictiers", "transliterated: Natan")."""
+    return bool(_GIVEN_AS_RE.search(text, max(0, start - 40), start))
+
+
+def _after_script(text: str, start: int) -> bool:
+    """Whether the word right before this one (punctuation between) is written in another
+    script (Greek, Cyrillic, Arabic…): this one is its romanisation ("Δήλιος, Delios")."""
+    m = _WORD_BEFORE_RE.search(text, max(0, start - 60), start)
+    return bool(m) and any(
+        c.isalpha()
+        and not c.isascii()
+        and not _LATIN_OR_IPA_RE.search(unicodedata.name(c, "LATIN"))
+        for c in m.group(1)
+    )
+
+
+_WORD_BEFORE_RE = re.compile(r"(\S+?)[\s,;:/()'\"]+$")
+_LATIN_OR_IPA_RE = re.compile(r"LATIN|MODIFIER|IPA")
+
+
+def _list_entry(doc: Document, start: int) -> bool:
+    """Whether the word stands on a short line of plain text that is no sentence: an entry of
+    a list or a navigation box ("Georgetown, Guyana", "Air Europa"). (A list item of markup
+    is often a work cited, whose slips are slips.)"""
+    if doc.format != "text":
+        return False
+    lo = doc.text.rfind("\n", 0, start) + 1
+    hi = doc.text.find("\n", start)
+    line = doc.text[lo : hi if hi >= 0 else len(doc.text)].strip()
+    return len(line) <= 50 and not _SENTENCE_END_RE.search(line) and not line.endswith(".")
+
+
+def _listed_together(text: str, v: Variant) -> bool:
+    """Each spelling stands once, both in one sentence as two items of a list ("at Kilbagie in
+    Clackmannanshire and Kilbegie in Argyllshire", "Jorge & Mateus and Matheus & Kauan"):
+    two names side by side, not a slip (a slip's writer does not set it beside the right form)."""
+    if len(v.minor.places) != 1 or len(v.major.places) != 1:
+        return False
+    (_, b), (c, _) = sorted((v.minor.places[0], v.major.places[0]))
+    between = text[b:c]
+    return (
+        len(between) <= 120
+        and "\n" not in between
+        and not _SENTENCE_END_RE.search(between)
+        and bool(_LIST_JOIN_RE.search(between))
+    )
+
+
+_SENTENCE_END_RE = re.compile(r"[a-z][.!?]\s+[A-Z]")
+_LIST_JOIN_RE = re.compile(r",|\band\b|\bor\b|&|;")
 
 
 def two_people(text: str, v: Variant) -> bool:
@@ -201,18 +281,26 @@ def _given_before(text: str, start: int) -> str | None:
 
 
 def _adjective(text: str, v: Variant) -> bool:
-    """The two differ in a last a, e or o and one of them only ever comes before a lower-case
-    word: an adjective of the other ("Argentine president" / "Argentina"). (Not i/y: Kowalski
-    and Kowalsky are one surname.)"""
+    """The two differ in a last a, e or o and one of them is an adjective of the other: it only
+    ever comes before a lower-case word ("Argentine president" / "Argentina"), or it only ever
+    comes before another word where the other spelling never does ("the Argentine Chamber",
+    "the Argentine military" / "in Argentina, …"). (Not i/y: Kowalski and Kowalsky are one
+    surname; not "Ulrika Eleonora" / "Ulrike Eleonora", both before a word.)"""
     a, b = v.minor.surface, v.major.surface
     if len(a) != len(b) or a[:-1] != b[:-1] or not {a[-1], b[-1]} <= _ENDINGS:
         return False
-    return any(
-        all(_LOWER_NEXT_RE.match(text, e) for _, e in sp.places) for sp in (v.minor, v.major)
-    )
+    sides = (v.minor, v.major)
+    if any(all(_LOWER_NEXT_RE.match(text, e) for _, e in sp.places) for sp in sides):
+        return True
+    before_word = [[bool(_WORD_NEXT_RE.match(text, e)) for _, e in sp.places] for sp in sides]
+    return any(all(x) and not any(y) for x, y in (before_word, before_word[::-1]))
 
 
 _ENDINGS = frozenset("aeo")
+_WORD_NEXT_RE = re.compile(
+    r" (?!(?:and|or|of|in|to|the|is|was|were|are|had|has|with|at|on|for|from|by|as|after|"
+    r"before|that|which|who|where|when|but|into|until)\b)[A-Za-z]"
+)
 _LOWER_NEXT_RE = re.compile(r" (?!(?:and|or|of|in|to|the|is|was|were|are|had|has)\b)[a-z]")
 
 
