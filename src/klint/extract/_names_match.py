@@ -129,8 +129,13 @@ def _inverted_surname(text: str, start: int, end: int) -> str | None:
 
 
 def _hyphen_parts(word: str, start: int, spelling: Callable[[str, int], object]) -> None:
-    """Each part of a hyphenated word is a spelling of its own ("Nagorno-Karabakh")."""
-    for part in word.split("-"):
+    """Each part of a hyphenated word is a spelling of its own ("Nagorno-Karabakh"), unless a
+    lower-case particle joins them into one name whose parts are no names ("St-Germain-en-Laye",
+    "Stratford-upon-Avon")."""
+    parts = word.split("-")
+    if any(p[:1].islower() for p in parts[1:]):
+        return
+    for part in parts:
         spelling(part, start)
         start += len(part) + 1
 
@@ -181,6 +186,7 @@ def find_variants(
     skel = skeletonizer(translit_rules(packs))
     confusable = {frozenset(p[:2]) for p in packs.confusable_letters if len(p) >= 2}
     allowed = {frozenset(name_key(x) for x in group) for group in packs.allowed_variants}
+    suffixes = tuple(packs.demonym_suffixes)
     by_skel: dict[str, list[str]] = defaultdict(list)
     first_with: dict[str, str] = {}  # a deletion -> the first key that has it
     by_del: dict[
@@ -218,6 +224,8 @@ def find_variants(
         )
         if not family and different_names(a, b, skel):
             continue
+        if demonym_and_name(a.key, b.key, suffixes):
+            continue  # Portuguese/Portuguesa
         if other_ending(a.key, b.key) and (
             not a.partners & b.partners or {a.key[-3:], b.key[-3:]} == {"man", "men"}
         ):  # forms of words; a plural of -man in one longer name too ("Two Bronze Horsemen")
@@ -280,8 +288,8 @@ def different_names(a: Spelling, b: Spelling, skel: Callable[[str], str]) -> boo
 
 
 def other_ending(a: str, b: str) -> bool:
-    """The two differ only in an ending: the vowel before a last consonant (Canadian/Canadien,
-    Frenchman/Frenchmen) or a letter before a plural's s (Americans/Americas, Amazons/Amazonas):
+    """The two differ only in an ending: the vowel before a last n or s (Canadian/Canadien,
+    Frenchman/Frenchmen; not Cullum/Cullom, one surname) or a letter before a plural's s (Americans/Americas, Amazons/Amazonas):
     forms of words, not a slip inside a name. (A last vowel is not enough: Ganja/Ganje is one
     city.) One longer name around both ("Jogindar Nagar" / "Joginder Nagar") is still one name."""
     diff = edit_distance1(a, b)
@@ -291,11 +299,22 @@ def other_ending(a: str, b: str) -> bool:
     n = min(len(a), len(b))
     i = next((k for k in range(n) if a[k] != b[k]), n)
     if x:  # a substitution
-        return i == len(a) - 2 and x in _VOWELS and y in _VOWELS
+        return i == len(a) - 2 and x in _VOWELS and y in _VOWELS and a[-1] in "ns"
     return i >= n - 1 and a.endswith("s") and b.endswith("s")
 
 
 _VOWELS = frozenset("aeiouy")
+
+
+def demonym_and_name(a: str, b: str, suffixes: tuple[str, ...]) -> bool:
+    """One ends in a demonym's ending (pack ``demonym_suffixes``) and the other differs from it
+    in a last vowel only: a people and a place or a name made from it (Portuguese/Portuguesa,
+    Sudanese/Sudanesa)."""
+    if not suffixes or {a[-1], b[-1]} - _VOWELS:
+        return False  # not Patric/Patrick
+    if a[:-1] != b[:-1] and a[:-1] != b and b[:-1] != a:
+        return False
+    return any(w.endswith(suffixes) for w in (a, b))
 
 
 def two_languages(a: Spelling, b: Spelling) -> bool:
