@@ -118,6 +118,8 @@ class NameVariant(Rule):
             )
             if _other_compound(text, hyphened, spaced):
                 continue  # parts of two longer names ("Saint Denis" / "Seine-Saint-Denis")
+            if _other_heads(text, minor_places, major_places):
+                continue  # "the Max-Planck Institute" / "the Max Planck Society"
             where = _Places(text, paragraphs, major_places)
             (s, e), *more = minor_places
             related = where.related(s, e)
@@ -161,7 +163,9 @@ def _told_apart(ctx: Context, v: Variant) -> bool:
         return True  # "Clarence C. Buel" / "Don Carlos Buell"
     if _adjective(doc.view, v):
         return True  # "Argentine president" / "Argentina"
-    if not v.minor.partners & v.major.partners and all(_list_entry(doc, s) for s, _ in minor):
+    if not v.minor.partners & v.major.partners and any(
+        all(_list_entry(doc, s) for s, _ in p) for p in (minor, major)
+    ):
         return True  # "Air Europa", "Council of Vienne": an entry of a list, a name of its own
     if _listed_together(text, v):
         return True  # "at Kilbagie in Clackmannanshire and Kilbegie in Argyllshire"
@@ -202,7 +206,7 @@ def _linked_apart(doc: Document, v: Variant) -> bool:
 
 #: words that give the spelling after them as a name's form, not as the text's own spelling
 _GIVEN_AS_RE = re.compile(
-    r"\b(?:referred to as|known as|called|named|spelled|spelt|written|rendered(?: as)?|"
+    r"\b(?:refer(?:s|red)? to(?: as)?|known as|called|named|spelled|spelt|written|rendered(?: as)?|"
     r"transliterated(?: as)?|romani[sz]ed(?: as)?)\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -210,7 +214,7 @@ _GIVEN_AS_RE = re.compile(
 
 def _given_as_form(text: str, start: int) -> bool:
     """Whether the word follows words that give it as a form of a name ("referred to as
-    Poictiers", "transliterated: Natan")."""
+    Poictiers", "the first to refer to Albanoi", "transliterated: Natan")."""
     return bool(_GIVEN_AS_RE.search(text, max(0, start - 40), start))
 
 
@@ -333,6 +337,21 @@ def _other_compound(
             if (not before or lead[:-1] == before) and (not after or tail[1:] == after):
                 return False
     return True
+
+
+def _other_heads(text: str, minor: list[tuple[int, int]], major: list[tuple[int, int]]) -> bool:
+    """Whether each form only ever stands before a capitalised word and no such word follows
+    both: the forms begin two longer names ("Max-Planck Institute" / "Max Planck Society")."""
+    heads = []
+    for places in (minor, major):
+        words = [_HEAD_RE.match(text, e) for _, e in places]
+        if not all(words):
+            return False
+        heads.append({m.group(1).casefold() for m in words if m})
+    return not heads[0] & heads[1]
+
+
+_HEAD_RE = re.compile(r"[ \t]+([A-Z][\w'’]*)")
 
 
 def _fold(text: str) -> str:
