@@ -224,8 +224,8 @@ def find_variants(
         )
         if not family and different_names(a, b, skel):
             continue
-        if demonym_and_name(a.key, b.key, suffixes):
-            continue  # Portuguese/Portuguesa
+        if demonym_and_name(a.key, b.key, suffixes) or town_and_ton(a.key, b.key):
+            continue  # Portuguese/Portuguesa, Charlestown/Charleston
         if other_ending(a.key, b.key) and (
             not a.partners & b.partners or {a.key[-3:], b.key[-3:]} == {"man", "men"}
         ):  # forms of words; a plural of -man in one longer name too ("Two Bronze Horsemen")
@@ -304,6 +304,13 @@ def other_ending(a: str, b: str) -> bool:
 
 
 _VOWELS = frozenset("aeiouy")
+
+
+def town_and_ton(a: str, b: str) -> bool:
+    """One name ends in -town where the other ends in -ton: two places named alike
+    (Charlestown/Charleston, Johnstown/Johnston, Williamstown/Williamston), not a slip."""
+    a, b = sorted((a, b), key=len)
+    return a.endswith("ton") and b == a[:-3] + "town"
 
 
 def demonym_and_name(a: str, b: str, suffixes: tuple[str, ...]) -> bool:

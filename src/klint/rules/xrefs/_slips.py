@@ -29,6 +29,7 @@ from klint.extract._names_match import (
     same_role,
     spellings,
     stated_as_one,
+    town_and_ton,
     translit_rules,
     two_languages,
     two_people,
@@ -195,6 +196,7 @@ def _apart(
         or different_names(a, b, skel)
         # forms of words: a plural's letter before its s (Amazons/Amazonas, Afghanis/Afghans)
         or (_plurals(a.key, b.key) and not a.partners & b.partners)
+        or town_and_ton(a.key, b.key)
         # a word of both names is no other person's ("the CSU's Horst Sehofer" / "Horst Seehofer")
         or (two_people(a, b, skel) and not a.partners & b.partners)
         or two_languages(a, b)

@@ -146,6 +146,8 @@ def _told_apart(ctx: Context, v: Variant) -> bool:
         for s, e in minor
     ):
         return True  # a deliberate variant, another name given as such, a quoted source
+    if any(in_bold(doc, s, e) for s, e in minor) and not any(in_bold(doc, s, e) for s, e in major):
+        return True  # a name the text gives in bold as one of its own (an epithet), everywhere
     if any(all(transliterated(doc, s, e) for s, e in p) for p in (minor, major)):
         return True  # the romanisation of a foreign-language form
     text = doc.view
