@@ -315,10 +315,10 @@ def town_and_ton(a: str, b: str) -> bool:
 
 def demonym_and_name(a: str, b: str, suffixes: tuple[str, ...]) -> bool:
     """One ends in a demonym's ending (pack ``demonym_suffixes``) and the other differs from it
-    in a last vowel only: a people and a place or a name made from it (Portuguese/Portuguesa,
-    Sudanese/Sudanesa)."""
-    if not suffixes or {a[-1], b[-1]} - _VOWELS:
-        return False  # not Patric/Patrick
+    in a last vowel only, one of them a or o: a people and a place or a name made from it
+    (Portuguese/Portuguesa, Sudanese/Sudanesa)."""
+    if not suffixes or not ({a[-1], b[-1]} <= _VOWELS and {a[-1], b[-1]} & set("ao")):
+        return False  # not Patric/Patrick, not a slip of an ending (Portuguesi)
     if a[:-1] != b[:-1] and a[:-1] != b and b[:-1] != a:
         return False
     return any(w.endswith(suffixes) for w in (a, b))

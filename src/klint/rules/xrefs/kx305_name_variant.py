@@ -179,7 +179,8 @@ def _told_apart(ctx: Context, v: Variant) -> bool:
 def _linked_apart(doc: Document, v: Variant) -> bool:
     """Whether the two spellings are labels of links to two different articles, or the less
     frequent one is only ever a word of links to longer titles the other spelling is no word
-    of ("[[The Lamb, the Woman, the Wolf]]" / "the Wolff building"). Links that
+    of, in names that share no word with the other's ("[[The Lamb, the Woman, the Wolf]]" /
+    "the Wolff building"; not "[[New Orlans, Louisiana]]" / "New Orleans"). Links that
     still name one thing do not count: the less frequent spelling linked to a title written
     the other way ("[[Hazaribagh district|Hazaribag]]"), or two titles of one longer name
     that differ only in this word ("[[Ibn Khaldoun]]" / "[[Ibn Khaldun]]": a redirect)."""
@@ -192,6 +193,7 @@ def _linked_apart(doc: Document, v: Variant) -> bool:
         to_minor
         and all(link_target(doc, s, e) for s, e in v.minor.places)
         and all(" " in t and _fold(b) not in _fold(t) for t in to_minor)
+        and not v.minor.partners & v.major.partners  # not "[[New Orlans, Louisiana]]"
         and not any(t.replace(a, b) in to_major for t in to_minor)
     ):
         return True  # a word of other titles: another name
