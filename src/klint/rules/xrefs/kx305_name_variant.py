@@ -55,12 +55,20 @@ class NameVariant(Rule):
     or in an infobox field of names ("Other names", "Birth name", "Pseudonym"),
     the italic romanisation after a foreign-language template, a name inside a phrase of
     another language (a function word of the pack's `foreign_words` beside it: "Heil dir,
-    Hannover"), two people whose given names differ ("Clarence C. Buel" / "Don Carlos
-    Buell"), a country and its adjective ("Argentine president"), product codes
-    ("ATmega"), a hyphenated part of a longer compound ("Seine-Saint-Denis" / "Saint
-    Denis"), and labels of links to two different articles (unless the two titles are one
-    longer name differing only in this word, or the variant links to a title spelled the
-    other way).
+    Hannover"), a form given as such ("referred to as Poictiers") or right after its original
+    in another script ("Δήλιος, Delios"), a name first given in bold as one of its own (an
+    epithet), two people whose given names differ ("Clarence C. Buel" / "Don Carlos
+    Buell"), two one-off spellings listed in one sentence ("at Kilbagie … and Kilbegie"),
+    an entry of a list line of plain text ("Air Europa"), a country and its adjective
+    ("the Argentine Chamber" / "in Argentina"), a people and a place (Portuguese/
+    Portuguesa), -town and -ton (Charlestown/Charleston), product codes ("ATmega"), a
+    hyphenated part of a longer compound ("Seine-Saint-Denis" / "Saint Denis",
+    "St-Germain-en-Laye" / "German"), a hyphenated and a spaced form heading two longer
+    names ("Max-Planck Institute" / "Max Planck Society"), a word of links to longer titles
+    the other spelling is no word of ("[[The Lamb, the Woman, the Wolf]]" / "the Wolff
+    building"), and labels of links to two different articles (unless the two titles are
+    one longer name differing only in this word, or the variant links to a title spelled
+    the other way).
 
     ## Why is this bad?
     Readers and search engines take two spellings for two places or people.
@@ -75,8 +83,7 @@ class NameVariant(Rule):
     code = "KX305"
     name = "name-variant"
     severity = Severity.WARNING
-    default_enabled = False
-    summary = "one person or place spelled two ways (transliteration or typo; opt-in)"
+    summary = "one person or place spelled two ways (transliteration or typo)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         from klint.extract._names_match import find_variants, hyphen_variants
