@@ -241,3 +241,67 @@ def test_a_slip_in_a_link_to_a_longer_title_of_the_same_name_is_found():
         "New Orleans grew. The port of New Orleans was busy.\n"
     )
     assert len(_variants(text, "t.wiki")) == 1, _variants(text, "t.wiki")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a caption's parenthesis on the line before is no renaming of the next line's name
+        (
+            "George VI\n\nAlbert, later King George VI (foreground), c. 1908\n\nGoerge was born "
+            "at York Cottage. King George V was his father. Prince George grew up.\n",
+            1,
+        ),
+        # a renaming stated in one line still is one ("Leninakan (now Gyumri)")
+        (
+            "George VI\n\nKing George VI (Goerge in some letters) was born at York Cottage. King "
+            "George V was his father. Prince George grew up.\n",
+            0,
+        ),
+    ],
+)
+def test_a_name_stated_as_one_only_within_one_line(text, found):
+    assert len(_variants(text, "George_VI.txt")) == found, _variants(text, "George_VI.txt")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a word opening a sentence has no role: compared with a name only ever a given name
+        (
+            "Title\n\nKing George V reigned. Prince George grew. King George VI ruled.\n\n"
+            "Goerge was born at York Cottage.\n",
+            1,
+        ),
+        # a word in a name has one: a place is not a given name (Georgia / Georgiy)
+        (
+            "Title\n\nKing George V reigned. Prince George grew. King George VI ruled.\n\n"
+            "He was born at Goerge Cottage.\n",
+            0,
+        ),
+    ],
+)
+def test_a_sentence_opener_against_a_given_name_of_the_title(text, found):
+    assert len(_variants(text, "George_VI.txt")) == found, _variants(text, "George_VI.txt")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a letter three times over is a slip whatever stands around it
+        (
+            "Title\n\nMost Commonwealth supplies run at 240 V. A Commonwealth appliance (in Europe "
+            "or a Commmonwealth country) draws less.\n",
+            1,
+        ),
+        ("Title\n\nThe band came from Seattle. Seattle loved them (and Seatttle still does).\n", 1),
+        # the same words with the letter twice: nothing to report
+        (
+            "Title\n\nMost Commonwealth supplies run at 240 V. A Commonwealth appliance (in Europe "
+            "or a Commonwealth country) draws less.\n",
+            0,
+        ),
+    ],
+)
+def test_a_tripled_letter_is_a_slip(text, found):
+    assert len(_variants(text, "t.txt")) == found, _variants(text, "t.txt")

@@ -215,6 +215,10 @@ def find_variants(
     out: list[Variant] = []
     for pair, how in sorted(pairs.items(), key=lambda kv: sorted(kv[0])):
         a, b = (words[k] for k in sorted(pair))
+        if _tripled(a.key, b.key):  # "Seatttle": a letter three times over is a slip
+            major, minor = sorted((a, b), key=lambda s: (-len(s.places), s.places[0][0]))
+            out.append(Variant(minor, major, how))
+            continue
         if any(pair <= group for group in allowed) or not same_role(a, b, skel):
             continue
         # Heidar Aliev, Ilham Aliyev: one family's surname, if one spelling recurs (not George
@@ -252,6 +256,15 @@ def find_variants(
         for k, v in sorted(best.items())
         if k not in majors or len(v.major.places) > len(v.minor.places)
     ]
+
+
+def _tripled(a: str, b: str) -> bool:
+    """One spelling is the other with a doubled letter written three times ("Seatttle")."""
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return len(longer) == len(shorter) + 1 and any(
+        longer[i] == longer[i + 1] == longer[i + 2] and longer[:i] + longer[i + 1 :] == shorter
+        for i in range(len(longer) - 2)
+    )
 
 
 def same_role(a: Spelling, b: Spelling, skel: Callable[[str], str]) -> bool:
@@ -353,8 +366,10 @@ def stated_as_one(a: Spelling, b: Spelling, text: str, cues: list[str]) -> bool:
                 0 <= hi - lo <= 60
                 and cue_re.search(text, lo, hi)
                 and not _SENTENCE_END_RE.search(text, lo, hi)
+                and "\n" not in text[lo:hi]
             ):
-                return True  # never across a sentence's end ("… in Jaws. Later, Schieder …")
+                return True  # never across a sentence's or a line's end ("… in Jaws. Later,
+                # Schieder …", a caption's "George VI (foreground)" before "Goerge was born")
             i += 1
     return False
 

@@ -101,7 +101,7 @@ def title_slips(
     ]
     if not majors:
         return []
-    _add_capitalised(doc, words, lower)
+    openers = _openers(doc, words) | _add_capitalised(doc, words, lower)
     skel = skeletonizer(translit_rules(packs))
     allowed = {frozenset(name_key(x) for x in group) for group in packs.allowed_variants}
     out: list[Variant] = []
@@ -115,7 +115,9 @@ def title_slips(
             if abs(len(major.key) - len(minor.key)) > 1:
                 continue
             how = _how(minor.key, major.key)
-            if how is None or _apart(minor, major, skel, text, packs, allowed):
+            if how is None or _apart(
+                minor, major, skel, text, packs, allowed, minor.key in openers
+            ):
                 continue
             if major.key not in subject and not _slip_of(minor, major, text):
                 continue
@@ -127,10 +129,12 @@ def title_slips(
 _CAPITALISED_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z]{3,}(?![\w-])")
 
 
-def _add_capitalised(doc: Document, words: dict[str, Spelling], lower: frozenset[str]) -> None:
+def _add_capitalised(
+    doc: Document, words: dict[str, Spelling], lower: frozenset[str]
+) -> frozenset[str]:
     """Add the capitalised words of the prose that no name holds, each a spelling of its own:
     the one at a sentence's start that the name reader leaves alone as an ordinary word
-    ("Hxum was rushed to hospital")."""
+    ("Hxum was rushed to hospital"). Returns their keys."""
     found: dict[str, list[tuple[int, int]]] = {}
     view = doc.view
     for r in doc.regions_of("paragraph"):
@@ -138,14 +142,31 @@ def _add_capitalised(doc: Document, words: dict[str, Spelling], lower: frozenset
             key = m.group().casefold()
             if key in words or key in lower or not ALONE_RE.match(view, m.end()):
                 continue  # a name, a word, or a given name before more of a name ("Carrinton G.")
-            if m.start() == r.start or PROSE_END_RE.search(
-                view, max(r.start, m.start() - 8), m.start()
-            ):
-                found.setdefault(key, []).append(
-                    m.span()
-                )  # a sentence of prose, not "(1901). Title"
+            if _opens_sentence(view, r.start, m.start()):
+                found.setdefault(key, []).append(m.span())
     for key, places in found.items():
         words[key] = Spelling(doc.view[slice(*places[0])], key, places, alone=len(places))
+    return frozenset(found)
+
+
+def _opens_sentence(view: str, paragraph: int, start: int) -> bool:
+    """Whether a word opens a sentence of prose (its paragraph's first word or after a
+    sentence's end), not "(1901). Title"."""
+    return start == paragraph or bool(PROSE_END_RE.search(view, max(paragraph, start - 8), start))
+
+
+def _openers(doc: Document, words: dict[str, Spelling]) -> frozenset[str]:
+    """Keys of the one-word names that only ever open sentences of prose: their role, given
+    name, surname or place, is unknown ("Goerge was born at York Cottage")."""
+    out = set()
+    for key, sp in words.items():
+        if sp.partners or len(sp.places) != 1:
+            continue
+        s = sp.places[0][0]
+        r = doc.region_at(s, "paragraph")
+        if r is not None and _opens_sentence(doc.view, r.start, s):
+            out.add(key)
+    return frozenset(out)
 
 
 def _slip_of(minor: Spelling, major: Spelling, text: str) -> bool:
@@ -188,11 +209,14 @@ def _apart(
     text: str,
     packs: Packs,
     allowed: set[frozenset[str]],
+    opener: bool = False,
 ) -> bool:
-    """Whether the words around or the packs tell the two spellings apart as two names."""
+    """Whether the words around or the packs tell the two spellings apart as two names. A word
+    opening sentences of prose (``opener``) has no role, given name or place, to compare
+    ("Goerge was born at York Cottage" / "George V")."""
     return (
         any(frozenset((a.key, b.key)) <= group for group in allowed)
-        or not same_role(a, b, skel)
+        or (not opener and not same_role(a, b, skel))
         or different_names(a, b, skel)
         # forms of words: a plural's letter before its s (Amazons/Amazonas, Afghanis/Afghans)
         or (_plurals(a.key, b.key) and not a.partners & b.partners)

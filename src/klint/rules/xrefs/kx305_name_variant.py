@@ -232,16 +232,22 @@ def _given_as_form(text: str, start: int) -> bool:
 def _after_script(text: str, start: int) -> bool:
     """Whether the word right before this one (punctuation between) is written in another
     script (Greek, Cyrillic, Arabic…): this one is its romanisation ("Δήλιος, Delios")."""
-    m = _WORD_BEFORE_RE.search(text, max(0, start - 60), start)
-    return bool(m) and any(
+    lo = max(0, start - 60)
+    end = start
+    while end > lo and text[end - 1] in _GAP:
+        end -= 1
+    begin = end
+    while begin > lo and not text[begin - 1].isspace():
+        begin -= 1
+    return any(
         c.isalpha()
         and not c.isascii()
         and not _LATIN_OR_IPA_RE.search(unicodedata.name(c, "LATIN"))
-        for c in m.group(1)
+        for c in text[begin:end]
     )
 
 
-_WORD_BEFORE_RE = re.compile(r"(\S+?)[\s,;:/()'\"]+$")
+_GAP = frozenset(" \t,;:/()'\"")
 _LATIN_OR_IPA_RE = re.compile(r"LATIN|MODIFIER|IPA")
 
 
@@ -269,12 +275,12 @@ def _listed_together(text: str, v: Variant) -> bool:
         len(between) <= 120
         and "\n" not in between
         and not _SENTENCE_END_RE.search(between)
-        and bool(_LIST_JOIN_RE.search(between))
+        and bool(_ITEMS_JOIN_RE.search(between))
     )
 
 
 _SENTENCE_END_RE = re.compile(r"[a-z][.!?]\s+[A-Z]")
-_LIST_JOIN_RE = re.compile(r",|\band\b|\bor\b|&|;")
+_ITEMS_JOIN_RE = re.compile(r",|\band\b|\bor\b|&|;")
 
 
 def two_people(text: str, v: Variant) -> bool:
