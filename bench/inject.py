@@ -514,6 +514,8 @@ def twin_figure(art: Article, rng: random.Random) -> list[Candidate]:
     for m in art.matches(_FIGURE):
         digits = m.group(1)
         value = int(digits.replace(",", ""))
+        if _TABLE_LINE.match(art.text, art.text.rfind("\n", 0, m.start()) + 1):
+            continue  # a row of a table written as text: each row tells its own fact
         if (
             value < 50
             or value in (100, 1000)
@@ -545,6 +547,8 @@ def twin_figure(art: Article, rng: random.Random) -> list[Candidate]:
 
 
 _NOT_TWINS = _not_twins()
+#: a line of a pipe or grid table that a reader may read as a paragraph ("| Lost by 65 points |")
+_TABLE_LINE = re.compile(r"[ \t]*[|+]")
 
 _ITEM = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|van|von|der|al|bin|la|le|du))*"
 _COUNT_LIST = re.compile(
