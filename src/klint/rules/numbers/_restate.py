@@ -172,6 +172,8 @@ def _years(ctx: Context, s: int, e: int) -> frozenset[int]:
         d = dates[i]
         if d.earliest is not None and d.precision in ("day", "month", "season", "year"):
             out.add(d.earliest.year)
+            if d.is_range and d.latest is not None:
+                out.add(d.latest.year)  # "between 1996 and 2006" dates a total of 2006 too
             if d.precision == "day":
                 out.add(d.earliest.toordinal())  # "22 April 2014" and "3 March 2014" differ
         i += 1
@@ -260,6 +262,10 @@ _RATE_RE = re.compile(r"[ \t]+per[ \t]+[^\W\d_]")
 _NOUN_ADVERB_RE = re.compile(r" (?:\w+wide?|overall|abroad|annually|altogether|apiece?)$")
 
 
+#: a counted noun that is a unit's symbol, read as a count after a no-break space ("43–47 cm")
+_UNIT_WORD_RE = re.compile(r"(?:[kcm]?m|in|ft|yd|mi|kg|lb|sq [a-z]+|[a-z]+[²2])")
+
+
 def near_typo(x: float, y: float) -> bool:
     """Whether two whole numbers differ as a typo's do in their leading digits, however few
     are significant ("24,000" and "34,000" or "42,000", "80" and "90", "63" and "36")."""
@@ -284,6 +290,24 @@ def mistyped(x: float, y: float) -> bool:
     return near_typo(x, y) and (
         max(len(str(int(x)).rstrip("0")), len(str(int(y)).rstrip("0"))) >= _TYPO_DIGITS
     )
+
+
+#: a count written in digits alone, thousands separated or not ("22,000", "55 million")
+_DIGITS_RE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s(?:thousand|million|billion))?")
+#: a figure retold in other words is a count of at least this many (smaller ones recur:
+#: "20 points", "two games")
+_RETOLD_LEAST = 100
+#: and the two values are at most this many times apart ("10,000" and "20,000": two facts)
+_RETOLD_RATIO = 1.5
+
+
+def _plain_count(q: QuantityClaim) -> bool:
+    """Whether a figure is a count of at least ``_RETOLD_LEAST`` written in digits alone: not
+    a number word ("twenty starters"), a decimal ("6.0 million") or a measure ("100 m")."""
+    if q.unit != "count" or q.low is None or q.low < _RETOLD_LEAST:
+        return False
+    s, e = (q.number_start or q.start) - q.start, (q.number_end or q.end) - q.start
+    return bool(_DIGITS_RE.fullmatch(q.text[s:e]))
 
 
 def _lower_after(view: str, q: QuantityClaim) -> bool:
@@ -417,7 +441,8 @@ def twins(
         if _WORD_COMPOUND_RE.match(q.text) or _RATE_RE.match(view, q.end):
             continue  # "two-dimensional"; "three deputies per state" counts no whole
         head = _noun(view, q)
-        if head is not None:
+        if head is not None and not (q.unit == "count" and _UNIT_WORD_RE.fullmatch(head)):
+            # (a measure read as a count: "43–47 cm", "31 cm" after a no-break space)
             (groups if q.low == q.high else ranges)[(q.unit, head)].append(q)
     yield from _range_twins(ctx, ranges)
     anchors = _anchors(view, quantities)
@@ -462,11 +487,22 @@ def twins(
                         or min(len(wa), len(wb)) < _SAME_WINDOW
                         or common < max(_SAME_SHARED, _SHARE * min(len(wa), len(wb)))
                     ):
-                        why = "restated"  # "4,000 archers and 1,500 crossbowmen", twice
-                        if not near_typo(a.low, b.low) or not _anchored(anchors, a, b):
+                        if not near_typo(a.low, b.low):
+                            continue
+                        # "4,000 archers and 1,500 crossbowmen", twice; else one round figure
+                        # retold with a word in common ("Caesar had 22,000 men", "about 23,000 men")
+                        if _anchored(anchors, a, b):
+                            why = "restated"
+                        elif (
+                            _plain_count(a)
+                            and _plain_count(b)
+                            and max(a.low, b.low) <= _RETOLD_RATIO * min(a.low, b.low)
+                        ):
+                            why = "retold"
+                        else:
                             continue
                 if not (
-                    why in ("mistyped", "same words", "restated")
+                    why in ("mistyped", "same words", "restated", "retold")
                     or (why == "same list" and near)
                     or (
                         two
@@ -509,6 +545,9 @@ def twins(
                 da, db = _dated(ctx, a), _dated(ctx, b)
                 alike = da == db or bool(years_a & years_b)  # "In 1902, the station … This
                 # station had a range of 80 km": the year of the sentence before dates it
+                if pa == pb and pa is not None and pa[0] == -1:
+                    continue  # items of one list: each counts its own ("Cherkasy Regiment -
+                    # 2990 cossacks", "Poltava Regiment - 2970 cossacks")
                 if not typo and (pa == pb or (not alike and not _in_lead(ctx, b if da else a))):
                     continue  # one paragraph, or not dated alike ("in 1861 … 710", "… 810"),
                     # unless the undated one is the lead's summary

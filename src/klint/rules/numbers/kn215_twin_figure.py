@@ -48,12 +48,17 @@ class TwinFigure(Rule):
       "34,000") and the two sentences give another figure in common ("24,000 men and
       168 guns", "34,000 men and 168 guns");
     - or they are two ranges with one end in common ("an estimated 75 to 200 million
-      people", "some 75 to 250 million people").
+      people", "some 75 to 250 million people");
+    - or their digits differ as a typo's do in the leading places, both are counts of at
+      least 100 written in digits, the larger at most half as much again as the smaller,
+      and the two sentences share a word besides the noun ("Caesar found himself … with
+      only 22,000 men", "Caesar had 80 cohorts on the battlefield, or 32,000 men").
 
     The frames help: a subject both sentences share ("The city has 896 barangays",
     "Manila is divided into 826 barangays") counts as a word in common, two subjects
     set the figures apart; a lead that summarises the body may leave out the body's
-    date. Measures are compared in their unit ("125 mph", "152 mph"). One qualifier
+    date; a range dates a figure by its first and last year ("between 1996 and 2006"
+    and "the 2005–06 season" share 2006). Measures are compared in their unit ("125 mph", "152 mph"). One qualifier
     before both ("more than 300 papers", "more than 400 papers") qualifies one figure,
     so the figures themselves are compared; "about" before a figure given to its last
     unit ("around 412 dams") allows no other.
@@ -69,7 +74,9 @@ class TwinFigure(Rule):
     series word next to one and not the other ("another 40 rooms", "rose to", "the
     remaining"), two sentences that each name someone the other does not, a noun
     counted twice in one sentence (a list), a rate ("two or three seats per district"),
-    a field that lists several figures ("848 cc, 947 cc, 998 cc"), a figure a round
+    a field that lists several figures ("848 cc, 947 cc, 998 cc"), items of one list
+    (each counts its own: "Cherkasy Regiment - 2990 cossacks", "Poltava Regiment - 2970
+    cossacks"), a measure read as a count ("43–47 cm" after a no-break space), a figure a round
     figure or a qualifier allows ("500,000" and "501,000"; "more than 125,000" and
     "225,000"), headings ("6 Flora") and number words joined to an adjective
     ("two-dimensional"). A word after the noun that says where it is counted is no part
@@ -206,6 +213,7 @@ class TwinFigure(Rule):
             "same list": "the same list is given twice",
             "same range": "the same range is given with one end changed",
             "restated": "the two sentences say the same of it",
+            "retold": "the digits differ as a typo's do",
         }.get(why, f"the article counts “{head}” with these two values only")
         return self.diagnostic(
             b.start,
