@@ -371,6 +371,9 @@ class _Article:
         self.ends = (own[0], own[-1]) if own else None
         self.boxes = _boxes(doc) if doc.format == "wikitext" else []
         self.type_noun = self._type_noun()
+        # the noun an infobox's template names the subject by in the lead ("Infobox company":
+        # "the company")
+        self.box_noun = key(self.template.split()[-1]) if self.template else None
         self.person = self._is_person()
         self.pronoun = self._pronoun() if self.person else None
         self.sentences: dict[int, list[int]] = {}
@@ -1392,7 +1395,11 @@ def _name_in(art: _Article, a: int, b: int, skip_prepositions: bool) -> tuple[st
             return None
         if how == "noun":
             k = key(name)
-            if art.is_subject(name) or (art.type_noun is not None and k == art.type_noun):
+            if (
+                art.is_subject(name)
+                or (art.type_noun is not None and k == art.type_noun)
+                or (k == art.box_noun and at < art.lead_end)  # the body tells of other firms
+            ):
                 return art.subject, "noun"
             return None  # "The daughter of …", "the store": not the article's subject
         if art.is_subject(name, middle=not related):

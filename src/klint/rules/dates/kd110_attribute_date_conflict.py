@@ -177,9 +177,10 @@ class AttributeDateConflict(Rule):
     The start of an activity of a thing is compared the same way: "production of the
     A80 Supra began in April 1993" against "Production: May 1993 – August 2002" (a
     range's first part), "construction of the tower started in 1931" against
-    "construction … ran from 1929 to 1933". A work is named by its whole title, short
-    words included ("A Life on Film was published in 1967" against "in 1971 a second
-    book was published, A Life on Film"). A name is given once: "was renamed the
+    "construction … ran from 1929 to 1933". The noun of the infobox's template names the
+    subject in the lead ("Infobox company": "the company was founded in 1952"). A work is
+    named by its whole title, short words included ("A Life on Film was published in
+    1967" against "in 1971 a second book was published, A Life on Film"). A name is given once: "was renamed the
     Rochambeau Bridge in 1958" against "… renamed the Rochambeau Bridge on 3 May 1959"
     (passive or after a comma; an active "the council renamed X" names the old name).
     What a person founded may be named by a description whose words the name holds,
