@@ -301,10 +301,17 @@ _RETOLD_LEAST = 100
 _RETOLD_RATIO = 1.5
 
 
+def retold(x: float, y: float) -> bool:
+    """Whether two counts read as one round figure retold with a leading digit mistyped
+    ("22,000 men" and "32,000 men"): a typo's difference (see :func:`near_typo`), both at
+    least ``_RETOLD_LEAST``, the larger at most ``_RETOLD_RATIO`` times the smaller."""
+    return min(x, y) >= _RETOLD_LEAST and max(x, y) <= _RETOLD_RATIO * min(x, y) and near_typo(x, y)
+
+
 def _plain_count(q: QuantityClaim) -> bool:
-    """Whether a figure is a count of at least ``_RETOLD_LEAST`` written in digits alone: not
-    a number word ("twenty starters"), a decimal ("6.0 million") or a measure ("100 m")."""
-    if q.unit != "count" or q.low is None or q.low < _RETOLD_LEAST:
+    """Whether a figure is a count written in digits alone: not a number word ("twenty
+    starters"), a decimal ("6.0 million") or a measure ("100 m")."""
+    if q.unit != "count" or q.low is None:
         return False
     s, e = (q.number_start or q.start) - q.start, (q.number_end or q.end) - q.start
     return bool(_DIGITS_RE.fullmatch(q.text[s:e]))
@@ -493,11 +500,7 @@ def twins(
                         # retold with a word in common ("Caesar had 22,000 men", "about 23,000 men")
                         if _anchored(anchors, a, b):
                             why = "restated"
-                        elif (
-                            _plain_count(a)
-                            and _plain_count(b)
-                            and max(a.low, b.low) <= _RETOLD_RATIO * min(a.low, b.low)
-                        ):
+                        elif _plain_count(a) and _plain_count(b) and retold(a.low, b.low):
                             why = "retold"
                         else:
                             continue
@@ -517,7 +520,7 @@ def twins(
                     continue  # "another 40 monks", "rose to 87" (unless both say it), a quotation
                 typo = why == "mistyped" or relisted
                 na, nb = names_a - wb.keys(), names_b - wa.keys()
-                named = typo and names_a & names_b  # "Germany" in both
+                named = (typo or why == "retold") and names_a & names_b  # "Germany" in both
                 if _anchored(anchors, a, b):
                     pass  # one set of facts, whoever each sentence names as its source
                 elif (na and nb and not named) or (a.unit == "percent" and (na or nb)):

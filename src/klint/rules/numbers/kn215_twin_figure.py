@@ -9,7 +9,7 @@ from klint.claims import Frame, QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.numbers._common import figure_bounds, line_of, restated_bounds, stated
-from klint.rules.numbers._restate import counted_head, mistyped, twins
+from klint.rules.numbers._restate import counted_head, mistyped, retold, twins
 from klint.rules.numbers._units import UNITS
 
 #: the units of area (their pint names)
@@ -52,7 +52,9 @@ class TwinFigure(Rule):
     - or their digits differ as a typo's do in the leading places, both are counts of at
       least 100 written in digits, the larger at most half as much again as the smaller,
       and the two sentences share a word besides the noun ("Caesar found himself … with
-      only 22,000 men", "Caesar had 80 cohorts on the battlefield, or 32,000 men").
+      only 22,000 men", "Caesar had 80 cohorts on the battlefield, or 32,000 men"); a
+      name both give does not set them apart ("the Coalition … approximately 24,000
+      men", "the Coalition forces went into battle with 34,000 men").
 
     The frames help: a subject both sentences share ("The city has 896 barangays",
     "Manila is divided into 826 barangays") counts as a word in common, two subjects
@@ -64,9 +66,10 @@ class TwinFigure(Rule):
     unit ("around 412 dams") allows no other.
 
     An infobox or front matter figure is a twin of a body figure of the same attribute
-    or counted noun whose digits differ from it as a typo's do, when the field's own
-    value is stated nowhere in the body ("population = 3045257" against "a population
-    of 3,645,257"). A unit is one whatever its spelling ("km2", "square kilometres"; an
+    or counted noun whose digits differ from it as a typo's do (a round count of 100 or
+    more in a leading digit too, at most half as much again: "number_of_rooms = 410"
+    against "310 rooms"), when the field's own value is stated nowhere in the body
+    ("population = 3045257" against "a population of 3,645,257"). A unit is one whatever its spelling ("km2", "square kilometres"; an
     area field and an area in the body), and "about" before a figure given to its last
     unit ("about 320,475") allows no other here too.
 
@@ -186,7 +189,7 @@ class TwinFigure(Rule):
                     _measure(b) != _measure(q)
                     or b.low is None
                     or b.low != b.high
-                    or not mistyped(q.low, b.low)
+                    or not (mistyped(q.low, b.low) or retold(q.low, b.low))
                     or fb is None
                     or not what & counts(b, fb)
                     or (f.year and fb.year and f.year != fb.year)
