@@ -520,7 +520,7 @@ def twins(
                     continue  # "another 40 monks", "rose to 87" (unless both say it), a quotation
                 typo = why == "mistyped" or relisted
                 na, nb = names_a - wb.keys(), names_b - wa.keys()
-                named = (typo or why == "retold") and names_a & names_b  # "Germany" in both
+                named = typo and names_a & names_b  # "Germany" in both
                 if _anchored(anchors, a, b):
                     pass  # one set of facts, whoever each sentence names as its source
                 elif (na and nb and not named) or (a.unit == "percent" and (na or nb)):

@@ -52,9 +52,8 @@ class TwinFigure(Rule):
     - or their digits differ as a typo's do in the leading places, both are counts of at
       least 100 written in digits, the larger at most half as much again as the smaller,
       and the two sentences share a word besides the noun ("Caesar found himself … with
-      only 22,000 men", "Caesar had 80 cohorts on the battlefield, or 32,000 men"); a
-      name both give does not set them apart ("the Coalition … approximately 24,000
-      men", "the Coalition forces went into battle with 34,000 men").
+      only 22,000 men", "Caesar had 80 cohorts on the battlefield, or 32,000 men"), each
+      naming no one the other does not.
 
     The frames help: a subject both sentences share ("The city has 896 barangays",
     "Manila is divided into 826 barangays") counts as a word in common, two subjects
