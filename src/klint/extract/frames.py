@@ -123,6 +123,7 @@ _DATE_WORDS = _table(
         "incorporated incorporation inception created creation",
         "opened": "opened opening inaugurated inauguration",
         "released": "released release",
+        "premiered": "premiered premiere debuted",
         "published": "published publication",
         "completed": "completed completion",
         "built": "built constructed construction",
@@ -164,7 +165,7 @@ _WORK_NOUNS = _table(
 _GENERIC = frozenset(map(key, "people person man woman individual worker".split()))
 #: verbs whose object, not their subject, is what they date ("Smith founded the union in 1921")
 _MAKING = frozenset(
-    {"founded", "opened", "released", "published", "completed", "built", "launched"}
+    {"founded", "opened", "released", "premiered", "published", "completed", "built", "launched"}
 )
 #: attributes measured in units of length or area, and those units
 _MEASURES = frozenset({"height", "length", "area", "elevation", "distance"})
@@ -205,8 +206,20 @@ _BEGAN_FIRST_RE = re.compile(
 _SPAN_HEAD_RE = re.compile(_ACTIVITY + r"\s*(?::|\s(?:ran|lasted|continued)\s+from)\s*$")
 #: attributes a thing has once: two values of one are a conflict whatever the time
 ONCE = frozenset(
-    {"born", "died", "founded", "opened", "released", "published", "completed", "name given"}
+    {
+        "born",
+        "died",
+        "founded",
+        "opened",
+        "released",
+        "premiered",
+        "published",
+        "completed",
+        "name given",
+    }
 )
+#: a field of a series' first showing ("first_aired", "first broadcast"): its premiere
+_FIRST_SHOWN = frozenset({"aired", "broadcast", "shown", "screened"})
 _PASSIVE_BEFORE_RE = re.compile(
     r"(?:\b(?:was|were|been|being|is|are|be)|,(?:\s+and)?)\s+(?:(?:later|then|again|officially|formally)\s+)?$"
 )
@@ -324,7 +337,8 @@ _PLACE_RE = re.compile(r"\bin\s+((?:the\s+)?[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,3}
 _BRACKET_YEAR_RE = re.compile(r"\(\s*(?:c\.\s*|est\.\s*|as of\s+)?(\d{4})\b[^)]{0,30}\)")
 _DEFINITION_RE = re.compile(r"\b(?:is|was|are|were)\s+(?:an?|the)\s+([^.,;:()]{1,80})")
 _DEFINITION_STOP_RE = re.compile(
-    r"\s(?:in|of|from|for|that|which|who|based|located|founded|directed|written|by|with|and)\s"
+    r"\s(?:in|of|from|for|that|which|who|based|located|founded|directed|written|created|"
+    r"produced|developed|owned|operated|by|with|and)\s"
 )
 _BOLD_RE = re.compile(r"'''([^'\n]{2,80}?)'''")
 _WIKILINK_RE = re.compile(r"\[\[([^\[\]|#\n]{1,200})(?:#[^\[\]|\n]*)?(?:\|([^\[\]\n]{0,200}))?\]\]")
@@ -667,6 +681,13 @@ def _field_frame(art: _Article, c: Claim, region: Region, claims: Claims) -> Fra
     value = art.view[region.start : region.end]
     if isinstance(c, DateClaim):
         attribute = next((_DATE_WORDS[key(w)] for w in words if key(w) in _DATE_WORDS), None)
+        if (
+            attribute is None
+            and len(words) == 2
+            and words[0] == "first"
+            and words[1] in _FIRST_SHOWN
+        ):
+            attribute = "premiered"
         in_brackets = value.rfind("(", 0, c.start - region.start) > value.rfind(
             ")", 0, c.start - region.start
         )

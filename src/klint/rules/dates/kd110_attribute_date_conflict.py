@@ -15,7 +15,7 @@ from klint.rules.dates._common import line, show, sound
 
 #: attributes whose year a text may round or give by another convention (a film's year is
 #: its first showing; a festival premiere or a founding meeting can precede it by a year)
-_YEAR_SLACK = frozenset({"founded", "opened", "released", "published", "completed"})
+_YEAR_SLACK = frozenset({"founded", "opened", "released", "premiered", "published", "completed"})
 _PLACES = ("infobox", "front matter", "lead")
 
 
@@ -157,7 +157,7 @@ def agreed(facts: Dated, subject: str, attribute: str) -> tuple[DateClaim, date,
 class AttributeDateConflict(Rule):
     """## What it does
     Reads each date's frame — whose date it is and of what — and reports one
-    subject's birth, death, founding, opening, release, publication or completion
+    subject's birth, death, founding, opening, release, premiere, publication or completion
     given two dates that cannot both be true: an infobox or front matter field, or
     the lead, against another place in the article. A coarser date containing the
     finer one is consistent ("1790" and "12 May 1790"); a founding, opening or
@@ -178,9 +178,12 @@ class AttributeDateConflict(Rule):
     A80 Supra began in April 1993" against "Production: May 1993 – August 2002" (a
     range's first part), "construction of the tower started in 1931" against
     "construction … ran from 1929 to 1933". The noun of the infobox's template names the
-    subject in the lead ("Infobox company": "the company was founded in 1952"). A work is
-    named by its whole title, short words included ("A Life on Film was published in
-    1967" against "in 1971 a second book was published, A Life on Film"). A name is given once: "was renamed the
+    subject in the lead ("Infobox company": "the company was founded in 1952"). A
+    premiere ("first_aired" field, "premiered on") is compared as a release is, infobox
+    and lead only (the body tells of seasons' premieres), and never with a release (a
+    film's festival premiere precedes it). A work is named by its whole title, short
+    words included ("A Life on Film was published in 1967" against "in 1971 a second
+    book was published, A Life on Film"). A name is given once: "was renamed the
     Rochambeau Bridge in 1958" against "… renamed the Rochambeau Bridge on 3 May 1959"
     (passive or after a comma; an active "the council renamed X" names the old name).
     What a person founded may be named by a description whose words the name holds,
@@ -264,9 +267,9 @@ def _comparable(a: DateClaim, fa: Frame, b: DateClaim, fb: Frame) -> bool:
         return False
     if fa.origin not in _PLACES and fb.origin not in _PLACES:
         return False
-    if "released" in (fa.attribute, fb.attribute) or "published" in (fa.attribute, fb.attribute):
+    if {"released", "published", "premiered"} & {fa.attribute, fb.attribute}:
         if fa.origin not in _PLACES or fb.origin not in _PLACES:
             return False  # the body tells of other releases: abroad, on video, re-issues
     return not (fa.where and fb.where and fa.where != fb.where) and not (
-        (fa.where or fb.where) and "released" in (fa.attribute, fb.attribute)
+        (fa.where or fb.where) and {"released", "premiered"} & {fa.attribute, fb.attribute}
     )
