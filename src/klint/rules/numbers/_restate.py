@@ -121,11 +121,13 @@ def _window(view: str, q: QuantityClaim) -> tuple[dict[str, str], frozenset[str]
     return words, frozenset(changed)
 
 
-def _place(ctx: Context, q: QuantityClaim) -> tuple[tuple[int, int] | None, frozenset[int]]:
+def _place(
+    ctx: Context, q: QuantityClaim, ends: bool = False
+) -> tuple[tuple[int, int] | None, frozenset[int]]:
     """Where a figure stands — its paragraph, or the section of its list item (items of one
     list are told side by side) — and the years that date it: those of its sentence, else
     of the sentence before it in its paragraph, else those its section heading gives
-    ("=== 2010 ===")."""
+    ("=== 2010 ==="); with ``ends``, a range's last year too."""
     if "kn.blocks" not in ctx.cache:
         blocks = sorted(
             ctx.doc.regions_of("paragraph", "list_item", "caption", "quote"),
@@ -136,9 +138,9 @@ def _place(ctx: Context, q: QuantityClaim) -> tuple[tuple[int, int] | None, froz
     i = bisect.bisect_right(starts, q.start) - 1
     region = blocks[i] if i >= 0 and q.start < blocks[i].end else None
     s = q.sentence_start if q.sentence_start is not None else q.start
-    years = _years(ctx, s, q.sentence_end if q.sentence_end is not None else q.end)
+    years = _years(ctx, s, q.sentence_end if q.sentence_end is not None else q.end, ends)
     if not years and region is not None:  # "… on September 3. A station there reported …"
-        years = _years(ctx, max(region.start, s - _CARRY), s)
+        years = _years(ctx, max(region.start, s - _CARRY), s, ends)
     if not years and region is not None and region.section:
         h = ctx.doc.regions[region.section]
         years = frozenset(int(y) for y in _YEAR_RE.findall(ctx.doc.view, h.start, h.end))
@@ -159,9 +161,9 @@ def _names(words: dict[str, str]) -> dict[str, str]:
     return {k: w for k, w in words.items() if w[0].isupper() and w not in MONTH_NAMES}
 
 
-def _years(ctx: Context, s: int, e: int) -> frozenset[int]:
+def _years(ctx: Context, s: int, e: int, ends: bool = False) -> frozenset[int]:
     """The years of the dates in ``view[s:e]``, and the days of those given to the day
-    (as day numbers, far above any year)."""
+    (as day numbers, far above any year); with ``ends``, the last year of a range too."""
     if "kn.dates" not in ctx.cache:
         dates = sorted(ctx.claims.dates, key=lambda d: d.start)
         ctx.cache["kn.dates"] = (dates, [d.start for d in dates])
@@ -172,7 +174,7 @@ def _years(ctx: Context, s: int, e: int) -> frozenset[int]:
         d = dates[i]
         if d.earliest is not None and d.precision in ("day", "month", "season", "year"):
             out.add(d.earliest.year)
-            if d.is_range and d.latest is not None:
+            if ends and d.is_range and d.latest is not None:
                 out.add(d.latest.year)  # "between 1996 and 2006" dates a total of 2006 too
             if d.precision == "day":
                 out.add(d.earliest.toordinal())  # "22 April 2014" and "3 March 2014" differ
@@ -531,7 +533,7 @@ def twins(
                     if sa != sb:
                         continue  # the frames name two subjects: "Marana …", "the city of Kelso …"
                     shared.add(sa)  # "The city has 896 barangays", "Manila … 896 barangays"
-                (pa, ya), (pb, yb) = _place(ctx, a), _place(ctx, b)
+                (pa, ya), (pb, yb) = _place(ctx, a, True), _place(ctx, b, True)
                 least = 1 if typo or min(a.low, b.low) >= _TWIN_LEAST else 3
                 if (
                     typo
