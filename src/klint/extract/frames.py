@@ -123,7 +123,7 @@ _DATE_WORDS = _table(
         "incorporated incorporation inception created creation",
         "opened": "opened opening inaugurated inauguration",
         "released": "released release",
-        "premiered": "premiered premiere debuted",
+        "premiered": "premiered premiere",
         "published": "published publication",
         "completed": "completed completion",
         "built": "built constructed construction",
