@@ -6,7 +6,8 @@ with the read-ahead and with the parser alone, and reports any article whose reg
 masked view differ, and how much of the text the read-ahead covered. ``--random N``
 adds N random tables and documents built from tricky pieces of markup (separators in
 tags, open italic runs, templates across lines, shown and hidden templates in cells,
-nested tables, italic runs over cells and lines, prose lines with flat templates)::
+nested tables, italic runs over cells and lines, prose lines with flat templates,
+infoboxes with plain and other values)::
 
     python bench/wikiscan.py                 # the development and shared wikitext, fixtures
     python bench/wikiscan.py --random 3000   # ... and 3,000 random texts
@@ -77,6 +78,18 @@ PROSE = [
 ]  # fmt: skip
 
 
+#: infobox parameters: names, and pieces of their values (every sixth random text is an
+#: infobox made of these, then a line of prose)
+BOX_KEYS = ["name", "date", "commander1", "caption", "image", "birth place", "", "200px"]
+BOX_VALUES = [
+    "a", " b ", "[[A]]", "[[A|b]]", "''i''", "'''b'''", "''", "<br>", "<br />", "&amp;", "&foo;",
+    "{{coord|1|2}}", "{{convert|5|km}}", "{{start date|1988|2|20}}", "{{lang|fr|x}}", "{{n/a}}",
+    "{{nowrap|a|b=c}}", "<ref>r</ref>", "<ref name=x/>", "<small>s</small>", "<!-- c -->", "\n",
+    "\n*", "=", ":", "x:y", "http://x.com", "[http://x.com t]", "{{", "}}", "|", "1:38",
+    "[[File:x.jpg|thumb|c]]", "{{{1}}}", "{{a|\nb}}", "[[A's]]", "'s",
+]  # fmt: skip
+
+
 def articles() -> Iterator[tuple[str, str]]:
     for folder in FOLDERS:
         for path in sorted(folder.rglob("*.wiki")) if folder.is_dir() else []:
@@ -86,6 +99,14 @@ def articles() -> Iterator[tuple[str, str]]:
 def randoms(n: int, seed: int) -> Iterator[tuple[str, str]]:
     rng = random.Random(seed)
     for k in range(n):
+        if k % 6 == 5:
+            params = "".join(
+                f"\n| {rng.choice(BOX_KEYS)} = "
+                + "".join(rng.choice(BOX_VALUES) for _ in range(rng.randint(0, 4)))
+                for _ in range(rng.randint(0, 6))
+            )
+            yield f"random {k}", f"{{{{Infobox x{params}\n}}}}\nProse [[a|b]] 1999.\n"
+            continue
         if k % 3 == 2:
             body = "".join(rng.choice(PROSE) for _ in range(rng.randint(1, 40)))
             yield f"random {k}", f"Intro [[a|b]].\n{body}\nTail 1999.\n"

@@ -519,6 +519,61 @@ def test_an_italic_run_closed_by_three_quotes_is_left_to_the_parser(
     read_both(text, monkeypatch)
 
 
+BOX = """{{Infobox UK place
+ | country           = England
+ | coordinates       = {{coord|52.87262|0.62547|display=inline,title}}
+ | official_name     = Bircham Newton
+ | population        =
+ | shire_district    = [[King's Lynn and West Norfolk]]
+ | region            = East of England<ref name=x/>
+ | founded           = {{start date|1988|2|20|df=y}}
+ | leader            = ''A. Smith''<br>[[B. Jones]] &amp; C. Brown
+|static_image_caption= All Saints, Bircham Newton
+}}
+'''Bircham Newton''' is a village in [[Norfolk]].
+"""
+
+
+def test_an_infobox_with_plain_values_is_read_without_the_parser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    parsed = wikitext_reader._quiet_refs(BOX)
+    layout = _wikiscan.read_ahead(parsed, wikitext_reader._hidden_template)
+    ((start, at, end),) = layout.boxes
+    assert (BOX[start:at].strip(), BOX[end : end + 2]) == ("{{Infobox UK place", "}}")
+    reader = wikitext_reader._Reader(BOX, parsed, layout)
+    assert reader.read_box(start, at, end) == (at, end)  # its parameters blanked for the parser
+    assert [key for key, *_ in reader.boxes[start][1]][:3] == [
+        "country",
+        "coordinates",
+        "official_name",
+    ]
+    doc = read_both(BOX, monkeypatch)
+    fields = [
+        (r.label, " ".join(doc.view[r.start : r.end].split()))
+        for r in doc.regions
+        if r.kind == "infobox_field"
+    ]
+    assert fields[-4:] == [
+        ("Founded", "20 February 1988"),
+        ("Commanders", "A. Smith"),
+        ("Commanders", "B. Jones & C. Brown"),
+        ("Static image caption", "All Saints, Bircham Newton"),
+    ]
+    # a value with other markup (a tag, a nested template), a parameter without a name: the
+    # parser reads the infobox
+    for other in (
+        BOX.replace("England", "England <small>(EN)</small>"),
+        BOX.replace("Bircham Newton\n", "{{nowrap|{{lang|en|Bircham}}}}\n"),
+        BOX.replace(" | population        =\n", " | 200px\n"),
+    ):
+        parsed = wikitext_reader._quiet_refs(other)
+        layout = _wikiscan.read_ahead(parsed, wikitext_reader._hidden_template)
+        reader = wikitext_reader._Reader(other, parsed, layout)
+        assert [reader.read_box(*box) for box in layout.boxes] == [None]
+        read_both(other, monkeypatch)
+
+
 def test_templates_that_show_their_parameters_read_without_the_parser(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -18,7 +18,10 @@ finds what the reader can show without the tree:
   break inside: ``{{convert|25|km}}``, ``{{sfn|Smith|2001}}``), after list marks (``*``,
   ``#``);
 - templates at the top level that the reader never shows (citations, diagrams): the
-  parser reads them with their parameters blanked.
+  parser reads them with their parameters blanked;
+- infoboxes at the top level: the reader reads those whose parameters are all named and
+  plain (see ``wikitext._Reader.read_box``) without the parser, which then reads them
+  with their parameters blanked.
 
 The scan keeps track of nested templates, links, tags, comments and bold or italic
 runs. When it meets what it cannot be sure of (a separator inside a tag or an unclosed
@@ -112,6 +115,8 @@ _TEMPLATE_NAME_RE = re.compile(
     r"(\s*[^\s{}\[\]<>|](?:[^{}\[\]<>|\n]*[^\s{}\[\]<>|])?\s*(?:(?><!--[\s\S]*?-->)\s*)*)"
     r"(?:\||\}\})"
 )
+#: an infobox's name
+_INFOBOX_RE = re.compile(r"\s*infobox", re.IGNORECASE)
 #: a link's title up to its "|" or its end
 _LINK_TITLE_RE = re.compile(r"((?:[^\n{}\[\]<>|]|(?><!--[^\n]*?-->))+)(?:\||\]\])")
 #: a template with no markup, quotes or line break in an attribute's value
@@ -167,6 +172,8 @@ class Layout:
     tables: list[Table]
     lines: list[Line]
     templates: list[Span] = field(default_factory=list)  # parameters to blank
+    #: infoboxes at the top level: (``{{``, where its parameters start, ``}}``)
+    boxes: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 def read_ahead(text: str, hidden: Callable[[str], bool] = lambda name: False) -> Layout:
@@ -179,7 +186,7 @@ def read_ahead(text: str, hidden: Callable[[str], bool] = lambda name: False) ->
             scan.document()
         except _GiveUp:
             pass
-    return Layout(scan.tables, scan.lines, scan.templates)
+    return Layout(scan.tables, scan.lines, scan.templates, scan.boxes)
 
 
 def stub(text: str, layout: Layout) -> str:
@@ -213,6 +220,8 @@ class _Scan:
         self.lines: list[Line] = []
         self.templates: list[Span] = []
         self.outer: int | None = None  # where a hidden template's parameters start
+        self.boxes: list[tuple[int, int, int]] = []
+        self.box: tuple[int, int] | None = None  # an infobox open at the top level
         self.rows: list[list[Item]] = [[]]
         self.tag: str | None = None  # the open item: "td", "th", "" (other content), None
         self.at = 0  # where the open item's contents start
@@ -367,6 +376,10 @@ class _Scan:
                     self.pop()
                     if not self.nested and self.outer is not None:
                         self.hidden_template(self.outer, m.start())
+                    if not self.nested and self.box is not None:
+                        if not self.ticks:
+                            self.boxes.append((*self.box, m.start()))
+                        self.box = None
                 elif self.nested:
                     raise _GiveUp  # crossed brackets
             elif tok == "<!--":
@@ -434,6 +447,8 @@ class _Scan:
             if not self.nested and not self.ticks and self.hidden is not None:
                 name = m.group(1)
                 self.outer = m.end(1) if "<" not in name and self.hidden(name) else None
+                if _INFOBOX_RE.match(name):
+                    self.box = (pos - 2, m.end(1))
             return
         m = _LINK_TITLE_RE.match(self.text, pos)
         if m is None:

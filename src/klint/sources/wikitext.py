@@ -2,8 +2,9 @@
 
 Offsets: mwparserfromhell round-trips its input exactly, so walking the parse
 tree and adding up ``len(str(node))`` gives every node's offset in the file.
-Tables and lines of plain prose found by :mod:`klint.sources._wikiscan` are read
-without the tree (the parser reads stubs in their place) and shown the same way.
+Tables, lines of plain prose and infoboxes with plain values found by
+:mod:`klint.sources._wikiscan` are read without the tree (the parser reads stubs in
+their place) and shown the same way.
 ``Document.text`` is the file unchanged; the visible text goes into
 ``Document.masked`` (see ``_markup.View``): ``[[Target|label]]`` shows only
 ``label``, ``'''bold'''`` and HTML tags lose their markers, ``<ref>``,
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import html.entities
+import itertools
 import re
 from typing import Any, ClassVar
 
@@ -103,6 +105,15 @@ _SIMPLE_MARKUP_RE = re.compile(
     r"|\{\{[^{}]*\}\}|" + _wikiscan.ENTITY
 )
 _FLAT_NAME_RE = re.compile(r"\{\{([^{}|]*)")
+#: an infobox parameter's value that :meth:`_Reader.simple` reads: plain pieces and flat
+#: templates, then blanks and line endings
+_BOX_VALUE_RE = re.compile(
+    r"(?:" + _wikiscan.PLAIN_PIECE + "|" + _wikiscan.FLAT_TEMPLATE + r")*\s*"
+)
+#: an infobox parameter's name (up to its "=")
+_BOX_KEY_RE = re.compile(r"[^=|{}\[\]<>&'\n]*=")
+#: what splits an infobox's parameters, and the links and templates that hold a "|"
+_BOX_SPLIT_RE = re.compile(r"\{\{|\}\}|\[\[|\]\]|\|")
 _ENTITY_RE = re.compile(_wikiscan.ENTITY)
 _BRACKETS_RE = re.compile(r"[\[\]{}\s]")
 _MAGIC_RE = re.compile(r"__[A-Z]{2,20}__")
@@ -304,6 +315,9 @@ class _Reader:
         self.claimed: list[Span] = []
         self.has_title = False
         self.length: Any = _str_length  # read() installs _Lengths once it agrees with the text
+        #: infoboxes read without the parser: ``{{`` -> (``}}``, each parameter's name,
+        #: its value's span and what simple() shows in it)
+        self.boxes: dict[int, tuple[int, list[tuple[str, int, int, dict[int, Any]]]]] = {}
 
     def add(self, kind: RegionKind, spans: list[Span], label: str | None = None) -> None:
         """A region from the first to the last visible character of ``spans``."""
@@ -532,6 +546,49 @@ class _Reader:
                 return self.walk(p.value, at)
         return []
 
+    def read_box(self, start: int, at: int, end: int) -> Span | None:
+        """Plan an infobox found ahead (``{{`` at ``start``, its parameters from ``at`` to its
+        ``}}`` at ``end``) to be read without the parser when each parameter is named and
+        its value is one :meth:`simple` reads: the span of its parameters, to blank for the
+        parser (which then reads a template with its name alone), or None."""
+        parsed = self.parsed
+        cuts = []  # each "|" that starts a parameter (not inside a link or template)
+        depth = 0
+        for m in _BOX_SPLIT_RE.finditer(parsed, at, end):
+            tok = m.group()
+            if tok == "|":
+                if not depth:
+                    cuts.append(m.start())
+            elif tok in ("{{", "[["):
+                depth += 1
+            else:
+                depth -= 1
+        if depth or parsed[at : cuts[0] if cuts else end].strip():
+            return None
+        params = []
+        for a, b in itertools.pairwise([*cuts, end]):
+            key = _BOX_KEY_RE.match(parsed, a + 1, b)
+            if key is None or not _wikiscan._paired(parsed[key.end() : b]):
+                return None
+            shown = self.simple_plan(key.end(), b, _BOX_VALUE_RE)
+            if shown is None:
+                return None
+            name = parsed[a + 1 : key.end() - 1].strip().lower()
+            params.append((name, key.end(), b, shown))
+        self.boxes[start] = (end + 2, params)
+        return at, end
+
+    def fast_box(self, pos: int, end: int) -> bool:
+        """Read the infobox at ``pos`` planned by :meth:`read_box`, as :meth:`infobox` reads
+        the parser's; whether there was one."""
+        box = self.boxes.get(pos)
+        if box is None or box[0] != end:
+            return False
+        self.claimed.append((pos, end))
+        for key, a, b, shown in box[1]:
+            self.box_field(key, self.show_simple(a, b, shown))
+        return True
+
     def as_written(self, node: Any, pos: int, end: int) -> Any:
         """A template parsed again from the text as written (its references not blanked)."""
 
@@ -539,20 +596,24 @@ class _Reader:
         return nodes[0] if len(nodes) == 1 and isinstance(nodes[0], n.Template) else node
 
     def infobox(self, node: Any, pos: int, end: int) -> None:
+        if self.fast_box(pos, end):
+            return
         self.claimed.append((pos, end))
         for p, at in self.params(node, pos):
-            key = str(p.name).strip().lower()
-            spans = self.walk(p.value, at)
-            if key in CAPTION_KEYS:
-                self.add("caption", spans)
-            elif key in TITLE_KEYS:
-                if not self.has_title:
-                    self.has_title = True
-                    self.add("title", spans)
-            elif key not in INFOBOX_SKIP:
-                label = infobox_label(key)
-                for item in _items(self.text, spans):
-                    self.add("infobox_field", item, label)
+            self.box_field(str(p.name).strip().lower(), self.walk(p.value, at))
+
+    def box_field(self, key: str, spans: list[Span]) -> None:
+        """The regions of an infobox parameter named ``key`` whose value shows ``spans``."""
+        if key in CAPTION_KEYS:
+            self.add("caption", spans)
+        elif key in TITLE_KEYS:
+            if not self.has_title:
+                self.has_title = True
+                self.add("title", spans)
+        elif key not in INFOBOX_SKIP:
+            label = infobox_label(key)
+            for item in _items(self.text, spans):
+                self.add("infobox_field", item, label)
 
     # -- tables --------------------------------------------------------------------------------
     def table(self, node: Any, pos: int, end: int) -> None:
@@ -634,8 +695,16 @@ class _Reader:
         parser. A template the reader never shows shows nothing; one it shows is parsed
         alone, which builds the node the parser builds for it in the line.
         """
+        shown = self.simple_plan(start, end)
+        return None if shown is None else self.show_simple(start, end, shown)
+
+    def simple_plan(
+        self, start: int, end: int, pattern: re.Pattern[str] = _SIMPLE_RE
+    ) -> dict[int, Any] | None:
+        """What :meth:`simple` shows of ``parsed[start:end]`` (the shown templates by
+        offset: the name of one read as text, else its node), or None if it cannot."""
         parsed = self.parsed
-        if not _SIMPLE_RE.fullmatch(parsed, start, end):
+        if not pattern.fullmatch(parsed, start, end):
             return None
         shown: dict[int, Any] = {}  # offset -> the node of a template the reader shows
         if "&" in parsed[start:end] and not all(
@@ -654,6 +723,11 @@ class _Reader:
                     if node is None:
                         return None
                     shown[m.start()] = node
+        return shown
+
+    def show_simple(self, start: int, end: int, shown: dict[int, Any]) -> list[Span]:
+        """Show ``parsed[start:end]`` as planned by :meth:`simple_plan`; its visible spans."""
+        parsed = self.parsed
         out: list[Span] = []
         pos = start
         for m in _SIMPLE_MARKUP_RE.finditer(parsed, start, end):
@@ -921,6 +995,9 @@ def read(text: str, path: str = "<text>") -> Document:
     parsed = _quiet_refs(text)
     ahead = _wikiscan.read_ahead(parsed, _hidden_template)
     reader = _Reader(text, parsed, ahead)
+    boxes = [span for box in ahead.boxes if (span := reader.read_box(*box)) is not None]
+    if boxes:
+        ahead = _wikiscan.Layout(ahead.tables, ahead.lines, ahead.templates + boxes)
     try:
         code = mwparserfromhell.parse(_wikiscan.stub(parsed, ahead), skip_style_tags=False)
         lengths = _Lengths()
