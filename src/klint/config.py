@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -359,6 +358,8 @@ def load_file(path: Path) -> Config | None:
         raise ConfigError(str(path), 1, f"cannot read configuration: {exc}") from None
     root = str(path.parent)
     if path.name == "pyproject.toml":
+        import tomllib  # only here: importing it costs about 36 M instructions
+
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
