@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
+from klint import lazyre
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context
@@ -15,10 +16,10 @@ from klint.rules.dates._common import show, sound
 
 #: attributes a text may round or give by another convention by a year (as KD110)
 _YEAR_SLACK = frozenset({"founded", "opened", "released", "published", "completed"})
-_CIRCA_RE = re.compile(r"\b(?:c\.|ca\.|circa|about|around|approximately)\s*(?:\]\]\s*)?$", re.I)
+_CIRCA_RE = lazyre.compile(r"\b(?:c\.|ca\.|circa|about|around|approximately)\s*(?:\]\]\s*)?$", re.I)
 #: a link to an event, then the verb that dates it, right before the date: "the [[Battle of X]]
 #: was fought on …", "[Battle of X](battle-of-x.md) took place near York in …"
-_EVENT_RE = re.compile(
+_EVENT_RE = lazyre.compile(
     r"(?:\[\[(?P<wiki>[^\[\]|#\n]{1,200})(?:#[^\[\]|\n]*)?(?:\|[^\[\]\n]{0,200})?\]\]"
     r"|\[[^\[\]\n]{1,200}\]\(\s*<?(?P<md>[^()\s<>]{1,500})>?\s*\))"
     r"\s+(?:was\s+fought|were\s+fought|took\s+place|occurred)"

@@ -6,15 +6,16 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from klint import lazyre
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import line, narrative_region, sentence, show, sound
 from klint.text.words import alternation
 
 #: a determiner right before the year that names an edition: "the 2021 …", "its 1998 …"
-_DETERMINER = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)[ \t]+$")
+_DETERMINER = lazyre.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)[ \t]+$")
 #: the name the year stands before: capitalised words, joined by "of", "de", "the", "and"
-_NAME = re.compile(
+_NAME = lazyre.compile(
     r"[ \t]+([A-Z][\w'’.&-]*(?:[ \t]+(?:(?:of|de|du|del|la|le|the|and)[ \t]+)*[A-Z][\w'’.&-]*)*)"
 )
 #: how many years an edition may be held from its own: "the 2020 Olympics were held in 2021"

@@ -9,13 +9,14 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from klint import lazyre
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import NARRATIVE, line, region_of, sentence, show, sound
 
 #: "the first walk (of the X organisation) took place", "the inaugural race was held",
 #: "the walk was first held": the kind of event, and what it belongs to
-_FIRST_RE = re.compile(
+_FIRST_RE = lazyre.compile(
     r"\b(?:[Tt]he\s+(?:first|inaugural)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]{3,})"
     r"(?:\s+of\s+(?:the\s+)?(?P<owner>[^,.;()]{2,80}?))?"
     r"\s+(?:took\s+place|was\s+held|was\s+staged|was\s+organi[sz]ed|was\s+run|occurred)"
@@ -23,13 +24,15 @@ _FIRST_RE = re.compile(
     r"[^.;!?]{0,12}?\s(?:in|on|during)\s+$"
 )
 #: a sentence where events of a kind happen: "organized walks in 41 cities", "races were held"
-_HAPPENED_RE = re.compile(
+_HAPPENED_RE = lazyre.compile(
     r"\b(?:held|organi[sz]ed|organi[sz]ing|staged|hosted|took\s+place|took\s+part\s+in|ran)\b"
 )
 #: a sentence that itself orders events ("the first", "before the first"): no earlier instance
-_ORDERED_RE = re.compile(r"\b(?:first|inaugural|earlier|previous|predecessor|precursor)\b", re.I)
-_WORD_RE = re.compile(r"[A-Za-z]+")
-_NAME_WORD_RE = re.compile(r"\b[A-Z][A-Za-z]+")
+_ORDERED_RE = lazyre.compile(
+    r"\b(?:first|inaugural|earlier|previous|predecessor|precursor)\b", re.I
+)
+_WORD_RE = lazyre.compile(r"[A-Za-z]+")
+_NAME_WORD_RE = lazyre.compile(r"\b[A-Z][A-Za-z]+")
 
 
 class FirstOccurrenceConflict(Rule):

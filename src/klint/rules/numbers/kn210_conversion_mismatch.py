@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from klint import lazyre
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.numbers import _units
@@ -37,7 +38,7 @@ def _side(p: str, words: tuple[str, ...] = ()) -> str:
 
 _APPROX = r"(?:about|approximately|approx\.|around|roughly|some|nearly|almost|c\.|ca\.|circa|~|≈)"
 #: where a conversion may open: a parenthesis, a number and a word that may start a unit
-_OPEN = re.compile(
+_OPEN = lazyre.compile(
     rf"\(\s?(?:{_APPROX}\s?)?[−-]?\d[\d,.]*{_SCALE}(?:{_SEP}[−-]?\d[\d,.]*)?[ \u00a0]*(?:-|/|per\s)?"
     r"(?P<word>[^\W\d_]+|[°º′″])"
 )
@@ -68,14 +69,14 @@ def pairs(view: str, words: tuple[str, ...] = ()) -> Iterator[re.Match[str]]:
 
 
 #: a number and a unit right before a pair's first value: "6 ft 5 in" read from "5 in"
-_UNIT_BEFORE = re.compile(r"\d[ \u00a0]*-?(?P<word>[^\W\d_]+|[°º′″])[ \u00a0]*$")
+_UNIT_BEFORE = lazyre.compile(r"\d[ \u00a0]*-?(?P<word>[^\W\d_]+|[°º′″])[ \u00a0]*$")
 #: markup between a number and its unit that the view hides: "300{{e|9}} kg", "10<sup>6</sup>"
-_HIDDEN = re.compile(r"\{\{(?!\s*nbsp\s*\}\})|<sup|\^")
+_HIDDEN = lazyre.compile(r"\{\{(?!\s*nbsp\s*\}\})|<sup|\^")
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
-_CURRENCY = re.compile(r"(?:[$£€¥₹]|\b[A-Z]{3})\s?$")  # "£5 m", "US$8 m", "EUR 5 m"
+_CURRENCY = lazyre.compile(r"(?:[$£€¥₹]|\b[A-Z]{3})\s?$")  # "£5 m", "US$8 m", "EUR 5 m"
 
 #: infobox fields that state one measure in two units: ``area_km2`` / ``area_sq_mi``
-_FIELD = re.compile(
+_FIELD = lazyre.compile(
     r"\|[ \t]*(?P<stem>[A-Za-z][\w ]*?)_(?P<unit>km2|sq_mi|sqmi|km|mi|m|ft|ha|acres?)"
     r"[ \t]*=[ \t]*(?P<num>-?\d[\d,]*(?:\.\d+)?)(?![\d,.]*\s*[-–]\s*\d)",
 )

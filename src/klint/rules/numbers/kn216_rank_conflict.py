@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from klint import lazyre
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.numbers._common import line_of
@@ -17,20 +18,20 @@ _ORDINAL_WORDS = (
 ).split()
 _ORDINAL_VALUE = {w: i + 2 for i, w in enumerate(_ORDINAL_WORDS)}
 #: "the eleventh largest city", "5th-busiest airport", "the third most populous state"
-_RANK_RE = re.compile(
+_RANK_RE = lazyre.compile(
     rf"\b(?P<ord>\d{{1,3}}(?:st|nd|rd|th)|{'|'.join(_ORDINAL_WORDS)})[ \t-]+"
     r"(?P<sup>(?:most|least)[ \t]+[a-z]+|[a-z]{2,}est)\b"
     r"(?:[ \t]+(?P<noun>[a-z]{3,}))?",
     re.IGNORECASE,
 )
 #: the measure a rank is on: "by area", "in terms of population"
-_MEASURE_RE = re.compile(r"\b(?:by|in terms of)[ \t]+(?:its[ \t]+)?([a-z]{3,})", re.IGNORECASE)
+_MEASURE_RE = lazyre.compile(r"\b(?:by|in terms of)[ \t]+(?:its[ \t]+)?([a-z]{3,})", re.IGNORECASE)
 #: the whole a rank is within: "in Germany", "in the whole of Germany", "of the United States"
-_SCOPE_RE = re.compile(
+_SCOPE_RE = lazyre.compile(
     r"(?:[ \t]+[a-z]+){0,2}?[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?(?:whole[ \t]+of[ \t]+)?"
     r"(world|(?:(?:north|south|east|west|central)[a-z-]*[ \t]+)?[A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+)*)"
 )
-_NAME_RE = re.compile(r"(?<=\s)[A-Z][\w-]+")
+_NAME_RE = lazyre.compile(r"(?<=\s)[A-Z][\w-]+")
 _PRONOUNS = frozenset("It Its He His She Her They Their This That These Those".split())
 #: capitalised words that open a sentence without naming anything
 _NOT_NAMES = frozenset(
@@ -39,10 +40,10 @@ _NOT_NAMES = frozenset(
 )
 #: "Juneau, Alaska's third-largest city": the possessive is the rank's whole, the name
 #: before it the ranked thing
-_OWNER_RE = re.compile(r"([A-Z][\w-]+),?[ \t]+([A-Z][\w-]+)['’]s[ \t]+$")
-_FIRST_WORD_RE = re.compile(r"\s*([A-Z][\w-]+)")
-_YEAR_RE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
-_SENTENCE_END_RE = re.compile(r"[.!?](?=\s+[A-Z\"“(])|\n")
+_OWNER_RE = lazyre.compile(r"([A-Z][\w-]+),?[ \t]+([A-Z][\w-]+)['’]s[ \t]+$")
+_FIRST_WORD_RE = lazyre.compile(r"\s*([A-Z][\w-]+)")
+_YEAR_RE = lazyre.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+_SENTENCE_END_RE = lazyre.compile(r"[.!?](?=\s+[A-Z\"“(])|\n")
 #: words after "most"/"-est" that are no measure of a rank ("the second oldest", "at least")
 _NOT_SUPERLATIVE = frozenset({"interest", "honest", "forest", "west", "rest", "test", "best"})
 

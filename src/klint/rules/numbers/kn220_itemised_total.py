@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from klint import lazyre
 from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
@@ -19,15 +20,15 @@ from klint.rules.numbers._common import bounds, fmt, lines_of, sentence_text, st
 from klint.text.words import has_cue
 
 # the word after a bare count that says what it counts: "33 built", "12 sold"
-_VERB_AFTER = re.compile(
+_VERB_AFTER = lazyre.compile(
     r"\s+(built|made|produced|sold|delivered|completed|ordered|converted|lost|killed|"
     r"captured|launched|manufactured)\b"
 )
 # a label before a total: "Number of aircraft built: 44"
-_LABEL = re.compile(r"([^\n:.;]{3,80}):\s*$")
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_LABEL = lazyre.compile(r"([^\n:.;]{3,80}):\s*$")
+_YEAR = lazyre.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 # a part that is only some of a group: "of whom 30", "including 12", "a further 20"
-_SOME = re.compile(
+_SOME = lazyre.compile(
     r"\b(?:of\s+whom|of\s+which|of\s+them|including|among\s+them|a\s+further|another|"
     r"more\s+than|over|at\s+least|up\s+to)\s+$",
     re.IGNORECASE,
@@ -91,7 +92,7 @@ def _counts(ctx: Context) -> list[_Count]:
 
 
 # a bare number after a part that leaves the noun to it: ", the group from Nimes 300"
-_ELIDED = re.compile(
+_ELIDED = lazyre.compile(
     r"([^.;:\d()]{1,60}?)(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?=\s*(?:[,.;]|and\b))"
 )
 

@@ -10,16 +10,17 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
+from klint import lazyre
 from klint.document import Document
 
-_WIKI_LINK_RE = re.compile(r"\[\[([^\[\]|]*)(?:\|[^\[\]]*)?\]\]")
-_HTML_LINK_RE = re.compile(r"<a\b[^>]*>(?:(?!</a>).)*</a>", re.IGNORECASE | re.DOTALL)
-_HTML_TARGET_RE = re.compile(r"""\btitle="([^"]*)"|\bhref="([^"]*)\"""", re.IGNORECASE)
-_MD_LINK_RE = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(([^()\s]*)")
-_WIKI_LANG_RE = re.compile(
+_WIKI_LINK_RE = lazyre.compile(r"\[\[([^\[\]|]*)(?:\|[^\[\]]*)?\]\]")
+_HTML_LINK_RE = lazyre.compile(r"<a\b[^>]*>(?:(?!</a>).)*</a>", re.IGNORECASE | re.DOTALL)
+_HTML_TARGET_RE = lazyre.compile(r"""\btitle="([^"]*)"|\bhref="([^"]*)\"""", re.IGNORECASE)
+_MD_LINK_RE = lazyre.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(([^()\s]*)")
+_WIKI_LANG_RE = lazyre.compile(
     r"\{\{\s*(?:lang|transl|nihongo)\b[^{}]*?(?:\{\{[^{}]*\}\}[^{}]*?)*\}\}", re.I
 )
-_SIC_RE = re.compile(r"\s*(?:\{\{\s*sic\b|\[sic\]|\(sic\))", re.IGNORECASE)
+_SIC_RE = lazyre.compile(r"\s*(?:\{\{\s*sic\b|\[sic\]|\(sic\))", re.IGNORECASE)
 
 
 def _line(text: str, start: int, end: int) -> tuple[int, str]:
@@ -58,9 +59,9 @@ def _norm(target: str) -> str | None:
     return " ".join(target.split()).casefold() or None
 
 
-_WIKI_ITALIC_RE = re.compile(r"''(?!')(.+?)''")
-_HTML_ITALIC_RE = re.compile(r"<(i|em)\b[^>]*>(.*?)</\1>", re.IGNORECASE)
-_WORD_RE = re.compile(r"[^\W\d_]{4,}")
+_WIKI_ITALIC_RE = lazyre.compile(r"''(?!')(.+?)''")
+_HTML_ITALIC_RE = lazyre.compile(r"<(i|em)\b[^>]*>(.*?)</\1>", re.IGNORECASE)
+_WORD_RE = lazyre.compile(r"[^\W\d_]{4,}")
 
 
 def set_apart(doc: Document, start: int, end: int) -> bool:
@@ -102,8 +103,8 @@ def _close(a: str, b: str) -> bool:
     return prev[-1] <= 2
 
 
-_WIKI_BOLD_RE = re.compile(r"'''(?!')(.+?)'''")
-_HTML_BOLD_RE = re.compile(r"<(b|strong)\b[^>]*>(.*?)</\1>", re.IGNORECASE)
+_WIKI_BOLD_RE = lazyre.compile(r"'''(?!')(.+?)'''")
+_HTML_BOLD_RE = lazyre.compile(r"<(b|strong)\b[^>]*>(.*?)</\1>", re.IGNORECASE)
 
 
 def in_bold(doc: Document, start: int, end: int) -> bool:
@@ -120,7 +121,7 @@ def in_bold(doc: Document, start: int, end: int) -> bool:
     return any(a <= s and e <= b for a, b in spans)
 
 
-_LANG_BEFORE_RE = re.compile(r"\{\{\s*(?:lang|transl)\b[^{}]*\}\}[\s,;:]*$", re.IGNORECASE)
+_LANG_BEFORE_RE = lazyre.compile(r"\{\{\s*(?:lang|transl)\b[^{}]*\}\}[\s,;:]*$", re.IGNORECASE)
 
 
 def transliterated(doc: Document, start: int, end: int) -> bool:
@@ -137,7 +138,7 @@ def transliterated(doc: Document, start: int, end: int) -> bool:
     return False
 
 
-_HTML_Q_RE = re.compile(r"<q\b[^>]*>.*?</q>", re.IGNORECASE | re.DOTALL)
+_HTML_Q_RE = lazyre.compile(r"<q\b[^>]*>.*?</q>", re.IGNORECASE | re.DOTALL)
 
 
 def in_inline_quote(doc: Document, start: int, end: int) -> bool:
@@ -149,7 +150,7 @@ def in_inline_quote(doc: Document, start: int, end: int) -> bool:
     return any(m.start() <= s and e <= m.end() for m in _HTML_Q_RE.finditer(line))
 
 
-_FOREIGN_WORD_RE = re.compile(r"[^\W\d_]+")
+_FOREIGN_WORD_RE = lazyre.compile(r"[^\W\d_]+")
 
 
 def in_foreign_phrase(
@@ -165,13 +166,13 @@ def in_foreign_phrase(
     return any(w in words for w in before + after)
 
 
-_WIKI_REF_RE = re.compile(
+_WIKI_REF_RE = lazyre.compile(
     r"<ref\b[^>/]*>.*?</ref>|\{\{\s*(?:cite|citation|harvnb|sfn)\b(?:[^{}]|\{\{[^{}]*\}\})*\}\}",
     re.IGNORECASE | re.DOTALL,
 )
-_HTML_CITE_RE = re.compile(r"<cite\b.*?</cite>", re.IGNORECASE | re.DOTALL)
+_HTML_CITE_RE = lazyre.compile(r"<cite\b.*?</cite>", re.IGNORECASE | re.DOTALL)
 #: what marks a line of a footnote or reference list in plain text and Markdown
-_CITED_LINE_RE = re.compile(
+_CITED_LINE_RE = lazyre.compile(
     r"^\s*(?:[-*]\s+)?(?:\^|\[\d+\])|\b(?:ISBN|ISSN|doi|OCLC|PMID|Retrieved|Archived from)\b",
     re.MULTILINE,
 )
@@ -194,8 +195,8 @@ def in_citation(doc: Document, start: int, end: int) -> bool:
     return bool(_CITED_LINE_RE.search(line))
 
 
-_NAME_FIELD_RE = re.compile(r"name|alias|pseudonym|known as", re.IGNORECASE)
-_HTML_NAME_ROW_RE = re.compile(
+_NAME_FIELD_RE = lazyre.compile(r"name|alias|pseudonym|known as", re.IGNORECASE)
+_HTML_NAME_ROW_RE = lazyre.compile(
     r'class="nickname"|<th\b[^>]*>(?:(?!</th>).)*?(?:name|alias|pseudonym|known\s+as)',
     re.IGNORECASE | re.DOTALL,
 )
