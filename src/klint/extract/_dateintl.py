@@ -12,10 +12,10 @@ an English-only run never loads it.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from klint import lazyre
 from klint.extract._datescan import Part, Raw
 from klint.text.calendar import MONTHS
 
@@ -24,11 +24,11 @@ if TYPE_CHECKING:
 
 _SP = r"[ \t\u00a0]{1,2}"
 # Anchored at a year, looking back: "20 Şubat 1988", "20. Februar 1988", "Mart 1992", "февраль 1988"
-_YEARS = re.compile(r"(?<![\w.,/–-])(?:1[0-9]\d\d|20\d\d)(?![\d%]|[.,]\d)")
-_BEFORE = re.compile(
+_YEARS = lazyre.compile(r"(?<![\w.,/–-])(?:1[0-9]\d\d|20\d\d)(?![\d%]|[.,]\d)")
+_BEFORE = lazyre.compile(
     rf"(?<![\w.,-])(?:(?P<d>[12][0-9]|3[01]|0?[1-9])\.?{_SP})?(?P<m>[^\W\d_]{{3,12}})\.?{_SP}\Z"
 )
-_TAIL = re.compile(rf"{_SP}(?:года|г\.|yılı)(?!\w)")  # "20 февраля 1988 года", "1988 yılı"
+_TAIL = lazyre.compile(rf"{_SP}(?:года|г\.|yılı)(?!\w)")  # "20 февраля 1988 года", "1988 yılı"
 _ENGLISH = frozenset(name.lower() for name in MONTHS)
 
 _SETTINGS = {

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import PurePath
 
+from klint import lazyre
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
@@ -23,13 +24,13 @@ from klint.text.words import alternation, find_all, finditer_from, words_re
 
 _NAME = r"(?P<name>[A-Z][a-z]{1,30}(?:[ -](?:[A-Z][a-z]{1,30}|de|von|van|al|bin|ibn)\b){0,3})"
 # the name before a death word: "X died", "X, who was killed", "the death of X, who was killed"
-_NAME_BEFORE_DIED = re.compile(_NAME + r",?[ \t](?:who[ \t])?(?:had[ \t])?$")
+_NAME_BEFORE_DIED = lazyre.compile(_NAME + r",?[ \t](?:who[ \t])?(?:had[ \t])?$")
 _NAME_BEFORE_KILLED = re.compile(_NAME + r",?[ \t](?:who[ \t])?(?:was|had[ \t]been)[ \t]$")
 # "his death in 1989, X ..."
 _NAME_AFTER_DEATH = re.compile(r"[ \t]in[ \t][^,.;]{1,30},[ \t]" + _NAME)
-_NAME_BEFORE_LIFESPAN = re.compile(_NAME + r"[ \t]\((?:c\.[ \t])?$")
+_NAME_BEFORE_LIFESPAN = lazyre.compile(_NAME + r"[ \t]\((?:c\.[ \t])?$")
 # what may stand right before the subject of a clause
-_CLAUSE_OPENING = re.compile(
+_CLAUSE_OPENING = lazyre.compile(
     r"(?:[,;:(\u2014\d]|\b(?:and|but|or|when|while|then|as|because|so|where|that|until"
     r"|although|though|whereupon|later|meanwhile))$"
 )

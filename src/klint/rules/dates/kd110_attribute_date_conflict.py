@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
+from klint import lazyre
 from klint.claims import DateClaim, Frame
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
@@ -85,7 +86,7 @@ def dated(ctx: Context) -> Dated:
 
 
 #: a description right before a date: "set up a mediation organisation in 1989"
-_DESCRIPTION_RE = re.compile(
+_DESCRIPTION_RE = lazyre.compile(
     r"\b(?:an?|the)\s+((?:[a-z][a-z-]+\s+){1,2}[a-z][a-z-]+)\s+(?:in|on|during)\s+$"
 )
 
@@ -113,7 +114,7 @@ def _named(view: str, facts: Dated, attribute: str, description: str) -> str | N
 
 
 #: "… where his father died in": the one born or dead is the subject's relative, not the subject
-_RELATIVE_RE = re.compile(
+_RELATIVE_RE = lazyre.compile(
     r"\b(?:his|her|their)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:had\s+)?"
     r"(?:died|was\s+born|were\s+born|passed\s+away|(?:was|were)\s+(?:killed|executed|"
     r"assassinated|murdered|slain|hanged|beheaded|martyred))\b[^.;!?]*$"
@@ -126,7 +127,7 @@ def _relative_acts(text: str, start: int) -> bool:
     return bool(_RELATIVE_RE.search(text, max(0, start - 120), start))
 
 
-_ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_RE = lazyre.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _iso_copy(view: str, c: DateClaim) -> bool:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from klint import lazyre
 from klint.claims import DateClaim, Frame, QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
@@ -16,8 +17,8 @@ from klint.text import sentences
 #: a name between an age and a date ("the oldest (age 31) since 32-year-old Connors …
 #: in 1984") means the date is someone else's event; a place after "in", "at" or "to" does
 #: not, however many words it has ("settled in New York in 1861")
-_NAME_RUN_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*")
-_PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|to|the)[ \t]+$")
+_NAME_RUN_RE = lazyre.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*")
+_PLACE_BEFORE_RE = lazyre.compile(r"\b(?:in|at|to|the)[ \t]+$")
 
 
 def _near(view: str, date: DateClaim, age: QuantityClaim, person: str) -> bool:
@@ -33,12 +34,12 @@ def _near(view: str, date: DateClaim, age: QuantityClaim, person: str) -> bool:
 
 #: an activity a person started at an age: "started learning to ski when she was 12",
 #: "began playing the piano at the age of five", "took up painting aged 40"
-_STARTED_RE = re.compile(
+_STARTED_RE = lazyre.compile(
     r"\b(?:started|began|took\s+up)\s[^.;:!?()]{0,60}?\b(?:when\s+(?:she|he)\s+was|"
     r"at\s+(?:the\s+)?age(?:\s+of)?|aged?)\s+(?P<n>\d{1,2})\b(?!\s*(?:[-–]|or\b|and\b))"
 )
 #: words that tell an earlier time after a later one: "had", "earlier", "as a child"
-_LOOKING_BACK_RE = re.compile(
+_LOOKING_BACK_RE = lazyre.compile(
     r"\b(?:had|earlier|previously|before|already|until|since|as\s+a\s+(?:child|boy|girl)|"
     r"born|childhood)\b",
     re.IGNORECASE,

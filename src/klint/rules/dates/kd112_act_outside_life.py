@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
 
+from klint import lazyre
 from klint.claims import DateClaim, Frame
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
@@ -24,12 +25,12 @@ from klint.text.words import alternation, words_re
 _NOT_ACTS = frozenset({"born", "died", "lifespan", "founded", "opened", "released", "published"})
 #: a verb with an auxiliary before it is passive or past perfect ("was buried", "had moved"):
 #: what is done to a person after their death, or told out of order
-_AUX_BEFORE = re.compile(
+_AUX_BEFORE = lazyre.compile(
     r"\b(?:was|were|is|are|be|been|being|had|has|have|would|will)\s+(?:\w+ly\s+)?$", re.I
 )
-_WAS_BEFORE = re.compile(r"\b(?:was|were)[ \t]+$", re.I)
+_WAS_BEFORE = lazyre.compile(r"\b(?:was|were)[ \t]+$", re.I)
 #: the past perfect of the clause's own verb ("had moved", not "had been buried")
-_HAD_BEFORE = re.compile(r"\bhad[ \t]+(?:\w+ly[ \t]+)?$", re.I)
+_HAD_BEFORE = lazyre.compile(r"\bhad[ \t]+(?:\w+ly[ \t]+)?$", re.I)
 #: how many years before a person's birth a namesake of an elder generation may act
 _NAMESAKE_YEARS = 30
 #: the longest life a person with no death date may be given
@@ -37,7 +38,7 @@ _LIFE_YEARS = 100
 #: the years after its founding an organisation's acts are looked for
 _FOUNDED_YEARS = 200
 #: words that make a clause posthumous, reported or not the person's own act
-_POSTHUMOUS = re.compile(
+_POSTHUMOUS = lazyre.compile(
     r"posthum|memorial|in memory|remains|grave|tomb|statue|portrayed|legacy|estate|"
     r"honou?red|tribute|biograph|centenary|centennial|anniversar",
     re.I,

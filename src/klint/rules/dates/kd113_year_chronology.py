@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from itertools import pairwise
 
+from klint import lazyre
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.document import Region
@@ -46,22 +47,24 @@ _AROUND = 2
 #: a sentence with this many dates lists dated items ("sponsored by A in 1993, B in 1997 and
 #: C in 2003"): its order is the list's, not the story's
 _LISTING = 3
-_CLAUSE_END = re.compile(r"[,;]")
+_CLAUSE_END = lazyre.compile(r"[,;]")
 #: a relative clause after a date ("…, who would later serve …") tells about someone else
-_RELATIVE = re.compile(r",\s+(?:who|which|whom|whose)\b")
+_RELATIVE = lazyre.compile(r",\s+(?:who|which|whom|whose)\b")
 #: a sentence's end, citation marks after it too ("lupus.[2] In 1926")
-_CITED_STOP = re.compile(r"[.!?](?:\[[\w ]{1,12}\]|[\"\u201d\u2019)\]])*\s+(?=[A-Z\"\u201c(\[])")
+_CITED_STOP = lazyre.compile(
+    r"[.!?](?:\[[\w ]{1,12}\]|[\"\u201d\u2019)\]])*\s+(?=[A-Z\"\u201c(\[])"
+)
 #: how near a figure stands to the date that says when it holds
 _MEASURE_GAP = 30
-_BLANK_LINE = re.compile(r"\n[ \t]*\n|<p\b|</p>")
+_BLANK_LINE = lazyre.compile(r"\n[ \t]*\n|<p\b|</p>")
 #: a sentence's end at a line's end, citation marks after it too ("magazine.[12]")
-_SENTENCE_END = re.compile(r"[.!?](?:[\"'\u201d)\]]|\[[\w ]{1,12}\])*\s*$")
+_SENTENCE_END = lazyre.compile(r"[.!?](?:[\"'\u201d)\]]|\[[\w ]{1,12}\])*\s*$")
 #: a sentence's end with citation marks after it ("Yekaterinburg.[2] There")
-_MARKED_STOP = re.compile(r"[.!?](?:\[[\w ]{1,12}\])+\s+(?=[A-Z\"\u201c(])")
+_MARKED_STOP = lazyre.compile(r"[.!?](?:\[[\w ]{1,12}\])+\s+(?=[A-Z\"\u201c(])")
 #: a verb opening what was said or thought ("emphasizing that", "claimed that")
-_CONTENT = re.compile(r"\b[a-z]{3,}(?:ing|ed|s)\s+that\b")
+_CONTENT = lazyre.compile(r"\b[a-z]{3,}(?:ing|ed|s)\s+that\b")
 #: a citation mark left as text after a sentence or clause ("Lash.[54]", "1910,[3]")
-_CITATION_MARK = re.compile(r"\[\d{1,3}\]")
+_CITATION_MARK = lazyre.compile(r"\[\d{1,3}\]")
 
 
 def _wrapped(view: str, end: int, start: int) -> bool:
@@ -73,7 +76,7 @@ def _wrapped(view: str, end: int, start: int) -> bool:
 
 
 #: a sentence that opens on another person: "His mother died in 1952." (not "His ratings …")
-_OTHER_PERSON = re.compile(
+_OTHER_PERSON = lazyre.compile(
     r"\s*(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:elder|younger|eldest|youngest|late|first|"
     r"second|only|new|former|future)\s+)?(?:mother|father|parents?|wife|husband|son|daughter|"
     r"children|child|brothers?|sisters?|siblings?|family|uncle|aunt|grand\w+|cousin|nephew|"
@@ -81,12 +84,12 @@ _OTHER_PERSON = re.compile(
     r"pupil|student|heir|ancestors?|descendants?|in-laws?|mother-in-law|father-in-law)\b"
 )
 #: what may stand before a date that opens its sentence: "In", "On", "By", "In early", "Late in"
-_OPENING = re.compile(
+_OPENING = lazyre.compile(
     r"\s*(?:(?:[Ii]n|[Oo]n|[Bb]y|[Dd]uring|[Ll]ater|[Ee]arly|[Ll]ate|[Tt]hen)"
     r"(?:\s+(?:in|on|the|early|late|mid|spring|summer|autumn|fall|winter|of))*\s+)?"
 )
 #: words that mark a sentence as telling ahead of the story or back from it
-_LOOK_AHEAD = re.compile(
+_LOOK_AHEAD = lazyre.compile(
     r"\b(?:would|later|eventually|subsequently|until|till|future|went on to|by then|"
     r"by the time|since|ago|back|(?:a|the|new|all-time) record|consequently|forecast|"
     r"projected|expected|planned|scheduled|to date|(?:his|her|their|its) (?:last|final)|"
@@ -105,21 +108,21 @@ _TELLS_AHEAD = frozenset(
 ) | {"is now", "are now", "to this day"}
 _TELLS_BACK = frozenset({"since", "ago", "back"})
 #: "was not completed until 1921", "it was not until 1938 that": the time the thing happened
-_NOT_UNTIL = re.compile(r"\bnot\b[^,;.:]{0,80}$")
+_NOT_UNTIL = lazyre.compile(r"\bnot\b[^,;.:]{0,80}$")
 #: "two weeks later", "a year later": a step from the date before, not a look ahead
-_COUNTED_LATER = re.compile(r"\b(?:day|week|month|year|decade)s?\s+$", re.I)
+_COUNTED_LATER = lazyre.compile(r"\b(?:day|week|month|year|decade)s?\s+$", re.I)
 #: a preposition opening a sentence on what its main clause goes by, not on its time
-_FRONTED = re.compile(
+_FRONTED = lazyre.compile(
     r"\s*(?:Under|With|Without|Despite|Unlike|Like|Through|Against|Within|Beyond|Besides|"
     r"Per|Via|Because of|Owing to|Due to|Thanks to|According to|In line with)\s",
 )
 #: a subject pronoun or an auxiliary: a main clause has begun
-_FINITE = re.compile(r"\b(?:he|she|it|they|we|I|was|were|is|are|had|has|have)\b")
+_FINITE = lazyre.compile(r"\b(?:he|she|it|they|we|I|was|were|is|are|had|has|have)\b")
 #: "back to" a level, not a time ("dropped back to the low 40s"; not "back to 1990",
 #: "back to the 1850s", "back to the Roman era")
-_BACK_TO_LEVEL = re.compile(r"\s+to\s+(?:the\s+)?(?!\d|early|late|mid|[A-Z])")
+_BACK_TO_LEVEL = lazyre.compile(r"\s+to\s+(?:the\s+)?(?!\d|early|late|mid|[A-Z])")
 #: "Later in July 1720 …", "Later that year …" opening a sentence: the story's next step
-_LATER_STEP = re.compile(r",?\s+(?:in|on|during|that|the same)\b", re.I)
+_LATER_STEP = lazyre.compile(r",?\s+(?:in|on|during|that|the same)\b", re.I)
 #: the verbs of a report that date the act itself when nothing comes between ("was published
 #: in April 1982", "announced its exit in April 2020"), not a content ("wrote that in 1930 …")
 _DATED_ACTS = frozenset({"published", "announced", "revealed"})
@@ -127,13 +130,13 @@ _DATED_ACTS = frozenset({"published", "announced", "revealed"})
 #: story told back
 _DATING_CUES = frozenset({"born", "established", "founded", "built", "dating"})
 #: a past perfect ("had sold", "had been"), not a possession ("had one daughter", "had a son")
-_HAD = re.compile(
+_HAD = lazyre.compile(
     r"\bhad\s+(?!(?:a|an|one|two|three|four|five|six|no|the|his|her|their|its|some|many|"
     r"several|\d+)\b)\w",
     re.I,
 )
-_AFTER_COMMA = re.compile(r"[,(]\s*$")
-_REPORTED_CONTENT = re.compile(r"\bthat\b|\baccording\b|[:\"\u201c]|\b(?!during\b)\w{3,}ing\b")
+_AFTER_COMMA = lazyre.compile(r"[,(]\s*$")
+_REPORTED_CONTENT = lazyre.compile(r"\bthat\b|\baccording\b|[:\"\u201c]|\b(?!during\b)\w{3,}ing\b")
 #: how far the year one slip away from the first or last date of a paragraph may stand before
 #: the date after it or after the date before it
 _SLIP_REACH = 10
@@ -159,7 +162,7 @@ _NOT_STORY = frozenset({"since", "of", "from", "until", "till"})
 #: the attributes that date a life's own ends, not a step of it
 _LIFE_ENDS = frozenset({"born", "died", "lifespan"})
 #: a relative clause opening before a date: the date is another thing's
-_RELATIVE_BEFORE = re.compile(r"\b(?:which|who|whom|whose)\b")
+_RELATIVE_BEFORE = lazyre.compile(r"\b(?:which|who|whom|whose)\b")
 
 
 def _tells(view: str, start: int, end: int, skip: list[tuple[int, int]] | None = None) -> set[str]:
@@ -251,7 +254,7 @@ def _period_of(view: str, c: DateClaim, periods: frozenset[str]) -> bool:
     return m is not None and m.group(1).lower() in periods
 
 
-_WORD_BEFORE_OF = re.compile(r"\b([A-Za-z]+)\s+of\s+$")
+_WORD_BEFORE_OF = lazyre.compile(r"\b([A-Za-z]+)\s+of\s+$")
 
 
 def _before(a: DateClaim, b: DateClaim) -> bool:

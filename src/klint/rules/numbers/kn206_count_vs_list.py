@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from klint import lazyre
 from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.document import CONTENT_KINDS, Document, Region
@@ -36,7 +37,7 @@ _COLON_LIST_RE = re.compile(
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of|de|the)\s+[A-Z][\w'’.-]*|\s+[A-Z][\w'’.-]*){0,3}"
 # a list that opens its sentence before "were the" and its count: "Aldo, Bruna and Carla were
 # the two founders"
-_LIST_COPULA = re.compile(
+_LIST_COPULA = lazyre.compile(
     rf"(?P<items>{_NAME}(?:\s*,\s*{_NAME}){{0,12}}\s*,?\s+(?:and|&)\s+{_NAME})"
     r"\s+(?:were|are)\s+(?:the|all|these)\s+$"
 )
@@ -64,7 +65,7 @@ def _both_matches(view: str, start: int, end: int) -> Iterator[re.Match[str]]:
 
 
 # a list before its count: "Aldo, Bruna and Carla – the two founders – met"
-_LIST_BEFORE = re.compile(
+_LIST_BEFORE = lazyre.compile(
     rf"(?P<items>{_ITEM}(?:\s*,\s*{_ITEM}){{0,12}}\s*,?\s+(?:and|&)\s+{_ITEM})"
     r"\s*(?P<open>[,(—–])\s*(?:the|all|these|those)\s+$"
 )
@@ -92,7 +93,7 @@ def _count_end(ctx: Context, q: QuantityClaim) -> int | None:
 _CLOSES = {",": ",", "(": ")", "—": "—", "–": "–"}
 # words after a count that name what it counts before its list: "named in the report",
 # "of the band"; a finite verb ("signed the treaty") is not one
-_PREDICATE = re.compile(r"\s*(?:[a-z]+(?:ed|en)|named|called|known|of|in|from|at|on|for)\b")
+_PREDICATE = lazyre.compile(r"\s*(?:[a-z]+(?:ed|en)|named|called|known|of|in|from|at|on|for)\b")
 _SEP = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 _LINK_SPAN = re.compile(r"\[\[[^\[\]]*\]\]|\[[^\[\]]*\]\([^()]*\)|<a\b[^>]*>.*?</a>", re.IGNORECASE)
 _LINK_RAW = re.compile(r"\[\[|\]\(|<a\s", re.IGNORECASE)
@@ -143,7 +144,7 @@ def _comma_items(items: str) -> int:
     return len(pieces) + (1 if re.search(r"\s(?:and|&)\s", last) else 0)
 
 
-_PLACE_COMMA_REGION = re.compile(r"\b([A-Z][\w'’.-]+), ([A-Z][a-z]+)\b")
+_PLACE_COMMA_REGION = lazyre.compile(r"\b([A-Z][\w'’.-]+), ([A-Z][a-z]+)\b")
 
 
 def _regions_named(ctx: Context, items: str) -> int:
@@ -193,11 +194,11 @@ def _top_items(doc: Document, following: list[Region], nested: bool) -> list[Reg
 
 
 # what stands before the count of a list that follows: "the following three", "had four"
-_LIST_INTRO = re.compile(
+_LIST_INTRO = lazyre.compile(
     r"\b(?:following|these|the|its|their|his|her|had|has|have|are|were|was|is|with)\s+$"
 )
 # words that make the list some of a larger group: "includes two", "among them were four"
-_LIST_SOME = re.compile(
+_LIST_SOME = lazyre.compile(
     r"\b(?:includ\w*|among|amongst|such\s+as|other|notable|some|many|several)\b",
     re.IGNORECASE,
 )

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 
+from klint import lazyre
 from klint.claims import Frame, QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
@@ -211,16 +212,16 @@ class AttributeValueConflict(Rule):
 
 #: a share a named party or candidate got in a vote, the verb before its figure: "the
 #: Socialist Revolutionaries (SRs) got 17,943,000 corresponding to", "Labour won about"
-_SHARE_RE = re.compile(
+_SHARE_RE = lazyre.compile(
     r"\b(?P<name>[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,5})(?:\s*\([^()]{1,30}\))?\s+"
     r"(?:got|received|won|obtained|polled|took|gained|secured|garnered)\s+[^.;:%()]{0,60}$"
 )
-_ELECTION_RE = re.compile(r"\belect(?:ion|ions|ed|oral)\b", re.IGNORECASE)
+_ELECTION_RE = lazyre.compile(r"\belect(?:ion|ions|ed|oral)\b", re.IGNORECASE)
 #: a lowercase word right after the figure that it measures instead: "63 percent approval"
-_NOT_A_SHARE_RE = re.compile(r"\s+(?!of\b|in\b|and\b|with\b|to\b|at\b|for\b|against\b)[a-z]")
-_PART_OF_NAME_RE = re.compile(r"\b(?:of|for|de|and)\s+$")
-_SEATS_RE = re.compile(r"\s*(?:of\s+(?:the\s+)?)?seats\b")
-_ROUND_RE = re.compile(r"\b(?:(?:first|second|third|final)\s+round|run-?off)\b", re.IGNORECASE)
+_NOT_A_SHARE_RE = lazyre.compile(r"\s+(?!of\b|in\b|and\b|with\b|to\b|at\b|for\b|against\b)[a-z]")
+_PART_OF_NAME_RE = lazyre.compile(r"\b(?:of|for|de|and)\s+$")
+_SEATS_RE = lazyre.compile(r"\s*(?:of\s+(?:the\s+)?)?seats\b")
+_ROUND_RE = lazyre.compile(r"\b(?:(?:first|second|third|final)\s+round|run-?off)\b", re.IGNORECASE)
 #: words of a party's name that its other spellings leave out ("Socialist-Revolutionary Party")
 _PARTY_WORDS = frozenset({"the", "party", "movement"})
 #: a party's share of one kind: its name's words, seats or not, the round, the place
@@ -331,8 +332,8 @@ def _in_one_unit(
     return out
 
 
-_LAST_NUMBER_RE = re.compile(r"(\d[\d,]*(?:\.(\d+))?)(?!.*\d)")
-_INCHES_RE = re.compile(r"\d\s?(?:[\"″”]|''|in\b|inch)")
+_LAST_NUMBER_RE = lazyre.compile(r"(\d[\d,]*(?:\.(\d+))?)(?!.*\d)")
+_INCHES_RE = lazyre.compile(r"\d\s?(?:[\"″”]|''|in\b|inch)")
 
 
 def _written_step(q: QuantityClaim) -> float:

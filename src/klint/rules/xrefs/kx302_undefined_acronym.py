@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from klint import lazyre
 from klint.claims import Acronym, Mention
 from klint.diagnostics import Diagnostic, Severity
 from klint.document import Document
@@ -59,7 +60,7 @@ def _alias_place(ctx: Context, aliases: list[str]) -> tuple[int, int] | None:
     return None
 
 
-_SENTENCE_END_RE = re.compile(r"[.!?:;][\"\u201d')\]]*\s*$")
+_SENTENCE_END_RE = lazyre.compile(r"[.!?:;][\"\u201d')\]]*\s*$")
 
 
 def _explained_or_not_prose(ctx: Context, uses: list[Acronym]) -> bool:
@@ -90,11 +91,11 @@ def _titled_by_it(doc: Document, a: Acronym) -> bool:
     return bool(target and a.acronym.casefold() in re.findall(r"\w+", target))
 
 
-_PAREN_BEFORE_RE = re.compile(r"\w[^\w()]*\((?:[^()]{1,80},\s*)?$")
-_PAREN_AFTER_RE = re.compile(r"\s*[),;]")
-_EQUALS_RE = re.compile(r"\s*=\s*\w|\s+\((?:\[\[[^\]\[]+\]\]|[a-z]+(?: [a-z]+)+)\)")
-_NAME_AFTER_RE = re.compile(r" [A-Z][a-z]")
-_NUMBER_BEFORE_RE = re.compile(r"\d $")
+_PAREN_BEFORE_RE = lazyre.compile(r"\w[^\w()]*\((?:[^()]{1,80},\s*)?$")
+_PAREN_AFTER_RE = lazyre.compile(r"\s*[),;]")
+_EQUALS_RE = lazyre.compile(r"\s*=\s*\w|\s+\((?:\[\[[^\]\[]+\]\]|[a-z]+(?: [a-z]+)+)\)")
+_NAME_AFTER_RE = lazyre.compile(r" [A-Z][a-z]")
+_NUMBER_BEFORE_RE = lazyre.compile(r"\d $")
 
 
 def _given_as_code(text: str, a: Acronym) -> bool:
