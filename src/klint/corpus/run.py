@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -24,6 +23,8 @@ from klint.rules import all_rules
 from klint.rules.corpus._common import Fact
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from klint.cache import Cache
     from klint.corpus.index import FactIndex, Group
 
@@ -267,6 +268,9 @@ class _Submitter:
 
     def __enter__(self) -> _Submitter:
         if self.engine.kind != "dask" and self.engine.jobs > 1:
+            # imported only here: with multiprocessing it costs about 50 M instructions
+            from concurrent.futures import ProcessPoolExecutor
+
             self.pool = ProcessPoolExecutor(
                 max_workers=self.engine.jobs,
                 initializer=die_with_parent,
