@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import stat
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -195,6 +194,8 @@ class Cache:
         target = self._entry(key)
         try:
             self._prepare(target.parent)
+            import tempfile  # not at module level: a run without the cache never needs it
+
             fd, tmp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=target.parent)
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as fh:

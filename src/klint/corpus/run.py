@@ -100,15 +100,16 @@ def lint_corpus(
     findings, each as a :class:`FileResult` of the article it is in."""
     import time
 
-    from klint.corpus.index import FactIndex, index_name
-
     stats = stats or Stats()
     configs = [cfg for _, cfg in [*files, *dumps]]
-    cross = any(_corpus_codes(cfg) for cfg in configs)
-    target = None
-    if cross and cache is not None:
-        target = cache.root / "index" / index_name([p for p, _ in [*files, *dumps]])
-    index = FactIndex(target) if cross else None
+    index = None
+    if any(_corpus_codes(cfg) for cfg in configs):  # the fact index (sqlite3) only for KC rules
+        from klint.corpus.index import FactIndex, index_name
+
+        target = None
+        if cache is not None:
+            target = cache.root / "index" / index_name([p for p, _ in [*files, *dumps]])
+        index = FactIndex(target)
     try:
         for result in _map(files, dumps, engine, fmt, cache):
             if not result.error or result.diagnostics:

@@ -9,8 +9,6 @@ inside the page's wikitext.
 
 from __future__ import annotations
 
-import bz2
-import gzip
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -46,8 +44,12 @@ def page_path(dump: str, title: str) -> str:
 def _open(path: str) -> IO[bytes]:
     lower = path.lower()
     if lower.endswith(".bz2"):
+        import bz2  # each imported only for its kind of dump
+
         return bz2.open(path, "rb")
     if lower.endswith(".gz"):
+        import gzip
+
         return cast("IO[bytes]", gzip.open(path, "rb"))
     return open(path, "rb")
 
