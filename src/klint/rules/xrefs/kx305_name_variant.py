@@ -83,7 +83,8 @@ class NameVariant(Rule):
     code = "KX305"
     name = "name-variant"
     severity = Severity.WARNING
-    summary = "one person or place spelled two ways (transliteration or typo)"
+    default_enabled = False
+    summary = "one person or place spelled two ways (transliteration or typo; opt-in)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         from klint.extract._names_match import find_variants, hyphen_variants
