@@ -178,11 +178,15 @@ def _deletions(key: str) -> frozenset[str]:
     return frozenset({key[:i] + key[i + 1 :] for i in range(len(key))} | {key})
 
 
-def find_variants(
-    mentions: list[Mention], packs: Packs, text: str, lower: frozenset[str]
-) -> list[Variant]:
-    """Pairs of spellings of one name, each reported against the more frequent spelling."""
-    words = {k: v for k, v in spellings(mentions, text).items() if k not in lower}
+def name_words(mentions: list[Mention], text: str, lower: frozenset[str]) -> dict[str, Spelling]:
+    """The :func:`spellings` of the mentions that the text never writes in lower case as
+    words of its own: the names whose spellings are compared."""
+    return {k: v for k, v in spellings(mentions, text).items() if k not in lower}
+
+
+def find_variants(words: dict[str, Spelling], packs: Packs, text: str) -> list[Variant]:
+    """Pairs of spellings of one name (``words``, from :func:`name_words`), each reported
+    against the more frequent spelling."""
     skel = skeletonizer(translit_rules(packs))
     confusable = {frozenset(p[:2]) for p in packs.confusable_letters if len(p) >= 2}
     allowed = {frozenset(name_key(x) for x in group) for group in packs.allowed_variants}

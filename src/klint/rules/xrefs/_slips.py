@@ -19,7 +19,6 @@ import re
 from collections.abc import Callable
 from pathlib import PurePath
 
-from klint.claims import Mention
 from klint.document import Document
 from klint.extract._names_match import (
     Spelling,
@@ -27,7 +26,6 @@ from klint.extract._names_match import (
     different_names,
     other_ending,
     same_role,
-    spellings,
     stated_as_one,
     town_and_ton,
     translit_rules,
@@ -86,13 +84,13 @@ _FORMS = frozenset({"man", "men", "ian", "ien", "ean", "ain", "ein"})
 
 
 def title_slips(
-    mentions: list[Mention], packs: Packs, doc: Document, lower: frozenset[str]
+    names: dict[str, Spelling], packs: Packs, doc: Document, lower: frozenset[str]
 ) -> list[Variant]:
     """One-off spellings one edit from a word of the title that the text uses three times or
-    more, each as a variant of that word."""
+    more, each as a variant of that word (``names`` from ``name_words``, left as it is)."""
     subject = subject_words(doc)
     text = doc.view
-    words = {k: v for k, v in spellings(mentions, text).items() if k not in lower}
+    words = dict(names)  # the capitalised words of the prose are added below
     majors = [
         sp
         for k, sp in words.items()

@@ -87,7 +87,7 @@ class NameVariant(Rule):
     summary = "one person or place spelled two ways (transliteration or typo; opt-in)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        from klint.extract._names_match import find_variants, hyphen_variants
+        from klint.extract._names_match import find_variants, hyphen_variants, name_words
         from klint.rules.xrefs._slips import title_slips
         from klint.text.words import lower_words
 
@@ -95,10 +95,11 @@ class NameVariant(Rule):
         mentions = ctx.claims.mentions
         lower = lower_words(text)
         paragraphs = [(r.start, r.end) for r in ctx.doc.regions_of("paragraph")]
-        variants = find_variants(mentions, ctx.packs, text, lower)
+        words = name_words(mentions, text, lower)  # the spellings both searches compare
+        variants = find_variants(words, ctx.packs, text)
         found = {v.minor.key for v in variants}
         variants += [
-            v for v in title_slips(mentions, ctx.packs, ctx.doc, lower) if v.minor.key not in found
+            v for v in title_slips(words, ctx.packs, ctx.doc, lower) if v.minor.key not in found
         ]
         for v in variants:
             if _told_apart(ctx, v):
