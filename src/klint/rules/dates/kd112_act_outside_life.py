@@ -38,7 +38,7 @@ _LIFE_YEARS = 100
 #: the years after its founding an organisation's acts are looked for
 _FOUNDED_YEARS = 200
 #: words that make a clause posthumous, reported or not the person's own act
-_POSTHUMOUS = lazyre.compile(
+POSTHUMOUS = lazyre.compile(
     r"posthum|memorial|in memory|remains|grave|tomb|statue|portrayed|legacy|estate|"
     r"honou?red|tribute|biograph|centenary|centennial|anniversar",
     re.I,
@@ -48,7 +48,7 @@ _POSTHUMOUS = lazyre.compile(
 Life = tuple[DateClaim, date, date]
 
 
-def _life(facts: Dated, subject: str) -> tuple[Life | None, Life | None]:
+def life_of(facts: Dated, subject: str) -> tuple[Life | None, Life | None]:
     """The birth and death (each ``(claim, earliest, latest)`` or None) of a subject. A
     bracketed span of years in the body after the article's own name ("Cape Town
     (1961–1990)") is a period, not its life: the lead or infobox gives the subject's life
@@ -129,12 +129,12 @@ class ActOutsideLife(Rule):
             if region is None:
                 continue
             subject = subject_key(f.subject)
-            born, died = _life(facts, subject)
+            born, died = life_of(facts, subject)
             founded = _founding(facts, subject) if born is None and died is None else None
             if born is None and died is None and founded is None:
                 continue
             s, e = sentence(ctx, c, region)
-            if _POSTHUMOUS.search(view, s, e) or self._passive(ctx, c, f, s, founded is None):
+            if POSTHUMOUS.search(view, s, e) or self._passive(ctx, c, f, s, founded is None):
                 continue
             if founded is not None:
                 # an organisation acting before its founding: only a typing slip tells it

@@ -29,8 +29,7 @@ from klint.rules.dates.kd104_chronology_regression import (
     lexicon,
 )
 from klint.rules.dates.kd110_attribute_date_conflict import dated
-from klint.rules.dates.kd112_act_outside_life import _POSTHUMOUS
-from klint.rules.dates.kd112_act_outside_life import _life as life_of
+from klint.rules.dates.kd112_act_outside_life import POSTHUMOUS, life_of
 from klint.text.words import words_re
 
 #: the words before a year that make it the time of the sentence ("In 1921 he married …")
@@ -691,7 +690,7 @@ class YearChronologyRegression(Rule):
                 assert region is not None
                 s, e = _sentence(ctx, c, region)
                 if (
-                    _POSTHUMOUS.search(view, s, e)
+                    POSTHUMOUS.search(view, s, e)
                     or _OTHER_PERSON.match(view, s)
                     or _RELATIVE_BEFORE.search(view, s, c.start)
                 ):
