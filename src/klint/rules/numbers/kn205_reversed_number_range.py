@@ -12,17 +12,22 @@ from klint.text.words import lower_words
 
 # After the range: years before an era, or ages before the present, which count down.
 _DOWNWARD = re.compile(
-    r"\s*(?:BCE?\b|B\.C\.(?:E\.)?|BP\b|[Mk]a\b|mya\b|(?:million |thousand )?years ago\b)"
+    r"\s*(?:BCE?\b|B\.C\.(?:E\.)?|BP\b|[Mk]a\b|(?i:mya)\b|(?:million |thousand )?years ago\b)"
 )
 _CHAIN_AFTER = re.compile(r"\s?[-–—]\s?\d")  # a third number: a score line, not a range
 _CHAIN_BEFORE = re.compile(r"\d\s?[-–—]\s?$")
 _DESIGNATION = re.compile(r"(?<![.!?]\s)\b[A-Z][\w]*\s$")  # "Boeing 747-400", not "In 747-400"
-_NAME_AFTER = re.compile(r"\s[A-Z]")  # "747-400 ZK-NBS": a name follows, not a counted noun
+_NAME_AFTER = re.compile(r"\s?[A-Z]")  # "747-400 ZK-NBS", "747-200M": a name or code follows
 _NOUN_AFTER = re.compile(r"\s?[a-z%°]")  # "20–12 men", "30–20 km": something counted follows
 _SENTENCE_WORD = re.compile(r"(?<=[.!?]\s)([A-Z][a-z]+)\s$")
 _MODIFIER = re.compile(r"\d+-\d+\s")  # hyphen-joined: "a 3-2 mix", not "a 20–12" range
 _WORD_AFTER = re.compile(r"\s([a-z]+)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s$")
+#: Words after a score that say what it was, or join it to the next: not things counted.
+_RESULT_AFTER = re.compile(
+    r"%?\s?(?:and|or|versus|vs|against|over|in|at|win|wins|victory|victories|defeat|defeats"
+    r"|loss|losses|lead|leads|whitewash|whitewashes|scoreline)\b"
+)
 _TALLY_MAX = 100  # a pair of small whole numbers may be a score or a tally ("9–7", "3-2 mix")
 
 
@@ -61,11 +66,7 @@ class ReversedNumberRange(Rule):
                 continue
             if re.search(r"\bto\b", num_text):
                 continue  # "600,000 to 520,000", "a vote of 219 to 212": two groups compared
-            if "-" in num_text and (
-                _DESIGNATION.search(view[max(0, ns - 30) : ns])
-                or _NAME_AFTER.match(view, ne)
-                or _name_opens_sentence(ctx.doc.text, view[max(0, ns - 30) : ns])
-            ):
+            if "-" in num_text and _is_model(ctx.doc.text, view, ns, ne):
                 continue  # "a Boeing 747-400", "747-400 ZK-NBS": a model and its variant
             if _tally(parts, view, ne):
                 continue  # "Tottenham 2–1 Birmingham", "an output of 9–7", "1–0   TSN", "a 3-2 mix"
@@ -82,14 +83,34 @@ class ReversedNumberRange(Rule):
             )
 
 
+def _is_model(text: str, view: str, start: int, end: int) -> bool:
+    """Whether hyphen-joined numbers name a model and its variant: a name before them ("Boeing
+    747-400"), a name or code letters after them ("747-400 ZK-NBS", "747-200M"), or the text
+    writes them so elsewhere ("the Boeing 747-400 …", then "the 747-400 aircraft")."""
+    before = view[max(0, start - 30) : start]
+    return bool(
+        _DESIGNATION.search(before)
+        or _NAME_AFTER.match(view, end)
+        or _name_opens_sentence(text, before)
+        or (
+            "," not in text[start:end]
+            and re.search(
+                rf"(?<![.!?\n]\s)(?<!^)\b[A-Z]\w*\s+{re.escape(text[start:end])}(?!\d)", view
+            )
+            is not None
+        )
+    )
+
+
 def _tally(parts: list[str], view: str, end: int) -> bool:
     """Whether two small whole numbers read as a score or tally, not a range: nothing counted
     follows them ("an output of 9–7,", "Tottenham 2–1 Birmingham", a table cell "1–0" and the
-    next column), or, joined by a hyphen, they qualify one thing ("a 3-2 mix", "a 5-4 ruling")."""
+    next column), a result or a joining word does ("5–2 versus Reading", "3–0 whitewashes",
+    "leads of 7–0 and 14–0"), or, joined by a hyphen, they qualify one thing ("a 3-2 mix")."""
     if not all(p.isdigit() and int(p) < _TALLY_MAX for p in parts):
         return False
-    if not _NOUN_AFTER.match(view, end):
-        return True
+    if not _NOUN_AFTER.match(view, end) or _RESULT_AFTER.match(view, end):
+        return True  # "won 5–2 versus Reading", "3–0 whitewashes", "a 52–41% victory"
     start = end - len(parts[0]) - len(parts[1]) - 1
     modifier = _MODIFIER.match(view, start) and _ARTICLE_BEFORE.search(
         view, max(0, start - 5), start
