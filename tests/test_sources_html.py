@@ -194,3 +194,12 @@ def test_a_tag_that_spans_lines_keeps_its_line_ending():
         assert [i for i, c in enumerate(doc.view) if c in "\r\n"] == [
             i for i, c in enumerate(text) if c in "\r\n"
         ]
+
+
+def test_a_sortable_tables_hidden_sort_key_is_not_read():
+    doc = page(
+        '<table class="wikitable sortable"><tr><td><span class="sortkey">00380</span>'
+        "380&#160;km/h (236&#160;mph)</td><td>1955</td></tr></table>"
+    )
+    assert "00380" not in doc.view
+    assert "380 km/h (236 mph)" in " ".join(doc.view.split())

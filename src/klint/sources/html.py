@@ -93,6 +93,7 @@ _SKIP_CLASSES = frozenset(
         "visually-hidden",
         "portal",
         "ambox",
+        "sortkey",  # a sortable table's hidden sort key: "<span class=sortkey>00380</span>380"
     }
 )
 _NOTE_MARK = re.compile(r"\s*\[?[a-z]\]?\s*")  # a superscript note letter: "b", "[a]"
