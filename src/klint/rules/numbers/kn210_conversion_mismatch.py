@@ -90,6 +90,9 @@ _SLACK = 0.02  # converters round half-way cases and use slightly different fact
 _SLACK_APPROX = 0.10  # "about 100 miles (160 km)"
 
 
+_FRACTION_BEFORE = re.compile(r"\d\s?[⁄/]$")  # a fraction slash (U+2044) or a slash after a digit
+
+
 @dataclass(frozen=True)
 class Amount:
     """One side of a conversion: values (one, or a range's two), their precision, units."""
@@ -252,6 +255,8 @@ class ConversionMismatch(Rule):
     ) -> Iterator[Diagnostic]:
         if _CURRENCY.search(view[max(0, m.start() - 4) : m.start()]):
             return  # "£5 m (US$8 m)": money, never converted
+        if _FRACTION_BEFORE.search(view, max(0, m.start() - 3), m.start()):
+            return  # "4 ft 8 1⁄2 in (1,435 mm)": the denominator of a fraction, not the value
         before = _UNIT_BEFORE.search(view, max(0, m.start() - _REACH), m.start())
         if before and before["word"] in FIRST_WORDS:
             return  # the first value is the tail of a compound not read whole
