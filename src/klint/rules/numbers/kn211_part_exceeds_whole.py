@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.numbers._breakdown import Part, adds_up_early, breakdowns, tolerance
@@ -89,6 +90,7 @@ class PartExceedsWhole(Rule):
                     nxt is not None
                     and nxt.high is not None
                     and nxt.unit == "count"
+                    and not _model(nxt)
                     and _OF_WHOLE.fullmatch(" " + view[q.number_end or q.end : nxt.start])
                     and q.low > nxt.high
                 ):
@@ -136,3 +138,9 @@ class PartExceedsWhole(Rule):
                         + f" = {fmt(s)}",
                         related=[(p.start, p.end, f"part: \u201c{p.text}\u201d") for p in subs],
                     )
+
+
+def _model(q: QuantityClaim) -> bool:
+    """Whether a count is two numbers counting down ("the 747-400 aircraft"): a model and its
+    variant, not a whole."""
+    return q.qualifier == "range" and q.low is not None and q.high is not None and q.low > q.high
