@@ -305,3 +305,11 @@ def test_references_with_paired_quotes_are_blanked_too():
     assert "Nature" not in quiet  # quotes that pair up: blanked
     assert "Jones, ''Open." in quiet  # a run left open may read on past the reference: kept
     _same_reading(text)
+
+
+def test_named_references_reused_many_times_are_not_markup_left_open():
+    reused = "Sodium melts at 98 °C.<ref name=crc/> " * 300
+    doc = read_text("Lead.<ref name=crc>CRC Handbook</ref> " + reused, "a.wiki")
+    assert doc.reader_warning is None
+    left_open = read_text("Lead. " + "Sodium melts at 98 °C.<ref>CRC " * 300, "a.wiki")
+    assert left_open.reader_warning == "300 unclosed '<ref'; read as plain text"

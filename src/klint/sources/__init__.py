@@ -87,12 +87,15 @@ _PAIRS = {
 }
 UNCLOSED_LIMIT = 200
 _OPEN_TAG_RE = re.compile(r"<[A-Za-z]")
+_SELF_CLOSED_REF = re.compile(r"<ref\b[^<>]*/>")
 
 
 def _unclosed_markup(text: str, fmt: str) -> str | None:
     """Describe markup left open so often that a parser would take quadratic time, else None."""
     for opener, closer in _PAIRS.get(fmt, ()):
         excess = text.count(opener) - text.count(closer)
+        if opener == "<ref" and excess > UNCLOSED_LIMIT:  # "<ref name=x />" closes itself
+            excess -= len(_SELF_CLOSED_REF.findall(text))
         if excess > UNCLOSED_LIMIT:
             return f"{excess:,} unclosed {opener!r}"
     if fmt == "wikitext":
