@@ -58,6 +58,8 @@ class DuplicateText(Rule):
                 continue
             if region.kind == "paragraph" and _NOTE_RE.match(raw):
                 continue  # "Note: Flags indicate national team…" under each squad table
+            if region.kind == "caption" and _figures(parts):
+                continue  # "67.2 m (220 ft 6 in)" twice: two table cells side by side
             key = "".join(parts).casefold()
             if key in seen:
                 first = seen[key]
@@ -77,6 +79,14 @@ class DuplicateText(Rule):
                 seen[key] = (region.start, region.end)
 
 
+def _figures(parts: list[str]) -> bool:
+    """Whether a line is figures more than words ("8,500 nmi (15,700 km; 9,800 mi)"): a table
+    cell's value, which two columns may share, not a caption."""
+    figures = sum(any(c.isdigit() for c in p) for p in parts)
+    return figures >= sum(_WORD_RE.search(p) is not None for p in parts)
+
+
+_WORD_RE = re.compile(r"[^\W\d_]{3}")
 _NOTE_RE = re.compile(r"\s*(?:Notes?|N\.\s?B\.?)\s*[:.]\s")
 _FIELD_RE = re.compile(r"\|\s*\w*caption\w*\s*=\s*$", re.I)
 
