@@ -162,6 +162,10 @@ class DurationMismatch(Rule):
                 or _AGE_AFTER.match(view, m.end())
             ):
                 continue  # another statement, or an age ("a 22-year-old", "eight years his senior")
+            if _EACH_AFTER.match(view, m.end()) or _TOTAL_BEFORE.search(
+                view, max(0, m.start() - 20), m.start()
+            ):
+                continue  # "five weeks each summer", "totaling 109 weeks": not the span's length
             if m.group("unit")[0].isupper() or re.match(
                 r"['’]?s?[ \t]+[Ww]ar\b", view[m.end() : m.end() + 8]
             ):
@@ -198,6 +202,12 @@ _STATEMENT_END = re.compile(r"[.;]")
 # after a range: the season it names ("1956–57 season", "2014–15 NHL season")
 _SEASON_AFTER = re.compile(r"[ \t]+(?:[A-Z][\w.-]*[ \t]+){0,2}season\b")
 # after a duration: an age, not a length of time ("a 22-year-old", "eight years his senior")
+#: A length given for each part of the span, or as the sum of stretches within it.
+_EACH_AFTER = re.compile(
+    r"\s+(?:(?:each|every|a|per)\s+(?:year|summer|winter|spring|autumn|season|month|week)\b"
+    r"|annually\b|yearly\b)"
+)
+_TOTAL_BEFORE = re.compile(r"\b(?:total(?:l)?ing|in total|in all|a total of|altogether)\s+$")
 _AGE_AFTER = re.compile(
     r"(?:-old\b|[ \t]+old\b|[ \t]+(?:his|her|their)[ \t]+(?:senior|junior)\b|[ \t]+(?:older|younger)\b)"
 )
