@@ -366,13 +366,9 @@ def test_a_colon_before_a_space_is_text_in_a_plain_line(monkeypatch: pytest.Monk
 @pytest.mark.parametrize(
     "name",
     [
-        "2008_British_motorcycle_GP",
-        "Scotland_Wales_rugby",
         "Academy_Award_for_Best_Production_Design",
-        "RNLI_stations",
         "Vehicle_registration_plates_of_China",
         "Allan_Dwan",
-        "Gregory_Serper",
     ],
 )
 def test_articles_read_as_the_parser_reads_them(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
