@@ -12,6 +12,7 @@ from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import line, narrative_region, show, sound
 from klint.rules.dates.kd110_attribute_date_conflict import Dated, agreed, dated
+from klint.rules.dates.kd112_act_outside_life import lived
 from klint.text import sentences
 
 #: a name between an age and a date ("the oldest (age 31) since 32-year-old Connors …
@@ -44,6 +45,12 @@ _LOOKING_BACK_RE = lazyre.compile(
     r"born|childhood)\b",
     re.IGNORECASE,
 )
+
+
+def _of(facts: Dated, subject: str, attribute: str) -> tuple[DateClaim, date, date] | None:
+    """The birth or death the article gives a person, a name alone read as the full name it
+    is part of ("Willbond": Ben Willbond)."""
+    return agreed({(subject, attribute): lived(facts, subject, attribute)}, subject, attribute)
 
 
 def _birthday(born: date, age: int) -> date:
@@ -86,7 +93,11 @@ class AgeMismatch(Rule):
     29 in 1961" is not about the article's subject), and no other name may stand
     between the age and the date but a place after "in", "at" or "to" ("was 50 when
     the family settled in New York in 1861"). Years alone allow a year's
-    slack (the birthday may fall either side of the event).
+    slack (the birthday may fall either side of the event). A surname alone is the
+    person whose life the infobox, front matter or lead gives under a name ending
+    with it, when no other person's life in the article shares it ("Maxwell" in a
+    copy of the article on James Clerk Maxwell whose infobox names his wife Katherine
+    Clerk Maxwell).
 
     An activity started at an age ("started learning to ski when she was 12",
     "began playing the piano at the age of 9", "took up painting aged 40"), in a
@@ -129,13 +140,14 @@ class AgeMismatch(Rule):
             ):
                 continue
             subject = subject_key(f.subject)
-            birth = agreed(facts, subject, "born")
+            birth = _of(facts, subject, "born")
             if birth is None:
                 continue  # no birth date, or two that disagree (KD110's finding)
             born_claim, *span = birth
             born = (span[0], span[1])
             if any(
-                0 < q.start - c.end < 12 and q.start > c.start for c, *_ in facts[(subject, "born")]
+                0 < q.start - c.end < 12 and q.start > c.start
+                for c, *_ in lived(facts, subject, "born")
             ):
                 continue  # "born on 12 August 1967 (age 56)": the age today
             event = self._event(ctx, q, f, subject, facts)
@@ -178,7 +190,7 @@ class AgeMismatch(Rule):
             if q is None or f is None or f.subject is None or region is None or q.low is None:
                 continue
             subject = subject_key(f.subject)
-            birth = agreed(facts, subject, "born")
+            birth = _of(facts, subject, "born")
             s = sentences.sentence_start(view, region.start, m.start())
             e = sentences.STOP_OR_END.search(view, m.end(), region.end)
             end = e.end() if e else region.end
@@ -235,7 +247,7 @@ class AgeMismatch(Rule):
             if best is not None:
                 return best, (best.earliest, best.latest)
             return None
-        death = agreed(facts, subject, "died")
+        death = _of(facts, subject, "died")
         if (
             f.when is None
             and death is not None

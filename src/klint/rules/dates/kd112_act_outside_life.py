@@ -49,14 +49,15 @@ Life = tuple[DateClaim, date, date]
 
 
 def life_of(facts: Dated, subject: str) -> tuple[Life | None, Life | None]:
-    """The birth and death (each ``(claim, earliest, latest)`` or None) of a subject. A
-    bracketed span of years in the body after the article's own name ("Cape Town
-    (1961–1990)") is a period, not its life: the lead or infobox gives the subject's life
-    span. One that gives the days ("Anne (6 February 1665 – 1 August 1714)") is a life."""
+    """The birth and death (each ``(claim, earliest, latest)`` or None) of a subject, a
+    name alone read as the full name it is part of (see lived). A bracketed span of years
+    in the body after the article's own name ("Cape Town (1961–1990)") is a period, not its
+    life: the lead or infobox gives the subject's life span. One that gives the days ("Anne
+    (6 February 1665 – 1 August 1714)") is a life."""
     own = {
-        key: [
+        (subject, attribute): [
             item
-            for item in facts.get(key, [])
+            for item in lived(facts, subject, attribute)
             if not (
                 item[1].attribute == "lifespan"
                 and item[1].origin == "body"
@@ -64,9 +65,33 @@ def life_of(facts: Dated, subject: str) -> tuple[Life | None, Life | None]:
                 and item[0].precision != "day"
             )
         ]
-        for key in ((subject, "born"), (subject, "died"))
+        for attribute in ("born", "died")
     }
     return agreed(own, subject, "born"), agreed(own, subject, "died")
+
+
+#: where the article states its own subject's life: a name written there is the subject's
+_OWN_PLACES = frozenset({"infobox", "front matter", "lead"})
+
+
+def lived(facts: Dated, subject: str, attribute: str) -> list:
+    """What the article says of a subject's birth or death (``attribute``): its own
+    statements, else, for a single name that is the last word of one person's name whose
+    life the infobox, front matter or lead gives, that person's ("Willbond" in the article on
+    Ben Willbond, "Maxwell" in the one on James Clerk Maxwell). A first name ("young
+    Charles", a son named after his father) or a word of a state's name ("German" beside
+    the German Empire) stays unresolved, and so does a surname the article gives two people's lives."""
+    own = facts.get((subject, attribute), [])
+    if own or " " in subject or not subject.isalpha():
+        return own
+    names = {
+        name: any(f.origin in _OWN_PLACES for _, f, _, _ in items)
+        for (name, what), items in facts.items()
+        if what in ("born", "died") and name.split()[-1] == subject
+    }
+    if len(names) != 1 or not any(names.values()):
+        return []  # no such person, or two: "his father, Jack Harlow (1940–2001)"
+    return facts.get((next(iter(names)), attribute), [])
 
 
 class ActOutsideLife(Rule):
@@ -82,7 +107,9 @@ class ActOutsideLife(Rule):
     opens with "by" ("By 1988 he had moved": he lived there in 1988); a clause
     that speaks of a memorial, a grave, a statue, a portrayal or anything
     posthumous is left alone, and so is a person whose birth or death the
-    article dates two ways (KD110 reports that). An organisation with no life
+    article dates two ways (KD110 reports that). A surname alone is the person
+    whose life the infobox, front matter or lead gives under a name ending with it,
+    when no other person's life in the article shares it. An organisation with no life
     but a founding in its infobox, front matter or lead ("founded in 1961")
     acting before it is reported when two neighbouring digits swapped put the
     act after the founding ("announced its exit in April 1896": 1986).
