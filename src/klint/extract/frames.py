@@ -941,13 +941,16 @@ def _nicknamed(view: str, candidate: tuple[int, str, str]) -> str:
 _NICKNAMED_RE = re.compile(r"\s[\"“'‘][^\W\d_][\w.-]*[\"”'’](?:\s[A-Z][\w'’-]*)+")
 _LIFE_ABBREVIATION_RE = re.compile(r"[bd]\.\s*(?=\d|[A-Z][a-z]+\.?\s+\d)")
 _DASH_RE = re.compile(r"\s*[–—-]\s*")
+_YEAR_DASH_RE = re.compile(r"\s*\d{3,4}\s*[–—-]\s*")
+_DASH_YEAR_RE = re.compile(r"\s*[–—-]\s*\d{3,4}\s*")
 
 
 def _life_end(
     view: str, c: DateClaim, s: int, dates: list[DateClaim], date_starts: list[int]
 ) -> str | None:
     """ "born" or "died" for one of two dates a dash joins in a bracket after a name, written
-    as two dates rather than one range ("(; March 19, 1905 – September 1, 1981)")."""
+    as two dates rather than one range ("(; March 19, 1905 – September 1, 1981)"), or for a
+    date a dash joins to a bare year ("([[1895]] – June 8, 1982)")."""
     opening = view.rfind("(", s, c.start)
     close = view.find(")", c.end, c.end + 80)
     if opening < 0 or close < 0:
@@ -955,6 +958,11 @@ def _life_end(
     inside = [d for d in dates[bisect.bisect_left(date_starts, opening) :] if d.start < close]
     before = [d for d in inside if d.end <= c.start]
     after = [d for d in inside if d.start >= c.end]
+    if len(inside) == 1:  # the other end a bare year: "([[1895]] – June 8, 1982)"
+        if _YEAR_DASH_RE.fullmatch(view, opening + 1, c.start):
+            return "died"
+        if _DASH_YEAR_RE.fullmatch(view, c.end, close):
+            return "born"
     if len(inside) != 2 or (before and after):
         return None
     if after and _DASH_RE.fullmatch(view, c.end, after[0].start):
