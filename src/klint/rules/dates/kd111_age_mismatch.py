@@ -33,6 +33,17 @@ def _near(view: str, date: DateClaim, age: QuantityClaim, person: str) -> bool:
     )
 
 
+def _died_before(view: str, start: int, at: int, person: str) -> bool:
+    """Whether "died" stands in ``[start, at)`` after the last name there that names
+    ``person``: "Keel died in 1849, aged 68", not "George I died in June 1727, and George II
+    succeeded him at the age of 43" (another's death, before the person is named)."""
+    own = set(person.split())
+    named = [
+        m.end() for m in _NAME_RUN_RE.finditer(view, start, at) if set(m.group().split()) <= own
+    ]
+    return "died" in view[named[-1] if named else start : at]
+
+
 #: an activity a person started at an age: "started learning to ski when she was 12",
 #: "began playing the piano at the age of five", "took up painting aged 40"
 _STARTED_RE = lazyre.compile(
@@ -87,7 +98,9 @@ class AgeMismatch(Rule):
     against the birth date of the person it belongs to and the date of the event
     (a date in the same clause, or the person's death for "died at" and for the age
     of an infobox "Died" field: ``{{death date and age|2001|9|25|1921|12|2}}`` shows
-    "(aged 79)"). The age counts only when the clause's subject is that person for certain: named, or
+    "(aged 79)"; "died" must follow the last name of the person before the age,
+    not stand in another's death, "George I died …, and George II succeeded him at
+    the age of 43"). The age counts only when the clause's subject is that person for certain: named, or
     "he/she" in an article about them with no other person named since the last
     sentence ("the youngest since her predecessor, who had taken the title at age
     29 in 1961" is not about the article's subject), and no other name may stand
@@ -252,7 +265,7 @@ class AgeMismatch(Rule):
             f.when is None
             and death is not None
             and (
-                "died" in ctx.doc.view[q.sentence_start or q.start : q.start]
+                _died_before(ctx.doc.view, q.sentence_start or q.start, q.start, f.subject or "")
                 or (f.field or "").lower().startswith(("died", "death"))  # a "Died" field
             )
         ):
