@@ -74,7 +74,7 @@ def life_of(facts: Dated, subject: str) -> tuple[Life | None, Life | None]:
 _OWN_PLACES = frozenset({"infobox", "front matter", "lead"})
 
 
-def lived(facts: Dated, subject: str, attribute: str) -> list:
+def lived(facts: Dated, subject: str, attribute: str) -> list[tuple[DateClaim, Frame, date, date]]:
     """What the article says of a subject's birth or death (``attribute``): its own
     statements, else, for a single name that is the last word of one person's name whose
     life the infobox, front matter or lead gives, that person's ("Willbond" in the article on
