@@ -72,22 +72,31 @@ def life_of(facts: Dated, subject: str) -> tuple[Life | None, Life | None]:
 
 #: where the article states its own subject's life: a name written there is the subject's
 _OWN_PLACES = frozenset({"infobox", "front matter", "lead"})
+#: the words that make a name a thing's ("Selected Poetry of James Clerk Maxwell")
+_NOT_A_PERSON = frozenset({"of", "the", "and", "for", "in", "on", "at"})
 
 
 def lived(facts: Dated, subject: str, attribute: str) -> list[tuple[DateClaim, Frame, date, date]]:
     """What the article says of a subject's birth or death (``attribute``): its own
     statements, else, for a single name that is the last word of one person's name whose
-    life the infobox, front matter or lead gives, that person's ("Willbond" in the article on
-    Ben Willbond, "Maxwell" in the one on James Clerk Maxwell). A first name ("young
-    Charles", a son named after his father) or a word of a state's name ("German" beside
-    the German Empire) stays unresolved, and so does a surname the article gives two people's lives."""
+    life the infobox, front matter or lead gives (or the title's name, by the day), that
+    person's ("Willbond" in the article on Ben Willbond, "Maxwell" in the one on James
+    Clerk Maxwell). A first name ("young Charles", a son named after his father) or a word
+    of a state's name ("German" beside the German Empire) stays unresolved, and so does a
+    surname the article gives two people's lives."""
     own = facts.get((subject, attribute), [])
     if own or " " in subject or not subject.isalpha():
         return own
     names = {
-        name: any(f.origin in _OWN_PLACES for _, f, _, _ in items)
+        name: any(
+            f.origin in _OWN_PLACES or (f.how == "title" and c.precision == "day")
+            for c, f, _, _ in items
+        )
         for (name, what), items in facts.items()
-        if what in ("born", "died") and name.split()[-1] == subject
+        if what in ("born", "died")
+        and name != subject
+        and name.split()[-1] == subject
+        and not _NOT_A_PERSON.intersection(name.split())
     }
     if len(names) != 1 or not any(names.values()):
         return []  # no such person, or two: "his father, Jack Harlow (1940–2001)"
