@@ -15,6 +15,7 @@ received the brothers" / "Kublai").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from pathlib import PurePath
@@ -99,13 +100,21 @@ def title_slips(
     ]
     if not majors:
         return []
-    openers = _openers(doc, words) | _add_capitalised(doc, words, lower)
-    skel = skeletonizer(translit_rules(packs))
-    allowed = {frozenset(name_key(x) for x in group) for group in packs.allowed_variants}
-    out: list[Variant] = []
     by_initial: dict[str, list[Spelling]] = {}  # one edit keeps the first letter (see _how)
     for major in majors:
         by_initial.setdefault(major.key[0], []).append(major)
+    # the lengths a spelling one edit from a major has, by initial: no other word can be a slip
+    lengths = {
+        c: {n for sp in sps for n in range(len(sp.key) - 1, len(sp.key) + 2)}
+        for c, sps in by_initial.items()
+    }
+    paragraphs = [(r.start, r.end) for r in doc.regions_of("paragraph")]
+    openers = _openers(text, paragraphs, words) | _add_capitalised(
+        text, paragraphs, words, lower, lengths
+    )
+    skel = skeletonizer(translit_rules(packs))
+    allowed = {frozenset(name_key(x) for x in group) for group in packs.allowed_variants}
+    out: list[Variant] = []
     for minor in words.values():
         if len(minor.places) != 1 or minor.key in subject or len(minor.key) < 4:
             continue
@@ -125,25 +134,43 @@ def title_slips(
 
 
 _CAPITALISED_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z]{3,}(?![\w-])")
+#: a sentence's end before a capital: where a word may open a sentence (see
+#: ``_opens_sentence``), one pattern a mark, each found by a fast search for its literal
+_AFTER_END_RES = tuple(re.compile(re.escape(c) + r"['\"”’]?[ \t]+[A-Z]") for c in ".!?")
 
 
 def _add_capitalised(
-    doc: Document, words: dict[str, Spelling], lower: frozenset[str]
+    view: str,
+    paragraphs: list[tuple[int, int]],
+    words: dict[str, Spelling],
+    lower: frozenset[str],
+    lengths: dict[str, set[int]],
 ) -> frozenset[str]:
     """Add the capitalised words of the prose that no name holds, each a spelling of its own:
     the one at a sentence's start that the name reader leaves alone as an ordinary word
-    ("Hxum was rushed to hospital"). Returns their keys."""
+    ("Hxum was rushed to hospital"), if its initial and length (``lengths``) may make it a
+    slip of a name. Returns their keys."""
     found: dict[str, list[tuple[int, int]]] = {}
-    view = doc.view
-    for r in doc.regions_of("paragraph"):
-        for m in _CAPITALISED_RE.finditer(view, r.start, r.end):
-            key = m.group().casefold()
-            if key in words or key in lower or not ALONE_RE.match(view, m.end()):
-                continue  # a name, a word, or a given name before more of a name ("Carrinton G.")
-            if _opens_sentence(view, r.start, m.start()):
-                found.setdefault(key, []).append(m.span())
+    starts = {m.end() - 1 for rx in _AFTER_END_RES for m in rx.finditer(view)}
+    starts.update(lo for lo, _ in paragraphs)
+    i, n = 0, len(paragraphs)  # paragraphs neither nest nor overlap: walk them in order
+    for start in sorted(starts):
+        while i < n and paragraphs[i][1] <= start:
+            i += 1
+        if i == n:
+            break
+        lo, hi = paragraphs[i]
+        near = lengths.get(view[start].lower()) if start >= lo else None
+        m = _CAPITALISED_RE.match(view, start, hi) if near else None
+        if m is None or m.end() - start not in near:
+            continue
+        key = m.group().casefold()
+        if key in words or key in lower or not ALONE_RE.match(view, m.end()):
+            continue  # a name, a word, or a given name before more of a name ("Carrinton G.")
+        if _opens_sentence(view, lo, start):
+            found.setdefault(key, []).append(m.span())
     for key, places in found.items():
-        words[key] = Spelling(doc.view[slice(*places[0])], key, places, alone=len(places))
+        words[key] = Spelling(view[slice(*places[0])], key, places, alone=len(places))
     return frozenset(found)
 
 
@@ -153,16 +180,19 @@ def _opens_sentence(view: str, paragraph: int, start: int) -> bool:
     return start == paragraph or bool(PROSE_END_RE.search(view, max(paragraph, start - 8), start))
 
 
-def _openers(doc: Document, words: dict[str, Spelling]) -> frozenset[str]:
+def _openers(
+    view: str, paragraphs: list[tuple[int, int]], words: dict[str, Spelling]
+) -> frozenset[str]:
     """Keys of the one-word names that only ever open sentences of prose: their role, given
     name, surname or place, is unknown ("Goerge was born at York Cottage")."""
     out = set()
+    starts = [lo for lo, _ in paragraphs]  # paragraphs neither nest nor overlap
     for key, sp in words.items():
         if sp.partners or len(sp.places) != 1:
             continue
         s = sp.places[0][0]
-        r = doc.region_at(s, "paragraph")
-        if r is not None and _opens_sentence(doc.view, r.start, s):
+        i = bisect.bisect_right(starts, s) - 1
+        if i >= 0 and s < paragraphs[i][1] and _opens_sentence(view, starts[i], s):
             out.add(key)
     return frozenset(out)
 
