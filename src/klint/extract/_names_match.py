@@ -23,7 +23,7 @@ from klint.extract._names_text import edit_distance1, name_key, skeletonizer
 from klint.packs import Packs
 
 
-@dataclass
+@dataclass(slots=True)
 class Spelling:
     """One spelling of a word with every place it occurs."""
 
@@ -61,54 +61,70 @@ def spellings(mentions: list[Mention], text: str) -> dict[str, Spelling]:
     out: dict[str, Spelling] = {}
 
     def spelling(part: str, start: int) -> Spelling | None:
-        if len(part) < 4 or not part.isalpha():
+        key = _word_key(part)
+        if key is None:
             return None
-        key = name_key(part)
         sp = out.get(key)
         if sp is None:
             sp = out[key] = Spelling(part, key)
         sp.places.append((start, start + len(part)))
-        sp.accented = sp.accented or not part.isascii()
+        if not sp.accented and not part.isascii():
+            sp.accented = True
         return sp
 
     for m in mentions:
         if m.in_quote:
             continue
-        words, span = m.words, text[m.start : m.end]
+        words = m.words
         if len(words) == 1:  # most names are one word
             w = words[0]
-            start = m.start + max(0, span.find(w))
+            at = text.find(w, m.start, m.end)
+            start = m.start if at < 0 else at
             sp = spelling(w, start)
-            surname = _inverted_surname(text, m.start, m.end)
-            if sp is not None and surname:  # "Wexler, Alexandra (2017)": a given name
-                sp.inner += 1
-                sp.surnames.add(name_key(surname))
-                sp.partners.add(name_key(surname))
-            elif sp is not None:
-                sp.alone += 1
+            if sp is not None:
+                surname = _inverted_surname(text, m.start, m.end)
+                if surname:  # "Wexler, Alexandra (2017)": a given name
+                    sp.inner += 1
+                    sp.surnames.add(name_key(surname))
+                    sp.partners.add(name_key(surname))
+                else:
+                    sp.alone += 1
             if "-" in w:
                 _hyphen_parts(w, start, spelling)
             continue
-        last, pos = len(words) - 1, 0
-        surname, given = name_key(words[-1]), name_key(words[0])
-        keys = [name_key(w) for w in words]
+        last, pos = len(words) - 1, m.start
+        keys, others = _name_keys(words)
+        surname, given = keys[-1], keys[0]
         for i, w in enumerate(words):
-            at = span.find(w, pos)
-            at = pos if at < 0 else at
-            pos = at + len(w)
-            start = m.start + at
+            at = text.find(w, pos, m.end)
+            start = pos if at < 0 else at
+            pos = start + len(w)
             sp = spelling(w, start)
             if sp is not None:
-                sp.partners.update(k for j, k in enumerate(keys) if j != i)
-            if sp is not None and i < last:  # a given name: the surname it goes with
-                sp.inner += 1
-                sp.surnames.add(surname)
-            elif sp is not None:  # a surname: the given name it goes with
-                sp.last += 1
-                sp.givens.add(given)
+                sp.partners.update(others[i])
+                if i < last:  # a given name: the surname it goes with
+                    sp.inner += 1
+                    sp.surnames.add(surname)
+                else:  # a surname: the given name it goes with
+                    sp.last += 1
+                    sp.givens.add(given)
             if "-" in w:
                 _hyphen_parts(w, start, spelling)
     return out
+
+
+@lru_cache(maxsize=8192)
+def _word_key(word: str) -> str | None:
+    """The key of a word of a name compared as a spelling: four letters or more, letters only
+    (memoized: names recur across an article and across articles)."""
+    return name_key(word) if len(word) >= 4 and word.isalpha() else None
+
+
+@lru_cache(maxsize=4096)
+def _name_keys(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[frozenset[str], ...]]:
+    """The keys of a name's words and, for each word, the keys of its other words."""
+    keys = tuple(name_key(w) for w in words)
+    return keys, tuple(frozenset(keys[:i] + keys[i + 1 :]) for i in range(len(keys)))
 
 
 #: After a given name of a cited author written surname first: "; …", " (2017)",
