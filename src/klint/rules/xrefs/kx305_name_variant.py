@@ -167,9 +167,9 @@ def _told_apart(ctx: Context, v: Variant) -> bool:
         return True  # a name as another language spells it ("Heil dir, Hannover")
     if (
         v.how != "transliteration"
-        and two_people(doc.view, v)
         # a word of both names is no other person's ("the CSU's Horst Sehofer")
         and not v.minor.partners & v.major.partners
+        and two_people(doc.view, v)
     ):
         return True  # "Clarence C. Buel" / "Don Carlos Buell"
     if _adjective(doc.view, v):
@@ -290,8 +290,10 @@ def two_people(text: str, v: Variant) -> bool:
     "Don Carlos Buell"). Given names are those of the names extracted, and those before an
     initial ("Clarence C.") that the extracted name left out."""
     minor = v.minor.givens | {g for s, _ in v.minor.places if (g := _given_before(text, s))}
+    if not minor:
+        return False
     major = v.major.givens | {g for s, _ in v.major.places if (g := _given_before(text, s))}
-    return bool(minor and major and not minor & major)
+    return bool(major and not minor & major)
 
 
 _INITIALED_RE = re.compile(r"([A-Z][a-z]+)(?: [A-Z][a-z]+)*(?: [A-Z]\.)+ $")
@@ -299,6 +301,8 @@ _INITIALED_RE = re.compile(r"([A-Z][a-z]+)(?: [A-Z][a-z]+)*(?: [A-Z]\.)+ $")
 
 def _given_before(text: str, start: int) -> str | None:
     """The first given name of a run that ends in an initial right before ``start``."""
+    if text[start - 2 : start] != ". ":  # the run's end, looked at before the run
+        return None
     m = _INITIALED_RE.search(text, max(0, start - 60), start)
     return m.group(1).casefold() if m else None
 
