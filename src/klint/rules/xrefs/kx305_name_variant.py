@@ -421,13 +421,7 @@ class _Places:
     ) -> None:
         self.text, self.places = text, places
         self.starts = [p[0] for p in places]
-        self.by_next: dict[tuple[str, ...], tuple[int, int]] = {}
-        self.by_first: dict[str, tuple[int, int]] = {}
-        for p in places:
-            after = self._following(p[1])
-            self.by_next.setdefault(after, p)
-            if after:
-                self.by_first.setdefault(after[0], p)
+        self.after: list[tuple[str, ...] | None] = [None] * len(places)  # read on first use
         par_starts = [p[0] for p in paragraphs]
         self.in_paragraph = None
         for p in places:
@@ -439,11 +433,24 @@ class _Places:
     def _following(self, offset: int) -> tuple[str, ...]:
         return tuple(_WORD_RE.findall(self.text, offset, offset + 40)[:2])
 
+    def _before(self, after: tuple[str, ...]) -> tuple[int, int] | None:
+        """The first place followed by the words ``after``, else the first followed by its first."""
+        first = None
+        for i, p in enumerate(self.places):
+            words = self.after[i]
+            if words is None:
+                words = self.after[i] = self._following(p[1])
+            if words == after:
+                return p
+            if first is None and words and words[0] == after[0]:
+                first = p
+        return first
+
     def related(self, start: int, end: int) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
         after = self._following(end)
         if after and after[0][:1].isupper():
-            same = self.by_next.get(after) or self.by_first.get(after[0])
+            same = self._before(after)
             if same:
                 out.append(same)
         i = bisect.bisect_left(self.starts, start) - 1
