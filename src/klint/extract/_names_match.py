@@ -417,28 +417,11 @@ def hyphen_variants(
     for m in mentions:
         if m.in_quote or (len(m.words) < 2 and "-" not in m.text):
             continue  # neither a hyphenated nor a spaced compound
-        pos = 0
-        offsets = []
-        span = text[m.start : m.end]
-        for w in m.words:
-            at = span.find(w, pos)
-            offsets.append(at)
-            pos = at + len(w)
-            if "-" in w:
-                parts = w.split("-")
-                modifier = parts[-1][:1].islower()  # "Sloane-Square-based": hyphens of a modifier
-                for i in range(len(parts) - 1):
-                    if parts[i][:1].isupper() and parts[i + 1][:1].isupper() and not modifier:
-                        k = m.start + at + sum(len(p) + 1 for p in parts[:i])
-                        surface = f"{parts[i]}-{parts[i + 1]}"
-                        hyph[name_key(surface)].append((k, k + len(surface), surface))
-        for i in range(len(m.words) - 1):
-            a, b = m.words[i], m.words[i + 1]
-            if span[offsets[i] + len(a) : offsets[i + 1]] == " ":
-                a_last, b_first = a.split("-")[-1], b.split("-")[0]
-                surface = f"{a_last} {b_first}"
-                k = m.start + offsets[i] + len(a) - len(a_last)
-                spaced[name_key(f"{a_last}-{b_first}")].append((k, k + len(surface), surface))
+        hyphened, spaced_pairs = _compounds(m.words, text[m.start : m.end])
+        for key, s, e, surface in hyphened:
+            hyph[key].append((m.start + s, m.start + e, surface))
+        for key, s, e, surface in spaced_pairs:
+            spaced[key].append((m.start + s, m.start + e, surface))
     suffixes = tuple(packs.demonym_suffixes)
     out = []
     for key in sorted(set(hyph) & set(spaced)):
@@ -449,3 +432,38 @@ def hyphen_variants(
         (minor, major) = (s, h) if (len(s), -s[0][0]) < (len(h), -h[0][0]) else (h, s)
         out.append((minor[0][2], [p[:2] for p in minor], major[0][2], [p[:2] for p in major]))
     return out
+
+
+_Compound = tuple[str, int, int, str]  # key, start and end in the name's span, surface
+
+
+@lru_cache(maxsize=4096)
+def _compounds(
+    words: tuple[str, ...], span: str
+) -> tuple[tuple[_Compound, ...], tuple[_Compound, ...]]:
+    """The hyphenated pairs of capitalised parts ("Nagorno-Karabakh") and the spaced pairs of
+    words ("Nagorno Karabakh") of a name written as ``span`` (memoized: a name recurs)."""
+    hyph: list[_Compound] = []
+    spaced: list[_Compound] = []
+    pos = 0
+    offsets = []
+    for w in words:
+        at = span.find(w, pos)
+        offsets.append(at)
+        pos = at + len(w)
+        if "-" in w:
+            parts = w.split("-")
+            modifier = parts[-1][:1].islower()  # "Sloane-Square-based": hyphens of a modifier
+            for i in range(len(parts) - 1):
+                if parts[i][:1].isupper() and parts[i + 1][:1].isupper() and not modifier:
+                    k = at + sum(len(p) + 1 for p in parts[:i])
+                    surface = f"{parts[i]}-{parts[i + 1]}"
+                    hyph.append((name_key(surface), k, k + len(surface), surface))
+    for i in range(len(words) - 1):
+        a, b = words[i], words[i + 1]
+        if span[offsets[i] + len(a) : offsets[i + 1]] == " ":
+            a_last, b_first = a.split("-")[-1], b.split("-")[0]
+            surface = f"{a_last} {b_first}"
+            k = offsets[i] + len(a) - len(a_last)
+            spaced.append((name_key(f"{a_last}-{b_first}"), k, k + len(surface), surface))
+    return tuple(hyph), tuple(spaced)
