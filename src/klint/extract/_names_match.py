@@ -35,7 +35,6 @@ class Spelling:
     surnames: set[str] = field(default_factory=set)  # keys of the last words of its names
     givens: set[str] = field(default_factory=set)  # keys of the first words of names it ends
     partners: set[str] = field(default_factory=set)  # keys of the other words of its longer names
-    alone: int = 0  # occurrences as a name of one word
     accented: bool = False  # written with a diacritic somewhere ("François", "Hangö")
 
 
@@ -81,14 +80,15 @@ def spellings(mentions: list[Mention], text: str) -> dict[str, Spelling]:
             at = text.find(w, m.start, m.end)
             start = m.start if at < 0 else at
             sp = spelling(w, start)
-            if sp is not None:
-                surname = _inverted_surname(text, m.start, m.end)
-                if surname:  # "Wexler, Alexandra (2017)": a given name
-                    sp.inner += 1
-                    sp.surnames.add(name_key(surname))
-                    sp.partners.add(name_key(surname))
-                else:
-                    sp.alone += 1
+            # "Wexler, Alexandra (2017)": a given name (most names follow no ", ")
+            if (
+                sp is not None
+                and text[m.start - 2 : m.start] == ", "
+                and (surname := _inverted_surname(text, m.start, m.end))
+            ):
+                sp.inner += 1
+                sp.surnames.add(name_key(surname))
+                sp.partners.add(name_key(surname))
             if "-" in w:
                 _hyphen_parts(w, start, spelling)
             continue

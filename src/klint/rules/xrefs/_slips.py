@@ -170,7 +170,7 @@ def _add_capitalised(
         if _opens_sentence(view, lo, start):
             found.setdefault(key, []).append(m.span())
     for key, places in found.items():
-        words[key] = Spelling(view[slice(*places[0])], key, places, alone=len(places))
+        words[key] = Spelling(view[slice(*places[0])], key, places)
     return frozenset(found)
 
 
