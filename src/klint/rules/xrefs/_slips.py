@@ -24,6 +24,7 @@ from klint.document import Document
 from klint.extract._names_match import (
     Spelling,
     Variant,
+    _deletions,
     different_names,
     other_ending,
     same_role,
@@ -114,12 +115,22 @@ def title_slips(
     )
     skel = skeletonizer(translit_rules(packs))
     allowed = {frozenset(name_key(x) for x in group) for group in packs.allowed_variants}
+    # two spellings one edit apart have a deletion in common: the majors by their deletions
+    by_deletion: dict[str, list[int]] = {}
+    for i, major in enumerate(majors):
+        for d in _deletions(major.key):
+            by_deletion.setdefault(d, []).append(i)
+    deletions = frozenset(by_deletion)
     out: list[Variant] = []
     for minor in words.values():
         if len(minor.places) != 1 or minor.key in subject or len(minor.key) < 4:
             continue
-        for major in by_initial.get(minor.key[0], ()):
-            if abs(len(major.key) - len(minor.key)) > 1:
+        near = _deletions(minor.key)
+        if near.isdisjoint(deletions):
+            continue
+        for i in sorted({i for d in near & deletions for i in by_deletion[d]}):
+            major = majors[i]  # in the text's order, as before
+            if major.key[0] != minor.key[0] or abs(len(major.key) - len(minor.key)) > 1:
                 continue
             how = _how(minor.key, major.key)
             if how is None or _apart(
