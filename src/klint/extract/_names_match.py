@@ -77,13 +77,16 @@ def spellings(mentions: list[Mention], text: str) -> dict[str, Spelling]:
         words = m.words
         if len(words) == 1:  # most names are one word
             w = words[0]
-            at = text.find(w, m.start, m.end)
-            start = m.start if at < 0 else at
+            start = m.start
+            if not text.startswith(w, start, m.end):  # most names start their span
+                at = text.find(w, start, m.end)
+                start = start if at < 0 else at
             sp = spelling(w, start)
             # "Wexler, Alexandra (2017)": a given name (most names follow no ", ")
             if (
                 sp is not None
-                and text[m.start - 2 : m.start] == ", "
+                and m.start >= 2
+                and text.startswith(", ", m.start - 2, m.start)
                 and (surname := _inverted_surname(text, m.start, m.end))
             ):
                 sp.inner += 1
@@ -96,8 +99,13 @@ def spellings(mentions: list[Mention], text: str) -> dict[str, Spelling]:
         keys, others = _name_keys(words)
         surname, given = keys[-1], keys[0]
         for i, w in enumerate(words):
-            at = text.find(w, pos, m.end)
-            start = pos if at < 0 else at
+            if text.startswith(w, pos, m.end):
+                start = pos
+            elif text.startswith(w, pos + 1, m.end):  # the next word, mostly after a space
+                start = pos + 1
+            else:
+                at = text.find(w, pos, m.end)
+                start = pos if at < 0 else at
             pos = start + len(w)
             sp = spelling(w, start)
             if sp is not None:
