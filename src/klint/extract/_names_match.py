@@ -58,16 +58,17 @@ def spellings(mentions: list[Mention], text: str) -> dict[str, Spelling]:
     that its normalized ``Mention.text`` has dropped).
     """
     out: dict[str, Spelling] = {}
+    get = out.get
 
     def spelling(part: str, start: int) -> Spelling | None:
-        key = _word_key(part)
+        key, accented, _ = _surface(part)
         if key is None:
             return None
-        sp = out.get(key)
+        sp = get(key)
         if sp is None:
             sp = out[key] = Spelling(part, key)
         sp.places.append((start, start + len(part)))
-        if not sp.accented and not part.isascii():
+        if accented:
             sp.accented = True
         return sp
 
@@ -75,24 +76,30 @@ def spellings(mentions: list[Mention], text: str) -> dict[str, Spelling]:
         if m.in_quote:
             continue
         words = m.words
-        if len(words) == 1:  # most names are one word
+        if len(words) == 1:  # most names are one word: the loop of `spelling` unrolled
             w = words[0]
-            start = m.start
-            if not text.startswith(w, start, m.end):  # most names start their span
-                at = text.find(w, start, m.end)
+            start, end = m.start, m.end
+            if not text.startswith(w, start, end):  # most names start their span
+                at = text.find(w, start, end)
                 start = start if at < 0 else at
-            sp = spelling(w, start)
-            # "Wexler, Alexandra (2017)": a given name (most names follow no ", ")
-            if (
-                sp is not None
-                and m.start >= 2
-                and text.startswith(", ", m.start - 2, m.start)
-                and (surname := _inverted_surname(text, m.start, m.end))
-            ):
-                sp.inner += 1
-                sp.surnames.add(name_key(surname))
-                sp.partners.add(name_key(surname))
-            if "-" in w:
+            key, accented, hyphened = _surface(w)
+            if key is not None:
+                sp = get(key)
+                if sp is None:
+                    sp = out[key] = Spelling(w, key)
+                sp.places.append((start, start + len(w)))
+                if accented:
+                    sp.accented = True
+                # "Wexler, Alexandra (2017)": a given name (most names follow no ", ")
+                if (
+                    m.start >= 2
+                    and text.startswith(", ", m.start - 2, m.start)
+                    and (surname := _inverted_surname(text, m.start, end))
+                ):
+                    sp.inner += 1
+                    sp.surnames.add(name_key(surname))
+                    sp.partners.add(name_key(surname))
+            if hyphened:
                 _hyphen_parts(w, start, spelling)
             continue
         last, pos = len(words) - 1, m.start
@@ -122,10 +129,12 @@ def spellings(mentions: list[Mention], text: str) -> dict[str, Spelling]:
 
 
 @lru_cache(maxsize=8192)
-def _word_key(word: str) -> str | None:
-    """The key of a word of a name compared as a spelling: four letters or more, letters only
-    (memoized: names recur across an article and across articles)."""
-    return name_key(word) if len(word) >= 4 and word.isalpha() else None
+def _surface(word: str) -> tuple[str | None, bool, bool]:
+    """A word of a name: its key if it is compared as a spelling (four letters or more, letters
+    only), whether it has a letter beyond ASCII, whether it has a hyphen (memoized: names
+    recur across an article and across articles)."""
+    key = name_key(word) if len(word) >= 4 and word.isalpha() else None
+    return key, not word.isascii(), "-" in word
 
 
 @lru_cache(maxsize=4096)
@@ -426,10 +435,10 @@ def hyphen_variants(
         if m.in_quote or (len(m.words) < 2 and "-" not in m.text):
             continue  # neither a hyphenated nor a spaced compound
         hyphened, spaced_pairs = _compounds(m.words, text[m.start : m.end])
-        for key, s, e, surface in hyphened:
-            hyph[key].append((m.start + s, m.start + e, surface))
-        for key, s, e, surface in spaced_pairs:
-            spaced[key].append((m.start + s, m.start + e, surface))
+        for key, a, b, surface in hyphened:
+            hyph[key].append((m.start + a, m.start + b, surface))
+        for key, a, b, surface in spaced_pairs:
+            spaced[key].append((m.start + a, m.start + b, surface))
     suffixes = tuple(packs.demonym_suffixes)
     out = []
     for key in sorted(set(hyph) & set(spaced)):
