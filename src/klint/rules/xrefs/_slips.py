@@ -110,9 +110,7 @@ def title_slips(
         for c, sps in by_initial.items()
     }
     paragraphs = [(r.start, r.end) for r in doc.regions_of("paragraph")]
-    openers = _openers(text, paragraphs, words) | _add_capitalised(
-        text, paragraphs, words, lower, lengths
-    )
+    added = _add_capitalised(text, paragraphs, words, lower, lengths)  # each opens sentences
     skel = skeletonizer(translit_rules(packs))
     allowed = {frozenset(name_key(x) for x in group) for group in packs.allowed_variants}
     # two spellings one edit apart have a deletion in common: the majors by their deletions
@@ -133,9 +131,10 @@ def title_slips(
             if major.key[0] != minor.key[0] or abs(len(major.key) - len(minor.key)) > 1:
                 continue
             how = _how(minor.key, major.key)
-            if how is None or _apart(
-                minor, major, skel, text, packs, allowed, minor.key in openers
-            ):
+            if how is None:
+                continue
+            opener = minor.key in added or _opener(text, paragraphs, minor)
+            if _apart(minor, major, skel, text, packs, allowed, opener):
                 continue
             if major.key not in subject and not _slip_of(minor, major, text):
                 continue
@@ -172,7 +171,9 @@ def _add_capitalised(
             break
         lo, hi = paragraphs[i]
         near = lengths.get(view[start].lower()) if start >= lo else None
-        m = _CAPITALISED_RE.match(view, start, hi) if near else None
+        if not near:
+            continue
+        m = _CAPITALISED_RE.match(view, start, hi)
         if m is None or m.end() - start not in near:
             continue
         key = m.group().casefold()
@@ -191,21 +192,18 @@ def _opens_sentence(view: str, paragraph: int, start: int) -> bool:
     return start == paragraph or bool(PROSE_END_RE.search(view, max(paragraph, start - 8), start))
 
 
-def _openers(
-    view: str, paragraphs: list[tuple[int, int]], words: dict[str, Spelling]
-) -> frozenset[str]:
-    """Keys of the one-word names that only ever open sentences of prose: their role, given
+def _opener(view: str, paragraphs: list[tuple[int, int]], sp: Spelling) -> bool:
+    """Whether a name of one word stands once, opening a sentence of prose: its role, given
     name, surname or place, is unknown ("Goerge was born at York Cottage")."""
-    out = set()
-    starts = [lo for lo, _ in paragraphs]  # paragraphs neither nest nor overlap
-    for key, sp in words.items():
-        if sp.partners or len(sp.places) != 1:
-            continue
-        s = sp.places[0][0]
-        i = bisect.bisect_right(starts, s) - 1
-        if i >= 0 and s < paragraphs[i][1] and _opens_sentence(view, starts[i], s):
-            out.add(key)
-    return frozenset(out)
+    if sp.partners or len(sp.places) != 1:
+        return False
+    s = sp.places[0][0]
+    i = bisect.bisect_right(paragraphs, s, key=_first) - 1  # paragraphs neither nest nor overlap
+    return i >= 0 and s < paragraphs[i][1] and _opens_sentence(view, paragraphs[i][0], s)
+
+
+def _first(span: tuple[int, int]) -> int:
+    return span[0]
 
 
 def _slip_of(minor: Spelling, major: Spelling, text: str) -> bool:
