@@ -76,7 +76,7 @@ def spellings(mentions: list[Mention], text: str) -> dict[str, Spelling]:
         if m.in_quote:
             continue
         words = m.words
-        if len(words) == 1:  # most names are one word: the loop of `spelling` unrolled
+        if len(words) == 1:  # most names are one word (`spelling` written out, here and below)
             w = words[0]
             start, end = m.start, m.end
             if not text.startswith(w, start, end):  # most names start their span
@@ -114,8 +114,14 @@ def spellings(mentions: list[Mention], text: str) -> dict[str, Spelling]:
                 at = text.find(w, pos, m.end)
                 start = pos if at < 0 else at
             pos = start + len(w)
-            sp = spelling(w, start)
-            if sp is not None:
+            key, accented, hyphened = _surface(w)
+            if key is not None:
+                sp = get(key)
+                if sp is None:
+                    sp = out[key] = Spelling(w, key)
+                sp.places.append((start, pos))
+                if accented:
+                    sp.accented = True
                 sp.partners.update(others[i])
                 if i < last:  # a given name: the surname it goes with
                     sp.inner += 1
@@ -123,7 +129,7 @@ def spellings(mentions: list[Mention], text: str) -> dict[str, Spelling]:
                 else:  # a surname: the given name it goes with
                     sp.last += 1
                     sp.givens.add(given)
-            if "-" in w:
+            if hyphened:
                 _hyphen_parts(w, start, spelling)
     return out
 
