@@ -28,8 +28,8 @@ def dated(ctx: Context) -> Dated:
     """Dates of once-only attributes by (subject, attribute): ``(claim, frame, earliest, latest)``.
 
     A lifespan "(2 May 1790 – 12 June 1826)" gives the birth (its start) and the death (its end);
-    an infobox field or front matter key gives its first date only (and the date shown after a
-    bracketed ISO copy of it, "(1955-10-28) October 28, 1955").
+    an infobox field or front matter key gives its first date only (and a bracketed copy of
+    it: "(1955-10-28) October 28, 1955", "February 26, 1970; 47 years ago (1970-02-26)").
     """
     out: Dated
     if "frames.dated" in ctx.cache:
@@ -62,9 +62,10 @@ def dated(ctx: Context) -> Dated:
             continue
         subject = subject_key(f.subject)
         if f.origin in ("infobox", "front matter"):
-            if (subject, f.field) in fields:
+            copy = _iso_copy(ctx.doc.view, c) or _ago_copy(ctx.doc.view, c)
+            if (subject, f.field) in fields and not copy:
                 continue  # a field's first date is its value; later ones date other things
-            if not _iso_copy(ctx.doc.view, c):  # "(1955-10-28) October 28, 1955": both
+            if not copy:  # "(1955-10-28) October 28, 1955": both
                 fields.add((subject, f.field))  # ("Net worth … (January 2018)" read into "Born")
         if f.attribute == "lifespan" and c.is_range:
             if c.range_start_latest and c.range_end_earliest:
@@ -128,6 +129,8 @@ def _relative_acts(text: str, start: int) -> bool:
 
 
 _ISO_RE = lazyre.compile(r"\d{4}-\d{2}-\d{2}")
+#: "1915; 102 years ago (" before a bracketed year: a copy of the date shown first
+_AGO_RE = lazyre.compile(r"\d{4};?\s+\d{1,4}\s+years?\s+ago\s*\($")
 
 
 def _iso_copy(view: str, c: DateClaim) -> bool:
@@ -137,6 +140,16 @@ def _iso_copy(view: str, c: DateClaim) -> bool:
         _ISO_RE.fullmatch(c.text) is not None
         and view[c.start - 1 : c.start] == "("
         and view[c.end : c.end + 1] == ")"
+    )
+
+
+def _ago_copy(view: str, c: DateClaim) -> bool:
+    """Whether a date is the bracketed copy a page gives after the date it shows and its age:
+    "Founded 1915; 102 years ago (1915)" — a copy of the field's value, as an ISO one is."""
+    return (
+        c.precision in ("day", "year")
+        and view[c.end : c.end + 1] == ")"
+        and _AGO_RE.search(view, max(0, c.start - 40), c.start) is not None
     )
 
 
@@ -192,7 +205,10 @@ class AttributeDateConflict(Rule):
     Northern Ireland in 1988, an organisation which trained mediators" against "before
     setting up a mediation organisation in 1989" (not when two names fit).
     A plain-text article copied from a web page
-    keeps its infobox rows as "Born<TAB>27 August 1968"; those are fields too.
+    keeps its infobox rows as "Born<TAB>27 August 1968"; those are fields too, and the
+    bracketed copy a row gives of its date, before or after it ("(1970-02-26)", "1915; 102
+    years ago (1915)"), is the field's value as well: "Founded February 26, 1968; 47 years
+    ago (1970-02-26)" contradicts itself, with no year's slack between a value and its copy.
 
     ## Why is this bad?
     A person is born once and a film first released once: one of the two dates is
@@ -227,7 +243,15 @@ class AttributeDateConflict(Rule):
                     # one convention's (a field's or a work's year may be another stage's)
                     coarse = a.precision != "day" or b.precision != "day"
                     prose = _prose_years(attribute, a, fa, b, fb)
-                    slack = 1 if attribute in _YEAR_SLACK and coarse and not prose else 0
+                    one_field = fa.field is not None and (fa.field, fa.subject) == (
+                        fb.field,
+                        fb.subject,
+                    )  # a field's value and its copy: "1905; 112 years ago (1906)"
+                    slack = (
+                        1
+                        if attribute in _YEAR_SLACK and coarse and not prose and not one_field
+                        else 0
+                    )
                     if (
                         slack
                         and abs(a0.year - b0.year) <= slack
