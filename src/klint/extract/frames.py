@@ -220,6 +220,7 @@ ONCE = frozenset(
 )
 #: a field of a series' first showing ("first_aired", "first broadcast"): its premiere
 _FIRST_SHOWN = frozenset({"aired", "broadcast", "shown", "screened"})
+_FIRST_BEFORE_RE = re.compile(r"\bfirst\s+$")
 _PASSIVE_BEFORE_RE = re.compile(
     r"(?:\b(?:was|were|been|being|is|are|be)|,(?:\s+and)?)\s+(?:(?:later|then|again|officially|formally)\s+)?$"
 )
@@ -1000,6 +1001,8 @@ def _date_attribute(art: _Article, c: DateClaim, cs: int, ce: int) -> tuple[str 
             continue  # after the date only a verb ("In 1820 she married"), not "before his death"
         if k in _DATE_WORDS:
             return _DATE_WORDS[k], m.start(), m.end()
+        if w in _FIRST_SHOWN and _FIRST_BEFORE_RE.search(view, max(cs, m.start() - 12), m.start()):
+            return "premiered", m.start(), m.end()  # "first broadcast on RTL on 28 November 1994"
         founding = (
             _FOUNDING_RE.search(view, max(cs, m.start() - 12), m.end())
             if k in ("found", "up", "co-found", "cofound")

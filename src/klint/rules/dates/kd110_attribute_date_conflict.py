@@ -12,7 +12,7 @@ from klint import lazyre
 from klint.claims import DateClaim, Frame
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
-from klint.rules.dates._common import line, show, sound
+from klint.rules.dates._common import line, region_of, sentence, show, sound
 
 #: attributes whose year a text may round or give by another convention (a film's year is
 #: its first showing; a festival premiere or a founding meeting can precede it by a year)
@@ -193,7 +193,7 @@ class AttributeDateConflict(Rule):
     range's first part), "construction of the tower started in 1931" against
     "construction … ran from 1929 to 1933". The noun of the infobox's template names the
     subject in the lead ("Infobox company": "the company was founded in 1952"). A
-    premiere ("first_aired" field, "premiered on") is compared as a release is, infobox
+    premiere ("first_aired" field, "premiered on", "first broadcast on RTL on") is compared as a release is, infobox
     and lead only (the body tells of seasons' premieres), and never with a release (a
     film's festival premiere precedes it). A work is named by its whole title, short
     words included ("A Life on Film was published in 1967" against "in 1971 a second
@@ -203,12 +203,24 @@ class AttributeDateConflict(Rule):
     What a person founded may be named by a description whose words the name holds,
     the head noun being one the article calls it by: "she went on to found Mediation
     Northern Ireland in 1988, an organisation which trained mediators" against "before
-    setting up a mediation organisation in 1989" (not when two names fit).
+    setting up a mediation organisation in 1989" (not when two names fit). A work's
+    release field and its publication in the prose are one date ("release_date = January
+    21, 1983" against "The book was published … on January 12, 1983"), when the prose names
+    the work by its title or its noun (not "based on the novel …, first published in 1990"
+    in a film's lead).
     A plain-text article copied from a web page
     keeps its infobox rows as "Born<TAB>27 August 1968"; those are fields too, and the
     bracketed copy a row gives of its date, before or after it ("(1970-02-26)", "1915; 102
     years ago (1915)"), is the field's value as well: "Founded February 26, 1968; 47 years
     ago (1970-02-26)" contradicts itself, with no year's slack between a value and its copy.
+
+    A field's full date and a full date of the prose on the same day and month, at most
+    three years apart, are one date with its year mistyped in one place, whatever verb the
+    prose tells it by ("established_date = 28 April 1917" against "the Azerbaijan SSR was
+    proclaimed on 28 April 1920"; a range's ends count: "Date: 24 May 1334 – 19 October
+    1453" against "On 24 May 1337 it was agreed …") — unless the prose gives the field's
+    day too, the fields give the prose's, or the sentence tells of an anniversary ("On 12
+    November 1996, the first anniversary of the constitution").
 
     ## Why is this bad?
     A person is born once and a film first released once: one of the two dates is
@@ -232,11 +244,19 @@ class AttributeDateConflict(Rule):
     summary = "one subject's birth, death, founding or release given two dates (opt-in)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        for (_, attribute), items in dated(ctx).items():
+        groups: Dated = defaultdict(list)
+        for (subject, attribute), items in dated(ctx).items():
+            # a work's release and its publication are one: "release_date = 1983" of a book
+            # infobox against "published by Del Rey Books on January 12, 1983"
+            groups[(subject, "released" if attribute == "published" else attribute)] += items
+        found: set[tuple[int, int]] = set()
+        for (_, attribute), items in groups.items():
             reported: set[int] = set()
             for i, (a, fa, a0, a1) in enumerate(items):
                 for b, fb, b0, b1 in items[i + 1 :]:
                     if b.start in reported or not _comparable(a, fa, b, fb):
+                        continue
+                    if fa.attribute != fb.attribute and not _release_published(fa, fb):
                         continue
                     # a year's slack for a year alone: two dates to the day are one event's,
                     # and two years the prose gives a founding, opening or completion by are
@@ -260,13 +280,95 @@ class AttributeDateConflict(Rule):
                         continue
                     if a1 < b0 or b1 < a0:
                         reported.add(b.start)
+                        found |= {(a.start, b.start), (b.start, a.start)}
+                        said_a = fa.attribute if fa.attribute in _WORKS else attribute
+                        said_b = fb.attribute if fb.attribute in _WORKS else attribute
                         yield self.diagnostic(
                             b.start,
                             b.end,
-                            f"{fb.subject}: {attribute} {show(b)} here but {show(a)} at line "
+                            f"{fb.subject}: {said_b} {show(b)} here but {show(a)} at line "
                             f"{line(ctx, a.start)} ({fa.origin})",
-                            related=[(a.start, a.end, f"{attribute} {show(a)}")],
+                            related=[(a.start, a.end, f"{said_a} {show(a)}")],
                         )
+        for a, da, b, db in _same_day(ctx):
+            if (a.start, b.start) in found:
+                continue  # reported above as one attribute's two dates
+            fa = ctx.claims.frames.get(a)
+            label = (fa.field if fa is not None else None) or "field"
+            yield self.diagnostic(
+                a.start,
+                a.end,
+                f"{label}: {show(a)} here but {show(b)} at line {line(ctx, b.start)}: the same "
+                f"day, {da.day} {da.strftime('%B')}, in {da.year} and in {db.year}",
+                related=[(b.start, b.end, f"the same day given as {show(b)}")],
+            )
+
+
+#: two years this far apart at most, on one day and month, read as one date with its year mistyped
+_YEAR_TYPO = 3
+#: a sentence that tells of an anniversary: the same day of another year on purpose
+_ANNIVERSARY_RE = lazyre.compile(r"anniversar|centenar|centennial|jubilee|commemorat", re.I)
+
+
+def _days(c: DateClaim) -> list[date]:
+    """The days a date gives: itself, or a range's ends given to the day."""
+    if c.precision != "day" or not sound(c) or c.year_inferred:
+        return []
+    if not c.is_range:
+        return [c.earliest] if c.earliest == c.latest else []
+    out = []
+    if c.range_start_latest == c.earliest:
+        out.append(c.earliest)
+    if c.range_end_earliest == c.latest:
+        out.append(c.latest)
+    return out
+
+
+def _same_day(ctx: Context) -> Iterator[tuple[DateClaim, date, DateClaim, date]]:
+    """``(field date, its day, prose date, its day)`` for an infobox or front matter date and a
+    date of the prose on the same day and month whose years differ by at most ``_YEAR_TYPO``,
+    when the prose never gives the field's day nor the fields the prose's: one day, its year
+    mistyped in one place ("Founded: 28 April 1917" against "on 28 April 1920")."""
+    frames = ctx.claims.frames
+    fields: list[tuple[DateClaim, date]] = []
+    prose: list[tuple[DateClaim, date]] = []
+    for c in ctx.claims.dates:
+        f = frames.get(c)
+        if f is None or c.cue == "quotation":
+            continue
+        for d in _days(c):
+            (fields if f.origin in ("infobox", "front matter") else prose).append((c, d))
+    field_days = {d for _, d in fields}
+    prose_days = {d for _, d in prose}
+    view = ctx.doc.view
+    for a, da in fields:
+        if da in prose_days:
+            continue
+        for b, db in prose:
+            if (
+                (da.month, da.day) != (db.month, db.day)
+                or not 0 < abs(da.year - db.year) <= _YEAR_TYPO
+                or db in field_days
+            ):
+                continue
+            region = region_of(ctx, b.start)
+            s, e = sentence(ctx, b, region) if region else (b.start, b.end)
+            if _ANNIVERSARY_RE.search(view, s, e):
+                continue  # "on 4 May 1911, the first anniversary of its founding"
+            yield a, da, b, db
+            break
+
+
+def _release_published(fa: Frame, fb: Frame) -> bool:
+    """Whether a release and a publication are one: a field's release date against the
+    prose's publication of the article's own work, named by its title or its noun ("The book
+    was published on …"), not a pronoun's guess ("based on the novel … first published in
+    1990" in a film's lead)."""
+    if {fa.attribute, fb.attribute} != _WORKS:
+        return True  # not a release against a publication (a lifespan's birth: one attribute)
+    fields = [f for f in (fa, fb) if f.origin in ("infobox", "front matter")]
+    prose = [f for f in (fa, fb) if f.origin not in ("infobox", "front matter")]
+    return len(fields) == 1 and prose[0].how in ("title", "noun")
 
 
 def _prose_years(attribute: str, a: DateClaim, fa: Frame, b: DateClaim, fb: Frame) -> bool:
