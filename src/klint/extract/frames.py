@@ -717,7 +717,7 @@ def _field_frame(art: _Article, c: Claim, region: Region, claims: Claims) -> Fra
     m = (
         _BRACKET_YEAR_RE.search(value, c.end - region.start)
         or _AS_OF_RE.search(art.doc.text, region.start, region.end + 40)
-        or (words and _sibling_year(art, words[0], region.start))
+        or (words and _sibling_year(art, words, region.start))
     )
     year = int(m.group(1)) if m else label_year  # "(2015 est)", else "pop_2010"
     return Frame(
@@ -731,13 +731,23 @@ def _field_frame(art: _Article, c: Claim, region: Region, claims: Claims) -> Fra
     )
 
 
-def _sibling_year(art: _Article, first: str, at: int) -> re.Match[str] | None:
-    """The year a sibling field gives a figure (``population_as_of = 2019``), in its box."""
+def _sibling_year(art: _Article, words: list[str], at: int) -> re.Match[str] | None:
+    """The year a sibling field gives a figure (``population_as_of = 2019``), in its box: the
+    sibling of the field's whole name first (``population_census_year`` for
+    ``population_census``, not ``population_estimate_year``)."""
     box = next(((a, b) for a, b, _ in art.boxes if a <= at < b), None)
-    if box is None or not first.isalpha():
+    if box is None or not words[0].isalpha():
         return None
+    if len(words) > 1 and all(w.isalpha() for w in words):
+        whole = re.compile(
+            r"\|\s*" + "[_ ]".join(map(re.escape, words)) + r"[_ ](?:as[_ ]of|date|year)\s*="
+            r"[^|\n]*?(\d{4})",
+            re.IGNORECASE,
+        ).search(art.doc.text, *box)
+        if whole:
+            return whole
     return re.compile(
-        rf"\|\s*{re.escape(first)}\w*?[_ ](?:as[_ ]of|date|year|census)\s*=[^|\n]*?(\d{{4}})",
+        rf"\|\s*{re.escape(words[0])}\w*?[_ ](?:as[_ ]of|date|year|census)\s*=[^|\n]*?(\d{{4}})",
         re.IGNORECASE,
     ).search(art.doc.text, *box)
 
