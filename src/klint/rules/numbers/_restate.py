@@ -96,11 +96,29 @@ def counted_head(view: str, q: QuantityClaim) -> str | None:
     return None
 
 
-def _window(view: str, q: QuantityClaim) -> tuple[dict[str, str], frozenset[str]]:
-    """The content words next to a figure (lemma: the word as written), and the words next
-    to it that say the figure changed or is one of a series (``_QUOTED`` inside a quotation)."""
+#: a sentence's end followed by citation marks in a plain-text copy ("Eurasia.[1][2][3] According")
+_CITED_STOP_RE = re.compile(r"[.!?](?:\[\d{1,3}\])+\s+(?=[\"“(\[]?[A-Z])")
+
+
+def _sentence(view: str, q: QuantityClaim, cited: bool = True) -> tuple[int, int]:
+    """The sentence of a figure, ended at a full stop that citation marks hide from the
+    sentence splitter ("It killed some 75 to 200 million people in Eurasia.[1][2][3]
+    According to … in 2007:"): the next sentence's date is not the figure's. (A sentence
+    before it that such a stop joins to it may date it, as the sentence before does.) Without
+    ``cited``, the splitter's sentence: restatements, matched by their words alone, keep the
+    dates of the sentences around them that set them apart."""
     s = q.sentence_start if q.sentence_start is not None else max(0, q.start - 200)
     e = q.sentence_end if q.sentence_end is not None else min(len(view), q.end + 200)
+    m = _CITED_STOP_RE.search(view, q.end, e) if cited else None
+    return s, (m.start() + 1 if m else e)
+
+
+def _window(
+    view: str, q: QuantityClaim, cited: bool = True
+) -> tuple[dict[str, str], frozenset[str]]:
+    """The content words next to a figure (lemma: the word as written), and the words next
+    to it that say the figure changed or is one of a series (``_QUOTED`` inside a quotation)."""
+    s, e = _sentence(view, q, cited)
     if view.count('"', s, q.start) % 2 or view.count("“", s, q.start) > view.count("”", s, q.start):
         return {}, _QUOTED  # inside a quotation: the source's words, not the article's statement
     found = _WORD_RE.findall(view, s, q.start)
@@ -122,7 +140,7 @@ def _window(view: str, q: QuantityClaim) -> tuple[dict[str, str], frozenset[str]
 
 
 def _place(
-    ctx: Context, q: QuantityClaim, ends: bool = False
+    ctx: Context, q: QuantityClaim, ends: bool = False, cited: bool = True
 ) -> tuple[tuple[int, int] | None, frozenset[int]]:
     """Where a figure stands — its paragraph, or the section of its list item (items of one
     list are told side by side) — and the years that date it: those of its sentence, else
@@ -137,8 +155,8 @@ def _place(
     blocks, starts = ctx.cache["kn.blocks"]
     i = bisect.bisect_right(starts, q.start) - 1
     region = blocks[i] if i >= 0 and q.start < blocks[i].end else None
-    s = q.sentence_start if q.sentence_start is not None else q.start
-    years = _years(ctx, s, q.sentence_end if q.sentence_end is not None else q.end, ends)
+    s, e = _sentence(ctx.doc.view, q, cited)
+    years = _years(ctx, s, e, ends)
     if not years and region is not None:  # "… on September 3. A station there reported …"
         years = _years(ctx, max(region.start, s - _CARRY), s, ends)
     if not years and region is not None and region.section:
@@ -204,7 +222,7 @@ def restatements(
         items = [q for q in items if per_sentence[q.sentence_start] == 1]
         words: dict[int, dict[str, str] | None] = {}
         for q in items:
-            w, changed = _window(view, q)
+            w, changed = _window(view, q, cited=False)
             for h in head.split():
                 w.pop(h, None)
             words[q.start] = None if changed else w
@@ -225,7 +243,7 @@ def restatements(
                     # a share of another whole: "Gazan's division … 40 percent", "the French … 30"
                 if len(shared) < _SHARED or len(shared) < _SHARE * min(len(wa), len(wb)):
                     continue
-                (pa, ya), (pb, yb) = _place(ctx, a), _place(ctx, b)
+                (pa, ya), (pb, yb) = _place(ctx, a, cited=False), _place(ctx, b, cited=False)
                 if pa == pb:
                     continue  # one paragraph: two things compared side by side, as a rule
                 if _apart(ya, yb) or _apart(
@@ -344,6 +362,34 @@ def _noun(view: str, q: QuantityClaim) -> str | None:
     return " ".join([w for w in words[:-1] if w not in participles] + words[-1:])
 
 
+#: the words right before a count that tie it to its twin
+_PHRASE = 3
+
+
+def _same_phrase(view: str, a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Whether two counts written in digits stand after the same three words in their
+    sentences ("returned with the first 61 evacuees", "left with the first 67 evacuees").
+    Not measures: "a speed of 12 knots" and "a speed of 13 knots" are as often two ships'."""
+    if not (_plain_count(a) and _plain_count(b)):
+        return False  # a measure, or a number word ("with twenty starters", "with 24 starters")
+
+    def before(q: QuantityClaim) -> list[str]:
+        s, _ = _sentence(view, q)
+        at = q.number_start if q.number_start is not None else q.start
+        return [w.casefold() for w in _WORD_RE.findall(view, s, at)[-_PHRASE:]]
+
+    wa = before(a)
+    return len(wa) == _PHRASE and wa == before(b)
+
+
+def _demonyms(ctx: Context, words: dict[str, str], names: set[str]) -> set[str]:
+    """The names of a window that are demonyms (pack ``demonym_suffixes``: "American",
+    "Chinese"): they describe, and set two figures apart only against another demonym
+    ("the Russian army … 24,000 men", "the Austrian army … 24,000 men")."""
+    suffixes = tuple(ctx.packs.demonym_suffixes)
+    return {k for k in names if suffixes and words[k].casefold().endswith(suffixes)}
+
+
 def _restated_lists(items: list[QuantityClaim]) -> set[tuple[int, int]]:
     """Pairs of figures (by start) that stand at one place of one list given twice: two
     sentences that each count a noun several times, with the same values but at one place
@@ -372,7 +418,7 @@ def _dated(ctx: Context, q: QuantityClaim) -> bool:
     """Whether a figure's own sentence gives a date."""
     if q.sentence_start is None or q.sentence_end is None:
         return False
-    return bool(_years(ctx, q.sentence_start, q.sentence_end))
+    return bool(_years(ctx, *_sentence(ctx.doc.view, q)))
 
 
 def _subject(ctx: Context, q: QuantityClaim) -> str | None:
@@ -484,6 +530,9 @@ def twins(
                 own = _own_name(ctx, a, b)
                 names_a = {k for k in _names(wa) if k not in own}
                 names_b = {k for k in _names(wb) if k not in own}
+                dem_a, dem_b = _demonyms(ctx, wa, names_a), _demonyms(ctx, wb, names_b)
+                if not (dem_a and dem_b):  # "American civilians" against "Guam": no other
+                    names_a, names_b = names_a - dem_a, names_b - dem_b  # subject named
                 if why != "mistyped" and near and not relisted and not two:
                     # "certified gold by the RIAA for shipments of 500,000 copies", twice
                     why = "same words"
@@ -504,10 +553,12 @@ def twins(
                             why = "restated"
                         elif _plain_count(a) and _plain_count(b) and retold(a.low, b.low):
                             why = "retold"
+                        elif _same_phrase(view, a, b):
+                            why = "same phrase"  # "with the first 61 evacuees", twice
                         else:
                             continue
                 if not (
-                    why in ("mistyped", "same words", "restated", "retold")
+                    why in ("mistyped", "same words", "restated", "retold", "same phrase")
                     or (why == "same list" and near)
                     or (
                         two

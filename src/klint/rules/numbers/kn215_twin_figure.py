@@ -47,6 +47,10 @@ class TwinFigure(Rule):
     - or their digits differ as a typo's do in the leading places ("24,000" and
       "34,000") and the two sentences give another figure in common ("24,000 men and
       168 guns", "34,000 men and 168 guns");
+    - or they are counts whose digits differ as a typo's do in the leading places, with the
+      same three words right before both ("returned with the first 61 evacuees", "left with
+      the first 67 evacuees"; not measures: "a speed of 12 knots", "a speed of 13 knots"
+      are as often two ships');
     - or they are two ranges with one end in common ("an estimated 75 to 200 million
       people", "some 75 to 250 million people");
     - or their digits differ as a typo's do in the leading places, both are counts of at
@@ -59,7 +63,9 @@ class TwinFigure(Rule):
     "Manila is divided into 826 barangays") counts as a word in common, two subjects
     set the figures apart; a lead that summarises the body may leave out the body's
     date; a range dates a figure by its first and last year ("between 1996 and 2006"
-    and "the 2005–06 season" share 2006). Measures are compared in their unit ("125 mph", "152 mph"). One qualifier
+    and "the 2005–06 season" share 2006); a sentence ends at a full stop that citation
+    marks of a plain-text copy follow ("… in Eurasia.[1][2][3] According to … in 2007"), so
+    the next sentence's year does not date it. Measures are compared in their unit ("125 mph", "152 mph"). One qualifier
     before both ("more than 300 papers", "more than 400 papers") qualifies one figure,
     so the figures themselves are compared; "about" before a figure given to its last
     unit ("around 412 dams") allows no other.
@@ -68,13 +74,17 @@ class TwinFigure(Rule):
     or counted noun whose digits differ from it as a typo's do (a round count of 100 or
     more in a leading digit too, at most half as much again: "number_of_rooms = 410"
     against "310 rooms"), when the field's own value is stated nowhere in the body
-    ("population = 3045257" against "a population of 3,645,257"). A unit is one whatever its spelling ("km2", "square kilometres"; an
+    ("population = 3045257" against "a population of 3,645,257"). A field is dated by the
+    sibling of its whole name first (``population_census_year`` for ``population_census``). A unit is one whatever its spelling ("km2", "square kilometres"; an
     area field and an area in the body), and "about" before a figure given to its last
     unit ("about 320,475") allows no other here too.
 
     What is left alone: figures dated to two different years or days, a change or
     series word next to one and not the other ("another 40 rooms", "rose to", "the
-    remaining"), two sentences that each name someone the other does not, a noun
+    remaining"), two sentences that each name someone the other does not (a demonym
+    describes, and sets apart only against another: "including all American civilians"
+    names no one against "returned to Guam", but "the Russian army" and "the Austrian
+    army" are two), a noun
     counted twice in one sentence (a list), a rate ("two or three seats per district"),
     a field that lists several figures ("848 cc, 947 cc, 998 cc"), items of one list
     (each counts its own: "Cherkasy Regiment - 2990 cossacks", "Poltava Regiment - 2970
@@ -216,6 +226,7 @@ class TwinFigure(Rule):
             "same range": "the same range is given with one end changed",
             "restated": "the two sentences say the same of it",
             "retold": "the digits differ as a typo's do",
+            "same phrase": "the digits differ as a typo's do, in the same words",
         }.get(why, f"the article counts “{head}” with these two values only")
         return self.diagnostic(
             b.start,
