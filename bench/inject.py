@@ -536,6 +536,8 @@ def twin_figure(art: Article, rng: random.Random) -> list[Candidate]:
         for m in ms:
             twin = next(o for o in ms if o is not m)
             for phrasing, new in _figure_variants(m.group(1), rng):
+                if _still_true(art, m, new, twin):
+                    continue
                 out.append(
                     Candidate(
                         f"{'percent' if noun == '%' else 'count'}/{phrasing}",
@@ -544,6 +546,33 @@ def twin_figure(art: Article, rng: random.Random) -> list[Candidate]:
                     )
                 )
     return out
+
+
+#: a bound before a figure: "over 55 million", "fewer than 300"
+_AT_LEAST = re.compile(r"\b(?:over|more than|at least|in excess of|upwards of)\s+$", re.I)
+_AT_MOST = re.compile(r"\b(?:under|less than|fewer than|up to|at most|nearly|almost)\s+$", re.I)
+
+
+def _bound(art: Article, m: re.Match[str]) -> str | None:
+    before = art.view[max(0, m.start(1) - 20) : m.start(1)]
+    return "min" if _AT_LEAST.search(before) else "max" if _AT_MOST.search(before) else None
+
+
+def _still_true(art: Article, m: re.Match[str], new: str, twin: re.Match[str]) -> bool:
+    """Whether a figure changed to ``new`` still agrees with its twin through a bound only
+    one of them carries: "over 50 million copies" against "55 million copies", "59 million"
+    against "over 55 million". Such a change plants no error (two bounds alike are read as
+    one figure, and stay)."""
+    mine, theirs = _bound(art, m), _bound(art, twin)
+    if mine == theirs:
+        return False
+    v, t = int(new.replace(",", "")), int(twin.group(1).replace(",", ""))
+    return (
+        (mine == "min" and t > v)
+        or (mine == "max" and t < v)
+        or (theirs == "min" and v > t)
+        or (theirs == "max" and v < t)
+    )
 
 
 _NOT_TWINS = _not_twins()
