@@ -207,7 +207,10 @@ class AttributeDateConflict(Rule):
     release field and its publication in the prose are one date ("release_date = January
     21, 1983" against "The book was published … on January 12, 1983"), when the prose names
     the work by its title or its noun (not "based on the novel …, first published in 1990"
-    in a film's lead).
+    in a film's lead). A thing's one-word name that is the first word of the one infobox
+    subject it fits names that subject ("Plan was founded in 1937" in the article whose
+    infobox is Plan International USA's; not a person's first name, nor a word two
+    infoboxes begin with).
     A plain-text article copied from a web page
     keeps its infobox rows as "Born<TAB>27 August 1968"; those are fields too, and the
     bracketed copy a row gives of its date, before or after it ("(1970-02-26)", "1915; 102
@@ -244,11 +247,23 @@ class AttributeDateConflict(Rule):
     summary = "one subject's birth, death, founding or release given two dates (opt-in)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        from klint.extract.frames import subject_key  # loaded with the frames, on first use
+
+        facts = dated(ctx)
+        boxes = {
+            subject_key(f.subject or "")
+            for items in facts.values()
+            for _, f, _, _ in items
+            if f.origin in ("infobox", "front matter")
+        }
         groups: Dated = defaultdict(list)
-        for (subject, attribute), items in dated(ctx).items():
+        for (subject, attribute), items in facts.items():
             # a work's release and its publication are one: "release_date = 1983" of a book
             # infobox against "published by Del Rey Books on January 12, 1983"
-            groups[(subject, "released" if attribute == "published" else attribute)] += items
+            attribute = "released" if attribute == "published" else attribute
+            if attribute in _THINGS:
+                subject = _short_name(subject, boxes)
+            groups[(subject, attribute)] += items
         found: set[tuple[int, int]] = set()
         for (_, attribute), items in groups.items():
             reported: set[int] = set()
@@ -357,6 +372,20 @@ def _same_day(ctx: Context) -> Iterator[tuple[DateClaim, date, DateClaim, date]]
                 continue  # "on 4 May 1911, the first anniversary of its founding"
             yield a, da, b, db
             break
+
+
+#: attributes of a thing (not of a person, whose first name may be another's)
+_THINGS = frozenset({"founded", "opened", "released", "premiered", "completed"})
+
+
+def _short_name(subject: str, boxes: set[str]) -> str:
+    """The infobox subject a one-word name is the first word of ("Plan was founded in 1937"
+    in the article on Plan International USA; "Boeing" of "The Boeing Company"), else the
+    name itself."""
+    if " " in subject:
+        return subject
+    fits = [b for b in boxes if b.startswith(subject + " ")]
+    return fits[0] if len(fits) == 1 else subject
 
 
 def _release_published(fa: Frame, fb: Frame) -> bool:
