@@ -308,8 +308,8 @@ class AttributeDateConflict(Rule):
         for a, da, b, db in _same_day(ctx):
             if (a.start, b.start) in found:
                 continue  # reported above as one attribute's two dates
-            fa = ctx.claims.frames.get(a)
-            label = (fa.field if fa is not None else None) or "field"
+            box = ctx.claims.frames.get(a)
+            label = (box.field if box is not None else None) or "field"
             yield self.diagnostic(
                 a.start,
                 a.end,
