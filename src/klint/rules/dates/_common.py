@@ -41,7 +41,15 @@ def _lower_set(words: tuple[str, ...]) -> frozenset[str]:
 
 
 def region_of(ctx: Context, offset: int) -> Region | None:
-    """The content region holding ``offset``."""
+    """The content region holding ``offset`` (memoized per document: the KD rules ask about
+    the same dates)."""
+    memo: dict[int, Region | None] = ctx.cache.setdefault("kd.region_of", {})
+    if offset not in memo:
+        memo[offset] = _region_of(ctx, offset)
+    return memo[offset]
+
+
+def _region_of(ctx: Context, offset: int) -> Region | None:
     starts, regions = _regions(ctx)
     i = bisect.bisect_right(starts, offset) - 1
     while i >= 0:
@@ -125,9 +133,12 @@ def units(ctx: Context) -> dict[int, int]:
 
 def narrative_region(ctx: Context, offset: int) -> Region | None:
     """The prose region holding ``offset``: a paragraph or list item of the article's own text,
-    not a heading, table, caption, reference list or footnote."""
-    r = region_of(ctx, offset)
-    return r if r is not None and r.start in units(ctx) else None
+    not a heading, table, caption, reference list or footnote (memoized per document)."""
+    memo: dict[int, Region | None] = ctx.cache.setdefault("kd.narrative_region", {})
+    if offset not in memo:
+        r = region_of(ctx, offset)
+        memo[offset] = r if r is not None and r.start in units(ctx) else None
+    return memo[offset]
 
 
 def line(ctx: Context, offset: int) -> int:
