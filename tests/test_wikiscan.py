@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from klint.document import Document
-from klint.sources import _wikiscan, read_text
+from klint.sources import _wikiscan, _wikitree, read_text
 from klint.sources import wikitext as wikitext_reader
 
 CORPUS = Path(__file__).resolve().parents[1] / "eval" / "corpus" / "wikitext"
@@ -450,13 +450,13 @@ def test_prose_lines_with_flat_templates_are_read_ahead(monkeypatch: pytest.Monk
     lines = _wikiscan.read_ahead(text, wikitext_reader._hidden_template).lines
     assert [text[line.body : line.end] for line in lines] == text.replace("* ", " ").splitlines()
     parses: list[str] = []
-    parse = wikitext_reader.mwparserfromhell.parse
+    parse = _wikitree.parse
 
-    def spy(value: str, *args: object, **kwargs: object) -> object:
+    def spy(value: str) -> object:
         parses.append(value.strip())
-        return parse(value, *args, **kwargs)
+        return parse(value)
 
-    monkeypatch.setattr(wikitext_reader.mwparserfromhell, "parse", spy)
+    monkeypatch.setattr(_wikitree, "parse", spy)
     doc = read_text(text, "a.wiki")
     # the document's stub (every line blanked) and the shown templates that render their
     # parameters or hold more than text ({{lang}} and {{nowrap}} with plain text show it)
@@ -578,13 +578,13 @@ def test_templates_that_show_their_parameters_read_without_the_parser(
         " {{lang|1=de|2=Bern}} and {{transl|de|Basel}}.\n"
     )
     parses: list[str] = []
-    parse = wikitext_reader.mwparserfromhell.parse
+    parse = _wikitree.parse
 
-    def spy(value: str, *args: object, **kwargs: object) -> object:
+    def spy(value: str) -> object:
         parses.append(value.strip())
-        return parse(value, *args, **kwargs)
+        return parse(value)
 
-    monkeypatch.setattr(wikitext_reader.mwparserfromhell, "parse", spy)
+    monkeypatch.setattr(_wikitree, "parse", spy)
     doc = read_text(text, "a.wiki")
     assert parses == [""]  # the document's stub alone
     monkeypatch.undo()

@@ -35,13 +35,12 @@ import itertools
 import re
 from typing import Any, ClassVar
 
-import mwparserfromhell
 import mwparserfromhell.nodes as n
 from mwparserfromhell.nodes.extras import Parameter
 from mwparserfromhell.wikicode import Wikicode
 
 from klint.document import Document, Region, RegionKind, with_sections
-from klint.sources import _wikiscan
+from klint.sources import _wikiscan, _wikitree
 from klint.sources._markup import (
     CAPTION_KEYS,
     INFOBOX_SKIP,
@@ -472,12 +471,12 @@ class _Reader:
             for off, seg in _split_top(self.text[base : end - 2]):
                 m = re.match(r"\s*alt\s*=", seg)
                 if m:
-                    spans = self.walk(mwparserfromhell.parse(seg[m.end() :]), base + off + m.end())
+                    spans = self.walk(_wikitree.parse(seg[m.end() :]), base + off + m.end())
                     self.add("caption", spans)
                 elif not _FILE_OPTION_RE.match(seg):
                     caption = (off, seg)
             if caption is not None:
-                spans = self.walk(mwparserfromhell.parse(caption[1]), base + caption[0])
+                spans = self.walk(_wikitree.parse(caption[1]), base + caption[0])
                 self.add("caption", spans)
         finally:
             self.parsed = parsed
@@ -592,7 +591,7 @@ class _Reader:
     def as_written(self, node: Any, pos: int, end: int) -> Any:
         """A template parsed again from the text as written (its references not blanked)."""
 
-        nodes = mwparserfromhell.parse(self.text[pos:end], skip_style_tags=False).nodes
+        nodes = _wikitree.parse(self.text[pos:end]).nodes
         return nodes[0] if len(nodes) == 1 and isinstance(nodes[0], n.Template) else node
 
     def infobox(self, node: Any, pos: int, end: int) -> None:
@@ -779,9 +778,9 @@ class _Reader:
         """
 
         if line:
-            code = mwparserfromhell.parse(self.parsed[start:end], skip_style_tags=False)
+            code = _wikitree.parse(self.parsed[start:end])
         else:
-            code = mwparserfromhell.parse(self.parsed[start - 1 : end], skip_style_tags=False)
+            code = _wikitree.parse(self.parsed[start - 1 : end])
             first = code.nodes[0] if code.nodes else None
             if not isinstance(first, n.Text) or not first.value:
                 return []  # never: the character before a cell is plain text
@@ -834,7 +833,7 @@ def _entity(entity: str) -> str:
 def _flat_template(parsed: str, at: int, end: int) -> Any:
     """The node of the flat template ``parsed[at:end]`` (see ``_wikiscan.FLAT_TEMPLATE``),
     parsed alone; None if the parser would not read it as one template."""
-    nodes = mwparserfromhell.parse(parsed[at:end], skip_style_tags=False).nodes
+    nodes = _wikitree.parse(parsed[at:end]).nodes
     return nodes[0] if len(nodes) == 1 and isinstance(nodes[0], n.Template) else None
 
 
@@ -999,7 +998,7 @@ def read(text: str, path: str = "<text>") -> Document:
     if boxes:
         ahead = _wikiscan.Layout(ahead.tables, ahead.lines, ahead.templates + boxes)
     try:
-        code = mwparserfromhell.parse(_wikiscan.stub(parsed, ahead), skip_style_tags=False)
+        code = _wikitree.parse(_wikiscan.stub(parsed, ahead))
         lengths = _Lengths()
         if lengths(code) == len(parsed):  # else a parser whose layout differs: measure by str()
             reader.length = lengths
