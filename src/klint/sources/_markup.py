@@ -11,6 +11,7 @@ read the view with the markup gaps closed (:mod:`klint.extract._compact`).
 
 from __future__ import annotations
 
+import operator
 import re
 
 _RUN_RE = re.compile(r"[^\r\n]+")
@@ -39,12 +40,12 @@ class View:
     def show(self, start: int, end: int) -> None:
         """Mark ``text[start:end]`` visible."""
         if end > start:
-            self._parts.append((start, end, None))
+            self._parts.append((start, -end, None))
 
     def write(self, start: int, end: int, rendering: str) -> None:
         """Show ``rendering`` in place of ``text[start:end]`` (cut to fit, padded with spaces)."""
         if end > start:
-            self._parts.append((start, end, rendering[: end - start].ljust(end - start)))
+            self._parts.append((start, -end, rendering[: end - start].ljust(end - start)))
 
     def build(self) -> str:
         """The masked view: same length as the text; URLs are blanked too.
@@ -59,8 +60,11 @@ class View:
         out: list[str] = []
         gaps: list[tuple[int, int, bool]] = []  # blanked spans; True: padding after a rendering
         pos = 0
-        for start, end, rendering in sorted(self._parts, key=lambda p: (p[0], -p[1])):
-            start = max(start, pos)
+        # each part is (start, -end, rendering): the first and longest at each start first
+        for start, end, rendering in sorted(self._parts, key=_START_AND_LENGTH):
+            end = -end
+            if start < pos:
+                start = pos
             if end <= start:
                 continue  # overlaps a span already shown
             if start > pos:
@@ -81,6 +85,9 @@ class View:
         if _may_hold_url(view):
             view = URL_RE.sub(lambda m: blank(m.group()), view)
         return _close_gaps(text, view, gaps)
+
+
+_START_AND_LENGTH = operator.itemgetter(0, 1)
 
 
 def _may_hold_url(s: str) -> bool:
@@ -109,11 +116,13 @@ def _close_gaps(text: str, view: str, gaps: list[tuple[int, int, bool]]) -> str:
         return view
     runs: list[list[tuple[int, int]]] = []  # gaps inside one token: "[[1988]]–[[1994]]"
     for a, b in closable:
-        if runs and not any(c.isspace() for c in view[runs[-1][-1][1] : a]):
+        if runs and not _SPACE_RE.search(view, runs[-1][-1][1], a):
             runs[-1].append((a, b))
         else:
             runs.append([(a, b)])
-    chars = list(view)
+    # a space parts two runs, and each run's token ends at a space: they never overlap
+    out: list[str] = []
+    pos = 0
     for run in runs:
         left = run[0][0]
         while left > 0 and run[0][0] - left < _TOKEN_MAX and not view[left - 1].isspace():
@@ -127,24 +136,28 @@ def _close_gaps(text: str, view: str, gaps: list[tuple[int, int, bool]]) -> str:
             range(len(pieces)),
             key=lambda k: (_has_alnum(view, *pieces[k]), pieces[k][1] - pieces[k][0]),
         )
-        chars[left:right] = [" "] * (right - left)
+        # the longest piece stays, those before it close up to it and those after it
+        # from the other side
+        before = "".join([view[a:b] for a, b in pieces[: anchor + 1]])
+        after = "".join([view[a:b] for a, b in pieces[anchor + 1 :]])
         at = pieces[anchor][1]
-        for a, b in reversed(
-            pieces[: anchor + 1]
-        ):  # the longest piece stays, those before it close up
-            at -= b - a
-            chars[at : at + (b - a)] = view[a:b]
-        at = pieces[anchor][1]
-        for a, b in pieces[anchor + 1 :]:  # those after it close up from the other side
-            chars[at : at + (b - a)] = view[a:b]
-            at += b - a
-    return "".join(chars)
+        out += [
+            view[pos:left],
+            " " * (at - len(before) - left),
+            before,
+            after,
+            " " * (right - at - len(after)),
+        ]
+        pos = right
+    out.append(view[pos:])
+    return "".join(out)
 
 
 def _has_alnum(view: str, a: int, b: int) -> bool:
-    return any(c.isalnum() for c in view[a:b])
+    return any(map(str.isalnum, view[a:b]))
 
 
+_SPACE_RE = re.compile(r"\s")  # what str.isspace() takes for a space
 _TOKEN_MAX = 40
 #: markup that sits inside a token rather than between two (emphasis, link brackets, inline tags)
 _JOINING_RE = re.compile(
