@@ -75,6 +75,9 @@ PROSE = [
     "&mdash;", "&nbsp;", "&#91;", "&#x5B;", "&#X5b;", "&foo;", "&#0;", "&#x110000;", "&amp",
     "&#;", "&#x;", "& b", "[[A|b]]&ndash;[[C]]", "{{lang|x|a&mdash;b}}", "&AMP;", "&Amp;",
     "[[A's]]", "[[A|b's]]", "[[A|b']]", "[[A'|b]]''", "'[[A]]'", "[[A|'b]]''c''", "[[A|b'']]",
+    "2:21", "one:", "''x'':y", "[[A]]:b", "x_y:z", "é:a", "mailto:x", "Ftp:x", "news:", "irc3:x",
+    "<small>s</small>", "<small>(1990 [[A|b]])</small>", "<small>''x''</small>", "<small>",
+    "</small>", "<!-- c -->", "<!-- it's -->", "<!-- [[a]] -->", "<!--", "-->", "<small>{{c|d}}</small>",
 ]  # fmt: skip
 
 
@@ -86,7 +89,8 @@ BOX_VALUES = [
     "{{coord|1|2}}", "{{convert|5|km}}", "{{start date|1988|2|20}}", "{{lang|fr|x}}", "{{n/a}}",
     "{{nowrap|a|b=c}}", "<ref>r</ref>", "<ref name=x/>", "<small>s</small>", "<!-- c -->", "\n",
     "\n*", "=", ":", "x:y", "http://x.com", "[http://x.com t]", "{{", "}}", "|", "1:38",
-    "[[File:x.jpg|thumb|c]]", "{{{1}}}", "{{a|\nb}}", "[[A's]]", "'s",
+    "[[File:x.jpg|thumb|c]]", "{{{1}}}", "{{a|\nb}}", "[[A's]]", "'s", "one:", "''total:''",
+    "news:x", "é:a",
 ]  # fmt: skip
 
 

@@ -355,10 +355,19 @@ def test_an_italic_run_left_open_in_a_cell_reads_on_to_its_close(
         read_both(unsure, monkeypatch)
 
 
-def test_a_colon_before_a_space_is_text_in_a_plain_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "Note: a [[plain]] line.\nA mailto:x@y.org link.\nAt 10:30 it rained.\n"
+def test_a_colon_no_url_starts_is_text_in_a_plain_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "Note: a [[plain]] line.\nA mailto:x@y.org link.\nAt 10:30 it rained.\n"
+        "# ''Medley:'' [[Jingle Bells]] – 2:21\nSee news:comp.lang or Ftp:x here.\n"
+    )
     lines = _wikiscan.read_ahead(text).lines
-    assert [text[line.body : line.end] for line in lines] == ["Note: a [[plain]] line."]
+    # after a space, a digit or no word: text; after a URI scheme ("mailto", "news",
+    # "ftp" in any case): maybe a link, left to the parser
+    assert [text[line.body : line.end] for line in lines] == [
+        "Note: a [[plain]] line.",
+        "At 10:30 it rained.",
+        " ''Medley:'' [[Jingle Bells]] – 2:21",
+    ]
     read_both(text, monkeypatch)
 
 
@@ -556,10 +565,18 @@ def test_an_infobox_with_plain_values_is_read_without_the_parser(
         ("Commanders", "B. Jones & C. Brown"),
         ("Static image caption", "All Saints, Bircham Newton"),
     ]
+    # <small>, a comment and a colon that starts no URL are read too
+    other = BOX.replace("England", "England <small>(EN, 10:30)</small><!-- a note -->")
+    parsed = wikitext_reader._quiet_refs(other)
+    layout = _wikiscan.read_ahead(parsed, wikitext_reader._hidden_template)
+    reader = wikitext_reader._Reader(other, parsed, layout)
+    assert [reader.read_box(*box) is not None for box in layout.boxes] == [True]
+    assert "England (EN, 10:30)" in " ".join(read_both(other, monkeypatch).view.split())
     # a value with other markup (a tag, a nested template), a parameter without a name: the
     # parser reads the infobox
     for other in (
-        BOX.replace("England", "England <small>(EN)</small>"),
+        BOX.replace("England", "England <span>(EN)</span>"),
+        BOX.replace("England", "England <small>''EN''</small>"),
         BOX.replace("Bircham Newton\n", "{{nowrap|{{lang|en|Bircham}}}}\n"),
         BOX.replace(" | population        =\n", " | 200px\n"),
     ):

@@ -78,17 +78,45 @@ _SWALLOW_STOP_RE = re.compile(r"[^\S\n]*\{\||[*#;:=]|-{4}")
 _LINE_MARK_RE = re.compile(r"[*#;:=]|-{4}")
 #: what may be an HTML entity (``&mdash;``, ``&#91;``, ``&#x5B;``; the reader checks it is one)
 ENTITY = r"&(?:[A-Za-z]+|#[0-9]+|#[xX][0-9A-Fa-f]+);"
-#: a piece of text with no markup but plain links (an apostrophe in them, no colon), bold and
-#: italic quotes, <br>, blanked references and entities; a colon only before a space (never
-#: a URL's)
-PLAIN_PIECE = (
-    r"(?:[^{}\[\]<>&':\n]|:(?= )|'(?!')|'{2,3}(?!')|'{5}(?!')|<br\s*/?>|"
-    + ENTITY
-    + r"|<ref(?:\s[^<>/]*)?>[ ]*</ref\s*>|<ref\s[^<>]*/>"
-    r"|\[\[(?:[^\[\]{}<>|\n:'&]|'(?!'))+(?:\|(?:[^\[\]{}<>|\n':&]|'(?!'))*)?\]\])"
+#: a colon the tokenizer reads as text, never as the start of a URL: before a space, or after
+#: a word (its letters, digits and "_" up to the colon) that is no URI scheme ("1:38", "Side
+#: one:"; not "news:", "http:")
+_TEXT_COLON = (
+    r":(?= )|(?<!\w):|\b(?!(?i:" + "|".join(sorted(URI_SCHEMES, key=len, reverse=True)) + r"):)\w+:"
 )
+#: a plain link: an apostrophe in it, no colon
+_PLAIN_LINK = r"\[\[(?:[^\[\]{}<>|\n:'&]|'(?!'))+(?:\|(?:[^\[\]{}<>|\n':&]|'(?!'))*)?\]\]"
 #: a template with no markup, quotes or line break in its name (not blank) and parameters
 FLAT_TEMPLATE = r"(?>\{\{(?=\s*[^\s|}])[^{}\[\]<>|\n:'=&]+(?:\|[^{}\[\]<>\n']*)?\}\})"
+#: a comment on one line with no quotes, brackets, braces, tags or "|" in it
+_PLAIN_COMMENT = r"<!--(?:[^-\n'<>{}\[\]|]|-(?!->))*-->"
+#: ``<small>…</small>`` around text, plain links, <br>, entities and flat templates (no quotes)
+_PLAIN_SMALL = (
+    r"<small>(?:[^{}\[\]<>&':\n]|"
+    + _TEXT_COLON
+    + r"|'(?!')|<br\s*/?>|"
+    + ENTITY
+    + "|"
+    + _PLAIN_LINK
+    + "|"
+    + FLAT_TEMPLATE
+    + r")*</small>"
+)
+#: a piece of text with no markup but plain links, bold and italic quotes, <br>, blanked
+#: references, entities, comments and ``<small>``; a colon as text (never a URL's)
+PLAIN_PIECE = (
+    r"(?:[^{}\[\]<>&':\n]|"
+    + _TEXT_COLON
+    + r"|'(?!')|'{2,3}(?!')|'{5}(?!')|<br\s*/?>|"
+    + ENTITY
+    + r"|<ref(?:\s[^<>/]*)?>[ ]*</ref\s*>|<ref\s[^<>]*/>|"
+    + _PLAIN_LINK
+    + "|"
+    + _PLAIN_COMMENT
+    + "|"
+    + _PLAIN_SMALL
+    + ")"
+)
 #: a plain line: list marks, then plain markup and flat templates (not what starts a
 #: heading, a rule, a table…)
 _PLAIN_LINE_RE = re.compile(

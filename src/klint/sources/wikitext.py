@@ -101,7 +101,7 @@ _SKIP_TAGS = frozenset(
 _SIMPLE_RE = re.compile(r"(?:" + _wikiscan.PLAIN_PIECE + "|" + _wikiscan.FLAT_TEMPLATE + r")*\n?")
 _SIMPLE_MARKUP_RE = re.compile(
     r"'{2,5}|<br\s*/?>|<ref[^<>]*>[ ]*</ref\s*>|<ref[^<>]*/>|\[\[([^|\]]+)(?:\|([^\]]*))?\]\]"
-    r"|\{\{[^{}]*\}\}|" + _wikiscan.ENTITY
+    r"|\{\{[^{}]*\}\}|<!--.*?-->|</?small>|" + _wikiscan.ENTITY
 )
 _FLAT_NAME_RE = re.compile(r"\{\{([^{}|]*)")
 #: an infobox parameter's value that :meth:`_Reader.simple` reads: plain pieces and flat
