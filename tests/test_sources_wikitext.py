@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from klint.extract import extract
 from klint.packs import load_packs
 from klint.sources import read_text
+from klint.sources import wikitext as wikitext_reader
 
 
 def wiki(text: str):
@@ -288,6 +289,14 @@ _AROUND = [
 )
 def test_blanking_references_before_parsing_changes_nothing(around, inner, opening):
     _same_reading(around.replace("{}", f"{opening}{inner}</ref>") + "\n\nLast {{sfn|A|2001}}.")
+
+
+@pytest.mark.parametrize("inner", ["}}{{a|", "]][[a", "{{[[}}]]"])
+def test_a_reference_whose_brackets_cross_is_parsed_as_written(inner: str) -> None:
+    # as many of each as close, but in another order: the parser may read past the reference
+    _same_reading(f"{{{{convert|25<ref>{inner}</ref>|km}}}} and more\n\nLast {{{{sfn|A|2001}}}}.")
+    assert wikitext_reader._quiet_refs(f"<ref>{inner}</ref>") == f"<ref>{inner}</ref>"
+    assert wikitext_reader._quiet_refs("<ref>{{a|[[b]]}}</ref>") == "<ref>" + " " * 11 + "</ref>"
 
 
 def test_blanking_references_changes_nothing_on_the_seed():

@@ -965,24 +965,37 @@ def _paired_quotes(s: str) -> bool:
     return not open_
 
 
+_BRACKET_RE = re.compile(r"[{}\[\]]")
+_OPENING = {"}": "{", "]": "["}
+
+
+def _nested(s: str) -> bool:
+    """Whether each brace and square bracket of ``s`` closes one opened before it, in order
+    (``}}{{`` and ``[{]}`` do not)."""
+    open_: list[str] = []
+    for c in _BRACKET_RE.findall(s):
+        if c in _OPENING:
+            if not open_ or open_.pop() != _OPENING[c]:
+                return False
+        else:
+            open_.append(c)
+    return not open_
+
+
 def _quiet_refs(text: str) -> str:
     """``text`` with the contents of each ``<ref>…</ref>`` blanked, for the parser.
 
     References are never content (``ref`` is a skipped tag) and hold a third of an
     article's bytes, mostly citation templates that the parser would build node by node.
     Only a reference whose contents hold no tag, bold or italic runs that pair up and
-    balanced braces and brackets is blanked, so that it parses as the same tag either way; line
+    braces and brackets that nest is blanked, so that it parses as the same tag either way; line
     ends are kept.
     """
 
     def quiet(m: re.Match[str]) -> str:
         inner = m.group(1)
-        if (
-            ("''" in inner and not _paired_quotes(inner))  # a run left open reads on past it
-            or inner.count("{") != inner.count("}")
-            or inner.count("[") != inner.count("]")
-        ):
-            return m.group()
+        if ("''" in inner and not _paired_quotes(inner)) or not _nested(inner):
+            return m.group()  # a run left open, or a bracket, reads on past it
         return text[m.start() : m.start(1)] + blank(inner) + text[m.end(1) : m.end()]
 
     return _REF_RE.sub(quiet, text)
