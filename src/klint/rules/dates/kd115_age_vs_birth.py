@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
+from pathlib import PurePath
 
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
@@ -28,9 +29,12 @@ class AgeVsBirth(Rule):
     the sentence. "N-year-old" counts only in apposition right after the name ("Ida
     Lenz, a 22-year-old chemist"; not "Lenz hired a 22-year-old assistant"). An age
     said of someone else ("Anne's son died at the age of
-    eleven", a relative clause about another person) is not checked against the
-    named person's birth, and a sentence that names nobody born in the article, or
-    two such people, is left alone. Only the article's prose is read, not
+    eleven", a relative clause about another person, "… and Otto Brenner, aged 83")
+    is not checked against the named person's birth, and a sentence that names
+    nobody born in the article, or two such people, is left alone. The surname
+    alone names the person only when no one else in the article or its title bears
+    it after another given name or title (not "Lewis" for "Albert James Lewis
+    (1863–1929)" in an article on C. S. Lewis). Only the article's prose is read, not
     references or footnotes. KD111 (opt-in) checks ages through the claims'
     frames instead.
 
@@ -71,6 +75,7 @@ class AgeVsBirth(Rule):
         ]
         starts = [c.start for c in dated]
         relative = exact_words_re(tuple(ctx.packs.grammar.relative_pronouns))
+        forms = {name: _forms(ctx, name, births) for name in births}
         for m in _age_re(tuple(ctx.packs.date_words.get("age_phrases", ()))).finditer(view):
             n = _age_number(m.group("n") or m.group("n2"), ctx)
             region = narrative_region(ctx, m.start())
@@ -87,9 +92,9 @@ class AgeVsBirth(Rule):
             named = [
                 (pos, name)
                 for name in births
-                for form in _forms(name, births)
+                for form in forms[name]
                 if (pos := _find_word(view, form, s, m.start())) >= 0
-                and _age_is_theirs(view, pos + len(form), m.start(), relative)
+                and _age_is_theirs(view, pos + len(form), m.start(), relative, form)
                 and (m.group("n") or _APPOSITION.fullmatch(view, pos + len(form), m.start()))
             ]
             people = {name for _, name in named}
@@ -111,12 +116,18 @@ class AgeVsBirth(Rule):
             )
 
 
-def _age_is_theirs(view: str, name_end: int, age_start: int, relative: re.Pattern[str]) -> bool:
+def _age_is_theirs(
+    view: str, name_end: int, age_start: int, relative: re.Pattern[str], name: str
+) -> bool:
     """Is an age after a name said of that person? Not in "Anne's child ... at the age of
-    eleven", nor inside a relative clause about someone else ("X, the youngest since her
+    eleven", nor after another name it stands beside ("Lewis, aged 40, and Sigmund Freud,
+    aged 83"), nor inside a relative clause about someone else ("X, the youngest since her
     predecessor, who had taken the title at age 29"); "Smith, who ..., died at 80" is Smith's."""
     between = view[name_end:age_start]
     if re.match(r"['\u2019]s\b", between):
+        return False
+    beside = _NAME_BESIDE.search(between)
+    if beside and beside.group(1) not in name:
         return False
     for rel in relative.finditer(between):
         if re.fullmatch(r",?[ \t]*", between[: rel.start()]):
@@ -170,11 +181,33 @@ def _plain(text: str) -> str:
     )
 
 
-def _forms(name: str, births: dict[str, tuple[date, date, DateClaim]]) -> list[str]:
-    """A person's name, and the surname alone when no one else born in the article shares it."""
-    surname = name.split()[-1]
-    shared = sum(1 for other in births if other.split()[-1] == surname)
-    return [name, surname] if " " in name and shared == 1 else [name]
+#: another name right before an age in apposition: "... and Sigmund Freud, aged 83"
+_NAME_BESIDE = re.compile(
+    r"([A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+)+)[ \t]*(?:\([^()]*\))?,[ \t]*$"
+)
+
+
+def _forms(ctx: Context, name: str, births: dict[str, tuple[date, date, DateClaim]]) -> list[str]:
+    """A person's name, and the surname alone when no one else in the article bears it: no
+    one else born in it, and no other given name or title before it in the text or the
+    article's title ("Clive Staples Lewis" or "C. S. Lewis" beside "Albert James Lewis (1863–1929)",
+    "Guglielmo Marconi" beside "Giulio, 2nd Marchese Marconi (1910–1971)")."""
+    words = name.split()
+    surname = words[-1]
+    if len(words) == 1 or sum(1 for other in births if other.split()[-1] == surname) > 1:
+        return [name]
+    view = ctx.doc.view
+    titles = [view[r.start : r.end] for r in ctx.doc.regions_of("title")]
+    titles.append(PurePath(ctx.doc.path).stem.replace("_", " "))
+    openers = {w.lower() for w in ctx.packs.grammar.name_openers}
+    own = set(words[:-1])
+    before = re.compile(rf"((?:[A-Z][\w'\u2019.-]*[ \t]+){{1,3}}){re.escape(surname)}\b")
+    for text in (view, *titles):
+        for m in before.finditer(text):
+            given = [w for w in m.group(1).split() if w.lower() not in openers]
+            if any(w not in own and w.rstrip(".") not in {g[0] for g in own} for w in given):
+                return [name]  # someone else of that surname, or the subject by another name
+    return [name, surname]
 
 
 def _find_word(view: str, word: str, start: int, end: int) -> int:
