@@ -38,8 +38,6 @@ STILL_FALSE = frozenset(
         ("text/United_States_presidential_election_2000.txt", "KD109", "d1a44799ade302cb"),
         ("text/1928_Summer_Olympics.txt", "KD114", "9d7b26870752bccc"),
         ("text/Marie_Curie.txt", "KD114", "49e130f389aa38d7"),
-        ("markdown/Saint_Pierre_de_la_Couture_Abbey.md", "KD115", "2c78d28b2a7e8276"),
-        ("markdown/Saint_Pierre_de_la_Couture_Abbey.md", "KD115", "d23b283c21720b72"),
         ("text/Hurricane_Katrina.txt", "KN202", "5dde6ecc1274af61"),
         ("text/Hurricane_Katrina.txt", "KN203", "87b2a8b4150383bd"),
         ("markdown/Battle_of_Ramillies.md", "KN205", "eca033c4624d89b2"),

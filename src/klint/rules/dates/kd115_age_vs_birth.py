@@ -34,7 +34,9 @@ class AgeVsBirth(Rule):
     nobody born in the article, or two such people, is left alone. The surname
     alone names the person only when no one else in the article or its title bears
     it after another given name or title (not "Lewis" for "Albert James Lewis
-    (1863–1929)" in an article on C. S. Lewis). Only the article's prose is read, not
+    (1863–1929)" in an article on C. S. Lewis). A bracketed span after a one-word
+    place of an office or title ("Bishop of Tournai (1690–1705)", "abbot of S.
+    Martin, Bourgueil (1605–44)") is a term, not a life. Only the article's prose is read, not
     references or footnotes. KD111 (opt-in) checks ages through the claims'
     frames instead.
 
@@ -155,6 +157,10 @@ _APPOSITION = re.compile(r"[ \t]*(?:\([^()]*\))?,[ \t]+(?:a|an)[ \t]+")
 _BRACKET_REACH = 300
 _BORN_PAREN = re.compile(r"\((?:[^()]{0,40}?[;,][ \t])?born[ \t](?:on[ \t]|in[ \t])?$")
 _WAS_BORN = re.compile(r"[ \t](?:was|were)[ \t]born[ \t](?:on|in)[ \t]$")
+#: the text before a one-word name that is a place of an office or title, where a bracketed
+#: span is a term, not a life: "Bishop of Tournai (1690–1705)", "abbot of S. Martin de
+#: Pontoise, Bourgueil (1605–44)"; its last name words are the place ("Catherine of Aragon")
+_OF_LIST = re.compile(r"\bof[ \t]+(?:[A-Z][^,;()\n]{0,40},[ \t]+)*$")
 # a name ending the text, whole words from the start ("Charles FitzCharles", not its "Charles")
 _NAME_END = re.compile(r"(?<![\w'’])([A-Z][a-z]{1,30}(?:[ -][A-Z][a-z]{1,30}){0,3})$")
 
@@ -241,8 +247,9 @@ def _births(ctx: Context) -> dict[str, tuple[date, date, DateClaim]]:
         opening = _life_span_bracket(view, c)
         if opening is not None:
             if 15 <= c.latest.year - c.earliest.year <= 110 and c.range_start_latest:
-                m = _NAME_END.search(_plain(view[max(0, opening - 60) : opening]).rstrip())
-                if m:
+                before_name = _plain(view[max(0, opening - 120) : opening]).rstrip()
+                m = _NAME_END.search(before_name, max(0, len(before_name) - 60))
+                if m and not (" " not in m.group(1) and _OF_LIST.search(before_name, 0, m.start())):
                     out.setdefault(m.group(1), (c.earliest, c.range_start_latest, c))
             continue
         if c.is_range:
