@@ -32,6 +32,20 @@ from klint.text.words import alternation
 
 # A date after one of these words in its sentence is a reference point, not the story's time.
 _SUBORDINATE = re.compile(r"\b(?:[Aa]fter|(?<!the )[Ff]ollowing|which|who|whom|whose)\b")
+# A date after a noun in apposition and its relative "that" is said of that thing, recalled:
+# "flying as 62-1843, a C-130E that crashed in Vietnam on 20 December 1965".
+_APPOSITIVE_THAT = re.compile(r",[ \t]+(?:a|an|the|one)[ \t]+(?:[\w'\u2019.-]+[ \t]+){1,4}that\b")
+
+
+@lru_cache(maxsize=8)
+def _founding_on_re(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """The day form of the flashback cues that end in "in" ("founded in", "established in"):
+    "founded on 20 April 1870" right before a date recalls a beginning as much."""
+    stems = tuple(c[: -len(" in")] for c in cues if c.lower().endswith(" in") and " " in c)
+    return re.compile(
+        rf"\b(?:{alternation(stems) if stems else '(?!)'})[ \t]+on[ \t]+(?:the[ \t]+)?$",
+        re.IGNORECASE,
+    )
 
 
 # "discontinued in October 2007, thirteen months after its launch": the sentence dates the
@@ -105,12 +119,14 @@ class ChronologyRegression(Rule):
     reports a sentence whose date jumps back by more than a threshold (default:
     one month; option ``threshold-days``) when nothing in the sentence marks a
     flashback ("earlier", "previously", "had …", "prior to", "since", "in the
-    years before", "thirteen months after its launch"). Within a paragraph a date
+    years before", "thirteen months after its launch", "founded on 20 April
+    1870"). Within a paragraph a date
     is compared with the one before it; a new paragraph may turn to a parallel
     thread inside the span the previous paragraph told, so its first date is
     compared with where that paragraph began. Report dates ("as reported in
     1993"), parentheses, quotations, dates in "after …", "following …" or
-    relative clauses, and dates coarser than a season are not narrative time.
+    relative clauses (", a C-130E that crashed in Vietnam on 20 December 1965"),
+    and dates coarser than a season are not narrative time.
     Only paragraphs are read: not list items, timeline entries ("February 2014:
     …"), tables, captions, reference lists or footnotes. A run counts as
     narrative once three dated sentences ran in order; a run with more than one
@@ -285,6 +301,7 @@ def dated_anchors(ctx: Context, eligible: Callable[[DateClaim], bool]) -> Iterat
     """
     lex = lexicon(ctx)
     own_reference = _own_reference_re(number_words(ctx.packs).words())
+    founding_on = _founding_on_re(tuple(ctx.packs.flashback_cues))
     endpoint = endpoints(ctx)
     view = ctx.doc.view
     unit_of = units(ctx)
@@ -305,6 +322,7 @@ def dated_anchors(ctx: Context, eligible: Callable[[DateClaim], bool]) -> Iterat
             or not eligible(c)
             or c.preposition in endpoint
             or _SUBORDINATE.search(view, s, c.start)
+            or _APPOSITIVE_THAT.search(view, s, c.start)
             or (not view[region.start : c.start].strip() and _ENTRY_COLON.match(view, c.end))
         ):
             continue
@@ -312,7 +330,8 @@ def dated_anchors(ctx: Context, eligible: Callable[[DateClaim], bool]) -> Iterat
         clause_end = sentences.CLAUSE_PUNCT.search(view, c.end, e)
         tail_end = clause_end.start() if clause_end else e
         if (
-            lex.flashback.search(view, c.end, tail_end)
+            founding_on.search(view, max(s, c.start - 40), c.start)
+            or lex.flashback.search(view, c.end, tail_end)
             or lex.clause_flashback.search(view, c.end, tail_end)
             or _own_reference(own_reference, view, c.end, e)
         ):
