@@ -198,3 +198,22 @@ def typing_slips(year: int) -> Iterator[int]:
         for d in "0123456789":
             if d != digits[i]:
                 yield int(digits[:i] + d + digits[i + 1 :])
+
+
+def year_certain(ctx: Context, c: DateClaim) -> bool:
+    """Is the year of ``c`` one the reader would give it: stated, "that year", or inferred
+    as the year a date stated earlier in the same sentence names ("on 3 March 1990 and on
+    Friday 9 March")? A year the narrative clock carried from another sentence is a guess."""
+    if not c.year_inferred or c.year_source == "that year":
+        return True
+    region = region_of(ctx, c.start)
+    if region is None:
+        return False
+    start, _ = sentence(ctx, c, region)
+    return any(
+        start <= d.start
+        and d.end <= c.start
+        and not d.year_inferred
+        and d.earliest.year == c.earliest.year
+        for d in ctx.claims.dates
+    )

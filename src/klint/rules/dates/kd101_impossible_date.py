@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
-from klint.rules.dates._common import severity_for, show
+from klint.rules.dates._common import severity_for, show, year_certain
 from klint.text.calendar import MONTH_NAMES
 
 
@@ -15,7 +15,9 @@ class ImpossibleDate(Rule):
     """## What it does
     Reports a date that names no real day: February 30, April 31, February 29 in
     a common year, a month numbered 13. Quotations are left as their source
-    wrote them.
+    wrote them; a date whose year the text leaves out is judged only when the
+    reader would give it that year (a date stated earlier in its sentence names
+    it, or "that year").
 
     ## Why is this bad?
     The day does not exist, so at least one of its parts is a typo; every check
@@ -36,6 +38,8 @@ class ImpossibleDate(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         for c in ctx.claims.dates:
             if c.valid or c.cue == "quotation":  # a quotation keeps its source's words
+                continue
+            if not year_certain(ctx, c):  # "February 29" in a year the clock guessed
                 continue
             if c.precision != "day" or (c.latest - c.earliest).days > 31:
                 yield self.diagnostic(c.start, c.end, f"{show(c)} names no real month")

@@ -8,7 +8,7 @@ from datetime import date
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
-from klint.rules.dates._common import severity_for, show, sound
+from klint.rules.dates._common import severity_for, show, sound, year_certain
 
 
 class WeekdayMismatch(Rule):
@@ -17,8 +17,10 @@ class WeekdayMismatch(Rule):
     "Monday, February 20, 1988" (that day was a Saturday). A date before 1923
     may be Old Style (Julian; England until 1752, Russia until 1918, with the
     year starting on 25 March in England) and is accepted when either calendar
-    agrees; a date whose year the text leaves out is accepted when the weekday
-    fits the year before or after the one inferred.
+    agrees. A date whose year the text leaves out is judged only when the
+    reader would give it that year (a date stated earlier in its sentence names
+    it, or "that year"), and is accepted when the weekday fits the year before
+    or after.
 
     ## Why is this bad?
     Either the weekday or the date is wrong; readers and calendars will not
@@ -39,6 +41,8 @@ class WeekdayMismatch(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         for c in ctx.claims.dates:
             if not c.weekday or c.precision != "day" or not sound(c):
+                continue
+            if not year_certain(ctx, c):  # a year the clock carried from elsewhere is a guess
                 continue
             actual = c.earliest.strftime("%A")
             if actual != c.weekday and not _fits_another_reading(c):
