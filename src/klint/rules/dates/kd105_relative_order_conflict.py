@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
@@ -39,7 +40,9 @@ class RelativeOrderConflict(Rule):
     1868 Restoration") that date is the reference, not the event, and nothing is
     compared; nor is an item of an enumeration of dated names ("Falkirk in 1298,
     Halidon Hill in 1333 and Crécy ten years prior, in 1346"), dated from the
-    article's subject. "A before B" with no count is KD114. Only the article's
+    article's subject. A date whose year the text leaves out ("Four months
+    earlier, in August") takes its year from the relation: it is reported only
+    when no year fits. "A before B" with no count is KD114. Only the article's
     prose is read, not references or footnotes.
 
     ## Why is this bad?
@@ -82,6 +85,10 @@ class RelativeOrderConflict(Rule):
                 and not _enumerated(view, s, m.start())
             ):
                 finding = self._conflict(ctx, m, prev, c)
+                if finding and any(
+                    self._conflict(ctx, m, prev, r) is None for r in _other_years(c, prev)
+                ):
+                    finding = None  # "Four months earlier, in August": the relation gives the year
                 if finding:
                     yield self.diagnostic(
                         c.start,
@@ -158,6 +165,25 @@ def _enumerated(view: str, start: int, relation: int) -> bool:
         _NEXT_ITEM.search(view, max(start, relation - 60), relation) is not None
         and len(_DATED_ITEM.findall(view, start, relation)) >= 2
     )
+
+
+def _other_years(c: DateClaim, ref: DateClaim) -> Iterator[DateClaim]:
+    """A date whose year was inferred, read in each other year near its reference date's: the
+    relation ties the date to the reference, so the reader gives it the year the count points at,
+    not the one the narrative clock carried."""
+    if not c.year_inferred:
+        return
+    span = c.latest.year - c.earliest.year
+    near = range(ref.earliest.year - 11, ref.latest.year + 12)
+    for year in near:
+        if year == c.earliest.year:
+            continue
+        try:
+            yield replace(
+                c, earliest=c.earliest.replace(year=year), latest=c.latest.replace(year=year + span)
+            )
+        except ValueError:  # 29 February in a common year
+            continue
 
 
 def _next_calendar(unit: str, ref: DateClaim, c: DateClaim) -> str | None:
