@@ -9,7 +9,14 @@ from collections.abc import Iterator
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
-from klint.rules.dates._common import line, narrative_region, sentence, show, sound
+from klint.rules.dates._common import (
+    line,
+    narrative_region,
+    sentence,
+    show,
+    sound,
+    typing_slips,
+)
 from klint.text import sentences
 from klint.text.calendar import MONTH_NAMES
 from klint.text.words import ascii_lower, literal_alternation
@@ -45,7 +52,10 @@ class EventDateConflict(Rule):
     capitalized inside a sentence is part of a name ("the Black Death"), a
     pronoun ("It was founded in …") names nothing, an attempt or a plan ("tried
     to capture Kabul in 1995") is not the event, and only the article's prose
-    is read. The match of the two events is a guess,
+    is read. An event a place can undergo again (a capture) dated years apart
+    is two events ("Saladin captured Haifa in 1187", "captured from the
+    Ottomans in September 1918"), unless one year is a typing slip of the other.
+    The match of the two events is a guess,
     so findings are warnings.
 
     ## Why is this bad?
@@ -119,7 +129,8 @@ class EventDateConflict(Rule):
             if not _in_a_name(view, a)
         ]
         starts = [w[0] for w in words]
-        seen: dict[str, DateClaim] = {}
+        repeatable = frozenset(ctx.packs.date_words.get("repeatable_events", ()))
+        seen: dict[str, list[DateClaim]] = {}
         for c in ctx.claims.dates:
             if (
                 not sound(c)
@@ -131,19 +142,43 @@ class EventDateConflict(Rule):
             key = self._key(ctx, c, events, words, starts)
             if key is None:
                 continue
-            first = seen.setdefault(key, c)
-            if first is c:
+            earlier = seen.setdefault(key, [])
+            earlier.append(c)
+            kind, name = key.split(":", 1)
+            # Haifa captured in 1187 and again in 1918: two captures, each compared with its own
+            same = (
+                [f for f in earlier[:-1] if not _apart(f, c)] if kind in repeatable else earlier[:1]
+            )
+            if not same or any(not _disagree(f, c) for f in same):
                 continue
-            if c.latest < first.earliest or c.earliest > first.latest:
-                kind, name = key.split(":", 1)
-                yield self.diagnostic(
-                    c.start,
-                    c.end,
-                    f"the {kind} of {name} is dated {show(c)} here but {show(first)} at line "
-                    f"{line(ctx, first.start)}",
-                    related=[(first.start, first.end, f"first dated {show(first)}")],
-                    severity=Severity.WARNING,
-                )
+            first = same[-1]
+            yield self.diagnostic(
+                c.start,
+                c.end,
+                f"the {kind} of {name} is dated {show(c)} here but {show(first)} at line "
+                f"{line(ctx, first.start)}",
+                related=[(first.start, first.end, f"first dated {show(first)}")],
+                severity=Severity.WARNING,
+            )
+
+
+def _disagree(a: DateClaim, b: DateClaim) -> bool:
+    """Can the two dates not both be true (neither contains the other)?"""
+    return b.latest < a.earliest or b.earliest > a.latest
+
+
+#: Years between two dates of a repeatable event beyond which they are two events.
+_REPEAT_GAP_YEARS = 5
+
+
+def _apart(a: DateClaim, b: DateClaim) -> bool:
+    """Are two dates years apart, neither year a typing slip of the other ("1918", "1981")?"""
+    ya, yb = a.earliest.year, b.earliest.year
+    return (
+        abs(ya - yb) > _REPEAT_GAP_YEARS
+        and ya not in typing_slips(yb)
+        and yb not in typing_slips(ya)
+    )
 
 
 def _in_a_name(view: str, start: int) -> bool:
