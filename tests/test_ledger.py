@@ -28,8 +28,6 @@ def judged() -> tuple[dict, set]:
 #: ledger, listed so that a further false finding fails; a fix takes its keys off the list.
 STILL_FALSE = frozenset(
     {
-        ("text/1928_Summer_Olympics.txt", "KD114", "9d7b26870752bccc"),
-        ("text/Marie_Curie.txt", "KD114", "49e130f389aa38d7"),
         ("text/Hurricane_Katrina.txt", "KN202", "5dde6ecc1274af61"),
         ("text/Hurricane_Katrina.txt", "KN203", "87b2a8b4150383bd"),
         ("markdown/Battle_of_Ramillies.md", "KN205", "eca033c4624d89b2"),

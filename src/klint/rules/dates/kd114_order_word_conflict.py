@@ -25,6 +25,12 @@ _RELATIVE = re.compile(r"[ \t]+(?:whose|which|whom)\b")
 # a year between a determiner and a noun names a thing ("the 1986 mural"), not a time
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)[ \t]$")
 _NOUN_AFTER = re.compile(r"[ \t][a-z]")
+# "erected in 1935 before the Radium Institute that she had founded in 1932": the order word
+# governs a named place or body, and the later date is that name's own, in a relative clause
+_NAMED_THING = re.compile(
+    r"[ \t]+the[ \t]+(?:[A-Z][\w'’-]*[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?)*?"
+    r"(?P<head>[A-Z][\w'’-]*),?[ \t]+(?:that|which|who|where)\b"
+)
 
 
 def _own_clause(view: str, a_end: int, m: re.Match[str], openers: re.Pattern[str]) -> bool:
@@ -39,6 +45,15 @@ def _own_clause(view: str, a_end: int, m: re.Match[str], openers: re.Pattern[str
     )
 
 
+def _named_thing(view: str, m: re.Match[str], ctx: Context) -> bool:
+    """Does the order word govern a name dated by its own relative clause ("before the Radium
+    Institute that she had founded in 1932"), the name not an event's ("the Boxer Uprising")?
+    Then "before" is a place (in front of), or orders nothing the dates can judge."""
+    n = _NAMED_THING.match(view, m.end("word"), m.end())
+    heads = ctx.packs.date_words.get("event_heads", ())
+    return n is not None and n.group("head").lower() not in heads
+
+
 class OrderWordConflict(Rule):
     """## What it does
     Reports "A before B" and "A after B" within one sentence, both dated, when the
@@ -48,7 +63,11 @@ class OrderWordConflict(Rule):
     election in 1933, ...", "married in 1895, after whose death in 1906 ..."), and
     not when a counted relation stands between the dates ("two years after", KD105),
     and not when the first year names a thing ("the 1986 mural was removed after the
-    2006 season").
+    2006 season"), nor when "since" dates the first ("for the first time since 1912,
+    after being banned from the 1920 Games": the order word explains the main
+    clause), nor when the order word governs a name that is no event's, dated by a
+    relative clause ("erected in 1935 before the Radium Institute that she had
+    founded in 1932": in front of it).
     Only the article's prose is read, not references or footnotes.
 
     ## Why is this bad?
@@ -82,6 +101,10 @@ class OrderWordConflict(Rule):
                 or rel.search(view, a.end, b.start)
                 or _own_clause(view, a.end, m, openers)
             ):
+                continue
+            if a.preposition == "since":
+                continue  # "the first time since 1912, after being banned": orders the return
+            if _named_thing(view, m, ctx):
                 continue
             if _ATTRIBUTIVE_BEFORE.search(view, max(0, a.start - 6), a.start) and (
                 _NOUN_AFTER.match(view, a.end)
