@@ -202,18 +202,25 @@ def typing_slips(year: int) -> Iterator[int]:
 
 def year_certain(ctx: Context, c: DateClaim) -> bool:
     """Is the year of ``c`` one the reader would give it: stated, "that year", or inferred
-    as the year a date stated earlier in the same sentence names ("on 3 March 1990 and on
-    Friday 9 March")? A year the narrative clock carried from another sentence is a guess."""
+    as the year a date stated earlier in its sentence names, or a day or month stated in the
+    sentence before ("held in May 2015. The leaders met on Tuesday 27 May")? A year the
+    narrative clock carried from further back, or from a year alone in the sentence before
+    ("In 1897, she had written instructions for her funeral. Her funeral was held on Saturday
+    2 February"), is a guess."""
     if not c.year_inferred or c.year_source == "that year":
         return True
     region = region_of(ctx, c.start)
     if region is None:
         return False
     start, _ = sentence(ctx, c, region)
+    before = start
+    if start > region.start:
+        before = sentences.sentence_start(ctx.doc.view, region.start, start - 1)
     return any(
-        start <= d.start
+        before <= d.start
         and d.end <= c.start
         and not d.year_inferred
         and d.earliest.year == c.earliest.year
+        and (d.start >= start or d.precision in ("day", "month"))
         for d in ctx.claims.dates
     )

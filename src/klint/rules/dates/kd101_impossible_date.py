@@ -16,8 +16,8 @@ class ImpossibleDate(Rule):
     Reports a date that names no real day: February 30, April 31, February 29 in
     a common year, a month numbered 13. Quotations are left as their source
     wrote them; a date whose year the text leaves out is judged only when the
-    reader would give it that year (a date stated earlier in its sentence names
-    it, or "that year").
+    reader would give it that year (a date stated earlier in its sentence, or a
+    day or month stated in the sentence before, names it, or "that year").
 
     ## Why is this bad?
     The day does not exist, so at least one of its parts is a typo; every check

@@ -18,8 +18,8 @@ class WeekdayMismatch(Rule):
     may be Old Style (Julian; England until 1752, Russia until 1918, with the
     year starting on 25 March in England) and is accepted when either calendar
     agrees. A date whose year the text leaves out is judged only when the
-    reader would give it that year (a date stated earlier in its sentence names
-    it, or "that year"), and is accepted when the weekday fits the year before
+    reader would give it that year (a date stated earlier in its sentence, or a
+    day or month stated in the sentence before, names it, or "that year"), and is accepted when the weekday fits the year before
     or after.
 
     ## Why is this bad?
