@@ -37,10 +37,6 @@ STILL_FALSE = frozenset(
         ("html/1956_Winter_Olympics.html", "KX306", "e0689aecf0f52a9c"),
         ("text/Flight_altitude_record.txt", "KX306", "662b537b3b280cb0"),
         ("text/Stevie_Wonder.txt", "KX306", "5be28394f326634b"),
-        ("text/Hearst_Corporation.txt", "KX310", "48b62958edc50522"),
-        ("text/Johnston_Atoll.txt", "KX310", "bfcf86e341c8d4cc"),
-        ("text/Lockheed_C_130_Hercules.txt", "KX310", "da6bf498d52231d2"),
-        ("text/Santa_Barbara_California.txt", "KX310", "3e0f28fa6ca18b3e"),
     }
 )
 

@@ -16,8 +16,10 @@ from klint.rules.xrefs._marks import in_citation, link_target
 
 #: between a full name and its acronym when the text gives both as one ("X or ACR", "X, ACR")
 _TIED_RE = re.compile(
-    r"['’]?s?\)?[\s,;:(]*(?:or|abbreviated(?:\s+(?:to|as))?|also|known|as|now|renamed)?[\s,;:(]*"
+    r"[\"”’']?['’]?s?\)?[\s,;:(]*"
+    r"(?:or|(?:abbreviated|shortened)(?:\s+(?:to|as))?|also|known|as|now|renamed)?[\s,;:(]*[\"“‘']?"
     r"|\s*\([^()]{1,80}[,;]\s*"  # "Koninklijk … Genootschap (Royal Dutch Geographical Society, KNAG)"
+    r"|[\"”’']?\s+[a-z]+,?\s*\(\s*[\"“‘']?"  # a head noun between: '"Deep Water Charge" bomb, (DWC)'
 )
 #: how far (in characters) a full name may stand before the first use it should have defined
 _NEAR = 3000
@@ -200,22 +202,37 @@ def untied(ctx: Context) -> Iterator[tuple[str, list[Acronym], Mention]]:
     initials spell it, with its uses and that name."""
     common = set(ctx.packs.common_acronyms)
     defined = defined_acronyms(ctx)
+    view = ctx.doc.view
     uses: dict[str, list[Acronym]] = {}
+    quoted: dict[str, list[Acronym]] = {}
     for a in ctx.claims.acronyms:
-        if not a.in_quote:
-            uses.setdefault(a.acronym, []).append(a)
+        (quoted if a.in_quote else uses).setdefault(a.acronym, []).append(a)
     for acronym, found in uses.items():
         if acronym in common or acronym in defined or acronym not in _by_initials(ctx):
             continue  # no name spells it (nor any of two letters: too many names would)
-        if any(_STANDS_FOR_RE.match(ctx.doc.view, a.end) for a in found):
-            continue  # "The acronym MRG stands for …": defined after it
+        if any(_STANDS_FOR_RE.match(view, a.end) or _named_after(view, a) for a in found):
+            continue  # "The acronym MRG stands for …", "Test RHC 12-7 (Rocky Hill Centre)"
         full = full_name_before(ctx, acronym, found)
         if full is None and not in_prose(ctx, found[0]):
             # the reader meets it in prose: an infobox field or a citation before does not count
             found = found[next((i for i, a in enumerate(found) if in_prose(ctx, a)), 0) :]
             full = full_name_before(ctx, acronym, found)
-        if full is not None:
-            yield acronym, found, full
+        if full is None or any(
+            _TIED_RE.fullmatch(view, full.end, a.start) for a in quoted.get(acronym, ())
+        ):
+            continue  # 'Joint Operating Agreements ("JOA"s)': defined in quotation marks
+        yield acronym, found, full
+
+
+#: after an acronym: a code, then its name in parentheses ("Test RHC 12-7 (Rocky Hill Centre)")
+_CODE_THEN_WORDS_RE = re.compile(r"(?:[ -][\w./-]*\d[\w./-]*)?\s*\(\s*['\"‘“]?([^()]{3,80})\)")
+
+
+def _named_after(view: str, a: Acronym) -> bool:
+    """Whether a use is followed, past a code or none, by its name in parentheses, the
+    initials of whose capitalised words spell it."""
+    m = _CODE_THEN_WORDS_RE.match(view, a.end)
+    return bool(m) and "".join(re.findall(r"\b[A-Z]", m.group(1))) == a.acronym
 
 
 class AcronymNameUntied(Rule):
