@@ -94,7 +94,9 @@ _CLOSES = {",": ",", "(": ")", "—": "—", "–": "–"}
 # words after a count that name what it counts before its list: "named in the report",
 # "of the band"; a finite verb ("signed the treaty") is not one
 _PREDICATE = lazyre.compile(r"\s*(?:[a-z]+(?:ed|en)|named|called|known|of|in|from|at|on|for)\b")
-_SEP = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+# a full stop after a word (not an abbreviation, "St. Louis") typed for a comma inside a list
+# also parts two items: "(Burbank, Glendale, Anaheim. Pasadena, Colton and Cerritos)"
+_SEP = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+|(?<=[a-z]{4})\.\s+(?=[A-Z])")
 _LINK_SPAN = re.compile(r"\[\[[^\[\]]*\]\]|\[[^\[\]]*\]\([^()]*\)|<a\b[^>]*>.*?</a>", re.IGNORECASE)
 _LINK_RAW = re.compile(r"\[\[|\]\(|<a\s", re.IGNORECASE)
 
@@ -126,6 +128,12 @@ def _items(ctx: Context, start: int, end: int) -> list[str] | None:
             return None
         out.append(" ".join(name.split()))
     return out
+
+
+# a part of the group counted, before its count: "two of her five daughters", "all of the six"
+_PARTITIVE = re.compile(
+    r"\b(?P<part>[A-Za-z]+|\d+)\s+of\s+(?:the|her|his|its|their|our|my|your|these|those)\s+\Z"
+)
 
 
 # another item after the comma that closed the list read: the list runs on past it
@@ -269,6 +277,17 @@ class CountVsList(Rule):
                 elif (m.group("open") == "(") != (m.group("close").strip() == ")"):
                     continue
                 said = " ".join(view[q.start : end].split())
+                count = int(value(q))
+                part = _PARTITIVE.search(view, max(q.sentence_start or 0, q.start - 40), q.start)
+                if part and part.group("part").lower() != "all":
+                    # "two of her five daughters, Alice and Beatrice": the list is the two
+                    word = part.group("part").lower()
+                    count = 2 if word == "both" else ctx.packs.number_words.get(word, 0)
+                    if word.isdigit():
+                        count = int(word)
+                    if not count:
+                        continue  # "some of the six ships (…)": only some are named
+                    said = " ".join(view[part.start("part") : end].split())
                 opener = m.groupdict().get("open") or ":"
                 if opener == "(" and said.split()[-1].lower() not in list_nouns:
                     continue  # brackets after another noun hold examples ("seasons (Koufax)")
@@ -283,11 +302,11 @@ class CountVsList(Rule):
                     continue
                 if m.group("close").strip() == "," and _RUNS_ON.match(view, m.end("close")):
                     continue  # "six facilities: Surgical and Allied Specialties, Medical …, X, Y"
-                if m.groupdict().get("of") and opener == "," and len(items) + 1 == int(value(q)):
+                if m.groupdict().get("of") and opener == "," and len(items) + 1 == count:
                     continue  # "the three kingdoms of England, Scotland and Ireland"
-                if _comma_items(view[m.start("items") : m.end("items")]) == int(value(q)):
+                if _comma_items(view[m.start("items") : m.end("items")]) == count:
                     continue  # "five institutes: A, B, C, D, and Mother and Child Health Center"
-                if len(items) != int(value(q)):
+                if len(items) != count:
                     yield self.diagnostic(
                         q.start,
                         m.end("items"),
