@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.numbers._common import fmt, stated
@@ -28,6 +29,8 @@ _RESULT_AFTER = re.compile(
     r"%?\s?(?:and|or|versus|vs|against|over|in|at|win|wins|victory|victories|defeat|defeats"
     r"|loss|losses|lead|leads|whitewash|whitewashes|scoreline)\b"
 )
+#: before the numbers: they are ranks or numbers in a list, not amounts
+_RANK_BEFORE = re.compile(r"(?:#\s?|\b(?i:nos?\.|numbers?)\s)\Z")
 _TALLY_MAX = 100  # a pair of small whole numbers may be a score or a tally ("9–7", "3-2 mix")
 
 
@@ -70,6 +73,10 @@ class ReversedNumberRange(Rule):
                 continue  # "a Boeing 747-400", "747-400 ZK-NBS": a model and its variant
             if _tally(parts, view, ne):
                 continue  # "Tottenham 2–1 Birmingham", "an output of 9–7", "1–0   TSN", "a 3-2 mix"
+            if _RANK_BEFORE.search(view, max(0, ns - 6), ns):
+                continue  # "#400–301", "Nos. 50–41": ranks counted down, as a countdown runs
+            if _total_then_parts(ctx, q):
+                continue  # "as high as 30,000 – 15,000 dead and a further 15,000 taken": its parts
             a, b = parts
             grouped = "," in a and "," in b
             if not grouped and len(b.replace(",", "")) < len(a.replace(",", "")):
@@ -124,3 +131,18 @@ def _name_opens_sentence(text: str, before: str) -> bool:
     the text never writes it in lower case, as it does "in" or "some"."""
     m = _SENTENCE_WORD.search(before)
     return m is not None and m.group(1).lower() not in lower_words(text)
+
+
+def _total_then_parts(ctx: Context, q: QuantityClaim) -> bool:
+    """Whether the second value opens the first one's parts, which the numbers after it in
+    the sentence complete: "as high as 30,000 – 15,000 dead and 15,000 captured"."""
+    assert q.low is not None and q.high is not None
+    total, rest = q.high, q.low - q.high
+    for other in ctx.claims.quantities:
+        if other.start < q.end or other.sentence_start != q.sentence_start:
+            continue
+        if rest <= 0 or other.low is None or other.qualifier == "range":
+            break
+        rest -= other.low
+        total += other.low
+    return rest == 0
