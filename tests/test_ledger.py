@@ -30,9 +30,6 @@ STILL_FALSE = frozenset(
     {
         ("text/Hurricane_Katrina.txt", "KN202", "5dde6ecc1274af61"),
         ("text/Hurricane_Katrina.txt", "KN203", "87b2a8b4150383bd"),
-        ("html/1956_Winter_Olympics.html", "KX306", "e0689aecf0f52a9c"),
-        ("text/Flight_altitude_record.txt", "KX306", "662b537b3b280cb0"),
-        ("text/Stevie_Wonder.txt", "KX306", "5be28394f326634b"),
     }
 )
 

@@ -60,6 +60,8 @@ class DuplicateText(Rule):
                 continue  # "Note: Flags indicate national team…" under each squad table
             if region.kind == "caption" and _figures(parts):
                 continue  # "67.2 m (220 ft 6 in)" twice: two table cells side by side
+            if region.kind == "paragraph" and _in_cell_run(ctx, region):
+                continue  # a flattened table's cell, one line of a row: a note two rows share
             key = "".join(parts).casefold()
             if key in seen:
                 first = seen[key]
@@ -67,6 +69,9 @@ class DuplicateText(Rule):
                     ctx, Region("caption", *first)
                 ):
                     continue  # two books' infoboxes, each "Cover of the first edition."
+                if _alt(ctx, region.start) and _alt(ctx, first[0]):
+                    if not ctx.doc.view[first[1] : region.start].strip():
+                        continue  # a location map's alt text on its marker too: never shown twice
                 line, _ = ctx.doc.position(first[0])
                 kind = "caption" if region.kind == "caption" else "paragraph"
                 yield self.diagnostic(
@@ -96,6 +101,57 @@ def _infobox_caption(ctx: Context, region: Region) -> bool:
     text = ctx.doc.text
     line_start = text.rfind("\n", 0, region.start) + 1
     return bool(_FIELD_RE.search(text, line_start, region.start))
+
+
+_ALT_RE = re.compile(r"\balt\s*=\s*[\"']?\Z", re.I)
+
+
+def _alt(ctx: Context, start: int) -> bool:
+    """Whether a caption is an image's ``alt`` text (HTML)."""
+    return bool(_ALT_RE.search(ctx.doc.text, max(0, start - 12), start))
+
+
+#: a table cell on a line of its own: short, no sentence end ("air-launched rocket plane")
+_CELL_RE = re.compile(r"[^\n]{1,60}(?<![.!?:;,])")
+_CELL_RUN = 2  # cells on adjacent lines that make a block a flattened table row or a list
+
+
+def _in_cell_run(ctx: Context, region: Region) -> bool:
+    """Whether a one-line paragraph stands among lines that are table cells or list entries
+    (a flattened table: "1953", "August 21", …, "Unofficial record. Powered by …"; a list of
+    song titles), with no blank line between: a cell's value, which two rows may share."""
+    text = ctx.doc.text
+    lo = text.rfind("\n", 0, region.start) + 1
+    hi = text.find("\n", region.end)
+    hi = len(text) if hi < 0 else hi
+    if "\n" in text[lo:hi]:
+        return False
+    headings = ctx.cache.get("kx306.headings")
+    if headings is None:
+        headings = ctx.cache["kx306.headings"] = {
+            text.rfind("\n", 0, r.start) + 1 for r in ctx.doc.regions_of("heading")
+        }
+    cells = 0
+    for step in (-1, 1):
+        at = lo
+        while cells < _CELL_RUN:
+            if step < 0:
+                if at == 0:
+                    break
+                end = at - 1
+                at = text.rfind("\n", 0, end) + 1
+            else:
+                nl = text.find("\n", at)
+                if nl < 0:
+                    break
+                at = nl + 1
+                end = text.find("\n", at)
+                end = len(text) if end < 0 else end
+            line = text[at:end].strip()
+            if not line or at in headings or not _CELL_RE.fullmatch(line):
+                break
+            cells += 1
+    return cells >= _CELL_RUN
 
 
 _REFERENCES_RE = re.compile(
