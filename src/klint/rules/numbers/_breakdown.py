@@ -53,6 +53,10 @@ _TOTAL_BEFORE = re.compile(
 )
 # a total the parts are some of: "lost 431 men out of a total of 700"
 _SUBSET_TOTAL = re.compile(r"\b(?:out\s+)?of\s+(?:a|an)\s+(?:\w+\s+)?total\s+of\s*$", re.IGNORECASE)
+#: a full stop or colon between two numbers, footnote marks after it ("Louisiana.[45][50] ")
+_STOP_IN_GAP = re.compile(r"[.:](?:\[[^\[\]\n]{1,12}\])*\s")
+#: after a part: it counts each of several items, so it is less than their sum ("2 each in …")
+_EACH = re.compile(r"\s*(?:\w+\s+)?each\b")
 _TOTAL_AFTER = re.compile(r"[^,;.:]{0,25}?\b(?:in\s+all|in\s+total|altogether|all\s+told)\b")
 
 
@@ -181,12 +185,14 @@ def _list(ctx: Context, cands: list[Part]) -> tuple[list[Part], bool]:
             lead = _NAME_LEAD.search(gap)
         else:
             lead = _LEAD.search(gap)
-        if lead is None or len(gap) > 80 or re.search(r"[.:]\s", gap) or _is_total(view, p):
-            break
+        if lead is None or len(gap) > 80 or _STOP_IN_GAP.search(gap) or _is_total(view, p):
+            break  # "… 1,577 in Louisiana.[45] However, 135 people …": another sentence's
         tail = gap[: lead.start()]
-        if re.search(r"[,;]|\band\b", tail):
-            open_ = True  # an item without a number between two parts
+        if re.search(r"[,;]|\band\b", tail) or _EACH.match(view, parts[-1].end):
+            open_ = True  # an item without a number between two parts; "2 each in A, B and C"
         parts.append(p)
+    if _EACH.match(view, parts[-1].end):
+        open_ = True
     return parts, open_
 
 
@@ -215,6 +221,9 @@ def _closed(ctx: Context, whole: QuantityClaim, last: Part) -> bool:
     """Whether the sentence ends the list after its last part with nothing left out."""
     view = ctx.doc.view
     tail = view[last.end : whole.sentence_end or last.end].lower()
+    tail = _STOP_IN_GAP.split(tail, maxsplit=1)[
+        0
+    ]  # a stop the sentence reading missed ("….[a] Later")
     tail = re.split(r"[;)]", tail.lstrip(")"), maxsplit=1)[0]
     return not (
         re.search(r"\band\b|\bplus\b|\d", tail) or has_cue(tail, ctx.packs.numbers.partial_cues)
