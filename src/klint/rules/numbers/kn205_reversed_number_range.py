@@ -37,6 +37,9 @@ _TALLY_MAX = 100  # a pair of small whole numbers may be a score or a tally ("9�
 class ReversedNumberRange(Rule):
     """## What it does
     Reports a range whose first value is larger than its second: "10,000–6,000 people".
+    Not reported: years before an era ("850–600 BC"), scores and tallies, a model and
+    its variant ("747-400"), ranks counted down ("#400–301"), and a total set off by a
+    dash from its parts ("30,000 – 15,000 dead and 15,000 captured").
 
     ## Why is this bad?
     A range runs from low to high; a reversed range is a typo that hides the real bounds.

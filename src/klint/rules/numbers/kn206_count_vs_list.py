@@ -223,7 +223,10 @@ class CountVsList(Rule):
     without "and" that ends its sentence ("four small towns: Mitta Mitta, Eskdale,
     Dartmouth."), "both" before three or more names, and "the following three
     offices:" or "He had four daughters:" before a bulleted or numbered list of another
-    length (sub-items not counted; "include two", "among them" give only some). Linked words count
+    length (sub-items not counted; "include two", "among them" give only some). After a
+    part of the group ("two of her five daughters, Alice and Beatrice") the list is that
+    part; a full stop typed for a comma between two names ("Anaheim. Pasadena") parts
+    two items. Linked words count
     as names ("[[iron]], [[nickel]] and [[cobalt]]"); a list that says it is partial
     ("among them", "etc.") is left alone. Also a vote split larger than the body
     that voted ("a seven-member committee ... voted 5-3").

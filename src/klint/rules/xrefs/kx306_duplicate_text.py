@@ -19,7 +19,10 @@ class DuplicateText(Rule):
     table, a resource named in each section's list), a paragraph that opens
     as a note ("Note: …", under each table it explains), the captions of two
     infoboxes (each describes its own image), a line of verse (ending in a
-    comma).
+    comma), a line of plain text among short lines without a sentence end
+    (a table's cell printed one a line, which two rows may share; a list of
+    titles), an image's alt text repeated on another image of the same
+    figure (a location map's marker).
 
     ## Why is this bad?
     A repeated block is usually a copy-and-paste slip or an image caption
@@ -60,7 +63,11 @@ class DuplicateText(Rule):
                 continue  # "Note: Flags indicate national team…" under each squad table
             if region.kind == "caption" and _figures(parts):
                 continue  # "67.2 m (220 ft 6 in)" twice: two table cells side by side
-            if region.kind == "paragraph" and _in_cell_run(ctx, region):
+            if (
+                region.kind == "paragraph"
+                and ctx.doc.format == "text"
+                and _in_cell_run(ctx, region)
+            ):
                 continue  # a flattened table's cell, one line of a row: a note two rows share
             key = "".join(parts).casefold()
             if key in seen:
@@ -117,9 +124,10 @@ _CELL_RUN = 2  # cells on adjacent lines that make a block a flattened table row
 
 
 def _in_cell_run(ctx: Context, region: Region) -> bool:
-    """Whether a one-line paragraph stands among lines that are table cells or list entries
-    (a flattened table: "1953", "August 21", …, "Unofficial record. Powered by …"; a list of
-    song titles), with no blank line between: a cell's value, which two rows may share."""
+    """Whether a one-line paragraph of plain text stands among lines that are table cells or
+    list entries (a flattened table: "1953", "August 21", …, "Unofficial record. Powered by
+    …"; a list of song titles), with no blank line between: a cell's value, which two rows
+    may share. (The other formats mark their tables up.)"""
     text = ctx.doc.text
     lo = text.rfind("\n", 0, region.start) + 1
     hi = text.find("\n", region.end)

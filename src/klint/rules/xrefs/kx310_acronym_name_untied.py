@@ -243,7 +243,9 @@ class AcronymNameUntied(Rule):
     Development Agency … the RDA" is where "(RDA)" was left out or deleted, and the
     finding says where to write it. A name tied to the acronym another way counts as
     its definition ("Regional Development Agency or RDA", "… Agency, RDA",
-    "abbreviated to RDA", "Agencia Regional, in Spanish, or ARD", "RDA stands for …"), and
+    "abbreviated to RDA", "Agencia Regional, in Spanish, or ARD", "RDA stands for …",
+    'Regional Development Agencies ("RDA"s)', '"Regional Development" agency, (RDA)',
+    "(shortened RDA", "Test RDA 64-4 (Regional Development Agency)"), and
     so does a definition anywhere in the text, either order. An acronym met only at the
     head of a registered company's name ("RDA Partners, LLC") is that name's, not a short
     form.
