@@ -28,7 +28,6 @@ def judged() -> tuple[dict, set]:
 #: ledger, listed so that a further false finding fails; a fix takes its keys off the list.
 STILL_FALSE = frozenset(
     {
-        ("text/Hurricane_Katrina.txt", "KN203", "87b2a8b4150383bd"),
     }
 )
 

@@ -13,7 +13,8 @@ from klint.text.words import has_cue
 class PercentOutOfRange(Rule):
     """## What it does
     Reports a percentage below 0 or above 100 where it is a share of a whole ("120%
-    of the residents", "a 104% Catholic majority"), not a growth or a ratio.
+    of the residents", "a 104% Catholic majority"), not a growth or a ratio ("rose by
+    150%", "equal to 140% of the annual sink").
 
     ## Why is this bad?
     A share cannot exceed the whole; the figure is mistyped or misplaced.
