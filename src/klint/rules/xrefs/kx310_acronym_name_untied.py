@@ -232,7 +232,7 @@ def _named_after(view: str, a: Acronym) -> bool:
     """Whether a use is followed, past a code or none, by its name in parentheses, the
     initials of whose capitalised words spell it."""
     m = _CODE_THEN_WORDS_RE.match(view, a.end)
-    return bool(m) and "".join(re.findall(r"\b[A-Z]", m.group(1))) == a.acronym
+    return m is not None and "".join(re.findall(r"\b[A-Z]", m.group(1))) == a.acronym
 
 
 class AcronymNameUntied(Rule):
