@@ -23,21 +23,12 @@ def judged() -> tuple[dict, set]:
     return ledger, seen
 
 
-#: Findings judged FALSE that default rules still give on the articles added last to the corpus,
-#: the ones no rule was written beside: open classes of error, each with its reason in the
-#: ledger, listed so that a further false finding fails; a fix takes its keys off the list.
-STILL_FALSE = frozenset(
-    {
-    }
-)
-
-
 def test_no_false_finding_comes_back(judged):
     ledger, seen = judged
     back = sorted(
         f"{e.article}:{e.line} {e.code} {e.message} — {e.reason}"
         for k, e in ledger.items()
-        if e.verdict == "FALSE" and k in seen and k not in STILL_FALSE
+        if e.verdict == "FALSE" and k in seen
     )
     assert not back, "findings judged FALSE are reported again:\n" + "\n".join(back)
 
