@@ -40,7 +40,7 @@ _LINK_CLOSE = tokens.WikilinkClose
 def _code(nodes: list[Any]) -> Wikicode:
     held = _new_list(SmartList)  # as SmartList(nodes), without its __new__ in Python
     _init_list(held, nodes)
-    held._children = {}
+    held._children = {}  # type: ignore[attr-defined]  # set by SmartList.__new__
     code = _new(Wikicode)
     code._nodes = held
     return code
@@ -115,7 +115,7 @@ class _Builder(Builder):
                     default += 1
             elif kind is _TEMPLATE_CLOSE:
                 node = _new(Template)
-                node._name = name if params else _code(nodes)
+                node._name = name if name is not None else _code(nodes)
                 node._params = params
                 return node
             else:
