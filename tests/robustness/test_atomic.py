@@ -22,7 +22,8 @@ OLD = "# the user's own configuration\nselect: [KD]\n"
 
 SLOW_INIT = textwrap.dedent(
     """
-    import os, sys, time
+    import os, signal, sys, time
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, if run in the background
     def slow_fsync(fd):
         print("writing", flush=True)
         time.sleep(60)
