@@ -188,12 +188,11 @@ def _list(ctx: Context, cands: list[Part]) -> tuple[list[Part], bool]:
         if lead is None or len(gap) > 80 or _STOP_IN_GAP.search(gap) or _is_total(view, p):
             break  # "… 1,577 in Louisiana.[45] However, 135 people …": another sentence's
         tail = gap[: lead.start()]
-        if re.search(r"[,;]|\band\b", tail) or _EACH.match(view, parts[-1].end):
-            open_ = True  # an item without a number between two parts; "2 each in A, B and C"
+        if re.search(r"[,;]|\band\b", tail):
+            open_ = True  # an item without a number between two parts
         parts.append(p)
-    if _EACH.match(view, parts[-1].end):
-        open_ = True
-    return parts, open_
+    # "2 each in A, B and C": a part that counts each of several items
+    return parts, open_ or any(_EACH.match(view, q.end) for q in parts)
 
 
 def adds_up_early(b: Breakdown) -> bool:
@@ -221,9 +220,8 @@ def _closed(ctx: Context, whole: QuantityClaim, last: Part) -> bool:
     """Whether the sentence ends the list after its last part with nothing left out."""
     view = ctx.doc.view
     tail = view[last.end : whole.sentence_end or last.end].lower()
-    tail = _STOP_IN_GAP.split(tail, maxsplit=1)[
-        0
-    ]  # a stop the sentence reading missed ("….[a] Later")
+    # a stop the sentence reading missed ("….[a] Later")
+    tail = _STOP_IN_GAP.split(tail, maxsplit=1)[0]
     tail = re.split(r"[;)]", tail.lstrip(")"), maxsplit=1)[0]
     return not (
         re.search(r"\band\b|\bplus\b|\d", tail) or has_cue(tail, ctx.packs.numbers.partial_cues)
