@@ -355,10 +355,7 @@ class CountVsList(Rule):
     def _both(self, ctx: Context) -> Iterator[Diagnostic]:
         """ "both" before a list of three or more names: "both Smith, Jones and Brown"."""
         view = ctx.doc.view
-        low = view.lower()
         for region in ctx.doc.regions_of("paragraph", "list_item", "caption"):
-            if low.find("both", region.start, region.end) < 0:
-                continue
             for m in _both_matches(view, region.start, region.end):
                 items = _items(ctx, m.start("items"), m.end("items"))
                 if items is None or len(items) <= 2 or _partial(ctx, m.end("items")):
