@@ -180,7 +180,11 @@ class AfterDeath(Rule):
                     continue
                 s, e = span
                 m = next(
-                    (m for m in who.finditer(view, s, e) if self._acting(view, s, m.start(), name)),
+                    (
+                        m
+                        for m in _name_matches(who, name, view, s, e)
+                        if self._acting(view, s, m.start(), name)
+                    ),
                     None,
                 )
                 if m is None:
@@ -194,6 +198,22 @@ class AfterDeath(Rule):
                     severity=severity_for(c, death, guess=True),
                 )
                 break
+
+
+def _name_matches(
+    who: re.Pattern[str], name: str, view: str, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """``who.finditer(view, start, end)`` for ``who``, a pattern that opens with ``\\b`` and
+    then ``name``: tried only where ``str.find`` sees the name (a pattern opening with
+    ``\\b`` is otherwise tried at every offset); ``\\b`` still looks at the character before."""
+    last = start
+    p = view.find(name, start, end)
+    while p >= 0:
+        m = who.match(view, p, end) if p >= last else None  # leftmost, non-overlapping
+        if m is not None:
+            last = m.end()
+            yield m
+        p = view.find(name, p + 1, end)
 
 
 @lru_cache(maxsize=8)
