@@ -75,7 +75,7 @@ class RelativeOrderConflict(Rule):
             if region.section != section:
                 section, prev = region.section, None
             s, _ = sentence(ctx, c, region)
-            found = list(rel.finditer(view, max(s, c.start - 48), c.start))
+            found = _relations(rel, view, max(s, c.start - 48), c.start)
             m = found[-1] if found else None  # the relation nearest the date
             if (
                 m is not None
@@ -148,6 +148,20 @@ class RelativeOrderConflict(Rule):
                 else f"is {lo} days, not {n} {unit}{'s' if n != 1 else ''}, from"
             )
         return None
+
+
+#: every counted relation names one of these units
+_UNITS = ("day", "week", "month", "year")
+
+
+def _relations(rel: re.Pattern[str], view: str, start: int, end: int) -> list[re.Match[str]]:
+    """``rel.finditer(view, start, end)``, as a list. An ASCII text without a unit word holds
+    no relation, so the pattern (tried at every offset) is not run over it; other text may
+    match a unit through a case fold, and is searched."""
+    text = view[start:end]
+    if text.isascii() and not any(u in text.lower() for u in _UNITS):
+        return []
+    return list(rel.finditer(view, start, end))
 
 
 # "Name in 1298, " items of an enumeration, and the next item's name right before the relation
