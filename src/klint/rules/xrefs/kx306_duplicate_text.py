@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from klint.diagnostics import Diagnostic, Severity
@@ -45,31 +46,19 @@ class DuplicateText(Rule):
     MIN_PARAGRAPH_WORDS = 8  # shorter repeated lines are list entries ("Feud of the Year (2003)")
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        blocks = [
+            (region, ctx.doc.view[region.start : region.end])  # markup makes no two copies differ
+            for region in ctx.doc.regions_of("paragraph", "caption", "quote")
+        ]
+        endings = [_ending(raw) for _, raw in blocks]
+        # two copies end alike: a block whose ending no other block shares neither repeats nor
+        # is repeated, so the checks below (each deciding for one block alone) can skip it
+        shared = {e for e, n in Counter(endings).items() if n > 1}
         seen: dict[str, tuple[int, int]] = {}
-        for region in ctx.doc.regions_of("paragraph", "caption", "quote"):
-            if _in_references(ctx, region):
+        for (region, raw), ending in zip(blocks, endings):
+            if ending not in shared or not self._candidate(ctx, region, raw):
                 continue
-            raw = ctx.doc.view[region.start : region.end]  # markup does not make two copies differ
-            if raw.rstrip()[-1:] in ",;":
-                continue  # a line of verse or of a list, not a caption
-            parts = raw.split()  # str.split and the regex \s agree on what whitespace is
-            words = len(parts)
-            if words < self.MIN_WORDS or (
-                region.kind != "caption"
-                and (words < self.MIN_PARAGRAPH_WORDS or raw.rstrip()[-1:] not in '.!?"”')
-            ):
-                continue
-            if region.kind == "paragraph" and _NOTE_RE.match(raw):
-                continue  # "Note: Flags indicate national team…" under each squad table
-            if region.kind == "caption" and _figures(parts):
-                continue  # "67.2 m (220 ft 6 in)" twice: two table cells side by side
-            if (
-                region.kind == "paragraph"
-                and ctx.doc.format == "text"
-                and _in_cell_run(ctx, region)
-            ):
-                continue  # a flattened table's cell, one line of a row: a note two rows share
-            key = "".join(parts).casefold()
+            key = _key(raw)
             if key in seen:
                 first = seen[key]
                 if _infobox_caption(ctx, region) and _infobox_caption(
@@ -89,6 +78,45 @@ class DuplicateText(Rule):
                 )
             else:
                 seen[key] = (region.start, region.end)
+
+    def _candidate(self, ctx: Context, region: Region, raw: str) -> bool:
+        """Whether a block (its text ``raw``) is one whose repetition is reported: not in a
+        reference list, not a line of verse, a short line, a note or a table's cell."""
+        if _in_references(ctx, region):
+            return False
+        if raw.rstrip()[-1:] in ",;":
+            return False  # a line of verse or of a list, not a caption
+        parts = raw.split()  # str.split and the regex \s agree on what whitespace is
+        words = len(parts)
+        if words < self.MIN_WORDS or (
+            region.kind != "caption"
+            and (words < self.MIN_PARAGRAPH_WORDS or raw.rstrip()[-1:] not in '.!?"”')
+        ):
+            return False
+        if region.kind == "paragraph" and _NOTE_RE.match(raw):
+            return False  # "Note: Flags indicate national team…" under each squad table
+        if region.kind == "caption" and _figures(parts):
+            return False  # "67.2 m (220 ft 6 in)" twice: two table cells side by side
+        # a flattened table's cell, one line of a row: a note two rows share
+        return not (
+            region.kind == "paragraph" and ctx.doc.format == "text" and _in_cell_run(ctx, region)
+        )
+
+
+def _key(raw: str) -> str:
+    """What two copies of a block share: its text without white space, case-folded."""
+    return "".join(raw.split()).casefold()
+
+
+_ENDING = 32  # the characters of a block's key that :func:`_ending` keeps
+
+
+def _ending(raw: str) -> str:
+    """The last characters of the block's key, read off its tail when that is long enough
+    (the key drops white space and case-folds one character at a time, so a tail's key
+    ends the whole key): what tells most blocks apart for a fraction of the key's cost."""
+    tail = _key(raw[-2 * _ENDING :])
+    return tail[-_ENDING:] if len(tail) >= _ENDING else _key(raw)[-_ENDING:]
 
 
 def _figures(parts: list[str]) -> bool:
