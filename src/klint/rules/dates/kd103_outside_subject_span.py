@@ -112,8 +112,10 @@ class OutsideSubjectSpan(Rule):
         cues = words_re(tuple(ctx.packs.subject_cues))
         view = ctx.doc.view
         titles = {" ".join(view[r.start : r.end].split()) for r in ctx.doc.regions_of("title")}
+        span_starts = {c.start for c in spans}
         for c in ctx.claims.dates:
-            if c in spans or not sound(c) or c.cue in ("quotation",):
+            # equal claims start alike: the start first, then (rarely) every field
+            if (c.start in span_starts and c in spans) or not sound(c) or c.cue in ("quotation",):
                 continue
             if lo <= c.latest and c.earliest <= hi:
                 continue  # inside the span
