@@ -122,8 +122,8 @@ def _ending(raw: str) -> str:
 def _figures(parts: list[str]) -> bool:
     """Whether a line is figures more than words ("8,500 nmi (15,700 km; 9,800 mi)"): a table
     cell's value, which two columns may share, not a caption."""
-    figures = sum(any(c.isdigit() for c in p) for p in parts)
-    return figures >= sum(_WORD_RE.search(p) is not None for p in parts)
+    figures = sum(1 for p in parts if any(map(str.isdigit, p)))  # map: no generator a word
+    return figures >= sum(1 for p in parts if _WORD_RE.search(p))
 
 
 _WORD_RE = re.compile(r"[^\W\d_]{3}")
