@@ -304,6 +304,30 @@ def test_extract_json_shows_frames(tmp_path, capsys) -> None:
             "March 6, 1982",
             "Ayn Rand",
         ),
+        (
+            "'''Ayn Rand''' was a writer. Rand died on March 6, 1982.",
+            "March 6, 1982",
+            "Ayn Rand",
+        ),
+        # a firm is not born and does not die: a death told by its short name is its namesake's
+        (
+            "'''Kessler Corporation''' is a media company. Kessler died in 1951.",
+            "1951",
+            None,
+        ),
+        # the subject's own possessive names a relative, even one named after the subject
+        (
+            "'''Queen Adela''' (1819–1901) was a queen. She married in 1840. Her daughter, also named "
+            "Adela, was born on 21 November 1840.",
+            "21 November 1840",
+            "Adela",
+        ),
+        (
+            "'''Queen Adela''' (1819–1901) was a queen. She married in 1840. Adela was crowned on "
+            "28 June 1838.",
+            "28 June 1838",
+            "Queen Adela",
+        ),
     ],
 )
 def test_subjects_on_real_article_shapes(text: str, claim: str, subject: str | None) -> None:

@@ -1172,6 +1172,12 @@ def _subject(
                 None,
             )
     found = _clause_subject(art, c, s, cs, ce, verb_at, verb_end, attribute)
+    if (
+        attribute in ("born", "died")
+        and art.words & _LEGAL_FORMS
+        and found == (art.subject, "title")
+    ):
+        return None, None  # a firm is not born and does not die: its namesake ("Hearst died")
     if attribute in _WORKS and found[1] == "name" and found[0]:
         found = _work_title(art, cs, max(c.end, ce), found[0]) or found
     if attribute in _MAKING and art.person and found[0] in (None, art.subject):
@@ -1391,11 +1397,16 @@ def _name_in(art: _Article, a: int, b: int, skip_prepositions: bool) -> tuple[st
         return None
     view = art.view
     candidates = _candidates(art, a, b)
-    related = False
+    related = kin = False
     for i, (at, name, how) in enumerate(candidates):
         if how == "owner" or (how == "pronoun" and name in art.grammar.possessives):
             if how == "pronoun" and any(h in ("link", "name") for _, _, h in candidates[i + 1 :]):
                 related = True  # "Their son, Andrei Andreyevich Tarkovsky": not the subject's
+                # "Her daughter, also named Victoria", the subject's own pronoun: a relative of
+                # the subject, never the subject
+                kin = (
+                    art.person and art.pronoun is not None and name == _OWN_POSSESSIVE[art.pronoun]
+                )
                 continue  # "Its leader John Smith": the name that follows
             noun = _NEXT_WORD_RE.match(
                 view, view.find(" ", at) if how == "owner" else at + len(name)
@@ -1444,12 +1455,13 @@ def _name_in(art: _Article, a: int, b: int, skip_prepositions: bool) -> tuple[st
             ):
                 return art.subject, "noun"
             return None  # "The daughter of …", "the store": not the article's subject
-        if art.is_subject(name, middle=not related):
+        if not kin and art.is_subject(name, middle=not related):
             return art.subject, "title" if how == "name" else "link"
         return name, how  # another entity ("Troost died …")
     return None
 
 
+_OWN_POSSESSIVE = {"he": "his", "she": "her"}
 _MONTH = re.compile(rf"(?:{'|'.join(MONTH_NAMES)})\b")
 
 

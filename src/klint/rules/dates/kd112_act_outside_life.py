@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
 from klint import lazyre
 from klint.claims import DateClaim, Frame
@@ -125,6 +126,13 @@ class ActOutsideLife(Rule):
     An act more than 30 years before the birth is a namesake's of an elder
     generation, unless two neighbouring digits swapped put it inside the life
     ("married on February 11, 1899" for a man born in 1932: 1989 mistyped).
+    A name the article's subject shares with a namesake is left alone: a part of
+    the title's name with a birth or death of its own ("When Cunard died in 1865"
+    in the article on the Cunard Line: the firm acts on, not the man; "Her
+    daughter, also named Victoria, was born …"), or the title with a founding a
+    person made ("In 1962 he established his own Brabham marque" beside the
+    driver's own racing). A thing is not born and does not die: "Hearst died in
+    1951" in the article on the Hearst Corporation is the founder's death.
 
     ## Why is this bad?
     Nobody acts before being born or after dying: the event's year, or the
@@ -150,6 +158,7 @@ class ActOutsideLife(Rule):
 
         facts = dated(ctx)
         view = ctx.doc.view
+        titles = _titles(ctx)
         # a reporting verb is an act too ("she wrote to Keel in 1840"); other cues are not
         reports = frozenset(ctx.packs.date_words.get("report_cues", ()))
         for c in ctx.claims.dates:
@@ -165,6 +174,8 @@ class ActOutsideLife(Rule):
             if region is None:
                 continue
             subject = subject_key(f.subject)
+            if _namesake(ctx, facts, subject, titles):
+                continue  # the thing named after a person, or the person: which one acts is unsure
             born, died = life_of(facts, subject)
             founded = _founding(facts, subject) if born is None and died is None else None
             if born is None and died is None and founded is None:
@@ -237,6 +248,53 @@ class ActOutsideLife(Rule):
 def _clause_start_re(words: tuple[str, ...]) -> re.Pattern[str]:
     """A punctuation mark or one of ``words`` (as written, whole words) that starts a clause."""
     return re.compile(rf"[,;:]|\b(?:{alternation(words)})\b")
+
+
+def _titles(ctx: Context) -> set[str]:
+    """The names (as keys) the article's own subject goes by: its title as the frames read it,
+    and its file's name ("Cunard_Line.html": "cunard line")."""
+    from klint.extract.frames import subject_key  # loaded with the frames, on first use
+
+    stem = Path(ctx.doc.path).stem.replace("_", " ").replace("-", " ")
+    return {subject_key(stem)} | {
+        subject_key(f.subject) for f in ctx.claims.frames.values() if f.how == "title" and f.subject
+    }
+
+
+#: a person as the subject of a making verb: "In 1962 he established his own Brabham marque"
+_PERSON_MAKES_RE = lazyre.compile(r"\b(?:he|she)\b", re.I)
+
+
+def _namesake(ctx: Context, facts: Dated, subject: str, titles: set[str]) -> bool:
+    """Whether a name is shared by the article's subject and a namesake, so that its acts cannot
+    be told apart from the namesake's life: a part of the title's name with a birth or death of
+    its own when the title has none ("When Cunard died in 1865" in the article on the Cunard
+    Line, "Her daughter, also named Victoria, was born …" in a copy of the one on Queen
+    Victoria that gives the queen's life nowhere; not "Maxwell died in 1879" beside James
+    Clerk Maxwell's own life), or the title (or a part of it) with a founding a person made
+    ("In 1962 he established his own Brabham marque" in the article on Jack Brabham): the
+    firm, the marque, the daughter bear the person's name."""
+    words = set(subject.split())
+    part = any(words < set(t.split()) for t in titles)
+    if (
+        part
+        and not any((t, a) in facts for t in titles for a in ("born", "died"))
+        and any(
+            item[1].origin == "body"
+            for a in ("born", "died")
+            for item in facts.get((subject, a), [])
+        )
+    ):
+        return True
+    if not part and subject not in titles:
+        return False
+    view = ctx.doc.view
+    for c, f, _, _ in facts.get((subject, "founded"), []):
+        region = narrative_region(ctx, c.start)
+        s, e = sentence(ctx, c, region) if region is not None else (c.start, c.end)
+        if f.origin != "body" and _PERSON_MAKES_RE.search(view, s, min(e, c.end + 30)):
+            return True
+    return False
 
 
 def _founding(facts: Dated, subject: str) -> Life | None:
