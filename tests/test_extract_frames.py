@@ -328,6 +328,26 @@ def test_extract_json_shows_frames(tmp_path, capsys) -> None:
             "28 June 1838",
             "Queen Adela",
         ),
+        # a lone given name before a bracket is a relative's; the surname is the subject's
+        (
+            "'''Sven Rune Berg''' (born 1956) is a player. He was the only child of Rune "
+            "(1932–2008). Berg (born 6 June 1956) won at 13.",
+            "1932–2008",
+            None,
+        ),
+        (
+            "'''Sven Rune Berg''' (born 1956) is a player. He was the only child of Rune "
+            "(1932–2008). Berg (born 6 June 1956) won at 13.",
+            "6 June 1956",
+            "Sven Rune Berg",
+        ),
+        # a nicknamed relative's whole name, not its surname alone
+        (
+            "'''Clive Lewis''' (1898–1963) was a writer. He lived in Oxford. His brother Warren "
+            'Hamilton "Warnie" Lewis, who died on 9 April 1973, was buried beside him.',
+            "9 April 1973",
+            'Warren Hamilton "Warnie" Lewis',
+        ),
     ],
 )
 def test_subjects_on_real_article_shapes(text: str, claim: str, subject: str | None) -> None:

@@ -482,8 +482,12 @@ class _Article:
         return self._namesakes
 
     def _pronoun(self) -> str | None:
-        """ "he" or "she": the pronoun the lead uses most (None: neither)."""
+        """ "he" or "she": the pronoun the lead uses most (None: neither), its first paragraph
+        first, else its first four ("Anne Brontë (1820–1849) was an English novelist." alone)."""
         lead = self.lead()[:1500].lower()
+        if not re.search(r"\b(?:he|she|his|her|him|hers)\b", lead):
+            paragraphs = [r for r in self.doc.regions if r.kind == "paragraph" and r.section == 0]
+            lead = " ".join(self.view[r.start : r.end] for r in paragraphs[:4])[:3000].lower()
         he = len(re.findall(r"\b(?:he|his|him)\b", lead))
         she = len(re.findall(r"\b(?:she|her|hers)\b", lead))
         return "he" if he > she else "she" if she > he else None
@@ -934,7 +938,10 @@ def _bracketed(
         (t for ls, le, t in art.link_in(m.start(1) - 250, m.end(1)) if ls <= m.start(1) < le), None
     )
     bare = not view[opening + 1 : c.start].strip()
-    if art.is_subject(target or name):
+    # a lone given name is a relative's as often as the subject's: "the only child of Rune
+    # (1932–2008)" in the article on Björn Rune Borg; the surname alone is the subject's
+    lone = not target and " " not in name and art.person and name.lower() != (art.ends or ("",))[-1]
+    if art.is_subject(target or name) and not lone:
         return (art.subject, "title"), bare
     if target or len(name.split()) >= 2:
         return (target or name, "link" if target else "name"), bare
@@ -1291,6 +1298,11 @@ def _last_named(
     comma = view.rfind(",", s, b)
     tail = view[s:comma].rstrip(" ]'\"")
     found = _candidates(art, s, comma) if comma > s else []
+    if len(found) >= 3 and found[-1][2] == "name":
+        # 'His brother Warren Hamilton "Warnie" Lewis, who died …': the whole name, not "Lewis"
+        whole = _nicknamed(view, found[-3])
+        if found[-3][0] + len(whole) == found[-1][0] + len(found[-1][1]):
+            found = [*found[:-3], (found[-3][0], whole, "name")]
     if (
         found
         and found[-1][2] in ("name", "link")

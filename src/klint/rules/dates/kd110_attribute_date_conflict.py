@@ -57,7 +57,7 @@ def dated(ctx: Context) -> Dated:
             or f.subject is None
             or f.attribute is None
             or c.cue == "quotation"
-            or (f.how == "pronoun" and _relative_acts(ctx.doc.view, c.start))
+            or _relative_acts(ctx.doc.view, c.start)
         ):
             continue
         subject = subject_key(f.subject)
