@@ -120,7 +120,9 @@ _DATE_WORDS = _table(
         "born": "born birth birthdate",
         "died": "died death deceased",
         "founded": "founded foundation established establishment formed formation "
-        "incorporated incorporation inception created creation",
+        "inception created creation",
+        # a legal act after the founding: a town founded in 1828 is incorporated in 1836
+        "incorporated": "incorporated incorporation",
         "opened": "opened opening inaugurated inauguration",
         "released": "released release",
         "premiered": "premiered premiere",
@@ -685,6 +687,7 @@ def _field_frame(art: _Article, c: Claim, region: Region, claims: Claims) -> Fra
     subject = f"{owner} (side {side.group(1)})" if side and owner else owner
     value = art.view[region.start : region.end]
     if isinstance(c, DateClaim):
+        words = _titled(art, label, region.start) or words
         attribute = next((_DATE_WORDS[key(w)] for w in words if key(w) in _DATE_WORDS), None)
         if (
             attribute is None
@@ -733,6 +736,25 @@ def _field_frame(art: _Article, c: Claim, region: Region, claims: Claims) -> Fra
         origin=origin,
         field=label,
     )
+
+
+def _titled(art: _Article, label: str, at: int) -> list[str]:
+    """The words of the field that names what a numbered date field dates: "Established
+    title 2 = Incorporated" for "Established date 2" (a settlement's founding, then its
+    incorporation); none for other fields."""
+    m = _DATE_FIELD_RE.fullmatch(label)
+    if m is None:
+        return []
+    title = f"{m.group(1)} title{m.group(2)}"
+    found = [
+        r
+        for r in art.doc.regions
+        if r.kind == "infobox_field" and r.label == title and r.start < at and at - r.start < 2000
+    ]
+    return _WORD_RE.findall(art.view[found[-1].start : found[-1].end].lower()) if found else []
+
+
+_DATE_FIELD_RE = re.compile(r"(\w+) date((?: \d{1,2})?)")
 
 
 def _sibling_year(art: _Article, words: list[str], at: int) -> re.Match[str] | None:

@@ -183,8 +183,11 @@ class AttributeDateConflict(Rule):
     the Coast Rowing Society"; a film's or book's year keeps its slack); a release or
     opening "in the United States" is not compared with another place's; a birth
     or death told of a relative after a possessive ("where his father died in
-    1904") is not the subject's. A death may be told by another verb: "was killed in
-    1846", "were executed on 3 May 1846", or undated right after the sentence that
+    1904") is not the subject's. An incorporation is not a founding ("founded in 1828",
+    "incorporated on November 3, 1836"), and a numbered date field dates what its title
+    field names ("established_title2 = Incorporated"). A death may be told by another
+    verb: "was killed in 1846", "were executed on 3 May 1846", or undated right after
+    the sentence that
     dates the episode it ends ("During the siege in 1846, Ann Hale brought water to the
     troops. While tending a soldier, she was struck by a bullet, killing her.").
 
