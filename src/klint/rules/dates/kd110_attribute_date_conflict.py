@@ -58,6 +58,7 @@ def dated(ctx: Context) -> Dated:
             or f.attribute is None
             or c.cue == "quotation"
             or _relative_acts(ctx.doc.view, c.start)
+            or (f.how == "noun" and f.origin == "body" and _demonstrative(ctx, c))
         ):
             continue
         subject = subject_key(f.subject)
@@ -75,7 +76,9 @@ def dated(ctx: Context) -> Dated:
             # an activity's start: a date, or a range's first part ("May 1993 – August 2002")
             out[(subject, f.attribute)].append((c, f, c.earliest, c.range_start_latest or c.latest))
         elif f.attribute in ONCE and not c.is_range:
-            out[(subject, f.attribute)].append((c, f, c.earliest, c.latest))
+            # "fully operational by 1909": a bound, the event on or before it
+            first = date.min if c.preposition == "by" else c.earliest
+            out[(subject, f.attribute)].append((c, f, first, c.latest))
     for c, f, words in described:
         name = _named(ctx.doc.view, out, f.attribute or "", words)
         if name is not None:
@@ -126,6 +129,23 @@ def _relative_acts(text: str, start: int) -> bool:
     """Whether, in the sentence before a date, a possessive's noun is the one who was born or
     died ("his father died in 1904"): a pronoun's person owns the noun, the date is not theirs."""
     return bool(_RELATIVE_RE.search(text, max(0, start - 120), start))
+
+
+#: a founding told again: "re-formed", "re-established", "refounded"
+_REFOUNDED_RE = lazyre.compile(r"\bre-?(?:founded|established|constituted)\b|\bre-formed\b", re.I)
+#: a sentence that opens with a demonstrative's noun: "This line reached Mercer by 1875"
+_DEMONSTRATIVE_RE = lazyre.compile(r"(?:This|That|These|Those)\s+[a-z]")
+
+
+def _demonstrative(ctx: Context, c: DateClaim) -> bool:
+    """Whether the date's sentence opens with "this" or "that" and a noun: the noun points back
+    to what the sentence before named (one section of a line, one branch of a firm), not to
+    the article's subject as "the line" does."""
+    region = region_of(ctx, c.start)
+    if region is None:
+        return False
+    s, _ = sentence(ctx, c, region)
+    return _DEMONSTRATIVE_RE.match(ctx.doc.view, s) is not None
 
 
 _ISO_RE = lazyre.compile(r"\d{4}-\d{2}-\d{2}")
@@ -185,7 +205,11 @@ class AttributeDateConflict(Rule):
     or death told of a relative after a possessive ("where his father died in
     1904") is not the subject's. An incorporation is not a founding ("founded in 1828",
     "incorporated on November 3, 1836"), and a numbered date field dates what its title
-    field names ("established_title2 = Incorporated"). A death may be told by another
+    field names ("established_title2 = Incorporated"); an article that tells of a
+    re-formation ("It was re-formed in 1941") gives several foundings, none compared; a
+    date after "by" is a bound ("completed in 1908 and fully operational by 1909"); a
+    sentence that opens with "This line" tells of what the sentence before named, not
+    of the article's subject. A death may be told by another
     verb: "was killed in 1846", "were executed on 3 May 1846", or undated right after
     the sentence that
     dates the episode it ends ("During the siege in 1846, Ann Hale brought water to the
@@ -268,7 +292,11 @@ class AttributeDateConflict(Rule):
                 subject = _short_name(subject, boxes)
             groups[(subject, attribute)] += items
         found: set[tuple[int, int]] = set()
+        # "It was re-formed in 1941": the article tells of several foundings, each its own date
+        refounded = _REFOUNDED_RE.search(ctx.doc.view) is not None
         for (_, attribute), items in groups.items():
+            if attribute == "founded" and refounded:
+                continue
             reported: set[int] = set()
             for i, (a, fa, a0, a1) in enumerate(items):
                 for b, fb, b0, b1 in items[i + 1 :]:
