@@ -15,6 +15,7 @@ from klint.rules.base import Context, Rule
 from klint.rules.dates._common import (
     line,
     narrative_region,
+    region_of,
     sentence,
     show,
     sound,
@@ -132,7 +133,9 @@ class ActOutsideLife(Rule):
     daughter, also named Victoria, was born …"), or the title with a founding a
     person made ("In 1962 he established his own Brabham marque" beside the
     driver's own racing). A thing is not born and does not die: "Hearst died in
-    1951" in the article on the Hearst Corporation is the founder's death.
+    1951" in the article on the Hearst Corporation is the founder's death. A span in
+    a list of names with spans, one a line ("Duke of Cumberland (1782–1790)",
+    "George, Prince of Wales (1792–1813)"), is a term of office, not a life.
 
     ## Why is this bad?
     Nobody acts before being born or after dying: the event's year, or the
@@ -207,6 +210,8 @@ class ActOutsideLife(Rule):
             else:
                 continue
             claim = end[0]
+            if _listed(ctx, claim):
+                continue  # "Duke of Cumberland (1782–1790)" in a list: a term of office, not a life
             yield self.diagnostic(
                 c.start,
                 c.end,
@@ -248,6 +253,25 @@ class ActOutsideLife(Rule):
 def _clause_start_re(words: tuple[str, ...]) -> re.Pattern[str]:
     """A punctuation mark or one of ``words`` (as written, whole words) that starts a clause."""
     return re.compile(rf"[,;:]|\b(?:{alternation(words)})\b")
+
+
+#: a line that is a name and a bracketed year or span of years, nothing else
+_ENTRY_RE = lazyre.compile(r"[^()\n]{1,80}\(\s*\d{3,4}(?:\s*[–-]\s*\d{2,4})?\s*\)")
+
+
+def _listed(ctx: Context, c: DateClaim) -> bool:
+    """Whether a span is an entry of a list of names with spans — the line holds the name and
+    its bracket alone, and so does the line before or after it ("Duke of Cumberland
+    (1782–1790)", "George, Prince of Wales (1792–1813)", "Duke of Sussex (1813)"): the
+    holders of an office and their terms, not lives."""
+    region = region_of(ctx, c.start)
+    if region is None or not _ENTRY_RE.fullmatch(ctx.doc.view[region.start : region.end].strip()):
+        return False
+    for near in (region_of(ctx, max(0, region.start - 2)), region_of(ctx, region.end + 1)):
+        if near is not None and near is not region:
+            if _ENTRY_RE.fullmatch(ctx.doc.view[near.start : near.end].strip()):
+                return True
+    return False
 
 
 def _titles(ctx: Context) -> set[str]:
