@@ -59,6 +59,7 @@ def dated(ctx: Context) -> Dated:
             or c.cue == "quotation"
             or _relative_acts(ctx.doc.view, c.start)
             or (f.how == "noun" and f.origin == "body" and _demonstrative(ctx, c))
+            or (f.attribute in ("born", "died") and _another_life(ctx.doc.view, c, f))
         ):
             continue
         subject = subject_key(f.subject)
@@ -129,6 +130,47 @@ def _relative_acts(text: str, start: int) -> bool:
     """Whether, in the sentence before a date, a possessive's noun is the one who was born or
     died ("his father died in 1904"): a pronoun's person owns the noun, the date is not theirs."""
     return bool(_RELATIVE_RE.search(text, max(0, start - 120), start))
+
+
+#: "his death from a heart attack in": a possessive owns the birth or death before the date
+_OWNED_LIFE_RE = lazyre.compile(r"\b(?:his|her|their)\s+(?:\w+\s+)?(?:birth|death)\b[^.;!?]*$")
+#: "Amin was assassinated by Soviet forces in": the name a passive verb's clause opens with
+_PASSIVE_NAME_RE = lazyre.compile(
+    r"(?<![\w'’])((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s+(?:was|were)\s+(?:\w+ly\s+)?"
+    r"[a-z]+ed\b[^.;!?,]*$"
+)
+
+
+def _another_life(view: str, c: DateClaim, f: Frame) -> bool:
+    """Whether a birth or death before a date is told of someone the frame did not take for its
+    subject: a possessive's ("Labour elected John Smith in 1992, but his death from a heart
+    attack in 1994" is not Labour's), or the name a passive death opens with ("Distrusted by
+    the Soviets, Amin was assassinated in December 1979" is not the Soviets')."""
+    lo = max(0, c.start - 100)
+    if f.how != "pronoun" and _OWNED_LIFE_RE.search(view, lo, c.start):
+        return True
+    if f.subject is None:
+        return False
+    own = {w.lower() for w in f.subject.split()}
+    m = _PASSIVE_NAME_RE.search(view, lo, c.start)
+    if m is not None:
+        named = {w.lower() for w in m.group(1).split()}
+        return not named <= _PERSONAL and not own & named  # "She was executed": the subject
+    # "in 1683, some Whig leaders were executed": the death verb's own subject after the date
+    after = _DEATH_AFTER_RE.match(view, c.end, c.end + 100)
+    if after is None:
+        return False
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", after.group(1))}
+    return bool(words - _PERSONAL) and not own & words
+
+
+#: a passive death after a date, and what stands before its verb: "…, some Whig leaders were
+#: executed"
+_DEATH_AFTER_RE = lazyre.compile(
+    r"[^.;!?]{0,60}?[,\s]([^.;!?,]{1,40}?)\s(?:was|were)\s+(?:\w+ly\s+)?(?:killed|executed|"
+    r"assassinated|murdered|slain|hanged|beheaded|martyred)\b"
+)
+_PERSONAL = frozenset({"he", "she", "they", "and", "then", "later", "eventually", "finally"})
 
 
 #: a founding told again: "re-formed", "re-established", "refounded"
@@ -209,7 +251,10 @@ class AttributeDateConflict(Rule):
     re-formation ("It was re-formed in 1941") gives several foundings, none compared; a
     date after "by" is a bound ("completed in 1908 and fully operational by 1909"); a
     sentence that opens with "This line" tells of what the sentence before named, not
-    of the article's subject. A death may be told by another
+    of the article's subject. A birth or death a possessive owns ("Labour elected John
+    Smith in 1992, but his death in 1994") or a passive death verb tells of another name
+    ("Distrusted by the Soviets, Amin was assassinated in December 1979"; "in 1683, some
+    Whig leaders were executed") is not the subject's. A death may be told by another
     verb: "was killed in 1846", "were executed on 3 May 1846", or undated right after
     the sentence that
     dates the episode it ends ("During the siege in 1846, Ann Hale brought water to the
