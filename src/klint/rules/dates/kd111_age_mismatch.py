@@ -58,6 +58,23 @@ _LOOKING_BACK_RE = lazyre.compile(
 )
 
 
+#: a line set out as a table's row in plain text: cells apart by runs of spaces
+_ROW_CELLS_RE = lazyre.compile(r"\S {3,}(?=\S)")
+
+
+def _other_row(view: str, at: int, person: str) -> bool:
+    """Whether an age stands in a row of a plain-text table ("ARCHDUCHESS MARIA LUDOVIKA
+    12 December 1791   17 December 1847 (aged 56)") that does not name the person the frame
+    gave it: the row's own name is the bearer, not one read from the rows above."""
+    start = view.rfind("\n", 0, at) + 1
+    end = view.find("\n", at)
+    row = view[start : end if end >= 0 else len(view)]
+    if len(_ROW_CELLS_RE.findall(row)) < 2:
+        return False
+    own = {w.casefold() for w in person.split()}
+    return not own & {w.casefold() for w in row.split()}
+
+
 def _of(facts: Dated, subject: str, attribute: str) -> tuple[DateClaim, date, date] | None:
     """The birth or death the article gives a person, a name alone read as the full name it
     is part of ("Willbond": Ben Willbond)."""
@@ -110,7 +127,9 @@ class AgeMismatch(Rule):
     person whose life the infobox, front matter or lead gives under a name ending
     with it, when no other person's life in the article shares it ("Maxwell" in a
     copy of the article on James Clerk Maxwell whose infobox names his wife Katherine
-    Clerk Maxwell).
+    Clerk Maxwell). An age in a row of a plain-text table (cells apart by runs of
+    spaces) belongs to the row's own name: a name read from the rows above it is not
+    its bearer.
 
     An activity started at an age ("started learning to ski when she was 12",
     "began playing the piano at the age of 9", "took up painting aged 40"), in a
@@ -152,6 +171,8 @@ class AgeMismatch(Rule):
                 or q.qualifier != "exact"
             ):
                 continue
+            if _other_row(ctx.doc.view, q.start, f.subject):
+                continue  # "… 17 December 1847 (aged 56)" in a table row of another name
             subject = subject_key(f.subject)
             birth = _of(facts, subject, "born")
             if birth is None:
