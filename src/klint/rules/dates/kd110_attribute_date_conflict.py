@@ -118,9 +118,10 @@ def _named(view: str, facts: Dated, attribute: str, description: str) -> str | N
     return fits.pop() if len(fits) == 1 else None
 
 
-#: "… where his father died in": the one born or dead is the subject's relative, not the subject
+#: "… where his father died in", "Her daughter, also named Victoria, was born on": the one
+#: born or dead is the subject's relative, not the subject
 _RELATIVE_RE = lazyre.compile(
-    r"\b(?:his|her|their)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:had\s+)?"
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+[a-z]+(?:\s+[a-z]+)?(?:,[^,.;!?]{1,40},)?\s+(?:had\s+)?"
     r"(?:died|was\s+born|were\s+born|passed\s+away|(?:was|were)\s+(?:killed|executed|"
     r"assassinated|murdered|slain|hanged|beheaded|martyred))\b[^.;!?]*$"
 )

@@ -292,7 +292,8 @@ _PERSON_MAKES_RE = lazyre.compile(r"\b(?:he|she)\b", re.I)
 def _namesake(ctx: Context, facts: Dated, subject: str, titles: set[str]) -> bool:
     """Whether a name is shared by the article's subject and a namesake, so that its acts cannot
     be told apart from the namesake's life: a part of the title's name with a birth or death of
-    its own when the title has none ("When Cunard died in 1865" in the article on the Cunard
+    its own when the title has none and the part is not its last word, a person's surname
+    ("When Cunard died in 1865" in the article on the Cunard
     Line, "Her daughter, also named Victoria, was born …" in a copy of the one on Queen
     Victoria that gives the queen's life nowhere; not "Maxwell died in 1879" beside James
     Clerk Maxwell's own life), or the title (or a part of it) with a founding a person made
@@ -300,8 +301,12 @@ def _namesake(ctx: Context, facts: Dated, subject: str, titles: set[str]) -> boo
     firm, the marque, the daughter bear the person's name."""
     words = set(subject.split())
     part = any(words < set(t.split()) for t in titles)
+    # the title's last word alone is a person's surname ("Rawls" in the article on John
+    # Rawls): the subject; a firm or a ship puts its namesake first ("Cunard Line")
+    surname = any(words == {t.split()[-1]} for t in titles)
     if (
         part
+        and not surname
         and not any((t, a) in facts for t in titles for a in ("born", "died"))
         and any(
             item[1].origin == "body"
