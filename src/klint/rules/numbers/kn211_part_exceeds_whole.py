@@ -46,6 +46,37 @@ def _within_brackets(view: str, whole_end: int, parts: list[Part]) -> list[Part]
 
 
 _BRACKET_AFTER = re.compile(r"[^.;:()\n]{0,40}?\(\s*(?:of\s+(?:which|whom)|including)\b")
+# a count set apart from what follows: "In addition to these 23 wards, ... 26 more cities"
+_SET_APART = re.compile(r"\b[Ii]n\s+addition\s+to\s+(?:(?:these|those|the|its|their|his|her)\s+)?$")
+_MORE_AFTER = re.compile(r"\s+(?:more|other|additional|further)\b")
+# a number that is itself a part of an earlier whole: "429 schools, six of which are ..."
+_OF_WHICH_AFTER = re.compile(r"\s+of\s+(?:which|whom)\b")
+# a part with its own verb: "and at least 616 people were injured"
+_OWN_VERB = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}?\s+(?:were|was|are|is|have|has|had)\b")
+
+
+def _same_clause(view: str, parts: list[Part]) -> list[Part]:
+    """The parts up to the first that opens a clause of its own when the first part has no
+    verb: "11 deaths, including four in a landslide, and 616 people were injured" counts the
+    injured apart; "Of the 40 crew, 30 were rescued and 15 were lost" lists parts alike."""
+    if not parts or _OWN_VERB.match(view, parts[0].end):
+        return parts
+    for n, p in enumerate(parts[1:], 1):
+        if _OWN_VERB.match(view, p.end):
+            return parts[:n]
+    return parts
+
+
+def _not_a_whole(view: str, q: QuantityClaim, parts: list[Part]) -> bool:
+    """Whether the listed counts are no parts of ``q``: they come in addition to it ("In
+    addition to these 23 wards, ... 26 more cities"), or ``q`` is itself a part of an earlier
+    whole ("429 schools, six of which are national, 186 are public")."""
+    start = q.sentence_start or 0
+    return bool(
+        _SET_APART.search(view, max(start, q.start - 40), q.start)
+        or (parts and _MORE_AFTER.match(view, parts[0].end))
+        or _OF_WHICH_AFTER.match(view, q.number_end or q.end)
+    )
 
 
 class PartExceedsWhole(Rule):
@@ -58,7 +89,10 @@ class PartExceedsWhole(Rule):
     at one camp, 600,000 at another ...") are counted once, and a qualified whole
     ("some 800") is bounded by its qualifier. A breakdown opened in brackets ends with
     them: "9 stations (of which 3 state-run), 12 regional stations" lists no part of
-    the 9 after its bracket.
+    the 9 after its bracket. Counts set apart from the whole ("In addition to these 23
+    wards, ... 26 more cities"), a whole that is itself a part ("429 schools, six of which
+    are national, 186 ...") and a count with a verb of its own after verbless parts ("11
+    deaths, including four in a landslide, and 616 people were injured") are no parts.
 
     ## Why is this bad?
     A part cannot exceed its whole; one of the figures is wrong.
@@ -127,6 +161,9 @@ class PartExceedsWhole(Rule):
                 if b is None or adds_up_early(b):
                     continue
                 subs = _within_brackets(view, q.end, _without_breakdowns(list(b.parts)))
+                if _not_a_whole(view, q, subs):
+                    continue
+                subs = _same_clause(view, subs)
                 s = sum(p.low for p in subs)
                 whole = bounds(ctx, q)
                 if len(subs) >= 2 and whole is not None and s > whole[1] * (1 + tolerance(ctx, b)):
