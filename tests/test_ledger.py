@@ -38,7 +38,6 @@ STILL_FALSE = frozenset(
         ("markdown/African_Greeks.md", "KD114", "38bdb253bd93892e"),
         ("markdown/Dumas_Malone.md", "KD115", "e189d971c800465f"),
         ("text/Lisbon.txt", "KN202", "19c5d66d7fffeb7f"),
-        ("markdown/2022_Welsh_Open_snooker.md", "KN205", "a5ad2ebbe7f27fd0"),
     }
 )
 

@@ -27,7 +27,7 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s$")
 #: Words after a score that say what it was, or join it to the next: not things counted.
 _RESULT_AFTER = re.compile(
     r"%?\s?(?:and|or|versus|vs|against|over|in|at|win|wins|victory|victories|defeat|defeats"
-    r"|loss|losses|lead|leads|whitewash|whitewashes|scoreline)\b"
+    r"|loss|losses|lead|leads|ahead|behind|down|up|whitewash|whitewashes|scoreline)\b"
 )
 #: before the numbers: they are ranks or numbers in a list, not amounts
 _RANK_BEFORE = re.compile(r"(?:#\s?|\b(?i:nos?\.|numbers?)\s)\Z")
@@ -116,7 +116,7 @@ def _tally(parts: list[str], view: str, end: int) -> bool:
     """Whether two small whole numbers read as a score or tally, not a range: nothing counted
     follows them ("an output of 9–7,", "Tottenham 2–1 Birmingham", a table cell "1–0" and the
     next column), a result or a joining word does ("5–2 versus Reading", "3–0 whitewashes",
-    "leads of 7–0 and 14–0"), or, joined by a hyphen, they qualify one thing ("a 3-2 mix")."""
+    "leads of 7–0 and 14–0", "to go 3–1 ahead"), or, joined by a hyphen, they qualify one thing ("a 3-2 mix")."""
     if not all(p.isdigit() and int(p) < _TALLY_MAX for p in parts):
         return False
     if not _NOUN_AFTER.match(view, end) or _RESULT_AFTER.match(view, end):
