@@ -18,6 +18,9 @@ _ORDER_WORD = re.compile(r"[^.;!?\d]{0,40}?\b(?P<word>before|prior to|after)\b[^
 # own, which orders its own main clause, not the date before it. So does a relative ("married
 # in 1895, after whose death in 1906 she ...").
 # The conjunctions are the dates pack's ``order_clause_openers``.
+# a year before the era ("7th century BC", "from 1100 to 750 BC"): the dates are read as
+# years of the era, so their order cannot be judged
+_BEFORE_ERA = re.compile(r"[ \t]*(?:(?:to|and|[–-])[ \t]*\d{1,4}[ \t]*)?(?:BCE?\b|B\.C\.)")
 _NEW_CLAUSE_MARK = re.compile(r"[,\u2014(]")
 _RELATIVE = re.compile(r"[ \t]+(?:whose|which|whom)\b")
 
@@ -67,7 +70,8 @@ class OrderWordConflict(Rule):
     after being banned from the 1920 Games": the order word explains the main
     clause), nor when the order word governs a name that is no event's, dated by a
     relative clause ("erected in 1935 before the Radium Institute that she had
-    founded in 1932": in front of it).
+    founded in 1932": in front of it), nor when a date is before the era ("in the 7th
+    century BC, after the Dark Ages from 1100 to 750 BC"), which counts down.
     Only the article's prose is read, not references or footnotes.
 
     ## Why is this bad?
@@ -102,6 +106,8 @@ class OrderWordConflict(Rule):
                 or _own_clause(view, a.end, m, openers)
             ):
                 continue
+            if _BEFORE_ERA.match(view, a.end) or _BEFORE_ERA.match(view, b.end):
+                continue  # "the 7th century BC, after ... from 1100 to 750 BC": before the era
             if a.preposition == "since":
                 continue  # "the first time since 1912, after being banned": orders the return
             if _named_thing(view, m, ctx):
