@@ -34,7 +34,8 @@ class AgeVsBirth(Rule):
     nobody born in the article, or two such people, is left alone. The surname
     alone names the person only when no one else in the article or its title bears
     it after another given name or title (not "Lewis" for "Albert James Lewis
-    (1863–1929)" in an article on C. S. Lewis). A bracketed span after a one-word
+    (1863–1929)" in an article on C. S. Lewis, nor "Malone" for his father "John W.
+    Malone (1856–1930)" in one on Dumas Malone). A bracketed span after a one-word
     place of an office or title ("Bishop of Tournai (1690–1705)", "abbot of S.
     Martin, Bourgueil (1605–44)") is a term, not a life. Only the article's prose is read, not
     references or footnotes. KD111 (opt-in) checks ages through the claims'
@@ -161,8 +162,11 @@ _WAS_BORN = re.compile(r"[ \t](?:was|were)[ \t]born[ \t](?:on|in)[ \t]$")
 #: span is a term, not a life: "Bishop of Tournai (1690–1705)", "abbot of S. Martin de
 #: Pontoise, Bourgueil (1605–44)"; its last name words are the place ("Catherine of Aragon")
 _OF_LIST = re.compile(r"\bof[ \t]+(?:[A-Z][^,;()\n]{0,40},[ \t]+)*$")
-# a name ending the text, whole words from the start ("Charles FitzCharles", not its "Charles")
-_NAME_END = re.compile(r"(?<![\w'’])([A-Z][a-z]{1,30}(?:[ -][A-Z][a-z]{1,30}){0,3})$")
+# a name ending the text, whole words from the start ("Charles FitzCharles", not its "Charles"),
+# with its initials ("John W. Malone": the father, not "Malone" alone, who may be his son)
+_NAME_END = re.compile(
+    r"(?<![\w'’])([A-Z][a-z]{1,30}(?:[ -](?:[A-Z]\.|[A-Z][a-z]{1,30})){0,3})(?<!\.)$"
+)
 
 
 def _life_span_bracket(view: str, c: DateClaim) -> int | None:
