@@ -73,7 +73,8 @@ class DurationMismatch(Rule):
     and a duration that fits the ranges of its sentence together ("twelve years,
     first from 1992 to 1996, then from 1996 to 2004") is right. A range before the
     common era is read too ("ruled for 138 years from 799 to 684 BC" spans 115),
-    unless approximate ("c. 799–684 BC"). An age against a birth is KD115. Only the
+    unless approximate ("c. 799–684 BC"). A duration after "within" bounds the range
+    ("Within six months, from December 20 to 22, 2013"): only a longer range is reported. An age against a birth is KD115. Only the
     article's prose is read, not references or footnotes.
 
     ## Why is this bad?
@@ -106,9 +107,9 @@ class DurationMismatch(Rule):
             for m, unit, stated, slack in self._durations(
                 ctx, region, c.start, c.end, duration, breaks
             ):
-                if (stated + slack < shortest or stated - slack > longest) and not _fits_the_parts(
-                    ctx, c, region, stated, slack
-                ):
+                if (
+                    stated + slack < shortest or (stated - slack > longest and not _within(view, m))
+                ) and not _fits_the_parts(ctx, c, region, stated, slack):
                     yield self._finding(ctx, m, unit, show(c), c.start, c.end, shortest, longest, c)
         yield from self._bc_ranges(ctx, duration, breaks)
 
@@ -136,7 +137,7 @@ class DurationMismatch(Rule):
             for m, unit, stated, slack in self._durations(
                 ctx, region, r.start(), r.end(), duration, breaks
             ):
-                if stated + slack < shortest or stated - slack > longest:
+                if stated + slack < shortest or (stated - slack > longest and not _within(view, m)):
                     yield self._finding(ctx, m, unit, label, start, r.end(), shortest, longest)
 
     def _durations(
@@ -199,6 +200,16 @@ class DurationMismatch(Rule):
 
 
 _STATEMENT_END = re.compile(r"[.;]")
+# "within six months": a bound the range lies inside, so only a longer range contradicts it
+_WITHIN_BEFORE = re.compile(r"\b[Ww]ithin[ \t]+(?:(?:the|a)[ \t]+)?(?:(?:first|next|last)[ \t]+)?$")
+
+
+def _within(view: str, m: re.Match[str]) -> bool:
+    """Whether the duration is a bound ("Within six months, from December 20 to 22, 2013"):
+    the range need only fit inside it."""
+    return _WITHIN_BEFORE.search(view, max(0, m.start() - 20), m.start()) is not None
+
+
 # after a range: the season it names ("1956–57 season", "2014–15 NHL season")
 _SEASON_AFTER = re.compile(r"[ \t]+(?:[A-Z][\w.-]*[ \t]+){0,2}season\b")
 # after a duration: an age, not a length of time ("a 22-year-old", "eight years his senior")
