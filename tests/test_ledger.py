@@ -34,7 +34,6 @@ STILL_FALSE = frozenset(
         ("markdown/2022_Crimean_Bridge_explosion.md", "KD104", "94157da6d050f615"),
         ("markdown/Fantastic_Beasts_The_Secrets_of_Dumbledore.md", "KD104", "595e0816d705eb6c"),
         ("text/Tokyo.txt", "KD104", "ae99363dd599da3b"),
-        ("text/Lisbon.txt", "KN202", "19c5d66d7fffeb7f"),
     }
 )
 

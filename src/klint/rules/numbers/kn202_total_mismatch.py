@@ -39,6 +39,20 @@ def _stated_value(p: Part) -> float:
     return v if p.low <= v <= p.high else p.low
 
 
+def _other_unit_among(ctx: Context, b: Breakdown) -> bool:
+    """Whether an amount of another unit stands among the listed parts, outside brackets
+    ("75 routes: 141 buses, 74 kilometres and 24 bus routes were added"): the list names
+    several kinds of thing, not the parts of one whole ("22 (55%) diesel" brackets a share)."""
+    view = ctx.doc.view
+    first, last = b.parts[0].start, b.parts[-1].end
+    for q in ctx.claims.quantities:
+        if first < q.start < last and q.unit not in (b.whole.unit, "percent"):
+            inside = view[first : q.start]
+            if inside.count("(") <= inside.count(")"):
+                return True
+    return False
+
+
 class TotalMismatch(Rule):
     """## What it does
     Reports a total and its listed parts that do not add up. A whole with the list of
@@ -51,7 +65,9 @@ class TotalMismatch(Rule):
     less either; a list that leaves some out ("and the rest", "some Greeks") is
     checked only for more. Also a figure marked as a total ("in total", "account
     for", "altogether") and the groups of the same event (displaced, killed, ...)
-    in the sentences after it. Sub-parts ("of whom", "including") are KN211's; parts
+    in the sentences after it. A list with an amount of another unit among its items
+    ("75 routes: 141 buses, 74 kilometres and 24 bus routes were added") names several
+    kinds of thing, not parts. Sub-parts ("of whom", "including") are KN211's; parts
     stated item by item in other sentences or list items are KN220's.
 
     ## Why is this bad?
@@ -118,7 +134,7 @@ class TotalMismatch(Rule):
         complete, to less."""
         for b in listed:
             whole = bounds(ctx, b.whole)
-            if whole is None or adds_up_early(b):
+            if whole is None or adds_up_early(b) or _other_unit_among(ctx, b):
                 continue
             tol = tolerance(ctx, b)
             low = sum(p.low for p in b.parts)
