@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import (
@@ -49,6 +50,19 @@ def _change(view: str, s: int, a_start: int, a_end: int, b_start: int) -> bool:
     )
 
 
+def _fits_in_end_year(a: DateClaim, b: DateClaim) -> bool:
+    """Whether a beginning without its own year fits the end's ("began on September 1 and
+    ended on December 31, 2021": the end's year is the beginning's, whatever year was
+    inferred for it from elsewhere)."""
+    if not a.year_inferred or b.year_inferred:
+        return False
+    try:
+        moved = a.earliest.replace(year=b.latest.year)
+    except ValueError:  # February 29
+        return False
+    return moved <= b.latest
+
+
 class ReversedDateRange(Rule):
     """## What it does
     Reports a range whose end comes before its start ("1994–1988", "from May 9
@@ -56,8 +70,9 @@ class ReversedDateRange(Rule):
     began on one date and ended on an earlier one, or a figure that changed
     "from 3.9% in May 2018 to 15.6% in May 2009", or a period told "from 1951
     until his death in 1946". Not reported: a range before the era, which counts
-    down ("the 4th and 3rd centuries BC"), and months carried into the next year
-    ("Dec. – Jan., 2005/2006").
+    down ("the 4th and 3rd centuries BC"), months carried into the next year
+    ("Dec. – Jan., 2005/2006"), and a beginning without its year that fits the end's
+    ("began on September 1 and ended on December 31, 2021").
 
     ## Why is this bad?
     A period cannot end before it begins; one of the two dates is wrong or the
@@ -106,14 +121,21 @@ class ReversedDateRange(Rule):
             for b in dated[i + 1 :]:
                 if b.start >= e:
                     break
-                if b.latest < a.earliest and (
-                    end_re.search(view, max(a.end, b.start - 40), b.start)
-                    or (
-                        b is dated[i + 1]
-                        and (
-                            _change(view, s, a.start, a.end, b.start)
-                            # "ran the team from 1951 until his death in 1946"
-                            or (a.preposition == "from" and _UNTIL.fullmatch(view, a.end, b.start))
+                if (
+                    b.latest < a.earliest
+                    and not _fits_in_end_year(a, b)
+                    and (
+                        end_re.search(view, max(a.end, b.start - 40), b.start)
+                        or (
+                            b is dated[i + 1]
+                            and (
+                                _change(view, s, a.start, a.end, b.start)
+                                # "ran the team from 1951 until his death in 1946"
+                                or (
+                                    a.preposition == "from"
+                                    and _UNTIL.fullmatch(view, a.end, b.start)
+                                )
+                            )
                         )
                     )
                 ):
