@@ -140,7 +140,9 @@ class ChronologyRegression(Rule):
     a month without a day or year ("in May") is read in the next year when
     that removes the jump; and a record's date ("the lowest temperature was
     −6 °C on 17 January 1967", "a record-breaking rainfall on 23 July 2001") is
-    when the record was set, not a point of the story.
+    when the record was set, not a point of the story. A date without a year whose
+    year comes only from an earlier paragraph ("The growing season lasts from around
+    mid-February to early January") is no point of the story either.
 
     ## Why is this bad?
     A reader follows a narrative in order; an unmarked jump back usually means a
@@ -254,6 +256,7 @@ class ChronologyRegression(Rule):
             and c.cue is None
             and c.precision in ("day", "month", "season")
             and (c.latest - c.earliest).days <= 120
+            and c.year_source != "previous paragraph"
         )
 
 
