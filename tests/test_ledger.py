@@ -30,7 +30,6 @@ def judged() -> tuple[dict, set]:
 STILL_FALSE = frozenset(
     {
         ("markdown/2022_Crimean_Bridge_explosion.md", "KD104", "06f8d46be52e74fd"),
-        ("markdown/Fantastic_Beasts_The_Secrets_of_Dumbledore.md", "KD104", "595e0816d705eb6c"),
     }
 )
 

@@ -88,6 +88,14 @@ def _own_reference(pattern: re.Pattern[str], view: str, start: int, end: int) ->
     return pattern.search(view, start, end) is not None
 
 
+# A look back at a first plan or state opens a thread of its own: "The film was initially
+# scheduled for 12 November 2021, but ... In September 2021, the release was brought forward"
+# ("at least initially, released on vinyl" is no plan)
+_LOOK_BACK = re.compile(
+    r"\b(?:[Ii]nitially|[Oo]riginally)[ \t]+(?:been[ \t]+)?"
+    r"(?:scheduled|planned|set|slated|intended|expected|announced|meant|hoped|due)\b"
+)
+
 # A paragraph that opens with its date and a colon is a timeline entry ("February 2014: ...").
 _ENTRY_COLON = re.compile(r"\s*[:\u2013\u2014-]\s")
 
@@ -133,7 +141,8 @@ class ChronologyRegression(Rule):
     jump back is not told in order and is left alone; a paragraph whose opening
     sentence is not dated by its first date (undated, or dated by a year or a
     period) starts a new topic, and so may the paragraph after it; so does a
-    sentence opening with "During …", "Throughout …" or "Meanwhile"; a jump after
+    sentence opening with "During …", "Throughout …" or "Meanwhile", and a date after
+    a look back at a first plan ("was initially scheduled for …", "originally"); a jump after
     which the story goes on from the earlier date starts a new thread, and one
     after which the paragraph stays before the date it jumped from shows that
     date was a look-ahead ("confident about the championships in late August");
@@ -351,6 +360,7 @@ def dated_anchors(ctx: Context, eligible: Callable[[DateClaim], bool]) -> Iterat
                 _THREAD_WORD.search(view, since, c.start)
                 and _THREAD_TURN.search(view, since, c.start)
             )
+            or _LOOK_BACK.search(view, since, c.start) is not None
         )
         paragraph = region
         anchors.append(_Anchor(c, fresh, region.start))
