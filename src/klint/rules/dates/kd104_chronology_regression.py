@@ -113,6 +113,10 @@ def _next_year(d: date) -> date:
     return d.replace(year=d.year + 1, day=min(d.day, 28 if d.month == 2 else d.day))
 
 
+def _previous_year(d: date) -> date:
+    return d.replace(year=d.year - 1, day=min(d.day, 28 if d.month == 2 else d.day))
+
+
 def lexicon(ctx: Context) -> clock.Lexicon:
     return clock.lexicon(ctx.packs)
 
@@ -147,7 +151,8 @@ class ChronologyRegression(Rule):
     after which the paragraph stays before the date it jumped from shows that
     date was a look-ahead ("confident about the championships in late August");
     a month without a day or year ("in May") is read in the next year when
-    that removes the jump; and a record's date ("the lowest temperature was
+    that removes the jump, and a date without a year jumped back from is read in the
+    year before when that removes the jump; and a record's date ("the lowest temperature was
     −6 °C on 17 January 1967", "a record-breaking rainfall on 23 July 2001") is
     when the record was set, not a point of the story. A date without a year whose
     year comes only from an earlier paragraph ("The growing season lasts from around
@@ -250,6 +255,10 @@ class ChronologyRegression(Rule):
             if back and c.year_inferred and c.precision != "day":
                 # "in May" after "28 July 1683": the next May is meant, the inferred year is wrong
                 back = (ref.earliest - _next_year(c.latest)).days > threshold
+            if back and ref.year_inferred and not c.year_inferred:
+                # "On 7 October, it was loaded ... On 21 April 2023, ...": the year of "7 October"
+                # was read from the later date; in the year before there is no jump
+                back = (_previous_year(ref.earliest) - c.latest).days > threshold
             if back and not fresh and run >= self.MIN_RUN:
                 out.append((i, j))
             run = 1 if back else run + 1
