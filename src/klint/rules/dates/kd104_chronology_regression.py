@@ -113,6 +113,17 @@ def _next_year(d: date) -> date:
     return d.replace(year=d.year + 1, day=min(d.day, 28 if d.month == 2 else d.day))
 
 
+def _year_told(anchors: list[_Anchor], j: int) -> bool:
+    """Whether a date of the paragraph before anchor ``j`` states the year inferred for it
+    ("He won in Lausanne on 30 October 1989. ... in late December")."""
+    ref = anchors[j]
+    return any(
+        not a.claim.year_inferred and a.claim.earliest.year == ref.claim.earliest.year
+        for a in anchors[:j]
+        if a.paragraph == ref.paragraph
+    )
+
+
 def _previous_year(d: date) -> date:
     return d.replace(year=d.year - 1, day=min(d.day, 28 if d.month == 2 else d.day))
 
@@ -151,8 +162,9 @@ class ChronologyRegression(Rule):
     after which the paragraph stays before the date it jumped from shows that
     date was a look-ahead ("confident about the championships in late August");
     a month without a day or year ("in May") is read in the next year when
-    that removes the jump, and a date without a year jumped back from is read in the
-    year before when that removes the jump; and a record's date ("the lowest temperature was
+    that removes the jump, and a date without a year jumped back from, whose year no
+    date of its paragraph before it states, is read in the year before when that removes
+    the jump; and a record's date ("the lowest temperature was
     −6 °C on 17 January 1967", "a record-breaking rainfall on 23 July 2001") is
     when the record was set, not a point of the story. A date without a year whose
     year comes only from an earlier paragraph ("The growing season lasts from around
@@ -255,9 +267,9 @@ class ChronologyRegression(Rule):
             if back and c.year_inferred and c.precision != "day":
                 # "in May" after "28 July 1683": the next May is meant, the inferred year is wrong
                 back = (ref.earliest - _next_year(c.latest)).days > threshold
-            if back and ref.year_inferred and not c.year_inferred:
-                # "On 7 October, it was loaded ... On 21 April 2023, ...": the year of "7 October"
-                # was read from the later date; in the year before there is no jump
+            if back and ref.year_inferred and not c.year_inferred and not _year_told(anchors, j):
+                # "On 7 October, it was loaded ... On 21 April 2023, ...": no date of its
+                # paragraph before it gives the year of "7 October"; in the year before, no jump
                 back = (_previous_year(ref.earliest) - c.latest).days > threshold
             if back and not fresh and run >= self.MIN_RUN:
                 out.append((i, j))
