@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from klint.claims import DateQualifier, Precision
 from klint.text.calendar import (
@@ -22,6 +23,9 @@ from klint.text.calendar import (
     WEEKDAYS,
 )
 from klint.text.words import alternation
+
+if TYPE_CHECKING:
+    from klint.text.index import TextIndex
 
 _MFULL = "|".join(MONTH_NAMES)
 _MABBR = "|".join(a for abbrs in MONTH_ABBREVIATIONS for a in sorted(abbrs, key=len, reverse=True))
@@ -75,9 +79,11 @@ _BY_TRIGGER = {
     "month": ("mdy", "my", "month"),
     "season": ("season",),
 }
-# Triggers: literal alternations and a digit run scan fastest in ``re``; the
-# boundaries around them are checked in Python.
-_DIGITS = re.compile(r"\d\d*")  # not \d+: a leading repeat hides the first-character set from re
+# Triggers: a month name (a literal alternation, which ``re`` scans fastest) and a digit
+# run (tried only at the text index's digits); the boundaries around them are checked in Python.
+#: a run of digits from an ASCII one (every date pattern opens with one, so a run that opens
+#: with another script's digit starts no date, and an ASCII digit after it stands after a letter)
+_DIGITS = re.compile(r"[0-9]\d*")
 _MONTH_WORDS = re.compile(MONTH_ALTERNATION)
 #: a season word ending where the "season" pattern's year may start: that pattern matches only
 #: before a year, so its triggers are looked for before the year triggers, not over all the text
@@ -239,9 +245,10 @@ def _build(
     return None
 
 
-def _triggers(view: str, start: int, end: int) -> list[tuple[str, int]]:
+def _triggers(index: TextIndex, start: int, end: int) -> list[tuple[str, int]]:
+    view = index.view
     out: list[tuple[str, int]] = []
-    for m in _DIGITS.finditer(view, start, end):
+    for m in index.at_digits(_DIGITS, start, end):
         p, n = m.start(), m.end() - m.start()
         prev = view[p - 1] if p > start else " "
         if prev.isalnum() or prev in "_.,/–":
@@ -262,10 +269,11 @@ def _triggers(view: str, start: int, end: int) -> list[tuple[str, int]]:
     return out
 
 
-def scan(view: str, start: int, end: int) -> list[Raw]:
-    """Every candidate date in ``view[start:end]``, overlaps unresolved."""
+def scan(index: TextIndex, start: int, end: int) -> list[Raw]:
+    """Every candidate date in ``index.view[start:end]``, overlaps unresolved."""
+    view = index.view
     out: list[Raw] = []
-    for trigger, p in _triggers(view, start, end):
+    for trigger, p in _triggers(index, start, end):
         back = max(start, p - 24)
         for kind in _BY_TRIGGER[trigger]:
             m = _PATTERNS[kind].match(view, p, end)

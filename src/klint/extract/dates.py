@@ -117,7 +117,7 @@ def extract_dates(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) 
     clock = Clock()
     out: list[DateClaim] = []
     for region in doc.content_regions():
-        raws = scan(view, region.start, region.end)
+        raws = scan(doc.text_index, region.start, region.end)
         if languages:
             raws += _dateintl.scan(view, region.start, region.end, languages)
         raws = resolve(raws)

@@ -17,6 +17,7 @@ import re
 import string
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from klint.claims import QuantityClaim, QuantityQualifier, QuantitySource
 from klint.document import Document, Region
@@ -36,6 +37,9 @@ from klint.extract._numlex import (
 from klint.packs import Packs
 from klint.text.numerals import DIGITS_RE, ORDINAL_RE, parse_numeral
 from klint.text.words import ascii_lower
+
+if TYPE_CHECKING:
+    from klint.text.index import TextIndex
 
 _WINDOW = 80  # characters read on either side of a number
 _MAX_PER_REGION = 2000  # numbers read in one region (bounds the work on pathological input)
@@ -157,9 +161,10 @@ def _canonical(phrase: str, lex: Lexicon) -> str:
 
 
 def _candidates(
-    view: str, rs: int, re_: int, lex: Lexicon
+    index: TextIndex, rs: int, re_: int, lex: Lexicon
 ) -> list[tuple[int, int, str, re.Match[str]]]:
     """The first number-like spans in text order: (start, rank, kind, match)."""
+    view = index.view
 
     def words() -> list[tuple[int, int, str, re.Match[str]]]:
         low = ascii_lower(view[rs:re_])
@@ -190,7 +195,7 @@ def _candidates(
         return out
 
     def digits() -> Iterator[tuple[int, int, str, re.Match[str]]]:
-        for m in DIGITS_RE.finditer(view, rs, re_):
+        for m in index.at_digits(DIGITS_RE, rs, re_):
             if m.start() > 0 and (view[m.start() - 1].isalnum() or view[m.start() - 1] in "_.,"):
                 continue
             if _CITATION_MARK.match(view, max(0, m.start() - 2), m.end() + 1):
@@ -209,7 +214,7 @@ _CITATION_MARK = re.compile(r"\S\[\d{1,3}\]")
 def _scan_region(doc: Document, view: str, region: Region, lex: Lexicon) -> list[QuantityClaim]:
     rs, re_ = region.start, region.end
     # a region with thousands of numbers is data, not prose: read only the first ones
-    cands = _candidates(view, rs, re_, lex)
+    cands = _candidates(doc.text_index, rs, re_, lex)
     if not cands:
         return []
     sent = doc.text_index.number_sentences(region, min(re_, cands[-1][0] + 4 * _WINDOW))

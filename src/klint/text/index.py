@@ -9,6 +9,8 @@ Offsets are absolute, into the document's ``view``.
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from klint.text import sentences
@@ -21,7 +23,17 @@ class TextIndex:
     """Content regions by offset; sentence starts (the readings of :mod:`klint.text.sentences`)
     and quotations of each."""
 
-    __slots__ = ("view", "_all", "_regions", "_starts", "_marks", "_stops", "_sentences", "_quotes")
+    __slots__ = (
+        "view",
+        "_all",
+        "_regions",
+        "_starts",
+        "_marks",
+        "_stops",
+        "_sentences",
+        "_quotes",
+        "_digits",
+    )
 
     def __init__(self, doc: Document) -> None:
         self.view = doc.view
@@ -32,6 +44,7 @@ class TextIndex:
         self._stops: dict[tuple[int, int], list[int]] = {}
         self._sentences: dict[tuple[int, int], list[int]] = {}
         self._quotes: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._digits: list[int] | None = None
 
     @property
     def regions(self) -> list[Region]:
@@ -42,6 +55,34 @@ class TextIndex:
             self._regions = [r for r in self._all if r.kind in CONTENT_KINDS]
             self._starts = [r.start for r in self._regions]
         return self._regions
+
+    @property
+    def digits(self) -> list[int]:
+        """Offsets of the view's ASCII digits, in order."""
+        if self._digits is None:
+            view, found = self.view, []
+            for digit in "0123456789":  # ``str.find`` skips ahead many times faster than ``re``
+                p = view.find(digit)
+                while p >= 0:
+                    found.append(p)
+                    p = view.find(digit, p + 1)
+            found.sort()
+            self._digits = found
+        return self._digits
+
+    def at_digits(self, pattern: re.Pattern[str], start: int, end: int) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(view, start, end)`` for a pattern whose every match opens with an
+        ASCII digit: tried only where one stands, not at every offset."""
+        digits, view = self.digits, self.view
+        i = bisect.bisect_left(digits, start)
+        n = len(digits)
+        while i < n and digits[i] < end:
+            m = pattern.match(view, digits[i], end)
+            if m is None:
+                i += 1
+                continue
+            yield m
+            i = bisect.bisect_left(digits, m.end(), i + 1)  # ``finditer`` goes on after the match
 
     def region_at(self, start: int, end: int) -> Region | None:
         """The content region holding ``[start, end)`` entirely, if any."""
