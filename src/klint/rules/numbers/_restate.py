@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from klint.claims import QuantityClaim
+from klint.document import Region
 from klint.rules.base import Context
 from klint.text.calendar import MONTH_NAMES
 
@@ -197,7 +198,27 @@ def _years(ctx: Context, s: int, e: int, ends: bool = False) -> frozenset[int]:
             if d.precision == "day":
                 out.add(d.earliest.toordinal())  # "22 April 2014" and "3 March 2014" differ
         i += 1
-    return frozenset(out)
+    return frozenset(out | _named_years(ctx, s, e))
+
+
+#: a year written alone, not part of a longer number, range or name ("the 2000 census")
+_BARE_YEAR_RE = re.compile(r"(?<![\w,.–/-])(1[5-9][0-9]{2}|20[0-9]{2})(?![\w–/%-]|[,.][0-9])")
+
+
+def _named_years(ctx: Context, s: int, e: int) -> set[int]:
+    """The years of ``view[s:e]`` that no date or figure claims: a year naming what a sentence
+    reports ("As of the census of 2000", "the United States 2000 Census"), which dates its
+    figures as a date would."""
+    if "kn.claimed" not in ctx.cache:
+        spans = sorted((c.start, c.end) for c in (*ctx.claims.dates, *ctx.claims.quantities))
+        ctx.cache["kn.claimed"] = (spans, [a for a, _ in spans])
+    spans, starts = ctx.cache["kn.claimed"]
+    out = set()
+    for m in _BARE_YEAR_RE.finditer(ctx.doc.view, s, e):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i < 0 or spans[i][1] <= m.start():
+            out.add(int(m.group(1)))
+    return out
 
 
 def restatements(
@@ -209,8 +230,8 @@ def restatements(
     groups: dict[tuple[str, str], list[QuantityClaim]] = defaultdict(list)
     for q in quantities:
         head = (
-            counted_head(view, q) if q.low == q.high else None
-        )  # a range is rarely restated as one
+            counted_head(view, q) if q.low == q.high and not _converted(ctx, q) else None
+        )  # a range is rarely restated as one; a conversion is compared through its figure
         if head is not None:
             groups[(q.unit, head)].append(q)
     for (_, head), items in groups.items():
@@ -250,6 +271,8 @@ def restatements(
                     {y for y in ya if y > 9999}, {y for y in yb if y > 9999}
                 ):
                     continue  # "in 2010 … 5,000 members", "in 2020 … 6,000 members"
+                if _two_reports(ctx, a, b) or _stated_there(ctx, a, b):
+                    continue  # two censuses, two variants; the other block states this figure
                 yield a, b, [wb[k] for k in sorted(shared, key=list(wb).index)]
 
 
@@ -439,10 +462,133 @@ def _in_lead(ctx: Context, q: QuantityClaim) -> bool:
 
 def _section(ctx: Context, q: QuantityClaim) -> int | None:
     """The heading that opens the section of a figure's paragraph (0: before any heading)."""
+    block = _block(ctx, q)
+    return block.section if block is not None else None
+
+
+def _block(ctx: Context, q: QuantityClaim) -> Region | None:
+    """The paragraph, list item, caption or quotation a figure stands in."""
     _place(ctx, q)  # fills the cache of blocks
     blocks, starts = ctx.cache["kn.blocks"]
     i = bisect.bisect_right(starts, q.start) - 1
-    return blocks[i].section if i >= 0 and q.start < blocks[i].end else None
+    return blocks[i] if i >= 0 and q.start < blocks[i].end else None
+
+
+#: a figure's kind and value, as a block gives it: (unit, counted noun), (low, high)
+_Kind = tuple[str, str]
+_Value = tuple[float | None, float | None]
+
+
+def _kind(view: str, q: QuantityClaim) -> _Kind | None:
+    """A figure's counted noun or unit, a unit one whatever its spelling ("8,700 nautical
+    miles", "8,700 nmi")."""
+    from klint.rules.numbers._units import UNITS
+
+    head = _noun(view, q)
+    names = UNITS.get(q.counted if q.unit == "count" and q.counted else q.unit)
+    if names:
+        return ("measure", names[0])
+    return (q.unit, head) if head is not None else None
+
+
+#: an opening parenthesis right after a figure: its conversions follow ("379,500 lb (172,100 kg)")
+_CONVERSION_RE = re.compile(r"\s*\(")
+#: units that are not measures: a count or share in parentheses is another figure ("8,768 (24.7%)",
+#: "less than 5% (84 electoral votes)")
+_NOT_MEASURES = frozenset({"count", "percent"})
+#: a counted noun this short is a unit's symbol ("kW", "shp"), not a noun
+_SYMBOL = 3
+
+
+def _block_figures(ctx: Context, q: QuantityClaim) -> dict[_Kind, set[_Value]]:
+    """The figures of a figure's block, by kind: the values it gives each counted noun or unit,
+    a measure's conversions in parentheses after it left out ("750 PS (550 kW; 740 shp)")."""
+    if "kn.block_figures" not in ctx.cache:
+        view = ctx.doc.view
+        found: dict[int, dict[_Kind, set[_Value]]] = defaultdict(lambda: defaultdict(set))
+        sentences: dict[int | None, dict[_Kind, set[_Value]]] = defaultdict(
+            lambda: defaultdict(set)
+        )
+        heads: dict[int, QuantityClaim] = {}
+        head, until = None, -1
+        for o in sorted(ctx.claims.quantities, key=lambda o: o.start):
+            measure = (
+                o.unit not in _NOT_MEASURES
+                or (_kind(view, o) or ("",))[0] == "measure"
+                or (o.unit == "count" and len(o.counted or "") <= _SYMBOL)  # "550 kW", "740 shp"
+            )
+            if head is not None and o.start < until and measure:
+                heads[o.start] = head  # a conversion of the figure before it
+                continue
+            heads[o.start], head, until = o, o, -1
+            if o.unit != "percent" and _CONVERSION_RE.match(view, o.end):
+                until = view.find(")", o.end)
+            block = _block(ctx, o) if o.low is not None else None
+            kind = _kind(view, o) if block is not None else None
+            if block is not None and kind is not None:
+                found[block.start][kind].add((o.low, o.high))
+                sentences[o.sentence_start][kind].add((o.low, o.high))
+        ctx.cache["kn.block_figures"] = found
+        ctx.cache["kn.sentence_figures"] = sentences
+        ctx.cache["kn.heads"] = heads
+    block = _block(ctx, q)
+    return ctx.cache["kn.block_figures"][block.start] if block is not None else {}
+
+
+def _own_kinds(ctx: Context, q: QuantityClaim) -> set[_Kind | None]:
+    """The kinds of a figure and of the figure it converts, if it is a conversion."""
+    _block_figures(ctx, q)
+    head = ctx.cache["kn.heads"].get(q.start, q)
+    return {_kind(ctx.doc.view, q), _kind(ctx.doc.view, head)}
+
+
+def _converted(ctx: Context, q: QuantityClaim) -> bool:
+    """Whether a figure is another's conversion, in parentheses after it ("(172,100 kg)")."""
+    _block_figures(ctx, q)
+    return ctx.cache["kn.heads"].get(q.start, q) is not q
+
+
+#: two paragraphs that give this many other kinds of figure, all with other values, are two
+#: reports whatever their sentences give
+_REPORTS = 2
+
+
+def _two_reports(ctx: Context, a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Whether two figures' sentences give other figures of the same kinds with other values,
+    more of them than the two paragraphs give with the same: two reports of one pattern — two
+    censuses ("As of the 2010 census, there were 203,433 people, 81,369 households …", "As of
+    the 2000 census, there were 198,682 people, 80,504 households …"), two variants'
+    specifications, two islands ("an area of 24 km2 and a maximum altitude of 259 m", "an area
+    of 1.3 km2 and a maximum altitude of 253 m") — not one fact given twice. A figure restated
+    beside another that agrees ("over 4,000 war graves and over 2,500 other graves" twice)
+    stays one report, and so does one whose sentence alone gives another kind of figure
+    ("the first 61 evacuees, including four heads of mission")."""
+    ba, bb = _block(ctx, a), _block(ctx, b)
+    if ba is None or bb is None or ba.start == bb.start:
+        return False
+    fa, fb = _block_figures(ctx, a), _block_figures(ctx, b)
+    sentences = ctx.cache["kn.sentence_figures"]
+    sa, sb = sentences[a.sentence_start], sentences[b.sentence_start]
+    own = _own_kinds(ctx, a) | _own_kinds(ctx, b)
+    differ = sum(1 for kind in sa.keys() & sb.keys() - own if not sa[kind] & sb[kind])
+    agree = sum(1 for kind in fa.keys() & fb.keys() - own if fa[kind] & fb[kind])
+    apart = sum(1 for kind in fa.keys() & fb.keys() - own if not fa[kind] & fb[kind])
+    return differ > agree or (agree == 0 and apart >= _REPORTS)
+
+
+def _stated_there(ctx: Context, a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Whether either figure's value is given, of the same kind, in the other's block too: the
+    other block states this figure, and its other value is another figure ("1-minute sustained:
+    175 mph" against "maximum sustained winds of 175 mph … made landfall … with winds of 125
+    mph")."""
+    kind = _kind(ctx.doc.view, a)
+    ba, bb = _block(ctx, a), _block(ctx, b)
+    if kind is None or ba is None or bb is None or ba.start == bb.start:
+        return False
+    return (a.low, a.high) in _block_figures(ctx, b).get(kind, set()) or (
+        b.low,
+        b.high,
+    ) in _block_figures(ctx, a).get(kind, set())
 
 
 #: a figure as another sentence may give it again: unit, counted noun, low and high value
@@ -495,6 +641,8 @@ def twins(
     for q in quantities:
         if _WORD_COMPOUND_RE.match(q.text) or _RATE_RE.match(view, q.end):
             continue  # "two-dimensional"; "three deputies per state" counts no whole
+        if _converted(ctx, q):
+            continue  # "379,500 lb (172,100 kg)": the figure is the one converted, compared as such
         head = _noun(view, q)
         if head is not None and not (q.unit == "count" and _UNIT_WORD_RE.fullmatch(head)):
             # (a measure read as a count: "43–47 cm", "31 cm" after a no-break space)
@@ -609,6 +757,8 @@ def twins(
                     # unless the undated one is the lead's summary
                 if _apart(years_a, years_b) or _apart(ya - years_a, yb - years_b):
                     continue  # "in 2010 … 1,234 members", "in 2012 … 1,284 members"; two days
+                if _two_reports(ctx, a, b) or _stated_there(ctx, a, b):
+                    continue  # two censuses, two variants; the other block states this figure
                 yield a, b, " ".join((a.counted or head).split()), why
 
 
@@ -639,6 +789,6 @@ def _range_twins(
                 if (na and nb) or not shared:
                     continue
                 (pa, ya), (pb, yb) = _place(ctx, a), _place(ctx, b)
-                if pa == pb or _apart(ya, yb):
+                if pa == pb or _apart(ya, yb) or _two_reports(ctx, a, b):
                     continue
                 yield a, b, " ".join((a.counted or head).split()), "same range"

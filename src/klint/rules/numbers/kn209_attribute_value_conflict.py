@@ -57,7 +57,10 @@ class AttributeValueConflict(Rule):
     different paragraphs that count or measure the same thing ("over 2,500 non-war
     graves", "a 63 percent approval rating", "1.4 hectares") among mostly the same
     words, and that no year or date (of the sentence or the one before), change word
-    ("rose", "later", "another"), other name or quotation sets apart. A noun given
+    ("rose", "later", "another"), other name or quotation sets apart, nor two
+    paragraphs that give other figures of the same kinds with other values (two censuses,
+    two variants, two islands: "an area of 24 km2 and a maximum altitude of 259 m", "an
+    area of 1.3 km2 and a maximum altitude of 253 m"). A noun given
     more than three values in the article (runs, men, votes) is a running statistic,
     and figures twenty times apart are two wholes: neither is compared this way.
 

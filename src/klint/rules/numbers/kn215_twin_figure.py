@@ -92,7 +92,17 @@ class TwinFigure(Rule):
     figure or a qualifier allows ("500,000" and "501,000"; "more than 125,000" and
     "225,000"), headings ("6 Flora") and number words joined to an adjective
     ("two-dimensional"). A word after the noun that says where it is counted is no part
-    of it ("2,500 war cemeteries worldwide").
+    of it ("2,500 war cemeteries worldwide"). Two paragraphs that give other figures of the
+    same kinds, more of them with other values than with the same, are two reports of one
+    pattern, not one fact twice: two censuses ("there were 48,361 people, 18,112 households,
+    and 11,409 families", "there were 45,906 people, 17,305 households, and 11,490
+    families"), two islands ("an area of 24 km2 and a maximum altitude of 259 m", "an area
+    of 1.3 km2 and a maximum altitude of 253 m"), two variants. A paragraph that gives the
+    other figure's value too tells another figure ("winds of 175 mph" against "winds of 125
+    mph, well below the 175 mph of its peak"), and a conversion in parentheses is compared
+    through the figure it converts ("379,500 lb (172,100 kg)"). A year written alone dates
+    its sentence as a date does ("As of the census[11] of 2000, there were … 97,915
+    families").
 
     ## Why is this bad?
     One figure stated in two places and edited in one: a reader cannot tell which
