@@ -271,7 +271,7 @@ def restatements(
                     {y for y in ya if y > 9999}, {y for y in yb if y > 9999}
                 ):
                     continue  # "in 2010 … 5,000 members", "in 2020 … 6,000 members"
-                if _two_reports(ctx, a, b) or _stated_there(ctx, a, b):
+                if _two_reports(ctx, a, b) or _stated_there(ctx, a, b) or _told_apart(ctx, a, b):
                     continue  # two censuses, two variants; the other block states this figure
                 yield a, b, [wb[k] for k in sorted(shared, key=list(wb).index)]
 
@@ -591,6 +591,51 @@ def _stated_there(ctx: Context, a: QuantityClaim, b: QuantityClaim) -> bool:
     ) in _block_figures(ctx, a).get(kind, set())
 
 
+#: a sentence's end in a block ("… in the city.", "… in the city.[5] The")
+_SENTENCE_END_RE = re.compile(r"[.!?](?:\[\d{1,3}\])*(?:\s|$)")
+#: a block that opens with a label naming what it tells of ("• Boeing 777-300ER: Fully …")
+_LEAD_LABEL_RE = re.compile(r"\s*(?:[•*·▪^-]\s*)?([^\W\d_][^\s:()]*(?:[ \t]+[^\s:()]+){0,4}):\s")
+
+
+def _label(ctx: Context, q: QuantityClaim) -> tuple[str, ...] | None:
+    """What the markup says a figure belongs to, when its block is no plain prose: the content
+    words before it in a record — a table's row or cell copied as a line, a list item that
+    says no sentence ("Squat – 545 lb (247 kg)", "Men's team event – 1 team of 18 players";
+    none: "10,700 ft (3,260 m)") — or the label a block opens with ("• Boeing 777-300ER: Fully
+    lie-flat seats … Equipped with a 17-inch touchscreen"). None for a block of plain prose."""
+    block = _block(ctx, q)
+    if block is None:
+        return None
+    view = ctx.doc.view
+    m = _LEAD_LABEL_RE.match(view, block.start, block.end)
+    if m is not None and m.end() <= q.start:
+        text = m.group(1)
+    elif _SENTENCE_END_RE.search(view, block.start, block.end) is None:
+        text = view[block.start : q.number_start if q.number_start is not None else q.start]
+    else:
+        return None
+    words = (key(w) for w in _WORD_RE.findall(text) if w.lower() not in _STOP)
+    return tuple(dict.fromkeys(words))
+
+
+def _told_apart(ctx: Context, a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Whether the markup sets two figures apart: a record or labelled block against another of
+    another label or section (two rows of a table, two variants' list items), a record with no
+    label (a bare cell: "10,700 ft (3,260 m)"), or a record whose label the prose sentence it is
+    compared with does not name ("Cruise speed: 292 kts" against "a speed of 296 knots")."""
+    la, lb = _label(ctx, a), _label(ctx, b)
+    if la is None and lb is None:
+        return False
+    if la == () or lb == ():
+        return True  # a bare cell: its row and column are not told
+    if la is not None and lb is not None:
+        return la != lb or _section(ctx, a) != _section(ctx, b)
+    label, other = (la, b) if la is not None else (lb, a)
+    s, e = _sentence(ctx.doc.view, other)
+    said = {key(w) for w in _WORD_RE.findall(ctx.doc.view, s, e)}
+    return not set(label or ()) <= said
+
+
 #: a figure as another sentence may give it again: unit, counted noun, low and high value
 _Anchor = tuple[str, str, float, float | None]
 
@@ -757,7 +802,7 @@ def twins(
                     # unless the undated one is the lead's summary
                 if _apart(years_a, years_b) or _apart(ya - years_a, yb - years_b):
                     continue  # "in 2010 … 1,234 members", "in 2012 … 1,284 members"; two days
-                if _two_reports(ctx, a, b) or _stated_there(ctx, a, b):
+                if _two_reports(ctx, a, b) or _stated_there(ctx, a, b) or _told_apart(ctx, a, b):
                     continue  # two censuses, two variants; the other block states this figure
                 yield a, b, " ".join((a.counted or head).split()), why
 
@@ -789,6 +834,6 @@ def _range_twins(
                 if (na and nb) or not shared:
                     continue
                 (pa, ya), (pb, yb) = _place(ctx, a), _place(ctx, b)
-                if pa == pb or _apart(ya, yb) or _two_reports(ctx, a, b):
+                if pa == pb or _apart(ya, yb) or _two_reports(ctx, a, b) or _told_apart(ctx, a, b):
                     continue
                 yield a, b, " ".join((a.counted or head).split()), "same range"

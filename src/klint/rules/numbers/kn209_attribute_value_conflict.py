@@ -60,7 +60,9 @@ class AttributeValueConflict(Rule):
     ("rose", "later", "another"), other name or quotation sets apart, nor two
     paragraphs that give other figures of the same kinds with other values (two censuses,
     two variants, two islands: "an area of 24 km2 and a maximum altitude of 259 m", "an
-    area of 1.3 km2 and a maximum altitude of 253 m"). A noun given
+    area of 1.3 km2 and a maximum altitude of 253 m"), nor two records of a table or
+    two list items of other labels or sections ("- Aldwin 400: … a 17-inch monitor",
+    "- Aldwin 400ER: … a 16-inch monitor"). A noun given
     more than three values in the article (runs, men, votes) is a running statistic,
     and figures twenty times apart are two wholes: neither is compared this way.
 

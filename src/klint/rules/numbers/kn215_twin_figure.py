@@ -102,7 +102,13 @@ class TwinFigure(Rule):
     mph, well below the 175 mph of its peak"), and a conversion in parentheses is compared
     through the figure it converts ("379,500 lb (172,100 kg)"). A year written alone dates
     its sentence as a date does ("As of the census[11] of 2000, there were … 97,915
-    families").
+    families"). A record — a table's row or cell
+    copied as a line, a list item that says no sentence — is compared only with a record
+    of the same label in its section ("Men's team event – 1 team of 18 players" under
+    Basketball is not the one under Handball) or with a sentence that names its label
+    ("Cruise speed: 299 knots" against "its cruise speed is 292 knots"); a bare cell
+    ("10,700 ft (3,260 m)") with none. A block that opens with a label ("- Aldwin 400ER:
+    Fully flat seats for 182 passengers") tells of that label alone.
 
     ## Why is this bad?
     One figure stated in two places and edited in one: a reader cannot tell which
