@@ -591,6 +591,29 @@ def _stated_there(ctx: Context, a: QuantityClaim, b: QuantityClaim) -> bool:
     ) in _block_figures(ctx, a).get(kind, set())
 
 
+#: an ordinal before a noun: one event of a series ("its second landfall", "the 3rd round")
+_ORDINAL_RE = re.compile(
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|"
+    r"[0-9]+(?:st|nd|rd|th))[ \t]+([a-z]{3,})\b"
+)
+
+
+def _other_events(ctx: Context, a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Whether the two figures' sentences name two events of one series: the same noun after
+    two different ordinals ("made its second landfall … with sustained winds of 125 mph",
+    "made its third landfall … with 120 mph sustained winds")."""
+
+    def events(q: QuantityClaim) -> dict[str, set[str]]:
+        s, e = _sentence(ctx.doc.view, q)
+        out: dict[str, set[str]] = defaultdict(set)
+        for m in _ORDINAL_RE.finditer(ctx.doc.view, s, e):
+            out[key(m.group(2))].add(m.group(1).lower())
+        return out
+
+    ea, eb = events(a), events(b)
+    return any(not ea[noun] & eb[noun] for noun in ea.keys() & eb.keys())
+
+
 #: a sentence's end in a block ("… in the city.", "… in the city.[5] The")
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\[\d{1,3}\])*(?:\s|$)")
 #: a block that opens with a label naming what it tells of ("• Boeing 777-300ER: Fully …")
@@ -804,6 +827,8 @@ def twins(
                     continue  # "in 2010 … 1,234 members", "in 2012 … 1,284 members"; two days
                 if _two_reports(ctx, a, b) or _stated_there(ctx, a, b) or _told_apart(ctx, a, b):
                     continue  # two censuses, two variants; the other block states this figure
+                if _other_events(ctx, a, b):
+                    continue  # "its second landfall … 125 mph", "its third landfall … 120 mph"
                 yield a, b, " ".join((a.counted or head).split()), why
 
 

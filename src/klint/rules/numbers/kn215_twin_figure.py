@@ -108,7 +108,9 @@ class TwinFigure(Rule):
     Basketball is not the one under Handball) or with a sentence that names its label
     ("Cruise speed: 299 knots" against "its cruise speed is 292 knots"); a bare cell
     ("10,700 ft (3,260 m)") with none. A block that opens with a label ("- Aldwin 400ER:
-    Fully flat seats for 182 passengers") tells of that label alone.
+    Fully flat seats for 182 passengers") tells of that label alone. Two sentences that name two
+    events of one series — one noun after two ordinals ("its second landfall … 125 mph",
+    "its third landfall … 120 mph"; "the 3rd round", "the 4th round") — tell two figures.
 
     ## Why is this bad?
     One figure stated in two places and edited in one: a reader cannot tell which
