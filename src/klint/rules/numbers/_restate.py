@@ -146,7 +146,8 @@ def _place(
     """Where a figure stands — its paragraph, or the section of its list item (items of one
     list are told side by side) — and the years that date it: those of its sentence, else
     of the sentence before it in its paragraph, else those its section heading gives
-    ("=== 2010 ==="); with ``ends``, a range's last year too."""
+    ("=== 2010 ===") unless a paragraph of the section before it opens with others; with
+    ``ends``, a range's last year too."""
     if "kn.blocks" not in ctx.cache:
         blocks = sorted(
             ctx.doc.regions_of("paragraph", "list_item", "caption", "quote"),
@@ -163,11 +164,28 @@ def _place(
     if not years and region is not None and region.section:
         h = ctx.doc.regions[region.section]
         years = frozenset(int(y) for y in _YEAR_RE.findall(ctx.doc.view, h.start, h.end))
+        years = (years and _opened(ctx, blocks, i, ends)) or years
     if region is None:
         return None, years
     if region.kind == "list_item":
         return (-1, region.section), years
     return (region.start, 0), years
+
+
+def _opened(ctx: Context, blocks: list[Region], i: int, ends: bool) -> frozenset[int]:
+    """The years the last paragraph before ``blocks[i]`` in its section opens with, that no
+    later one leaves: a section's report goes on until a paragraph opens with another year
+    ("2010 census" … "As of the 2000 census, there were 80,504 households …" … "There were
+    80,504 households out of which …" is of 2000, not of the heading's 2010)."""
+    section = blocks[i].section
+    for block in reversed(blocks[:i]):
+        if block.section != section:
+            break
+        m = _SENTENCE_END_RE.search(ctx.doc.view, block.start, block.end)
+        years = _years(ctx, block.start, m.end() if m else block.end, ends)
+        if years:
+            return years
+    return frozenset()
 
 
 def _apart(a: frozenset[int] | set[int], b: frozenset[int] | set[int]) -> bool:
