@@ -248,7 +248,9 @@ def restatements(
     groups: dict[tuple[str, str], list[QuantityClaim]] = defaultdict(list)
     for q in quantities:
         head = (
-            counted_head(view, q) if q.low == q.high and not _converted(ctx, q) else None
+            counted_head(view, q)
+            if q.low == q.high and not _converted(ctx, q) and not named_number(view, q)
+            else None
         )  # a range is rarely restated as one; a conversion is compared through its figure
         if head is not None:
             groups[(q.unit, head)].append(q)
@@ -560,10 +562,37 @@ def _own_kinds(ctx: Context, q: QuantityClaim) -> set[_Kind | None]:
     return {_kind(ctx.doc.view, q), _kind(ctx.doc.view, head)}
 
 
+#: the word before a figure, and the figure's first counted word written with a capital
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w.'’-]*)[ \t\u00a0]+$")
+
+
+def named_number(view: str, q: QuantityClaim) -> bool:
+    """Whether a figure is part of a name, between two capitalised words ("Boeing 737
+    Classic", "U.S. Patent 173,618 Electro-Harmonic Telegraph"): an identifier, not a count
+    ("With 20,000 Germans" counts: "with" is no name)."""
+    noun = _written_noun(q)
+    at = q.number_start if q.number_start is not None else q.start
+    m = _WORD_BEFORE_RE.search(view, max(0, at - 40), at)
+    return bool(
+        q.unit == "count"
+        and noun[:1].isupper()
+        and m is not None
+        and m.group(1)[0].isupper()
+        and m.group(1).lower() not in _STOP
+    )
+
+
+def converts(ctx: Context, q: QuantityClaim) -> QuantityClaim:
+    """The figure a conversion in parentheses converts ("379,500 lb" for "(172,100 kg)"), or
+    the figure itself."""
+    _block_figures(ctx, q)
+    head: QuantityClaim = ctx.cache["kn.heads"].get(q.start, q)
+    return head
+
+
 def _converted(ctx: Context, q: QuantityClaim) -> bool:
     """Whether a figure is another's conversion, in parentheses after it ("(172,100 kg)")."""
-    _block_figures(ctx, q)
-    return ctx.cache["kn.heads"].get(q.start, q) is not q
+    return converts(ctx, q) is not q
 
 
 #: two paragraphs that give this many other kinds of figure, all with other values, are two
@@ -727,8 +756,9 @@ def twins(
     for q in quantities:
         if _WORD_COMPOUND_RE.match(q.text) or _RATE_RE.match(view, q.end):
             continue  # "two-dimensional"; "three deputies per state" counts no whole
-        if _converted(ctx, q):
-            continue  # "379,500 lb (172,100 kg)": the figure is the one converted, compared as such
+        if _converted(ctx, q) or named_number(view, q):
+            continue  # "379,500 lb (172,100 kg)": the figure converted is compared; "Boeing 737
+            # Classic" names, not counts
         head = _noun(view, q)
         if head is not None and not (q.unit == "count" and _UNIT_WORD_RE.fullmatch(head)):
             # (a measure read as a count: "43–47 cm", "31 cm" after a no-break space)

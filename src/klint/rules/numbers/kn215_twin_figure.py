@@ -110,7 +110,9 @@ class TwinFigure(Rule):
     ("10,700 ft (3,260 m)") with none. A block that opens with a label ("- Aldwin 400ER:
     Fully flat seats for 182 passengers") tells of that label alone. Two sentences that name two
     events of one series — one noun after two ordinals ("its second landfall … 125 mph",
-    "its third landfall … 120 mph"; "the 3rd round", "the 4th round") — tell two figures.
+    "its third landfall … 120 mph"; "the 3rd round", "the 4th round") — tell two figures. A
+    number between two capitalised words is part of a name ("Boeing 737 Classic", "U.S.
+    Patent 173,618 Electro-Harmonic Telegraph"), not a count ("With 20,540 Germans" is).
 
     ## Why is this bad?
     One figure stated in two places and edited in one: a reader cannot tell which
