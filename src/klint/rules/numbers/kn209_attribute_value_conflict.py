@@ -19,7 +19,7 @@ from klint.rules.numbers._common import (
     rounded,
     stated,
 )
-from klint.rules.numbers._restate import restatements
+from klint.rules.numbers._restate import converts, restatements
 from klint.text.calendar import MONTH_NAMES
 
 #: attributes that do not change from year to year (and distances from a place): compared
@@ -45,6 +45,10 @@ class AttributeValueConflict(Rule):
     "Live albums: 1", or a discography box's ``live = 1``), and "has released four
     studio albums" counts what there is.
 
+    A figure is no value of its attribute when it is a number word made an adjective
+    ("two-handed backhand"), a difference ("increasing its height by 18.7 m (61.4 ft)")
+    or one of several figures a field lists ("Area code(s): 818/747").
+
     A party's or candidate's share of the votes in one election is compared across
     the article too, its name spelt either way ("the Socialist Revolutionaries (SRs)
     got 17,943,000 votes, corresponding to 40.4%" against "the Socialist-Revolutionary
@@ -62,7 +66,8 @@ class AttributeValueConflict(Rule):
     two variants, two islands: "an area of 24 km2 and a maximum altitude of 259 m", "an
     area of 1.3 km2 and a maximum altitude of 253 m"), nor two records of a table or
     two list items of other labels or sections ("- Aldwin 400: … a 17-inch monitor",
-    "- Aldwin 400ER: … a 16-inch monitor"). A noun given
+    "- Aldwin 400ER: … a 16-inch monitor"), nor a number between two capitalised
+    words ("U.S. Patent 173,618 Electro-Harmonic Telegraph"). A noun given
     more than three values in the article (runs, men, votes) is a running statistic,
     and figures twenty times apart are two wholes: neither is compared this way.
 
@@ -103,6 +108,8 @@ class AttributeValueConflict(Rule):
                 continue
             f = ctx.claims.frames.get(q)
             if f is None or f.subject is None or f.attribute is None or f.attribute in _ELSEWHERE:
+                continue
+            if _not_the_attribute(ctx, q, f):
                 continue
             bound = bounds(ctx, q)
             if bound is None or math.isinf(bound[1]):
@@ -213,6 +220,39 @@ class AttributeValueConflict(Rule):
                 f"sentence that says the same ({words}): one figure, two values",
                 related=[(a.start, a.end, f"the same figure given as {stated(a)}")],
             )
+
+
+#: a number word joined to the word after it: an adjective ("two-handed backhand"), no figure
+_WORD_COMPOUND_RE = lazyre.compile(r"[^\W\d_]+-[^\W\d_]")
+#: a change by an amount: the figure after "by" is the difference, not the measure
+#: ("increasing its height by 18.7 m", "the line was extended by 12 km")
+_CHANGE_BY_RE = lazyre.compile(
+    r"\b(?:increas|decreas|rais|reduc|grow|grew|rose|ris|fell|fall|drop|cut|extend|shorten|"
+    r"lengthen|widen|lower|add)\w*\b[^.;:]{0,40}\bby\s+(?:about\s+|some\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _not_the_attribute(ctx: Context, q: QuantityClaim, f: Frame) -> bool:
+    """Whether a figure the frames give an attribute is no value of it: a number word made an
+    adjective ("two-handed"), a difference ("increasing its height by 18.7 m"), or one of
+    several figures a field lists ("Area code(s): 818/747", "848 cc, 947 cc")."""
+    if _WORD_COMPOUND_RE.match(q.text):
+        return True
+    head = converts(ctx, q)  # "by 18.7 m (61.4 ft)": its conversion too
+    start = head.sentence_start if head.sentence_start is not None else head.start - 80
+    if _CHANGE_BY_RE.search(ctx.doc.view, max(start, head.start - 80, 0), head.start):
+        return True
+    if f.origin not in ("infobox", "front matter"):
+        return False
+    if "kn209.fields" not in ctx.cache:
+        per_field: dict[tuple[str | None, str | None, str], int] = defaultdict(int)
+        for o in ctx.claims.quantities:
+            fo = ctx.claims.frames.get(o)
+            if fo is not None and fo.origin in ("infobox", "front matter"):
+                per_field[(fo.subject, fo.field, o.unit)] += 1
+        ctx.cache["kn209.fields"] = per_field
+    return bool(ctx.cache["kn209.fields"][(f.subject, f.field, q.unit)] > 1)
 
 
 #: a share a named party or candidate got in a vote, the verb before its figure: "the
