@@ -140,6 +140,18 @@ def _window(
     return words, frozenset(changed)
 
 
+def _blocks(ctx: Context) -> tuple[list[Region], list[int]]:
+    """The paragraphs, list items, captions and quotations of the article, and their starts."""
+    if "kn.blocks" not in ctx.cache:
+        blocks = sorted(
+            ctx.doc.regions_of("paragraph", "list_item", "caption", "quote"),
+            key=lambda r: r.start,
+        )
+        ctx.cache["kn.blocks"] = (blocks, [r.start for r in blocks])
+    found: tuple[list[Region], list[int]] = ctx.cache["kn.blocks"]
+    return found
+
+
 def _place(
     ctx: Context, q: QuantityClaim, ends: bool = False, cited: bool = True
 ) -> tuple[tuple[int, int] | None, frozenset[int]]:
@@ -148,13 +160,7 @@ def _place(
     of the sentence before it in its paragraph, else those its section heading gives
     ("=== 2010 ===") unless a paragraph of the section before it opens with others; with
     ``ends``, a range's last year too."""
-    if "kn.blocks" not in ctx.cache:
-        blocks = sorted(
-            ctx.doc.regions_of("paragraph", "list_item", "caption", "quote"),
-            key=lambda r: r.start,
-        )
-        ctx.cache["kn.blocks"] = (blocks, [r.start for r in blocks])
-    blocks, starts = ctx.cache["kn.blocks"]
+    blocks, starts = _blocks(ctx)
     i = bisect.bisect_right(starts, q.start) - 1
     region = blocks[i] if i >= 0 and q.start < blocks[i].end else None
     s, e = _sentence(ctx.doc.view, q, cited)
@@ -488,8 +494,7 @@ def _section(ctx: Context, q: QuantityClaim) -> int | None:
 
 def _block(ctx: Context, q: QuantityClaim) -> Region | None:
     """The paragraph, list item, caption or quotation a figure stands in."""
-    _place(ctx, q)  # fills the cache of blocks
-    blocks, starts = ctx.cache["kn.blocks"]
+    blocks, starts = _blocks(ctx)
     i = bisect.bisect_right(starts, q.start) - 1
     return blocks[i] if i >= 0 and q.start < blocks[i].end else None
 
