@@ -650,16 +650,27 @@ _ORDINAL_RE = re.compile(
 )
 
 
+#: spelled ordinals as the digits that write them too ("the tenth busiest", "the 10th busiest")
+_ORDINALS = {
+    w: str(n)
+    for n, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1
+    )
+}
+
+
 def _other_events(ctx: Context, a: QuantityClaim, b: QuantityClaim) -> bool:
     """Whether the two figures' sentences name two events of one series: the same noun after
     two different ordinals ("made its second landfall … with sustained winds of 125 mph",
-    "made its third landfall … with 120 mph sustained winds")."""
+    "made its third landfall … with 120 mph sustained winds"), an ordinal spelt either way
+    ("the tenth busiest", "the 10th busiest")."""
 
     def events(q: QuantityClaim) -> dict[str, set[str]]:
         s, e = _sentence(ctx.doc.view, q)
         out: dict[str, set[str]] = defaultdict(set)
         for m in _ORDINAL_RE.finditer(ctx.doc.view, s, e):
-            out[key(m.group(2))].add(m.group(1).lower())
+            ordinal = m.group(1).lower()
+            out[key(m.group(2))].add(_ORDINALS.get(ordinal, ordinal.rstrip("stndrh")))
         return out
 
     ea, eb = events(a), events(b)
