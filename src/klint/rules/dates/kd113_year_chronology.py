@@ -20,6 +20,7 @@ from klint.rules.dates._common import (
     show,
     sound,
     typing_slips,
+    units,
 )
 from klint.rules.dates.kd104_chronology_regression import (
     _SUBORDINATE,
@@ -154,6 +155,22 @@ _WHY_CLOSE = (
     f"in a passage whose dates around it lie within {_CLOSE} years of each other, and one "
     "slip of the keys puts it between them"
 )
+#: a date this many years from every other date of its section, out of order with the section's
+#: dates on both sides of it, stands out of the narrative the section tells
+_SECTION_FAR = 15
+_WHY_SECTION = (
+    f"in a section whose other dates all lie {_SECTION_FAR} years or more from it, and one slip "
+    "of the keys puts it between the dates around it"
+)
+#: how many times the span between the dates around it the date must stand from the section's
+#: other dates
+_SECTION_SPREAD = 5
+#: the prepositions of a date that tells a step of a section's story: its time, or a period's
+#: start or end
+_SECTION_TIME = _NARRATIVE_TIME | {"from", "until", "till"}
+#: the end of a period told after its start ("from 1918 until her retirement"): a "from" date
+#: with no end after it dates a thing's origin ("the castle dates from 1287")
+_PERIOD_ON = lazyre.compile(r"\s+(?:until|till|to|through)\b")
 #: the cues of a date told aside: in parentheses, quotation marks, or before a noun
 _ASIDE_CUES = frozenset({"parenthesis", "quotation", "attributive"})
 #: the words before a date that tell no step of the story: "since 1714", "the Act of 1714"
@@ -327,6 +344,15 @@ def _nearer(slip: int, year: int, d: DateClaim) -> bool:
     )
 
 
+def _swaps(year: int) -> set[int]:
+    """The years two neighbouring digits of ``year`` swapped give."""
+    digits = str(year)
+    return {
+        int(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :])
+        for i in range(len(digits) - 1)
+    } - {year}
+
+
 def _fine(c: DateClaim) -> bool:
     """Whether ``c`` is dated to the year or finer: a decade ("the 1960s") places nothing
     precisely enough to tell a slip."""
@@ -482,7 +508,10 @@ class YearChronologyRegression(Rule):
     "according to", "emphasizing that the money was paid in 2002"), in a
     phrase that opens its sentence on a preposition of its own ("Under the
     rules of the Salic Law adopted in 1316, …"), or beside a figure it dates
-    ("95 men in 1857"). A date
+    ("95 men in 1857"). A date in a sentence listing three or more dated
+    items counts when the list's other dates run in order ("in 1982, a plant
+    in Portugal; in 1974, a plant in New York; in 1985, …"); one after such a
+    list does not. A date
     of a publication or an announcement counts ("was published in April
     1982", "announced its exit in April 2020"), not one after a comma ("the
     element, announced in 1861"); a child's birth counts too ("a daughter,
@@ -548,11 +577,32 @@ class YearChronologyRegression(Rule):
     each side at most) lie inside that life in order and one slip of the keys
     puts it between its neighbours, the life's ends standing in for a missing
     one ("born on 4 December 1873. … made his stage debut in 1869 … between
-    1902 and 1905"); not after "since", "of", "from" or "until", not in
-    parentheses or quotation marks, not after a relative pronoun, not about
-    another person ("His father …"), and nothing posthumous ("a memorial
-    edition"). A date that goes back in a past perfect clause of its own ("in
-    1869 its first director had written its rules") is told back.
+    1902 and 1905"; of someone whose life has one end given, with dates on
+    both sides of it); not after "since", "of", "from" (unless the period's end
+    follows: "taught there from 1918 until her retirement in 1998") or
+    "until", not in parentheses or quotation marks, not after a relative
+    pronoun, not about another person ("His father …"), and nothing
+    posthumous ("a memorial edition"). A date that goes back in a past
+    perfect clause of its own ("in 1869 its first director had written its
+    rules") is told back.
+
+    A section's narrative is read as one run too, its paragraphs and list
+    items in order ("In 1982 it built a plant in Portugal, and in 1984 a
+    plant in New York. ¶ The next plant, in Tokyo, followed in 1895. In 1987
+    …"): a date that stands 15 years or more from every other date of its
+    section (decades and periods included), out of order the same way with
+    the dates on both sides of it, which run in order with those around them
+    (two each side), counts when one slip of the keys puts it between them
+    and the span between them is at most a fifth of how far it stands (a
+    section of sparse dates may tell threads decades apart); the section's
+    last date, when it goes back in the paragraph of the date before it and a
+    slip puts it up to two years after that date. It must tell the story's
+    time ("in", "on", "by", "during", "until", or "from" with the period's
+    end after it, not "the castle dates from 1287"), and not be a birth or
+    death ("Jin Lee, born in 1915, took over …"), an aside, in a sentence
+    that tells its way or back ("Back in 1905 he had sold rice …"), after a
+    relative pronoun, in a reported content, about another person, or the
+    time of a figure.
 
     ## Why is this bad?
     A biography told in order with one year out of place usually holds a typo
@@ -632,6 +682,11 @@ class YearChronologyRegression(Rule):
                 found_at.add(c.start)
                 behind = before is not None and _before(before, c)
                 yield self._finding(ctx, c, before, nxt, behind, why=_WHY_CLOSE)
+        for c, before, nxt in self._section(ctx):
+            if c.start not in found_at:
+                found_at.add(c.start)
+                behind = before is not None and _before(before, c)
+                yield self._finding(ctx, c, before, nxt, behind, why=_WHY_SECTION)
 
     @staticmethod
     def _outside_life(
@@ -661,29 +716,42 @@ class YearChronologyRegression(Rule):
                     or f.subject is None
                     or f.how not in ("title", "name", "link", "pronoun")
                     or f.attribute in _LIFE_ENDS
-                    or c.preposition in _NOT_STORY
+                    # a period's start told with its end ("taught there from 1981 until her
+                    # retirement") is a step of the life
+                    or (
+                        c.preposition in _NOT_STORY
+                        and not (c.preposition == "from" and _PERIOD_ON.match(view, c.end))
+                    )
                 ):
                     continue
                 born, died = life_of(facts, subject_key(f.subject))
-                if born is None or died is None:
-                    continue
-                if c.latest < born[1]:
+                if born is not None and c.latest < born[1]:
                     end = born[0]
-                elif c.earliest > died[2]:
+                elif died is not None and c.earliest > died[2]:
                     end = died[0]
                 else:
-                    continue
+                    continue  # inside the life, or no end of it on that side
                 prev = claims[k - 1] if k else None
                 nxt = claims[k + 1] if k + 1 < len(claims) else None
                 around = [*claims[max(0, k - 2) : k], *claims[k + 1 : k + 3]]
                 if (
                     not around
-                    or any(d.earliest < born[1] or d.latest > died[2] for d in around)
+                    or any(
+                        (born is not None and d.earliest < born[1])
+                        or (died is not None and d.latest > died[2])
+                        for d in around
+                    )
                     or any(a.earliest.year > b.latest.year for a, b in pairwise(around))
                 ):
                     continue
-                low = prev.earliest.year if prev is not None else born[1].year
-                high = nxt.latest.year if nxt is not None else died[2].year
+                if born is None or died is None:
+                    # a life with one end given: the date's own neighbours must bound it
+                    if prev is None or nxt is None:
+                        continue
+                    low, high = prev.earliest.year, nxt.latest.year
+                else:
+                    low = prev.earliest.year if prev is not None else born[1].year
+                    high = nxt.latest.year if nxt is not None else died[2].year
                 if not any(low <= y <= high for y in typing_slips(c.earliest.year)):
                     continue
                 region = narrative_region(ctx, c.start)
@@ -696,6 +764,95 @@ class YearChronologyRegression(Rule):
                 ):
                     continue
                 yield c, prev, nxt, end
+
+    @staticmethod
+    def _section(ctx: Context) -> Iterator[tuple[DateClaim, DateClaim | None, DateClaim | None]]:
+        """``(date, the one before, the one after)`` for each date of a section's narrative (its
+        paragraphs and list items, read in order as one run) that stands _SECTION_FAR years
+        or more from every other date of the section, out of order the same way with the
+        dates on both sides of it, which run in order with those around them, where one slip
+        of the keys puts it between them ("in 1982 … in 1984 … followed in 1895. In 1987 …");
+        at the section's end, up to _SLIP_REACH years after the date before it and nearer."""
+        view = ctx.doc.view
+        unit_of = units(ctx)
+        report = words_re(tuple(ctx.packs.date_words.get("report_cues", ())))
+        frames = ctx.claims.frames
+        runs: dict[int, list[DateClaim]] = {}
+        years: dict[int, list[int]] = {}  # every year a date of the section names
+        periods: set[int] = set()  # the starts of periods told with their end, by id
+        for c in ctx.claims.dates:
+            region = narrative_region(ctx, c.start)
+            if region is None or not sound(c) or c.year_inferred:
+                continue
+            unit = unit_of[region.start]
+            if c.latest.year - c.earliest.year <= 10 or c.is_range:
+                years.setdefault(unit, []).extend({c.earliest.year, c.latest.year})
+            if _fine(c) and c.cue not in _ASIDE_CUES and c.preposition != "of":
+                d = _start_of(c)
+                if d is not c or (c.preposition == "from" and _PERIOD_ON.match(view, c.end)):
+                    periods.add(id(d))
+                runs.setdefault(unit, []).append(d)
+        for unit, claims in runs.items():
+            told = sorted(years[unit])
+            for k, c in enumerate(claims):
+                year = c.earliest.year
+                near = bisect_right(told, year + _SECTION_FAR - 1) - bisect_left(
+                    told, year - _SECTION_FAR + 1
+                )
+                if (
+                    near > 1
+                    or c.preposition not in _SECTION_TIME
+                    or (c.preposition == "from" and id(c) not in periods)
+                ):
+                    continue  # the section tells other dates of its time, or this one tells none
+                prev = claims[k - 1] if k else None
+                nxt = claims[k + 1] if k + 1 < len(claims) else None
+                around = [*claims[max(0, k - 2) : k], *claims[k + 1 : k + 3]]
+                if prev is None or any(_before(a, b) for a, b in pairwise(around)):
+                    continue
+                far = min(abs(year - y) for y in told if y != year)
+                if nxt is not None:
+                    if not (
+                        (_before(prev, c) and _before(nxt, c))
+                        or (_before(c, prev) and _before(c, nxt))
+                    ):
+                        continue
+                    low, high = prev.earliest.year, nxt.latest.year
+                elif (
+                    len(around) < 2
+                    or not _before(prev, c)
+                    or narrative_region(ctx, prev.start) is not narrative_region(ctx, c.start)
+                ):
+                    continue  # a section's last paragraph may turn to a time of its own
+                else:  # the section's last date: a slip puts it just after the date before it
+                    low, high = prev.earliest.year, prev.latest.year + _CLOSE
+                # the span the slip must land in is narrow beside how far the date stands: in
+                # a section of sparse dates, one told decades apart may be a thread of its own
+                if _SECTION_SPREAD * (high - low) > far or not any(
+                    low <= y <= high for y in typing_slips(year)
+                ):
+                    continue
+                f = frames.get(c)
+                if f is not None and f.attribute in _LIFE_ENDS:
+                    continue  # "Jin Lee, born in 1915, took over …": a life recalled
+                region = narrative_region(ctx, c.start)
+                assert region is not None
+                s, e = _sentence(ctx, c, region)
+                way = "back" if _before(prev, c) else "ahead"
+                if (
+                    way in _tells(view, s, e)
+                    or _RELATIVE_BEFORE.search(view, s, c.start)
+                    or _HAD.search(view, s, e)
+                    or YearChronologyRegression._flashback(ctx, s, e)
+                    or _CONTENT.search(view, s, c.start)
+                    or _reported(view, s, c.start, report)
+                    or _OTHER_PERSON.match(view, s)
+                    or _fronted(view, s, c.start)
+                    or _measured(ctx, c, s, e, YearChronologyRegression._opening(ctx, c))
+                    or not _story_time(view, c)
+                ):
+                    continue
+                yield c, prev, nxt
 
     @staticmethod
     def _close(
@@ -804,12 +961,7 @@ class YearChronologyRegression(Rule):
                     continue  # its neighbours are not in order either, or it is in order
                 if prev is None and not YearChronologyRegression._opening(ctx, c):
                     continue  # a paragraph may open on an older time ("after the fall of … in 1453")
-                digits = str(year)
-                swaps = {
-                    int(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :])
-                    for i in range(len(digits) - 1)
-                }
-                if any(low <= y <= high for y in swaps):
+                if any(low <= y <= high for y in _swaps(year)):
                     yield c, prev, nxt
 
     def _inside(
@@ -878,7 +1030,13 @@ class YearChronologyRegression(Rule):
                     and c.latest <= max(d.latest for d in others)
                 ) or _returns(c, claims[:k]):
                     continue  # the run tells that time elsewhere: a detail told out of turn
-                if (prev is not None and self._listing(ctx, prev)) or self._listing(ctx, c):
+                if self._listing(ctx, c):
+                    # a list of dated items told in order ("in 1982, a plant in Portugal; in
+                    # 1974, a plant in New York; in 1985, …") is a chronology, the date out of
+                    # its order in it stands out; a list told in another order tells none
+                    if not self._in_order(ctx, c):
+                        continue
+                elif prev is not None and self._listing(ctx, prev):
                     continue
                 region = narrative_region(ctx, c.start)
                 assert region is not None
@@ -992,6 +1150,21 @@ class YearChronologyRegression(Rule):
         stop = _CITED_STOP.search(view, c.end, region.end)
         e = stop.end() if stop else region.end
         return sum(1 for d in ctx.claims.dates if s <= d.start < e) >= _LISTING
+
+    @staticmethod
+    def _in_order(ctx: Context, c: DateClaim) -> bool:
+        """Whether the other dates of the sentence of ``c`` (_LISTING - 1 at least) run in
+        order, each dated to the year or finer."""
+        region = narrative_region(ctx, c.start)
+        if region is None:
+            return False
+        s, e = _sentence(ctx, c, region)
+        others = [d for d in ctx.claims.dates if s <= d.start < e and d is not c]
+        return (
+            len(others) >= _LISTING - 1
+            and all(_fine(d) and sound(d) for d in others)
+            and not any(a.earliest > b.latest for a, b in pairwise(others))
+        )
 
     @staticmethod
     def _opening(ctx: Context, c: DateClaim) -> bool:
