@@ -232,12 +232,24 @@ def _by_perfect(c: DateClaim) -> bool:
     return c.cue == "had" and c.preposition == "by"
 
 
+#: a determiner right before a date: the date names a thing ("the 1934 comic song")
+_DETERMINER = lazyre.compile(r"\b(?:the|a|an|its|his|her|their)\s+$", re.I)
+#: a relative clause on a place or time opening before a date ("the park, where the last wolf
+#: was killed in 1905"): the date is that place's
+_WHERE = lazyre.compile(r",\s+(?:where|whereupon)\b")
+#: a sentence opening on the thing the sentence before told of ("This population was removed
+#: in 1998"): running ahead, it tells that thing's story to its end
+_DEMONSTRATIVE = lazyre.compile(r"\s*(?:This|That|These|Those)\s+[a-z]+\b")
+
+
 def _story_time(view: str, c: DateClaim) -> bool:
     """Whether ``c`` may tell the story's time: no cue, or the cue is the act the date dates
     ("was published in hardcover in April 1982", "announced its exit in April 2020", "a
     daughter, born on 22 June 1994"), nothing of a reported content between them."""
     if c.precision == "year" and c.preposition == "on":
         return False  # "except on 1275 GT models": a year is "in" a year, not "on" it
+    if c.precision == "year" and _DETERMINER.search(view, max(0, c.start - 8), c.start):
+        return False  # "commemorated in the 1934 comic song": a thing named by its year
     if c.cue is None or c.cue in _TELLING_CUES:
         return True
     if _by_perfect(c):
@@ -401,6 +413,13 @@ def _close_bounds(before: list[DateClaim], after: list[DateClaim]) -> tuple[int,
     return side[0].earliest.year - _CLOSE, side[1].latest.year
 
 
+def _clause_of(view: str, opener: re.Pattern[str], start: int, at: int) -> bool:
+    """Whether the date at ``at`` stands in a clause ``opener`` opens after ``start``, no comma or
+    semicolon between."""
+    ends = [m.end() for m in opener.finditer(view, start, at)]
+    return bool(ends) and _CLAUSE_END.search(view, ends[-1], at) is None
+
+
 def _clause_end(view: str, start: int, end: int) -> int:
     """Where the clause from ``start`` ends: at a comma or semicolon, else at ``end``."""
     m = _CLAUSE_END.search(view, start, end)
@@ -511,7 +530,12 @@ class YearChronologyRegression(Rule):
     ("95 men in 1857"). A date in a sentence listing three or more dated
     items counts when the list's other dates run in order ("in 1982, a plant
     in Portugal; in 1974, a plant in New York; in 1985, …"); one after such a
-    list does not. A date
+    list does not. Nor does a date after a determiner ("in the 1934 comic
+    song"), in a "where" clause ("the park, where the last wolf was killed in
+    1905"), one compared with a date in an "after" or relative clause ("sold
+    it in 1957 after splitting the trades in 1953", "the festival, which
+    began in 2005"), or one that runs ahead in a sentence opening on what the
+    sentence before told of ("This population was removed in 1998"). A date
     of a publication or an announcement counts ("was published in April
     1982", "announced its exit in April 2020"), not one after a comma ("the
     element, announced in 1861"); a child's birth counts too ("a daughter,
@@ -902,6 +926,13 @@ class YearChronologyRegression(Rule):
                     ((prev is None or nxt is None) and _tells(view, s, e))
                     # "which in 1985 had been the first to fund it": another's time
                     or _RELATIVE_BEFORE.search(view, s, c.start)
+                    # "This population was removed in 1998": a thread told to its end
+                    or (
+                        prev is not None
+                        and nxt is not None
+                        and _before(c, nxt)
+                        and _DEMONSTRATIVE.match(view, s)
+                    )
                     or _HAD.search(view, s, c.start)
                     # "emphasizing that the money was paid in 2002", "according to …"
                     or _CONTENT.search(view, s, c.start)
@@ -1074,6 +1105,18 @@ class YearChronologyRegression(Rule):
                     or _OTHER_PERSON.match(view, s)
                     # "New Guinea, which remained Dutch until 1693" after 1949: no detail
                     or (_subordinate(view, s, c.start) and c.preposition not in _PERIOD_END)
+                    or _clause_of(view, _WHERE, s, c.start)
+                    # the neighbour it is compared with is no step of the story: in an "after"
+                    # or relative clause of its sentence ("sold it in 1957 after splitting the
+                    # trades in 1953", "the festival, which began in the park in 2005")
+                    or (against is not None and self._aside(ctx, against))
+                    # "In 1989 … This population was removed in 1998": the thread the date
+                    # before began, told to its end
+                    or (
+                        way == "ahead"
+                        and prev is not None
+                        and _DEMONSTRATIVE.match(view, s) is not None
+                    )
                     or _fronted(view, s, c.start)
                     or _measured(ctx, c, s, e, self._opening(ctx, c))
                     or (against is not None and other in self._telling(ctx, against, c))
@@ -1150,6 +1193,23 @@ class YearChronologyRegression(Rule):
         stop = _CITED_STOP.search(view, c.end, region.end)
         e = stop.end() if stop else region.end
         return sum(1 for d in ctx.claims.dates if s <= d.start < e) >= _LISTING
+
+    @staticmethod
+    def _aside(ctx: Context, d: DateClaim) -> bool:
+        """Whether ``d`` stands in an "after", "following" or relative clause inside its
+        sentence; one that opens the sentence ("After her exams in 1882 she stayed on") tells
+        the story's time."""
+        region = narrative_region(ctx, d.start)
+        if region is None:
+            return True
+        view = ctx.doc.view
+        s, _ = _sentence(ctx, d, region)
+        last = max(_SUBORDINATE.finditer(view, s, d.start), key=lambda m: m.start(), default=None)
+        return (
+            last is not None
+            and bool(view[s : last.start()].strip())
+            and _CLAUSE_END.search(view, last.end(), d.start) is None
+        )
 
     @staticmethod
     def _in_order(ctx: Context, c: DateClaim) -> bool:
