@@ -181,3 +181,38 @@ def test_a_variant_points_at_the_other_spelling_in_the_same_longer_name():
     )
     (message,) = _variants(text, "t.wiki")
     assert "\u201cAnatoly\u201d is spelled \u201cAnatoli\u201d on line 7" in message, message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a link whose label is no word of its title says nothing of the word's own entity
+        "Title\n\nHe won at the [[2009 World Final|2009 Thessaloniki]] meeting.\n\n"
+        "He ran at [[Thesaloniki]] in 2010.\n",
+        "Title\n\nThe Dutch ceded [[Nagapattinam|Negapatnam]] to Britain.\n\n"
+        "The Dutch lost the port of [[Negapatam]] in 1784.\n",
+        '<p>He ran in the <a href="/wiki/2009_World_Final">2009 Kowalskiville</a> race.</p>\n'
+        '<p>He ran in <a href="/wiki/Kowalskyville">Kowalskyville</a> too.</p>\n',
+        # two one-word titles apart by a doubled letter: one name and its redirect
+        "Title\n\nThe kingdom peaked under [[Massinissa]] in 200 BC.\n\n"
+        "After Masinissa's death the realm split. Massinissa's line ruled on.\n\n"
+        "A coin of King [[Masinissa]].\n",
+    ],
+)
+def test_links_that_do_not_tell_two_things_apart(text):
+    path = "t.html" if text.startswith("<") else "t.wiki"
+    assert len(_variants(text, path)) == 1, _variants(text, path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the near miss: a label that is a word of its title, linked to another one
+        "Title\n\nHe won the [[Thessaloniki Final]] in 2009.\n\nHe ran at [[Thesaloniki]] in 2010.\n",
+        # two one-word titles apart by another letter than a doubled one: two places
+        "Title\n\nCities of Hubei: [[Jingmen]] and [[Yichang]].\n\n"
+        "Cities of Guangdong: [[Jiangmen]], [[Foshan]]; Jiangmen is old.\n",
+    ],
+)
+def test_links_to_two_titles_named_by_each_word_still_told_apart(text):
+    assert _variants(text, "t.wiki") == []

@@ -68,7 +68,8 @@ class NameVariant(Rule):
     the other spelling is no word of ("[[The Lamb, the Woman, the Wolf]]" / "the Wolff
     building"), and labels of links to two different articles (unless the two titles are
     one longer name differing only in this word, or the variant links to a title spelled
-    the other way).
+    the other way, or the two titles are one word apart by a doubled letter, or a label is no
+    word of its title).
 
     ## Why is this bad?
     Readers and search engines take two spellings for two places or people.
@@ -206,15 +207,29 @@ def _linked_apart(doc: Document, v: Variant) -> bool:
         and not any(t.replace(a, b) in to_major for t in to_minor)
     ):
         return True  # a word of other titles: another name
+    # a label that is no word of its title ("[[2009 World Final|2009 Thessaloniki]]") names
+    # the title's thing, not the word's: it tells nothing of what the word names
+    to_minor = {t for t in to_minor if _fold(a) in _fold(t)}
+    to_major = {t for t in to_major if _fold(b) in _fold(t)}
     if not (to_minor and to_major):
         return False
     if any(b in t.split() for t in to_minor):
         return False
     for t in to_minor:
         words = t.split()
-        if len(words) > 1 and a in words and t.replace(a, b) in to_major:
+        if a in words and t.replace(a, b) in to_major and (len(words) > 1 or _doubled(a, b)):
             return False
     return True
+
+
+def _doubled(a: str, b: str) -> bool:
+    """One word is the other with one letter doubled ("Massinissa" / "Masinissa"): two titles
+    so written are one name and its redirect, not two places ("Jingmen" / "Jiangmen")."""
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return len(longer) == len(shorter) + 1 and any(
+        longer[i] == longer[i + 1] and longer[:i] + longer[i + 1 :] == shorter
+        for i in range(len(longer) - 1)
+    )
 
 
 #: words that give the spelling after them as a name's form, not as the text's own spelling
