@@ -305,3 +305,91 @@ def test_a_sentence_opener_against_a_given_name_of_the_title(text, found):
 )
 def test_a_tripled_letter_is_a_slip(text, found):
     assert len(_variants(text, "t.txt")) == found, _variants(text, "t.txt")
+
+
+_CITED = "Title\n\nThe survey of 1998 was the first.\n\nReferences\n\n{}\n{}\n"
+
+
+@pytest.mark.parametrize(
+    ("two_authors", "one_author"),
+    [
+        # two cited authors written surname first, with other given names: two people
+        (
+            (
+                '^ Johnsson, Julie (2009). "Tribune asks court". Times.',
+                "^ Johnson, Ted (2017). Variety.",
+            ),
+            (
+                '^ Johnsson, Julie (2009). "Tribune asks court". Times.',
+                "^ Johnson, Julie (2017). Variety.",
+            ),
+        ),
+        (
+            (
+                '^ Weintraub, Daniel. "Blinked" (PDF). NCSL.',
+                "^ Weinraub, Bernard (August 17, 2003). Goal.",
+            ),
+            (
+                '^ Weintraub, Daniel. "Blinked" (PDF). NCSL.',
+                "^ Weinraub, Daniel (August 17, 2003). Goal.",
+            ),
+        ),
+        (
+            (
+                "^ Mathews, Jay; Ross, Ann (1999). The Field.",
+                "^ Matthews, Karen (2006). Cal Joins.",
+            ),
+            ("^ Mathews, Jay; Ross, Ann (1999). The Field.", "^ Matthews, Jay (2006). Cal Joins."),
+        ),
+        # a cited author's surname against another's given name: two roles
+        (
+            ('^ Christie, Les. "Growth states". CNN.', "^ Gibson, Christine (2006). Disasters."),
+            ('^ Christie, Les. "Growth states". CNN.', "^ Christine, Les (2006). Disasters."),
+        ),
+        (
+            (
+                "-   Hattaway, Herman, and Archer Jones. How the North Won.",
+                "-   Harman, Troy D. Lee's Plan.",
+            ),
+            (
+                "-   Hattaway, Herman, and Archer Jones. How the North Won.",
+                "-   Hattaway, Harman, and Archer Jones. Lee's Plan.",
+            ),
+        ),
+        (
+            ("51 King, Jamel – So.", "60 Vincent, Kawika – Jr.\n61 Smith, Jamal – Sr."),
+            ("51 King, Jamel – So.", "60 Vincent, Kawika – Jr.\n61 King, Jamal – Sr."),
+        ),
+        # given names cited surname first, several of them
+        (
+            (
+                "^ Pinches, John Harvey; Pinches, Rosemary (1974). Heraldry.",
+                "^ Hervey, John (1931). Memoirs.",
+            ),
+            (
+                "^ Harvey, John; Pinches, Rosemary (1974). Heraldry.",
+                "^ Hervey, John (1931). Memoirs.",
+            ),
+        ),
+    ],
+)
+def test_cited_authors_surname_first_are_people_of_their_own(two_authors, one_author):
+    assert _variants(_CITED.format(*two_authors), "t.txt") == []
+    assert len(_variants(_CITED.format(*one_author), "t.txt")) == 1, _variants(
+        _CITED.format(*one_author), "t.txt"
+    )
+
+
+def test_a_cited_surname_against_the_same_surname_in_prose_is_still_a_slip():
+    text = (
+        "Title\n\nThe survey of Marta Kowalsky was the first. Marta Kowalsky led it.\n\n"
+        "References\n\n^ Kowalski, Marta (1998). The Survey.\n"
+    )
+    assert len(_variants(text, "t.txt")) == 1, _variants(text, "t.txt")
+
+
+def test_a_cited_surname_before_a_short_given_name_is_a_surname():
+    cited = '^ Christie, Les. "Growth states". CNN.\n^ Gibson, Christine (2006). Disasters.'
+    assert _variants(_CITED.format(*cited.split("\n")), "t.txt") == []
+    slip = '^ Christie, Les. "Growth states". CNN.\n^ Christe, Les (2006). Disasters.'
+    assert len(_variants(_CITED.format(*slip.split("\n")), "t.txt")) == 1

@@ -59,6 +59,7 @@ def spellings(mentions: list[Mention], text: str) -> dict[str, Spelling]:
     """
     out: dict[str, Spelling] = {}
     get = out.get
+    cited: list[tuple[str, str]] = []  # (surname, given name) of "Wexler, Alexandra (2017)"
 
     def spelling(part: str, start: int) -> Spelling | None:
         key, accented, _ = _surface(part)
@@ -83,6 +84,15 @@ def spellings(mentions: list[Mention], text: str) -> dict[str, Spelling]:
                 at = text.find(w, start, end)
                 start = start if at < 0 else at
             key, accented, hyphened = _surface(w)
+            # "Wexler, Alexandra (2017)", "Christie, Les": a given name (most names follow no ", ")
+            cited_as = (
+                _inverted_surname(text, m.start, end)
+                if m.start >= 2 and text.startswith(", ", m.start - 2, m.start)
+                else None
+            )
+            if cited_as:
+                sk = name_key(cited_as)
+                cited.append((sk, key or name_key(w)))
             if key is not None:
                 sp = get(key)
                 if sp is None:
@@ -90,21 +100,26 @@ def spellings(mentions: list[Mention], text: str) -> dict[str, Spelling]:
                 sp.places.append((start, start + len(w)))
                 if accented:
                     sp.accented = True
-                # "Wexler, Alexandra (2017)": a given name (most names follow no ", ")
-                if (
-                    m.start >= 2
-                    and text.startswith(", ", m.start - 2, m.start)
-                    and (surname := _inverted_surname(text, m.start, end))
-                ):
+                if cited_as:
                     sp.inner += 1
-                    sp.surnames.add(name_key(surname))
-                    sp.partners.add(name_key(surname))
+                    sp.surnames.add(sk)
+                    sp.partners.add(sk)
             if hyphened:
                 _hyphen_parts(w, start, spelling)
             continue
         last, pos = len(words) - 1, m.start
         keys, others = _name_keys(words)
         surname, given = keys[-1], keys[0]
+        # "Pinches, John Harvey; …": given names all, of the surname before them
+        inverted = (
+            m.start >= 2
+            and text.startswith(", ", m.start - 2, m.start)
+            and _inverted_surname(text, m.start, m.end)
+        )
+        if inverted:
+            surname, last = name_key(inverted), len(words)
+            others = tuple(o | {surname} for o in others)
+            cited.append((surname, given))
         for i, w in enumerate(words):
             if text.startswith(w, pos, m.end):
                 start = pos
@@ -131,6 +146,12 @@ def spellings(mentions: list[Mention], text: str) -> dict[str, Spelling]:
                     sp.givens.add(given)
             if hyphened:
                 _hyphen_parts(w, start, spelling)
+    for surname, given in cited:  # the cited surname: its given name, as in "Alexandra Wexler"
+        sp = get(surname)
+        if sp is not None and sp.inner + sp.last < len(sp.places):
+            sp.last += 1
+            sp.givens.add(given)
+            sp.partners.add(given)
     return out
 
 
@@ -151,20 +172,32 @@ def _name_keys(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[frozenset
 
 
 #: After a given name of a cited author written surname first: "; …", " (2017)",
-#: " (April 15, 2008)", " F.;".
-_INVERTED_AFTER_RE = re.compile(r"(?: [A-Z]\.)*(?:;| ?\((?:[A-Z][a-z]+\.? )?\d| [A-Z]\.)")
+#: " (April 15, 2008)", " F.;", ". \"Title\"", " – Jr." (a roster); ", and Archer Jones"
+#: (the next author) where the surname opens its line.
+_INVERTED_AFTER_RE = re.compile(
+    r"(?: [A-Z]\.)*(?:;| ?\((?:[A-Z][a-z]+\.? )?\d| [A-Z]\.| [–—] |\. ?[\"“]|(,? and [A-Z]))"
+)
 
 
 def _inverted_surname(text: str, start: int, end: int) -> str | None:
     """The surname before a given name in a citation's "Surname, Given" form ("Wexler,
     Alexandra; …", "Sears, Clare (2014)"), else None."""
-    if text[start - 2 : start] != ", " or not _INVERTED_AFTER_RE.match(text, end):
+    after = _INVERTED_AFTER_RE.match(text, end) if text[start - 2 : start] == ", " else None
+    if after is None:
         return None
     k = start - 2
     while k > 0 and (text[k - 1].isalpha() or text[k - 1] in "'\u2019-"):
         k -= 1
     word = text[k : start - 2]
-    return word if word[:1].isupper() and word[:1].isalpha() else None
+    if not (word[:1].isupper() and word[:1].isalpha()):
+        return None
+    if after.group(1) and not _LINE_HEAD_RE.fullmatch(text, text.rfind("\n", 0, k) + 1, k):
+        return None  # "Paris, Lyon, and Marseille": a list of the prose, not of authors
+    return word
+
+
+#: what may stand before a cited author's surname on its line: list marks, numbers, carets
+_LINE_HEAD_RE = re.compile(r"[\W\d_]*")
 
 
 def _hyphen_parts(word: str, start: int, spelling: Callable[[str, int], object]) -> None:
