@@ -393,3 +393,46 @@ def test_a_cited_surname_before_a_short_given_name_is_a_surname():
     assert _variants(_CITED.format(*cited.split("\n")), "t.txt") == []
     slip = '^ Christie, Les. "Growth states". CNN.\n^ Christe, Les (2006). Disasters.'
     assert len(_variants(_CITED.format(*slip.split("\n")), "t.txt")) == 1
+
+
+@pytest.mark.parametrize(
+    ("two_people", "one_person"),
+    [
+        # full names whose other words are other names: two people, a shared surname or not
+        (
+            "Patel Prahladbhai Ishvarbhai won Vadodara. Panchal Jagdish Ishwarbhai won Surat. "
+            "Patel Jagdish Ishwarbhai lost Anand. Desai Mohan Ishwarbhai lost Kheda.",
+            "Patel Prahladbhai Ishvarbhai won Vadodara. Panchal Jagdish Ishwarbhai won Surat. "
+            "Patel Prahladbhai Ishwarbhai lost Anand. Desai Mohan Ishwarbhai lost Kheda.",
+        ),
+        (
+            "Dushyant Rajnikant Patel won Bharuch. Rajanikant Mohanlal Patel won Rajkot. "
+            "Rajanikant Mohanlal Patel spoke.",
+            "Dushyant Rajnikant Patel won Bharuch. Dushyant Rajanikant Patel won Rajkot. "
+            "Dushyant Rajanikant Patel spoke.",
+        ),
+    ],
+)
+def test_full_names_differing_in_another_name_are_two_people(two_people, one_person):
+    assert _variants(f"Title\n\n{two_people}\n", "t.txt") == []
+    assert len(_variants(f"Title\n\n{one_person}\n", "t.txt")) == 1, _variants(
+        f"Title\n\n{one_person}\n", "t.txt"
+    )
+
+
+def test_a_place_in_longer_names_of_ordinary_words_is_still_one_place():
+    text = (
+        "Title\n\nMiners came to Ballarat. Ballarat grew. The Ballarat Old Town was rich; "
+        "the Ballarat Reform League met there.\n\nThe dead lie in the Ballaarat Old Cemetery."
+        "\n\nThe league sought reform; the old town and the cemetery still stand.\n"
+    )
+    assert len(_variants(text, "t.txt")) == 1, _variants(text, "t.txt")
+
+
+def test_a_word_in_names_of_bodies_with_other_place_names_is_still_one_word():
+    text = (
+        "Title\n\nThe Pilicode Research Centre grows rice. The Kumarakom Research Centre and "
+        "the Vellayani Research Centre grow fruit; the Odakkali Research Cetre grows oil.\n\n"
+        "Their research is on crops.\n"
+    )
+    assert len(_variants(text, "t.txt")) == 1, _variants(text, "t.txt")

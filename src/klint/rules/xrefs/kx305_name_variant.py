@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from klint.diagnostics import Diagnostic, Severity
 from klint.document import Document
+from klint.extract._names_text import name_key
 from klint.rules.base import Context, Rule
 from klint.rules.xrefs._common import line_of
 from klint.rules.xrefs._marks import (
@@ -23,6 +24,7 @@ from klint.rules.xrefs._marks import (
 )
 
 if TYPE_CHECKING:
+    from klint.claims import Mention
     from klint.extract._names_match import Variant
 
 
@@ -58,8 +60,10 @@ class NameVariant(Rule):
     Hannover"), a form given as such ("referred to as Poictiers") or right after its original
     in another script ("Δήλιος, Delios"), a name first given in bold as one of its own (an
     epithet), two people whose given names differ ("Clarence C. Buel" / "Don Carlos
-    Buell"), two one-off spellings listed in one sentence ("at Kilbagie … and Kilbegie"),
-    an entry of a list line of plain text ("Air Europa"), a country and its adjective
+    Buell") or whose full names of names only each hold a name the other lacks ("Patel
+    Prahladbhai Ishvarbhai" / "Panchal Jagdish Ishwarbhai"), a cited author written surname
+    first against another ("Johnsson, Julie" / "Johnson, Ted"), two one-off spellings listed
+    in one sentence ("at Kilbagie … and Kilbegie"), an entry of a list line of plain text ("Air Europa"), a country and its adjective
     ("the Argentine Chamber" / "in Argentina"), a people and a place (Portuguese/
     Portuguesa), -town and -ton (Charlestown/Charleston), product codes ("ATmega"), a
     hyphenated part of a longer compound ("Seine-Saint-Denis" / "Saint Denis",
@@ -102,8 +106,9 @@ class NameVariant(Rule):
         variants += [
             v for v in title_slips(words, ctx.packs, ctx.doc, lower) if v.minor.key not in found
         ]
+        full = _FullNames(mentions, lower)
         for v in variants:
-            if _told_apart(ctx, v):
+            if _told_apart(ctx, v, full):
                 continue
             where = _Places(text, paragraphs, v.major.places)
             (s, e), *more = v.minor.places
@@ -145,7 +150,7 @@ class NameVariant(Rule):
             )
 
 
-def _told_apart(ctx: Context, v: Variant) -> bool:
+def _told_apart(ctx: Context, v: Variant, full: _FullNames) -> bool:
     """Whether the text or its markup says the two spellings are not one name spelled two ways."""
     doc, minor, major = ctx.doc, v.minor.places, v.major.places
     if all(
@@ -173,6 +178,8 @@ def _told_apart(ctx: Context, v: Variant) -> bool:
         and two_people(doc.view, v)
     ):
         return True  # "Clarence C. Buel" / "Don Carlos Buell"
+    if full.other_people(v):
+        return True  # "Patel Prahladbhai Ishvarbhai" / "Panchal Jagdish Ishwarbhai"
     if _adjective(doc.view, v):
         return True  # "Argentine president" / "Argentina"
     if not v.minor.partners & v.major.partners and any(
@@ -184,6 +191,41 @@ def _told_apart(ctx: Context, v: Variant) -> bool:
     if _code(v.minor.surface) or _code(v.major.surface):
         return True  # a product or model code ("ATmega", "ATxmega")
     return _linked_apart(doc, v)
+
+
+class _FullNames:
+    """The other words of the name each place of a spelling stands in, found on first use."""
+
+    def __init__(self, mentions: list[Mention], lower: frozenset[str]) -> None:
+        self.mentions, self.lower = mentions, lower
+        self.spans: list[tuple[int, int, tuple[str, ...]]] | None = None
+        self.starts: list[int] = []
+
+    def _others(self, start: int, key: str) -> frozenset[str]:
+        """The keys of the other words of the full name around ``start`` if the text never
+        writes one in lower case: given names, patronymics, surnames (none in "Ballarat Old
+        Cemetery", "Cashew Research Centre": the name of a place or a body)."""
+        if self.spans is None:
+            self.spans = sorted(
+                (m.start, m.end, m.words) for m in self.mentions if len(m.words) > 1
+            )
+            self.starts = [s for s, _, _ in self.spans]
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i < 0 or start >= self.spans[i][1]:
+            return frozenset()
+        keys = frozenset(name_key(w) for w in self.spans[i][2]) - {key}
+        return frozenset() if keys & self.lower else keys
+
+    def other_people(self, v: Variant) -> bool:
+        """Every place of the less frequent spelling stands in a full name, and each full name
+        of the other spelling holds a name that one has not, and lacks one that it has: two
+        people ("Patel Prahladbhai Ishvarbhai" / "Panchal Jagdish Ishwarbhai", "Dushyant
+        Rajnikant Patel" / "Rajanikant Mohanlal Patel"; not "Marta Kowalski" / "Kowalsky")."""
+        minor = [self._others(s, v.minor.key) for s, _ in v.minor.places]
+        if not all(minor):
+            return False
+        major = [o for s, _ in v.major.places if (o := self._others(s, v.major.key))]
+        return bool(major) and all(not (a <= b or b <= a) for a in minor for b in major)
 
 
 def _linked_apart(doc: Document, v: Variant) -> bool:
