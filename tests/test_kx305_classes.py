@@ -27,6 +27,16 @@ PAIRS = [
         "t.txt",
     ),
     (
+        "Title\n\nThe town is often misspelled Poictiers in English chronicles." + _POITIERS,
+        "Title\n\nThe town is often besieged, Poictiers in English chronicles." + _POITIERS,
+        "t.txt",
+    ),
+    (
+        "Title\n\nA common misspelling is Poictiers, after the chronicles." + _POITIERS,
+        "Title\n\nA common saying in Poictiers, after the chronicles." + _POITIERS,
+        "t.md",
+    ),
+    (
         "Title\n\nIn older maps the town is called Poictiers." + _POITIERS,
         "Title\n\nIn older maps the town Poictiers is shown." + _POITIERS,
         "t.md",
