@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from klint.diagnostics import Diagnostic, Severity
+from klint.document import Document
 from klint.rules.base import Context, Rule
 from klint.rules.xrefs._common import BODY_KINDS, defined_acronyms, line_of
 
 
 class AcronymBeforeDefinition(Rule):
     """## What it does
-    Reports an acronym used in the body before the place that defines it.
-    Uses in the title, headings and infobox (which summarise the article) and
-    in quotations are not checked. Opt-in: many articles use an acronym in the
-    lead and expand it in the body.
+    Reports an acronym used in the prose before the place that defines it. Uses
+    where a reader does not meet it in the prose are not checked: the title,
+    headings, the infobox (also as short lines of plain text that are no
+    sentence: "Media / NESN"), tables, captions, hatnotes ("For other uses, see
+    ALP") and quotations. Opt-in: many articles use an
+    acronym in the lead and expand it in the body.
 
     ## Why is this bad?
     The reader meets the acronym before learning what it stands for.
@@ -41,8 +45,7 @@ class AcronymBeforeDefinition(Rule):
             d = defined.get(a.acronym)
             if not d or a.expansion or a.in_quote or a.acronym in reported or a.start >= d[0].start:
                 continue
-            region = ctx.doc.region_at(a.start, *BODY_KINDS)
-            if region is None or region.kind == "heading":
+            if not _in_prose(ctx.doc, a.start):
                 continue
             reported.add(a.acronym)
             yield self.diagnostic(
@@ -52,3 +55,35 @@ class AcronymBeforeDefinition(Rule):
                 f"\u201c{d[0].expansion}\u201d on line {line_of(ctx, d[0].start)}",
                 related=[(d[0].start, d[0].end, "definition")],
             )
+
+
+#: region kinds whose text a reader does not take for the prose: it labels, it does not tell
+_NOT_PROSE = frozenset({"heading", "caption", "table_row"})
+#: a sentence's end inside a line
+_SENTENCE_END_RE = re.compile(r"[\w)\]\"'”’][.!?](?:\s|$)")
+#: what a hatnote says ("'ALP' redirects here.", "For other uses, see ALP.")
+_HATNOTE_RE = re.compile(
+    r"\bredirects here\b|^(?:For (?:other|the)\b.*?, see\b|Not to be confused with\b|"
+    r"This article is about\b|See also:)"
+)
+_SHORT_LINE = 70
+
+
+def _line(doc: Document, start: int) -> str:
+    text = doc.view
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", start)
+    return text[lo : hi if hi >= 0 else len(text)].strip()
+
+
+def _in_prose(doc: Document, start: int) -> bool:
+    """Whether a reader meets the use in a sentence of the prose: not in a heading, caption or
+    table, not on a short line that is no sentence (an infobox or a navigation box rendered
+    as plain text, an entry of a list), not in a hatnote."""
+    region = doc.region_at(start, *BODY_KINDS)
+    if region is None or region.kind in _NOT_PROSE:
+        return False
+    line = _line(doc, start)
+    if len(line) <= _SHORT_LINE and not _SENTENCE_END_RE.search(line):
+        return False
+    return not _HATNOTE_RE.search(line)
