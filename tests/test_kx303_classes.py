@@ -59,6 +59,52 @@ PAIRS = [
         + _LATER,
         "t.txt",
     ),
+    # the subject named as its acronym
+    (
+        "New England Sports Network\n\nThe New England Sports Network, also known as NESN, is a "
+        "cable channel in Boston." + _LATER,
+        "New England Sports Network\n\nThe New England Sports Network, best known for NESN "
+        "Live, is a cable channel in Boston." + _LATER,
+        "t.txt",
+    ),
+    (
+        "New England Sports Network\n\nThe New England Sports Network (abbreviated as NESN) is "
+        "a cable channel in Boston." + _LATER,
+        "New England Sports Network\n\nThe New England Sports Network (a rival of NESN Plus) "
+        "is a cable channel in Boston." + _LATER,
+        "t.txt",
+    ),
+    (
+        "New England Sports Network\n\nThe New England Sports Network (known in Maine as NESN "
+        "North) is a cable channel in Boston." + _LATER,
+        "New England Sports Network\n\nThe New England Sports Network (seen in Maine as the "
+        "NESN North) is a cable channel in Boston." + _LATER,
+        "t.txt",
+    ),
+    (
+        "New England Sports Network\n\nThe network (formerly named NESN Plus) is a cable "
+        "channel in Boston." + _LATER,
+        "New England Sports Network\n\nThe network (formerly the NESN Plus) is a cable "
+        "channel in Boston." + _LATER,
+        "t.txt",
+    ),
+    # a use right after a name in parentheses: defined there, in another form
+    (
+        "Angela Merkel\n\nShe led a coalition with the [[Social Democratic Party of Germany]] "
+        "(SPD) from 2005.\n\nIn 2013 the Social Democratic Party (SPD) joined her again.\n",
+        "Angela Merkel\n\nShe led a coalition with the [[Social Democratic Party of Germany|"
+        "party]] (SPD) from 2005.\n\nIn 2013 the Social Democratic Party (SPD) joined her "
+        "again.\n",
+        "t.wiki",
+    ),
+    (
+        "Museum\n\nCadets trained at the [Royal Military Academy](https://example.org/kma) "
+        "(KMA) in Breda.\n\nThe archives of the Koninklijke Militaire Academie (KMA) are in "
+        "The Hague.\n",
+        "Museum\n\nCadets trained at the [academy](https://example.org/kma) (KMA) in Breda."
+        "\n\nThe archives of the Koninklijke Militaire Academie (KMA) are in The Hague.\n",
+        "t.md",
+    ),
 ]
 
 

@@ -17,7 +17,8 @@ class AcronymBeforeDefinition(Rule):
     where a reader does not meet it in the prose are not checked: the title,
     headings, the infobox (also as short lines of plain text that are no
     sentence: "Media / NESN"), tables, captions, hatnotes ("For other uses, see
-    ALP") and quotations. Opt-in: many articles use an
+    ALP"), quotations, and the acronym given as the subject's own name ("Digital
+    Equipment Corporation, also known as DEC"). Opt-in: many articles use an
     acronym in the lead and expand it in the body.
 
     ## Why is this bad?
@@ -41,9 +42,13 @@ class AcronymBeforeDefinition(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         defined = defined_acronyms(ctx)
         reported: set[str] = set()
+        text = ctx.doc.view
         for a in ctx.claims.acronyms:
             d = defined.get(a.acronym)
             if not d or a.expansion or a.in_quote or a.acronym in reported or a.start >= d[0].start:
+                continue
+            if _named_as(text, a.start) or _after_name(text, a.start):
+                reported.add(a.acronym)  # given as a name here: a definition of its own
                 continue
             if not _in_prose(ctx.doc, a.start):
                 continue
@@ -66,6 +71,14 @@ _HATNOTE_RE = re.compile(
     r"\bredirects here\b|^(?:For (?:other|the)\b.*?, see\b|Not to be confused with\b|"
     r"This article is about\b|See also:)"
 )
+#: words that give what follows as a name of the thing before ("also known as DEC",
+#: "known in the United States as UMG", "formerly named AT&T Bell Laboratories")
+_NAMED_AS_RE = re.compile(
+    r"\b(?:(?:known|abbreviated|shortened|referred to)(?: [^.;()]{0,30}?)?(?: (?:simply|as|to))+"
+    r"|(?:called|named)(?: simply)?)\s*$"
+)
+#: a name of two capitalised words or more right before an opening parenthesis
+_NAME_BEFORE_RE = re.compile(r"[A-Z][\w'’&-]*[\s\]]*\(\s*$")
 _SHORT_LINE = 70
 
 
@@ -87,3 +100,24 @@ def _in_prose(doc: Document, start: int) -> bool:
     if len(line) <= _SHORT_LINE and not _SENTENCE_END_RE.search(line):
         return False
     return not _HATNOTE_RE.search(line)
+
+
+def _after_name(text: str, start: int) -> bool:
+    """Whether the use opens a parenthesis right after a name of capitalised words: the text
+    defines it there, in a form the expansion reader did not match ("the [[Social Democratic
+    Party of Germany]] (SPD)", "the Royal Military Academy (KMA)", "(ALDE party)")."""
+    m = _NAME_BEFORE_RE.search(text, max(0, start - 120), start)  # a link target blanked
+    if m is None:
+        return False
+    before = [w for w in text[max(0, m.start() - 40) : m.start()].split() if w not in _JOINS]
+    return bool(before) and before[-1][:1].isupper()
+
+
+#: small words inside a name ("Party of Germany", "Alliance for Europe")
+_JOINS = frozenset({"of", "for", "and", "the", "&", "de", "du", "des", "la", "le", "di", "van"})
+
+
+def _named_as(text: str, start: int) -> bool:
+    """Whether the use follows words that give it as a name of the thing before it
+    ("Digital Equipment Corporation, also known as DEC", "(abbreviated as UMG)")."""
+    return bool(_NAMED_AS_RE.search(text, max(0, start - 40), start))
