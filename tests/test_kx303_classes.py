@@ -105,6 +105,14 @@ PAIRS = [
         "\n\nThe archives of the Koninklijke Militaire Academie (KMA) are in The Hague.\n",
         "t.md",
     ),
+    # a use in the sentence that expands it
+    (
+        "New England Sports Network\n\nThe NESN Bruins games are shown by the New England "
+        "Sports Network (NESN) in Boston.\n",
+        "New England Sports Network\n\nThe NESN Bruins games are shown in Boston. In 1984 "
+        "the club signed with the New England Sports Network (NESN).\n",
+        "t.txt",
+    ),
 ]
 
 

@@ -50,6 +50,8 @@ class AcronymBeforeDefinition(Rule):
             if _named_as(text, a.start) or _after_name(text, a.start):
                 reported.add(a.acronym)  # given as a name here: a definition of its own
                 continue
+            if _same_sentence(text, a.end, d[0].start):
+                continue  # the sentence goes on to expand it
             if not _in_prose(ctx.doc, a.start):
                 continue
             reported.add(a.acronym)
@@ -79,6 +81,7 @@ _NAMED_AS_RE = re.compile(
 )
 #: a name of two capitalised words or more right before an opening parenthesis
 _NAME_BEFORE_RE = re.compile(r"[A-Z][\w'’&-]*[\s\]]*\(\s*$")
+_SENTENCE_RE = re.compile(r"[.!?][\"'”’)\]]*\s+[A-Z]|\n")
 _SHORT_LINE = 70
 
 
@@ -115,6 +118,12 @@ def _after_name(text: str, start: int) -> bool:
 
 #: small words inside a name ("Party of Germany", "Alliance for Europe")
 _JOINS = frozenset({"of", "for", "and", "the", "&", "de", "du", "des", "la", "le", "di", "van"})
+
+
+def _same_sentence(text: str, end: int, definition: int) -> bool:
+    """Whether the definition comes later in the sentence of the use ("the UNLV Rebels team of
+    the University of Nevada, Las Vegas (UNLV)"): the reader learns it before the full stop."""
+    return definition - end <= 200 and not _SENTENCE_RE.search(text, end, definition)
 
 
 def _named_as(text: str, start: int) -> bool:
