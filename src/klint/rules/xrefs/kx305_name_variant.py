@@ -24,7 +24,6 @@ from klint.rules.xrefs._marks import (
 )
 
 if TYPE_CHECKING:
-    from klint.claims import Mention
     from klint.extract._names_match import Variant
 
 
@@ -102,9 +101,8 @@ class NameVariant(Rule):
         variants += [
             v for v in title_slips(words, ctx.packs, ctx.doc, lower) if v.minor.key not in found
         ]
-        full = _FullNames(mentions, lower)
         for v in variants:
-            if _told_apart(ctx, v, full):
+            if _told_apart(ctx, v, lower):
                 continue
             where = _Places(text, paragraphs, v.major.places)
             (s, e), *more = v.minor.places
@@ -146,7 +144,7 @@ class NameVariant(Rule):
             )
 
 
-def _told_apart(ctx: Context, v: Variant, full: _FullNames) -> bool:
+def _told_apart(ctx: Context, v: Variant, lower: frozenset[str]) -> bool:
     """Whether the text or its markup says the two spellings are not one name spelled two ways."""
     doc, minor, major = ctx.doc, v.minor.places, v.major.places
     if all(
@@ -174,7 +172,7 @@ def _told_apart(ctx: Context, v: Variant, full: _FullNames) -> bool:
         and two_people(doc.view, v)
     ):
         return True  # "Clarence C. Buel" / "Don Carlos Buell"
-    if full.other_people(v):
+    if _other_people(doc.view, lower, v):
         return True  # "Patel Prahladbhai Ishvarbhai" / "Panchal Jagdish Ishwarbhai"
     if _adjective(doc.view, v):
         return True  # "Argentine president" / "Argentina"
@@ -189,39 +187,36 @@ def _told_apart(ctx: Context, v: Variant, full: _FullNames) -> bool:
     return _linked_apart(doc, v)
 
 
-class _FullNames:
-    """The other words of the name each place of a spelling stands in, found on first use."""
+def _other_people(text: str, lower: frozenset[str], v: Variant) -> bool:
+    """Every place of the less frequent spelling stands in a full name, and each full name
+    of the other spelling holds a name that one has not, and lacks one that it has: two
+    people ("Patel Prahladbhai Ishvarbhai" / "Panchal Jagdish Ishwarbhai", "Dushyant
+    Rajnikant Patel" / "Rajanikant Mohanlal Patel"; not "Marta Kowalski" / "Kowalsky")."""
+    if not (v.minor.partners and v.major.partners):
+        return False  # one of them never stands in a longer name
+    minor = [_name_around(text, lower, s, e, v.minor.key) for s, e in v.minor.places]
+    if not all(minor):
+        return False
+    major = [o for s, e in v.major.places if (o := _name_around(text, lower, s, e, v.major.key))]
+    return bool(major) and all(not (a <= b or b <= a) for a in minor for b in major)
 
-    def __init__(self, mentions: list[Mention], lower: frozenset[str]) -> None:
-        self.mentions, self.lower = mentions, lower
-        self.spans: list[tuple[int, int, tuple[str, ...]]] | None = None
-        self.starts: list[int] = []
 
-    def _others(self, start: int, key: str) -> frozenset[str]:
-        """The keys of the other words of the full name around ``start`` if the text never
-        writes one in lower case: given names, patronymics, surnames (none in "Ballarat Old
-        Cemetery", "Cashew Research Centre": the name of a place or a body)."""
-        if self.spans is None:
-            self.spans = sorted(
-                (m.start, m.end, m.words) for m in self.mentions if len(m.words) > 1
-            )
-            self.starts = [s for s, _, _ in self.spans]
-        i = bisect.bisect_right(self.starts, start) - 1
-        if i < 0 or start >= self.spans[i][1]:
-            return frozenset()
-        keys = frozenset(name_key(w) for w in self.spans[i][2]) - {key}
-        return frozenset() if keys & self.lower else keys
+def _name_around(
+    text: str, lower: frozenset[str], start: int, end: int, key: str
+) -> frozenset[str]:
+    """The keys of the other capitalised words the word stands among (one space apart) if the
+    text never writes one in lower case: given names, patronymics, surnames (none in "Ballarat
+    Old Cemetery", "Cashew Research Centre": the name of a place or a body)."""
+    left = _RUN_BEFORE_RE.search(text, max(0, start - 80), start)
+    right = _RUN_AFTER_RE.match(text, end)
+    words = (left.group().split() if left else []) + (right.group().split() if right else [])
+    keys = frozenset(name_key(w) for w in words) - {key}
+    return frozenset() if keys & lower else keys
 
-    def other_people(self, v: Variant) -> bool:
-        """Every place of the less frequent spelling stands in a full name, and each full name
-        of the other spelling holds a name that one has not, and lacks one that it has: two
-        people ("Patel Prahladbhai Ishvarbhai" / "Panchal Jagdish Ishwarbhai", "Dushyant
-        Rajnikant Patel" / "Rajanikant Mohanlal Patel"; not "Marta Kowalski" / "Kowalsky")."""
-        minor = [self._others(s, v.minor.key) for s, _ in v.minor.places]
-        if not all(minor):
-            return False
-        major = [o for s, _ in v.major.places if (o := self._others(s, v.major.key))]
-        return bool(major) and all(not (a <= b or b <= a) for a in minor for b in major)
+
+#: capitalised words, one space apart, right before or after a word
+_RUN_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]* )+$")
+_RUN_AFTER_RE = re.compile(r"(?: [A-Z][\w'’-]*(?![\w'’-]))+")
 
 
 def _linked_apart(doc: Document, v: Variant) -> bool:
