@@ -15,12 +15,74 @@ import precision
 
 pytestmark = pytest.mark.skipif(not precision.CORPUS.is_dir(), reason="no eval/corpus")
 
-#: opt-in rules at or above the bar on the corpus, checked as if they were on by default
-OPT_IN = ("KX305",)
+#: opt-in rules whose FALSE classes on the corpus are fixed, or listed below, checked as if
+#: they were on by default
+OPT_IN = ("KD110", "KD111", "KD112", "KN209", "KX305")
 
 #: findings judged FALSE that are still reported: classes not yet told apart (their reasons
 #: are in the ledger); any other finding judged FALSE must not come back
 STILL_FALSE = {
+    # held-out set 5: judged before any change was made for it, its classes left open
+    (
+        "markdown/E_A_T_TV_program.md",
+        "KX305",
+        "9b1f0f3debf62730",
+    ),  # "Sugod-Bahay sa Barangay" (the old segment) and "Sugod Bah
+    (
+        "markdown/John_Harrison_Stonehouse.md",
+        "KD112",
+        "f04b7d83322261f2",
+    ),  # "featured as a character in a novel" in 2001 is his legacy
+    (
+        "text/Beijing.txt",
+        "KD112",
+        "031ecf0697238e79",
+    ),  # "the dynasty imploded in 1911": the dynasty is the subject
+    (
+        "text/Boston.txt",
+        "KD110",
+        "a337971a26ae8512",
+    ),  # "the Boston Redevelopment Authority (BRA) established in 1
+    (
+        "text/Cairo.txt",
+        "KX305",
+        "81947e11488b40f1",
+    ),  # alternative renderings of the name (Kairon, Kahira, ...) l
+    (
+        "text/Cairo.txt",
+        "KX305",
+        "e094411d9a7e3265",
+    ),  # "Dar Al Fouad" hospital and King Fuad are different names
+    (
+        "text/Moscow.txt",
+        "KX305",
+        "cfe81573e61d05ee",
+    ),  # Moscú (Spanish) and Moscou (French, Portuguese) are the ci
+    (
+        "text/Paris.txt",
+        "KX305",
+        "41a98b01632d415b",
+    ),  # "Hôpital Européen Georges-Pompidou" keeps the hospital"s F
+    (
+        "text/Paris.txt",
+        "KX305",
+        "41ab757835edf8c1",
+    ),  # Saint Denis the bishop and the town of Saint-Denis are wri
+    (
+        "text/Paris.txt",
+        "KX305",
+        "52c995726170f7c8",
+    ),  # "Parision" is the historical name attested in the 5th cent
+    (
+        "wikitext/Elizabeth_II.wiki",
+        "KD110",
+        "17759de5c7b65dcc",
+    ),  # "his death in 2021" is Prince Philip"s, not hers
+    (
+        "wikitext/Elizabeth_II.wiki",
+        "KD110",
+        "8b48c1e1652fcfcd",
+    ),  # "King Abdullah of Saudi Arabia died on 23 January 2015": h
     (
         "markdown/Eureka_Rebellion.md",
         "KX305",
