@@ -17,12 +17,22 @@ pytestmark = pytest.mark.skipif(not precision.CORPUS.is_dir(), reason="no eval/c
 
 #: opt-in rules whose FALSE classes on the corpus are fixed, or listed below, checked as if
 #: they were on by default
-OPT_IN = ("KD110", "KD111", "KD112", "KN209", "KX305")
+OPT_IN = (
+    *("KD102", "KD104", "KD106", "KD114", "KN205", "KN211"),  # on by default until held-out set 5
+    *("KD110", "KD111", "KD112", "KN209", "KX305"),
+)
 
 #: findings judged FALSE that are still reported: classes not yet told apart (their reasons
 #: are in the ledger); any other finding judged FALSE must not come back
 STILL_FALSE = {
     # held-out set 5: judged before any change was made for it, its classes left open
+    ("text/Houston.txt", "KD102", "882114421e550b8e"),
+    ("markdown/2022_Hungarian_parliamentary_election.md", "KD104", "ab4b4ee292398c8b"),
+    ("wikitext/Elizabeth_II.wiki", "KD104", "5e4bcba989cc8b05"),
+    ("text/Boston.txt", "KD106", "c3e0edded96938c7"),
+    ("text/Boston.txt", "KD114", "c72d2f55ac2b71b6"),
+    ("markdown/2022_UEFA_Champions_League_final.md", "KN205", "8d804d47fa61230c"),
+    ("markdown/October_2022_United_Kingdom_government_crisis.md", "KN205", "efbef1928f26c896"),
     (
         "markdown/E_A_T_TV_program.md",
         "KX305",

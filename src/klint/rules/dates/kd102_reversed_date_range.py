@@ -87,7 +87,10 @@ class ReversedDateRange(Rule):
 
     code = "KD102"
     name = "reversed-date-range"
-    severity = Severity.ERROR
+    severity = Severity.WARNING
+    # off until it is right nine times in ten on articles it was not written beside:
+    # 0 of 2 right on held-out set 5
+    default_enabled = False
     summary = "a range or begin/end pair whose end is before its start"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:

@@ -191,7 +191,10 @@ class ChronologyRegression(Rule):
 
     code = "KD104"
     name = "chronology-regression"
-    severity = Severity.WARNING  # too few judged findings on the corpus for error level (>= 97 %)
+    severity = Severity.WARNING
+    # off until it is right nine times in ten on articles it was not written beside:
+    # 0 of 6 right on held-out set 5
+    default_enabled = False
     summary = "a dated sentence jumps back past the previous one with no flashback cue"
 
     @dataclass(frozen=True)

@@ -89,7 +89,10 @@ class DurationMismatch(Rule):
 
     code = "KD106"
     name = "duration-mismatch"
-    severity = Severity.WARNING  # no corpus evidence yet for error level (>= 97 % precise)
+    severity = Severity.WARNING
+    # off until it is right nine times in ten on articles it was not written beside:
+    # 0 of 2 right on held-out set 5
+    default_enabled = False
     summary = "a stated duration that does not fit the range beside it"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:

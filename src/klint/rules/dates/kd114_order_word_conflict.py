@@ -88,7 +88,10 @@ class OrderWordConflict(Rule):
 
     code = "KD114"
     name = "order-word-conflict"
-    severity = Severity.WARNING  # no corpus evidence yet for error level (>= 97 % precise)
+    severity = Severity.WARNING
+    # off until it is right nine times in ten on articles it was not written beside:
+    # 0 of 2 right on held-out set 5
+    default_enabled = False
     summary = "\u201cA before B\u201d or \u201cA after B\u201d with dates that say the opposite"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:

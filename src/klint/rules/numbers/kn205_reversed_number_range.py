@@ -53,7 +53,10 @@ class ReversedNumberRange(Rule):
 
     code = "KN205"
     name = "reversed-number-range"
-    severity = Severity.ERROR
+    severity = Severity.WARNING
+    # off until it is right nine times in ten on articles it was not written beside:
+    # 0 of 4 right on held-out set 5
+    default_enabled = False
     summary = "a range whose low end is larger than its high end"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:

@@ -108,7 +108,10 @@ class PartExceedsWhole(Rule):
 
     code = "KN211"
     name = "part-exceeds-whole"
-    severity = Severity.ERROR
+    severity = Severity.WARNING
+    # off until it is right nine times in ten on articles it was not written beside:
+    # 0 of 4 right on held-out set 5
+    default_enabled = False
     summary = "a part larger than its whole, or sub-parts that add up to more than it"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
