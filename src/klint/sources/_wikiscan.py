@@ -80,9 +80,12 @@ _LINE_MARK_RE = re.compile(r"[*#;:=]|-{4}")
 ENTITY = r"&(?:[A-Za-z]+|#[0-9]+|#[xX][0-9A-Fa-f]+);"
 #: a colon the tokenizer reads as text, never as the start of a URL: before a space, or after
 #: a word (its letters, digits and "_" up to the colon) that is no URI scheme ("1:38", "Side
-#: one:"; not "news:", "http:")
+#: one:"; not "news:", "http:"); told by what is behind it, so that a run of text before it
+#: is read whole (the colon first: most places have none)
 _TEXT_COLON = (
-    r":(?= )|(?<!\w):|\b(?!(?i:" + "|".join(sorted(URI_SCHEMES, key=len, reverse=True)) + r"):)\w+:"
+    r":(?:(?= )|(?<!\w:)|"
+    + "".join(rf"(?<!\b(?i:{scheme}):)" for scheme in sorted(URI_SCHEMES))
+    + ")"
 )
 #: a plain link: an apostrophe in it, no colon
 _PLAIN_LINK = r"\[\[(?:[^\[\]{}<>|\n:'&]|'(?!'))+(?:\|(?:[^\[\]{}<>|\n':&]|'(?!'))*)?\]\]"
@@ -103,9 +106,11 @@ _PLAIN_SMALL = (
     + r")*</small>"
 )
 #: a piece of text with no markup but plain links, bold and italic quotes, <br>, blanked
-#: references, entities, comments and ``<small>``; a colon as text (never a URL's)
+#: references, entities, comments and ``<small>``; a colon as text (never a URL's). Each
+#: piece starts with a character of its own and ends where it must, so a run of pieces
+#: is read one way only (``*+``: never given back)
 PLAIN_PIECE = (
-    r"(?:[^{}\[\]<>&':\n]|"
+    r"(?:[^{}\[\]<>&':\n]++|"
     + _TEXT_COLON
     + r"|'(?!')|'{2,3}(?!')|'{5}(?!')|<br\s*/?>|"
     + ENTITY
@@ -120,7 +125,7 @@ PLAIN_PIECE = (
 #: a plain line: list marks, then plain markup and flat templates (not what starts a
 #: heading, a rule, a table…)
 _PLAIN_LINE_RE = re.compile(
-    r"[*#]*+((?![=\-:;|!])(?:" + PLAIN_PIECE + "|" + FLAT_TEMPLATE + r")*)(?=\n|\Z)"
+    r"[*#]*+((?![=\-:;|!])(?:" + PLAIN_PIECE + "|" + FLAT_TEMPLATE + r")*+)(?=\n|\Z)"
 )
 #: in a template's parameters: a tag, an external link, a table (may take in its "}}")
 _UNSURE_PARAMETERS_RE = re.compile(r"<|(?<!\[)\[(?!\[)|\{\|")

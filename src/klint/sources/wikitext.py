@@ -98,7 +98,7 @@ _SKIP_TAGS = frozenset(
 )
 #: contents with no markup but plain links, paired quotes, <br>, blanked references and
 #: flat templates
-_SIMPLE_RE = re.compile(r"(?:" + _wikiscan.PLAIN_PIECE + "|" + _wikiscan.FLAT_TEMPLATE + r")*\n?")
+_SIMPLE_RE = re.compile(r"(?:" + _wikiscan.PLAIN_PIECE + "|" + _wikiscan.FLAT_TEMPLATE + r")*+\n?")
 _SIMPLE_MARKUP_RE = re.compile(
     r"'{2,5}|<br\s*/?>|<ref[^<>]*>[ ]*</ref\s*>|<ref[^<>]*/>|\[\[([^|\]]+)(?:\|([^\]]*))?\]\]"
     r"|\{\{[^{}]*\}\}|<!--.*?-->|</?small>|" + _wikiscan.ENTITY
@@ -107,7 +107,7 @@ _FLAT_NAME_RE = re.compile(r"\{\{([^{}|]*)")
 #: an infobox parameter's value that :meth:`_Reader.simple` reads: plain pieces and flat
 #: templates, then blanks and line endings
 _BOX_VALUE_RE = re.compile(
-    r"(?:" + _wikiscan.PLAIN_PIECE + "|" + _wikiscan.FLAT_TEMPLATE + r")*\s*"
+    r"(?:" + _wikiscan.PLAIN_PIECE + "|" + _wikiscan.FLAT_TEMPLATE + r")*+\s*"
 )
 #: an infobox parameter's name (up to its "=")
 _BOX_KEY_RE = re.compile(r"[^=|{}\[\]<>&'\n]*=")
