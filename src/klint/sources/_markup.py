@@ -15,9 +15,12 @@ import operator
 import re
 
 _RUN_RE = re.compile(r"[^\r\n]+")
+#: a URL: ``http://``, ``https://`` or ``ftp://`` (any case) and what follows, or ``www.`` and a
+#: domain, each after a word boundary. Its first letter is a class of its own, so the search
+#: skips to the next "f", "h" or "w" in C; the boundary is looked for behind that letter
 URL_RE = re.compile(
-    r"\b(?:https?|ftp)://[^\s<>\"')\]]{1,2000}|\bwww\.[a-z0-9-]{1,63}\.[^\s<>\"')\]]{1,2000}",
-    re.IGNORECASE,
+    r"[fFhHwW](?<!\w.)(?i:(?<=h)ttps?://|(?<=f)tp://|(?<=w)ww\.[a-z0-9-]{1,63}\.)"
+    r"(?i:[^\s<>\"')\]]{1,2000})"
 )
 
 
