@@ -88,12 +88,24 @@ _PAIRS = {
 UNCLOSED_LIMIT = 200
 _OPEN_TAG_RE = re.compile(r"<[A-Za-z]")
 _SELF_CLOSED_REF = re.compile(r"<ref\b[^<>]*/>")
+_BR_RE = re.compile(r"<[bB][rR]")  # "<br" in any case
+#: each marker counted, as a pattern: its search for a literal skips through a text of
+#: characters wider than a byte faster than ``str.count`` does
+_MARKERS = {
+    s: re.compile(re.escape(s))
+    for s in {"</", "/>", *(s for pairs in _PAIRS.values() for pair in pairs for s in pair)}
+}
+
+
+def _count(marker: str, text: str) -> int:
+    """``text.count(marker)``."""
+    return text.count(marker) if text.isascii() else len(_MARKERS[marker].findall(text))
 
 
 def _unclosed_markup(text: str, fmt: str) -> str | None:
     """Describe markup left open so often that a parser would take quadratic time, else None."""
     for opener, closer in _PAIRS.get(fmt, ()):
-        excess = text.count(opener) - text.count(closer)
+        excess = _count(opener, text) - _count(closer, text)
         if opener == "<ref" and excess > UNCLOSED_LIMIT:  # "<ref name=x />" closes itself
             excess -= len(_SELF_CLOSED_REF.findall(text))
         if excess > UNCLOSED_LIMIT:
@@ -101,9 +113,9 @@ def _unclosed_markup(text: str, fmt: str) -> str | None:
     if fmt == "wikitext":
         excess = (
             len(_OPEN_TAG_RE.findall(text))
-            - text.count("</")
-            - text.count("/>")
-            - text.lower().count("<br")
+            - _count("</", text)
+            - _count("/>", text)
+            - len(_BR_RE.findall(text))
         )
         if excess > 2 * UNCLOSED_LIMIT:
             return f"{excess:,} unclosed tags"
