@@ -307,7 +307,7 @@ def test_catch_criterion_counts_only_new_findings_at_the_error_lines():
 def test_judge_lints_both_versions_and_ignores_old_findings_elsewhere():
     text = "Title\n\nThe works ran from 1998 to 1994 on the old line.\n\nThe hall was finished in 1901 and opened a year later.\n"
     art = Article.parse(text, "a.txt")
-    linter = inject.Linter()
+    linter = inject.Linter(("KD102",))  # reversed date ranges, opt-in
     assert any(
         d.line == 3 for d in linter.lint(text, art.path, art.fmt)
     )  # a finding before the edit
