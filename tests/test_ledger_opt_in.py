@@ -26,6 +26,22 @@ OPT_IN = (
 #: are in the ledger); any other finding judged FALSE must not come back
 STILL_FALSE = {
     # held-out set 5: judged before any change was made for it, its classes left open
+    ("text/Tokyo.txt", "KN209", "b453e8f7f6d97ce4"),
+    ("text/Toronto.txt", "KN209", "32e474e264a9db77"),
+    ("markdown/2023_Emilia_Romagna_floods.md", "KX305", "1eff9aa18f444e13"),
+    ("markdown/Fantastic_Beasts_The_Secrets_of_Dumbledore.md", "KX305", "8dd228b5059bcd97"),
+    ("markdown/George_Young_swimmer.md", "KX305", "874e81dfe5ae1c56"),
+    ("markdown/Mount_Greylock.md", "KX305", "a7d17f0f6ea85f0e"),
+    ("markdown/Nagpuria_people.md", "KX305", "a757d64e62cee00b"),
+    ("markdown/O_Sulloc_Tea.md", "KX305", "55a5d0fb5fbc1fb0"),
+    ("markdown/Storm_Eunice.md", "KX305", "fff73da1ee39cef2"),
+    ("markdown/Storm_Eunice.md", "KX305", "56a767dd9588af63"),
+    ("text/Beijing.txt", "KX305", "209844ecf8039f74"),
+    ("text/Copenhagen.txt", "KX305", "927be0df82d4efab"),
+    ("text/Lisbon.txt", "KX305", "3ebd6941c0724148"),
+    ("text/Lisbon.txt", "KX305", "1feaf64c34f8f0e6"),
+    ("text/Tokyo.txt", "KX305", "ae64bdc1f428b02e"),
+    ("text/Toronto.txt", "KX305", "a1223922fd1663cc"),
     ("text/Houston.txt", "KD102", "882114421e550b8e"),
     ("markdown/2022_Hungarian_parliamentary_election.md", "KD104", "ab4b4ee292398c8b"),
     ("wikitext/Elizabeth_II.wiki", "KD104", "5e4bcba989cc8b05"),
