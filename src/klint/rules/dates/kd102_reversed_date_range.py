@@ -91,7 +91,7 @@ class ReversedDateRange(Rule):
     # off until it is right nine times in ten on articles it was not written beside:
     # 0 of 2 right on held-out set 5
     default_enabled = False
-    summary = "a range or begin/end pair whose end is before its start"
+    summary = "a range or begin/end pair whose end is before its start (opt-in)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         view = ctx.doc.view

@@ -195,7 +195,7 @@ class ChronologyRegression(Rule):
     # off until it is right nine times in ten on articles it was not written beside:
     # 0 of 6 right on held-out set 5
     default_enabled = False
-    summary = "a dated sentence jumps back past the previous one with no flashback cue"
+    summary = "a dated sentence jumps back past the previous one with no flashback cue (opt-in)"
 
     @dataclass(frozen=True)
     class Options:

@@ -93,7 +93,7 @@ class DurationMismatch(Rule):
     # off until it is right nine times in ten on articles it was not written beside:
     # 0 of 2 right on held-out set 5
     default_enabled = False
-    summary = "a stated duration that does not fit the range beside it"
+    summary = "a stated duration that does not fit the range beside it (opt-in)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         view = ctx.doc.view

@@ -92,7 +92,9 @@ class OrderWordConflict(Rule):
     # off until it is right nine times in ten on articles it was not written beside:
     # 0 of 2 right on held-out set 5
     default_enabled = False
-    summary = "\u201cA before B\u201d or \u201cA after B\u201d with dates that say the opposite"
+    summary = (
+        "\u201cA before B\u201d or \u201cA after B\u201d with dates that say the opposite (opt-in)"
+    )
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         view = ctx.doc.view

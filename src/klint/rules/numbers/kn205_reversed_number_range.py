@@ -57,7 +57,7 @@ class ReversedNumberRange(Rule):
     # off until it is right nine times in ten on articles it was not written beside:
     # 0 of 4 right on held-out set 5
     default_enabled = False
-    summary = "a range whose low end is larger than its high end"
+    summary = "a range whose low end is larger than its high end (opt-in)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         view = ctx.doc.view

@@ -112,7 +112,7 @@ class PartExceedsWhole(Rule):
     # off until it is right nine times in ten on articles it was not written beside:
     # 0 of 4 right on held-out set 5
     default_enabled = False
-    summary = "a part larger than its whole, or sub-parts that add up to more than it"
+    summary = "a part larger than its whole, or sub-parts that add up to more than it (opt-in)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         view = ctx.doc.view
