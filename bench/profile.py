@@ -226,7 +226,7 @@ def wikitext(files: list[Path], repeat: int, per_rule: bool, select: tuple[str, 
         )
 
 
-def instructions(path: Path, no_gc: bool) -> None:
+def instructions(path: Path, no_gc: bool, select: tuple[str, ...] = ()) -> None:
     """Instructions per warm lint of ``path``: (three lints - one lint) / 2, under cachegrind.
 
     The collector's passes depend on the heap's state and move the count by up to a tenth
@@ -244,6 +244,7 @@ def instructions(path: Path, no_gc: bool) -> None:
                 "--_lint",
                 str(n),
                 str(path),
+                f"--extend-select={','.join(select)}",
             ],
             capture_output=True,
             text=True,
@@ -258,13 +259,13 @@ def instructions(path: Path, no_gc: bool) -> None:
     print(f"{path.name}: {per / 1e6:.1f} M instructions per warm lint")
 
 
-def _lint_n(n: int, path: Path) -> None:
+def _lint_n(n: int, path: Path, select: tuple[str, ...]) -> None:
     """One warm-up lint, then ``n`` lints (the ``--instructions`` child)."""
     from klint.cli import tune_gc
     from klint.config import Config
     from klint.engine import lint_text
 
-    text, cfg = path.read_text(encoding="utf-8"), Config()
+    text, cfg = path.read_text(encoding="utf-8"), Config(extend_select=select)
     lint_text(text, path.name, cfg)
     tune_gc()
     if os.environ.get("KLINT_PROFILE_NO_GC"):
@@ -289,14 +290,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--extend-select", default="", help="opt-in rules to add (KD110,KN209)")
     ap.add_argument("--_lint", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
-    if args._lint is not None:
-        _lint_n(args._lint, args.files[0])
-        return 0
     select = tuple(c for c in args.extend_select.split(",") if c)
+    if args._lint is not None:
+        _lint_n(args._lint, args.files[0], select)
+        return 0
     files = args.files or ([] if args.wikitext else [SEED])
     if args.instructions:
         for p in files or sorted(WIKITEXT.glob("*.wiki")):
-            instructions(p, args.no_gc)
+            instructions(p, args.no_gc, select)
         return 0
     if args.wikitext:
         if not WIKITEXT.is_dir():
