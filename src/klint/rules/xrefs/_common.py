@@ -15,6 +15,13 @@ def line_of(ctx: Context, offset: int) -> int:
     return ctx.doc.position(offset)[0]
 
 
+def line_at(text: str, offset: int) -> str:
+    """The line of ``text`` that holds ``offset``, without its line break."""
+    lo = text.rfind("\n", 0, offset) + 1
+    hi = text.find("\n", offset)
+    return text[lo : hi if hi >= 0 else len(text)]
+
+
 def q(text: str) -> str:
     return f"\u201c{excerpt(text, 60)}\u201d"
 

@@ -10,7 +10,7 @@ from klint.claims import Acronym, Mention
 from klint.diagnostics import Diagnostic, Severity
 from klint.document import Document
 from klint.rules.base import Context, Rule
-from klint.rules.xrefs._common import BODY_KINDS, defined_acronyms, line_of, q
+from klint.rules.xrefs._common import BODY_KINDS, defined_acronyms, line_at, line_of, q
 from klint.rules.xrefs._marks import in_citation, link_target
 from klint.rules.xrefs.kx310_acronym_name_untied import (
     full_name_before,
@@ -122,9 +122,7 @@ def _in_longer_name(text: str, a: Acronym) -> bool:
 
 def _short_line(text: str, offset: int) -> bool:
     """Whether the line holding ``offset`` has at most four words and no sentence end."""
-    lo = text.rfind("\n", 0, offset) + 1
-    hi = text.find("\n", offset)
-    line = text[lo : hi if hi >= 0 else len(text)]
+    line = line_at(text, offset)
     return len(re.findall(r"\w+", line)) <= 4 and not _SENTENCE_END_RE.search(line)
 
 

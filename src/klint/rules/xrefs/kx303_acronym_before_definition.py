@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from klint.diagnostics import Diagnostic, Severity
 from klint.document import Document
 from klint.rules.base import Context, Rule
-from klint.rules.xrefs._common import BODY_KINDS, defined_acronyms, line_of
+from klint.rules.xrefs._common import BODY_KINDS, defined_acronyms, line_at, line_of
 
 
 class AcronymBeforeDefinition(Rule):
@@ -85,13 +85,6 @@ _SENTENCE_RE = re.compile(r"[.!?][\"'”’)\]]*\s+[A-Z]|\n")
 _SHORT_LINE = 70
 
 
-def _line(doc: Document, start: int) -> str:
-    text = doc.view
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", start)
-    return text[lo : hi if hi >= 0 else len(text)].strip()
-
-
 def _in_prose(doc: Document, start: int) -> bool:
     """Whether a reader meets the use in a sentence of the prose: not in a heading, caption or
     table, not on a short line that is no sentence (an infobox or a navigation box rendered
@@ -99,7 +92,7 @@ def _in_prose(doc: Document, start: int) -> bool:
     region = doc.region_at(start, *BODY_KINDS)
     if region is None or region.kind in _NOT_PROSE:
         return False
-    line = _line(doc, start)
+    line = line_at(doc.view, start).strip()
     if len(line) <= _SHORT_LINE and not _SENTENCE_END_RE.search(line):
         return False
     return not _HATNOTE_RE.search(line)
