@@ -23,24 +23,12 @@ def judged() -> tuple[dict, set]:
     return ledger, seen
 
 
-#: Findings judged FALSE that default rules give on held-out set 5's part B (the articles added
-#: last to the corpus, judged before any rule was changed for them): open classes of error,
-#: each with its reason in the ledger, listed so that any other false finding fails; a fix
-#: takes its keys off the list.
-STILL_FALSE = frozenset(
-    {
-        ("markdown/Barbie_The_Album.md", "KD105", "d9e19b0f3afdf52a"),
-        ("text/Paris.txt", "KN206", "a139b41ec98f68c1"),
-    }
-)
-
-
 def test_no_false_finding_comes_back(judged):
     ledger, seen = judged
     back = sorted(
         f"{e.article}:{e.line} {e.code} {e.message} — {e.reason}"
         for k, e in ledger.items()
-        if e.verdict == "FALSE" and k in seen and k not in STILL_FALSE
+        if e.verdict == "FALSE" and k in seen
     )
     assert not back, "findings judged FALSE are reported again:\n" + "\n".join(back)
 

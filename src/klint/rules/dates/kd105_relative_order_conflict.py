@@ -31,10 +31,13 @@ class RelativeOrderConflict(Rule):
     Checks a counted relation stated in words right before a date ("Two months
     later, on May 5", "One month prior, on November 21", "The following year,
     in 1994") against the nearest date before it (not an end point such as
-    "until June 2007", not a parenthesis). It reports a "later" date that
-    lies before its reference, an "earlier" one after it, and a count that
-    misses by more than half a unit plus a quarter of the count (so "one month"
-    accepts 15–53 days: a round phrase is an approximation, not a finding); "the
+    "until June 2007", not a parenthesis), and against the dates told before
+    that one in the same paragraph (a relation may count from an earlier event
+    than the last one named: it is reported only when none of them fits). It
+    reports a "later" date that lies before its reference, an "earlier" one
+    after it, and a count that misses by more than half a unit plus a quarter
+    of the count (so "one month" accepts 15–53 days: a round phrase is an
+    approximation, not a finding); "the
     next year" and "the following month" mean the next calendar year or month.
     When "after" or "before" takes the date as its object ("four years after the
     1868 Restoration") that date is the reference, not the event, and nothing is
@@ -67,13 +70,14 @@ class RelativeOrderConflict(Rule):
         rel = relations(ctx)
         endpoint = endpoints(ctx)
         prev: DateClaim | None = None
+        told: list[DateClaim] = []  # the section's dates a relation may count from
         section = -1
         for c in ctx.claims.dates:
             region = narrative_region(ctx, c.start)
             if region is None or not sound(c):
                 continue
             if region.section != section:
-                section, prev = region.section, None
+                section, prev, told = region.section, None, []
             s, _ = sentence(ctx, c, region)
             found = _relations(rel, view, max(s, c.start - 48), c.start)
             m = found[-1] if found else None  # the relation nearest the date
@@ -89,6 +93,8 @@ class RelativeOrderConflict(Rule):
                     self._conflict(ctx, m, prev, r) is None for r in _other_years(c, prev)
                 ):
                     finding = None  # "Four months earlier, in August": the relation gives the year
+                if finding and self._fits_earlier(ctx, m, told, c):
+                    finding = None  # "one week later" counted from the date before the last one
                 if finding:
                     yield self.diagnostic(
                         c.start,
@@ -105,6 +111,7 @@ class RelativeOrderConflict(Rule):
                 and c.preposition not in endpoint
             ):
                 prev = c  # the nearest date before the next relation, even "the 1972 Olympics"
+                told.append(c)
 
     @staticmethod
     def _attached(view: str, m: re.Match[str], start: int) -> bool:
@@ -120,6 +127,16 @@ class RelativeOrderConflict(Rule):
             re.fullmatch(r"[ \t,]{0,3}(?:(?:on|in|by)[ \t]{1,2})?(?:the[ \t])?", between)
             is not None
         )
+
+    @classmethod
+    def _fits_earlier(
+        cls, ctx: Context, m: re.Match[str], told: list[DateClaim], c: DateClaim
+    ) -> bool:
+        """Whether the relation fits a date told earlier in the same paragraph: "released on
+        June 2 … its video on June 15 … the second single, one week later on June 9" counts
+        from the first single, and a reader sees which."""
+        paragraph = ctx.doc.view.rfind("\n", 0, m.start())
+        return any(cls._conflict(ctx, m, ref, c) is None for ref in told if ref.start > paragraph)
 
     @staticmethod
     def _conflict(ctx: Context, m: re.Match[str], ref: DateClaim, c: DateClaim) -> str | None:

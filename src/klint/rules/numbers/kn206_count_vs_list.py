@@ -130,9 +130,11 @@ def _items(ctx: Context, start: int, end: int) -> list[str] | None:
     return out
 
 
-# a part of the group counted, before its count: "two of her five daughters", "all of the six"
+# a part of the group counted, before its count: "two of her five daughters", "all of the six",
+# "three of the top five makers", "two of the original four members"
 _PARTITIVE = re.compile(
-    r"\b(?P<part>[A-Za-z]+|\d+)\s+of\s+(?:the|her|his|its|their|our|my|your|these|those)\s+\Z"
+    r"\b(?P<part>[A-Za-z]+|\d+)\s+of\s+(?:the|her|his|its|their|our|my|your|these|those)\s+"
+    r"(?:[a-z]+\s+)?\Z"
 )
 
 
