@@ -25,7 +25,7 @@ _LIST_RE = re.compile(
     r"\s*(?P<open>[:,(—–])\s*"
     r"(?:(?:namely|named|called|viz\.)\s+)?"
     rf"(?P<items>{_ITEM}(?:\s*,\s*{_ITEM}){{0,12}}\s*,?\s+(?:and|&)\s+{_ITEM})"
-    r"(?P<close>\s*[.,;)—–]|\s*$)"
+    r"(?P<close>\s*(?:\.(?!\w)|[,;)—–])|\s*$)"  # not the dot inside "Cargo.toml"
 )
 
 
