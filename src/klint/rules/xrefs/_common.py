@@ -1,8 +1,12 @@
-"""What the KX rules share: excerpts, line numbers and the acronyms the text defines."""
+"""What the KX rules share: excerpts, line numbers, the acronyms the text defines and the
+reference sections."""
 
 from __future__ import annotations
 
+import re
+
 from klint.claims import Acronym
+from klint.document import Region
 from klint.rules.base import Context
 
 
@@ -42,3 +46,17 @@ def defined_acronyms(ctx: Context) -> dict[str, list[Acronym]]:
         if a.expansion:
             out.setdefault(a.acronym, []).append(a)
     return out
+
+
+_REFERENCES_RE = re.compile(
+    r"(?:references|notes|footnotes|citations|sources|bibliography|works cited)\b", re.I
+)
+
+
+def in_references(ctx: Context, region: Region) -> bool:
+    """Whether the region lies in a reference list's section ("References", "Notes", …)."""
+    if region.section <= 0:
+        return False
+    heading = ctx.doc.regions[region.section]
+    title = ctx.doc.view[heading.start : heading.end].strip(" =#\n")
+    return bool(_REFERENCES_RE.match(title))

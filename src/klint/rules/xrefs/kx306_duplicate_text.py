@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from klint.diagnostics import Diagnostic, Severity
 from klint.document import Region
 from klint.rules.base import Context, Rule
-from klint.rules.xrefs._common import excerpt
+from klint.rules.xrefs._common import excerpt, in_references
 
 
 class DuplicateText(Rule):
@@ -22,8 +22,9 @@ class DuplicateText(Rule):
     infoboxes (each describes its own image), a line of verse (ending in a
     comma), a line of plain text among short lines without a sentence end
     (a table's cell printed one a line, which two rows may share; a list of
-    titles), an image's alt text repeated on another image of the same
-    figure (a location map's marker).
+    titles), an image's alt text repeated by its own caption or on another
+    image of the same figure (a location map's marker), the caption of one
+    image file shown twice (in the infobox and again in a table).
 
     ## Why is this bad?
     A repeated block is usually a copy-and-paste slip or an image caption
@@ -65,9 +66,12 @@ class DuplicateText(Rule):
                     ctx, Region("caption", *first)
                 ):
                     continue  # two books' infoboxes, each "Cover of the first edition."
-                if _alt(ctx, region.start) and _alt(ctx, first[0]):
+                if _alt(ctx, region.start) or _alt(ctx, first[0]):
                     if not ctx.doc.view[first[1] : region.start].strip():
-                        continue  # a location map's alt text on its marker too: never shown twice
+                        continue  # one image's alt text and its caption, or its map marker's
+                image = _image(ctx, region.start)
+                if image and image == _image(ctx, first[0]):
+                    continue  # one image shown twice (infobox and table), labelled alike
                 line, _ = ctx.doc.position(first[0])
                 kind = "caption" if region.kind == "caption" else "paragraph"
                 yield self.diagnostic(
@@ -82,7 +86,7 @@ class DuplicateText(Rule):
     def _candidate(self, ctx: Context, region: Region, raw: str) -> bool:
         """Whether a block (its text ``raw``) is one whose repetition is reported: not in a
         reference list, not a line of verse, a short line, a note or a table's cell."""
-        if _in_references(ctx, region):
+        if in_references(ctx, region):
             return False
         if raw.rstrip()[-1:] in ",;":
             return False  # a line of verse or of a list, not a caption
@@ -139,11 +143,20 @@ def _infobox_caption(ctx: Context, region: Region) -> bool:
 
 
 _ALT_RE = re.compile(r"\balt\s*=\s*[\"']?\Z", re.I)
+#: the file link a wikitext caption stands in: "[[File:Pi pie.jpg|thumb|Pi Pie at …"
+_IMAGE_RE = re.compile(r"\[\[\s*(?:File|Image)\s*:\s*([^|\[\]]+?)\s*\|[^\[\]]*\Z", re.I)
 
 
 def _alt(ctx: Context, start: int) -> bool:
     """Whether a caption is an image's ``alt`` text (HTML)."""
     return bool(_ALT_RE.search(ctx.doc.text, max(0, start - 12), start))
+
+
+def _image(ctx: Context, start: int) -> str | None:
+    """The file a wikitext caption labels, or None: the same image shown twice may carry the
+    same words both times."""
+    m = _IMAGE_RE.search(ctx.doc.text, max(0, start - 300), start)
+    return m.group(1).replace("_", " ").casefold() if m else None
 
 
 #: a table cell on a line of its own: short, no sentence end ("air-launched rocket plane")
@@ -188,17 +201,3 @@ def _in_cell_run(ctx: Context, region: Region) -> bool:
                 break
             cells += 1
     return cells >= _CELL_RUN
-
-
-_REFERENCES_RE = re.compile(
-    r"(?:references|notes|footnotes|citations|sources|bibliography|works cited)\b", re.I
-)
-
-
-def _in_references(ctx: Context, region: Region) -> bool:
-    """Whether the region lies in a reference list's section ("References", "Notes", …)."""
-    if region.section <= 0:
-        return False
-    heading = ctx.doc.regions[region.section]
-    title = ctx.doc.view[heading.start : heading.end].strip(" =#\n")
-    return bool(_REFERENCES_RE.match(title))
