@@ -11,13 +11,19 @@ from klint.claims import Acronym, Mention
 from klint.diagnostics import Diagnostic, Severity
 from klint.document import Region
 from klint.rules.base import Context, Rule
-from klint.rules.xrefs._common import defined_acronyms, line_of, q
+from klint.rules.xrefs._common import defined_acronyms, in_references, line_of, q
 from klint.rules.xrefs._marks import in_citation, link_target
 
+#: words that tie a name to the acronym after it: "or", "also known as", "commonly referred to
+#: as", "usually called the", "abbreviated to", "now"
+_TIE_WORD = (
+    r"(?:or|also|known|as|now|renamed|abbreviated|shortened|to|commonly|often|usually|simply"
+    r"|popularly|widely|referred|called|hereafter|hereinafter|formerly)"
+)
 #: between a full name and its acronym when the text gives both as one ("X or ACR", "X, ACR")
 _TIED_RE = re.compile(
     r"[\"”’']?['’]?s?\)?[\s,;:(]*"
-    r"(?:or|(?:abbreviated|shortened)(?:\s+(?:to|as))?|also|known|as|now|renamed)?[\s,;:(]*[\"“‘']?"
+    rf"(?:{_TIE_WORD}(?:\s+{_TIE_WORD}){{0,3}}(?:\s+the)?)?[\s,;:(]*[\"“‘']?"
     r"|\s*\([^()]{1,80}[,;]\s*"  # "Koninklijk … Genootschap (Royal Dutch Geographical Society, KNAG)"
     r"|[\"”’']?\s+[a-z]+,?\s*\(\s*[\"“‘']?"  # a head noun between: '"Deep Water Charge" bomb, (DWC)'
 )
@@ -119,8 +125,8 @@ _COMPANY_AFTER_RE = re.compile(
 
 
 def in_prose(ctx: Context, a: Acronym) -> bool:
-    """Whether a use stands in a sentence of prose: not in a citation, not on a line with no
-    sentence end (a list of links, a category or authority line, a table row), not the label
+    """Whether a use stands in a sentence of prose: not in a citation or an entry of a reference
+    section's list, not on a line with no sentence end (a list of links, a category or authority line, a table row), not the label
     of a link to an article titled by it ("[[BAFTA Award …|BAFTA Award]]"), not the name of a
     standard before its number ("ASTM E2659-09")."""
     view = ctx.doc.view
@@ -130,6 +136,11 @@ def in_prose(ctx: Context, a: Acronym) -> bool:
         or _DESIGNATION_RE.match(view, a.end)
     ):
         return False
+    item = ctx.doc.region_at(a.start, "list_item")
+    if item is not None and in_references(ctx, item):
+        return (
+            False  # a book's entry in the bibliography: "… AMS Colloquium Publications, vol. 41."
+        )
     target = link_target(ctx.doc, a.start, a.end)
     return not (target and a.acronym.casefold() in re.findall(r"\w+", target.casefold()))
 
