@@ -22,9 +22,11 @@ class DuplicateText(Rule):
     infoboxes (each describes its own image), a line of verse (ending in a
     comma), a line of plain text among short lines without a sentence end
     (a table's cell printed one a line, which two rows may share; a list of
-    titles), an image's alt text repeated by its own caption or on another
-    image of the same figure (a location map's marker), the caption of one
-    image file shown twice (in the infobox and again in a table).
+    titles), an image's alt text repeated on another image of the same
+    figure (a location map's marker) or by a gallery's caption (which
+    MediaWiki copies into the alt text of the gallery's image), the caption
+    of one image file shown twice (in the infobox and again in a table). An
+    alt text the editor wrote the same as the caption is reported.
 
     ## Why is this bad?
     A repeated block is usually a copy-and-paste slip or an image caption
@@ -66,11 +68,14 @@ class DuplicateText(Rule):
                     ctx, Region("caption", *first)
                 ):
                     continue  # two books' infoboxes, each "Cover of the first edition."
-                if _alt(ctx, region.start) or _alt(ctx, first[0]):
+                if _alt(ctx, region.start) and _alt(ctx, first[0]):
                     if not ctx.doc.view[first[1] : region.start].strip():
-                        continue  # one image's alt text and its caption, or its map marker's
-                image = _image(ctx, region.start)
-                if image and image == _image(ctx, first[0]):
+                        continue  # a location map's alt text on its marker too: never shown twice
+                if _in_gallery(ctx, first[0]) and _alt(ctx, first[0]):
+                    if not ctx.doc.view[first[1] : region.start].strip():
+                        continue  # a gallery's caption, copied into its image's alt by MediaWiki
+                image, shown = _image(ctx, region.start), _image(ctx, first[0])
+                if image and shown and image[0] == shown[0] and image[1] != shown[1]:
                     continue  # one image shown twice (infobox and table), labelled alike
                 line, _ = ctx.doc.position(first[0])
                 kind = "caption" if region.kind == "caption" else "paragraph"
@@ -143,6 +148,18 @@ def _infobox_caption(ctx: Context, region: Region) -> bool:
 
 
 _ALT_RE = re.compile(r"\balt\s*=\s*[\"']?\Z", re.I)
+#: an HTML gallery's item, whose image MediaWiki gives the caption as alt text
+_GALLERY_RE = re.compile(r"<li\b[^<>]*\bclass\s*=\s*[\"'][^\"']*\bgallerybox\b")
+
+
+def _in_gallery(ctx: Context, start: int) -> bool:
+    """Whether a caption stands in an HTML gallery's item (its ``<li class="gallerybox">``
+    opened within the last 1,000 characters and not closed)."""
+    text = ctx.doc.text
+    opened = text.rfind("<li", max(0, start - 1000), start)
+    return opened >= 0 and _GALLERY_RE.match(text, opened) is not None
+
+
 #: the file link a wikitext caption stands in: "[[File:Pi pie.jpg|thumb|Pi Pie at …"
 _IMAGE_RE = re.compile(r"\[\[\s*(?:File|Image)\s*:\s*([^|\[\]]+?)\s*\|[^\[\]]*\Z", re.I)
 
@@ -152,11 +169,11 @@ def _alt(ctx: Context, start: int) -> bool:
     return bool(_ALT_RE.search(ctx.doc.text, max(0, start - 12), start))
 
 
-def _image(ctx: Context, start: int) -> str | None:
-    """The file a wikitext caption labels, or None: the same image shown twice may carry the
-    same words both times."""
+def _image(ctx: Context, start: int) -> tuple[str, int] | None:
+    """The file a wikitext caption labels and where its link opens, or None: the same image
+    shown twice may carry the same words both times."""
     m = _IMAGE_RE.search(ctx.doc.text, max(0, start - 300), start)
-    return m.group(1).replace("_", " ").casefold() if m else None
+    return (m.group(1).replace("_", " ").casefold(), m.start()) if m else None
 
 
 #: a table cell on a line of its own: short, no sentence end ("air-launched rocket plane")
