@@ -289,3 +289,22 @@ def test_lower_words_are_the_runs_of_lower_case_ascii_letters(text: str) -> None
     from klint.text.words import lower_words
 
     assert lower_words(text) == frozenset(re.findall(r"[a-z]+", text))
+
+
+@pytest.mark.parametrize(
+    ("slip", "kept"),
+    [
+        ("Johhnston", True),  # a letter added
+        ("Jonston", True),  # a letter dropped
+        ("Johnstin", True),  # a letter changed
+        ("Jhonston", True),  # two letters swapped
+        ("Jahnstan", False),  # two letters changed
+        ("Jackson", False),  # a different word
+    ],
+)
+def test_a_sentence_initial_slip_of_a_name_is_kept(packs, slip: str, kept: bool) -> None:
+    text = (
+        "The army of General Johnston held the ridge, and Johnston waited.\n\n"
+        f"Later the line broke. {slip} was killed in the retreat.\n"
+    )
+    assert (slip in _mentions(text, packs)) is kept

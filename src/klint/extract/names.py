@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from klint.claims import Acronym, Mention, MentionSource
 from klint.document import Document, Region
@@ -193,9 +194,9 @@ class _NearNames:
                 self.by_length = {}
                 for p in self.proper:
                     self.by_length.setdefault(len(p), []).append(p)
-            found = self.deletions[length] = {
-                p[:i] + p[i + 1 :] for p in self.by_length.get(length, ()) for i in range(length)
-            }
+            found = self.deletions[length] = set().union(
+                *map(_one_less, self.by_length.get(length, ()))
+            )
         return found
 
     def __call__(self, key: str) -> bool:
@@ -205,6 +206,13 @@ class _NearNames:
             return True
         dels = {key[:i] + key[i + 1 :] for i in range(len(key))}
         return not dels.isdisjoint(self.proper) or not dels.isdisjoint(self._deletions(len(key)))
+
+
+@lru_cache(maxsize=8192)
+def _one_less(name: str) -> tuple[str, ...]:
+    """``name`` less one of its letters, each way (names recur across a document's runs and
+    across documents)."""
+    return tuple([name[:i] + name[i + 1 :] for i in range(len(name))])
 
 
 def _common_word(word: str, lower: frozenset[str]) -> bool:
