@@ -536,3 +536,41 @@ def test_may_as_a_surname() -> None:
 )
 def test_more_year_contexts(text: str, surfaces: list[str]) -> None:
     assert [c.text for c in dates(text)] == surfaces
+
+
+def test_part_and_raw_copies_keep_every_field() -> None:
+    """``with_year`` and ``with_parts`` copy each field, one added later included."""
+    from dataclasses import fields
+
+    from klint.extract._datescan import Part, Raw
+
+    part = Part(**{f.name: f"part {f.name}" for f in fields(Part)})  # type: ignore[arg-type]
+    moved = part.with_year(1990)
+    assert moved.year == 1990
+    assert all(
+        getattr(moved, f.name) == getattr(part, f.name) for f in fields(Part) if f.name != "year"
+    )
+    raw = Raw(**{f.name: f"raw {f.name}" for f in fields(Raw)})  # type: ignore[arg-type]
+    a, b = Part(1990), Part(1991)
+    joined = raw.with_parts(a, b)
+    assert (joined.a, joined.b) == (a, b)
+    assert all(
+        getattr(joined, f.name) == getattr(raw, f.name)
+        for f in fields(Raw)
+        if f.name not in ("a", "b")
+    )
+
+
+def test_a_yearless_range_takes_its_years_from_the_clock() -> None:
+    """A range without a year takes the clock's; a later end month than the start stays in it,
+    an earlier one runs into the next year."""
+    doc = read_text(
+        "The offensive began in March 1992.\n\nFighting lasted from 3 May to 9 June.\n\n"
+        "A truce held from 20 December to 4 January.\n",
+        "t.txt",
+    )
+    claims = [c for c in extract_dates(doc, load_packs()) if c.is_range]
+    assert [(c.earliest, c.latest) for c in claims] == [
+        (date(1992, 5, 3), date(1992, 6, 9)),
+        (date(1992, 12, 20), date(1993, 1, 4)),
+    ]

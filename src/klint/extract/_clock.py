@@ -9,7 +9,6 @@ flashback cue the year after the clock is not a candidate.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from klint.document import Region
@@ -69,11 +68,11 @@ def fill_year(
         year, source = clock.at.year, clock.source(region)
     else:
         year, source = infer_year(a.month, a.day, clock.at, looking_back), clock.source(region)
-    a = replace(a, year=year)
+    a = a.with_year(year)
     if b is not None and b.year is None:
         later = (b.month or 1, b.day or 1) >= (a.month or 1, a.day or 1)
-        b = replace(b, year=year if later else year + 1)
-    return replace(raw, a=a, b=b), source
+        b = b.with_year(year if later else year + 1)
+    return raw.with_parts(a, b), source
 
 
 def infer_year(month: int, day: int | None, clock: date, looking_back: bool) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -128,6 +128,21 @@ class Part:
     century: int | None = None
     qualifier: DateQualifier | None = None
 
+    def with_year(self, year: int | None) -> Part:
+        """This part in ``year`` (``dataclasses.replace`` reads every field by name, and costs
+        several times more)."""
+        return Part(
+            year,
+            self.month,
+            self.day,
+            self.month2,
+            self.season,
+            self.winter_from,
+            self.decade,
+            self.century,
+            self.qualifier,
+        )
+
     @property
     def precision(self) -> Precision:
         if self.day is not None:
@@ -154,6 +169,10 @@ class Raw:
     weekday: str | None = None
     that_year: bool = False
     pattern: str = ""
+
+    def with_parts(self, a: Part, b: Part | None) -> Raw:
+        """This match with its parts ``a`` and ``b`` (see :meth:`Part.with_year`)."""
+        return Raw(self.start, self.end, a, b, self.weekday, self.that_year, self.pattern)
 
 
 _QUALIFIERS: dict[str, DateQualifier] = {"early": "early", "mid": "mid", "late": "late"}
@@ -197,7 +216,7 @@ def _build(
             m2 = _month(g["m2"]) if g.get("m2") else _month(g["m"])
             b = Part(y, m2, _day(g["d2"]))
             if y is not None and m1 - m2 >= 6:
-                a = replace(a, year=y - 1)  # "December 30 – January 2, 1990"
+                a = a.with_year(y - 1)  # "December 30 – January 2, 1990"
         return Raw(start, end, a, b, weekday=wd, pattern=kind)
     if kind == "my":
         a = Part(y, _month(g["m"]), qualifier=q)
@@ -352,7 +371,7 @@ def join_ranges(view: str, raws: list[Raw], region_start: int) -> list[Raw]:
                 pa, pb = a.a, b.a
                 if pa.year is None and pb.year is not None:
                     later = (pa.month or 1, pa.day or 1) > (pb.month or 12, pb.day or 31)
-                    pa = replace(pa, year=pb.year - 1 if later else pb.year)
+                    pa = pa.with_year(pb.year - 1 if later else pb.year)
                 out.append(Raw(a.start, b.end, pa, pb, a.weekday, pattern="join"))
                 i += 2
                 continue
