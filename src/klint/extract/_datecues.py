@@ -43,6 +43,7 @@ class Lexicon:
     year_chain_words: frozenset[str]  # "and", "to": a year when it closely follows another date
     year_period_nouns: frozenset[str]  # "the end of 1921": nouns of a stretch of time before "of"
     date_labels: frozenset[str]  # words of infobox labels whose value is a date, lower-cased
+    cue_length: int  # the length of the longest match of ``plain_cues``
 
 
 @lru_cache(maxsize=8)
@@ -74,6 +75,7 @@ def _compile(
         year_chain_words,
         year_period_nouns,
         frozenset(w.lower() for w in date_labels),
+        max((len(" ".join(w.lower().split())) for w in (*sentence, *report)), default=0),
     )
 
 
@@ -113,6 +115,17 @@ def determiner_before(view: str, region_start: int, pos: int) -> bool:
     return _DETERMINER.search(view, max(region_start, pos - 8), pos) is not None
 
 
+class _Cues:
+    """The cue words of one sentence, read as far as asked (see :meth:`RegionText._first_cue`)."""
+
+    __slots__ = ("low", "had", "pos", "first")
+
+    def __init__(self, low: str, had: list[tuple[int, int]]) -> None:
+        self.low, self.had = low, had
+        self.pos = 0  # where the search for the first cue word goes on
+        self.first: tuple[int, int] | None = None
+
+
 class RegionText:
     """Sentences, clauses and cue words of one region, each found once and only where needed."""
 
@@ -120,22 +133,42 @@ class RegionText:
         self.view, self.start, self.end, self.lex = view, start, end, lex
         self.sentences = sentences
         self.nesting = Nesting(view, start)
-        self._cues: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
+        #: per sentence start: its text in lower case, its past-perfect words, where the
+        #: search for its first cue word goes on, and that word once found
+        self._cues: dict[int, _Cues] = {}
 
     def sentence_start(self, pos: int) -> int:
         return self.sentences[bisect.bisect_right(self.sentences, pos) - 1]
 
-    def _sentence_cues(self, s: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """Report/flashback words and past-perfect words of the sentence starting at ``s``."""
-        if s not in self._cues:
+    def _sentence_cues(self, s: int) -> _Cues:
+        found = self._cues.get(s)
+        if found is None:
             i = bisect.bisect_right(self.sentences, s)
             e = self.sentences[i] if i < len(self.sentences) else self.end
             low = self.view[s:e].lower()
-            self._cues[s] = (
-                whole_words(self.lex.plain_cues, low, s),
-                whole_words(self.lex.plain_had, low, s),
-            )
-        return self._cues[s]
+            found = self._cues[s] = _Cues(low, whole_words(self.lex.plain_had, low, s))
+        return found
+
+    def _first_cue(self, cues: _Cues, s: int, before: int) -> tuple[int, int] | None:
+        """The first report or flashback word (a whole word) of the sentence starting at ``s``,
+        when it starts before ``before``; the sentence is read no further than that needs.
+
+        A match starting before ``before`` ends before ``before + cue_length``: searched up to
+        there, it is the match an unbounded search finds, so the first whole word is too."""
+        if cues.first is not None:
+            return cues.first
+        low, pattern, pos = cues.low, self.lex.plain_cues, cues.pos
+        limit = before - s
+        while (m := pattern.search(low, pos, limit + self.lex.cue_length)) is not None:
+            a, b = m.span()
+            if a >= limit:
+                break  # maybe cut short by the bound: read again when asked further on
+            pos = b
+            if (a == 0 or not low[a - 1].isalnum()) and (b == len(low) or not low[b].isalnum()):
+                cues.first = (a + s, b + s)
+                return cues.first
+        cues.pos = max(pos, limit)  # no match starts before ``limit``: each place is read once
+        return None
 
     def cue(self, start: int, end: int, attributive_ok: bool) -> str | None:
         """Why the date at ``[start, end)`` is not narrative time, or None when it is.
@@ -146,11 +179,11 @@ class RegionText:
         if nested:
             return nested
         s = self.sentence_start(start)
-        cues, had = self._sentence_cues(s)
-        for a, b in cues:
-            if b <= start:
-                return self.view[a:b].lower()
-            break
+        cues = self._sentence_cues(s)
+        first = self._first_cue(cues, s, start)
+        if first is not None and first[1] <= start:
+            return self.view[first[0] : first[1]].lower()
+        had = cues.had
         if had and had[0][0] < start:
             clause = clause_start(self.view, max(s, start - 200), start)
             for a, b in had:

@@ -333,11 +333,15 @@ def scan(index: TextIndex, start: int, end: int) -> list[Raw]:
     return out
 
 
+_ORDER = {k: i for i, k in enumerate(_PATTERNS)}
+
+
 def resolve(raws: list[Raw]) -> list[Raw]:
     """Of overlapping matches keep the longest (ties: the earlier pattern), in text order."""
-    order = {k: i for i, k in enumerate(_PATTERNS)}
+    if len(raws) < 2:
+        return raws
     kept: list[Raw] = []
-    for r in sorted(raws, key=lambda r: (r.start, -(r.end - r.start), order[r.pattern])):
+    for r in sorted(raws, key=lambda r: (r.start, -(r.end - r.start), _ORDER[r.pattern])):
         if not kept or r.start >= kept[-1].end:
             kept.append(r)
             continue
