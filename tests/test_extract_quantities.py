@@ -338,3 +338,50 @@ def test_a_footnote_mark_left_in_plain_text_is_no_quantity(text: str) -> None:
 
 def test_a_number_in_brackets_after_a_space_is_still_read() -> None:
     assert [q.low for q in _para("The second survey counted [40] wells in the valley.")] == [40]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Seven soldiers and a hundred civilians died.", [7, 100]),
+        ("About twenty-five tanks were lost at dawn.", [25]),
+        ("Tens of thousands fled. Sixteen villages burned.", [None, 16]),
+        # near misses: a first word inside a longer word, after a hyphen, a digit or a letter
+        # outside ASCII is no number
+        ("Someone saw the oneness of the Sevens; none left.", []),
+        ("The non-seven rule, 3seven and éseven stayed.", []),
+    ],
+)
+def test_number_words_are_read_only_as_words_of_their_own(
+    text: str, values: list[float | None]
+) -> None:
+    assert [q.low for q in _quantities(text)] == values
+
+
+def test_a_number_word_outside_a_to_z_is_still_read() -> None:
+    """A pack's number word with a letter outside a-z is searched for too ("zwölf")."""
+    import copy
+
+    packs = copy.deepcopy(load_packs())
+    packs.number_words["zwölf"] = 12
+    doc = read_text("Some zwölf soldiers came; zwölfte did not.", "t.txt", "text")
+    assert [(q.text, q.low) for q in extract_quantities(doc, packs)] == [
+        ("Some zwölf soldiers", 12.0)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("In the raid 300 soldiers were killed.", "dead"),
+        ("About 4,000 villagers fled to the hills.", "displaced"),
+        ("Some 120 prisoners, all wounded, were taken.", "captured"),
+        # near misses: an event word inside a longer word names no event
+        ("In the raid 300 skilled soldiers arrived.", None),
+        ("About 4,000 villagers refled the roofs.", None),
+    ],
+)
+def test_a_quantity_takes_the_event_named_as_a_word_in_its_clause(
+    text: str, event: str | None
+) -> None:
+    assert [q.event for q in _quantities(text)] == [event]

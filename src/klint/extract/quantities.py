@@ -529,10 +529,11 @@ def _after_number(view: str, f: _Found, end: int, s_start: int, s_end: int, lex:
         if om and unit not in lex.time_units.values():
             f.counted = _noun_phrase(rest[om.end() :], lex)
         return
-    np = _noun_phrase(after, lex)
+    words = _np_words(after, lex)
+    np = _phrase(words, lex)
     if np:
         f.counted = np
-        f.end = end + _np_span(after, lex)
+        f.end = end + _np_span(after, words)
     else:
         before = view[max(s_start, f.start - 40) : f.start]
         bm = re.search(r"([a-z]+)\s+of\s+$", before)
@@ -586,8 +587,8 @@ def _plural_noun(words: list[str], lex: Lexicon) -> bool:
     return w.endswith("s") and not w.endswith("ss") and w not in lex.noun_stop_words
 
 
-def _np_span(after: str, lex: Lexicon) -> int:
-    words = _np_words(after, lex)
+def _np_span(after: str, words: list[str]) -> int:
+    """Where the noun phrase ``words`` (:func:`_np_words` of ``after``) ends in ``after``."""
     if not words:
         return 0
     last = words[-1]
@@ -596,7 +597,12 @@ def _np_span(after: str, lex: Lexicon) -> int:
 
 def _noun_phrase(after: str, lex: Lexicon) -> str | None:
     """The noun phrase a number counts, normalized ("armored vehicles", "dead")."""
-    words = [w.rstrip(",;:").strip("'’") for w in _np_words(after, lex)]
+    return _phrase(_np_words(after, lex), lex)
+
+
+def _phrase(np_words: list[str], lex: Lexicon) -> str | None:
+    """The noun phrase of ``np_words`` (:func:`_np_words`), normalized."""
+    words = [w.rstrip(",;:").strip("'’") for w in np_words]
     words = [w for w in words if w]
     if not words:
         return None
