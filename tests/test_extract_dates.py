@@ -574,3 +574,22 @@ def test_a_yearless_range_takes_its_years_from_the_clock() -> None:
         (date(1992, 5, 3), date(1992, 6, 9)),
         (date(1992, 12, 20), date(1993, 1, 4)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("The treaty was signed on 1994-05-12 at noon.", ["1994-05-12"]),
+        ("Unrest grew in the 1980s and in the 1990's.", ["1980s", "1990's"]),
+        ("The war lasted 1991–1994, and talks 1995 - 96.", ["1991–1994", "1995 - 96"]),
+        (
+            "The front held in 1992 spring and fell in 1993–94 winter.",
+            ["1992 spring", "1993–94 winter"],
+        ),
+        # near misses: a year not followed by what the longer form needs stays a year
+        ("The treaty was signed in 1994 at noon; in 1994/05 it lapsed.", ["1994", "1994"]),
+        ("Unrest grew in 1985's last months.", ["1985"]),
+    ],
+)
+def test_a_year_opens_the_longer_forms_only_where_they_go_on(text: str, spans: list[str]) -> None:
+    assert [c.text for c in dates(text)] == spans

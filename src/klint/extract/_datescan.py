@@ -79,6 +79,10 @@ _BY_TRIGGER = {
     "month": ("mdy", "my", "month"),
     "season": ("season",),
 }
+_YEAR_END = " \t–-—"  # what follows the year of a range or a season ("1991–92", "1992 spring")
+#: what a pattern needs at a distance from its trigger: (distance, the characters it takes);
+#: where another stands, the pattern is not tried
+_NEEDS = {"iso": (4, "-"), "yseason": (4, _YEAR_END), "decade": (3, "0"), "yrange": (4, _YEAR_END)}
 # Triggers: a month name (a literal alternation, which ``re`` scans fastest) and a digit
 # run (tried only at the text index's digits); the boundaries around them are checked in Python.
 #: a run of digits from an ASCII one (every date pattern opens with one, so a run that opens
@@ -295,6 +299,9 @@ def scan(index: TextIndex, start: int, end: int) -> list[Raw]:
     for trigger, p in _triggers(index, start, end):
         back = max(start, p - 24)
         for kind in _BY_TRIGGER[trigger]:
+            need = _NEEDS.get(kind)
+            if need is not None and (p + need[0] >= end or view[p + need[0]] not in need[1]):
+                continue
             m = _PATTERNS[kind].match(view, p, end)
             if m is None:
                 continue
