@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from klint.rules.dates.kd108_event_date_conflict import _whole_literals
-from klint.text.words import literal_alternation, whole_words
+from klint.text.words import ascii_lower, ascii_shadow, literal_alternation, whole_words
 
 
 def test_whole_literals_match_a_regex_scan() -> None:
@@ -17,5 +17,22 @@ def test_whole_literals_match_a_regex_scan() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
         expected = whole_words(literal_alternation(words), text, 0)
         found += bool(expected)
-        assert _whole_literals(words, text) == expected, text
+        assert _whole_literals(words, text, text) == expected, text
     assert found > 500
+
+
+def test_whole_literals_in_the_ascii_shadow_match_a_scan_of_the_lowered_text() -> None:
+    """Found in the shadow (one "?" a character beyond ASCII), the words stand where a scan
+    of the text lowered letter by letter finds them: capitals, letters beyond ASCII next to
+    a word, and the characters whose lower case is odd ("İ", the Kelvin sign)."""
+    words = ("captured", "capture", "fell", "fall", "died", "death")
+    rng = random.Random(7)
+    pieces = [*words, "CAPTURED", "Fell", "x", " ", "s", "é", "É", "ß", "\u0130", "\u212a", "日"]
+    found = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+        low = ascii_lower(text)
+        expected = whole_words(literal_alternation(words), low, 0)
+        found += bool(expected)
+        assert _whole_literals(words, ascii_shadow(text), text) == expected, text
+    assert found > 300

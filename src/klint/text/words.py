@@ -165,6 +165,13 @@ def ascii_lower(text: str) -> str:
     return text.lower()
 
 
+def ascii_shadow(text: str) -> str:
+    """``text`` lowered, with "?" for every character outside ASCII: the same length, and a
+    string of one byte a character, where ``str.find`` runs at ``memchr`` speed (several times
+    faster than in a text with one character beyond Latin-1)."""
+    return text.encode("ascii", "replace").decode("ascii").lower()
+
+
 _ONLY_LOWER = bytes(b if 0x61 <= b <= 0x7A else 0x20 for b in range(256))  # a-z kept, else " "
 _LOWER_LAST: list[tuple[str, frozenset[str]]] = []  # the last text's words (shared by callers)
 

@@ -19,7 +19,7 @@ from klint.rules.dates._common import (
 )
 from klint.text import sentences
 from klint.text.calendar import MONTH_NAMES
-from klint.text.words import ascii_lower, literal_alternation
+from klint.text.words import ascii_lower, ascii_shadow, literal_alternation
 
 # An event word and its date stand in one phrase: no comma, "and" or "but" between them
 # ("captured Orsk on April 3"; "On April 3, rebels captured Orsk").
@@ -121,11 +121,12 @@ class EventDateConflict(Rule):
         events = {k.lower(): v for k, v in ctx.packs.date_words.get("event_words", {}).items()}
         if not events:
             return
-        low = ascii_lower(ctx.doc.view)  # same length: offsets stay the view's ("İ" lowers to two)
         view = ctx.doc.view
+        # the same length: offsets stay the view's ("İ" lowers to two characters)
+        low = (ascii_shadow if all(map(str.isascii, events)) else ascii_lower)(view)
         words = [
             (a, b, low[a:b])
-            for a, b in _whole_literals(tuple(events), low)
+            for a, b in _whole_literals(tuple(events), low, view)
             if not _in_a_name(view, a)
         ]
         starts = [w[0] for w in words]
@@ -190,9 +191,10 @@ def _in_a_name(view: str, start: int) -> bool:
     return bool(before) and (before[-1].isalnum() or before[-1] in ",;")
 
 
-def _whole_literals(words: tuple[str, ...], low: str) -> list[tuple[int, int]]:
-    """``whole_words(literal_alternation(words), low, 0)``, with the pattern tried only
-    where ``str.find`` sees one of the words start (a regex scan tries every offset)."""
+def _whole_literals(words: tuple[str, ...], low: str, view: str) -> list[tuple[int, int]]:
+    """Where the ASCII ``words`` stand as whole words of ``view``, found in its
+    :func:`~klint.text.words.ascii_shadow` ``low``: the pattern tried only where ``str.find``
+    sees one of the words start (a regex scan tries every offset)."""
     pattern = literal_alternation(words)
     starts: set[int] = set()
     for w in {w.lower() for w in words}:
@@ -207,6 +209,6 @@ def _whole_literals(words: tuple[str, ...], low: str) -> list[tuple[int, int]]:
         if m is None:
             continue
         end = m.end()
-        if (s == 0 or not low[s - 1].isalnum()) and (end == len(low) or not low[end].isalnum()):
+        if (s == 0 or not view[s - 1].isalnum()) and (end == len(view) or not view[end].isalnum()):
             out.append((s, end))
     return out
