@@ -84,6 +84,27 @@ def test_jobs_2_equals_jobs_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert capsys.readouterr().err == ""  # no progress bar when stderr is not a terminal
 
 
+@pytest.mark.skipif(not SEED.is_file(), reason="the seed article is missing")
+def test_first_file_is_linted_before_the_workers_start(tmp_path: Path) -> None:
+    """The first file warms this process up (imports, patterns, packs) for the workers it
+    forks: its result comes before any worker exists, the rest after it, in order."""
+    import multiprocessing
+
+    from klint.config import Config
+    from klint.engine import lint_files
+
+    make_corpus(tmp_path, n=6)
+    files = [(str(p), Config()) for p in sorted(tmp_path.iterdir())]
+    expected = [(r.path, r.diagnostics) for r in lint_files(files, jobs=1)]
+    results = lint_files(files, jobs=2)
+    first = next(results)
+    assert not multiprocessing.active_children()
+    rest = list(results)
+    assert [(r.path, r.diagnostics) for r in [first, *rest]] == expected
+    assert any(diagnostics for _, diagnostics in expected)  # articles with findings
+    assert not multiprocessing.active_children()  # the pool is shut down at the end
+
+
 class Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True

@@ -410,20 +410,35 @@ def lint_files(
     todo = [t for t, hit in zip(tasks, cached) if hit is None]
     if mapper is not None:
         yield from _merge(tasks, keys, cached, mapper(_lint_one, todo), cache)
-    elif jobs > 1 and len(todo) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(
-            max_workers=min(jobs, len(todo)),
-            initializer=die_with_parent,
-            initargs=(os.getpid(),),
-        ) as pool:
-            chunk = max(1, min(16, len(todo) // (jobs * 4) or 1))
-            yield from _merge(
-                tasks, keys, cached, pool.map(_lint_one, todo, chunksize=chunk), cache
-            )
+    elif jobs > 1 and len(todo) > 2:
+        yield from _merge(tasks, keys, cached, _pooled(todo, jobs), cache)
     else:
         yield from _merge(tasks, keys, cached, map(_lint_one, todo), cache)
+
+
+#: files a worker is sent at a time: few, so that no worker is left with a long tail at the end
+CHUNK = 4
+
+
+def _pooled(todo: list[tuple[str, Config, str | None]], jobs: int) -> Iterator[FileResult]:
+    """Lint ``todo`` on ``jobs`` worker processes, results in input order.
+
+    The first file is linted here, before the workers start: what every worker would
+    otherwise build on its first file (imported modules, compiled patterns, rule packs) is
+    built once and inherited by forking. If the caller froze its start-up heap out of the
+    collector (:func:`klint.cli.tune_gc`), what the first file added to it is frozen too.
+    """
+    import gc
+    from concurrent.futures import ProcessPoolExecutor
+
+    yield _lint_one(todo[0])
+    if gc.get_freeze_count():
+        gc.freeze()
+    rest = todo[1:]
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(rest)), initializer=die_with_parent, initargs=(os.getpid(),)
+    ) as pool:
+        yield from pool.map(_lint_one, rest, chunksize=CHUNK)
 
 
 def _merge(
