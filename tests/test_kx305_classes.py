@@ -446,3 +446,32 @@ def test_a_word_in_names_of_bodies_with_other_place_names_is_still_one_word():
         "Their research is on crops.\n"
     )
     assert len(_variants(text, "t.txt")) == 1, _variants(text, "t.txt")
+
+
+_BRENNAN = (
+    "Harold Brennan\n\nHarold Brennan (1850–1920) was an English engineer. Brennan studied in "
+    "Leeds. Brennan built bridges.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a sentence that ends on a year, a figure or a citation mark ends before the slip:
+        # the cue in the sentence before ("until", "later", "or") renames nothing
+        (_BRENNAN + "The bridge stood until 1880. Brenan then moved to York. Brennan died.\n", 1),
+        (_BRENNAN + "It was opened later in 1880.[4] Brenan moved to York. Brennan died.\n", 1),
+        (
+            _BRENNAN
+            + "Brennan or his clerk signed 14 contracts. Brenan kept them. Brennan died.\n",
+            1,
+        ),
+        # near-misses: the cue and both names in one sentence state one name
+        (_BRENNAN + "The firm of Brennan (later Brenan & Co.) moved to York. Brennan died.\n", 0),
+        (_BRENNAN + "The bridge of Brennan, or Brenan, stood until 1880. Brennan died.\n", 0),
+        # an abbreviation's stop inside brackets ends no sentence
+        (_BRENNAN + "The firm of Brennan (var. Brenan) moved to York. Brennan died.\n", 0),
+    ],
+)
+def test_a_renaming_cue_never_reaches_past_a_sentence_that_ends_on_a_figure(text, found):
+    assert len(_variants(text, "Harold_Brennan.md")) == found, _variants(text, "Harold_Brennan.md")

@@ -442,6 +442,7 @@ def stated_as_one(a: Spelling, b: Spelling, text: str, cues: list[str]) -> bool:
                 0 <= hi - lo <= 60
                 and cue_re.search(text, lo, hi)
                 and not _SENTENCE_END_RE.search(text, lo, hi)
+                and not _ends_sentence(text, lo, hi)
                 and "\n" not in text[lo:hi]
             ):
                 return True  # never across a sentence's or a line's end ("… in Jaws. Later,
@@ -450,7 +451,19 @@ def stated_as_one(a: Spelling, b: Spelling, text: str, cues: list[str]) -> bool:
     return False
 
 
-_SENTENCE_END_RE = re.compile(r"[a-z][.!?][\"'\u201d\u2019)\]]*\s+[A-Z]")
+#: a sentence's end: after a word or a figure ("until 2002. Later"), citation marks after it
+#: too ("until 2002.[4] Later"); not an initial ("J. Smith")
+_SENTENCE_END_RE = re.compile(r"[a-z0-9][.!?](?:[\"'\u201d\u2019)\]]|\[[\w ]{1,12}\])*\s+[A-Z]")
+_END_BEFORE_RE = re.compile(r"[a-z0-9][.!?](?:[\"'\u201d\u2019)\]]|\[[\w ]{1,12}\])*\s+$")
+
+
+def _ends_sentence(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]``, the words between two names, ends a sentence right before the
+    second name ("stood until 1880. Brenan …"), outside brackets ("Viborg (ru. Vyborg)" is
+    one sentence)."""
+    return bool(_END_BEFORE_RE.search(text, lo, hi)) and text.count("(", lo, hi) <= text.count(
+        ")", lo, hi
+    )
 
 
 @lru_cache(maxsize=8)
