@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -73,21 +73,18 @@ def spellings(mentions: list[Mention], text: str) -> dict[str, Spelling]:
             sp.accented = True
         return sp
 
-    for m in mentions:
-        if m.in_quote:
-            continue
-        words = m.words
+    for words, m_start, m_end in _names(mentions, text):
         if len(words) == 1:  # most names are one word (`spelling` written out, here and below)
             w = words[0]
-            start, end = m.start, m.end
+            start, end = m_start, m_end
             if not text.startswith(w, start, end):  # most names start their span
                 at = text.find(w, start, end)
                 start = start if at < 0 else at
             key, accented, hyphened = _surface(w)
             # "Wexler, Alexandra (2017)", "Christie, Les": a given name (most names follow no ", ")
             cited_as = (
-                _inverted_surname(text, m.start, end)
-                if m.start >= 2 and text.startswith(", ", m.start - 2, m.start)
+                _inverted_surname(text, m_start, end)
+                if m_start >= 2 and text.startswith(", ", m_start - 2, m_start)
                 else None
             )
             if cited_as:
@@ -107,26 +104,26 @@ def spellings(mentions: list[Mention], text: str) -> dict[str, Spelling]:
             if hyphened:
                 _hyphen_parts(w, start, spelling)
             continue
-        last, pos = len(words) - 1, m.start
+        last, pos = len(words) - 1, m_start
         keys, others = _name_keys(words)
         surname, given = keys[-1], keys[0]
         # "Pinches, John Harvey; …": given names all, of the surname before them
         inverted = (
-            m.start >= 2
-            and text.startswith(", ", m.start - 2, m.start)
-            and _inverted_surname(text, m.start, m.end)
+            m_start >= 2
+            and text.startswith(", ", m_start - 2, m_start)
+            and _inverted_surname(text, m_start, m_end)
         )
         if inverted:
             surname, last = name_key(inverted), len(words)
             others = tuple(o | {surname} for o in others)
             cited.append((surname, given))
         for i, w in enumerate(words):
-            if text.startswith(w, pos, m.end):
+            if text.startswith(w, pos, m_end):
                 start = pos
-            elif text.startswith(w, pos + 1, m.end):  # the next word, mostly after a space
+            elif text.startswith(w, pos + 1, m_end):  # the next word, mostly after a space
                 start = pos + 1
             else:
-                at = text.find(w, pos, m.end)
+                at = text.find(w, pos, m_end)
                 start = pos if at < 0 else at
             pos = start + len(w)
             key, accented, hyphened = _surface(w)
@@ -153,6 +150,36 @@ def spellings(mentions: list[Mention], text: str) -> dict[str, Spelling]:
             sp.givens.add(given)
             sp.partners.add(given)
     return out
+
+
+#: a possessive inside a name's run of capitalised words ("Japan's Fisheries Agency")
+_OWNER_RE = re.compile(r"['\u2019]s ")
+
+
+def _names(mentions: list[Mention], text: str) -> Iterator[tuple[tuple[str, ...], int, int]]:
+    """The names of the mentions outside quotations, each as ``(words, start, end)``: a
+    mention, or the names a possessive inside it parts, the owner and what it owns ("Japan's
+    Fisheries Agency": "Japan" and "Fisheries Agency", two names that share no word)."""
+    for m in mentions:
+        if m.in_quote:
+            continue
+        words = m.words
+        if len(words) == 1 or not _OWNER_RE.search(text, m.start, m.end):
+            yield words, m.start, m.end
+            continue
+        pos, first, first_at = m.start, 0, m.start
+        for i, w in enumerate(words):
+            at = text.find(w, pos, m.end)
+            if at < 0:  # markup between the words: the rest read as one name
+                first_at = pos if first_at < 0 else first_at
+                break
+            pos = at + len(w)
+            if i + 1 < len(words) and _OWNER_RE.match(text, pos):
+                yield words[first : i + 1], first_at, pos
+                first, first_at = i + 1, -1
+            elif first_at < 0:
+                first_at = at
+        yield words[first:], first_at, m.end
 
 
 @lru_cache(maxsize=8192)
