@@ -511,3 +511,23 @@ def test_a_renaming_cue_never_reaches_past_a_sentence_that_ends_on_a_figure(text
 )
 def test_a_possessive_parts_the_owner_from_what_it_owns(text, found):
     assert len(_variants(text, "t.txt")) == found, _variants(text, "t.txt")
+
+
+_CARACAS = (
+    "Caracas\n\nThe capital of Venezuela is Caracas. The valley of Caracas is narrow, and "
+    "Caracas grew fast in the 1950s.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a sentence opens on the possessive of a word of the title ending in s
+        (_CARACAS + "Caraas' central business district is Chacao.\n", 1),
+        (_CARACAS + "The metro opened in 1983. Caraas’ new line followed.\n", 1),
+        # near-miss: before another name, the word may be a name's first word
+        (_CARACAS + "Caraas' Central Park lies east.\n", 0),
+    ],
+)
+def test_a_possessive_after_an_s_opens_a_sentence_alone(text, found):
+    assert len(_variants(text, "Caracas.txt")) == found, _variants(text, "Caracas.txt")

@@ -35,7 +35,7 @@ from klint.extract._names_match import (
     two_people,
 )
 from klint.extract._names_text import edit_distance1, name_key, skeletonizer
-from klint.extract.names import ALONE_RE, PROSE_END_RE
+from klint.extract.names import PROSE_END_RE
 from klint.packs import Packs
 
 #: how often the title's word must stand in the text before a one-off spelling is a slip of it
@@ -144,6 +144,9 @@ def title_slips(
 
 
 _CAPITALISED_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z]{3,}(?![\w-])")
+#: what follows a word standing alone, no name after it: a lower-case word, after a possessive
+#: too ("Hxum's car", "Caraas' centre": the apostrophe alone after an s)
+_ALONE_OPENER_RE = re.compile(r"(?:['’]s|(?<=s)['’])?[\s,;:]+[a-z]")
 #: a sentence's end before a capital: where a word may open a sentence (see
 #: ``_opens_sentence``), one pattern a mark, each found by a fast search for its literal
 _AFTER_END_RES = tuple(re.compile(re.escape(c) + r"['\"”’]?[ \t]+[A-Z]") for c in ".!?")
@@ -177,7 +180,7 @@ def _add_capitalised(
         if m is None or m.end() - start not in near:
             continue
         key = m.group().casefold()
-        if key in words or key in lower or not ALONE_RE.match(view, m.end()):
+        if key in words or key in lower or not _ALONE_OPENER_RE.match(view, m.end()):
             continue  # a name, a word, or a given name before more of a name ("Carrinton G.")
         if _opens_sentence(view, lo, start):
             found.setdefault(key, []).append(m.span())

@@ -33,8 +33,9 @@ class NameVariant(Rule):
     (Gorbachev/Gorbachov), one-letter slips inside a name (Kowalski/Kowalsky), confusable
     letters (pack `confusable_letters`: d/t, a/e) and a hyphenated name written with a space
     (Stratford-upon-Avon/Stratford upon Avon). A slip is found at the start of a sentence of
-    prose too ("Carringon was killed" where the text writes Carrington), but not in a citation
-    or a list line. A word of the article's title that the text uses three times or more is held
+    prose too ("Carringon was killed" where the text writes Carrington; "Caraas' centre"), but
+    not in a citation or a list line. A possessive parts the owner's name from what it owns
+    ("Jpaan's Fisheries Agency" names Japan, not a name that shares no word with Japan's). A word of the article's title that the text uses three times or more is held
     to any one-off spelling one edit from it, a changed letter too ("Scheoder accepted" in an
     article on Roy Scheider), unless another initial, another ending (Achilles/Achillea,
     Popov/Popova) or another given name tells two names apart. So is any name a one-off spelling
