@@ -204,6 +204,49 @@ def _names(words: dict[str, str]) -> dict[str, str]:
     return {k: w for k, w in words.items() if w[0].isupper() and w not in MONTH_NAMES}
 
 
+def _sentence_names(ctx: Context, q: QuantityClaim) -> frozenset[str]:
+    """The names (as lemmas) a figure's sentence gives anywhere, not only next to the figure:
+    the words written with a capital after its first word, save months, function words,
+    abbreviated titles ("Maj. Gen."), demonyms ("British") and the words of the article's
+    title, which many of its sentences name ("… the count ended with a margin of 1,284 votes
+    … in the decisive district, Valmora")."""
+    cache = ctx.cache.setdefault("kn.sentence_names", {})
+    if q.sentence_start not in cache:
+        view = ctx.doc.view
+        if "kn.title_words" not in ctx.cache:
+            ctx.cache["kn.title_words"] = _title_words(ctx)
+        suffixes = tuple(ctx.packs.demonym_suffixes)
+        s, e = _sentence(view, q)
+        words = [
+            _POSSESSIVE_RE.sub("", m.group())
+            for m in list(_WORD_RE.finditer(view, s, e))[1:]
+            if not (len(m.group()) <= _TITLE and view.startswith(".", m.end()))
+        ]
+        cache[q.sentence_start] = (
+            frozenset(
+                key(w)
+                for w in words
+                if w[0].isupper()
+                and len(w) > 2
+                and w.lower() not in _STOP
+                and w not in MONTH_NAMES
+                and not (suffixes and w.casefold().endswith(suffixes))
+            )
+            - ctx.cache["kn.title_words"]
+        )
+    found: frozenset[str] = cache[q.sentence_start]
+    return found
+
+
+def _title_words(ctx: Context) -> set[str]:
+    """The words (as lemmas) of the article's title and of the subject the frames give it (a
+    plain-text copy has no title line: "Katrina" of "Hurricane Katrina")."""
+    view = ctx.doc.view
+    names = [view[r.start : r.end] for r in ctx.doc.regions_of("title")]
+    subject = next((f.subject for f in ctx.claims.frames.values() if f.how == "title"), None)
+    return {key(w) for w in _WORD_RE.findall(" ".join([*names, subject or ""]))}
+
+
 def _years(ctx: Context, s: int, e: int, ends: bool = False) -> frozenset[int]:
     """The years of the dates in ``view[s:e]``, and the days of those given to the day
     (as day numbers, far above any year); with ``ends``, the last year of a range too."""
@@ -309,6 +352,8 @@ _LOWER_AFTER_RE = re.compile(r"[ \t\u00a0]+[a-z]")
 _WORD_COMPOUND_RE = re.compile(r"[^\W\d_]+-")
 #: a counted noun written in lower-case words, not a unit ("kPa", "Moilbbl")
 _NOUN_RE = re.compile(r"[a-z][a-z-]+(?: [a-z][a-z-]+)*")
+#: a capitalised word this short before a full stop is an abbreviated title ("Maj.", "Gen.")
+_TITLE = 4
 #: a list given twice has at least this many figures ("5 ft 2 in to 6 ft 2 in" is a range)
 _LISTED = 3
 #: units of physical measures a twin figure may be given in (not money, durations, shares)
@@ -479,6 +524,25 @@ def _subject(ctx: Context, q: QuantityClaim) -> str | None:
     if f is None or f.subject is None or f.how not in ("link", "title", "noun", "pronoun"):
         return None  # a capitalised word is no sure name ("Of the 165 deputies")
     return subject_key(f.subject)
+
+
+def _lead_dates(ctx: Context, a: QuantityClaim, b: QuantityClaim, a_dated: bool) -> bool:
+    """Whether, of two figures one of which is dated in its sentence and one not, one is the
+    lead's summary of the other: the undated one in the lead, or the dated one in the lead and
+    the undated one in a paragraph of the body that gives no other year ("The funeral … on 5
+    January, and was attended by around 50,000 people" in the lead; "The funeral was attended
+    by an estimated 50,000 people" in the body)."""
+    dated, undated = (a, b) if a_dated else (b, a)
+    if _in_lead(ctx, undated):
+        return True
+    if not _in_lead(ctx, dated) or _in_lead(ctx, undated):
+        return False
+    block = _block(ctx, undated)
+    if block is None:
+        return False
+    own = {y for y in _years(ctx, *_sentence(ctx.doc.view, dated)) if y < 10000}
+    there = {y for y in _years(ctx, block.start, block.end) if y < 10000}
+    return not _apart(own, there)
 
 
 def _in_lead(ctx: Context, q: QuantityClaim) -> bool:
@@ -853,7 +917,12 @@ def twins(
                     continue  # "another 40 monks", "rose to 87" (unless both say it), a quotation
                 typo = why == "mistyped" or relisted
                 na, nb = names_a - wb.keys(), names_b - wa.keys()
-                named = typo and names_a & names_b  # "Germany" in both
+                # a name both sentences give: "Germany" in both windows; for three significant
+                # digits that differ as a typo's do, anywhere in the two sentences
+                common_names = frozenset(names_a & names_b)
+                if why == "mistyped" and not common_names:
+                    common_names = _sentence_names(ctx, a) & _sentence_names(ctx, b) - own
+                named = typo and common_names
                 if _anchored(anchors, a, b):
                     pass  # one set of facts, whoever each sentence names as its source
                 elif (na and nb and not named) or (a.unit == "percent" and (na or nb)):
@@ -874,6 +943,8 @@ def twins(
                     and _section(ctx, a) == _section(ctx, b)
                 ):
                     least = 0  # "681 households, and 388 families", "681 households out of which"
+                if len(shared) < least and why == "mistyped":
+                    shared |= common_names  # "… 1,284 votes … in the decisive district, Valmora"
                 if len(shared) < least:
                     continue  # "radio broadcasts reached 41 countries", "athletes from 49 countries";
                     # a small count ("two monks") needs three ("prepare", "herbal", "mixture")
@@ -884,9 +955,9 @@ def twins(
                 if pa == pb and pa is not None and pa[0] == -1:
                     continue  # items of one list: each counts its own ("Cherkasy Regiment -
                     # 2990 cossacks", "Poltava Regiment - 2970 cossacks")
-                if not typo and (pa == pb or (not alike and not _in_lead(ctx, b if da else a))):
+                if not typo and (pa == pb or (not alike and not _lead_dates(ctx, a, b, da))):
                     continue  # one paragraph, or not dated alike ("in 1861 … 710", "… 810"),
-                    # unless the undated one is the lead's summary
+                    # unless one is the lead's summary of the other
                 if _apart(years_a, years_b) or _apart(ya - years_a, yb - years_b):
                     continue  # "in 2010 … 1,234 members", "in 2012 … 1,284 members"; two days
                 if _two_reports(ctx, a, b) or _stated_there(ctx, a, b) or _told_apart(ctx, a, b):

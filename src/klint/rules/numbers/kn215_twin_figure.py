@@ -8,7 +8,13 @@ from collections.abc import Iterator
 from klint.claims import Frame, QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
-from klint.rules.numbers._common import figure_bounds, line_of, restated_bounds, stated
+from klint.rules.numbers._common import (
+    figure_bounds,
+    line_of,
+    restated_bounds,
+    round_figure,
+    stated,
+)
 from klint.rules.numbers._restate import counted_head, mistyped, retold, twins
 from klint.rules.numbers._units import UNITS
 
@@ -61,14 +67,22 @@ class TwinFigure(Rule):
 
     The frames help: a subject both sentences share ("The city has 896 barangays",
     "Manila is divided into 826 barangays") counts as a word in common, two subjects
-    set the figures apart; a lead that summarises the body may leave out the body's
-    date; a range dates a figure by its first and last year ("between 1996 and 2006"
+    set the figures apart; for three significant digits that differ as a typo's do, so does
+    a name both sentences give anywhere, not only next to the figure ("In the district of
+    Valmora the count … ended with a margin of 1,284 votes", "certified the result by 1,248
+    votes after a recount in Valmora"; not a word of the article's title, a demonym or an
+    abbreviated title, "Maj. Gen."); a lead that summarises
+    the body may leave out the body's date, and a lead's dated figure is the body's undated
+    one when the body's paragraph gives no other year; a range dates a figure by its first and last year ("between 1996 and 2006"
     and "the 2005–06 season" share 2006); a sentence ends at a full stop that citation
     marks of a plain-text copy follow ("… in Eurasia.[1][2][3] According to … in 2007"), so
     the next sentence's year does not date it. Measures are compared in their unit ("125 mph", "152 mph"). One qualifier
     before both ("more than 300 papers", "more than 400 papers") qualifies one figure,
-    so the figures themselves are compared; "about" before a figure given to its last
-    unit ("around 412 dams") allows no other.
+    so the figures themselves are compared, and so does a bound on the same side in other
+    words ("more than 300 languages", "over 400 languages"); "about" before a figure given to its last
+    unit ("around 412 dams") allows no other. Each figure's allowance is held against the
+    other figure as stated, never against the other's allowance: "around 50,000 visitors"
+    allows 52,000 but not "an estimated 60,000 visitors".
 
     An infobox or front matter figure is a twin of a body figure of the same attribute
     or counted noun whose digits differ from it as a typo's do (a round count of 100 or
@@ -156,13 +170,13 @@ class TwinFigure(Rule):
         for a, b, head, why in twins(ctx, body):
             if a.start in reported or b.start in reported or by_head[head]:
                 continue
-            ba = _precise(a) or restated_bounds(ctx, a, b)
-            bb = _precise(b) or restated_bounds(ctx, b, a)
+            ba, bb = _allowed(ctx, a, b), _allowed(ctx, b, a)
             if why == "same range":
                 pass  # one end in common, the other given as another figure
-            elif ba is None or bb is None or not (ba[1] <= bb[0] or bb[1] <= ba[0]):
-                continue  # "about 8,000" and "8,400"; "more than 400" and "700" (but "500,000"
-                # and "600,000", each to the nearest 100,000, only touch)
+            elif ba is None or bb is None or _allows(ba, b) or _allows(bb, a):
+                continue  # "about 8,000" and "8,400"; "more than 400" and "700" (but not
+                # "around 50,000" and "an estimated 60,000": each allows its own figure, not
+                # the other's)
             fa, fb = ctx.claims.frames.get(a), ctx.claims.frames.get(b)
             if (
                 fa is not None
@@ -254,6 +268,29 @@ class TwinFigure(Rule):
             f"{stated(b)} here but {stated(a)} at line {line_of(ctx, a.start)}: {reason}",
             related=[(a.start, a.end, f"the same count given as {stated(a)}")],
         )
+
+
+#: qualifiers that bound a figure on one side, by side ("over" and "more than"; "under" and "up to")
+_SIDES = (
+    frozenset({"over", "at-least"}),
+    frozenset({"up-to", "as-many-as", "at-most", "fewer-than"}),
+)
+
+
+def _allowed(ctx: Context, q: QuantityClaim, other: QuantityClaim) -> tuple[float, float] | None:
+    """What ``q`` allows when read against its twin ``other``: a bound on the same side before
+    both, in any words ("more than 300 languages", "over 400 languages"), bounds one figure, so
+    the figures themselves are compared, each to its stated precision; else what its qualifier
+    allows."""
+    if q.low is not None and q.high is not None:
+        if any(q.qualifier in side and other.qualifier in side for side in _SIDES):
+            return round_figure(min(q.low, q.high), max(q.low, q.high))
+    return _precise(q) or restated_bounds(ctx, q, other)
+
+
+def _allows(allowed: tuple[float, float], q: QuantityClaim) -> bool:
+    """Whether what one figure allows holds the other figure as stated."""
+    return q.low is not None and q.high is not None and allowed[0] <= q.low <= q.high <= allowed[1]
 
 
 def _measure(q: QuantityClaim) -> tuple[str, ...] | str:
