@@ -354,6 +354,9 @@ _WORD_COMPOUND_RE = re.compile(r"[^\W\d_]+-")
 _NOUN_RE = re.compile(r"[a-z][a-z-]+(?: [a-z][a-z-]+)*")
 #: a capitalised word this short before a full stop is an abbreviated title ("Maj.", "Gen.")
 _TITLE = 4
+#: twins whose digits differ as a typo's do — three significant ones, or a round count's
+#: leading one — tied by a name both sentences give anywhere, not only next to the figure
+_NAMED_TWINS = frozenset({"mistyped", "retold"})
 #: a list given twice has at least this many figures ("5 ft 2 in to 6 ft 2 in" is a range)
 _LISTED = 3
 #: units of physical measures a twin figure may be given in (not money, durations, shares)
@@ -917,12 +920,12 @@ def twins(
                     continue  # "another 40 monks", "rose to 87" (unless both say it), a quotation
                 typo = why == "mistyped" or relisted
                 na, nb = names_a - wb.keys(), names_b - wa.keys()
-                # a name both sentences give: "Germany" in both windows; for three significant
-                # digits that differ as a typo's do, anywhere in the two sentences
-                common_names = frozenset(names_a & names_b)
-                if why == "mistyped" and not common_names:
+                # a name both sentences give: "Germany" in both windows of a mistyped figure, or
+                # anywhere in them, save demonyms and the title's words ("Valmora", not "British")
+                common_names = frozenset(names_a & names_b) if typo else frozenset()
+                if why in _NAMED_TWINS and not common_names:
                     common_names = _sentence_names(ctx, a) & _sentence_names(ctx, b) - own
-                named = typo and common_names
+                named = (typo or why in _NAMED_TWINS) and common_names
                 if _anchored(anchors, a, b):
                     pass  # one set of facts, whoever each sentence names as its source
                 elif (na and nb and not named) or (a.unit == "percent" and (na or nb)):
@@ -943,7 +946,7 @@ def twins(
                     and _section(ctx, a) == _section(ctx, b)
                 ):
                     least = 0  # "681 households, and 388 families", "681 households out of which"
-                if len(shared) < least and why == "mistyped":
+                if len(shared) < least and why in _NAMED_TWINS:
                     shared |= common_names  # "… 1,284 votes … in the decisive district, Valmora"
                 if len(shared) < least:
                     continue  # "radio broadcasts reached 41 countries", "athletes from 49 countries";

@@ -67,11 +67,13 @@ class TwinFigure(Rule):
 
     The frames help: a subject both sentences share ("The city has 896 barangays",
     "Manila is divided into 826 barangays") counts as a word in common, two subjects
-    set the figures apart; for three significant digits that differ as a typo's do, so does
-    a name both sentences give anywhere, not only next to the figure ("In the district of
-    Valmora the count … ended with a margin of 1,284 votes", "certified the result by 1,248
-    votes after a recount in Valmora"; not a word of the article's title, a demonym or an
-    abbreviated title, "Maj. Gen."); a lead that summarises
+    set the figures apart; for digits that differ as a typo's do (three significant ones, or
+    a round count's leading one), so does a name both sentences give anywhere, not only next
+    to the figure ("In the district of Valmora the count … ended with a margin of 1,284
+    votes", "certified the result by 1,248 votes after a recount in Valmora"; "The diocese of
+    Arden … counts 700 parishes", "In Arden, according to the records …, the clergy serve 800
+    parishes"; not a word of the article's title, a demonym or an abbreviated title, "Maj.
+    Gen."); a lead that summarises
     the body may leave out the body's date, and a lead's dated figure is the body's undated
     one when the body's paragraph gives no other year; a range dates a figure by its first and last year ("between 1996 and 2006"
     and "the 2005–06 season" share 2006); a sentence ends at a full stop that citation
