@@ -28,7 +28,13 @@ def all_rules() -> tuple[type[Rule], ...]:
 
 
 def get_rule(code: str) -> type[Rule] | None:
-    return next((r for r in all_rules() if r.code == code.upper()), None)
+    return _by_code().get(code.upper())
+
+
+@lru_cache(maxsize=1)
+def _by_code() -> dict[str, type[Rule]]:
+    """Every rule class by its code (rules read their options through it on every document)."""
+    return {r.code: r for r in all_rules()}
 
 
 __all__ = ["Context", "Rule", "all_rules", "get_rule"]
