@@ -105,18 +105,19 @@ def _count(marker: str, text: str) -> int:
 def _unclosed_markup(text: str, fmt: str) -> str | None:
     """Describe markup left open so often that a parser would take quadratic time, else None."""
     for opener, closer in _PAIRS.get(fmt, ()):
-        excess = _count(opener, text) - _count(closer, text)
+        excess = _count(opener, text)
+        if excess <= UNCLOSED_LIMIT:
+            continue  # too few opened to leave that many open: the closers need no count
+        excess -= _count(closer, text)
         if opener == "<ref" and excess > UNCLOSED_LIMIT:  # "<ref name=x />" closes itself
             excess -= len(_SELF_CLOSED_REF.findall(text))
         if excess > UNCLOSED_LIMIT:
             return f"{excess:,} unclosed {opener!r}"
     if fmt == "wikitext":
-        excess = (
-            len(_OPEN_TAG_RE.findall(text))
-            - _count("</", text)
-            - _count("/>", text)
-            - len(_BR_RE.findall(text))
-        )
+        excess = len(_OPEN_TAG_RE.findall(text))
+        if excess <= 2 * UNCLOSED_LIMIT:
+            return None
+        excess -= _count("</", text) + _count("/>", text) + len(_BR_RE.findall(text))
         if excess > 2 * UNCLOSED_LIMIT:
             return f"{excess:,} unclosed tags"
     return None
