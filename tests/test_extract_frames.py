@@ -6,7 +6,7 @@ import pytest
 
 from klint.claims import Frame
 from klint.extract import extract
-from klint.extract.frames import key, lemma
+from klint.extract.frames import event_key, key, lemma
 from klint.packs import load_packs
 from klint.sources import read_text
 
@@ -709,3 +709,50 @@ def test_founding_verbs_the_attribute_words_miss(sentence: str, subject: str) ->
 def test_near_miss_found_as_the_past_of_find_is_no_founding(sentence: str) -> None:
     f = _frame(f"'''Ann Keel''' (born 1950) is an Irish mediator. {sentence}\n", "a.wiki", "1988")
     assert f.attribute != "founded"
+
+
+@pytest.mark.parametrize(
+    ("field", "prose"),
+    [
+        ("admittance date", "admitted"),
+        ("dedication date", "dedicated"),
+        ("closure", "closed"),
+        ("departure date", "departed"),
+        ("launch", "launched"),
+        ("abandonment", "abandoned"),
+    ],
+)
+def test_a_fields_noun_and_the_proses_verb_give_one_event(field: str, prose: str) -> None:
+    assert event_key(field) == event_key(prose)
+
+
+@pytest.mark.parametrize(
+    ("field", "prose"),
+    [("admittance date", "admired"), ("term end", "ended"), ("launch", "lunched")],
+)
+def test_near_miss_other_events_stay_apart(field: str, prose: str) -> None:
+    assert event_key(field) != event_key(prose)
+
+
+@pytest.mark.parametrize(
+    ("box", "attribute"),
+    [
+        ("| AdmittanceDate = January 3, 1959", "admittance date"),
+        ("| admittance_date = January 3, 1959", "admittance date"),
+        ("| year_end = 1748", "dissolved"),
+        ("| end_date = 3 May 1902", "dissolved"),
+        ("| launch_date = {{start-date|December 21, 1968, 12:51:00|timezone=yes}}", "launched"),
+        ("| pub_date = 1729", "published"),
+        ("| built = 1912", "built"),
+    ],
+)
+def test_field_names_in_any_spelling_give_the_attribute(box: str, attribute: str) -> None:
+    text = "{{Infobox place\n| name = Lira\n" + box + "\n}}\n'''Lira''' is a place.\n"
+    dates = [f for t, f in _frames(text, "lira.wiki") if f.origin == "infobox"]
+    assert [f.attribute for f in dates] == [attribute]
+
+
+def test_near_miss_a_terms_end_is_no_dissolution() -> None:
+    text = "{{Infobox officeholder\n| name = Tom Marsh\n| term_end = 3 May 1902\n}}\n"
+    (frame,) = [f for _, f in _frames(text, "marsh.wiki") if f.origin == "infobox"]
+    assert frame.attribute == "term end"

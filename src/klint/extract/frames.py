@@ -131,7 +131,8 @@ _DATE_WORDS = _table(
         "built": "built constructed construction",
         "married": "married marriage",
         "launched": "launched launch",
-        "dissolved": "dissolved dissolution disbanded defunct",
+        "dissolved": "dissolved dissolution disbanded defunct disestablished disestablishment "
+        "abolished abolition",
         "renamed": "renamed rebranded retitled",
     }
 )
@@ -222,6 +223,9 @@ ONCE = frozenset(
 )
 #: a field of a series' first showing ("first_aired", "first broadcast"): its premiere
 _FIRST_SHOWN = frozenset({"aired", "broadcast", "shown", "screened"})
+#: a field named by nothing but its time and "end" ("year_end", "end_date") dates the end of
+#: its subject (not "term_end", the end of a term)
+_WHEN_WORDS = frozenset({"end", "year", "date"})
 _FIRST_BEFORE_RE = re.compile(r"\bfirst\s+$")
 _PASSIVE_BEFORE_RE = re.compile(
     r"(?:\b(?:was|were|been|being|is|are|be)|,(?:\s+and)?)\s+(?:(?:later|then|again|officially|formally)\s+)?$"
@@ -330,7 +334,7 @@ _FIELD_MODIFIERS = frozenset(
 #: a field name's words: "area_total_km2", "2010pop" (a year run into a word), "pop 2010"
 _FIELD_SPLIT_RE = re.compile(r"[\s_]+|(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d{4}\b)")
 #: short forms of field names ("2010Pop"), read in field names only
-_FIELD_SHORT = {"pop": "population", "elev": "elevation", "emp": "employees"}
+_FIELD_SHORT = {"pop": "population", "elev": "elevation", "emp": "employees", "pub": "publication"}
 _AGED_END_RE = re.compile(r"\baged?\s*$")
 _REF_STOP_RE = re.compile(r"[.!?](?:\[\d{1,3}\]){1,9}\s+(?=[\"“(\[]?[A-Z0-9])")
 _AS_OF_RE = re.compile(r"\{\{\s*as of\s*\|\s*(\d{4})", re.IGNORECASE)
@@ -682,7 +686,8 @@ def _field_frame(art: _Article, c: Claim, region: Region, claims: Claims) -> Fra
     label_year = next((int(w) for w in parts if w.isdigit() and 1800 <= int(w) <= 2100), None)
     if _FIELD_MODIFIERS & set(words):
         words = ["_".join(words)]  # "population_density_km2", "area_rank": their own attribute
-    side = re.search(r"\s(\d{1,2})$", label)
+    # "Casualties 2" is a side's; "Established date 2" a stage of the subject's own
+    side = None if _DATE_FIELD_RE.fullmatch(label) else re.search(r"\s(\d{1,2})$", label)
     owner = art.box_subject(region.start)
     subject = f"{owner} (side {side.group(1)})" if side and owner else owner
     value = art.view[region.start : region.end]
@@ -696,6 +701,8 @@ def _field_frame(art: _Article, c: Claim, region: Region, claims: Claims) -> Fra
             and words[1] in _FIRST_SHOWN
         ):
             attribute = "premiered"
+        if attribute is None and "end" in words and set(words) <= _WHEN_WORDS:
+            attribute = "dissolved"  # "year_end", "end_date": when the subject itself ended
         in_brackets = value.rfind("(", 0, c.start - region.start) > value.rfind(
             ")", 0, c.start - region.start
         )
@@ -1245,6 +1252,9 @@ def _clause_subject(
             if title and _COMMON_NP_RE.search(view, max(cs, verb_at - 60), verb_at):
                 return title
         following = _NEXT_WORD_RE.match(view, verb_end)
+        if following and following.group(1).endswith("ly"):
+            # "published anonymously by Swift": the word after the adverb
+            following = _NEXT_WORD_RE.match(view, following.end())
         if not (before and before[-1].lower() in art.grammar.auxiliaries) and not (
             following and following.group(1) in art.grammar.prepositions
         ):  # active with an object: "Smith founded the Union", "he released his third album"
@@ -1539,6 +1549,27 @@ def activity_start(attribute: str) -> bool:
     return last == "start" and _NOMINAL_RE.fullmatch(head) is not None
 
 
+#: suffixes that make a noun of a verb ("admittance", "abandonment", "dedication", "closure")
+_NOUN_SUFFIX_RE = re.compile(r"(?:ance|ence|ment|ion|ure)$")
+#: words of a field's name that say it holds a time, not what happened then
+_TIME_WORDS = frozenset({"date", "year", "day", "time"})
+
+
+@lru_cache(maxsize=1024)
+def event_key(attribute: str) -> str:
+    """What an attribute says happened, whatever the part of speech: a field's "admittance
+    date" and the prose's "admitted" both give "admit"; "dedication date" and "dedicated"
+    give "dedicat"."""
+    words = [w for w in attribute.split() if w not in _TIME_WORDS] or attribute.split()
+    if len(words) != 1:
+        return attribute
+    w = lemma(words[0])
+    stem = _NOUN_SUFFIX_RE.sub("", w) if len(w) > 6 else w
+    if len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+        stem = stem[:-1]  # "admitt" → "admit"
+    return stem[:-1] if stem.endswith("e") and len(stem) > 4 else stem
+
+
 def count_attribute(word: str) -> str:
     """The attribute a noun counts ("inhabitants": population), else its key."""
     k = key(word)
@@ -1549,6 +1580,7 @@ __all__ = [
     "ONCE",
     "activity_start",
     "count_attribute",
+    "event_key",
     "frame_claims",
     "key",
     "lemma",

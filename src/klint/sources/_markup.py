@@ -237,12 +237,14 @@ INFOBOX_SKIP = frozenset(
 )
 CAPTION_KEYS = frozenset({"caption", "image_caption", "map_caption"})
 TITLE_KEYS = frozenset({"conflict", "name", "title"})
+_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "AdmittanceDate": two words run together
 _SIDE_RE = re.compile(r"^(.*?)[_ ]?(?<!\d)(\d{1,2})$")  # not "pop_2001"
 
 
 def infobox_label(key: str) -> str:
-    """``commander1`` → ``Commanders 1``, ``date`` → ``Date``, ``foo_bar`` → ``Foo bar``."""
-    key = key.strip().lower().replace("-", "_")
+    """``commander1`` → ``Commanders 1``, ``date`` → ``Date``, ``foo_bar`` → ``Foo bar``,
+    ``AdmittanceDate`` → ``Admittance date``."""
+    key = _CAMEL_RE.sub("_", key.strip()).lower().replace("-", "_")
     side = ""
     m = _SIDE_RE.match(key)
     if m and m.group(1):

@@ -572,7 +572,7 @@ class _Reader:
             shown = self.simple_plan(key.end(), b, _BOX_VALUE_RE)
             if shown is None:
                 return None
-            name = parsed[a + 1 : key.end() - 1].strip().lower()
+            name = parsed[a + 1 : key.end() - 1].strip()
             params.append((name, key.end(), b, shown))
         self.boxes[start] = (end + 2, params)
         return at, end
@@ -599,17 +599,19 @@ class _Reader:
             return
         self.claimed.append((pos, end))
         for p, at in self.params(node, pos):
-            self.box_field(str(p.name).strip().lower(), self.walk(p.value, at))
+            self.box_field(str(p.name).strip(), self.walk(p.value, at))
 
     def box_field(self, key: str, spans: list[Span]) -> None:
-        """The regions of an infobox parameter named ``key`` whose value shows ``spans``."""
-        if key in CAPTION_KEYS:
+        """The regions of an infobox parameter named ``key`` (as written: "AdmittanceDate"
+        is two words) whose value shows ``spans``."""
+        low = key.lower()
+        if low in CAPTION_KEYS:
             self.add("caption", spans)
-        elif key in TITLE_KEYS:
+        elif low in TITLE_KEYS:
             if not self.has_title:
                 self.has_title = True
                 self.add("title", spans)
-        elif key not in INFOBOX_SKIP:
+        elif low not in INFOBOX_SKIP:
             label = infobox_label(key)
             for item in _items(self.text, spans):
                 self.add("infobox_field", item, label)
@@ -917,11 +919,20 @@ def _render_convert(node: Any) -> str:
     return f"{value} {name}"
 
 
+#: a date written out as a date template's first parameter: "December 21, 1968", "21 December 1968"
+_WRITTEN_DATE_RE = re.compile(
+    r"(?:\d{1,2}\s+)?(?:" + "|".join(MONTH_NAMES) + r")(?:\s+\d{1,2},)?\s+\d{4}\b"
+)
+
+
 def _render_date(node: Any) -> str:
-    """``{{start date|1988|2|20}}`` → ``February 20, 1988`` (``df=y``: ``20 February 1988``)."""
+    """``{{start date|1988|2|20}}`` → ``February 20, 1988`` (``df=y``: ``20 February 1988``);
+    ``{{start-date|December 21, 1968, 12:51:00}}``, a date written out, → ``December 21,
+    1968`` (its time left out)."""
     year, month, day = (_positional(node, k) for k in (1, 2, 3))
     if not year.isdigit():
-        return ""
+        written = _WRITTEN_DATE_RE.match(year)
+        return written.group() if written else ""
     if not (month.isdigit() and 1 <= int(month) <= 12):
         return year
     name = MONTH_NAMES[int(month) - 1]
