@@ -36,11 +36,12 @@ def dated(ctx: Context) -> Dated:
         out = ctx.cache["frames.dated"]
         return out
     # loaded with the frames, on first use
-    from klint.extract.frames import ONCE, activity_start, subject_key
+    from klint.extract.frames import ONCE, activity_start, event_key, subject_key
 
     out = defaultdict(list)
     fields: set[tuple[str, str | None]] = set()
     described: list[tuple[DateClaim, Frame, str]] = []
+    boxed = _boxed(ctx)
     for c in ctx.claims.dates:
         if not sound(c) or c.year_inferred or c.precision not in ("day", "month", "year"):
             continue
@@ -76,10 +77,12 @@ def dated(ctx: Context) -> Dated:
         elif activity_start(f.attribute) and (c.range_start_latest or not c.is_range):
             # an activity's start: a date, or a range's first part ("May 1993 – August 2002")
             out[(subject, f.attribute)].append((c, f, c.earliest, c.range_start_latest or c.latest))
-        elif f.attribute in ONCE and not c.is_range:
+        elif not c.is_range and f.attribute in ONCE:
             # "fully operational by 1909": a bound, the event on or before it
             first = date.min if c.preposition == "by" else c.earliest
             out[(subject, f.attribute)].append((c, f, first, c.latest))
+        elif not c.is_range and (subject, event_key(f.attribute)) in boxed and _own_date(c, f):
+            out[(subject, event_key(f.attribute))].append((c, f, c.earliest, c.latest))
     for c, f, words in described:
         name = _named(ctx.doc.view, out, f.attribute or "", words)
         if name is not None:
@@ -87,6 +90,42 @@ def dated(ctx: Context) -> Dated:
                 (c, replace(f, subject=name, how="description"), c.earliest, c.latest)
             )
     ctx.cache["frames.dated"] = out
+    return out
+
+
+def _said(f: Frame, attribute: str) -> str:
+    """How a finding names a date's attribute: a work's release or publication as the place
+    says it, a once-only attribute by its name, any other as the field or the prose says it."""
+    from klint.extract.frames import ONCE
+
+    return f.attribute or attribute if f.attribute in _WORKS or attribute not in ONCE else attribute
+
+
+def _own_date(c: DateClaim, f: Frame) -> bool:
+    """Whether a date of a boxed attribute is that attribute's: a field's, or the prose's
+    after "in" or "on" ("closed in 2010"; not "closed following the 2009 season")."""
+    return f.origin in ("infobox", "front matter") or c.preposition in ("in", "on")
+
+
+def _boxed(ctx: Context) -> set[tuple[str, str]]:
+    """``(subject, event)`` of each date a field or front matter key gives as its one value
+    (``launch_date``, ``built``, ``AdmittanceDate``: "launch", "build", "admit"): the box
+    states that event once for its subject, so the prose's date of it ("was admitted as a
+    state on …") is the same fact."""
+    from klint.extract.frames import ONCE, event_key, subject_key
+
+    out = set()
+    for c in ctx.claims.dates:
+        f = ctx.claims.frames.get(c)
+        if (
+            f is not None
+            and f.origin in ("infobox", "front matter")
+            and f.subject is not None
+            and f.attribute is not None
+            and f.attribute not in ONCE
+            and not c.is_range
+        ):
+            out.add((subject_key(f.subject), event_key(f.attribute)))
     return out
 
 
@@ -237,14 +276,18 @@ class AttributeDateConflict(Rule):
     subject's birth, death, founding, opening, release, premiere, publication or completion
     given two dates that cannot both be true: an infobox or front matter field, or
     the lead, against another place in the article. A coarser date containing the
-    finer one is consistent ("1790" and "12 May 1790"); a founding, opening or
-    release given by its year may differ by one year from a field or a finer date (a
-    premiere, a first meeting: "founded: 1990" against "founded in 1991, when its
-    statutes were signed"), but not two full dates ("14 August 1945" and "17 August
-    1945"), nor two years the prose gives a founding, opening or completion by
-    ("helped found the Coast Rowing Society in 1995" against "in 1996 she co-founded
-    the Coast Rowing Society"; a film's or book's year keeps its slack); a release or
-    opening "in the United States" is not compared with another place's; a birth
+    finer one is consistent ("1790" and "12 May 1790"). A prose year that may date
+    another stage of the event may differ by one year from a field or a finer date: a
+    work's year by its noun ("a 1932 British comedy film", perhaps a festival showing)
+    and a year the sentence says what it marks ("founded: 1990" against "founded in
+    1991, when its statutes were signed"); a plain "founded in 1993", "created in 1998"
+    or "released in 1958" against a field's 1994, February 28, 1997 or 1957 is
+    reported, and so are two full dates ("14 August 1945" and "17 August 1945") and
+    two years the prose gives a founding, opening or completion by ("helped found the
+    Coast Rowing Society in 1995" against "in 1996 she co-founded the Coast Rowing
+    Society"); a release or opening "in the United States" is not
+    compared with another place's (nor a year "first published in England" with a
+    field's date a year off); a birth
     or death told of a relative after a possessive ("where his father died in
     1904") is not the subject's. An incorporation is not a founding ("founded in 1828",
     "incorporated on November 3, 1836"), and a numbered date field dates what its title
@@ -290,6 +333,21 @@ class AttributeDateConflict(Rule):
     years ago (1915)"), is the field's value as well: "Founded February 26, 1968; 47 years
     ago (1970-02-26)" contradicts itself, with no year's slack between a value and its copy.
 
+    Any other event a field dates once for its subject is compared with the prose's date
+    of it after "in" or "on", the field's noun and the prose's verb meeting at one stem:
+    ``built = 1913`` against "The Arroyo Bridge was designed and built in 1912";
+    ``AdmittanceDate = January 9, 1959`` against "It was admitted as the 49th state on
+    January 3, 1959"; ``launch_date = {{start-date|December 19, 1968}}`` against "was
+    launched on December 21, 1968"; ``year_end = 1748`` against "It was disestablished in
+    1746" (a field named by its time and "end" dates the subject's end, not ``term_end``);
+    not "closed following the 2009 season" against ``closed = January 3, 2010``. A field's
+    opening before the year the prose says the thing was built, or the other way round, is
+    reported too: ``opening_date = 1929`` against "a hotel built in 1931". The body's own
+    release, publication or premiere of the work it names is compared with the field when
+    both give a day of one month ("The series premiered on August 11, 1991" against
+    ``first_aired = August 17, 1991``); two dates a list joins ("released in 1947 and
+    1948") are not one attribute's.
+
     A field's full date and a full date of the prose on the same day and month, at most
     three years apart, are one date with its year mistyped in one place, whatever verb the
     prose tells it by ("established_date = 28 April 1917" against "the Azerbaijan SSR was
@@ -319,6 +377,37 @@ class AttributeDateConflict(Rule):
     default_enabled = False
     summary = "one subject's birth, death, founding or release given two dates (opt-in)"
 
+    def _stages(
+        self,
+        ctx: Context,
+        stages: list[tuple[DateClaim, Frame, date, date]],
+        items: list[tuple[DateClaim, Frame, date, date]],
+        reported: set[int],
+    ) -> Iterator[Diagnostic]:
+        """A subject's event the box gives in numbered stages (declared, recognised, …): a
+        date of the lead or the body fits one of them (its year, for a year alone), or is
+        reported against the first ("established_date1 = 4 October 1827" against "An
+        independent Belgium was established in 1830")."""
+        for b, fb, b0, b1 in items:
+            if _stage(fb) or fb.origin in ("infobox", "front matter") or fb.how != "title":
+                continue
+            if any(
+                _comparable(a, fa, b, fb) and not (a1.year < b0.year or b1.year < a0.year)
+                for a, fa, a0, a1 in stages
+            ):
+                continue
+            a, fa, _, _ = min(stages, key=lambda item: item[2])
+            if not _comparable(a, fa, b, fb):
+                continue
+            reported.add(b.start)
+            yield self.diagnostic(
+                b.start,
+                b.end,
+                f"{fb.subject}: {fb.attribute} {show(b)} here but no stage of it the box gives "
+                f"falls then: {fa.field} is {show(a)} at line {line(ctx, a.start)}",
+                related=[(a.start, a.end, f"{fa.field} {show(a)}")],
+            )
+
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         from klint.extract.frames import subject_key  # loaded with the frames, on first use
 
@@ -344,11 +433,17 @@ class AttributeDateConflict(Rule):
             if attribute == "founded" and refounded:
                 continue
             reported: set[int] = set()
+            stages = [item for item in items if _stage(item[1])]
+            if len(stages) > 1:  # "established_date1 = …", "established_date2 = …"
+                yield from self._stages(ctx, stages, items, reported)
+            items = [item for item in items if not _stage(item[1])]  # one stage: of what?
             for i, (a, fa, a0, a1) in enumerate(items):
                 for b, fb, b0, b1 in items[i + 1 :]:
                     if b.start in reported or not _comparable(a, fa, b, fb):
                         continue
-                    if fa.attribute != fb.attribute and not _release_published(fa, fb):
+                    if _LISTED_RE.fullmatch(ctx.doc.view, a.end, b.start):
+                        continue  # "released in 1947 and 1948": several, one each
+                    if fa.attribute != fb.attribute and not _release_published(ctx, a, fa, b, fb):
                         continue
                     # a year's slack for a year alone: two dates to the day are one event's,
                     # and two years the prose gives a founding, opening or completion by are
@@ -361,7 +456,11 @@ class AttributeDateConflict(Rule):
                     )  # a field's value and its copy: "1905; 112 years ago (1906)"
                     slack = (
                         1
-                        if attribute in _YEAR_SLACK and coarse and not prose and not one_field
+                        if attribute in _YEAR_SLACK
+                        and coarse
+                        and not prose
+                        and not one_field
+                        and (_staged(ctx, a, fa) or _staged(ctx, b, fb))
                         else 0
                     )
                     if (
@@ -373,8 +472,7 @@ class AttributeDateConflict(Rule):
                     if a1 < b0 or b1 < a0:
                         reported.add(b.start)
                         found |= {(a.start, b.start), (b.start, a.start)}
-                        said_a = fa.attribute if fa.attribute in _WORKS else attribute
-                        said_b = fb.attribute if fb.attribute in _WORKS else attribute
+                        said_a, said_b = _said(fa, attribute), _said(fb, attribute)
                         yield self.diagnostic(
                             b.start,
                             b.end,
@@ -394,6 +492,60 @@ class AttributeDateConflict(Rule):
                 f"day, {da.day} {da.strftime('%B')}, in {da.year} and in {db.year}",
                 related=[(b.start, b.end, f"the same day given as {show(b)}")],
             )
+        for opened, built in _opened_before_built(ctx, facts):
+            f = ctx.claims.frames[opened]
+            g = ctx.claims.frames[built]
+            yield self.diagnostic(
+                opened.start,
+                opened.end,
+                f"{f.subject}: opened {show(opened)} here, before it was built in "
+                f"{show(built)} at line {line(ctx, built.start)} ({g.origin})",
+                related=[(built.start, built.end, f"built {show(built)}")],
+            )
+
+
+def _stage(f: Frame) -> bool:
+    """Whether a field is one of several numbered stages of one event ("Established date 2",
+    the recognition after the declaration)."""
+    return f.field is not None and _STAGE_RE.fullmatch(f.field) is not None
+
+
+_STAGE_RE = lazyre.compile(r"\w+ date \d{1,2}")
+
+
+def _opened_before_built(ctx: Context, facts: Dated) -> Iterator[tuple[DateClaim, DateClaim]]:
+    """``(opening, building)`` of one subject whose opening a field or front matter key dates
+    in a year before the year the prose says it was built, or the other way round
+    (``opening_date = 1929`` against "a hotel built in 1931"): nothing opens before it is
+    built. An opening or a building told of the subject under another name, or a date
+    given as a bound ("by 1931"), is not compared."""
+    from klint.extract.frames import subject_key
+
+    built: dict[str, list[DateClaim]] = defaultdict(list)
+    for c in ctx.claims.dates:
+        f = ctx.claims.frames.get(c)
+        if (
+            f is not None
+            and f.attribute == "built"
+            and f.subject is not None
+            and sound(c)
+            and not c.is_range
+            and not c.year_inferred
+            and c.precision in ("day", "month", "year")
+            and c.preposition != "by"
+            and c.cue != "quotation"
+        ):
+            built[subject_key(f.subject)].append(c)
+    for (subject, attribute), items in facts.items():
+        if attribute != "opened" or subject not in built:
+            continue
+        for c, f, _, _ in items:
+            for b in built[subject]:
+                g = ctx.claims.frames[b]
+                boxed = {f.origin, g.origin} & {"infobox", "front matter"}
+                if len(boxed) == 1 and f.origin != g.origin and c.latest.year < b.earliest.year:
+                    yield c, b
+                    return
 
 
 #: two years this far apart at most, on one day and month, read as one date with its year mistyped
@@ -465,16 +617,57 @@ def _short_name(subject: str, boxes: set[str]) -> str:
     return fits[0] if len(fits) == 1 else subject
 
 
-def _release_published(fa: Frame, fb: Frame) -> bool:
+def _release_published(ctx: Context, a: DateClaim, fa: Frame, b: DateClaim, fb: Frame) -> bool:
     """Whether a release and a publication are one: a field's release date against the
-    prose's publication of the article's own work, named by its title or its noun ("The book
-    was published on …"), not a pronoun's guess ("based on the novel … first published in
-    1990" in a film's lead)."""
+    prose's publication of the work the field is about, named by its title or its noun ("The
+    book was published on …", "Wall Around a Star was published by Del Rey Books on …") or a
+    pronoun the passive verb follows ("It was originally published in 1986"), not a
+    pronoun's guess ("It is based on the novel …, first published in 1990" in a film's lead)."""
     if {fa.attribute, fb.attribute} != _WORKS:
         return True  # not a release against a publication (a lifespan's birth: one attribute)
     fields = [f for f in (fa, fb) if f.origin in ("infobox", "front matter")]
-    prose = [f for f in (fa, fb) if f.origin not in ("infobox", "front matter")]
-    return len(fields) == 1 and prose[0].how in ("title", "noun")
+    prose = [(c, f) for c, f in ((a, fa), (b, fb)) if f.origin not in ("infobox", "front matter")]
+    if len(fields) != 1:
+        return False
+    c, f = prose[0]
+    if f.how in ("title", "noun", "name"):
+        return True
+    return (
+        f.how == "pronoun"
+        and _PRONOUN_PASSIVE_RE.search(ctx.doc.view, max(0, c.start - 80), c.start) is not None
+    )
+
+
+#: "It was originally published by … in": the pronoun is the passive verb's own subject
+_PRONOUN_PASSIVE_RE = lazyre.compile(
+    r"\b[Ii]t\s+(?:was|is|has\s+been)\s+(?:\w+ly\s+)?(?:first\s+)?published\b[^.;:,]*$"
+)
+
+
+#: what joins two dates of a list: "charged but released in 1947 and 1948"
+_LISTED_RE = lazyre.compile(r"\s*(?:,|and|or|&)\s*(?:in\s+|on\s+)?")
+#: a year that dates a work by its noun: "is a 1932 British comedy film" (its first showing)
+_WORK_YEAR_RE = lazyre.compile(r"\b(?:is|was)\s+an?\s+$")
+#: what a date marks, said after it: "founded in 1991, when its statutes were signed", "In
+#: March 2002, the bank was formed when the group received its licence"
+_STAGE_AFTER_RE = lazyre.compile(r"[^.;:!?]{0,60}?\bwhen\s")
+
+
+def _staged(ctx: Context, c: DateClaim, f: Frame) -> bool:
+    """Whether a prose year or month may date another stage of the event than a field's or
+    a finer date's (and so be a year off it): a work's year by its noun ("a 1932 British
+    comedy film": its first showing, perhaps at a festival), a date the sentence says what
+    it marks ("founded in 1991, when its statutes were signed"), or a year of one place's
+    ("first published in England in 1946"). A plain "founded in 1993" or "released in
+    1958" states the field's own fact."""
+    if f.origin in ("infobox", "front matter") or c.precision == "day":
+        return False
+    view = ctx.doc.view
+    return (
+        f.where is not None  # "first published in England in 1946": one place's
+        or _WORK_YEAR_RE.search(view, max(0, c.start - 10), c.start) is not None
+        or _STAGE_AFTER_RE.match(view, c.end) is not None
+    )
 
 
 def _prose_years(attribute: str, a: DateClaim, fa: Frame, b: DateClaim, fb: Frame) -> bool:
@@ -494,15 +687,31 @@ _WORKS = frozenset({"released", "published"})
 
 def _comparable(a: DateClaim, fa: Frame, b: DateClaim, fb: Frame) -> bool:
     """Two places of one article that may state one fact: one of them an infobox field,
-    front matter or the lead (both, for a release or publication); no different place
-    named (nor any place, for a release)."""
+    front matter or the lead (both, for a release or publication, unless the body names the
+    work and dates it to the day in the field's month); no different place named (nor any
+    place, for a release)."""
     if a.start == b.start:
         return False
     if fa.origin not in _PLACES and fb.origin not in _PLACES:
         return False
     if {"released", "published", "premiered"} & {fa.attribute, fb.attribute}:
-        if fa.origin not in _PLACES or fb.origin not in _PLACES:
+        if (fa.origin not in _PLACES or fb.origin not in _PLACES) and not _same_month(a, fa, b, fb):
             return False  # the body tells of other releases: abroad, on video, re-issues
     return not (fa.where and fb.where and fa.where != fb.where) and not (
         (fa.where or fb.where) and {"released", "premiered"} & {fa.attribute, fb.attribute}
+    )
+
+
+def _same_month(a: DateClaim, fa: Frame, b: DateClaim, fb: Frame) -> bool:
+    """Whether a field and the body give a work's release, publication or premiere to the
+    day in one month, the body naming the work ("The series premiered on August 11, 1991"
+    against ``first_aired = August 17, 1991``): one event's day, mistyped in one place (a
+    re-issue, a season or another country's release falls in another month)."""
+    boxed = [f for f in (fa, fb) if f.origin in ("infobox", "front matter")]
+    named = [f for f in (fa, fb) if f.origin == "body" and f.how in ("title", "noun", "name")]
+    return (
+        len(boxed) == 1
+        and len(named) == 1
+        and a.precision == b.precision == "day"
+        and (a.earliest.year, a.earliest.month) == (b.earliest.year, b.earliest.month)
     )
