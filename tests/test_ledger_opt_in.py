@@ -204,6 +204,15 @@ STILL_FALSE = {
         "KX305",
         "1e5b4d29291f3567",
     ),  # "Danmark" is in a logo's file name
+    # held-out set 6: judged before any change was made for it, its classes left open
+    ("html/Microsoft.html", "KD104", "c8cf32e644c40ff9"),
+    ("wikitext/Piedmont.wiki", "KN209", "f81a0246a39c9749"),
+    ("wikitext/Asterales.wiki", "KN211", "93f63e876ca88694"),
+    ("wikitext/Aegean_Sea.wiki", "KX305", "654c2745d17833b5"),
+    ("wikitext/Aegean_Sea.wiki", "KX305", "ef2db14e76df254e"),
+    ("wikitext/Aegean_Sea.wiki", "KX305", "588f3b8e3d98815e"),
+    ("wikitext/Paul_Auster.wiki", "KX305", "4f7b833642e05885"),
+    ("wikitext/Procyon.wiki", "KX305", "3255798502e7950f"),
 }
 
 #: findings judged TRUE that the rule no longer reports, each with why
