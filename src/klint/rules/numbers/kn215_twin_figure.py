@@ -66,25 +66,26 @@ class TwinFigure(Rule):
       naming no one the other does not.
 
     The frames help: a subject both sentences share ("The city has 896 barangays",
-    "Manila is divided into 826 barangays") counts as a word in common, two subjects
-    set the figures apart; for digits that differ as a typo's do (three significant ones, or
-    a round count's leading one), so does a name both sentences give anywhere, not only next
-    to the figure ("In the district of Valmora the count … ended with a margin of 1,284
-    votes", "certified the result by 1,248 votes after a recount in Valmora"; "The diocese of
-    Arden … counts 700 parishes", "In Arden, according to the records …, the clergy serve 800
-    parishes"; not a word of the article's title, a demonym or an abbreviated title, "Maj.
-    Gen."); a lead that summarises
-    the body may leave out the body's date, and a lead's dated figure is the body's undated
-    one when the body's paragraph gives no other year; a range dates a figure by its first and last year ("between 1996 and 2006"
-    and "the 2005–06 season" share 2006); a sentence ends at a full stop that citation
-    marks of a plain-text copy follow ("… in Eurasia.[1][2][3] According to … in 2007"), so
-    the next sentence's year does not date it. Measures are compared in their unit ("125 mph", "152 mph"). One qualifier
-    before both ("more than 300 papers", "more than 400 papers") qualifies one figure,
-    so the figures themselves are compared, and so does a bound on the same side in other
-    words ("more than 300 languages", "over 400 languages"); "about" before a figure given to its last
-    unit ("around 412 dams") allows no other. Each figure's allowance is held against the
-    other figure as stated, never against the other's allowance: "around 50,000 visitors"
-    allows 52,000 but not "an estimated 60,000 visitors".
+    "Manila is divided into 826 barangays") counts as a word in common, two subjects set
+    the figures apart; for digits that differ as a typo's do (three significant ones, or
+    a round count's leading one), so does a name both sentences give anywhere, not only
+    next to the figure ("In the district of Valmora the count … ended with a margin of
+    1,284 votes", "certified the result by 1,248 votes after a recount in Valmora"; "The
+    diocese of Arden … counts 700 parishes", "In Arden, according to the records …, the
+    clergy serve 800 parishes"; not a word of the article's title, a demonym or an
+    abbreviated title, "Maj. Gen."); a lead that summarises the body may leave out the
+    body's date, and a lead's dated figure is the body's undated one when the body's
+    paragraph gives no other year; a range dates a figure by its first and last year
+    ("between 1996 and 2006" and "the 2005–06 season" share 2006); a sentence ends at a
+    full stop that citation marks of a plain-text copy follow ("… in Eurasia.[1][2][3]
+    According to … in 2007"), so the next sentence's year does not date it. Measures are
+    compared in their unit ("125 mph", "152 mph"). One qualifier before both ("more than
+    300 papers", "more than 400 papers") qualifies one figure, so the figures themselves
+    are compared, and so does a bound on the same side in other words ("more than 300
+    languages", "over 400 languages"); "about" before a figure given to its last unit
+    ("around 412 dams") allows no other. Each figure's allowance is held against the
+    other figure as stated, never against the other's allowance: "around 50,000
+    visitors" allows 52,000 but not "an estimated 60,000 visitors".
 
     An infobox or front matter figure is a twin of a body figure of the same attribute
     or counted noun whose digits differ from it as a typo's do (a round count of 100 or
