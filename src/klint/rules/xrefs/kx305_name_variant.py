@@ -33,43 +33,46 @@ class NameVariant(Rule):
     (Gorbachev/Gorbachov), one-letter slips inside a name (Kowalski/Kowalsky), confusable
     letters (pack `confusable_letters`: d/t, a/e) and a hyphenated name written with a space
     (Stratford-upon-Avon/Stratford upon Avon). A slip is found at the start of a sentence of
-    prose too ("Carringon was killed" where the text writes Carrington; "Caraas' centre"), but
-    not in a citation or a list line. A possessive parts the owner's name from what it owns
-    ("Jpaan's Fisheries Agency" names Japan, not a name that shares no word with Japan's). A word of the article's title that the text uses three times or more is held
-    to any one-off spelling one edit from it, a changed letter too ("Scheoder accepted" in an
-    article on Roy Scheider), unless another initial, another ending (Achilles/Achillea,
-    Popov/Popova) or another given name tells two names apart. So is any name a one-off spelling
-    one edit from it shares a longer name with ("Terry Crowwe" where the text writes Terry Crowe
-    three times or more; not two words side by side, "Los Angeles Angels"), and a name the text
-    uses six times or more against a one-off spelling of six letters or more that stands alone
-    ("Kubloi received the brothers" where the text writes Kublai; not "Lyndon B. Johnson"
-    against London). A word both names share makes them one person whatever stands before it
-    ("the CSU's Horst Sehofer" / "Horst Seehofer"). Each less frequent spelling is reported
-    once, at its first place, against the more frequent one; its other places are listed as
-    related. Never reported: different people who share a surname or have similar given names
-    (given names are compared only when the surnames agree), inflections (Canada/Canadian),
-    pairs listed in the pack's `allowed_variants`, renamings and aliases the text states
-    ("Königsberg (now Kaliningrad)"), spellings inside quotations (an HTML `<q>` too), and what
-    the markup or the words around tell apart: alternative names in bold or in an infobox field
-    of names ("Other names", "Birth name", "Pseudonym"), the italic romanisation after a
-    foreign-language template, a name inside a phrase of another language (a function word of
-    the pack's `foreign_words` beside it: "Heil dir, Hannover"), a form given as such ("referred
-    to as Poictiers", "often misspelled Poictiers") or right after its original in another
-    script ("Δήλιος, Delios"), a name first given in bold as one of its own (an epithet), two
-    people whose given names differ ("Clarence C. Buel" / "Don Carlos Buell") or whose full
-    names of names only each hold a name the other lacks ("Patel Prahladbhai Ishvarbhai" /
-    "Panchal Jagdish Ishwarbhai"), a cited author written surname first against another
-    ("Johnsson, Julie" / "Johnson, Ted"), two one-off spellings listed in one sentence ("at
-    Kilbagie … and Kilbegie"), an entry of a list line of plain text ("Air Europa"), a country
-    and its adjective ("the Argentine Chamber" / "in Argentina"), a people and a place
-    (Portuguese/Portuguesa), -town and -ton (Charlestown/Charleston), product codes ("ATmega"),
-    a hyphenated part of a longer compound ("Seine-Saint-Denis" / "Saint Denis",
-    "St-Germain-en-Laye" / "German"), a hyphenated and a spaced form heading two longer names
-    ("Max-Planck Institute" / "Max Planck Society"), a word of links to longer titles the other
-    spelling is no word of ("[[The Lamb, the Woman, the Wolf]]" / "the Wolff building"), and
-    labels of links to two different articles (unless the two titles are one longer name
-    differing only in this word, or the variant links to a title spelled the other way, or the
-    two titles are one word apart by a doubled letter, or a label is no word of its title).
+    prose too ("Carringon was killed" where the text writes Carrington; "Caraas' centre"),
+    but not in a citation or a list line. A possessive parts the owner's name from what it
+    owns ("Jpaan's Fisheries Agency" names Japan, not a name that shares no word with
+    Japan's). A word of the article's title that the text uses three times or more is held
+    to any one-off spelling one edit from it, a changed letter too ("Scheoder accepted" in
+    an article on Roy Scheider), unless another initial, another ending (Achilles/Achillea,
+    Popov/Popova) or another given name tells two names apart. So is any name a one-off
+    spelling one edit from it shares a longer name with ("Terry Crowwe" where the text
+    writes Terry Crowe three times or more; not two words side by side, "Los Angeles
+    Angels"), and a name the text uses six times or more against a one-off spelling of six
+    letters or more that stands alone ("Kubloi received the brothers" where the text writes
+    Kublai; not "Lyndon B. Johnson" against London). A word both names share makes them one
+    person whatever stands before it ("the CSU's Horst Sehofer" / "Horst Seehofer"). Each
+    less frequent spelling is reported once, at its first place, against the more frequent
+    one; its other places are listed as related. Never reported: different people who share
+    a surname or have similar given names (given names are compared only when the surnames
+    agree), inflections (Canada/Canadian), pairs listed in the pack's `allowed_variants`,
+    renamings and aliases the text states ("Königsberg (now Kaliningrad)"), spellings inside
+    quotations (an HTML `<q>` too), and what the markup or the words around tell apart:
+    alternative names in bold or in an infobox field of names ("Other names", "Birth name",
+    "Pseudonym"), the italic romanisation after a foreign-language template, a name inside a
+    phrase of another language (a function word of the pack's `foreign_words` beside it:
+    "Heil dir, Hannover"), a form given as such ("referred to as Poictiers", "often
+    misspelled Poictiers") or right after its original in another script ("Δήλιος, Delios"),
+    a name first given in bold as one of its own (an epithet), two people whose given names
+    differ ("Clarence C. Buel" / "Don Carlos Buell") or whose full names of names only each
+    hold a name the other lacks ("Patel Prahladbhai Ishvarbhai" / "Panchal Jagdish
+    Ishwarbhai"), a cited author written surname first against another ("Johnsson, Julie" /
+    "Johnson, Ted"), two one-off spellings listed in one sentence ("at Kilbagie … and
+    Kilbegie"), an entry of a list line of plain text ("Air Europa"), a country and its
+    adjective ("the Argentine Chamber" / "in Argentina"), a people and a place
+    (Portuguese/Portuguesa), -town and -ton (Charlestown/Charleston), product codes
+    ("ATmega"), a hyphenated part of a longer compound ("Seine-Saint-Denis" / "Saint Denis",
+    "St-Germain-en-Laye" / "German"), a hyphenated and a spaced form heading two longer
+    names ("Max-Planck Institute" / "Max Planck Society"), a word of links to longer titles
+    the other spelling is no word of ("[[The Lamb, the Woman, the Wolf]]" / "the Wolff
+    building"), and labels of links to two different articles (unless the two titles are one
+    longer name differing only in this word, or the variant links to a title spelled the
+    other way, or the two titles are one word apart by a doubled letter, or a label is no
+    word of its title).
 
     ## Why is this bad?
     Readers and search engines take two spellings for two places or people.
