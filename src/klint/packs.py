@@ -71,6 +71,7 @@ class NumbersPack:
     whole_scope_cues: list[str] = _list()
     preposition_heads: list[str] = _list()
     share_blockers: list[str] = _list()
+    ratio_measures: list[str] = _list()
     share_cues: list[str] = _list()
     share_breaks: list[str] = _list()
     named_share_breaks: list[str] = _list()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from klint.diagnostics import Diagnostic, Severity
@@ -14,7 +15,8 @@ class PercentOutOfRange(Rule):
     """## What it does
     Reports a percentage below 0 or above 100 where it is a share of a whole ("120%
     of the residents", "a 104% Catholic majority"), not a growth or a ratio ("rose by
-    150%", "equal to 140% of the annual sink").
+    150%", "equal to 140% of the annual sink", "a mass 102% of the Sun's", "112% of
+    Earth's radius": one thing's measure set against another's).
 
     ## Why is this bad?
     A share cannot exceed the whole; the figure is mistyped or misplaced.
@@ -47,6 +49,8 @@ class PercentOutOfRange(Rule):
             ]
             if has_cue(window, num.share_blockers) or has_cue(q.counted, num.share_blockers):
                 continue
+            if _anothers_measure(q.counted, num.ratio_measures):
+                continue
             yield self.diagnostic(
                 q.start,
                 q.end,
@@ -54,3 +58,14 @@ class PercentOutOfRange(Rule):
                 if bad[0] > 100
                 else f"{stated(q)} of {q.counted} is a negative share",
             )
+
+
+#: "the Sun's", "Earth's radius": an owner and what follows it, at the end of the counted
+_OWNED_RE = re.compile(r"\w['’]s?(?:\s+(?P<head>[\w-]+))?$")
+
+
+def _anothers_measure(counted: str, measures: list[str]) -> bool:
+    """Whether the counted is another thing's measure: "of the Sun's" (its head left to the
+    sentence) or "of Earth's radius", where no part can be a share of the whole."""
+    m = _OWNED_RE.search(counted)
+    return m is not None and (m["head"] is None or m["head"].lower() in measures)
