@@ -52,6 +52,12 @@ _SECTION_RE = re.compile(
     r"[\"“]?([^\"”()\n.;]{2,60}?)[\"”]?"
     r"|[\"“]?([^\"”()\n.;]{2,60}?)[\"”]?\s+section)(?=\s*[).,;:]|\s*$)"
 )
+#: the word before "section" that makes it the section the text stands in or one beside it
+#: ("see the links in this section", "see the next section"), not a section's name
+_DEICTIC = frozenset(
+    "this that these those same next following previous preceding subsequent other another "
+    "each every last first later earlier relevant respective corresponding".split()
+)
 _LIST_AFTER_RE = re.compile(
     r"(?:\s+[a-z]+){0,6}[\s,]*\(?\s*(\d{2,5})((?:\s*,\s*\d{2,5})*\s*(?:,\s*)?(?:and|&)\s*\d{2,5})\s*\)?"
 )
@@ -156,7 +162,7 @@ def extract_references(doc: Document, packs: Packs) -> list[Reference]:
         doc, _SECTION_RE, find_all(text, ("See",)) | find_all(text, ("see",))
     ):
         target = (m.group(1) or m.group(2) or "").strip()
-        if target:
+        if target and target.rsplit(None, 1)[-1].casefold() not in _DEICTIC:
             out.append(_phrase(m, doc, region, "pointer", target=target, direction="none"))
     out.extend(_identifiers(doc, packs))
     out.sort(key=lambda r: (r.start, r.end))

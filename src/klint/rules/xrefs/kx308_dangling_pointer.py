@@ -60,7 +60,7 @@ class DanglingPointer(Rule):
                         ref.start,
                         ref.end,
                         f"{q(ref.text)} points at a section \u201c{ref.target}\u201d, but no heading "
-                        f"matches it ({len(headings)} headings)",
+                        f"matches it ({len(headings)} heading{'' if len(headings) == 1 else 's'})",
                     )
             elif blocks and ref.direction == "forward" and ref.start >= blocks[-1].start:
                 yield self.diagnostic(
