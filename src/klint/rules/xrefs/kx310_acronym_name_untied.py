@@ -24,6 +24,7 @@ _TIE_WORD = (
 _TIED_RE = re.compile(
     r"[\"”’']?['’]?s?\)?[\s,;:(]*"
     rf"(?:{_TIE_WORD}(?:\s+{_TIE_WORD}){{0,3}}(?:\s+the)?)?[\s,;:(]*[\"“‘']?"
+    r"(?:(?:No\.|Nr\.|#)\s*\d+\s+|\d+(?:st|nd|rd|th)\s+)?"  # the unit's number: "(No. 1 FTS)"
     r"|\s*\([^()]{1,80}[,;]\s*"  # "Koninklijk … Genootschap (Royal Dutch Geographical Society, KNAG)"
     r"|[\"”’']?\s+[a-z]+,?\s*\(\s*[\"“‘']?"  # a head noun between: '"Deep Water Charge" bomb, (DWC)'
 )
@@ -145,6 +146,17 @@ def in_prose(ctx: Context, a: Acronym) -> bool:
     return not (target and a.acronym.casefold() in re.findall(r"\w+", target.casefold()))
 
 
+def _linked_to_name(ctx: Context, a: Acronym) -> bool:
+    """Whether a use is the label of a link to the article its words name, whose initials spell
+    it: "[[South East Asia Command|SEAC]]" ties the acronym to the name as "(SEAC)" would."""
+    target = link_target(ctx.doc, a.start, a.end)
+    if not target:
+        return False
+    minor = ctx.packs.acronym_minor_words
+    words = re.findall(r"\w+", target)
+    return "".join(w[0] for w in words if w not in minor) == a.acronym.casefold()
+
+
 #: an acronym defined by the words after it ("MRG stands for …", "MRG, short for …")
 _STANDS_FOR_RE = re.compile(r",?\s+(?:stands|stood|is short|was short|short)\s+for\b")
 #: an acronym followed by its words in parentheses or after a dash ("FFU (French Fixe of
@@ -257,7 +269,8 @@ class AcronymNameUntied(Rule):
     "abbreviated to RDA", "Agencia Regional, in Spanish, or ARD", "RDA stands for …",
     'Regional Development Agencies ("RDA"s)', '"Regional Development" agency, (RDA)',
     "(shortened RDA", "Test RDA 64-4 (Regional Development Agency)"), and
-    so does a definition anywhere in the text, either order. An acronym met only at the
+    so does a definition anywhere in the text, either order, and a use that links to the
+    article of its full name ("[[Regional Development Agency|RDA]]"). An acronym met only at the
     head of a registered company's name ("RDA Partners, LLC") is that name's, not a short
     form.
     Acronyms of two letters, the pack's `common_acronyms`, quotations and acronyms used
@@ -285,6 +298,8 @@ class AcronymNameUntied(Rule):
             prose = [a for a in found if in_prose(ctx, a)]
             if in_citation(ctx.doc, full.start, full.end) or not prose:
                 continue  # a cited title, or uses only in lists of links, categories, captions
+            if any(_linked_to_name(ctx, a) for a in prose):
+                continue  # "[[South East Asia Command|SEAC]]": the link is the tie
             view = ctx.doc.view
             if _TIED_ASIDE_RE.fullmatch(view, full.end, found[0].start):
                 continue  # "Universidad Simón Bolívar, in Spanish, or USB": tied past an aside
