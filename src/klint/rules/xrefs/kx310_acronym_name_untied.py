@@ -24,7 +24,7 @@ _TIE_WORD = (
 _TIED_RE = re.compile(
     r"[\"”’']?['’]?s?\)?[\s,;:(]*"
     rf"(?:{_TIE_WORD}(?:\s+{_TIE_WORD}){{0,3}}(?:\s+the)?)?[\s,;:(]*[\"“‘']?"
-    r"(?:(?:No\.|Nr\.|#)\s*\d+\s+|\d+(?:st|nd|rd|th)\s+)?"  # the unit's number: "(No. 1 FTS)"
+    r"(?:(?:No\.|Nr\.|#)[^\w\n]{0,2}\d+\s+|\d+(?:st|nd|rd|th)\s+)?"  # its number: "(No. 1 FTS)"
     r"|\s*\([^()]{1,80}[,;]\s*"  # "Koninklijk … Genootschap (Royal Dutch Geographical Society, KNAG)"
     r"|[\"”’']?\s+[a-z]+,?\s*\(\s*[\"“‘']?"  # a head noun between: '"Deep Water Charge" bomb, (DWC)'
 )
