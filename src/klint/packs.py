@@ -133,6 +133,7 @@ class Packs:
     name_stopwords: list[str] = _list()  # capitalized function words that do not start a name
     name_particles: list[str] = _list()  # lower-case words inside a name ("of", "von")
     demonym_suffixes: list[str] = _list()  # endings of demonyms ("-ese", "-ian")
+    spelling_conventions: list[list[str]] = _list()  # [British, American] endings ("tre", "ter")
     leader_cues: list[str] = _list()  # words before a person who leads a side ("led by")
     foreign_words: list[str] = _list()  # function words of other languages ("und", "et")
     known_acronyms: dict[str, list[str]] = _dict()  # acronym: [expansion, other names...]

@@ -216,3 +216,41 @@ def in_name_field(doc: Document, start: int) -> bool:
             and bool(_HTML_NAME_ROW_RE.search(doc.text, row, start))
         )
     return False
+
+
+#: a web address: a run of characters with no space that holds a scheme or a query
+_ADDRESS_RE = lazyre.compile(r"://|[?=&]")
+#: a file's name, spaces and all: what runs to its extension, and what runs from "File:"
+_FILE_AFTER_RE = lazyre.compile(
+    r"[^|\[\]{}\n<>]{0,80}?\.(?:png|jpe?g|svg|gif|tiff?|webp|pdf)\b", re.I
+)
+_FILE_BEFORE_RE = lazyre.compile(r"\b(?:File|Image):[^|\[\]{}\n<>]{0,80}$", re.IGNORECASE)
+
+
+def in_address(doc: Document, start: int, end: int) -> bool:
+    """Whether the word is part of a web address or of a file's name ("…?q=Graylock", "Kanal
+    5 logo Danmark.png" in a logo's field, "[[File:Lake Danmark.jpg|…]]"), not of the prose."""
+    text = doc.view  # the markup's own addresses blanked
+    lo, hi = start, end
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    return bool(
+        _ADDRESS_RE.search(text, lo, hi)
+        or _FILE_AFTER_RE.match(text, end)
+        or _FILE_BEFORE_RE.search(text, max(0, start - 80), start)
+    )
+
+
+def in_header_cell(doc: Document, start: int) -> bool:
+    """Whether the word stands in a table's header cell (a wikitext ``!`` cell, an HTML
+    ``<th>``): a column's label, not a name of the prose."""
+    if doc.format == "wikitext":
+        return _line(doc.text, start, start)[1].lstrip().startswith("!")
+    if doc.format == "html":
+        cell = doc.text.rfind("<t", max(0, start - 400), start)
+        return (
+            cell >= 0 and doc.text.startswith("<th", cell) and "</th>" not in doc.text[cell:start]
+        )
+    return False

@@ -14,8 +14,10 @@ from klint.extract._names_text import name_key
 from klint.rules.base import Context, Rule
 from klint.rules.xrefs._common import line_of
 from klint.rules.xrefs._marks import (
+    in_address,
     in_bold,
     in_foreign_phrase,
+    in_header_cell,
     in_inline_quote,
     in_name_field,
     link_target,
@@ -131,8 +133,12 @@ class NameVariant(Rule):
             )
             if _other_compound(text, hyphened, spaced):
                 continue  # parts of two longer names ("Saint Denis" / "Seine-Saint-Denis")
-            if _other_heads(text, minor_places, major_places):
+            if _other_heads(text, minor_places, major_places) or _own_name(
+                text, minor_places, major_places
+            ):
                 continue  # "the Max-Planck Institute" / "the Max Planck Society"
+            if _listed_beside(text, minor_places, major_places):
+                continue  # "[[Lincoln Near-Earth Asteroid Research]] and [[Near Earth …]]"
             where = _Places(text, paragraphs, major_places)
             (s, e), *more = minor_places
             related = where.related(s, e)
@@ -156,9 +162,12 @@ def _told_apart(ctx: Context, v: Variant, lower: frozenset[str]) -> bool:
         or in_bold(doc, s, e)
         or in_inline_quote(doc, s, e)
         or in_name_field(doc, s)
+        or in_address(doc, s, e)
+        or in_header_cell(doc, s)
         for s, e in minor
     ):
-        return True  # a deliberate variant, another name given as such, a quoted source
+        return True  # a deliberate variant, another name given as such, a quoted source, a
+        # web address or a file's name, a table's column label
     if any(in_bold(doc, s, e) for s, e in minor) and not any(in_bold(doc, s, e) for s, e in major):
         return True  # a name the text gives in bold as one of its own (an epithet), everywhere
     if any(all(transliterated(doc, s, e) for s, e in p) for p in (minor, major)):
@@ -184,8 +193,12 @@ def _told_apart(ctx: Context, v: Variant, lower: frozenset[str]) -> bool:
         all(_list_entry(doc, s) for s, _ in p) for p in (minor, major)
     ):
         return True  # "Air Europa", "Council of Vienne": an entry of a list, a name of its own
-    if _listed_together(text, v):
+    if _listed_together(text, v) or _listed_beside(text, v.minor.places, v.major.places):
         return True  # "at Kilbagie in Clackmannanshire and Kilbegie in Argyllshire"
+    if _own_name(text, minor, major):
+        return True  # "Gérard de Cortanze" / "Gerald Howard": the first words of two names
+    if _convention(v.minor.key, v.major.key, ctx.packs.spelling_conventions):
+        return True  # "Centre" / "Center": one word, two spelling conventions
     if _code(v.minor.surface) or _code(v.major.surface):
         return True  # a product or model code ("ATmega", "ATxmega")
     return _linked_apart(doc, v)
@@ -271,9 +284,10 @@ def _doubled(a: str, b: str) -> bool:
 
 #: words that give the spelling after them as a name's form, not as the text's own spelling
 _GIVEN_AS_RE = re.compile(
-    r"\b(?:refer(?:s|red)? to(?: as)?|known as|called|named|(?:mis)?spel(?:led|t)(?: as)?|written|"
-    r"rendered(?: as)?|misspellings? (?:is|are)|transliterated(?: as)?|romani[sz]ed(?: as)?)"
-    r"\s*:?\s*$",
+    r"\b(?:refer(?:s|red)? to(?: as)?|known as|call(?:s|ed|ing)?(?: (?:it|them|him|her))?|named|"
+    r"(?:mis)?spel(?:led|t)(?: as)?|written|rendered(?: as)?|misspellings? (?:is|are)|"
+    r"transliterated(?: as)?|romani[sz]ed(?: as)?|attested(?: as)?|recorded as|"
+    r"the (?:names?|forms?|spellings?|words?))\s*:?\s*$",
     re.IGNORECASE,
 )
 
@@ -281,7 +295,7 @@ _GIVEN_AS_RE = re.compile(
 def _given_as_form(text: str, start: int) -> bool:
     """Whether the word follows words that give it as a form of a name ("referred to as
     Poictiers", "the first to refer to Albanoi", "transliterated: Natan", "often misspelled
-    Sullivan")."""
+    Sullivan", "simply called it Graylock", "attested as Parision", "the name Aegaeus")."""
     return bool(_GIVEN_AS_RE.search(text, max(0, start - 40), start))
 
 
@@ -303,7 +317,7 @@ def _after_script(text: str, start: int) -> bool:
     )
 
 
-_GAP = frozenset(" \t,;:/()'\"")
+_GAP = frozenset(" \t,;:/()[]'\"")
 _LATIN_OR_IPA_RE = re.compile(r"LATIN|MODIFIER|IPA")
 
 
@@ -336,6 +350,39 @@ def _listed_together(text: str, v: Variant) -> bool:
 
 
 _SENTENCE_END_RE = re.compile(r"[a-z][.!?]\s+[A-Z]")
+
+
+def _listed_beside(text: str, minor: list[tuple[int, int]], major: list[tuple[int, int]]) -> bool:
+    """Whether each place of the less frequent spelling stands beside one of the other as
+    the next item of a list, the two a comma, a slash, "and", "or" or "also" apart, with at
+    most a few other items of names between ("Shanxi, Inner Mongolia and Shaanxi",
+    "Lohra/Lohar", "Ernst Vierkotter, also Vierkoetter", "French: Moscou; … Spanish:
+    Moscú"): the text names two forms side by side, a slip's writer does not set it beside
+    the right one."""
+    return all(any(_items_apart(text, p, q) for q in major) for p in minor)
+
+
+def _items_apart(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    (_, end), (start, _) = sorted((a, b))
+    between = text[end:start]
+    if "\n" in between or not 0 < len(" ".join(between.split())) <= _ITEMS_REACH:
+        return False  # markup blanked to spaces counts as one
+    return (
+        _BETWEEN_ITEMS_RE.fullmatch(between) is not None
+        and _ITEM_JOIN_RE.search(between) is not None
+        and len(_CAPITAL_RE.findall(between)) <= 3
+    )
+
+
+#: how far apart two items of one list stand at most
+_ITEMS_REACH = 40
+#: what may stand between two items of a list: separators, "and", "or", "also", and other
+#: items of capitalised words (a language's name before a colon too: "Spanish:")
+_BETWEEN_ITEMS_RE = re.compile(
+    r"(?:[\s,;/&:()\[\]]|\b(?:and|or|also)\b|(?<![\w'’-])[A-Z][\w'’.-]*)*"
+)
+_ITEM_JOIN_RE = re.compile(r"[,;/&]|\b(?:and|or|also)\b")
+_CAPITAL_RE = re.compile(r"(?<![\w'’-])[A-Z]")
 _ITEMS_JOIN_RE = re.compile(r",|\band\b|\bor\b|&|;")
 
 
@@ -431,10 +478,60 @@ def _other_heads(text: str, minor: list[tuple[int, int]], major: list[tuple[int,
 _HEAD_RE = re.compile(r"[ \t]+([A-Z][\w'’]*)")
 
 
+def _own_name(text: str, minor: list[tuple[int, int]], major: list[tuple[int, int]]) -> bool:
+    """Whether the less frequent spelling only ever begins a longer name or goes on one, and
+    the names it stands in share no other word with those of the other spelling: a word of a
+    name of its own ("Ballaarat Old Cemetery" / "in Ballarat", "Gérard de Cortanze" /
+    "Gerald Howard"), not a slip in one name ("Davied Edward Clarke" / "David Clarke", "Maria
+    Cristina Bezzi-Scali" / "Maria Christina", "Kamer-Kollezhsky Rampart" /
+    "Kamer-Kollezhskiy barrier")."""
+    if not all(_REST_RE.match(text, e) for _, e in minor):
+        return False
+    words = set().union(*(_words_around(text, s, e) for s, e in minor))
+    return not any(words & _words_around(text, s, e) for s, e in major)
+
+
+def _words_around(text: str, start: int, end: int) -> set[str]:
+    """The other words of the name a word stands in: the capitalised words one space before
+    it, the parts of its hyphenated compound, and the rest of the name after it."""
+    found: list[str] = []
+    for rx, at in ((_RUN_BEFORE_RE, start), (_PARTS_BEFORE_RE, start)):
+        m = rx.search(text, max(0, start - 80), at)
+        if m:
+            found += _CAPITALISED_WORD_RE.findall(m.group())
+    for rx in (_PARTS_AFTER_RE, _REST_RE):
+        m = rx.match(text, end)
+        if m:
+            found += _CAPITALISED_WORD_RE.findall(m.group())
+    return {w.casefold() for w in found}
+
+
+#: the rest of a name after its first word: capitalised words one space apart (markup
+#: blanked between two words parts them), particles between them
+_REST_RE = re.compile(
+    r"(?: (?:(?:of|de|da|di|du|del|der|den|van|von|ter|la|le) )?['‘\"“]?[A-Z][\w'’]*)+"
+)
+_CAPITALISED_WORD_RE = re.compile(r"[A-Z][\w'’]*")
+#: the other parts of a hyphenated compound, before and after a word
+_PARTS_BEFORE_RE = re.compile(r"(?:[^\W\d_][\w'’]*-)+$")
+_PARTS_AFTER_RE = re.compile(r"(?:-[^\W\d_][\w'’]*)+")
+
+
 def _fold(text: str) -> str:
     """Casefolded, accents dropped, spaces read as hyphens."""
     folded = unicodedata.normalize("NFKD", text.replace(" ", "-").casefold())
     return "".join(c for c in folded if not unicodedata.combining(c))
+
+
+def _convention(a: str, b: str, pairs: list[list[str]]) -> bool:
+    """Whether the two words are one word in two spelling conventions (pack
+    ``spelling_conventions``: "Centre" / "Center", "Organisation" / "Organization")."""
+    for x, y in pairs:
+        for one, other in ((a, b), (b, a)):
+            stem = one[: len(one) - len(x)]
+            if len(stem) >= 3 and one.endswith(x) and other == stem + y:
+                return True
+    return False
 
 
 def _code(word: str) -> bool:
