@@ -9,6 +9,7 @@ from klint.diagnostics import Diagnostic, Severity
 from klint.document import Document
 from klint.rules.base import Context, Rule
 from klint.rules.xrefs._common import BODY_KINDS, defined_acronyms, line_at, line_of
+from klint.rules.xrefs._marks import in_citation, link_target
 
 
 class AcronymBeforeDefinition(Rule):
@@ -17,9 +18,18 @@ class AcronymBeforeDefinition(Rule):
     where a reader does not meet it in the prose are not checked: the title,
     headings, the infobox (also as short lines of plain text that are no
     sentence: "Media / NESN"), tables, captions, hatnotes ("For other uses, see
-    ALP"), quotations, and the acronym given as the subject's own name ("Digital
-    Equipment Corporation, also known as DEC"). Opt-in: many articles use an
-    acronym in the lead and expand it in the body.
+    ALP"), notes under a table ("(Source: RFUW)", a line under a bare "Notes"),
+    quotations, and the acronym given as the subject's own name ("Digital
+    Equipment Corporation, also known as DEC"). Nor is a use the reader is told
+    the full name at: its sentence spells it out after it ("NPL in this case
+    identifies the National Physical Laboratory") or as "747SUD for stretched
+    upper deck", or it is the label of a link whose title spells it out
+    ("[[Food and Agriculture Organization|FAO]]"). A reference's title is no
+    definition: an acronym expanded only there is not reported. A full name
+    earlier in the sentence or in the one before, with no tie to the acronym,
+    defines nothing ("The New England Sports Network, best known for NESN
+    Live"). Opt-in: many articles use an acronym in the lead and expand it in
+    the body.
 
     ## Why is this bad?
     The reader meets the acronym before learning what it stands for.
@@ -40,9 +50,15 @@ class AcronymBeforeDefinition(Rule):
     summary = "an acronym used before the place that expands it (opt-in)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        defined = defined_acronyms(ctx)
+        doc = ctx.doc
+        defined = {
+            acr: prose
+            for acr, found in defined_acronyms(ctx).items()
+            if (prose := [d for d in found if not in_citation(doc, d.start, d.end)])
+        }  # a reference's title is no place a reader is told what an acronym stands for
+        minor = frozenset(ctx.packs.acronym_minor_words)
         reported: set[str] = set()
-        text = ctx.doc.view
+        text = doc.view
         for a in ctx.claims.acronyms:
             d = defined.get(a.acronym)
             if not d or a.expansion or a.in_quote or a.acronym in reported or a.start >= d[0].start:
@@ -52,7 +68,12 @@ class AcronymBeforeDefinition(Rule):
                 continue
             if _same_sentence(text, a.end, d[0].start):
                 continue  # the sentence goes on to expand it
-            if not _in_prose(ctx.doc, a.start):
+            if _spelled_out_near(
+                text, a.start, a.end, a.acronym, d[0].expansion or "", minor
+            ) or _linked_to_name(doc, a.start, a.end, a.acronym, minor):
+                reported.add(a.acronym)  # the full name in its sentence, or the link's title
+                continue
+            if not _in_prose(doc, a.start):
                 continue
             reported.add(a.acronym)
             yield self.diagnostic(
@@ -95,7 +116,104 @@ def _in_prose(doc: Document, start: int) -> bool:
     line = line_at(doc.view, start).strip()
     if len(line) <= _SHORT_LINE and not _SENTENCE_END_RE.search(line):
         return False
-    return not _HATNOTE_RE.search(line)
+    return not (_HATNOTE_RE.search(line) or _NOTE_RE.match(line) or _under_notes(doc.view, start))
+
+
+#: a note under a table or a figure: "(Source: RFUW)", "Note: …"
+_NOTE_RE = re.compile(r"[(\[]?\s*(?:Sources?|Notes?|Credits?)\s*:", re.IGNORECASE)
+#: a label line that opens a block of notes in plain text ("Notes" above "A Originally …")
+_NOTES_LABEL_RE = re.compile(r"(?:Notes?|Footnotes|Sources?)\s*:?", re.IGNORECASE)
+
+
+def _under_notes(text: str, start: int) -> bool:
+    """Whether the line right above the use's line is a bare "Notes" label: the use is in a
+    note printed under a table or a box, not in the prose."""
+    lo = text.rfind("\n", 0, start)
+    if lo <= 0:
+        return False
+    above = text.rfind("\n", 0, lo) + 1
+    return bool(_NOTES_LABEL_RE.fullmatch(text[above:lo].strip()))
+
+
+_NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’]*")
+
+
+def _spells(words: list[str], letters: str, minor: frozenset[str]) -> bool:
+    """Whether ``words``, from the first, have the ``letters`` as their initials in order, a
+    small word of a name (``minor``: "of", "the") taken or skipped ("Food and Agriculture
+    Organization": FAO)."""
+    if not letters:
+        return True
+    if not words:
+        return False
+    w = words[0]
+    if w[0].casefold() == letters[0] and _spells(words[1:], letters[1:], minor):
+        return True
+    return w.casefold() in minor and _spells(words[1:], letters, minor)
+
+
+def _spelled_out_near(
+    text: str, start: int, end: int, acronym: str, expansion: str, minor: frozenset[str]
+) -> bool:
+    """Whether the sentence of the use tells the reader the full name: after the use, in
+    capitalised words whose initials spell the acronym or in the words of its later
+    definition ("NPL in this case identifies the National Physical Laboratory"), or anywhere
+    in it as "ACR for <full name>" ("747SUD for stretched upper deck, then 747-200 SUD").
+    (A full name before the use, no tie between them, is no definition: "The New England
+    Sports Network, best known for NESN Live"; nor one in the sentence before.)"""
+    letters = "".join(c for c in acronym.casefold() if c.isalpha())
+    before = [m.end() for m in _SENTENCE_RE.finditer(text, max(0, start - _NEAR), start)]
+    lo = before[-1] - 1 if before else max(0, start - _NEAR)
+    after = _SENTENCE_RE.search(text, end, min(len(text), end + _NEAR))
+    hi = after.start() + 1 if after else min(len(text), end + _NEAR)
+    spelled = expansion.casefold().split()
+    chunks = [text[end:hi]]
+    chunks += [text[m.end() : hi] for m in _for_re(acronym).finditer(text, lo, start)]
+    for chunk in chunks:
+        words = _NAME_WORD_RE.findall(chunk.replace("-", " ").replace("/", " "))
+        for i, w in enumerate(words):
+            if w[0].casefold() != letters[0]:
+                continue
+            run = words[i : i + 2 * len(letters)]
+            if not _spells(run, letters, minor):
+                continue
+            taken = run[: _taken(run, letters, minor)]
+            if all(x[0].isupper() or x.casefold() in minor for x in taken):
+                return True
+            if [x.casefold() for x in taken] == spelled[: len(taken)]:
+                return True
+    return False
+
+
+def _for_re(acronym: str) -> re.Pattern[str]:
+    """The acronym (glued to a model number too: "747SUD") before "for" or "stands for"."""
+    return re.compile(re.escape(acronym) + r"\b,?\s+(?:(?:stands|standing|short) )?for\s+(?=\S)")
+
+
+def _taken(words: list[str], letters: str, minor: frozenset[str]) -> int:
+    """How many of ``words`` spell ``letters`` (see ``_spells``), the shortest way."""
+    for n in range(len(letters), len(words) + 1):
+        if _spells(words[:n], letters, minor) and words[n - 1][0].casefold() == letters[-1]:
+            return n
+    return len(words)
+
+
+def _linked_to_name(
+    doc: Document, start: int, end: int, acronym: str, minor: frozenset[str]
+) -> bool:
+    """Whether the use is the label of a link to an article whose title spells it out
+    ("[[Food and Agriculture Organization|FAO]]", "[[2008–09 Premier Soccer League|PSL]]"):
+    the full name is one step away, and names which body the acronym is."""
+    target = link_target(doc, start, end)
+    if not target:
+        return False
+    letters = "".join(c for c in acronym.casefold() if c.isalpha())
+    words = _NAME_WORD_RE.findall(target.replace("-", " "))
+    return any(_spells(words[i:], letters, minor) for i in range(len(words)))
+
+
+#: how far before and after a use the ends of its sentence are looked for
+_NEAR = 400
 
 
 def _after_name(text: str, start: int) -> bool:
