@@ -29,7 +29,6 @@ STILL_FALSE = {
     ("text/Tokyo.txt", "KN209", "b453e8f7f6d97ce4"),
     ("text/Toronto.txt", "KN209", "32e474e264a9db77"),
     ("markdown/Fantastic_Beasts_The_Secrets_of_Dumbledore.md", "KX305", "8dd228b5059bcd97"),
-    ("markdown/Nagpuria_people.md", "KX305", "a757d64e62cee00b"),
     ("markdown/O_Sulloc_Tea.md", "KX305", "55a5d0fb5fbc1fb0"),
     ("markdown/Storm_Eunice.md", "KX305", "fff73da1ee39cef2"),
     ("markdown/Storm_Eunice.md", "KX305", "56a767dd9588af63"),
@@ -44,11 +43,6 @@ STILL_FALSE = {
     ("text/Boston.txt", "KD114", "c72d2f55ac2b71b6"),
     ("markdown/2022_UEFA_Champions_League_final.md", "KN205", "8d804d47fa61230c"),
     ("markdown/October_2022_United_Kingdom_government_crisis.md", "KN205", "efbef1928f26c896"),
-    (
-        "markdown/E_A_T_TV_program.md",
-        "KX305",
-        "9b1f0f3debf62730",
-    ),  # "Sugod-Bahay sa Barangay" (the old segment) and "Sugod Bah
     (
         "markdown/John_Harrison_Stonehouse.md",
         "KD112",
@@ -74,11 +68,6 @@ STILL_FALSE = {
         "KX305",
         "41a98b01632d415b",
     ),  # "Hôpital Européen Georges-Pompidou" keeps the hospital"s F
-    (
-        "text/Paris.txt",
-        "KX305",
-        "41ab757835edf8c1",
-    ),  # Saint Denis the bishop and the town of Saint-Denis are wri
     (
         "wikitext/Elizabeth_II.wiki",
         "KD110",
@@ -134,11 +123,6 @@ STILL_FALSE = {
         "KX305",
         "66abe21f1d76ab89",
     ),  # Lord Hervey and John Harvey Pinches are different people
-    (
-        "text/Lockheed_C_130_Hercules.txt",
-        "KX305",
-        "3b058fea0deac1b6",
-    ),  # the adjective Argentine and the country Argentina
     (
         "text/Marie_Curie.txt",
         "KX305",

@@ -57,7 +57,7 @@ class NameVariant(Rule):
     alternative names in bold or in an infobox field of names ("Other names", "Birth name",
     "Pseudonym"), the italic romanisation after a foreign-language template, a name inside a
     phrase of another language (a function word of the pack's `foreign_words` beside it:
-    "Heil dir, Hannover"), a form given as such ("referred to as Poictiers", "often
+    "Heil dir, Hannover"; a hyphened one too: "Sugod-Bahay sa Barangay"), a form given as such ("referred to as Poictiers", "often
     misspelled Poictiers") or right after its original in another script ("Δήλιος, Delios"),
     a name first given in bold as one of its own (an epithet), two people whose given names
     differ ("Clarence C. Buel" / "Don Carlos Buell") or whose full names of names only each
@@ -74,7 +74,18 @@ class NameVariant(Rule):
     building"), and labels of links to two different articles (unless the two titles are one
     longer name differing only in this word, or the variant links to a title spelled the
     other way, or the two titles are one word apart by a doubled letter, or a label is no
-    word of its title).
+    word of its title). Nor are forms set beside each other as neighbouring items of one
+    list ("Shanxi, Inner Mongolia and Shaanxi", "Lohra/Lohar", "Ernst Vierkotter, also
+    Vierkoetter", "French: Moscou; … Spanish: Moscú"), a form the words before give as such
+    ("simply called it Graylock", "attested as Parision", "the name ''Aegaeus''") or that
+    romanises a word of another script in brackets ("Ⲕⲁⲓⲣⲟⲛ [Kairon]"), a word of a web
+    address or a file's name ("Kanal 5 logo Danmark.png"), a table's column label (a
+    wikitext ``!`` cell, an HTML ``<th>``), one word in two spelling conventions (pack
+    `spelling_conventions`: Centre/Center, Organisation/Organization; "Cetnre" is still a
+    slip), a spelling that only ever begins a longer name sharing no word with the other
+    spelling's names ("Gérard de Cortanze" / "Gerald Howard"; not "Davied Edward Clarke" /
+    "David Clarke"), and a saint written with a space against the place named after him
+    written with a hyphen ("Saint Denis" / "Saint-Denis").
 
     ## Why is this bad?
     Readers and search engines take two spellings for two places or people.
@@ -126,8 +137,14 @@ class NameVariant(Rule):
         for minor, minor_places, major, major_places in hyphen_variants(
             mentions, ctx.packs, text, lower
         ):
-            if all(set_apart(ctx.doc, s, e) for s, e in minor_places):
-                continue
+            foreign = frozenset(ctx.packs.foreign_words)
+            if all(
+                set_apart(ctx.doc, s, e) or in_foreign_phrase(ctx.doc.text, s, e, foreign)
+                for s, e in minor_places
+            ):
+                continue  # a deliberate variant, a name inside a phrase of another language
+            if _saint(text, minor, minor_places, major_places):
+                continue  # "Saint Denis" the bishop, "Saint-Denis" the town named after him
             hyphened, spaced = (
                 (minor_places, major_places) if "-" in minor else (major_places, minor_places)
             )
@@ -353,13 +370,13 @@ _SENTENCE_END_RE = re.compile(r"[a-z][.!?]\s+[A-Z]")
 
 
 def _listed_beside(text: str, minor: list[tuple[int, int]], major: list[tuple[int, int]]) -> bool:
-    """Whether each place of the less frequent spelling stands beside one of the other as
-    the next item of a list, the two a comma, a slash, "and", "or" or "also" apart, with at
-    most a few other items of names between ("Shanxi, Inner Mongolia and Shaanxi",
-    "Lohra/Lohar", "Ernst Vierkotter, also Vierkoetter", "French: Moscou; … Spanish:
-    Moscú"): the text names two forms side by side, a slip's writer does not set it beside
-    the right one."""
-    return all(any(_items_apart(text, p, q) for q in major) for p in minor)
+    """Whether a place of the less frequent spelling stands beside one of the other as the
+    next item of a list, the two a comma, a slash, "and", "or" or "also" apart, with at most
+    a few other items of names between ("Shanxi, Inner Mongolia and Shaanxi", "Lohra/Lohar",
+    "Ernst Vierkotter, also Vierkoetter", "French: Moscou; … Spanish: Moscú"): the text
+    names two forms side by side, and a slip's writer does not set it beside the right one;
+    the text knows both forms wherever else it uses them."""
+    return any(_items_apart(text, p, q) for q in major for p in minor)
 
 
 def _items_apart(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -427,11 +444,26 @@ def _adjective(text: str, v: Variant) -> bool:
 _ENDINGS = frozenset("aeo")
 _WORD_NEXT_RE = re.compile(
     r" (?!(?:and|or|of|in|to|the|is|was|were|are|had|has|with|at|on|for|from|by|as|after|"
-    r"before|that|which|who|where|when|but|into|until)\b)[A-Za-z]"
+    r"before|that|which|who|where|when|but|into|until|also|then|later)\b)[A-Za-z]"
 )
 _LOWER_NEXT_RE = re.compile(r" (?!(?:and|or|of|in|to|the|is|was|were|are|had|has)\b)[a-z]")
 
 
+def _saint(
+    text: str, minor: str, minor_places: list[tuple[int, int]], major: list[tuple[int, int]]
+) -> bool:
+    """Whether the two forms are a saint, written with a space and never before more of a
+    name, and a place named after him, written with a hyphen ("by Saint Denis, the first
+    Bishop" / "the commune of Saint-Denis"; not "the Saint Denis Basilica" /
+    "Saint-Denis")."""
+    if not _SAINT_RE.match(minor):
+        return False
+    spaced = major if "-" in minor else minor_places
+    return not any(_HEAD_RE.match(text, e) for _, e in spaced)
+
+
+#: the first word of a saint's name ("Saint Denis", "St-Germain")
+_SAINT_RE = re.compile(r"(?:Saint|Sainte|St|Ste)\.?[ -]")
 _HYPHEN_BEFORE_RE = re.compile(r"(?:[^\W\d_]+-)+$")
 _HYPHEN_AFTER_RE = re.compile(r"(?:-[^\W\d_]+)+")
 
