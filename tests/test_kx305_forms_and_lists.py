@@ -143,6 +143,8 @@ _COLUMNS = (
 def test_a_column_label_is_no_name_of_the_prose():
     assert _variants(_COLUMNS.format(cell="! "), "t.wiki") == []
     assert len(_variants(_COLUMNS.format(cell="| "), "t.wiki")) == 1
+    # a row's header names a thing of the table: its slips are slips
+    assert len(_variants(_COLUMNS.format(cell='! scope="row" | '), "t.wiki")) == 1
 
 
 def test_a_column_label_in_html_is_no_name_of_the_prose():
@@ -152,6 +154,8 @@ def test_a_column_label_in_html_is_no_name_of_the_prose():
     )
     assert _variants(text.format(cell="th"), "t.html") == []
     assert len(_variants(text.format(cell="td"), "t.html")) == 1
+    row = text.replace("<{cell}>", '<th scope="row">').replace("</{cell}>", "</th>")
+    assert len(_variants(row, "t.html")) == 1
 
 
 _BERTRAND = (
@@ -212,3 +216,12 @@ _SUGOD = (
 def test_a_hyphened_name_inside_a_phrase_of_another_language(told_apart, slip):
     assert _variants("Title\n\n" + told_apart + _SUGOD, "t.md") == []
     assert len(_variants("Title\n\n" + slip + _SUGOD, "t.md")) == 1
+
+
+def test_a_name_ending_in_our_dropping_its_u_is_still_a_slip():
+    """-our/-or is no convention the pack reads: names end so (Seymour, Balfour)."""
+    text = (
+        "Title\n\nJane Seymour married the king. Seymour died in 1537. Seymour was buried at "
+        "Windsor.\n\nIn 1536 Jane Seymor moved to Greenwich.\n"
+    )
+    assert len(_variants(text, "t.txt")) == 1

@@ -218,8 +218,8 @@ def in_name_field(doc: Document, start: int) -> bool:
     return False
 
 
-#: a web address: a run of characters with no space that holds a scheme or a query
-_ADDRESS_RE = lazyre.compile(r"://|[?=&]")
+#: a web address: a run of characters with no space that holds a scheme, "www." or a query
+_ADDRESS_RE = lazyre.compile(r"://|\bwww\.|\?[\w.-]+=")
 #: a file's name, spaces and all: what runs to its extension, and what runs from "File:"
 _FILE_AFTER_RE = lazyre.compile(
     r"[^|\[\]{}\n<>]{0,80}?\.(?:png|jpe?g|svg|gif|tiff?|webp|pdf)\b", re.I
@@ -244,13 +244,18 @@ def in_address(doc: Document, start: int, end: int) -> bool:
 
 
 def in_header_cell(doc: Document, start: int) -> bool:
-    """Whether the word stands in a table's header cell (a wikitext ``!`` cell, an HTML
-    ``<th>``): a column's label, not a name of the prose."""
+    """Whether the word stands in a column's header cell (a wikitext ``!`` cell, an HTML
+    ``<th>``): a column's label, not a name of the prose. (A row's header, ``scope="row"``,
+    often names a person or a place, and is not one.)"""
     if doc.format == "wikitext":
-        return _line(doc.text, start, start)[1].lstrip().startswith("!")
+        line = _line(doc.text, start, start)[1]
+        return line.lstrip().startswith("!") and not _ROW_SCOPE_RE.search(line)
     if doc.format == "html":
         cell = doc.text.rfind("<t", max(0, start - 400), start)
-        return (
-            cell >= 0 and doc.text.startswith("<th", cell) and "</th>" not in doc.text[cell:start]
-        )
+        if cell < 0 or not doc.text.startswith("<th", cell) or "</th>" in doc.text[cell:start]:
+            return False
+        return not _ROW_SCOPE_RE.search(doc.text, cell, doc.text.find(">", cell, start) + 1)
     return False
+
+
+_ROW_SCOPE_RE = lazyre.compile(r"""scope\s*=\s*["']?row""", re.IGNORECASE)
