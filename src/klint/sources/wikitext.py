@@ -117,6 +117,9 @@ _ENTITY_RE = re.compile(_wikiscan.ENTITY)
 _BRACKETS_RE = re.compile(r"[\[\]{}\s]")
 _MAGIC_RE = re.compile(r"__[A-Z]{2,20}__")
 _LIST_LINE_RE = re.compile(r"[ \t]*[*#]")
+#: a line with a character that is no blank (as ``str.strip`` tells), without its line ending
+_FREE_LINE_RE = re.compile(r"(?<![^\r\n])[^\S\r\n]*+\S[^\r\n]*")
+_LINE_ENDINGS = ("\n", "\r", "\r\n")
 
 _DATE_TEMPLATES = frozenset(
     {
@@ -795,23 +798,23 @@ class _Reader:
 
     # -- paragraphs ----------------------------------------------------------------------------
     def paragraphs(self, view: str) -> None:
-        """Lines outside headings, tables, infoboxes and pictures, split at blank lines."""
-        free_text, free_view = _unclaimed(self.text, self.claimed), _unclaimed(view, self.claimed)
+        """Lines outside headings, tables, infoboxes and pictures, split at blank lines.
+
+        Only the lines with something unclaimed on them are visited: a line between two of
+        them parts their paragraphs."""
+        text = self.text
+        free_text, free_view = _unclaimed(text, self.claimed), _unclaimed(view, self.claimed)
         block: Span | None = None
-        for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|\Z)", self.text):
-            a, b = m.start(), m.start() + len(m.group().rstrip("\r\n"))
-            if a == len(self.text) and not m.group():
-                break
-            free = bool(free_text[a:b].strip())
-            is_list = free and bool(_LIST_LINE_RE.match(self.text, a))
-            if not free or is_list:
-                if block:
-                    self._paragraph(free_view, *block, "paragraph")
+        for m in _FREE_LINE_RE.finditer(free_text):
+            a, b = m.span()
+            is_list = _LIST_LINE_RE.match(text, a) is not None
+            if block and (is_list or text[block[1] : a] not in _LINE_ENDINGS):
+                self._paragraph(free_view, *block, "paragraph")
                 block = None
-                if is_list:
-                    self._paragraph(free_view, a, b, "list_item")
-                continue
-            block = (block[0], b) if block else (a, b)
+            if is_list:
+                self._paragraph(free_view, a, b, "list_item")
+            else:
+                block = (block[0], b) if block else (a, b)
         if block:
             self._paragraph(free_view, *block, "paragraph")
 
