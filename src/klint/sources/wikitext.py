@@ -404,7 +404,7 @@ class _Reader:
         while k < len(self.lines) and self.lines[k].start < end:
             line = self.lines[k]
             out += self.plain(self.parsed[pos : line.start], pos, line.start)
-            simple = self.simple(line.body, line.end)
+            simple = self.simple(line.body, line.end, checked=True)
             if simple is None:  # "&" that starts no entity: the line is parsed alone
                 simple = self.parse_walk(line.start, line.end, line=True)
             out += simple
@@ -688,7 +688,7 @@ class _Reader:
                     cells.append((item.tag, spans))
             headers = self.row(cells, headers)
 
-    def simple(self, start: int, end: int) -> list[Span] | None:
+    def simple(self, start: int, end: int, checked: bool = False) -> list[Span] | None:
         """Show ``parsed[start:end]`` when it holds no markup but plain links (``[[a]]``,
         ``[[a|b]]``), bold and italic quotes, ``<br>``, blanked references and templates
         with no markup in them (``{{flagicon|ITA}}``, ``{{convert|25|km}}``), as the
@@ -697,18 +697,20 @@ class _Reader:
         The quotes pair up (the scan ahead saw to it), so they are markup, never text; a
         link whose title has a colon (a picture, a category, another wiki) is left to the
         parser. A template the reader never shows shows nothing; one it shows is parsed
-        alone, which builds the node the parser builds for it in the line.
+        alone, which builds the node the parser builds for it in the line. ``checked``: a
+        plain line's body read ahead, which holds nothing else (its pattern matched it).
         """
-        shown = self.simple_plan(start, end)
+        shown = self.simple_plan(start, end, None if checked else _SIMPLE_RE)
         return None if shown is None else self.show_simple(start, end, shown)
 
     def simple_plan(
-        self, start: int, end: int, pattern: re.Pattern[str] = _SIMPLE_RE
+        self, start: int, end: int, pattern: re.Pattern[str] | None = _SIMPLE_RE
     ) -> dict[int, Any] | None:
         """What :meth:`simple` shows of ``parsed[start:end]`` (the shown templates by
-        offset: the name of one read as text, else its node), or None if it cannot."""
+        offset: the name of one read as text, else its node), or None if it cannot
+        (``pattern``: what it must match, None if it is known to)."""
         parsed = self.parsed
-        if not pattern.fullmatch(parsed, start, end):
+        if pattern is not None and not pattern.fullmatch(parsed, start, end):
             return None
         shown: dict[int, Any] = {}  # offset -> the node of a template the reader shows
         if "&" in parsed[start:end] and not all(
