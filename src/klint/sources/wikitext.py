@@ -331,17 +331,22 @@ class _Reader:
     def walk(self, code: Any, pos: int) -> list[Span]:
         """Show the visible content of wikicode starting at ``pos``; return its visible spans."""
         spans: list[Span] = []
+        length, show = self.length, self.node
         for node in code.nodes:
-            end = pos + self.length(node)
-            spans.extend(self.node(node, pos, end))
+            end = pos + length(node)
+            spans += show(node, pos, end)
             pos = end
         return spans
 
     def show(self, start: int, end: int) -> list[Span]:
         """Show ``text[start:end]``; return its span without surrounding blanks (for regions)."""
         self.view.show(start, end)
-        span = tight(self.text, start, end)
-        return [span] if span else []
+        piece = self.text[start:end]  # as tight(), inlined: the commonest call of the walk
+        body = piece.strip()
+        if not body:
+            return []
+        start += len(piece) - len(piece.lstrip())
+        return [(start, start + len(body))]
 
     def write(self, start: int, end: int, rendering: str) -> list[Span]:
         if len(rendering) > end - start or not rendering.strip():
@@ -733,25 +738,29 @@ class _Reader:
 
     def show_simple(self, start: int, end: int, shown: dict[int, Any]) -> list[Span]:
         """Show ``parsed[start:end]`` as planned by :meth:`simple_plan`; its visible spans."""
-        parsed = self.parsed
+        parsed, plain = self.parsed, self.plain
         out: list[Span] = []
         pos = start
         for m in _SIMPLE_MARKUP_RE.finditer(parsed, start, end):
-            out += self.plain(parsed[pos : m.start()], pos, m.start())  # a text node
-            pos = m.end()
+            at, stop = m.span()
+            if at > pos:
+                out += plain(parsed[pos:at], pos, at)  # a text node
+            pos = stop
             if m.group(1) is not None:
-                at = m.start(2) if m.group(2) is not None else m.start(1)
-                out += self.plain(parsed[at : m.end() - 2], at, m.end() - 2)
-            elif parsed[m.start()] == "&":
-                out += self.write(m.start(), m.end(), _entity(m.group()))
-            elif m.start() in shown:
-                node = shown[m.start()]
+                label = m.start(2) if m.group(2) is not None else m.start(1)
+                out += plain(parsed[label : stop - 2], label, stop - 2)
+            elif parsed[at] == "&":
+                out += self.write(at, stop, _entity(m.group()))
+            elif at in shown:
+                node = shown[at]
                 if isinstance(node, str):
-                    out += self.text_template(node, m.start(), m.end())
+                    out += self.text_template(node, at, stop)
                 else:
-                    out += self.template(node, m.start(), m.end())
+                    out += self.template(node, at, stop)
             # else quotes, <br> or a template never shown: nothing to show
-        return out + self.plain(parsed[pos:end], pos, end)
+        if end > pos:
+            out += plain(parsed[pos:end], pos, end)
+        return out
 
     def text_template(self, name: str, start: int, end: int) -> list[Span]:
         """Show the flat template ``parsed[start:end]`` named ``name`` (one of
