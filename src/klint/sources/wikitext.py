@@ -221,6 +221,9 @@ _TEXT_SHOWN = _LIST_TEMPLATES | frozenset(_PICK) | _NA
 _NOT_TEXT_RE = re.compile(r"[&:]")
 
 
+_TEXT = n.Text
+
+
 def _hidden_template(name: str) -> bool:
     """Whether a template, by its name as written, shows nothing (see ``_Reader.template``)."""
     name = " ".join(name.replace("_", " ").split()).lower()
@@ -249,7 +252,7 @@ class _Lengths:
         self._memo: dict[int, tuple[int, Any]] = {}  # id -> (length, the node, kept alive)
 
     def __call__(self, node: Any) -> int:
-        if type(node) is n.Text:  # the commonest node, and the cheapest to measure
+        if type(node) is _TEXT:  # the commonest node, and the cheapest to measure
             return len(node.value)
         found = self._memo.get(id(node))
         if found is None:
@@ -357,7 +360,7 @@ class _Reader:
     def node(self, node: Any, pos: int, end: int) -> list[Span]:
         """Show a node spanning ``text[pos:end]``; return its visible spans."""
 
-        if isinstance(node, n.Text):
+        if type(node) is _TEXT:
             if self.lines:
                 return self.text_with_lines(pos, end)
             return self.plain(node.value, pos, end)
@@ -404,18 +407,20 @@ class _Reader:
 
     def text_with_lines(self, pos: int, end: int) -> list[Span]:
         """Show a text node at ``pos``, reading the plain lines stubbed in it."""
+        lines, parsed, plain = self.lines, self.parsed, self.plain
         k = bisect.bisect_left(self.line_starts, pos)
         out: list[Span] = []
-        while k < len(self.lines) and self.lines[k].start < end:
-            line = self.lines[k]
-            out += self.plain(self.parsed[pos : line.start], pos, line.start)
+        while k < len(lines) and lines[k].start < end:
+            line = lines[k]
+            if line.start > pos:
+                out += plain(parsed[pos : line.start], pos, line.start)
             simple = self.simple(line.body, line.end, checked=True)
             if simple is None:  # "&" that starts no entity: the line is parsed alone
                 simple = self.parse_walk(line.start, line.end, line=True)
             out += simple
             pos = line.end
             k += 1
-        return out + self.plain(self.parsed[pos:end], pos, end)
+        return out + plain(parsed[pos:end], pos, end) if end > pos else out
 
     def contents_at(self, node: Any, pos: int, end: int) -> int | None:
         """Offset of a tag's contents, or None when they cannot be located exactly."""
