@@ -69,6 +69,12 @@ _IRREGULAR = {
     "species": "species",
 }
 _KEEP_S = ("ss", "us", "is", "ous", "ics")
+#: simple pasts (never participles) of verbs a person acts by: a date's verb as "-ed" ones are
+#: ("In mid-1922, Speer began courting", "he wrote to Spender in 1952")
+PAST_ACTS = frozenset(
+    "began wrote won took met went gave sang spoke taught fought flew drew rode ran "
+    "bought sold brought swore made".split()
+)
 
 
 @lru_cache(maxsize=4096)
@@ -1042,7 +1048,7 @@ def _date_attribute(art: _Article, c: DateClaim, cs: int, ce: int) -> tuple[str 
         if w[0].isupper() and m.start() > cs:
             continue  # "the 2019 Birthday Honours": a name
         if m.start() > c.start and not (
-            w.endswith("ed") or w in ("born", "wed", "built") or w.lower() == "up"
+            w.endswith("ed") or w in ("born", "wed", "built") or w in PAST_ACTS or w.lower() == "up"
         ):
             continue  # after the date only a verb ("In 1820 she married"), not "before his death"
         if k in _DATE_WORDS:
@@ -1062,7 +1068,9 @@ def _date_attribute(art: _Article, c: DateClaim, cs: int, ce: int) -> tuple[str 
             return "died", m.start(), m.end()  # "she passed away on 12 June 1836"
         if w in ("b", "d") and _LIFE_ABBREVIATION_RE.match(view, m.start()):
             return ("born" if w == "b" else "died"), m.start(), m.end()  # "(b. 12 May 1790)"
-        if w.islower() and w.endswith("ed") and len(w) > 4 and w not in ("indeed", "need"):
+        if w in PAST_ACTS or (
+            w.islower() and w.endswith("ed") and len(w) > 4 and w not in ("indeed", "need")
+        ):
             return w, m.start(), m.end()
     return None, c.start, c.start
 
@@ -1578,6 +1586,7 @@ def count_attribute(word: str) -> str:
 
 __all__ = [
     "ONCE",
+    "PAST_ACTS",
     "activity_start",
     "count_attribute",
     "event_key",

@@ -115,7 +115,9 @@ class ActOutsideLife(Rule):
     "was buried", "was awarded", nor the past perfect "had moved") or a passive
     the person takes part in alive ("was appointed", "was elected", "were
     married": the dates pack's ``living_passives``) or a past perfect the date
-    opens with "by" ("By 1988 he had moved": he lived there in 1988); a clause
+    opens with "by" ("By 1988 he had moved": he lived there in 1988); a verb
+    whose past is irregular ("began", "wrote", "won") is an act of the article's own
+    subject only (a surname alone elsewhere may be a namesake's); a clause
     that speaks of a memorial, a grave, a statue, a portrayal or anything
     posthumous is left alone, and so is a person whose birth or death the
     article dates two ways (KD110 reports that). A surname alone is the person
@@ -157,7 +159,8 @@ class ActOutsideLife(Rule):
     summary = "a person acts in a clause dated before their birth or after their death (opt-in)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        from klint.extract.frames import subject_key  # loaded with the frames, on first use
+        # loaded with the frames, on first use
+        from klint.extract.frames import PAST_ACTS, subject_key
 
         facts = dated(ctx)
         view = ctx.doc.view
@@ -173,6 +176,8 @@ class ActOutsideLife(Rule):
             if not _act(f):
                 continue
             assert f is not None and f.subject is not None
+            if f.attribute in PAST_ACTS and subject_key(f.subject) not in titles:
+                continue  # "Annenberg bought …": an irregular verb, the article's subject's only
             region = narrative_region(ctx, c.start)
             if region is None:
                 continue
@@ -351,8 +356,10 @@ def _slipped(c: DateClaim, born: Life, died: Life | None, years: int = _LIFE_YEA
 
 
 def _act(f: Frame | None) -> bool:
-    """A frame that dates a named person's own act: a verb, its subject a person by name or
-    pronoun."""
+    """A frame that dates a named person's own act: a verb in the past ("moved", "began"), its
+    subject a person by name or pronoun."""
+    from klint.extract.frames import PAST_ACTS  # loaded with the frames, on first use
+
     return (
         f is not None
         and f.subject is not None
@@ -360,5 +367,5 @@ def _act(f: Frame | None) -> bool:
         and f.origin in ("lead", "body")
         and f.attribute is not None
         and (f.how == "agent" or f.attribute not in _NOT_ACTS)
-        and f.attribute.endswith("ed")
+        and (f.attribute.endswith("ed") or f.attribute in PAST_ACTS)
     )
