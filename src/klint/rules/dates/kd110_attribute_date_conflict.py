@@ -278,7 +278,8 @@ class AttributeDateConflict(Rule):
     the lead, against another place in the article. A coarser date containing the
     finer one is consistent ("1790" and "12 May 1790"). A prose year that may date
     another stage of the event may differ by one year from a field or a finer date: a
-    work's year by its noun ("a 1932 British comedy film", perhaps a festival showing)
+    work's year by its noun ("a 1932 British comedy film", perhaps a festival showing;
+    not a recording's, "a 1960 album", which is not shown before its release)
     and a year the sentence says what it marks ("founded: 1990" against "founded in
     1991, when its statutes were signed"); a plain "founded in 1993", "created in 1998"
     or "released in 1958" against a field's 1994, February 28, 1997 or 1957 is
@@ -648,6 +649,13 @@ _PRONOUN_PASSIVE_RE = lazyre.compile(
 _LISTED_RE = lazyre.compile(r"\s*(?:,|and|or|&)\s*(?:in\s+|on\s+)?")
 #: a year that dates a work by its noun: "is a 1932 British comedy film" (its first showing)
 _WORK_YEAR_RE = lazyre.compile(r"\b(?:is|was)\s+an?\s+$")
+#: a recording dated by its noun ("is a 1960 album by …"): dated by its release, no showing
+#: before it, so a year off the release field is a mistyped year
+_RECORDING_RE = lazyre.compile(
+    r"(?:\s+(?!(?:film|movie|documentary|musical|play|show|series|novel|book)\b)[A-Za-z-]+)"
+    r"{0,3}?\s+(?:album|single|song|EP|mixtape|compilation)\b",
+    re.I,
+)
 #: what a date marks, said after it: "founded in 1991, when its statutes were signed", "In
 #: March 2002, the bank was formed when the group received its licence"
 _STAGE_AFTER_RE = lazyre.compile(r"[^.;:!?]{0,60}?\bwhen\s")
@@ -659,13 +667,17 @@ def _staged(ctx: Context, c: DateClaim, f: Frame) -> bool:
     comedy film": its first showing, perhaps at a festival), a date the sentence says what
     it marks ("founded in 1991, when its statutes were signed"), or a year of one place's
     ("first published in England in 1946"). A plain "founded in 1993" or "released in
-    1958" states the field's own fact."""
+    1958" states the field's own fact, and so does a recording's year by its noun ("is a
+    1960 album by Ella Fitzgerald"): an album is not shown before its release."""
     if f.origin in ("infobox", "front matter") or c.precision == "day":
         return False
     view = ctx.doc.view
     return (
         f.where is not None  # "first published in England in 1946": one place's
-        or _WORK_YEAR_RE.search(view, max(0, c.start - 10), c.start) is not None
+        or (
+            _WORK_YEAR_RE.search(view, max(0, c.start - 10), c.start) is not None
+            and _RECORDING_RE.match(view, c.end, c.end + 60) is None
+        )
         or _STAGE_AFTER_RE.match(view, c.end) is not None
     )
 
