@@ -948,6 +948,13 @@ def _bracketed(
     opening = view.rfind("(", s, c.start)
     if opening < 0 or ")" in view[opening : c.start]:
         return None
+    # what a semicolon ends before the dates is a pronunciation or another spelling, and a
+    # citation mark is no word: "(DEW-mah; January 10, 1892 – …)", "(;[1] ; April 28, …"; a
+    # part that opens on a small word is a role ("(head of drawing; 1890–1920)")
+    aside, _, head = view[opening + 1 : c.start].rpartition(";")
+    head = _MARK_RE.sub("", head).strip(" ,")
+    if _ROLE_RE.search(aside):
+        head = view[opening + 1 : c.start].strip()
     first = _candidates(art, s, opening)[:1] if s == art.lead_start else []
     if (
         first
@@ -960,10 +967,7 @@ def _bracketed(
         # post-nominals, other spellings or a native name: "Asafa Powell, CD (born …)",
         # "Ibn Arabi (Arabic: …; 1165–1240)"
         close = view.find(")", c.end, c.end + 200)
-        bare = art.person and (
-            not view[opening + 1 : c.start].strip(" ;,")
-            or (close >= 0 and not view[c.end : close].strip())
-        )
+        bare = art.person and (not head or (close >= 0 and not view[c.end : close].strip()))
         return (art.subject, "title"), bare
     m = _NAME_BEFORE_PAREN_RE.search(view, max(s, opening - 80), opening)
     if m is None or not m.group(1) or m.group(1).split()[0].lower() in art.grammar.name_openers:
@@ -972,7 +976,7 @@ def _bracketed(
     target = next(
         (t for ls, le, t in art.link_in(m.start(1) - 250, m.end(1)) if ls <= m.start(1) < le), None
     )
-    bare = not view[opening + 1 : c.start].strip()
+    bare = not head
     # a lone given name is a relative's as often as the subject's: "the only child of Rune
     # (1932–2008)" in the article on Björn Rune Borg; the surname alone is the subject's
     lone = not target and " " not in name and art.person and name.lower() != (art.ends or ("",))[-1]
@@ -994,6 +998,10 @@ def _nicknamed(view: str, candidate: tuple[int, str, str]) -> str:
 _NICKNAMED_RE = re.compile(r"\s[\"“'‘][^\W\d_][\w.-]*[\"”'’](?:\s[A-Z][\w'’-]*)+")
 _LIFE_ABBREVIATION_RE = re.compile(r"[bd]\.\s*(?=\d|[A-Z][a-z]+\.?\s+\d)")
 _DASH_RE = re.compile(r"\s*[–—-]\s*")
+#: a citation mark: "[1]", "[a]"
+_MARK_RE = re.compile(r"\[\w{1,3}\]")
+#: a part of a bracket that opens on a small word: a role or a note, not a spelling
+_ROLE_RE = re.compile(r"(?:^|;)\s*[a-z]")
 _YEAR_DASH_RE = re.compile(r"\s*\d{3,4}\s*[–—-]\s*")
 _DASH_YEAR_RE = re.compile(r"\s*[–—-]\s*\d{3,4}\s*")
 
