@@ -18,7 +18,12 @@ from klint.text import sentences
 #: a name between an age and a date ("the oldest (age 31) since 32-year-old Connors …
 #: in 1984") means the date is someone else's event; a place after "in", "at" or "to" does
 #: not, however many words it has ("settled in New York in 1861")
-_NAME_RUN_RE = lazyre.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*")
+#: a run of capitalised words, a name with a capital inside one of them too ("McCullough",
+#: "O'Brien", "DiCaprio")
+_NAME_RUN_RE = lazyre.compile(
+    r"\b[A-Z](?:[a-z]+|['’](?=[A-Z]))(?:[A-Z][a-z]+)?"
+    r"(?:[ \t]+[A-Z](?:[a-z]+|['’](?=[A-Z]))(?:[A-Z][a-z]+)?)*"
+)
 _PLACE_BEFORE_RE = lazyre.compile(r"\b(?:in|at|to|the)[ \t]+$")
 
 
