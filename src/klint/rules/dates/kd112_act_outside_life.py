@@ -83,7 +83,7 @@ def lived(facts: Dated, subject: str, attribute: str) -> list[tuple[DateClaim, F
     statements, else, for a single name that is the last word of one person's name whose
     life the infobox, front matter or lead gives (or the title's name, by the day), that
     person's ("Willbond" in the article on Ben Willbond, "Maxwell" in the one on James
-    Clerk Maxwell). A first name ("young Charles", a son named after his father) or a word
+    Clerk Maxwell), under all the names that person goes by with or without a middle name. A first name ("young Charles", a son named after his father) or a word
     of a state's name ("German" beside the German Empire) stays unresolved, and so does a
     surname the article gives two people's lives."""
     own = facts.get((subject, attribute), [])
@@ -100,9 +100,11 @@ def lived(facts: Dated, subject: str, attribute: str) -> list[tuple[DateClaim, F
         and name.split()[-1] == subject
         and not _NOT_A_PERSON.intersection(name.split())
     }
-    if len(names) != 1 or not any(names.values()):
+    # one person under names that differ by a middle name ("Darya Dugina", "Darya
+    # Aleksandrovna Dugina"); two first names are two people
+    if len({name.split()[0] for name in names}) != 1 or not any(names.values()):
         return []  # no such person, or two: "his father, Jack Harlow (1940–2001)"
-    return facts.get((next(iter(names)), attribute), [])
+    return [item for name in sorted(names) for item in facts.get((name, attribute), [])]
 
 
 class ActOutsideLife(Rule):
