@@ -175,7 +175,7 @@ class ActOutsideLife(Rule):
             if c.cue is not None and c.cue not in reports:
                 continue
             f = ctx.claims.frames.get(c)
-            if not _act(f):
+            if not _act(f, PAST_ACTS):
                 continue
             assert f is not None and f.subject is not None
             if f.attribute in PAST_ACTS and subject_key(f.subject) not in titles:
@@ -357,11 +357,9 @@ def _slipped(c: DateClaim, born: Life, died: Life | None, years: int = _LIFE_YEA
     return any(born[1].year < y <= last for y in swaps)
 
 
-def _act(f: Frame | None) -> bool:
-    """A frame that dates a named person's own act: a verb in the past ("moved", "began"), its
-    subject a person by name or pronoun."""
-    from klint.extract.frames import PAST_ACTS  # loaded with the frames, on first use
-
+def _act(f: Frame | None, past: frozenset[str]) -> bool:
+    """A frame that dates a named person's own act: a verb in the past ("moved", or one of
+    ``past``: "began"), its subject a person by name or pronoun."""
     return (
         f is not None
         and f.subject is not None
@@ -369,5 +367,5 @@ def _act(f: Frame | None) -> bool:
         and f.origin in ("lead", "body")
         and f.attribute is not None
         and (f.how == "agent" or f.attribute not in _NOT_ACTS)
-        and (f.attribute.endswith("ed") or f.attribute in PAST_ACTS)
+        and (f.attribute.endswith("ed") or f.attribute in past)
     )
