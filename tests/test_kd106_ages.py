@@ -122,3 +122,29 @@ def test_a_duration_against_a_range_before_the_common_era(text: str) -> None:
 )
 def test_near_miss_a_range_before_the_common_era_that_fits(text: str) -> None:
     assert kd106(article(text)) == []
+
+
+def test_age_scan_finds_what_a_full_scan_finds() -> None:
+    """KD115 tries its age pattern only where an age phrase or a "-year-old" is; that finds
+    every match a scan of the whole text finds, in numbers, number words and hyphenated ones."""
+    import random
+
+    from klint.packs import load_packs
+    from klint.rules.dates import kd115_age_vs_birth as kd115
+    from klint.text.words import finditer_from
+
+    phrases = tuple(load_packs().date_words["age_phrases"])
+    pattern = kd115._age_re(phrases)
+    pieces = [*phrases, "-year-old", "year-old", "twenty", "-two", "22", "١٢", "x", "Aged"]
+    pieces += ["managed", "at the", "age of", "-", " ", "\n", "é", "."]
+    rng = random.Random(5)
+    hits = 0
+    for _ in range(5000):
+        text = "".join(
+            rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(1, 10))
+        )
+        full = [m.span() for m in pattern.finditer(text)]
+        hits += bool(full)
+        found = finditer_from(pattern, text, kd115._age_starts(text, phrases))
+        assert [m.span() for m in found] == full, text
+    assert hits > 500

@@ -15,7 +15,7 @@ from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import line, narrative_region, number, severity_for, show, sound
 from klint.text import sentences
-from klint.text.words import alternation, exact_words_re
+from klint.text.words import alternation, exact_words_re, find_all, finditer_from
 
 
 class AgeVsBirth(Rule):
@@ -67,10 +67,14 @@ class AgeVsBirth(Rule):
     summary = "an age that does not fit the birth the article gives the person named beside it"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        view = ctx.doc.view
+        phrases = tuple(ctx.packs.date_words.get("age_phrases", ()))
+        ages = list(finditer_from(_age_re(phrases), view, _age_starts(view, phrases)))
+        if not ages:
+            return
         births = _births(ctx)
         if not births:
             return
-        view = ctx.doc.view
         dated = [
             c
             for c in ctx.claims.dates
@@ -78,8 +82,8 @@ class AgeVsBirth(Rule):
         ]
         starts = [c.start for c in dated]
         relative = exact_words_re(tuple(ctx.packs.grammar.relative_pronouns))
-        forms = {name: _forms(ctx, name, births) for name in births}
-        for m in _age_re(tuple(ctx.packs.date_words.get("age_phrases", ()))).finditer(view):
+        forms: dict[str, list[str]] = {}  # read only for a sentence with an age and a date
+        for m in ages:
             n = _age_number(m.group("n") or m.group("n2"), ctx)
             region = narrative_region(ctx, m.start())
             if n is None or region is None:
@@ -95,7 +99,7 @@ class AgeVsBirth(Rule):
             named = [
                 (pos, name)
                 for name in births
-                for form in forms[name]
+                for form in forms.get(name) or forms.setdefault(name, _forms(ctx, name, births))
                 if (pos := _find_word(view, form, s, m.start())) >= 0
                 and _age_is_theirs(view, pos + len(form), m.start(), relative, form)
                 and (m.group("n") or _APPOSITION.fullmatch(view, pos + len(form), m.start()))
@@ -149,6 +153,21 @@ def _age_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
         rf"\b(?:{alternation(phrases)})[ \t](?P<n>{number})\b"
         rf"|\b(?P<n2>{number})-year-old\b"
     )
+
+
+def _age_starts(view: str, phrases: tuple[str, ...]) -> set[int]:
+    """Every offset where :func:`_age_re` may match: where one of ``phrases`` starts, and each
+    offset of the run of letters, digits and hyphens before a "-year-old" (the pattern tried
+    only there, not at every word of the text)."""
+    out = find_all(view, {" ".join(p.split()) for p in phrases} - {""})
+    p = view.find("-year-old")
+    while p >= 0:
+        q = p
+        while q > 0 and (view[q - 1].isalnum() or view[q - 1] == "-"):
+            q -= 1
+        out.update(range(q, p))
+        p = view.find("-year-old", p + 1)
+    return out
 
 
 #: "N-year-old" is the named person's only in apposition right after the name ("Caitlin
