@@ -247,3 +247,49 @@ def test_compaction_closes_the_blank_runs_the_plain_rule_names(view: str) -> Non
 
     rule = re.compile(r"[ \t]{2,}|\t|(?<=[\r\n])[ \t]+|[ \t]+(?=[\r\n])|\A[ \t]+|[ \t]+\Z")
     assert _squeezed(view) == [m.span() for m in rule.finditer(view)]
+
+
+def test_restore_moves_every_offset_field_of_every_claim_class():
+    """Each claim comes back a new value with ``start``, ``end`` and every ``*_start`` and
+    ``*_end`` moved onto the file (an end past its last character), the other fields kept,
+    an unset offset left unset; the compact claims are left as they were."""
+    import dataclasses
+    from datetime import date
+
+    from klint.claims import Acronym, Claims, DateClaim, Mention, QuantityClaim, Reference
+    from klint.extract._compact import Compacted
+
+    doc = md("In  **1990**,   the *Army*   lost   `x` 3,000 men.\n")
+    compact = Compacted(doc)
+    at = compact.doc.text.index("1990")
+    span = {"start": at, "end": at + 4, "text": "1990"}
+    claims = Claims(
+        dates=[
+            DateClaim(
+                **span, earliest=date(1990, 1, 1), latest=date(1990, 12, 31), precision="year"
+            )
+        ],
+        quantities=[
+            QuantityClaim(
+                **span, low=3000, high=3000, number_start=4, number_end=9, sentence_start=0
+            ),
+            QuantityClaim(**span, low=1, high=1, split=(4, 3), side=2),
+        ],
+        mentions=[Mention(**span, name="Army", key="army", words=("Army",))],
+        acronyms=[
+            Acronym(**span, acronym="AR", expansion="Army", expansion_start=12, expansion_end=16)
+        ],
+        references=[Reference(**span, ref_type="pointer", count=2, sentence_start=8)],
+    )
+    before = [dataclasses.replace(c) for c in claims.all()]
+    restored = compact.restore(claims)
+    assert claims.all() == before
+    for old, new in zip(claims.all(), restored.all()):
+        assert new is not old and type(new) is type(old)
+        for f in dataclasses.fields(old):
+            value = getattr(old, f.name)
+            if f.name in ("start", "end") or f.name.endswith(("_start", "_end")):
+                is_end = f.name == "end" or f.name.endswith("_end")
+                value = None if value is None else compact.outward(value, end=is_end)
+            assert getattr(new, f.name) == value, f.name
+    assert {doc.text[c.start : c.end] for c in restored.all()} == {"1990"}

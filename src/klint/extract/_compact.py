@@ -50,6 +50,11 @@ def _layout(
     return names, operator.attrgetter(*names), offsets
 
 
+#: a claim's instance before its fields are set (a copy made field by field costs less than
+#: one built through a dict of its fields and keyword arguments)
+_bare = object.__new__
+
+
 class Compacted:
     """A marked-up document as extractors should see it: the view with markup gaps closed.
 
@@ -105,12 +110,13 @@ class Compacted:
 
     def outward(self, offset: int, end: bool = False) -> int:
         """The file offset of compact ``offset`` (an exclusive end maps past its last character)."""
+        past = 0  # an end maps one past the file offset of its last character
         if end and offset > 0:
-            return self.outward(offset - 1) + 1
+            offset, past = offset - 1, 1
         if offset >= self.size or offset < 0:
-            return self.length
+            return self.length + past
         k = bisect.bisect_right(self._c, offset) - 1
-        return self._f[k] + offset - self._c[k]
+        return self._f[k] + offset - self._c[k] + past
 
     def restore(self, claims: Claims) -> Claims:
         """``claims`` with their offsets moved back onto the file (frames are read afterwards,
@@ -119,12 +125,14 @@ class Compacted:
         def fix(claim: _C) -> _C:
             cls: type = type(claim)  # a class is hashable (mypy reads Claim.__hash__ here)
             names, values_of, offsets = _layout(cls)
-            data = dict(zip(names, values_of(claim)))
+            moved: _C = _bare(cls)
+            for name, value in zip(names, values_of(claim)):
+                setattr(moved, name, value)
             for name, is_end in offsets:
-                value = data[name]
+                value = getattr(moved, name)
                 if isinstance(value, int) and not isinstance(value, bool):
-                    data[name] = self.outward(value, end=is_end)
-            return type(claim)(**data)
+                    setattr(moved, name, self.outward(value, is_end))
+            return moved
 
         return Claims(
             dates=[fix(c) for c in claims.dates],
