@@ -16,6 +16,13 @@ from klint.text.numerals import number_words
 from klint.text.words import alternation, find_all, finditer_from, plural_forms
 
 
+@lru_cache(maxsize=8)
+def _spellings(nouns: tuple[str, ...]) -> dict[str, str]:
+    """Each noun of a pack by its singular and plural spellings, case-folded (read, never
+    changed: the same table serves every document)."""
+    return {f: n for n in nouns for f in plural_forms(n)}
+
+
 def _word_start(text: str, i: int) -> bool:
     return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-'’")
 
@@ -113,7 +120,7 @@ def extract_references(doc: Document, packs: Packs) -> list[Reference]:
     """Counting and pointing phrases and numbered identifiers."""
     idx = doc.text_index
     text = doc.text
-    nouns = {f: n for n in packs.reference_nouns for f in plural_forms(n)}
+    nouns = _spellings(tuple(packs.reference_nouns))
     numbers = number_words(packs)
     words = tuple(packs.count_back_words)
     stops = frozenset(packs.count_back_stops)
@@ -210,7 +217,7 @@ def _noun_re(forms: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
 
 def _identifiers(doc: Document, packs: Packs) -> list[Reference]:
     """Numbered identifiers: "Resolution 822", "Article 78", "resolutions (874 and 884)"."""
-    ident_nouns = {f: n for n in packs.identifier_nouns for f in plural_forms(n)}
+    ident_nouns = _spellings(tuple(packs.identifier_nouns))
     if not ident_nouns:
         return []
     text = doc.text
