@@ -293,3 +293,21 @@ def test_restore_moves_every_offset_field_of_every_claim_class():
                 value = None if value is None else compact.outward(value, end=is_end)
             assert getattr(new, f.name) == value, f.name
     assert {doc.text[c.start : c.end] for c in restored.all()} == {"1990"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 1\n\r\t*_`[]()")), max_size=120))
+def test_compacted_offsets_inward_are_the_kept_characters_before(text: str) -> None:
+    """A file offset maps inward to the first kept character at or after it, a compact end
+    outward one past its last character: inside a gap, at a line's end, at the text's ends."""
+    import bisect
+
+    from klint.extract._compact import Compacted
+
+    doc = md(text)
+    compact = Compacted(doc)
+    kept = [compact.outward(i) for i in range(len(compact.doc.text))]
+    for offset in range(len(doc.view) + 1):
+        assert compact.inward(offset) == bisect.bisect_left(kept, offset), offset
+    for i in range(1, len(kept) + 1):
+        assert compact.outward(i, end=True) == kept[i - 1] + 1

@@ -72,27 +72,34 @@ class Compacted:
         view = doc.view
         n = len(view)
         parts: list[str] = []
-        self._c: list[int] = []  # kept segments: compact start, file start, length
-        self._f: list[int] = []
-        self._n: list[int] = []
+        # kept segments: compact start, file start, length (a space kept in a gap extends
+        # the segment before it, the two being contiguous in the file too)
+        c: list[int] = []
+        f: list[int] = []
+        ln: list[int] = []
+        self._c, self._f, self._n = c, f, ln
         pos = size = 0
-
-        def keep(a: int, b: int, piece: str) -> None:
-            nonlocal size
-            parts.append(piece)
-            self._c.append(size)
-            self._f.append(a)
-            self._n.append(b - a)
-            size += b - a
-
         for a, b in _squeezed(view):
-            if a > pos:
-                keep(pos, a, view[pos:a])
-            if 0 < a and b < n and view[a - 1] not in "\r\n" and view[b] not in "\r\n":
-                keep(a, a + 1, " ")
+            end = (
+                a + 1
+                if 0 < a and b < n and view[a - 1] not in "\r\n" and view[b] not in "\r\n"
+                else a
+            )
+            if end > pos:
+                parts.append(view[pos:a])
+                if end > a:
+                    parts.append(" ")
+                c.append(size)
+                f.append(pos)
+                ln.append(end - pos)
+                size += end - pos
             pos = b
         if pos < n:
-            keep(pos, n, view[pos:])
+            parts.append(view[pos:])
+            c.append(size)
+            f.append(pos)
+            ln.append(n - pos)
+            size += n - pos
         self.length = n
         self.size = size
         regions = [
