@@ -163,6 +163,38 @@ STILL_FALSE = {
     ("wikitext/Piedmont.wiki", "KN209", "f81a0246a39c9749"),
     ("wikitext/Asterales.wiki", "KN211", "93f63e876ca88694"),
     ("wikitext/Aegean_Sea.wiki", "KX305", "ef2db14e76df254e"),
+    # held-out sets 7 and 8: judged before any change was made for them, their classes left open
+    ("markdown/byzantine_civil_war_of_1341_1347.md", "KX305", "a87e23bd798a66b0"),
+    ("markdown/homs.md", "KX305", "df822a6d12ed339e"),
+    ("markdown/portal_(video_game).md", "KD110", "f40f32ada986bc85"),
+    ("markdown/sirius.md", "KN209", "b1b623b72b7be2d4"),
+    ("markdown/trappist-1.md", "KX305", "5446cb2047ebfd43"),
+    ("markdown/ulysses_(poem).md", "KD110", "70970ad51fa3127e"),
+    ("text/Aquaria_(video_game).txt", "KD110", "256237c9cb164764"),
+    ("text/John_A._Macdonald.txt", "KD112", "50850a26c646671c"),
+    ("text/John_A._Macdonald.txt", "KD112", "b96bdeb295b3fbc9"),
+    ("text/John_A._Macdonald.txt", "KX305", "59a43d2f3295a617"),
+    ("text/John_Calvin.txt", "KX305", "3b31e81e70571177"),
+    ("text/Mike_Jackson.txt", "KX305", "37327b67e1bed55f"),
+    ("text/Order_of_St._Patrick.txt", "KD110", "7f8f111b02a5c803"),
+    ("text/SMS_Grosser_Kurf_rst_(1913).txt", "KN209", "e5fc88b0643d8c66"),
+    ("text/SMS_K_nig_Albert.txt", "KD104", "ad22c37510815497"),
+    ("text/Virginia_Eliza_Clemm_Poe.txt", "KD110", "d542f665fefc183f"),
+    ("text/William_de_St-Calais.txt", "KD110", "b713bd4319c46139"),
+    ("text/Wintjiya_Napaltjarri.txt", "KX305", "17903d101f84da7f"),
+    ("wikitext/Adrian_Cole_(RAAF_officer).wiki", "KD104", "60be2eca008caf0f"),
+    ("wikitext/Aeneas_Mackintosh.wiki", "KD110", "279712a2fa4b6df1"),
+    ("wikitext/Aeneas_Mackintosh.wiki", "KD111", "af222586518c24db"),
+    ("wikitext/Alice_Ayres.wiki", "KD112", "113e4e8df87619ec"),
+    ("wikitext/Archie_Jackson.wiki", "KD110", "55c5bb0923167133"),
+    ("wikitext/Art_Houtteman.wiki", "KN209", "88986e31995087e9"),
+    ("wikitext/Bart_King.wiki", "KN211", "1ff7791ddcfa2d93"),
+    ("wikitext/Benjamin_Mountfort.wiki", "KN211", "94fa8643d2cd1af1"),
+    ("wikitext/Clement_of_Dunblane.wiki", "KX305", "7715a8611f2c28be"),
+    ("wikitext/El_Lissitzky.wiki", "KD110", "85ee740298d3b49d"),
+    ("wikitext/Fightin'_Texas_Aggie_Band.wiki", "KN209", "6461b240dde6012c"),
+    ("wikitext/Fightin'_Texas_Aggie_Band.wiki", "KN209", "f9b6192ac082e28f"),
+    ("wikitext/Ælle_of_Sussex.wiki", "KX305", "2996bccff991b2fc"),
 }
 
 #: findings judged TRUE that the rule no longer reports, each with why
@@ -170,6 +202,12 @@ STILL_LOST = {
     # "Isabelle" stands once for Isabella of France and once for a cited author, Isabelle
     # Janvrin: the author's surname tells the spelling apart from Isabella's names
     ("text/Hundred_Years_War.txt", "KX305", "26f79eb4cffb0092"),
+    # "St Calais" once against 99 "St-Calais": a saint's name and the place named after him
+    # are told apart by the hyphen, so a hyphen dropped from the place's name is read as the saint
+    ("text/William_de_St-Calais.txt", "KX305", "b2d8a52be12729eb"),
+    # "Prosopography of Anglo Saxon England", an external link's label in a list of links: lost
+    # with this round's KX305 classes, the cause not yet traced
+    ("wikitext/Ælfheah_of_Canterbury.wiki", "KX305", "ef1a7fb3c5965c34"),
 }
 
 
