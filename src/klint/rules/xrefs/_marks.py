@@ -59,6 +59,37 @@ def _norm(target: str) -> str | None:
     return " ".join(target.split()).casefold() or None
 
 
+def spells(words: list[str], letters: str, minor: frozenset[str]) -> bool:
+    """Whether ``words``, from the first, have the ``letters`` as their initials in order, a
+    small word of a name (``minor``: "of", "the") taken or skipped ("Food and Agriculture
+    Organization": FAO)."""
+    if not letters:
+        return True
+    if not words:
+        return False
+    w = words[0]
+    if w[0].casefold() == letters[0] and spells(words[1:], letters[1:], minor):
+        return True
+    return w.casefold() in minor and spells(words[1:], letters, minor)
+
+
+_TITLE_WORD_RE = lazyre.compile(r"[^\W\d_][\w'’]*")
+
+
+def linked_to_full_name(
+    doc: Document, start: int, end: int, acronym: str, minor: frozenset[str]
+) -> bool:
+    """Whether an acronym is the label of a link to an article whose title spells it out
+    ("[[Food and Agriculture Organization|FAO]]", "[[2008–09 Premier Soccer League|PSL]]"):
+    the full name is one step away, and names which body the acronym is."""
+    target = link_target(doc, start, end)
+    if not target:
+        return False
+    letters = "".join(c for c in acronym.casefold() if c.isalpha())
+    words = _TITLE_WORD_RE.findall(target.replace("-", " "))
+    return any(spells(words[i:], letters, minor) for i in range(len(words)))
+
+
 _WIKI_ITALIC_RE = lazyre.compile(r"''(?!')(.+?)''")
 _HTML_ITALIC_RE = lazyre.compile(r"<(i|em)\b[^>]*>(.*?)</\1>", re.IGNORECASE)
 _WORD_RE = lazyre.compile(r"[^\W\d_]{4,}")

@@ -9,7 +9,7 @@ from klint.diagnostics import Diagnostic, Severity
 from klint.document import Document
 from klint.rules.base import Context, Rule
 from klint.rules.xrefs._common import BODY_KINDS, defined_acronyms, line_at, line_of
-from klint.rules.xrefs._marks import in_citation, link_target
+from klint.rules.xrefs._marks import in_citation, linked_to_full_name, spells
 
 
 class AcronymBeforeDefinition(Rule):
@@ -70,7 +70,7 @@ class AcronymBeforeDefinition(Rule):
                 continue  # the sentence goes on to expand it
             if _spelled_out_near(
                 text, a.start, a.end, a.acronym, d[0].expansion or "", minor
-            ) or _linked_to_name(doc, a.start, a.end, a.acronym, minor):
+            ) or linked_to_full_name(doc, a.start, a.end, a.acronym, minor):
                 reported.add(a.acronym)  # the full name in its sentence, or the link's title
                 continue
             if not _in_prose(doc, a.start):
@@ -138,20 +138,6 @@ def _under_notes(text: str, start: int) -> bool:
 _NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’]*")
 
 
-def _spells(words: list[str], letters: str, minor: frozenset[str]) -> bool:
-    """Whether ``words``, from the first, have the ``letters`` as their initials in order, a
-    small word of a name (``minor``: "of", "the") taken or skipped ("Food and Agriculture
-    Organization": FAO)."""
-    if not letters:
-        return True
-    if not words:
-        return False
-    w = words[0]
-    if w[0].casefold() == letters[0] and _spells(words[1:], letters[1:], minor):
-        return True
-    return w.casefold() in minor and _spells(words[1:], letters, minor)
-
-
 def _spelled_out_near(
     text: str, start: int, end: int, acronym: str, expansion: str, minor: frozenset[str]
 ) -> bool:
@@ -175,7 +161,7 @@ def _spelled_out_near(
             if w[0].casefold() != letters[0]:
                 continue
             run = words[i : i + 2 * len(letters)]
-            if not _spells(run, letters, minor):
+            if not spells(run, letters, minor):
                 continue
             taken = run[: _taken(run, letters, minor)]
             if all(x[0].isupper() or x.casefold() in minor for x in taken):
@@ -191,25 +177,11 @@ def _for_re(acronym: str) -> re.Pattern[str]:
 
 
 def _taken(words: list[str], letters: str, minor: frozenset[str]) -> int:
-    """How many of ``words`` spell ``letters`` (see ``_spells``), the shortest way."""
+    """How many of ``words`` spell ``letters`` (see ``spells``), the shortest way."""
     for n in range(len(letters), len(words) + 1):
-        if _spells(words[:n], letters, minor) and words[n - 1][0].casefold() == letters[-1]:
+        if spells(words[:n], letters, minor) and words[n - 1][0].casefold() == letters[-1]:
             return n
     return len(words)
-
-
-def _linked_to_name(
-    doc: Document, start: int, end: int, acronym: str, minor: frozenset[str]
-) -> bool:
-    """Whether the use is the label of a link to an article whose title spells it out
-    ("[[Food and Agriculture Organization|FAO]]", "[[2008–09 Premier Soccer League|PSL]]"):
-    the full name is one step away, and names which body the acronym is."""
-    target = link_target(doc, start, end)
-    if not target:
-        return False
-    letters = "".join(c for c in acronym.casefold() if c.isalpha())
-    words = _NAME_WORD_RE.findall(target.replace("-", " "))
-    return any(_spells(words[i:], letters, minor) for i in range(len(words)))
 
 
 #: how far before and after a use the ends of its sentence are looked for

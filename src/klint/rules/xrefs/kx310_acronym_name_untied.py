@@ -12,7 +12,7 @@ from klint.diagnostics import Diagnostic, Severity
 from klint.document import Region
 from klint.rules.base import Context, Rule
 from klint.rules.xrefs._common import defined_acronyms, in_references, line_of, q
-from klint.rules.xrefs._marks import in_citation, link_target
+from klint.rules.xrefs._marks import in_citation, link_target, linked_to_full_name
 
 #: words that tie a name to the acronym after it: "or", "also known as", "commonly referred to
 #: as", "usually called the", "abbreviated to", "now"
@@ -144,17 +144,6 @@ def in_prose(ctx: Context, a: Acronym) -> bool:
         )
     target = link_target(ctx.doc, a.start, a.end)
     return not (target and a.acronym.casefold() in re.findall(r"\w+", target.casefold()))
-
-
-def _linked_to_name(ctx: Context, a: Acronym) -> bool:
-    """Whether a use is the label of a link to the article its words name, whose initials spell
-    it: "[[South East Asia Command|SEAC]]" ties the acronym to the name as "(SEAC)" would."""
-    target = link_target(ctx.doc, a.start, a.end)
-    if not target:
-        return False
-    minor = ctx.packs.acronym_minor_words
-    words = re.findall(r"\w+", target)
-    return "".join(w[0] for w in words if w not in minor) == a.acronym.casefold()
 
 
 #: an acronym defined by the words after it ("MRG stands for …", "MRG, short for …")
@@ -298,7 +287,8 @@ class AcronymNameUntied(Rule):
             prose = [a for a in found if in_prose(ctx, a)]
             if in_citation(ctx.doc, full.start, full.end) or not prose:
                 continue  # a cited title, or uses only in lists of links, categories, captions
-            if any(_linked_to_name(ctx, a) for a in prose):
+            minor = frozenset(ctx.packs.acronym_minor_words)
+            if any(linked_to_full_name(ctx.doc, a.start, a.end, acronym, minor) for a in prose):
                 continue  # "[[South East Asia Command|SEAC]]": the link is the tie
             view = ctx.doc.view
             if _TIED_ASIDE_RE.fullmatch(view, full.end, found[0].start):
