@@ -83,8 +83,9 @@ def lived(facts: Dated, subject: str, attribute: str) -> list[tuple[DateClaim, F
     statements, else, for a single name that is the last word of one person's name whose
     life the infobox, front matter or lead gives (or the title's name, by the day), that
     person's ("Willbond" in the article on Ben Willbond, "Maxwell" in the one on James
-    Clerk Maxwell), under all the names that person goes by with or without a middle name. A first name ("young Charles", a son named after his father) or a word
-    of a state's name ("German" beside the German Empire) stays unresolved, and so does a
+    Clerk Maxwell), under all the names that person goes by with or without a middle
+    name. A first name ("young Charles", a son named after his father) or a word of a
+    state's name ("German" beside the German Empire) stays unresolved, and so does a
     surname the article gives two people's lives."""
     own = facts.get((subject, attribute), [])
     if own or " " in subject or not subject.isalpha():

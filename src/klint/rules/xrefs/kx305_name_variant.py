@@ -57,10 +57,11 @@ class NameVariant(Rule):
     alternative names in bold or in an infobox field of names ("Other names", "Birth name",
     "Pseudonym"), the italic romanisation after a foreign-language template, a name inside a
     phrase of another language (a function word of the pack's `foreign_words` beside it:
-    "Heil dir, Hannover"; a hyphened one too: "Sugod-Bahay sa Barangay"), a form given as such ("referred to as Poictiers", "often
-    misspelled Poictiers") or right after its original in another script ("Δήλιος, Delios"),
-    a name first given in bold as one of its own (an epithet), two people whose given names
-    differ ("Clarence C. Buel" / "Don Carlos Buell") or whose full names of names only each
+    "Heil dir, Hannover"; a hyphened one too: "Sugod-Bahay sa Barangay"), a form given as
+    such ("referred to as Poictiers", "often misspelled Poictiers") or right after its
+    original in another script ("Δήλιος, Delios"), a name first given in bold as one of its
+    own (an epithet), two people whose given names differ ("Clarence C. Buel" / "Don Carlos
+    Buell") or whose full names of names only each
     hold a name the other lacks ("Patel Prahladbhai Ishvarbhai" / "Panchal Jagdish
     Ishwarbhai"), a cited author written surname first against another ("Johnsson, Julie" /
     "Johnson, Ted"), two one-off spellings listed in one sentence ("at Kilbagie … and
