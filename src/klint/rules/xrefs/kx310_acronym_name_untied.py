@@ -283,11 +283,11 @@ class AcronymNameUntied(Rule):
     summary = "a full name, then its acronym, never tied together"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        minor = frozenset(ctx.packs.acronym_minor_words)
         for acronym, found, full in untied(ctx):
             prose = [a for a in found if in_prose(ctx, a)]
             if in_citation(ctx.doc, full.start, full.end) or not prose:
                 continue  # a cited title, or uses only in lists of links, categories, captions
-            minor = frozenset(ctx.packs.acronym_minor_words)
             if any(linked_to_full_name(ctx.doc, a.start, a.end, acronym, minor) for a in prose):
                 continue  # "[[South East Asia Command|SEAC]]": the link is the tie
             view = ctx.doc.view
