@@ -311,3 +311,49 @@ def test_compacted_offsets_inward_are_the_kept_characters_before(text: str) -> N
         assert compact.inward(offset) == bisect.bisect_left(kept, offset), offset
     for i in range(1, len(kept) + 1):
         assert compact.outward(i, end=True) == kept[i - 1] + 1
+
+
+GRID = """Before the table.
+
++------------+--------------------------------+-------+
+| Fort       | style="text-align:right;"| Men | Guns  |
+|            |                                | (all) |
++============+================================+=======+
+| | North    | | 1,200                        | 14    |
++------------+--------------------------------+-------+
+| South fort | 800 and 40 more who came       | _9_   |
+|            | later                          |       |
++------------+--------------------------------+-------+
+"""
+
+
+def test_grid_table_rows_and_cells():
+    doc = md(GRID)
+    rows = [r for r in doc.regions if r.kind == "table_row"]
+    assert [(r.label, " ".join(doc.view[r.start : r.end].split())) for r in rows] == [
+        ("header", "Fort Men Guns (all)"),
+        ("North", "North 1,200 14"),
+        ("South fort", "South fort 800 and 40 more who came 9 later"),  # line by line
+    ]
+    # one-line cells only, labelled by the column's whole header; a wiki cell's attributes dropped
+    assert regions(doc, "table_cell") == [
+        ("table_cell", "Men", "1,200"),
+        ("table_cell", "Guns (all)", "14"),
+        ("table_cell", "Guns (all)", "9"),
+    ]
+    assert "+---" not in doc.view and "|" not in doc.view and "style" not in doc.view
+    assert regions(doc, "paragraph") == [("paragraph", None, "Before the table.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "+------+------+\nNot a row, just text under a rule.\n+------+------+\n",  # no bars
+        "+------+------+\n| a    | b    |\n",  # no closing rule
+        "Text first.\n+------+------+\n| a    | b    |\n+------+------+\n",  # a paragraph
+    ],
+)
+def test_grid_table_near_misses_stay_paragraphs(text):
+    doc = md(text)
+    assert not regions(doc, "table", "table_row", "table_cell")
+    assert regions(doc, "paragraph")

@@ -11,8 +11,9 @@ part of each block, so a finding inside ``**20,000** troops`` points at ``2``.
 
 Blocks: the first ``#`` heading is the title, other headings are ``heading``
 regions (label = level); paragraphs; list items; block quotes (``quote``);
-tables (``table``; ``table_row`` labelled by its first cell, ``header`` for the
-head row; ``table_cell`` labelled by its column header, first column excepted);
+tables, GFM pipe tables and Pandoc grid tables alike (``table``; ``table_row`` labelled
+by its first cell, ``header`` for the head row; ``table_cell`` labelled by its column
+header, first column excepted; a grid cell written over several lines is no cell region);
 a paragraph that starts with an image is a caption (the alt text, and any text
 after the image, each a ``caption``). Front matter (``---`` … ``---``) is read
 with ``yaml.safe_load`` into ``front_matter``; its ``infobox:`` mapping gives
@@ -36,6 +37,8 @@ from klint.sources._markup import CAPTION_KEYS, INFOBOX_SKIP, View, blank, infob
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
 _FENCE_RE = re.compile(r"(?:---|\.\.\.)[ \t]*")
 _NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+#: a grid table's rule line: ``+----+----+``, ``+====+====+`` under its head row
+_GRID_RULE_RE = re.compile(r"\+(?:[-=:]+\+)+[ \t]*(?:\r\n|\r|\n)?")
 _OPEN_MARKUP = {"strong_open", "strong_close", "em_open", "em_close", "s_open", "s_close"}
 
 
@@ -219,6 +222,9 @@ class _Reader:
                 continue
             elif t == "paragraph_open" and i + 1 < n:
                 lo, hi = self.span_of_lines(tok.map)
+                if self.grid_table(lo, hi):
+                    i += 3
+                    continue
                 self.paragraph(
                     tokens[i + 1].children or [], lo, hi, context[-1] if context else "paragraph"
                 )
@@ -283,6 +289,69 @@ class _Reader:
                 i = j
             i += 1
         return i + 1
+
+    def grid_table(self, lo: int, hi: int) -> bool:
+        """Read ``text[lo:hi]`` as a Pandoc grid table if it is one (rule lines first and last,
+        every other line a row of cells between ``|``); return whether it was."""
+        lines = [m.span() for m in _LINE_RE.finditer(self.text, lo, hi) if m.end() > m.start()]
+        text = self.text
+        if (
+            len(lines) < 3
+            or not _GRID_RULE_RE.fullmatch(text, *lines[0])
+            or not _GRID_RULE_RE.fullmatch(text, *lines[-1])
+            or any(text[a] not in "+|" for a, _ in lines)
+        ):
+            return False
+        first = text[lines[0][0] : lines[0][1]]
+        cuts = [k for k, ch in enumerate(first) if ch == "+"]
+        rows: list[tuple[list[tuple[int, int]], bool]] = []  # (lines, whether the head row)
+        row: list[tuple[int, int]] = []
+        for a, b in lines[1:]:
+            if _GRID_RULE_RE.fullmatch(text, a, b):
+                if row:
+                    rows.append((row, "=" in text[a:b]))
+                row = []
+            elif text[a] == "|":
+                row.append((a, b))
+            else:
+                return False
+        self.regions.append(Region("table", lo, hi))
+        headers: list[str] = []
+        for row, is_head in rows:
+            row_spans: list[tuple[int, int]] = []
+            texts: list[str] = []
+            cell_regions: list[Region] = []
+            for c, (x, y) in enumerate(itertools.pairwise(cuts)):
+                spans: list[tuple[int, int]] = []
+                pieces = 0
+                for a, b in row:
+                    piece = _grid_piece(text, a + x + 1, min(a + y, b))
+                    if piece:
+                        children = _parser().parseInline(text[piece[0] : piece[1]])[0].children
+                        spans += self.inline(children or [], *piece)
+                        pieces += 1
+                row_spans += spans
+                texts.append(" ".join(" ".join(text[a:b] for a, b in spans).split()))
+                if pieces == 1 and not is_head and c > 0:
+                    label = headers[c] if c < len(headers) else ""
+                    cell_regions.append(Region("table_cell", spans[0][0], spans[-1][1], label))
+            row_spans.sort()  # a row of several lines is read line by line
+            if is_head:
+                headers = texts
+                self.add("table_row", row_spans, "header")
+            else:
+                self.add("table_row", row_spans, texts[0] if texts else "")
+                self.regions.extend(cell_regions)
+        return True
+
+
+def _grid_piece(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The content of one line of a grid cell, ``text[a:b]`` without its padding, nor the
+    attributes and bar a converted wiki table leaves before it (``style="…"| 3,806``)."""
+    bar = text.rfind("|", a, b)
+    if bar >= 0 and (not text[a:bar].strip() or "=" in text[a:bar]):
+        a = bar + 1
+    return tight(text, a, b)
 
 
 def _skip_destination(src: str, p: int, hi: int) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from klint.claims import QuantityClaim
@@ -17,7 +17,9 @@ class TableTotalMismatch(Rule):
     against the sum of the rows above it, column by column. A column whose rows are
     far from the total, or hold a value above it, is another column's or a list of
     estimates, and is left alone; percentages allow a tenth of a point a row for
-    rounding.
+    rounding. A total row with a figure under a column of words (more cells of words
+    than figures) has lost a merged cell in conversion, its figures standing a column
+    or more to the left of theirs, and is left alone too.
 
     ## Why is this bad?
     A table that disagrees with its own totals leaves the reader unable to trust
@@ -51,8 +53,15 @@ class TableTotalMismatch(Rule):
         by_col: dict[str | None, list[QuantityClaim]] = defaultdict(list)
         for c in cells:
             by_col[c.column].append(c)
+        words = _word_cells(ctx, cells)
+        shifted = {  # a figure under a column of words: the row's cells moved
+            c.sentence_start
+            for c in cells
+            if total_row(ctx, c)
+            and words[c.column] >= max(2, sum(not total_row(ctx, d) for d in by_col[c.column]))
+        }
         for column, col in by_col.items():
-            totals = [c for c in col if total_row(ctx, c)]
+            totals = [c for c in col if total_row(ctx, c) and c.sentence_start not in shifted]
             rows = [c for c in col if c not in totals]
             if len(totals) != 1 or len(rows) < 2:
                 continue
@@ -72,3 +81,15 @@ class TableTotalMismatch(Rule):
                     f"{t.row} of {column or 'the column'} is {fmt(total)}, but its rows add up to {fmt(s)}",
                     related=[(rows[0].start, rows[-1].end, "the rows summed")],
                 )
+
+
+def _word_cells(ctx: Context, cells: list[QuantityClaim]) -> Counter[str | None]:
+    """How many cells of words (no digit) each column of the table of ``cells`` holds."""
+    lo = min(c.start for c in cells)
+    hi = max(c.end for c in cells)
+    view = ctx.doc.view
+    return Counter(
+        r.label or None
+        for r in ctx.doc.regions_of("table_cell")
+        if lo <= r.start < hi and not any(ch.isdigit() for ch in view[r.start : r.end])
+    )
