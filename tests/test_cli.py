@@ -185,6 +185,16 @@ def test_broken_front_matter_is_reported_and_the_article_still_checked(tmp_path:
     assert "KX306" in proc.stdout
 
 
+def test_broken_toml_front_matter_is_reported_and_the_article_still_checked(tmp_path: Path):
+    (tmp_path / "a.md").write_text(
+        '+++\ntitle = "ok"\nborn = "2 May\n+++\n\n# T\n\n' + DUP.replace("\n", "\n\n")
+    )
+    proc = run_klint("check", str(tmp_path / "a.md"), "--output-format", "concise", "--no-cache")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert f"{tmp_path / 'a.md'}:1:1: KI002 front matter is not valid TOML at line 3" in proc.stdout
+    assert "KX306" in proc.stdout
+
+
 def test_unknown_article_type_is_a_config_error(tmp_path: Path):
     (tmp_path / ".klint.yaml").write_text("article-type: military-conflikt\n")
     (tmp_path / "a.txt").write_text(CLEAN)

@@ -149,6 +149,59 @@ def test_broken_front_matter_names_the_line():
     assert re.search(r"line [56]\b", doc.front_matter_error or "")
 
 
+TOML = """+++
+title = "The Garrison of 1810"
+date = 2015-05-15
+born = "2 May 1790"   # as Hugo and Zola write it
+'died' = 1840
+tags = ["1", "2"]
+
+[infobox]
+strength = "20,000 (1810)"
++++
+
+# The garrison
+
+Hale was born on 12 May 1790.
+"""
+
+
+def test_toml_front_matter_facts_and_infobox_table():
+    doc = md(TOML)
+    assert doc.front_matter_error is None
+    assert doc.front_matter["born"] == "2 May 1790" and doc.front_matter["died"] == 1840
+    # the generator's keys (title, date, tags) are not facts; quotes and comments are not values
+    assert regions(doc, "infobox_field") == [
+        ("infobox_field", "Born", "2 May 1790"),
+        ("infobox_field", "Died", "1840"),
+        ("infobox_field", "Strength", "20,000 (1810)"),
+    ]
+    assert regions(doc, "title", "paragraph") == [
+        ("title", None, "The garrison"),
+        ("paragraph", None, "Hale was born on 12 May 1790."),
+    ]
+    assert "Garrison of 1810" not in doc.view and "2015" not in doc.view
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '+++\ntitle = "x"\n\nborn = 1790\n',  # never closed: not front matter
+        "Text first.\n\n+++\nborn = 1790\n+++\n",  # not at the top
+    ],
+)
+def test_toml_front_matter_near_misses(text):
+    doc = md(text)
+    assert doc.front_matter is None and doc.front_matter_error is None
+    assert not regions(doc, "infobox_field")
+
+
+def test_broken_toml_front_matter_names_the_line():
+    doc = md('+++\ntitle = "ok"\nborn = [1790\n+++\nBody.\n')
+    assert doc.front_matter is None
+    assert re.search(r"not valid TOML at line [34]\b", doc.front_matter_error or "")
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 def test_multibyte_and_line_endings_map_to_line_and_column(newline):
     lines = ["# İsgandar 🎉 Hamidov", "", "🎉🎉 In **1992**, İsgandar Hamidov led the 🎖️ offensive."]

@@ -15,8 +15,9 @@ tables, GFM pipe tables and Pandoc grid tables alike (``table``; ``table_row`` l
 by its first cell, ``header`` for the head row; ``table_cell`` labelled by its column
 header, first column excepted; a grid cell written over several lines is no cell region);
 a paragraph that starts with an image is a caption (the alt text, and any text
-after the image, each a ``caption``). Front matter (``---`` … ``---``) is read
-with ``yaml.safe_load`` into ``front_matter``; its ``infobox:`` mapping gives
+after the image, each a ``caption``). Front matter (``---`` … ``---`` YAML, or
+``+++`` … ``+++`` TOML as Hugo and Zola write it) is read into ``front_matter``;
+its ``infobox:`` mapping (TOML: ``[infobox]`` table) gives
 ``infobox_field`` regions labelled like the plain-text reader ("Date",
 "Commanders 1", …) over the values inside the front matter; so does each top-level
 key whose value holds a digit (``born: 2 May 1790``, ``members: 8,000 (1950)``),
@@ -36,6 +37,14 @@ from klint.sources._markup import CAPTION_KEYS, INFOBOX_SKIP, View, blank, infob
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
 _FENCE_RE = re.compile(r"(?:---|\.\.\.)[ \t]*")
+_TOML_FENCE_RE = re.compile(r"\+\+\+[ \t]*")
+#: one TOML line ``key = value`` (a bare or quoted key; the value up to a comment), or a
+#: ``[table]`` header
+_TOML_LINE_RE = re.compile(
+    r"""[ \t]*(?:\[\s*([^\]]*?)\s*\]|([A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')[ \t]*=[ \t]*"""
+    r"""("[^"\n]*"|'[^'\n]*'|[^#\s"'\[{][^#\n]*?))[ \t]*(?:#[^\n]*)?$""",
+    re.MULTILINE,
+)
 _NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 #: a grid table's rule line: ``+----+----+``, ``+====+====+`` under its head row
 _GRID_RULE_RE = re.compile(r"\+(?:[-=:]+\+)+[ \t]*(?:\r\n|\r|\n)?")
@@ -49,14 +58,17 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def _split_front_matter(text: str, starts: list[int]) -> tuple[int, int, int] | None:
-    """(body start, body end, end of closing fence line) of a leading ``---`` block."""
-    if not re.match(r"---[ \t]*(?:\r\n|\r|\n)", text):
+def _split_front_matter(text: str, starts: list[int]) -> tuple[int, int, int, bool] | None:
+    """(body start, body end, end of closing fence line, whether TOML) of a leading
+    ``---`` (YAML) or ``+++`` (TOML) block."""
+    m = re.match(r"(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)", text)
+    if m is None:
         return None
+    toml = m.group(1) == "+++"
     for k in range(1, len(starts) - 1):
         line = text[starts[k] : starts[k + 1]].rstrip("\r\n")
-        if _FENCE_RE.fullmatch(line):
-            return starts[1], starts[k], starts[k + 1]
+        if (_TOML_FENCE_RE if toml else _FENCE_RE).fullmatch(line):
+            return starts[1], starts[k], starts[k + 1], toml
     return None
 
 
@@ -457,15 +469,6 @@ def _infobox(reader: _Reader, box: Any, base: int) -> None:
     for key, value in box.value:
         if not isinstance(key, yaml.ScalarNode):
             continue
-        name = str(key.value).strip().lower()
-        kind: RegionKind
-        label: str | None
-        if name in CAPTION_KEYS:
-            kind, label = "caption", None
-        elif name in INFOBOX_SKIP:
-            continue
-        else:
-            kind, label = "infobox_field", infobox_label(name)
         items = value.value if isinstance(value, yaml.SequenceNode) else [value]
         for item in items:
             if isinstance(item, yaml.ScalarNode) and str(item.value).strip():
@@ -475,10 +478,58 @@ def _infobox(reader: _Reader, box: Any, base: int) -> None:
                 elif item.style in ("|", ">"):
                     m = _NEWLINE_RE.search(reader.text, start, end)
                     start = m.end() if m else end
-                span = tight(reader.text, start, end)
-                if span:
-                    reader.view.show(*span)
-                    reader.regions.append(Region(kind, span[0], span[1], label))
+                _field(reader, str(key.value), start, end)
+
+
+def _field(reader: _Reader, key: str, start: int, end: int) -> None:
+    """An infobox field (or a caption) over the value ``text[start:end]`` of ``key``."""
+    name = key.strip().lower()
+    kind: RegionKind
+    label: str | None
+    if name in CAPTION_KEYS:
+        kind, label = "caption", None
+    elif name in INFOBOX_SKIP:
+        return
+    else:
+        kind, label = "infobox_field", infobox_label(name)
+    span = tight(reader.text, start, end)
+    if span:
+        reader.view.show(*span)
+        reader.regions.append(Region(kind, span[0], span[1], label))
+
+
+def _toml_front_matter(
+    reader: _Reader, lo: int, hi: int
+) -> tuple[dict[str, Any] | None, str | None]:
+    """Parse a TOML front matter body ``text[lo:hi]``; add infobox regions for the
+    ``[infobox]`` table's one-line values and the top-level facts; return (data, error)."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(reader.text[lo:hi])
+    except tomllib.TOMLDecodeError as exc:
+        # "… (at line 3, column 7)" counts the body's lines, "… (at end of document)" ends
+        # on the closing fence: the file's lines are one on
+        m = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        line = int(m.group(1)) + 1 if m else reader.text.count("\n", 0, hi) + 1
+        problem = str(exc).split(" (at ")[0]
+        return None, f"front matter is not valid TOML at line {line}: {problem}"
+    except (RecursionError, ValueError) as exc:
+        return None, f"front matter could not be read: {type(exc).__name__}"
+    table = ""
+    for m in _TOML_LINE_RE.finditer(reader.text, lo, hi):
+        if m.group(1) is not None:
+            table = m.group(1).strip().strip("\"'").lower()
+            continue
+        key, value = m.group(2).strip("\"'"), m.group(3)
+        start, end = m.span(3)
+        if value[:1] in "\"'":
+            start, end = start + 1, end - 1
+        if table == "infobox" or (
+            not table and key.lower() not in _NOT_FACTS and any(ch.isdigit() for ch in value)
+        ):
+            _field(reader, key, start, end)
+    return data, None
 
 
 _PARSER: Any = None
@@ -501,7 +552,8 @@ def read(text: str, path: str = "<text>") -> Document:
     source = text
     fm = _split_front_matter(text, reader.starts)
     if fm is not None:
-        front_matter, error = _front_matter(reader, fm[0], fm[1])
+        read_front_matter = _toml_front_matter if fm[3] else _front_matter
+        front_matter, error = read_front_matter(reader, fm[0], fm[1])
         source = blank(text[: fm[2]]) + text[fm[2] :]
     reader.blocks(_parser().parse(source))
     return Document(
