@@ -381,7 +381,7 @@ class _Article:
             key=lambda r: (r.start, -(r.end - r.start)),
         )
         self.starts = [r.start for r in self.regions]
-        self.links = _links(doc)
+        self.links = links(doc)
         self.link_starts = [a for a, _, _ in self.links]
         self.front_end = _front_matter_end(doc)
         self.template = ""
@@ -612,7 +612,7 @@ class _Article:
         return not (words & self._shared)
 
 
-def _links(doc: Document) -> list[tuple[int, int, str]]:
+def links(doc: Document) -> list[tuple[int, int, str]]:
     """``(start, end, target)`` of each link in the file, in order."""
     if doc.format == "wikitext":
         return [

@@ -12,6 +12,7 @@ from klint import lazyre
 from klint.claims import DateClaim, Frame
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
+from klint.rules.dates._actor import told_of_another
 from klint.rules.dates._common import line, region_of, sentence, show, sound
 
 #: attributes whose year a text may round or give by another convention (a film's year is
@@ -61,6 +62,7 @@ def dated(ctx: Context) -> Dated:
             or _relative_acts(ctx.doc.view, c.start)
             or (f.how == "noun" and f.origin == "body" and _demonstrative(ctx, c))
             or (f.attribute in ("born", "died") and _another_life(ctx.doc.view, c, f))
+            or (f.origin in ("lead", "body") and told_of_another(ctx, c, f.subject))
         ):
             continue
         subject = subject_key(f.subject)
@@ -299,7 +301,12 @@ class AttributeDateConflict(Rule):
     of the article's subject. A birth or death a possessive owns ("Labour elected John
     Smith in 1992, but his death in 1994") or a passive death verb tells of another name
     ("Distrusted by the Soviets, Amin was assassinated in December 1979"; "in 1683, some
-    Whig leaders were executed") is not the subject's. A death may be told by another
+    Whig leaders were executed") is not the subject's, nor is one the clause tells of
+    someone else: a date in the text of a link to another article ("until [[Manjural Islam
+    Rana|Manjural Rana in 2007]]"), after such a link and its verb ("after [[King Abdullah]]
+    died on 23 January 2015"), after "he" or "she" going on with another name that acted
+    before it in the sentence ("Malcolm refrained from raiding; he was killed in 1093"), or
+    before a relative's death ("in 1841, his father died"). A death may be told by another
     verb: "was killed in 1846", "were executed on 3 May 1846", or undated right after
     the sentence that
     dates the episode it ends ("During the siege in 1846, Ann Hale brought water to the

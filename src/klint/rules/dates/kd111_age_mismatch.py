@@ -10,6 +10,7 @@ from klint import lazyre
 from klint.claims import DateClaim, Frame, QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
+from klint.rules.dates._actor import told_of_another
 from klint.rules.dates._common import line, narrative_region, show, sound
 from klint.rules.dates.kd110_attribute_date_conflict import Dated, agreed, dated
 from klint.rules.dates.kd112_act_outside_life import lived
@@ -65,6 +66,12 @@ _LOOKING_BACK_RE = lazyre.compile(
 
 #: a line set out as a table's row in plain text: cells apart by runs of spaces
 _ROW_CELLS_RE = lazyre.compile(r"\S {3,}(?=\S)")
+
+
+def _right_after(view: str, end: int, start: int) -> bool:
+    """Whether a figure stands right after an age in its clause ("at the age of 96, with two
+    of her children"): the age phrase gives one figure, the next counts something else."""
+    return 0 <= end < start and start - end <= 30 and not re.search(r"[.;:!?()]", view[end:start])
 
 
 def _other_row(view: str, at: int, person: str) -> bool:
@@ -134,7 +141,9 @@ class AgeMismatch(Rule):
     copy of the article on James Clerk Maxwell whose infobox names his wife Katherine
     Clerk Maxwell). An age in a row of a plain-text table (cells apart by runs of
     spaces) belongs to the row's own name: a name read from the rows above it is not
-    its bearer.
+    its bearer. An age in a clause KD110 finds told of someone else ("Richards's account
+    is shorter … (he died in 1985, aged 91)") is not the subject's, and a figure right
+    after an age counts something else ("at the age of 96, with two of her children").
 
     An activity started at an age ("started learning to ski when she was 12",
     "began playing the piano at the age of 9", "took up painting aged 40"), in a
@@ -165,19 +174,24 @@ class AgeMismatch(Rule):
         from klint.extract.frames import subject_key  # loaded with the frames, on first use
 
         facts = dated(ctx)
+        last_age = -1  # the end of the last age: a figure right after it counts something else
         for q in ctx.claims.quantities:
             f = ctx.claims.frames.get(q)
+            if f is None or f.attribute != "age":
+                continue
+            after_age, last_age = _right_after(ctx.doc.view, last_age, q.start), q.end
             if (
-                f is None
-                or f.attribute != "age"
-                or f.subject is None
+                f.subject is None
                 or q.low is None
                 or q.low != q.high
                 or q.qualifier != "exact"
+                or after_age  # "at the age of 96, with two of her children"
             ):
                 continue
             if _other_row(ctx.doc.view, q.start, f.subject):
                 continue  # "… 17 December 1847 (aged 56)" in a table row of another name
+            if f.origin in ("lead", "body") and told_of_another(ctx, q, f.subject):
+                continue  # "Richards's account …, (he died in 1985, aged 91)": Richards's age
             subject = subject_key(f.subject)
             birth = _of(facts, subject, "born")
             if birth is None:

@@ -12,6 +12,7 @@ from klint import lazyre
 from klint.claims import DateClaim, Frame
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
+from klint.rules.dates._actor import told_of_another
 from klint.rules.dates._common import (
     line,
     narrative_region,
@@ -141,6 +142,11 @@ class ActOutsideLife(Rule):
     1951" in the article on the Hearst Corporation is the founder's death. A span in
     a list of names with spans, one a line ("Duke of Cumberland (1782–1790)",
     "George, Prince of Wales (1792–1813)"), is a term of office, not a life.
+    Nor is a clause someone else acts in the person's: a sentence that opens with a
+    link to another article and names the person only after a preposition or as a
+    title ("[[Emilia Blake]] wrote a poem about Ayres, which she recited in June 1885"),
+    or a clause of its own after "and the <noun>" ("The Dowager died in 1908 and the
+    dynasty imploded in 1911").
 
     ## Why is this bad?
     Nobody acts before being born or after dying: the event's year, or the
@@ -185,6 +191,8 @@ class ActOutsideLife(Rule):
             if region is None:
                 continue
             subject = subject_key(f.subject)
+            if told_of_another(ctx, c, f.subject):
+                continue  # "[[Emilia Blake]] wrote a poem, which she recited in 1885": Blake's act
             if _namesake(ctx, facts, subject, titles):
                 continue  # the thing named after a person, or the person: which one acts is unsure
             born, died = life_of(facts, subject)

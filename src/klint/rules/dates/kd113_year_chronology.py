@@ -346,6 +346,14 @@ def _mends_beside(c: DateClaim, d: DateClaim | None, way: str) -> bool:
     return any(low <= y <= high and _nearer(y, year, d) for y in typing_slips(year))
 
 
+def _slip_fits(c: DateClaim, prev: DateClaim, nxt: DateClaim | None) -> bool:
+    """Whether one slip of the keys turns ``c``'s year into one between the dates before and
+    after it (after the last one: up to _SLIP_REACH years after the date before)."""
+    low = prev.earliest.year
+    high = nxt.latest.year if nxt is not None else prev.latest.year + _SLIP_REACH
+    return any(low <= y <= high for y in typing_slips(c.earliest.year))
+
+
 def _nearer(slip: int, year: int, d: DateClaim) -> bool:
     """Whether the year one slip away from ``year`` stands within _YEARS_OUT of ``d`` or at
     less than half the distance ``year`` stands from it: the slip mends the order, it does
@@ -483,8 +491,10 @@ class YearChronologyRegression(Rule):
     Finds one date out of place in a paragraph told in order, dated by years or
     finer ("In 1910 he moved …", "in March 1915 …", "By 1921 …"): the dated
     sentences around it in its paragraph (at least two, up to three on each
-    side) run in order without it, and it stands more than two years ahead of
-    the next one or behind the one before. A date inside the span of the
+    side) run in order without it, it stands more than two years ahead of
+    the next one or behind the one before, and one slip of the keys (see
+    below) turns it into a year between them (a date told out of turn on
+    purpose, an aside or a new topic, is seldom one slip from its place). A date inside the span of the
     paragraph's other dates counts only when the dates around it open their
     sentences too. The date itself must open its sentence ("In 1921 …", "On 3
     May 1921 …"), the way a story tells its time; a date inside a sentence
@@ -1276,6 +1286,8 @@ class YearChronologyRegression(Rule):
             return None  # a comparison of two times, or a list of dated items
         if self._unlike(ctx, prev if behind else nxt, c, "ahead" if behind else "back"):
             return None
+        if not _slip_fits(c, prev, nxt):
+            return None  # told out of turn on purpose (a topic, an aside): no slip mends it
         return c, prev, (nxt if ahead else None), behind
 
     def _unlike(self, ctx: Context, d: DateClaim | None, c: DateClaim, way: str) -> bool:
