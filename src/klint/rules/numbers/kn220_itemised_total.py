@@ -27,6 +27,8 @@ _VERB_AFTER = lazyre.compile(
 # a label before a total: "Number of aircraft built: 44"
 _LABEL = lazyre.compile(r"([^\n:.;]{3,80}):\s*$")
 _YEAR = lazyre.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+# a number joined to its noun by a hyphen: "33-yard", "four-man", "three-cent"
+_COMPOUND = lazyre.compile(r"[-\u2010\u2011][^\W\d_]")
 # a part that is only some of a group: "of whom 30", "including 12", "a further 20"
 _SOME = lazyre.compile(
     r"\b(?:of\s+whom|of\s+which|of\s+them|including|among\s+them|a\s+further|another|"
@@ -80,8 +82,9 @@ def _counts(ctx: Context) -> list[_Count]:
             or q.qualifier in ("vague", "range")
             or q.split
             or not float(q.low).is_integer()
+            or _COMPOUND.match(ctx.doc.view, q.number_end or q.end)
         ):
-            continue
+            continue  # "a 33-yard field goal", "the three-cent coin": a kind, not a count
         key = _key(ctx, q)
         b = bounds(ctx, q)
         k = bisect.bisect_right(starts, q.start) - 1
@@ -146,8 +149,9 @@ class ItemisedTotal(Rule):
     groups between them ("three groups", "four assault groups") says every group is
     listed. An infobox total named by such a verb ("number built = 44") is checked
     against the items of each section that count by it, for more only. Parts of another time (a year the total's sentence does not name), parts
-    introduced as some ("of whom", "including", "a further") and a total qualified as a
-    bound ("over 900") are left alone; a total and its parts in one sentence are KN202's.
+    introduced as some ("of whom", "including", "a further"), a total qualified as a
+    bound ("over 900") and a number joined to its noun as a modifier, which names a kind
+    ("a 33-yard field goal", "the four-man event", "the three-cent coin"), are left alone; a total and its parts in one sentence are KN202's.
 
     ## Why is this bad?
     The parts of a whole cannot add up to more than it, nor all its listed groups to
