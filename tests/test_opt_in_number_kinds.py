@@ -39,3 +39,76 @@ def test_kn220_a_compound_is_a_kind(text: str) -> None:
 )
 def test_kn220_a_count_is_still_a_total(text: str) -> None:
     assert found(text, "KN220")
+
+
+SEASON = """# 2009 Hale Utes football team
+
+The team played twelve games.
+
+## {first}
+
+Running back Eddie Wide had a career high 129 yards rushing in the game against Louisville.
+
+## {second}
+
+Eddie Wide finished the game against Air Force with 121 yards rushing.
+"""
+
+FLOODS = """# 2022 Sindh floods
+
+The floods struck Sindh and Balochistan in August.
+
+## Khyber Pakhtunkhwa
+
+The floods damaged 326,897 houses across the province's districts.
+
+## Balochistan
+
+The floods damaged 426,897 houses across the province's districts.
+"""
+
+STAGES = """# Hale Cycling 2010 season
+
+The team raced all year.
+
+## Tour de France
+
+Pineau won the first four climbs of the stage and took the mountains jersey.
+
+## Vuelta a España
+
+Pineau won the first five climbs of the stage before pulling up.
+"""
+
+PALACE = """# Hale Palace
+
+The palace has 775 rooms.
+
+## History
+
+The palace was built in 1703 with 757 rooms and a garden.
+"""
+
+
+def twins(text: str) -> list[str]:
+    diags = lint_text(text, path="article.md", config=Config(select=("KN215",)))
+    return [d.message for d in diags if d.code == "KN215"]
+
+
+@pytest.mark.parametrize(
+    "text", [SEASON.format(first="Louisville", second="Air Force"), FLOODS, STAGES]
+)
+def test_kn215_sections_named_for_two_things(text: str) -> None:
+    assert twins(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SEASON.format(first="History", second="Legacy"),  # topics, not names
+        SEASON.format(first="Early games", second="Later games"),
+        PALACE,  # the lead has no heading
+    ],
+)
+def test_kn215_figures_under_topics_are_still_twins(text: str) -> None:
+    assert twins(text)

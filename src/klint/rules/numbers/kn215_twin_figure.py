@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -26,6 +28,51 @@ _AREAS = frozenset(
 )
 #: a figure of this many digits, the last not 0, is given to its last unit, "about" or not
 _PRECISE_DIGITS = 3
+
+
+#: words a name's heading may hold in lower case ("Bobsleigh and Skeleton World Cup")
+_MINOR = frozenset("a an and at by de for in of on the to v vs".split())
+#: a heading's word, and a name's word the prose writes mid-sentence ("at Louisville")
+_HEADING_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _heading(ctx: Context, at: int) -> str | None:
+    """The text of the last heading before ``at`` (without "[edit]"), or None."""
+    heads: list[tuple[int, str]] | None = ctx.cache.get("kn215.headings")
+    if heads is None:
+        heads = ctx.cache["kn215.headings"] = [
+            (r.start, ctx.doc.view[r.start : r.end].replace("[edit]", "").strip())
+            for r in sorted(ctx.doc.regions_of("heading"), key=lambda r: r.start)
+        ]
+    i = bisect.bisect_right(heads, (at, "\uffff")) - 1
+    return heads[i][1] if i >= 0 else None
+
+
+def _a_name(ctx: Context, heading: str) -> bool:
+    """Whether a heading names one thing: every word but the minor ones capitalised, and
+    a single word written so mid-sentence in the prose too ("played at Louisville"; not
+    "History", capitalised only as a heading's first word)."""
+    words = [w for w in _HEADING_WORD_RE.findall(heading) if w.lower() not in _MINOR]
+    if not words or not all(w[0].isupper() for w in words):
+        return False
+    if len(words) > 1:
+        return True
+    return re.search(r"\b[a-z]+\s+" + re.escape(words[0]) + r"\b", ctx.doc.view) is not None
+
+
+def _named_apart(ctx: Context, a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Whether two figures stand under two headings that name two things ("Louisville" and
+    "Air Force", two games of a season; "Khyber Pakhtunkhwa" and "Balochistan"): each
+    section gives its own thing's figures. A lead has no heading, and a heading of a topic
+    ("Environmental threats", "History") names nothing."""
+    ha, hb = _heading(ctx, a.start), _heading(ctx, b.start)
+    return (
+        ha is not None
+        and hb is not None
+        and ha.casefold() != hb.casefold()
+        and _a_name(ctx, ha)
+        and _a_name(ctx, hb)
+    )
 
 
 class TwinFigure(Rule):
@@ -125,7 +172,11 @@ class TwinFigure(Rule):
     Basketball is not the one under Handball) or with a sentence that names its label
     ("Cruise speed: 299 knots" against "its cruise speed is 292 knots"); a bare cell
     ("10,700 ft (3,260 m)") with none. A block that opens with a label ("- Aldwin 400ER:
-    Fully flat seats for 182 passengers") tells of that label alone. Two sentences that name two
+    Fully flat seats for 182 passengers") tells of that label alone. Two figures under two headings
+    that name two things ("Louisville" and "Air Force", two games of a season; "Tour de
+    France" and "Vuelta a España") are each their section's thing's: every word but the
+    minor ones capitalised, and a one-word heading written so mid-sentence too ("History"
+    names a topic, not a thing). Two sentences that name two
     events of one series — one noun after two ordinals ("its second landfall … 125 mph",
     "its third landfall … 120 mph"; "the 3rd round", "the 4th round") — tell two figures. A
     number between two capitalised words is part of a name ("Boeing 737 Classic", "U.S.
@@ -188,6 +239,8 @@ class TwinFigure(Rule):
                 and subject_key(fa.subject or "") != subject_key(fb.subject or "")
             ):
                 continue  # the links name two different things
+            if _named_apart(ctx, a, b):
+                continue  # under "Louisville" and "Air Force": each game's own figure
             reported.add(b.start)
             by_head[head] += 1
             yield self._finding(ctx, a, b, head, why)
