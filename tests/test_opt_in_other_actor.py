@@ -111,3 +111,51 @@ def test_kd113_a_slip_out_of_turn_is_reported(year: int) -> None:
 @pytest.mark.parametrize("year", [1962, 1977, 1958])  # no one slip puts it in 1903-1905
 def test_kd113_a_date_no_slip_mends_is_left_alone(year: int) -> None:
     assert chronology(year) == []
+
+
+GAME = "# Hale Quest\n\nHale Quest is a 2007 puzzle game developed by Valve. It was released in 2007 for Windows. "
+TOWN = "# Tollbridge\n\nTollbridge is a town in Kent. It was founded in 1630 by settlers.\n\n## History\n\n"
+
+
+def dated_twice(text: str) -> list[str]:
+    diags = lint_text(text + "\n", path="article.md", config=Config(select=("KD110",)))
+    return [d.message for d in diags if d.code == "KD110"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        GAME + "A sequel, Hale Quest 2, was released in 2011.",
+        TOWN + "Tollbridge responded by starting renewal projects, under the direction of the "
+        "Tollbridge Redevelopment Authority (TRA) established in 1957.",
+    ],
+)
+def test_kd110_a_longer_name_is_another_thing(text: str) -> None:
+    assert dated_twice(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        GAME + "A year later, Hale Quest was released in 2010.",
+        TOWN + "Tollbridge responded by starting renewal projects, and Tollbridge was founded "
+        "in 1637 according to the Tollbridge Society.",
+    ],
+)
+def test_kd110_the_name_itself_is_the_subject(text: str) -> None:
+    assert dated_twice(text)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "In 1840, Rowe featured as a character in Tom Hale's novel The River.",
+        "In 1845, Rowe appeared as a character in a play by Tom Hale.",
+    ],
+)
+def test_kd112_a_depiction_is_no_act(body: str) -> None:
+    assert found(body, "KD112") == []
+
+
+def test_kd112_a_feature_is_still_an_act() -> None:
+    assert found("In 1840, Rowe featured in an exhibition at the academy.", "KD112")

@@ -81,6 +81,8 @@ def told_of_another(ctx: Context, c: DateClaim | QuantityClaim, subject: str) ->
     - "he" or "she" acts in the date's clause and the last name that acts before it in the
       sentence is another's ("Malcolm refrained from raiding the north; he was killed in
       1093", "Richards's account is shorter, … (he died in 1985, aged 91)");
+    - the subject's name goes on as a longer name ("A sequel, Portal 2, was released in
+      2011", "the Boston Redevelopment Authority established in 1957");
     - the clause opens anew with "and the <noun>" and its verb ("The Dowager died in 1908
       and the dynasty imploded in 1911"), or a relative is born or dies right after the
       date ("in 1841, his father died").
@@ -115,11 +117,23 @@ def told_of_another(ctx: Context, c: DateClaim | QuantityClaim, subject: str) ->
             and not _names(view, b, c.start, own)
         ):
             return True
-    if _OWN_CLAUSE_RE.search(view, max(s, c.start - 80), c.start):
+    if _OWN_CLAUSE_RE.search(view, max(s, c.start - 80), c.start) or _longer_name(
+        view, s, c.start, subject
+    ):
         return True
     if _RELATIVE_AFTER_RE.match(view, c.end):
         return True
     return _pronoun_of_another(view, s, c.start, own)
+
+
+def _longer_name(view: str, s: int, at: int, subject: str) -> bool:
+    """Whether the subject's name, the last time the sentence gives it before ``at``, goes on
+    with a capitalised word or a number: a longer name of another thing ("A sequel, Portal
+    2, was released in 2011"; "the Boston Redevelopment Authority, established in 1957")."""
+    if not subject.strip():
+        return False
+    found = list(re.finditer(r"(?<![\w'’])" + re.escape(subject) + r"\b", view[s:at]))
+    return bool(found) and re.match(r"\s+[A-Z0-9]", view[s + found[-1].end() : at]) is not None
 
 
 def _names(view: str, a: int, b: int, own: set[str]) -> bool:

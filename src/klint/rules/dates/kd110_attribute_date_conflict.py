@@ -306,7 +306,9 @@ class AttributeDateConflict(Rule):
     Rana|Manjural Rana in 2007]]"), after such a link and its verb ("after [[King Abdullah]]
     died on 23 January 2015"), after "he" or "she" going on with another name that acted
     before it in the sentence ("Malcolm refrained from raiding; he was killed in 1093"), or
-    before a relative's death ("in 1841, his father died"). A death may be told by another
+    before a relative's death ("in 1841, his father died"), nor a date of a longer name
+    the subject's name begins ("A sequel, Portal 2, was released in 2011"; "the Boston
+    Redevelopment Authority established in 1957"). A death may be told by another
     verb: "was killed in 1846", "were executed on 3 May 1846", or undated right after
     the sentence that
     dates the episode it ends ("During the siege in 1846, Ann Hale brought water to the

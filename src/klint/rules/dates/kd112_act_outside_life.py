@@ -43,7 +43,8 @@ _FOUNDED_YEARS = 200
 #: words that make a clause posthumous, reported or not the person's own act
 POSTHUMOUS = lazyre.compile(
     r"posthum|memorial|in memory|remains|grave|tomb|statue|portrayed|legacy|estate|"
-    r"honou?red|tribute|biograph|centenary|centennial|anniversar",
+    r"honou?red|tribute|biograph|centenary|centennial|anniversar|as\s+a\s+character|depict|"
+    r"fictionali[sz]",
     re.I,
 )
 
@@ -122,8 +123,8 @@ class ActOutsideLife(Rule):
     opens with "by" ("By 1988 he had moved": he lived there in 1988); a verb
     whose past is irregular ("began", "wrote", "won") is an act of the article's own
     subject only (a surname alone elsewhere may be a namesake's); a clause
-    that speaks of a memorial, a grave, a statue, a portrayal or anything
-    posthumous is left alone, and so is a person whose birth or death the
+    that speaks of a memorial, a grave, a statue, a portrayal ("featured as a
+    character in a novel", "depicted") or anything posthumous is left alone, and so is a person whose birth or death the
     article dates two ways (KD110 reports that). A surname alone is the person
     whose life the infobox, front matter or lead gives under a name ending with it,
     when no other person's life in the article shares it. An organisation with no life
