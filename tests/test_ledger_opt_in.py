@@ -44,21 +44,6 @@ STILL_FALSE = {
     ("markdown/2022_UEFA_Champions_League_final.md", "KN205", "8d804d47fa61230c"),
     ("markdown/October_2022_United_Kingdom_government_crisis.md", "KN205", "efbef1928f26c896"),
     (
-        "markdown/John_Harrison_Stonehouse.md",
-        "KD112",
-        "f04b7d83322261f2",
-    ),  # "featured as a character in a novel" in 2001 is his legacy
-    (
-        "text/Beijing.txt",
-        "KD112",
-        "031ecf0697238e79",
-    ),  # "the dynasty imploded in 1911": the dynasty is the subject
-    (
-        "text/Boston.txt",
-        "KD110",
-        "a337971a26ae8512",
-    ),  # "the Boston Redevelopment Authority (BRA) established in 1
-    (
         "text/Cairo.txt",
         "KX305",
         "e094411d9a7e3265",
@@ -68,16 +53,6 @@ STILL_FALSE = {
         "KX305",
         "41a98b01632d415b",
     ),  # "Hôpital Européen Georges-Pompidou" keeps the hospital"s F
-    (
-        "wikitext/Elizabeth_II.wiki",
-        "KD110",
-        "17759de5c7b65dcc",
-    ),  # "his death in 2021" is Prince Philip"s, not hers
-    (
-        "wikitext/Elizabeth_II.wiki",
-        "KD110",
-        "8b48c1e1652fcfcd",
-    ),  # "King Abdullah of Saudi Arabia died on 23 January 2015": h
     (
         "markdown/Eureka_Rebellion.md",
         "KX305",
@@ -166,7 +141,6 @@ STILL_FALSE = {
     # held-out sets 7 and 8: judged before any change was made for them, their classes left open
     ("markdown/byzantine_civil_war_of_1341_1347.md", "KX305", "a87e23bd798a66b0"),
     ("markdown/homs.md", "KX305", "df822a6d12ed339e"),
-    ("markdown/portal_(video_game).md", "KD110", "f40f32ada986bc85"),
     ("markdown/sirius.md", "KN209", "b1b623b72b7be2d4"),
     ("markdown/trappist-1.md", "KX305", "5446cb2047ebfd43"),
     ("markdown/ulysses_(poem).md", "KD110", "70970ad51fa3127e"),
@@ -180,13 +154,8 @@ STILL_FALSE = {
     ("text/SMS_Grosser_Kurf_rst_(1913).txt", "KN209", "e5fc88b0643d8c66"),
     ("text/SMS_K_nig_Albert.txt", "KD104", "ad22c37510815497"),
     ("text/Virginia_Eliza_Clemm_Poe.txt", "KD110", "d542f665fefc183f"),
-    ("text/William_de_St-Calais.txt", "KD110", "b713bd4319c46139"),
     ("text/Wintjiya_Napaltjarri.txt", "KX305", "17903d101f84da7f"),
     ("wikitext/Adrian_Cole_(RAAF_officer).wiki", "KD104", "60be2eca008caf0f"),
-    ("wikitext/Aeneas_Mackintosh.wiki", "KD110", "279712a2fa4b6df1"),
-    ("wikitext/Aeneas_Mackintosh.wiki", "KD111", "af222586518c24db"),
-    ("wikitext/Alice_Ayres.wiki", "KD112", "113e4e8df87619ec"),
-    ("wikitext/Archie_Jackson.wiki", "KD110", "55c5bb0923167133"),
     ("wikitext/Art_Houtteman.wiki", "KN209", "88986e31995087e9"),
     ("wikitext/Bart_King.wiki", "KN211", "1ff7791ddcfa2d93"),
     ("wikitext/Benjamin_Mountfort.wiki", "KN211", "94fa8643d2cd1af1"),
