@@ -86,9 +86,12 @@ def lived(facts: Dated, subject: str, attribute: str) -> list[tuple[DateClaim, F
     life the infobox, front matter or lead gives (or the title's name, by the day), that
     person's ("Willbond" in the article on Ben Willbond, "Maxwell" in the one on James
     Clerk Maxwell), under all the names that person goes by with or without a middle
-    name. A first name ("young Charles", a son named after his father) or a word of a
-    state's name ("German" beside the German Empire) stays unresolved, and so does a
-    surname the article gives two people's lives."""
+    name. A single name that opens the article's own subject's name, when no other life
+    in the article shares it, is the subject ("Zhao" in the article on Zhao Dan, "Francis"
+    in the one on Francis II, Holy Roman Emperor). Any other first name ("young Charles", a
+    son named after his father) or a word of a state's name ("German" beside the German
+    Empire) stays unresolved, and so does a surname the article gives two people's
+    lives."""
     own = facts.get((subject, attribute), [])
     if own or " " in subject or not subject.isalpha():
         return own
@@ -103,11 +106,33 @@ def lived(facts: Dated, subject: str, attribute: str) -> list[tuple[DateClaim, F
         and name.split()[-1] == subject
         and not _NOT_A_PERSON.intersection(name.split())
     }
+    if not names:
+        names = dict.fromkeys(_first_named(facts, subject), True)
     # one person under names that differ by a middle name ("Darya Dugina", "Darya
     # Aleksandrovna Dugina"); two first names are two people
     if len({name.split()[0] for name in names}) != 1 or not any(names.values()):
         return []  # no such person, or two: "his father, Jack Harlow (1940–2001)"
     return [item for name in sorted(names) for item in facts.get((name, attribute), [])]
+
+
+def _first_named(facts: Dated, subject: str) -> set[str]:
+    """The article's own subject's names that open with a single name no other life in the
+    article has a word of: a name given family name first ("Zhao" for Zhao Dan), a monarch's
+    ("Francis" for Francis II, Holy Roman Emperor); not "Charles" beside the lives of
+    Charles FitzRoy or Charles Lennox, his namesakes."""
+    own: set[str] = set()
+    for (name, what), items in facts.items():
+        words = name.split()
+        if what not in ("born", "died") or name == subject or subject not in words:
+            continue
+        if _NOT_A_PERSON.intersection(words) or words[0] != subject:
+            return set()  # another life with the name: a namesake
+        if any(f.how == "title" and f.origin in _OWN_PLACES for _, f, _, _ in items):
+            own.add(name)
+        else:
+            return set()
+    # one person, under names that differ by a middle name at most
+    return own if len({name.split()[-1] for name in own}) == 1 else set()
 
 
 class ActOutsideLife(Rule):
@@ -127,7 +152,10 @@ class ActOutsideLife(Rule):
     character in a novel", "depicted") or anything posthumous is left alone, and so is a person whose birth or death the
     article dates two ways (KD110 reports that). A surname alone is the person
     whose life the infobox, front matter or lead gives under a name ending with it,
-    when no other person's life in the article shares it. An organisation with no life
+    when no other person's life in the article shares it; so is a single name that opens
+    the article's own subject's name when no other life in the article has that word
+    ("Zhao" for Zhao Dan, "Francis" for Francis II; not "Charles" in an article that gives
+    the life of Charles FitzRoy). An organisation with no life
     but a founding in its infobox, front matter or lead ("founded in 1961")
     acting before it is reported when two neighbouring digits swapped put the
     act after the founding ("announced its exit in April 1896": 1986).
