@@ -168,6 +168,26 @@ def test_biography_lifespan_and_pronouns() -> None:
     assert (f.subject, f.attribute, f.year) == ("Mary Rowe", "age", 1826)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("She moved to Bath in 1820, and died in 1850.", "Mary Rowe"),
+        ("Rowe married the painter Tom Keel in 1820, and died in 1850.", "Mary Rowe"),
+        ("She left the [[Royal Academy]], and died in 1850.", "Mary Rowe"),
+        ("In 1820 she settled at [[Bath Abbey]], and was buried there in 1850.", "Mary Rowe"),
+        # near misses: another person is the sentence's subject; a participle after a name
+        # without "and" is that name's
+        ("Her cousin Tom Keel moved to Bath in 1820, and died in 1850.", "Tom Keel"),
+        ("She painted the [[Royal Crescent]], completed in 1850.", "Royal Crescent"),
+    ],
+)
+def test_a_second_verb_after_comma_and_is_the_sentence_subjects(
+    sentence: str, subject: str
+) -> None:
+    text = "'''Mary Rowe''' (2 May 1790 – 12 June 1826) was an English painter.\n\n" + sentence
+    assert _frame(text + "\n", "r.wiki", "1850").subject == subject
+
+
 def test_ages_belong_to_the_person_in_their_clause() -> None:
     f = _frame(BIO, "b.wiki", "50")
     assert (f.subject, f.attribute, f.year) == ("Tom Keel", "age", 1840)

@@ -1282,11 +1282,18 @@ def _clause_subject(
     of = _OF_RE.match(view, verb_end) if noun else None  # not "died of heart failure"
     if of and of.end() < c.start:  # "the death of his brother Philip in 1867"
         return _name_in(art, of.end(), c.start, skip_prepositions=False) or (None, None)
-    if (
-        verb_at != c.start
-        and attribute != "age"
-        and _PARTICIPLE_RE.search(view, max(s, verb_at - 8), verb_at)
-    ):
+    participle = (
+        _PARTICIPLE_RE.search(view, max(s, verb_at - 8), verb_at)
+        if verb_at != c.start and attribute != "age"
+        else None
+    )
+    if participle:
+        if "and" in participle.group():
+            # "He retired in December 1969, and died in 1894": a second verb of the
+            # sentence's subject
+            found = _name_in(art, s, participle.start(), skip_prepositions=True)
+            if found:
+                return found
         return _last_named(art, s, verb_at)  # "the EEC, established in 1957": the EEC's
     np = _NOUN_AUX_RE.search(view, max(cs, verb_at - 40), verb_at) if verb_at != c.start else None
     if np:  # "Lincoln asserted the nation was born in 1776": the nation's
