@@ -418,6 +418,23 @@ _RETOLD_LEAST = 100
 _RETOLD_RATIO = 1.5
 
 
+#: two counts with two neighbouring digits swapped share this many words besides the noun (and
+#: a year)
+_TRANSPOSED_SHARED = 2
+
+
+def _transposed_counts(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Whether two counts written in digits, each at least ``_TWIN_LEAST``, differ only by two
+    neighbouring digits swapped ("93 children" and "39 children", "18,000 employees" and
+    "81,000 employees"), however far apart that puts them: the commonest slip of the keys."""
+    if not (_plain_count(a) and _plain_count(b)) or a.low is None or b.low is None:
+        return False
+    if min(a.low, b.low) < _TWIN_LEAST or not near_typo(a.low, b.low):
+        return False
+    x, y = str(int(a.low)), str(int(b.low))
+    return sum(p != q for p, q in zip(x, y, strict=True)) == 2
+
+
 def retold(x: float, y: float) -> bool:
     """Whether two counts read as one round figure retold with a leading digit mistyped
     ("22,000 men" and "32,000 men"): a typo's difference (see :func:`near_typo`), both at
@@ -874,6 +891,8 @@ def twins(
                 why = "mistyped" if mistyped(a.low, b.low) else "two values"
                 if relisted and why != "mistyped":
                     why = "same list"
+                elif why == "two values" and _transposed_counts(a, b):
+                    why = "transposed"  # "93 children were rescued", "rescued 39 children"
                 own = _own_name(ctx, a, b)
                 names_a = {k for k in _names(wa) if k not in own}
                 names_b = {k for k in _names(wb) if k not in own}
@@ -905,7 +924,8 @@ def twins(
                         else:
                             continue
                 if not (
-                    why in ("mistyped", "same words", "restated", "retold", "same phrase")
+                    why
+                    in ("mistyped", "same words", "restated", "retold", "same phrase", "transposed")
                     or (why == "same list" and near)
                     or (
                         two
@@ -938,6 +958,8 @@ def twins(
                     shared.add(sa)  # "The city has 896 barangays", "Manila … 896 barangays"
                 (pa, ya), (pb, yb) = _place(ctx, a, True), _place(ctx, b, True)
                 least = 1 if typo or min(a.low, b.low) >= _TWIN_LEAST else 3
+                if why == "transposed":
+                    least = _TRANSPOSED_SHARED
                 if (
                     typo
                     and pa != pb
@@ -952,6 +974,8 @@ def twins(
                     continue  # "radio broadcasts reached 41 countries", "athletes from 49 countries";
                     # a small count ("two monks") needs three ("prepare", "herbal", "mixture")
                 years_a, years_b = {y for y in ya if y < 10000}, {y for y in yb if y < 10000}
+                if why == "transposed" and not years_a & years_b:
+                    continue  # a swap of two digits ties two counts dated to one year only
                 da, db = _dated(ctx, a), _dated(ctx, b)
                 alike = da == db or bool(years_a & years_b)  # "In 1902, the station … This
                 # station had a range of 80 km": the year of the sentence before dates it

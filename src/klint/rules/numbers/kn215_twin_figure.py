@@ -104,6 +104,11 @@ class TwinFigure(Rule):
       same three words right before both ("returned with the first 61 evacuees", "left with
       the first 67 evacuees"; not measures: "a speed of 12 knots", "a speed of 13 knots"
       are as often two ships');
+    - or they are counts of at least 20 written in digits that differ only by two
+      neighbouring digits swapped, however far apart that puts them, in two sentences
+      dated to one year that share two words besides the noun ("in 2017, 93 children were
+      rescued by government authorities", "in 2017, government authorities rescued 39
+      children"; not "In 2017 Arsenal scored 93 goals", "In 2017 Chelsea scored 39 goals");
     - or they are two ranges with one end in common ("an estimated 75 to 200 million
       people", "some 75 to 250 million people");
     - or their digits differ as a typo's do in the leading places, both are counts of at
@@ -317,6 +322,7 @@ class TwinFigure(Rule):
             "restated": "the two sentences say the same of it",
             "retold": "the digits differ as a typo's do",
             "same phrase": "the digits differ as a typo's do, in the same words",
+            "transposed": "two neighbouring digits are swapped",
         }.get(why, f"the article counts “{head}” with these two values only")
         return self.diagnostic(
             b.start,
