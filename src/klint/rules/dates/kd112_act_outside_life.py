@@ -44,7 +44,9 @@ _FOUNDED_YEARS = 200
 POSTHUMOUS = lazyre.compile(
     r"posthum|memorial|in memory|remains|grave|tomb|statue|portrayed|legacy|estate|"
     r"honou?red|tribute|biograph|centenary|centennial|anniversar|as\s+a\s+character|depict|"
-    r"fictionali[sz]",
+    r"fictionali[sz]|"
+    # a likeness on a stamp, a coin or a banknote ("appeared on a postage stamp in 1983")
+    r"postage|\bstamps?\b|banknote|\bcoins?\b",
     re.I,
 )
 
