@@ -158,6 +158,28 @@ def test_acronym_uses_without_definition(packs):
     assert got == [("MVD", None), ("CSCE", None)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Azərbaycan “ASALA” cell and the “NKAO” soviet — both named in AT&T’s report.",
+        "Ünder the UN, the Δ-group, NATO and R&D; “CIS (Commonwealth of Independent States)”.",
+        "A run of capitals, XABCDEFGHIJKLM, then the Organization of Petroleum (OPEC) and OPECs.",
+    ],
+)
+def test_acronyms_are_found_where_a_scan_of_every_offset_finds_them(packs, text, monkeypatch):
+    """Acronyms are looked for only where a capital stands before a capital or "&", offsets
+    kept past characters beyond ASCII: the same acronyms as trying every offset."""
+    doc = _doc(f"Title\n\n{text}\n")
+    got = names.extract_acronyms(doc, packs)
+    monkeypatch.setattr(names, "ascii_marks", lambda text, *_: list(range(len(text))))
+    assert got == names.extract_acronyms(doc, packs)
+    assert len(got) >= 2
+
+
+def test_no_acronym_is_looked_for_where_no_two_capitals_stand(packs):
+    assert _acronyms("Title\n\nA single Capital & a sign: a&b, Ab&Cd and Ab & Cd.\n", packs) == []
+
+
 def test_a_parenthesis_that_is_not_an_expansion(packs):
     got = _acronyms("Title\n\nHe is a four-time WWE (World Heavyweight) Champion.\n", packs)
     assert got == [("WWE", None)]

@@ -19,7 +19,7 @@ from klint.document import Document, Region
 from klint.extract._names_text import name_key
 from klint.packs import Packs
 from klint.text import sentences
-from klint.text.words import lower_words
+from klint.text.words import ascii_marks, ascii_table, lower_words
 
 _SOURCES: dict[str, MentionSource] = {
     "infobox_field": "infobox",
@@ -224,6 +224,8 @@ def _common_word(word: str, lower: frozenset[str]) -> bool:
 # --------------------------------------------------------------------------- acronyms
 
 _ACR_RE = re.compile(r"([A-Z][A-Z&]{1,9})(s?)(?![\w\-/]|\.[A-Za-z])")
+#: where ``_ACR_RE`` may start: a capital before a capital or "&" (see :func:`ascii_marks`)
+_ACR_MARKS = ascii_table({b"ABCDEFGHIJKLMNOPQRSTUVWXYZ": b"A", b"&": b"&"}), (b"AA", b"A&")
 _ROMAN_RE = re.compile(r"M{0,4}(?:CM|CD|D?C{0,4})(?:XC|XL|L?X{0,4})(?:IX|IV|V?I{0,4})")
 
 
@@ -322,8 +324,12 @@ def extract_acronyms(doc: Document, packs: Packs) -> list[Acronym]:
     minor = frozenset(packs.acronym_minor_words)
     text = doc.text
     out: list[Acronym] = []
-    for m in _ACR_RE.finditer(text):
-        start, end, acr = m.start(), m.end(), m.group(1)
+    after = 0  # where the last match ended: ``finditer`` goes on from there
+    for at in ascii_marks(text, *_ACR_MARKS):
+        if at < after or (m := _ACR_RE.match(text, at)) is None:
+            continue
+        after = m.end()
+        start, end, acr = at, after, m.group(1)
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".-/_"):
             continue
         region = idx.region_at(start, end)

@@ -153,6 +153,35 @@ def finditer_from(
                 yield m
 
 
+def ascii_table(classes: dict[bytes, bytes]) -> bytes:
+    """A ``bytes.translate`` table: each byte of a key becomes its value, every other a space."""
+    table = bytearray(b" " * 256)
+    for chars, mark in classes.items():
+        for c in chars:
+            table[c] = mark[0]
+    return bytes(table)
+
+
+def ascii_marks(text: str, table: bytes, needles: tuple[bytes, ...]) -> list[int]:
+    """Sorted offsets where one of ``needles`` occurs in ``text`` written in ASCII ("?" for
+    any other character, so offsets agree) and translated by ``table``.
+
+    ``re`` scans for a pattern opening with a class of characters ("[A-Z][A-Z&]") at some 60
+    instructions a character; marked with ``translate``, the text is searched by ``bytes.find``
+    for two marks side by side, and the pattern tried only there. (Where the marks are common,
+    as a capital before a small letter is, the pattern's own scan costs no more.)"""
+    marked = text.encode("ascii", "replace").translate(table)
+    found: list[int] = []
+    for needle in needles:
+        p = marked.find(needle)
+        while p >= 0:
+            found.append(p)
+            p = marked.find(needle, p + 1)
+    if len(needles) > 1:
+        found.sort()
+    return found
+
+
 def ascii_lower(text: str) -> str:
     """``text`` with A-Z lowered: the same length, and every non-ASCII character still non-ASCII.
 
