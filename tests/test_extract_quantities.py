@@ -385,3 +385,53 @@ def test_a_quantity_takes_the_event_named_as_a_word_in_its_clause(
     text: str, event: str | None
 ) -> None:
     assert [q.event for q in _quantities(text)] == [event]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "two Su-",
+        "model F",
+        "the A/",
+        "the army\n",
+        "the Su-\n",
+        "in 12 ",
+        "(",
+        "x.",
+        "",
+        "-",
+        "no\n\n",
+    ],
+)
+def test_a_letter_attached_before_a_number_is_read_as_its_pattern_reads_it(before):
+    """A letter right before a number, or before a "-" or "/" that does, makes it part of an
+    identifier; a line break at the end is passed over as ``$`` passes over it."""
+    from klint.extract.quantities import _attached_id
+
+    assert _attached_id(before) == bool(re.search(r"[A-Za-z]{1,8}[-/]?$", before[-9:]))
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Azerbaijan's army lost 300 tanks.", "Azerbaijan"),
+        ("Azerbaijan\u2019s army lost 300 tanks.", "Azerbaijan"),
+        ("The Armenian army had 300 tanks.", "Armenian"),
+        ("In the valley the rebels lost 300 tanks.", None),
+    ],
+)
+def test_the_possessor_before_a_number_is_its_subject(text, subject):
+    (q,) = _quantities(f"Title\n\n{text}\n")
+    assert q.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The army,[12] with 300 tanks, fought.", [300.0]),
+        ("The Su-25 and the F16 flew 40 sorties.", [40.0]),
+        ("The T/72 and 30 were the models.", []),
+    ],
+)
+def test_footnote_marks_and_identifiers_are_no_quantities(text, values):
+    assert [q.low for q in _quantities(f"Title\n\n{text}\n")] == values

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 from klint.claims import QuantityClaim, QuantityQualifier, QuantitySource
 from klint.document import Document, Region
 from klint.extract._numlex import (
-    ATTACHED_ID_BEFORE_RE,
     DASH_RANGE_RE,
     MONTH_AFTER_RE,
     MONTH_BEFORE_RE,
@@ -49,8 +48,9 @@ _SOURCE: dict[str, QuantitySource] = {
     "heading": "heading",
 }
 # patterns of the number reader, compiled once
-_LETTER_RE = re.compile(r"[A-Za-z]")
-_OPEN_PAREN_END_RE = re.compile(r"\(\s*$")
+_LETTERS = frozenset(
+    string.ascii_letters
+)  # ``c in _LETTERS``, not a pattern's call, for one character
 _BRACKETED_LIST_RE = re.compile(r"(?:\s*(?:,|and|or|&)\s*[0-9]+){0,20}\s*\)")
 _CODE_BEFORE_RE = re.compile(r"(?<![\w.])[A-Z]{2,5} $")
 _ERA_AFTER_RE = re.compile(r"\s(?:AD|BC|BCE|CE)\b")
@@ -198,7 +198,9 @@ def _candidates(
         for m in index.at_digits(DIGITS_RE, rs, re_):
             if m.start() > 0 and (view[m.start() - 1].isalnum() or view[m.start() - 1] in "_.,"):
                 continue
-            if _CITATION_MARK.match(view, max(0, m.start() - 2), m.end() + 1):
+            if view[m.start() - 1 : m.start()] == "[" and _CITATION_MARK.match(
+                view, max(0, m.start() - 2), m.end() + 1
+            ):
                 continue  # "soldiers,[6] which": a footnote mark left in plain text, not a number
             yield m.start(), 3, "d", m
 
@@ -341,11 +343,9 @@ def _digits(
     tm = TIME_AFTER_RE.match(after)
     if tm:  # a time of day, a ratio or a verse ("12: 00", "39: 1")
         return ne + tm.end()
-    if ATTACHED_ID_BEFORE_RE.search(before[-9:]) or (
-        _LETTER_RE.match(after) and not lex.unit_after.match(after)
-    ):
+    if _attached_id(before) or (after[:1] in _LETTERS and not lex.unit_after.match(after)):
         return -ne
-    if _OPEN_PAREN_END_RE.search(before) and _BRACKETED_LIST_RE.match(after):
+    if before.rstrip().endswith("(") and _BRACKETED_LIST_RE.match(after):
         return -ne  # "(874 and 884)": numbers standing alone in brackets are labels
     if "," not in token and lex.name_before.search(before[-30:]):
         return -ne  # "Helsinki Initiative 92", "Route 93": part of a name
@@ -389,7 +389,7 @@ def _digits(
             e2 = rm.end() + len(tok2)
             after2 = view[e2 : min(s_end, e2 + _WINDOW)]
             if (
-                (_LETTER_RE.match(after2) and not lex.unit_after.match(after2))
+                (after2[:1] in _LETTERS and not lex.unit_after.match(after2))
                 or ORDINAL_RE.match(after2)
                 or MONTH_AFTER_RE.match(after2)
             ):
@@ -425,6 +425,18 @@ def _digits(
     f.end = end
     _after_number(view, f, end, s_start, s_end, lex)
     return f
+
+
+def _attached_id(before: str) -> bool:
+    """Whether a letter stands right before the number, or before a "-" or "/" that does
+    ("Su-25", "F16", "A/4"), a final line break aside (``[A-Za-z]{1,8}[-/]?$`` searched in
+    ``before[-9:]``, without a pattern's call)."""
+    if before.endswith("\n"):
+        before = before[:-1]
+    c = before[-1:]
+    if c == "-" or c == "/":
+        c = before[-2:-1]
+    return c in _LETTERS
 
 
 def _skip_range(view: str, end: int, s_end: int) -> int:
@@ -620,8 +632,9 @@ def _subject(view: str, f: _Found, s_start: int, lex: Lexicon) -> None:
         return
     before = view[max(s_start, f.start - 120) : f.start]
     last = None
-    for m in POSSESSIVE_RE.finditer(before):
-        last = m
+    if "'" in before or "\u2019" in before:  # a possessive's apostrophe, else no match
+        for m in POSSESSIVE_RE.finditer(before):
+            last = m
     if last is None:
         agent = None
         for a in _AGENT_RE.finditer(view, max(s_start, f.start - 80), f.start):
