@@ -435,3 +435,52 @@ def test_the_possessor_before_a_number_is_its_subject(text, subject):
 )
 def test_footnote_marks_and_identifiers_are_no_quantities(text, values):
     assert [q.low for q in _quantities(f"Title\n\n{text}\n")] == values
+
+
+_AROUND = [
+    "",
+    " ",
+    "st of May",
+    "\u017ft",
+    "TH century",
+    ": 30 pm",
+    " :05",
+    " AD 400",
+    "% of the vote",
+    " per cent",
+    "-strong force",
+    "' 8\" tall",
+    " \u2032 8\u2033",
+    "s\n",
+    "Route \n",
+    "NY \n",
+    "in Helsinki Initiative ",
+    "the US ",
+    "armies",
+]
+
+
+@pytest.mark.parametrize("s", _AROUND)
+def test_a_pattern_is_skipped_only_where_it_cannot_match(s):
+    """Each pattern of the number reader is tried only where the character it opens with (or
+    needs) stands: the test that skips it never skips a match."""
+    from klint.extract import _numlex as nl
+    from klint.extract import quantities as q
+
+    lex = nl.lexicon(load_packs())
+    if q.ORDINAL_RE.match(s):
+        assert s[:1] in q._ORDINAL_FIRST
+    if q.TIME_AFTER_RE.match(s):
+        assert ":" in s[:2]
+    if q._ERA_AFTER_RE.match(s):
+        assert s[1:2] in "ABC"
+    if q._PERCENT_RE.match(s):
+        assert "%" in s[:2] or "per" in s
+    if q._COMPOUND_RE.match(s):
+        assert s[:1] == "-"
+    if q._PRIME_FEET_RE.match(s):
+        assert s[:1] in q._PRIMES or s[1:2] in q._PRIMES
+    if lex.name_before.search(s[-30:]):
+        assert q._before_space(s) in q._LOWER
+    if q._CODE_BEFORE_RE.search(s[-7:]):
+        assert q._before_space(s) in q._UPPER

@@ -20,7 +20,7 @@ TIME_AFTER_RE = re.compile(r"\s?:\s?[0-9]{1,2}(?![0-9])")
 DASH_RANGE_RE = re.compile(r"\s{0,2}(?:–|—|-|to)\s{0,2}(\$|£|€)?(?=[0-9])")
 POSSESSIVE_RE = re.compile(r"\b((?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*)['’]s?\s+((?:[\w-]+\s){0,3})")
 #: Verbs and participles after a number: the number has no noun of its own ("30,000 came from").
-VERBISH = re.compile(r"(?:ed|ing)$")
+VERB_ENDINGS = ("ed", "ing")
 
 SIDE_LABEL_RE = re.compile(r"^(Strength|Casualties|Commanders|Belligerents|Units)\s+([0-9])$")
 

@@ -28,7 +28,7 @@ from klint.extract._numlex import (
     POSSESSIVE_RE,
     SIDE_LABEL_RE,
     TIME_AFTER_RE,
-    VERBISH,
+    VERB_ENDINGS,
     Lexicon,
     clean_token,
     lexicon,
@@ -48,9 +48,13 @@ _SOURCE: dict[str, QuantitySource] = {
     "heading": "heading",
 }
 # patterns of the number reader, compiled once
-_LETTERS = frozenset(
-    string.ascii_letters
-)  # ``c in _LETTERS``, not a pattern's call, for one character
+# one character tested in Python, where a pattern's call costs many times more: a pattern
+# is tried only where the character it opens with (or needs) stands
+_LETTERS = frozenset(string.ascii_letters)
+_LOWER = frozenset(string.ascii_lowercase)
+_UPPER = frozenset(string.ascii_uppercase)
+_ORDINAL_FIRST = "sSnNrRtT\u017f"  # what ``ORDINAL_RE`` opens with, in any case ("\u017f": ſ)
+_PRIMES = ("'", "\u2032", "\u2019")  # what ``_PRIME_FEET_RE`` needs first or second
 _BRACKETED_LIST_RE = re.compile(r"(?:\s*(?:,|and|or|&)\s*[0-9]+){0,20}\s*\)")
 _CODE_BEFORE_RE = re.compile(r"(?<![\w.])[A-Z]{2,5} $")
 _ERA_AFTER_RE = re.compile(r"\s(?:AD|BC|BCE|CE)\b")
@@ -338,20 +342,21 @@ def _digits(
     before = view[max(s_start, ns - _WINDOW) : ns]
     after = view[ne : min(s_end, ne + _WINDOW)]
     # identifiers and ordinals
-    if ORDINAL_RE.match(after):
+    if after[:1] in _ORDINAL_FIRST and ORDINAL_RE.match(after):
         return ne + 2
-    tm = TIME_AFTER_RE.match(after)
+    tm = TIME_AFTER_RE.match(after) if ":" in after[:2] else None
     if tm:  # a time of day, a ratio or a verse ("12: 00", "39: 1")
         return ne + tm.end()
     if _attached_id(before) or (after[:1] in _LETTERS and not lex.unit_after.match(after)):
         return -ne
     if before.rstrip().endswith("(") and _BRACKETED_LIST_RE.match(after):
         return -ne  # "(874 and 884)": numbers standing alone in brackets are labels
-    if "," not in token and lex.name_before.search(before[-30:]):
+    spaced = _before_space(before)
+    if "," not in token and spaced in _LOWER and lex.name_before.search(before[-30:]):
         return -ne  # "Helsinki Initiative 92", "Route 93": part of a name
-    if "," not in token and _CODE_BEFORE_RE.search(before[-7:]):
+    if "," not in token and spaced in _UPPER and _CODE_BEFORE_RE.search(before[-7:]):
         return -ne  # "NY 93", "US 20": a route or code
-    if _ERA_AFTER_RE.match(after):
+    if after[1:2] in "ABC" and _ERA_AFTER_RE.match(after):
         return ne + 3  # a year of an era
     prev_word = _last_word(before)
     if (
@@ -390,7 +395,7 @@ def _digits(
             after2 = view[e2 : min(s_end, e2 + _WINDOW)]
             if (
                 (after2[:1] in _LETTERS and not lex.unit_after.match(after2))
-                or ORDINAL_RE.match(after2)
+                or (after2[:1] in _ORDINAL_FIRST and ORDINAL_RE.match(after2))
                 or MONTH_AFTER_RE.match(after2)
             ):
                 return e2
@@ -425,6 +430,14 @@ def _digits(
     f.end = end
     _after_number(view, f, end, s_start, s_end, lex)
     return f
+
+
+def _before_space(before: str) -> str:
+    """The character before the space ``before`` ends with ("" when it ends otherwise), a
+    final line break aside, as ``$`` passes over it: a name's or a code's last letter."""
+    if before.endswith("\n"):
+        before = before[:-1]
+    return before[-2:-1] if before.endswith(" ") else ""
 
 
 def _attached_id(before: str) -> bool:
@@ -500,7 +513,7 @@ def _after_number(view: str, f: _Found, end: int, s_start: int, s_end: int, lex:
     qa = lex.qualifier_after.match(after)
     if qa and f.qualifier == "exact":
         f.qualifier = lex.qualifier(qa.group(1))[0]
-    pm = _PERCENT_RE.match(after)
+    pm = _PERCENT_RE.match(after) if "%" in after[:2] or "per" in after else None
     if pm:
         f.unit = "percent"
         f.end = end + pm.end()
@@ -511,7 +524,7 @@ def _after_number(view: str, f: _Found, end: int, s_start: int, s_end: int, lex:
         else:
             f.counted = _noun_phrase(rest, lex)
         return
-    cm = _COMPOUND_RE.match(after)
+    cm = _COMPOUND_RE.match(after) if after[:1] == "-" else None
     if cm:
         word = cm.group(1).lower()
         rest = after[cm.end() :]
@@ -526,7 +539,9 @@ def _after_number(view: str, f: _Found, end: int, s_start: int, s_end: int, lex:
         else:
             f.counted = word
         return
-    um = lex.unit_after.match(after) or _PRIME_FEET_RE.match(after)
+    um = lex.unit_after.match(after) or (
+        _PRIME_FEET_RE.match(after) if after[:1] in _PRIMES or after[1:2] in _PRIMES else None
+    )
     if um and (um.group(1) != "%"):
         unit = lex.unit_map.get(" ".join(um.group(1).lower().split()), "ft")  # else a prime: ′
         f.unit = unit
@@ -549,7 +564,7 @@ def _after_number(view: str, f: _Found, end: int, s_start: int, s_end: int, lex:
     else:
         before = view[max(s_start, f.start - 40) : f.start]
         bm = re.search(r"([a-z]+)\s+of\s+$", before)
-        if bm and bm.group(1) not in lex.noun_stop_words and not VERBISH.search(bm.group(1)):
+        if bm and bm.group(1) not in lex.noun_stop_words and not bm.group(1).endswith(VERB_ENDINGS):
             f.counted = _canonical(bm.group(1), lex)
     _subject(view, f, s_start, lex)
 
@@ -576,7 +591,7 @@ def _np_words(after: str, lex: Lexicon) -> list[str]:
         lw = w.lower()
         if (
             (lw in lex.noun_stop_words and not (attributive and not words))
-            or (VERBISH.search(lw) and words)
+            or (lw.endswith(VERB_ENDINGS) and words)
             or (words and w.endswith(("'s", "’s")))
             or (lw.endswith("ly") and len(lw) > 4 and lw not in lex.ly_nouns)
         ):
@@ -586,7 +601,7 @@ def _np_words(after: str, lex: Lexicon) -> list[str]:
             break
     if (
         words
-        and VERBISH.search(words[0].lower())
+        and words[0].lower().endswith(VERB_ENDINGS)
         and words[0].lower() not in lex.counted_participles
     ):
         return []
