@@ -418,6 +418,10 @@ def test_a_letter_attached_before_a_number_is_read_as_its_pattern_reads_it(befor
         ("Azerbaijan\u2019s army lost 300 tanks.", "Azerbaijan"),
         ("The Armenian army had 300 tanks.", "Armenian"),
         ("In the valley the rebels lost 300 tanks.", None),
+        ("Azerbaijan lost 11,000 soldiers.", "Azerbaijan"),
+        ("The Karabakh army was composed of 20,000 men.", "Karabakh"),
+        ("The Karabakh Defence Army numbered 20,000 men.", "Karabakh Defence Army"),
+        ("Azerbaijan then sent 11,000 soldiers.", None),
     ],
 )
 def test_the_possessor_before_a_number_is_its_subject(text, subject):

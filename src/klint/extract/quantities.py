@@ -569,12 +569,18 @@ def _after_number(view: str, f: _Found, end: int, s_start: int, s_end: int, lex:
     _subject(view, f, s_start, lex)
 
 
-#: A sentence that opens with its agent: "Azerbaijan lost ...", "The Armenian army had ...".
-_AGENT_RE = re.compile(
-    r"(?<![\w-])(?:The )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})(?: (army|forces|side|military|navy|air force))? "
+_AGENT_VERBS = (
     r"(?:lost|had|suffered|sustained|deployed|fielded|mobilized|mobilised|numbered|reported|counted"
     r"|possessed|operated|comprised|consisted of|(?:was|were) (?:composed|made up) of) "
 )
+#: A sentence that opens with its agent: "Azerbaijan lost ...", "The Armenian army had ...".
+_AGENT_RE = re.compile(
+    r"(?<![\w-])(?:The )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})(?: (army|forces|side|military|navy|air force))? "
+    + _AGENT_VERBS
+)
+#: its verb: ``_AGENT_RE`` opens with a look-behind, so ``re`` tries it at every offset; this
+#: one opens with a space, which ``re`` skips to, and tells where no agent can stand
+_AGENT_VERB_RE = re.compile(" " + _AGENT_VERBS)
 _NEXT_WORD_RE = re.compile(r"[\s-]{1,3}([A-Za-z]+)")
 _NP_RE = re.compile(r"\s*((?:[A-Za-z][\w'’-]*\s?){1,5})")
 
@@ -652,8 +658,10 @@ def _subject(view: str, f: _Found, s_start: int, lex: Lexicon) -> None:
             last = m
     if last is None:
         agent = None
-        for a in _AGENT_RE.finditer(view, max(s_start, f.start - 80), f.start):
-            agent = a
+        lo = max(s_start, f.start - 80)
+        if _AGENT_VERB_RE.search(view, lo, f.start):
+            for a in _AGENT_RE.finditer(view, lo, f.start):
+                agent = a
         gap = view[agent.end() : f.start] if agent else ""
         if (
             agent
