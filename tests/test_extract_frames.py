@@ -776,3 +776,23 @@ def test_near_miss_a_terms_end_is_no_dissolution() -> None:
     text = "{{Infobox officeholder\n| name = Tom Marsh\n| term_end = 3 May 1902\n}}\n"
     (frame,) = [f for _, f in _frames(text, "marsh.wiki") if f.origin == "infobox"]
     assert frame.attribute == "term end"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attribute"),
+    [
+        ("He left Parliament in 1975 and died seven years later.", None),
+        ("Hale stood down in 1975 and died two years afterwards.", None),
+        ("He went home in 1975 and died there a year later.", "went"),
+        ("He retired to Leeds in 1975 and died the following year.", "retired"),
+        # near misses: the date is the verb's own, or its offset counts from another event
+        ("He left Parliament and died in 1975.", "died"),
+        ("In 1975 he died, seven years after leaving Parliament.", "died"),
+        ("He was exiled and died in 1975, seven years later.", "died"),
+    ],
+)
+def test_a_verb_counted_later_from_the_date_is_not_the_dates(
+    sentence: str, attribute: str | None
+) -> None:
+    text = "'''Tom Hale''' (2 May 1909 – 12 June 1982) was an English politician.\n\n" + sentence
+    assert _frame(text + "\n", "h.wiki", "1975").attribute == attribute

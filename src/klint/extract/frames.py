@@ -1059,6 +1059,8 @@ def _date_attribute(art: _Article, c: DateClaim, cs: int, ce: int) -> tuple[str 
             w.endswith("ed") or w in ("born", "wed", "built") or w in PAST_ACTS or w.lower() == "up"
         ):
             continue  # after the date only a verb ("In 1820 she married"), not "before his death"
+        if m.start() > c.start and _LATER_RE.match(view, m.end()):
+            continue  # "left Parliament in 1975 and died seven years later": not 1975's act
         if k in _DATE_WORDS:
             return _DATE_WORDS[k], m.start(), m.end()
         if w in _FIRST_SHOWN and _FIRST_BEFORE_RE.search(view, max(cs, m.start() - 12), m.start()):
@@ -1083,6 +1085,13 @@ def _date_attribute(art: _Article, c: DateClaim, cs: int, ce: int) -> tuple[str 
     return None, c.start, c.start
 
 
+#: after a verb: a time counted from the date before it ("and died seven years later", "and
+#: moved there the following year", "and married shortly afterwards")
+_LATER_RE = re.compile(
+    r"(?:\s+(?:there|again|home|abroad))?\s+(?:(?:[\w-]+\s+){1,2}(?:later|afterwards?)\b"
+    r"|(?:the|a)\s+(?:following|next)\s+(?:day|week|month|season|year)\b)",
+    re.IGNORECASE,
+)
 _BLANKS_RE = re.compile(r"\s{2,}")
 
 
