@@ -41,8 +41,8 @@ _TOML_FENCE_RE = re.compile(r"\+\+\+[ \t]*")
 #: one TOML line ``key = value`` (a bare or quoted key; the value up to a comment), or a
 #: ``[table]`` header
 _TOML_LINE_RE = re.compile(
-    r"""[ \t]*(?:\[\s*([^\]]*?)\s*\]|([A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')[ \t]*=[ \t]*"""
-    r"""("[^"\n]*"|'[^'\n]*'|[^#\s"'\[{][^#\n]*?))[ \t]*(?:#[^\n]*)?$""",
+    r"""^[ \t]*(?:\[([^\]\n]*)\]|([A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')[ \t]*=[ \t]*"""
+    r"""("[^"\n]*"|'[^'\n]*'|[^#\s"'\[{][^#\n]*))""",
     re.MULTILINE,
 )
 _NEWLINE_RE = re.compile(r"\r\n|\r|\n")
@@ -525,6 +525,8 @@ def _toml_front_matter(
         start, end = m.span(3)
         if value[:1] in "\"'":
             start, end = start + 1, end - 1
+        else:
+            end = start + len(value.rstrip())
         if table == "infobox" or (
             not table and key.lower() not in _NOT_FACTS and any(ch.isdigit() for ch in value)
         ):
