@@ -25,6 +25,9 @@ OPT_IN = (
 #: findings judged FALSE that are still reported: classes not yet told apart (their reasons
 #: are in the ledger); any other finding judged FALSE must not come back
 STILL_FALSE = {
+    # held-out set 9: judged before any change was made for it, its classes left open
+    ("text/AACR_Awards.txt", "KX305", "4c0ab734a9900e7d"),  # two laureates, Cheng and Ching
+    ("text/MaximaTelecom.txt", "KD104", "9831880fc2948178"),  # company news not in date order
     # held-out set 5: judged before any change was made for it, its classes left open
     ("text/Tokyo.txt", "KN209", "b453e8f7f6d97ce4"),
     ("text/Toronto.txt", "KN209", "32e474e264a9db77"),
