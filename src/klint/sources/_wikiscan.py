@@ -129,10 +129,10 @@ _PLAIN_LINE_RE = re.compile(
 )
 #: in a template's parameters: a tag, an external link, a table (may take in its "}}")
 _UNSURE_PARAMETERS_RE = re.compile(r"<|(?<!\[)\[(?!\[)|\{\|")
-_QUOTES_RE = re.compile(r"'{2,}")
+_QUOTES_RE = re.compile(r"''+")
 #: what an HTML tag's opening must not hold to read as text where it is never closed
 _MARKUP_IN_TAG_RE = re.compile(r"""[\[\]{}|!'\n]""")
-_NESTING = r"\n|\{\{|\}\}|\[\[|\]\]|<!--|'{2,}|<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)>"
+_NESTING = r"\n|\{\{|\}\}|\[\[|\]\]|<!--|''+|<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)>"
 #: what a table's scan follows: nesting, separators, external links (bracketed, or bare up to
 #: a "|" or "!", which the parser takes into the URL outside templates)
 _TOKEN_RE = re.compile(

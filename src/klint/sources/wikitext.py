@@ -99,8 +99,10 @@ _SKIP_TAGS = frozenset(
 #: contents with no markup but plain links, paired quotes, <br>, blanked references and
 #: flat templates
 _SIMPLE_RE = re.compile(r"(?:" + _wikiscan.PLAIN_PIECE + "|" + _wikiscan.FLAT_TEMPLATE + r")*+\n?")
+#: the markup simple() reads; each branch opens with a literal character ("''" rather than
+#: "'{2,5}"), so that a search skips in C to the next character that may open a match
 _SIMPLE_MARKUP_RE = re.compile(
-    r"'{2,5}|<br\s*/?>|<ref[^<>]*>[ ]*</ref\s*>|<ref[^<>]*/>|\[\[([^|\]]+)(?:\|([^\]]*))?\]\]"
+    r"''(?:'{0,3})|<br\s*/?>|<ref[^<>]*>[ ]*</ref\s*>|<ref[^<>]*/>|\[\[([^|\]]+)(?:\|([^\]]*))?\]\]"
     r"|\{\{[^{}]*\}\}|<!--.*?-->|</?small>|" + _wikiscan.ENTITY
 )
 _FLAT_NAME_RE = re.compile(r"\{\{([^{}|]*)")
@@ -977,7 +979,7 @@ def _death_age(name: str, node: Any) -> str:
 _REF_RE = re.compile(r"<ref(?:\s[^<>]*?)?(?<!/)>([^<]*)</ref\s*>", re.IGNORECASE)
 
 
-_QUOTE_RUN_RE = re.compile(r"'{2,}")
+_QUOTE_RUN_RE = re.compile(r"''+")
 
 
 def _paired_quotes(s: str) -> bool:
