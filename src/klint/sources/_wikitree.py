@@ -146,12 +146,13 @@ class _Builder(Builder):
         raise mwparserfromhell.parser.ParserError("_wikilink() missed a close token")
 
     def _tag(self, token: Any) -> Tag:
-        """As the library's ``_handle_tag``, then ``Tag(...)`` field by field."""
+        """As the library's ``_handle_tag``, then ``Tag(...)`` field by field (a token's
+        fields read by ``get``: a token is a dict whose ``__getattr__`` calls it)."""
         stack = self._tokens
         node = _new(Tag)
-        wiki_markup = token.wiki_markup or None
+        wiki_markup = token.get("wiki_markup") or None
         node._wiki_markup = node._closing_wiki_markup = wiki_markup
-        node._invalid = bool(token.invalid)
+        node._invalid = bool(token.get("invalid"))
         node._implicit = node._self_closing = False
         node._attrs = []
         node._wiki_style_separator = None
@@ -166,22 +167,24 @@ class _Builder(Builder):
             elif kind is tokens.TagAttrStart:
                 node._attrs.append(self._handle_attribute(token))
             elif kind is tokens.TagCloseOpen:
-                node._wiki_style_separator = token.wiki_markup or None
-                padding = token.padding or ""
+                node._wiki_style_separator = token.get("wiki_markup") or None
+                padding = token.get("padding") or ""
                 node._tag = _code(nodes)
                 nodes = []
             elif kind is tokens.TagOpenClose:
-                if token.wiki_markup is not None:
-                    node._closing_wiki_markup = token.wiki_markup or None
+                closing = token.get("wiki_markup")
+                if closing is not None:
+                    node._closing_wiki_markup = closing or None
                 contents = _code(nodes)
                 nodes = []
             elif kind is tokens.TagCloseSelfclose:
-                if token.wiki_markup is not None:
-                    node._closing_wiki_markup = token.wiki_markup or None
+                closing = token.get("wiki_markup")
+                if closing is not None:
+                    node._closing_wiki_markup = closing or None
                 node._tag = node._closing_tag = _code(nodes)
                 node._self_closing = True
-                padding = token.padding or ""
-                node._implicit = bool(token.implicit)
+                padding = token.get("padding") or ""
+                node._implicit = bool(token.get("implicit"))
                 break
             elif kind is tokens.TagCloseClose:
                 node._closing_tag = _code(nodes)

@@ -274,7 +274,8 @@ class _Lengths:
 
     def opening(self, t: Any) -> int:
         """The length of a tag before its contents (or before ``/>`` when it closes itself)."""
-        attrs = sum(len(str(a)) for a in t.attributes)
+        attributes = t.attributes
+        attrs = sum(len(str(a)) for a in attributes) if attributes else 0
         if t.wiki_markup:
             return (
                 len(t.wiki_markup)
@@ -725,11 +726,11 @@ class _Reader:
         if pattern is not None and not pattern.fullmatch(parsed, start, end):
             return None
         shown: dict[int, Any] = {}  # offset -> the node of a template the reader shows
-        if "&" in parsed[start:end] and not all(
+        if parsed.find("&", start, end) >= 0 and not all(
             _entity(m.group()) for m in _ENTITY_RE.finditer(parsed, start, end)
         ):
             return None  # "&" and what follows are text: left to the parser
-        if "{" in parsed[start:end]:
+        if parsed.find("{", start, end) >= 0:
             for m in _FLAT_NAME_RE.finditer(parsed, start, end):
                 if not _hidden_template(m.group(1)):
                     close = parsed.index("}}", m.start()) + 2
