@@ -127,12 +127,14 @@ def _close_gaps(text: str, view: str, gaps: list[tuple[int, int, bool]]) -> str:
     out: list[str] = []
     pos = 0
     for run in runs:
-        left = run[0][0]
-        while left > 0 and run[0][0] - left < _TOKEN_MAX and not view[left - 1].isspace():
-            left -= 1
+        left = run[0][0]  # the token's ends: up to _TOKEN_MAX characters out, to a space
+        lead = view[max(0, left - _TOKEN_MAX) : left]
+        if lead and not lead[-1].isspace():
+            left -= len(lead.rsplit(None, 1)[-1])
         right = run[-1][1]
-        while right < n and right - run[-1][1] < _TOKEN_MAX and not view[right].isspace():
-            right += 1
+        trail = view[right : right + _TOKEN_MAX]
+        if trail and not trail[0].isspace():
+            right += len(trail.split(None, 1)[0])
         bounds = [left] + [x for gap in run for x in gap] + [right]
         pieces = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
         anchor = max(
