@@ -488,3 +488,26 @@ def test_a_pattern_is_skipped_only_where_it_cannot_match(s):
         assert q._before_space(s) in q._LOWER
     if q._CODE_BEFORE_RE.search(s[-7:]):
         assert q._before_space(s) in q._UPPER
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("The film grossed ¥183 million during its first run.", 183e6, 183e6),
+        ("A night there cost 4,500 yen in 1990.", 4500, 4500),
+        ("Shares traded between ¥960 to ¥1,200 that year.", 960, 1200),
+        ("The studio spent ¥ 80 billion on the park.", 80e9, 80e9),
+    ],
+)
+def test_a_sum_in_yen(text: str, low: float, high: float) -> None:
+    (q,) = _quantities(text)
+    assert (q.unit, q.low, q.high) == ("yen", low, high)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The film grossed $183 million during its first run.", "Some 183 million people live there."],
+)
+def test_a_sum_in_another_currency_or_none_is_not_yen(text: str) -> None:
+    (q,) = _quantities(text)
+    assert q.unit != "yen"

@@ -17,7 +17,7 @@ from klint.text.words import alternation
 MONTH_BEFORE_RE = re.compile(rf"\b(?:{MONTHS})\.?\s+$")
 MONTH_AFTER_RE = re.compile(rf"\s*(?:of\s+)?(?:{MONTHS})\b")
 TIME_AFTER_RE = re.compile(r"\s?:\s?[0-9]{1,2}(?![0-9])")
-DASH_RANGE_RE = re.compile(r"\s{0,2}(?:–|—|-|to)\s{0,2}(\$|£|€)?(?=[0-9])")
+DASH_RANGE_RE = re.compile(r"\s{0,2}(?:–|—|-|to)\s{0,2}(\$|£|€|¥)?(?=[0-9])")
 POSSESSIVE_RE = re.compile(r"\b((?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*)['’]s?\s+((?:[\w-]+\s){0,3})")
 #: Verbs and participles after a number: the number has no noun of its own ("30,000 came from").
 VERB_ENDINGS = ("ed", "ing")
