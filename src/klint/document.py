@@ -125,7 +125,8 @@ class Document:
     front_matter: dict[str, Any] | None = (
         None  # claims-file data embedded in the article (Markdown)
     )
-    #: Same length as ``text``, markup replaced by spaces (Markdown, wikitext, HTML); None: no markup.
+    #: Same length as ``text``, markup replaced by spaces (Markdown, wikitext, HTML) or a plain
+    #: text's lost no-break spaces given back; None: nothing to change.
     masked: str | None = field(default=None, repr=False)
     front_matter_error: str | None = None  # why the front matter could not be read (line named)
     reader_warning: str | None = (

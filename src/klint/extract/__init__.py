@@ -31,7 +31,7 @@ def extract(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) -> Cla
 
     original = doc
     compacted = None
-    if doc.masked is not None:
+    if doc.masked is not None and doc.format != "text":  # plain text has no markup gaps
         from klint.extract._compact import Compacted
 
         compacted = Compacted(doc)

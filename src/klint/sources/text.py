@@ -52,6 +52,26 @@ _TAB_FIELD_RE = re.compile(
     r"|[ \t]*([A-Z][^\t.!?:;]{2,78}):[ \t]+\d[\d,.]*[ \t]*$"
 )
 _SUPPRESS_RE = re.compile(r"^\s*(?:<!--\s*klint:.*-->|\[klint:.*\])\s*$")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+#: a no-break space a copy turned into U+FFFD where it can only have been one: between a number
+#: and its unit ("46\ufffdm", "30\ufffdyears"), inside a number ("6\ufffd1⁄2"), a date ("5\ufffdJune",
+#: "June\ufffd5") or a span of dates ("July 4, 1872\ufffd– January 5, 1933")
+_LOST_NBSP_RE = re.compile(
+    r"(?<=\d)\ufffd(?=\d|[–—]|(?:[kcmµn]?m[23²³]?|km/h|m/s|in|ft|yd|mi|nmi|kn|mph|kg|lb|t|ha|s|min|h"
+    r"|kW|hp|°[CF]?)(?![^\W\d_])|(?:years?|months?|weeks?|days?|hours?|minutes?|feet|foot"
+    r"|inch(?:es)?|miles?|met(?:re|er)s?|kilomet(?:re|er)s?|tons?|tonnes?|knots?|acres?"
+    rf"|hectares?|pounds?|{_MONTHS})\b)"
+    rf"|(?P<month>\b(?:{_MONTHS}))\ufffd(?=\d)"
+)
+
+
+def _restored(text: str) -> str | None:
+    """The text with each lost no-break space (see ``_LOST_NBSP_RE``) given back; None when there
+    is none. Offsets are kept: one character for one."""
+    if "\ufffd" not in text:
+        return None
+    out = _LOST_NBSP_RE.sub(lambda m: (m["month"] or "") + "\u00a0", text)
+    return out if out != text else None
 
 
 @dataclass
@@ -237,7 +257,13 @@ def read(text: str, path: str = "<text>") -> Document:
         else:
             regions.append(Region("paragraph", s, e))
         i += 1
-    return Document(text=text, path=path, format="text", regions=with_sections(regions))
+    return Document(
+        text=text,
+        path=path,
+        format="text",
+        regions=with_sections(regions),
+        masked=_restored(text),
+    )
 
 
 def _find_infobox(

@@ -380,7 +380,7 @@ _NOUN_ADVERB_RE = re.compile(r" (?:\w+wide?|overall|abroad|annually|altogether|a
 
 
 #: a counted noun that is a unit's symbol, read as a count after a no-break space ("43–47 cm")
-_UNIT_WORD_RE = re.compile(r"(?:[kcm]?m|in|ft|yd|mi|kg|lb|sq [a-z]+|[a-z]+[²2])")
+_UNIT_WORD_RE = re.compile(r"(?:[kcm]?m|in|ft|yd|n?mi|kn|mph|kg|lb|t|kw|hp|sq [a-z]+|[a-z]+[²2])")
 
 
 def near_typo(x: float, y: float) -> bool:
