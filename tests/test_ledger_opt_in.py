@@ -154,7 +154,6 @@ STILL_FALSE = {
     ("text/John_Calvin.txt", "KX305", "3b31e81e70571177"),
     ("text/Mike_Jackson.txt", "KX305", "37327b67e1bed55f"),
     ("text/Order_of_St._Patrick.txt", "KD110", "7f8f111b02a5c803"),
-    ("text/SMS_Grosser_Kurf_rst_(1913).txt", "KN209", "e5fc88b0643d8c66"),
     ("text/SMS_K_nig_Albert.txt", "KD104", "ad22c37510815497"),
     ("text/Virginia_Eliza_Clemm_Poe.txt", "KD110", "d542f665fefc183f"),
     ("text/Wintjiya_Napaltjarri.txt", "KX305", "17903d101f84da7f"),
