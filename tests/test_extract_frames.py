@@ -796,3 +796,35 @@ def test_a_verb_counted_later_from_the_date_is_not_the_dates(
 ) -> None:
     text = "'''Tom Hale''' (2 May 1909 – 12 June 1982) was an English politician.\n\n" + sentence
     assert _frame(text + "\n", "h.wiki", "1975").attribute == attribute
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1990 the year1990 hers John Smith of Xyz their2 the foo-bar2 the union's it's its\n",
+        "That hot-dog’s theirs The  company  grew,he1990 Mary van Der Berg's the people' s\n",
+        "the it which whom whose1 who9 thatt that whoever This thisis THE the-end the x2 she\n",
+        "That   old-style hers. Van Halen O'Neil it its 40th anniversary centennial commemorated\n",
+    ],
+)
+def test_a_window_reads_the_matches_a_scan_of_it_alone_finds(text: str) -> None:
+    """Every window of a region, its edges cutting names, words and "the <noun>" anywhere:
+    the matches read off the region's one scan are those of scanning the window."""
+    from klint.extract import frames
+    from klint.text.words import grammar_words
+
+    art = frames._Article(read_text(text, "t.txt"), grammar_words(load_packs()))
+    patterns = [
+        frames._NAME_RE,
+        frames._PRONOUN_RE,
+        frames._THE_NOUN_RE,
+        frames._RELATIVE_RE,
+        frames._ANNIVERSARY_RE,
+    ]
+    for region in art.regions:
+        for a in range(region.start, region.end + 1):
+            for b in range(a, region.end + 1):
+                for pattern in patterns:
+                    got = [(m.span(), m.groups()) for m in frames._matches(art, pattern, a, b)]
+                    want = [(m.span(), m.groups()) for m in pattern.finditer(art.view, a, b)]
+                    assert got == want, (pattern.pattern, a, b, art.view[a:b])

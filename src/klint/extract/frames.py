@@ -416,6 +416,7 @@ class _Article:
             if doc.format == "wikitext"
         )
         self.memo: dict[tuple[int, int], list[tuple[int, str, str]]] = {}
+        self.scans: dict[tuple[re.Pattern[str], int, int], _Scan] = {}
 
     def _title(self) -> str:
         fm = self.doc.front_matter or {}
@@ -1037,7 +1038,7 @@ def _date_attribute(art: _Article, c: DateClaim, cs: int, ce: int) -> tuple[str 
     """The attribute of a date: the nearest attribute word before it in its clause, a
     "-ed" verb standing before it, or a work noun it dates ("a 1932 … film")."""
     view = art.view
-    if _ANNIVERSARY_RE.search(view, cs, c.start):
+    if _matches(art, _ANNIVERSARY_RE, cs, c.start):
         return None, c.start, c.start  # "the 405th anniversary of its foundation on June 24, 1976"
     if re.search(r"\b(?:is|was)\s+an?\s+$", view[max(cs, c.start - 10) : c.start]):
         words_after = _WORDS_AFTER_RE.match(view, c.end, _chars_ahead(view, c.end, len(view), 60))
@@ -1309,7 +1310,7 @@ def _clause_subject(
         return _name_in(art, np.start(), np.end(), skip_prepositions=False) or (None, None)
     if _RELATIVE_END_RE.search(view, max(s, cs - 12), cs):
         return _last_named(art, s, cs, relative=True)  # "[[Ken Rosewall]], who won … at 35"
-    if _RELATIVE_RE.search(view, cs, verb_at if verb_at != c.start else c.start):
+    if _matches(art, _RELATIVE_RE, cs, verb_at if verb_at != c.start else c.start):
         return None, None  # "the store which was established in 1972": the store's, not known
     found = _name_in(art, cs, verb_at if verb_at != c.start else c.start, skip_prepositions=True)
     if found:
@@ -1396,24 +1397,105 @@ def _find_candidates(art: _Article, a: int, b: int) -> list[tuple[int, str, str]
         (ls, target, "owner" if view.startswith(("'s", "’s"), le) else "link")
         for ls, le, target in links
     ]
-    for m in _NAME_RE.finditer(view, a, b):
-        words = _NAME_BREAK_RE.split(m.group())[0].split()  # "Seoul. It": "Seoul"
-        while words and words[0].lower() in art.grammar.name_openers:
-            words = words[1:]
-        if not words or _MONTH.match(words[0]):
-            continue
-        if len(words) == 1 and _NOT_A_NAME_RE.fullmatch(words[0].lower()):
-            continue  # "Aged 45, Keel …": a capitalised word, not a name
-        if any(ls <= m.start() < le for ls, le, _ in art.link_in(m.start() - 250, m.end())):
-            continue
-        name = " ".join(words).rstrip(".,")
-        owner = _POSSESSIVE_END_RE.search(name) or view.startswith(("'s", "’s"), m.end())
-        at = m.start() + m.group().find(words[0])
-        out.append((at, _POSSESSIVE_END_RE.sub("", name), "owner" if owner else "name"))
-    out += [(m.start(), m.group(1).lower(), "pronoun") for m in _PRONOUN_RE.finditer(view, a, b)]
-    out += [(m.start(), m.group(1).lower(), "noun") for m in _THE_NOUN_RE.finditer(view, a, b)]
+    for pattern in (_NAME_RE, _PRONOUN_RE, _THE_NOUN_RE):
+        scan, i, k, tail = _window(art, pattern, a, b)
+        if scan is not None:
+            if scan.items is None:
+                scan.items = [_CANDIDATE[pattern](art, m) for m in scan.found]
+            out += filter(None, scan.items[i:k])
+        out += filter(None, (_CANDIDATE[pattern](art, m) for m in tail))
     out.sort()
     return out
+
+
+def _named(art: _Article, m: re.Match[str]) -> tuple[int, str, str] | None:
+    """The candidate a match of ``_NAME_RE`` gives, None when it names no one."""
+    words = _NAME_BREAK_RE.split(m.group())[0].split()  # "Seoul. It": "Seoul"
+    while words and words[0].lower() in art.grammar.name_openers:
+        words = words[1:]
+    if not words or _MONTH.match(words[0]):
+        return None
+    if len(words) == 1 and _NOT_A_NAME_RE.fullmatch(words[0].lower()):
+        return None  # "Aged 45, Keel …": a capitalised word, not a name
+    if any(ls <= m.start() < le for ls, le, _ in art.link_in(m.start() - 250, m.end())):
+        return None
+    name = " ".join(words).rstrip(".,")
+    owner = _POSSESSIVE_END_RE.search(name) or art.view.startswith(("'s", "’s"), m.end())
+    at = m.start() + m.group().find(words[0])
+    return at, _POSSESSIVE_END_RE.sub("", name), "owner" if owner else "name"
+
+
+def _pronoun(art: _Article, m: re.Match[str]) -> tuple[int, str, str]:
+    return m.start(), m.group(1).lower(), "pronoun"
+
+
+def _noun(art: _Article, m: re.Match[str]) -> tuple[int, str, str]:
+    return m.start(), m.group(1).lower(), "noun"
+
+
+#: the candidate each pattern's match gives
+_CANDIDATE = {_NAME_RE: _named, _PRONOUN_RE: _pronoun, _THE_NOUN_RE: _noun}
+
+
+class _Scan:
+    """One pattern's matches over a region, scanned once, and where the matches of a window
+    of it must be scanned again: the characters the pattern can never consume."""
+
+    def __init__(self, view: str, pattern: re.Pattern[str], start: int, end: int) -> None:
+        self.found = list(pattern.finditer(view, start, end))
+        self.starts = [m.start() for m in self.found]
+        self.items: list[tuple[int, str, str] | None] | None = None  # candidates, when asked
+        stop = _STOPS.get(pattern)
+        self.stops = [m.start() for m in stop.finditer(view, start, end)] if stop else []
+
+
+#: what a pattern can never consume (a match, and every try at one, ends before it)
+_STOPS = {_THE_NOUN_RE: re.compile(r"[^a-zT\s'’-]")}
+#: how far past its start a try at a match of a pattern of short words reads at most
+_REACH = {_PRONOUN_RE: 5, _RELATIVE_RE: 5, _ANNIVERSARY_RE: 9}
+
+
+def _matches(art: _Article, pattern: re.Pattern[str], a: int, b: int) -> list[re.Match[str]]:
+    """``pattern.finditer(view, a, b)``, read off one scan of the region around it."""
+    scan, i, k, tail = _window(art, pattern, a, b)
+    return scan.found[i:k] + tail if scan is not None else tail
+
+
+def _window(
+    art: _Article, pattern: re.Pattern[str], a: int, b: int
+) -> tuple[_Scan | None, int, int, list[re.Match[str]]]:
+    """The matches of ``pattern`` in ``view[a:b]``: the region's scan, those of its matches
+    (``found[i:k]``) that are the window's, and the matches of the window's scanned tail.
+
+    The region's matches that start in ``[a, t)`` are the window's own, where ``t`` is a
+    point no try at a match before it reads past ``b - 1``: the window's end (where a word
+    boundary holds and a longer name is cut) cannot change them. From ``t`` on the window is
+    scanned as it is; a window a region's match runs into is scanned whole.
+    """
+    region = art.region(a)
+    if region is None or b > region.end or b <= a:
+        return None, 0, 0, list(pattern.finditer(art.view, a, b))
+    scan = art.scans.get((pattern, region.start, region.end))
+    if scan is None:
+        scan = art.scans[(pattern, region.start, region.end)] = _Scan(
+            art.view, pattern, region.start, region.end
+        )
+    found, starts = scan.found, scan.starts
+    i = bisect.bisect_left(starts, a)
+    if i and found[i - 1].end() > a:  # a match runs across the window's start
+        return None, 0, 0, list(pattern.finditer(art.view, a, b))
+    if pattern is _NAME_RE:  # no assertions: a match that ends by b is the window's
+        j = bisect.bisect_left(starts, b) - 1
+        t = starts[j] if j >= i and found[j].end() > b else b
+    elif pattern in _REACH:  # a try at one of its words reads so many characters on at most
+        t = max(a, b - _REACH[pattern])
+    else:  # a try stops at a character it cannot consume
+        k = bisect.bisect_left(scan.stops, b) - 1
+        t = scan.stops[k] if k >= 0 and scan.stops[k] >= a else a
+    k = bisect.bisect_left(starts, t, i)
+    if k > i:
+        t = max(t, found[k - 1].end())
+    return scan, i, k, list(pattern.finditer(art.view, t, b)) if t < b else []
 
 
 def _last_person(art: _Article, region: Region, at: int) -> tuple[str, str] | None:
