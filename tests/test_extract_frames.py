@@ -828,3 +828,21 @@ def test_a_window_reads_the_matches_a_scan_of_it_alone_finds(text: str) -> None:
                     got = [(m.span(), m.groups()) for m in frames._matches(art, pattern, a, b)]
                     want = [(m.span(), m.groups()) for m in pattern.finditer(art.view, a, b)]
                     assert got == want, (pattern.pattern, a, b, art.view[a:b])
+
+
+@pytest.mark.parametrize(
+    ("body", "whens"),
+    [
+        (
+            "Membership rose from 500 in 1950 to 900 in 1960 and to 1,200 in 1970.",
+            {"500": "in 1950", "1,200": "in 1970"},
+        ),
+        (
+            "In 1950, 1960 and 1970 the union had 500, 900 and 1,200 members.",
+            {"500": "and 1970", "900": "and 1970", "1,200 members": "and 1970"},
+        ),
+    ],
+)
+def test_a_number_holds_at_the_nearest_date_of_its_clause(body: str, whens: dict) -> None:
+    found = _frames(f"The Union\n\n{body}\n", "u.txt")
+    assert {t: f.when for t, f in found if f.when} == whens

@@ -417,6 +417,9 @@ class _Article:
         )
         self.memo: dict[tuple[int, int], list[tuple[int, str, str]]] = {}
         self.scans: dict[tuple[re.Pattern[str], int, int], _Scan] = {}
+        self.places: dict[tuple[int, int], list[re.Match[str]]] = {}
+        self.peaks: dict[tuple[int, int], re.Match[str] | None] = {}
+        self.dated: dict[tuple[int, int], tuple[list[DateClaim], list[int]]] = {}
 
     def _title(self) -> str:
         fm = self.doc.front_matter or {}
@@ -865,16 +868,19 @@ def _prose_frame(
     when = year = None
     if isinstance(c, QuantityClaim):
         when, year = _when(art, c, cs, ce, dates, date_starts)
-    where = None
-    if view.find("in ", cs, ce) >= 0:  # most clauses name no place: skip the scan
-        where = next(
-            (
-                " ".join(m.group(1).rstrip(".").split())
-                for m in _PLACE_RE.finditer(view, cs, ce)
-                if not (m.start() < c.end and m.end() > c.start) and not _MONTH.match(m.group(1))
-            ),
-            None,
+    places = art.places.get((cs, ce))
+    if places is None:  # one scan a clause, whatever its claims; most name no place
+        places = art.places[(cs, ce)] = (
+            list(_PLACE_RE.finditer(view, cs, ce)) if view.find("in ", cs, ce) >= 0 else []
         )
+    where = next(
+        (
+            " ".join(m.group(1).rstrip(".").split())
+            for m in places
+            if not (m.start() < c.end and m.end() > c.start) and not _MONTH.match(m.group(1))
+        ),
+        None,
+    )
     return Frame(
         subject=subject,
         how=how,
@@ -1638,19 +1644,28 @@ def _when(
     )
     if m:
         return m.group(0), int(m.group(1))
-    i = bisect.bisect_left(date_starts, cs)
-    best: DateClaim | None = None
-    while i < len(dates) and dates[i].start < ce:
-        d = dates[i]
-        if d.precision in ("day", "month", "season", "year") and (
-            best is None or abs(d.start - q.start) < abs(best.start - q.start)
-        ):
-            best = d
-        i += 1
+    near = art.dated.get((cs, ce))
+    if near is None:  # the clause's dates, gathered once whatever its numbers
+        i = bisect.bisect_left(date_starts, cs)
+        found = [
+            d
+            for d in dates[i : bisect.bisect_left(date_starts, ce, i)]
+            if d.precision in ("day", "month", "season", "year")
+        ]
+        near = art.dated[(cs, ce)] = (found, [d.start for d in found])
+    found, starts = near
+    # the nearest date, the first of those as near: the last before the number (the first
+    # at its offset), else the first at or after it
+    j = bisect.bisect_left(starts, q.start)
+    best = found[bisect.bisect_left(starts, starts[j - 1])] if j else None
+    if j < len(found) and (best is None or starts[j] - q.start < q.start - best.start):
+        best = found[j]
     if best is not None:
         word = best.preposition or ""
         return (f"{word} {best.text}".strip(), best.earliest.year)
-    pm = _PEAK_RE.search(view, cs, ce)
+    if (cs, ce) not in art.peaks:  # one scan a clause, whatever its numbers
+        art.peaks[(cs, ce)] = _PEAK_RE.search(view, cs, ce)
+    pm = art.peaks[(cs, ce)]
     if pm:
         return pm.group(), None
     return None, None
