@@ -1457,6 +1457,8 @@ class _Scan:
 
 #: what a pattern can never consume (a match, and every try at one, ends before it)
 _STOPS = {_THE_NOUN_RE: re.compile(r"[^a-zT\s'’-]")}
+#: the shortest window read off its region's scan
+_SCANNED = 200
 #: how far past its start a try at a match of a pattern of short words reads at most
 _REACH = {_PRONOUN_RE: 5, _RELATIVE_RE: 5, _ANNIVERSARY_RE: 9}
 
@@ -1476,10 +1478,11 @@ def _window(
     The region's matches that start in ``[a, t)`` are the window's own, where ``t`` is a
     point no try at a match before it reads past ``b - 1``: the window's end (where a word
     boundary holds and a longer name is cut) cannot change them. From ``t`` on the window is
-    scanned as it is; a window a region's match runs into is scanned whole.
+    scanned as it is; a window a region's match runs into is scanned whole, and so is a
+    short one (cheaper than reading it off a scan).
     """
-    region = art.region(a)
-    if region is None or b > region.end or b <= a:
+    region = art.region(a) if b - a >= _SCANNED else None
+    if region is None or b > region.end:
         return None, 0, 0, list(pattern.finditer(art.view, a, b))
     scan = art.scans.get((pattern, region.start, region.end))
     if scan is None:
