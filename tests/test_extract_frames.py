@@ -814,6 +814,7 @@ def test_a_window_reads_the_matches_a_scan_of_it_alone_finds(text: str, monkeypa
     from klint.text.words import grammar_words
 
     monkeypatch.setattr(frames, "_SCANNED", 0)  # every window read off the scan
+    monkeypatch.setattr(frames, "_APART", 0)
     art = frames._Article(read_text(text, "t.txt"), grammar_words(load_packs()))
     patterns = [
         frames._NAME_RE,

@@ -416,7 +416,8 @@ class _Article:
             if doc.format == "wikitext"
         )
         self.memo: dict[tuple[int, int], list[tuple[int, str, str]]] = {}
-        self.scans: dict[tuple[re.Pattern[str], int, int], _Scan] = {}
+        # a pattern's scan of a region, or how many long windows of it were scanned apart
+        self.scans: dict[tuple[re.Pattern[str], int, int], _Scan | int] = {}
         self.places: dict[tuple[int, int], list[re.Match[str]]] = {}
         self.peaks: dict[tuple[int, int], re.Match[str] | None] = {}
         self.dated: dict[tuple[int, int], tuple[list[DateClaim], list[int]]] = {}
@@ -1406,9 +1407,7 @@ def _find_candidates(art: _Article, a: int, b: int) -> list[tuple[int, str, str]
     for pattern in (_NAME_RE, _PRONOUN_RE, _THE_NOUN_RE):
         scan, i, k, tail = _window(art, pattern, a, b)
         if scan is not None:
-            if scan.items is None:
-                scan.items = [_CANDIDATE[pattern](art, m) for m in scan.found]
-            out += filter(None, scan.items[i:k])
+            out += filter(None, scan.candidates(art, i, k))
         out += filter(None, (_CANDIDATE[pattern](art, m) for m in tail))
     out.sort()
     return out
@@ -1450,15 +1449,29 @@ class _Scan:
     def __init__(self, view: str, pattern: re.Pattern[str], start: int, end: int) -> None:
         self.found = list(pattern.finditer(view, start, end))
         self.starts = [m.start() for m in self.found]
-        self.items: list[tuple[int, str, str] | None] | None = None  # candidates, when asked
+        self.pattern = pattern
+        self.items: list[tuple[int, str, str] | None] = []  # candidates of found[lo:hi]
+        self.lo = self.hi = 0
         stop = _STOPS.get(pattern)
         self.stops = [m.start() for m in stop.finditer(view, start, end)] if stop else []
+
+    def candidates(self, art: _Article, i: int, k: int) -> list[tuple[int, str, str] | None]:
+        """The candidates of ``found[i:k]`` (None for a match that names no one), each read
+        once: those asked for so far make one run of the matches."""
+        if not self.items:
+            self.items, self.lo, self.hi = [None] * len(self.found), i, i
+        read = _CANDIDATE[self.pattern]
+        for x in (*range(i, self.lo), *range(self.hi, k)):
+            self.items[x] = read(art, self.found[x])
+        self.lo, self.hi = min(self.lo, i), max(self.hi, k)
+        return self.items[i:k]
 
 
 #: what a pattern can never consume (a match, and every try at one, ends before it)
 _STOPS = {_THE_NOUN_RE: re.compile(r"[^a-zT\s'’-]")}
-#: the shortest window read off its region's scan
+#: the shortest window read off its region's scan, and how many are scanned apart first
 _SCANNED = 200
+_APART = 3
 #: how far past its start a try at a match of a pattern of short words reads at most
 _REACH = {_PRONOUN_RE: 5, _RELATIVE_RE: 5, _ANNIVERSARY_RE: 9}
 
@@ -1479,16 +1492,20 @@ def _window(
     point no try at a match before it reads past ``b - 1``: the window's end (where a word
     boundary holds and a longer name is cut) cannot change them. From ``t`` on the window is
     scanned as it is; a window a region's match runs into is scanned whole, and so is a
-    short one (cheaper than reading it off a scan).
+    short one, and the first long ones of a region (cheaper than scanning it whole).
     """
     region = art.region(a) if b - a >= _SCANNED else None
     if region is None or b > region.end:
         return None, 0, 0, list(pattern.finditer(art.view, a, b))
-    scan = art.scans.get((pattern, region.start, region.end))
-    if scan is None:
-        scan = art.scans[(pattern, region.start, region.end)] = _Scan(
+    held = art.scans.get((pattern, region.start, region.end), 0)
+    if isinstance(held, int):
+        if held < _APART:
+            art.scans[(pattern, region.start, region.end)] = held + 1
+            return None, 0, 0, list(pattern.finditer(art.view, a, b))
+        held = art.scans[(pattern, region.start, region.end)] = _Scan(
             art.view, pattern, region.start, region.end
         )
+    scan = held
     found, starts = scan.found, scan.starts
     i = bisect.bisect_left(starts, a)
     if i and found[i - 1].end() > a:  # a match runs across the window's start
