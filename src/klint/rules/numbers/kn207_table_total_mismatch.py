@@ -50,6 +50,8 @@ class TableTotalMismatch(Rule):
             yield from self._table(ctx, cells)
 
     def _table(self, ctx: Context, cells: list[QuantityClaim]) -> Iterator[Diagnostic]:
+        if not any(total_row(ctx, c) for c in cells):
+            return  # no total row: nothing to check, and no cell of words to count
         by_col: dict[str | None, list[QuantityClaim]] = defaultdict(list)
         for c in cells:
             by_col[c.column].append(c)
