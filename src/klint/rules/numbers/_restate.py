@@ -962,12 +962,12 @@ def twins(
                     least = _TRANSPOSED_SHARED
                 if (
                     typo
-                    and pa != pb
                     and _lower_after(view, a)
                     and _lower_after(view, b)  # not a name: "443 Maritime Helicopter Squadron"
                     and _section(ctx, a) == _section(ctx, b)
                 ):
-                    least = 0  # "681 households, and 388 families", "681 households out of which"
+                    least = 0  # "681 households, and 388 families", "681 households out of which",
+                    # in one paragraph or two
                 if len(shared) < least and why in _NAMED_TWINS:
                     shared |= common_names  # "… 1,284 votes … in the decisive district, Valmora"
                 if len(shared) < least:

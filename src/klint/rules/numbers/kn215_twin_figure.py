@@ -85,9 +85,9 @@ class TwinFigure(Rule):
     - their digits differ as a typo's do — one digit changed or two neighbours swapped,
       with three significant digits ("775 rooms" and "757 rooms", "5,085,000 persons"
       and "5,045,000 persons"), in any two sentences that share a word besides the noun
-      and a name when both name someone, or in two paragraphs of one section ("1,539
-      people, 681 households and 388 families", "There were 618 households out of
-      which …");
+      and a name when both name someone, or in one section, in one paragraph or two
+      ("1,539 people, 681 households and 388 families", "There were 618 households out
+      of which …");
     - or the article counts that noun with these two values only, never a third, at
       most twice apart, in two paragraphs dated to a year in common or both undated
       ("the first 61 evacuees" in the lead, "the first 64 evacuees" in the body); a
