@@ -26,7 +26,7 @@ _AREAS = frozenset(
     for names in UNITS.values()
     if "** 2" in names[0] or names[0] in ("square_mile", "acre", "hectare")
 )
-#: a figure of this many digits, the last not 0, is given to its last unit, "about" or not
+#: a figure of this many significant digits is given to its last one, "about" or not
 _PRECISE_DIGITS = 3
 
 
@@ -134,8 +134,10 @@ class TwinFigure(Rule):
     compared in their unit ("125 mph", "152 mph"). One qualifier before both ("more than
     300 papers", "more than 400 papers") qualifies one figure, so the figures themselves
     are compared, and so does a bound on the same side in other words ("more than 300
-    languages", "over 400 languages"); "about" before a figure given to its last unit
-    ("around 412 dams") allows no other. Each figure's allowance is held against the
+    languages", "over 400 languages"); "about" before a figure given to three significant
+    digits ("around 412 dams", "approximately 32,800 square miles") allows no other, and a
+    round figure holds what rounds to it, half up ("just under 9,000 copies" does not hold
+    9,500). Each figure's allowance is held against the
     other figure as stated, never against the other's allowance: "around 50,000
     visitors" allows 52,000 but not "an estimated 60,000 visitors".
 
@@ -232,7 +234,7 @@ class TwinFigure(Rule):
             ba, bb = _allowed(ctx, a, b), _allowed(ctx, b, a)
             if why == "same range":
                 pass  # one end in common, the other given as another figure
-            elif ba is None or bb is None or _allows(ba, b) or _allows(bb, a):
+            elif ba is None or bb is None or _allows(ba, b, a) or _allows(bb, a, b):
                 continue  # "about 8,000" and "8,400"; "more than 400" and "700" (but not
                 # "around 50,000" and "an estimated 60,000": each allows its own figure, not
                 # the other's)
@@ -350,9 +352,19 @@ def _allowed(ctx: Context, q: QuantityClaim, other: QuantityClaim) -> tuple[floa
     return _precise(q) or restated_bounds(ctx, q, other)
 
 
-def _allows(allowed: tuple[float, float], q: QuantityClaim) -> bool:
-    """Whether what one figure allows holds the other figure as stated."""
-    return q.low is not None and q.high is not None and allowed[0] <= q.low <= q.high <= allowed[1]
+def _allows(allowed: tuple[float, float], q: QuantityClaim, own: QuantityClaim) -> bool:
+    """Whether what one figure (``own``) allows holds the other figure as stated. A round
+    figure stands for the values that round to it, half up: "9,000" holds 9,499, not 9,500
+    ("just under 9,000 copies", "just under 9,500 copies"; "55 million", "50 million"), unless
+    its allowance stops short of half a step ("3,000" holds 3,300)."""
+    if q.low is None or q.high is None:
+        return False
+    lo, hi = allowed
+    if own.low is not None and own.high is not None and allowed == round_figure(own.low, own.high):
+        digits = str(int(own.high))
+        if hi - own.high == 0.5 * 10 ** (len(digits) - len(digits.rstrip("0"))):
+            return lo <= q.low <= q.high < hi
+    return lo <= q.low <= q.high <= hi
 
 
 def _measure(q: QuantityClaim) -> tuple[str, ...] | str:
@@ -362,10 +374,16 @@ def _measure(q: QuantityClaim) -> tuple[str, ...] | str:
 
 
 def _precise(q: QuantityClaim) -> tuple[float, float] | None:
-    """What "about" allows before a figure given to its last unit ("about 320,475", "around
-    412 dams"): that figure, since a round one would have been written had it been rounded
-    (None: another qualifier, or a round figure)."""
+    """What "about" allows before a figure given to three significant digits or more ("about
+    320,475", "around 412 dams", "approximately 32,800 square miles"): that figure, or when
+    it ends in zeros what rounds to it one digit further (32,300 to 33,300; "about 325,000"
+    holds 320,000), since a rounder figure would have been written had it been rounded
+    more (None: another qualifier, or a figure of one or two significant digits)."""
     if q.qualifier != "about" or q.low is None or q.low != q.high or not q.low.is_integer():
         return None
     digits = str(int(q.low))
-    return (q.low, q.low) if len(digits) >= _PRECISE_DIGITS and digits[-1] != "0" else None
+    if len(digits.rstrip("0")) < _PRECISE_DIGITS:
+        return None
+    zeros = len(digits) - len(digits.rstrip("0"))
+    spread = 0.5 * 10 ** (zeros + 1) if zeros else 0.0
+    return q.low - spread, q.low + spread
