@@ -863,6 +863,7 @@ def twins(
         if head is not None and not (q.unit == "count" and _UNIT_WORD_RE.fullmatch(head)):
             # (a measure read as a count: "43–47 cm", "31 cm" after a no-break space)
             (groups if q.low == q.high else ranges)[(q.unit, head)].append(q)
+    _ones(groups)
     yield from _range_twins(ctx, ranges)
     anchors = _anchors(view, quantities)
     for (unit, head), items in groups.items():
@@ -992,6 +993,50 @@ def twins(
                 if _other_events(ctx, a, b):
                     continue  # "its second landfall … 125 mph", "its third landfall … 120 mph"
                 yield a, b, " ".join((a.counted or head).split()), why
+    yield from _same_paragraphs(ctx, quantities)
+
+
+def _ones(groups: dict[tuple[str, str], list[QuantityClaim]]) -> None:
+    """Count "ones" after an adjective as the one noun the article counts after that adjective
+    ("over 150 non-scientific works", "300 scientific papers and 150 non-scientific ones"):
+    the figures of "non-scientific ones" join those of "non-scientific works"."""
+    for unit, head in [k for k in groups if k[1].endswith(" one")]:
+        modifiers = head.split()[:-1]
+        nouns = [
+            k for k in groups if k[0] == unit and k[1].split()[:-1] == modifiers and k[1] != head
+        ]
+        if len(nouns) == 1:
+            groups[nouns[0]] += groups.pop((unit, head))
+
+
+#: a paragraph given twice with one figure changed has at least this many words besides it
+_SAME_BLOCK_WORDS = 8
+
+
+def _same_paragraphs(
+    ctx: Context, quantities: list[QuantityClaim]
+) -> Iterator[tuple[QuantityClaim, QuantityClaim, str, str]]:
+    """Two figures whose paragraphs are the same word for word but for them, whatever the
+    figure counts ("… were evacuated, among the 15,000 total who were advised to", and the
+    same paragraph with 25,000 copied to another section): one paragraph given twice and
+    edited in one place only. (One sentence alike is not enough: "For every 100 females, there
+    were 90.7 males" is each census's own.)"""
+    view = ctx.doc.view
+    seen: dict[str, QuantityClaim] = {}
+    for q in quantities:
+        block = _block(ctx, q)
+        if q.low is None or q.low != q.high or (q.unit == "count" and not q.counted):
+            continue  # a bare number: a page, a note, a list's numbering
+        if block is None or block.kind != "paragraph":
+            continue
+        at = q.number_start if q.number_start is not None else q.start
+        end = q.number_end if q.number_end is not None else q.end
+        masked = " ".join((view[block.start : at] + "\0" + view[end : block.end]).split())
+        if len(_WORD_RE.findall(masked)) < _SAME_BLOCK_WORDS:
+            continue
+        other = seen.setdefault(masked, q)
+        if other is not q and other.low != q.low:
+            yield other, q, " ".join((q.counted or "figure").split()), "same paragraph"
 
 
 def _range_twins(

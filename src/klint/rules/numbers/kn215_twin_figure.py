@@ -79,8 +79,10 @@ class TwinFigure(Rule):
     """## What it does
     Reports one figure that an article gives twice and that was changed in one place
     only. Two figures of one counted noun are twins when they are matched by the noun
-    (without its participles: "69 tornadoes confirmed" and "87 confirmed tornadoes"),
-    their time and the sentences' other words, not by how alike the sentences are:
+    (without its participles: "69 tornadoes confirmed" and "87 confirmed tornadoes";
+    "ones" after an adjective is the one noun the article counts after it: "over 150
+    non-scientific works", "150 non-scientific ones"), their time and the sentences'
+    other words, not by how alike the sentences are:
 
     - their digits differ as a typo's do — one digit changed or two neighbours swapped,
       with three significant digits ("775 rooms" and "757 rooms", "5,085,000 persons"
@@ -111,6 +113,11 @@ class TwinFigure(Rule):
       children"; not "In 2017 Arsenal scored 93 goals", "In 2017 Chelsea scored 39 goals");
     - or they are two ranges with one end in common ("an estimated 75 to 200 million
       people", "some 75 to 250 million people");
+    - or they stand in one paragraph given twice, word for word the same but for this
+      figure, whatever it counts ("… were evacuated, among the 15,000 total who were
+      advised to leave", and the same paragraph with 25,000 in another section); one
+      sentence alike is not enough ("For every 100 females, there were 90.7 males" is
+      each census's own);
     - or their digits differ as a typo's do in the leading places, both are counts of at
       least 100 written in digits, the larger at most half as much again as the smaller,
       and the two sentences share a word besides the noun ("Caesar found himself … with
@@ -321,6 +328,7 @@ class TwinFigure(Rule):
             "same words": "the two sentences say the same in the same words",
             "same list": "the same list is given twice",
             "same range": "the same range is given with one end changed",
+            "same paragraph": "the same paragraph is given twice with this figure changed",
             "restated": "the two sentences say the same of it",
             "retold": "the digits differ as a typo's do",
             "same phrase": "the digits differ as a typo's do, in the same words",
