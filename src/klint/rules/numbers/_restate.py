@@ -1022,21 +1022,27 @@ def _same_paragraphs(
     edited in one place only. (One sentence alike is not enough: "For every 100 females, there
     were 90.7 males" is each census's own.)"""
     view = ctx.doc.view
-    seen: dict[str, QuantityClaim] = {}
+    by_size: dict[int, list[tuple[QuantityClaim, Region, int, int]]] = defaultdict(list)
     for q in quantities:
-        block = _block(ctx, q)
         if q.low is None or q.low != q.high or (q.unit == "count" and not q.counted):
             continue  # a bare number: a page, a note, a list's numbering
+        block = _block(ctx, q)
         if block is None or block.kind != "paragraph":
             continue
         at = q.number_start if q.number_start is not None else q.start
         end = q.number_end if q.number_end is not None else q.end
-        masked = " ".join((view[block.start : at] + "\0" + view[end : block.end]).split())
-        if len(_WORD_RE.findall(masked)) < _SAME_BLOCK_WORDS:
+        by_size[block.end - block.start - (end - at)].append((q, block, at, end))
+    for found in by_size.values():  # only paragraphs of one length but for the figure compare
+        if len({block.start for _, block, _, _ in found}) < 2:
             continue
-        other = seen.setdefault(masked, q)
-        if other is not q and other.low != q.low:
-            yield other, q, " ".join((q.counted or "figure").split()), "same paragraph"
+        seen: dict[str, QuantityClaim] = {}
+        for q, block, at, end in found:
+            masked = view[block.start : at] + "\0" + view[end : block.end]
+            if len(_WORD_RE.findall(masked)) < _SAME_BLOCK_WORDS:
+                continue
+            other = seen.setdefault(masked, q)
+            if other is not q and other.low != q.low:
+                yield other, q, " ".join((q.counted or "figure").split()), "same paragraph"
 
 
 def _range_twins(
