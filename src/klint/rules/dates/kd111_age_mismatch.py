@@ -32,21 +32,25 @@ def _near(view: str, date: DateClaim, age: QuantityClaim, person: str) -> bool:
     """Whether a date is the age's event: within 60 characters, no other name between."""
     first, second = (date, age) if date.start < age.start else (age, date)
     gap = view[first.end : second.start]
-    own = set(person.split())
+    own = _words(person)
     return len(gap) <= 60 and all(
-        _PLACE_BEFORE_RE.search(gap, 0, m.start()) or set(m.group().split()) <= own
+        _PLACE_BEFORE_RE.search(gap, 0, m.start()) or _words(m.group()) <= own
         for m in _NAME_RUN_RE.finditer(gap)
     )
+
+
+def _words(name: str) -> set[str]:
+    """The words of a name, regardless of case: a title set in capitals ("HORST BITTNER")
+    names the same person as "Bittner" in the text."""
+    return {w.casefold() for w in name.split()}
 
 
 def _died_before(view: str, start: int, at: int, person: str) -> bool:
     """Whether "died" stands in ``[start, at)`` after the last name there that names
     ``person``: "Keel died in 1849, aged 68", not "George I died in June 1727, and George II
     succeeded him at the age of 43" (another's death, before the person is named)."""
-    own = set(person.split())
-    named = [
-        m.end() for m in _NAME_RUN_RE.finditer(view, start, at) if set(m.group().split()) <= own
-    ]
+    own = _words(person)
+    named = [m.end() for m in _NAME_RUN_RE.finditer(view, start, at) if _words(m.group()) <= own]
     return "died" in view[named[-1] if named else start : at]
 
 
@@ -83,8 +87,7 @@ def _other_row(view: str, at: int, person: str) -> bool:
     row = view[start : end if end >= 0 else len(view)]
     if len(_ROW_CELLS_RE.findall(row)) < 2:
         return False
-    own = {w.casefold() for w in person.split()}
-    return not own & {w.casefold() for w in row.split()}
+    return not _words(person) & _words(row)
 
 
 def _of(facts: Dated, subject: str, attribute: str) -> tuple[DateClaim, date, date] | None:
@@ -134,7 +137,8 @@ class AgeMismatch(Rule):
     sentence ("the youngest since her predecessor, who had taken the title at age
     29 in 1961" is not about the article's subject), and no other name may stand
     between the age and the date but a place after "in", "at" or "to" ("was 50 when
-    the family settled in New York in 1861"). Years alone allow a year's
+    the family settled in New York in 1861"); a name matches whatever its case (a lead
+    that sets "HORST BITTNER" in capitals names "Bittner"). Years alone allow a year's
     slack (the birthday may fall either side of the event). A surname alone is the
     person whose life the infobox, front matter or lead gives under a name ending
     with it, when no other person's life in the article shares it ("Maxwell" in a
