@@ -165,3 +165,45 @@ def test_text_reads_a_label_and_a_bare_figure_as_a_field_not_a_title() -> None:
         k == "infobox_field" and (label or "").startswith(("Prototype", "Note"))
         for k, label in kinds
     )
+
+
+def _fields(text: str) -> list[tuple[str | None, str]]:
+    from klint.sources import read_text
+
+    doc = read_text(text, "a.txt", "text")
+    return [(r.label, doc.view[r.start : r.end]) for r in doc.regions if r.kind == "infobox_field"]
+
+
+def test_text_box_row_labels_end_the_field_above() -> None:
+    """A rendered box's "Died" field ends at the next row's label ("Awards", "Alma mater",
+    "Resting place"): a prize's year below it is no death date."""
+    for label, value in (
+        ("Awards", "Copley Medal (1835 and 1846)"),
+        ("Alma\u00a0mater", "Princeton University (1943)"),
+        ("Resting place", "Highgate Cemetery"),
+        ("Spouse(s)", "Sarah Barnard (m. 1821)"),
+    ):
+        text = (
+            "Ann Lee\n\n\nBorn\n2 May 1790\nLondon\n\n\nDied\n12 June 1856 (aged 66)\nKent\n\n\n"
+            f"{label}\n{value}\n\n\nAnn Lee was a painter who worked in London for sixty years.\n"
+        )
+        fields = _fields(text)
+        assert ("Died", "12 June 1856 (aged 66)") in fields
+        assert (" ".join(label.split()), value) in fields, label
+        # near miss: a value line that only looks like a label stays in its field
+        text = text.replace(f"{label}\n{value}", f"Awarded\n{value}")
+        assert ("Died", value) in _fields(text)
+
+
+def test_text_box_value_ending_with_an_abbreviation_is_no_sentence() -> None:
+    """"Baltimore, Maryland, U.S." ends with an abbreviation's stop: the box goes on (and its
+    place line never becomes the lead); a value that ends a sentence ends the box."""
+    for place in ("Baltimore, Maryland, U.S.", "Washington, D.C.", "Acme Tools Ltd."):
+        text = (
+            "Ann Lee\n\n\nBorn\n2 May 1790\n"
+            f"{place}\n\n\nDied\n12 June 1856 (aged 66)\n\n\nAnn Lee was a painter.\n"
+        )
+        fields = _fields(text)
+        assert ("Born", place) in fields and ("Died", "12 June 1856 (aged 66)") in fields
+    text = "Ann Lee\n\n\nBorn\n2 May 1790\nShe was born in Kent.\n\n\nDied\n12 June 1856\n"
+    assert ("Born", "She was born in Kent.") not in _fields(text)

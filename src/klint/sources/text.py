@@ -33,6 +33,22 @@ INFOBOX_LABELS = (
     "Area",
     "Type",
 )
+#: the other rows of a box as a page renders them, each label alone on its line: one ends the
+#: field above it ("Died" / "November 24, 2002 (aged 81)" / "Lexington" / "Awards" / "… (1999)":
+#: the prize's year is no death date)
+_ROW_LABELS = frozenset(
+    "Nationality|Citizenship|Occupation|Occupation(s)|Awards|Alma mater|Known for|Notable work|"
+    "Notable works|Residence|Burial|Resting place|Spouse|Spouse(s)|Partner(s)|Children|Parent(s)|"
+    "Parents|Relatives|Religion|Education|Pen name|Political party|Years active|Fields|"
+    "Institutions|Doctoral advisor|Doctoral students|Era|School|Main interests|Notable ideas|"
+    "Influences|Influenced|House|Father|Mother|Issue|Signature|Website|Height|Net worth|"
+    "Cause of death|Other names|Genres|Instruments|Labels|Associated acts|Reign|Coronation|"
+    "Predecessor|Successor|Allegiance|Service/branch|Years of service|Rank|Battles/wars|"
+    "Employer|Title".split("|")
+)
+#: a value that ends with an abbreviation's full stop ("Baltimore, Maryland, U.S."), not a
+#: sentence's
+_ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Jr|Sr|Inc|Ltd|Co|Corp|St|Mt)\.$")
 _CONTINUED_FIELDS = ("Result", "Territorial changes", "Status")
 _LIST_FIELDS = ("Belligerents", "Commanders and leaders")  # a value a line, one list a side
 _LABEL_RE = re.compile(r"(?:" + "|".join(re.escape(x) for x in INFOBOX_LABELS) + r")\b")
@@ -320,6 +336,11 @@ def _find_infobox(
                 casualties, side, group_kind = True, 1, "Casualties"
             i += 1
             continue
+        if bare and " ".join(text.split()) in _ROW_LABELS:
+            label = " ".join(text.split())  # "Alma mater": the field above has ended
+            out[i] = [Region("infobox_field", s, e, label=label)]
+            i += 1
+            continue
         if len(text) > 60 and not casualties:
             # a long line continues a free-text field (a result explained); anything else is prose
             if label not in _CONTINUED_FIELDS or len(text) > 400:
@@ -327,7 +348,11 @@ def _find_infobox(
             out[i] = [Region("infobox_field", s, e, label=label)]
             i += 1
             continue
-        if len(text) > 60 or (text.endswith((".", "!", "?")) and not casualties):
+        if len(text) > 60 or (
+            text.endswith((".", "!", "?"))
+            and not casualties
+            and not _ABBREVIATION_END_RE.search(text)
+        ):
             break  # prose, not a list of names or figures
         # short lines: lists of names, strengths, casualties
         nums = list(re.finditer(r"\d[\d,.]*", text))
