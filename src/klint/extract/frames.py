@@ -1420,7 +1420,11 @@ def _named(art: _Article, m: re.Match[str]) -> tuple[int, str, str] | None:
         words = words[1:]
     if not words or _MONTH.match(words[0]):
         return None
-    if len(words) == 1 and _NOT_A_NAME_RE.fullmatch(words[0].lower()):
+    if (
+        len(words) == 1
+        and _NOT_A_NAME_RE.fullmatch(words[0].lower())
+        and not art.is_subject(words[0])  # "Fanning", "Lovering" in the articles on them
+    ):
         return None  # "Aged 45, Keel …": a capitalised word, not a name
     if any(ls <= m.start() < le for ls, le, _ in art.link_in(m.start() - 250, m.end())):
         return None
