@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -88,7 +88,8 @@ def lived(facts: Dated, subject: str, attribute: str) -> list[tuple[DateClaim, F
     life the infobox, front matter or lead gives (or the title's name, by the day), that
     person's ("Willbond" in the article on Ben Willbond, "Maxwell" in the one on James
     Clerk Maxwell), under all the names that person goes by with or without a middle
-    name. A single name that opens the article's own subject's name, when no other life
+    name or with its first name as an initial ("M. Faraday"). A single name that opens
+    the article's own subject's name, when no other life
     in the article shares it, is the subject ("Zhao" in the article on Zhao Dan, "Francis"
     in the one on Francis II, Holy Roman Emperor). Any other first name ("young Charles", a
     son named after his father) or a word of a state's name ("German" beside the German
@@ -111,10 +112,22 @@ def lived(facts: Dated, subject: str, attribute: str) -> list[tuple[DateClaim, F
     if not names:
         names = dict.fromkeys(_first_named(facts, subject), True)
     # one person under names that differ by a middle name ("Darya Dugina", "Darya
-    # Aleksandrovna Dugina"); two first names are two people
-    if len({name.split()[0] for name in names}) != 1 or not any(names.values()):
+    # Aleksandrovna Dugina") or give the first name as its initial ("M. Faraday"); two first
+    # names are two people
+    if len(_first_names(names)) != 1 or not any(names.values()):
         return []  # no such person, or two: "his father, Jack Harlow (1940–2001)"
     return [item for name in sorted(names) for item in facts.get((name, attribute), [])]
+
+
+def _first_names(names: Iterable[str]) -> set[str]:
+    """The first names of ``names``, an initial ("m.") left out when a first name it stands
+    for is there ("michael")."""
+    firsts = {name.split()[0] for name in names}
+    return {
+        f
+        for f in firsts
+        if not (len(f) == 2 and f[1] == "." and any(g[0] == f[0] and g != f for g in firsts))
+    }
 
 
 def _first_named(facts: Dated, subject: str) -> set[str]:
