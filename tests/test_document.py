@@ -196,7 +196,7 @@ def test_text_box_row_labels_end_the_field_above() -> None:
 
 
 def test_text_box_value_ending_with_an_abbreviation_is_no_sentence() -> None:
-    """"Baltimore, Maryland, U.S." ends with an abbreviation's stop: the box goes on (and its
+    """A value "Baltimore, Maryland, U.S." ends with an abbreviation's stop: the box goes on (and its
     place line never becomes the lead); a value that ends a sentence ends the box."""
     for place in ("Baltimore, Maryland, U.S.", "Washington, D.C.", "Acme Tools Ltd."):
         text = (
