@@ -85,7 +85,8 @@ _STOP_NAMES = frozenset(
     "Both According Between Under Over".split()
 )
 _ABBREVIATION_END = re.compile(
-    r"(?:(?<![A-Za-z])[A-Z]|\b(?:St|Mr|Mrs|Ms|Dr|Jr|Sr|Co|Inc|Ltd|No|vs|etc|c|ca|approx)|\.\.)\.$"
+    r"(?:(?<![A-Za-z])[A-Z]|\b(?:St|Mr|Mrs|Ms|Dr|Jr|Sr|Co|Inc|Ltd|No|vs|etc|c|ca|approx|Gen|Brig"
+    r"|Col|Lt|Capt|Maj|Sgt|Adm|Gov|Sen|Rep|Rev|Prof|Hon|Fr|Mt|Ft|Bros|Corp|Gens)|\.\.)\.$"
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“'(\[]?[A-Z0-9])")
 
@@ -141,6 +142,7 @@ class Article:
             if r.kind == "paragraph"
             and r.end - r.start >= 80
             and not _FOOTNOTE.match(text, r.start)
+            and not _CATEGORIES.match(text, r.start)
             and not (
                 r.section
                 and _BACK_MATTER.search(text[regions[r.section].start : regions[r.section].end])
@@ -279,6 +281,9 @@ class Article:
 # a footnote or reference line written as a paragraph ("^ Smith (2001). Retrieved 3 May
 # 2014."): its dates are a citation's, not the article's chronology
 _FOOTNOTE = re.compile(r"\s*(?:\^|\[\d{1,3}\]\s)")
+# a page's category links flattened into a line ("Category:1993 births Category:Living
+# people"): markup, no prose to plant in or misspell
+_CATEGORIES = re.compile(r"\s*Categor(?:y|ies):")
 # sections of references and links, whose "paragraphs" are not article prose
 _BACK_MATTER = re.compile(
     r"reference|notes|sources|bibliography|external links|further reading|see also|citation|"
@@ -1001,6 +1006,7 @@ _LIFE_SPAN = re.compile(
     r"\([^()]{0,60}?\b(\d{3,4})\b[^()\d]{0,30}?(?:–|—|-| to )[^()]{0,40}?\b(\d{3,4})\b[^()\d]{0,12}\)"
 )
 _BORN = re.compile(r"\(\s*(?:born|b\.)[^()]{0,40}?\b(1[5-9]\d\d|20[0-2]\d)\b")
+_LEAD_VERB = re.compile(r"\b(?:is|was|are|were)\b")
 _LEAD_NAME = re.compile(r"^\W*((?:[A-Z][\w.’'-]+ ){0,4}[A-Z][\w’'-]+)\s*(?:\(|,)")
 
 
@@ -1023,6 +1029,11 @@ def life(art: Article) -> Life | None:
     if not name:
         return None
     surname = _short_name(art, name.group(1).split())
+    # the subject's own dates stand before the lead's verb ("X (1567–1647) was"); a bracket
+    # after it dates someone else ("The company … Among its founders was Willem Usselincx
+    # (1567–1647)": an organisation has no age)
+    verb = _LEAD_VERB.search(art.view, ps, pe)
+    pe = verb.start() if verb else pe
     m = _LIFE_SPAN.search(art.view, ps, pe)
     if m and art.clean(m.start(1), m.end(1)) and art.clean(m.start(2), m.end(2)):
         birth, death = int(m.group(1)), int(m.group(2))

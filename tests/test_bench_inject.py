@@ -445,3 +445,39 @@ def test_twin_figure_skips_a_change_a_bound_of_one_of_the_two_still_allows():
         changed = next(m for m in ms if m.start(1) == edit.start)
         twin = next(m for m in ms if m is not changed)
         assert not inject._still_true(art, changed, edit.new, twin)
+
+
+ORGANISATION = """Acme Trading Company
+
+The Acme Trading Company (ATC) was a chartered company of Dutch merchants. Among its founders was Willem Usselincx (1567–1647), who wrote its charter.
+
+In 1621 the company was granted a monopoly. In 1647 it lost its charter to a rival.
+"""
+
+
+def test_life_is_the_leads_subjects_only():
+    """A lifespan after the lead's verb dates someone the lead names, not its subject: an
+    organisation is given no life (and no age), a person's bracket before the verb still is."""
+    assert inject.life(Article.parse(ORGANISATION, "a.txt")) is None
+    who = inject.life(Article.parse(ARTICLE, "b.txt"))
+    assert who is not None and (who.birth, who.death) == (1901, 1970)
+
+
+def test_no_sentence_is_planted_after_a_title_abbreviation():
+    text = (
+        "Title\n\nThe army waited for Brig. Gen. Buell at the river for three days and then "
+        "crossed. Lt. Col. Smith and Capt. Jones held the ford until dark. The rest followed.\n"
+    )
+    art = Article.parse(text, "a.txt")
+    points = art.insertion_points()
+    assert [text[p - 8 : p] for p in points] == ["crossed.", "il dark.", "ollowed."]
+
+
+def test_category_lines_are_no_prose():
+    text = (
+        "Title\n\nAnn Lee painted in Leeds for many years and taught in Leeds until she retired. "
+        "Lee moved to York.\n\nCategory:1993 births Category:Living people Category:English "
+        "painters Category:People from Leeds\n"
+    )
+    art = Article.parse(text, "a.md")
+    assert [text[s : s + 8] for s, _ in art.paragraphs] == ["Ann Lee "]
