@@ -293,7 +293,9 @@ class AttributeDateConflict(Rule):
     field's date a year off); a birth
     or death told of a relative after a possessive ("where his father died in
     1904") is not the subject's. An incorporation is not a founding ("founded in 1828",
-    "incorporated on November 3, 1836"), and a numbered date field dates what its title
+    "incorporated on November 3, 1836"), nor is a sentence that gives both dates ("was
+    formed in 1923 … as an outgrowth of a business he had begun in 1906" against
+    "founded = 1906": two events told apart), and a numbered date field dates what its title
     field names ("established_title2 = Incorporated"); an article that tells of a
     re-formation ("It was re-formed in 1941") gives several foundings, none compared; a
     date after "by" is a bound ("completed in 1908 and fully operational by 1909"); a
@@ -479,7 +481,9 @@ class AttributeDateConflict(Rule):
                         and abs(a1.year - b1.year) <= slack
                     ):
                         continue
-                    if a1 < b0 or b1 < a0:
+                    if (a1 < b0 or b1 < a0) and not (
+                        _told_apart(ctx, b, a0, a1) or _told_apart(ctx, a, b0, b1)
+                    ):
                         reported.add(b.start)
                         found |= {(a.start, b.start), (b.start, a.start)}
                         said_a, said_b = _said(fa, attribute), _said(fb, attribute)
@@ -512,6 +516,20 @@ class AttributeDateConflict(Rule):
                 f"{show(built)} at line {line(ctx, built.start)} ({g.origin})",
                 related=[(built.start, built.end, f"built {show(built)}")],
             )
+
+
+def _told_apart(ctx: Context, c: DateClaim, first: date, last: date) -> bool:
+    """Whether the sentence of prose date ``c`` gives the other date (``first``..``last``)
+    as well: two events the text tells apart ("was formed in 1923 … as an outgrowth of a
+    business he had begun in 1906" against "Founded: 1906")."""
+    region = region_of(ctx, c.start)
+    if region is None or region.kind not in ("paragraph", "list_item"):
+        return False
+    s, e = sentence(ctx, c, region)
+    return any(
+        s <= d.start < e and d is not c and (d.earliest, d.latest) == (first, last)
+        for d in ctx.claims.dates
+    )
 
 
 def _stage(f: Frame) -> bool:
