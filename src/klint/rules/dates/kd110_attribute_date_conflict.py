@@ -482,7 +482,7 @@ class AttributeDateConflict(Rule):
                     ):
                         continue
                     if (a1 < b0 or b1 < a0) and not (
-                        _told_apart(ctx, b, a0, a1) or _told_apart(ctx, a, b0, b1)
+                        _told_apart(ctx, b, a, a0, a1) or _told_apart(ctx, a, b, b0, b1)
                     ):
                         reported.add(b.start)
                         found |= {(a.start, b.start), (b.start, a.start)}
@@ -518,16 +518,19 @@ class AttributeDateConflict(Rule):
             )
 
 
-def _told_apart(ctx: Context, c: DateClaim, first: date, last: date) -> bool:
-    """Whether the sentence of prose date ``c`` gives the other date (``first``..``last``)
-    as well: two events the text tells apart ("was formed in 1923 … as an outgrowth of a
+def _told_apart(ctx: Context, c: DateClaim, other: DateClaim, first: date, last: date) -> bool:
+    """Whether the sentence of prose date ``c`` gives the value of ``other`` (``first``..
+    ``last``) by a date of its own: two events the text tells apart ("was formed in 1923 … as an outgrowth of a
     business he had begun in 1906" against "Founded: 1906")."""
     region = region_of(ctx, c.start)
     if region is None or region.kind not in ("paragraph", "list_item"):
         return False
     s, e = sentence(ctx, c, region)
     return any(
-        s <= d.start < e and d is not c and (d.earliest, d.latest) == (first, last)
+        s <= d.start < e
+        and d is not c
+        and d is not other
+        and (d.earliest, d.latest) == (first, last)
         for d in ctx.claims.dates
     )
 
