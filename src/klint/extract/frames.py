@@ -283,6 +283,9 @@ _POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 _NAME_BEFORE_PAREN_RE = re.compile(
     r"([A-Z][\w'’.-]*(?:\s+(?:(?:of|de|da|van|von|der)\s+)?[\"“]?[A-Z][\w'’.-]*[\"”]?){0,5})[\s'\"]*$"
 )
+#: letters after a name that are honours, not words of it ("Sir Leslie Stephen KCB", "Michael
+#: Faraday FRS"); a regnal number stays ("George III")
+_POST_NOMINALS_RE = re.compile(r"(?:\s+(?![IVXL]+\b)[A-Z]{2,5})+$")
 _RELATIVE_RE = re.compile(r"\b(?:which|who|whom|whose|that)\b")
 _ANNIVERSARY_RE = re.compile(r"anniversar|centenar|centennial|jubilee|commemorat", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile(r"\s+(?:(?:total|estimated|own|entire|first|current|peak)\s+)?([a-z]+)")
@@ -981,6 +984,8 @@ def _bracketed(
     if m is None or not m.group(1) or m.group(1).split()[0].lower() in art.grammar.name_openers:
         return None
     name = " ".join(m.group(1).split())
+    if any(ch.islower() for ch in name):  # not a name set in capitals ("HORST BITTNER")
+        name = _POST_NOMINALS_RE.sub("", name) or name  # "Sir Leslie Stephen KCB"
     target = next(
         (t for ls, le, t in art.link_in(m.start(1) - 250, m.end(1)) if ls <= m.start(1) < le), None
     )

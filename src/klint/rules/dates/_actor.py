@@ -32,6 +32,9 @@ _ACTING_NAME_RE = lazyre.compile(
     r"(?<![\w'’])([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)*)(?:['’]s?\s+[a-z]+)?\s+"
     r"(?:(?:had|has|was|were|is|did|would)\b|(?:\w+ly\s+)?[a-z]{3,}ed\b)"
 )
+#: honours after a name, up to the bracket of its dates: "Sir Leslie Stephen KCB (28 November
+#: 1832 – …)" is the man, no longer name (a regnal number, "George III", is part of one)
+_HONOURS_RE = lazyre.compile(r"(?:,?\s+(?![IVXL]+\b)[A-Z]{2,5}\b)+\s*\($")
 #: a pronoun that another acts on or owns: the person the sentence goes on with may be it
 _OBJECT_RE = lazyre.compile(r"\b(?:him|her|his|hers|himself|herself)\b", re.I)
 #: capitalised words that open a clause without naming anyone
@@ -129,11 +132,15 @@ def told_of_another(ctx: Context, c: DateClaim | QuantityClaim, subject: str) ->
 def _longer_name(view: str, s: int, at: int, subject: str) -> bool:
     """Whether the subject's name, the last time the sentence gives it before ``at``, goes on
     with a capitalised word or a number: a longer name of another thing ("A sequel, Portal
-    2, was released in 2011"; "the Boston Redevelopment Authority, established in 1957")."""
+    2, was released in 2011"; "the Boston Redevelopment Authority, established in 1957"), not
+    honours before its bracket ("Sir Leslie Stephen KCB (28 November 1832 – …)")."""
     if not subject.strip():
         return False
     found = list(re.finditer(r"(?<![\w'’])" + re.escape(subject) + r"\b", view[s:at]))
-    return bool(found) and re.match(r"\s+[A-Z0-9]", view[s + found[-1].end() : at]) is not None
+    if not found:
+        return False
+    rest = view[s + found[-1].end() : at]
+    return re.match(r"\s+[A-Z0-9]", rest) is not None and not _HONOURS_RE.match(rest)
 
 
 def _names(view: str, a: int, b: int, own: set[str]) -> bool:

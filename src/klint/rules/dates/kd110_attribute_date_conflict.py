@@ -310,7 +310,9 @@ class AttributeDateConflict(Rule):
     before it in the sentence ("Malcolm refrained from raiding; he was killed in 1093"), or
     before a relative's death ("in 1841, his father died"), nor a date of a longer name
     the subject's name begins ("A sequel, Portal 2, was released in 2011"; "the Boston
-    Redevelopment Authority established in 1957"). A death may be told by another
+    Redevelopment Authority established in 1957"); honours after a name are no part of it
+    ("Sir Leslie Stephen KCB (28 November 1832 – …)" is the subject's life). A death may be
+    told by another
     verb: "was killed in 1846", "were executed on 3 May 1846", or undated right after
     the sentence that
     dates the episode it ends ("During the siege in 1846, Ann Hale brought water to the
