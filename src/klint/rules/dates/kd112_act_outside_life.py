@@ -45,6 +45,8 @@ POSTHUMOUS = lazyre.compile(
     r"posthum|memorial|in memory|remains|grave|tomb|statue|portrayed|legacy|estate|"
     r"honou?red|tribute|biograph|centenary|centennial|anniversar|as\s+a\s+character|depict|"
     r"fictionali[sz]|"
+    # an induction into a hall of fame ("In 2016, Ebert was inducted into the … Hall of Fame")
+    r"inducted|hall\s+of\s+fame|"
     # a likeness on a stamp, a coin or a banknote ("appeared on a postage stamp in 1983")
     r"postage|\bstamps?\b|banknote|\bcoins?\b",
     re.I,
@@ -164,7 +166,7 @@ class ActOutsideLife(Rule):
     whose past is irregular ("began", "wrote", "won") is an act of the article's own
     subject only (a surname alone elsewhere may be a namesake's); a clause
     that speaks of a memorial, a grave, a statue, a portrayal ("featured as a
-    character in a novel", "depicted"), a stamp, a coin or anything posthumous is
+    character in a novel", "depicted"), a stamp, a coin, an induction into a hall of fame or anything posthumous is
     left alone, and so is a person whose birth or death the
     article dates two ways (KD110 reports that). A surname alone is the person
     whose life the infobox, front matter or lead gives under a name ending with it,
