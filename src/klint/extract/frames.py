@@ -283,9 +283,6 @@ _POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 _NAME_BEFORE_PAREN_RE = re.compile(
     r"([A-Z][\w'’.-]*(?:\s+(?:(?:of|de|da|van|von|der)\s+)?[\"“]?[A-Z][\w'’.-]*[\"”]?){0,5})[\s'\"]*$"
 )
-#: letters after a name that are honours, not words of it ("Sir Leslie Stephen KCB", "Michael
-#: Faraday FRS"); a regnal number stays ("George III")
-_POST_NOMINALS_RE = re.compile(r"(?:\s+(?![IVXL]+\b)[A-Z]{2,5})+$")
 _RELATIVE_RE = re.compile(r"\b(?:which|who|whom|whose|that)\b")
 _ANNIVERSARY_RE = re.compile(r"anniversar|centenar|centennial|jubilee|commemorat", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile(r"\s+(?:(?:total|estimated|own|entire|first|current|peak)\s+)?([a-z]+)")
@@ -985,7 +982,7 @@ def _bracketed(
         return None
     name = " ".join(m.group(1).split())
     if any(ch.islower() for ch in name):  # not a name set in capitals ("HORST BITTNER")
-        name = _POST_NOMINALS_RE.sub("", name) or name  # "Sir Leslie Stephen KCB"
+        name = _without_honours(name)  # "Sir Leslie Stephen KCB"
     target = next(
         (t for ls, le, t in art.link_in(m.start(1) - 250, m.end(1)) if ls <= m.start(1) < le), None
     )
@@ -998,6 +995,21 @@ def _bracketed(
     if target or len(name.split()) >= 2:
         return (target or name, "link" if target else "name"), bare
     return (None, None), bare
+
+
+def _without_honours(name: str) -> str:
+    """A name without the letters after it that are honours, not words of it ("Sir Leslie
+    Stephen KCB", "Michael Faraday FRS"); a regnal number stays ("George III")."""
+    words = name.split()
+    while (
+        len(words) > 1
+        and 2 <= len(words[-1]) <= 5
+        and words[-1].isalpha()
+        and words[-1].isupper()
+        and not set(words[-1]) <= set("IVXL")
+    ):
+        words.pop()
+    return " ".join(words)
 
 
 def _nicknamed(view: str, candidate: tuple[int, str, str]) -> str:
