@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from itertools import permutations
 from pathlib import Path
 
 import pytest
 
 from klint.config import Config
 from klint.engine import lint_text
+from klint.rules.numbers._units import COMPOUND, UNITS, convert, dimension
+from klint.rules.numbers.kn210_conversion_mismatch import _FIELD_UNITS
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "nagorno-karabakh-war.wiki"
 
@@ -80,3 +83,51 @@ def test_a_conversion_that_no_rounding_explains_is_found(text, found):
 )
 def test_a_conversion_that_rounds_correctly_is_left_alone(text):
     assert _kn210(text) == []
+
+
+#: every pint unit the rules ask for: each spelling's, the parts of a compound, the infobox fields'
+NAMES = sorted(
+    {n for names in UNITS.values() for n in names}
+    | set(COMPOUND)
+    | set(COMPOUND.values())
+    | set(_FIELD_UNITS.values())
+)
+
+
+def test_the_registry_converts_every_unit_as_pints_default_registry_does():
+    import pint
+
+    full = pint.UnitRegistry()
+    for name in NAMES:  # a unit without a definition in units.txt raises here
+        assert dimension(name) == str(full.Unit(name).dimensionality), name
+    for src, dst in permutations(NAMES, 2):
+        if dimension(src) != dimension(dst):
+            continue
+        for v in (1.0, 37.5, -40.0):
+            assert convert(v, src, dst) == full.Quantity(v, src).to(dst).magnitude, (src, dst)
+        if src.startswith("deg"):  # a difference of temperatures: "warmer by 10 °C (18 °F)"
+            by = full.Quantity(10.0, f"delta_{src}").to(f"delta_{dst}").magnitude
+            assert convert(10.0, src, dst, delta=True) == by, (src, dst)
+        else:  # a density: "1,100/km2 (2,800/sq mi)"
+            per = full.Quantity(5.0, f"1 / ({src})").to(f"1 / ({dst})").magnitude
+            assert convert(5.0, f"1 / ({src})", f"1 / ({dst})") == per, (src, dst)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The tank held 500 imperial gallons (3,000 litres) of water.", ["3,000 litres"]),
+        ("The tank held 500 imperial gallons (2,270 litres) of water.", []),
+        ("The hold took 10,000 cubic feet (400 m3) of grain.", ["400 m3"]),
+        ("The hold took 10,000 cubic feet (283 m3) of grain.", []),
+        ("The mine yielded 2,000 troy ounces (80 kg) of gold.", ["80 kg"]),
+        ("The mine yielded 2,000 troy ounces (62 kg) of gold.", []),
+        ("He weighed 14 st (95 kg) before the season.", ["95 kg"]),
+        ("He weighed 14 st (89 kg) before the season.", []),
+        ("The probe left at 11 km/s (9 mi/s), and the wind gusted at 40 m/s (120 mph).",
+         ["9 mi/s", "120 mph"]),
+        ("The probe left at 11 km/s (6.8 mi/s), and the wind gusted at 40 m/s (89 mph).", []),
+    ],
+)  # fmt: skip
+def test_units_of_volume_mass_and_speed_are_converted(text, found):
+    assert _kn210(text) == found

@@ -1,17 +1,19 @@
 """Units as prose writes them, and conversions between them through ``pint``.
 
 The table below only says which pint unit a spelling means ("sq mi" is ``square_mile``);
-every factor and offset comes from pint's registry. A spelling that names more than one
-unit ("miles": statute or nautical, though "mi" is statute; "tons": short, long or metric; "gallons": US or
-imperial; "hp": mechanical or metric) maps to all of them, and a conversion is accepted
-when any reading fits. pint is imported, and its registry built, on the first conversion
-asked for: an article without a conversion pair never loads it.
+every factor and offset comes from pint, in a registry of these units alone
+(``units.txt``). A spelling that names more than one unit ("miles": statute or nautical,
+though "mi" is statute; "tons": short, long or metric; "gallons": US or imperial; "hp":
+mechanical or metric) maps to all of them, and a conversion is accepted when any reading
+fits. pint is imported, and its registry built, on the first conversion asked for: an
+article without a conversion pair never loads it.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from klint.text.words import alternation
@@ -93,11 +95,16 @@ def unit_pattern() -> str:
 COMPOUND = {"foot": "inch", "stone": "pound", "pound": "ounce", "meter": "centimeter"}
 
 
+#: pint's definitions of the units named above and nothing else (pint's default registry
+#: defines about a thousand, and building it costs more than all of klint's conversions)
+DEFINITIONS = Path(__file__).with_name("units.txt")
+
+
 @cache
 def _registry() -> Any:
-    import pint  # heavy (a few hundred ms with its registry): only when a pair is found
+    import pint  # heavy: only when a pair is found
 
-    return pint.UnitRegistry()
+    return pint.UnitRegistry(str(DEFINITIONS))
 
 
 def dimension(unit: str) -> str:
