@@ -107,9 +107,12 @@ def _registry() -> Any:
     return pint.UnitRegistry(str(DEFINITIONS))
 
 
-def dimension(unit: str) -> str:
-    """The dimensionality of a pint unit, as text ("[length] ** 2")."""
-    return str(_registry().Unit(unit).dimensionality)
+@cache
+def dimension(unit: str) -> frozenset[tuple[str, float]]:
+    """The dimensionality of a pint unit as its base dimensions and their exponents, so that
+    horsepower's "[length] ** 2 * [mass] / [time] ** 3" equals the kilowatt's
+    "[mass] * [length] ** 2 / [time] ** 3"."""
+    return frozenset(_registry().Unit(unit).dimensionality.items())
 
 
 @cache
