@@ -84,14 +84,32 @@ def _tokens(text: str, r: Region) -> list[_Token]:
     return toks
 
 
+_WORDS: dict[int, tuple[Packs, frozenset[str], re.Pattern[str] | None]] = {}
+
+
+def _name_words(packs: Packs) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """The pack's name stop words and the pattern of a particle between two names
+    (" of ", " von "), built once per packs object, not for every document."""
+    hit = _WORDS.get(id(packs))
+    if hit is None or hit[0] is not packs:
+        particles = packs.name_particles
+        gap = re.compile(" (?:" + "|".join(map(re.escape, particles)) + ") ") if particles else None
+        if len(_WORDS) > 8:
+            _WORDS.clear()
+        hit = _WORDS[id(packs)] = (packs, frozenset(packs.name_stopwords), gap)
+    return hit[1], hit[2]
+
+
+def name_stopwords(packs: Packs) -> frozenset[str]:
+    """Capitalized function words that start no name ("The", "He"), as a set (see
+    :func:`_name_words`)."""
+    return _name_words(packs)[0]
+
+
 def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
     """Capitalized names, and the people and places of the infobox."""
     idx = doc.text_index
-    stop = frozenset(packs.name_stopwords)
-    particles = packs.name_particles
-    particle_gap = (
-        re.compile(" (?:" + "|".join(map(re.escape, particles)) + ") ") if particles else None
-    )
+    stop, particle_gap = _name_words(packs)
     text = doc.text
     lower = lower_words(text)  # runs of lower-case letters
     runs: list[tuple[Region, list[_Token], bool]] = []

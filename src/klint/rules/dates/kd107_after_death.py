@@ -11,6 +11,7 @@ from pathlib import PurePath
 from klint import lazyre
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
+from klint.extract.names import name_stopwords
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import (
     line,
@@ -88,7 +89,7 @@ class AfterDeath(Rule):
     def _deaths(self, ctx: Context) -> dict[str, DateClaim]:
         """Each person's death date, by the name the text gives them, from the article's prose."""
         view = ctx.doc.view
-        stop = frozenset(ctx.packs.name_stopwords)
+        stop = name_stopwords(ctx.packs)
 
         def person(m: re.Match[str]) -> str | None:
             """The name matched, unless it is a pronoun or function word ("He died") or the

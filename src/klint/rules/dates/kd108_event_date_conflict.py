@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
+from klint.extract.names import name_stopwords
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import (
     line,
@@ -93,7 +94,7 @@ class EventDateConflict(Rule):
         if region is None:
             return None
         view = ctx.doc.view
-        stop = frozenset(ctx.packs.name_stopwords)
+        stop = name_stopwords(ctx.packs)
         s, e = sentence(ctx, c, region)
         lo = max(s, sentences.clause_start(view, max(s, c.start - 200), c.start) - 60)
         near = [
