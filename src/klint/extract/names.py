@@ -66,9 +66,10 @@ def _tokens(text: str, r: Region) -> list[_Token]:
         if w.isalpha():  # most words: no hyphen, apostrophe or digit
             if w.isupper() or not w[0].isupper() or s < skip_to:
                 continue
-            if m.end() == edge and _runs_past(text, s, re_):
+            e = s + len(w)  # m.end(), without the call
+            if e == edge and _runs_past(text, s, re_):
                 continue
-            toks.append((s, s + len(w), w, w))
+            toks.append((s, e, w, w))
             continue
         if w[-1] in "-'’":
             w = w.rstrip("-'’")
