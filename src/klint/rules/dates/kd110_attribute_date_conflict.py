@@ -522,8 +522,8 @@ class AttributeDateConflict(Rule):
 
 def _told_apart(ctx: Context, c: DateClaim, other: DateClaim, first: date, last: date) -> bool:
     """Whether the sentence of prose date ``c`` gives the value of ``other`` (``first``..
-    ``last``) by a date of its own: two events the text tells apart ("was formed in 1923 … as an outgrowth of a
-    business he had begun in 1906" against "Founded: 1906")."""
+    ``last``) by a date of its own: two events the text tells apart ("was formed in 1923 …
+    as an outgrowth of a business he had begun in 1906" against "Founded: 1906")."""
     region = region_of(ctx, c.start)
     if region is None or region.kind not in ("paragraph", "list_item"):
         return False

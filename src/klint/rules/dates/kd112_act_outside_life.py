@@ -166,8 +166,8 @@ class ActOutsideLife(Rule):
     whose past is irregular ("began", "wrote", "won") is an act of the article's own
     subject only (a surname alone elsewhere may be a namesake's); a clause
     that speaks of a memorial, a grave, a statue, a portrayal ("featured as a
-    character in a novel", "depicted"), a stamp, a coin, an induction into a hall of fame or anything posthumous is
-    left alone, and so is a person whose birth or death the
+    character in a novel", "depicted"), a stamp, a coin, an induction into a hall of
+    fame or anything posthumous is left alone, and so is a person whose birth or death the
     article dates two ways (KD110 reports that). A surname alone is the person
     whose life the infobox, front matter or lead gives under a name ending with it,
     when no other person's life in the article shares it; so is a single name that opens

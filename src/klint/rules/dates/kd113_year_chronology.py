@@ -616,8 +616,8 @@ class YearChronologyRegression(Rule):
     follows: "taught there from 1918 until her retirement in 1998") or
     "until", not in parentheses or quotation marks, not after a relative
     pronoun, not about another person ("His father …"), and nothing
-    posthumous ("a memorial edition", "inducted into the Hall of Fame"). A date that goes back in a past
-    perfect clause of its own ("in 1869 its first director had written its
+    posthumous ("a memorial edition", "inducted into the Hall of Fame"). A date that goes
+    back in a past perfect clause of its own ("in 1869 its first director had written its
     rules") is told back.
 
     A section's narrative is read as one run too, its paragraphs and list
