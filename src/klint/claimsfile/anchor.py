@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from klint.packcache import per_packs
 from klint.text.calendar import MONTH_NAMES
 from klint.text.calendar import MONTHS as CALENDAR_MONTHS
 
@@ -34,14 +35,9 @@ class Anchor:
     exact: bool
 
 
-_CACHE: dict[int, tuple[object, dict[str, float], re.Pattern[str], re.Pattern[str]]] = {}
-
-
+@per_packs
 def _lexicon(packs: Packs | None) -> tuple[dict[str, float], re.Pattern[str], re.Pattern[str]]:
     """Number words, the token pattern (numbers, months, number words) and the number pattern, per pack set."""
-    hit = _CACHE.get(id(packs))
-    if hit is not None and hit[0] is packs:
-        return hit[1], hit[2], hit[3]
     words: dict[str, float] = {
         k.lower(): float(v) for k, v in (getattr(packs, "number_words", None) or {}).items()
     }
@@ -65,8 +61,6 @@ def _lexicon(packs: Packs | None) -> tuple[dict[str, float], re.Pattern[str], re
         + r"))?(?![\w])",
         re.IGNORECASE,
     )
-    _CACHE.clear()
-    _CACHE[id(packs)] = (packs, words, token_re, number_re)
     return words, token_re, number_re
 
 

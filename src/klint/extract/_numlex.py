@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from klint.claims import QuantityQualifier
+from klint.packcache import per_packs
 from klint.packs import Packs
 from klint.text.calendar import MONTH_ALTERNATION as MONTHS
 from klint.text.words import alternation
@@ -75,19 +76,10 @@ class Lexicon:
         return (q.kind, q.below, q.above) if q else ("exact", 0.0, 0.0)
 
 
-_CACHE: dict[int, tuple[Packs, Lexicon]] = {}
-
-
+@per_packs
 def lexicon(packs: Packs) -> Lexicon:
     """The compiled lexicon of ``packs`` (cached per packs object)."""
-    hit = _CACHE.get(id(packs))
-    if hit is not None and hit[0] is packs:
-        return hit[1]
-    lex = _build(packs)
-    if len(_CACHE) > 8:
-        _CACHE.clear()
-    _CACHE[id(packs)] = (packs, lex)
-    return lex
+    return _build(packs)
 
 
 def _build(packs: Packs) -> Lexicon:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from klint.claims import Acronym, Mention, MentionSource
 from klint.document import Document, Region
 from klint.extract._names_text import name_key
+from klint.packcache import per_packs
 from klint.packs import Packs
 from klint.text import sentences
 from klint.text.words import ascii_marks, ascii_table, lower_words
@@ -85,20 +86,13 @@ def _tokens(text: str, r: Region) -> list[_Token]:
     return toks
 
 
-_WORDS: dict[int, tuple[Packs, frozenset[str], re.Pattern[str] | None]] = {}
-
-
+@per_packs
 def _name_words(packs: Packs) -> tuple[frozenset[str], re.Pattern[str] | None]:
     """The pack's name stop words and the pattern of a particle between two names
     (" of ", " von "), built once per packs object, not for every document."""
-    hit = _WORDS.get(id(packs))
-    if hit is None or hit[0] is not packs:
-        particles = packs.name_particles
-        gap = re.compile(" (?:" + "|".join(map(re.escape, particles)) + ") ") if particles else None
-        if len(_WORDS) > 8:
-            _WORDS.clear()
-        hit = _WORDS[id(packs)] = (packs, frozenset(packs.name_stopwords), gap)
-    return hit[1], hit[2]
+    particles = packs.name_particles
+    gap = re.compile(" (?:" + "|".join(map(re.escape, particles)) + ") ") if particles else None
+    return frozenset(packs.name_stopwords), gap
 
 
 def name_stopwords(packs: Packs) -> frozenset[str]:

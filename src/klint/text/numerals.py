@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from klint.packcache import per_packs
+
 if TYPE_CHECKING:
     from klint.packs import Packs
 
@@ -52,16 +54,7 @@ class NumberWords:
         return found
 
 
-_CACHE: dict[int, tuple[Packs, NumberWords]] = {}
-
-
+@per_packs
 def number_words(packs: Packs) -> NumberWords:
     """The number words of ``packs`` (``number_words:``), compiled once per pack set."""
-    hit = _CACHE.get(id(packs))
-    if hit is not None and hit[0] is packs:
-        return hit[1]
-    if len(_CACHE) > 8:
-        _CACHE.clear()
-    found = NumberWords(packs.number_words)
-    _CACHE[id(packs)] = (packs, found)
-    return found
+    return NumberWords(packs.number_words)
