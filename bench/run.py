@@ -1,8 +1,7 @@
 """The klint benchmark: speed, memory and scaling, with peers and a regex floor side by side.
 
 Run from the repository, with the Python of a virtualenv made as a user makes it (the
-README's first command: no test or dask extra; pint, which KN210 loads, imports Dask when it is
-installed, about 8 MB more in each process that converts a unit)::
+README's first command: no test or dask extra)::
 
     python bench/run.py                       # 1,000 articles (about 55 MB), peers on 50
     python bench/run.py --articles 200 --json bench.json

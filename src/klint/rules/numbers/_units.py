@@ -1,20 +1,21 @@
-"""Units as prose writes them, and conversions between them through ``pint``.
+"""Units as prose writes them, and conversions between them by pint's factors.
 
 The table below only says which pint unit a spelling means ("sq mi" is ``square_mile``);
-every factor and offset comes from pint, in a registry of these units alone
-(``units.txt``). A spelling that names more than one unit ("miles": statute or nautical,
-though "mi" is statute; "tons": short, long or metric; "gallons": US or imperial; "hp":
-mechanical or metric) maps to all of them, and a conversion is accepted when any reading
-fits. pint is imported, and its registry built, on the first conversion asked for: an
-article without a conversion pair never loads it.
+every factor and offset is pint's, read from ``units.json``, which
+``scripts/units_table.py`` writes with pint's registry (``tests/test_conversions.py``
+checks every conversion against pint). A spelling that names more than
+one unit ("miles": statute or nautical, though "mi" is statute; "tons": short, long or
+metric; "gallons": US or imperial; "hp": mechanical or metric) maps to all of them, and a
+conversion is accepted when any reading fits. The table is read on the first conversion
+asked for: an article without a conversion pair never reads it.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from klint.text.words import alternation
 
@@ -95,16 +96,24 @@ def unit_pattern() -> str:
 COMPOUND = {"foot": "inch", "stone": "pound", "pound": "ounce", "meter": "centimeter"}
 
 
-#: pint's definitions of the units named above and nothing else (pint's default registry
-#: defines about a thousand, and building it costs more than all of klint's conversions)
-DEFINITIONS = Path(__file__).with_name("units.txt")
+#: every unit's dimension and pint's factors between them (see the module's docstring)
+TABLE = Path(__file__).with_name("units.json")
+
+
+_Table = tuple[
+    dict[str, list[tuple[str, float]]],  # unit -> its base dimensions and exponents
+    dict[str, dict[str, float]],  # unit -> unit of the same dimension -> factor
+    dict[str, tuple[float, float]],  # temperature -> scale and offset to kelvin
+]
 
 
 @cache
-def _registry() -> Any:
-    import pint  # heavy: only when a pair is found
-
-    return pint.UnitRegistry(str(DEFINITIONS))
+def _table() -> _Table:
+    data = json.loads(TABLE.read_text(encoding="utf-8"))
+    dims: dict[str, list[tuple[str, float]]] = data["dimensions"]
+    factors: dict[str, dict[str, float]] = data["factors"]
+    offsets: dict[str, tuple[float, float]] = data["offsets"]
+    return dims, factors, offsets
 
 
 @cache
@@ -112,13 +121,21 @@ def dimension(unit: str) -> frozenset[tuple[str, float]]:
     """The dimensionality of a pint unit as its base dimensions and their exponents, so that
     horsepower's "[length] ** 2 * [mass] / [time] ** 3" equals the kilowatt's
     "[mass] * [length] ** 2 / [time] ** 3"."""
-    return frozenset(_registry().Unit(unit).dimensionality.items())
+    return frozenset((d, e) for d, e in _table()[0][unit])
 
 
 @cache
 def convert(value: float, src: str, dst: str, delta: bool = False) -> float:
-    """``value`` in pint unit ``src`` expressed in ``dst`` (``delta``: a temperature difference)."""
-    reg = _registry()
-    if delta and src.startswith("deg"):
-        src, dst = "delta_" + src, "delta_" + dst
-    return float(reg.Quantity(value, src).to(dst).magnitude)
+    """``value`` in pint unit ``src`` expressed in ``dst`` (``delta``: a temperature difference),
+    computed as pint computes it."""
+    if src == dst:
+        return value
+    _, factors, offsets = _table()
+    if src.startswith("deg"):
+        if delta:
+            return value * factors["delta_" + src]["delta_" + dst]
+        # through kelvin, as pint's offset converters go: to the reference, and back
+        scale, offset = offsets[src]
+        to_scale, to_offset = offsets[dst]
+        return (value * scale + offset - to_offset) / to_scale
+    return value * factors[src][dst]

@@ -287,7 +287,7 @@ class ConversionMismatch(Rule):
             unit = _FIELD_UNITS[m["unit"]]
             stem = m["stem"].strip().lower()
             if "density" in stem:
-                unit = "1 / " + unit
+                unit = f"1 / ({unit})"
             num = m["num"]
             if num.startswith("0") and not num.startswith("0."):
                 continue
