@@ -61,3 +61,47 @@ def test_a_typo_in_a_configured_pack_stops_the_run_with_file_and_line(
     proc = klint_cli("check", "a.txt", "--no-cache", cwd=tmp_path)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "house.yaml:2: qualifers: unknown key" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "common_acronyms: [ZZQ]\n",
+        "numbers:\n  total_tolerance: 0.2\n  scales: {zillion: 1.0e+21}\n",
+        "qualifiers:\n  roughly: {kind: about, below: 0.1, above: 0.1}\n",
+        "transliterations: [[Kelbajar, Kalbajar]]\nextra: {house: [1, two]}\n",
+    ],
+)
+def test_a_pack_of_the_schemas_own_types_is_taken_without_pydantic(
+    tmp_path: Path, text: str
+) -> None:
+    """The same packs as pydantic builds, without importing it (about 110 ms a run)."""
+    import subprocess
+    import sys
+
+    pack = tmp_path / "house.yaml"
+    pack.write_text(text)
+    probe = (
+        "import sys; from klint.packs import load_packs, _schema; "
+        f"p = load_packs(({str(pack)!r},)); assert 'pydantic' not in sys.modules; "
+        "from dataclasses import asdict; "
+        "assert _schema().validate_python(asdict(p)) == p"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("numbers:\n  total_tolerance: 1\n", 1.0),  # an int for a float
+        ("numbers:\n  total_tolerance: '0.5'\n", 0.5),  # a quoted number
+    ],
+)
+def test_a_pack_value_pydantic_can_convert_is_converted(
+    tmp_path: Path, text: str, value: float
+) -> None:
+    pack = tmp_path / "house.yaml"
+    pack.write_text(text)
+    tolerance = load_packs((str(pack),)).numbers.total_tolerance
+    assert tolerance == value and type(tolerance) is float
