@@ -511,3 +511,29 @@ def test_a_sum_in_yen(text: str, low: float, high: float) -> None:
 def test_a_sum_in_another_currency_or_none_is_not_yen(text: str) -> None:
     (q,) = _quantities(text)
     assert q.unit != "yen"
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ("They lost (two tanks) there.", ["two tanks"]),
+        ("They lost\ttwo tanks there.", ["two tanks"]),
+        ("It cost a Million dollars then.", ["a Million dollars"]),
+        ("Nearly half of the troops fled.", ["Nearly half"]),
+        ("Some twenty-five men were held.", ["Some twenty-five men"]),
+        (
+            "It cost a  million, a few hundred and a\nthousand.",
+            ["a  million", "a few hundred", "a\nthousand"],
+        ),
+        # near-misses: a word inside another, after a hyphen, digit, "_" or letter beyond
+        # ASCII; a scale after a non-breaking space or a dash; a capital after a quote mark
+        ("Someone saw it. It was often done.", []),
+        ("The x-two unit and 3two and held_two and twoé and étwo.", []),
+        ("A twofold rise and a millionth part.", []),
+        ("It cost a\u00a0million or a - million dollars.", []),
+        ('It was "Three" ships in all.', []),
+    ],
+)
+def test_number_words_start_where_a_word_does(text: str, quotes: list[str]) -> None:
+    """Number words are read wherever a word starts, in any case, and nowhere else."""
+    assert [text[q.start : q.end] for q in _para(text)] == quotes

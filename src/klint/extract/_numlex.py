@@ -13,7 +13,7 @@ from klint.claims import QuantityQualifier
 from klint.packcache import per_packs
 from klint.packs import Packs
 from klint.text.calendar import MONTH_ALTERNATION as MONTHS
-from klint.text.words import alternation
+from klint.text.words import NEVER, alternation
 
 MONTH_BEFORE_RE = re.compile(rf"\b(?:{MONTHS})\.?\s+$")
 MONTH_AFTER_RE = re.compile(rf"\s*(?:of\s+)?(?:{MONTHS})\b")
@@ -61,12 +61,12 @@ class Lexicon:
     attributive_words: frozenset[str]  # stop words that before a plural noun qualify it
     name_before: re.Pattern[str]  # a capitalised word before a number, part of a name with it
     not_agent_words: frozenset[str]  # capitalised words that open a sentence, no agent
-    first_patterns: dict[
-        str, re.Pattern[str]
-    ]  # first word (lower case) -> where it may start a number
-    #: the first words grouped by their first three letters, under the longest prefix they
-    #: share: a region without "six" holds neither "sixteen" nor "sixty"
-    first_groups: list[tuple[str, list[tuple[str, re.Pattern[str]]]]]
+    #: where a number word, fraction or vague amount may start, found in :func:`marked` text
+    #: (a superset: marking blanks what the exact test tells apart) and tested exactly by
+    #: ``first_word`` on the first ``first_reach`` characters there, lower-cased
+    word_start: re.Pattern[str]
+    first_word: re.Pattern[str]
+    first_reach: int
     event_patterns: dict[
         str, re.Pattern[str]
     ]  # first word (lower case) -> the event words it starts
@@ -104,15 +104,13 @@ def _build(packs: Packs) -> Lexicon:
         for f in forms:
             event_of.setdefault(" ".join(f.lower().split()), cls)
     max_noun = max((len(k.split()) for k in noun_map), default=1)
-    first = {
-        w: re.compile(
-            re.escape(w)
-            + (r"\b" if need is None else rf"[ \t\n-]{{1,3}}(?:{_alternation(sorted(need))})\b")
-        )
-        for w, need in _first_words(
-            [*packs.number_words, *num.fractions, *num.vague], list(num.scales)
-        ).items()
-    }
+    firsts = _first_words([*packs.number_words, *num.fractions, *num.vague], list(num.scales))
+    first = [
+        re.escape(w)
+        + (r"\b" if need is None else rf"[ \t\n-]{{1,3}}(?:{_alternation(sorted(need))})\b")
+        for w, need in firsts.items()
+    ]
+    reach = max((len(w) + 4 + max(map(len, need or [""])) for w, need in firsts.items()), default=0)
     return Lexicon(
         packs=packs,
         qualifier_before=re.compile(
@@ -158,30 +156,47 @@ def _build(packs: Packs) -> Lexicon:
             rf"[a-z,]\s(?!(?:{alternation(num.not_name_words)})\b)[A-Z][a-z]+ $"
         ),
         not_agent_words=frozenset(num.not_agent_words),
-        first_patterns=first,
-        first_groups=_first_groups(first),
+        word_start=_word_start(firsts),
+        first_word=re.compile("|".join(first) or NEVER),
+        first_reach=reach,
     )
 
 
-def _first_groups(
-    patterns: dict[str, re.Pattern[str]],
-) -> list[tuple[str, list[tuple[str, re.Pattern[str]]]]]:
-    """``patterns`` as (the text a region must hold, [(first word, pattern), ...]) groups."""
-    by_head: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
-    for w, pattern in patterns.items():
-        by_head.setdefault(w[:3], []).append((w, pattern))
-    # the head is the group's longest common prefix: the longer the text looked for, the
-    # further ``str.find`` skips at each step
-    return [(_common_prefix([w for w, _ in group]), group) for group in by_head.values()]
+#: ASCII letters lower-cased and digits kept, every other character a space (what ``"?"``
+#: stands for beyond ASCII too): a text a pattern scans at one byte a character
+_MARKS = bytes(
+    b | 0x20 if 65 <= b <= 90 or 97 <= b <= 122 else b if 48 <= b <= 57 else 32 for b in range(256)
+)
 
 
-def _common_prefix(words: list[str]) -> str:
-    """The longest prefix of all ``words``: that of the first and the last in sorted order."""
-    first, last = min(words), max(words)
-    n = 0
-    while n < len(first) and first[n] == last[n]:
-        n += 1
-    return first[:n]
+def marked(text: str) -> str:
+    """``" " + text`` with ASCII letters lower-cased, digits kept and every other character a
+    space: offset ``i + 1`` holds ``text[i]``, so a space found there is where a word may start."""
+    return (" " + text).encode("ascii", "replace").translate(_MARKS).decode("ascii")
+
+
+def _word_start(firsts: dict[str, frozenset[str] | None]) -> re.Pattern[str]:
+    """The space before a first word in :func:`marked` text, then its first letter, the rest
+    looked ahead at: ``re`` quickly turns away a space before any other letter. Matching a word
+    by what marking leaves of it (:func:`_marked_word`), it finds every start the exact test
+    can pass, and a few more."""
+    by_first: dict[str, list[str]] = {}
+    for w, need in firsts.items():
+        rest = _marked_word(w)
+        if need is not None:
+            rest += " {1,3}(?:" + "|".join(sorted(_marked_word(n) for n in need)) + ")"
+        first = w[0] if rest.startswith(w[0]) and w[0].isalnum() else ""
+        by_first.setdefault(first, []).append(rest[len(first) :])
+    branches = [re.escape(c) + "(?=" + "|".join(rests) + ")" for c, rests in by_first.items()]
+    return re.compile(" (?:" + ("|".join(branches) or NEVER) + ")")
+
+
+def _marked_word(word: str) -> str:
+    """A pattern for ``word`` in :func:`marked` text: the word and its end, or when it holds
+    more than ASCII letters and digits, the part before the first character marking blanks."""
+    plain = re.match(r"[a-z0-9]*", word)
+    assert plain is not None
+    return re.escape(plain.group()) + (r"\b" if plain.group() == word else "")
 
 
 def _first_words(entries: list[str], scales: list[str]) -> dict[str, frozenset[str] | None]:

@@ -32,6 +32,7 @@ from klint.extract._numlex import (
     Lexicon,
     clean_token,
     lexicon,
+    marked,
 )
 from klint.packs import Packs
 from klint.text.numerals import DIGITS_RE, ORDINAL_RE, parse_numeral
@@ -93,6 +94,7 @@ def extract_quantities(doc: Document, packs: Packs) -> list[QuantityClaim]:
     lex = lexicon(packs)
     cells = [r for r in doc.regions if r.kind == "table_cell"]
     cell_starts = [c.start for c in cells]
+    marks = marked(view)
     out: list[QuantityClaim] = []
     for region in doc.content_regions():
         if region.kind == "title":
@@ -103,7 +105,7 @@ def extract_quantities(doc: Document, packs: Packs) -> list[QuantityClaim]:
                 hi = bisect.bisect_left(cell_starts, region.end)
                 out.extend(_table_cells(doc, region, cells[lo:hi], lex))
             continue
-        out.extend(_scan_region(doc, view, region, lex))
+        out.extend(_scan_region(doc, view, marks, region, lex))
     out.sort(key=lambda c: (c.start, c.end))
     return out
 
@@ -165,26 +167,20 @@ def _canonical(phrase: str, lex: Lexicon) -> str:
 
 
 def _candidates(
-    index: TextIndex, rs: int, re_: int, lex: Lexicon
+    index: TextIndex, marks: str, rs: int, re_: int, lex: Lexicon
 ) -> list[tuple[int, int, str, re.Match[str]]]:
-    """The first number-like spans in text order: (start, rank, kind, match)."""
+    """The first number-like spans in text order: (start, rank, kind, match); ``marks`` is the
+    view's :func:`~klint.extract._numlex.marked` text."""
     view = index.view
 
     def words() -> list[tuple[int, int, str, re.Match[str]]]:
-        low = ascii_lower(view[rs:re_])
-        starts: list[int] = []
-        for head, group in lex.first_groups:
-            if head not in low:
-                continue
-            for w, pattern in group:
-                if len(group) == 1 or w in low:  # a group of one: its head is its word
-                    starts.extend(
-                        m.start() + rs
-                        for m in itertools.islice(pattern.finditer(low), _MAX_PER_REGION)
-                    )
         out = []
-        for start in sorted(starts):
+        for w in lex.word_start.finditer(marks, rs, re_ + 1):
+            start = w.start()  # where the word starts in the view: ``marks`` has one more
             if start > 0 and (view[start - 1].isalnum() or view[start - 1] == "-"):
+                continue
+            near = ascii_lower(view[start : min(re_, start + lex.first_reach)])
+            if not lex.first_word.match(near):
                 continue
             for kind, rank, pattern in (
                 ("v", 0, lex.vague),
@@ -217,10 +213,12 @@ def _candidates(
 _CITATION_MARK = re.compile(r"\S\[\d{1,3}\]")
 
 
-def _scan_region(doc: Document, view: str, region: Region, lex: Lexicon) -> list[QuantityClaim]:
+def _scan_region(
+    doc: Document, view: str, marks: str, region: Region, lex: Lexicon
+) -> list[QuantityClaim]:
     rs, re_ = region.start, region.end
     # a region with thousands of numbers is data, not prose: read only the first ones
-    cands = _candidates(doc.text_index, rs, re_, lex)
+    cands = _candidates(doc.text_index, marks, rs, re_, lex)
     if not cands:
         return []
     sent = doc.text_index.number_sentences(region, min(re_, cands[-1][0] + 4 * _WINDOW))
