@@ -7,6 +7,7 @@ resolves overlaps, joins ranges and infers missing years.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
@@ -16,7 +17,6 @@ from typing import TYPE_CHECKING
 from klint.claims import DateQualifier, Precision
 from klint.text.calendar import (
     MONTH_ABBREVIATIONS,
-    MONTH_ALTERNATION,
     MONTH_NAMES,
     MONTHS,
     SEASONS,
@@ -83,12 +83,14 @@ _YEAR_END = " \t–-—"  # what follows the year of a range or a season ("1991�
 #: what a pattern needs at a distance from its trigger: (distance, the characters it takes);
 #: where another stands, the pattern is not tried
 _NEEDS = {"iso": (4, "-"), "yseason": (4, _YEAR_END), "decade": (3, "0"), "yrange": (4, _YEAR_END)}
-# Triggers: a month name (a literal alternation, which ``re`` scans fastest) and a digit
-# run (tried only at the text index's digits); the boundaries around them are checked in Python.
+# Triggers: a month word and a digit run, found once over the whole view (see ``Triggers``);
+# the boundaries around them are checked in Python, region by region.
 #: a run of digits from an ASCII one (every date pattern opens with one, so a run that opens
 #: with another script's digit starts no date, and an ASCII digit after it stands after a letter)
 _DIGITS = re.compile(r"[0-9]\d*")
-_MONTH_WORDS = re.compile(MONTH_ALTERNATION)
+#: the three letters every month name and abbreviation opens with ("Sep": "Sep", "Sept",
+#: "September"); none stands inside another month word, so each place one stands opens one
+_MONTH_HEADS = tuple(sorted({name[:3] for name in MONTHS}))
 #: a season word ending where the "season" pattern's year may start: that pattern matches only
 #: before a year, so its triggers are looked for before the year triggers, not over all the text
 _SEASON_BEFORE_YEAR = re.compile(
@@ -268,35 +270,72 @@ def _build(
     return None
 
 
-def _triggers(index: TextIndex, start: int, end: int) -> list[tuple[str, int]]:
-    view = index.view
-    out: list[tuple[str, int]] = []
-    for m in index.at_digits(_DIGITS, start, end):
-        p, n = m.start(), m.end() - m.start()
-        prev = view[p - 1] if p > start else " "
-        if prev.isalnum() or prev in "_.,/–":
-            continue
-        if n <= 2 and prev != "-":
-            out.append(("short", p))
-        elif n == 4 and not (prev == "-" and p - 2 >= start and view[p - 2].isdigit()):
-            out.append(("year", p))
-            if prev in " \t":
-                back = max(start, p - 16)
-                sm = _SEASON_BEFORE_YEAR.search(view, back, p)
-                if sm and not (sm.start() > start and view[sm.start() - 1].isalpha()):
-                    out.append(("season", sm.start()))
-    for m in _MONTH_WORDS.finditer(view, start, end):
-        p = m.start()
-        if not (p > start and view[p - 1].isalpha()):
-            out.append(("month", p))
-    return out
+class Triggers:
+    """Where a date may open in the whole view: its digit runs and month words, found once.
+
+    ``str.find`` skips to each month word's first three letters many times faster than ``re``
+    scans for a month alternation; :meth:`of` gives one region its share by bisection.
+    """
+
+    __slots__ = ("index", "runs", "run_starts", "months")
+
+    def __init__(self, index: TextIndex) -> None:
+        view = index.view
+        self.index = index
+        #: ``(start, end)`` of each digit run, as ``_DIGITS.finditer`` over the view finds them
+        self.runs = [(m.start(), m.end()) for m in index.at_digits(_DIGITS, 0, len(view))]
+        self.run_starts = [p for p, _ in self.runs]
+        months: list[int] = []
+        for head in _MONTH_HEADS:
+            p = view.find(head)
+            while p >= 0:
+                months.append(p)
+                p = view.find(head, p + 3)
+        months.sort()
+        self.months = months
+
+    def _runs(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The digit runs ``_DIGITS.finditer(view, start, end)`` finds."""
+        runs, i = self.runs, bisect.bisect_left(self.run_starts, start)
+        if i and runs[i - 1][1] > start:  # a run goes on into the region: read it alone
+            return [(m.start(), m.end()) for m in self.index.at_digits(_DIGITS, start, end)]
+        j = bisect.bisect_left(self.run_starts, end, i)
+        found = runs[i:j]
+        if found and found[-1][1] > end:  # a run cut short by the region's end
+            found[-1] = (found[-1][0], end)
+        return found
+
+    def of(self, start: int, end: int) -> list[tuple[str, int]]:
+        """The triggers of ``view[start:end]``: ``(kind, offset)``, digit runs first."""
+        view = self.index.view
+        out: list[tuple[str, int]] = []
+        for p, e in self._runs(start, end):
+            n = e - p
+            prev = view[p - 1] if p > start else " "
+            if prev.isalnum() or prev in "_.,/–":
+                continue
+            if n <= 2 and prev != "-":
+                out.append(("short", p))
+            elif n == 4 and not (prev == "-" and p - 2 >= start and view[p - 2].isdigit()):
+                out.append(("year", p))
+                if prev in " \t":
+                    back = max(start, p - 16)
+                    sm = _SEASON_BEFORE_YEAR.search(view, back, p)
+                    if sm and not (sm.start() > start and view[sm.start() - 1].isalpha()):
+                        out.append(("season", sm.start()))
+        months = self.months
+        for k in range(bisect.bisect_left(months, start), bisect.bisect_left(months, end - 2)):
+            p = months[k]
+            if not (p > start and view[p - 1].isalpha()):
+                out.append(("month", p))
+        return out
 
 
-def scan(index: TextIndex, start: int, end: int) -> list[Raw]:
-    """Every candidate date in ``index.view[start:end]``, overlaps unresolved."""
-    view = index.view
+def scan(triggers: Triggers, start: int, end: int) -> list[Raw]:
+    """Every candidate date in ``view[start:end]``, overlaps unresolved."""
+    view = triggers.index.view
     out: list[Raw] = []
-    for trigger, p in _triggers(index, start, end):
+    for trigger, p in triggers.of(start, end):
         back = max(start, p - 24)
         for kind in _BY_TRIGGER[trigger]:
             need = _NEEDS.get(kind)

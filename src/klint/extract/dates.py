@@ -19,6 +19,7 @@ from klint.extract import _dateintl
 from klint.extract._clock import Clock, fill_year
 from klint.extract._datescan import (
     Raw,
+    Triggers,
     interval,
     is_valid,
     join_ranges,
@@ -115,11 +116,14 @@ def extract_dates(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) 
     view = doc.view
     lex = ctx.lexicon(packs)
     clock = Clock()
+    triggers = Triggers(doc.text_index)
     out: list[DateClaim] = []
     for region in doc.content_regions():
-        raws = scan(doc.text_index, region.start, region.end)
+        raws = scan(triggers, region.start, region.end)
         if languages:
             raws += _dateintl.scan(view, region.start, region.end, languages)
+        if not raws:
+            continue
         raws = resolve(raws)
         raws = join_ranges(view, _accept(view, region, raws, lex), region.start)
         if not raws:
