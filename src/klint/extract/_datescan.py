@@ -74,7 +74,9 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "year": re.compile(rf"(?P<y>{_YEAR})(?P<poss>'s)?(?![\w–-])"),
 }
 _BY_TRIGGER = {
-    "short": ("dmy", "century"),
+    "day": ("dmy",),
+    "ordinal": ("dmy", "century"),
+    "century": ("century",),
     "year": ("iso", "yseason", "decade", "yrange", "year"),
     "month": ("mdy", "my", "month"),
     "season": ("season",),
@@ -98,6 +100,12 @@ _SEASON_BEFORE_YEAR = re.compile(
     rf"(?:{_SP}of)?,?{_SP}$"
 )
 _QUAL_BEFORE = re.compile(rf"\b(?P<q>{_QUAL})[- ]?$")
+#: the last letters of the qualifiers: one of them stands before the space or hyphen ending
+#: the text before a qualified date
+_QUAL_ENDS = ("y", "d", "e")
+#: what follows a day (after its ordinal suffix, if any) in a day-month date: "12 May", "3–5 June"
+_AFTER_DAY = " \t–-—"
+_ORDINALS = frozenset({"st", "nd", "rd", "th"})
 _WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{'|'.join(WEEKDAYS)}),?[ \t]{{1,2}}(?:the[ \t])?$")
 _MONTH_PREP = re.compile(
     r"(?:\b(?i:in|on|by|since|until|till|through|throughout|during|from|before|after|between|into"
@@ -270,6 +278,15 @@ def _build(
     return None
 
 
+def _short(view: str, e: int) -> str | None:
+    """What a number of one or two digits ending at ``e`` may open: a day before a month or a
+    link ("day": "12 May", "3–5 June"), an ordinal ("ordinal": "3rd of June", "19th century";
+    "century": "19th-century"), or nothing."""
+    if view[e : e + 2] in _ORDINALS:
+        return "ordinal" if view[e + 2 : e + 3] in _AFTER_DAY else "century"
+    return "day" if view[e : e + 1] in _AFTER_DAY else None
+
+
 class Triggers:
     """Where a date may open in the whole view: its digit runs and month words, found once.
 
@@ -315,7 +332,8 @@ class Triggers:
             if prev.isalnum() or prev in "_.,/–":
                 continue
             if n <= 2 and prev != "-":
-                out.append(("short", p))
+                if short := _short(view, e):
+                    out.append((short, p))
             elif n == 4 and not (prev == "-" and p - 2 >= start and view[p - 2].isdigit()):
                 out.append(("year", p))
                 if prev in " \t":
@@ -362,6 +380,7 @@ def scan(triggers: Triggers, start: int, end: int) -> list[Raw]:
             elif (
                 kind in _QUALIFIED
                 and before[-1:] in (" ", "-")
+                and before[-2:-1] in _QUAL_ENDS
                 and (qm := _QUAL_BEFORE.search(before))
             ):
                 q, s = qm.group("q"), back + qm.start()
