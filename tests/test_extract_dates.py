@@ -593,3 +593,28 @@ def test_a_yearless_range_takes_its_years_from_the_clock() -> None:
 )
 def test_a_year_opens_the_longer_forms_only_where_they_go_on(text: str, spans: list[str]) -> None:
     assert [c.text for c in dates(text)] == spans
+
+
+def test_a_claim_sets_every_field() -> None:
+    """``_claim`` sets each slot itself: a field added to ``DateClaim`` later must be set too."""
+    from dataclasses import fields
+
+    from klint.extract._datescan import Part, Raw
+    from klint.extract.dates import _claim
+
+    doc = read_text("From May 1990 to June 1991.", "<t>", "text")
+    raw = Raw(5, 26, Part(1990, 5), Part(1991, 6), "Monday", pattern="join")
+    claim = _claim(doc, raw, "since", "from", "paragraph")
+    assert claim == DateClaim(**{f.name: getattr(claim, f.name) for f in fields(DateClaim)})
+    assert (claim.text, claim.earliest, claim.latest, claim.range_start_latest) == (
+        "May 1990 to June 1991",
+        date(1990, 5, 1),
+        date(1991, 6, 30),
+        date(1990, 5, 31),
+    )
+    assert (claim.is_range, claim.year_inferred, claim.year_source, claim.weekday) == (
+        True,
+        True,
+        "paragraph",
+        "Monday",
+    )
