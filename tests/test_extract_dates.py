@@ -618,3 +618,24 @@ def test_a_claim_sets_every_field() -> None:
         "paragraph",
         "Monday",
     )
+
+
+@pytest.mark.parametrize(
+    "before,word",
+    [
+        ("It happened in ", "in"),
+        ("It happened in the ", "in"),
+        ("It happened in\tthe  ", "in"),
+        ("(the ", "the"),
+        ("a bathe ", "bathe"),
+        ("since \n", "since"),
+        ("in   ", None),  # three spaces
+        ("x1the ", None),  # no word boundary
+        ("in", None),
+        ("café ", None),
+    ],
+)
+def test_word_before_a_date(before: str, word: str | None) -> None:
+    from klint.extract._datecues import word_before
+
+    assert word_before(before + "1990", 0, len(before)) == word

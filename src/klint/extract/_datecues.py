@@ -19,7 +19,7 @@ from klint.packs import Packs
 from klint.text.sentences import Nesting, clause_start
 from klint.text.words import literal_alternation, whole_words, words_re
 
-_PREP = re.compile(r"\b([A-Za-z]{1,30})[ \t]{1,2}(?:the[ \t]{1,2})?$")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _DETERMINER = re.compile(
     r"\b(?:the|a|an|its|his|her|their|our|this|that|these)[ \t]{1,2}$", re.IGNORECASE
 )
@@ -97,10 +97,51 @@ def lexicon(packs: Packs) -> Lexicon:
     )
 
 
+# The word before a date is read backwards, in a window of 24 characters before it: a pattern
+# ending in ``$`` is tried at each offset of the window, several times the cost.
+
+
+def _spaces(view: str, lo: int, end: int) -> int:
+    """Where one or two spaces or tabs ending at ``end`` start (not before ``lo``); -1 when
+    none or more stand there."""
+    n = 0
+    while n < 3 and end - n > lo and view[end - n - 1] in " \t":
+        n += 1
+    return end - n if 0 < n < 3 else -1
+
+
+def _letters(view: str, lo: int, end: int) -> int:
+    """Where the run of ASCII letters ending at ``end`` starts (not before ``lo``)."""
+    while end > lo and view[end - 1] in _LETTERS:
+        end -= 1
+    return end
+
+
+def _last_spaces(view: str, lo: int, pos: int) -> int:
+    """:func:`_spaces` ending the window ``[lo, pos)``, or before a line break ending it."""
+    return _spaces(view, lo, pos - 1 if pos > lo and view[pos - 1] == "\n" else pos)
+
+
 def word_before(view: str, region_start: int, pos: int) -> str | None:
-    """The word before ``pos``, skipping "the", lower-cased."""
-    m = _PREP.search(view, max(region_start, pos - 24), pos)
-    return m.group(1).lower() if m else None
+    """The word before ``pos``, skipping "the", lower-cased: a whole word of ASCII letters,
+    then one or two spaces or tabs (and "the" with one or two more)."""
+    lo = max(region_start, pos - 24)
+    end = _last_spaces(view, lo, pos)
+    if end < 0:
+        return None
+    if end - 3 >= lo and view.startswith("the", end - 3):
+        before_the = _spaces(view, lo, end - 3)
+        if before_the >= 0 and (word := _whole_word(view, lo, before_the)) is not None:
+            return word
+    return _whole_word(view, lo, end)
+
+
+def _whole_word(view: str, lo: int, end: int) -> str | None:
+    """The word of ASCII letters ending at ``end``, lower-cased, when a word boundary opens it."""
+    start = _letters(view, lo, end)
+    if start == end or (start and (view[start - 1].isalnum() or view[start - 1] == "_")):
+        return None
+    return view[start:end].lower()
 
 
 def preposition(view: str, region_start: int, pos: int, words: frozenset[str]) -> str | None:
@@ -197,7 +238,6 @@ class RegionText:
 
 
 _WORD_AFTER = re.compile(r"[ \t]{1,2}([A-Za-z]{1,30})")
-_WORD_BEFORE = re.compile(r"([A-Za-z]{1,30})\.?[ \t]{1,2}$")
 
 
 def not_a_year(view: str, region_start: int, start: int, end: int, lex: Lexicon) -> bool:
@@ -205,8 +245,14 @@ def not_a_year(view: str, region_start: int, start: int, end: int, lex: Lexicon)
     after = _WORD_AFTER.match(view, end, end + 24)
     if after and after.group(1).lower() in lex.not_year_followers:
         return True
-    before = _WORD_BEFORE.search(view, max(region_start, start - 24), start)
-    return bool(before and before.group(1).lower() in lex.not_year_leaders)
+    lo = max(region_start, start - 24)
+    end = _last_spaces(view, lo, start)  # the letters (maybe cut by the window) before it
+    if end < 0:
+        return False
+    if end > lo and view[end - 1] == ".":
+        end -= 1  # "No. 1990"
+    word = view[_letters(view, lo, end) : end]
+    return bool(word) and word.lower() in lex.not_year_leaders
 
 
 _RECURRING_BEFORE = re.compile(
