@@ -216,9 +216,12 @@ def _year2(y: int, s: str | None) -> int | None:
 def _build(
     kind: str, m: re.Match[str], start: int, q: DateQualifier | None, wd: str | None
 ) -> Raw | None:
+    end = m.end()
+    if kind == "year":  # the commonest, first
+        poss = m.start("poss")
+        return Raw(start, end if poss < 0 else poss, Part(int(m["y"]), qualifier=q), pattern=kind)
     g = m.groupdict()
     y = int(g["y"]) if g.get("y") else None
-    end = m.end()
     if kind == "iso":
         return Raw(start, end, Part(y, int(g["mo"]), int(g["d"])), pattern=kind)
     if kind == "mdy" or kind == "dmy":
@@ -271,10 +274,6 @@ def _build(
         if y2 is None or y2 > 2099 or abs(y2 - y) > 150:
             return None
         return Raw(start, end, Part(y), Part(y2), pattern=kind)
-    if kind == "year":
-        return Raw(
-            start, m.start("poss") if g.get("poss") else end, Part(y, qualifier=q), pattern=kind
-        )
     return None
 
 
@@ -425,9 +424,8 @@ def join_ranges(view: str, raws: list[Raw], region_start: int) -> list[Raw]:
         a = raws[i]
         if i + 1 < len(raws) and a.b is None and raws[i + 1].b is None:
             b = raws[i + 1]
-            gap = view[a.end : b.start]
-            m = _JOIN.fullmatch(gap)
-            lead = _FROM.search(view, max(region_start, a.start - 12), a.start)
+            m = _JOIN.fullmatch(view, a.end, b.start)
+            lead = _FROM.search(view, max(region_start, a.start - 12), a.start) if m else None
             word = m.group().strip() if m else ""
             ok = m is not None and (
                 (word in ("–", "—", "-") and a.a.year is not None and b.a.year is not None)
