@@ -8,6 +8,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from klint.claims import QuantityClaim
+from klint.packcache import per_packs
 from klint.packs import Packs
 from klint.rules.base import Context
 
@@ -31,35 +32,33 @@ def stated(q: QuantityClaim) -> str:
     return "\u201c" + " ".join(q.text.split()) + "\u201d"
 
 
-def _tolerances(packs: Packs) -> dict[str, tuple[float, float]]:
+@per_packs
+def _tolerances(packs: Packs) -> tuple[dict[str, tuple[float, float]], re.Pattern[str]]:
+    """The widest tolerance of each qualifier kind, and the pack's qualifier words (longest
+    first) as a pattern."""
     out: dict[str, tuple[float, float]] = {"exact": (0.0, 0.0), "range": (0.0, 0.0)}
     for q in packs.qualifiers.values():
         below, above = out.get(q.kind, (0.0, 0.0))
         out[q.kind] = (max(below, q.below), max(above, q.above))
-    return out
+    words = sorted(packs.qualifiers, key=len, reverse=True)
+    pattern = re.compile(
+        "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)", re.IGNORECASE
+    )
+    return out, pattern
 
 
 def bounds(ctx: Context, q: QuantityClaim) -> tuple[float, float] | None:
     """The interval the true value lies in, given the claim's qualifier (None: vague)."""
     if q.low is None or q.high is None:
         return None
-    if "kn.tol" not in ctx.cache:
-        words = sorted(ctx.packs.qualifiers, key=len, reverse=True)
-        ctx.cache["kn.tol"] = _tolerances(ctx.packs)
-        ctx.cache["kn.words"] = re.compile(
-            "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)", re.IGNORECASE
-        )
+    widest, words = _tolerances(ctx.packs)
     # the qualifier word that opens the claim sets the tolerance; else the widest of its kind
-    m = (
-        ctx.cache["kn.words"].match(q.text)
-        if q.qualifier not in ("exact", "range", "vague")
-        else None
-    )
+    m = words.match(q.text) if q.qualifier not in ("exact", "range", "vague") else None
     word = ctx.packs.qualifiers.get(" ".join(m.group().lower().split())) if m else None
     if word is not None and word.kind == q.qualifier:
         below, above = word.below, word.above
     else:
-        below, above = ctx.cache["kn.tol"].get(q.qualifier, (0.0, 0.0))
+        below, above = widest.get(q.qualifier, (0.0, 0.0))
     lo, hi = min(q.low, q.high), max(q.low, q.high)
     return lo * (1 - min(below, 1.0)), hi * (1 + above)
 
