@@ -5,6 +5,7 @@ A count word against the number of items listed, or a vote split against a body'
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -14,6 +15,7 @@ from klint.diagnostics import Diagnostic, Severity
 from klint.document import CONTENT_KINDS, Document, Region
 from klint.rules.base import Context, Rule
 from klint.rules.numbers._common import fmt, line_of, paragraphs, sentence_text, stated, value
+from klint.text.words import find_all
 
 _ITEM = (
     r"(?:[A-Z][\w'’.-]*(?:\s+(?:of|de|du|la|le|the|and)\s+[A-Z][\w'’.-]*|\s+[A-Z][\w'’.-]*){0,3}"
@@ -47,17 +49,20 @@ _BOTH_RE = re.compile(
 )
 
 
-def _both_matches(view: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """``_BOTH_RE.finditer(view, start, end)``, the pattern tried only where "both" or "Both"
-    stands (opening with a word boundary, it is otherwise tried at every offset)."""
-    at: set[int] = set()
-    for word in ("both", "Both"):
-        p = view.find(word, start, end)
-        while p >= 0:
-            at.add(p)
-            p = view.find(word, p + 1, end)
+def _both_at(view: str) -> list[int]:
+    """Every offset where "both" or "Both" stands in ``view``, in order."""
+    return sorted(p for p in find_all(view, ("both", "Both")))
+
+
+def _both_matches(view: str, at: list[int], start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_BOTH_RE.finditer(view, start, end)``, the pattern tried only at the offsets ``at``
+    where "both" or "Both" stands (opening with a word boundary, it is otherwise tried at
+    every offset)."""
     last = start
-    for p in sorted(at):  # leftmost, non-overlapping: what finditer returns
+    for k in range(bisect.bisect_left(at, start), len(at)):  # leftmost, non-overlapping
+        p = at[k]
+        if p + 4 > end:
+            break
         m = _BOTH_RE.match(view, p, end) if p >= last else None
         if m is not None:
             last = m.end()
@@ -357,8 +362,11 @@ class CountVsList(Rule):
     def _both(self, ctx: Context) -> Iterator[Diagnostic]:
         """ "both" before a list of three or more names: "both Smith, Jones and Brown"."""
         view = ctx.doc.view
+        at = _both_at(view)
+        if not at:
+            return
         for region in ctx.doc.regions_of("paragraph", "list_item", "caption"):
-            for m in _both_matches(view, region.start, region.end):
+            for m in _both_matches(view, at, region.start, region.end):
                 items = _items(ctx, m.start("items"), m.end("items"))
                 if items is None or len(items) <= 2 or _partial(ctx, m.end("items")):
                     continue
@@ -377,6 +385,7 @@ class CountVsList(Rule):
         doc = ctx.doc
         regions = sorted((r for r in doc.regions if r.kind in CONTENT_KINDS), key=lambda r: r.start)
         claims = sorted(ctx.claims.quantities, key=lambda q: q.start)
+        starts = [q.start for q in claims]
         for k, region in enumerate(regions[:-1]):
             if region.kind not in ("paragraph", "list_item"):
                 continue
@@ -384,12 +393,14 @@ class CountVsList(Rule):
             if not text.endswith(":"):
                 continue
             intro = region.start + len(text) - 1
+            inside = claims[
+                bisect.bisect_left(starts, region.start) : bisect.bisect_right(starts, intro)
+            ]
             count = next(
                 (
                     q
-                    for q in claims
-                    if region.start <= q.start
-                    and q.end <= intro
+                    for q in inside
+                    if q.end <= intro
                     and q.unit == "count"
                     and q.qualifier == "exact"
                     and q.counted
