@@ -275,8 +275,8 @@ def _births(ctx: Context) -> dict[str, tuple[date, date, DateClaim]]:
                 if m and not (" " not in m.group(1) and _OF_LIST.search(before_name, 0, m.start())):
                     out.setdefault(m.group(1), (c.earliest, c.range_start_latest, c))
             continue
-        if c.is_range:
-            continue
+        if c.is_range or "born" not in before:
+            continue  # both readings below end in "born" and a preposition
         paren = _BORN_PAREN.search(before)
         if paren:
             m = _NAME_END.search(_plain(before[: paren.start()]).rstrip())
