@@ -131,8 +131,14 @@ def _ending(raw: str) -> str:
 def _figures(parts: list[str]) -> bool:
     """Whether a line is figures more than words ("8,500 nmi (15,700 km; 9,800 mi)"): a table
     cell's value, which two columns may share, not a caption."""
-    figures = sum(1 for p in parts if any(map(str.isdigit, p)))  # map: no generator a word
-    return figures >= sum(1 for p in parts if _WORD_RE.search(p))
+    figures = words = 0
+    for p in parts:
+        if p.isalpha():  # letters only: no figure, a word if three of them
+            words += len(p) >= 3
+            continue
+        figures += any(map(str.isdigit, p))  # map: no generator a word
+        words += _WORD_RE.search(p) is not None
+    return figures >= words
 
 
 _WORD_RE = re.compile(r"[^\W\d_]{3}")
