@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from klint.claims import Mention
 from klint.diagnostics import Diagnostic, Severity
 from klint.document import Document
+from klint.packcache import per_packs
+from klint.packs import Packs
 from klint.rules.base import Context, Rule
 from klint.rules.xrefs._common import line_of
 
@@ -77,22 +79,17 @@ class InfoboxEntityUnmentioned(Rule):
 
         options = ctx.options(self.code)
         fields = tuple(f.casefold() for f in options.fields)
-        rules = tuple((a.casefold(), b.casefold()) for a, b, *_ in ctx.packs.transliterations)
-        skel = skeletonizer(rules)
         if not _conflict_infobox(ctx.doc, self.CONFLICT_FIELDS):
             return
+        rules = _translit_rules(ctx.packs)
+        skel = skeletonizer(rules)
         if options.reverse:
             yield from self._reverse(ctx, rules)
-        body_keys: set[str] = set()
-        body_parts: set[str] = set()  # each word and hyphen part, normalized once below
-        for m in ctx.claims.mentions:
-            if m.source == "infobox":
-                continue
-            body_keys.add(m.key)
-            for w in m.words:
-                body_parts.add(w)
-                if "-" in w:
-                    body_parts.update(w.split("-"))
+        body = [m for m in ctx.claims.mentions if m.source != "infobox"]
+        body_keys = {m.key for m in body}
+        words = {w for m in body for w in m.words}
+        # each word and hyphen part, normalized once below
+        body_parts = words.union(*(w.split("-") for w in words if "-" in w))
         body_names = {skel(k) for k in body_keys}
         body_words = {skel(name_key(part)) for part in body_parts}
         for m in ctx.claims.mentions:
@@ -153,6 +150,12 @@ class InfoboxEntityUnmentioned(Rule):
                 f"(\u201c{other.name}\u201d, line {line_of(ctx, other.start)})",
                 related=[(other.start, other.end, "listed in the infobox")],
             )
+
+
+@per_packs
+def _translit_rules(packs: Packs) -> tuple[tuple[str, str], ...]:
+    """The pack's transliteration rewrites, case-folded (what :func:`skeletonizer` takes)."""
+    return tuple((a.casefold(), b.casefold()) for a, b, *_ in packs.transliterations)
 
 
 _CONFLICT_TEMPLATE_RE = re.compile(r"\{\{\s*infobox[ _]+military[ _]+conflict\b", re.IGNORECASE)
