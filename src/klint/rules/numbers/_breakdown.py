@@ -57,6 +57,8 @@ _SUBSET_TOTAL = re.compile(r"\b(?:out\s+)?of\s+(?:a|an)\s+(?:\w+\s+)?total\s+of\
 _STOP_IN_GAP = re.compile(r"[.:](?:\[[^\[\]\n]{1,12}\])*\s")
 #: after a part: it counts each of several items, so it is less than their sum ("2 each in …")
 _EACH = re.compile(r"\s*(?:\w+\s+)?each\b")
+#: the words of :data:`_TOTAL_AFTER` without "total" or "altogether"
+_ALL = re.compile(r"in\s+all|all\s+told")
 _TOTAL_AFTER = re.compile(r"[^,;.:]{0,25}?\b(?:in\s+all|in\s+total|altogether|all\s+told)\b")
 
 
@@ -98,10 +100,13 @@ def breakdowns(ctx: Context) -> list[Breakdown]:
                 if not (_MARK.search(said) or has_cue(said, cues)):
                     continue
                 used: set[int] = set()
+                totalled = _may_total(ctx.doc.view, sentence)
                 for i, whole in enumerate(sentence):
                     if whole.start in used:
                         continue
-                    b = _forward(ctx, sentence, i) or _backward(ctx, sentence, i)
+                    b = _forward(ctx, sentence, i) or (
+                        _backward(ctx, sentence, i) if totalled else None
+                    )
                     if b is not None:
                         found.append(b)
                         used.update(p.start for p in b.parts)
@@ -115,6 +120,14 @@ def _may_hold_list(view: str, sentence: list[QuantityClaim]) -> bool:
     and a number in brackets after it ("Labour (45)"), the only other parts
     :func:`_candidates` reads. (A cheap test that spares the cue search most sentences.)"""
     return len(sentence) >= 3 or any("(" in view[q.end : q.sentence_end or q.end] for q in sentence)
+
+
+def _may_total(view: str, sentence: list[QuantityClaim]) -> bool:
+    """Whether a total may follow parts in the sentence: one of the words :func:`_backward`
+    needs ("a total of", "in all", "altogether", "all told") stands in it or within 40
+    characters of its last claim. (A cheap test that spares most sentences the parts' list.)"""
+    low = view[sentence[0].start : max(q.end for q in sentence) + 40].lower()
+    return "total" in low or "altogether" in low or _ALL.search(low) is not None
 
 
 def tolerance(ctx: Context, b: Breakdown) -> float:
