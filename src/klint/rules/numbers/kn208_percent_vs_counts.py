@@ -52,6 +52,10 @@ class PercentVsCounts(Rule):
         for para in paragraphs(ctx):
             for _, group in itertools.groupby(para, key=lambda q: q.sentence_start):
                 qs = list(group)
+                if not any(
+                    a.unit == "count" and p.unit == "percent" for a, p in itertools.pairwise(qs)
+                ):
+                    continue  # no count with its percentage (the common case, found cheaply)
                 whole = self._whole(view, qs)
                 if whole is None or whole.low is None:
                     continue
