@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from klint.claims import Acronym, Mention, MentionSource
@@ -48,40 +49,26 @@ _Token = tuple[int, int, str, str]  # start, end, word, the word without its 's
 _bare = object.__new__
 
 
-def _runs_past(text: str, start: int, end: int) -> bool:
-    """Whether the word at ``start``, read past the region's ``end``, ends after it."""
-    m = _CAP_TOKEN_RE.match(text, start)
-    return m is not None and start + len(m.group().rstrip("-'’")) > end
+def _tokens(text: str) -> list[_Token]:
+    """The capitalized words of the whole text: ``(start, end, word, without 's)``.
 
-
-def _tokens(text: str, r: Region) -> list[_Token]:
-    """The capitalized words of one content region: ``(start, end, word, without 's)``."""
-    rs, re_ = r.start, r.end
-    label = r.label if r.kind == "infobox_field" else None
-    skip_to = rs + len(label) if label and text.startswith(label, rs) else -1
-    edge = re_ if re_ < len(text) else -1  # a word ending here may run on past the region
+    One scan for every region: a region takes the words that start in it and end by its end
+    (a word cut by the region's end is the start of a longer one, not a name of its own).
+    """
     toks: list[_Token] = []
-    for m in _CAP_TOKEN_RE.finditer(text, rs, re_):
+    for m in _CAP_TOKEN_RE.finditer(text):
         w = m.group()
-        s = m.start()
         if w.isalpha():  # most words: no hyphen, apostrophe or digit
-            if w.isupper() or not w[0].isupper() or s < skip_to:
+            if w.isupper() or not w[0].isupper():
                 continue
-            e = s + len(w)  # m.end(), without the call
-            if e == edge and _runs_past(text, s, re_):
-                continue
-            toks.append((s, e, w, w))
+            s = m.start()
+            toks.append((s, s + len(w), w, w))
             continue
         if w[-1] in "-'’":
             w = w.rstrip("-'’")
-        if (
-            w.isupper()
-            or not w[0].isupper()
-            or (not w.isalpha() and _DIGIT_RE.search(w))
-            or s < skip_to  # the field's own label ("Location")
-            or (m.end() == edge and _runs_past(text, s, re_))
-        ):
+        if w.isupper() or not w[0].isupper() or (not w.isalpha() and _DIGIT_RE.search(w)):
             continue
+        s = m.start()
         toks.append((s, s + len(w), w, w[:-2] if w.endswith(("'s", "’s")) else w))
     return toks
 
@@ -107,17 +94,25 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
     stop, particle_gap = _name_words(packs)
     text = doc.text
     lower = lower_words(text)  # runs of lower-case letters
-    runs: list[tuple[Region, list[_Token], bool]] = []
+    toks = _tokens(text)
+    at = [t[0] for t in toks]  # where each word starts: a region's words found by bisection
+    runs: list[tuple[Region, int, int, bool]] = []  # a run toks[i:j] of its region, at a start
     for region in idx.regions:
-        toks = _tokens(text, region)
-        if not toks:
+        rs, re_ = region.start, region.end
+        k = bisect_left(at, rs)
+        n = bisect_left(at, re_, k)
+        if n > k and toks[n - 1][1] > re_:  # a word that runs on past the region's end
+            n -= 1
+        label = region.label if region.kind == "infobox_field" else None
+        if label and text.startswith(label, rs):
+            while k < n and toks[k][0] < rs + len(label):  # the field's own label ("Location")
+                k += 1
+        if k == n:
             continue
         starts = set(idx.sentences(region))
-        n = len(toks)
-        k = 0
         while k < n:
-            j = k + 1
-            end = toks[k][1]
+            i, j = k, k + 1
+            end = toks[i][1]
             while j < n:
                 s, e, w, _ = toks[j]
                 if w in stop:
@@ -127,53 +122,63 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
                         break
                 end = e
                 j += 1
-            run = toks[k:j]
             k = j
-            b = run[0][0]
+            b = toks[i][0]
             while b > 0 and text[b - 1] in "\"'“‘([":  # a sentence may open with these
                 b -= 1
             at_start = b in starts
-            while run and (run[0][2] in stop or (at_start and _common_word(run[0][2], lower))):
-                run = run[1:]
+            while i < j and (toks[i][2] in stop or (at_start and _common_word(toks[i][2], lower))):
+                i += 1
                 at_start = False
-            if run:
-                runs.append((region, run, at_start))
-    proper = {  # words capitalized where a sentence does not force it
-        name_key(t[3]) for _, run, at_start in runs if not at_start or len(run) > 1 for t in run
-    }
+            if i < j:
+                runs.append((region, i, j, at_start))
+    keys = [name_key(t[3]) for t in toks]
+    proper: set[str] = set()  # words capitalized where a sentence does not force it
+    for _, i, j, at_start in runs:
+        if j - i > 1:
+            proper.update(keys[i:j])
+        elif not at_start:
+            proper.add(keys[i])
     near = _NearNames(proper)
     out: list[Mention] = []
-    quoted: Region | None = None  # the last region asked about, and its quotations
+    last_region: Region | None = None  # the region of the last mention, and what it gives all
+    source: MentionSource = "body"
+    field: str | None = None
+    quoted = False  # the region is a quotation
     quotes: list[tuple[int, int]] = []
-    for r, run, at_start in runs:
-        first = run[0]
-        if (
-            at_start
-            and len(run) == 1
-            and name_key(first[3]) not in proper
-            # kept in prose as a slip of a name the text has: "Johhnston was killed"
-            and not (
-                r.kind == "paragraph"
-                and ALONE_RE.match(text, first[1])
-                and (
-                    first[0] == r.start
-                    or PROSE_END_RE.search(text, max(r.start, first[0] - 8), first[0])
-                )
-                and near(name_key(first[3]))
-            )
-        ):
-            continue
-        last = run[-1]
+    for r, i, j, at_start in runs:
+        first = toks[i]
         start = first[0]
-        if len(run) == 1:
-            parts: tuple[str, ...] = (first[3],)
-            end = start + len(first[3])
+        if j - i == 1:
+            name, key = first[3], keys[i]
+            if (
+                at_start
+                and key not in proper
+                # kept in prose as a slip of a name the text has: "Johhnston was killed"
+                and not (
+                    r.kind == "paragraph"
+                    and ALONE_RE.match(text, first[1])
+                    and (
+                        start == r.start
+                        or PROSE_END_RE.search(text, max(r.start, start - 8), start)
+                    )
+                    and near(key)
+                )
+            ):
+                continue
+            end = start + len(name)
+            parts: tuple[str, ...] = (name,)
         else:
-            parts = tuple(t[3] for t in run)
+            last = toks[j - 1]
             end = last[1] - (len(last[2]) - len(last[3]))
-        if r is not quoted:
-            quoted, quotes = r, idx.quotes(r)
-        name = text[start:end]
+            name = text[start:end]
+            key = name_key(name)
+            parts = tuple([t[3] for t in toks[i:j]])
+        if r is not last_region:
+            last_region, source = r, _SOURCES.get(r.kind, "body")
+            field = r.label if r.kind == "infobox_field" else None
+            quoted = r.kind == "quote"
+            quotes = [] if quoted else idx.quotes(r)
         mention = _bare(Mention)  # see _bare
         Mention.__init__(
             mention,
@@ -181,10 +186,10 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
             end=end,
             text=name,
             name=name,
-            key=name_key(name),
-            source=_SOURCES.get(r.kind, "body"),
-            field=r.label if r.kind == "infobox_field" else None,
-            in_quote=r.kind == "quote" or (bool(quotes) and sentences.inside(quotes, start)),
+            key=key,
+            source=source,
+            field=field,
+            in_quote=quoted or (bool(quotes) and sentences.inside(quotes, start)),
             words=parts,
         )
         out.append(mention)
