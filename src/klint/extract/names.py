@@ -245,6 +245,16 @@ _ACR_RE = re.compile(r"([A-Z][A-Z&]{1,9})(s?)(?![\w\-/]|\.[A-Za-z])")
 #: where ``_ACR_RE`` may start: a capital before a capital or "&" (see :func:`ascii_marks`)
 _ACR_MARKS = ascii_table({b"ABCDEFGHIJKLMNOPQRSTUVWXYZ": b"A", b"&": b"&"}), (b"AA", b"A&")
 _ROMAN_RE = re.compile(r"M{0,4}(?:CM|CD|D?C{0,4})(?:XC|XL|L?X{0,4})(?:IX|IV|V?I{0,4})")
+_WORD_SPLIT_RE = re.compile(r"[\s\-]+")
+_NON_SPACE_RE = re.compile(r"\S+")
+#: a run of capitals before or after an acronym, or a number after its hyphen ("T-72")
+_CAPS_BEFORE_RE = re.compile(r"[A-Z]{2,}[\s,]+$")
+_CAPS_AFTER_RE = re.compile(r"[\s,]+[A-Z]{2,}\b")
+_HYPHEN_DIGIT_RE = re.compile(r"-\d")
+#: "(" just before an acronym, ")" (or "," or ";") after it; "(...)" after it
+_OPEN_BEFORE_RE = re.compile(r"\(\s*(?:the\s+|or\s+)?$")
+_CLOSE_AFTER_RE = re.compile(r"\s*[),;]")
+_PAREN_AFTER_RE = re.compile(r"\s*\(([^()]{3,120})\)")
 
 
 def _long_form(short: str, window: str) -> int | None:
@@ -272,7 +282,7 @@ def _initials_ok(short: str, expansion: str, minor: frozenset[str]) -> bool:
     Hyphen parts count as words ("Austro-Hungarian Navy": AHN); ``minor`` words may be
     skipped ("Commonwealth of Independent States": CIS).
     """
-    parts = [p for p in re.split(r"[\s\-]+", expansion) if p]
+    parts = [p for p in _WORD_SPLIT_RE.split(expansion) if p]
     if not parts or parts[0][0].lower() != short[0].lower() or len(parts) > 2 * len(short):
         return False
     initials = [p[0].lower() for p in parts]
@@ -299,7 +309,7 @@ def _expansion_before(
     """The span of the expansion that ends before the "(" at ``paren`` (not before ``lo``)."""
     head_end = len(text[lo:paren].rstrip()) + lo
     limit = min(len(short) + 5, 2 * len(short))
-    toks = list(re.finditer(r"\S+", text[max(lo, head_end - 40 * limit) : head_end]))[-limit:]
+    toks = list(_NON_SPACE_RE.finditer(text[max(lo, head_end - 40 * limit) : head_end]))[-limit:]
     if not toks:
         return None
     base = max(lo, head_end - 40 * limit) + toks[0].start()
@@ -329,9 +339,9 @@ def _not_acronym(text: str, s: int, e: int, acr: str, banned: frozenset[str]) ->
     after = text[e : e + 12]
     # a run of capitals ("MEGA OIL", "AND TO MUST") is a name or emphasis, not an acronym
     return bool(
-        re.search(r"[A-Z]{2,}[\s,]+$", before)
-        or re.match(r"[\s,]+[A-Z]{2,}\b", after)
-        or re.match(r"-\d", after)
+        _CAPS_BEFORE_RE.search(before)
+        or _CAPS_AFTER_RE.match(after)
+        or _HYPHEN_DIGIT_RE.match(after)
     )
 
 
@@ -375,13 +385,13 @@ def _definition(
 ) -> tuple[int, int] | None:
     """The expansion's span when the acronym at ``m`` is defined here, in either order."""
     acr = m.group(1)
-    pre = re.search(r"\(\s*(?:the\s+|or\s+)?$", text[max(lo, m.start() - 8) : m.start()])
-    if pre and re.match(r"\s*[),;]", text[m.end() : hi]):
+    pre = _OPEN_BEFORE_RE.search(text[max(lo, m.start() - 8) : m.start()])
+    if pre and _CLOSE_AFTER_RE.match(text, m.end(), hi):
         return _expansion_before(text, lo, max(lo, m.start() - 8) + pre.start(), acr, minor)
-    after = re.match(r"\s*\(([^()]{3,120})\)", text[m.end() : min(hi, m.end() + 130)])
+    after = _PAREN_AFTER_RE.match(text, m.end(), min(hi, m.end() + 130))
     if after:
         inner = after.group(1)
-        s = m.end() + after.start(1) + len(inner) - len(inner.lstrip())
+        s = after.start(1) + len(inner) - len(inner.lstrip())
         expansion = inner.strip()
         if _long_form(acr, expansion) == 0 and _initials_ok(acr, expansion, minor):
             return s, s + len(expansion)

@@ -68,6 +68,8 @@ _DEICTIC = frozenset(
 _LIST_AFTER_RE = re.compile(
     r"(?:\s+[a-z]+){0,6}[\s,]*\(?\s*(\d{2,5})((?:\s*,\s*\d{2,5})*\s*(?:,\s*)?(?:and|&)\s*\d{2,5})\s*\)?"
 )
+_WORD_RE = re.compile(r"[A-Za-z][a-z\-]+")
+_ID_NUMBER_RE = re.compile(r"\d{2,5}")
 _SINGLE_ID_RE = re.compile(r"\s+(?:No\.\s*|#)?(\d{1,5}[A-Z]?)\b(?![.,]?\d)", re.IGNORECASE)
 
 
@@ -200,7 +202,7 @@ def _phrase(
 
 def _noun_before(text: str, lo: int, hi: int, nouns: dict[str, str]) -> str | None:
     """The nearest plural reference noun in ``text[lo:hi]`` ("resolutions")."""
-    for m in reversed(list(re.finditer(r"[A-Za-z][a-z\-]+", text[lo:hi]))):
+    for m in reversed(list(_WORD_RE.finditer(text, lo, hi))):
         w = m.group().casefold()
         if w in nouns and w != nouns[w]:
             return nouns[w]
@@ -231,7 +233,7 @@ def _identifiers(doc: Document, packs: Packs) -> list[Reference]:
         single = _SINGLE_ID_RE.match(text, m.end(), tail_end) if noun == target else None
         sentence = doc.text_index.sentence_start(region, m.start())
         if many:
-            for n in re.finditer(r"\d{2,5}", text[many.start(1) : many.end()]):
+            for n in _ID_NUMBER_RE.finditer(text[many.start(1) : many.end()]):
                 ns = many.start(1) + n.start()
                 out.append(
                     Reference(
