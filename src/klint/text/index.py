@@ -33,6 +33,8 @@ class TextIndex:
         "_sentences",
         "_quotes",
         "_digits",
+        "_stop_chars",
+        "_quote_opens",
     )
 
     def __init__(self, doc: Document) -> None:
@@ -45,6 +47,8 @@ class TextIndex:
         self._sentences: dict[tuple[int, int], list[int]] = {}
         self._quotes: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._digits: list[int] | None = None
+        self._stop_chars: list[int] | None = None  # the view's ".", "!" and "?"
+        self._quote_opens: list[int] | None = None  # the view's quotes that open a quotation
 
     @property
     def regions(self) -> list[Region]:
@@ -60,14 +64,7 @@ class TextIndex:
     def digits(self) -> list[int]:
         """Offsets of the view's ASCII digits, in order."""
         if self._digits is None:
-            view, found = self.view, []
-            for digit in "0123456789":  # ``str.find`` skips ahead many times faster than ``re``
-                p = view.find(digit)
-                while p >= 0:
-                    found.append(p)
-                    p = view.find(digit, p + 1)
-            found.sort()
-            self._digits = found
+            self._digits = sentences.find_chars(self.view, "0123456789")
         return self._digits
 
     def at_digits(self, pattern: re.Pattern[str], start: int, end: int) -> Iterator[re.Match[str]]:
@@ -96,7 +93,11 @@ class TextIndex:
         key = (region.start, region.end)
         found = self._marks.get(key)
         if found is None:
-            found = self._marks[key] = sentences.stop_marks(self.view, region.start, region.end)
+            if self._stop_chars is None:  # found once for the view, each region's by bisection
+                self._stop_chars = sentences.find_chars(self.view, ".!?")
+            found = self._marks[key] = sentences.stop_marks(
+                self.view, region.start, region.end, self._stop_chars
+            )
         return found
 
     def stops(self, region: Region) -> list[int]:
@@ -130,7 +131,11 @@ class TextIndex:
         key = (region.start, region.end)
         found = self._quotes.get(key)
         if found is None:
-            found = self._quotes[key] = sentences.quote_spans(self.view, region.start, region.end)
+            if self._quote_opens is None:  # found once for the view, each region's by bisection
+                self._quote_opens = sentences.find_chars(self.view, sentences.QUOTE_OPENERS)
+            found = self._quotes[key] = sentences.quote_spans(
+                self.view, region.start, region.end, self._quote_opens
+            )
         return found
 
     def sentence_start(self, region: Region, offset: int) -> int:

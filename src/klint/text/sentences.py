@@ -62,23 +62,19 @@ _CAPITAL_OR_DIGIT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 Mark = tuple[int, int, int]
 
 
-def stop_marks(view: str, start: int, end: int) -> list[Mark]:
+def stop_marks(view: str, start: int, end: int, stops: list[int] | None = None) -> list[Mark]:
     """Every stop inside ``[start, end)`` with closers and white space after it.
 
     A mark holds no other stop, so the marks are where each reading's pattern may match,
     and each reading keeps those whose closers and next character it takes; a shorter
-    ``end`` than the marks' keeps those whose next character comes before it."""
+    ``end`` than the marks' keeps those whose next character comes before it.
+    ``stops``: :func:`find_chars` of ``".!?"`` in ``view`` (else found here)."""
     # tried only at each stop, found by ``str.find`` (far faster than the pattern's own scan
     # for its first character); a mark holds no stop, so the marks are those ``finditer`` finds
-    stops = []
-    for ch in ".!?":
-        p = view.find(ch, start, end)
-        while p >= 0:
-            stops.append(p)
-            p = view.find(ch, p + 1, end)
-    stops.sort()
+    if stops is None:
+        stops = find_chars(view, ".!?", start, end)
     marks = []
-    for p in stops:
+    for p in stops[bisect.bisect_left(stops, start) : bisect.bisect_left(stops, end)]:
         m = _STOP_MARK.match(view, p, end)
         if m is not None:
             marks.append((p, m.end(1), m.end()))
@@ -195,17 +191,39 @@ _QUOTE = re.compile(
 )
 
 
-_QUOTE_OPENERS = ('"', "\u201c", "\u00ab")
+#: What opens a quotation of :func:`quote_spans`.
+QUOTE_OPENERS = '"\u201c\u00ab'
 
 
-def quote_spans(view: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of quoted text inside ``[start, end)`` (double quotes, curly or straight, guillemets)."""
+def quote_spans(
+    view: str, start: int, end: int, opens: list[int] | None = None
+) -> list[tuple[int, int]]:
+    """Spans of quoted text inside ``[start, end)`` (double quotes, curly or straight, guillemets).
+
+    ``opens``: :func:`find_chars` of :data:`QUOTE_OPENERS` in ``view`` (else found here)."""
     # a match opens with a quote: scanned from the first one, found by ``str.find`` (which
     # skips ahead many times faster than the pattern's scan; most regions have none)
-    opens = [p for p in (view.find(q, start, end) for q in _QUOTE_OPENERS) if p >= 0]
-    if not opens:
+    if opens is None:
+        opens = find_chars(view, QUOTE_OPENERS, start, end)
+    i = bisect.bisect_left(opens, start)
+    if i == len(opens) or opens[i] >= end:
         return []
-    return [(m.start(), m.end()) for m in _QUOTE.finditer(view, min(opens), end)]
+    return [(m.start(), m.end()) for m in _QUOTE.finditer(view, opens[i], end)]
+
+
+def find_chars(view: str, chars: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Sorted offsets of ``chars`` inside ``[start, end)``: one ``str.find`` scan a character
+    (far faster than a pattern's scan for a class of characters)."""
+    if end is None:
+        end = len(view)
+    found = []
+    for ch in chars:
+        p = view.find(ch, start, end)
+        while p >= 0:
+            found.append(p)
+            p = view.find(ch, p + 1, end)
+    found.sort()
+    return found
 
 
 def inside(spans: list[tuple[int, int]], offset: int) -> bool:
