@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 
+from klint.document import Region
 from klint.extract import extract
 from klint.packs import load_packs
 from klint.sources import read_text
@@ -82,3 +83,28 @@ def test_the_index_finds_the_region_of_a_span_and_its_sentence_and_quotes() -> N
     assert not index.in_quote(region, then)
     second = text.index("second")
     assert index.region_at(then, second) is None  # a span across two paragraphs has no region
+
+
+def test_each_region_reads_the_same_off_the_views_stops_and_quotes_as_off_its_own() -> None:
+    """The index finds the view's stops and quotes once and gives each region its own; regions
+    nested or side by side read what a scan of the region alone finds."""
+    text = (
+        'Title\n\nHe said "we left." Then "Gen. Ortiz" came! Did he? Yes.\n\n'
+        "A second «quoted» part ends here. And “this” too.\n"
+    )
+    doc = read_text(text, "a.txt")
+    view, index = doc.view, doc.text_index
+    whole = len(text) - 1
+    regions = [*doc.content_regions(), Region("paragraph", 20, whole), Region("paragraph", 0, 25)]
+    for r in regions:
+        marks = sentences.stop_marks(view, r.start, r.end)
+        assert index.stops(r) == sentences.stop_starts(view, r.start, r.end, marks)
+        assert index.sentences(r) == sentences.sentence_starts(view, r.start, r.end, marks)
+        for end in (r.end, r.start + 12):
+            assert index.number_sentences(r, end) == sentences.number_sentence_starts(
+                view, r.start, end, marks=marks
+            )
+        assert index.quotes(r) == sentences.quote_spans(view, r.start, r.end)
+    assert index.quotes(regions[1]) == [(15, 25), (31, 43)]  # straight quotes, in one region
+    assert index.quotes(regions[2]) == [(73, 81), (102, 108)]  # a guillemet, curly quotes
+    assert index.quotes(regions[-1]) == [(15, 25)]  # a region's quotes end by its end
