@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from klint.claims import Mention
+from klint.document import Document, Region
 from klint.extract import names, references
 from klint.extract._names_text import edit_distance1, name_key, skeleton
 from klint.packs import load_packs
@@ -114,6 +117,30 @@ def test_quoted_names_are_marked(packs):
         _doc('Title\n\nHe wrote that "the march on Kelbadjar was the turning point".\n'), packs
     )
     assert [(m.name, m.in_quote) for m in ms] == [("Kelbadjar", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "inner"),
+    [
+        ("We saw Anna Berg meet Carl Dahl-Ek at noon.\n", "Carl Dahl-Ek", "Carl"),
+        ("We saw Anna Berg meet Carl Dahl's men at noon.\n", "Carl Dahl", "Carl"),
+        ("We saw Anna Berg meet Carl Dahl- at noon.\n", "Carl Dahl", "Carl Dahl"),  # a hyphen
+    ],
+)
+def test_a_region_takes_the_words_that_end_inside_it(packs, text, outer, inner):
+    """A region inside another ends after "Carl Dahl": a word it cuts is part of a longer one,
+    not a name of its own (a trailing hyphen aside); the outer region reads the whole word."""
+    regions = [Region("paragraph", 0, len(text) - 1), Region("paragraph", 22, 31)]
+    ms = names.extract_mentions(Document(text=text, regions=regions), packs)
+    assert [(m.name, m.start) for m in ms] == [("Anna Berg", 7), (outer, 22), (inner, 22)]
+
+
+def test_every_field_of_a_mention_is_set(packs):
+    doc = read_text(SEED.read_text(encoding="utf-8"), str(SEED), "text")
+    ms = names.extract_mentions(doc, packs)
+    fields = [f.name for f in dataclasses.fields(Mention)]
+    assert ms and all(hasattr(m, f) for m in ms for f in fields)
+    assert ms[0] == Mention(**{f: getattr(ms[0], f) for f in fields})
 
 
 # --------------------------------------------------------------------------- acronyms
