@@ -202,20 +202,14 @@ def ascii_shadow(text: str) -> str:
 
 
 _ONLY_LOWER = bytes(b if 0x61 <= b <= 0x7A else 0x20 for b in range(256))  # a-z kept, else " "
-_LOWER_LAST: list[tuple[str, frozenset[str]]] = []  # the last text's words (shared by callers)
 
 
 def lower_words(text: str) -> frozenset[str]:
     """Runs of lower-case letters: a capitalized word found among them ("Charter") is a common word."""
-    last = _LOWER_LAST[0] if _LOWER_LAST else None
-    if last is not None and (last[0] is text or last[0] == text):
-        return last[1]
     # runs of [a-z] are runs of the bytes a-z in UTF-8 (a multi-byte character has no ASCII
     # byte): blank every other byte and split, twice as fast as finding the runs with a regex
     ascii_words = text.encode("utf-8", "surrogatepass").translate(_ONLY_LOWER).decode("ascii")
-    words = frozenset(ascii_words.split())
-    _LOWER_LAST[:] = [(text, words)]
-    return words
+    return frozenset(ascii_words.split())
 
 
 def plural_forms(noun: str) -> tuple[str, ...]:
