@@ -58,6 +58,10 @@ _FILE_NS = ("file:", "image:", "media:", "datei:", "fichier:", "imagen:", "bild:
 _SKIP_LINK_RE = re.compile(
     r"^\s*+:?\s*+(?:category|kategorie|catégorie|[a-z]{2,3}(?:-[a-z]{2,8})?)\s*:", re.IGNORECASE
 )
+_ALT_RE = re.compile(r"\s*alt\s*=")
+#: what a line may start with that the parser reads as markup there: a list item, a
+#: definition, a heading, a rule, a table's marks
+_LINE_START_MARKS = frozenset("*#:;=-|!{")
 _FILE_OPTION_RE = re.compile(
     r"^\s*+(?:thumb|thumbnail|frame|framed|frameless|border|left|right|center|centre|none|baseline|sub|super"
     r"|top|text-top|middle|bottom|text-bottom|upright(?:\s*=?\s*[\d.]*)?|\d*(?:x\d+)?\s*px"
@@ -485,17 +489,25 @@ class _Reader:
         try:
             caption: tuple[int, str] | None = None
             for off, seg in _split_top(self.text[base : end - 2]):
-                m = re.match(r"\s*alt\s*=", seg)
+                m = _ALT_RE.match(seg)
                 if m:
-                    spans = self.walk(_wikitree.parse(seg[m.end() :]), base + off + m.end())
-                    self.add("caption", spans)
+                    self.add("caption", self.segment(seg[m.end() :], base + off + m.end()))
                 elif not _FILE_OPTION_RE.match(seg):
                     caption = (off, seg)
             if caption is not None:
-                spans = self.walk(_wikitree.parse(caption[1]), base + caption[0])
-                self.add("caption", spans)
+                self.add("caption", self.segment(caption[1], base + caption[0]))
         finally:
             self.parsed = parsed
+
+    def segment(self, seg: str, at: int) -> list[Span]:
+        """Show ``seg``, a picture's alt text or caption at ``at``, as parsed alone; its
+        visible spans. One that :meth:`simple` reads, with its quotes paired and nothing a
+        line may start with (a list mark, a heading…), is read without the parser."""
+        if seg[:1] not in _LINE_START_MARKS and _wikiscan._paired(seg):
+            simple = self.simple(at, at + len(seg))
+            if simple is not None:
+                return simple
+        return self.walk(_wikitree.parse(seg), at)
 
     # -- templates -----------------------------------------------------------------------------
     def params(self, node: Any, pos: int) -> list[tuple[Any, int]]:
@@ -875,25 +887,21 @@ def _unclaimed(s: str, claimed: list[Span]) -> str:
 
 
 def _split_top(s: str) -> list[tuple[int, str]]:
-    """Split at ``|`` outside nested ``[[…]]`` and ``{{…}}``: (offset, segment) pairs."""
+    """Split at ``|`` outside nested ``[[…]]`` and ``{{…}}``: (offset, segment) pairs (a
+    closing pair closes whichever is open; one with none open is text)."""
     out = []
     depth = 0
     start = 0
-    k = 0
-    while k < len(s):
-        two = s[k : k + 2]
-        if two in ("[[", "{{"):
+    for m in _BOX_SPLIT_RE.finditer(s):
+        tok = m.group()
+        if tok == "|":
+            if not depth:
+                out.append((start, s[start : m.start()]))
+                start = m.end()
+        elif tok in ("[[", "{{"):
             depth += 1
-            k += 2
-            continue
-        if two in ("]]", "}}") and depth:
+        elif depth:
             depth -= 1
-            k += 2
-            continue
-        if s[k] == "|" and not depth:
-            out.append((start, s[start:k]))
-            start = k + 1
-        k += 1
     out.append((start, s[start:]))
     return out
 
