@@ -123,8 +123,9 @@ _ENTITY_RE = re.compile(_wikiscan.ENTITY)
 _BRACKETS_RE = re.compile(r"[\[\]{}\s]")
 _MAGIC_RE = re.compile(r"__[A-Z]{2,20}__")
 _LIST_LINE_RE = re.compile(r"[ \t]*[*#]")
-#: a line with a character that is no blank (as ``str.strip`` tells), without its line ending
-_FREE_LINE_RE = re.compile(r"(?<![^\r\n])[^\S\r\n]*+\S[^\r\n]*")
+#: a line's first character that is no blank (as ``str.strip`` tells) and the rest of the
+#: line, without its line ending (a search skips blanks in C to the first character)
+_FREE_LINE_RE = re.compile(r"\S[^\r\n]*")
 _LINE_ENDINGS = ("\n", "\r", "\r\n")
 
 _DATE_TEMPLATES = frozenset(
@@ -835,9 +836,11 @@ class _Reader:
         them parts their paragraphs."""
         text = self.text
         free_text, free_view = _unclaimed(text, self.claimed), _unclaimed(view, self.claimed)
+        cr = "\r" in text
         block: Span | None = None
         for m in _FREE_LINE_RE.finditer(free_text):
             a, b = m.span()
+            a = max(free_text.rfind("\n", 0, a), free_text.rfind("\r", 0, a) if cr else -1) + 1
             is_list = _LIST_LINE_RE.match(text, a) is not None
             if block and (is_list or text[block[1] : a] not in _LINE_ENDINGS):
                 self._paragraph(free_view, *block, "paragraph")
