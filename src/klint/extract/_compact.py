@@ -14,6 +14,7 @@ import functools
 import operator
 import re
 from collections.abc import Callable
+from itertools import repeat
 from typing import Any, TypeVar
 
 from klint.claims import Claim, Claims
@@ -128,23 +129,29 @@ class Compacted:
     def restore(self, claims: Claims) -> Claims:
         """``claims`` with their offsets moved back onto the file (frames are read afterwards,
         from the restored claims)."""
+        outward = self.outward
 
-        def fix(claim: _C) -> _C:
-            cls: type = type(claim)  # a class is hashable (mypy reads Claim.__hash__ here)
-            names, values_of, offsets = _layout(cls)
-            moved: _C = _bare(cls)
-            for name, value in zip(names, values_of(claim)):
-                setattr(moved, name, value)
-            for name, is_end in offsets:
-                value = getattr(moved, name)
-                if isinstance(value, int) and not isinstance(value, bool):
-                    setattr(moved, name, self.outward(value, is_end))
-            return moved
+        def fix(claims: list[_C]) -> list[_C]:
+            out: list[_C] = []
+            last: type | None = None  # a list holds one class: its layout read once
+            for claim in claims:
+                cls: type = type(claim)  # a class is hashable (mypy reads Claim.__hash__ here)
+                if cls is not last:
+                    names, values_of, offsets = _layout(cls)
+                    last = cls
+                moved: _C = _bare(cls)
+                any(map(setattr, repeat(moved), names, values_of(claim)))  # each field, in C
+                for name, is_end in offsets:
+                    value = getattr(moved, name)
+                    if type(value) is int:  # not None, nor a bool
+                        setattr(moved, name, outward(value, is_end))
+                out.append(moved)
+            return out
 
         return Claims(
-            dates=[fix(c) for c in claims.dates],
-            quantities=[fix(c) for c in claims.quantities],
-            mentions=[fix(c) for c in claims.mentions],
-            acronyms=[fix(c) for c in claims.acronyms],
-            references=[fix(c) for c in claims.references],
+            dates=fix(claims.dates),
+            quantities=fix(claims.quantities),
+            mentions=fix(claims.mentions),
+            acronyms=fix(claims.acronyms),
+            references=fix(claims.references),
         )
