@@ -33,6 +33,7 @@ import bisect
 import html.entities
 import itertools
 import re
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 import mwparserfromhell.nodes as n
@@ -229,6 +230,8 @@ _NOT_TEXT_RE = re.compile(r"[&:]")
 
 
 _TEXT = n.Text
+#: what shows a piece of text (``raw`` at ``pos``, up to ``end``) and returns its visible spans
+_Plain = Callable[[str, int, int], list[tuple[int, int]]]
 
 
 def _hidden_template(name: str) -> bool:
@@ -349,6 +352,19 @@ class _Reader:
             pos = end
         return spans
 
+    def walk_document(self, code: Any) -> None:
+        """Show the document's visible content. Nothing asks for the spans of its own text
+        (its paragraphs are read from the view), so the plain lines in it show theirs
+        without measuring them."""
+        length, show, pos = self.length, self.node, 0
+        for node in code.nodes:
+            end = pos + length(node)
+            if type(node) is _TEXT and self.lines:
+                self.text_with_lines(pos, end, self.unmeasured)
+            else:
+                show(node, pos, end)
+            pos = end
+
     def show(self, start: int, end: int) -> list[Span]:
         """Show ``text[start:end]``; return its span without surrounding blanks (for regions)."""
         self.view.show(start, end)
@@ -413,16 +429,26 @@ class _Reader:
             return out + self.show(last, end)
         return self.show(pos, end)
 
-    def text_with_lines(self, pos: int, end: int) -> list[Span]:
-        """Show a text node at ``pos``, reading the plain lines stubbed in it."""
-        lines, parsed, plain = self.lines, self.parsed, self.plain
+    def unmeasured(self, raw: str, pos: int, end: int) -> list[Span]:
+        """Show text as :meth:`plain` does, its spans left unmeasured (none returned)."""
+        if "__" in raw:
+            self.plain(raw, pos, end)
+        else:
+            self.view.show(pos, end)
+        return []
+
+    def text_with_lines(self, pos: int, end: int, plain: _Plain | None = None) -> list[Span]:
+        """Show a text node at ``pos``, reading the plain lines stubbed in it (its text shown
+        by ``plain``, :meth:`plain` if None)."""
+        lines, parsed = self.lines, self.parsed
+        plain = plain or self.plain
         k = bisect.bisect_left(self.line_starts, pos)
         out: list[Span] = []
         while k < len(lines) and lines[k].start < end:
             line = lines[k]
             if line.start > pos:
                 out += plain(parsed[pos : line.start], pos, line.start)
-            simple = self.simple(line.body, line.end, checked=True)
+            simple = self.simple(line.body, line.end, checked=True, plain=plain)
             if simple is None:  # "&" that starts no entity: the line is parsed alone
                 simple = self.parse_walk(line.start, line.end, line=True)
             out += simple
@@ -714,7 +740,9 @@ class _Reader:
                     cells.append((item.tag, spans))
             headers = self.row(cells, headers)
 
-    def simple(self, start: int, end: int, checked: bool = False) -> list[Span] | None:
+    def simple(
+        self, start: int, end: int, checked: bool = False, plain: _Plain | None = None
+    ) -> list[Span] | None:
         """Show ``parsed[start:end]`` when it holds no markup but plain links (``[[a]]``,
         ``[[a|b]]``), bold and italic quotes, ``<br>``, blanked references and templates
         with no markup in them (``{{flagicon|ITA}}``, ``{{convert|25|km}}``), as the
@@ -724,10 +752,11 @@ class _Reader:
         link whose title has a colon (a picture, a category, another wiki) is left to the
         parser. A template the reader never shows shows nothing; one it shows is parsed
         alone, which builds the node the parser builds for it in the line. ``checked``: a
-        plain line's body read ahead, which holds nothing else (its pattern matched it).
+        plain line's body read ahead, which holds nothing else (its pattern matched it);
+        ``plain``: what shows its text (:meth:`plain` if None).
         """
         shown = self.simple_plan(start, end, None if checked else _SIMPLE_RE)
-        return None if shown is None else self.show_simple(start, end, shown)
+        return None if shown is None else self.show_simple(start, end, shown, plain)
 
     def simple_plan(
         self, start: int, end: int, pattern: re.Pattern[str] | None = _SIMPLE_RE
@@ -757,9 +786,13 @@ class _Reader:
                     shown[m.start()] = node
         return shown
 
-    def show_simple(self, start: int, end: int, shown: dict[int, Any]) -> list[Span]:
-        """Show ``parsed[start:end]`` as planned by :meth:`simple_plan`; its visible spans."""
-        parsed, plain = self.parsed, self.plain
+    def show_simple(
+        self, start: int, end: int, shown: dict[int, Any], plain: _Plain | None = None
+    ) -> list[Span]:
+        """Show ``parsed[start:end]`` as planned by :meth:`simple_plan` (its text by
+        ``plain``, :meth:`plain` if None); its visible spans."""
+        parsed = self.parsed
+        plain = plain or self.plain
         out: list[Span] = []
         pos = start
         for m in _SIMPLE_MARKUP_RE.finditer(parsed, start, end):
@@ -1059,7 +1092,7 @@ def read(text: str, path: str = "<text>") -> Document:
         lengths = _Lengths()
         if lengths(code) == len(parsed):  # else a parser whose layout differs: measure by str()
             reader.length = lengths
-        reader.walk(code, 0)
+        reader.walk_document(code)
     except (RecursionError, ValueError, TypeError, AttributeError, IndexError):
         reader = _Reader(text)  # the parser gave up: read the file as plain lines
         reader.view.show(0, len(text))
