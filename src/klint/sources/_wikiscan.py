@@ -93,9 +93,12 @@ _PLAIN_LINK = r"\[\[(?:[^\[\]{}<>|\n:'&]|'(?!'))+(?:\|(?:[^\[\]{}<>|\n':&]|'(?!'
 FLAT_TEMPLATE = r"(?>\{\{(?=\s*[^\s|}])[^{}\[\]<>|\n:'=&]+(?:\|[^{}\[\]<>\n']*)?\}\})"
 #: a comment on one line with no quotes, brackets, braces, tags or "|" in it
 _PLAIN_COMMENT = r"<!--(?:[^-\n'<>{}\[\]|]|-(?!->))*-->"
-#: ``<small>…</small>`` around text, plain links, <br>, entities and flat templates (no quotes)
-_PLAIN_SMALL = (
-    r"<small>(?:[^{}\[\]<>&':\n]|"
+#: an "&" that starts no entity (no letter or "#" after it): text to the tokenizer
+_BARE_AMPERSAND = r"&(?![A-Za-z#])"
+#: what ``<small>``, ``<sub>`` and ``<sup>`` hold in a plain piece: text, plain links, <br>,
+#: entities and flat templates (no quotes)
+_PLAIN_INLINE = (
+    r">(?:[^{}\[\]<>&':\n]|"
     + _TEXT_COLON
     + r"|'(?!')|<br\s*/?>|"
     + ENTITY
@@ -103,18 +106,23 @@ _PLAIN_SMALL = (
     + _PLAIN_LINK
     + "|"
     + FLAT_TEMPLATE
-    + r")*</small>"
+    + r")*</"
 )
+#: ``<small>…</small>``, ``<sub>…</sub>`` and ``<sup>…</sup>`` around plain inline content
+_PLAIN_SMALL = "|".join(f"<{tag}{_PLAIN_INLINE}{tag}>" for tag in ("small", "sub", "sup"))
 #: a piece of text with no markup but plain links, bold and italic quotes, <br>, blanked
-#: references, entities, comments and ``<small>``; a colon as text (never a URL's). Each
-#: piece starts with a character of its own and ends where it must, so a run of pieces
-#: is read one way only (``*+``: never given back)
+#: references (``<ref>`` in any case), entities and an "&" that starts none, comments,
+#: ``<small>``, ``<sub>`` and ``<sup>``; a colon as text (never a URL's). Each piece starts
+#: with a character of its own and ends where it must, so a run of pieces is read one way
+#: only (``*+``: never given back)
 PLAIN_PIECE = (
     r"(?:[^{}\[\]<>&':\n]++|"
     + _TEXT_COLON
     + r"|'(?!')|'{2,3}(?!')|'{5}(?!')|<br\s*/?>|"
     + ENTITY
-    + r"|<ref(?:\s[^<>/]*)?>[ ]*</ref\s*>|<ref\s[^<>]*/>|"
+    + "|"
+    + _BARE_AMPERSAND
+    + r"|<(?i:ref)(?:\s[^<>/]*)?>[ ]*</(?i:ref)\s*>|<(?i:ref)\s[^<>]*/>|"
     + _PLAIN_LINK
     + "|"
     + _PLAIN_COMMENT
