@@ -28,9 +28,29 @@ _C = TypeVar("_C", bound=Claim)
 _SQUEEZE_RE = re.compile(r"[ \t](?:[ \t]+|(?<=\t)|(?<=[\r\n][ \t])|(?=[\r\n])|\Z)")
 
 
+#: without tabs and "\r": a run of two or more spaces (found by a search for "  "), and a
+#: line end with a space beside it (found by a search for "\n")
+_RUN_RE = re.compile(r"  +")
+_SPACED_LINE_END_RE = re.compile(r"\n(?:(?<= \n)|(?= ))")
+
+
 def _squeezed(view: str) -> list[tuple[int, int]]:
     """The spans of ``view`` that compaction closes, in order."""
-    spans = [m.span() for m in _SQUEEZE_RE.finditer(view)]
+    if "\t" in view or "\r" in view:
+        spans = [m.span() for m in _SQUEEZE_RE.finditer(view)]
+    else:  # the same spans, found by searches for literals rather than at every blank
+        spans = [m.span() for m in _RUN_RE.finditer(view)]
+        n = len(view)
+        for m in _SPACED_LINE_END_RE.finditer(view):
+            at = m.start()
+            # a lone space before it (one after the line end before is that one's), after it
+            if at and view[at - 1] == " " and (at < 2 or view[at - 2] not in " \n"):
+                spans.append((at - 1, at))
+            if at + 1 < n and view[at + 1] == " " and (at + 2 >= n or view[at + 2] != " "):
+                spans.append((at + 1, at + 2))
+        if view[-1:] == " " and view[-2:-1] not in (" ", "\n"):
+            spans.append((n - 1, n))  # a lone space ending the text
+        spans.sort()
     if view[:1] == " " and (not spans or spans[0][0] != 0):
         spans.insert(0, (0, 1))
     return spans
