@@ -302,6 +302,16 @@ def test_compaction_closes_the_blank_runs_the_plain_rule_names(view: str) -> Non
     assert _squeezed(view) == [m.span() for m in rule.finditer(view)]
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab \n", max_size=24))
+def test_compaction_without_tabs_or_carriage_returns_closes_the_same_runs(view: str) -> None:
+    """A view with no tab and no "\r" (its runs found by literal searches): the same runs."""
+    from klint.extract._compact import _squeezed
+
+    rule = re.compile(r"[ ]{2,}|(?<=\n)[ ]+|[ ]+(?=\n)|\A[ ]+|[ ]+\Z")
+    assert _squeezed(view) == [m.span() for m in rule.finditer(view)]
+
+
 def test_restore_moves_every_offset_field_of_every_claim_class():
     """Each claim comes back a new value with ``start``, ``end`` and every ``*_start`` and
     ``*_end`` moved onto the file (an end past its last character), the other fields kept,

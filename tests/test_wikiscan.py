@@ -646,3 +646,56 @@ def test_apostrophes_in_links(line: str, plain: bool, monkeypatch: pytest.Monkey
     lines = _wikiscan.read_ahead(text, wikitext_reader._hidden_template).lines
     assert (line in [text[x.body : x.end] for x in lines]) is plain
     read_both(text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    ("line", "plain", "shown"),
+    [
+        ("''The Ren & Stimpy Show'' aired in 1991.", True, "The Ren & Stimpy Show aired in 1991."),
+        ("Smith &1 and Jones &. and a last &", True, "Smith &1 and Jones &. and a last &"),
+        ("Fish &amp chips", False, "Fish &amp chips"),  # a letter after "&": left to the parser
+        ("It peaked on the R&B chart.", False, "It peaked on the R&B chart."),
+        ("A blanked one.<Ref>     </Ref> Another.<REF name=a/>", True, "A blanked one. Another."),
+        ("Water is H<sub>2</sub>O at 10<sup>−7</sup> moles.", True, "Water is H2O at 10−7 moles."),
+        ("<sup>[[Ion|H]]</sup> and <sub>{{nowrap|2}}</sub>", True, "H and 2"),
+        ("An <sub>''italic''</sub> subscript.", False, "An italic subscript."),  # quotes inside
+        ("A <sup>never closed superscript.", False, "A <sup>never closed superscript."),
+    ],
+)
+def test_ampersands_references_and_inline_tags_in_a_plain_line(
+    line: str, plain: bool, shown: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = f"Intro.\n{line}\n"
+    lines = _wikiscan.read_ahead(text, wikitext_reader._hidden_template).lines
+    assert (line in [text[x.body : x.end] for x in lines]) is plain
+    view = read_both(text, monkeypatch).view.splitlines()
+    assert " ".join(view[1].split()) == " ".join(shown.split())
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        "[[File:a.jpg|thumb|upright=1.2|The ''[[Nile]]'' at [[Aswan|Aswan]], {{convert|5|km}} off.]]",
+        "[[Image:b.png|left|alt=A [[map|map]] of 1990&nbsp;|Its caption, 1990.]]",
+        "[[File:c.jpg|thumb|A caption with {{lang|fr|a|b}} and a [[d|e|f]] link]]",
+        "[[File:d.jpg|thumb|* a caption that opens with a list mark]]",
+        "[[File:e.jpg|thumb|An ''open italic caption]]",
+        "[[File:f.jpg|thumb|stray ]] closers }} and {{tpl|x|y}} then|the caption]]",
+    ],
+)
+def test_picture_captions_read_without_the_parser_as_the_parser_reads_them(
+    picture: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = f"Intro.\n{picture}\nAfter.\n"
+    doc = read_text(text, "a.wiki")
+    with monkeypatch.context() as m:
+        m.setattr(_wikiscan, "read_ahead", lambda *args: _wikiscan.Layout([], []))
+        m.setattr(wikitext_reader._Reader, "simple", lambda *args, **kwargs: None)
+        parsed = read_text(text, "a.wiki")
+    assert (doc.regions, doc.masked) == (parsed.regions, parsed.masked)
+    assert any(r.kind == "caption" for r in doc.regions)
+
+
+def test_a_picture_is_split_at_the_bars_outside_links_and_templates() -> None:
+    split = wikitext_reader._split_top("thumb|a [[b|c]] {{d|e}}|]] f|{{g|[[h|i]]}}")
+    assert split == [(0, "thumb"), (6, "a [[b|c]] {{d|e}}"), (24, "]] f"), (29, "{{g|[[h|i]]}}")]
