@@ -125,9 +125,8 @@ _ENTITY_RE = re.compile(_wikiscan.ENTITY)
 _BRACKETS_RE = re.compile(r"[\[\]{}\s]")
 _MAGIC_RE = re.compile(r"__[A-Z]{2,20}__")
 _LIST_LINE_RE = re.compile(r"[ \t]*[*#]")
-#: a line's first character that is no blank (as ``str.strip`` tells) and the rest of the
-#: line, without its line ending (a search skips blanks in C to the first character)
-_FREE_LINE_RE = re.compile(r"\S[^\r\n]*")
+#: a character that is no blank (as ``str.strip`` tells): a search skips blanks in C
+_NOT_BLANK_RE = re.compile(r"\S")
 _LINE_ENDINGS = ("\n", "\r", "\r\n")
 
 _DATE_TEMPLATES = frozenset(
@@ -869,20 +868,31 @@ class _Reader:
         Only the lines with something unclaimed on them are visited: a line between two of
         them parts their paragraphs."""
         text = self.text
-        free_text, free_view = _unclaimed(text, self.claimed), _unclaimed(view, self.claimed)
-        cr = "\r" in text
+        free_view = _unclaimed(view, self.claimed)
+        search, find, rfind = _NOT_BLANK_RE.search, text.find, text.rfind
+        cr, size = "\r" in text, len(text)
         block: Span | None = None
-        for m in _FREE_LINE_RE.finditer(free_text):
-            a, b = m.span()
-            a = max(free_text.rfind("\n", 0, a), free_text.rfind("\r", 0, a) if cr else -1) + 1
-            is_list = _LIST_LINE_RE.match(text, a) is not None
-            if block and (is_list or text[block[1] : a] not in _LINE_ENDINGS):
-                self._paragraph(free_view, *block, "paragraph")
-                block = None
-            if is_list:
-                self._paragraph(free_view, a, b, "list_item")
-            else:
-                block = (block[0], b) if block else (a, b)
+        pos = 0
+        for start, stop in _unclaimed_spans(self.claimed, size):
+            # each line with a character that is no blank in this span: its first such
+            # character, then the line's start and end
+            while (m := search(text, max(pos, start), stop)) is not None:
+                at = m.start()
+                a = max(rfind("\n", 0, at), rfind("\r", 0, at) if cr else -1) + 1
+                b = find("\n", at)
+                if cr:
+                    r = find("\r", at)
+                    b = r if 0 <= r and (b < 0 or r < b) else b
+                b = size if b < 0 else b
+                is_list = _LIST_LINE_RE.match(text, a) is not None
+                if block and (is_list or text[block[1] : a] not in _LINE_ENDINGS):
+                    self._paragraph(free_view, *block, "paragraph")
+                    block = None
+                if is_list:
+                    self._paragraph(free_view, a, b, "list_item")
+                else:
+                    block = (block[0], b) if block else (a, b)
+                pos = b
         if block:
             self._paragraph(free_view, *block, "paragraph")
 
@@ -908,6 +918,19 @@ def _flat_template(parsed: str, at: int, end: int) -> Any:
     parsed alone; None if the parser would not read it as one template."""
     nodes = _wikitree.parse(parsed[at:end]).nodes
     return nodes[0] if len(nodes) == 1 and isinstance(nodes[0], n.Template) else None
+
+
+def _unclaimed_spans(claimed: list[Span], size: int) -> list[Span]:
+    """The spans of a text of ``size`` characters outside the claimed ones, in order."""
+    out: list[Span] = []
+    pos = 0
+    for a, b in sorted(claimed):
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if size > pos:
+        out.append((pos, size))
+    return out
 
 
 def _unclaimed(s: str, claimed: list[Span]) -> str:
