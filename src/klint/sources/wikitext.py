@@ -59,7 +59,7 @@ _FILE_NS = ("file:", "image:", "media:", "datei:", "fichier:", "imagen:", "bild:
 _SKIP_LINK_RE = re.compile(
     r"^\s*+:?\s*+(?:category|kategorie|catégorie|[a-z]{2,3}(?:-[a-z]{2,8})?)\s*:", re.IGNORECASE
 )
-_ALT_RE = re.compile(r"\s*alt\s*=")
+_FILE_ALT_RE = re.compile(r"\s*alt\s*=")
 #: what a line may start with that the parser reads as markup there: a list item, a
 #: definition, a heading, a rule, a table's marks
 _LINE_START_MARKS = frozenset("*#:;=-|!{")
@@ -516,7 +516,7 @@ class _Reader:
         try:
             caption: tuple[int, str] | None = None
             for off, seg in _split_top(self.text[base : end - 2]):
-                m = _ALT_RE.match(seg)
+                m = _FILE_ALT_RE.match(seg)
                 if m:
                     self.add("caption", self.segment(seg[m.end() :], base + off + m.end()))
                 elif not _FILE_OPTION_RE.match(seg):
