@@ -246,7 +246,7 @@ _ROMAN_RE = re.compile(r"M{0,4}(?:CM|CD|D?C{0,4})(?:XC|XL|L?X{0,4})(?:IX|IV|V?I{
 _WORD_SPLIT_RE = re.compile(r"[\s\-]+")
 _NON_SPACE_RE = re.compile(r"\S+")
 #: a run of capitals before or after an acronym, or a number after its hyphen ("T-72")
-_CAPS_BEFORE_RE = re.compile(r"[A-Z]{2,}[\s,]+$")
+_CAPS_BEFORE_RE = re.compile(r"[A-Z]{2}[\s,]+$")  # two capitals: the same finds as {2,}, linear
 _CAPS_AFTER_RE = re.compile(r"[\s,]+[A-Z]{2,}\b")
 _HYPHEN_DIGIT_RE = re.compile(r"-\d")
 #: "(" just before an acronym, ")" (or "," or ";") after it; "(...)" after it
