@@ -39,7 +39,7 @@ class AttributeValueConflict(Rule):
     (both state the same year, or neither states one); heights, lengths, areas and
     floors are compared whatever the time. Qualifiers ("about", "over") and a round
     figure's precision ("8,000" covers 7,500–8,500) widen what agrees. A measure given
-    in two units is converted through pint and read to the digit it is written to
+    in two units is converted by pint's factors and read to the digit it is written to
     ("6' 8\"" against "6 ft 9 in (2.06 m)", "310 metres" against "1,060 feet"); a count
     of a kind is compared with the field of that name ("two live albums" against
     "Live albums: 1", or a discography box's ``live = 1``), and "has released four
@@ -351,7 +351,7 @@ _NOT_KINDS = frozenset({"total", "average", "mean", "median", "peak", "combined"
 
 def _measure(unit: str) -> str:
     """What figures in ``unit`` are compared with: any unit of length or area (converted
-    through pint when two meet), else figures in the same unit only."""
+    by pint's factors when two meet), else figures in the same unit only."""
     from klint.rules.numbers._units import UNITS
 
     names = UNITS.get(unit, ())
