@@ -8,6 +8,7 @@ Run from the repository (with the project's virtualenv)::
     python bench/profile.py FILE ... --per-rule      # any articles
     python bench/profile.py --instructions FILE      # instructions per warm lint (cachegrind)
     python bench/profile.py --instructions --no-gc FILE   # ... without the collector's passes
+    python bench/profile.py --instructions --together FILE ...   # ... of several articles as one
 
 Stages follow the pipeline: read (the format's reader), compact (a marked-up view
 with its gaps closed), text index (sentences, quotes), each extractor by kind,
@@ -24,6 +25,8 @@ article slower than its size explains, and its three dearest stages say why.
 ``--instructions`` runs one and three warm lints of FILE under valgrind's
 cachegrind and reports the difference per lint: an instruction count is
 repeatable on a loaded machine where wall time is not (needs ``valgrind``).
+``--together`` counts the files as one (a lint of each in turn) and gives the
+count per 64 KB too, to set a group of articles against the whole corpus.
 """
 
 from __future__ import annotations
@@ -226,8 +229,9 @@ def wikitext(files: list[Path], repeat: int, per_rule: bool, select: tuple[str, 
         )
 
 
-def instructions(path: Path, no_gc: bool, select: tuple[str, ...] = ()) -> None:
-    """Instructions per warm lint of ``path``: (three lints - one lint) / 2, under cachegrind.
+def instructions(paths: list[Path], no_gc: bool, select: tuple[str, ...] = ()) -> None:
+    """Instructions per warm lint of ``paths`` (each in turn): (three lints - one lint) / 2,
+    under cachegrind.
 
     The collector's passes depend on the heap's state and move the count by up to a tenth
     from run to run; ``no_gc`` leaves them out, to compare two versions of the code."""
@@ -243,7 +247,7 @@ def instructions(path: Path, no_gc: bool, select: tuple[str, ...] = ()) -> None:
                 __file__,
                 "--_lint",
                 str(n),
-                str(path),
+                *map(str, paths),
                 f"--extend-select={','.join(select)}",
             ],
             capture_output=True,
@@ -256,23 +260,30 @@ def instructions(path: Path, no_gc: bool, select: tuple[str, ...] = ()) -> None:
         assert found, proc.stderr[-500:]
         counts.append(int(found.group(1).replace(",", "")))
     per = (counts[1] - counts[0]) / 2
-    print(f"{path.name}: {per / 1e6:.1f} M instructions per warm lint")
+    size = sum(p.stat().st_size for p in paths)
+    name = paths[0].name if len(paths) == 1 else f"{len(paths)} files, {size / 1024:.0f} KB"
+    print(
+        f"{name}: {per / 1e6:.1f} M instructions per warm lint ({per * KB64 / size / 1e6:.1f} M per 64 KB)"
+    )
 
 
-def _lint_n(n: int, path: Path, select: tuple[str, ...]) -> None:
-    """One warm-up lint, then ``n`` lints (the ``--instructions`` child)."""
+def _lint_n(n: int, paths: list[Path], select: tuple[str, ...]) -> None:
+    """One warm-up lint of each file, then ``n`` more (the ``--instructions`` child)."""
     from klint.cli import tune_gc
     from klint.config import Config
     from klint.engine import lint_text
 
-    text, cfg = path.read_text(encoding="utf-8"), Config(extend_select=select)
-    lint_text(text, path.name, cfg)
+    texts = [(p.read_text(encoding="utf-8"), p.name) for p in paths]
+    cfg = Config(extend_select=select)
+    for text, name in texts:
+        lint_text(text, name, cfg)
     tune_gc()
     if os.environ.get("KLINT_PROFILE_NO_GC"):
         gc.collect()
         gc.disable()  # the code's own instructions, without the collector's varying passes
     for _ in range(n):
-        lint_text(text, path.name, cfg)
+        for text, name in texts:
+            lint_text(text, name, cfg)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -287,17 +298,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--no-gc", action="store_true", help="with --instructions: the garbage collector off"
     )
+    ap.add_argument(
+        "--together", action="store_true", help="with --instructions: the files counted as one"
+    )
     ap.add_argument("--extend-select", default="", help="opt-in rules to add (KD110,KN209)")
     ap.add_argument("--_lint", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     select = tuple(c for c in args.extend_select.split(",") if c)
     if args._lint is not None:
-        _lint_n(args._lint, args.files[0], select)
+        _lint_n(args._lint, args.files, select)
         return 0
     files = args.files or ([] if args.wikitext else [SEED])
     if args.instructions:
-        for p in files or sorted(WIKITEXT.glob("*.wiki")):
-            instructions(p, args.no_gc, select)
+        files = files or sorted(WIKITEXT.glob("*.wiki"))
+        for group in [files] if args.together else [[p] for p in files]:
+            instructions(group, args.no_gc, select)
         return 0
     if args.wikitext:
         if not WIKITEXT.is_dir():
