@@ -16,7 +16,8 @@ restore (claims moved back onto the file), frames, each rule, and the rest of th
 engine (claims file, suppressions, locating). Lazy parts are forced in that order,
 so each is charged to its own stage; the stages add up to a warm ``lint_text``.
 Times are CPU time (``time.process_time``, steadier than wall time on a shared
-machine), the median of ``--repeat`` runs after a warm-up.
+machine), the median of ``--repeat`` runs after a warm-up (with ``--wikitext``, of
+as many more as add up to a tenth of a second, so that a 2 KB article gets about 30).
 
 With ``--wikitext`` each article's total is set against its size-proportional
 share (its bytes times the corpus's time per byte): ``share`` above 2 marks an
@@ -163,9 +164,16 @@ def stages(
 
 
 def profile(
-    text: str, path: str, per_rule: bool, repeat: int, select: tuple[str, ...] = ()
+    text: str,
+    path: str,
+    per_rule: bool,
+    repeat: int,
+    select: tuple[str, ...] = (),
+    least_ms: float = 0.0,
 ) -> dict[str, float]:
-    """Median CPU milliseconds of each stage over ``repeat`` runs (after one warm-up)."""
+    """Median CPU milliseconds of each stage over ``repeat`` runs (after one warm-up), or
+    more runs until they add up to ``least_ms`` (at most 50): a small article's median
+    taken over a few runs of a few milliseconds each moves with every neighbour's burst."""
     from klint.cli import tune_gc
 
     for _ in range(2):
@@ -173,11 +181,15 @@ def profile(
             fn()
     tune_gc()
     times: dict[str, list[float]] = {}
-    for _ in range(repeat):
+    spent, runs = 0.0, 0
+    while runs < repeat or (spent < least_ms and runs < 50):
         for name, fn in stages(text, path, per_rule, select):
             t = time.process_time()
             fn()
-            times.setdefault(name, []).append(1000 * (time.process_time() - t))
+            ms = 1000 * (time.process_time() - t)
+            times.setdefault(name, []).append(ms)
+            spent += ms
+        runs += 1
     return {name: statistics.median(xs) for name, xs in times.items()}
 
 
@@ -199,7 +211,7 @@ def _print_stages(path: Path, ms: dict[str, float]) -> None:
 def wikitext(files: list[Path], repeat: int, per_rule: bool, select: tuple[str, ...]) -> None:
     rows = []
     for p in files:
-        ms = profile(p.read_text(encoding="utf-8"), p.name, per_rule, repeat, select)
+        ms = profile(p.read_text(encoding="utf-8"), p.name, per_rule, repeat, select, 100.0)
         rows.append((p, p.stat().st_size, ms))
     total_ms = sum(_total(ms) for _, _, ms in rows)
     total_bytes = sum(size for _, size, _ in rows)
