@@ -261,6 +261,19 @@ def test_a_line_with_an_entity_in_a_link_is_not_plain(monkeypatch: pytest.Monkey
     assert view[1].split() == "A line with an b&c entity.".split()
 
 
+def test_a_link_whose_title_starts_with_two_slashes_is_an_external_link(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "[[//x.org]]" is "[" + an external link + "]" to the parser: left to it
+    for text in ("A [[//example.org]] link.\n", "See [[//example.org/a|the page]] here.\n"):
+        assert _wikiscan.read_ahead(text).lines == []
+        read_both(text, monkeypatch)
+    # a blank before the slashes: a link, read ahead
+    text = "See [[ //example.org|the page]] here.\n"
+    assert len(_wikiscan.read_ahead(text).lines) == 1
+    assert read_both(text, monkeypatch).view.split() == ["See", "the", "page", "here."]
+
+
 def test_a_link_named_like_a_uri_scheme_is_a_link(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "{{chem|O|2}} is so [[magnet]]ic that a bridge forms.\n{|\n| [[news]] || 1\n|}\n"
     layout = _wikiscan.read_ahead(text)

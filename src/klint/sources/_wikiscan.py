@@ -87,8 +87,9 @@ _TEXT_COLON = (
     + "".join(rf"(?<!\b(?i:{scheme}):)" for scheme in sorted(URI_SCHEMES))
     + ")"
 )
-#: a plain link: an apostrophe in it, no colon
-_PLAIN_LINK = r"\[\[(?:[^\[\]{}<>|\n:'&]|'(?!'))+(?:\|(?:[^\[\]{}<>|\n':&]|'(?!'))*)?\]\]"
+#: a plain link: an apostrophe in it, no colon; no "//" at its start (``[[//x.org]]`` is an
+#: external link in brackets)
+_PLAIN_LINK = r"\[\[(?!//)(?:[^\[\]{}<>|\n:'&]|'(?!'))+(?:\|(?:[^\[\]{}<>|\n':&]|'(?!'))*)?\]\]"
 #: a template with no markup, quotes or line break in its name (not blank) and parameters
 FLAT_TEMPLATE = r"(?>\{\{(?=\s*[^\s|}])[^{}\[\]<>|\n:'=&]+(?:\|[^{}\[\]<>\n']*)?\}\})"
 #: a comment on one line with no quotes, brackets, braces, tags or "|" in it
