@@ -12,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from klint.document import Document
 from klint.sources import _wikiscan, _wikitree, read_text
@@ -712,3 +714,60 @@ def test_picture_captions_read_without_the_parser_as_the_parser_reads_them(
 def test_a_picture_is_split_at_the_bars_outside_links_and_templates() -> None:
     split = wikitext_reader._split_top("thumb|a [[b|c]] {{d|e}}|]] f|{{g|[[h|i]]}}")
     assert split == [(0, "thumb"), (6, "a [[b|c]] {{d|e}}"), (24, "]] f"), (29, "{{g|[[h|i]]}}")]
+
+
+#: pieces of a cell's line: what the pattern of a cell reads whole, and near-misses it must
+#: leave to the token by token scan (a separator inside a tag, a run left open, a bare URL…)
+CELL_PIECES = [
+    *[" a", "b ", ":", " x: y", "1:38", "=", '"', "&amp;", "http://x.org/a", "news:x"],  # text
+    *["||", "!!", "|", "!", "\n", "\n|", "\n!", "\n|-\n|"],  # separators, marks, line ends
+    *["''", "'''", "'''''", "'", "''''"],  # quotes
+    *["[[a]]", "[[a|b]]", "[[//x.org]]", "[[a:b]]", "[http://x.org c]", "]]"],  # links
+    *["{{t|a}}", "{{t|http://x.org/a|b}}", "{{t", "}}", "<!-- c -->"],  # templates, comments
+    *["<br>", "<br />", "<ref name=x/>", "<ref>  </ref>", "<center>", "<span>", "</span>"],
+    *["<small>", "</small>", "<small>c [[d]]</small>", "<sub>e</sub>", "<small>f !! g</small>"],
+    *['style="a:b"', "style=''"],  # attributes
+]
+
+
+def by_tokens(text: str) -> _wikiscan.Layout:
+    """``text`` read ahead with each cell's line read token by token."""
+
+    def cells(scan: _wikiscan._Scan, tag: str, pos: int) -> int | None:
+        scan.at = pos
+        return scan.rest_of_line(pos, tag, True)
+
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(_wikiscan._Scan, "cells", cells)
+        return _wikiscan.read_ahead(text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(CELL_PIECES), max_size=12), st.sampled_from(["|", "!", "|+"]))
+def test_cells_read_whole_as_token_by_token(pieces: list[str], mark: str) -> None:
+    text = "{|\n" + mark + "".join(pieces) + "\n|}\nA [[plain]] line.\n"
+    assert _wikiscan.read_ahead(text) == by_tokens(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "| [[a|b]] || c <small>d</small> || e<br>f || ''g'' || {{t|h}} || 10:30",  # all whole
+        '! style="text-align:center" | a !! b || c',  # attributes, a header's separators
+        "| a | b || c !! d",  # attributes before a single "|", then a "|" is text; "!!" too
+        "| '''1'''–1 || <ref name=x/>2",  # runs that close in the cell, a blanked reference
+        # near-misses, read on token by token or left to the parser
+        "| ''a || b''",  # a run over a separator
+        "| [[a|b]] c | d",  # markup where the attributes would be
+        "| <small>a || b</small>",  # a separator inside a tag
+        "| <small>a !! b</small>",  # "!!" too, even in a cell that is no header
+        "| a http://x.org/a|b",  # a bare URL takes in the "|"
+        "| style='' | a",  # quotes that open a run in the attributes
+    ],
+)
+def test_cells_read_whole_as_the_parser_reads_them(
+    line: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = f"Intro.\n{{|\n|-\n{line}\n|-\n| z\n|}}\nAfter [[it]].\n"
+    assert _wikiscan.read_ahead(text) == by_tokens(text)
+    read_both(text, monkeypatch)

@@ -96,6 +96,8 @@ FLAT_TEMPLATE = r"(?>\{\{(?=\s*[^\s|}])[^{}\[\]<>|\n:'=&]+(?:\|[^{}\[\]<>\n']*)?
 _PLAIN_COMMENT = r"<!--(?:[^-\n'<>{}\[\]|]|-(?!->))*-->"
 #: an "&" that starts no entity (no letter or "#" after it): text to the tokenizer
 _BARE_AMPERSAND = r"&(?![A-Za-z#])"
+#: a reference whose contents were blanked, or one with no contents (``<ref>`` in any case)
+_BLANKED_REF = r"<(?i:ref)(?:\s[^<>/]*)?>[ ]*</(?i:ref)\s*>|<(?i:ref)\s[^<>]*/>"
 #: what ``<small>``, ``<sub>`` and ``<sup>`` hold in a plain piece: text, plain links, <br>,
 #: entities and flat templates (no quotes)
 _PLAIN_INLINE = (
@@ -123,7 +125,9 @@ PLAIN_PIECE = (
     + ENTITY
     + "|"
     + _BARE_AMPERSAND
-    + r"|<(?i:ref)(?:\s[^<>/]*)?>[ ]*</(?i:ref)\s*>|<(?i:ref)\s[^<>]*/>|"
+    + "|"
+    + _BLANKED_REF
+    + "|"
     + _PLAIN_LINK
     + "|"
     + _PLAIN_COMMENT
@@ -172,6 +176,33 @@ _ATTRS_RE = re.compile(
 )
 #: contents without markup: nothing the parser would make a node of
 _PLAIN_RE = re.compile(r"[^{}\[\]<>&':\n]*\n?")
+
+
+def _cell_pattern(header: bool) -> re.Pattern[str]:
+    """A cell read whole on a cell's line, up to the next separator or the line's end:
+    attributes before a single "|" (text after it), or contents with no "|" at the top
+    level; the contents open nothing that the scan must follow, but plain links, flat
+    templates, ``<br>``, blanked references and ``<small>``, ``<sub>`` or ``<sup>`` around
+    text, links and flat templates. In a header cell a "!" is text unless doubled."""
+    bang = r"!(?!!)" if header else "!"
+    chars = r"[^{}\[\]<>'|!\n:]++|" + _TEXT_COLON
+    text = chars + "|" + bang
+    value = r'="(?:[^"\n|\[\]{}<>\'!:]++|' + bang + "|" + _TEXT_COLON + r')*+"'
+    attributes = rf"(?:[^\[\]{{}}<>|'\"\n!:=]++|=(?!\")|{bang}|{_TEXT_COLON}|{value})*+"
+    inline = rf"(?:{chars}|!(?!!)|'(?!')|<br\s*/?>|{_PLAIN_LINK}|{FLAT_TEMPLATE})*+"
+    small = "|".join(f"<{tag}>{inline}</{tag}>" for tag in ("small", "sub", "sup"))
+    piece = (
+        rf"(?:{text}|'(?!')|'{{2,3}}(?!')|'{{5}}(?!')|<br\s*/?>|{_BLANKED_REF}"
+        rf"|{_PLAIN_LINK}|{FLAT_TEMPLATE}|{small})"
+    )
+    separator = r"\|\||!!" if header else r"\|\|"
+    return re.compile(
+        rf"(?:{attributes}\|(?!\|)((?:{piece}|\|(?!\|))*+)|{piece}*+)(?={separator}|\n)"
+    )
+
+
+#: a cell's pattern by its tag
+_CELL_RES = {"td": _cell_pattern(False), "th": _cell_pattern(True)}
 _SINGLE_ONLY = frozenset({"br", "wbr", "hr", "meta", "link", "img"})
 #: tags whose contents the parser keeps as text
 _UNPARSED = frozenset(
@@ -349,13 +380,35 @@ class _Scan:
             raise _GiveUp  # after a line of cells the parser may read both as the mark
         if head[:1] in ("|", "!"):
             self.close(pos)
-            self.tag, self.at = "td" if head[0] == "|" else "th", pos + 1
-            return self.rest_of_line(pos + 1, self.tag, True)
+            self.tag = tag = "td" if head[0] == "|" else "th"
+            return self.cells(tag, pos + 1)
         if self.tag is None:
             if _LINE_MARK_RE.match(text, pos):
                 raise _GiveUp  # a list item, heading or rule between rows: the parser's to read
             self.tag, self.at = "", pos
         return self.rest_of_line(pos)
+
+    def cells(self, tag: str, pos: int) -> int | None:
+        """Read a cell's line on from ``pos`` (where the open cell, a ``tag``, starts before
+        its attributes) as :meth:`rest_of_line` reads it: each cell whole while the pattern
+        of its tag reads it and its bold and italic runs close inside it, the rest by
+        :meth:`rest_of_line`."""
+        text = self.text
+        cell = _CELL_RES[tag]
+        while (m := cell.match(text, pos)) is not None:
+            end = m.end()
+            if text.find("''", pos, end) >= 0 and not _paired(text[pos:end]):
+                break  # a run left open: read on by rest_of_line
+            at = m.start(1)
+            at = pos if at < 0 else at  # after the attributes
+            if text[end] == "\n":
+                self.at = at
+                return end + 1
+            plain = _PLAIN_RE.fullmatch(text, at, end) is not None
+            self.rows[-1].append(Item(tag, at, end, plain))
+            pos = end + 2
+        self.at = pos
+        return self.rest_of_line(pos, tag, True)
 
     def rest_of_line(self, pos: int, cell: str = "", style: bool = False) -> int | None:
         """Scan on from ``pos`` to the end of the line (see :meth:`line`); ``cell``: on a
