@@ -722,8 +722,8 @@ CELL_PIECES = [
     *[" a", "b ", ":", " x: y", "1:38", "=", '"', "&amp;", "http://x.org/a", "news:x"],  # text
     *["||", "!!", "|", "!", "\n", "\n|", "\n!", "\n|-\n|"],  # separators, marks, line ends
     *["''", "'''", "'''''", "'", "''''"],  # quotes
-    *["[[a]]", "[[a|b]]", "[[//x.org]]", "[[a:b]]", "[http://x.org c]", "]]"],  # links
-    *["{{t|a}}", "{{t|http://x.org/a|b}}", "{{t", "}}", "<!-- c -->"],  # templates, comments
+    *["[[a]]", "[[a|b]]", "[[//x.org]]", "[[a:b]]", "[[a 2: b|c: d]]", "[http://x.org c]"],
+    *["{{t|a}}", "{{t|http://x.org/a|b}}", "{{t", "}}", "]]", "<!-- c -->"],  # nesting
     *["<br>", "<br />", "<ref name=x/>", "<ref>  </ref>", "<center>", "<span>", "</span>"],
     *["<small>", "</small>", "<small>c [[d]]</small>", "<sub>e</sub>", "<small>f !! g</small>"],
     *['style="a:b"', "style=''"],  # attributes
@@ -771,3 +771,33 @@ def test_cells_read_whole_as_the_parser_reads_them(
     text = f"Intro.\n{{|\n|-\n{line}\n|-\n| z\n|}}\nAfter [[it]].\n"
     assert _wikiscan.read_ahead(text) == by_tokens(text)
     read_both(text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    ("link", "plain"),
+    [
+        ("[[Alien 2: On Earth]]", True),  # a colon after a digit: the title of a work
+        ("[[Armour of God II: Operation Condor#Cast|Armour of God II]]", True),  # after a blank
+        ("[[Star Wars|Star Wars: Episode I]]", True),  # in the label, before a blank
+        ("[[User talk:Jimbo|a talk page]]", True),  # a namespace the reader shows as a link
+        # near-misses: a namespace, another wiki's or a language's prefix, a URL
+        ("[[Alien: Covenant]]", False),  # letters alone before the colon
+        ("[[wiktionary:troupe|troupe]]", False),
+        ("[[de:Alien]]", False),
+        ("[[de :Alien]]", False),  # a blank, but none inside the prefix
+        ("[[Category:Aliens in fiction]]", False),
+        ("[[File:Alien 2.jpg|thumb|A poster]]", False),
+        ("[[:Category:Aliens in fiction|aliens]]", False),
+        ("[[Alien 2|see news:alien.films]]", False),  # a URL in the label
+    ],
+)
+def test_colons_in_links_of_a_plain_line(
+    link: str, plain: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = f"Intro.\n* ''Alien'' sequel, {link}, 1980.\n"
+    lines = _wikiscan.read_ahead(text, wikitext_reader._hidden_template).lines
+    assert len(lines) == (2 if plain else 1)
+    read_both(text, monkeypatch)
+    table = f"{{|\n| {link} || a\n|}}\n"
+    assert _wikiscan.read_ahead(table) == by_tokens(table)
+    read_both(table, monkeypatch)

@@ -87,9 +87,19 @@ _TEXT_COLON = (
     + "".join(rf"(?<!\b(?i:{scheme}):)" for scheme in sorted(URI_SCHEMES))
     + ")"
 )
-#: a plain link: an apostrophe in it, no colon; no "//" at its start (``[[//x.org]]`` is an
-#: external link in brackets)
-_PLAIN_LINK = r"\[\[(?!//)(?:[^\[\]{}<>|\n:'&]|'(?!'))+(?:\|(?:[^\[\]{}<>|\n':&]|'(?!'))*)?\]\]"
+#: a link's title or label: text, apostrophes (no quotes), colons that start no URL
+_LINK_TEXT = r"(?:[^\[\]{}<>|\n:'&]++|'(?!')|" + _TEXT_COLON + ")"
+#: a plain link: no "//" at its start (``[[//x.org]]`` is an external link in brackets); a
+#: colon in its title only after a blank or a digit in it ("Alien 2: On Earth", "Armour of
+#: God II: Operation Condor"), where it starts no namespace nor another wiki's prefix (those
+#: the reader shows apart, pictures, categories, languages, are letters)
+_PLAIN_LINK = (
+    r"\[\[(?!//)(?:(?=[^\s:][^:\]|\n]*?(?:\s[^\s:]|\d))"
+    + _LINK_TEXT
+    + r"+|(?:[^\[\]{}<>|\n:'&]++|'(?!'))+)(?:\|"
+    + _LINK_TEXT
+    + r"*)?\]\]"
+)
 #: a template with no markup, quotes or line break in its name (not blank) and parameters
 FLAT_TEMPLATE = r"(?>\{\{(?=\s*[^\s|}])[^{}\[\]<>|\n:'=&]+(?:\|[^{}\[\]<>\n']*)?\}\})"
 #: a comment on one line with no quotes, brackets, braces, tags or "|" in it
