@@ -9,6 +9,7 @@ the parser alone gives.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -801,3 +802,24 @@ def test_colons_in_links_of_a_plain_line(
     table = f"{{|\n| {link} || a\n|}}\n"
     assert _wikiscan.read_ahead(table) == by_tokens(table)
     read_both(table, monkeypatch)
+
+
+#: pieces of wikitext around links: what a plain link holds, and near-misses
+LINK_PIECES = [
+    *["[[a]]", "[[a|b]]", "[[a 2: b|c]]", "[[a:b]]", "[[//x.org]]", "[[news:x]]", "[[a|''b'']]"],
+    *["[[", "]]", "[[a", "|", "{{t|", "}}", "{{t|[[a|b]]}}", "''", "'''", "<small>", "</small>"],
+    *[" text ", "\n", "\n{|\n| ", "\n|}\n", "\n* ", "\n|| ", "<!-- c -->", "http://x.org|"],
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(LINK_PIECES), max_size=16))
+def test_plain_links_read_whole_as_bracket_by_bracket(pieces: list[str]) -> None:
+    text = "".join(pieces) + "\n"
+    layout = _wikiscan.read_ahead(text, wikitext_reader._hidden_template)
+    whole = _wikiscan._PLAIN_LINK + "|"
+    with pytest.MonkeyPatch.context() as m:
+        for name in ("_NESTING_RE", "_TOKEN_RE"):
+            pattern = getattr(_wikiscan, name).pattern
+            m.setattr(_wikiscan, name, re.compile(pattern.replace(whole, "")))
+        assert layout == _wikiscan.read_ahead(text, wikitext_reader._hidden_template)

@@ -155,7 +155,13 @@ _UNSURE_PARAMETERS_RE = re.compile(r"<|(?<!\[)\[(?!\[)|\{\|")
 _QUOTES_RE = re.compile(r"''+")
 #: what an HTML tag's opening must not hold to read as text where it is never closed
 _MARKUP_IN_TAG_RE = re.compile(r"""[\[\]{}|!'\n]""")
-_NESTING = r"\n|\{\{|\}\}|\[\[|\]\]|<!--|''+|<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)>"
+#: what the scans follow: line endings, templates, links (a plain link whole: it opens nothing
+#: and holds nothing to follow), comments, bold and italic runs, tags
+_NESTING = (
+    r"\n|\{\{|\}\}|"
+    + _PLAIN_LINK
+    + r"|\[\[|\]\]|<!--|''+|<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)>"
+)
 #: what a table's scan follows: nesting, separators, external links (bracketed, or bare up to
 #: a "|" or "!", which the parser takes into the URL outside templates)
 _TOKEN_RE = re.compile(
@@ -456,6 +462,8 @@ class _Scan:
                     if not self.nested:
                         return after
                     pos = after
+            elif tok[-1] == "]" and tok[0] == "[" and len(tok) > 2:
+                continue  # a plain link
             elif tok in ("||", "!!", "|"):
                 if self.nested:
                     if self.nested[-1] not in ("{{", "[[") and (cell or style):
