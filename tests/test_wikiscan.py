@@ -823,3 +823,21 @@ def test_plain_links_read_whole_as_bracket_by_bracket(pieces: list[str]) -> None
             pattern = getattr(_wikiscan, name).pattern
             m.setattr(_wikiscan, name, re.compile(pattern.replace(whole, "")))
         assert layout == _wikiscan.read_ahead(text, wikitext_reader._hidden_template)
+
+
+#: pieces of lines inside a template: what a run of them holds whole, and near-misses
+NESTED_PIECES = [
+    *["\n| name = ", "\n|", " text ", "[[a|b]]", "{{t|a}}", "<br />", "<ref name=x/>", "'"],
+    *["\n{|\n| a\n|}", "\n {|", "\n{{", "}}", "[[", "]]", "''", "<small>", "</small>", "<!--"],
+    *["-->", "<ref>  </ref>", "\n* ", "{{t|[[a]]}}", "\n==b==\n", "[[a 2: b]]", "[[//x.org]]"],
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(NESTED_PIECES), max_size=16))
+def test_lines_inside_a_template_read_whole_as_token_by_token(pieces: list[str]) -> None:
+    text = "Intro.\n{{Infobox a" + "".join(pieces) + "\n}}\nA [[plain]] line.\n"
+    layout = _wikiscan.read_ahead(text, wikitext_reader._hidden_template)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(_wikiscan, "_PLAIN_NESTED_RE", re.compile("(?!)"))
+        assert layout == _wikiscan.read_ahead(text, wikitext_reader._hidden_template)

@@ -158,9 +158,7 @@ _MARKUP_IN_TAG_RE = re.compile(r"""[\[\]{}|!'\n]""")
 #: what the scans follow: line endings, templates, links (a plain link whole: it opens nothing
 #: and holds nothing to follow), comments, bold and italic runs, tags
 _NESTING = (
-    r"\n|\{\{|\}\}|"
-    + _PLAIN_LINK
-    + r"|\[\[|\]\]|<!--|''+|<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)>"
+    r"\n|\{\{|\}\}|" + _PLAIN_LINK + r"|\[\[|\]\]|<!--|''+|<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)>"
 )
 #: what a table's scan follows: nesting, separators, external links (bracketed, or bare up to
 #: a "|" or "!", which the parser takes into the URL outside templates)
@@ -171,6 +169,17 @@ _TOKEN_RE = re.compile(
 )
 #: what the document's scan follows outside tables: nesting alone
 _NESTING_RE = re.compile(_NESTING)
+#: lines inside a template or tag (in the document) holding nothing the scan follows but plain
+#: links, flat templates, <br> and blanked references; up to a line that starts a table
+_PLAIN_NESTED_RE = re.compile(
+    r"(?:[^{}\[\]<>'\n]++|'(?!')|\n(?![^\S\n]*\{\|)|"
+    + _PLAIN_LINK
+    + "|"
+    + FLAT_TEMPLATE
+    + r"|<br\s*/?>|"
+    + _BLANKED_REF
+    + ")++"
+)
 #: a template's name up to its first "|" or its end (no markup, no line break inside; then
 #: blanks and comments, which may span lines)
 _TEMPLATE_NAME_RE = re.compile(
@@ -462,6 +471,8 @@ class _Scan:
                     if not self.nested:
                         return after
                     pos = after
+                elif not self.in_table and (run := _PLAIN_NESTED_RE.match(text, pos)):
+                    pos = run.end()  # lines inside a template or tag that hold nothing to follow
             elif tok[-1] == "]" and tok[0] == "[" and len(tok) > 2:
                 continue  # a plain link
             elif tok in ("||", "!!", "|"):
