@@ -94,7 +94,7 @@ _LINK_TEXT = r"(?:[^\[\]{}<>|\n:'&]++|'(?!')|" + _TEXT_COLON + ")"
 #: God II: Operation Condor"), where it starts no namespace nor another wiki's prefix (those
 #: the reader shows apart, pictures, categories, languages, are letters)
 _PLAIN_LINK = (
-    r"\[\[(?!//)(?:(?=[^\s:][^:\]|\n]*?(?:\s[^\s:]|\d))"
+    r"\[\[(?!//)(?:(?=[^\s:][^:\[\]{}<>|\n]*?(?:\s[^\s:]|\d))"
     + _LINK_TEXT
     + r"+|(?:[^\[\]{}<>|\n:'&]++|'(?!'))+)(?:\|"
     + _LINK_TEXT
@@ -226,8 +226,15 @@ def _cell_pattern(header: bool) -> re.Pattern[str]:
     )
 
 
-#: a cell's pattern by its tag
-_CELL_RES = {"td": _cell_pattern(False), "th": _cell_pattern(True)}
+_TD_CELL_RE = _cell_pattern(False)
+_TH_CELL_RE = _cell_pattern(True)
+
+
+def _cell(tag: str, text: str, pos: int) -> re.Match[str] | None:
+    """The cell (a ``tag``) at ``pos`` read whole (see :func:`_cell_pattern`), or None."""
+    return _TH_CELL_RE.match(text, pos) if tag == "th" else _TD_CELL_RE.match(text, pos)
+
+
 _SINGLE_ONLY = frozenset({"br", "wbr", "hr", "meta", "link", "img"})
 #: tags whose contents the parser keeps as text
 _UNPARSED = frozenset(
@@ -419,8 +426,7 @@ class _Scan:
         of its tag reads it and its bold and italic runs close inside it, the rest by
         :meth:`rest_of_line`."""
         text = self.text
-        cell = _CELL_RES[tag]
-        while (m := cell.match(text, pos)) is not None:
+        while (m := _cell(tag, text, pos)) is not None:
             end = m.end()
             if text.find("''", pos, end) >= 0 and not _paired(text[pos:end]):
                 break  # a run left open: read on by rest_of_line
