@@ -26,9 +26,11 @@ URL_RE = re.compile(
 
 def blank(s: str) -> str:
     """``s`` with every character but line endings replaced by a space."""
-    if "\n" not in s and "\r" not in s:
+    if "\r" in s:
+        return _RUN_RE.sub(lambda m: " " * (m.end() - m.start()), s)
+    if "\n" not in s:
         return " " * len(s)
-    return _RUN_RE.sub(lambda m: " " * (m.end() - m.start()), s)
+    return "\n".join([" " * len(line) for line in s.split("\n")])
 
 
 class View:
@@ -60,8 +62,11 @@ class View:
         sit up to the markup's width away from where it is written.
         """
         text = self.text
+        blanked = blank(text)
         out: list[str] = []
-        gaps: list[tuple[int, int, bool]] = []  # blanked spans; True: padding after a rendering
+        #: the blanked spans that may join two pieces of a token: between two characters
+        #: that are no space (True: padding after a rendering)
+        gaps: list[tuple[int, int, bool]] = []
         pos = 0
         # each part is (start, -end, rendering): the first and longest at each start first
         for start, end, rendering in sorted(self._parts, key=_START_AND_LENGTH):
@@ -70,20 +75,23 @@ class View:
                 start = pos
             if end <= start:
                 continue  # overlaps a span already shown
+            shown = (
+                text[start:end]
+                if rendering is None
+                else rendering[len(rendering) - (end - start) :]
+            )
             if start > pos:
-                out.append(blank(text[pos:start]))
-                gaps.append((pos, start, False))
-            if rendering is None:
-                out.append(text[start:end])
-            else:
-                shown = rendering[len(rendering) - (end - start) :]
-                out.append(shown)
+                out.append(blanked[pos:start])
+                if pos and not out[-2][-1].isspace() and not shown[0].isspace():
+                    gaps.append((pos, start, False))
+            out.append(shown)
+            if rendering is not None:
                 pad = len(shown) - len(shown.rstrip(" "))
                 if pad and shown.strip():
                     gaps.append((end - pad, end, True))
             pos = end
         if pos < len(text):
-            out.append(blank(text[pos:]))
+            out.append(blanked[pos:])
         view = "".join(out)
         if _may_hold_url(view):
             view = URL_RE.sub(lambda m: blank(m.group()), view)
@@ -117,52 +125,45 @@ def _close_gaps(text: str, view: str, gaps: list[tuple[int, int, bool]]) -> str:
     ]
     if not closable:
         return view
-    runs: list[list[tuple[int, int]]] = []  # gaps inside one token: "[[1988]]–[[1994]]"
+    runs: list[list[int]] = []  # the ends of the gaps inside one token: "[[1988]]–[[1994]]"
     for a, b in closable:
-        if runs and not _SPACE_RE.search(view, runs[-1][-1][1], a):
-            runs[-1].append((a, b))
+        if runs and not _SPACE_RE.search(view, runs[-1][-1], a):
+            runs[-1] += (a, b)
         else:
-            runs.append([(a, b)])
+            runs.append([a, b])
     # a space parts two runs, and each run's token ends at a space: they never overlap
     out: list[str] = []
     pos = 0
     for run in runs:
-        left = run[0][0]  # the token's ends: up to _TOKEN_MAX characters out, to a space
-        lead = view[max(0, left - _TOKEN_MAX) : left]
-        if lead and not lead[-1].isspace():
-            left -= len(lead.rsplit(None, 1)[-1])
-        right = run[-1][1]
-        trail = view[right : right + _TOKEN_MAX]
-        if trail and not trail[0].isspace():
-            right += len(trail.split(None, 1)[0])
-        bounds = [left] + [x for gap in run for x in gap] + [right]
-        pieces = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
-        anchor = max(
-            range(len(pieces)),
-            key=lambda k: (_has_alnum(view, *pieces[k]), pieces[k][1] - pieces[k][0]),
-        )
-        # the longest piece stays, those before it close up to it and those after it
-        # from the other side
-        before = "".join([view[a:b] for a, b in pieces[: anchor + 1]])
-        after = "".join([view[a:b] for a, b in pieces[anchor + 1 :]])
-        at = pieces[anchor][1]
+        # the token's ends: up to _TOKEN_MAX characters out, to a space
+        lead = view[max(0, run[0] - _TOKEN_MAX) : run[0]]
+        left = run[0] - len(lead.rsplit(None, 1)[-1])
+        right = run[-1] + len(view[run[-1] : run[-1] + _TOKEN_MAX].split(None, 1)[0])
+        bounds = [left, *run, right]
+        # the longest piece (with a letter or digit if one has any) stays, those before it
+        # close up to it and those after it from the other side
+        best = size = kept = at = 0
+        for k in range(0, len(bounds), 2):
+            a, b = bounds[k], bounds[k + 1]
+            size += b - a
+            weight = b - a + (n if _ALNUM_RE.search(view, a, b) else 0)
+            if weight > best:
+                best, at, kept = weight, b, size
+        joined = "".join([view[a:b] for a, b in zip(bounds[::2], bounds[1::2])])
+        spaces = at - left - kept  # the gaps before the piece that stays
         out += [
             view[pos:left],
-            " " * (at - len(before) - left),
-            before,
-            after,
-            " " * (right - at - len(after)),
+            " " * spaces,
+            joined,
+            " " * (right - left - spaces - len(joined)),
         ]
         pos = right
     out.append(view[pos:])
     return "".join(out)
 
 
-def _has_alnum(view: str, a: int, b: int) -> bool:
-    return any(map(str.isalnum, view[a:b]))
-
-
 _SPACE_RE = re.compile(r"\s")  # what str.isspace() takes for a space
+_ALNUM_RE = re.compile(r"[^\W_]")  # what str.isalnum() takes for a letter or digit
 _TOKEN_MAX = 40
 #: markup that sits inside a token rather than between two (emphasis, link brackets, inline tags)
 _JOINING_RE = re.compile(

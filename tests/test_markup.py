@@ -1,0 +1,80 @@
+"""The masked view the markup readers build: blanked markup, line endings kept, and the
+pieces of a token that markup split closed up against its longest piece."""
+
+from __future__ import annotations
+
+import pytest
+
+from klint.sources._markup import View, blank
+
+
+def view(text: str, shown: list[tuple[int, int]], written: tuple = ()) -> str:
+    """The view of ``text`` with the spans of ``shown`` shown and ``written`` written."""
+    v = View(text)
+    for start, end in shown:
+        v.show(start, end)
+    for start, end, rendering in written:
+        v.write(start, end, rendering)
+    out = v.build()
+    assert len(out) == len(text)
+    return out
+
+
+def words(text: str, *pieces: str) -> list[tuple[int, int]]:
+    """The spans of ``pieces`` in ``text``, each found after the one before."""
+    spans, pos = [], 0
+    for piece in pieces:
+        start = text.index(piece, pos)
+        spans.append((start, start + len(piece)))
+        pos = start + len(piece)
+    return spans
+
+
+@pytest.mark.parametrize(
+    ("s", "blanked"),
+    [
+        ("ab", "  "),
+        ("ab\ncd\n", "  \n  \n"),
+        ("a\r\nb", " \r\n "),
+        ("\n\n", "\n\n"),
+        ("é\u2028x\n", "   \n"),  # only \r and \n are line endings
+        ("", ""),
+    ],
+)
+def test_blank_keeps_line_endings_only(s: str, blanked: str) -> None:
+    assert blank(s) == blanked
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "shown"),
+    [
+        # link brackets inside a token: the longest piece stays, the rest close up to it
+        ("[[Armenia]]'s army", ("Armenia", "'s army"), "  Armenia's   army"),
+        (
+            "in [[1988]]–[[1994]] war",
+            ("in", "1988", "–", "1994", " war"),
+            "in   1988–1994       war",
+        ),
+        ("x [[ab]]cdef", ("x ", "ab", "cdef"), "x     abcdef"),  # the longer piece after
+        ("the (<small>x</small>) end", ("the (", "x", ") end"), "the        (x)         end"),
+        # near-misses: a space after the markup, a line ending in it, markup between words
+        ("[[Armenia]] army", ("Armenia", " army"), "  Armenia   army"),
+        ("see [[a]]\n[[b]]c", ("see ", "a", "\n", "b", "c"), "see   a  \n  bc  "),
+        ("a<ref>x</ref>b", ("a", "b"), "a            b"),
+    ],
+)
+def test_markup_inside_a_token_closes_up(text: str, pieces: tuple[str, ...], shown: str) -> None:
+    assert view(text, words(text, *pieces)) == shown
+
+
+def test_the_padding_of_a_rendering_closes_up_too() -> None:
+    text = "{{convert|5|km}}, far"
+    assert view(text, [(16, len(text))], [(0, 16, "5 kilometres")]) == "5 kilometres,     far"
+    # near-miss: a space after the rendering
+    text = "{{convert|5|km}} far"
+    assert view(text, [(16, len(text))], [(0, 16, "5 kilometres")]) == "5 kilometres     far"
+
+
+def test_urls_are_blanked_and_close_nothing_up() -> None:
+    text = "[[a]]http://x.org/b c"
+    assert view(text, [(2, 3), (5, len(text))]) == "  a                 c"
