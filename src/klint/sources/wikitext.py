@@ -108,17 +108,31 @@ _SIMPLE_RE = re.compile(r"(?:" + _wikiscan.PLAIN_PIECE + "|" + _wikiscan.FLAT_TE
 #: "'{2,5}"), so that a search skips in C to the next character that may open a match
 _SIMPLE_MARKUP_RE = re.compile(
     r"''(?:'{0,3})|<br\s*/?>|<(?i:ref)[^<>]*>[ ]*</(?i:ref)\s*>|<(?i:ref)[^<>]*/>"
-    r"|\[\[([^|\]]+)(?:\|([^\]]*))?\]\]|\{\{[^{}]*\}\}|<!--.*?-->|</?(?:small|sub|sup)>|"
-    + _wikiscan.ENTITY
+    r"|\[\[([^|\]]+)(?:\|([^\]]*))?\]\]|\[[^\[\] ]+(?: ([^\]]*))?\]"
+    r"|\{\{[^{}]*\}\}|<!--.*?-->|</?(?:small|sub|sup)>|" + _wikiscan.ENTITY
 )
 _FLAT_NAME_RE = re.compile(r"\{\{([^{}|]*)")
-#: an infobox parameter's value that :meth:`_Reader.simple` reads: plain pieces and flat
-#: templates, then blanks and line endings
-_BOX_VALUE_RE = re.compile(
-    r"(?:" + _wikiscan.PLAIN_PIECE + "|" + _wikiscan.FLAT_TEMPLATE + r")*+\s*"
+#: a link the parser reads as one whose title has a colon, where a word and a space come
+#: before the first (``[[Ella in Berlin: Live|Ella]]``; never a picture, a category or
+#: another wiki's page: those have one word there), with no quote, entity or colon in its label
+_COLON_LINK = (
+    r"\[\[[^\[\]{}<>|\n:'&]*\S\s+\S[^\[\]{}<>|\n:'&]*:[^\[\]{}<>|\n'&]*"
+    r"(?:\|[^\[\]{}<>|\n:'&]*)?\]\]"
 )
-#: an infobox parameter's name (up to its "=")
-_BOX_KEY_RE = re.compile(r"[^=|{}\[\]<>&'\n]*=")
+#: an external link in brackets with a plain label (``[http://x.org x.org]``) or none
+_EXTERNAL_LINK = r"\[(?:https?|ftp)://[^\s\[\]<>\"'{}|&]+(?: [^\[\]<>{}|&'\n:]*)?\]"
+#: an infobox parameter's value that :meth:`_Reader.simple` reads: plain pieces, flat
+#: templates, links with a colon and external links, then blanks and line endings
+_BOX_VALUE_RE = re.compile(
+    r"(?:"
+    + "|".join((_wikiscan.PLAIN_PIECE, _wikiscan.FLAT_TEMPLATE, _COLON_LINK, _EXTERNAL_LINK))
+    + r")*+\s*"
+)
+#: a value that is a bare URL, which shows nothing, between spaces and line endings (which
+#: show as they are blanked): no punctuation at its end, which the parser would read as text
+_BOX_URL_RE = re.compile(r"[ \r\n]*(?:https?|ftp)://[\w/.~%?=#+:-]*[A-Za-z0-9/][ \r\n]*", re.ASCII)
+#: an infobox parameter's name (up to its "="), after line endings if a word follows them
+_BOX_KEY_RE = re.compile(r"(?:\s*\n[^\S\n]*(?=\w))?[^=|{}\[\]<>&'\n]*=")
 #: what splits an infobox's parameters, and the links and templates that hold a "|"
 _BOX_SPLIT_RE = re.compile(r"\{\{|\}\}|\[\[|\]\]|\|")
 _ENTITY_RE = re.compile(_wikiscan.ENTITY)
@@ -603,8 +617,10 @@ class _Reader:
     def read_box(self, start: int, at: int, end: int) -> Span | None:
         """Plan an infobox found ahead (``{{`` at ``start``, its parameters from ``at`` to its
         ``}}`` at ``end``) to be read without the parser when each parameter is named and
-        its value is one :meth:`simple` reads: the span of its parameters, to blank for the
-        parser (which then reads a template with its name alone), or None."""
+        its value is one :meth:`simple` reads, external links and links with a colon
+        included, or a bare URL (or it is blank and has no name): the span of its
+        parameters, to blank for the parser (which then reads a template with its name
+        alone), or None."""
         parsed = self.parsed
         cuts = []  # each "|" that starts a parameter (not inside a link or template)
         depth = 0
@@ -619,12 +635,21 @@ class _Reader:
                 depth -= 1
         if depth or parsed[at : cuts[0] if cuts else end].strip():
             return None
-        params = []
+        params: list[tuple[str, int, int, dict[int, Any]]] = []
         for a, b in itertools.pairwise([*cuts, end]):
             key = _BOX_KEY_RE.match(parsed, a + 1, b)
-            if key is None or not _wikiscan._paired(parsed[key.end() : b]):
-                return None
-            shown = self.simple_plan(key.end(), b, _BOX_VALUE_RE)
+            if key is None:
+                if parsed[a + 1 : b].strip():
+                    return None
+                params.append(("", a + 1, b, {}))  # a blank value without a name: no region
+                continue
+            shown: dict[int, Any] | None = {}
+            if _BOX_URL_RE.fullmatch(parsed, key.end(), b):
+                b = key.end()  # a bare URL: nothing shown
+            elif _wikiscan._paired(parsed[key.end() : b]):
+                shown = self.simple_plan(key.end(), b, _BOX_VALUE_RE)
+            else:
+                shown = None
             if shown is None:
                 return None
             name = parsed[a + 1 : key.end() - 1].strip()
@@ -803,6 +828,8 @@ class _Reader:
             if m.group(1) is not None:
                 label = m.start(2) if m.group(2) is not None else m.start(1)
                 out += plain(parsed[label : stop - 2], label, stop - 2)
+            elif m.group(3) is not None:  # an external link's label
+                out += plain(m.group(3), m.start(3), stop - 1)
             elif parsed[at] == "&":
                 out += self.write(at, stop, _entity(m.group()))
             elif at in shown:

@@ -1,0 +1,125 @@
+"""Infoboxes the wikitext reader reads without the parser.
+
+``_Reader.read_box`` plans an infobox found ahead when each of its values is one it reads
+exactly as the parser's nodes would show; each test checks that the box is (or is not)
+read that way and that the Document is the one the parser alone gives.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from klint.document import Document
+from klint.sources import _wikiscan, read_text
+from klint.sources import wikitext as wikitext_reader
+
+BOX = """{{Infobox television channel
+| name         = Kanal 5
+| logo         = Kanal 5 logo.png
+| launch       = 1 January 1991
+| owner        = [[Discovery Networks Northern Europe|Discovery Networks]]<br>[[SBS]]
+| country      = [[Denmark]]
+| web          = {}
+}}
+'''Kanal 5''' is a Danish channel.
+"""
+
+
+def by_parser(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
+    """The Document's regions and view when the parser reads everything."""
+    with monkeypatch.context() as m:
+        m.setattr(_wikiscan, "read_ahead", lambda *args: _wikiscan.Layout([], []))
+        doc = read_text(text, "a.wiki")
+    return doc.regions, doc.masked
+
+
+def read_box(text: str) -> bool:
+    """Whether the one infobox of ``text`` is read without the parser."""
+    parsed = wikitext_reader._quiet_refs(text)
+    layout = _wikiscan.read_ahead(parsed, wikitext_reader._hidden_template)
+    reader = wikitext_reader._Reader(text, parsed, layout)
+    (box,) = layout.boxes
+    return reader.read_box(*box) is not None
+
+
+def read_both(text: str, monkeypatch: pytest.MonkeyPatch) -> Document:
+    doc = read_text(text, "a.wiki")
+    assert (doc.regions, doc.masked) == by_parser(text, monkeypatch)
+    return doc
+
+
+def fields(doc: Document) -> list[tuple[str | None, str]]:
+    return [
+        (r.label, " ".join(doc.view[r.start : r.end].split()))
+        for r in doc.regions
+        if r.kind == "infobox_field"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("[http://www.kanal5.dk Kanal 5 online] ", "Kanal 5 online"),
+        ("[http://www.kanal5.dk  two  spaces]", "two spaces"),
+        ("See [https://kanal5.dk/a/b.html the site] or [http://x.org]", "See the site or"),
+        ("[[Ella in Berlin: Mack the Knife|Ella in Berlin]] (1960)", "Ella in Berlin (1960)"),
+        ("[[Ella in Berlin: Mack the Knife]]", "Ella in Berlin: Mack the Knife"),
+    ],
+)
+def test_external_links_and_links_with_a_colon(
+    value: str, shown: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = BOX.replace("{}", value)
+    assert read_box(text)
+    assert fields(read_both(text, monkeypatch))[-1] == ("Web", shown)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "http://www.kanal5.dk/dk/index.html",
+        " https://kanal5.dk/ \n",
+        "ftp://ftp.kanal5.dk/a_b-c~d",
+    ],
+)
+def test_a_bare_url_shows_nothing(value: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = BOX.replace("{}", value)
+    assert read_box(text)
+    doc = read_both(text, monkeypatch)
+    assert fields(doc)[-1] == ("Country", "Denmark")
+    assert "kanal5" not in doc.view
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "[http://www.kanal5.dk Kanal&nbsp;5]",  # an entity in the label
+        "[http://www.kanal5.dk Kanal 5: online]",  # a colon in the label
+        "[http://www.kanal5.dk ''Kanal 5'']",  # quotes in the label
+        "[www.kanal5.dk Kanal 5]",  # no scheme: text in brackets
+        "http://www.kanal5.dk.",  # punctuation at the end reads as text
+        "http://www.kanal5.dk (Danish)",  # text after it
+        "[[de:Kanal 5|Kanal 5]]",  # another wiki's page
+        "[[Category:Danish channels]]",
+        "[[File:Kanal 5.png|thumb|Logo]]",
+        "[[Category :Danish channels]]",  # one word and a space before the colon
+    ],
+)
+def test_values_left_to_the_parser(value: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = BOX.replace("{}", value)
+    assert not read_box(text)
+    read_both(text, monkeypatch)
+
+
+def test_names_after_a_line_ending_and_a_blank_value_without_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = BOX.replace("| name ", "|\n name ").replace("\n}}", "\n|\n}}").replace("{}", "x")
+    assert read_box(text)
+    doc = read_both(text, monkeypatch)
+    title = doc.regions[0]
+    assert (title.kind, doc.view[title.start : title.end]) == ("title", "Kanal 5")
+    # near-misses: a list mark after the line ending, a value without a name
+    for other in (text.replace("|\n name ", "|\n* name "), text.replace("\n|\n}}", "\n| x\n}}")):
+        assert not read_box(other)
+        read_both(other, monkeypatch)
