@@ -273,7 +273,8 @@ class _Lengths:
     _of: ClassVar[dict[type, Any]]  # node type -> its measure (set below the class)
 
     def __init__(self) -> None:
-        self._memo: dict[int, tuple[int, Any]] = {}  # id -> (length, the node, kept alive)
+        self._memo: dict[int, int] = {}  # id -> length
+        self._kept: list[Any] = []  # the nodes measured, kept alive so that no id is reused
 
     def __call__(self, node: Any) -> int:
         if type(node) is _TEXT:  # the commonest node, and the cheapest to measure
@@ -281,11 +282,15 @@ class _Lengths:
         found = self._memo.get(id(node))
         if found is None:
             measure = self._of.get(type(node))
-            found = self._memo[id(node)] = (
-                measure(self, node) if measure else len(str(node)),
-                node,
-            )
-        return found[0]
+            found = self._memo[id(node)] = measure(self, node) if measure else len(str(node))
+            self._kept.append(node)
+        return found
+
+    def _code(self, code: Any) -> int:
+        size = 0
+        for node in code.nodes:  # text nodes measured here, not by a call each
+            size += len(node.value) if type(node) is _TEXT else self(node)
+        return size
 
     def _tag(self, t: Any) -> int:
         if t.self_closing:
@@ -315,7 +320,7 @@ class _Lengths:
 
 
 _Lengths._of = {  # functions of (self, node): no reference cycle through self
-    Wikicode: lambda m, c: sum(map(m, c.nodes)),
+    Wikicode: _Lengths._code,
     n.Text: lambda m, t: len(t.value),
     n.Wikilink: lambda m, w: 4 + m(w.title) + (0 if w.text is None else 1 + m(w.text)),
     n.Template: lambda m, t: 4 + m(t.name) + sum(1 + m(p) for p in t.params),
@@ -361,7 +366,7 @@ class _Reader:
         spans: list[Span] = []
         length, show = self.length, self.node
         for node in code.nodes:
-            end = pos + length(node)
+            end = pos + (len(node.value) if type(node) is _TEXT else length(node))
             spans += show(node, pos, end)
             pos = end
         return spans
@@ -372,10 +377,14 @@ class _Reader:
         without measuring them."""
         length, show, pos = self.length, self.node, 0
         for node in code.nodes:
-            end = pos + length(node)
-            if type(node) is _TEXT and self.lines:
-                self.text_with_lines(pos, end, self.unmeasured)
+            if type(node) is _TEXT:
+                end = pos + len(node.value)
+                if self.lines:
+                    self.text_with_lines(pos, end, self.unmeasured)
+                else:
+                    show(node, pos, end)
             else:
+                end = pos + length(node)
                 show(node, pos, end)
             pos = end
 
@@ -737,12 +746,11 @@ class _Reader:
         """Add a table row's regions (its cells' visible spans given); the column headers after it."""
         if not cells:
             return headers
-        texts = [" ".join(" ".join(self.text[a:b] for a, b in spans).split()) for _, spans in cells]
         row_spans = [s for _, spans in cells for s in spans]
         if all(tag == "th" for tag, _ in cells):
             self.add("table_row", row_spans, "header")
-            return texts
-        self.add("table_row", row_spans, texts[0])
+            return [_words(self.text, spans) for _, spans in cells]
+        self.add("table_row", row_spans, _words(self.text, cells[0][1]))
         for c, (_, spans) in enumerate(cells[1:], start=1):
             self.add("table_cell", spans, headers[c] if c < len(headers) else "")
         return headers
@@ -927,6 +935,11 @@ class _Reader:
         span = tight(free_view, a, b)
         if span:
             self.regions.append(Region(kind, span[0], span[1]))
+
+
+def _words(text: str, spans: list[Span]) -> str:
+    """The words of ``text`` in ``spans``, one space between each two."""
+    return " ".join(" ".join([text[a:b] for a, b in spans]).split())
 
 
 def _entity(entity: str) -> str:
