@@ -28,6 +28,9 @@ MARKUP = [
     "[[File:x.jpg|thumb|alt=A|B [[c]]]] [http://x.com ''t''] http://y.com/a",
     "&nbsp; &#91; &#x5B; &foo; {{{1|d}}} {{#if:a|b|c}} __NOTOC__",
     "<table><tr><td>a</td></tr></table> <li>x <hr> <nowiki>[[a]]</nowiki>",
+    "===== A [[b|c]] {{d}} =====\n= e =\n== f\n=g=h=\n",
+    "[http://x.com] [http://x.com  two  words] [//y.org z] [http://x.org''t''] x http://a.org/b.",
+    "[http://x.org<span>t</span>] [[a|[http://b.org c]]] [http://q.org [[r]] &amp; {{s}}]",
 ]
 
 

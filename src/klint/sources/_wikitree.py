@@ -5,9 +5,9 @@ building costs twice the tokenizing: every node is made through its property set
 each of which passes its value through ``parse_anything`` (four imports a call) and a
 positional parameter checks by a pattern that its key may be hidden. :func:`parse`
 builds the same tree from the same tokens, making the commonest nodes (text, links,
-templates and their parameters, and the lists that hold them) by setting the fields
-the setters would set; the rarer ones (tags, headings, entities, comments…) are made
-as the library makes them.
+templates and their parameters, tags, headings, external links, and the lists that
+hold them) by setting the fields the setters would set; the rarer ones (entities,
+comments, attributes…) are made as the library makes them.
 
 The first call checks the tree on a sample holding every kind of node against the
 library's own; if they ever differ (another version of the library), :func:`parse` is
@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 import mwparserfromhell
-from mwparserfromhell.nodes import Tag, Template, Text, Wikilink
+from mwparserfromhell.nodes import ExternalLink, Heading, Tag, Template, Text, Wikilink
 from mwparserfromhell.nodes.extras import Parameter
 from mwparserfromhell.parser import Parser, tokens
 from mwparserfromhell.parser.builder import Builder
@@ -68,6 +68,10 @@ class _Builder(Builder):
             return self._wikilink()
         if kind is tokens.TagOpenOpen:
             return self._tag(token)
+        if kind is tokens.HeadingStart:
+            return self._heading(token)
+        if kind is tokens.ExternalLinkOpen:
+            return self._external_link(token)
         return super()._handle_token(token)
 
     def _parameter(self, default: int) -> Parameter:
@@ -144,6 +148,50 @@ class _Builder(Builder):
             else:
                 nodes.append(self._handle_token(token))
         raise mwparserfromhell.parser.ParserError("_wikilink() missed a close token")
+
+    def _heading(self, start: Any) -> Heading:
+        stack = self._tokens
+        nodes: list[Any] = []
+        while stack:
+            token = stack.pop()
+            kind = type(token)
+            if kind is _TEXT:
+                nodes.append(_text(token["text"]))
+            elif kind is tokens.HeadingEnd:
+                node = _new(Heading)
+                node._title = _code(nodes)
+                node._level = start.get("level")
+                return node
+            else:
+                nodes.append(self._handle_token(token))
+        raise mwparserfromhell.parser.ParserError("_heading() missed a close token")
+
+    def _external_link(self, start: Any) -> ExternalLink:
+        stack = self._tokens
+        url = None
+        suppress_space = None
+        nodes: list[Any] = []
+        while stack:
+            token = stack.pop()
+            kind = type(token)
+            if kind is _TEXT:
+                nodes.append(_text(token["text"]))
+            elif kind is tokens.ExternalLinkSeparator:
+                url = _code(nodes)
+                suppress_space = token.get("suppress_space")
+                nodes = []
+            elif kind is tokens.ExternalLinkClose:
+                node = _new(ExternalLink)
+                if url is None:
+                    node._url, node._title = _code(nodes), None
+                else:
+                    node._url, node._title = url, _code(nodes)
+                node._brackets = bool(start.get("brackets"))
+                node.suppress_space = suppress_space is True
+                return node
+            else:
+                nodes.append(self._handle_token(token))
+        raise mwparserfromhell.parser.ParserError("_external_link() missed a close token")
 
     def _tag(self, token: Any) -> Tag:
         """As the library's ``_handle_tag``, then ``Tag(...)`` field by field (a token's
