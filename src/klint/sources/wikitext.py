@@ -833,11 +833,10 @@ class _Reader:
             if at > pos:
                 out += plain(parsed[pos:at], pos, at)  # a text node
             pos = stop
-            if m.group(1) is not None:
-                label = m.start(2) if m.group(2) is not None else m.start(1)
-                out += plain(parsed[label : stop - 2], label, stop - 2)
-            elif m.group(3) is not None:  # an external link's label
-                out += plain(m.group(3), m.start(3), stop - 1)
+            group = m.lastindex  # 1 or 2: a link, its title or label; 3: an external link's label
+            if group is not None:
+                label, close = m.start(group), stop - (1 if group == 3 else 2)
+                out += plain(parsed[label:close], label, close)
             elif parsed[at] == "&":
                 out += self.write(at, stop, _entity(m.group()))
             elif at in shown:
