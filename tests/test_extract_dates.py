@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from klint.claims import DateClaim
+from klint.extract._datescan import _DIGITS, _digit_runs
 from klint.extract.dates import extract_dates
 from klint.packs import load_packs
 from klint.sources import read_path, read_text
@@ -487,6 +488,13 @@ def test_never_raises_on_date_like_noise(text: str) -> None:
 @given(st.text(max_size=300))
 def test_never_raises_on_random_text(text: str) -> None:
     dates(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789٣३?–—.,a \n😀")), max_size=200))
+def test_digit_runs_are_the_pattern_s_matches(text: str) -> None:
+    """The view's digit runs, found in its bytes, are the runs the pattern finds: other
+    scripts' digits after an ASCII one ("12३") included."""
+    assert _digit_runs(text) == [m.span() for m in _DIGITS.finditer(text)]
 
 
 def test_seed_extraction_is_fast() -> None:

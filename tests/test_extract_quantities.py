@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 
 from klint.claims import QuantityClaim
 from klint.document import Document, Region
-from klint.extract.quantities import extract_quantities
+from klint.extract.quantities import _Numerals, extract_quantities
 from klint.packs import load_packs
 from klint.sources import read_text
+from klint.text.numerals import DIGITS_RE
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "nagorno-karabakh-war.txt"
@@ -537,3 +538,17 @@ def test_a_sum_in_another_currency_or_none_is_not_yen(text: str) -> None:
 def test_number_words_start_where_a_word_does(text: str, quotes: list[str]) -> None:
     """Number words are read wherever a word starts, in any case, and nowhere else."""
     assert [text[q.start : q.end] for q in _para(text)] == quotes
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("0123456789٣?–.,a \n😀")), max_size=200),
+    st.integers(0, 200),
+    st.integers(0, 200),
+)
+def test_numerals_of_a_region_are_the_pattern_s_matches(text: str, a: int, b: int) -> None:
+    """A region's numerals, found once in the view's bytes and cut at the region's ends, are
+    the matches the pattern finds in the region alone."""
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    assert _Numerals(text).of(start, end) == [
+        m.span() for m in DIGITS_RE.finditer(text, start, end)
+    ]

@@ -17,7 +17,6 @@ import re
 import string
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from klint.claims import QuantityClaim, QuantityQualifier, QuantitySource
 from klint.document import Document, Region
@@ -37,9 +36,6 @@ from klint.extract._numlex import (
 from klint.packs import Packs
 from klint.text.numerals import DIGITS_RE, ORDINAL_RE, parse_numeral
 from klint.text.words import ascii_lower
-
-if TYPE_CHECKING:
-    from klint.text.index import TextIndex
 
 _WINDOW = 80  # characters read on either side of a number
 _MAX_PER_REGION = 2000  # numbers read in one region (bounds the work on pathological input)
@@ -70,6 +66,11 @@ _PERCENT_RE = re.compile(r"\s?%|\s+(?:percent|per cent)\b")
 _PRIME_FEET_RE = re.compile(r"\s?(['′’])(?=\s?\d{1,2}(?:\.\d+)?\s?[\"″”])")
 _INCHES_RE = re.compile(r"\s?(\d{1,2}(?:\.\d+)?)\s?(?:[\"″”]|''|in\b|inch\b|inches\b)")
 _COMPOUND_RE = re.compile(r"-([A-Za-z]+)(?:-([A-Za-z]+))?\b")
+#: a view's characters as bytes (``encode("ascii", "replace")``), an ASCII digit as "0", "," and
+#: "." kept and everything else a space: ``DIGITS_RE``'s matches stand where ``_NUMERALS`` finds
+#: them, ``re`` skipping to a literal first character many times faster than to a class
+_NUMERAL_MARKS = bytes(48 if 48 <= b <= 57 else b if b in (44, 46) else 32 for b in range(256))
+_NUMERALS = re.compile(rb"0[0,.]*")
 
 
 @dataclass
@@ -95,6 +96,7 @@ def extract_quantities(doc: Document, packs: Packs) -> list[QuantityClaim]:
     cells = [r for r in doc.regions if r.kind == "table_cell"]
     cell_starts = [c.start for c in cells]
     marks = marked(view)
+    numerals = _Numerals(view)
     out: list[QuantityClaim] = []
     for region in doc.content_regions():
         if region.kind == "title":
@@ -105,7 +107,7 @@ def extract_quantities(doc: Document, packs: Packs) -> list[QuantityClaim]:
                 hi = bisect.bisect_left(cell_starts, region.end)
                 out.extend(_table_cells(doc, region, cells[lo:hi], lex))
             continue
-        out.extend(_scan_region(doc, view, marks, region, lex))
+        out.extend(_scan_region(doc, view, marks, numerals, region, lex))
     out.sort(key=lambda c: (c.start, c.end))
     return out
 
@@ -166,15 +168,42 @@ def _canonical(phrase: str, lex: Lexicon) -> str:
 # --- prose ---------------------------------------------------------------------------------------
 
 
-def _candidates(
-    index: TextIndex, marks: str, rs: int, re_: int, lex: Lexicon
-) -> list[tuple[int, int, str, re.Match[str]]]:
-    """The first number-like spans in text order: (start, rank, kind, match); ``marks`` is the
-    view's :func:`~klint.extract._numlex.marked` text."""
-    view = index.view
+class _Numerals:
+    """Where ``DIGITS_RE`` matches in the whole view, found once: :meth:`of` gives one region its
+    share by bisection."""
 
-    def words() -> list[tuple[int, int, str, re.Match[str]]]:
-        out = []
+    __slots__ = ("view", "spans", "starts")
+
+    def __init__(self, view: str) -> None:
+        self.view = view
+        marks = view.encode("ascii", "replace").translate(_NUMERAL_MARKS)
+        self.spans = [m.span() for m in _NUMERALS.finditer(marks)]
+        self.starts = [p for p, _ in self.spans]
+
+    def of(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans ``DIGITS_RE.finditer(view, start, end)`` finds."""
+        spans, i = self.spans, bisect.bisect_left(self.starts, start)
+        if i and spans[i - 1][1] > start:  # a match goes on into the region: read it alone
+            return [m.span() for m in DIGITS_RE.finditer(self.view, start, end)]
+        found = spans[i : bisect.bisect_left(self.starts, end, i)]
+        if found and found[-1][1] > end:  # a match cut short by the region's end
+            found[-1] = (found[-1][0], end)
+        return found
+
+
+#: a candidate number: start, rank (which kind first where two start together), kind ("v" vague,
+#: "f" fraction, "w" number word, "d" numeral), end, and the match of a kind read by a pattern
+_Candidate = tuple[int, int, str, int, re.Match[str] | None]
+
+
+def _candidates(
+    view: str, marks: str, numerals: _Numerals, rs: int, re_: int, lex: Lexicon
+) -> list[_Candidate]:
+    """The first number-like spans in text order; ``marks`` is the view's
+    :func:`~klint.extract._numlex.marked` text."""
+
+    def words() -> list[_Candidate]:
+        out: list[_Candidate] = []
         for w in lex.word_start.finditer(marks, rs, re_ + 1):
             start = w.start()  # where the word starts in the view: ``marks`` has one more
             if start > 0 and (view[start - 1].isalnum() or view[start - 1] == "-"):
@@ -189,20 +218,20 @@ def _candidates(
             ):
                 m = pattern.match(view, start, re_)
                 if m:
-                    out.append((start, rank, kind, m))
+                    out.append((start, rank, kind, m.end(), m))
             if len(out) >= _MAX_PER_REGION:
                 break
         return out
 
-    def digits() -> Iterator[tuple[int, int, str, re.Match[str]]]:
-        for m in index.at_digits(DIGITS_RE, rs, re_):
-            if m.start() > 0 and (view[m.start() - 1].isalnum() or view[m.start() - 1] in "_.,"):
+    def digits() -> Iterator[_Candidate]:
+        for start, end in numerals.of(rs, re_):
+            if start > 0 and (view[start - 1].isalnum() or view[start - 1] in "_.,"):
                 continue
-            if view[m.start() - 1 : m.start()] == "[" and _CITATION_MARK.match(
-                view, max(0, m.start() - 2), m.end() + 1
+            if view[start - 1 : start] == "[" and _CITATION_MARK.match(
+                view, max(0, start - 2), end + 1
             ):
                 continue  # "soldiers,[6] which": a footnote mark left in plain text, not a number
-            yield m.start(), 3, "d", m
+            yield start, 3, "d", end, None
 
     # the first N of the merged sequence lie within the first N of each
     merged = [*words(), *itertools.islice(digits(), _MAX_PER_REGION)]
@@ -214,11 +243,11 @@ _CITATION_MARK = re.compile(r"\S\[\d{1,3}\]")
 
 
 def _scan_region(
-    doc: Document, view: str, marks: str, region: Region, lex: Lexicon
+    doc: Document, view: str, marks: str, numerals: _Numerals, region: Region, lex: Lexicon
 ) -> list[QuantityClaim]:
     rs, re_ = region.start, region.end
     # a region with thousands of numbers is data, not prose: read only the first ones
-    cands = _candidates(doc.text_index, marks, rs, re_, lex)
+    cands = _candidates(view, marks, numerals, rs, re_, lex)
     if not cands:
         return []
     sent = doc.text_index.number_sentences(region, min(re_, cands[-1][0] + 4 * _WINDOW))
@@ -226,18 +255,18 @@ def _scan_region(
     found: list[tuple[_Found, int]] = []
     consumed = rs
     last_ident_end = -1
-    for start, _, kind, m in cands:
+    for start, _, kind, end, m in cands:
         if start < consumed:
             continue
         k = bisect.bisect_right(sent, start) - 1
         s_start = sent[k]
         s_end = sent[k + 1] if k + 1 < len(sent) else re_
         res: _Found | None
-        if kind == "d":
-            read = _digits(view, m, s_start, s_end, lex, last_ident_end)
+        if m is None:  # a numeral
+            read = _digits(view, start, end, s_start, s_end, lex, last_ident_end)
             if isinstance(read, int):  # not a quantity; skip through the returned offset
                 if read < 0:
-                    last_ident_end = m.end()
+                    last_ident_end = end
                 consumed = max(consumed, abs(read))
                 continue
             res = read
@@ -329,14 +358,15 @@ def _qualifier(view: str, nstart: int, s_start: int, lex: Lexicon) -> tuple[Quan
 
 
 def _digits(
-    view: str, m: re.Match[str], s_start: int, s_end: int, lex: Lexicon, last_ident_end: int
+    view: str, start: int, end: int, s_start: int, s_end: int, lex: Lexicon, last_ident_end: int
 ) -> _Found | int:
-    """Read a numeral; return the quantity, or the offset to skip to (negative: an identifier)."""
-    token = clean_token(m.group())
-    ns, ne = m.start(), m.start() + len(token)
+    """Read the numeral at ``[start, end)`` (a match of ``DIGITS_RE``); return the quantity, or
+    the offset to skip to (negative: an identifier)."""
+    token = clean_token(view[start:end])
+    ns, ne = start, start + len(token)
     value = parse_numeral(token)
     if value is None:
-        return m.end()
+        return end
     before = view[max(s_start, ns - _WINDOW) : ns]
     after = view[ne : min(s_end, ne + _WINDOW)]
     # identifiers and ordinals
