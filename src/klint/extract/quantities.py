@@ -15,7 +15,6 @@ import bisect
 import itertools
 import re
 import string
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from klint.claims import QuantityClaim, QuantityQualifier, QuantitySource
@@ -201,40 +200,41 @@ def _candidates(
 ) -> list[_Candidate]:
     """The first number-like spans in text order; ``marks`` is the view's
     :func:`~klint.extract._numlex.marked` text."""
-
-    def words() -> list[_Candidate]:
-        out: list[_Candidate] = []
-        for w in lex.word_start.finditer(marks, rs, re_ + 1):
-            start = w.start()  # where the word starts in the view: ``marks`` has one more
-            if start > 0 and (view[start - 1].isalnum() or view[start - 1] == "-"):
-                continue
-            near = ascii_lower(view[start : min(re_, start + lex.first_reach)])
-            if not lex.first_word.match(near):
-                continue
-            for kind, rank, pattern in (
-                ("v", 0, lex.vague),
-                ("f", 1, lex.fraction),
-                ("w", 2, lex.number_word),
-            ):
-                m = pattern.match(view, start, re_)
-                if m:
-                    out.append((start, rank, kind, m.end(), m))
-            if len(out) >= _MAX_PER_REGION:
-                break
-        return out
-
-    def digits() -> Iterator[_Candidate]:
-        for start, end in numerals.of(rs, re_):
-            if start > 0 and (view[start - 1].isalnum() or view[start - 1] in "_.,"):
-                continue
-            if view[start - 1 : start] == "[" and _CITATION_MARK.match(
-                view, max(0, start - 2), end + 1
-            ):
-                continue  # "soldiers,[6] which": a footnote mark left in plain text, not a number
-            yield start, 3, "d", end, None
-
+    words: list[_Candidate] = []
+    for w in lex.word_start.finditer(marks, rs, re_ + 1):
+        start = w.start()  # where the word starts in the view: ``marks`` has one more
+        if start > 0 and (view[start - 1].isalnum() or view[start - 1] == "-"):
+            continue
+        near = ascii_lower(view[start : min(re_, start + lex.first_reach)])
+        if not lex.first_word.match(near):
+            continue
+        for kind, rank, pattern in (
+            ("v", 0, lex.vague),
+            ("f", 1, lex.fraction),
+            ("w", 2, lex.number_word),
+        ):
+            m = pattern.match(view, start, re_)
+            if m:
+                words.append((start, rank, kind, m.end(), m))
+        if len(words) >= _MAX_PER_REGION:
+            break
+    digits: list[_Candidate] = []
+    for start, end in numerals.of(rs, re_):
+        if start > 0 and (view[start - 1].isalnum() or view[start - 1] in "_.,"):
+            continue
+        if view[start - 1 : start] == "[" and _CITATION_MARK.match(
+            view, max(0, start - 2), end + 1
+        ):
+            continue  # "soldiers,[6] which": a footnote mark left in plain text, not a number
+        digits.append((start, 3, "d", end, None))
+        if len(digits) >= _MAX_PER_REGION:
+            break
+    if not words:  # each kind comes in text order, words of one start by rank
+        return digits
+    if not digits:
+        return words[:_MAX_PER_REGION]
     # the first N of the merged sequence lie within the first N of each
-    merged = [*words(), *itertools.islice(digits(), _MAX_PER_REGION)]
+    merged = words + digits
     merged.sort(key=lambda c: (c[0], c[1]))
     return merged[:_MAX_PER_REGION]
 
