@@ -11,16 +11,10 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
-import operator
 import re
-from collections.abc import Callable
-from itertools import repeat
-from typing import Any, TypeVar
 
-from klint.claims import Claim, Claims
+from klint.claims import Claims
 from klint.document import Document, Region
-
-_C = TypeVar("_C", bound=Claim)
 
 #: White space to squeeze: a run of two or more blanks, a tab, or a blank at a line's start or
 #: end or the text's end (every branch starts with a blank, so ``re`` skips to blanks fast;
@@ -57,23 +51,13 @@ def _squeezed(view: str) -> list[tuple[int, int]]:
 
 
 @functools.cache
-def _layout(
-    cls: type,
-) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]], tuple[tuple[str, bool], ...]]:
-    """A claim class's field names, a getter of all their values, and its offset fields
-    (name, whether it is an exclusive end): what moving a claim's offsets needs, read once."""
-    names = tuple(f.name for f in dataclasses.fields(cls))
-    offsets = tuple(
-        (n, n == "end" or n.endswith("_end"))
-        for n in names
-        if n in ("start", "end") or n.endswith(("_start", "_end"))
+def _offsets(cls: type) -> tuple[tuple[str, bool], ...]:
+    """A claim class's offset fields (name, whether it is an exclusive end), read once."""
+    return tuple(
+        (f.name, f.name == "end" or f.name.endswith("_end"))
+        for f in dataclasses.fields(cls)
+        if f.name in ("start", "end") or f.name.endswith(("_start", "_end"))
     )
-    return names, operator.attrgetter(*names), offsets
-
-
-#: a claim's instance before its fields are set (a copy made field by field costs less than
-#: one built through a dict of its fields and keyword arguments)
-_bare = object.__new__
 
 
 class Compacted:
@@ -147,31 +131,25 @@ class Compacted:
         return self._f[k] + offset - self._c[k] + past
 
     def restore(self, claims: Claims) -> Claims:
-        """``claims`` with their offsets moved back onto the file (frames are read afterwards,
-        from the restored claims)."""
+        """``claims`` with their offsets moved back onto the file, each claim in place: the
+        extractors built them for the compact text, which nothing else reads, and a copy
+        would cost twice the move (frames are read afterwards, from the restored claims)."""
         outward = self.outward
-
-        def fix(claims: list[_C]) -> list[_C]:
-            out: list[_C] = []
-            last: type | None = None  # a list holds one class: its layout read once
-            for claim in claims:
+        for group in (
+            claims.dates,
+            claims.quantities,
+            claims.mentions,
+            claims.acronyms,
+            claims.references,
+        ):
+            last: type | None = None  # a list holds one class: its offset fields read once
+            for claim in group:
                 cls: type = type(claim)  # a class is hashable (mypy reads Claim.__hash__ here)
                 if cls is not last:
-                    names, values_of, offsets = _layout(cls)
+                    offsets = _offsets(cls)
                     last = cls
-                moved: _C = _bare(cls)
-                any(map(setattr, repeat(moved), names, values_of(claim)))  # each field, in C
                 for name, is_end in offsets:
-                    value = getattr(moved, name)
+                    value = getattr(claim, name)
                     if type(value) is int:  # not None, nor a bool
-                        setattr(moved, name, outward(value, is_end))
-                out.append(moved)
-            return out
-
-        return Claims(
-            dates=fix(claims.dates),
-            quantities=fix(claims.quantities),
-            mentions=fix(claims.mentions),
-            acronyms=fix(claims.acronyms),
-            references=fix(claims.references),
-        )
+                        setattr(claim, name, outward(value, is_end))
+        return claims
