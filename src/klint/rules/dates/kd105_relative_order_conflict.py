@@ -78,8 +78,13 @@ class RelativeOrderConflict(Rule):
                 continue
             if region.section != section:
                 section, prev, told = region.section, None, []
-            s, _ = sentence(ctx, c, region)
-            found = _relations(rel, view, max(s, c.start - 48), c.start)
+            # the relations before the date in its region, then in its sentence: a date with
+            # none before it in the region (most) needs no sentence read
+            near = max(region.start, c.start - 48)
+            found = _relations(rel, view, near, c.start)
+            s = sentence(ctx, c, region)[0] if found else near
+            if s > near:
+                found = _relations(rel, view, max(s, c.start - 48), c.start)
             m = found[-1] if found else None  # the relation nearest the date
             if (
                 m is not None
