@@ -105,8 +105,11 @@ class TextIndex:
         key = (region.start, region.end)
         found = self._stops.get(key)
         if found is None:
-            found = self._stops[key] = sentences.stop_starts(
-                self.view, region.start, region.end, self._stop_marks(region)
+            marks = self._stop_marks(region)  # none in most small regions: one sentence
+            found = self._stops[key] = (
+                sentences.stop_starts(self.view, region.start, region.end, marks)
+                if marks
+                else [region.start]
             )
         return found
 
@@ -115,16 +118,20 @@ class TextIndex:
         key = (region.start, region.end)
         found = self._sentences.get(key)
         if found is None:
-            found = self._sentences[key] = sentences.sentence_starts(
-                self.view, region.start, region.end, self._stop_marks(region)
+            marks = self._stop_marks(region)
+            found = self._sentences[key] = (
+                sentences.sentence_starts(self.view, region.start, region.end, marks)
+                if marks
+                else [region.start]
             )
         return found
 
     def number_sentences(self, region: Region, end: int) -> list[int]:
         """Where ``region``'s sentences start as a quantity's sentence is taken, up to ``end``."""
-        return sentences.number_sentence_starts(
-            self.view, region.start, end, marks=self._stop_marks(region)
-        )
+        marks = self._stop_marks(region)
+        if not marks:
+            return [region.start]
+        return sentences.number_sentence_starts(self.view, region.start, end, marks=marks)
 
     def quotes(self, region: Region) -> list[tuple[int, int]]:
         """Quoted spans inside ``region``."""
