@@ -117,24 +117,41 @@ def find_all(text: str, literals: Iterable[str]) -> set[int]:
     found with one scan for what follows it, each hit kept if one of those characters
     precedes it: a pass over the text per spelling is what costs."""
     out = set()
-    heads: dict[str, set[str]] = {}
-    for lit in literals:
-        heads.setdefault(lit[1:], set()).add(lit[:1])
-    for tail, firsts in heads.items():
-        if len(firsts) == 1 or not tail:
-            for head in firsts:
-                lit = head + tail
-                p = text.find(lit)
-                while p >= 0:
-                    out.add(p)
-                    p = text.find(lit, p + 1)
-            continue
+    singles, shared = _scans(literals if isinstance(literals, tuple) else tuple(literals))
+    for lit in singles:
+        p = text.find(lit)
+        while p >= 0:
+            out.add(p)
+            p = text.find(lit, p + 1)
+    for tail, firsts in shared:
         p = text.find(tail, 1)
         while p >= 0:
             if text[p - 1] in firsts:
                 out.add(p - 1)
             p = text.find(tail, p + 1)
     return out
+
+
+@lru_cache(maxsize=64)
+def _scans(
+    literals: tuple[str, ...],
+) -> tuple[tuple[str, ...], tuple[tuple[str, frozenset[str]], ...]]:
+    """The scans :func:`find_all` makes for ``literals``: the literals found alone, and each
+    tail shared by literals that differ in their first character, with those characters
+    (grouped once for a word list, not for every text)."""
+    heads: dict[str, set[str]] = {}
+    for lit in literals:
+        heads.setdefault(lit[1:], set()).add(lit[:1])
+    singles = tuple(
+        head + tail
+        for tail, firsts in heads.items()
+        if len(firsts) == 1 or not tail
+        for head in firsts
+    )
+    shared = tuple(
+        (tail, frozenset(firsts)) for tail, firsts in heads.items() if len(firsts) > 1 and tail
+    )
+    return singles, shared
 
 
 def finditer_from(
