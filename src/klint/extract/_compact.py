@@ -107,18 +107,20 @@ class Compacted:
             size += n - pos
         self.length = n
         self.size = size
+        inward = self.inward
         regions = [
-            Region(r.kind, self.inward(r.start), self.inward(r.end), r.label, r.section)
-            for r in doc.regions
+            Region(r.kind, inward(r.start), inward(r.end), r.label, r.section) for r in doc.regions
         ]
         self.doc = replace(doc, text="".join(parts), masked=None, regions=regions, _index=None)
 
     def inward(self, offset: int) -> int:
         """The compact offset of the first kept character at or after file ``offset``."""
-        k = bisect.bisect_right(self._f, offset) - 1
+        f = self._f
+        k = bisect.bisect_right(f, offset) - 1
         if k < 0:
             return 0
-        return self._c[k] + min(offset - self._f[k], self._n[k])
+        into, n = offset - f[k], self._n[k]  # into the segment, or past its end (a gap)
+        return self._c[k] + (into if into < n else n)
 
     def outward(self, offset: int, end: bool = False) -> int:
         """The file offset of compact ``offset`` (an exclusive end maps past its last character)."""
