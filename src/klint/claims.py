@@ -3,7 +3,9 @@
 Claims are slotted dataclasses: the extractor makes about 25 of them per kilobyte
 of text, so a claim must cost little more than a tuple to build. They are values:
 compared and hashed by their fields, and never changed once built (copy one with
-``dataclasses.replace``). They are not declared ``frozen``, which would make each
+``dataclasses.replace``) but for one step: the extractors build them on the compacted
+view, and :meth:`klint.extract._compact.Compacted.restore` moves their offsets onto the
+file in place before anything else holds them. They are not declared ``frozen``, which would make each
 one four times as costly to build. They are produced by klint's own code, never
 parsed from user input, so they need no validation; the user-written claims file
 has its pydantic models in :mod:`klint.claimsfile.models`.

@@ -9,8 +9,6 @@ Offsets are absolute, into the document's ``view``.
 from __future__ import annotations
 
 import bisect
-import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from klint.text import sentences
@@ -32,7 +30,6 @@ class TextIndex:
         "_stops",
         "_sentences",
         "_quotes",
-        "_digits",
         "_stop_chars",
         "_quote_opens",
     )
@@ -46,7 +43,6 @@ class TextIndex:
         self._stops: dict[tuple[int, int], list[int]] = {}
         self._sentences: dict[tuple[int, int], list[int]] = {}
         self._quotes: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        self._digits: list[int] | None = None
         self._stop_chars: list[int] | None = None  # the view's ".", "!" and "?"
         self._quote_opens: list[int] | None = None  # the view's quotes that open a quotation
 
@@ -59,27 +55,6 @@ class TextIndex:
             self._regions = [r for r in self._all if r.kind in CONTENT_KINDS]
             self._starts = [r.start for r in self._regions]
         return self._regions
-
-    @property
-    def digits(self) -> list[int]:
-        """Offsets of the view's ASCII digits, in order."""
-        if self._digits is None:
-            self._digits = sentences.find_chars(self.view, "0123456789")
-        return self._digits
-
-    def at_digits(self, pattern: re.Pattern[str], start: int, end: int) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(view, start, end)`` for a pattern whose every match opens with an
-        ASCII digit: tried only where one stands, not at every offset."""
-        digits, view = self.digits, self.view
-        i = bisect.bisect_left(digits, start)
-        n = len(digits)
-        while i < n and digits[i] < end:
-            m = pattern.match(view, digits[i], end)
-            if m is None:
-                i += 1
-                continue
-            yield m
-            i = bisect.bisect_left(digits, m.end(), i + 1)  # ``finditer`` goes on after the match
 
     def region_at(self, start: int, end: int) -> Region | None:
         """The content region holding ``[start, end)`` entirely, if any."""
