@@ -229,7 +229,8 @@ def wikitext(files: list[Path], repeat: int, per_rule: bool, select: tuple[str, 
     for name, t in sorted(by_stage.items(), key=lambda kv: -kv[1]):
         if t * KB64 / total_bytes >= 0.05:
             print(f"  {name:<40} {t * KB64 / total_bytes:7.2f}  {100 * t / total_ms:5.1f} %")
-    print("articles by share of their size-proportional time (share > 2 is an outlier):")
+    over = sum(_total(ms) > 2 * size * per_byte for _, size, ms in rows)
+    print(f"articles by share of their size-proportional time ({over} over 2, an outlier's mark):")
     print(f"  {'article':<44} {'KB':>6} {'ms':>8} {'ms/64KB':>8} {'share':>6}  dearest stages")
     for p, size, ms in sorted(rows, key=lambda r: -_total(r[2]) / r[1])[:15]:
         t = _total(ms)
