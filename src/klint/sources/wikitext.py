@@ -784,8 +784,8 @@ class _Reader:
         The quotes pair up (the scan ahead saw to it), so they are markup, never text; a
         link whose title has a colon after letters alone (a picture, a category, another
         wiki) is left to the parser, one with a blank or a digit before it ("Alien 2: On
-        Earth") is a plain link. A template the reader never shows shows nothing; one it shows is parsed
-        alone, which builds the node the parser builds for it in the line. ``checked``: a
+        Earth") is a plain link. A template the reader never shows shows nothing; one it
+        shows is parsed alone, which builds the node the parser builds for it in the line. ``checked``: a
         plain line's body read ahead, which holds nothing else (its pattern matched it);
         ``plain``: what shows its text (:meth:`plain` if None).
         """
