@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.extract.names import name_stopwords
+from klint.packcache import per_packs
+from klint.packs import Packs
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import (
     line,
@@ -119,7 +121,7 @@ class EventDateConflict(Rule):
         return None
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        events = {k.lower(): v for k, v in ctx.packs.date_words.get("event_words", {}).items()}
+        events, repeatable = _events(ctx.packs)
         if not events:
             return
         view = ctx.doc.view
@@ -131,7 +133,6 @@ class EventDateConflict(Rule):
             if not _in_a_name(view, a)
         ]
         starts = [w[0] for w in words]
-        repeatable = frozenset(ctx.packs.date_words.get("repeatable_events", ()))
         seen: dict[str, list[DateClaim]] = {}
         for c in ctx.claims.dates:
             if (
@@ -162,6 +163,14 @@ class EventDateConflict(Rule):
                 related=[(first.start, first.end, f"first dated {show(first)}")],
                 severity=Severity.WARNING,
             )
+
+
+@per_packs
+def _events(packs: Packs) -> tuple[dict[str, str], frozenset[str]]:
+    """The pack's event words (lowercase) with the event each names, and the events a place
+    can undergo again."""
+    events = {k.lower(): v for k, v in packs.date_words.get("event_words", {}).items()}
+    return events, frozenset(packs.date_words.get("repeatable_events", ()))
 
 
 def _disagree(a: DateClaim, b: DateClaim) -> bool:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
-from klint.packs import Qualifier
+from klint.packcache import per_packs
+from klint.packs import Packs
 from klint.rules.base import Context, Rule
 from klint.rules.numbers._common import fmt, paragraphs, stated
 from klint.text.words import alternation
@@ -48,7 +48,7 @@ class PercentVsCounts(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         view = ctx.doc.view
         tol = ctx.packs.numbers.percent_tolerance
-        after_count = _pct_after_count(_approximate(ctx.packs.qualifiers))
+        after_count = _pct_after_count(ctx.packs)
         for para in paragraphs(ctx):
             for _, group in itertools.groupby(para, key=lambda q: q.sentence_start):
                 qs = list(group)
@@ -109,19 +109,13 @@ class PercentVsCounts(Rule):
         return wholes[0] if len(wholes) == 1 else None
 
 
-@lru_cache(maxsize=8)
-def _pct_after_count(approximate: tuple[str, ...]) -> re.Pattern[str]:
+@per_packs
+def _pct_after_count(packs: Packs) -> re.Pattern[str]:
     """What may stand between a count and its percentage: "(", ", ", " or ", then an
-    approximating qualifier ("about", "nearly")."""
-    return re.compile(rf" ?(?:\(|, ?(?:or )?| or )(?:(?:{alternation(approximate)}) )?")
-
-
-def _approximate(qualifiers: dict[str, Qualifier]) -> tuple[str, ...]:
-    """The pack's qualifiers that put a number near its true value, written before it."""
-    return tuple(
-        sorted(
-            w
-            for w, q in qualifiers.items()
-            if q.kind in ("about", "nearly") and not w.startswith("or ")
-        )
+    approximating qualifier of the pack ("about", "nearly")."""
+    approximate = sorted(
+        w
+        for w, q in packs.qualifiers.items()
+        if q.kind in ("about", "nearly") and not w.startswith("or ")
     )
+    return re.compile(rf" ?(?:\(|, ?(?:or )?| or )(?:(?:{alternation(approximate)}) )?")
