@@ -1,5 +1,5 @@
-"""What rules build once per rule pack: the findings are those of a rule that builds it
-for each document."""
+"""What rules build once per rule pack, and the checks they skip when a document lacks the
+claims they read: the findings are those of a rule that builds and reads everything."""
 
 from __future__ import annotations
 
@@ -55,3 +55,35 @@ def test_each_pack_has_its_own_words(
     assert [c for c, _ in found(text, own)] == ([code] if house else [])
     assert found(text, builtin) == before
     assert [c for c, _ in before] == ([code] if plain else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The garden wall was rebuilt in stone by the masons of the town.\n\n"
+        "The garden wall was rebuilt in stone by the masons of the town.\n",
+        "<!-- a note -->\n"
+        "The garden wall was rebuilt in stone by the masons of the town.\n\n"
+        "The garden wall was rebuilt in stone by the masons of the town.\n",
+    ],
+)
+def test_two_blocks_are_enough_to_repeat(text: str) -> None:
+    assert [c for c, _ in found(text, Config(select=("KX306",)))] == ["KX306"]
+    one = text[: text.index("\n\n") + 1]
+    assert found(one, Config(select=("KX306",))) == []
+
+
+@pytest.mark.parametrize(
+    ("date", "flagged"),
+    [
+        ("on April 5, 1993", True),
+        ("in April 1993", False),  # contains April 3
+        ("between April 5 and 9, 1993", False),  # a range is never compared
+    ],
+)
+def test_kd108_reads_only_the_dates_it_compares(date: str, flagged: bool) -> None:
+    text = (
+        "Rebel forces captured Millbrook on April 3, 1993.\n\n"
+        f"After rebel forces captured Millbrook {date}, the council met.\n"
+    )
+    assert bool(found(text, Config(select=("KD108",)))) == flagged

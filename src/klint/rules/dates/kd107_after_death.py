@@ -88,6 +88,8 @@ class AfterDeath(Rule):
 
     def _deaths(self, ctx: Context) -> dict[str, DateClaim]:
         """Each person's death date, by the name the text gives them, from the article's prose."""
+        if not ctx.claims.dates:
+            return {}  # every death found is dated
         view = ctx.doc.view
         stop = name_stopwords(ctx.packs)
 

@@ -122,8 +122,16 @@ class EventDateConflict(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         events, repeatable = _events(ctx.packs)
-        if not events:
-            return
+        dated = [
+            c
+            for c in ctx.claims.dates
+            if sound(c)
+            and not c.is_range
+            and c.cue not in ("quotation", "parenthesis")
+            and c.precision in ("day", "month", "year")
+        ]
+        if not events or not dated:
+            return  # no event word, or no date to give one: the text is not searched
         view = ctx.doc.view
         # the same length: offsets stay the view's ("İ" lowers to two characters)
         low = (ascii_shadow if all(map(str.isascii, events)) else ascii_lower)(view)
@@ -134,14 +142,7 @@ class EventDateConflict(Rule):
         ]
         starts = [w[0] for w in words]
         seen: dict[str, list[DateClaim]] = {}
-        for c in ctx.claims.dates:
-            if (
-                not sound(c)
-                or c.is_range
-                or c.cue in ("quotation", "parenthesis")
-                or c.precision not in ("day", "month", "year")
-            ):
-                continue
+        for c in dated:
             key = self._key(ctx, c, events, words, starts)
             if key is None:
                 continue

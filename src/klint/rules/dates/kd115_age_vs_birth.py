@@ -67,6 +67,8 @@ class AgeVsBirth(Rule):
     summary = "an age that does not fit the birth the article gives the person named beside it"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        if not ctx.claims.dates:
+            return  # an age is checked against a date in its sentence
         view = ctx.doc.view
         phrases = tuple(ctx.packs.date_words.get("age_phrases", ()))
         ages = list(finditer_from(_age_re(phrases), view, _age_starts(view, phrases)))

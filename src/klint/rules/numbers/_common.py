@@ -135,15 +135,17 @@ def paragraphs(ctx: Context) -> list[list[QuantityClaim]]:
     if "kn.paras" in ctx.cache:
         out = ctx.cache["kn.paras"]
         return out
+    body = [q for q in ctx.claims.quantities if q.source in ("body", "caption")]
+    if not body:  # no region need be read
+        out = ctx.cache["kn.paras"] = []
+        return out
     regions = sorted(
         (r for r in ctx.doc.regions_of("paragraph", "list_item", "caption", "quote")),
         key=lambda r: r.start,
     )
     starts = [r.start for r in regions]
     groups: dict[int, list[QuantityClaim]] = defaultdict(list)
-    for q in ctx.claims.quantities:
-        if q.source not in ("body", "caption"):
-            continue
+    for q in body:
         i = bisect.bisect_right(starts, q.start) - 1
         if i >= 0 and regions[i].start <= q.start < regions[i].end:
             groups[i].append(q)
@@ -158,11 +160,11 @@ def tables(ctx: Context) -> list[list[QuantityClaim]]:
         out = ctx.cache["kn.tables"]
         return out
     by_table: dict[int, list[QuantityClaim]] = defaultdict(list)
-    starts = sorted(r.start for r in ctx.doc.regions_of("table"))
-    for q in ctx.claims.quantities:
-        if q.source == "table" and q.low is not None:
-            i = bisect.bisect_right(starts, q.start) - 1
-            by_table[max(i, 0)].append(q)
+    cells = [q for q in ctx.claims.quantities if q.source == "table" and q.low is not None]
+    starts = sorted(r.start for r in ctx.doc.regions_of("table")) if cells else []
+    for q in cells:
+        i = bisect.bisect_right(starts, q.start) - 1
+        by_table[max(i, 0)].append(q)
     out = ctx.cache["kn.tables"] = list(by_table.values())
     return out
 

@@ -382,6 +382,8 @@ class CountVsList(Rule):
     def _list_items(self, ctx: Context) -> Iterator[Diagnostic]:
         """A count before a colon and the list items that follow it: "the following three
         founders:" and a bulleted list of four."""
+        if not ctx.claims.quantities:
+            return  # no count to hold a list to
         doc = ctx.doc
         regions = sorted((r for r in doc.regions if r.kind in CONTENT_KINDS), key=lambda r: r.start)
         claims = sorted(ctx.claims.quantities, key=lambda q: q.start)

@@ -111,8 +111,9 @@ def data_path(section: str, index: int | None, *rest: Any) -> tuple[Any, ...]:
     return (section, *rest) if index is None else (section, index, *rest)
 
 
-def article_type(ctx: Context) -> tuple[ArticleType, str, bool] | None:
-    """The article's type, how it was found, and whether it was declared (not detected)."""
+def article_type(ctx: Context, guess: bool = True) -> tuple[ArticleType, str, bool] | None:
+    """The article's type, how it was found, and whether it was declared (not detected);
+    without ``guess``, only a declared type (the infobox's labels are not read)."""
     types = article_types()
     sc = sidecar(ctx)
     declared = sc.model.subject.type if sc and sc.model and sc.model.subject else None
@@ -125,6 +126,8 @@ def article_type(ctx: Context) -> tuple[ArticleType, str, bool] | None:
     if ctx.config.article_type:
         t = types.get(ctx.config.article_type)
         return (t, "type set by the article-type setting", True) if t else None
+    if not guess:
+        return None
     labels = [r.label for r in ctx.doc.regions_of("infobox_field") if r.label]
     found = detect(labels)
     if found is None:

@@ -81,12 +81,11 @@ class RequiredClaimMissing(Rule):
     summary = "the article lacks a claim its type requires (military-conflict, person, ...)"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        typed = article_type(ctx)
+        # a type guessed from the infobox's labels is no ground to ask for more
+        typed = article_type(ctx, guess=False)
         if typed is None:
             return
-        t, how, declared = typed
-        if not declared:
-            return  # a type guessed from the infobox's labels is no ground to ask for more
+        t, how, _ = typed
         sc = sidecar(ctx)
         if sc is not None and sc.problems:
             return  # KS001 first: a broken claims file may hold the missing claim

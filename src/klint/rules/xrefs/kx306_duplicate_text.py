@@ -53,6 +53,8 @@ class DuplicateText(Rule):
             (region, ctx.doc.view[region.start : region.end])  # markup makes no two copies differ
             for region in ctx.doc.regions_of("paragraph", "caption", "quote")
         ]
+        if len(blocks) < 2:
+            return  # nothing to repeat
         endings = [_ending(raw) for _, raw in blocks]
         # two copies end alike: a block whose ending no other block shares neither repeats nor
         # is repeated, so the checks below (each deciding for one block alone) can skip it

@@ -78,6 +78,8 @@ class InfoboxEntityUnmentioned(Rule):
         from klint.extract._names_text import name_key, skeletonizer
 
         options = ctx.options(self.code)
+        if all(m.source != "infobox" for m in ctx.claims.mentions):
+            return  # both checks start from an infobox's names
         fields = tuple(f.casefold() for f in options.fields)
         if not _conflict_infobox(ctx.doc, self.CONFLICT_FIELDS):
             return
