@@ -36,3 +36,16 @@ def test_unused_suppression_is_reported_when_selected():
     text = "<!-- klint: disable-next-line=KN201 -->\n" + LINE
     assert codes(text, extend_select=("KI003",)) == [("KI003", 1)]
     assert codes(text) == []
+
+
+def test_the_engine_checks_follow_the_selection_like_rules():
+    """KI003 and KI005 are on or off as the configuration says, for the file at hand."""
+    unused = "<!-- klint: disable-next-line=KN201 -->\n" + LINE
+    unknown = "<!-- klint: disable-next-line=KN2O1 -->\n" + LINE
+    assert codes(unknown) == [("KI005", 1)]
+    assert codes(unknown, ignore=("KI005",)) == []
+    assert codes(unknown, ignore=("KI",)) == []
+    assert codes(unknown, per_file_ignores=(("<text>", ("KI005",)),)) == []
+    assert codes(unknown, per_file_ignores=(("other.txt", ("KI005",)),)) == [("KI005", 1)]
+    assert codes(unused, select=("KI",)) == [("KI003", 1)]
+    assert codes(unused, select=("KI003",), per_file_ignores=(("<text>", ("KI",)),)) == []

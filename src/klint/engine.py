@@ -105,15 +105,12 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
         return result
     ctx = Context(doc=doc, claims=claims, packs=packs, config=config, sidecar=load_claims_file(doc))
     rules = enabled_rules(config, doc.path)
+    enabled = {rule.code for rule in rules}  # the engine's own checks too (KI002 to KI005)
     found: list[Diagnostic] = []
-    if doc.reader_warning and config.is_enabled("KI002", True, doc.path):
+    if doc.reader_warning and "KI002" in enabled:
         found.append(_engine_diagnostic("KI002", doc.reader_warning, doc.path))
         found[-1].severity = Severity.WARNING
-    if (
-        doc.front_matter_error
-        and ctx.sidecar is None
-        and config.is_enabled("KI002", True, doc.path)
-    ):
+    if doc.front_matter_error and ctx.sidecar is None and "KI002" in enabled:
         # the article is still checked, without what its front matter would have said
         found.append(
             _engine_diagnostic(
@@ -123,7 +120,7 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
         found[-1].severity = Severity.WARNING
     for k, rule in enumerate(rules):
         if time.monotonic() - started > config.time_budget:
-            if config.is_enabled("KI004", True, doc.path):
+            if "KI004" in enabled:
                 found.append(
                     _engine_diagnostic(
                         "KI004",
@@ -155,7 +152,7 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
     # suppression comments in the article apply to findings in the article, not in its claims file
     kept = suppress.apply([d for d in found if d.path == doc.path], suppressions)
     kept += [d for d in found if d.path != doc.path]
-    if config.is_enabled("KI005", True, doc.path):
+    if "KI005" in enabled:
         unknown = _unknown_codes(suppressions)
         for s, code, hint in unknown:
             d = _engine_diagnostic(
@@ -169,7 +166,7 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
             _locate(doc, [d])
             kept.append(d)
         result.error = result.error or bool(unknown)
-    if config.is_enabled("KI003", False, doc.path):
+    if "KI003" in enabled:
         for s in suppressions:
             unused = (s.codes - s.used) if s.codes else ({"*"} if not s.used else set())
             if unused:
