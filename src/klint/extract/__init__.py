@@ -8,14 +8,12 @@ are read last, from the claims and the file, when first asked for.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING
 
 from klint.claims import Claim, Claims, Frame
 from klint.document import Document
+from klint.extract import dates, names, quantities, references
 from klint.packs import Packs
-
-if TYPE_CHECKING:
-    from klint.text.words import GrammarWords
+from klint.text.words import GrammarWords, grammar_words
 
 
 def extract(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) -> Claims:
@@ -26,9 +24,6 @@ def extract(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) -> Cla
     comments yield no claims), and the claims' offsets are moved back onto the
     file, so positions point at what the user wrote.
     """
-    from klint.extract import dates, names, quantities, references
-    from klint.text.words import grammar_words
-
     original = doc
     compacted = None
     if doc.masked is not None and doc.format != "text":  # plain text has no markup gaps
