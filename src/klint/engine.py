@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from klint import suppress
+from klint.claimsfile import load_for
 from klint.config import Config, discover
 from klint.diagnostics import Diagnostic, Related, Severity
 from klint.document import Document
@@ -82,8 +83,6 @@ def _one_line(exc: BaseException) -> str:
 
 def load_claims_file(doc: Document) -> Sidecar | None:
     """The claims file beside the article (or in its front matter); problems become KS001, never exceptions."""
-    from klint.claimsfile import load_for
-
     return load_for(doc)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from klint.claims import Claim, Claims, Frame
 from klint.document import Document
 from klint.extract import dates, names, quantities, references
+from klint.extract._compact import Compacted
 from klint.packs import Packs
 from klint.text.words import GrammarWords, grammar_words
 
@@ -27,8 +28,6 @@ def extract(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) -> Cla
     original = doc
     compacted = None
     if doc.masked is not None and doc.format != "text":  # plain text has no markup gaps
-        from klint.extract._compact import Compacted
-
         compacted = Compacted(doc)
         doc = compacted.doc
     claims = Claims(

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import klint.rules
 from klint.diagnostics import Diagnostic, Related, Severity
-from klint.options import NoOptions
+from klint.options import NoOptions, parse
 
 if TYPE_CHECKING:
     from klint.claims import Claims
@@ -57,11 +58,8 @@ class Context:
         A configuration file's options are validated when it loads; a plain mapping given
         to ``Config(rule_options=...)`` by library code is validated here.
         """
-        from klint.options import parse
-        from klint.rules import get_rule
-
         found = self.config.rule_options.get(code)
-        rule = get_rule(code)
+        rule = klint.rules.get_rule(code)
         if rule is None:
             raise KeyError(f"no rule {code}")
         cls = rule.Options

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from klint.claims import Mention
 from klint.diagnostics import Diagnostic, Severity
 from klint.document import Document
+from klint.extract._names_text import name_key, skeleton, skeletonizer
 from klint.packcache import per_packs
 from klint.packs import Packs
 from klint.rules.base import Context, Rule
@@ -75,8 +76,6 @@ class InfoboxEntityUnmentioned(Rule):
     CONFLICT_FIELDS = ("Belligerents", "Casualties", "Strength")
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        from klint.extract._names_text import name_key, skeletonizer
-
         options = ctx.options(self.code)
         if all(m.source != "infobox" for m in ctx.claims.mentions):
             return  # both checks start from an infobox's names
@@ -110,8 +109,6 @@ class InfoboxEntityUnmentioned(Rule):
 
     def _reverse(self, ctx: Context, rules: tuple[tuple[str, str], ...]) -> Iterator[Diagnostic]:
         """Body names that lead a side ("chaired by Robert Kocharyan") but are not infobox commanders."""
-        from klint.extract._names_text import name_key, skeleton
-
         listed = [
             m
             for m in ctx.claims.mentions
