@@ -87,3 +87,21 @@ def test_kd108_reads_only_the_dates_it_compares(date: str, flagged: bool) -> Non
         f"After rebel forces captured Millbrook {date}, the council met.\n"
     )
     assert bool(found(text, Config(select=("KD108",)))) == flagged
+
+
+@pytest.mark.parametrize(
+    ("intro", "flagged"),
+    [
+        ("The firm has the following three offices:", True),
+        ("The firm has the following 3 offices:", True),
+        ("The firm had two offices in 1990 and now has the following three offices:", True),
+        ("The firm has three offices.\n\nThey are the following:", False),  # another paragraph's
+        ("The firm has the following thirty-one offices:", False),  # too many to count
+    ],
+)
+def test_kn206_reads_a_list_after_the_count_that_opens_it(intro: str, flagged: bool) -> None:
+    text = f"# The Firm\n\n{intro}\n\n- Milan\n- Turin\n- Genoa\n- Naples\n"
+    found = lint_text(text, "a.md", Config(select=("KN206",)))
+    assert [d.message.split(" introduces")[1] for d in found] == (
+        [" a list of 4 items"] if flagged else []
+    )

@@ -66,6 +66,8 @@ class RelativeOrderConflict(Rule):
     summary = "a relation in words (\u201ctwo months later\u201d) that contradicts the dates"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        if not ctx.claims.dates:
+            return  # a relation is read before a date
         view = ctx.doc.view
         rel = relations(ctx)
         endpoint = endpoints(ctx)

@@ -382,15 +382,28 @@ class CountVsList(Rule):
     def _list_items(self, ctx: Context) -> Iterator[Diagnostic]:
         """A count before a colon and the list items that follow it: "the following three
         founders:" and a bulleted list of four."""
-        if not ctx.claims.quantities:
-            return  # no count to hold a list to
+        claims = sorted(
+            (
+                q
+                for q in ctx.claims.quantities
+                if q.unit == "count"
+                and q.qualifier == "exact"
+                and q.counted
+                and q.low is not None
+                and 2 <= q.low <= 30
+            ),
+            key=lambda q: q.start,
+        )
+        if not claims:
+            return  # no count of things to hold a list to
         doc = ctx.doc
         regions = sorted((r for r in doc.regions if r.kind in CONTENT_KINDS), key=lambda r: r.start)
-        claims = sorted(ctx.claims.quantities, key=lambda q: q.start)
         starts = [q.start for q in claims]
         for k, region in enumerate(regions[:-1]):
             if region.kind not in ("paragraph", "list_item"):
                 continue
+            if bisect.bisect_left(starts, region.start) == bisect.bisect_left(starts, region.end):
+                continue  # no count in it
             text = doc.view[region.start : region.end].rstrip()
             if not text.endswith(":"):
                 continue
@@ -402,13 +415,7 @@ class CountVsList(Rule):
                 (
                     q
                     for q in inside
-                    if q.end <= intro
-                    and q.unit == "count"
-                    and q.qualifier == "exact"
-                    and q.counted
-                    and q.low is not None
-                    and 2 <= q.low <= 30
-                    and re.fullmatch(r"\s*", doc.view[q.end : intro])
+                    if q.end <= intro and re.fullmatch(r"\s*", doc.view[q.end : intro])
                 ),
                 None,
             )

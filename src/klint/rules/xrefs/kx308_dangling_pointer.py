@@ -36,6 +36,8 @@ class DanglingPointer(Rule):
     summary = "\u201csee below\u201d, \u201c(see the section on X)\u201d with nothing to point at"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        if all(ref.ref_type != "pointer" for ref in ctx.claims.references):
+            return  # no pointer to follow
         doc = ctx.doc
         headings = [_norm_heading(doc.view[r.start : r.end]) for r in doc.regions_of("heading")]
         stems: dict[str, set[int]] = {}  # word stem -> the headings that have it

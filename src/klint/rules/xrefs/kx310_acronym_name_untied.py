@@ -283,6 +283,8 @@ class AcronymNameUntied(Rule):
     summary = "a full name, then its acronym, never tied together"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        if not ctx.claims.acronyms:
+            return  # no acronym to tie
         minor = frozenset(ctx.packs.acronym_minor_words)
         for acronym, found, full in untied(ctx):
             prose = [a for a in found if in_prose(ctx, a)]
