@@ -3,6 +3,7 @@ claims they read: the findings are those of a rule that builds and reads everyth
 
 from __future__ import annotations
 
+import fnmatch
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,48 @@ def test_kn206_reads_a_list_after_the_count_that_opens_it(intro: str, flagged: b
     assert [d.message.split(" introduces")[1] for d in found] == (
         [" a list of 4 items"] if flagged else []
     )
+
+
+PER_FILE = (("docs/*.wiki", ("KX306",)), ("*.md", ("KN", "KD108")), ("b.txt", ("KN211",)))
+
+
+@pytest.mark.parametrize("path", ["docs/a.wiki", "a.wiki", "docs/a.md", "a.md", "b.txt", "c.txt"])
+@pytest.mark.parametrize(
+    "selectors",
+    [
+        {},
+        {"select": ("KN", "KX")},
+        {"extend_select": ("KD110", "KN2")},
+        {"ignore": ("KX30",), "extend_select": ("KI003",)},
+    ],
+    ids=["default", "select", "extend", "ignore"],
+)
+def test_per_file_ignores_choose_rules_as_a_per_pattern_reading_does(
+    tmp_path: Path, path: str, selectors: dict[str, tuple[str, ...]]
+) -> None:
+    """The rules for a file: those the selectors enable, less each code a per-file-ignores
+    pattern that matches the file (by its path under the root or its name) names."""
+    from klint.engine import enabled_rules
+    from klint.rules import all_rules
+    from klint.rules.redirects import covers
+
+    config = Config(per_file_ignores=PER_FILE, root=str(tmp_path), **selectors)
+    plain = Config(root=str(tmp_path), **selectors)
+    file = str(tmp_path / path)
+
+    def ignored(code: str) -> bool:
+        return any(
+            (fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern))
+            and any(covers(c, code) for c in codes)
+            for pattern, codes in PER_FILE
+        )
+
+    want = [
+        r.code
+        for r in all_rules()
+        if plain.is_enabled(r.code, r.default_enabled) and not ignored(r.code)
+    ]
+    assert [r.code for r in enabled_rules(config, file)] == want
+    assert [
+        r.code for r in all_rules() if config.is_enabled(r.code, r.default_enabled, file)
+    ] == want

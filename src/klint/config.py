@@ -116,14 +116,22 @@ class Config:
             on = True
         if _matches(code, self.ignore):
             on = False
-        if path is not None and self.per_file_ignores:
-            rel = _relative(path, self.root)
-            for pattern, codes in self.per_file_ignores:
-                if (
-                    fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern)
-                ) and _matches(code, codes):
-                    on = False
+        if path is not None and _matches(code, self.ignored_for(path)):
+            on = False
         return on
+
+    def ignored_for(self, path: str) -> tuple[str, ...]:
+        """The codes and prefixes ``per-file-ignores`` turn off for the file ``path``."""
+        if not self.per_file_ignores:
+            return ()
+        rel = _relative(path, self.root)
+        name = Path(rel).name
+        return tuple(
+            code
+            for pattern, codes in self.per_file_ignores
+            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(name, pattern)
+            for code in codes
+        )
 
     def severity_for(self, code: str, default: Severity) -> Severity:
         best, best_len = default, -1

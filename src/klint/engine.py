@@ -45,20 +45,18 @@ class FileResult:
 
 def enabled_rules(config: Config, path: str | None = None) -> list[Rule]:
     """An instance of each rule ``config`` enables for the file ``path``, in code order."""
-    if path is not None and config.per_file_ignores:
-        return [
-            cls() for cls in all_rules() if config.is_enabled(cls.code, cls.default_enabled, path)
-        ]
+    # what per-file-ignores turn off for the file is ignored like the rest
+    ignore = tuple(config.ignore) + (config.ignored_for(path) if path is not None else ())
     select = None if config.select is None else tuple(config.select)
-    return [cls() for cls in _selected(select, tuple(config.extend_select), tuple(config.ignore))]
+    return [cls() for cls in _selected(select, tuple(config.extend_select), ignore)]
 
 
 @lru_cache(maxsize=64)
 def _selected(
     select: tuple[str, ...] | None, extend_select: tuple[str, ...], ignore: tuple[str, ...]
 ) -> tuple[type[Rule], ...]:
-    """The rule classes these selectors enable: the same for every file, so chosen once
-    (choosing costs about 1.4 M instructions, a tenth of a stub's lint)."""
+    """The rule classes these selectors enable: the same for every file they apply to, so
+    chosen once (choosing costs about 1.4 M instructions, a tenth of a stub's lint)."""
     config = Config(select=select, extend_select=extend_select, ignore=ignore)
     return tuple(cls for cls in all_rules() if config.is_enabled(cls.code, cls.default_enabled))
 
