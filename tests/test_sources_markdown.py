@@ -359,6 +359,32 @@ def test_restore_moves_every_offset_field_of_every_claim_class():
 
 
 @settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab 1\n\t*_`[]()")), max_size=80),
+    st.lists(st.tuples(st.integers(-2, 90), st.integers(-2, 90) | st.none()), max_size=12),
+)
+def test_restore_moves_each_offset_as_outward_does(text, spans):
+    """Offsets in text order or not, in one segment or across gaps, past either end of the
+    compact text, unset: each restored as :meth:`outward` maps it."""
+    from klint.claims import Claims, QuantityClaim
+    from klint.extract._compact import Compacted
+
+    compact = Compacted(md(text))
+    sweep = [(i, i + 1) for i in range(-2, compact.size + 3)]  # every segment's bounds in turn
+    claims = [
+        QuantityClaim(start=a, end=a if b is None else b, text="", low=1, high=1, number_end=b)
+        for a, b in sweep + spans
+    ]
+    expected = [
+        (compact.outward(c.start), compact.outward(c.end, end=True))
+        + (None if c.number_end is None else compact.outward(c.number_end, end=True),)
+        for c in claims
+    ]
+    compact.restore(Claims(quantities=claims))
+    assert [(c.start, c.end, c.number_end) for c in claims] == expected
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab 1\n\r\t*_`[]()")), max_size=120))
 def test_compacted_offsets_inward_are_the_kept_characters_before(text: str) -> None:
     """A file offset maps inward to the first kept character at or after it, a compact end
