@@ -56,7 +56,7 @@ _CODE_BEFORE_RE = re.compile(r"(?<![\w.])[A-Z]{2,5} $")
 _ERA_AFTER_RE = re.compile(r"\s(?:AD|BC|BCE|CE)\b")
 _LIST_JOIN_RE = re.compile(r"\s*(?:,|and|or|&|, and)\s*")
 _CURRENCY_BEFORE_RE = re.compile(r"(US\$|\$|£|€|¥)\s?$")
-_WORD_OR_DOT = frozenset(string.ascii_letters + ".")
+_WORD_OR_DOT = string.ascii_letters + "."
 _NEXT_LOWER_WORD_RE = re.compile(r"\s+([a-z][a-z-]*)")
 _SPLIT_DASH_RE = re.compile(r"\s{0,2}[-–—]\s{0,2}")
 _PERCENT_AFTER_RE = re.compile(r"\s?(?:%|per\s?cent\b)")
@@ -493,17 +493,13 @@ def _skip_range(view: str, end: int, s_end: int) -> int:
 def _last_word(before: str) -> str:
     """The word (letters and dots) that ``before`` ends with, past white space and "(", lower-cased.
 
-    Read backwards: a regex search for ``([A-Za-z][A-Za-z.]*)[\\s(]*$`` would try every offset.
+    Read backwards by ``str.rstrip``: a regex search for ``([A-Za-z][A-Za-z.]*)[\\s(]*$`` would
+    try every offset, and a loop over the characters costs more than the strips.
     """
-    end = len(before)
-    while end and (before[end - 1].isspace() or before[end - 1] == "("):
-        end -= 1
-    start = end
-    while start and before[start - 1] in _WORD_OR_DOT:
-        start -= 1
-    while start < end and before[start] == ".":
-        start += 1
-    return before[start:end].lower()
+    head = before.rstrip()
+    while head[-1:] == "(":
+        head = head.rstrip("(").rstrip()
+    return head[len(head.rstrip(_WORD_OR_DOT)) :].lstrip(".").lower()
 
 
 def _followed_by_count_noun(after: str, lex: Lexicon) -> bool:
