@@ -565,3 +565,40 @@ def test_a_facts_qualifiers_are_the_quantity_qualifiers_less_range_and_vague() -
 
     quantity = [q for q in get_args(QuantityQualifier) if q not in ("range", "vague")]
     assert list(get_args(Qualifier)) == quantity
+
+
+def test_has_sidecar_finds_the_file_sidecar_path_names() -> None:
+    """Whatever the article's name (a dot first or last, several dots, a folder, a trailing
+    slash, "." and ".."), the file is found exactly when the one ``sidecar_path`` names exists;
+    a file of another stem beside it is a near-miss."""
+    import os
+    import tempfile
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from klint.claimsfile import has_sidecar, sidecar_path
+
+    part = st.sampled_from(["a", "b.c", ".d", "e.", "..", ".", "f.g.h", "i. ", "j..k", ""])
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(part, min_size=1, max_size=4).map("/".join))
+    def run(relative: str) -> None:
+        with tempfile.TemporaryDirectory() as root:
+            article = root + "/x/" + relative
+            side = sidecar_path(article)
+            assert side is not None
+            assert not has_sidecar(article)
+            if not os.path.realpath(side).startswith(os.path.realpath(root) + os.sep):
+                return  # ".." past the folder: nothing is written outside it
+            try:
+                side.parent.mkdir(parents=True, exist_ok=True)
+                (side.parent / ("other" + side.name)).write_text("")
+                assert not has_sidecar(article)  # another stem's claims file
+                side.write_text("")
+            except OSError:
+                return  # a name the file system refuses ("..": a folder already)
+            assert has_sidecar(article)
+
+    run()
+    assert not has_sidecar("<stdin>") and not has_sidecar("")

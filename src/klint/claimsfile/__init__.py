@@ -6,6 +6,7 @@ with it pydantic) is imported when an article has one.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,23 @@ def sidecar_path(article: str) -> Path | None:
     return p.with_name(p.stem + SUFFIX) if p.suffix else p.with_name(p.name + SUFFIX)
 
 
+def has_sidecar(article: str) -> bool:
+    """Whether the file :func:`sidecar_path` names exists. Every document asks, so ``os.path``
+    answers (a tenth of pathlib's cost) unless the name needs pathlib's reading ("a/b/", "..")."""
+    if not article or article.startswith("<"):
+        return False
+    head, name = os.path.split(article)
+    if name in ("", ".", ".."):
+        path = sidecar_path(article)
+        try:
+            return path is not None and path.is_file()
+        except OSError:
+            return False
+    dot = name.rfind(".")
+    stem = name[:dot] if 0 < dot < len(name) - 1 else name
+    return os.path.isfile(os.path.join(head, stem + SUFFIX))
+
+
 def front_matter_text(text: str) -> tuple[str, int] | None:
     """The YAML between a leading ``---`` line and the closing ``---``/``...``, and its line offset."""
     if not text.startswith("---"):
@@ -44,12 +62,8 @@ def front_matter_text(text: str) -> tuple[str, int] | None:
 
 def load_for(doc: Document) -> Sidecar | None:
     """The claims file that serves ``doc``: the file beside it, else its front matter; None if neither."""
-    path = sidecar_path(doc.path)
-    try:
-        exists = path is not None and path.is_file()
-    except OSError:
-        exists = False
-    if path is not None and exists:
+    path = sidecar_path(doc.path) if has_sidecar(doc.path) else None
+    if path is not None:
         from klint.claimsfile.loader import load_file
 
         return load_file(path)
@@ -78,4 +92,11 @@ def json_schema() -> dict[str, Any]:
     }
 
 
-__all__ = ["SUFFIX", "front_matter_text", "json_schema", "load_for", "sidecar_path"]
+__all__ = [
+    "SUFFIX",
+    "front_matter_text",
+    "has_sidecar",
+    "json_schema",
+    "load_for",
+    "sidecar_path",
+]
