@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from klint.packcache import per_packs
 from klint.packs import Packs
 from klint.text.sentences import Nesting, clause_start
 from klint.text.words import literal_alternation, whole_words, words_re
@@ -79,7 +80,10 @@ def _compile(
     )
 
 
+@per_packs
 def lexicon(packs: Packs) -> Lexicon:
+    """The packs' cue lexicon, built once per packs object (the word lists, turned into
+    tuples, are the key of the compiled lexicon, shared by equal pack sets)."""
     words = packs.date_words
     report = (*words.get("report_cues", ()), *words.get("future_cues", ()))
     return _compile(
