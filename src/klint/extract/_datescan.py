@@ -85,6 +85,24 @@ _YEAR_END = " \t–-—"  # what follows the year of a range or a season ("1991�
 #: what a pattern needs at a distance from its trigger: (distance, the characters it takes);
 #: where another stands, the pattern is not tried
 _NEEDS = {"iso": (4, "-"), "yseason": (4, _YEAR_END), "decade": (3, "0"), "yrange": (4, _YEAR_END)}
+#: per trigger, the patterns tried: ``(kind, pattern, distance, the characters it takes)``
+#: (``None``: any), after ``_NEEDS``
+_TRIED = {
+    trigger: tuple((kind, _PATTERNS[kind], *_NEEDS.get(kind, (0, None))) for kind in kinds)
+    for trigger, kinds in _BY_TRIGGER.items()
+}
+#: a dash right after a year's four digits: no bare year ("1994–", "1344-2905"), which the
+#: "year" pattern refuses; a range or an ISO date may stand there
+_NOT_YEAR_AFTER = "–-"
+#: how far after its trigger a day-month date's first month word may start (the bound
+#: excluded): after the day ("12th": 4), a link and a second day (" through ": 11, and 4), one or
+#: two spaces and "of" with its spaces (2 + 4)
+_DMY_REACH = 26
+#: what stands one or two characters after a space after the year of a "yseason" date: the
+#: first letter of a lower-case season word ("1992 spring") or a dash ("1991 – 92 winter")
+_SEASON_HEADS = frozenset(s[0] for s in SEASONS) | frozenset("–-")
+#: the last two letters of each season word and "of" ("the spring of 1990")
+_SEASON_ENDS = frozenset({s[-2:] for s in SEASONS} | {"of"})
 # Triggers: a month word and a digit run, found once over the whole view (see ``Triggers``);
 # the boundaries around them are checked in Python, region by region.
 #: a run of digits from an ASCII one (every date pattern opens with one, so a run that opens
@@ -97,7 +115,7 @@ _RUN_MARKS = bytes(48 if 48 <= b <= 57 else b if b == 63 else 32 for b in range(
 _ZEROS = re.compile(rb"00*")  # not 0+: a leading repeat hides the literal from ``re``
 #: the three letters every month name and abbreviation opens with ("Sep": "Sep", "Sept",
 #: "September"); none stands inside another month word, so each place one stands opens one
-_MONTH_HEADS = tuple(sorted({name[:3] for name in MONTHS}))
+_MONTH_HEADS = tuple(sorted({name[:3].encode() for name in MONTHS}))
 #: a season word ending where the "season" pattern's year may start: that pattern matches only
 #: before a year, so its triggers are looked for before the year triggers, not over all the text
 _SEASON_BEFORE_YEAR = re.compile(
@@ -294,7 +312,7 @@ def _short(view: str, e: int) -> str | None:
 class Triggers:
     """Where a date may open in the whole view: its digit runs and month words, found once.
 
-    ``str.find`` skips to each month word's first three letters many times faster than ``re``
+    ``bytes.find`` skips to each month word's first three letters many times faster than ``re``
     scans for a month alternation; :meth:`of` gives one region its share by bisection.
     """
 
@@ -303,17 +321,14 @@ class Triggers:
     def __init__(self, index: TextIndex) -> None:
         view = index.view
         self.index = index
+        #: the view's characters as bytes, "?" for any beyond ASCII (at the same offsets):
+        #: ``bytes.find`` skips to an ASCII word faster than ``str.find`` does in a
+        #: text with any other character
+        ascii_view = view.encode("ascii", "replace")
         #: ``(start, end)`` of each digit run, as ``_DIGITS.finditer`` over the view finds them
-        self.runs = _digit_runs(view)
+        self.runs = _digit_runs(view, ascii_view)
         self.run_starts = [p for p, _ in self.runs]
-        months: list[int] = []
-        for head in _MONTH_HEADS:
-            p = view.find(head)
-            while p >= 0:
-                months.append(p)
-                p = view.find(head, p + 3)
-        months.sort()
-        self.months = months
+        self.months = sorted(_finds(ascii_view, _MONTH_HEADS))
 
     def _runs(self, start: int, end: int) -> list[tuple[int, int]]:
         """The digit runs ``_DIGITS.finditer(view, start, end)`` finds."""
@@ -340,7 +355,7 @@ class Triggers:
                     out.append((short, p))
             elif n == 4 and not (prev == "-" and p - 2 >= start and view[p - 2].isdigit()):
                 out.append(("year", p))
-                if prev in " \t":
+                if prev in " \t" and _season_may_end(view, start, p):
                     back = max(start, p - 16)
                     sm = _SEASON_BEFORE_YEAR.search(view, back, p)
                     if sm and not (sm.start() > start and view[sm.start() - 1].isalpha()):
@@ -353,9 +368,39 @@ class Triggers:
         return out
 
 
-def _digit_runs(view: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each match of ``_DIGITS`` in ``view``, found in its ``_RUN_MARKS``."""
-    marks = view.encode("ascii", "replace").translate(_RUN_MARKS)
+def _season_may_end(view: str, start: int, p: int) -> bool:
+    """May a season word (or "of" after one) end before the comma and spaces before ``p``, a
+    year after a space? Where it cannot, ``_SEASON_BEFORE_YEAR`` is not looked for."""
+    e = p - 1
+    if e > start and view[e - 1] in " \t":
+        e -= 1
+    if e > start and view[e - 1] == ",":
+        e -= 1
+    return view[max(start, e - 2) : e] in _SEASON_ENDS
+
+
+def _any_in(found: list[int], start: int, end: int) -> bool:
+    """Does one of the sorted offsets ``found`` stand in ``[start, end)``?"""
+    i = bisect.bisect_left(found, start)
+    return i < len(found) and found[i] < end
+
+
+def _finds(ascii_view: bytes, words: tuple[bytes, ...]) -> list[int]:
+    """Where each of ``words`` starts in ``ascii_view``, word by word (no word overlaps itself,
+    so a search goes on after the word found)."""
+    found: list[int] = []
+    for word in words:
+        p = ascii_view.find(word)
+        while p >= 0:
+            found.append(p)
+            p = ascii_view.find(word, p + len(word))
+    return found
+
+
+def _digit_runs(view: str, ascii_view: bytes) -> list[tuple[int, int]]:
+    """``(start, end)`` of each match of ``_DIGITS`` in ``view``, found in its ``_RUN_MARKS``
+    (``ascii_view`` is ``view.encode("ascii", "replace")``)."""
+    marks = ascii_view.translate(_RUN_MARKS)
     p = marks.find(b"0?")
     while p >= 0:
         if view[p + 1].isdecimal():  # another script's digit after an ASCII one: ``\d`` takes it
@@ -370,11 +415,21 @@ def scan(triggers: Triggers, start: int, end: int) -> list[Raw]:
     out: list[Raw] = []
     for trigger, p in triggers.of(start, end):
         back = max(start, p - 24)
-        for kind in _BY_TRIGGER[trigger]:
-            need = _NEEDS.get(kind)
-            if need is not None and (p + need[0] >= end or view[p + need[0]] not in need[1]):
+        for kind, pattern, at, takes in _TRIED[trigger]:
+            if takes is not None and (p + at >= end or view[p + at] not in takes):
                 continue
-            m = _PATTERNS[kind].match(view, p, end)
+            if kind == "year" and p + 4 < end and view[p + 4] in _NOT_YEAR_AFTER:
+                continue
+            if (
+                kind == "yseason"
+                and view[p + 4] in " \t"
+                and view[p + 5 : p + 6] not in _SEASON_HEADS
+                and view[p + 6 : p + 7] not in _SEASON_HEADS
+            ):
+                continue  # "1992 spring", "1991 – 92 winter": a season word or a dash
+            if kind == "dmy" and not _any_in(triggers.months, p + 2, p + _DMY_REACH):
+                continue
+            m = pattern.match(view, p, end)
             if m is None:
                 continue
             s, q, wd = p, None, None

@@ -1,0 +1,102 @@
+"""The date scanner's shortcuts: a pattern is not tried where what it needs is missing.
+
+Each shortcut only leaves out tries that cannot match, so the scan with them gives what the
+scan without them gives; the forms at the edge of each reach are still found.
+"""
+
+from __future__ import annotations
+
+from unittest import mock
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from klint.extract import _datescan
+from klint.extract._datescan import Raw, Triggers, scan
+from klint.sources import read_text
+
+
+def _scan(text: str) -> list[Raw]:
+    doc = read_text(text, "<t>", "text")
+    triggers = Triggers(doc.text_index)
+    return [raw for r in doc.content_regions() for raw in scan(triggers, r.start, r.end)]
+
+
+class _Everything:
+    def __contains__(self, _: object) -> bool:
+        return True
+
+
+def _scan_trying_all(text: str) -> list[Raw]:
+    """The scan with every pattern tried at every trigger (no word looked for first)."""
+    with (
+        mock.patch.object(_datescan, "_any_in", lambda *_: True),
+        mock.patch.object(_datescan, "_season_may_end", lambda *_: True),
+        mock.patch.object(_datescan, "_SEASON_HEADS", _Everything()),
+        mock.patch.object(_datescan, "_NOT_YEAR_AFTER", ""),
+    ):
+        return _scan(text)
+
+
+def _spans(text: str) -> list[tuple[str, str]]:
+    return [(r.pattern, text[r.start : r.end]) for r in _scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("It fell in 1991 – 1992  spring.", ("yseason", "1991 – 1992  spring")),
+        ("It fell in 1991–92 winter.", ("yseason", "1991–92 winter")),
+        ("It fell in 1992  autumn.", ("yseason", "1992  autumn")),
+        ("The Spring 1990 offensive.", ("season", "Spring 1990")),
+        ("In the autumn of, 1990 it rained.", ("season", "autumn of, 1990")),
+        ("In the fall,  1990 it rained.", ("season", "fall,  1990")),
+        # the month word of a day range at the far edge of its reach
+        (
+            "Held 30th  through  31st  of  September 1931.",
+            ("dmy", "30th  through  31st  of  September 1931"),
+        ),
+        ("Held 3 of June 1931.", ("dmy", "3 of June 1931")),
+        ("The war lasted 1991–1994.", ("yrange", "1991–1994")),
+        ("Founded 1994-05-12.", ("iso", "1994-05-12")),
+    ],
+)
+def test_forms_at_the_edge_of_a_reach_are_found(text: str, found: tuple[str, str]) -> None:
+    assert found in _spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        # near misses: the word the form needs stands one step too far, or not at all
+        ("It fell in 1991 – 1992   spring.", "yseason"),
+        ("It fell in 1992   spring.", "yseason"),
+        ("It fell in 1992 and in spring.", "yseason"),
+        ("It fell in 1992 summits.", "yseason"),
+        ("The Springs 1990 offensive.", "season"),
+        ("The spring and 1990.", "season"),
+        ("Held 30th  through  31st  of   September 1931.", "dmy"),
+        ("The 3 players left in 1931.", "dmy"),
+        ("Episodes 1344-2905 aired.", "year"),
+        ("Since 1994– the show ran.", "year"),
+    ],
+)
+def test_a_form_without_its_word_is_not_found(text: str, missing: str) -> None:
+    assert missing not in [pattern for pattern, _ in _spans(text)]
+    assert _scan(text) == _scan_trying_all(text)
+
+
+_WORDS = [
+    *("1991", "1992", "92", "2005", "3", "30th", "12", "19th", "1990s", "the", "and"),
+    *("spring", "Spring", "winter", "fall", "Autumn", "of", "to", "through", "in", "BC"),
+    *("June", "May", "Sept", "September", "Monday", "early", "century", "", ""),
+]
+_BETWEEN = [" ", "  ", "   ", "\t", "–", "-", "—", ",", ".", "'s", "\n\n", " – ", ", "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_BETWEEN)), max_size=24))
+def test_the_shortcuts_leave_out_no_match(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(word + between for word, between in pieces)
+    assert _scan(text) == _scan_trying_all(text)
