@@ -6,6 +6,8 @@ scan without them gives; the forms at the edge of each reach are still found.
 
 from __future__ import annotations
 
+import calendar
+from datetime import date
 from unittest import mock
 
 import pytest
@@ -13,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from klint.extract import _datescan
-from klint.extract._datescan import Raw, Triggers, scan
+from klint.extract._datescan import Part, Raw, Triggers, interval, scan, year_part
 from klint.sources import read_text
 
 
@@ -100,3 +102,30 @@ _BETWEEN = [" ", "  ", "   ", "\t", "–", "-", "—", ",", ".", "'s", "\n\n", "
 def test_the_shortcuts_leave_out_no_match(pieces: list[tuple[str, str]]) -> None:
     text = "".join(word + between for word, between in pieces)
     assert _scan(text) == _scan_trying_all(text)
+
+
+@pytest.mark.parametrize("year", [1000, 1900, 1992, 2000, 2024, 2099])
+def test_a_year_s_shared_part_and_span_are_what_building_them_gives(year: int) -> None:
+    part = year_part(year)
+    assert part == Part(year) and year_part(year) is part
+    assert interval(part) == interval(Part(year)) == (date(year, 1, 1), date(year, 12, 31))
+    # near misses: a qualified year or a month is narrowed, not the whole year
+    early = interval(Part(year, qualifier="early"))
+    assert early[0] == date(year, 1, 1) and date(year, 6, 30) <= early[1] <= date(year, 7, 2)
+    assert interval(Part(year, 2)) == (date(year, 2, 1), date(year, 2, 28 + calendar.isleap(year)))
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Cast 1994–1995 and 1994–97.", [(1994, 1995), (1994, 1997)]),
+        ("Founded in 1994, closed in 1995's spring.", [(1994, None), (1995, None)]),
+    ],
+)
+def test_years_and_year_ranges_get_plain_parts(
+    text: str, parts: list[tuple[int, int | None]]
+) -> None:
+    raws = [r for r in _scan(text) if r.pattern in ("year", "yrange")]
+    assert [(r.a, r.b) for r in raws] == [
+        (Part(a), None if b is None else Part(b)) for a, b in parts
+    ]

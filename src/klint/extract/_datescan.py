@@ -212,6 +212,19 @@ class Raw:
         return Raw(self.start, self.end, a, b, self.weekday, self.that_year, self.pattern)
 
 
+#: a bare year's part, one per year: a part is never changed, so one serves every date of
+#: its year ("1994–1995" in a hundred table rows)
+_YEAR_PARTS: dict[int, Part] = {}
+
+
+def year_part(year: int) -> Part:
+    """``Part(year)``, built once per year."""
+    part = _YEAR_PARTS.get(year)
+    if part is None:
+        part = _YEAR_PARTS[year] = Part(year)
+    return part
+
+
 _QUALIFIERS: dict[str, DateQualifier] = {"early": "early", "mid": "mid", "late": "late"}
 
 
@@ -242,7 +255,16 @@ def _build(
     end = m.end()
     if kind == "year":  # the commonest, first
         poss = m.start("poss")
-        return Raw(start, end if poss < 0 else poss, Part(int(m["y"]), qualifier=q), pattern=kind)
+        year = int(m["y"])
+        a = year_part(year) if q is None else Part(year, qualifier=q)
+        return Raw(start, end if poss < 0 else poss, a, pattern=kind)
+    if kind == "yrange":  # the next
+        first, second = m.group("y", "y2")
+        year = int(first)
+        last = _year2(year, second)
+        if last is None or last > 2099 or abs(last - year) > 150:
+            return None
+        return Raw(start, end, year_part(year), year_part(last), pattern=kind)
     g = m.groupdict()
     y = int(g["y"]) if g.get("y") else None
     if kind == "iso":
@@ -291,12 +313,6 @@ def _build(
         c = int(g["c"])
         b = Part((int(g["c2"]) - 1) * 100, century=int(g["c2"])) if g.get("c2") else None
         return Raw(start, end, Part((c - 1) * 100 or 1, century=c, qualifier=q), b, pattern=kind)
-    if kind == "yrange":
-        assert y is not None
-        y2 = _year2(y, g["y2"])
-        if y2 is None or y2 > 2099 or abs(y2 - y) > 150:
-            return None
-        return Raw(start, end, Part(y), Part(y2), pattern=kind)
     return None
 
 
@@ -583,6 +599,20 @@ def interval(p: Part) -> tuple[date, date]:
             d = date(y, p.month, p.day)
             return d, d
         lo, hi = date(y, p.month, 1), date(y, last, days_in_month(y, last))
+    elif p.qualifier is None:
+        return _year_span(y)
     else:
         lo, hi = date(y, 1, 1), date(y, 12, 31)
     return _halve(lo, hi, p.qualifier)
+
+
+#: the first and last day of each year asked for
+_YEAR_SPANS: dict[int, tuple[date, date]] = {}
+
+
+def _year_span(y: int) -> tuple[date, date]:
+    """The first and last day of the year ``y``, built once per year."""
+    span = _YEAR_SPANS.get(y)
+    if span is None:
+        span = _YEAR_SPANS[y] = date(y, 1, 1), date(y, 12, 31)
+    return span
