@@ -581,8 +581,8 @@ def test_an_infobox_with_plain_values_is_read_without_the_parser(
         ("Commanders", "B. Jones & C. Brown"),
         ("Static image caption", "All Saints, Bircham Newton"),
     ]
-    # <small>, a comment and a colon that starts no URL are read too
-    other = BOX.replace("England", "England <small>(EN, 10:30)</small><!-- a note -->")
+    # <small> (its quotes paired inside), a comment and a colon that starts no URL are read too
+    other = BOX.replace("England", "England <small>(''EN'', 10:30)</small><!-- a note -->")
     parsed = wikitext_reader._quiet_refs(other)
     layout = _wikiscan.read_ahead(parsed, wikitext_reader._hidden_template)
     reader = wikitext_reader._Reader(other, parsed, layout)
@@ -592,7 +592,7 @@ def test_an_infobox_with_plain_values_is_read_without_the_parser(
     # parser reads the infobox
     for other in (
         BOX.replace("England", "England <span>(EN)</span>"),
-        BOX.replace("England", "England <small>''EN''</small>"),
+        BOX.replace("England", "England <small>''EN'' <span>x</span></small>"),
         BOX.replace("Bircham Newton\n", "{{nowrap|{{lang|en|Bircham}}}}\n"),
         BOX.replace(" | population        =\n", " | 200px\n"),
     ):
@@ -674,7 +674,12 @@ def test_apostrophes_in_links(line: str, plain: bool, monkeypatch: pytest.Monkey
         ("A blanked one.<Ref>     </Ref> Another.<REF name=a/>", True, "A blanked one. Another."),
         ("Water is H<sub>2</sub>O at 10<sup>−7</sup> moles.", True, "Water is H2O at 10−7 moles."),
         ("<sup>[[Ion|H]]</sup> and <sub>{{nowrap|2}}</sub>", True, "H and 2"),
-        ("An <sub>''italic''</sub> subscript.", False, "An italic subscript."),  # quotes inside
+        ("An <sub>''italic''</sub> subscript.", True, "An italic subscript."),  # paired inside
+        ("''R''<sub>''i''</sub> and ''a <sup>'''b'''</sup> c''", True, "Ri and a b c"),
+        ("''f<sub>i</sub>'': ''S'' &rarr; ''R<small>i</small>''", True, "fi: S → Ri"),
+        # near-misses: a run that opens outside and closes inside, or the other way round
+        ("''R<sub>i''</sub> of a ring.", False, "''Ri'' of a ring."),
+        ("A <sub>''b</sub>'' ring.", False, "A <sub>b</sub> ring."),
         ("A <sup>never closed superscript.", False, "A <sup>never closed superscript."),
     ],
 )
@@ -727,6 +732,7 @@ CELL_PIECES = [
     *["{{t|a}}", "{{t|http://x.org/a|b}}", "{{t", "}}", "]]", "<!-- c -->"],  # nesting
     *["<br>", "<br />", "<ref name=x/>", "<ref>  </ref>", "<center>", "<span>", "</span>"],
     *["<small>", "</small>", "<small>c [[d]]</small>", "<sub>e</sub>", "<small>f !! g</small>"],
+    *["<sub>''e''</sub>", "<sup>''</sup>", "<sub>'''e</sub>"],  # quotes inside a tag
     *['style="a:b"', "style=''"],  # attributes
 ]
 
@@ -841,3 +847,36 @@ def test_lines_inside_a_template_read_whole_as_token_by_token(pieces: list[str])
     with pytest.MonkeyPatch.context() as m:
         m.setattr(_wikiscan, "_PLAIN_NESTED_RE", re.compile("(?!)"))
         assert layout == _wikiscan.read_ahead(text, wikitext_reader._hidden_template)
+
+
+#: pieces of a line with quotes around and inside inline tags, and near-misses
+INLINE_PIECES = [
+    *["''", "'''", "'''''", "'", " a ", "R", "<sub>", "</sub>", "<small>", "</small>", "<sup>"],
+    *["</sup>", "[[a|b]]", "{{convert|5|km}}", "<br>", "&rarr;", "<sub>''i''</sub>", "\n"],
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(INLINE_PIECES), max_size=14))
+def test_quotes_in_inline_tags_read_as_the_parser_reads_them(pieces: list[str]) -> None:
+    text = "Intro.\n" + "".join(pieces) + "\nA [[plain]] line.\n"
+    with pytest.MonkeyPatch.context() as m:
+        read_both(text, m)
+
+
+@pytest.mark.parametrize(
+    ("line", "paired"),
+    [
+        ("''R''<sub>''i''</sub>", True),
+        ("''a <small>'''b'''</small> c''", True),  # a run open outside, another inside
+        ("'''''a<sup>''b''</sup>'''''", True),
+        ("''R<sub>i''</sub>", False),  # opens outside, closes inside
+        ("<sub>''i</sub>''", False),  # opens inside, closes outside
+        ("''a<sub>''b''</sub>", False),  # paired inside, left open outside
+    ],
+)
+def test_quotes_pair_inside_an_inline_tag_on_their_own(line: str, paired: bool) -> None:
+    assert _wikiscan._paired(line) is paired
+    # as the parser reads them: each pair of quotes a style and each tag a tag, none text
+    text = "".join(str(node) for node in _wikitree.parse(line).ifilter_text(recursive=True))
+    assert ("''" not in text and "<" not in text) is paired

@@ -14,7 +14,8 @@ finds what the reader can show without the tree:
   quotes, ``<br>``, blanked references and flat templates it never shows;
 - plain lines: lines outside any template, tag or table that hold nothing but text,
   plain links (``[[a]]``, ``[[a|b]]``), paired bold and italic quotes, ``<br>``,
-  entities, references whose contents were blanked and flat templates (no markup, quotes or line
+  entities, references whose contents were blanked, ``<small>``, ``<sub>`` and ``<sup>``
+  around the like (their quotes paired inside) and flat templates (no markup, quotes or line
   break inside: ``{{convert|25|km}}``, ``{{sfn|Smith|2001}}``), after list marks (``*``,
   ``#``);
 - templates at the top level that the reader never shows (citations, diagrams): the
@@ -108,12 +109,13 @@ _PLAIN_COMMENT = r"<!--(?:[^-\n'<>{}\[\]|]|-(?!->))*-->"
 _BARE_AMPERSAND = r"&(?![A-Za-z#])"
 #: a reference whose contents were blanked, or one with no contents (``<ref>`` in any case)
 _BLANKED_REF = r"<(?i:ref)(?:\s[^<>/]*)?>[ ]*</(?i:ref)\s*>|<(?i:ref)\s[^<>]*/>"
-#: what ``<small>``, ``<sub>`` and ``<sup>`` hold in a plain piece: text, plain links, <br>,
-#: entities and flat templates (no quotes)
+#: what ``<small>``, ``<sub>`` and ``<sup>`` hold in a plain piece: text, bold and italic
+#: quotes (which must pair inside: see :func:`_paired`), plain links, <br>, entities and flat
+#: templates
 _PLAIN_INLINE = (
     r">(?:[^{}\[\]<>&':\n]|"
     + _TEXT_COLON
-    + r"|'(?!')|<br\s*/?>|"
+    + r"|'(?!')|'{2,3}(?!')|'{5}(?!')|<br\s*/?>|"
     + ENTITY
     + "|"
     + _PLAIN_LINK
@@ -152,7 +154,8 @@ _PLAIN_LINE_RE = re.compile(
 )
 #: in a template's parameters: a tag, an external link, a table (may take in its "}}")
 _UNSURE_PARAMETERS_RE = re.compile(r"<|(?<!\[)\[(?!\[)|\{\|")
-_QUOTES_RE = re.compile(r"''+")
+#: bold and italic quotes, and the inline tags of a plain piece, whose quotes pair inside
+_QUOTES_RE = re.compile(r"''+|<(/?)(?:small|sub|sup)>")
 #: what an HTML tag's opening must not hold to read as text where it is never closed
 _MARKUP_IN_TAG_RE = re.compile(r"""[\[\]{}|!'\n]""")
 #: what the scans follow: line endings, templates, links (a plain link whole: it opens nothing
@@ -208,16 +211,17 @@ def _cell_pattern(header: bool) -> re.Pattern[str]:
     attributes before a single "|" (text after it), or contents with no "|" at the top
     level; the contents open nothing that the scan must follow, but plain links, flat
     templates, ``<br>``, blanked references and ``<small>``, ``<sub>`` or ``<sup>`` around
-    text, links and flat templates. In a header cell a "!" is text unless doubled."""
+    text, quotes, links and flat templates. In a header cell a "!" is text unless doubled."""
     bang = r"!(?!!)" if header else "!"
     chars = r"[^{}\[\]<>'|!\n:]++|" + _TEXT_COLON
     text = chars + "|" + bang
     value = r'="(?:[^"\n|\[\]{}<>\'!:]++|' + bang + "|" + _TEXT_COLON + r')*+"'
     attributes = rf"(?:[^\[\]{{}}<>|'\"\n!:=]++|=(?!\")|{bang}|{_TEXT_COLON}|{value})*+"
-    inline = rf"(?:{chars}|!(?!!)|'(?!')|<br\s*/?>|{_PLAIN_LINK}|{FLAT_TEMPLATE})*+"
+    quotes = r"'(?!')|'{2,3}(?!')|'{5}(?!')"
+    inline = rf"(?:{chars}|!(?!!)|{quotes}|<br\s*/?>|{_PLAIN_LINK}|{FLAT_TEMPLATE})*+"
     small = "|".join(f"<{tag}>{inline}</{tag}>" for tag in ("small", "sub", "sup"))
     piece = (
-        rf"(?:{text}|'(?!')|'{{2,3}}(?!')|'{{5}}(?!')|<br\s*/?>|{_BLANKED_REF}"
+        rf"(?:{text}|{quotes}|<br\s*/?>|{_BLANKED_REF}"
         rf"|{_PLAIN_LINK}|{FLAT_TEMPLATE}|{small})"
     )
     separator = r"\|\||!!" if header else r"\|\|"
@@ -644,8 +648,20 @@ def _run(ticks: list[tuple[int, int]], n: int, depth: int) -> None:
 
 
 def _paired(line: str) -> bool:
-    """Whether the bold and italic quotes of a line close in the order they open."""
+    """Whether the bold and italic quotes of a line close in the order they open, those
+    inside each ``<small>``, ``<sub>`` or ``<sup>`` on their own and those outside on
+    theirs: the parser reads a tag's contents on a stack of their own, so that a run opened
+    outside never closes inside (``''R<sub>i''</sub>``), nor one opened inside outside."""
     ticks: list[tuple[int, int]] = []
+    depth = 0
     for m in _QUOTES_RE.finditer(line):
-        _run(ticks, len(m.group()), 0)
+        tok = m.group()
+        if tok[0] == "'":
+            _run(ticks, len(tok), depth)
+        elif m.group(1):
+            if ticks and ticks[-1][1] == depth:
+                return False  # a run opened inside the tag reads on past its end
+            depth -= 1
+        else:
+            depth += 1
     return not ticks
