@@ -880,3 +880,25 @@ def test_quotes_pair_inside_an_inline_tag_on_their_own(line: str, paired: bool) 
     # as the parser reads them: each pair of quotes a style and each tag a tag, none text
     text = "".join(str(node) for node in _wikitree.parse(line).ifilter_text(recursive=True))
     assert ("''" not in text and "<" not in text) is paired
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "A line<br\n>broken inside its tag.\n",  # the parser reads "<br\n>" as text
+        "{{Infobox a\n| known_for = One<br\n>two\n}}\n",
+        "{|\n| a<br\n>b || c\n|}\n",
+        "{|\n| <small>a<br\n>b</small>\n|}\n",
+        "{|\n| a<hr\n/>b || c\n|}\n",
+        # near-misses: blanks but no line ending inside, or one after an attribute: a tag
+        "A line<br\t/>broken.\n",
+        "{|\n| a<br class=x\n>b || c\n|}\n",
+        "{{Infobox a\n| known_for = One<br />two\n}}\n",
+        "{|\n| a<br  >b || c\n|}\n",
+    ],
+)
+def test_a_tag_with_a_line_ending_right_after_its_name_is_text(
+    markup: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = read_both(f"Intro.\n{markup}After.\n", monkeypatch)
+    assert ("<br" in doc.view or "<hr" in doc.view) is ("r\n" in markup)

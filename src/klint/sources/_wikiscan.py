@@ -107,6 +107,8 @@ FLAT_TEMPLATE = r"(?>\{\{(?=\s*[^\s|}])[^{}\[\]<>|\n:'=&]+(?:\|[^{}\[\]<>\n']*)?
 _PLAIN_COMMENT = r"<!--(?:[^-\n'<>{}\[\]|]|-(?!->))*-->"
 #: an "&" that starts no entity (no letter or "#" after it): text to the tokenizer
 _BARE_AMPERSAND = r"&(?![A-Za-z#])"
+#: a line break tag: blanks inside but no line ending (the parser reads ``<br\n>`` as text)
+BR = r"<br[^\S\n]*/?>"
 #: a reference whose contents were blanked, or one with no contents (``<ref>`` in any case)
 _BLANKED_REF = r"<(?i:ref)(?:\s[^<>/]*)?>[ ]*</(?i:ref)\s*>|<(?i:ref)\s[^<>]*/>"
 #: what ``<small>``, ``<sub>`` and ``<sup>`` hold in a plain piece: text, bold and italic
@@ -115,7 +117,9 @@ _BLANKED_REF = r"<(?i:ref)(?:\s[^<>/]*)?>[ ]*</(?i:ref)\s*>|<(?i:ref)\s[^<>]*/>"
 _PLAIN_INLINE = (
     r">(?:[^{}\[\]<>&':\n]|"
     + _TEXT_COLON
-    + r"|'(?!')|'{2,3}(?!')|'{5}(?!')|<br\s*/?>|"
+    + r"|'(?!')|'{2,3}(?!')|'{5}(?!')|"
+    + BR
+    + "|"
     + ENTITY
     + "|"
     + _PLAIN_LINK
@@ -133,7 +137,9 @@ _PLAIN_SMALL = "|".join(f"<{tag}{_PLAIN_INLINE}{tag}>" for tag in ("small", "sub
 PLAIN_PIECE = (
     r"(?:[^{}\[\]<>&':\n]++|"
     + _TEXT_COLON
-    + r"|'(?!')|'{2,3}(?!')|'{5}(?!')|<br\s*/?>|"
+    + r"|'(?!')|'{2,3}(?!')|'{5}(?!')|"
+    + BR
+    + "|"
     + ENTITY
     + "|"
     + _BARE_AMPERSAND
@@ -159,9 +165,12 @@ _QUOTES_RE = re.compile(r"''+|<(/?)(?:small|sub|sup)>")
 #: what an HTML tag's opening must not hold to read as text where it is never closed
 _MARKUP_IN_TAG_RE = re.compile(r"""[\[\]{}|!'\n]""")
 #: what the scans follow: line endings, templates, links (a plain link whole: it opens nothing
-#: and holds nothing to follow), comments, bold and italic runs, tags
+#: and holds nothing to follow), comments, bold and italic runs, tags (not one with a line
+#: ending right after its name, ``<br\n>``: the parser reads it as text)
 _NESTING = (
-    r"\n|\{\{|\}\}|" + _PLAIN_LINK + r"|\[\[|\]\]|<!--|''+|<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)>"
+    r"\n|\{\{|\}\}|"
+    + _PLAIN_LINK
+    + r"|\[\[|\]\]|<!--|''+|<(/?)([A-Za-z][A-Za-z0-9]*+)(?!\n)([^<>]*)>"
 )
 #: what a table's scan follows: nesting, separators, external links (bracketed, or bare up to
 #: a "|" or "!", which the parser takes into the URL outside templates)
@@ -179,7 +188,9 @@ _PLAIN_NESTED_RE = re.compile(
     + _PLAIN_LINK
     + "|"
     + FLAT_TEMPLATE
-    + r"|<br\s*/?>|"
+    + "|"
+    + BR
+    + "|"
     + _BLANKED_REF
     + ")++"
 )
@@ -218,10 +229,10 @@ def _cell_pattern(header: bool) -> re.Pattern[str]:
     value = r'="(?:[^"\n|\[\]{}<>\'!:]++|' + bang + "|" + _TEXT_COLON + r')*+"'
     attributes = rf"(?:[^\[\]{{}}<>|'\"\n!:=]++|=(?!\")|{bang}|{_TEXT_COLON}|{value})*+"
     quotes = r"'(?!')|'{2,3}(?!')|'{5}(?!')"
-    inline = rf"(?:{chars}|!(?!!)|{quotes}|<br\s*/?>|{_PLAIN_LINK}|{FLAT_TEMPLATE})*+"
+    inline = rf"(?:{chars}|!(?!!)|{quotes}|{BR}|{_PLAIN_LINK}|{FLAT_TEMPLATE})*+"
     small = "|".join(f"<{tag}>{inline}</{tag}>" for tag in ("small", "sub", "sup"))
     piece = (
-        rf"(?:{text}|{quotes}|<br\s*/?>|{_BLANKED_REF}"
+        rf"(?:{text}|{quotes}|{BR}|{_BLANKED_REF}"
         rf"|{_PLAIN_LINK}|{FLAT_TEMPLATE}|{small})"
     )
     separator = r"\|\||!!" if header else r"\|\|"
