@@ -849,10 +849,11 @@ def test_lines_inside_a_template_read_whole_as_token_by_token(pieces: list[str])
         assert layout == _wikiscan.read_ahead(text, wikitext_reader._hidden_template)
 
 
-#: pieces of a line with quotes around and inside inline tags, and near-misses
+#: pieces of a line with quotes and </br> around and inside inline tags, and near-misses
 INLINE_PIECES = [
     *["''", "'''", "'''''", "'", " a ", "R", "<sub>", "</sub>", "<small>", "</small>", "<sup>"],
-    *["</sup>", "[[a|b]]", "{{convert|5|km}}", "<br>", "&rarr;", "<sub>''i''</sub>", "\n"],
+    *["</sup>", "[[a|b]]", "{{convert|5|km}}", "<br>", "</br>", "&rarr;", "<sub>''i''</sub>"],
+    "\n",
 ]
 
 
@@ -902,3 +903,28 @@ def test_a_tag_with_a_line_ending_right_after_its_name_is_text(
 ) -> None:
     doc = read_both(f"Intro.\n{markup}After.\n", monkeypatch)
     assert ("<br" in doc.view or "<hr" in doc.view) is ("r\n" in markup)
+
+
+@pytest.mark.parametrize(
+    ("markup", "ahead"),
+    [
+        ("A line</br>broken by a closing tag.", True),  # a line break tag to the parser
+        ("{{Infobox a\n| students = [[A]]</br>[[B]]</BR >[[C]]\n}}", True),
+        ("{|\n| a</br>b || c</hr/>d\n|}", True),
+        ("<div>{{a|b</br>c}} [[d|e</br>f]]</div>", True),  # in a template or link in a tag
+        ("<div>\n{|\n| a</br>b\n|}\n</div>", True),  # in a cell of a table in a tag
+        # near-misses: directly in a tag's contents (the tag reads as text), not a single tag,
+        # a line ending after the name
+        ("<span>a</br>b</span> c", False),
+        ("A <small>line</br>broken</small> in a tag.", False),
+        ("A stray</span> closing tag.", False),
+        ("A</br\n>broken tag.", True),  # text, as the parser reads it
+    ],
+)
+def test_a_closing_tag_of_a_single_tag_reads_as_that_tag(
+    markup: str, ahead: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = f"Intro.\n{markup}\nA [[plain]] line.\n"
+    lines = _wikiscan.read_ahead(text, wikitext_reader._hidden_template).lines
+    assert (text.index("A [[plain]]") in [line.start for line in lines]) is ahead
+    read_both(text, monkeypatch)

@@ -109,6 +109,9 @@ _PLAIN_COMMENT = r"<!--(?:[^-\n'<>{}\[\]|]|-(?!->))*-->"
 _BARE_AMPERSAND = r"&(?![A-Za-z#])"
 #: a line break tag: blanks inside but no line ending (the parser reads ``<br\n>`` as text)
 BR = r"<br[^\S\n]*/?>"
+#: a line break tag written as a closing one (``</br>``), which the parser reads as a line
+#: break tag outside a tag's contents
+STRAY_BR = r"</br[^\S\n]*/?>"
 #: a reference whose contents were blanked, or one with no contents (``<ref>`` in any case)
 _BLANKED_REF = r"<(?i:ref)(?:\s[^<>/]*)?>[ ]*</(?i:ref)\s*>|<(?i:ref)\s[^<>]*/>"
 #: what ``<small>``, ``<sub>`` and ``<sup>`` hold in a plain piece: text, bold and italic
@@ -129,8 +132,8 @@ _PLAIN_INLINE = (
 )
 #: ``<small>…</small>``, ``<sub>…</sub>`` and ``<sup>…</sup>`` around plain inline content
 _PLAIN_SMALL = "|".join(f"<{tag}{_PLAIN_INLINE}{tag}>" for tag in ("small", "sub", "sup"))
-#: a piece of text with no markup but plain links, bold and italic quotes, <br>, blanked
-#: references (``<ref>`` in any case), entities and an "&" that starts none, comments,
+#: a piece of text with no markup but plain links, bold and italic quotes, <br> (and </br>:
+#: a plain piece is never directly in a tag's contents), blanked references (``<ref>`` in any case), entities and an "&" that starts none, comments,
 #: ``<small>``, ``<sub>`` and ``<sup>``; a colon as text (never a URL's). Each piece starts
 #: with a character of its own and ends where it must, so a run of pieces is read one way
 #: only (``*+``: never given back)
@@ -139,6 +142,8 @@ PLAIN_PIECE = (
     + _TEXT_COLON
     + r"|'(?!')|'{2,3}(?!')|'{5}(?!')|"
     + BR
+    + "|"
+    + STRAY_BR
     + "|"
     + ENTITY
     + "|"
@@ -162,6 +167,8 @@ _PLAIN_LINE_RE = re.compile(
 _UNSURE_PARAMETERS_RE = re.compile(r"<|(?<!\[)\[(?!\[)|\{\|")
 #: bold and italic quotes, and the inline tags of a plain piece, whose quotes pair inside
 _QUOTES_RE = re.compile(r"''+|<(/?)(?:small|sub|sup)>")
+#: what a closing tag of a tag that is never closed may hold after its name (``</br />``)
+_STRAY_REST_RE = re.compile(r"[^\S\n]*/?")
 #: what an HTML tag's opening must not hold to read as text where it is never closed
 _MARKUP_IN_TAG_RE = re.compile(r"""[\[\]{}|!'\n]""")
 #: what the scans follow: line endings, templates, links (a plain link whole: it opens nothing
@@ -607,6 +614,8 @@ class _Scan:
         """Track an HTML tag; the offset to scan on from."""
         closing, name, rest = m.group(1), m.group(2).lower(), m.group(3)
         if closing:
+            if self.stray_single(name, rest):
+                return pos
             if not self.nested or self.nested[-1] != name:
                 raise _GiveUp
             self.pop()
@@ -622,6 +631,17 @@ class _Scan:
             return pos  # the parser looks for its closing tag to the end, then reads "<" as text
         self.nested.append(name)
         return pos
+
+    def stray_single(self, name: str, rest: str) -> bool:
+        """Whether a closing tag (``name``, then ``rest`` up to its ``>``) reads as the tag
+        of that name that is never closed (``</br>``, ``</hr />``), as the parser reads one
+        anywhere but directly in a tag's contents (there it reads it as a closing tag that
+        closes nothing, and the tag it is in as text)."""
+        return (
+            name in _SINGLE_ONLY
+            and _STRAY_REST_RE.fullmatch(rest) is not None
+            and (not self.nested or self.nested[-1] in ("{{", "[["))
+        )
 
     def pop(self) -> None:
         """Close the innermost template, link or tag."""

@@ -107,7 +107,11 @@ _SIMPLE_RE = re.compile(r"(?:" + _wikiscan.PLAIN_PIECE + "|" + _wikiscan.FLAT_TE
 #: the markup simple() reads; each branch opens with a literal character ("''" rather than
 #: "'{2,5}"), so that a search skips in C to the next character that may open a match
 _SIMPLE_MARKUP_RE = re.compile(
-    r"''(?:'{0,3})|" + _wikiscan.BR + r"|<(?i:ref)[^<>]*>[ ]*</(?i:ref)\s*>|<(?i:ref)[^<>]*/>"
+    r"''(?:'{0,3})|"
+    + _wikiscan.BR
+    + "|"
+    + _wikiscan.STRAY_BR
+    + r"|<(?i:ref)[^<>]*>[ ]*</(?i:ref)\s*>|<(?i:ref)[^<>]*/>"
     r"|\[\[([^|\]]+)(?:\|([^\]]*))?\]\]|\[[^\[\] ]+(?: ([^\]]*))?\]"
     r"|\{\{[^{}]*\}\}|<!--.*?-->|</?(?:small|sub|sup)>|" + _wikiscan.ENTITY
 )
