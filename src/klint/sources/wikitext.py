@@ -648,25 +648,30 @@ class _Reader:
                 depth -= 1
         if depth or parsed[at : cuts[0] if cuts else end].strip():
             return None
-        params: list[tuple[str, int, int, dict[int, Any]]] = []
+        # each parameter's name and value, all checked by their patterns before any is
+        # planned (which parses the templates it shows)
+        values: list[tuple[str, int, int]] = []
         for a, b in itertools.pairwise([*cuts, end]):
             key = _BOX_KEY_RE.match(parsed, a + 1, b)
             if key is None:
                 if parsed[a + 1 : b].strip():
                     return None
-                params.append(("", a + 1, b, {}))  # a blank value without a name: no region
+                values.append(("", a + 1, b))  # a blank value without a name: no region
                 continue
-            shown: dict[int, Any] | None = {}
             if _BOX_URL_RE.fullmatch(parsed, key.end(), b):
                 b = key.end()  # a bare URL: nothing shown
-            elif _wikiscan._paired(parsed[key.end() : b]):
-                shown = self.simple_plan(key.end(), b, _BOX_VALUE_RE)
-            else:
-                shown = None
+            elif not (
+                _BOX_VALUE_RE.fullmatch(parsed, key.end(), b)
+                and _wikiscan._paired(parsed[key.end() : b])
+            ):
+                return None
+            values.append((parsed[a + 1 : key.end() - 1].strip(), key.end(), b))
+        params: list[tuple[str, int, int, dict[int, Any]]] = []
+        for name, a, b in values:
+            shown = self.simple_plan(a, b, None)
             if shown is None:
                 return None
-            name = parsed[a + 1 : key.end() - 1].strip()
-            params.append((name, key.end(), b, shown))
+            params.append((name, a, b, shown))
         self.boxes[start] = (end + 2, params)
         return at, end
 
