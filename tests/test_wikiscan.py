@@ -655,6 +655,8 @@ def test_entities_in_a_plain_line(
     [
         ("The [[People's Liberation Army|PLA]]'s [[St John's]] unit.", True),
         ("A label [[Bill|Bill's'']] with italic quotes in it.", False),
+        ("[[Alien (film)|''Alien'' (film)]], a 1979 film by [[Ridley Scott|'''R.S.''']]", True),
+        ("''[[Alien 3|Alien'']] 3, the third film", False),  # a run over the label's start
     ],
 )
 def test_apostrophes_in_links(line: str, plain: bool, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -733,6 +735,7 @@ CELL_PIECES = [
     *["<br>", "<br />", "<ref name=x/>", "<ref>  </ref>", "<center>", "<span>", "</span>"],
     *["<small>", "</small>", "<small>c [[d]]</small>", "<sub>e</sub>", "<small>f !! g</small>"],
     *["<sub>''e''</sub>", "<sup>''</sup>", "<sub>'''e</sub>"],  # quotes inside a tag
+    *["[[a|''b'']]", "[[a|b'']]", "[[a|'''''b''''' c]]"],  # quotes inside a label
     *['style="a:b"', "style=''"],  # attributes
 ]
 
@@ -849,9 +852,11 @@ def test_lines_inside_a_template_read_whole_as_token_by_token(pieces: list[str])
         assert layout == _wikiscan.read_ahead(text, wikitext_reader._hidden_template)
 
 
-#: pieces of a line with quotes and </br> around and inside inline tags, and near-misses
+#: pieces of a line with quotes and </br> around and inside inline tags and links' labels, and
+#: near-misses
 INLINE_PIECES = [
     *["''", "'''", "'''''", "'", " a ", "R", "<sub>", "</sub>", "<small>", "</small>", "<sup>"],
+    *["[[a|", "[[a b|", "]]", "[[a|''b'']]", "[[a|x '''y''' z]]"],
     *["</sup>", "[[a|b]]", "{{convert|5|km}}", "<br>", "</br>", "&rarr;", "<sub>''i''</sub>"],
     "\n",
 ]
@@ -859,7 +864,7 @@ INLINE_PIECES = [
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(INLINE_PIECES), max_size=14))
-def test_quotes_in_inline_tags_read_as_the_parser_reads_them(pieces: list[str]) -> None:
+def test_quotes_in_inline_tags_and_labels_read_as_the_parser_reads_them(pieces: list[str]) -> None:
     text = "Intro.\n" + "".join(pieces) + "\nA [[plain]] line.\n"
     with pytest.MonkeyPatch.context() as m:
         read_both(text, m)
@@ -874,13 +879,18 @@ def test_quotes_in_inline_tags_read_as_the_parser_reads_them(pieces: list[str]) 
         ("''R<sub>i''</sub>", False),  # opens outside, closes inside
         ("<sub>''i</sub>''", False),  # opens inside, closes outside
         ("''a<sub>''b''</sub>", False),  # paired inside, left open outside
+        ("[[a|''b'']] and ''c [[d|'''e''']] f''", True),  # in a link's label
+        ("''[[a|b'']]", False),  # opens outside the label, closes inside
+        ("[[a|''b]]''", False),  # opens inside, closes outside
     ],
 )
-def test_quotes_pair_inside_an_inline_tag_on_their_own(line: str, paired: bool) -> None:
+def test_quotes_pair_inside_an_inline_tag_or_a_label_on_their_own(line: str, paired: bool) -> None:
     assert _wikiscan._paired(line) is paired
-    # as the parser reads them: each pair of quotes a style and each tag a tag, none text
+    # as the parser reads them: each pair of quotes a style, each tag a tag and each link a
+    # link, none text
     text = "".join(str(node) for node in _wikitree.parse(line).ifilter_text(recursive=True))
-    assert ("''" not in text and "<" not in text) is paired
+    read_as_markup = not any(mark in text for mark in ("''", "<", "[["))
+    assert read_as_markup is paired
 
 
 @pytest.mark.parametrize(

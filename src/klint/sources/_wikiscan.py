@@ -90,17 +90,30 @@ _TEXT_COLON = (
 )
 #: a link's title or label: text, apostrophes (no quotes), colons that start no URL
 _LINK_TEXT = r"(?:[^\[\]{}<>|\n:'&]++|'(?!')|" + _TEXT_COLON + ")"
-#: a plain link: no "//" at its start (``[[//x.org]]`` is an external link in brackets); a
-#: colon in its title only after a blank or a digit in it ("Alien 2: On Earth", "Armour of
-#: God II: Operation Condor"), where it starts no namespace nor another wiki's prefix (those
-#: the reader shows apart, pictures, categories, languages, are letters)
-_PLAIN_LINK = (
-    r"\[\[(?!//)(?:(?=[^\s:][^:\[\]{}<>|\n]*?(?:\s[^\s:]|\d))"
-    + _LINK_TEXT
-    + r"+|(?:[^\[\]{}<>|\n:'&]++|'(?!'))+)(?:\|"
-    + _LINK_TEXT
-    + r"*)?\]\]"
-)
+#: bold and italic quotes (2, 3 or 5)
+_QUOTES = r"'{2,3}(?!')|'{5}(?!')"
+
+
+def _link(label: str) -> str:
+    """A plain link whose label is made of ``label``: no "//" at its start (``[[//x.org]]``
+    is an external link in brackets); a colon in its title only after a blank or a digit in
+    it ("Alien 2: On Earth", "Armour of God II: Operation Condor"), where it starts no
+    namespace nor another wiki's prefix (those the reader shows apart, pictures, categories,
+    languages, are letters)."""
+    return (
+        r"\[\[(?!//)(?:(?=[^\s:][^:\[\]{}<>|\n]*?(?:\s[^\s:]|\d))"
+        + _LINK_TEXT
+        + r"+|(?:[^\[\]{}<>|\n:'&]++|'(?!'))+)(?:\|(?:"
+        + label
+        + r")*)?\]\]"
+    )
+
+
+#: a plain link, no quotes in its label (the scans follow one whole: it holds nothing to follow)
+_PLAIN_LINK = _link(_LINK_TEXT)
+#: a plain link whose label may hold bold and italic quotes, which the parser reads on a stack
+#: of their own: they must pair inside (see :func:`_paired`)
+_STYLED_LINK = _link(_LINK_TEXT + "|" + _QUOTES)
 #: a template with no markup, quotes or line break in its name (not blank) and parameters
 FLAT_TEMPLATE = r"(?>\{\{(?=\s*[^\s|}])[^{}\[\]<>|\n:'=&]+(?:\|[^{}\[\]<>\n']*)?\}\})"
 #: a comment on one line with no quotes, brackets, braces, tags or "|" in it
@@ -120,7 +133,9 @@ _BLANKED_REF = r"<(?i:ref)(?:\s[^<>/]*)?>[ ]*</(?i:ref)\s*>|<(?i:ref)\s[^<>]*/>"
 _PLAIN_INLINE = (
     r">(?:[^{}\[\]<>&':\n]|"
     + _TEXT_COLON
-    + r"|'(?!')|'{2,3}(?!')|'{5}(?!')|"
+    + r"|'(?!')|"
+    + _QUOTES
+    + "|"
     + BR
     + "|"
     + ENTITY
@@ -140,7 +155,9 @@ _PLAIN_SMALL = "|".join(f"<{tag}{_PLAIN_INLINE}{tag}>" for tag in ("small", "sub
 PLAIN_PIECE = (
     r"(?:[^{}\[\]<>&':\n]++|"
     + _TEXT_COLON
-    + r"|'(?!')|'{2,3}(?!')|'{5}(?!')|"
+    + r"|'(?!')|"
+    + _QUOTES
+    + "|"
     + BR
     + "|"
     + STRAY_BR
@@ -151,7 +168,7 @@ PLAIN_PIECE = (
     + "|"
     + _BLANKED_REF
     + "|"
-    + _PLAIN_LINK
+    + _STYLED_LINK
     + "|"
     + _PLAIN_COMMENT
     + "|"
@@ -165,8 +182,9 @@ _PLAIN_LINE_RE = re.compile(
 )
 #: in a template's parameters: a tag, an external link, a table (may take in its "}}")
 _UNSURE_PARAMETERS_RE = re.compile(r"<|(?<!\[)\[(?!\[)|\{\|")
-#: bold and italic quotes, and the inline tags of a plain piece, whose quotes pair inside
-_QUOTES_RE = re.compile(r"''+|<(/?)(?:small|sub|sup)>")
+#: bold and italic quotes, and the inline tags and links of a plain piece, whose quotes pair
+#: inside
+_QUOTES_RE = re.compile(r"''+|</?(?:small|sub|sup)>|\[\[|\]\]")
 #: what a closing tag of a tag that is never closed may hold after its name (``</br />``)
 _STRAY_REST_RE = re.compile(r"[^\S\n]*/?")
 #: what an HTML tag's opening must not hold to read as text where it is never closed
@@ -235,12 +253,12 @@ def _cell_pattern(header: bool) -> re.Pattern[str]:
     text = chars + "|" + bang
     value = r'="(?:[^"\n|\[\]{}<>\'!:]++|' + bang + "|" + _TEXT_COLON + r')*+"'
     attributes = rf"(?:[^\[\]{{}}<>|'\"\n!:=]++|=(?!\")|{bang}|{_TEXT_COLON}|{value})*+"
-    quotes = r"'(?!')|'{2,3}(?!')|'{5}(?!')"
+    quotes = r"'(?!')|" + _QUOTES
     inline = rf"(?:{chars}|!(?!!)|{quotes}|{BR}|{_PLAIN_LINK}|{FLAT_TEMPLATE})*+"
     small = "|".join(f"<{tag}>{inline}</{tag}>" for tag in ("small", "sub", "sup"))
     piece = (
         rf"(?:{text}|{quotes}|{BR}|{_BLANKED_REF}"
-        rf"|{_PLAIN_LINK}|{FLAT_TEMPLATE}|{small})"
+        rf"|{_STYLED_LINK}|{FLAT_TEMPLATE}|{small})"
     )
     separator = r"\|\||!!" if header else r"\|\|"
     return re.compile(
@@ -680,18 +698,21 @@ def _run(ticks: list[tuple[int, int]], n: int, depth: int) -> None:
 
 def _paired(line: str) -> bool:
     """Whether the bold and italic quotes of a line close in the order they open, those
-    inside each ``<small>``, ``<sub>`` or ``<sup>`` on their own and those outside on
-    theirs: the parser reads a tag's contents on a stack of their own, so that a run opened
-    outside never closes inside (``''R<sub>i''</sub>``), nor one opened inside outside."""
+    inside each ``<small>``, ``<sub>`` or ``<sup>`` and each link on their own and those
+    outside on theirs: the parser reads a tag's contents and a link's label on a stack of
+    their own, so that a run opened outside never closes inside (``''R<sub>i''</sub>``,
+    ``''[[a|b'']]``), nor one opened inside outside."""
+    if "''" not in line:
+        return True  # most lines: no run, and no tag or link to follow for one
     ticks: list[tuple[int, int]] = []
     depth = 0
     for m in _QUOTES_RE.finditer(line):
         tok = m.group()
         if tok[0] == "'":
             _run(ticks, len(tok), depth)
-        elif m.group(1):
+        elif tok[1] in "/]":  # "</small>", "]]"…
             if ticks and ticks[-1][1] == depth:
-                return False  # a run opened inside the tag reads on past its end
+                return False  # a run opened inside reads on past the end
             depth -= 1
         else:
             depth += 1

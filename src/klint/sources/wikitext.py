@@ -786,11 +786,12 @@ class _Reader:
         self, start: int, end: int, checked: bool = False, plain: _Plain | None = None
     ) -> list[Span] | None:
         """Show ``parsed[start:end]`` when it holds no markup but plain links (``[[a]]``,
-        ``[[a|b]]``), bold and italic quotes, ``<br>``, blanked references and templates
-        with no markup in them (``{{flagicon|ITA}}``, ``{{convert|25|km}}``), as the
-        parser's nodes would show; its visible spans. None for anything else.
+        ``[[a|b]]``, ``[[a|''b'']]``), bold and italic quotes, ``<br>``, blanked references
+        and templates with no markup in them (``{{flagicon|ITA}}``, ``{{convert|25|km}}``),
+        as the parser's nodes would show; its visible spans. None for anything else.
 
-        The quotes pair up (the scan ahead saw to it), so they are markup, never text; a
+        The quotes pair up, those in a link's label inside it (the scan ahead saw to it),
+        so they are markup, never text; a
         link whose title has a colon after letters alone (a picture, a category, another
         wiki) is left to the parser, one with a blank or a digit before it ("Alien 2: On
         Earth") is a plain link. A template the reader never shows shows nothing; one it
@@ -846,7 +847,10 @@ class _Reader:
             group = m.lastindex  # 1 or 2: a link, its title or label; 3: an external link's label
             if group is not None:
                 label, close = m.start(group), stop - (1 if group == 3 else 2)
-                out += plain(parsed[label:close], label, close)
+                if group == 2 and parsed.find("''", label, close) >= 0:
+                    out += self.styled(label, close, plain)
+                else:
+                    out += plain(parsed[label:close], label, close)
             elif parsed[at] == "&":
                 out += self.write(at, stop, _entity(m.group()))
             elif at in shown:
@@ -859,6 +863,19 @@ class _Reader:
         if end > pos:
             out += plain(parsed[pos:end], pos, end)
         return out
+
+    def styled(self, start: int, end: int, plain: _Plain) -> list[Span]:
+        """Show a link's label ``parsed[start:end]`` whose bold and italic quotes pair up in
+        it (the scan ahead saw to it): the text between them (by ``plain``), as the nodes
+        of their styles show; its visible spans."""
+        parsed = self.parsed
+        out: list[Span] = []
+        pos = start
+        for m in _QUOTE_RUN_RE.finditer(parsed, start, end):
+            if m.start() > pos:
+                out += plain(parsed[pos : m.start()], pos, m.start())
+            pos = m.end()
+        return out + plain(parsed[pos:end], pos, end) if end > pos else out
 
     def text_template(self, name: str, start: int, end: int) -> list[Span]:
         """Show the flat template ``parsed[start:end]`` named ``name`` (one of
