@@ -673,6 +673,8 @@ def test_apostrophes_in_links(line: str, plain: bool, monkeypatch: pytest.Monkey
         ("Smith &1 and Jones &. and a last &", True, "Smith &1 and Jones &. and a last &"),
         ("Fish &amp chips", False, "Fish &amp chips"),  # a letter after "&": left to the parser
         ("It peaked on the R&B chart.", False, "It peaked on the R&B chart."),
+        ("[[Centrum Wiskunde & Informatica|CWI]] & [[A|B & C]]", True, "CWI & B & C"),  # links
+        ("[[Fish &amp; chips|F&amp;C]] and [[R&B]]", False, "F&C and R&B"),  # entities, "&B"
         ("A blanked one.<Ref>     </Ref> Another.<REF name=a/>", True, "A blanked one. Another."),
         ("Water is H<sub>2</sub>O at 10<sup>−7</sup> moles.", True, "Water is H2O at 10−7 moles."),
         ("<sup>[[Ion|H]]</sup> and <sub>{{nowrap|2}}</sub>", True, "H and 2"),
@@ -818,6 +820,7 @@ LINK_PIECES = [
     *["[[a]]", "[[a|b]]", "[[a 2: b|c]]", "[[a:b]]", "[[//x.org]]", "[[news:x]]", "[[a|''b'']]"],
     *["[[", "]]", "[[a", "|", "{{t|", "}}", "{{t|[[a|b]]}}", "''", "'''", "<small>", "</small>"],
     *[" text ", "\n", "\n{|\n| ", "\n|}\n", "\n* ", "\n|| ", "<!-- c -->", "http://x.org|"],
+    *["[[a & b|c&1]]", "[[a|b&amp;]]", "[[R&B]]"],  # ampersands, an entity
 ]
 
 
@@ -857,6 +860,7 @@ def test_lines_inside_a_template_read_whole_as_token_by_token(pieces: list[str])
 INLINE_PIECES = [
     *["''", "'''", "'''''", "'", " a ", "R", "<sub>", "</sub>", "<small>", "</small>", "<sup>"],
     *["[[a|", "[[a b|", "]]", "[[a|''b'']]", "[[a|x '''y''' z]]"],
+    *["[[a & b|c & d]]", "[[a|b&amp;c]]"],
     *["</sup>", "[[a|b]]", "{{convert|5|km}}", "<br>", "</br>", "&rarr;", "<sub>''i''</sub>"],
     "\n",
 ]

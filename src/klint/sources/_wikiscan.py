@@ -88,8 +88,11 @@ _TEXT_COLON = (
     + "".join(rf"(?<!\b(?i:{scheme}):)" for scheme in sorted(URI_SCHEMES))
     + ")"
 )
-#: a link's title or label: text, apostrophes (no quotes), colons that start no URL
-_LINK_TEXT = r"(?:[^\[\]{}<>|\n:'&]++|'(?!')|" + _TEXT_COLON + ")"
+#: an "&" that starts no entity (no letter or "#" after it): text to the tokenizer
+_BARE_AMPERSAND = r"&(?![A-Za-z#])"
+#: a link's title or label: text, apostrophes (no quotes), "&" that starts no entity, colons
+#: that start no URL
+_LINK_TEXT = r"(?:[^\[\]{}<>|\n:'&]++|'(?!')|" + _BARE_AMPERSAND + "|" + _TEXT_COLON + ")"
 #: bold and italic quotes (2, 3 or 5)
 _QUOTES = r"'{2,3}(?!')|'{5}(?!')"
 
@@ -103,7 +106,9 @@ def _link(label: str) -> str:
     return (
         r"\[\[(?!//)(?:(?=[^\s:][^:\[\]{}<>|\n]*?(?:\s[^\s:]|\d))"
         + _LINK_TEXT
-        + r"+|(?:[^\[\]{}<>|\n:'&]++|'(?!'))+)(?:\|(?:"
+        + r"+|(?:[^\[\]{}<>|\n:'&]++|'(?!')|"
+        + _BARE_AMPERSAND
+        + r")+)(?:\|(?:"
         + label
         + r")*)?\]\]"
     )
@@ -118,8 +123,6 @@ _STYLED_LINK = _link(_LINK_TEXT + "|" + _QUOTES)
 FLAT_TEMPLATE = r"(?>\{\{(?=\s*[^\s|}])[^{}\[\]<>|\n:'=&]+(?:\|[^{}\[\]<>\n']*)?\}\})"
 #: a comment on one line with no quotes, brackets, braces, tags or "|" in it
 _PLAIN_COMMENT = r"<!--(?:[^-\n'<>{}\[\]|]|-(?!->))*-->"
-#: an "&" that starts no entity (no letter or "#" after it): text to the tokenizer
-_BARE_AMPERSAND = r"&(?![A-Za-z#])"
 #: a line break tag: blanks inside but no line ending (the parser reads ``<br\n>`` as text)
 BR = r"<br[^\S\n]*/?>"
 #: a line break tag written as a closing one (``</br>``), which the parser reads as a line
