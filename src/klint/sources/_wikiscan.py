@@ -13,9 +13,10 @@ finds what the reader can show without the tree:
   the reader still parses each cell's contents that hold markup other than plain links,
   quotes, ``<br>``, blanked references and flat templates it never shows;
 - plain lines: lines outside any template, tag or table that hold nothing but text,
-  plain links (``[[a]]``, ``[[a|b]]``), paired bold and italic quotes, ``<br>``,
-  entities, references whose contents were blanked, ``<small>``, ``<sub>`` and ``<sup>``
-  around the like (their quotes paired inside) and flat templates (no markup, quotes or line
+  plain links (``[[a]]``, ``[[a|b]]``, ``[[a|''b'']]``), paired bold and italic quotes,
+  ``<br>`` (``</br>`` too), entities, references whose contents were blanked, ``<small>``,
+  ``<sub>`` and ``<sup>`` around the like (quotes in labels and tags paired inside: the
+  parser reads them on a stack of their own) and flat templates (no markup, quotes or line
   break inside: ``{{convert|25|km}}``, ``{{sfn|Smith|2001}}``), after list marks (``*``,
   ``#``);
 - templates at the top level that the reader never shows (citations, diagrams): the
@@ -150,8 +151,9 @@ _PLAIN_INLINE = (
 )
 #: ``<small>…</small>``, ``<sub>…</sub>`` and ``<sup>…</sup>`` around plain inline content
 _PLAIN_SMALL = "|".join(f"<{tag}{_PLAIN_INLINE}{tag}>" for tag in ("small", "sub", "sup"))
-#: a piece of text with no markup but plain links, bold and italic quotes, <br> (and </br>:
-#: a plain piece is never directly in a tag's contents), blanked references (``<ref>`` in any case), entities and an "&" that starts none, comments,
+#: a piece of text with no markup but plain links (quotes in their labels), bold and italic
+#: quotes, <br> (and </br>: a plain piece is never directly in a tag's contents), blanked
+#: references (``<ref>`` in any case), entities and an "&" that starts none, comments,
 #: ``<small>``, ``<sub>`` and ``<sup>``; a colon as text (never a URL's). Each piece starts
 #: with a character of its own and ends where it must, so a run of pieces is read one way
 #: only (``*+``: never given back)

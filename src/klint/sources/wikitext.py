@@ -791,13 +791,13 @@ class _Reader:
         as the parser's nodes would show; its visible spans. None for anything else.
 
         The quotes pair up, those in a link's label inside it (the scan ahead saw to it),
-        so they are markup, never text; a
-        link whose title has a colon after letters alone (a picture, a category, another
-        wiki) is left to the parser, one with a blank or a digit before it ("Alien 2: On
-        Earth") is a plain link. A template the reader never shows shows nothing; one it
-        shows is parsed alone, which builds the node the parser builds for it in the line. ``checked``: a
-        plain line's body read ahead, which holds nothing else (its pattern matched it);
-        ``plain``: what shows its text (:meth:`plain` if None).
+        so they are markup, never text; a link whose title has a colon after letters alone
+        (a picture, a category, another wiki) is left to the parser, one with a blank or a
+        digit before it ("Alien 2: On Earth") is a plain link. A template the reader never
+        shows shows nothing; one it shows is parsed alone, which builds the node the parser
+        builds for it in the line. ``checked``: a plain line's body read ahead, which holds
+        nothing else (its pattern matched it); ``plain``: what shows its text (:meth:`plain`
+        if None).
         """
         shown = self.simple_plan(start, end, None if checked else _SIMPLE_RE)
         return None if shown is None else self.show_simple(start, end, shown, plain)
