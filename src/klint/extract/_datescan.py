@@ -22,6 +22,7 @@ from klint.text.calendar import (
     SEASONS,
     WEEKDAYS,
 )
+from klint.text.spans import ViewSpans
 from klint.text.words import alternation
 
 if TYPE_CHECKING:
@@ -332,7 +333,7 @@ class Triggers:
     scans for a month alternation; :meth:`of` gives one region its share by bisection.
     """
 
-    __slots__ = ("index", "runs", "run_starts", "months")
+    __slots__ = ("index", "runs", "months")
 
     def __init__(self, index: TextIndex) -> None:
         view = index.view
@@ -342,26 +343,14 @@ class Triggers:
         #: text with any other character
         ascii_view = view.encode("ascii", "replace")
         #: ``(start, end)`` of each digit run, as ``_DIGITS.finditer`` over the view finds them
-        self.runs = _digit_runs(view, ascii_view)
-        self.run_starts = [p for p, _ in self.runs]
+        self.runs = ViewSpans(view, _DIGITS, _digit_runs(view, ascii_view))
         self.months = sorted(_finds(ascii_view, _MONTH_HEADS))
-
-    def _runs(self, start: int, end: int) -> list[tuple[int, int]]:
-        """The digit runs ``_DIGITS.finditer(view, start, end)`` finds."""
-        runs, i = self.runs, bisect.bisect_left(self.run_starts, start)
-        if i and runs[i - 1][1] > start:  # a run goes on into the region: read it alone
-            return [m.span() for m in _DIGITS.finditer(self.index.view, start, end)]
-        j = bisect.bisect_left(self.run_starts, end, i)
-        found = runs[i:j]
-        if found and found[-1][1] > end:  # a run cut short by the region's end
-            found[-1] = (found[-1][0], end)
-        return found
 
     def of(self, start: int, end: int) -> list[tuple[str, int]]:
         """The triggers of ``view[start:end]``: ``(kind, offset)``, digit runs first."""
         view = self.index.view
         out: list[tuple[str, int]] = []
-        for p, e in self._runs(start, end):
+        for p, e in self.runs.of(start, end):
             n = e - p
             prev = view[p - 1] if p > start else " "
             if prev.isalnum() or prev in "_.,/–":

@@ -34,6 +34,7 @@ from klint.extract._numlex import (
 )
 from klint.packs import Packs
 from klint.text.numerals import DIGITS_RE, ORDINAL_RE, parse_numeral
+from klint.text.spans import ViewSpans
 from klint.text.words import ascii_lower
 
 _WINDOW = 80  # characters read on either side of a number
@@ -167,27 +168,14 @@ def _canonical(phrase: str, lex: Lexicon) -> str:
 # --- prose ---------------------------------------------------------------------------------------
 
 
-class _Numerals:
-    """Where ``DIGITS_RE`` matches in the whole view, found once: :meth:`of` gives one region its
-    share by bisection."""
+class _Numerals(ViewSpans):
+    """Where ``DIGITS_RE`` matches in the whole view, found once in its bytes."""
 
-    __slots__ = ("view", "spans", "starts")
+    __slots__ = ()
 
     def __init__(self, view: str) -> None:
-        self.view = view
         marks = view.encode("ascii", "replace").translate(_NUMERAL_MARKS)
-        self.spans = [m.span() for m in _NUMERALS.finditer(marks)]
-        self.starts = [p for p, _ in self.spans]
-
-    def of(self, start: int, end: int) -> list[tuple[int, int]]:
-        """The spans ``DIGITS_RE.finditer(view, start, end)`` finds."""
-        spans, i = self.spans, bisect.bisect_left(self.starts, start)
-        if i and spans[i - 1][1] > start:  # a match goes on into the region: read it alone
-            return [m.span() for m in DIGITS_RE.finditer(self.view, start, end)]
-        found = spans[i : bisect.bisect_left(self.starts, end, i)]
-        if found and found[-1][1] > end:  # a match cut short by the region's end
-            found[-1] = (found[-1][0], end)
-        return found
+        super().__init__(view, DIGITS_RE, [m.span() for m in _NUMERALS.finditer(marks)])
 
 
 #: a candidate number: start, rank (which kind first where two start together), kind ("v" vague,
