@@ -86,7 +86,10 @@ ENTITY = r"&(?:[A-Za-z]+|#[0-9]+|#[xX][0-9A-Fa-f]+);"
 #: is read whole (the colon first: most places have none)
 _TEXT_COLON = (
     r":(?:(?= )|(?<!\w:)|"
-    + "".join(rf"(?<!\b(?i:{scheme}):)" for scheme in sorted(URI_SCHEMES))
+    + "".join(
+        rf"(?<!\b(?i:{'|'.join(sorted(s for s in URI_SCHEMES if len(s) == n))}):)"
+        for n in sorted({len(s) for s in URI_SCHEMES})
+    )  # a look-behind per length of scheme: its branches are all as wide
     + ")"
 )
 #: an "&" that starts no entity (no letter or "#" after it): text to the tokenizer
