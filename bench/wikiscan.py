@@ -7,7 +7,7 @@ masked view differ, and how much of the text the read-ahead covered. ``--random 
 adds N random tables and documents built from tricky pieces of markup (separators in
 tags, open italic runs, templates across lines, shown and hidden templates in cells,
 nested tables, italic runs over cells and lines, prose lines with flat templates,
-infoboxes with plain and other values)::
+infoboxes with plain and other values, values parsed alone)::
 
     python bench/wikiscan.py                 # the development and shared wikitext, fixtures
     python bench/wikiscan.py --random 3000   # ... and 3,000 random texts
@@ -90,7 +90,11 @@ BOX_VALUES = [
     "{{nowrap|a|b=c}}", "<ref>r</ref>", "<ref name=x/>", "<small>s</small>", "<!-- c -->", "\n",
     "\n*", "=", ":", "x:y", "http://x.com", "[http://x.com t]", "{{", "}}", "|", "1:38",
     "[[File:x.jpg|thumb|c]]", "{{{1}}}", "{{a|\nb}}", "[[A's]]", "'s", "one:", "''total:''",
-    "news:x", "é:a",
+    "news:x", "é:a", "<span>a</span>", "<span>", "</span>", "<center>", "{{a|b}}", "\n* [[A]]",
+    "{{nowrap|{{lang|en|x}}}}", "\n== h ==\n", "<!--", "-->", "[http://x.com a", "]", "[", "''a",
+    "<nowiki>|</nowiki>", "{{#invoke:x|y}}", "[[a<b]]", "{{a\nb|c}}", "\n{|\n| c\n|}",
+    "<math>{{</math>", "<hr>", "\n----", "</br>", "<small>", "</small>", "[[a|''b]]''", " =",
+    "= a =", "\n:x",
 ]  # fmt: skip
 
 

@@ -588,19 +588,76 @@ def test_an_infobox_with_plain_values_is_read_without_the_parser(
     reader = wikitext_reader._Reader(other, parsed, layout)
     assert [reader.read_box(*box) is not None for box in layout.boxes] == [True]
     assert "England (EN, 10:30)" in " ".join(read_both(other, monkeypatch).view.split())
-    # a value with other markup (a tag, a nested template), a parameter without a name: the
-    # parser reads the infobox
-    for other in (
-        BOX.replace("England", "England <span>(EN)</span>"),
-        BOX.replace("England", "England <small>''EN'' <span>x</span></small>"),
-        BOX.replace("Bircham Newton\n", "{{nowrap|{{lang|en|Bircham}}}}\n"),
-        BOX.replace(" | population        =\n", " | 200px\n"),
-    ):
-        parsed = wikitext_reader._quiet_refs(other)
-        layout = _wikiscan.read_ahead(parsed, wikitext_reader._hidden_template)
-        reader = wikitext_reader._Reader(other, parsed, layout)
-        assert [reader.read_box(*box) for box in layout.boxes] == [None]
-        read_both(other, monkeypatch)
+    # a parameter without a name: the parser reads the infobox
+    other = BOX.replace(" | population        =\n", " | 200px\n")
+    assert boxes_read(other) == [None]
+    read_both(other, monkeypatch)
+
+
+def boxes_read(text: str) -> list[list[bool] | None]:
+    """For each infobox found ahead: None if the parser reads it, else whether each value
+    is read as simple() reads it (True) or parsed alone (False)."""
+    parsed = wikitext_reader._quiet_refs(text)
+    layout = _wikiscan.read_ahead(parsed, wikitext_reader._hidden_template)
+    reader = wikitext_reader._Reader(text, parsed, layout)
+    return [
+        None
+        if reader.read_box(*box) is None
+        else [isinstance(shown, dict) for *_, shown in reader.boxes[box[0]][1]]
+        for box in layout.boxes
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("England <span>(EN)</span>", "England (EN)"),
+        ("England <small>''EN'' <span>x</span></small>", "England EN x"),
+        ("{{nowrap|{{lang|en|England}}}}", "England"),
+        ("\n* [[England]]\n* [[Wales|Cymru]]", "England Cymru"),
+        ("[[England]]<br>\n<br>[[Wales]]", "England Wales"),
+        ("[[File:Flag.svg|20px]] England <!-- a note -->", "England"),
+        ("{{ubl|[[England]]|2:34 {{small|(edit)}}}}", "England 2:34 (edit)"),
+    ],
+)
+def test_an_infobox_value_with_other_markup_is_parsed_alone(
+    value: str, shown: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = BOX.replace(" England\n", f" {value}\n")
+    flags = boxes_read(text)
+    assert flags and flags[0] is not None and flags[0].count(False) == 1
+    doc = read_both(text, monkeypatch)
+    country = [r for r in doc.regions if r.kind == "infobox_field" and r.label == "Country"]
+    assert " ".join(" ".join(doc.view[r.start : r.end].split()) for r in country) == shown
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "<span>Eng|land</span>",  # the parser does not split inside a tag
+        "''Eng|land''",  # nor inside an italic run
+        "England <!-- a | note -->",  # nor in a comment
+        "England <!-- a note",  # a comment left open
+        "[http://x.org Eng|land]",  # nor in an external link
+        "<nowiki>a|b</nowiki>",  # a tag whose contents are text
+        "{{{1|England}}}",  # a template's argument
+        "England\n== History ==\n",  # a heading's line is text in a template
+        "= England <span>x</span> =",  # ... and the first one too, after the "=" before it
+        "= England <span>x</span>",  # ("= =" starts a heading)
+        "England = Wales <span>x</span>",  # ("= England =")
+        "\n{|\n| England\n|}",  # a table's cells
+        "[[Eng<land|England]]",  # no link: its "|" splits
+        "{{a\nb|England}}",  # no template: its "|" splits
+        "England <span>",  # a tag left open
+        "England ]",  # a bracket that closes nothing
+    ],
+)
+def test_an_infobox_value_that_may_read_otherwise_alone_leaves_the_infobox_to_the_parser(
+    value: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = BOX.replace(" England\n", f" {value}\n")
+    assert boxes_read(text) in ([None], [])
+    read_both(text, monkeypatch)
 
 
 def test_templates_that_show_their_parameters_read_without_the_parser(

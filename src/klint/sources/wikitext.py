@@ -37,6 +37,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 import mwparserfromhell.nodes as n
+from mwparserfromhell.definitions import is_single
 from mwparserfromhell.nodes.extras import Parameter
 from mwparserfromhell.wikicode import Wikicode
 
@@ -139,6 +140,14 @@ _BOX_URL_RE = re.compile(r"[ \r\n]*(?:https?|ftp)://[\w/.~%?=#+:-]*[A-Za-z0-9/][
 _BOX_KEY_RE = re.compile(r"(?:\s*\n[^\S\n]*(?=\w))?[^=|{}\[\]<>&'\n]*=")
 #: what splits an infobox's parameters, and the links and templates that hold a "|"
 _BOX_SPLIT_RE = re.compile(r"\{\{|\}\}|\[\[|\]\]|\|")
+#: in an infobox's value parsed alone: what the parser reads otherwise in a template (a
+#: heading's line is text there), what may hold a "|" the parser does not split at (a table,
+#: a template's argument, a tag whose contents are text, a comment left open), and what
+#: must close inside the value (comments, tags, links and brackets, templates)
+_ALONE_UNSURE_RE = re.compile(r"\n=|\{\||\{\{\{|\[\[\[|\]\]\]")
+_ALONE_NESTING_RE = re.compile(
+    r"<!--[\s\S]*?-->|<!--|<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)>|\[\[|\]\]|\[|\]|\{\{"
+)
 _ENTITY_RE = re.compile(_wikiscan.ENTITY)
 _BRACKETS_RE = re.compile(r"[\[\]{}\s]")
 _MAGIC_RE = re.compile(r"__[A-Z]{2,20}__")
@@ -354,9 +363,10 @@ class _Reader:
         self.claimed: list[Span] = []
         self.has_title = False
         self.length: Any = _str_length  # read() installs _Lengths once it agrees with the text
-        #: infoboxes read without the parser: ``{{`` -> (``}}``, each parameter's name,
-        #: its value's span and what simple() shows in it)
-        self.boxes: dict[int, tuple[int, list[tuple[str, int, int, dict[int, Any]]]]] = {}
+        #: infoboxes read without the parser's tree of them: ``{{`` -> (``}}``, each
+        #: parameter's name, its value's span and what simple() shows in it, or the value's
+        #: tree parsed alone)
+        self.boxes: dict[int, tuple[int, list[tuple[str, int, int, Any]]]] = {}
 
     def add(self, kind: RegionKind, spans: list[Span], label: str | None = None) -> None:
         """A region from the first to the last visible character of ``spans``."""
@@ -629,11 +639,12 @@ class _Reader:
 
     def read_box(self, start: int, at: int, end: int) -> Span | None:
         """Plan an infobox found ahead (``{{`` at ``start``, its parameters from ``at`` to its
-        ``}}`` at ``end``) to be read without the parser when each parameter is named and
-        its value is one :meth:`simple` reads, external links and links with a colon
-        included, or a bare URL (or it is blank and has no name): the span of its
-        parameters, to blank for the parser (which then reads a template with its name
-        alone), or None."""
+        ``}}`` at ``end``) to be read without the parser's tree of the infobox, when each
+        parameter is named (or blank) and its value is one :meth:`simple` reads (external
+        links and links with a colon included), a bare URL, or one that reads alone as it
+        reads in the template (see :func:`_reads_alone`), which is parsed by itself: the
+        span of its parameters, to blank for the parser (which then reads a template with
+        its name alone), or None."""
         parsed = self.parsed
         cuts = []  # each "|" that starts a parameter (not inside a link or template)
         depth = 0
@@ -649,28 +660,35 @@ class _Reader:
         if depth or parsed[at : cuts[0] if cuts else end].strip():
             return None
         # each parameter's name and value, all checked by their patterns before any is
-        # planned (which parses the templates it shows)
-        values: list[tuple[str, int, int]] = []
+        # planned (which parses the templates it shows); True: one simple() may read
+        values: list[tuple[str, int, int, bool]] = []
         for a, b in itertools.pairwise([*cuts, end]):
             key = _BOX_KEY_RE.match(parsed, a + 1, b)
             if key is None:
                 if parsed[a + 1 : b].strip():
                     return None
-                values.append(("", a + 1, b))  # a blank value without a name: no region
+                values.append(("", a + 1, b, True))  # a blank value without a name: no region
                 continue
+            name = parsed[a + 1 : key.end() - 1].strip()
             if _BOX_URL_RE.fullmatch(parsed, key.end(), b):
-                b = key.end()  # a bare URL: nothing shown
-            elif not (
-                _BOX_VALUE_RE.fullmatch(parsed, key.end(), b)
-                and _wikiscan._paired(parsed[key.end() : b])
+                values.append((name, key.end(), key.end(), True))  # a bare URL: nothing shown
+            elif _BOX_VALUE_RE.fullmatch(parsed, key.end(), b) and _wikiscan._paired(
+                parsed[key.end() : b]
             ):
+                values.append((name, key.end(), b, True))
+            elif _reads_alone(parsed[key.end() : b]):
+                values.append((name, key.end(), b, False))
+            else:
                 return None
-            values.append((parsed[a + 1 : key.end() - 1].strip(), key.end(), b))
-        params: list[tuple[str, int, int, dict[int, Any]]] = []
-        for name, a, b in values:
-            shown = self.simple_plan(a, b, None)
+        params: list[tuple[str, int, int, Any]] = []
+        for name, a, b, simple in values:
+            shown = self.simple_plan(a, b, None) if simple else None
             if shown is None:
-                return None
+                if simple and not _reads_alone(parsed[a:b]):
+                    return None
+                shown = self.parse_alone(a, b)  # its tree
+                if shown is None:
+                    return None
             params.append((name, a, b, shown))
         self.boxes[start] = (end + 2, params)
         return at, end
@@ -683,7 +701,11 @@ class _Reader:
             return False
         self.claimed.append((pos, end))
         for key, a, b, shown in box[1]:
-            self.box_field(key, self.show_simple(a, b, shown))
+            if isinstance(shown, dict):
+                spans = self.show_simple(a, b, shown)
+            else:
+                spans = self.walk_alone(shown, a)
+            self.box_field(key, spans)
         return True
 
     def as_written(self, node: Any, pos: int, end: int) -> Any:
@@ -903,19 +925,29 @@ class _Reader:
     def parse_walk(self, start: int, end: int, line: bool = False) -> list[Span]:
         """Parse ``parsed[start:end]`` and show it; its visible spans.
 
-        The character before is parsed with it (and then dropped) so that the first one
-        is read where it stands, not at the start of a line; ``line``: ``start`` starts a
-        line (a line read ahead), read as the start of one.
+        The character before is parsed with it (see :meth:`parse_alone`); ``line``:
+        ``start`` starts a line (a line read ahead), read as the start of one.
         """
+        code: Any = (
+            _wikitree.parse(self.parsed[start:end]) if line else self.parse_alone(start, end)
+        )
+        if code is None:
+            return []  # never: the character before a cell is plain text
+        return self.walk_alone(code, start)
 
-        if line:
-            code = _wikitree.parse(self.parsed[start:end])
-        else:
-            code = _wikitree.parse(self.parsed[start - 1 : end])
-            first = code.nodes[0] if code.nodes else None
-            if not isinstance(first, n.Text) or not first.value:
-                return []  # never: the character before a cell is plain text
-            first.value = first.value[1:]
+    def parse_alone(self, start: int, end: int) -> Any | None:
+        """``parsed[start:end]`` parsed with the character before it (then dropped), so
+        that its first character is read where it stands, not at the start of a line;
+        None if the one before does not read as text there (it starts a heading)."""
+        code = _wikitree.parse(self.parsed[start - 1 : end])
+        first = code.nodes[0] if code.nodes else None
+        if not isinstance(first, n.Text) or not first.value:
+            return None
+        first.value = first.value[1:]
+        return code
+
+    def walk_alone(self, code: Any, start: int) -> list[Span]:
+        """Show the tree of ``parsed`` from ``start`` parsed alone; its visible spans."""
         lines, self.lines = self.lines, []  # the text parsed here is no line read ahead
         try:
             return self.walk(code, start)
@@ -1146,6 +1178,47 @@ def _nested(s: str) -> bool:
                 return False
         else:
             open_.append(c)
+    return not open_
+
+
+def _reads_alone(value: str) -> bool:
+    """Whether an infobox parameter's value (between the "|" that the split of
+    :meth:`_Reader.read_box` cuts at) reads alone as the parser reads it in the template,
+    so that it may be parsed by itself: the parser ends it at the same "|" (every comment,
+    tag, link, bracket and bold or italic run it opens closes inside it, its links and
+    templates have names the parser reads as such, and it holds no table, template argument
+    or tag whose contents are text), and no line of it after the first reads otherwise
+    outside a template (a heading; :meth:`_Reader.parse_alone` sees to the first)."""
+    if _ALONE_UNSURE_RE.search(value) or not _wikiscan._paired(value):
+        return False
+    open_: list[str] = []  # open tags by name, "[[" and "["
+    for m in _ALONE_NESTING_RE.finditer(value):
+        tok = m.group()
+        if tok[0] == "<":
+            if tok == "<!--":
+                return False  # a comment left open
+            name = m.group(2)
+            if name is None:
+                continue  # a comment
+            name = name.lower()
+            if name in _wikiscan._UNPARSED:
+                return False
+            if m.group(1):
+                if open_ and open_[-1] == name:
+                    open_.pop()
+                elif not is_single(name):
+                    return False
+            elif not (m.group(3).endswith("/") or is_single(name)):
+                open_.append(name)
+        elif tok == "{{":
+            if not _wikiscan._TEMPLATE_NAME_RE.match(value, m.end()):
+                return False
+        elif tok[0] == "[":
+            if tok == "[[" and not _wikiscan._LINK_TITLE_RE.match(value, m.end()):
+                return False
+            open_.append(tok)
+        elif not open_ or open_.pop() != "[" * len(tok):
+            return False
     return not open_
 
 
