@@ -17,7 +17,9 @@ engine (claims file, suppressions, locating). Lazy parts are forced in that orde
 so each is charged to its own stage; the stages add up to a warm ``lint_text``.
 Times are CPU time (``time.process_time``, steadier than wall time on a shared
 machine), the median of ``--repeat`` runs after a warm-up (with ``--wikitext``, of
-as many more as add up to a tenth of a second, so that a 2 KB article gets about 30).
+as many more as add up to a tenth of a second, so that a 2 KB article gets about 30,
+taken in ``--rounds`` rounds over the corpus, so that no burst on the machine falls on
+all of one article's runs).
 
 With ``--wikitext`` each article's total is set against its size-proportional
 share (its bytes times the corpus's time per byte): ``share`` above 2 marks an
@@ -163,34 +165,46 @@ def stages(
     return steps
 
 
-def profile(
+def runs(
     text: str,
     path: str,
     per_rule: bool,
     repeat: int,
     select: tuple[str, ...] = (),
     least_ms: float = 0.0,
-) -> dict[str, float]:
-    """Median CPU milliseconds of each stage over ``repeat`` runs (after one warm-up), or
-    more runs until they add up to ``least_ms`` (at most 50): a small article's median
-    taken over a few runs of a few milliseconds each moves with every neighbour's burst."""
+    warm: int = 2,
+) -> dict[str, list[float]]:
+    """CPU milliseconds of each stage in each of ``repeat`` runs (after ``warm`` warm-up
+    runs), or of more runs until they add up to ``least_ms`` (at most 50): a small
+    article's median taken over a few runs of a few milliseconds each moves with every
+    neighbour's burst."""
     from klint.cli import tune_gc
 
-    for _ in range(2):
+    for _ in range(warm):
         for _, fn in stages(text, path, per_rule, select):
             fn()
     tune_gc()
     times: dict[str, list[float]] = {}
-    spent, runs = 0.0, 0
-    while runs < repeat or (spent < least_ms and runs < 50):
+    spent, done = 0.0, 0
+    while done < repeat or (spent < least_ms and done < 50):
         for name, fn in stages(text, path, per_rule, select):
             t = time.process_time()
             fn()
             ms = 1000 * (time.process_time() - t)
             times.setdefault(name, []).append(ms)
             spent += ms
-        runs += 1
-    return {name: statistics.median(xs) for name, xs in times.items()}
+        done += 1
+    return times
+
+
+def profile(
+    text: str, path: str, per_rule: bool, repeat: int, select: tuple[str, ...] = ()
+) -> dict[str, float]:
+    """Median CPU milliseconds of each stage over ``repeat`` runs (see :func:`runs`)."""
+    return {
+        name: statistics.median(xs)
+        for name, xs in runs(text, path, per_rule, repeat, select).items()
+    }
 
 
 def _total(ms: dict[str, float]) -> float:
@@ -208,11 +222,26 @@ def _print_stages(path: Path, ms: dict[str, float]) -> None:
             print(f"  {name:<40} {t:8.2f} ms  {100 * t / total:5.1f} %")
 
 
-def wikitext(files: list[Path], repeat: int, per_rule: bool, select: tuple[str, ...]) -> None:
-    rows = []
-    for p in files:
-        ms = profile(p.read_text(encoding="utf-8"), p.name, per_rule, repeat, select, 100.0)
-        rows.append((p, p.stat().st_size, ms))
+def wikitext(
+    files: list[Path], repeat: int, rounds: int, per_rule: bool, select: tuple[str, ...]
+) -> None:
+    """Each article's stages, the median of its runs over ``rounds`` rounds of the corpus
+    (each at least ``repeat`` runs and a tenth of a second of them, over all rounds), set
+    against its size-proportional share. Taken in rounds, a burst from a neighbour falls on
+    one round of an article, never on all of its runs."""
+    texts = {p: p.read_text(encoding="utf-8") for p in files}
+    times: dict[Path, dict[str, list[float]]] = {p: {} for p in files}
+    for k in range(rounds):
+        for p in files:
+            per_round = -(-repeat // rounds)  # runs, rounded up
+            warm = 2 if k == 0 else 1  # after the first round, one warm-up brings it back
+            got = runs(texts[p], p.name, per_rule, per_round, select, 100.0 / rounds, warm)
+            for name, xs in got.items():
+                times[p].setdefault(name, []).extend(xs)
+    rows = [
+        (p, p.stat().st_size, {name: statistics.median(xs) for name, xs in times[p].items()})
+        for p in files
+    ]
     total_ms = sum(_total(ms) for _, _, ms in rows)
     total_bytes = sum(size for _, size, _ in rows)
     per_byte = total_ms / total_bytes
@@ -307,6 +336,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--repeat", type=int, default=0, help="runs per article (default 10, wikitext 3)"
     )
+    ap.add_argument(
+        "--rounds", type=int, default=3, help="with --wikitext: rounds over the corpus (3)"
+    )
     ap.add_argument("--instructions", action="store_true", help="count instructions (valgrind)")
     ap.add_argument(
         "--no-gc", action="store_true", help="with --instructions: the garbage collector off"
@@ -331,7 +363,13 @@ def main(argv: list[str] | None = None) -> int:
         if not WIKITEXT.is_dir():
             print(f"no corpus at {os.path.relpath(WIKITEXT)}", file=sys.stderr)
             return 1
-        wikitext(files or sorted(WIKITEXT.glob("*.wiki")), args.repeat or 3, args.per_rule, select)
+        wikitext(
+            files or sorted(WIKITEXT.glob("*.wiki")),
+            args.repeat or 3,
+            args.rounds,
+            args.per_rule,
+            select,
+        )
         return 0
     for p in files:
         text = p.read_text(encoding="utf-8")
