@@ -295,8 +295,14 @@ def instructions(paths: list[Path], no_gc: bool, select: tuple[str, ...] = ()) -
             capture_output=True,
             text=True,
             check=True,
-            # the same set orders run to run; the collector off if asked
-            env={**os.environ, "PYTHONHASHSEED": "0", "KLINT_PROFILE_NO_GC": "1" if no_gc else ""},
+            # the same set orders run to run; the collector off if asked; no bytecode written
+            # (else the first child alone pays for compiling what changed since the last run)
+            env={
+                **os.environ,
+                "PYTHONHASHSEED": "0",
+                "PYTHONDONTWRITEBYTECODE": "1",
+                "KLINT_PROFILE_NO_GC": "1" if no_gc else "",
+            },
         )
         found = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
         assert found, proc.stderr[-500:]
