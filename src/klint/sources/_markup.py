@@ -11,6 +11,7 @@ read the view with the markup gaps closed (:mod:`klint.extract._compact`).
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 
@@ -244,9 +245,10 @@ _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "AdmittanceDate": two words ru
 _SIDE_RE = re.compile(r"^(.*?)[_ ]?(?<!\d)(\d{1,2})$")  # not "pop_2001"
 
 
+@functools.lru_cache(maxsize=4096)
 def infobox_label(key: str) -> str:
     """``commander1`` → ``Commanders 1``, ``date`` → ``Date``, ``foo_bar`` → ``Foo bar``,
-    ``AdmittanceDate`` → ``Admittance date``."""
+    ``AdmittanceDate`` → ``Admittance date`` (kept per key: infoboxes share their keys)."""
     key = _CAMEL_RE.sub("_", key.strip()).lower().replace("-", "_")
     side = ""
     m = _SIDE_RE.match(key)

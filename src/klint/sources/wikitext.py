@@ -600,7 +600,7 @@ class _Reader:
         if name in _CONVERT:
             return self.write(pos, end, _render_convert(node))
         if name in _CIRCA:
-            first = _positional(node, 1)
+            first = _args(node).get("1", "")
             return self.write(pos, end, "c. " + first if first else "c.")
         if name in _DATE_TEMPLATES:
             return self.write(pos, end, _render_date(node) + _death_age(name, node))
@@ -1082,27 +1082,26 @@ def _items(text: str, spans: list[Span]) -> list[list[Span]]:
     return items
 
 
-def _positional(node: Any, k: int) -> str:
-    return str(node.get(str(k)).value).strip() if node.has(str(k)) else ""
-
-
-def _named(node: Any, key: str) -> str:
-    return str(node.get(key).value).strip().lower() if node.has(key) else ""
+def _args(node: Any) -> dict[str, str]:
+    """A template's parameters by name (a positional one's is its number), each value
+    stripped; of a name given twice the last, as ``Template.get`` finds it."""
+    return {str(p.name).strip(): str(p.value).strip() for p in node.params}
 
 
 def _render_convert(node: Any) -> str:
     """``{{convert|25|km|mi}}`` → ``25 kilometres``; ``{{convert|2|to|5|km}}`` → ``2 to 5 kilometres``."""
-    value, unit = _positional(node, 1), _positional(node, 2)
+    args = _args(node)
+    value, unit = args.get("1", ""), args.get("2", "")
     if unit.lower() in _RANGE_WORDS:
-        value = f"{value} {_RANGE_WORDS[unit.lower()]} {_positional(node, 3)}".replace(" – ", "–")
-        unit = _positional(node, 4)
+        value = f"{value} {_RANGE_WORDS[unit.lower()]} {args.get('3', '')}".replace(" – ", "–")
+        unit = args.get("4", "")
     if not value:
         return ""
     names = _UNITS.get(unit)
-    if names is None or _named(node, "abbr") in ("on", "in", "values"):
+    if names is None or args.get("abbr", "").lower() in ("on", "in", "values"):
         return f"{value} {unit}".strip()
     name = names[0] if value == "1" else names[1]
-    if _named(node, "sp") == "us":
+    if args.get("sp", "").lower() == "us":
         name = name.replace("metre", "meter").replace("litre", "liter")
     return f"{value} {name}"
 
@@ -1117,7 +1116,8 @@ def _render_date(node: Any) -> str:
     """``{{start date|1988|2|20}}`` → ``February 20, 1988`` (``df=y``: ``20 February 1988``);
     ``{{start-date|December 21, 1968, 12:51:00}}``, a date written out, → ``December 21,
     1968`` (its time left out)."""
-    year, month, day = (_positional(node, k) for k in (1, 2, 3))
+    args = _args(node)
+    year, month, day = (args.get(k, "") for k in "123")
     if not year.isdigit():
         written = _WRITTEN_DATE_RE.match(year)
         return written.group() if written else ""
@@ -1126,7 +1126,7 @@ def _render_date(node: Any) -> str:
     name = MONTH_NAMES[int(month) - 1]
     if not (day.isdigit() and 1 <= int(day) <= 31):
         return f"{name} {year}"
-    if _named(node, "df") in ("y", "yes"):
+    if args.get("df", "").lower() in ("y", "yes"):
         return f"{int(day)} {name} {year}"
     return f"{name} {int(day)}, {year}"
 
@@ -1135,7 +1135,8 @@ def _death_age(name: str, node: Any) -> str:
     """``(aged 80)`` after ``{{death date and age|2001|9|25|1920|12|2}}``, as it renders."""
     if name != "death date and age":
         return ""
-    parts = [_positional(node, k) for k in range(1, 7)]
+    args = _args(node)
+    parts = [args.get(str(k), "") for k in range(1, 7)]
     if not all(p.isdigit() for p in parts):
         return ""
     dy, dm, dd, by, bm, bd = map(int, parts)
