@@ -227,7 +227,7 @@ He died in Los Angeles at the age of ninety-six.<ref>A source.</ref><br>
 
 def test_plain_lines(monkeypatch: pytest.MonkeyPatch) -> None:
     text = wikitext_reader._quiet_refs(FILMOGRAPHY)  # as the reader scans it
-    lines = _wikiscan.read_ahead(text).lines
+    lines = [line for line in _wikiscan.read_ahead(text).lines if line.kind == "plain"]
     assert [text[line.start : line.body] for line in lines] == ["", "*", "*", "", "", ""]
     assert [text[line.body : line.end] for line in lines] == [
         "{{div col|colwidth=25em}}",

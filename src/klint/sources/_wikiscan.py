@@ -19,6 +19,7 @@ finds what the reader can show without the tree:
   parser reads them on a stack of their own) and flat templates (no markup, quotes or line
   break inside: ``{{convert|25|km}}``, ``{{sfn|Smith|2001}}``), after list marks (``*``,
   ``#``);
+- headings whose title is text, entities and colons that start no URL;
 - templates at the top level that the reader never shows (citations, diagrams): the
   parser reads them with their parameters blanked;
 - infoboxes at the top level: the reader reads those whose parameters are all named and
@@ -188,6 +189,17 @@ PLAIN_PIECE = (
 _PLAIN_LINE_RE = re.compile(
     r"[*#]*+((?![=\-:;|!])(?:" + PLAIN_PIECE + "|" + FLAT_TEMPLATE + r")*+)(?=\n|\Z)"
 )
+#: a heading: 1 to 6 "=" on either side of a title of text, entities and colons that start no
+#: URL (no "=", quotes or markup), then blanks up to the line's end
+_HEADING_LINE_RE = re.compile(
+    r"(={1,6})(?!=)((?:[^{}\[\]<>&'=:\n]++|'(?!')|"
+    + ENTITY
+    + "|"
+    + _BARE_AMPERSAND
+    + "|"
+    + _TEXT_COLON
+    + r")++)\1(?!=)[^\S\n]*+(?=\n|\Z)"
+)
 #: in a template's parameters: a tag, an external link, a table (may take in its "}}")
 _UNSURE_PARAMETERS_RE = re.compile(r"<|(?<!\[)\[(?!\[)|\{\|")
 #: bold and italic quotes, and the inline tags and links of a plain piece, whose quotes pair
@@ -310,12 +322,14 @@ _UNPARSED = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """A plain line: ``start`` of the line, ``body`` after its list marks, ``end`` before
-    its line ending."""
+    """A line read ahead: ``start`` of the line, ``body`` after its list marks, ``end`` before
+    its line ending; a heading's (``kind`` "heading") after its opening and its closing "="
+    (its title ends before as many as it opens with)."""
 
     start: int
     body: int
     end: int
+    kind: str = "plain"
 
 
 @dataclass(slots=True)
@@ -330,7 +344,7 @@ class Layout:
 
 
 def read_ahead(text: str, hidden: Callable[[str], bool] = lambda name: False) -> Layout:
-    """The tables and plain lines of ``text`` that the reader shows without the parser,
+    """The tables and lines (plain, headings) of ``text`` that the reader shows without the parser,
     and the parameters of the templates at the top level that it never shows (``hidden``
     tells by the name as written)."""
     scan = _Scan(text, 0, hidden)
@@ -344,7 +358,7 @@ def read_ahead(text: str, hidden: Callable[[str], bool] = lambda name: False) ->
 
 def stub(text: str, layout: Layout) -> str:
     """``text`` for the parser: blanked (line endings kept) each table's markup between
-    ``{|`` and ``|}``, each plain line and the parameters of each hidden template. The
+    ``{|`` and ``|}``, each line read ahead and the parameters of each hidden template. The
     parser still reads a table or a template where one stands, so what surrounds it reads
     as before, but it builds nothing inside."""
     cuts = [(t.start + 2, t.end - 2) for t in layout.tables]
@@ -397,6 +411,9 @@ class _Scan:
                 m = None if self.nested else _PLAIN_LINE_RE.match(text, pos)
                 if m is not None and m.end() > m.start(1) and _paired(m.group()):
                     self.lines.append(Line(pos, m.start(1), m.end()))
+                    after = m.end() + 1
+                elif not self.nested and (m := _HEADING_LINE_RE.match(text, pos)):
+                    self.lines.append(Line(pos, m.end(1), m.end(2) + len(m[1]), "heading"))
                     after = m.end() + 1
                 else:
                     after = self.rest_of_line(pos)

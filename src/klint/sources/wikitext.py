@@ -2,7 +2,7 @@
 
 Offsets: mwparserfromhell round-trips its input exactly, so walking the parse
 tree and adding up ``len(str(node))`` gives every node's offset in the file.
-Tables, lines of plain prose and infoboxes with plain values found by
+Tables, lines of plain prose, headings and infoboxes with plain values found by
 :mod:`klint.sources._wikiscan` are read without the tree (the parser reads stubs in
 their place) and shown the same way.
 ``Document.text`` is the file unchanged; the visible text goes into
@@ -443,17 +443,21 @@ class _Reader:
             except (ValueError, OverflowError):
                 return []
         if isinstance(node, n.Heading):
-            spans = self.walk(node.title, pos + node.level)
-            self.claimed.append((pos, end))
-            if node.level == 1 and not self.has_title:
-                self.has_title = True
-                self.add("title", spans)
-            else:
-                self.add("heading", spans, str(node.level))
+            self.heading(node.level, self.walk(node.title, pos + node.level), pos, end)
             return []
         if isinstance(node, n.Tag):
             return self.tag(node, pos, end)
         return []  # comments, arguments ({{{1}}}), anything else: not content
+
+    def heading(self, level: int, spans: list[Span], pos: int, end: int) -> None:
+        """A heading of ``level`` at ``text[pos:end]`` whose title shows ``spans``: the
+        title (the first of level 1) or a heading."""
+        self.claimed.append((pos, end))
+        if level == 1 and not self.has_title:
+            self.has_title = True
+            self.add("title", spans)
+        else:
+            self.add("heading", spans, str(level))
 
     def plain(self, raw: str, pos: int, end: int) -> list[Span]:
         """Show text (``raw``, at ``pos``) less its magic words (``__NOTOC__``)."""
@@ -475,8 +479,8 @@ class _Reader:
         return []
 
     def text_with_lines(self, pos: int, end: int, plain: _Plain | None = None) -> list[Span]:
-        """Show a text node at ``pos``, reading the plain lines stubbed in it (its text shown
-        by ``plain``, :meth:`plain` if None)."""
+        """Show a text node at ``pos``, reading the lines stubbed in it (its text shown by
+        ``plain``, :meth:`plain` if None)."""
         lines, parsed = self.lines, self.parsed
         plain = plain or self.plain
         k = bisect.bisect_left(self.line_starts, pos)
@@ -485,13 +489,23 @@ class _Reader:
             line = lines[k]
             if line.start > pos:
                 out += plain(parsed[pos : line.start], pos, line.start)
-            simple = self.simple(line.body, line.end, checked=True, plain=plain)
-            if simple is None:  # "&" that starts no entity: the line is parsed alone
-                simple = self.parse_walk(line.start, line.end, line=True)
-            out += simple
+            out += self.read_line(line, plain)
             pos = line.end
             k += 1
         return out + plain(parsed[pos:end], pos, end) if end > pos else out
+
+    def read_line(self, line: _wikiscan.Line, plain: _Plain) -> list[Span]:
+        """Show a line read ahead (its text by ``plain``) as the parser's nodes show; its
+        visible spans. One with an "&" that starts no entity is parsed alone."""
+        if line.kind == "heading":
+            level = line.body - line.start
+            title = self.simple(line.body, line.end - level, checked=True)
+            if title is None:
+                return self.parse_walk(line.start, line.end, line=True)
+            self.heading(level, title, line.start, line.end)
+            return []
+        simple = self.simple(line.body, line.end, checked=True, plain=plain)
+        return self.parse_walk(line.start, line.end, line=True) if simple is None else simple
 
     def contents_at(self, node: Any, pos: int, end: int) -> int | None:
         """Offset of a tag's contents, or None when they cannot be located exactly."""

@@ -1,0 +1,124 @@
+"""Wikitext read ahead of the parser: lines the reader shows apart from prose.
+
+Headings are read ahead of mwparserfromhell when their title is plain text. Each test
+reads a line between two lines of prose, checks what the read-ahead takes of it, and
+that the Document (regions and masked view) is the one the parser alone gives.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from klint.document import Document
+from klint.sources import _wikiscan, read_text
+from klint.sources import wikitext as wikitext_reader
+
+
+def by_parser(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
+    """The Document's regions and view when the parser reads everything."""
+    with monkeypatch.context() as m:
+        m.setattr(_wikiscan, "read_ahead", lambda *args: _wikiscan.Layout([], []))
+        doc = read_text(text, "a.wiki")
+    return doc.regions, doc.masked
+
+
+def read_both(text: str, monkeypatch: pytest.MonkeyPatch) -> Document:
+    doc = read_text(text, "a.wiki")
+    assert (doc.regions, doc.masked) == by_parser(text, monkeypatch)
+    return doc
+
+
+def taken(text: str, kind: str) -> list[str]:
+    """The lines of ``kind`` that the read-ahead takes, as written."""
+    layout = _wikiscan.read_ahead(text, wikitext_reader._hidden_template)
+    return [text[line.start : line.end] for line in layout.lines if line.kind == kind]
+
+
+def regions(doc: Document) -> list[tuple[str, str | None, str]]:
+    return [(r.kind, r.label, " ".join(doc.view[r.start : r.end].split())) for r in doc.regions]
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "title"),
+    [
+        ("== References ==", "2", "References"),
+        ("===1920s===", "3", "1920s"),
+        ("====United States====", "4", "United States"),
+        ("== Early life ==  ", "2", "Early life"),  # blanks after it
+        ("===Best Art Direction &ndash; Set Decoration===", "3", "Best Art Direction – Set"),
+        ("== Author's notes ==", "2", "Author's notes"),
+        ("== Side one: songs ==", "2", "Side one: songs"),
+        ("== Internal combustion engine vehicles – 12 V DC ==", "2", "Internal combustion"),
+        ("== Q & A ==", "2", "Q & A"),
+        ("======Six======", "6", "Six"),
+    ],
+)
+def test_headings_with_plain_titles_are_read_ahead(
+    line: str, label: str, title: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = f"Some prose.\n{line}\nMore prose.\n"
+    assert taken(text, "heading") == [line.rstrip()]
+    doc = read_both(text, monkeypatch)
+    kind, got_label, shown = regions(doc)[1]
+    assert (kind, got_label) == ("heading", label)
+    assert shown.startswith(title)
+
+
+def test_a_first_heading_of_level_one_is_the_title(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "=Title=\nProse.\n=Second=\nMore.\n"
+    assert taken(text, "heading") == ["=Title=", "=Second="]
+    doc = read_both(text, monkeypatch)
+    assert [(r.kind, r.label) for r in doc.regions] == [
+        ("title", None),
+        ("paragraph", None),
+        ("heading", "1"),
+        ("paragraph", None),
+    ]
+
+
+def test_a_heading_with_an_entity_that_is_none_is_parsed_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Prose.\n== A &foo; b ==\nMore.\n"
+    assert taken(text, "heading") == ["== A &foo; b =="]
+    assert regions(read_both(text, monkeypatch))[1][:2] == ("heading", "2")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "== [[Career]] ==",  # a link in it
+        "== {{anchor|A}}Career ==",  # a template in it
+        "== ''Films'' ==",  # quotes in it
+        "== Career == and more",  # text after it (the parser reads it as text after a heading)
+        "===1990s===<!-- linked from [[Quills]] -->",  # a comment after it
+        "==A=",  # uneven: a level 1 heading whose title starts with "="
+        "=A==",
+        "== A = B ==",  # "=" in its title
+        "=======Seven=======",  # level 6, "=" in its title
+        "== http://example.org ==",  # a URL in it
+        "== <span>A</span> ==",  # a tag in it
+        "====",  # no title
+        " == Indented ==",  # no heading
+    ],
+)
+def test_near_headings_are_left_to_the_parser(line: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = f"Some prose.\n{line}\nMore prose.\n"
+    assert taken(text, "heading") == []
+    read_both(text, monkeypatch)
+
+
+def test_heading_lines_inside_a_template_are_left_to_the_parser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "{{Quote box\n| quote = A\n== Not a heading ==\nB\n}}\n== History ==\nProse.\n"
+    assert taken(text, "heading") == ["== History =="]
+    read_both(text, monkeypatch)
+
+
+def test_a_heading_after_an_italic_run_left_open_is_left_to_the_parser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "An ''open run\n== History ==\nProse.\n"
+    assert taken(text, "heading") == []
+    read_both(text, monkeypatch)
