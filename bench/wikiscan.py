@@ -7,7 +7,7 @@ masked view differ, and how much of the text the read-ahead covered. ``--random 
 adds N random tables and documents built from tricky pieces of markup (separators in
 tags, open italic runs, templates across lines, shown and hidden templates in cells,
 nested tables, italic runs over cells and lines, prose lines with flat templates,
-headings, infoboxes with plain and other values, values parsed alone)::
+headings, category links, infoboxes with plain and other values, values parsed alone)::
 
     python bench/wikiscan.py                 # the development and shared wikitext, fixtures
     python bench/wikiscan.py --random 3000   # ... and 3,000 random texts
@@ -81,6 +81,8 @@ PROSE = [
     "\n== A ==\n", "\n===A &ndash; b=== \n", "\n=A=\n", "\n==A=\n", "\n== A == x\n", "\n== ==\n",
     "\n== [[A]] ==\n", "\n== {{a}} ==\n", "\n==A's: b==\n", "\n== A &foo; ==", "\n=======A=======\n",
     "\n==A==<!-- c -->\n", "\n==A=B==\n", "\n== A ''b'' ==\n", "\n==http://x.com==\n", "==",
+    "\n[[Category:A b]]\n", "\n[[Category:A|b]]", "[[Category:A]] ", "\n[[de:A]]\n", "\n[[:Category:A]]",
+    "\n[[Category:A|{{b}}]]\n", "[[tel:1]]", "\n[[Category:x:y]]", "\n[[Category:http://x]]",
 ]  # fmt: skip
 
 

@@ -1,6 +1,7 @@
 """Wikitext read ahead of the parser: lines the reader shows apart from prose.
 
-Headings are read ahead of mwparserfromhell when their title is plain text. Each test
+Headings whose title is plain text, and lines of links to categories and other wikis
+(which show nothing), are read ahead of mwparserfromhell. Each test
 reads a line between two lines of prose, checks what the read-ahead takes of it, and
 that the Document (regions and masked view) is the one the parser alone gives.
 """
@@ -121,4 +122,69 @@ def test_a_heading_after_an_italic_run_left_open_is_left_to_the_parser(
 ) -> None:
     text = "An ''open run\n== History ==\nProse.\n"
     assert taken(text, "heading") == []
+    read_both(text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[[Category:Villages in Norfolk]]",
+        "[[Category:Transport in Angola| ]]",  # a sort key
+        "[[Category:Radio stations in San Diego|ARJ]]",
+        "[[Category:People of New York (state) in the American Civil War]]",
+        "[[Category:Musicians from Hawthorne, California]]  ",
+        "[[category:Ring theory]][[Category:Binary operations]]",  # two on a line
+        "[[Category:Novels by Frederik Pohl]] [[Category:1983 novels]]",
+        "[[Category:Year of birth missing (living people)|Lagan, Matthew D.]]",
+        "[[Category:Notes: a list]]",  # a colon that starts no URL
+        "[[Kategorie:Ort]]",
+        "[[de:Kanal 5 (Dänemark)]]",
+        "[[pt:Escola primária]]",
+        "[[be-tarask:Пачатковая школа]]",
+    ],
+)
+def test_lines_of_category_and_language_links_are_read_ahead(
+    line: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = f"Some prose.\n{line}\nMore prose.\n"
+    assert taken(text, "hidden") == [line]
+    doc = read_both(text, monkeypatch)
+    assert doc.view.split() == ["Some", "prose.", "More", "prose."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[[:Category:Villages in Norfolk]]",  # a link shown
+        "[[:de:Kanal 5]]",
+        "[[Category:Villages {{in}} Norfolk]]",  # a template in it
+        "[[Category:Novels|{{PAGENAME}}]]",
+        "[[Category:Novels|''Key'']]",  # quotes in it
+        "[[Category:Novels|[[Key]]]]",
+        "[[Category:Novels]] in prose",  # text after it
+        "A [[Category:Novels]]",
+        "* [[Category:Novels]]",
+        "[[Category:<span>Novels</span>]]",
+        "[[Category:Links to http://example.org]]",  # a URL in it
+        "[[tel:555]]",  # a URL in brackets
+        "[[irc:channel]]",
+        "[[File:Map.png|thumb|A caption]]",  # a picture
+        "[[Category:]]",
+        "[[zh-min-nan:Kok-bîn ha̍k-hāu]]",  # the reader shows it
+        "[[ Category:Novels]]",
+    ],
+)
+def test_near_category_lines_are_left_to_the_parser(
+    line: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = f"Some prose.\n{line}\nMore prose.\n"
+    assert taken(text, "hidden") == []
+    read_both(text, monkeypatch)
+
+
+def test_category_lines_inside_a_template_are_left_to_the_parser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "{{Navbox\n| list = A\n[[Category:Inside]]\n}}\n[[Category:Outside]]\n"
+    assert taken(text, "hidden") == ["[[Category:Outside]]"]
     read_both(text, monkeypatch)

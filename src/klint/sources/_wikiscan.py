@@ -20,6 +20,8 @@ finds what the reader can show without the tree:
   break inside: ``{{convert|25|km}}``, ``{{sfn|Smith|2001}}``), after list marks (``*``,
   ``#``);
 - headings whose title is text, entities and colons that start no URL;
+- lines of links to categories and other wikis (``[[Category:X]]``, ``[[de:X]]``), which
+  show nothing;
 - templates at the top level that the reader never shows (citations, diagrams): the
   parser reads them with their parameters blanked;
 - infoboxes at the top level: the reader reads those whose parameters are all named and
@@ -200,6 +202,24 @@ _HEADING_LINE_RE = re.compile(
     + _TEXT_COLON
     + r")++)\1(?!=)[^\S\n]*+(?=\n|\Z)"
 )
+#: a link to a category or to another wiki's page, which shows nothing (``[[Category:X]]``,
+#: ``[[Category:X|key]]``, ``[[de:X]]``; not ``[[:Category:X]]``, a link shown, nor
+#: ``[[tel:1]]``, a URL in brackets): no markup or quotes in it, its colons after the first
+#: starting no URL
+_HIDDEN_LINK = (
+    r"\[\[(?!(?i:"
+    + "|".join(sorted(URI_SCHEMES, key=len, reverse=True))
+    + r"):)(?i:category|kategorie|catégorie|[a-z]{2,3}(?:-[a-z]{2,8})?):"
+    + r"(?:[^\[\]{}<>|\n:']++|'(?!')|"
+    + _TEXT_COLON
+    + r")++(?:\|"
+    + _LINK_TEXT
+    + r"*)?\]\]"
+)
+#: a line of such links, blanks between them
+_HIDDEN_LINE_RE = re.compile(
+    _HIDDEN_LINK + r"(?:[^\S\n]*+" + _HIDDEN_LINK + r")*+[^\S\n]*+(?=\n|\Z)"
+)
 #: in a template's parameters: a tag, an external link, a table (may take in its "}}")
 _UNSURE_PARAMETERS_RE = re.compile(r"<|(?<!\[)\[(?!\[)|\{\|")
 #: bold and italic quotes, and the inline tags and links of a plain piece, whose quotes pair
@@ -324,7 +344,8 @@ _UNPARSED = frozenset(
 class Line:
     """A line read ahead: ``start`` of the line, ``body`` after its list marks, ``end`` before
     its line ending; a heading's (``kind`` "heading") after its opening and its closing "="
-    (its title ends before as many as it opens with)."""
+    (its title ends before as many as it opens with). A line that shows nothing (``kind``
+    "hidden") holds links to categories and other wikis."""
 
     start: int
     body: int
@@ -344,9 +365,9 @@ class Layout:
 
 
 def read_ahead(text: str, hidden: Callable[[str], bool] = lambda name: False) -> Layout:
-    """The tables and lines (plain, headings) of ``text`` that the reader shows without the parser,
-    and the parameters of the templates at the top level that it never shows (``hidden``
-    tells by the name as written)."""
+    """The tables and lines (plain, headings, hidden) of ``text`` that the reader shows
+    without the parser, and the parameters of the templates at the top level that it never
+    shows (``hidden`` tells by the name as written)."""
     scan = _Scan(text, 0, hidden)
     if "\r" not in text:  # \r\n line endings: left to the parser
         try:
@@ -414,6 +435,9 @@ class _Scan:
                     after = m.end() + 1
                 elif not self.nested and (m := _HEADING_LINE_RE.match(text, pos)):
                     self.lines.append(Line(pos, m.end(1), m.end(2) + len(m[1]), "heading"))
+                    after = m.end() + 1
+                elif not self.nested and (m := _HIDDEN_LINE_RE.match(text, pos)):
+                    self.lines.append(Line(pos, pos, m.end(), "hidden"))
                     after = m.end() + 1
                 else:
                     after = self.rest_of_line(pos)

@@ -2,9 +2,9 @@
 
 Offsets: mwparserfromhell round-trips its input exactly, so walking the parse
 tree and adding up ``len(str(node))`` gives every node's offset in the file.
-Tables, lines of plain prose, headings and infoboxes with plain values found by
-:mod:`klint.sources._wikiscan` are read without the tree (the parser reads stubs in
-their place) and shown the same way.
+Tables, lines of plain prose, headings, lines of category links and infoboxes with
+plain values found by :mod:`klint.sources._wikiscan` are read without the tree (the
+parser reads stubs in their place) and shown the same way.
 ``Document.text`` is the file unchanged; the visible text goes into
 ``Document.masked`` (see ``_markup.View``): ``[[Target|label]]`` shows only
 ``label``, ``'''bold'''`` and HTML tags lose their markers, ``<ref>``,
@@ -504,6 +504,8 @@ class _Reader:
                 return self.parse_walk(line.start, line.end, line=True)
             self.heading(level, title, line.start, line.end)
             return []
+        if line.kind == "hidden":
+            return []  # links to categories and other wikis
         simple = self.simple(line.body, line.end, checked=True, plain=plain)
         return self.parse_walk(line.start, line.end, line=True) if simple is None else simple
 
