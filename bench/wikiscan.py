@@ -7,7 +7,8 @@ masked view differ, and how much of the text the read-ahead covered. ``--random 
 adds N random tables and documents built from tricky pieces of markup (separators in
 tags, open italic runs, templates across lines, shown and hidden templates in cells,
 nested tables, italic runs over cells and lines, prose lines with flat templates,
-headings, category links, infoboxes with plain and other values, values parsed alone)::
+external links, headings, category links, infoboxes with plain and other values, values
+parsed alone)::
 
     python bench/wikiscan.py                 # the development and shared wikitext, fixtures
     python bench/wikiscan.py --random 3000   # ... and 3,000 random texts
@@ -83,6 +84,9 @@ PROSE = [
     "\n==A==<!-- c -->\n", "\n==A=B==\n", "\n== A ''b'' ==\n", "\n==http://x.com==\n", "==",
     "\n[[Category:A b]]\n", "\n[[Category:A|b]]", "[[Category:A]] ", "\n[[de:A]]\n", "\n[[:Category:A]]",
     "\n[[Category:A|{{b}}]]\n", "[[tel:1]]", "\n[[Category:x:y]]", "\n[[Category:http://x]]",
+    "[http://x.com a]", "\n*[http://x.com/ b c]", "[http://x.com]", "[ftp://x.com a: b]", "[//x.com a]",
+    "[http://x.com a&amp;b]", "[http://x.com ''a'']", "[http://x.com a http://y]", "[http://x.com a|b]",
+    "[http://x.com a", "[http://x.com/a&b c]", "[mailto:a@b.c d]",
 ]  # fmt: skip
 
 

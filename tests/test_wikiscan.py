@@ -411,7 +411,7 @@ TEMPLATES_AT_TOP = """{{Chess diagram|tright|Serper vs. Nakamura
 | name = Gregory Serper
 | birth_date = {{birth date|1969|9|14}}
 }}
-Serper was born in 1969 in [http://example.org Baku].{{cite web|url=http://example.com|title=Chess|year=2001}}
+Serper was born in 1969 in [http://example.org ''Baku''].{{cite web|url=http://example.com|title=Chess|year=2001}}
 {{cite book|title=A <i>tagged</i> title}}
 """
 

@@ -1,7 +1,7 @@
 """Wikitext read ahead of the parser: lines the reader shows apart from prose.
 
-Headings whose title is plain text, and lines of links to categories and other wikis
-(which show nothing), are read ahead of mwparserfromhell. Each test
+Headings whose title is plain text, lines of links to categories and other wikis (which
+show nothing) and plain lines with external links are read ahead of mwparserfromhell. Each test
 reads a line between two lines of prose, checks what the read-ahead takes of it, and
 that the Document (regions and masked view) is the one the parser alone gives.
 """
@@ -187,4 +187,55 @@ def test_category_lines_inside_a_template_are_left_to_the_parser(
 ) -> None:
     text = "{{Navbox\n| list = A\n[[Category:Inside]]\n}}\n[[Category:Outside]]\n"
     assert taken(text, "hidden") == ["[[Category:Outside]]"]
+    read_both(text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "*[http://www.kanal5.dk/ Official Kanal 5 site]",
+        "* [http://news.bbc.co.uk/sport3/1897358.stm Player profile] at BBC Sport",
+        "*[http://www.origins.org.uk/genuki/NFK/ Information from Genuki] on [[Bircham Newton]].",
+        "* [http://mathworld.wolfram.com/PrincipalRing.html Principal ring] on ''[[MathWorld]]''",
+        "*[http://www.soapspoiler.de/unteruns.html Unter Uns Spoiler] {{de icon}}",
+        "*[https://web.archive.org/web/2007/http://www.ghostdatabase.co.uk/ The Hauntings]",
+        "* [https://example.org/a history.navy.mil: USS Stevenson]",  # a colon that starts no URL
+        "*[http://example.org/]",  # no label
+        "* [ftp://example.org/f  two spaces]",
+        "See [http://example.org the site] for more.",  # in prose
+        "#[http://example.org A] and [http://example.com B]",
+    ],
+)
+def test_lines_with_external_links_are_read_ahead(
+    line: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = f"Some prose.\n{line}\nMore prose.\n"
+    assert taken(text, "plain") == ["Some prose.", line, "More prose."]
+    read_both(text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "*[http://example.org ''Italic'' site]",  # quotes in its label
+        "*[http://example.org A &amp; B]",  # an entity in its label
+        "*[http://example.org/?a=1&b=2 Site]",  # an "&" in its URL
+        "*[http://example.org A | B]",
+        "*[http://example.org A http://example.com]",  # a URL in its label
+        "*[http://example.org {{lang|fr|Site}}]",  # a template in its label
+        "*[http://example.org [[Site]]]",
+        "*[http://example.org <small>Site</small>]",
+        "*[//example.org Site]",  # no scheme
+        "*[mailto:a@example.org Mail]",
+        "*[http://example.org Site",  # never closed
+        "*[http://example.org Site]]",
+        "*[[http://example.org Site]]",
+        "*http://example.org/ bare",  # a bare URL
+    ],
+)
+def test_near_external_link_lines_are_left_to_the_parser(
+    line: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = f"Some prose.\n{line}\nMore prose.\n"
+    assert line not in taken(text, "plain")
     read_both(text, monkeypatch)

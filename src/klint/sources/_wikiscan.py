@@ -17,8 +17,8 @@ finds what the reader can show without the tree:
   ``<br>`` (``</br>`` too), entities, references whose contents were blanked, ``<small>``,
   ``<sub>`` and ``<sup>`` around the like (quotes in labels and tags paired inside: the
   parser reads them on a stack of their own) and flat templates (no markup, quotes or line
-  break inside: ``{{convert|25|km}}``, ``{{sfn|Smith|2001}}``), after list marks (``*``,
-  ``#``);
+  break inside: ``{{convert|25|km}}``, ``{{sfn|Smith|2001}}``) and external links with a
+  plain label (``[http://x.org Official site]``), after list marks (``*``, ``#``);
 - headings whose title is text, entities and colons that start no URL;
 - lines of links to categories and other wikis (``[[Category:X]]``, ``[[de:X]]``), which
   show nothing;
@@ -186,10 +186,17 @@ PLAIN_PIECE = (
     + _PLAIN_SMALL
     + ")"
 )
-#: a plain line: list marks, then plain markup and flat templates (not what starts a
-#: heading, a rule, a table…)
+#: an external link in brackets with a plain label (``[http://x.org Official site]``) or
+#: none: no markup, quotes, entities or "|" in it, and no colon in its label that starts a URL
+_EXTERNAL_LINK = (
+    r"\[(?:https?|ftp)://[^\s\[\]<>\"'{}|&]++(?: (?:[^\[\]<>{}|&'\n:]++|" + _TEXT_COLON + r")*+)?\]"
+)
+#: a plain line: list marks, then plain markup, flat templates and external links (not what
+#: starts a heading, a rule, a table…)
 _PLAIN_LINE_RE = re.compile(
-    r"[*#]*+((?![=\-:;|!])(?:" + PLAIN_PIECE + "|" + FLAT_TEMPLATE + r")*+)(?=\n|\Z)"
+    r"[*#]*+((?![=\-:;|!])(?:"
+    + "|".join((PLAIN_PIECE, FLAT_TEMPLATE, _EXTERNAL_LINK))
+    + r")*+)(?=\n|\Z)"
 )
 #: a heading: 1 to 6 "=" on either side of a title of text, entities and colons that start no
 #: URL (no "=", quotes or markup), then blanks up to the line's end

@@ -834,8 +834,9 @@ class _Reader:
         digit before it ("Alien 2: On Earth") is a plain link. A template the reader never
         shows shows nothing; one it shows is parsed alone, which builds the node the parser
         builds for it in the line. ``checked``: a plain line's body read ahead, which holds
-        nothing else (its pattern matched it); ``plain``: what shows its text (:meth:`plain`
-        if None).
+        nothing else but external links with a plain label, whose label shows (its pattern
+        matched it), or a heading's title; ``plain``: what shows its text (:meth:`plain` if
+        None).
         """
         shown = self.simple_plan(start, end, None if checked else _SIMPLE_RE)
         return None if shown is None else self.show_simple(start, end, shown, plain)
