@@ -1,13 +1,13 @@
 """Check that reading wikitext ahead of the parser changes no Document.
 
-The wikitext reader shows the tables and plain lines that ``klint.sources._wikiscan``
+The wikitext reader shows the tables and lines that ``klint.sources._wikiscan``
 finds without mwparserfromhell's tree. This reads every wikitext article at hand twice,
 with the read-ahead and with the parser alone, and reports any article whose regions or
 masked view differ, and how much of the text the read-ahead covered. ``--random N``
-adds N random tables and documents built from tricky pieces of markup (separators in
-tags, open italic runs, templates across lines, shown and hidden templates in cells,
-nested tables, italic runs over cells and lines, prose lines with flat templates,
-external links, headings, category links, infoboxes with plain and other values, values
+adds N random tables and documents built from tricky pieces of markup (headings, lines of
+category links, external links, separators in tags, open italic runs, templates across
+lines, shown and hidden templates in cells, nested tables, italic runs over cells and
+lines, prose lines with flat templates, infoboxes with plain and other values, values
 parsed alone)::
 
     python bench/wikiscan.py                 # the development and shared wikitext, fixtures
