@@ -999,3 +999,22 @@ def test_a_closing_tag_of_a_single_tag_reads_as_that_tag(
     lines = _wikiscan.read_ahead(text, wikitext_reader._hidden_template).lines
     assert (text.index("A [[plain]]") in [line.start for line in lines]) is ahead
     read_both(text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("See [http://x.org the report {{cite|x}} of 1990] here.", "See the report of 1990 here."),
+        ("See [http://x.org report{{efn|a note}}] here.", "See report here."),
+        ("[http://x.org a {{dead link|date=May 2020}}]", "a"),
+    ],
+)
+def test_a_hidden_template_in_an_external_links_label(
+    line: str, shown: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its parameters are blanked for the parser, which then reads another label: the
+    label is found by its length, not by its text."""
+    text = f"Intro [[a|b]].\n{line}\n"
+    assert _wikiscan.read_ahead(text, wikitext_reader._hidden_template).templates
+    doc = read_both(text, monkeypatch)
+    assert " ".join(doc.view.split()) == f"Intro b. {shown}"

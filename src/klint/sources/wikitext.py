@@ -430,6 +430,8 @@ class _Reader:
         if isinstance(node, n.ExternalLink):
             if node.title is None or not node.brackets:
                 return []
+            if isinstance(self.length, _Lengths):  # laid out by the lengths: it lines up
+                return self.walk(node.title, end - 1 - self.length(node.title))
             title = str(node.title) + "]"
             ends_with_title = end - pos >= len(title) and self.parsed.startswith(
                 title, end - len(title)
