@@ -50,12 +50,13 @@ def _squeezed(view: str) -> list[tuple[int, int]]:
 
 
 @functools.cache
-def _offsets(cls: type) -> tuple[tuple[str, bool], ...]:
-    """A claim class's offset fields (name, whether it is an exclusive end), read once."""
+def _other_offsets(cls: type) -> tuple[tuple[str, bool], ...]:
+    """A claim class's offset fields besides ``start`` and ``end`` (name, whether it is an
+    exclusive end), read once."""
     return tuple(
-        (f.name, f.name == "end" or f.name.endswith("_end"))
+        (f.name, f.name.endswith("_end"))
         for f in dataclasses.fields(cls)
-        if f.name in ("start", "end") or f.name.endswith(("_start", "_end"))
+        if f.name.endswith(("_start", "_end"))
     )
 
 
@@ -138,11 +139,22 @@ class Compacted:
 
         Each offset moves as :meth:`outward` moves it, written out here: a call for each of a
         document's thousands of offsets would cost more than the move, and an offset in the
-        segment of the one before (the next field, the next claim) is moved without a search."""
+        segment of the one before (the next field, the next claim) is moved without a search.
+        ``start`` and ``end``, which every claim has, are read and written as attributes (by
+        name, through ``getattr``, each would cost several times as much)."""
         starts, size, past_end = self._c, self.size, self.length
         ends = [*starts[1:], size]  # where each segment ends in the compact text
         shift = [f - c for f, c in zip(self._f, starts)]  # what an offset in each one gains
         bisect_right = bisect.bisect_right
+
+        def segment(at: int) -> tuple[int, int, int]:
+            """The segment holding compact offset ``at`` and what its offsets gain (outside
+            the compact text: ``at`` alone, gaining what maps it past the end)."""
+            if 0 <= at < size:
+                k = bisect_right(starts, at) - 1
+                return starts[k], ends[k], shift[k]
+            return at, at + 1, past_end - at
+
         lo = hi = gain = 0  # the segment the last offset fell in, and what its offsets gain
         for group in (
             claims.dates,
@@ -155,18 +167,22 @@ class Compacted:
             for claim in group:
                 cls: type = type(claim)  # a class is hashable (mypy reads Claim.__hash__ here)
                 if cls is not last:
-                    offsets = _offsets(cls)
+                    others = _other_offsets(cls)
                     last = cls
-                for name, is_end in offsets:
+                at = claim.start
+                if not lo <= at < hi:
+                    lo, hi, gain = segment(at)
+                claim.start = at + gain
+                value = claim.end  # an end maps one past the file offset of its last character
+                at = value - 1 if value > 0 else value
+                if not lo <= at < hi:
+                    lo, hi, gain = segment(at)
+                claim.end = value + gain
+                for name, is_end in others:
                     value = getattr(claim, name)
                     if type(value) is int:  # not None, nor a bool
-                        # an end maps one past the file offset of its last character
                         at = value - 1 if is_end and value > 0 else value
-                        if not lo <= at < hi:  # not in the segment of the offset before
-                            if 0 <= at < size:
-                                k = bisect_right(starts, at)
-                                lo, hi, gain = starts[k - 1], ends[k - 1], shift[k - 1]
-                            else:
-                                lo, hi, gain = at, at + 1, past_end - at
+                        if not lo <= at < hi:
+                            lo, hi, gain = segment(at)
                         setattr(claim, name, value + gain)
         return claims
