@@ -7,6 +7,7 @@ reporters turn offsets into 1-based line and column numbers.
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -102,16 +103,22 @@ class LineIndex:
 
 def with_sections(regions: list[Region]) -> list[Region]:
     """Sort regions by position and point each at the heading that opens its section."""
-    regions = sorted(regions, key=lambda r: (r.start, -(r.end - r.start)))
+    # by start, the longer of two first: by end, latest first, then (stably) by start, each
+    # key read by ``attrgetter``, not a tuple built for each region
+    regions = sorted(regions, key=_END, reverse=True)
+    regions.sort(key=_START)
     out: list[Region] = []
     current = 0
     for r in regions:
         if r.kind == "heading":
-            out.append(r)
-            current = len(out) - 1
-        else:
-            out.append(Region(r.kind, r.start, r.end, r.label, current))
+            current = len(out)
+        elif r.section != current:
+            r = Region(r.kind, r.start, r.end, r.label, current)
+        out.append(r)
     return out
+
+
+_START, _END = operator.attrgetter("start"), operator.attrgetter("end")
 
 
 @dataclass(slots=True)
