@@ -68,10 +68,14 @@ class TextIndex:
         key = (region.start, region.end)
         found = self._marks.get(key)
         if found is None:
-            if self._stop_chars is None:  # found once for the view, each region's by bisection
-                self._stop_chars = sentences.find_chars(self.view, ".!?")
-            found = self._marks[key] = sentences.stop_marks(
-                self.view, region.start, region.end, self._stop_chars
+            stops = self._stop_chars
+            if stops is None:  # found once for the view, each region's by bisection
+                stops = self._stop_chars = sentences.find_chars(self.view, ".!?")
+            i = bisect.bisect_left(stops, region.start)
+            found = self._marks[key] = (
+                sentences.stop_marks(self.view, region.start, region.end, stops, i)
+                if i < len(stops) and stops[i] < region.end
+                else []  # no stop in the region (most small ones): none scanned for
             )
         return found
 

@@ -62,19 +62,24 @@ _CAPITAL_OR_DIGIT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 Mark = tuple[int, int, int]
 
 
-def stop_marks(view: str, start: int, end: int, stops: list[int] | None = None) -> list[Mark]:
+def stop_marks(
+    view: str, start: int, end: int, stops: list[int] | None = None, first: int | None = None
+) -> list[Mark]:
     """Every stop inside ``[start, end)`` with closers and white space after it.
 
     A mark holds no other stop, so the marks are where each reading's pattern may match,
     and each reading keeps those whose closers and next character it takes; a shorter
     ``end`` than the marks' keeps those whose next character comes before it.
-    ``stops``: :func:`find_chars` of ``".!?"`` in ``view`` (else found here)."""
+    ``stops``: :func:`find_chars` of ``".!?"`` in ``view`` (else found here); ``first``: the
+    index of the first of them at or after ``start``, if the caller found it."""
     # tried only at each stop, found by ``str.find`` (far faster than the pattern's own scan
     # for its first character); a mark holds no stop, so the marks are those ``finditer`` finds
     if stops is None:
         stops = find_chars(view, ".!?", start, end)
+    if first is None:
+        first = bisect.bisect_left(stops, start)
     marks = []
-    for p in stops[bisect.bisect_left(stops, start) : bisect.bisect_left(stops, end)]:
+    for p in stops[first : bisect.bisect_left(stops, end, first)]:
         m = _STOP_MARK.match(view, p, end)
         if m is not None:
             marks.append((p, m.end(1), m.end()))
