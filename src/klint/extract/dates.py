@@ -122,7 +122,7 @@ def extract_dates(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) 
     clock = Clock()
     triggers = Triggers(doc.text_index)
     out: list[DateClaim] = []
-    for region in doc.content_regions():
+    for region in triggers.regions(doc.content_regions()):
         raws = scan(triggers, region.start, region.end)
         if languages:
             raws += _dateintl.scan(view, region.start, region.end, languages)
