@@ -115,16 +115,23 @@ def extract_quantities(doc: Document, packs: Packs) -> list[QuantityClaim]:
 # --- tables and infobox -------------------------------------------------------------------------
 
 
+#: what a table cell that holds a numeral opens with ("+" before a gain: "+12")
+_CELL_FIRST = frozenset("+0123456789")
+
+
 def _table_cells(
     doc: Document, row: Region, cells: list[Region], lex: Lexicon
 ) -> list[QuantityClaim]:
     out = []
+    text = doc.text
     for cell in cells:
-        raw = doc.text[cell.start : cell.end]
-        percent = raw.endswith("%")
+        raw = text[cell.start : cell.end]
+        if raw[:1] not in _CELL_FIRST:  # most cells are words: no numeral can follow
+            continue
         value = parse_numeral(raw.rstrip("%").lstrip("+"))
         if value is None:
             continue
+        percent = raw.endswith("%")
         column = cell.label or None
         out.append(
             QuantityClaim(
