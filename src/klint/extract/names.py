@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Collection
 from functools import lru_cache
 
 from klint.claims import Acronym, Mention, MentionSource
@@ -110,7 +111,9 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
                 k += 1
         if k == n:
             continue
-        starts = set(idx.sentences(region))
+        sents = idx.sentences(region)
+        # most regions hold one sentence: a set of a few starts is not worth building
+        starts: Collection[int] = set(sents) if len(sents) > 4 else sents
         while k < n:
             i, j = k, k + 1
             end = toks[i][1]
