@@ -72,6 +72,7 @@ def fields(doc: Document) -> list[tuple[str | None, str]]:
     [
         ("[http://www.kanal5.dk Kanal 5 online] ", "Kanal 5 online"),
         ("[http://www.kanal5.dk  two  spaces]", "two spaces"),
+        ("[http://www.kanal5.dk Kanal 5: online]", "Kanal 5: online"),  # a colon as text
         ("See [https://kanal5.dk/a/b.html the site] or [http://x.org]", "See the site or"),
         ("[[Ella in Berlin: Mack the Knife|Ella in Berlin]] (1960)", "Ella in Berlin (1960)"),
         ("[[Ella in Berlin: Mack the Knife]]", "Ella in Berlin: Mack the Knife"),
@@ -105,7 +106,7 @@ def test_a_bare_url_shows_nothing(value: str, monkeypatch: pytest.MonkeyPatch) -
     "value",
     [
         "[http://www.kanal5.dk Kanal&nbsp;5]",  # an entity in the label
-        "[http://www.kanal5.dk Kanal 5: online]",  # a colon in the label
+        "[http://www.kanal5.dk Kanal 5 news:x]",  # a colon in the label that starts a URL
         "[http://www.kanal5.dk ''Kanal 5'']",  # quotes in the label
         "[www.kanal5.dk Kanal 5]",  # no scheme: text in brackets
         "http://www.kanal5.dk.",  # punctuation at the end reads as text

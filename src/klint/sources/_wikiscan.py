@@ -188,14 +188,14 @@ PLAIN_PIECE = (
 )
 #: an external link in brackets with a plain label (``[http://x.org Official site]``) or
 #: none: no markup, quotes, entities or "|" in it, and no colon in its label that starts a URL
-_EXTERNAL_LINK = (
+EXTERNAL_LINK = (
     r"\[(?:https?|ftp)://[^\s\[\]<>\"'{}|&]++(?: (?:[^\[\]<>{}|&'\n:]++|" + _TEXT_COLON + r")*+)?\]"
 )
 #: a plain line: list marks, then plain markup, flat templates and external links (not what
 #: starts a heading, a rule, a table…)
 _PLAIN_LINE_RE = re.compile(
     r"[*#]*+((?![=\-:;|!])(?:"
-    + "|".join((PLAIN_PIECE, FLAT_TEMPLATE, _EXTERNAL_LINK))
+    + "|".join((PLAIN_PIECE, FLAT_TEMPLATE, EXTERNAL_LINK))
     + r")*+)(?=\n|\Z)"
 )
 #: a heading: 1 to 6 "=" on either side of a title of text, entities and colons that start no

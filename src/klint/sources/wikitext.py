@@ -124,13 +124,13 @@ _COLON_LINK = (
     r"\[\[[^\[\]{}<>|\n:'&]*\S\s+\S[^\[\]{}<>|\n:'&]*:[^\[\]{}<>|\n'&]*"
     r"(?:\|[^\[\]{}<>|\n:'&]*)?\]\]"
 )
-#: an external link in brackets with a plain label (``[http://x.org x.org]``) or none
-_EXTERNAL_LINK = r"\[(?:https?|ftp)://[^\s\[\]<>\"'{}|&]+(?: [^\[\]<>{}|&'\n:]*)?\]"
 #: an infobox parameter's value that :meth:`_Reader.simple` reads: plain pieces, flat
 #: templates, links with a colon and external links, then blanks and line endings
 _BOX_VALUE_RE = re.compile(
     r"(?:"
-    + "|".join((_wikiscan.PLAIN_PIECE, _wikiscan.FLAT_TEMPLATE, _COLON_LINK, _EXTERNAL_LINK))
+    + "|".join(
+        (_wikiscan.PLAIN_PIECE, _wikiscan.FLAT_TEMPLATE, _COLON_LINK, _wikiscan.EXTERNAL_LINK)
+    )
     + r")*+\s*"
 )
 #: a value that is a bare URL, which shows nothing, between spaces and line endings (which
