@@ -30,7 +30,7 @@ def test_a_region_s_share_is_what_a_scan_of_it_finds(pieces: list[str], rnd: ran
     spans += [(a + 1, b) for a, b in spans if a + 1 < b]  # overlapping, starting inside a run
     rnd.shuffle(spans)  # out of text order too
     for start, end in spans:
-        assert triggers._runs_of(start, end) == [
+        assert triggers.runs.of(start, end) == [
             m.span() for m in _DIGITS.finditer(text, start, end)
         ]
         assert [p for kind, p in triggers.of(start, end) if kind == "month"] == [

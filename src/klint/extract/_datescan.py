@@ -22,6 +22,7 @@ from klint.text.calendar import (
     SEASONS,
     WEEKDAYS,
 )
+from klint.text.spans import ViewSpans, first_at
 from klint.text.words import alternation
 
 if TYPE_CHECKING:
@@ -332,12 +333,11 @@ class Triggers:
     """Where a date may open in the whole view: its digit runs and month words, found once.
 
     ``bytes.find`` skips to each month word's first three letters many times faster than ``re``
-    scans for a month alternation. :meth:`of` gives one region its share: from where the last
-    region's share ended, step by step, when the regions come in text order (each trigger is
-    stepped over once, where a bisection costs about as much as ten steps), else by bisection.
+    scans for a month alternation. :meth:`of` gives one region its share, stepping on from the
+    last region's when the regions come in text order (see :func:`first_at`).
     """
 
-    __slots__ = ("index", "runs", "run_starts", "months", "heads", "_run", "_month")
+    __slots__ = ("index", "runs", "months", "heads", "_month")
 
     def __init__(self, index: TextIndex) -> None:
         view = index.view
@@ -347,12 +347,11 @@ class Triggers:
         #: text with any other character
         ascii_view = view.encode("ascii", "replace")
         #: ``(start, end)`` of each digit run, as ``_DIGITS.finditer`` over the view finds them
-        self.runs = _digit_runs(view, ascii_view)
-        self.run_starts = [p for p, _ in self.runs]
+        self.runs = ViewSpans(view, _DIGITS, _digit_runs(view, ascii_view))
         self.months = sorted(_finds(ascii_view, _MONTH_HEADS))
         #: where each digit run and month word starts
-        self.heads = sorted(self.run_starts + self.months)
-        self._run = self._month = 0  # where the last region's share of each ended
+        self.heads = sorted(self.runs.starts + self.months)
+        self._month = 0  # where the last region's month words ended
 
     def regions(self, regions: Iterable[Region]) -> Iterator[Region]:
         """The ``regions`` where a date may open: a digit run or a month word starts in each, or
@@ -361,36 +360,20 @@ class Triggers:
         passed over in a few steps (regions in text order), where :meth:`of` costs several
         times more."""
         view, heads = self.index.view, self.heads
-        n, k, last = len(heads), 0, 0
+        n, k = len(heads), 0
         for region in regions:
             start = region.start
-            if start < last:  # out of text order: bisect
-                k = bisect.bisect_left(heads, start)
-            last = start
-            while k < n and heads[k] < start:
-                k += 1
+            k = first_at(heads, start, k)
             if (k < n and heads[k] < region.end) or (
                 start < region.end and view[start].isdecimal()
             ):
                 yield region
 
-    def _runs_of(self, start: int, end: int) -> list[tuple[int, int]]:
-        """The digit runs ``_DIGITS.finditer(view, start, end)`` finds."""
-        spans, starts = self.runs, self.run_starts
-        i = _first_at(starts, start, self._run)
-        if i and spans[i - 1][1] > start:  # a run goes on into the region: read it alone
-            return [m.span() for m in _DIGITS.finditer(self.index.view, start, end)]
-        j = self._run = _first_at(starts, end, i)
-        found = spans[i:j]
-        if found and found[-1][1] > end:  # a run cut short by the region's end
-            found[-1] = (found[-1][0], end)
-        return found
-
     def of(self, start: int, end: int) -> list[tuple[str, int]]:
         """The triggers of ``view[start:end]``: ``(kind, offset)``, digit runs first."""
         view = self.index.view
         out: list[tuple[str, int]] = []
-        for p, e in self._runs_of(start, end):
+        for p, e in self.runs.of(start, end):
             n = e - p
             prev = view[p - 1] if p > start else " "
             if prev.isalnum() or prev in "_.,/–":
@@ -406,23 +389,12 @@ class Triggers:
                     if sm and not (sm.start() > start and view[sm.start() - 1].isalpha()):
                         out.append(("season", sm.start()))
         months = self.months
-        k = _first_at(months, start, self._month)
-        last = self._month = _first_at(months, end - 2, k)
+        k = first_at(months, start, self._month)
+        last = self._month = first_at(months, end - 2, k)
         for p in months[k:last]:
             if not (p > start and view[p - 1].isalpha()):
                 out.append(("month", p))
         return out
-
-
-def _first_at(found: list[int], pos: int, k: int) -> int:
-    """``bisect_left(found, pos)`` for the sorted ``found``, stepping on from ``k`` when no
-    offset before ``k`` is ``pos`` or more."""
-    if k and found[k - 1] >= pos:
-        return bisect.bisect_left(found, pos)
-    n = len(found)
-    while k < n and found[k] < pos:
-        k += 1
-    return k
 
 
 def _season_may_end(view: str, start: int, p: int) -> bool:
