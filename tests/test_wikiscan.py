@@ -312,6 +312,30 @@ def test_a_tag_never_closed_is_text(monkeypatch: pytest.MonkeyPatch) -> None:
         read_both(closed, monkeypatch)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A </span> stray.\nA [[plain]] line.\n",
+        "{{a|b</span>}} c\nA [[plain]] line.\n",  # in a template's parameter or a link's label
+        "<div>[[a|b</span>]] c</div>\nA [[plain]] line.\n",
+    ],
+)
+def test_a_closing_tag_outside_a_tags_contents_is_text(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert len(_wikiscan.read_ahead(text).lines) == 1
+    read_both(text, monkeypatch)
+
+
+def test_a_closing_tag_in_a_tags_contents_leaves_the_rest_to_the_parser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # it closes that tag, or that tag is read as text
+    text = "<div>A </span> stray.</div>\nA [[plain]] line.\n"
+    assert _wikiscan.read_ahead(text).lines == []
+    read_both(text, monkeypatch)
+
+
 CELL_TEMPLATES = """{|
 |-
 |style="{{weather box/colpastel|9.4}}"| 48.9
@@ -984,11 +1008,11 @@ def test_a_tag_with_a_line_ending_right_after_its_name_is_text(
         ("{|\n| a</br>b || c</hr/>d\n|}", True),
         ("<div>{{a|b</br>c}} [[d|e</br>f]]</div>", True),  # in a template or link in a tag
         ("<div>\n{|\n| a</br>b\n|}\n</div>", True),  # in a cell of a table in a tag
-        # near-misses: directly in a tag's contents (the tag reads as text), not a single tag,
-        # a line ending after the name
+        ("A stray</span> closing tag.", True),  # not a single tag: text outside a tag
+        # near-misses: directly in a tag's contents (the tag reads as text), a line ending
+        # after the name
         ("<span>a</br>b</span> c", False),
         ("A <small>line</br>broken</small> in a tag.", False),
-        ("A stray</span> closing tag.", False),
         ("A</br\n>broken tag.", True),  # text, as the parser reads it
     ],
 )

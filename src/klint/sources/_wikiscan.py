@@ -690,10 +690,12 @@ class _Scan:
         if closing:
             if self.stray_single(name, rest):
                 return pos
-            if not self.nested or self.nested[-1] != name:
+            if self.nested and self.nested[-1] == name:
+                self.pop()
+                return pos
+            if self.in_table or (self.nested and self.nested[-1] not in ("{{", "[[")):
                 raise _GiveUp
-            self.pop()
-            return pos
+            return pos  # outside a tag's contents the parser reads a closing tag as text
         if rest.endswith("/") or name in _SINGLE_ONLY:
             return pos
         if name in _UNPARSED:
