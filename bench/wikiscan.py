@@ -8,7 +8,7 @@ adds N random tables and documents built from tricky pieces of markup (headings,
 category links, external links, separators in tags, open italic runs, templates across
 lines, shown and hidden templates in cells, nested tables, italic runs over cells and
 lines, prose lines with flat templates, infoboxes with plain and other values, values
-parsed alone)::
+parsed alone, inline tags around italic runs)::
 
     python bench/wikiscan.py                 # the development and shared wikitext, fixtures
     python bench/wikiscan.py --random 3000   # ... and 3,000 random texts
@@ -107,6 +107,19 @@ BOX_VALUES = [
 ]  # fmt: skip
 
 
+#: prose with inline tags whose closing tags may stand in italic runs they open, and stray
+#: closing tags (every twelfth random text is made of these alone, with no table)
+INLINE = [
+    "a", " b ", "''", "''", "'''", "'", "\n", "\n\n", "\n*", "<sub>", "</sub>", "<sub>i</sub>",
+    "''R<sub>i''</sub>", "<sub>''i''</sub>", "<sup>", "</sup>", "<small>", "</small>", "</sub >",
+    "<SUB>", "</Sub>", "<sub >", "</span>", "<span>", "</div>", "[[A]]", "[[A|b]]", "[[A|''b]]",
+    "{{c|d}}", "{{c|''}}", "{{a|</sub>}}", "[[a|</sub>]]", "&nbsp;", "<br>", "<ref>r</ref>",
+    "<!-- c -->", "<!-- </sub> -->", "x:y", "http://x.com", "[http://x.com a]", "[1]", "<", "< 5",
+    "<sub>a<br>b</sub>", "<sub>[[A|b]]</sub>", "\n==h==\n", "{{", "}}", "[[", "]]", "\n{|\n| c\n|}\n",
+    '<ref name="x>', "<ref name='x'>r</ref>", "<p \n", "<nowiki></sub></nowiki>",
+]  # fmt: skip
+
+
 def articles() -> Iterator[tuple[str, str]]:
     for folder in FOLDERS:
         for path in sorted(folder.rglob("*.wiki")) if folder.is_dir() else []:
@@ -123,6 +136,10 @@ def randoms(n: int, seed: int) -> Iterator[tuple[str, str]]:
                 for _ in range(rng.randint(0, 6))
             )
             yield f"random {k}", f"{{{{Infobox x{params}\n}}}}\nProse [[a|b]] 1999.\n"
+            continue
+        if k % 12 == 1:
+            body = "".join(rng.choice(INLINE) for _ in range(rng.randint(1, 40)))
+            yield f"random {k}", f"Intro [[a|b]].\n{body}\nTail 1999.\n"
             continue
         if k % 3 == 2:
             body = "".join(rng.choice(PROSE) for _ in range(rng.randint(1, 40)))

@@ -312,6 +312,51 @@ def test_a_tag_never_closed_is_text(monkeypatch: pytest.MonkeyPatch) -> None:
         read_both(closed, monkeypatch)
 
 
+RING = """The map ''R<sub>i''</sub>&nbsp;→&nbsp;''R'' is not one: it maps ''R<sub>i''</sub> to ''R''.
+
+If ''A<sub>i</sub>'' in ''R<sub>i</sub>'' is an [[ideal]], so is Π<sub>''i'' in ''I''</sub>.
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        RING,
+        RING.replace("sub>", "sup>"),
+        RING.replace("<sub>i''</sub>&", "<small>i''</small>&"),
+        "{{a|b ''x<sub>1''</sub> c}} ''y''\n" + RING.split("\n", 1)[1],
+        "* ''x<sub>1''</sub> and ''y''.\nA [[plain]] line with <sub>2</sub>.\n",
+    ],
+)
+def test_a_tag_whose_closing_tags_stand_in_italic_runs_it_opens_is_text(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the parser reads <sub>'s contents on a stack of their own: their "''" opens a run that
+    # holds "</sub>" as text and closes on the line, the run left open at the line's end holds
+    # none, and each "</sub>" further on closes a <sub> of its own: no closing tag is <sub>'s,
+    # so it reads as text, and the lines after it are read ahead
+    layout = _wikiscan.read_ahead(text, wikitext_reader._hidden_template)
+    assert [text[line.start : line.end] for line in layout.lines] == [text.splitlines()[-1]]
+    read_both(text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "A stray </sub> here.\n",  # a closing tag that may close the first <sub>
+        "A <sub>[[x|y]]</SUB> here.\n",
+        "'''Bold''' text.\n",  # a bold run: the parser may read it otherwise the second time
+        'A note.<ref name="x>r</ref>\n',  # an attribute's quote never closed: likewise
+    ],
+)
+def test_a_tag_that_may_read_otherwise_leaves_the_rest_to_the_parser(
+    after: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for text in (RING + after, RING.replace("to ''R''.", "to ''R''</sub>.")):
+        assert _wikiscan.read_ahead(text, wikitext_reader._hidden_template).lines == []
+        read_both(text, monkeypatch)
+
+
 @pytest.mark.parametrize(
     "text",
     [

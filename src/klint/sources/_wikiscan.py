@@ -29,10 +29,13 @@ finds what the reader can show without the tree:
   with their parameters blanked.
 
 The scan keeps track of nested templates, links, tags, comments and bold or italic
-runs. When it meets what it cannot be sure of (a separator inside a tag or an unclosed
-run, markup in a table's attributes, a mark after spaces, a bold or italic run left
-open) it stops: that table and everything after it are left to the parser, whose
-reading of them may depend on what comes later.
+runs. A tag the parser never closes reads as text: no closing tag of its name after it,
+or its closing tags on its line stand in italic runs it opens (``''R<sub>i''</sub>``) and
+those further on close tags of their own. When it meets what it cannot be sure of (a
+separator inside a tag or an unclosed run, markup in a table's attributes, a mark after
+spaces, a bold or italic run left open) it stops: that table and everything after it are
+left to the parser, whose reading of them may depend on what comes later: it reads a bold
+or italic run on over blank lines and headings to its close, if any.
 """
 
 from __future__ import annotations
@@ -236,6 +239,23 @@ _QUOTES_RE = re.compile(r"''+|</?(?:small|sub|sup)>|\[\[|\]\]")
 _STRAY_REST_RE = re.compile(r"[^\S\n]*/?")
 #: what an HTML tag's opening must not hold to read as text where it is never closed
 _MARKUP_IN_TAG_RE = re.compile(r"""[\[\]{}|!'\n]""")
+#: in a tag's contents on its line, what the parser may read as more than text (see
+#: :func:`_body_fails`): quotes, tags, a "<" that may start one, links, templates, colons
+_BODY_TOKEN_RE = re.compile(r"''+|<(/?)([A-Za-z][A-Za-z0-9]*)([^<>\n]*)>|<|\[\[|\[|\{\{|:")
+_TEXT_COLON_RE = re.compile(_TEXT_COLON)
+#: what makes a "[" an external link's start
+_URL_START_RE = re.compile(r"//|[A-Za-z][A-Za-z0-9+.-]*:")
+#: a "<" that starts no tag nor comment
+_TEXT_LT_RE = re.compile(r"<(?![/!A-Za-z]|\Z)")
+_PLAIN_LINK_RE = re.compile(_PLAIN_LINK)
+_FLAT_TEMPLATE_RE = re.compile(FLAT_TEMPLATE)
+_PLAIN_COMMENT_RE = re.compile(_PLAIN_COMMENT)
+#: a tag's opening up to its end or to what ends it otherwise
+_TAG_START_RE = re.compile(r"<[A-Za-z][^<>]*")
+#: a tag's opening whose attribute values are quoted in full, or not at all
+_QUOTED_TAG_RE = re.compile(
+    r"""<[A-Za-z][A-Za-z0-9]*(?:\s+[^\s"'=<>/]+(?:="[^"<>\\]*"|='[^'<>\\]*'|=[^\s"'<>]+)?)*\s*/?>"""
+)
 #: what the scans follow: line endings, templates, links (a plain link whole: it opens nothing
 #: and holds nothing to follow), comments, bold and italic runs, tags (not one with a line
 #: ending right after its name, ``<br\n>``: the parser reads it as text)
@@ -703,7 +723,7 @@ class _Scan:
             if close is None:
                 raise _GiveUp
             return close.end()
-        if self.never_closed(name, rest, pos):
+        if self.never_closed(name, rest, pos) or (not rest and self.fails(name, pos)):
             return pos  # the parser looks for its closing tag to the end, then reads "<" as text
         self.nested.append(name)
         return pos
@@ -717,6 +737,25 @@ class _Scan:
             name in _SINGLE_ONLY
             and _STRAY_REST_RE.fullmatch(rest) is not None
             and (not self.nested or self.nested[-1] in ("{{", "[["))
+        )
+
+    def fails(self, name: str, body: int) -> bool:
+        """Whether the tag ``name`` whose contents start at ``body`` (in the document, not
+        in a table) reads as text, its closing tags on its line standing in italic runs it
+        opens and those after it in tags of its name that close on their own (see
+        :func:`_body_fails`). Asked only where an italic run opens in it before its first
+        closing tag on the line: elsewhere the scan follows the tag as it is."""
+        text = self.text
+        eol = text.find("\n", body)
+        eol = len(text) if eol < 0 else eol
+        close = _closings(name)[0].search(text, body, eol)
+        return (
+            not self.in_table
+            and not is_single(name)
+            and text.find("''", body, eol if close is None else close.start()) >= 0
+            and _body_fails(text, name, body, eol)
+            and _closed_alone(text, name, eol)
+            and _explored_alike(text, eol)
         )
 
     def pop(self) -> None:
@@ -775,3 +814,96 @@ def _paired(line: str) -> bool:
         else:
             depth += 1
     return not ticks
+
+
+_CLOSINGS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _closings(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What closes a tag ``name`` (``</name>``, blanks before its ``>``, in any case), and that
+    tag around plain inline content (as ``<small>`` in a plain piece)."""
+    if name not in _CLOSINGS:
+        _CLOSINGS[name] = (
+            re.compile(rf"</{name}\s*>", re.IGNORECASE),
+            re.compile(f"<{name}{_PLAIN_INLINE}{name}>"),
+        )
+    return _CLOSINGS[name]
+
+
+def _body_fails(text: str, name: str, body: int, eol: int) -> bool:
+    """Whether the parser, reading the contents of a tag ``name`` from ``body`` on a stack of
+    their own, meets no closing tag of it before the line's end at ``eol``: each stands in an
+    italic run the contents open (where the parser reads it as text: ``<sub>i''</sub>…''``)
+    and that closes on the line. The line holds nothing else but text, two quotes, plain
+    links, flat templates, comments, ``<br>``, entities, colons that start no URL and tags
+    that read as text by this rule (see :meth:`_Scan.fails`); its run left open at the
+    line's end (the parser reads it on over what follows) holds no closing tag."""
+    italic = closed_inside = False
+    pos = body
+    while (m := _BODY_TOKEN_RE.search(text, pos, eol)) is not None:
+        tok, pos = m.group(), m.end()
+        if tok[0] == "'":
+            if len(tok) != 2:
+                return False
+            italic = not italic
+            closed_inside = closed_inside and italic
+        elif m.group(2):
+            tag, rest = m.group(2).lower(), m.group(3)
+            if m.group(1):
+                if not italic:
+                    return False  # a closing tag the contents read (theirs: the tag is closed)
+                closed_inside = closed_inside or tag == name
+            elif not (tag in _SINGLE_ONLY and _STRAY_REST_RE.fullmatch(rest)) and (
+                rest
+                or is_single(tag)
+                or not _body_fails(text, tag, pos, eol)
+                or not _closed_alone(text, tag, eol)
+            ):
+                return False
+        else:
+            atom = {"<": _PLAIN_COMMENT_RE, "[[": _PLAIN_LINK_RE, "{{": _FLAT_TEMPLATE_RE}.get(tok)
+            if atom is not None and (n := atom.match(text, m.start())) is not None:
+                pos = n.end()
+            elif tok == "<":
+                if not _TEXT_LT_RE.match(text, m.start()):
+                    return False  # may start a tag or a comment
+            elif tok == "[":
+                if _URL_START_RE.match(text, pos):
+                    return False  # an external link
+            elif tok != ":" or not _TEXT_COLON_RE.match(text, m.start()):
+                return False
+    return not (italic and closed_inside)
+
+
+def _explored_alike(text: str, start: int) -> bool:
+    """Whether the parser reads the text from ``start`` on alike whether or not it read it
+    before inside a tag it then reads as text. It remembers each route it found bad (where
+    it started, and how) and fails it at once when it meets it again; two routes fare
+    otherwise the second time: an italic run a bold run inside failed (its second pass, which
+    the first time closes the italic run at that bold's quotes, is lost), and an attribute
+    whose quote is never closed (its second reading, as a value without quotes, is lost). So
+    none of these: no three quotes or more, and each tag's attribute values quoted in full
+    (or not at all)."""
+    if text.find("'''", start) >= 0:
+        return False
+    for m in _TAG_START_RE.finditer(text, start):
+        chunk = m.group()
+        if ('"' in chunk or "'" in chunk) and not _QUOTED_TAG_RE.match(text, m.start()):
+            return False
+    return True
+
+
+def _closed_alone(text: str, name: str, start: int) -> bool:
+    """Whether each closing tag of ``name`` from ``start`` on closes a tag of that name around
+    plain inline content whose quotes pair inside it (``<sub>''i''</sub>``): read wherever it
+    stands, that tag takes its closing tag, so none can close a tag opened before."""
+    close, inline = _closings(name)
+    for m in close.finditer(text, start):
+        opening = text.rfind(f"<{name}>", start, m.start())
+        if (
+            opening < 0
+            or not inline.fullmatch(text, opening, m.end())
+            or not _paired(text[opening : m.end()])
+        ):
+            return False
+    return True
