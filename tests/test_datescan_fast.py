@@ -36,6 +36,8 @@ def _scan_trying_all(text: str) -> list[Raw]:
         mock.patch.object(_datescan, "_any_in", lambda *_: True),
         mock.patch.object(_datescan, "_season_may_end", lambda *_: True),
         mock.patch.object(_datescan, "_SEASON_HEADS", _Everything()),
+        mock.patch.object(_datescan, "_SPACES", _Everything()),
+        mock.patch.object(_datescan, "_RANGE_DASHES", _Everything()),
         mock.patch.object(_datescan, "_NOT_YEAR_AFTER", ""),
     ):
         return _scan(text)
@@ -51,6 +53,8 @@ def _spans(text: str) -> list[tuple[str, str]]:
         ("It fell in 1991 – 1992  spring.", ("yseason", "1991 – 1992  spring")),
         ("It fell in 1991–92 winter.", ("yseason", "1991–92 winter")),
         ("It fell in 1992  autumn.", ("yseason", "1992  autumn")),
+        ("It fell in 1991 –92  winter.", ("yseason", "1991 –92  winter")),
+        ("It fell in 1991—1992 autumn.", ("yseason", "1991—1992 autumn")),
         ("The Spring 1990 offensive.", ("season", "Spring 1990")),
         ("In the autumn of, 1990 it rained.", ("season", "autumn of, 1990")),
         ("In the fall,  1990 it rained.", ("season", "fall,  1990")),
@@ -61,6 +65,8 @@ def _spans(text: str) -> list[tuple[str, str]]:
         ),
         ("Held 3 of June 1931.", ("dmy", "3 of June 1931")),
         ("The war lasted 1991–1994.", ("yrange", "1991–1994")),
+        ("The war lasted 1991 -1994.", ("yrange", "1991 -1994")),
+        ("Cast\n| 1994–1997\n| 2001–2006", ("yrange", "2001–2006")),
         ("Founded 1994-05-12.", ("iso", "1994-05-12")),
     ],
 )
@@ -76,6 +82,11 @@ def test_forms_at_the_edge_of_a_reach_are_found(text: str, found: tuple[str, str
         ("It fell in 1992   spring.", "yseason"),
         ("It fell in 1992 and in spring.", "yseason"),
         ("It fell in 1992 summits.", "yseason"),
+        ("It fell in 1991–92   winter.", "yseason"),
+        ("It fell in 1991–92,  winter came.", "yseason"),
+        ("Cast\n| 1994–1997\n| 2001–2006\nspring", "yseason"),
+        ("The war lasted 1991  -1994.", "yrange"),
+        ("In 1991 the war began.", "yrange"),
         ("The Springs 1990 offensive.", "season"),
         ("The spring and 1990.", "season"),
         ("Held 30th  through  31st  of   September 1931.", "dmy"),

@@ -81,7 +81,7 @@ _BY_TRIGGER = {
     "day": ("dmy",),
     "ordinal": ("dmy", "century"),
     "century": ("century",),
-    "year": ("iso", "yseason", "decade", "yrange", "year"),
+    "year": ("iso", "yrange", "yseason", "decade", "year"),  # a range before its season
     "month": ("mdy", "my", "month"),
     "season": ("season",),
 }
@@ -102,9 +102,14 @@ _NOT_YEAR_AFTER = "–-"
 #: excluded): after the day ("12th": 4), a link and a second day (" through ": 11, and 4), one or
 #: two spaces and "of" with its spaces (2 + 4)
 _DMY_REACH = 26
-#: what stands one or two characters after a space after the year of a "yseason" date: the
-#: first letter of a lower-case season word ("1992 spring") or a dash ("1991 – 92 winter")
-_SEASON_HEADS = frozenset(s[0] for s in SEASONS) | frozenset("–-")
+#: what follows a year and a space or tab in a "yrange" date: its dash ("1991 – 92")
+_RANGE_DASHES = frozenset("–-")
+#: what follows the year or the range of a "yseason" date, then stands one or two characters
+#: on: a space or tab, then the first letter of a lower-case season word ("1992 spring",
+#: "1991 – 92  winter"); a "yseason" date with a range holds the "yrange" date there, whose
+#: end is that range's end
+_SPACES = frozenset(" \t")
+_SEASON_HEADS = frozenset(s[0] for s in SEASONS)
 #: the last two letters of each season word and "of" ("the spring of 1990")
 _SEASON_ENDS = frozenset({s[-2:] for s in SEASONS} | {"of"})
 # Triggers: a month word and a digit run, found once over the whole view (see ``Triggers``);
@@ -444,23 +449,33 @@ def scan(triggers: Triggers, start: int, end: int) -> list[Raw]:
     out: list[Raw] = []
     for trigger, p in triggers.of(start, end):
         back = max(start, p - 24)
+        ranged = p + 4  # where the year ends, or the "yrange" date found there
         for kind, pattern, at, takes in _TRIED[trigger]:
             if takes is not None and (p + at >= end or view[p + at] not in takes):
                 continue
             if kind == "year" and p + 4 < end and view[p + 4] in _NOT_YEAR_AFTER:
                 continue
             if (
-                kind == "yseason"
-                and view[p + 4] in " \t"
-                and view[p + 5 : p + 6] not in _SEASON_HEADS
-                and view[p + 6 : p + 7] not in _SEASON_HEADS
+                kind == "yrange"
+                and view[p + 4] in _SPACES
+                and view[p + 5 : p + 6] not in _RANGE_DASHES
             ):
-                continue  # "1992 spring", "1991 – 92 winter": a season word or a dash
+                continue
+            if kind == "yseason" and (
+                view[ranged : ranged + 1] not in _SPACES
+                or (
+                    view[ranged + 1 : ranged + 2] not in _SEASON_HEADS
+                    and view[ranged + 2 : ranged + 3] not in _SEASON_HEADS
+                )
+            ):
+                continue
             if kind == "dmy" and not _any_in(triggers.months, p + 2, p + _DMY_REACH):
                 continue
             m = pattern.match(view, p, end)
             if m is None:
                 continue
+            if kind == "yrange":
+                ranged = m.end()
             s, q, wd = p, None, None
             before = view[back:p]
             if kind == "month":
