@@ -14,13 +14,15 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from string import ascii_letters
 
 from klint.packcache import per_packs
 from klint.packs import Packs
 from klint.text.sentences import Nesting, clause_start
 from klint.text.words import literal_alternation, whole_words, words_re
 
-_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+#: what ``_WORD_AFTER`` opens with: most dates (table cells) stand before none of it
+_BLANKS = frozenset(" \t")
 _DETERMINER = re.compile(
     r"\b(?:the|a|an|its|his|her|their|our|this|that|these)[ \t]{1,2}$", re.IGNORECASE
 )
@@ -102,7 +104,8 @@ def lexicon(packs: Packs) -> Lexicon:
 
 
 # The word before a date is read backwards, in a window of 24 characters before it: a pattern
-# ending in ``$`` is tried at each offset of the window, several times the cost.
+# ending in ``$`` is tried at each offset of the window, several times the cost. The window's
+# bounds are worked out by a conditional, a fraction of the cost of a call to ``max``.
 
 
 def _spaces(view: str, lo: int, end: int) -> int:
@@ -116,9 +119,7 @@ def _spaces(view: str, lo: int, end: int) -> int:
 
 def _letters(view: str, lo: int, end: int) -> int:
     """Where the run of ASCII letters ending at ``end`` starts (not before ``lo``)."""
-    while end > lo and view[end - 1] in _LETTERS:
-        end -= 1
-    return end
+    return lo + len(view[lo:end].rstrip(ascii_letters))
 
 
 def _last_spaces(view: str, lo: int, pos: int) -> int:
@@ -129,7 +130,7 @@ def _last_spaces(view: str, lo: int, pos: int) -> int:
 def word_before(view: str, region_start: int, pos: int) -> str | None:
     """The word before ``pos``, skipping "the", lower-cased: a whole word of ASCII letters,
     then one or two spaces or tabs (and "the" with one or two more)."""
-    lo = max(region_start, pos - 24)
+    lo = pos - 24 if pos - 24 > region_start else region_start
     end = _last_spaces(view, lo, pos)
     if end < 0:
         return None
@@ -157,7 +158,10 @@ def preposition(view: str, region_start: int, pos: int, words: frozenset[str]) -
 
 def determiner_before(view: str, region_start: int, pos: int) -> bool:
     """Is the date preceded by "the", "its", "a"…? ("the 1921 decision")."""
-    return _DETERMINER.search(view, max(region_start, pos - 8), pos) is not None
+    return (
+        _DETERMINER.search(view, pos - 8 if pos - 8 > region_start else region_start, pos)
+        is not None
+    )
 
 
 class _Cues:
@@ -191,7 +195,9 @@ class RegionText:
             i = bisect.bisect_right(self.sentences, s)
             e = self.sentences[i] if i < len(self.sentences) else self.end
             low = self.view[s:e].lower()
-            found = self._cues[s] = _Cues(low, whole_words(self.lex.plain_had, low, s))
+            # every past-perfect cue holds "had": a sentence without it is not searched
+            had = whole_words(self.lex.plain_had, low, s) if "had" in low else []
+            found = self._cues[s] = _Cues(low, had)
         return found
 
     def _first_cue(self, cues: _Cues, s: int, before: int) -> tuple[int, int] | None:
@@ -212,7 +218,9 @@ class RegionText:
             if (a == 0 or not low[a - 1].isalnum()) and (b == len(low) or not low[b].isalnum()):
                 cues.first = (a + s, b + s)
                 return cues.first
-        cues.pos = max(pos, limit)  # no match starts before ``limit``: each place is read once
+        cues.pos = (
+            pos if pos > limit else limit
+        )  # no match starts before ``limit``: each place is read once
         return None
 
     def cue(self, start: int, end: int, attributive_ok: bool) -> str | None:
@@ -234,9 +242,14 @@ class RegionText:
             for a, b in had:
                 if clause <= a and b <= start:
                     return self.view[a:b].lower()
-        if attributive_ok and determiner_before(self.view, self.start, start):
+        if attributive_ok:
             nxt = self.view[end : end + 2]
-            if len(nxt) == 2 and nxt[0] == " " and nxt[1].isalpha():
+            if (
+                len(nxt) == 2
+                and nxt[0] == " "
+                and nxt[1].isalpha()
+                and determiner_before(self.view, self.start, start)
+            ):
                 return "attributive"
         return None
 
@@ -246,10 +259,11 @@ _WORD_AFTER = re.compile(r"[ \t]{1,2}([A-Za-z]{1,30})")
 
 def not_a_year(view: str, region_start: int, start: int, end: int, lex: Lexicon) -> bool:
     """A bare four-digit number that counts things or names an identifier."""
-    after = _WORD_AFTER.match(view, end, end + 24)
-    if after and after.group(1).lower() in lex.not_year_followers:
-        return True
-    lo = max(region_start, start - 24)
+    if view[end : end + 1] in _BLANKS:
+        after = _WORD_AFTER.match(view, end, end + 24)
+        if after and after.group(1).lower() in lex.not_year_followers:
+            return True
+    lo = start - 24 if start - 24 > region_start else region_start
     end = _last_spaces(view, lo, start)  # the letters (maybe cut by the window) before it
     if end < 0:
         return False
