@@ -206,7 +206,10 @@ class Part:
 
 @dataclass(slots=True)
 class Raw:
-    """A match: the span, its start part and, for a range, its end part."""
+    """A match: the span, its start part and, for a range, its end part.
+
+    Built with its fields in order for the commonest matches (years and year ranges): keyword
+    arguments cost a fifth more."""
 
     start: int
     end: int
@@ -266,14 +269,14 @@ def _build(
         poss = m.start("poss")
         year = int(m["y"])
         a = year_part(year) if q is None else Part(year, qualifier=q)
-        return Raw(start, end if poss < 0 else poss, a, pattern=kind)
+        return Raw(start, end if poss < 0 else poss, a, None, None, False, kind)  # see ``Raw``
     if kind == "yrange":  # the next
         first, second = m.group("y", "y2")
         year = int(first)
         last = _year2(year, second)
         if last is None or last > 2099 or abs(last - year) > 150:
             return None
-        return Raw(start, end, year_part(year), year_part(last), pattern=kind)
+        return Raw(start, end, year_part(year), year_part(last), None, False, kind)
     g = m.groupdict()
     y = int(g["y"]) if g.get("y") else None
     if kind == "iso":
@@ -410,7 +413,7 @@ def _season_may_end(view: str, start: int, p: int) -> bool:
         e -= 1
     if e > start and view[e - 1] == ",":
         e -= 1
-    return view[max(start, e - 2) : e] in _SEASON_ENDS
+    return view[e - 2 if e - 2 > start else start : e] in _SEASON_ENDS
 
 
 def _any_in(found: list[int], start: int, end: int) -> bool:
@@ -448,7 +451,6 @@ def scan(triggers: Triggers, start: int, end: int) -> list[Raw]:
     view = triggers.index.view
     out: list[Raw] = []
     for trigger, p in triggers.of(start, end):
-        back = max(start, p - 24)
         ranged = p + 4  # where the year ends, or the "yrange" date found there
         for kind, pattern, at, takes in _TRIED[trigger]:
             if takes is not None and (p + at >= end or view[p + at] not in takes):
@@ -477,6 +479,7 @@ def scan(triggers: Triggers, start: int, end: int) -> list[Raw]:
             if kind == "yrange":
                 ranged = m.end()
             s, q, wd = p, None, None
+            back = p - 24 if p - 24 > start else start  # a fraction of the cost of ``max``
             before = view[back:p]
             if kind == "month":
                 pm = _MONTH_PREP.search(before)
@@ -506,7 +509,7 @@ def scan(triggers: Triggers, start: int, end: int) -> list[Raw]:
                 wd, s = wm.group("wd"), back + wm.start()
             if trigger == "month" and view.startswith("May", p) and _SURNAME_MAY.search(before):
                 continue  # "Theresa May 2019", "Brian May"
-            raw = _build(kind, m, s, _qual(q), wd)
+            raw = _build(kind, m, s, _qual(q) if q else None, wd)
             if raw is not None:
                 out.append(raw)
     return out
@@ -598,7 +601,8 @@ def interval(p: Part) -> tuple[date, date]:
     """The days a part can mean, narrowed by its qualifier. The year must be known."""
     y = p.year
     assert y is not None
-    y = max(1, min(9999, y))
+    if not 1 <= y <= 9999:  # a comparison costs a fraction of a call to ``min`` or ``max``
+        y = 1 if y < 1 else 9999
     if p.century is not None:
         lo, hi = (
             date(max(1, (p.century - 1) * 100 + 1), 1, 1),
