@@ -61,15 +61,77 @@ def test_a_number_s_word_after_is_read_only_after_a_blank(pieces: list[tuple[str
                 assert not_a_year(text, 0, p, p + 4, lex) == fast
 
 
-def _letters_stepping(view: str, lo: int, end: int) -> int:
-    while end > lo and view[end - 1] in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz":
+# The word readers as they stepped back a character at a time: the reference for the slicing ones.
+_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _spaces(view: str, lo: int, end: int) -> int:
+    n = 0
+    while n < 3 and end - n > lo and view[end - n - 1] in " \t":
+        n += 1
+    return end - n if 0 < n < 3 else -1
+
+
+def _letters(view: str, lo: int, end: int) -> int:
+    while end > lo and view[end - 1] in _ASCII:
         end -= 1
     return end
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="aZq é1 \t-.", max_size=30), st.data())
-def test_a_run_of_letters_starts_where_stepping_back_finds(text: str, data: st.DataObject) -> None:
-    end = data.draw(st.integers(0, len(text)))
-    lo = data.draw(st.integers(0, end))
-    assert _datecues._letters(text, lo, end) == _letters_stepping(text, lo, end)
+def _last_spaces(view: str, lo: int, pos: int) -> int:
+    return _spaces(view, lo, pos - 1 if pos > lo and view[pos - 1] == "\n" else pos)
+
+
+def _whole_word(view: str, lo: int, end: int) -> str | None:
+    start = _letters(view, lo, end)
+    if start == end or (start and (view[start - 1].isalnum() or view[start - 1] == "_")):
+        return None
+    return view[start:end].lower()
+
+
+def _word_before_stepping(view: str, region_start: int, pos: int) -> str | None:
+    lo = max(region_start, pos - 24)
+    end = _last_spaces(view, lo, pos)
+    if end < 0:
+        return None
+    if end - 3 >= lo and view.startswith("the", end - 3):
+        before_the = _spaces(view, lo, end - 3)
+        if before_the >= 0 and (word := _whole_word(view, lo, before_the)) is not None:
+            return word
+    return _whole_word(view, lo, end)
+
+
+def _leader_stepping(view: str, region_start: int, start: int, leaders: frozenset[str]) -> bool:
+    lo = max(region_start, start - 24)
+    end = _last_spaces(view, lo, start)
+    if end < 0:
+        return False
+    if end > lo and view[end - 1] == ".":
+        end -= 1
+    word = view[_letters(view, lo, end) : end]
+    return bool(word) and word.lower() in leaders
+
+
+_BEFORE = ["in", "the", "No.", "no", "page", "x1the", "café", "bathe", "since", "of", "é", "_a"]
+_GAPS = [" ", "  ", "   ", "\t", " \t", "\n", " \n", "  \n", "", ".", "-", "the "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(_BEFORE), st.sampled_from(_GAPS)), max_size=10),
+    st.integers(0, 40),
+)
+def test_the_word_before_is_what_stepping_back_finds(
+    pieces: list[tuple[str, str]], region_start: int
+) -> None:
+    view = "".join(word + gap for word, gap in pieces) + "1990"
+    pos = len(view) - 4
+    region_start = min(region_start, pos)
+    leaders = lexicon(load_packs()).not_year_leaders
+    assert _datecues.word_before(view, region_start, pos) == _word_before_stepping(
+        view, region_start, pos
+    )
+    with mock.patch.object(_datecues, "_WORD_AFTER", mock.Mock(match=lambda *_: None)):
+        assert not_a_year(view, region_start, pos, pos + 4, lexicon(load_packs())) == (
+            _leader_stepping(view, region_start, pos, leaders)
+        )

@@ -105,48 +105,47 @@ def lexicon(packs: Packs) -> Lexicon:
 
 # The word before a date is read backwards, in a window of 24 characters before it: a pattern
 # ending in ``$`` is tried at each offset of the window, several times the cost. The window's
-# bounds are worked out by a conditional, a fraction of the cost of a call to ``max``.
+# text is sliced once and its blanks and letters stripped off its end (``str.rstrip``), where a
+# step back per character costs several times more; its bounds are worked out by a
+# conditional, a fraction of the cost of a call to ``max``.
 
 
-def _spaces(view: str, lo: int, end: int) -> int:
-    """Where one or two spaces or tabs ending at ``end`` start (not before ``lo``); -1 when
-    none or more stand there."""
-    n = 0
-    while n < 3 and end - n > lo and view[end - n - 1] in " \t":
-        n += 1
-    return end - n if 0 < n < 3 else -1
+def _window(view: str, region_start: int, pos: int) -> tuple[int, str]:
+    """Where the window before ``pos`` starts, and its text up to a line break ending it."""
+    lo = pos - 24 if pos - 24 > region_start else region_start
+    if pos > lo and view[pos - 1] == "\n":
+        pos -= 1
+    return lo, view[lo:pos]
 
 
-def _letters(view: str, lo: int, end: int) -> int:
-    """Where the run of ASCII letters ending at ``end`` starts (not before ``lo``)."""
-    return lo + len(view[lo:end].rstrip(ascii_letters))
-
-
-def _last_spaces(view: str, lo: int, pos: int) -> int:
-    """:func:`_spaces` ending the window ``[lo, pos)``, or before a line break ending it."""
-    return _spaces(view, lo, pos - 1 if pos > lo and view[pos - 1] == "\n" else pos)
+def _before_blanks(text: str) -> str | None:
+    """``text`` without the one or two spaces or tabs ending it; None when none or more do."""
+    head = text.rstrip(" \t")
+    return head if 0 < len(text) - len(head) < 3 else None
 
 
 def word_before(view: str, region_start: int, pos: int) -> str | None:
     """The word before ``pos``, skipping "the", lower-cased: a whole word of ASCII letters,
     then one or two spaces or tabs (and "the" with one or two more)."""
-    lo = pos - 24 if pos - 24 > region_start else region_start
-    end = _last_spaces(view, lo, pos)
-    if end < 0:
+    lo, text = _window(view, region_start, pos)
+    head = _before_blanks(text)
+    if head is None:
         return None
-    if end - 3 >= lo and view.startswith("the", end - 3):
-        before_the = _spaces(view, lo, end - 3)
-        if before_the >= 0 and (word := _whole_word(view, lo, before_the)) is not None:
+    if head.endswith("the"):
+        before_the = _before_blanks(head[:-3])
+        if before_the is not None and (word := _whole_word(view, lo, before_the)) is not None:
             return word
-    return _whole_word(view, lo, end)
+    return _whole_word(view, lo, head)
 
 
-def _whole_word(view: str, lo: int, end: int) -> str | None:
-    """The word of ASCII letters ending at ``end``, lower-cased, when a word boundary opens it."""
-    start = _letters(view, lo, end)
-    if start == end or (start and (view[start - 1].isalnum() or view[start - 1] == "_")):
+def _whole_word(view: str, lo: int, text: str) -> str | None:
+    """The word of ASCII letters ending ``text`` (``view[lo:]`` up to there), lower-cased, when
+    a word boundary opens it."""
+    head = text.rstrip(ascii_letters)
+    start = lo + len(head)
+    if len(head) == len(text) or (start and (view[start - 1].isalnum() or view[start - 1] == "_")):
         return None
-    return view[start:end].lower()
+    return text[len(head) :].lower()
 
 
 def preposition(view: str, region_start: int, pos: int, words: frozenset[str]) -> str | None:
@@ -263,13 +262,12 @@ def not_a_year(view: str, region_start: int, start: int, end: int, lex: Lexicon)
         after = _WORD_AFTER.match(view, end, end + 24)
         if after and after.group(1).lower() in lex.not_year_followers:
             return True
-    lo = start - 24 if start - 24 > region_start else region_start
-    end = _last_spaces(view, lo, start)  # the letters (maybe cut by the window) before it
-    if end < 0:
+    head = _before_blanks(_window(view, region_start, start)[1])
+    if head is None:
         return False
-    if end > lo and view[end - 1] == ".":
-        end -= 1  # "No. 1990"
-    word = view[_letters(view, lo, end) : end]
+    if head.endswith("."):
+        head = head[:-1]  # "No. 1990"
+    word = head[len(head.rstrip(ascii_letters)) :]  # the letters (maybe cut by the window)
     return bool(word) and word.lower() in lex.not_year_leaders
 
 
