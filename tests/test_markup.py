@@ -4,6 +4,8 @@ pieces of a token that markup split closed up against its longest piece."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from klint.sources._markup import View, blank
 
@@ -78,3 +80,28 @@ def test_the_padding_of_a_rendering_closes_up_too() -> None:
 def test_urls_are_blanked_and_close_nothing_up() -> None:
     text = "[[a]]http://x.org/b c"
     assert view(text, [(2, 3), (5, len(text))]) == "  a                 c"
+
+
+#: texts of words, markup that sits inside a token, spaces, tabs and line endings
+_TEXTS = st.lists(
+    st.sampled_from(["ab", "1990", "[[", "]]", "''", "{{", "}}", " ", "  ", "\n", "\t", "-"]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, st.data())
+def test_spaces_and_line_endings_shown_or_not_give_the_same_view(
+    text: str, data: st.DataObject
+) -> None:
+    """The wikitext reader leaves runs of spaces and line endings alone unshown."""
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if b > a]
+    shown = [(a, b) for a, b in spans if text[a:b].strip(" \n")]
+    assert view(text, shown) == view(text, spans)
+
+
+def test_a_tab_shown_is_kept_where_a_blanked_one_is_a_space() -> None:
+    # near-miss: a tab is no blank the view keeps
+    assert view("a\tb", [(0, 3)]) == "a\tb"
+    assert view("a\tb", [(0, 1), (2, 3)]) == "a b"

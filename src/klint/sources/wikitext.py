@@ -403,13 +403,19 @@ class _Reader:
             pos = end
 
     def show(self, start: int, end: int) -> list[Span]:
-        """Show ``text[start:end]``; return its span without surrounding blanks (for regions)."""
-        self.view.show(start, end)
+        """Show ``text[start:end]``; return its span without surrounding blanks (for regions).
+
+        Spaces and line endings alone are not shown: the view has them already where they
+        are blanked, and the gap they would part is no markup inside a token (see
+        :meth:`View.build`), so the view is the same."""
         piece = self.text[start:end]  # as tight(), inlined: the commonest call of the walk
         body = piece.strip()
         if not body:
+            if piece.strip(" \n"):  # a tab or another blank: the view blanks it to a space
+                self.view.show(start, end)
             return []
-        start += len(piece) - len(piece.lstrip())
+        self.view.show(start, end)
+        start += piece.find(body[0])  # the first character that is no blank
         return [(start, start + len(body))]
 
     def write(self, start: int, end: int, rendering: str) -> list[Span]:
@@ -779,29 +785,41 @@ class _Reader:
         headers: list[str] = []
         for row in rows:
             cells = []
+            header = True
             for cell, cell_at, cell_end in row:
                 tag = str(cell.tag).lower() if isinstance(cell, n.Tag) else ""
                 if tag in ("td", "th"):
                     inner = self.contents_at(cell, cell_at, cell_end)
-                    spans = self.walk(cell.contents, inner) if inner is not None else []
-                    cells.append((tag, spans))
+                    cells.append(self.walk(cell.contents, inner) if inner is not None else [])
+                    header = header and tag == "th"
                 elif tag == "caption":
                     self.add("caption", self.tag(cell, cell_at, cell_end))
                 else:
                     self.node(cell, cell_at, cell_end)
-            headers = self.row(cells, headers)
+            headers = self.row(cells, header, headers)
 
-    def row(self, cells: list[tuple[str, list[Span]]], headers: list[str]) -> list[str]:
-        """Add a table row's regions (its cells' visible spans given); the column headers after it."""
+    def row(self, cells: list[list[Span]], header: bool, headers: list[str]) -> list[str]:
+        """Add the regions of a table row whose cells show ``cells`` (``header``: ``!`` cells
+        alone); the column headers after it."""
         if not cells:
             return headers
-        row_spans = [s for _, spans in cells for s in spans]
-        if all(tag == "th" for tag, _ in cells):
-            self.add("table_row", row_spans, "header")
-            return [_words(self.text, spans) for _, spans in cells]
-        self.add("table_row", row_spans, _words(self.text, cells[0][1]))
-        for c, (_, spans) in enumerate(cells[1:], start=1):
-            self.add("table_cell", spans, headers[c] if c < len(headers) else "")
+        text, regions = self.text, self.regions
+        start = end = -1  # of the row's visible text (a span is never empty)
+        for spans in cells:
+            if spans:
+                if start < 0:
+                    start = spans[0][0]
+                end = spans[-1][1]
+        if start >= 0:
+            label = "header" if header else _words(text, cells[0])
+            regions.append(Region("table_row", start, end, label))
+        if header:
+            return [_words(text, spans) for spans in cells]
+        for c in range(1, len(cells)):
+            spans = cells[c]
+            if spans:
+                label = headers[c] if c < len(headers) else ""
+                regions.append(Region("table_cell", spans[0][0], spans[-1][1], label))
         return headers
 
     def fast_table(self, table: _wikiscan.Table) -> None:
@@ -809,18 +827,22 @@ class _Reader:
         reads the parser's."""
         self.claimed.append((table.start, table.end))
         self.regions.append(Region("table", table.start, table.end))
+        parsed, plain, simple = self.parsed, self.plain, self.simple
         headers: list[str] = []
         for items in table.rows:
             cells = []
+            header = True
             for item in items:
+                a, b = item.start, item.end
                 if item.plain:
-                    spans = self.plain(self.parsed[item.start : item.end], item.start, item.end)
+                    spans = plain(parsed[a:b], a, b)
                 else:
-                    simple = self.simple(item.start, item.end)
-                    spans = self.parse_walk(item.start, item.end) if simple is None else simple
+                    found = simple(a, b)
+                    spans = self.parse_walk(a, b) if found is None else found
                 if item.tag:
-                    cells.append((item.tag, spans))
-            headers = self.row(cells, headers)
+                    cells.append(spans)
+                    header = header and item.tag == "th"
+            headers = self.row(cells, header, headers)
 
     def simple(
         self, start: int, end: int, checked: bool = False, plain: _Plain | None = None
@@ -1016,6 +1038,8 @@ class _Reader:
 
 def _words(text: str, spans: list[Span]) -> str:
     """The words of ``text`` in ``spans``, one space between each two."""
+    if len(spans) == 1:
+        return " ".join(text[spans[0][0] : spans[0][1]].split())
     return " ".join(" ".join([text[a:b] for a, b in spans]).split())
 
 
