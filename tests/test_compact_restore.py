@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from klint.claims import Acronym, Claims, DateClaim, Mention, QuantityClaim, Reference
+from klint.document import Document, Region
 from klint.extract._compact import Compacted
 from klint.sources import read_text
 
@@ -82,3 +84,24 @@ def test_a_claim_across_gaps_points_at_what_was_written() -> None:
     assert text[army.start : army.end] == "Army"
     assert text[men.number_start : men.number_end] == "3,000"
     assert text[men.start : men.end] == "3,000''' men"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["ab", "1", " ", "  ", "\t", " \t", "\n", "\r\n", "\r"]), max_size=14),
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=4),
+)
+def test_blanks_squeeze_to_one_space_and_regions_move_inward(
+    pieces: list[str], spans: list[tuple[int, int]]
+) -> None:
+    """Each run of spaces and tabs is one space, none at a line's ends; tabs kept in a gap
+    read as spaces; a region's offsets move as ``inward`` moves them."""
+    text = "".join(pieces)
+    doc = Document(text=text, regions=[Region("paragraph", a, b) for a, b in spans])
+    compact = Compacted(doc)
+    lines = re.split(r"(\r\n|\r|\n)", text)
+    want = "".join(re.sub(r"[ \t]+", " ", line).strip(" ") for line in lines)
+    assert compact.doc.text == want
+    assert [(r.start, r.end) for r in compact.doc.regions] == [
+        (compact.inward(a), compact.inward(b)) for a, b in spans
+    ]

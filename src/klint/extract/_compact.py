@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import re
 
 from klint.claims import Claims
@@ -76,14 +77,10 @@ class Compacted:
 
         view = doc.view
         n = len(view)
-        parts: list[str] = []
-        # kept segments: compact start, file start, length (a space kept in a gap extends
-        # the segment before it, the two being contiguous in the file too)
-        c: list[int] = []
-        f: list[int] = []
-        ln: list[int] = []
-        self._c, self._f, self._n = c, f, ln
-        pos = size = 0
+        # kept segments as (file start, file end): a space kept in a gap extends the segment
+        # before it, the two being contiguous in the file too
+        kept: list[tuple[int, int]] = []
+        pos = 0
         for a, b in _squeezed(view):
             end = (
                 a + 1
@@ -91,27 +88,32 @@ class Compacted:
                 else a
             )
             if end > pos:
-                parts.append(view[pos:a])
-                if end > a:
-                    parts.append(" ")
-                c.append(size)
-                f.append(pos)
-                ln.append(end - pos)
-                size += end - pos
+                kept.append((pos, end))
             pos = b
         if pos < n:
-            parts.append(view[pos:])
-            c.append(size)
-            f.append(pos)
-            ln.append(n - pos)
-            size += n - pos
+            kept.append((pos, n))
+        # each segment's file start, length and compact start
+        self._f = f = [a for a, _ in kept]
+        self._n = ln = [b - a for a, b in kept]
+        self._c = c = list(itertools.accumulate(ln, initial=0))
+        self.size = c.pop()
         self.length = n
-        self.size = size
-        inward = self.inward
-        regions = [
-            Region(r.kind, inward(r.start), inward(r.end), r.label, r.section) for r in doc.regions
-        ]
-        self.doc = replace(doc, text="".join(parts), masked=None, regions=regions, _index=None)
+        text = "".join([view[a:b] for a, b in kept])
+        if "\t" in text:  # a space kept in a gap was a tab there (every tab is in a gap)
+            text = text.replace("\t", " ")
+        # each region's offsets moved as inward() moves them, written out: a call for each
+        # would cost more than the move
+        regions = []
+        bisect_right = bisect.bisect_right
+        for r in doc.regions:
+            k = bisect_right(f, r.start) - 1
+            into = r.start - f[k] if k >= 0 else 0
+            start = 0 if k < 0 else c[k] + (into if into < ln[k] else ln[k])
+            k = bisect_right(f, r.end) - 1
+            into = r.end - f[k] if k >= 0 else 0
+            end = 0 if k < 0 else c[k] + (into if into < ln[k] else ln[k])
+            regions.append(Region(r.kind, start, end, r.label, r.section))
+        self.doc = replace(doc, text=text, masked=None, regions=regions, _index=None)
 
     def inward(self, offset: int) -> int:
         """The compact offset of the first kept character at or after file ``offset``."""
