@@ -1087,3 +1087,64 @@ def test_a_hidden_template_in_an_external_links_label(
     assert _wikiscan.read_ahead(text, wikitext_reader._hidden_template).templates
     doc = read_both(text, monkeypatch)
     assert " ".join(doc.view.split()) == f"Intro b. {shown}"
+
+
+LINK_CELLS = """{| class="wikitable"
+! Actor !! Role
+|-
+| [[Petra Blossey]] || [[Irene Weigel (character)|Irene Weigel]]
+|-
+|[[Kai Noll|Kai]]
+| [[Rufus Sturm]]
+|-
+| [[Ella in Berlin: Live|Ella]] || [[A|''b'']]
+|-
+| [[A|b]] and c || [[A|b|c]]
+|-
+| [[Category_x]] || [[A &amp; B]]
+|-
+| [[//x.org]] || [[A|b]]<br>
+|}
+"""
+
+
+@pytest.mark.parametrize(
+    ("cell", "one_link"),
+    [
+        (" [[Petra Blossey]] ", True),
+        (" [[Irene Weigel (character)|Irene Weigel]]\n", True),
+        ("[[Kai Noll|Kai]]\n", True),
+        (" [[Rufus Sturm]]   \n", True),
+        # near-misses: a colon, quotes, text after it, two bars, an underscore, an entity,
+        # two slashes, a tag after it
+        (" [[Ella in Berlin: Live|Ella]] ", False),
+        (" [[A|''b'']]\n", False),
+        (" [[A|b]] and c ", False),
+        (" [[A|b|c]]\n", False),
+        (" [[Category_x]] ", False),
+        (" [[A &amp; B]]\n", False),
+        (" [[//x.org]] ", False),
+        (" [[A|b]]<br>\n", False),
+    ],
+)
+def test_a_cell_of_one_plain_link_is_read_as_simple_reads_it(cell: str, one_link: bool) -> None:
+    assert bool(wikitext_reader._LINK_CELL_RE.fullmatch(cell)) == one_link
+    reader = wikitext_reader._Reader(cell)
+    simple = reader.simple(0, len(cell))
+    if one_link:  # the label it shows (one span), as simple() shows it
+        link = wikitext_reader._LINK_CELL_RE.fullmatch(cell)
+        assert link is not None
+        shown = wikitext_reader._Reader(cell)
+        assert shown.show(*link.span(1)) == simple
+        assert shown.view.build() == reader.view.build()
+
+
+def test_cells_of_one_plain_link_read_as_the_parser_reads_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    doc = read_both(LINK_CELLS, monkeypatch)
+    with monkeypatch.context() as m:  # and as they read without the shortcut
+        m.setattr(wikitext_reader, "_LINK_CELL_RE", re.compile(r"(?!)"))
+        slow = read_text(LINK_CELLS, "a.wiki")
+    assert (doc.regions, doc.masked) == (slow.regions, slow.masked)
+    assert ("table_cell", "Role", "Irene Weigel") in table_regions(doc)

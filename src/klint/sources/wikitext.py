@@ -117,6 +117,10 @@ _SIMPLE_MARKUP_RE = re.compile(
     r"|\{\{[^{}]*\}\}|<!--.*?-->|</?(?:small|sub|sup)>|" + _wikiscan.ENTITY
 )
 _FLAT_NAME_RE = re.compile(r"\{\{([^{}|]*)")
+#: a table cell that is one plain link between spaces (its last line ending its own), whose
+#: title and label hold no colon, quote, entity, "/" or "_" (no magic word): what
+#: :meth:`_Reader.simple` reads as a link alone, showing its label (group 1)
+_LINK_CELL_RE = re.compile(r"[ ]*\[\[(?:[^\[\]{}<>|\n:'&/_]+\|)?([^\[\]{}<>|\n:'&/_]+)\]\][ ]*\n?")
 #: a link the parser reads as one whose title has a colon, where a word and a space come
 #: before the first (``[[Ella in Berlin: Live|Ella]]``; never a picture, a category or
 #: another wiki's page: those have one word there), with no quote, entity or colon in its label
@@ -836,6 +840,8 @@ class _Reader:
                 a, b = item.start, item.end
                 if item.plain:
                     spans = plain(parsed[a:b], a, b)
+                elif link := _LINK_CELL_RE.fullmatch(parsed, a, b):
+                    spans = self.show(*link.span(1))  # as simple() shows it, read at once
                 else:
                     found = simple(a, b)
                     spans = self.parse_walk(a, b) if found is None else found
