@@ -40,7 +40,8 @@ CONTENT_KINDS: frozenset[str] = frozenset(
 class Region:
     """A typed span of the text. ``label`` holds a field name, heading level or column header.
 
-    A value, never changed once built; not declared frozen, which would triple its cost.
+    A value, never changed once in a document (:func:`with_sections` sets ``section`` before);
+    not declared frozen, which would triple its cost.
     """
 
     kind: RegionKind
@@ -102,20 +103,21 @@ class LineIndex:
 
 
 def with_sections(regions: list[Region]) -> list[Region]:
-    """Sort regions by position and point each at the heading that opens its section."""
+    """Sort regions by position and point each at the heading that opens its section.
+
+    The regions are a reader's own, in no document yet: each one's ``section`` is set in
+    place (a copy of each would cost as much as building it)."""
     # by start, the longer of two first: by end, latest first, then (stably) by start, each
     # key read by ``attrgetter``, not a tuple built for each region
     regions = sorted(regions, key=_END, reverse=True)
     regions.sort(key=_START)
-    out: list[Region] = []
     current = 0
-    for r in regions:
+    for i, r in enumerate(regions):
         if r.kind == "heading":
-            current = len(out)
+            current = i
         elif r.section != current:
-            r = Region(r.kind, r.start, r.end, r.label, current)
-        out.append(r)
-    return out
+            r.section = current
+    return regions
 
 
 _START, _END = operator.attrgetter("start"), operator.attrgetter("end")
