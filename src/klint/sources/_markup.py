@@ -135,22 +135,25 @@ def _close_gaps(text: str, view: str, gaps: list[tuple[int, int, bool]]) -> str:
     # a space parts two runs, and each run's token ends at a space: they never overlap
     out: list[str] = []
     pos = 0
+    alnum = _ALNUM_RE.search
     for run in runs:
         # the token's ends: up to _TOKEN_MAX characters out, to a space
-        lead = view[max(0, run[0] - _TOKEN_MAX) : run[0]]
-        left = run[0] - len(lead.rsplit(None, 1)[-1])
-        right = run[-1] + len(view[run[-1] : run[-1] + _TOKEN_MAX].split(None, 1)[0])
-        bounds = [left, *run, right]
+        first, last = run[0], run[-1]
+        lead = view[max(0, first - _TOKEN_MAX) : first]
+        left = first - len(lead.rsplit(None, 1)[-1])
+        right = last + len(view[last : last + _TOKEN_MAX].split(None, 1)[0])
         # the longest piece (with a letter or digit if one has any) stays, those before it
         # close up to it and those after it from the other side
+        bounds = iter([left, *run, right])
+        pieces: list[str] = []
         best = size = kept = at = 0
-        for k in range(0, len(bounds), 2):
-            a, b = bounds[k], bounds[k + 1]
+        for a, b in zip(bounds, bounds):  # each piece's start and end
+            pieces.append(view[a:b])
             size += b - a
-            weight = b - a + (n if _ALNUM_RE.search(view, a, b) else 0)
+            weight = b - a + (n if alnum(view, a, b) else 0)
             if weight > best:
                 best, at, kept = weight, b, size
-        joined = "".join([view[a:b] for a, b in zip(bounds[::2], bounds[1::2])])
+        joined = "".join(pieces)
         spaces = at - left - kept  # the gaps before the piece that stays
         out += [
             view[pos:left],
