@@ -105,3 +105,15 @@ def test_a_tab_shown_is_kept_where_a_blanked_one_is_a_space() -> None:
     # near-miss: a tab is no blank the view keeps
     assert view("a\tb", [(0, 3)]) == "a\tb"
     assert view("a\tb", [(0, 1), (2, 3)]) == "a b"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="[]{}*_'~ \n<>/ab", min_size=1, max_size=8))
+def test_marks_alone_are_joining_markup_as_the_pattern_tells(gap: str) -> None:
+    """A gap of link, template and emphasis marks alone, told without the search, is one
+    the pattern of joining markup takes, with no line ending in it; near-misses (a blank,
+    a tag, a letter) are left to the pattern."""
+    from klint.sources._markup import _JOINING_MARKS, _JOINING_RE
+
+    if not gap.strip(_JOINING_MARKS):
+        assert _JOINING_RE.fullmatch(gap) and "\n" not in gap

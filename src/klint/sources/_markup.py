@@ -121,8 +121,14 @@ def _close_gaps(text: str, view: str, gaps: list[tuple[int, int, bool]]) -> str:
         and b < n
         and not view[a - 1].isspace()
         and not view[b].isspace()
-        and (padding or _JOINING_RE.fullmatch(text, a, b))
-        and not _LINE_END_RE.search(text, a, b)  # closing up would move the line ending
+        # brackets, braces and quotes alone (the commonest, told without a search), or
+        and (
+            not text[a:b].strip(_JOINING_MARKS)
+            or (
+                (padding or _JOINING_RE.fullmatch(text, a, b))
+                and not _LINE_END_RE.search(text, a, b)  # closing up would move the line end
+            )
+        )
     ]
     if not closable:
         return view
@@ -150,7 +156,7 @@ def _close_gaps(text: str, view: str, gaps: list[tuple[int, int, bool]]) -> str:
         for a, b in zip(bounds, bounds):  # each piece's start and end
             pieces.append(view[a:b])
             size += b - a
-            weight = b - a + (n if alnum(view, a, b) else 0)
+            weight = b - a + (n if pieces[-1].isalnum() or alnum(view, a, b) else 0)
             if weight > best:
                 best, at, kept = weight, b, size
         joined = "".join(pieces)
@@ -169,6 +175,8 @@ def _close_gaps(text: str, view: str, gaps: list[tuple[int, int, bool]]) -> str:
 _SPACE_RE = re.compile(r"\s")  # what str.isspace() takes for a space
 _ALNUM_RE = re.compile(r"[^\W_]")  # what str.isalnum() takes for a letter or digit
 _TOKEN_MAX = 40
+#: the marks of emphasis and of links and templates, which sit inside a token
+_JOINING_MARKS = "[]{}*_'~"
 #: markup that sits inside a token rather than between two (emphasis, link brackets, inline tags)
 _JOINING_RE = re.compile(
     r"(?:[\[\]{}*_'~]|\]\([^\s()]{0,2000}\)|</?(?:a|b|i|u|s|em|strong|span|abbr|small|big|font|mark|q|cite|bdi|sup|sub)"
