@@ -552,3 +552,63 @@ def test_numerals_of_a_region_are_the_pattern_s_matches(text: str, a: int, b: in
     assert _Numerals(text).of(start, end) == [
         m.span() for m in DIGITS_RE.finditer(text, start, end)
     ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["about ", "some", "of", " ", "\n", "\t", "the", "(", ".", "x"]),
+        max_size=12,
+    )
+)
+def test_a_qualifier_is_searched_for_only_where_its_pattern_can_match(parts: list[str]) -> None:
+    """The qualifier before a number ends in white space: a text that does not end so, which
+    ``_qualifier`` does not search, holds no match."""
+    from klint.extract._numlex import lexicon
+
+    before = "".join(parts)
+    if not before[-1:].isspace():
+        assert lexicon(load_packs()).qualifier_before.search(before) is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["of", "f", "o", " ", "\n", "\t", "total", "Of", ".", "x"]), max_size=12
+    )
+)
+def test_a_noun_before_of_is_searched_for_only_where_its_pattern_can_match(
+    parts: list[str],
+) -> None:
+    """ "a total of 300": a text that does not end in white space or holds no "of", which
+    ``_after_number`` does not search, holds no match."""
+    from klint.extract.quantities import _NOUN_OF_BEFORE_RE
+
+    before = "".join(parts)
+    found = _NOUN_OF_BEFORE_RE.search(before)
+    if not (before[-1:].isspace() and "of" in before):
+        assert found is None
+    # the pattern as it was written inline, tried at every offset: the same match
+    plain = re.search(r"([a-z]+)\s+of\s+$", before)
+    assert (found.span(), found.group(1)) == (plain.span(), plain.group(1)) if plain else not found
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "counted"),
+    [
+        ("The town had about 300 houses.", "about", "houses"),
+        ("The town had about\t300 houses.", "about", "houses"),
+        ("The town had about  300 houses.", "about", "houses"),
+        ("The town had (about 300 houses).", "about", "houses"),
+        ("The town had about, 300 houses.", "exact", "houses"),  # near miss: no space before
+        ("The town had about (300 houses).", "exact", "houses"),  # near miss: no space before
+        ("It reached a total of 300.", "exact", "total"),
+        ("It reached a total of\t300.", "exact", "total"),
+        ("It reached a total of  300.", "exact", "total"),
+        ("It reached a total of: 300.", "exact", None),  # near miss: no space after "of"
+        ("It reached a total often 300.", "exact", None),  # near miss: no "of" word
+    ],
+)
+def test_qualifier_and_noun_before_read_with_any_white_space(text, qualifier, counted) -> None:
+    (q,) = _para(text)
+    assert (q.low, q.qualifier, q.counted) == (300, qualifier, counted)

@@ -66,6 +66,19 @@ _PERCENT_RE = re.compile(r"\s?%|\s+(?:percent|per cent)\b")
 _PRIME_FEET_RE = re.compile(r"\s?(['′’])(?=\s?\d{1,2}(?:\.\d+)?\s?[\"″”])")
 _INCHES_RE = re.compile(r"\s?(\d{1,2}(?:\.\d+)?)\s?(?:[\"″”]|''|in\b|inch\b|inches\b)")
 _COMPOUND_RE = re.compile(r"-([A-Za-z]+)(?:-([A-Za-z]+))?\b")
+#: "of" after a number's unit or share ("5% of the vote"), or after a vague amount or a fraction
+_OF_RE = re.compile(r"\s+of\s+")
+_OF_WORD_RE = re.compile(r"\s+of\b")
+_OF_THE_RE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?")
+_OF_DETERMINER_RE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?")
+#: the noun before "of" right before a number ("a total of 300"): searched only in a text that
+#: ends in white space and holds "of", as a match must; tried where a run of letters starts
+#: (where the leftmost match starts), so that a long run is not read again from each letter
+_NOUN_OF_BEFORE_RE = re.compile(r"(?<![a-z])([a-z]+)\s+of\s+$")
+#: the words between two amounts an estimate word governs ("400,000 X and 800,000 Y")
+_AND_GAP_RE = re.compile(r"[\w\s'’-]*\s(?:and|or)\s")
+#: what may not stand between an agent and its number
+_AGENT_GAP_STOP_RE = re.compile(r"[,;:()0-9]")
 #: a view's characters as bytes (``encode("ascii", "replace")``), an ASCII digit as "0", "," and
 #: "." kept and everything else a space: ``DIGITS_RE``'s matches stand where ``_NUMERALS`` finds
 #: them, ``re`` skipping to a literal first character many times faster than to a class
@@ -329,18 +342,15 @@ def _share_qualifiers(view: str, found: list[tuple[_Found, int]]) -> None:
         ):
             continue
         gap = view[a.end : b.start]
-        if (
-            len(gap) <= 40
-            and re.fullmatch(r"[\w\s'’-]*\s(?:and|or)\s", gap)
-            and (b.low or 0) >= 1000
-        ):
+        if len(gap) <= 40 and _AND_GAP_RE.fullmatch(gap) and (b.low or 0) >= 1000:
             b.qualifier = a.qualifier
 
 
 def _qualifier(view: str, nstart: int, s_start: int, lex: Lexicon) -> tuple[QuantityQualifier, int]:
     """The qualifier word right before a number and where its phrase starts."""
     before = view[max(s_start, nstart - 40) : nstart]
-    m = lex.qualifier_before.search(before)
+    # the pattern ends in white space: searched (at every offset) only where that stands
+    m = lex.qualifier_before.search(before) if before[-1:].isspace() else None
     if not m:
         return "exact", nstart
     if (
@@ -537,7 +547,7 @@ def _after_number(view: str, f: _Found, end: int, s_start: int, s_end: int, lex:
         f.unit = "percent"
         f.end = end + pm.end()
         rest = view[f.end : min(s_end, f.end + _WINDOW)]
-        om = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?", rest)
+        om = _OF_DETERMINER_RE.match(rest)
         if om:
             f.counted = _noun_phrase(rest[om.end() :], lex)
         else:
@@ -571,7 +581,7 @@ def _after_number(view: str, f: _Found, end: int, s_start: int, s_end: int, lex:
             f.low = f.high = f.low + float(inches.group(1)) / 12
             f.end += inches.end()
             return
-        om = re.match(r"\s+of\s+", rest)
+        om = _OF_RE.match(rest)
         if om and unit not in lex.time_units.values():
             f.counted = _noun_phrase(rest[om.end() :], lex)
         return
@@ -582,7 +592,7 @@ def _after_number(view: str, f: _Found, end: int, s_start: int, s_end: int, lex:
         f.end = end + _np_span(after, words)
     else:
         before = view[max(s_start, f.start - 40) : f.start]
-        bm = re.search(r"([a-z]+)\s+of\s+$", before)
+        bm = _NOUN_OF_BEFORE_RE.search(before) if before[-1:].isspace() and "of" in before else None
         if bm and bm.group(1) not in lex.noun_stop_words and not bm.group(1).endswith(VERB_ENDINGS):
             f.counted = _canonical(bm.group(1), lex)
     _subject(view, f, s_start, lex)
@@ -685,7 +695,7 @@ def _subject(view: str, f: _Found, s_start: int, lex: Lexicon) -> None:
         if (
             agent
             and len(gap) <= 25
-            and not re.search(r"[,;:()0-9]", gap)
+            and not _AGENT_GAP_STOP_RE.search(gap)
             and agent.group(1).split()[0] not in lex.not_agent_words
         ):
             # "Azerbaijan lost 11,000 dead", "The Armenian army had 300 tanks"
@@ -729,7 +739,7 @@ def _words(view: str, m: re.Match[str], s_start: int, s_end: int, lex: Lexicon) 
 def _fraction(view: str, m: re.Match[str], s_end: int, lex: Lexicon) -> _Found | None:
     """ "three-quarters of", "nearly half of": a share of a whole."""
     after = view[m.end() : min(s_end, m.end() + _WINDOW)]
-    om = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?", after)
+    om = _OF_THE_RE.match(after)
     if not om:
         return None
     value = lex.packs.numbers.fractions[" ".join(m.group(1).lower().split())]
@@ -743,7 +753,7 @@ def _vague(view: str, m: re.Match[str], s_end: int, lex: Lexicon) -> _Found:
     """ "several hundred civilians", "dozens of tanks": a count with no exact value."""
     f = _Found(m.start(), m.end(), m.start(), m.end(), None, None, qualifier="vague")
     after = view[m.end() : min(s_end, m.end() + _WINDOW)]
-    om = re.match(r"\s+of\b", after)
+    om = _OF_WORD_RE.match(after)
     f.counted = _noun_phrase(after[om.end() :] if om else after, lex)
     return f
 
