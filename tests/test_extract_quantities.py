@@ -612,3 +612,15 @@ def test_a_noun_before_of_is_searched_for_only_where_its_pattern_can_match(
 def test_qualifier_and_noun_before_read_with_any_white_space(text, qualifier, counted) -> None:
     (q,) = _para(text)
     assert (q.low, q.qualifier, q.counted) == (300, qualifier, counted)
+
+
+def test_a_prose_quantity_has_every_field_set() -> None:
+    """Claims built field by field hold every field ``QuantityClaim(...)`` would set."""
+    from dataclasses import fields
+
+    text = SEED.read_text(encoding="utf-8")
+    claims = extract_quantities(read_text(text, str(SEED), "text"), load_packs())
+    assert len(claims) > 100
+    for q in claims:
+        values = {f.name: getattr(q, f.name) for f in fields(q)}
+        assert QuantityClaim(**values) == q and hash(QuantityClaim(**values)) == hash(q)

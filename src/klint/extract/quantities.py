@@ -86,6 +86,11 @@ _NUMERAL_MARKS = bytes(48 if 48 <= b <= 57 else b if b in (44, 46) else 32 for b
 _NUMERALS = re.compile(rb"0[0,.]*")
 
 
+#: A claim's instance before its fields are set: set one by one, they cost less than through
+#: ``QuantityClaim(...)``, which gathers its keywords into a dict on the way to ``__init__``.
+_bare = object.__new__
+
+
 @dataclass
 class _Found:
     start: int
@@ -290,34 +295,35 @@ def _scan_region(
         found.append((res, k))
     _share_qualifiers(view, found)
     events: dict[int, list[tuple[int, int, str]]] = {}
+    source = _SOURCE.get(region.kind, "body")
     out = []
     for f, k in found:
         s_start = sent[k]
         s_end = sent[k + 1] if k + 1 < len(sent) else re_
         if counted_default and f.counted is None:
             f.counted = counted_default
-        out.append(
-            QuantityClaim(
-                start=f.start,
-                end=f.end,
-                text=doc.text[f.start : f.end],
-                low=f.low,
-                high=f.high,
-                qualifier=f.qualifier,
-                unit=f.unit,
-                counted=f.counted,
-                subject=f.subject or (f"side {side}" if side else None),
-                number_start=f.nstart,
-                number_end=f.nend,
-                split=f.split,
-                source=_SOURCE.get(region.kind, "body"),
-                side=side,
-                event=_event(view, f, events, k, s_start, s_end, lex),
-                scope=f.scope,
-                sentence_start=s_start,
-                sentence_end=s_end,
-            )
-        )
+        q = _bare(QuantityClaim)  # see _bare: every field of a QuantityClaim set here
+        q.kind = "quantity"
+        q.start = f.start
+        q.end = f.end
+        q.text = doc.text[f.start : f.end]
+        q.low = f.low
+        q.high = f.high
+        q.qualifier = f.qualifier
+        q.unit = f.unit
+        q.counted = f.counted
+        q.subject = f.subject or (f"side {side}" if side else None)
+        q.row = q.column = None
+        q.number_start = f.nstart
+        q.number_end = f.nend
+        q.split = f.split
+        q.source = source
+        q.side = side
+        q.event = _event(view, f, events, k, s_start, s_end, lex)
+        q.scope = f.scope
+        q.sentence_start = s_start
+        q.sentence_end = s_end
+        out.append(q)
     return out
 
 
