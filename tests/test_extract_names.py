@@ -357,3 +357,31 @@ def test_a_sentence_initial_slip_of_a_name_is_kept(packs, slip: str, kept: bool)
         f"Later the line broke. {slip} was killed in the retreat.\n"
     )
     assert (slip in _mentions(text, packs)) is kept
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from('Aa Zb. "“(\n{|}-!?S=*'), max_size=200))
+def test_a_regions_first_sentence_starts_at_its_start(text: str) -> None:
+    # extract_mentions takes a word at a region's start as sentence-initial without asking
+    doc = read_text(text, "<test>.wiki", "wikitext")
+    idx = doc.text_index
+    for region in idx.regions:
+        assert idx.sentences(region)[0] == region.start
+
+
+@pytest.mark.parametrize(
+    ("cell", "found"),
+    [
+        ("Ronda", []),  # a row's first word: sentence-initial
+        ("the Ronda", ["Ronda"]),  # not the row's first word
+        ('"Ronda"', []),  # after an opening quote at the row's start
+        ("It ended. Ronda", []),  # the first word of the row's second sentence
+        ("ok, Ronda", ["Ronda"]),  # inside the row's sentence
+        ("Ronda Kell", ["Ronda Kell"]),  # a run of two names at the row's start
+    ],
+)
+def test_a_table_rows_first_word_is_sentence_initial(packs, cell: str, found: list[str]) -> None:
+    text = f'Title\n\n{{| class="wikitable"\n|-\n| {cell}\n| Other text\n|}}\n'
+    doc = read_text(text, "<test>.wiki", "wikitext")
+    got = [m.name for m in names.extract_mentions(doc, packs) if "Ronda" in m.name]
+    assert got == found

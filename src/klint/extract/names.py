@@ -111,9 +111,7 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
                 k += 1
         if k == n:
             continue
-        sents = idx.sentences(region)
-        # most regions hold one sentence: a set of a few starts is not worth building
-        starts: Collection[int] = set(sents) if len(sents) > 4 else sents
+        starts: Collection[int] | None = None  # the region's sentence starts, found when asked
         while k < n:
             i, j = k, k + 1
             end = toks[i][1]
@@ -130,7 +128,13 @@ def extract_mentions(doc: Document, packs: Packs) -> list[Mention]:
             b = toks[i][0]
             while b > 0 and text[b - 1] in "\"'“‘([":  # a sentence may open with these
                 b -= 1
-            at_start = b in starts
+            at_start = b == rs  # a region's start is its first sentence's (a table cell's name)
+            if not at_start:
+                if starts is None:
+                    sents = idx.sentences(region)
+                    # most regions hold one sentence: a set of a few starts is not worth building
+                    starts = set(sents) if len(sents) > 4 else sents
+                at_start = b in starts
             while i < j and (toks[i][2] in stop or (at_start and _common_word(toks[i][2], lower))):
                 i += 1
                 at_start = False
