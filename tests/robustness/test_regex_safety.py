@@ -130,7 +130,8 @@ def scan() -> tuple[dict, ...]:
         [sys.executable, "-c", SCAN], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     try:
-        stdout, stderr = proc.communicate(timeout=150)
+        # minutes, not seconds: on a shared machine under load the scan has run past 150 s
+        stdout, stderr = proc.communicate(timeout=600)
     except subprocess.TimeoutExpired:
         proc.kill()
         stdout, stderr = proc.communicate()
