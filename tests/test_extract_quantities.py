@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from klint.claims import QuantityClaim
 from klint.document import Document, Region
-from klint.extract.quantities import _Numerals, extract_quantities
+from klint.extract._numlex import lexicon
+from klint.extract.quantities import _event_runs, _Numerals, extract_quantities
 from klint.packs import load_packs
 from klint.sources import read_text
 from klint.text.numerals import DIGITS_RE
@@ -380,12 +381,31 @@ def test_a_number_word_outside_a_to_z_is_still_read() -> None:
         # near misses: an event word inside a longer word names no event
         ("In the raid 300 skilled soldiers arrived.", None),
         ("About 4,000 villagers refled the roofs.", None),
+        # words checked after a prefix they share with their neighbours ("fle", "dea", ...)
+        ("About 4,000 refugees crossed the border.", "displaced"),
+        ("The displacement of 20,000 families followed.", "displaced"),
+        ("Some 300 civilians were fleeing the town.", "displaced"),
+        ("The clashes caused 45 deaths.", "dead"),
+        ("Over 80 injuries were reported.", "wounded"),
+        # near misses: the shared prefix alone, or inside another word
+        ("The troops displace 300 families.", None),
+        ("About 4,000 villagers flew to the capital.", None),
+        ("The firm dealt with 45 claims.", None),
+        ("The reflex of 80 soldiers was tested.", None),
     ],
 )
 def test_a_quantity_takes_the_event_named_as_a_word_in_its_clause(
     text: str, event: str | None
 ) -> None:
     assert [q.event for q in _quantities(text)] == [event]
+
+
+def test_event_runs_keep_lexicon_order_under_a_prefix_of_each_word() -> None:
+    packs = load_packs()
+    runs = _event_runs(packs)
+    assert [w for _, run in runs for w, _ in run] == list(lexicon(packs).event_patterns)
+    assert all(len(p) >= 3 and w.startswith(p) for p, run in runs for w, _ in run)
+    assert any(len(run) > 1 for _, run in runs)
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,7 @@ from klint.extract._numlex import (
     lexicon,
     marked,
 )
+from klint.packcache import per_packs
 from klint.packs import Packs
 from klint.text.numerals import DIGITS_RE, ORDINAL_RE, parse_numeral
 from klint.text.spans import ViewSpans
@@ -764,6 +765,21 @@ def _vague(view: str, m: re.Match[str], s_end: int, lex: Lexicon) -> _Found:
     return f
 
 
+@per_packs
+def _event_runs(packs: Packs) -> list[tuple[str, list[tuple[str, re.Pattern[str]]]]]:
+    """The event patterns by first word in lexicon order, in runs of neighbours that share a
+    prefix of three letters or more: a sentence without the prefix holds no word of the run."""
+    runs: list[tuple[str, list[tuple[str, re.Pattern[str]]]]] = []
+    for first, pattern in lexicon(packs).event_patterns.items():
+        prev = runs[-1][0] if runs else ""
+        n = next((i for i, (a, b) in enumerate(zip(prev, first)) if a != b), len(prev))
+        if min(n, len(first)) >= 3:
+            runs[-1] = (first[:n], [*runs[-1][1], (first, pattern)])
+        else:
+            runs.append((first, [(first, pattern)]))
+    return runs
+
+
 def _event(
     view: str,
     f: _Found,
@@ -779,17 +795,20 @@ def _event(
     if k not in events:
         low = ascii_lower(view[s_start : min(s_end, s_start + 5000)])
         found = []
-        for first, pattern in lex.event_patterns.items():
-            if first in low:
-                for m in itertools.islice(pattern.finditer(low), 50):
-                    if m.start() == 0 or not low[m.start() - 1].isalnum():
-                        found.append(
-                            (
-                                s_start + m.start(),
-                                s_start + m.end(),
-                                lex.event_of[" ".join(m.group().split())],
+        for prefix, run in _event_runs(lex.packs):
+            if prefix not in low:
+                continue
+            for first, pattern in run:
+                if first in low:
+                    for m in itertools.islice(pattern.finditer(low), 50):
+                        if m.start() == 0 or not low[m.start() - 1].isalnum():
+                            found.append(
+                                (
+                                    s_start + m.start(),
+                                    s_start + m.end(),
+                                    lex.event_of[" ".join(m.group().split())],
+                                )
                             )
-                        )
         events[k] = found
     best: tuple[int, str] | None = None
     for start, end, cls in events[k]:
