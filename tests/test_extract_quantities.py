@@ -260,9 +260,9 @@ def test_never_raises_on_any_text(text: str) -> None:
 )
 def test_adversarial_long_strings_are_fast(unit: str) -> None:
     text = (unit * (5_000_000 // len(unit)))[:5_000_000]
-    t = time.perf_counter()
+    t = time.process_time()  # CPU time: a busy machine stretches the wall clock, not this
     _para(text)
-    assert time.perf_counter() - t < 5
+    assert time.process_time() - t < 5
 
 
 @settings(max_examples=300, deadline=None)
