@@ -100,9 +100,9 @@ def test_restatements_stay_linear() -> None:
         )
         * 1000
     )
-    t = time.perf_counter()
+    t = time.process_time()  # CPU time: a busy machine stretches the wall clock, not this
     lint_text(text, config=Config(select=("KN209",)))
-    assert time.perf_counter() - t < 10
+    assert time.process_time() - t < 10
 
 
 def test_long_article_is_fast() -> None:
@@ -116,9 +116,9 @@ def test_long_article_is_fast() -> None:
         + "\n\n".join(" ".join(sentences[k : k + 10]) for k in range(0, 3000, 10))
         + "\n"
     )
-    t = time.perf_counter()
+    t = time.process_time()  # CPU time: a busy machine stretches the wall clock, not this
     diags = lint_text(text, config=Config(select=("KN",)))
-    assert time.perf_counter() - t < 10
+    assert time.process_time() - t < 10
     assert not [d for d in diags if d.code.startswith("KN")]
 
 
