@@ -217,9 +217,8 @@ class RegionText:
             if (a == 0 or not low[a - 1].isalnum()) and (b == len(low) or not low[b].isalnum()):
                 cues.first = (a + s, b + s)
                 return cues.first
-        cues.pos = (
-            pos if pos > limit else limit
-        )  # no match starts before ``limit``: each place is read once
+        # no match starts before ``limit``: each place is read once
+        cues.pos = pos if pos > limit else limit
         return None
 
     def cue(self, start: int, end: int, attributive_ok: bool) -> str | None:
