@@ -31,12 +31,25 @@ MARKUP = [
     "===== A [[b|c]] {{d}} =====\n= e =\n== f\n=g=h=\n",
     "[http://x.com] [http://x.com  two  words] [//y.org z] [http://x.org''t''] x http://a.org/b.",
     "[http://x.org<span>t</span>] [[a|[http://b.org c]]] [http://q.org [[r]] &amp; {{s}}]",
+    "<ref name=\"a b\">x</ref> <ref name=a b>y</ref> <ref name = 'c' group=n/>",
+    '<div class=a  id = "b" hidden>y</div> <span style={{t|a}}x title="[[l]]">q</span>',
+    '<a b="c"d>e</a> <font color=red size="2" >f</font> <td rowspan=2 {{x}}>',
 ]
+
+
+def _built(text: str) -> mwparserfromhell.wikicode.Wikicode:
+    """The tree :class:`_wikitree._Builder` builds, never the library's fallback."""
+    tokens = mwparserfromhell.parser.Parser()._tokenizer.tokenize(text, 0, False)
+    return _wikitree._Builder().build(tokens)
+
+
+def test_the_installed_library_passes_the_check() -> None:
+    assert _wikitree._check()
 
 
 @pytest.mark.parametrize("text", MARKUP)
 def test_every_kind_of_node_as_the_library_builds_it(text: str) -> None:
-    ours = _wikitree.parse(text)
+    ours = _built(text)
     assert str(ours) == text
     assert _wikitree._dump(ours) == _wikitree._dump(
         mwparserfromhell.parse(text, skip_style_tags=False)
@@ -46,7 +59,7 @@ def test_every_kind_of_node_as_the_library_builds_it(text: str) -> None:
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
 def test_articles_as_the_library_builds_them(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    assert _wikitree._dump(_wikitree.parse(text)) == _wikitree._dump(
+    assert _wikitree._dump(_built(text)) == _wikitree._dump(
         mwparserfromhell.parse(text, skip_style_tags=False)
     )
 

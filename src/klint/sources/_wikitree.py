@@ -5,9 +5,9 @@ building costs twice the tokenizing: every node is made through its property set
 each of which passes its value through ``parse_anything`` (four imports a call) and a
 positional parameter checks by a pattern that its key may be hidden. :func:`parse`
 builds the same tree from the same tokens, making the commonest nodes (text, links,
-templates and their parameters, tags, headings, external links, and the lists that
-hold them) by setting the fields the setters would set; the rarer ones (entities,
-comments, attributes…) are made as the library makes them.
+templates and their parameters, tags and their attributes, headings, external links,
+and the lists that hold them) by setting the fields the setters would set; the rarer
+ones (entities, comments…) are made as the library makes them.
 
 The first call checks the tree on a sample holding every kind of node against the
 library's own; if they ever differ (another version of the library), :func:`parse` is
@@ -20,7 +20,7 @@ from typing import Any
 
 import mwparserfromhell
 from mwparserfromhell.nodes import ExternalLink, Heading, Tag, Template, Text, Wikilink
-from mwparserfromhell.nodes.extras import Parameter
+from mwparserfromhell.nodes.extras import Attribute, Parameter
 from mwparserfromhell.parser import Parser, tokens
 from mwparserfromhell.parser.builder import Builder
 from mwparserfromhell.smart_list import SmartList
@@ -35,6 +35,7 @@ _PARAM_EQUALS = tokens.TemplateParamEquals
 _TEMPLATE_CLOSE = tokens.TemplateClose
 _LINK_SEPARATOR = tokens.WikilinkSeparator
 _LINK_CLOSE = tokens.WikilinkClose
+_ATTR_END = (tokens.TagAttrStart, tokens.TagCloseOpen, tokens.TagCloseSelfclose)
 
 
 def _code(nodes: list[Any]) -> Wikicode:
@@ -193,6 +194,42 @@ class _Builder(Builder):
                 nodes.append(self._handle_token(token))
         raise mwparserfromhell.parser.ParserError("_external_link() missed a close token")
 
+    def _attribute(self, start: Any) -> Attribute:
+        """As the library's ``_handle_attribute``, then ``Attribute(...)`` field by field,
+        raising where its setters would (an unquoted value with spaces, padding that is not)."""
+        stack = self._tokens
+        name = quotes = None
+        nodes: list[Any] = []
+        while stack:
+            token = stack.pop()
+            kind = type(token)
+            if kind is _TEXT:
+                nodes.append(_text(token["text"]))
+            elif kind is tokens.TagAttrEquals:
+                name = _code(nodes)
+                nodes = []
+            elif kind is tokens.TagAttrQuote:
+                quotes = token.get("char") or None
+            elif kind in _ATTR_END:
+                stack.append(token)
+                node = _new(Attribute)
+                if name is None:
+                    node._name, node._value = _code(nodes), None
+                else:
+                    node._name, node._value = name, _code(nodes)
+                    if quotes is None and Attribute._value_needs_quotes(node._value):
+                        raise ValueError("attribute value requires quotes")
+                node._quotes = quotes
+                for field in ("pad_first", "pad_before_eq", "pad_after_eq"):
+                    pad = start.get(field) or ""
+                    if pad and not pad.isspace():
+                        raise ValueError("padding must be entirely whitespace")
+                    setattr(node, "_" + field, pad)
+                return node
+            else:
+                nodes.append(self._handle_token(token))
+        raise mwparserfromhell.parser.ParserError("_attribute() missed a close token")
+
     def _tag(self, token: Any) -> Tag:
         """As the library's ``_handle_tag``, then ``Tag(...)`` field by field (a token's
         fields read by ``get``: a token is a dict whose ``__getattr__`` calls it)."""
@@ -213,7 +250,7 @@ class _Builder(Builder):
             if kind is _TEXT:
                 nodes.append(_text(token["text"]))
             elif kind is tokens.TagAttrStart:
-                node._attrs.append(self._handle_attribute(token))
+                node._attrs.append(self._attribute(token))
             elif kind is tokens.TagCloseOpen:
                 node._wiki_style_separator = token.get("wiki_markup") or None
                 padding = token.get("padding") or ""
@@ -253,7 +290,7 @@ _SAMPLE = (
     "== A ''b'' ==\n{{t|x|k = [[L|''y'']]|{{u}}}} [[A]] [[B|c]] '''d''' &amp; &#91; &#x5B;"
     ' <!-- c --> [http://e.com f] http://g.com {{{1|z}}} <ref name="r">q</ref> <br/>\n'
     '* i\n# j\n; k : l\n----\n{| class="w"\n|+ cap\n|-\n! h !! h2\n| a || b\n|}\n'
-    "<span style='x'>s</span> <nowiki>[[n]]</nowiki> {{#if:a|b}} [[File:x.jpg|thumb|c]]\n"
+    "<span style='x' id=y hidden>s</span> <nowiki>[[n]]</nowiki> {{#if:a|b}} [[File:x.jpg|thumb|c]]\n"
 )
 
 
