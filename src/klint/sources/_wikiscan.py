@@ -51,12 +51,14 @@ from klint.sources._markup import blank
 Span = tuple[int, int]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Item:
     """A cell (``tag`` ``td`` or ``th``) or other content between rows (``tag`` empty).
 
     ``start``/``end`` bound its contents (after its markup and attributes; a cell's
     last line ending is its own). ``plain``: no markup in them, so they read as text.
+    A value, never changed (not declared frozen, which would cost a cell twice what it
+    costs now; so too :class:`Table` and :class:`Line`).
     """
 
     tag: str
@@ -65,7 +67,7 @@ class Item:
     plain: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Table:
     """A table from ``{|`` to ``|}``; ``rows[0]`` holds what comes before the first ``|-``."""
 
@@ -337,11 +339,6 @@ _TD_CELL_RE = _cell_pattern(False)
 _TH_CELL_RE = _cell_pattern(True)
 
 
-def _cell(tag: str, text: str, pos: int) -> re.Match[str] | None:
-    """The cell (a ``tag``) at ``pos`` read whole (see :func:`_cell_pattern`), or None."""
-    return _TH_CELL_RE.match(text, pos) if tag == "th" else _TD_CELL_RE.match(text, pos)
-
-
 _SINGLE_ONLY = frozenset({"br", "wbr", "hr", "meta", "link", "img"})
 #: tags whose contents the parser keeps as text
 _UNPARSED = frozenset(
@@ -367,7 +364,7 @@ _UNPARSED = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Line:
     """A line read ahead: ``start`` of the line, ``body`` after its list marks, ``end`` before
     its line ending; a heading's (``kind`` "heading") after its opening and its closing "="
@@ -542,7 +539,8 @@ class _Scan:
         of its tag reads it and its bold and italic runs close inside it, the rest by
         :meth:`rest_of_line`."""
         text = self.text
-        while (m := _cell(tag, text, pos)) is not None:
+        whole = (_TH_CELL_RE if tag == "th" else _TD_CELL_RE).match  # see _cell_pattern
+        while (m := whole(text, pos)) is not None:
             end = m.end()
             if text.find("''", pos, end) >= 0 and not _paired(text[pos:end]):
                 break  # a run left open: read on by rest_of_line
