@@ -103,6 +103,44 @@ def test_rows_cells_headers_and_attributes(monkeypatch: pytest.MonkeyPatch) -> N
     assert doc.text[table.end :].startswith("\nAfter the table.")
 
 
+PLAIN_CELLS = """{| class="wikitable"
+! Actor !! Role !! Years
+|-
+| Ann Lee || Eva "Evi" Wagner = lead || 2001–2006
+|-
+| Bo Ray ||| Carl || 1999
+|-
+| style="color:red" | Cy Dee || ||
+|-
+! Dot ! Eve || Fay !! 2002 ! 3
+|-
+| a & b || c:d || e|f
+|-
+| x  ||  ''y'' || [[z]]
+|}
+"""
+
+
+def test_plain_cells_and_those_that_are_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cell of text alone is read as the cell's pattern reads it; one with attributes
+    (a lone "|"), a "!" in a header cell, an "&", a colon or markup is read by the pattern."""
+    rows = cells(PLAIN_CELLS)
+    assert rows[1] == [
+        ("td", " Ann Lee "),
+        ("td", ' Eva "Evi" Wagner = lead '),
+        ("td", " 2001–2006\n"),
+    ]
+    assert rows[2] == [("td", " Bo Ray "), ("td", " Carl "), ("td", " 1999\n")]  # "|" after "||"
+    assert rows[3] == [("td", " Cy Dee "), ("td", " "), ("td", "\n")]
+    assert rows[4] == [("th", " Dot ! Eve "), ("th", " Fay "), ("th", " 2002 ! 3\n")]
+    assert rows[5] == [("td", " a & b "), ("td", " c:d "), ("td", "f\n")]  # "e|": attributes
+    assert rows[6] == [("td", " x  "), ("td", "  ''y'' "), ("td", " [[z]]\n")]
+    plain = [[item.plain for item in row] for row in tables(PLAIN_CELLS)[0].rows]
+    assert plain[1:5] == [[True] * 3] * 4
+    assert plain[5:] == [[False, False, True], [True, False, False]]
+    read_both(PLAIN_CELLS, monkeypatch)
+
+
 TEMPLATES = """{| class="wikitable"
 ! Year !! Distance !! Notes
 |-

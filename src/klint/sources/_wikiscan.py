@@ -337,6 +337,12 @@ def _cell_pattern(header: bool) -> re.Pattern[str]:
 
 _TD_CELL_RE = _cell_pattern(False)
 _TH_CELL_RE = _cell_pattern(True)
+#: a cell of text alone, no "|" in it (nor "!" in a header cell): what the cell's pattern
+#: reads as contents, with no attributes (they end at a lone "|"), and :data:`_PLAIN_RE`
+#: as plain; told apart at a fraction of the cost of the cell's pattern, which reads such
+#: a cell twice (as attributes, then as contents)
+_PLAIN_TD_CELL_RE = re.compile(r"[^{}\[\]<>&':\n|]*+(?=\|\||\n)")
+_PLAIN_TH_CELL_RE = re.compile(r"[^{}\[\]<>&':\n|!]*+(?=\|\||!!|\n)")
 
 
 _SINGLE_ONLY = frozenset({"br", "wbr", "hr", "meta", "link", "img"})
@@ -539,17 +545,27 @@ class _Scan:
         of its tag reads it and its bold and italic runs close inside it, the rest by
         :meth:`rest_of_line`."""
         text = self.text
-        whole = (_TH_CELL_RE if tag == "th" else _TD_CELL_RE).match  # see _cell_pattern
-        while (m := whole(text, pos)) is not None:
-            end = m.end()
-            if text.find("''", pos, end) >= 0 and not _paired(text[pos:end]):
-                break  # a run left open: read on by rest_of_line
-            at = m.start(1)
-            at = pos if at < 0 else at  # after the attributes
+        header = tag == "th"
+        whole = (_TH_CELL_RE if header else _TD_CELL_RE).match  # see _cell_pattern
+        plain_cell = (_PLAIN_TH_CELL_RE if header else _PLAIN_TD_CELL_RE).match
+        while True:
+            plain: bool | None = True
+            if (m := plain_cell(text, pos)) is not None:
+                end, at = m.end(), pos
+            else:
+                if (m := whole(text, pos)) is None:
+                    break
+                end = m.end()
+                if text.find("''", pos, end) >= 0 and not _paired(text[pos:end]):
+                    break  # a run left open: read on by rest_of_line
+                at = m.start(1)
+                at = pos if at < 0 else at  # after the attributes
+                plain = None  # told below, unless the cell goes on to the next line
             if text[end] == "\n":
                 self.at = at
                 return end + 1
-            plain = _PLAIN_RE.fullmatch(text, at, end) is not None
+            if plain is None:
+                plain = _PLAIN_RE.fullmatch(text, at, end) is not None
             self.rows[-1].append(Item(tag, at, end, plain))
             pos = end + 2
         self.at = pos
