@@ -443,6 +443,7 @@ class _Scan:
         self.rows: list[list[Item]] = [[]]
         self.tag: str | None = None  # the open item: "td", "th", "" (other content), None
         self.at = 0  # where the open item's contents start
+        self.plain_to = -1  # where the open item ends if its contents so far are plain
         self.nested: list[str] = []  # open "{{", "[[" and tag names
         self.ticks: list[tuple[int, int]] = []  # open bold/italic runs: (2, 3 or 5 quotes, depth)
         self.swallowing = False  # in an italic run past the end of its line
@@ -487,13 +488,13 @@ class _Scan:
             end = self.line(pos)
             if end is None:
                 return None
-            if text.startswith("|}", end):
+            if end == pos:  # the "|}" that closes the table (any other line is read past)
                 self.close(end)
                 return Table(self.start, end + 2, self.rows)
             pos = end
 
     def attributes(self, start: int, end: int) -> None:
-        if not _ATTRS_RE.fullmatch(self.text, start, end):
+        if end > start and not _ATTRS_RE.fullmatch(self.text, start, end):
             raise _GiveUp
 
     def close(self, end: int) -> None:
@@ -502,9 +503,9 @@ class _Scan:
             return
         if self.nested or self.ticks:
             raise _GiveUp  # the parser would read on past the item's end
-        plain = _PLAIN_RE.fullmatch(self.text, self.at, end) is not None
+        plain = end == self.plain_to or _PLAIN_RE.fullmatch(self.text, self.at, end) is not None
         self.rows[-1].append(Item(self.tag, self.at, end, plain))
-        self.tag = None
+        self.tag, self.plain_to = None, -1
 
     def line(self, pos: int) -> int | None:
         """Read the line at ``pos`` (and those a template or tag carries on to): the offset
@@ -525,7 +526,7 @@ class _Scan:
             if self.tag is None:
                 self.tag, self.at = "", pos
             return self.nested_table(pos)
-        if _INDENTED_MARK_RE.match(text, pos):
+        if head[:1].isspace() and _INDENTED_MARK_RE.match(text, pos):
             raise _GiveUp  # a mark after spaces: the tokenizer may take it as one
         if head in ("||", "!!"):
             raise _GiveUp  # after a line of cells the parser may read both as the mark
@@ -563,6 +564,8 @@ class _Scan:
                 plain = None  # told below, unless the cell goes on to the next line
             if text[end] == "\n":
                 self.at = at
+                if plain:
+                    self.plain_to = end + 1  # unless a line goes on with the cell
                 return end + 1
             if plain is None:
                 plain = _PLAIN_RE.fullmatch(text, at, end) is not None
