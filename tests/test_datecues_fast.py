@@ -14,6 +14,7 @@ from klint.extract._datecues import lexicon, not_a_year
 from klint.extract.dates import extract_dates
 from klint.packs import load_packs
 from klint.sources import read_text
+from klint.text.sentences import Nesting
 
 
 class _Everything:
@@ -135,3 +136,46 @@ def test_the_word_before_is_what_stepping_back_finds(
         assert not_a_year(view, region_start, pos, pos + 4, lexicon(load_packs())) == (
             _leader_stepping(view, region_start, pos, leaders)
         )
+
+
+def _nesting_by_counts(view: str, start: int, offsets: list[int]) -> list[str | None]:
+    """Nesting read by counting each mark in each stretch, the slower way."""
+    parens = straight = curly = 0
+    pos, out = start, []
+    for at in offsets:
+        chunk = view[pos:at]
+        pos = max(pos, at)
+        parens += chunk.count("(") - chunk.count(")")
+        straight += chunk.count('"')
+        curly += chunk.count("“") - chunk.count("”")
+        out.append(
+            "parenthesis" if parens > 0 else "quotation" if straight % 2 or curly > 0 else None
+        )
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet='ab ()"“”.', max_size=40),
+    st.lists(st.integers(min_value=0, max_value=45), max_size=8),
+)
+def test_nesting_is_read_as_the_marks_counted_one_by_one(view: str, offsets: list[int]) -> None:
+    nesting = Nesting(view, 0)
+    offsets = sorted(offsets)
+    assert [nesting.at(at) for at in offsets] == _nesting_by_counts(view, 0, offsets)
+
+
+@pytest.mark.parametrize(
+    ("view", "at", "state"),
+    [
+        ('He said "in 1994 it" rained', 12, "quotation"),
+        ("The war (1994–1995) ended", 10, "parenthesis"),
+        ("The war “of 1994” ended", 12, "quotation"),
+        # near misses: closed before the offset
+        ('He said "so" in 1994', 16, None),
+        ("The war (of) in 1994", 16, None),
+        ("The war “of” in 1994", 16, None),
+    ],
+)
+def test_nesting_at_an_offset(view: str, at: int, state: str | None) -> None:
+    assert Nesting(view, 0).at(at) == state

@@ -281,7 +281,9 @@ def _scan_region(
             if isinstance(read, int):  # not a quantity; skip through the returned offset
                 if read < 0:
                     last_ident_end = end
-                consumed = max(consumed, abs(read))
+                    read = -read
+                if read > consumed:
+                    consumed = read
                 continue
             res = read
         elif kind == "w":
@@ -355,7 +357,8 @@ def _share_qualifiers(view: str, found: list[tuple[_Found, int]]) -> None:
 
 def _qualifier(view: str, nstart: int, s_start: int, lex: Lexicon) -> tuple[QuantityQualifier, int]:
     """The qualifier word right before a number and where its phrase starts."""
-    before = view[max(s_start, nstart - 40) : nstart]
+    lo = nstart - 40
+    before = view[lo if lo > s_start else s_start : nstart]
     # the pattern ends in white space: searched (at every offset) only where that stands
     m = lex.qualifier_before.search(before) if before[-1:].isspace() else None
     if not m:
@@ -379,8 +382,10 @@ def _digits(
     value = parse_numeral(token)
     if value is None:
         return end
-    before = view[max(s_start, ns - _WINDOW) : ns]
-    after = view[ne : min(s_end, ne + _WINDOW)]
+    # the windows' bounds by conditionals, a fraction of the cost of calls to ``max`` and ``min``
+    lo, hi = ns - _WINDOW, ne + _WINDOW
+    before = view[lo if lo > s_start else s_start : ns]
+    after = view[ne : hi if hi < s_end else s_end]
     # identifiers and ordinals
     if after[:1] in _ORDINAL_FIRST and ORDINAL_RE.match(after):
         return ne + 2
@@ -545,7 +550,8 @@ def _is_split(
 
 def _after_number(view: str, f: _Found, end: int, s_start: int, s_end: int, lex: Lexicon) -> None:
     """Unit, percent, size compound, and the counted noun phrase after a number ending at ``end``."""
-    after = view[end : min(s_end, end + _WINDOW)]
+    hi = end + _WINDOW
+    after = view[end : hi if hi < s_end else s_end]
     qa = lex.qualifier_after.match(after)
     if qa and f.qualifier == "exact":
         f.qualifier = lex.qualifier(qa.group(1))[0]

@@ -1016,9 +1016,12 @@ class _Reader:
         for start, stop in _unclaimed_spans(self.claimed, size):
             # each line with a character that is no blank in this span: its first such
             # character, then the line's start and end
-            while (m := search(text, max(pos, start), stop)) is not None:
+            while (m := search(text, pos if pos > start else start, stop)) is not None:
                 at = m.start()
-                a = max(rfind("\n", 0, at), rfind("\r", 0, at) if cr else -1) + 1
+                a = rfind("\n", 0, at)
+                if cr and (r := rfind("\r", 0, at)) > a:
+                    a = r
+                a += 1
                 b = find("\n", at)
                 if cr:
                     r = find("\r", at)

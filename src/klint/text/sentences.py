@@ -237,6 +237,10 @@ def inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
+#: what changes the nesting: most stretches hold none, told by one search rather than a count each
+_NESTING_MARK = re.compile(r'[()"“”]')
+
+
 class Nesting:
     """Parenthesis depth and quotation state at increasing offsets of one region (linear overall)."""
 
@@ -246,11 +250,13 @@ class Nesting:
 
     def at(self, pos: int) -> str | None:
         """ "parenthesis" or "quotation" when ``pos`` stands inside one, else None (call with increasing ``pos``)."""
-        chunk = self.view[self.pos : pos]
-        self.pos = max(self.pos, pos)
-        self.parens += chunk.count("(") - chunk.count(")")
-        self.straight += chunk.count('"')
-        self.curly += chunk.count("“") - chunk.count("”")
+        if pos > self.pos:
+            marks = _NESTING_MARK.findall(self.view, self.pos, pos)
+            self.pos = pos
+            if marks:
+                self.parens += marks.count("(") - marks.count(")")
+                self.straight += marks.count('"')
+                self.curly += marks.count("“") - marks.count("”")
         if self.parens > 0:
             return "parenthesis"
         if self.straight % 2 == 1 or self.curly > 0:
