@@ -89,19 +89,22 @@ def test_a_claim_across_gaps_points_at_what_was_written() -> None:
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.sampled_from(["ab", "1", " ", "  ", "\t", " \t", "\n", "\r\n", "\r"]), max_size=14),
-    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=4),
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=10),
+    st.booleans(),
 )
 def test_blanks_squeeze_to_one_space_and_regions_move_inward(
-    pieces: list[str], spans: list[tuple[int, int]]
+    pieces: list[str], spans: list[tuple[int, int]], by_start: bool
 ) -> None:
     """Each run of spaces and tabs is one space, none at a line's ends; tabs kept in a gap
-    read as spaces; a region's offsets move as ``inward`` moves them."""
+    read as spaces; a region's offsets move as ``inward`` moves them, the regions in a
+    document's order (by start) or in any."""
     text = "".join(pieces)
-    doc = Document(text=text, regions=[Region("paragraph", a, b) for a, b in spans])
+    spans = sorted(spans) if by_start else spans
+    doc = Document(text=text, regions=[Region("paragraph", a, b, "L", 2) for a, b in spans])
     compact = Compacted(doc)
     lines = re.split(r"(\r\n|\r|\n)", text)
     want = "".join(re.sub(r"[ \t]+", " ", line).strip(" ") for line in lines)
     assert compact.doc.text == want
-    assert [(r.start, r.end) for r in compact.doc.regions] == [
-        (compact.inward(a), compact.inward(b)) for a, b in spans
+    assert compact.doc.regions == [
+        Region("paragraph", compact.inward(a), compact.inward(b), "L", 2) for a, b in spans
     ]

@@ -30,6 +30,8 @@ _SQUEEZE_RE = re.compile(r"[ \t](?:[ \t]+|(?<=\t)|(?<=[\r\n][ \t])|(?=[\r\n])|\Z
 _RUN_RE = re.compile(r"  +")
 _LONE_AFTER_LINE_END_RE = re.compile(r"\n (?! )")
 _LONE_BEFORE_LINE_END_REVERSED_RE = re.compile(r"\n (?![ \n])")
+_FAR = 1 << 62  # past every offset
+_bare = object.__new__
 
 
 def _squeezed(view: str) -> list[tuple[int, int]]:
@@ -102,17 +104,38 @@ class Compacted:
         if "\t" in text:  # a space kept in a gap was a tab there (every tab is in a gap)
             text = text.replace("\t", " ")
         # each region's offsets moved as inward() moves them, written out: a call for each
-        # would cost more than the move
+        # would cost more than the move. Regions come by start: a start stands in the last
+        # one's segment or the next most often, and an end in its start's segment (a cell, a
+        # line), each told by a comparison where a search costs several times more
         regions = []
         bisect_right = bisect.bisect_right
+        m = len(f)
+        k = -1  # the segment of the last start (-1: before the first)
+        nxt = f[0] if m else _FAR  # where the segment after it starts
         for r in doc.regions:
-            k = bisect_right(f, r.start) - 1
-            into = r.start - f[k] if k >= 0 else 0
-            start = 0 if k < 0 else c[k] + (into if into < ln[k] else ln[k])
-            k = bisect_right(f, r.end) - 1
-            into = r.end - f[k] if k >= 0 else 0
-            end = 0 if k < 0 else c[k] + (into if into < ln[k] else ln[k])
-            regions.append(Region(r.kind, start, end, r.label, r.section))
+            s, e = r.start, r.end
+            if s >= nxt:
+                k = k + 1 if k + 2 >= m or f[k + 2] > s else bisect_right(f, s) - 1
+                nxt = f[k + 1] if k + 1 < m else _FAR
+            elif k >= 0 and s < f[k]:
+                k = bisect_right(f, s) - 1
+                nxt = f[k + 1] if k + 1 < m else _FAR
+            if k >= 0:
+                into = s - f[k]
+                start = c[k] + (into if into < ln[k] else ln[k])
+            else:
+                start = 0
+            if k >= 0 and f[k] <= e < nxt:
+                into = e - f[k]
+                end = c[k] + (into if into < ln[k] else ln[k])
+            else:
+                j = bisect_right(f, e) - 1
+                into = e - f[j] if j >= 0 else 0
+                end = 0 if j < 0 else c[j] + (into if into < ln[j] else ln[j])
+            moved = _bare(Region)  # its fields set one by one, a third cheaper than Region(...)
+            moved.kind, moved.start, moved.end = r.kind, start, end
+            moved.label, moved.section = r.label, r.section
+            regions.append(moved)
         self.doc = replace(doc, text=text, masked=None, regions=regions, _index=None)
 
     def inward(self, offset: int) -> int:
