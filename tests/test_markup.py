@@ -40,11 +40,18 @@ def words(text: str, *pieces: str) -> list[tuple[int, int]]:
         ("a\r\nb", " \r\n "),
         ("\n\n", "\n\n"),
         ("é\u2028x\n", "   \n"),  # only \r and \n are line endings
+        ("\U0001f600\r\n\ud800", " \r\n "),  # one space a character, beyond the BMP too
         ("", ""),
     ],
 )
 def test_blank_keeps_line_endings_only(s: str, blanked: str) -> None:
     assert blank(s) == blanked
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("a \t\r\né–\u2028\U0001f600\ud800"), max_size=30))
+def test_blank_is_a_space_for_each_character_but_a_line_ending(s: str) -> None:
+    assert blank(s) == "".join(c if c in "\r\n" else " " for c in s)
 
 
 @pytest.mark.parametrize(
