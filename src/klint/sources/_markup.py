@@ -143,22 +143,35 @@ def _close_gaps(text: str, view: str, gaps: list[tuple[int, int, bool]]) -> str:
     # a space parts two runs, and each run's token ends at a space: they never overlap
     out: list[str] = []
     pos = 0
-    alnum = _ALNUM_RE.search
     for run in runs:
         # the token's ends: up to _TOKEN_MAX characters out, to a space
         first, last = run[0], run[-1]
-        lead = view[max(0, first - _TOKEN_MAX) : first]
+        lead = view[first - _TOKEN_MAX if first > _TOKEN_MAX else 0 : first]
         left = first - len(lead.rsplit(None, 1)[-1])
         right = last + len(view[last : last + _TOKEN_MAX].split(None, 1)[0])
         # the longest piece (with a letter or digit if one has any) stays, those before it
         # close up to it and those after it from the other side
+        if len(run) == 2:  # one gap, the commonest: two pieces, the first kept on a tie
+            a, b = run
+            head, tail = view[left:a], view[b:right]
+            first_stays = len(head) + (n if _has_alnum(head, view, left) else 0) >= len(tail) + (
+                n if _has_alnum(tail, view, b) else 0
+            )
+            gap = " " * (b - a)
+            out += (
+                [view[pos:left], head, tail, gap]
+                if first_stays
+                else [view[pos:left], gap, head, tail]
+            )
+            pos = right
+            continue
         bounds = iter([left, *run, right])
         pieces: list[str] = []
         best = size = kept = at = 0
         for a, b in zip(bounds, bounds):  # each piece's start and end
             pieces.append(view[a:b])
             size += b - a
-            weight = b - a + (n if pieces[-1].isalnum() or alnum(view, a, b) else 0)
+            weight = b - a + (n if _has_alnum(pieces[-1], view, a) else 0)
             if weight > best:
                 best, at, kept = weight, b, size
         joined = "".join(pieces)
@@ -176,6 +189,16 @@ def _close_gaps(text: str, view: str, gaps: list[tuple[int, int, bool]]) -> str:
 
 _SPACE_RE = re.compile(r"\s")  # what str.isspace() takes for a space
 _ALNUM_RE = re.compile(r"[^\W_]")  # what str.isalnum() takes for a letter or digit
+
+
+def _has_alnum(piece: str, view: str, at: int) -> bool:
+    """Whether ``piece`` (at ``at`` in ``view``) holds a letter or digit: a word of them or
+    one character told by ``isalnum``, the rest by a search."""
+    if piece.isalnum():
+        return True
+    return len(piece) > 1 and _ALNUM_RE.search(view, at, at + len(piece)) is not None
+
+
 _TOKEN_MAX = 40
 #: the marks of emphasis and of links and templates, which sit inside a token
 _JOINING_MARKS = "[]{}*_'~"
