@@ -427,7 +427,7 @@ def _digits(
     rm = DASH_RANGE_RE.match(view, end, s_end)
     if (
         rm
-        and view[max(s_start, ns - 6) : ns].rstrip().lower().endswith("from")
+        and view[ns - 6 if ns - 6 > s_start else s_start : ns].rstrip().lower().endswith("from")
         and "to" in rm.group()
     ):
         rm = None
@@ -465,7 +465,7 @@ def _digits(
             f.high = v2
             f.qualifier = "range"
             end = e2
-    cur = _CURRENCY_BEFORE_RE.search(view[max(s_start, ns - 4) : ns])
+    cur = _CURRENCY_BEFORE_RE.search(view[ns - 4 if ns - 4 > s_start else s_start : ns])
     if cur:
         f.unit = lex.packs.numbers.currency_prefixes.get(cur.group(1), "currency")
         f.start = ns - len(cur.group())
@@ -559,7 +559,8 @@ def _after_number(view: str, f: _Found, end: int, s_start: int, s_end: int, lex:
     if pm:
         f.unit = "percent"
         f.end = end + pm.end()
-        rest = view[f.end : min(s_end, f.end + _WINDOW)]
+        hi = f.end + _WINDOW
+        rest = view[f.end : hi if hi < s_end else s_end]
         om = _OF_DETERMINER_RE.match(rest)
         if om:
             f.counted = _noun_phrase(rest[om.end() :], lex)
@@ -604,7 +605,8 @@ def _after_number(view: str, f: _Found, end: int, s_start: int, s_end: int, lex:
         f.counted = np
         f.end = end + _np_span(after, words)
     else:
-        before = view[max(s_start, f.start - 40) : f.start]
+        lo = f.start - 40
+        before = view[lo if lo > s_start else s_start : f.start]
         bm = _NOUN_OF_BEFORE_RE.search(before) if before[-1:].isspace() and "of" in before else None
         if bm and bm.group(1) not in lex.noun_stop_words and not bm.group(1).endswith(VERB_ENDINGS):
             f.counted = _canonical(bm.group(1), lex)
@@ -693,14 +695,16 @@ def _subject(view: str, f: _Found, s_start: int, lex: Lexicon) -> None:
     """The possessor named before the number in its sentence ("Azerbaijan's National Army")."""
     if f.subject:
         return
-    before = view[max(s_start, f.start - 120) : f.start]
+    lo = f.start - 120
+    before = view[lo if lo > s_start else s_start : f.start]
     last = None
     if "'" in before or "\u2019" in before:  # a possessive's apostrophe, else no match
         for m in POSSESSIVE_RE.finditer(before):
             last = m
     if last is None:
         agent = None
-        lo = max(s_start, f.start - 80)
+        lo = f.start - 80
+        lo = lo if lo > s_start else s_start
         if _AGENT_VERB_RE.search(view, lo, f.start):
             for a in _AGENT_RE.finditer(view, lo, f.start):
                 agent = a
@@ -818,8 +822,11 @@ def _event(
         events[k] = found
     best: tuple[int, str] | None = None
     for start, end, cls in events[k]:
-        d = abs(start - f.start)
-        if d > 150 or ";" in view[min(end, f.end) : max(start, f.start)]:
+        d = start - f.start if start > f.start else f.start - start
+        if (
+            d > 150
+            or ";" in view[end if end < f.end else f.end : start if start > f.start else f.start]
+        ):
             continue
         if best is None or d < best[0]:
             best = (d, cls)
