@@ -451,13 +451,14 @@ class _Scan:
     def document(self) -> None:
         """Scan the whole text, line by line."""
         text = self.text
-        pos = 0
-        while pos < len(text):
+        pos, size = 0, len(text)
+        while pos < size:
             if self.ticks:
                 raise _GiveUp  # a bold or italic run left open: read on by the parser
-            if text.startswith("{|", pos):
+            first = text[pos]  # the line's first character tells most lines from a table's
+            if first == "{" and text.startswith("{|", pos):
                 after = self.nested_table(pos)
-            elif _INDENTED_TABLE_RE.match(text, pos):
+            elif first.isspace() and _INDENTED_TABLE_RE.match(text, pos):
                 raise _GiveUp  # the tokenizer may read a table there
             else:
                 m = None if self.nested else _PLAIN_LINE_RE.match(text, pos)
