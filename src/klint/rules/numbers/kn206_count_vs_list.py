@@ -79,6 +79,7 @@ _PLURAL = r"(?:[a-z][\w'’-]*s|people|men|women|children)"
 _BEFORE_COUNT = re.compile(r"[,(—–]\s*(?:the|all|these|those)\s+$")  # _LIST_BEFORE's tail
 _COPULA_BEFORE = re.compile(r"\s(?:were|are)\s+(?:the|all|these)\s+$")
 _NOUN_AFTER = re.compile(rf"(?:\s+[a-z][\w'’-]*){{0,2}}?\s+{_PLURAL}\b")
+_PLURAL_COUNTED = re.compile(r"[a-z][a-z -]*s|people|men|women|children")
 
 
 def _count_end(ctx: Context, q: QuantityClaim) -> int | None:
@@ -88,9 +89,7 @@ def _count_end(ctx: Context, q: QuantityClaim) -> int | None:
     if not float(q.low).is_integer():
         return None
     if q.counted:
-        return (
-            q.end if re.fullmatch(r"[a-z][a-z -]*s|people|men|women|children", q.counted) else None
-        )
+        return q.end if _PLURAL_COUNTED.fullmatch(q.counted) else None
     m = _NOUN_AFTER.match(ctx.doc.view, q.number_end or q.end)
     return m.end() if m else None
 
