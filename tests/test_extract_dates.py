@@ -613,7 +613,7 @@ def test_a_claim_sets_every_field() -> None:
 
     doc = read_text("From May 1990 to June 1991.", "<t>", "text")
     raw = Raw(5, 26, Part(1990, 5), Part(1991, 6), "Monday", pattern="join")
-    claim = _claim(doc, raw, "since", "from", "paragraph")
+    claim = _claim(doc, raw, "since", "from", "paragraph", "month")
     assert claim == DateClaim(**{f.name: getattr(claim, f.name) for f in fields(DateClaim)})
     assert (claim.text, claim.earliest, claim.latest, claim.range_start_latest) == (
         "May 1990 to June 1991",
@@ -648,3 +648,27 @@ def test_word_before_a_date(before: str, word: str | None) -> None:
     from klint.extract._datecues import word_before
 
     assert word_before(before + "1990", 0, len(before)) == word
+
+
+@pytest.mark.parametrize(
+    "part",
+    [
+        ("year", (1994,)),
+        ("year", (9999,)),
+        ("year", (10000,)),  # beyond the calendar: read as interval() clamps it
+        ("year", (1994, None, None, None, None, None, None, None, "early")),
+        ("month", (1994, 5)),
+        ("decade", (1990, None, None, None, None, None, 1990)),
+    ],
+)
+def test_a_claim_spans_the_days_its_part_can_mean(part: tuple) -> None:
+    """A plain year's days are read without interval()'s other tests; the same days."""
+    from klint.extract._datescan import Part, Raw, interval
+    from klint.extract.dates import _claim
+
+    precision, fields = part
+    doc = read_text("In 1994 it rained.", "<t>", "text")
+    a = Part(*fields)
+    claim = _claim(doc, Raw(3, 7, a), None, "in", None, precision)
+    assert (claim.earliest, claim.latest) == interval(a)
+    assert claim.precision == a.precision == precision

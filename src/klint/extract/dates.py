@@ -12,7 +12,7 @@ located by its own patterns and normalized by dateparser span by span.
 
 from __future__ import annotations
 
-from klint.claims import DateClaim
+from klint.claims import DateClaim, Precision
 from klint.document import Document, Region
 from klint.extract import _datecues as ctx
 from klint.extract import _dateintl
@@ -25,6 +25,7 @@ from klint.extract._datescan import (
     join_ranges,
     resolve,
     scan,
+    year_span,
 )
 from klint.packs import Packs
 
@@ -76,11 +77,22 @@ def _accept(view: str, region: Region, raws: list[Raw], lex: ctx.Lexicon) -> lis
 
 
 def _claim(
-    doc: Document, raw: Raw, cue: str | None, prep: str | None, inferred: str | None
+    doc: Document,
+    raw: Raw,
+    cue: str | None,
+    prep: str | None,
+    inferred: str | None,
+    precision: Precision,
 ) -> DateClaim:
+    """The claim of ``raw``, whose start part has ``precision`` (read once by the caller)."""
     a, b = raw.a, raw.b
-    valid = is_valid(a) and (b is None or is_valid(b))
-    lo, hi = interval(a)
+    # a part without a month is valid (most: years), told without a call
+    valid = (a.month is None or is_valid(a)) and (b is None or b.month is None or is_valid(b))
+    y = a.year or 0
+    if precision == "year" and a.qualifier is None and 1 <= y <= 9999:
+        lo, hi = year_span(y)  # as interval() reads a plain year, without its other tests
+    else:
+        lo, hi = interval(a)
     is_range = b is not None
     rsl = ree = None
     rev = False
@@ -99,7 +111,7 @@ def _claim(
     claim.text = doc.text[raw.start : raw.end]
     claim.earliest = lo
     claim.latest = hi
-    claim.precision = a.precision
+    claim.precision = precision
     claim.qualifier = a.qualifier
     claim.is_range = is_range
     claim.range_start_latest = rsl
@@ -138,7 +150,8 @@ def extract_dates(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) 
         text = ctx.RegionText(view, region.start, region.end, doc.text_index.stops(region), lex)
         narrative_region = region.kind in _NARRATIVE_KINDS
         for raw in raws:
-            cue = text.cue(raw.start, raw.end, raw.a.precision in ("year", "month"))
+            precision = raw.a.precision  # a year filled in below leaves it as it is
+            cue = text.cue(raw.start, raw.end, precision in ("year", "month"))
             inferred = None
             if raw.a.year is None:
                 if ctx.recurring(view, region.start, raw.start, raw.end):
@@ -148,11 +161,10 @@ def extract_dates(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) 
                     continue
                 raw, inferred = filled
             prep = ctx.preposition(view, region.start, raw.start, lex.prepositions)
-            claim = _claim(doc, raw, cue, prep, inferred)
+            claim = _claim(doc, raw, cue, prep, inferred, precision)
             out.append(claim)
             if not claim.valid or claim.reversed:
                 continue
-            precision = raw.a.precision
             if region.kind in _CLOCK_KINDS:
                 if inferred is None and precision not in ("decade", "century"):
                     clock.move(raw.a, region, "section heading")
