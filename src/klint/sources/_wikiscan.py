@@ -548,14 +548,14 @@ class _Scan:
         :meth:`rest_of_line`."""
         text = self.text
         header = tag == "th"
-        whole = (_TH_CELL_RE if header else _TD_CELL_RE).match  # see _cell_pattern
-        plain_cell = (_PLAIN_TH_CELL_RE if header else _PLAIN_TD_CELL_RE).match
-        while True:
+        while True:  # each pattern called by its name: the regex-safety test reads the calls
             plain: bool | None = True
-            if (m := plain_cell(text, pos)) is not None:
+            m = _PLAIN_TH_CELL_RE.match(text, pos) if header else _PLAIN_TD_CELL_RE.match(text, pos)
+            if m is not None:
                 end, at = m.end(), pos
             else:
-                if (m := whole(text, pos)) is None:
+                m = _TH_CELL_RE.match(text, pos) if header else _TD_CELL_RE.match(text, pos)
+                if m is None:  # see _cell_pattern
                     break
                 end = m.end()
                 if text.find("''", pos, end) >= 0 and not _paired(text[pos:end]):
