@@ -189,16 +189,6 @@ def _close_gaps(text: str, view: str, gaps: list[tuple[int, int, bool]]) -> str:
 
 _SPACE_RE = re.compile(r"\s")  # what str.isspace() takes for a space
 _ALNUM_RE = re.compile(r"[^\W_]")  # what str.isalnum() takes for a letter or digit
-
-
-def _has_alnum(piece: str, view: str, at: int) -> bool:
-    """Whether ``piece`` (at ``at`` in ``view``) holds a letter or digit: a word of them or
-    one character told by ``isalnum``, the rest by a search."""
-    if piece.isalnum():
-        return True
-    return len(piece) > 1 and _ALNUM_RE.search(view, at, at + len(piece)) is not None
-
-
 _TOKEN_MAX = 40
 #: the marks of emphasis and of links and templates, which sit inside a token
 _JOINING_MARKS = "[]{}*_'~"
@@ -207,6 +197,14 @@ _JOINING_RE = re.compile(
     r"(?:[\[\]{}*_'~]|\]\([^\s()]{0,2000}\)|</?(?:a|b|i|u|s|em|strong|span|abbr|small|big|font|mark|q|cite|bdi|sup|sub)"
     r"\b[^<>]{0,500}>)+"
 )
+
+
+def _has_alnum(piece: str, view: str, at: int) -> bool:
+    """Whether ``piece`` (at ``at`` in ``view``) holds a letter or digit: a word of them or
+    one character told by ``isalnum``, the rest by a search."""
+    if piece.isalnum():
+        return True
+    return len(piece) > 1 and _ALNUM_RE.search(view, at, at + len(piece)) is not None
 
 
 def tight(view: str, start: int, end: int) -> tuple[int, int] | None:
