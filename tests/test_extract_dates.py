@@ -662,7 +662,7 @@ def test_word_before_a_date(before: str, word: str | None) -> None:
     ],
 )
 def test_a_claim_spans_the_days_its_part_can_mean(part: tuple) -> None:
-    """A plain year's days are read without interval()'s other tests; the same days."""
+    """A claim's days are the ones its start part can mean, told by its precision."""
     from klint.extract._datescan import Part, Raw, interval
     from klint.extract.dates import _claim
 

@@ -632,7 +632,7 @@ def interval(p: Part) -> tuple[date, date]:
             return d, d
         lo, hi = date(y, p.month, 1), date(y, last, days_in_month(y, last))
     elif p.qualifier is None:
-        return year_span(y)
+        return _year_span(y)
     else:
         lo, hi = date(y, 1, 1), date(y, 12, 31)
     return _halve(lo, hi, p.qualifier)
@@ -642,7 +642,7 @@ def interval(p: Part) -> tuple[date, date]:
 _YEAR_SPANS: dict[int, tuple[date, date]] = {}
 
 
-def year_span(y: int) -> tuple[date, date]:
+def _year_span(y: int) -> tuple[date, date]:
     """The first and last day of the year ``y``, built once per year."""
     span = _YEAR_SPANS.get(y)
     if span is None:

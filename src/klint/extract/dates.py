@@ -25,7 +25,6 @@ from klint.extract._datescan import (
     join_ranges,
     resolve,
     scan,
-    year_span,
 )
 from klint.packs import Packs
 
@@ -88,11 +87,7 @@ def _claim(
     a, b = raw.a, raw.b
     # a part without a month is valid (most: years), told without a call
     valid = (a.month is None or is_valid(a)) and (b is None or b.month is None or is_valid(b))
-    y = a.year or 0
-    if precision == "year" and a.qualifier is None and 1 <= y <= 9999:
-        lo, hi = year_span(y)  # as interval() reads a plain year, without its other tests
-    else:
-        lo, hi = interval(a)
+    lo, hi = interval(a)
     is_range = b is not None
     rsl = ree = None
     rev = False
