@@ -10,7 +10,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from klint.document import Document, LineIndex
+from klint.document import CONTENT_KINDS, Document, LineIndex, Region
 
 # line endings, tabs, combining marks, dotted capital I, RTL, astral characters
 PIECES = st.sampled_from(
@@ -207,3 +207,23 @@ def test_text_box_value_ending_with_an_abbreviation_is_no_sentence() -> None:
         assert ("Born", place) in fields and ("Died", "12 June 1856 (aged 66)") in fields
     text = "Ann Lee\n\n\nBorn\n2 May 1790\nShe was born in Kent.\n\n\nDied\n12 June 1856\n"
     assert ("Born", "She was born in Kent.") not in _fields(text)
+
+
+_KINDS = ["paragraph", "heading", "table_row", "table_cell", "caption", "title"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(_KINDS), st.integers(0, 50), st.integers(0, 9))),
+    st.lists(st.sampled_from([*_KINDS, "quote"]), min_size=1, max_size=4),
+)
+def test_regions_of_kinds_are_those_of_a_pass_over_every_region(
+    spans: list[tuple[str, int, int]], kinds: list[str]
+) -> None:
+    regions = [Region(kind, s, s + n) for kind, s, n in spans]  # type: ignore[arg-type]
+    doc = Document("x" * 60, regions=regions)
+    assert list(doc.regions_of(*kinds)) == [r for r in regions if r.kind in kinds]
+    assert list(doc.content_regions()) == [r for r in regions if r.kind in CONTENT_KINDS]
+    # a document given another list of regions is indexed again
+    doc.regions = regions[::-1]
+    assert list(doc.regions_of(*kinds)) == [r for r in regions[::-1] if r.kind in kinds]

@@ -7,8 +7,9 @@ reporters turn offsets into 1-based line and column numbers.
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -143,6 +144,10 @@ class Document:
     )
     _index: LineIndex | None = field(default=None, repr=False)
     _text_index: TextIndex | None = field(default=None, init=False, repr=False, compare=False)
+    #: the regions list last indexed, and where each kind's regions stand in it
+    _kinds: tuple[list[Region], dict[str, list[int]]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def view(self) -> str:
@@ -182,13 +187,27 @@ class Document:
         return self.text[start:end]
 
     def regions_of(self, *kinds: str) -> Iterator[Region]:
-        for r in self.regions:
-            if r.kind in kinds:
-                yield r
+        """The regions of ``kinds``, in the document's order. Each kind's are found once:
+        rules ask for a kind or a few many times, and a table has hundreds of cells."""
+        regions, found = self.regions, self._kinds
+        if found is None or found[0] is not regions:
+            at: dict[str, list[int]] = {}
+            for i, r in enumerate(regions):
+                if r.kind in at:
+                    at[r.kind].append(i)
+                else:
+                    at[r.kind] = [i]
+            found = self._kinds = regions, at
+        at = found[1]
+        if len(kinds) == 1:
+            picked: Iterable[int] = at.get(kinds[0], ())
+        else:
+            picked = sorted(itertools.chain.from_iterable(at.get(k, ()) for k in set(kinds)))
+        return map(regions.__getitem__, picked)
 
     def content_regions(self) -> Iterator[Region]:
         """Regions the extractor reads, in text order."""
-        return (r for r in self.regions if r.kind in CONTENT_KINDS)
+        return self.regions_of(*CONTENT_KINDS)
 
     def region_at(self, offset: int, *kinds: str) -> Region | None:
         """The innermost region of one of ``kinds`` (any kind if none given) containing ``offset``."""
