@@ -598,6 +598,11 @@ def test_a_yearless_range_takes_its_years_from_the_clock() -> None:
         # near misses: a year not followed by what the longer form needs stays a year
         ("The treaty was signed in 1994 at noon; in 1994/05 it lapsed.", ["1994", "1994"]),
         ("Unrest grew in 1985's last months.", ["1985"]),
+        # what stands four on from the year chooses the forms tried: a dash, a tab, the end
+        ("It ran in 1994—1996 and 1997—.", ["1994—1996", "1997"]),
+        ("Born 1994-05-12, he left in 1994-5.", ["1994-05-12"]),
+        ("In 1994\tspring it fell; it ended in 1994", ["1994\tspring", "1994"]),
+        ("Issue 1994– was the last; episodes 5646- aired.", []),
     ],
 )
 def test_a_year_opens_the_longer_forms_only_where_they_go_on(text: str, spans: list[str]) -> None:

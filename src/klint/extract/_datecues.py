@@ -110,12 +110,15 @@ def lexicon(packs: Packs) -> Lexicon:
 # conditional, a fraction of the cost of a call to ``max``.
 
 
-def _window(view: str, region_start: int, pos: int) -> tuple[int, str]:
-    """Where the window before ``pos`` starts, and its text up to a line break ending it."""
+def _head(view: str, region_start: int, pos: int) -> tuple[int, str | None]:
+    """Where the window before ``pos`` starts, and its text up to a line break ending it
+    without the one or two spaces or tabs ending it (None when none or more do)."""
     lo = pos - 24 if pos - 24 > region_start else region_start
     if pos > lo and view[pos - 1] == "\n":
         pos -= 1
-    return lo, view[lo:pos]
+    text = view[lo:pos]
+    head = text.rstrip(" \t")
+    return lo, head if 0 < len(text) - len(head) < 3 else None
 
 
 def _before_blanks(text: str) -> str | None:
@@ -127,8 +130,7 @@ def _before_blanks(text: str) -> str | None:
 def word_before(view: str, region_start: int, pos: int) -> str | None:
     """The word before ``pos``, skipping "the", lower-cased: a whole word of ASCII letters,
     then one or two spaces or tabs (and "the" with one or two more)."""
-    lo, text = _window(view, region_start, pos)
-    head = _before_blanks(text)
+    lo, head = _head(view, region_start, pos)
     if head is None:
         return None
     if head.endswith("the"):
@@ -261,7 +263,7 @@ def not_a_year(view: str, region_start: int, start: int, end: int, lex: Lexicon)
         after = _WORD_AFTER.match(view, end, end + 24)
         if after and after.group(1).lower() in lex.not_year_followers:
             return True
-    head = _before_blanks(_window(view, region_start, start)[1])
+    head = _head(view, region_start, start)[1]
     if head is None:
         return False
     if head.endswith("."):

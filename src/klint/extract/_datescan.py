@@ -98,6 +98,23 @@ _TRIED = {
 #: a dash right after a year's four digits: no bare year ("1994–", "1344-2905"), which the
 #: "year" pattern refuses; a range or an ISO date may stand there
 _NOT_YEAR_AFTER = "–-"
+
+
+def _year_tried(c: str | None) -> tuple[tuple[str, re.Pattern[str], int, str | None], ...]:
+    """The patterns a year trigger tries when ``c`` stands four on from it (None: past the
+    region's end), those that need a character there told by it (so not again), "year" not
+    before a dash."""
+    return tuple(
+        (kind, pattern, 0, None) if at == 4 else (kind, pattern, at, takes)
+        for kind, pattern, at, takes in _TRIED["year"]
+        if (c in takes if at == 4 and c and takes else at != 4)
+        and not (kind == "year" and c and c in _NOT_YEAR_AFTER)
+    )
+
+
+#: :func:`_year_tried` for each character the year's patterns look for four on, and any other
+_YEAR_TRIED = {c: _year_tried(c) for c in {*_YEAR_END, *_NEEDS["iso"][1], *_NOT_YEAR_AFTER}}
+_YEAR_TRIED_ELSE = _year_tried(None)
 #: how far after its trigger a day-month date's first month word may start (the bound
 #: excluded): after the day ("12th": 4), a link and a second day (" through ": 11, and 4), one or
 #: two spaces and "of" with its spaces (2 + 4)
@@ -396,12 +413,17 @@ class Triggers:
                     sm = _SEASON_BEFORE_YEAR.search(view, back, p)
                     if sm and not (sm.start() > start and view[sm.start() - 1].isalpha()):
                         out.append(("season", sm.start()))
-        months = self.months
-        k = first_at(months, start, self._month)
-        last = self._month = first_at(months, end - 2, k)
-        for p in months[k:last]:
-            if not (p > start and view[p - 1].isalpha()):
-                out.append(("month", p))
+        months, k = self.months, self._month
+        # none from the last region's on starts before ``end - 2`` (most regions): none here
+        if (k < len(months) and months[k] < end - 2) or (k and months[k - 1] >= start):
+            k = first_at(months, start, k)
+            last = k  # no month word before ``k`` starts at ``start`` or after
+            while last < len(months) and months[last] < end - 2:
+                last += 1
+            self._month = last
+            for p in months[k:last]:
+                if not (p > start and view[p - 1].isalpha()):
+                    out.append(("month", p))
         return out
 
 
@@ -452,10 +474,15 @@ def scan(triggers: Triggers, start: int, end: int) -> list[Raw]:
     out: list[Raw] = []
     for trigger, p in triggers.of(start, end):
         ranged = p + 4  # where the year ends, or the "yrange" date found there
-        for kind, pattern, at, takes in _TRIED[trigger]:
+        tried = (
+            _TRIED[trigger]
+            if trigger != "year"
+            else _YEAR_TRIED.get(view[ranged], _YEAR_TRIED_ELSE)
+            if ranged < end
+            else _YEAR_TRIED_ELSE
+        )
+        for kind, pattern, at, takes in tried:
             if takes is not None and (p + at >= end or view[p + at] not in takes):
-                continue
-            if kind == "year" and p + 4 < end and view[p + 4] in _NOT_YEAR_AFTER:
                 continue
             if (
                 kind == "yrange"

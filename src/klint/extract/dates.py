@@ -138,8 +138,10 @@ def extract_dates(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) 
             raws += _dateintl.scan(view, region.start, region.end, languages)
         if not raws:
             continue
-        raws = resolve(raws)
-        raws = join_ranges(view, _accept(view, region, raws, lex), region.start)
+        if len(raws) > 1:  # most regions hold one date: nothing overlaps it or joins it
+            raws = join_ranges(view, _accept(view, region, resolve(raws), lex), region.start)
+        else:
+            raws = _accept(view, region, raws, lex)
         if not raws:
             continue
         text = ctx.RegionText(view, region.start, region.end, doc.text_index.stops(region), lex)

@@ -27,7 +27,11 @@ class ViewSpans:
         spans, i = self.spans, first_at(self.starts, start, self._next)
         if i and spans[i - 1][1] > start:  # a match goes on into the region: read it alone
             return [m.span() for m in self.pattern.finditer(self.view, start, end)]
-        j = self._next = first_at(self.starts, end, i)
+        starts, j = self.starts, i  # no offset before ``i`` is ``end`` or more: step on from it
+        n = len(starts)
+        while j < n and starts[j] < end:
+            j += 1
+        self._next = j
         found = spans[i:j]
         if found and found[-1][1] > end:  # a match cut short by the region's end
             found[-1] = (found[-1][0], end)
