@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -122,6 +122,7 @@ def with_sections(regions: list[Region]) -> list[Region]:
 
 
 _START, _END = operator.attrgetter("start"), operator.attrgetter("end")
+_KIND = operator.attrgetter("kind")
 
 
 @dataclass(slots=True)
@@ -144,8 +145,8 @@ class Document:
     )
     _index: LineIndex | None = field(default=None, repr=False)
     _text_index: TextIndex | None = field(default=None, init=False, repr=False, compare=False)
-    #: the regions list last indexed, and where each kind's regions stand in it
-    _kinds: tuple[list[Region], dict[str, list[int]]] | None = field(
+    #: the regions list last read, and the kind of each of its regions
+    _kinds: tuple[list[Region], list[str]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
 
@@ -187,27 +188,20 @@ class Document:
         return self.text[start:end]
 
     def regions_of(self, *kinds: str) -> Iterator[Region]:
-        """The regions of ``kinds``, in the document's order. Each kind's are found once:
-        rules ask for a kind or a few many times, and a table has hundreds of cells."""
-        regions, found = self.regions, self._kinds
-        if found is None or found[0] is not regions:
-            at: dict[str, list[int]] = {}
-            for i, r in enumerate(regions):
-                if r.kind in at:
-                    at[r.kind].append(i)
-                else:
-                    at[r.kind] = [i]
-            found = self._kinds = regions, at
-        at = found[1]
-        if len(kinds) == 1:
-            picked: Iterable[int] = at.get(kinds[0], ())
-        else:
-            picked = sorted(itertools.chain.from_iterable(at.get(k, ()) for k in set(kinds)))
-        return map(regions.__getitem__, picked)
+        """The regions of ``kinds``, in the document's order, picked in C from the regions'
+        kinds (read once): rules ask for a kind or a few many times, and a table has hundreds
+        of cells, each of which a loop in Python would step over."""
+        return self._picked(frozenset(kinds))
 
     def content_regions(self) -> Iterator[Region]:
         """Regions the extractor reads, in text order."""
-        return self.regions_of(*CONTENT_KINDS)
+        return self._picked(CONTENT_KINDS)
+
+    def _picked(self, kinds: frozenset[str]) -> Iterator[Region]:
+        regions, found = self.regions, self._kinds
+        if found is None or found[0] is not regions:
+            found = self._kinds = regions, list(map(_KIND, regions))
+        return itertools.compress(regions, map(kinds.__contains__, found[1]))
 
     def region_at(self, offset: int, *kinds: str) -> Region | None:
         """The innermost region of one of ``kinds`` (any kind if none given) containing ``offset``."""
