@@ -190,15 +190,12 @@ class RegionText:
     def sentence_start(self, pos: int) -> int:
         return self.sentences[bisect.bisect_right(self.sentences, pos) - 1]
 
-    def _sentence_cues(self, s: int) -> _Cues:
-        found = self._cues.get(s)
-        if found is None:
-            i = bisect.bisect_right(self.sentences, s)
-            e = self.sentences[i] if i < len(self.sentences) else self.end
-            low = self.view[s:e].lower()
-            # every past-perfect cue holds "had": a sentence without it is not searched
-            had = whole_words(self.lex.plain_had, low, s) if "had" in low else []
-            found = self._cues[s] = _Cues(low, had)
+    def _sentence_cues(self, s: int, e: int) -> _Cues:
+        """The cues of the sentence ``view[s:e]``, read when first asked."""
+        low = self.view[s:e].lower()
+        # every past-perfect cue holds "had": a sentence without it is not searched
+        had = whole_words(self.lex.plain_had, low, s) if "had" in low else []
+        found = self._cues[s] = _Cues(low, had)
         return found
 
     def _first_cue(self, cues: _Cues, s: int, before: int) -> tuple[int, int] | None:
@@ -231,8 +228,12 @@ class RegionText:
         nested = self.nesting.at(start)
         if nested:
             return nested
-        s = self.sentence_start(start)
-        cues = self._sentence_cues(s)
+        sentences = self.sentences
+        i = bisect.bisect_right(sentences, start)  # the sentence's start, and the next one's
+        s = sentences[i - 1]
+        cues = self._cues.get(s)
+        if cues is None:
+            cues = self._sentence_cues(s, sentences[i] if i < len(sentences) else self.end)
         first = self._first_cue(cues, s, start)
         if first is not None and first[1] <= start:
             return self.view[first[0] : first[1]].lower()
