@@ -198,6 +198,7 @@ class Document:
         return self._picked(CONTENT_KINDS)
 
     def _picked(self, kinds: frozenset[str]) -> Iterator[Region]:
+        """The regions whose kind is one of ``kinds``, in order."""
         regions, found = self.regions, self._kinds
         if found is None or found[0] is not regions:
             found = self._kinds = regions, list(map(_KIND, regions))

@@ -107,8 +107,8 @@ def _year_tried(c: str | None) -> tuple[tuple[str, re.Pattern[str], int, str | N
     return tuple(
         (kind, pattern, 0, None) if at == 4 else (kind, pattern, at, takes)
         for kind, pattern, at, takes in _TRIED["year"]
-        if (c in takes if at == 4 and c and takes else at != 4)
-        and not (kind == "year" and c and c in _NOT_YEAR_AFTER)
+        if (at != 4 or (c is not None and takes is not None and c in takes))
+        and not (kind == "year" and c is not None and c in _NOT_YEAR_AFTER)
     )
 
 
@@ -474,13 +474,12 @@ def scan(triggers: Triggers, start: int, end: int) -> list[Raw]:
     out: list[Raw] = []
     for trigger, p in triggers.of(start, end):
         ranged = p + 4  # where the year ends, or the "yrange" date found there
-        tried = (
-            _TRIED[trigger]
-            if trigger != "year"
-            else _YEAR_TRIED.get(view[ranged], _YEAR_TRIED_ELSE)
-            if ranged < end
-            else _YEAR_TRIED_ELSE
-        )
+        if trigger != "year":
+            tried = _TRIED[trigger]
+        elif ranged < end:
+            tried = _YEAR_TRIED.get(view[ranged], _YEAR_TRIED_ELSE)
+        else:
+            tried = _YEAR_TRIED_ELSE
         for kind, pattern, at, takes in tried:
             if takes is not None and (p + at >= end or view[p + at] not in takes):
                 continue
