@@ -130,7 +130,8 @@ def extract_dates(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) 
     view = doc.view
     lex = ctx.lexicon(packs)
     clock = Clock()
-    triggers = Triggers(doc.text_index)
+    index = doc.text_index
+    triggers = Triggers(index)
     out: list[DateClaim] = []
     for region in triggers.regions(doc.content_regions()):
         raws = scan(triggers, region.start, region.end)
@@ -144,7 +145,7 @@ def extract_dates(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) 
             raws = _accept(view, region, raws, lex)
         if not raws:
             continue
-        text = ctx.RegionText(view, region.start, region.end, doc.text_index.stops(region), lex)
+        text = ctx.RegionText(view, region.start, region.end, index.stops(region), lex)
         narrative_region = region.kind in _NARRATIVE_KINDS
         for raw in raws:
             precision = raw.a.precision  # a year filled in below leaves it as it is
