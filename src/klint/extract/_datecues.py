@@ -112,7 +112,8 @@ def lexicon(packs: Packs) -> Lexicon:
 
 def _head(view: str, region_start: int, pos: int) -> tuple[int, str | None]:
     """Where the window before ``pos`` starts, and its text up to a line break ending it
-    without the one or two spaces or tabs ending it (None when none or more do)."""
+    without the one or two spaces or tabs ending it (None when none or more do): what
+    :func:`_before_blanks` gives of the window, written out, as every date asks it."""
     lo = pos - 24 if pos - 24 > region_start else region_start
     if pos > lo and view[pos - 1] == "\n":
         pos -= 1
