@@ -1,7 +1,9 @@
 """Flat runs of unclosed markup through every reader must cost time linear in their length.
 
-Each case is timed (CPU time) at n and 2n repetitions; doubling the input may
-at most about double the time (ratio < 3, or both runs under 0.2 s). Cases
+Each case is timed (CPU time) at n and 4n repetitions; quadrupling the input may
+at most about quadruple the time (ratio < 8, where a quadratic reader takes 16, or
+the larger run under 0.2 s): a busy machine's noise, which can make one run of two
+twice as slow, stays inside that margin. Cases
 found quadratic in a reader owned elsewhere are xfail with the numbers
 measured when they were found, until the reader guards against them.
 """
@@ -55,14 +57,14 @@ def _cpu(fmt: str, text: str) -> float:
 def _check(fmt: str, unit: str, n: int) -> None:
     if fmt not in available_formats():
         pytest.skip(f"the {fmt} reader has not landed")
-    small_text, large_text = "Began in 1990. " + unit * n, "Began in 1990. " + unit * (2 * n)
+    small_text, large_text = "Began in 1990. " + unit * n, "Began in 1990. " + unit * (4 * n)
     small, large = _cpu(fmt, small_text), _cpu(fmt, large_text)
     for _ in range(2):  # a busy machine: the best of three before calling it superlinear
-        if large < 0.2 or large < 3 * max(small, 0.01):
+        if large < 0.2 or large < 8 * max(small, 0.01):
             break
         small, large = min(small, _cpu(fmt, small_text)), min(large, _cpu(fmt, large_text))
-    assert large < 0.2 or large < 3 * max(small, 0.01), (
-        f"{unit!r}: {small:.2f}s at {n}, {large:.2f}s at {2 * n}"
+    assert large < 0.2 or large < 8 * max(small, 0.01), (
+        f"{unit!r}: {small:.2f}s at {n}, {large:.2f}s at {4 * n}"
     )
 
 
