@@ -112,8 +112,12 @@ def _year_tried(c: str | None) -> tuple[tuple[str, re.Pattern[str], int, str | N
     )
 
 
-#: :func:`_year_tried` for each character the year's patterns look for four on, and any other
-_YEAR_TRIED = {c: _year_tried(c) for c in {*_YEAR_END, *_NEEDS["iso"][1], *_NOT_YEAR_AFTER}}
+#: :func:`_year_tried` for each character a year's pattern needs four on or that bars "year",
+#: and for any other
+_YEAR_TRIED = {
+    c: _year_tried(c)
+    for c in {*"".join(t for _, _, at, t in _TRIED["year"] if at == 4 and t), *_NOT_YEAR_AFTER}
+}
 _YEAR_TRIED_ELSE = _year_tried(None)
 #: how far after its trigger a day-month date's first month word may start (the bound
 #: excluded): after the day ("12th": 4), a link and a second day (" through ": 11, and 4), one or
