@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -21,11 +22,15 @@ UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}
 _ARTICLE_NUMBERS = {"a": 1, "an": 1}  # "a year later"; number words come from the rule pack
 
 
+_START = operator.attrgetter("start")
+
+
 def _regions(ctx: Context) -> tuple[list[int], list[Region]]:
-    if "kd.regions" not in ctx.cache:
-        regions = sorted(ctx.doc.content_regions(), key=lambda r: r.start)
-        ctx.cache["kd.regions"] = ([r.start for r in regions], regions)
-    found: tuple[list[int], list[Region]] = ctx.cache["kd.regions"]
+    """The content regions by start, and their starts."""
+    found: tuple[list[int], list[Region]] | None = ctx.cache.get("kd.regions")
+    if found is None:
+        regions = sorted(ctx.doc.content_regions(), key=_START)
+        found = ctx.cache["kd.regions"] = (list(map(_START, regions)), regions)
     return found
 
 
@@ -43,10 +48,13 @@ def _lower_set(words: tuple[str, ...]) -> frozenset[str]:
 def region_of(ctx: Context, offset: int) -> Region | None:
     """The content region holding ``offset`` (memoized per document: the KD rules ask about
     the same dates)."""
-    memo: dict[int, Region | None] = ctx.cache.setdefault("kd.region_of", {})
-    if offset not in memo:
-        memo[offset] = _region_of(ctx, offset)
-    return memo[offset]
+    memo: dict[int, Region | None] | None = ctx.cache.get("kd.region_of")
+    if memo is None:
+        memo = ctx.cache["kd.region_of"] = {}
+    elif offset in memo:
+        return memo[offset]
+    found = memo[offset] = _region_of(ctx, offset)
+    return found
 
 
 def _region_of(ctx: Context, offset: int) -> Region | None:
@@ -104,13 +112,12 @@ _SENTENCE_INSIDE = re.compile(r"[.!?][\"\u201d)\]]*\s")
 
 
 def _heading_like(view: str, r: Region, following: Region | None) -> bool:
-    """A one-line paragraph of at most 80 characters with no sentence punctuation, not continued
-    by the next line: a heading the reader could not tell apart (a plain-text "History[edit]",
-    a Markdown line "Early life"), not a line of a hard-wrapped paragraph."""
+    """Is the paragraph ``r`` a line of at most 80 characters with no sentence punctuation, not
+    continued by the next line: a heading the reader could not tell apart (a plain-text
+    "History[edit]", a Markdown line "Early life"), not a line of a hard-wrapped paragraph?"""
     text = view[r.start : r.end].strip()
     return (
-        r.kind == "paragraph"
-        and 0 < len(text) <= 80
+        0 < len(text) <= 80
         and "\n" not in text
         and text[-1] not in ".!?:;,\"'\u201d"
         and not text[0].islower()
@@ -130,16 +137,19 @@ def units(ctx: Context) -> dict[int, int]:
         view = ctx.doc.view
         apparatus_words = ctx.packs.date_words.get("apparatus_headings", ())
         apparatus = words_re(tuple(apparatus_words)) if apparatus_words else None
-        regions = sorted(ctx.doc.content_regions(), key=lambda r: r.start)
+        regions = _regions(ctx)[1]
         out: dict[int, int] = {}
         unit, skipping = 0, False
         for k, r in enumerate(regions):
-            following = regions[k + 1] if k + 1 < len(regions) else None
-            if r.kind in ("heading", "title") or _heading_like(view, r, following):
+            kind = r.kind
+            if kind in ("heading", "title") or (
+                kind == "paragraph"
+                and _heading_like(view, r, regions[k + 1] if k + 1 < len(regions) else None)
+            ):
                 unit += 1
                 title = _EDIT_LINK.sub("", view[r.start : r.end]).strip()
                 skipping = apparatus is not None and apparatus.fullmatch(title) is not None
-            elif r.kind in NARRATIVE and not skipping and not _APPARATUS_LINE.match(view, r.start):
+            elif kind in NARRATIVE and not skipping and not _APPARATUS_LINE.match(view, r.start):
                 out[r.start] = unit
         ctx.cache["kd.units"] = out
     units: dict[int, int] = ctx.cache["kd.units"]
@@ -149,11 +159,14 @@ def units(ctx: Context) -> dict[int, int]:
 def narrative_region(ctx: Context, offset: int) -> Region | None:
     """The prose region holding ``offset``: a paragraph or list item of the article's own text,
     not a heading, table, caption, reference list or footnote (memoized per document)."""
-    memo: dict[int, Region | None] = ctx.cache.setdefault("kd.narrative_region", {})
-    if offset not in memo:
-        r = region_of(ctx, offset)
-        memo[offset] = r if r is not None and r.start in units(ctx) else None
-    return memo[offset]
+    memo: dict[int, Region | None] | None = ctx.cache.get("kd.narrative_region")
+    if memo is None:
+        memo = ctx.cache["kd.narrative_region"] = {}
+    elif offset in memo:
+        return memo[offset]
+    r = region_of(ctx, offset)
+    found = memo[offset] = r if r is not None and r.start in units(ctx) else None
+    return found
 
 
 def line(ctx: Context, offset: int) -> int:
