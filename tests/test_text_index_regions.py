@@ -14,13 +14,16 @@ from klint.text import sentences
 @given(
     st.text(alphabet=st.sampled_from(list("aB1 .!?\n\"'")), max_size=60),
     st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), max_size=8),
+    st.booleans(),
 )
-def test_each_region_reads_as_a_scan_of_it_alone(text: str, spans) -> None:
+def test_each_region_reads_as_a_scan_of_it_alone(text: str, spans, sentences_first: bool) -> None:
     regions = [
         Region("paragraph", a, min(a + n, len(text))) for a, n in sorted(spans) if a < len(text)
     ]
     idx = Document(text, regions=regions).text_index
-    for r in regions:
+    for r in regions:  # either reading first: the one asked first stores both if no stop
+        if sentences_first:
+            assert idx.sentences(r) == sentences.sentence_starts(text, r.start, r.end)
         assert idx.stops(r) == sentences.stop_starts(text, r.start, r.end)
         assert idx.sentences(r) == sentences.sentence_starts(text, r.start, r.end)
         assert idx.number_sentences(r, r.end) == sentences.number_sentence_starts(

@@ -64,8 +64,9 @@ class TextIndex:
             return regions[i]
         return None
 
-    def _stop_marks(self, region: Region) -> list[sentences.Mark]:
-        key = (region.start, region.end)
+    def _stop_marks(self, region: Region, key: tuple[int, int]) -> list[sentences.Mark]:
+        """The stops of ``region`` (at ``key``), read on the first ask; a region without any
+        (most small ones) is one sentence by each reading, stored with them."""
         found = self._marks.get(key)
         if found is None:
             stops = self._stop_chars
@@ -75,8 +76,10 @@ class TextIndex:
             found = self._marks[key] = (
                 sentences.stop_marks(self.view, region.start, region.end, stops, i)
                 if i < len(stops) and stops[i] < region.end
-                else []  # no stop in the region (most small ones): none scanned for
+                else []  # no stop in the region: none scanned for
             )
+            if not found:
+                self._stops[key] = self._sentences[key] = [region.start]
         return found
 
     def stops(self, region: Region) -> list[int]:
@@ -84,12 +87,12 @@ class TextIndex:
         key = (region.start, region.end)
         found = self._stops.get(key)
         if found is None:
-            marks = self._stop_marks(region)  # none in most small regions: one sentence
-            found = self._stops[key] = (
-                sentences.stop_starts(self.view, region.start, region.end, marks)
-                if marks
-                else [region.start]
-            )
+            marks = self._stop_marks(region, key)
+            found = self._stops.get(key)  # stored with the marks if there are none
+            if found is None:
+                found = self._stops[key] = sentences.stop_starts(
+                    self.view, region.start, region.end, marks
+                )
         return found
 
     def sentences(self, region: Region) -> list[int]:
@@ -97,17 +100,17 @@ class TextIndex:
         key = (region.start, region.end)
         found = self._sentences.get(key)
         if found is None:
-            marks = self._stop_marks(region)
-            found = self._sentences[key] = (
-                sentences.sentence_starts(self.view, region.start, region.end, marks)
-                if marks
-                else [region.start]
-            )
+            marks = self._stop_marks(region, key)
+            found = self._sentences.get(key)  # stored with the marks if there are none
+            if found is None:
+                found = self._sentences[key] = sentences.sentence_starts(
+                    self.view, region.start, region.end, marks
+                )
         return found
 
     def number_sentences(self, region: Region, end: int) -> list[int]:
         """Where ``region``'s sentences start as a quantity's sentence is taken, up to ``end``."""
-        marks = self._stop_marks(region)
+        marks = self._stop_marks(region, (region.start, region.end))
         if not marks:
             return [region.start]
         return sentences.number_sentence_starts(self.view, region.start, end, marks=marks)
