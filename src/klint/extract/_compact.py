@@ -195,13 +195,21 @@ class Compacted:
                     others = _other_offsets(cls)
                     last = cls
                 at = claim.start
-                if not lo <= at < hi:
-                    lo, hi, gain = segment(at)
+                if not lo <= at < hi:  # segment(at), written out for the two every claim has
+                    if 0 <= at < size:
+                        k = bisect_right(starts, at) - 1
+                        lo, hi, gain = starts[k], ends[k], shift[k]
+                    else:
+                        lo, hi, gain = at, at + 1, past_end - at
                 claim.start = at + gain
                 value = claim.end  # an end maps one past the file offset of its last character
                 at = value - 1 if value > 0 else value
                 if not lo <= at < hi:
-                    lo, hi, gain = segment(at)
+                    if 0 <= at < size:
+                        k = bisect_right(starts, at) - 1
+                        lo, hi, gain = starts[k], ends[k], shift[k]
+                    else:
+                        lo, hi, gain = at, at + 1, past_end - at
                 claim.end = value + gain
                 for name, is_end in others:
                     value = getattr(claim, name)
