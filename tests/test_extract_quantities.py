@@ -392,6 +392,11 @@ def test_a_number_word_outside_a_to_z_is_still_read() -> None:
         ("About 4,000 villagers flew to the capital.", None),
         ("The firm dealt with 45 claims.", None),
         ("The reflex of 80 soldiers was tested.", None),
+        # sentences shorter than _ONE_SEARCH_BELOW: searched once for every prefix first
+        ("Some 300 died.", "dead"),
+        ("12 were taken prisoner.", "captured"),
+        ("Some 300 soldiers arrived.", None),
+        ("12 were taking notes.", None),
     ],
 )
 def test_a_quantity_takes_the_event_named_as_a_word_in_its_clause(
@@ -402,7 +407,8 @@ def test_a_quantity_takes_the_event_named_as_a_word_in_its_clause(
 
 def test_event_runs_keep_lexicon_order_under_a_prefix_of_each_word() -> None:
     packs = load_packs()
-    runs = _event_runs(packs)
+    runs, prefixes = _event_runs(packs)
+    assert [p for p, _ in runs if prefixes.fullmatch(p)] == [p for p, _ in runs]
     assert [w for _, run in runs for w, _ in run] == list(lexicon(packs).event_patterns)
     assert all(len(p) >= 3 and w.startswith(p) for p, run in runs for w, _ in run)
     assert any(len(run) > 1 for _, run in runs)
