@@ -203,12 +203,12 @@ def _in_a_name(view: str, start: int) -> bool:
 
 
 def _whole_literals(words: tuple[str, ...], low: str, view: str) -> list[tuple[int, int]]:
-    """Where the ASCII ``words`` stand as whole words of ``view``, found in its
+    """Where the lower-case ``words`` stand as whole words of ``view``, found in its
     :func:`~klint.text.words.ascii_shadow` ``low``: the pattern tried only where ``str.find``
     sees one of the words start (a regex scan tries every offset)."""
     pattern = literal_alternation(words)
     starts: set[int] = set()
-    for w in {w.lower() for w in words}:
+    for w in words:
         p = low.find(w)
         while p >= 0:
             starts.add(p)
