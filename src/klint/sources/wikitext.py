@@ -836,7 +836,7 @@ class _Reader:
         reads the parser's."""
         self.claimed.append((table.start, table.end))
         self.regions.append(Region("table", table.start, table.end))
-        parsed, plain, simple = self.parsed, self.plain, self.simple
+        parsed, plain, simple, show = self.parsed, self.plain, self.simple, self.show
         headers: list[str] = []
         for items in table.rows:
             cells = []
@@ -844,9 +844,10 @@ class _Reader:
             for item in items:
                 a, b = item.start, item.end
                 if item.plain:
-                    spans = plain(parsed[a:b], a, b)
+                    raw = parsed[a:b]  # plain(), written out for the commonest cell
+                    spans = show(a, b) if "__" not in raw else plain(raw, a, b)
                 elif link := _LINK_CELL_RE.fullmatch(parsed, a, b):
-                    spans = self.show(*link.span(1))  # as simple() shows it, read at once
+                    spans = show(*link.span(1))  # as simple() shows it, read at once
                 else:
                     found = simple(a, b)
                     spans = self.parse_walk(a, b) if found is None else found
