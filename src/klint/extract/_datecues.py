@@ -110,10 +110,16 @@ def lexicon(packs: Packs) -> Lexicon:
 # conditional, a fraction of the cost of a call to ``max``.
 
 
-def _head(view: str, region_start: int, pos: int) -> tuple[int, str | None]:
+#: where the window before a date starts, and its text without its ending blanks (see
+#: :func:`window`)
+Window = tuple[int, str | None]
+
+
+def window(view: str, region_start: int, pos: int) -> Window:
     """Where the window before ``pos`` starts, and its text up to a line break ending it
     without the one or two spaces or tabs ending it (None when none or more do): what
-    :func:`_before_blanks` gives of the window, written out, as every date asks it."""
+    :func:`_before_blanks` gives of the window, written out, as every date asks it. The
+    readings below take it read once for a date (``before``), else read it."""
     lo = pos - 24 if pos - 24 > region_start else region_start
     if pos > lo and view[pos - 1] == "\n":
         pos -= 1
@@ -128,10 +134,10 @@ def _before_blanks(text: str) -> str | None:
     return head if 0 < len(text) - len(head) < 3 else None
 
 
-def word_before(view: str, region_start: int, pos: int) -> str | None:
+def word_before(view: str, region_start: int, pos: int, before: Window | None = None) -> str | None:
     """The word before ``pos``, skipping "the", lower-cased: a whole word of ASCII letters,
     then one or two spaces or tabs (and "the" with one or two more)."""
-    lo, head = _head(view, region_start, pos)
+    lo, head = before or window(view, region_start, pos)
     if head is None:
         return None
     if head.endswith("the"):
@@ -151,10 +157,12 @@ def _whole_word(view: str, lo: int, text: str) -> str | None:
     return text[len(head) :].lower()
 
 
-def preposition(view: str, region_start: int, pos: int, words: frozenset[str]) -> str | None:
+def preposition(
+    view: str, region_start: int, pos: int, words: frozenset[str], before: Window | None = None
+) -> str | None:
     """The function word (one of ``words``) before a date ("in", "since", "by"), skipping "the";
     None for any other word."""
-    word = word_before(view, region_start, pos)
+    word = word_before(view, region_start, pos, before)
     return word if word in words else None
 
 
@@ -259,13 +267,15 @@ class RegionText:
 _WORD_AFTER = re.compile(r"[ \t]{1,2}([A-Za-z]{1,30})")
 
 
-def not_a_year(view: str, region_start: int, start: int, end: int, lex: Lexicon) -> bool:
+def not_a_year(
+    view: str, region_start: int, start: int, end: int, lex: Lexicon, before: Window | None = None
+) -> bool:
     """A bare four-digit number that counts things or names an identifier."""
     if view[end : end + 1] in _BLANKS:
         after = _WORD_AFTER.match(view, end, end + 24)
         if after and after.group(1).lower() in lex.not_year_followers:
             return True
-    head = _head(view, region_start, start)[1]
+    head = (before or window(view, region_start, start))[1]
     if head is None:
         return False
     if head.endswith("."):

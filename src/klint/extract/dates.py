@@ -35,9 +35,11 @@ _CLOCK_KINDS = frozenset({"heading", "title"})
 _bare = object.__new__
 
 
-def _bare_year_ok(view: str, region: Region, raw: Raw, prev_end: int, lex: ctx.Lexicon) -> bool:
-    """Is a bare four-digit number (or a year range) a year here?"""
-    if ctx.not_a_year(view, region.start, raw.start, raw.end, lex):
+def _bare_year_ok(
+    view: str, region: Region, raw: Raw, prev_end: int, lex: ctx.Lexicon, before: ctx.Window
+) -> bool:
+    """Is a bare four-digit number (or a year range) a year here (``before``: its window)?"""
+    if ctx.not_a_year(view, region.start, raw.start, raw.end, lex, before):
         return False
     if raw.pattern == "yrange":
         return True
@@ -49,7 +51,7 @@ def _bare_year_ok(view: str, region: Region, raw: Raw, prev_end: int, lex: ctx.L
         return True  # a four-digit number in a heading or title is a year ("Summer 1993, ...")
     if view.startswith("'s", raw.end):
         return True
-    word = ctx.word_before(view, region.start, raw.start)
+    word = ctx.word_before(view, region.start, raw.start, before)
     if word in lex.year_prepositions:
         return True
     if word in lex.year_chain_words and 0 <= raw.start - prev_end <= 12:
@@ -63,12 +65,21 @@ def _bare_year_ok(view: str, region: Region, raw: Raw, prev_end: int, lex: ctx.L
     )
 
 
-def _accept(view: str, region: Region, raws: list[Raw], lex: ctx.Lexicon) -> list[Raw]:
+def _accept(
+    view: str,
+    region: Region,
+    raws: list[Raw],
+    lex: ctx.Lexicon,
+    windows: dict[int, ctx.Window],
+) -> list[Raw]:
+    """The matches that are dates; the window before each is kept in ``windows`` (by start),
+    read once for the year's tests and the preposition."""
     out: list[Raw] = []
     prev_end = -100
     for raw in raws:
+        before = windows[raw.start] = ctx.window(view, region.start, raw.start)
         bare = raw.pattern in ("year", "yrange") and raw.a.qualifier is None
-        if bare and not _bare_year_ok(view, region, raw, prev_end, lex):
+        if bare and not _bare_year_ok(view, region, raw, prev_end, lex, before):
             continue
         out.append(raw)
         prev_end = raw.end
@@ -139,10 +150,13 @@ def extract_dates(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) 
             raws += _dateintl.scan(view, region.start, region.end, languages)
         if not raws:
             continue
+        windows: dict[int, ctx.Window] = {}
         if len(raws) > 1:  # most regions hold one date: nothing overlaps it or joins it
-            raws = join_ranges(view, _accept(view, region, resolve(raws), lex), region.start)
+            raws = join_ranges(
+                view, _accept(view, region, resolve(raws), lex, windows), region.start
+            )
         else:
-            raws = _accept(view, region, raws, lex)
+            raws = _accept(view, region, raws, lex, windows)
         if not raws:
             continue
         text = ctx.RegionText(view, region.start, region.end, index.stops(region), lex)
@@ -158,7 +172,9 @@ def extract_dates(doc: Document, packs: Packs, languages: tuple[str, ...] = ()) 
                 if filled is None:
                     continue
                 raw, inferred = filled
-            prep = ctx.preposition(view, region.start, raw.start, lex.prepositions)
+            prep = ctx.preposition(
+                view, region.start, raw.start, lex.prepositions, windows.get(raw.start)
+            )
             claim = _claim(doc, raw, cue, prep, inferred, precision)
             out.append(claim)
             if not claim.valid or claim.reversed:
