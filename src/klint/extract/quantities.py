@@ -112,7 +112,7 @@ def extract_quantities(doc: Document, packs: Packs) -> list[QuantityClaim]:
     """Every quantity the document's content regions state, in text order."""
     view = doc.view
     lex = lexicon(packs)
-    cells = [r for r in doc.regions if r.kind == "table_cell"]
+    cells = list(doc.regions_of("table_cell"))
     cell_starts = [c.start for c in cells]
     marks = marked(view)
     numerals = _Numerals(view)

@@ -22,6 +22,7 @@ UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}
 _ARTICLE_NUMBERS = {"a": 1, "an": 1}  # "a year later"; number words come from the rule pack
 
 
+#: a region's start, read in C as a sort key
 _START = operator.attrgetter("start")
 
 

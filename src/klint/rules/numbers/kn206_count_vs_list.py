@@ -6,16 +6,20 @@ A count word against the number of items listed, or a vote split against a body'
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterator
 
 from klint import lazyre
 from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
-from klint.document import CONTENT_KINDS, Document, Region
+from klint.document import Document, Region
 from klint.rules.base import Context, Rule
 from klint.rules.numbers._common import fmt, line_of, paragraphs, sentence_text, stated, value
 from klint.text.words import find_all
+
+#: a region's or claim's start, read in C as a sort key
+_START = operator.attrgetter("start")
 
 _ITEM = (
     r"(?:[A-Z][\w'’.-]*(?:\s+(?:of|de|du|la|le|the|and)\s+[A-Z][\w'’.-]*|\s+[A-Z][\w'’.-]*){0,3}"
@@ -391,12 +395,12 @@ class CountVsList(Rule):
                 and q.low is not None
                 and 2 <= q.low <= 30
             ),
-            key=lambda q: q.start,
+            key=_START,
         )
         if not claims:
             return  # no count of things to hold a list to
         doc = ctx.doc
-        regions = sorted((r for r in doc.regions if r.kind in CONTENT_KINDS), key=lambda r: r.start)
+        regions = sorted(doc.content_regions(), key=_START)
         starts = [q.start for q in claims]
         for k, region in enumerate(regions[:-1]):
             if region.kind not in ("paragraph", "list_item"):
