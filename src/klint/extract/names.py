@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Collection
 from functools import lru_cache
 
@@ -213,10 +214,10 @@ class _NearNames:
     def _deletions(self, length: int) -> set[str]:
         found = self.deletions.get(length)
         if found is None:
-            if self.by_length is None:
-                self.by_length = {}
+            if self.by_length is None:  # no list built for each name, as setdefault's default
+                by_length = self.by_length = defaultdict(list)
                 for p in self.proper:
-                    self.by_length.setdefault(len(p), []).append(p)
+                    by_length[len(p)].append(p)
             found = self.deletions[length] = set().union(
                 *map(_one_less, self.by_length.get(length, ()))
             )
