@@ -816,9 +816,11 @@ class _Reader:
                 if start < 0:
                     start = spans[0][0]
                 end = spans[-1][1]
-        if start >= 0:
-            label = "header" if header else _words(text, cells[0])
-            regions.append(Region("table_row", start, end, label))
+        if start >= 0:  # fields set one by one, as for the cells below
+            row = _bare(Region)
+            row.kind, row.start, row.end = "table_row", start, end
+            row.label, row.section = "header" if header else _words(text, cells[0]), 0
+            regions.append(row)
         if header:
             return [_words(text, spans) for spans in cells]
         for c in range(1, len(cells)):
