@@ -3,6 +3,7 @@ readers give what they gave without it, and the cues at the edge of each shortcu
 
 from __future__ import annotations
 
+from dataclasses import replace
 from unittest import mock
 
 import pytest
@@ -179,3 +180,43 @@ def test_nesting_is_read_as_the_marks_counted_one_by_one(view: str, offsets: lis
 )
 def test_nesting_at_an_offset(view: str, at: int, state: str | None) -> None:
     assert Nesting(view, 0).at(at) == state
+
+
+_CUE_PIECES = [
+    "said",
+    "unsaid",
+    "reported",
+    "report",
+    "in the months before",
+    "months",
+    "since",
+    "as early as",
+    "born in",
+    "reborn",
+    "é",
+    "—",
+    "Said",
+    "the",
+    "town",
+    "(",
+    ")",
+    '"',
+]
+_CUE_BETWEEN = [" ", "  ", ", ", "-", "", "—", "_"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(_CUE_PIECES), st.sampled_from(_CUE_BETWEEN)), max_size=10),
+    st.sampled_from(["1990", "May 1990"]),
+)
+def test_a_sentence_without_a_cue_s_word_is_not_searched(
+    pieces: list[tuple[str, str]], date: str
+) -> None:
+    # the date after every piece in turn: each ask searches on from the last one
+    text = "".join(f"{word}{between}{date} " for word, between in pieces)
+    searched = lexicon(load_packs())
+    assert searched.cue_words is not None
+    with mock.patch.object(_datecues, "lexicon", lambda packs: replace(searched, cue_words=None)):
+        expected = _cues(text)
+    assert _cues(text) == expected

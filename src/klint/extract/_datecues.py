@@ -47,6 +47,9 @@ class Lexicon:
     year_period_nouns: frozenset[str]  # "the end of 1921": nouns of a stretch of time before "of"
     date_labels: frozenset[str]  # words of infobox labels whose value is a date, lower-cased
     cue_length: int  # the length of the longest match of ``plain_cues``
+    #: a word each cue must hold as a whole word (its longest), as :func:`_words` splits it; a
+    #: sentence with none of them holds no cue. None if a cue has no word.
+    cue_words: frozenset[bytes] | None
 
 
 @lru_cache(maxsize=8)
@@ -79,7 +82,31 @@ def _compile(
         year_period_nouns,
         frozenset(w.lower() for w in date_labels),
         max((len(" ".join(w.lower().split())) for w in (*sentence, *report)), default=0),
+        _cue_words((*sentence, *report)),
     )
+
+
+#: a lower-cased text's bytes (see :func:`_words`) with every byte but a-z and 0-9 a space
+_WORD_BYTES = bytes(b if 48 <= b <= 57 or 97 <= b <= 122 else 32 for b in range(256))
+
+
+def _words(low: str) -> bytes:
+    """``low`` (lower case) as ASCII bytes at the same offsets, each character that is no
+    ASCII letter or digit a space: its words split apart at every character that parts whole
+    words (a character beyond ASCII parts them too, so a word of the bytes may be less than
+    a word of the text, never more)."""
+    return low.encode("ascii", "replace").translate(_WORD_BYTES)
+
+
+def _cue_words(cues: tuple[str, ...]) -> frozenset[bytes] | None:
+    """The longest word of each cue (see :attr:`Lexicon.cue_words`)."""
+    found = set()
+    for cue in cues:
+        words = _words(cue.lower()).split()
+        if not words:
+            return None
+        found.add(max(words, key=len))
+    return frozenset(found)
 
 
 @per_packs
@@ -177,10 +204,10 @@ def determiner_before(view: str, region_start: int, pos: int) -> bool:
 class _Cues:
     """The cue words of one sentence, read as far as asked (see :meth:`RegionText._first_cue`)."""
 
-    __slots__ = ("low", "had", "pos", "first")
+    __slots__ = ("low", "words", "had", "pos", "first")
 
-    def __init__(self, low: str, had: list[tuple[int, int]]) -> None:
-        self.low, self.had = low, had
+    def __init__(self, low: str, words: bytes | None, had: list[tuple[int, int]]) -> None:
+        self.low, self.words, self.had = low, words, had  # words: see _words (None: not read)
         self.pos = 0  # where the search for the first cue word goes on
         self.first: tuple[int, int] | None = None
 
@@ -204,7 +231,7 @@ class RegionText:
         low = self.view[s:e].lower()
         # every past-perfect cue holds "had": a sentence without it is not searched
         had = whole_words(self.lex.plain_had, low, s) if "had" in low else []
-        found = self._cues[s] = _Cues(low, had)
+        found = self._cues[s] = _Cues(low, None, had)
         return found
 
     def _first_cue(self, cues: _Cues, s: int, before: int) -> tuple[int, int] | None:
@@ -217,7 +244,18 @@ class RegionText:
             return cues.first
         low, pattern, pos = cues.low, self.lex.plain_cues, cues.pos
         limit = before - s
-        while (m := pattern.search(low, pos, limit + self.lex.cue_length)) is not None:
+        stop = limit + self.lex.cue_length
+        cue_words = self.lex.cue_words
+        if cue_words is not None:
+            # a whole-word cue holds its longest word as a whole word; where none stands (most
+            # sentences), the pattern is not searched for: a split costs a fraction of a search
+            words = cues.words
+            if words is None:
+                words = cues.words = _words(low)
+            if cue_words.isdisjoint(words[pos:stop].split()):
+                cues.pos = pos if pos > limit else limit
+                return None
+        while (m := pattern.search(low, pos, stop)) is not None:
             a, b = m.span()
             if a >= limit:
                 break  # maybe cut short by the bound: read again when asked further on
