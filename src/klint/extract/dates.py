@@ -57,8 +57,8 @@ def _bare_year_ok(
     if word in lex.year_chain_words and 0 <= raw.start - prev_end <= 12:
         return True
     if word == "of":
-        before = view[max(region.start, raw.start - 24) : raw.start].split()
-        return len(before) >= 2 and before[-2].lower() in lex.year_period_nouns
+        words = view[max(region.start, raw.start - 24) : raw.start].split()
+        return len(words) >= 2 and words[-2].lower() in lex.year_period_nouns
     return (
         bool(ctx.determiner_before(view, region.start, raw.start))
         and view[raw.end : raw.end + 1] == " "
