@@ -206,8 +206,9 @@ class _Cues:
 
     __slots__ = ("low", "words", "had", "pos", "first")
 
-    def __init__(self, low: str, words: bytes | None, had: list[tuple[int, int]]) -> None:
-        self.low, self.words, self.had = low, words, had  # words: see _words (None: not read)
+    def __init__(self, low: str, had: list[tuple[int, int]]) -> None:
+        self.low, self.had = low, had
+        self.words: bytes | None = None  # its words (see _words), split when first asked
         self.pos = 0  # where the search for the first cue word goes on
         self.first: tuple[int, int] | None = None
 
@@ -231,7 +232,7 @@ class RegionText:
         low = self.view[s:e].lower()
         # every past-perfect cue holds "had": a sentence without it is not searched
         had = whole_words(self.lex.plain_had, low, s) if "had" in low else []
-        found = self._cues[s] = _Cues(low, None, had)
+        found = self._cues[s] = _Cues(low, had)
         return found
 
     def _first_cue(self, cues: _Cues, s: int, before: int) -> tuple[int, int] | None:

@@ -214,7 +214,7 @@ class _NearNames:
     def _deletions(self, length: int) -> set[str]:
         found = self.deletions.get(length)
         if found is None:
-            if self.by_length is None:  # no list built for each name, as setdefault's default
+            if self.by_length is None:  # setdefault would build a list for each name
                 by_length = self.by_length = defaultdict(list)
                 for p in self.proper:
                     by_length[len(p)].append(p)
