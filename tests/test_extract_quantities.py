@@ -580,21 +580,75 @@ def test_numerals_of_a_region_are_the_pattern_s_matches(text: str, a: int, b: in
     ]
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(
     st.lists(
-        st.sampled_from(["about ", "some", "of", " ", "\n", "\t", "the", "(", ".", "x"]),
+        st.sampled_from(
+            [
+                "about ",
+                "some",
+                "of",
+                " ",
+                "\n",
+                "\t",
+                "the",
+                "(",
+                ".",
+                "x",
+                "more",
+                "than",
+                "Than",
+                "up",
+                "to",
+                "AGE",
+                "an",
+                "only",
+                "c.",
+                "\u017fome",
+                "é",
+                "xabout",
+                "-",
+                "about the ",
+                "up to age ",
+                "some ",
+                "as many as only ",
+            ]
+        ),
         max_size=12,
     )
 )
 def test_a_qualifier_is_searched_for_only_where_its_pattern_can_match(parts: list[str]) -> None:
-    """The qualifier before a number ends in white space: a text that does not end so, which
-    ``_qualifier`` does not search, holds no match."""
+    """The qualifier before a number ends in white space after a word that ends a qualifier or
+    may follow one: a text that does not end so, which ``_qualifier`` does not search, holds no
+    match (the long s "\u017f" matches "s" in any case: such a word is searched)."""
     from klint.extract._numlex import lexicon
+    from klint.extract.quantities import _may_qualify
 
+    lex = lexicon(load_packs())
     before = "".join(parts)
-    if not before[-1:].isspace():
-        assert lexicon(load_packs()).qualifier_before.search(before) is None
+    if not _may_qualify(before, lex):
+        assert lex.qualifier_before.search(before) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("The town had more than 300 houses.", "over"),
+        ("The town had more  than 300 houses.", "over"),
+        ("Roughly 300 houses stood there.", "about"),
+        ("The town had (roughly 300 houses).", "about"),
+        ("The town had about the 300 houses.", "about"),
+        ("Children up to age 12 were counted: 300 houses.", "up-to"),
+        ("The town had some 300 houses.", "about"),
+        # near misses: the last word ends no qualifier, or a letter stands before one
+        ("The town had other 300 houses.", "exact"),
+        ("The town had thanks to 300 houses.", "exact"),
+        ("The town had xabout 300 houses.", "exact"),
+        ("The town had about many 300 houses.", "exact"),
+    ],
+)
+def test_a_qualifier_is_read_before_a_number_in_any_case_and_spacing(text, qualifier) -> None:
+    assert _para(text)[0].qualifier == qualifier
 
 
 @settings(max_examples=500, deadline=None)
@@ -650,3 +704,60 @@ def test_a_prose_quantity_has_every_field_set() -> None:
     for q in claims:
         values = {f.name: getattr(q, f.name) for f in fields(q)}
         assert QuantityClaim(**values) == q and hash(QuantityClaim(**values)) == hash(q)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "May",
+                "may",
+                "Sept",
+                "Sept.",
+                "Dec.",
+                "of",
+                " ",
+                "  ",
+                "\n",
+                "\t",
+                "\u00a0",
+                "x",
+                "XMay",
+                "Junes",
+                "(",
+                "5",
+                "of March",
+                ".",
+                "é",
+            ]
+        ),
+        max_size=8,
+    )
+)
+def test_a_month_is_looked_for_next_to_a_number_only_where_its_pattern_can_match(
+    parts: list[str],
+) -> None:
+    """``month_before`` and ``month_after`` answer as the patterns' search and match do, each
+    tried only where the text's end or start lets it match."""
+    from klint.extract._numlex import MONTH_AFTER_RE, MONTH_BEFORE_RE, month_after, month_before
+
+    text = "".join(parts)
+    assert month_before(text) == (MONTH_BEFORE_RE.search(text) is not None)
+    assert month_after(text) == (MONTH_AFTER_RE.match(text) is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("The festival ran on 12 May and drew 300 visitors.", [300]),
+        ("The festival ran on May 12 and drew 300 visitors.", [300]),
+        ("The festival ran in Sept. 1990 and drew 300 visitors.", [300]),
+        ("The festival drew 300 of March's visitors.", []),
+        # near misses: no month beside the number
+        ("The festival drew 12 mayors and 300 visitors.", [12, 300]),
+        ("The festival drew 12 Mayans and 300 visitors.", [12, 300]),
+    ],
+)
+def test_a_day_beside_a_month_is_no_quantity(text: str, counted: list[int]) -> None:
+    assert [q.low for q in _para(text)] == counted

@@ -13,10 +13,33 @@ from klint.claims import QuantityQualifier
 from klint.packcache import per_packs
 from klint.packs import Packs
 from klint.text.calendar import MONTH_ALTERNATION as MONTHS
+from klint.text.calendar import MONTHS as MONTH_NUMBERS
 from klint.text.words import NEVER, alternation
 
 MONTH_BEFORE_RE = re.compile(rf"\b(?:{MONTHS})\.?\s+$")
 MONTH_AFTER_RE = re.compile(rf"\s*(?:of\s+)?(?:{MONTHS})\b")
+_MONTH_WORDS = tuple(MONTH_NUMBERS)
+_MONTH_AFTER_FIRSTS = frozenset([*(w[0] for w in MONTH_NUMBERS), "o"])
+
+
+def month_before(text: str) -> bool:
+    """Whether a month name (and maybe ".") and white space end ``text`` (``MONTH_BEFORE_RE``
+    searched): searched only where what stands before the white space ends with a month name,
+    told by a few string tests where the search tries every offset."""
+    head = text.rstrip()
+    if len(head) == len(text):
+        return False
+    if head.endswith("."):
+        head = head[:-1]
+    return head.endswith(_MONTH_WORDS) and MONTH_BEFORE_RE.search(text) is not None
+
+
+def month_after(text: str) -> bool:
+    """Whether ``text`` opens with a month name after any white space and "of"
+    (``MONTH_AFTER_RE`` matched): tried only where its first other character may open one."""
+    return text.lstrip()[:1] in _MONTH_AFTER_FIRSTS and MONTH_AFTER_RE.match(text) is not None
+
+
 TIME_AFTER_RE = re.compile(r"\s?:\s?[0-9]{1,2}(?![0-9])")
 DASH_RANGE_RE = re.compile(r"\s{0,2}(?:–|—|-|to)\s{0,2}(\$|£|€|¥)?(?=[0-9])")
 POSSESSIVE_RE = re.compile(r"\b((?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*)['’]s?\s+((?:[\w-]+\s){0,3})")
@@ -24,6 +47,10 @@ POSSESSIVE_RE = re.compile(r"\b((?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*)['’]s?\s+((?
 VERB_ENDINGS = ("ed", "ing")
 
 SIDE_LABEL_RE = re.compile(r"^(Strength|Casualties|Commanders|Belligerents|Units)\s+([0-9])$")
+
+
+#: the words that may stand between a qualifier and its number ("about the 300", "up to age 12")
+QUALIFIER_GAP_WORDS = frozenset({"a", "an", "the", "age", "of", "only"})
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -37,6 +64,10 @@ class Lexicon:
 
     packs: Packs
     qualifier_before: re.Pattern[str]
+    #: the lower-case words ``qualifier_before`` can match ending ``before``: the last word of
+    #: a qualifier ("than" of "more than") or, alone, one of ``QUALIFIER_GAP_WORDS``; None when
+    #: a qualifier is not ASCII (``re`` matches some letters beyond it to others in any case)
+    qualifier_last_words: tuple[str, ...] | None
     qualifier_after: re.Pattern[str]
     number_word: re.Pattern[str]
     fraction: re.Pattern[str]
@@ -114,7 +145,13 @@ def _build(packs: Packs) -> Lexicon:
     return Lexicon(
         packs=packs,
         qualifier_before=re.compile(
-            rf"(?:^|[^\w.])({_alternation(pre)})\s+(?:(?:an?|the|age|of|only)\s+)?$", re.IGNORECASE
+            rf"(?:^|[^\w.])({_alternation(pre)})\s+(?:(?:{_alternation(sorted(QUALIFIER_GAP_WORDS))})\s+)?$",
+            re.IGNORECASE,
+        ),
+        qualifier_last_words=(
+            tuple(sorted({q.split()[-1].lower() for q in pre if q.split()}))
+            if all(q.isascii() for q in pre)
+            else None
         ),
         qualifier_after=re.compile(rf"\s+({_alternation(post)})\b", re.IGNORECASE),
         number_word=re.compile(

@@ -21,9 +21,8 @@ from klint.claims import QuantityClaim, QuantityQualifier, QuantitySource
 from klint.document import Document, Region
 from klint.extract._numlex import (
     DASH_RANGE_RE,
-    MONTH_AFTER_RE,
-    MONTH_BEFORE_RE,
     POSSESSIVE_RE,
+    QUALIFIER_GAP_WORDS,
     SIDE_LABEL_RE,
     TIME_AFTER_RE,
     VERB_ENDINGS,
@@ -31,6 +30,8 @@ from klint.extract._numlex import (
     clean_token,
     lexicon,
     marked,
+    month_after,
+    month_before,
 )
 from klint.packcache import per_packs
 from klint.packs import Packs
@@ -359,8 +360,8 @@ def _qualifier(view: str, nstart: int, s_start: int, lex: Lexicon) -> tuple[Quan
     """The qualifier word right before a number and where its phrase starts."""
     lo = nstart - 40
     before = view[lo if lo > s_start else s_start : nstart]
-    # the pattern ends in white space: searched (at every offset) only where that stands
-    m = lex.qualifier_before.search(before) if before[-1:].isspace() else None
+    # searched (at every offset) only where the word before the number lets it match
+    m = lex.qualifier_before.search(before) if _may_qualify(before, lex) else None
     if not m:
         return "exact", nstart
     if (
@@ -370,6 +371,22 @@ def _qualifier(view: str, nstart: int, s_start: int, lex: Lexicon) -> tuple[Quan
         return "exact", nstart  # "control over five districts"
     kind, _, _ = lex.qualifier(m.group(1))
     return kind, nstart - len(before) + m.start(1)
+
+
+def _may_qualify(before: str, lex: Lexicon) -> bool:
+    """Whether ``lex.qualifier_before`` may match ``before``: it ends in white space after a word
+    that ends a qualifier or may follow one. Told from that word in a few calls, where the
+    pattern's search tries every offset (some 30,000 instructions on 40 characters)."""
+    if not before[-1:].isspace():
+        return False
+    words = before.rsplit(None, 1)
+    if not words:
+        return False
+    last = words[-1]
+    if lex.qualifier_last_words is None or not last.isascii():
+        return True  # beyond ASCII, the pattern's case-blind matching decides
+    low = last.lower()
+    return low in QUALIFIER_GAP_WORDS or low.endswith(lex.qualifier_last_words)
 
 
 def _digits(
@@ -410,7 +427,7 @@ def _digits(
     ) and prev_word not in ("of", "the", "a", "an"):
         return -_skip_range(view, ne, s_end)
     # dates: a day next to a month name, a year in date context
-    if MONTH_BEFORE_RE.search(before[-12:]) or MONTH_AFTER_RE.match(after):
+    if month_before(before[-12:]) or month_after(after):
         return _skip_range(view, ne, s_end)
     is_year = "," not in token and "." not in token and len(token) == 4 and 1000 <= value <= 2100
     if is_year and not _followed_by_count_noun(after, lex) and not _measure_unit(after, lex):
@@ -441,7 +458,7 @@ def _digits(
             if (
                 (after2[:1] in _LETTERS and not lex.unit_after.match(after2))
                 or (after2[:1] in _ORDINAL_FIRST and ORDINAL_RE.match(after2))
-                or MONTH_AFTER_RE.match(after2)
+                or month_after(after2)
             ):
                 return e2
             if is_year or (
