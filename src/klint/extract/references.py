@@ -7,12 +7,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from klint.claims import Direction, Reference, ReferenceType
 from klint.document import Document, Region
+from klint.packcache import per_packs
 from klint.packs import Packs
-from klint.text.numerals import number_words
+from klint.text.numerals import NumberWords, number_words
 from klint.text.words import alternation, find_all, finditer_from, plural_forms
 
 
@@ -118,17 +120,51 @@ def _matches(
     return out
 
 
+@dataclass(frozen=True)
+class _Lexicon:
+    """The pack's words and patterns the reader looks up, built once per packs object."""
+
+    nouns: dict[str, str]  # reference nouns by each spelling (see _spellings)
+    numbers: NumberWords
+    count_back_words: tuple[str, ...]
+    count_back_stops: frozenset[str]
+    count_back: re.Pattern[str]
+    pointer_verbs: tuple[str, ...]
+    pointer_places: tuple[str, ...]
+    pointer: re.Pattern[str]
+    identifier_nouns: dict[str, str]
+    #: the identifier nouns' pattern and the literals its matches start with (None: no nouns)
+    identifier: tuple[re.Pattern[str], tuple[str, ...]] | None
+
+
+@per_packs
+def _lexicon(packs: Packs) -> _Lexicon:
+    numbers = number_words(packs)
+    words = tuple(packs.count_back_words)
+    verbs, places = tuple(packs.pointer_verbs), tuple(packs.pointer_places)
+    identifier_nouns = _spellings(tuple(packs.identifier_nouns))
+    return _Lexicon(
+        nouns=_spellings(tuple(packs.reference_nouns)),
+        numbers=numbers,
+        count_back_words=words,
+        count_back_stops=frozenset(packs.count_back_stops),
+        count_back=count_back_re(words, numbers.words(2)),
+        pointer_verbs=verbs,
+        pointer_places=places,
+        pointer=pointer_re(verbs, places),
+        identifier_nouns=identifier_nouns,
+        identifier=_noun_re(tuple(sorted(identifier_nouns))) if identifier_nouns else None,
+    )
+
+
 def extract_references(doc: Document, packs: Packs) -> list[Reference]:
     """Counting and pointing phrases and numbered identifiers."""
     idx = doc.text_index
     text = doc.text
-    nouns = _spellings(tuple(packs.reference_nouns))
-    numbers = number_words(packs)
-    words = tuple(packs.count_back_words)
-    stops = frozenset(packs.count_back_stops)
-    count_back = count_back_re(words, numbers.words(2))
+    lex = _lexicon(packs)
+    nouns, numbers, stops = lex.nouns, lex.numbers, lex.count_back_stops
     out: list[Reference] = []
-    for m, region in _matches(doc, count_back, _count_back_starts(text, words)):
+    for m, region in _matches(doc, lex.count_back, _count_back_starts(text, lex.count_back_words)):
         word = m.group(2).casefold()
         count = int(word) if word.isdigit() else numbers.value(word)
         noun = (m.group(3) or "").casefold()
@@ -160,9 +196,10 @@ def extract_references(doc: Document, packs: Packs) -> list[Reference]:
         if numbers.value(noun) is None:
             target = nouns.get(noun, plural_forms(noun)[0])
             out.append(_phrase(m, doc, region, "anaphor", target=target))
-    verbs, places = tuple(packs.pointer_verbs), tuple(packs.pointer_places)
     pointers = (
-        _matches(doc, pointer_re(verbs, places)) if _pointer_possible(text, verbs, places) else []
+        _matches(doc, lex.pointer)
+        if _pointer_possible(text, lex.pointer_verbs, lex.pointer_places)
+        else []
     )
     for m, region in pointers:
         direction: Direction = "forward" if m.group(1) in ("below", "later") else "back"
@@ -173,7 +210,7 @@ def extract_references(doc: Document, packs: Packs) -> list[Reference]:
         target = (m.group(1) or m.group(2) or "").strip()
         if target and target.rsplit(None, 1)[-1].casefold() not in _DEICTIC:
             out.append(_phrase(m, doc, region, "pointer", target=target, direction="none"))
-    out.extend(_identifiers(doc, packs))
+    out.extend(_identifiers(doc, lex))
     out.sort(key=lambda r: (r.start, r.end))
     return out
 
@@ -217,14 +254,14 @@ def _noun_re(forms: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
     return re.compile("(?:" + "|".join(map(re.escape, alts)) + r")\b"), shortest
 
 
-def _identifiers(doc: Document, packs: Packs) -> list[Reference]:
+def _identifiers(doc: Document, lex: _Lexicon) -> list[Reference]:
     """Numbered identifiers: "Resolution 822", "Article 78", "resolutions (874 and 884)"."""
-    ident_nouns = _spellings(tuple(packs.identifier_nouns))
-    if not ident_nouns:
+    if lex.identifier is None:
         return []
+    ident_nouns = lex.identifier_nouns
     text = doc.text
     out = []
-    pattern, firsts = _noun_re(tuple(sorted(ident_nouns)))
+    pattern, firsts = lex.identifier
     for m, region in _matches(doc, pattern, find_all(text, firsts)):
         noun = m.group().casefold()
         target = ident_nouns[noun]
