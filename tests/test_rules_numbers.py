@@ -199,3 +199,47 @@ def test_rules_never_crash(text: str) -> None:
     assert not [d for d in diags if d.code == "KI001"], [
         d.message for d in diags if d.code == "KI001"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The garrison numbered 4,000 men in all: 2,500 Genoese, 1,200 Catalans and 600 militia.",
+            1,
+        ),
+        ("The garrison had 4,000 men: 2,500 Genoese, 1,200 Catalans and 600 militia.", 1),
+        (
+            "The garrison numbered 4,000 men in all: 2,500 Genoese, 1,200 Catalans and 600 Militia men.",
+            1,
+        ),
+        # near misses: each number after a capitalized label, a part with decimals
+        ("The army had 4,000 men in all: Genoese 2,500, Catalans 1,200 and Militia 600.", 0),
+        (
+            "The garrison numbered 4,000 men in all: 2,500 Genoese, 1,200 Catalans and 600.5 militia.",
+            0,
+        ),
+    ],
+)
+def test_a_breakdown_s_parts_are_amounts_without_a_label_or_decimals(text: str, found: int) -> None:
+    assert len(_codes(text, "KN202")) == found
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Stages", "stages", "x", " ", "  ", "\n", "\t", "É", "-", "2"]),
+        max_size=10,
+    ),
+    st.integers(0, 40),
+)
+def test_a_label_before_a_number_is_searched_for_only_where_its_pattern_can_match(
+    parts: list[str], lo: int
+) -> None:
+    """``_labelled`` answers as ``_LABEL_BEFORE``'s search does (its look-behind reading before
+    the window too), searching only where the window ends in a blank after a capital's word."""
+    from klint.rules.numbers._breakdown import _LABEL_BEFORE, _labelled
+
+    view = "".join(parts)
+    lo = min(lo, len(view))
+    assert _labelled(view, lo, len(view)) == (_LABEL_BEFORE.search(view, lo, len(view)) is not None)

@@ -13,6 +13,7 @@ are pack lists (``numbers.total_cues``, ``breakdown_cues``, ``subpart_cues``,
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from dataclasses import dataclass
 
@@ -46,6 +47,8 @@ _DAY_MONTH = re.compile(
 _MARK = re.compile(r":\s|\s[—–-]\s|—|\(\d")
 # a capitalized word right before a number, not opening the sentence: "Stages 2, 4 and 7"
 _LABEL_BEFORE = re.compile(r"(?<=\S)\s+[A-Z][\w-]*\s+$")
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_DECIMAL = re.compile(r"\d\.\d")
 _TOTAL_BEFORE = re.compile(
     r"(?:[,;(—–-]|\b(?:for|making|giving|bringing|to\s+make|with))?\s*(?:a|an)?\s*"
     r"(?:combined\s+|grand\s+|overall\s+)?total\s+of\s*$",
@@ -60,6 +63,8 @@ _EACH = re.compile(r"\s*(?:\w+\s+)?each\b")
 #: the words of :data:`_TOTAL_AFTER` without "total" or "altogether"
 _ALL = re.compile(r"in\s+all|all\s+told")
 _TOTAL_AFTER = re.compile(r"[^,;.:]{0,25}?\b(?:in\s+all|in\s+total|altogether|all\s+told)\b")
+_START = operator.attrgetter("start")
+_SENTENCE_START = operator.attrgetter("sentence_start")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +97,7 @@ def breakdowns(ctx: Context) -> list[Breakdown]:
         cues = [*num.total_cues, *num.breakdown_cues, *num.subpart_cues, "of the", "among the"]
         found = []
         for para in paragraphs(ctx):
-            for _, group in itertools.groupby(para, key=lambda q: q.sentence_start):
+            for _, group in itertools.groupby(para, key=_SENTENCE_START):
                 sentence = list(group)
                 if not _may_hold_list(ctx.doc.view, sentence):
                     continue
@@ -146,7 +151,9 @@ def _is_amount(ctx: Context, q: QuantityClaim, unit: str) -> bool:
     average), no label before it ("Stages 2, 4 and 7")."""
     if q.unit != unit:
         return False
-    memo: dict[int, bool] = ctx.cache.setdefault("kn.amount", {})  # a claim is read many times
+    memo: dict[int, bool] | None = ctx.cache.get("kn.amount")  # a claim is read many times
+    if memo is None:
+        memo = ctx.cache["kn.amount"] = {}
     found = memo.get(id(q))
     if found is None:
         view = ctx.doc.view
@@ -156,14 +163,28 @@ def _is_amount(ctx: Context, q: QuantityClaim, unit: str) -> bool:
             and q.qualifier not in ("vague", "range")
             and not q.split
             and float(q.low).is_integer()
-            and not re.search(r"\d\.\d", numeral)
-            and not _LABEL_BEFORE.search(view, max(q.sentence_start or 0, q.start - 40), q.start)
+            and not ("." in numeral and _DECIMAL.search(numeral))
+            and not _labelled(view, max(q.sentence_start or 0, q.start - 40), q.start)
         )
     return found
 
 
+def _labelled(view: str, lo: int, at: int) -> bool:
+    """Whether ``_LABEL_BEFORE`` finds a label in ``view[lo:at]``: searched (at every offset)
+    only where the text ends in white space after a word with a capital first."""
+    before = view[lo:at]
+    if not before[-1:].isspace():
+        return False
+    words = before.rsplit(None, 1)
+    return (
+        bool(words) and words[-1][0] in _CAPITALS and _LABEL_BEFORE.search(view, lo, at) is not None
+    )
+
+
 def _part(ctx: Context, q: QuantityClaim) -> Part | None:
-    memo: dict[int, Part | None] = ctx.cache.setdefault("kn.part", {})
+    memo: dict[int, Part | None] | None = ctx.cache.get("kn.part")
+    if memo is None:
+        memo = ctx.cache["kn.part"] = {}
     if id(q) not in memo:
         b = bounds(ctx, q)
         memo[id(q)] = None if b is None else Part(q.start, q.end, " ".join(q.text.split()), *b)
@@ -182,13 +203,17 @@ def _candidates(ctx: Context, para: list[QuantityClaim], whole: QuantityClaim) -
         and _is_amount(ctx, q, whole.unit)
         and (p := _part(ctx, q)) is not None
     ]
-    taken = [(q.start, q.end) for q in para]
-    if whole.unit == "count" and whole.sentence_end is not None:
+    if (
+        whole.unit == "count"
+        and whole.sentence_end is not None
+        and view.find("(", whole.end, whole.sentence_end) >= 0
+    ):
+        taken = [(q.start, q.end) for q in para]
         for m in _PAREN_NUM.finditer(view, whole.end, whole.sentence_end):
             if not any(a <= m.start(1) < b for a, b in taken):
                 v = float(m.group(1).replace(",", ""))
                 out.append(Part(m.start(1), m.end(1), m.group(1), v, v))
-    return sorted(out, key=lambda p: p.start)
+    return sorted(out, key=_START)
 
 
 def _is_total(view: str, q: Part | QuantityClaim) -> bool:
