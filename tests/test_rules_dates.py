@@ -228,3 +228,35 @@ def test_kd104_bad_threshold_is_reported_clearly() -> None:
     config = Config(select=("KD104",), rule_options={"KD104": {"threshold-days": "a month"}})
     (d,) = lint_text("Title\n\nIn May 1990 it rained.\n", config=config)
     assert d.code == "KI001" and "threshold-days: expected a number, got 'a month'" in d.message
+
+
+def test_prose_dates_are_the_sound_dates_of_prose_regions_in_order() -> None:
+    """The dates the KD rules walk: those of paragraphs and list items, none of a table's
+    cells or of a heading, and none reversed or impossible."""
+    from klint.extract import extract
+    from klint.packs import load_packs
+    from klint.rules import Context
+    from klint.rules.dates._common import narrative_region, prose_dates
+    from klint.sources import read_text
+
+    text = (
+        "== Career in 1990 ==\n"
+        "She joined the firm in 1991. It closed on 31 February 1995.\n\n"
+        '{| class="wikitable"\n! Name !! Years\n|-\n| Smith || 1994–2001\n|}\n\n'
+        "* The office moved in 1996, from 2001 to 1999 by some accounts.\n"
+    )
+    doc = read_text(text, "a.wiki")
+    packs = load_packs()
+    ctx = Context(doc=doc, claims=extract(doc, packs), packs=packs, config=Config(), sidecar=None)
+    assert [c.text for c in ctx.claims.dates] == [
+        "1990",
+        "1991",
+        "31 February 1995",
+        "1994–2001",
+        "1996",
+        "2001 to 1999",
+    ]
+    found = prose_dates(ctx)
+    assert [c.text for c, _ in found] == ["1991", "1996"]
+    assert all(region is narrative_region(ctx, c.start) for c, region in found)
+    assert prose_dates(ctx) is found  # read once per document

@@ -170,6 +170,20 @@ def narrative_region(ctx: Context, offset: int) -> Region | None:
     return found
 
 
+def prose_dates(ctx: Context) -> list[tuple[DateClaim, Region]]:
+    """The sound dates that stand in prose regions (see :func:`narrative_region`), each with
+    its region, in the claims' order: found once per document for the KD rules that walk
+    them, where each would step over every date of the tables and lists again."""
+    found: list[tuple[DateClaim, Region]] | None = ctx.cache.get("kd.prose_dates")
+    if found is None:
+        found = ctx.cache["kd.prose_dates"] = [
+            (c, region)
+            for c in ctx.claims.dates
+            if sound(c) and (region := narrative_region(ctx, c.start)) is not None
+        ]
+    return found
+
+
 def line(ctx: Context, offset: int) -> int:
     return ctx.doc.position(offset)[0]
 

@@ -15,7 +15,7 @@ from klint.document import Region
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import (
     line,
-    narrative_region,
+    prose_dates,
     region_of,
     sentence,
     severity_for,
@@ -113,15 +113,12 @@ class OutsideSubjectSpan(Rule):
         view = ctx.doc.view
         titles = {" ".join(view[r.start : r.end].split()) for r in ctx.doc.regions_of("title")}
         span_starts = {c.start for c in spans}
-        for c in ctx.claims.dates:
+        for c, region in prose_dates(ctx):
             # equal claims start alike: the start first, then (rarely) every field
-            if (c.start in span_starts and c in spans) or not sound(c) or c.cue in ("quotation",):
+            if (c.start in span_starts and c in spans) or c.cue in ("quotation",):
                 continue
             if lo <= c.latest and c.earliest <= hi:
                 continue  # inside the span
-            region = narrative_region(ctx, c.start)
-            if region is None:
-                continue
             s, e = sentence(ctx, c, region)
             m = cues.search(view, max(s, c.start - 80), min(e, c.end + 80))
             if m is not None and not _another_named(

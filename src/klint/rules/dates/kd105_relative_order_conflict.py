@@ -16,13 +16,12 @@ from klint.rules.dates._common import (
     UNIT_DAYS,
     endpoints,
     line,
-    narrative_region,
     number,
+    prose_dates,
     relations,
     sentence,
     severity_for,
     show,
-    sound,
 )
 
 
@@ -74,10 +73,7 @@ class RelativeOrderConflict(Rule):
         prev: DateClaim | None = None
         told: list[DateClaim] = []  # the section's dates a relation may count from
         section = -1
-        for c in ctx.claims.dates:
-            region = narrative_region(ctx, c.start)
-            if region is None or not sound(c):
-                continue
+        for c, region in prose_dates(ctx):
             if region.section != section:
                 section, prev, told = region.section, None, []
             # the relations before the date in its region, then in its sentence: a date with

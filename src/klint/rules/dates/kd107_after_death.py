@@ -16,6 +16,7 @@ from klint.rules.base import Context, Rule
 from klint.rules.dates._common import (
     line,
     narrative_region,
+    prose_dates,
     sentence,
     severity_for,
     show,
@@ -101,7 +102,7 @@ class AfterDeath(Rule):
                 return None
             return name
 
-        claims = [c for c in ctx.claims.dates if sound(c) and narrative_region(ctx, c.start)]
+        claims = [c for c, _ in prose_dates(ctx)]
         starts = [c.start for c in claims]
         deaths: dict[str, DateClaim] = {}
 

@@ -13,7 +13,15 @@ from pathlib import PurePath
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
-from klint.rules.dates._common import line, narrative_region, number, severity_for, show, sound
+from klint.rules.dates._common import (
+    line,
+    narrative_region,
+    number,
+    prose_dates,
+    severity_for,
+    show,
+    sound,
+)
 from klint.text import sentences
 from klint.text.words import alternation, exact_words_re, find_all, finditer_from
 
@@ -265,9 +273,7 @@ def _births(ctx: Context) -> dict[str, tuple[date, date, DateClaim]]:
         return out
     view = ctx.doc.view
     out = {}
-    for c in ctx.claims.dates:
-        if not sound(c) or narrative_region(ctx, c.start) is None:
-            continue
+    for c, _ in prose_dates(ctx):
         before = view[max(0, c.start - 60) : c.start]
         opening = _life_span_bracket(view, c)
         if opening is not None:
