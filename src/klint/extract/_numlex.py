@@ -19,7 +19,6 @@ from klint.text.words import NEVER, alternation
 MONTH_BEFORE_RE = re.compile(rf"\b(?:{MONTHS})\.?\s+$")
 MONTH_AFTER_RE = re.compile(rf"\s*(?:of\s+)?(?:{MONTHS})\b")
 _MONTH_WORDS = tuple(MONTH_NUMBERS)
-_MONTH_AFTER_FIRSTS = frozenset([*(w[0] for w in MONTH_NUMBERS), "o"])
 
 
 def month_before(text: str) -> bool:
@@ -32,12 +31,6 @@ def month_before(text: str) -> bool:
     if head.endswith("."):
         head = head[:-1]
     return head.endswith(_MONTH_WORDS) and MONTH_BEFORE_RE.search(text) is not None
-
-
-def month_after(text: str) -> bool:
-    """Whether ``text`` opens with a month name after any white space and "of"
-    (``MONTH_AFTER_RE`` matched): tried only where its first other character may open one."""
-    return text.lstrip()[:1] in _MONTH_AFTER_FIRSTS and MONTH_AFTER_RE.match(text) is not None
 
 
 TIME_AFTER_RE = re.compile(r"\s?:\s?[0-9]{1,2}(?![0-9])")

@@ -21,6 +21,7 @@ from klint.claims import QuantityClaim, QuantityQualifier, QuantitySource
 from klint.document import Document, Region
 from klint.extract._numlex import (
     DASH_RANGE_RE,
+    MONTH_AFTER_RE,
     POSSESSIVE_RE,
     QUALIFIER_GAP_WORDS,
     SIDE_LABEL_RE,
@@ -30,7 +31,6 @@ from klint.extract._numlex import (
     clean_token,
     lexicon,
     marked,
-    month_after,
     month_before,
 )
 from klint.packcache import per_packs
@@ -427,7 +427,7 @@ def _digits(
     ) and prev_word not in ("of", "the", "a", "an"):
         return -_skip_range(view, ne, s_end)
     # dates: a day next to a month name, a year in date context
-    if month_before(before[-12:]) or month_after(after):
+    if month_before(before[-12:]) or MONTH_AFTER_RE.match(after):
         return _skip_range(view, ne, s_end)
     is_year = "," not in token and "." not in token and len(token) == 4 and 1000 <= value <= 2100
     if is_year and not _followed_by_count_noun(after, lex) and not _measure_unit(after, lex):
@@ -458,7 +458,7 @@ def _digits(
             if (
                 (after2[:1] in _LETTERS and not lex.unit_after.match(after2))
                 or (after2[:1] in _ORDINAL_FIRST and ORDINAL_RE.match(after2))
-                or month_after(after2)
+                or MONTH_AFTER_RE.match(after2)
             ):
                 return e2
             if is_year or (
