@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from klint.claims import Direction, Reference, ReferenceType
 from klint.document import Document, Region
@@ -18,10 +17,9 @@ from klint.text.numerals import NumberWords, number_words
 from klint.text.words import alternation, find_all, finditer_from, plural_forms
 
 
-@lru_cache(maxsize=8)
 def _spellings(nouns: tuple[str, ...]) -> dict[str, str]:
     """Each noun of a pack by its singular and plural spellings, case-folded (read, never
-    changed: the same table serves every document)."""
+    changed: :func:`_lexicon` builds it once and every document reads it)."""
     return {f: n for n in nouns for f in plural_forms(n)}
 
 
@@ -29,7 +27,6 @@ def _word_start(text: str, i: int) -> bool:
     return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-'’")
 
 
-@lru_cache(maxsize=8)
 def count_back_re(words: tuple[str, ...], numbers: tuple[str, ...]) -> re.Pattern[str]:
     """ "the previous two resolutions": a count-back word (one of ``words``), a count (a digit
     or one of ``numbers``) and the noun after it, if any."""
@@ -45,7 +42,6 @@ _ANAPHOR_RE = re.compile(
 )
 
 
-@lru_cache(maxsize=8)
 def pointer_re(verbs: tuple[str, ...], places: tuple[str, ...]) -> re.Pattern[str]:
     """ "see below", "discussed above": one of ``verbs``, white space, one of ``places``."""
     return re.compile(
@@ -246,7 +242,6 @@ def _noun_before(text: str, lo: int, hi: int, nouns: dict[str, str]) -> str | No
     return None
 
 
-@lru_cache(maxsize=16)
 def _noun_re(forms: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
     """The pattern of ``forms`` (any of them, lower case or capitalized) and the literals every match starts with."""
     alts = sorted({v for f in forms for v in (f, f.capitalize())}, key=len, reverse=True)

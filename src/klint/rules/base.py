@@ -52,6 +52,14 @@ class Context:
     sidecar: Sidecar | None = None  # the parsed claims file, when there is one
     cache: dict[str, Any] = field(default_factory=dict)  # per-document memo shared by rules
 
+    def memo(self, key: str) -> dict[Any, Any]:
+        """The dictionary kept in :attr:`cache` under ``key``, made on the first ask (not a new
+        one on every call, as ``setdefault`` would)."""
+        found: dict[Any, Any] | None = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = {}
+        return found
+
     def options(self, code: str) -> Any:
         """Rule ``code``'s typed options (its ``Options`` dataclass): as configured, else defaults.
 

@@ -49,6 +49,7 @@ def _lower_set(words: tuple[str, ...]) -> frozenset[str]:
 def region_of(ctx: Context, offset: int) -> Region | None:
     """The content region holding ``offset`` (memoized per document: the KD rules ask about
     the same dates)."""
+    # read from the cache here, not through ctx.memo: a call for each of thousands of asks
     memo: dict[int, Region | None] | None = ctx.cache.get("kd.region_of")
     if memo is None:
         memo = ctx.cache["kd.region_of"] = {}
@@ -73,7 +74,7 @@ def _region_of(ctx: Context, offset: int) -> Region | None:
 
 def sentence(ctx: Context, c: DateClaim, region: Region) -> tuple[int, int]:
     """The span of the sentence holding claim ``c`` (memoized per document)."""
-    memo: dict[tuple[int, int], tuple[int, int]] = ctx.cache.setdefault("kd.sentences", {})
+    memo: dict[tuple[int, int], tuple[int, int]] = ctx.memo("kd.sentences")
     key = (c.start, c.end)
     if key not in memo:
         memo[key] = _sentence(ctx, c, region)
@@ -160,7 +161,7 @@ def units(ctx: Context) -> dict[int, int]:
 def narrative_region(ctx: Context, offset: int) -> Region | None:
     """The prose region holding ``offset``: a paragraph or list item of the article's own text,
     not a heading, table, caption, reference list or footnote (memoized per document)."""
-    memo: dict[int, Region | None] | None = ctx.cache.get("kd.narrative_region")
+    memo: dict[int, Region | None] | None = ctx.cache.get("kd.narrative_region")  # as region_of
     if memo is None:
         memo = ctx.cache["kd.narrative_region"] = {}
     elif offset in memo:

@@ -151,9 +151,7 @@ def _is_amount(ctx: Context, q: QuantityClaim, unit: str) -> bool:
     average), no label before it ("Stages 2, 4 and 7")."""
     if q.unit != unit:
         return False
-    memo: dict[int, bool] | None = ctx.cache.get("kn.amount")  # a claim is read many times
-    if memo is None:
-        memo = ctx.cache["kn.amount"] = {}
+    memo: dict[int, bool] = ctx.memo("kn.amount")  # a claim is read many times
     found = memo.get(id(q))
     if found is None:
         view = ctx.doc.view
@@ -182,9 +180,7 @@ def _labelled(view: str, lo: int, at: int) -> bool:
 
 
 def _part(ctx: Context, q: QuantityClaim) -> Part | None:
-    memo: dict[int, Part | None] | None = ctx.cache.get("kn.part")
-    if memo is None:
-        memo = ctx.cache["kn.part"] = {}
+    memo: dict[int, Part | None] = ctx.memo("kn.part")
     if id(q) not in memo:
         b = bounds(ctx, q)
         memo[id(q)] = None if b is None else Part(q.start, q.end, " ".join(q.text.split()), *b)

@@ -210,7 +210,7 @@ def _sentence_names(ctx: Context, q: QuantityClaim) -> frozenset[str]:
     abbreviated titles ("Maj. Gen."), demonyms ("British") and the words of the article's
     title, which many of its sentences name ("… the count ended with a margin of 1,284 votes
     … in the decisive district, Valmora")."""
-    cache = ctx.cache.setdefault("kn.sentence_names", {})
+    cache = ctx.memo("kn.sentence_names")
     if q.sentence_start not in cache:
         view = ctx.doc.view
         if "kn.title_words" not in ctx.cache:
