@@ -47,6 +47,27 @@ def test_cues_at_the_edge_of_a_shortcut(text: str, cues: list[tuple[str, str | N
     assert _cues(text) == cues
 
 
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        (
+            "He said in 1990 it rained. In 1991 it snowed, as reported in 1992. In 1993 it cleared.",
+            [("1990", "said"), ("1991", None), ("1992", "reported"), ("1993", None)],
+        ),
+        (
+            "It had closed in 1990. In 1991 it opened. By 1992 it had shut in 1993.",
+            [("1990", "had"), ("1991", None), ("1992", None), ("1993", "had")],
+        ),
+        # near miss: one sentence, so the cue before the first date holds for the second
+        ("He said in 1990 it rained and in 1991 it snowed.", [("1990", "said"), ("1991", "said")]),
+    ],
+)
+def test_each_sentence_s_cues_stay_in_it(text: str, cues: list[tuple[str, str | None]]) -> None:
+    """The dates of one paragraph are asked about in order: the cue words read for one
+    sentence are not read into the next."""
+    assert _cues(text) == cues
+
+
 _WORDS = ["1990", "1994–1995", "No.", "no", "page", "people", "cars", "kg", "in", "the", "é", ""]
 _BETWEEN = [" ", "  ", "\t", "\n", ". ", "-", "", " \t"]
 

@@ -201,60 +201,66 @@ def determiner_before(view: str, region_start: int, pos: int) -> bool:
     )
 
 
-class _Cues:
-    """The cue words of one sentence, read as far as asked (see :meth:`RegionText._first_cue`)."""
-
-    __slots__ = ("low", "words", "had", "pos", "first")
-
-    def __init__(self, low: str, had: list[tuple[int, int]]) -> None:
-        self.low, self.had = low, had
-        self.words: bytes | None = None  # its words (see _words), split when first asked
-        self.pos = 0  # where the search for the first cue word goes on
-        self.first: tuple[int, int] | None = None
-
-
 class RegionText:
-    """Sentences, clauses and cue words of one region, each found once and only where needed."""
+    """Sentences, clauses and cue words of one region, each found once and only where needed.
+
+    Dates are asked about at increasing offsets: it keeps the parenthesis and quotation state,
+    and the cue words of the sentence asked about last, as no earlier one is asked about again.
+    """
+
+    __slots__ = (
+        "view",
+        "start",
+        "end",
+        "lex",
+        "sentences",
+        "nesting",
+        "_at",
+        "_low",
+        "_words",
+        "_had",
+        "_pos",
+        "_first",
+    )
+    #: the sentence read last: its text in lower case, its words (see _words; split when first
+    #: asked), its past-perfect words, where the search for its first cue word goes on, and that
+    #: word once found
+    _low: str
+    _words: bytes | None
+    _had: list[tuple[int, int]]
+    _pos: int
+    _first: tuple[int, int] | None
 
     def __init__(self, view: str, start: int, end: int, sentences: list[int], lex: Lexicon) -> None:
         self.view, self.start, self.end, self.lex = view, start, end, lex
         self.sentences = sentences
         self.nesting = Nesting(view, start)
-        #: per sentence start: its text in lower case, its past-perfect words, where the
-        #: search for its first cue word goes on, and that word once found
-        self._cues: dict[int, _Cues] = {}
+        self._at = -1  # where the sentence read last starts (-1: none yet)
 
     def sentence_start(self, pos: int) -> int:
         return self.sentences[bisect.bisect_right(self.sentences, pos) - 1]
 
-    def _sentence_cues(self, s: int, e: int) -> _Cues:
-        """The cues of the sentence ``view[s:e]``, read when first asked."""
-        low = self.view[s:e].lower()
-        # every past-perfect cue holds "had": a sentence without it is not searched
-        had = whole_words(self.lex.plain_had, low, s) if "had" in low else []
-        found = self._cues[s] = _Cues(low, had)
-        return found
-
-    def _first_cue(self, cues: _Cues, s: int, before: int) -> tuple[int, int] | None:
-        """The first report or flashback word (a whole word) of the sentence starting at ``s``,
-        when it starts before ``before``; the sentence is read no further than that needs.
+    def _first_cue(self, s: int, before: int) -> tuple[int, int] | None:
+        """The first report or flashback word (a whole word) of the sentence read last, which
+        starts at ``s``, when it starts before ``before``; the sentence is read no further than
+        that needs.
 
         A match starting before ``before`` ends before ``before + cue_length``: searched up to
         there, it is the match an unbounded search finds, so the first whole word is too."""
-        if cues.first is not None:
-            return cues.first
-        low, pattern, pos = cues.low, self.lex.plain_cues, cues.pos
+        if self._first is not None:
+            return self._first
+        low, pattern, pos = self._low, self.lex.plain_cues, self._pos
         limit = before - s
         stop = limit + self.lex.cue_length
         cue_words = self.lex.cue_words
         if cue_words is not None:
             # a whole-word cue holds its longest word as a whole word; where none stands (most
             # sentences), the pattern is not searched for: a split costs a fraction of a search
-            words = cues.words
+            words = self._words
             if words is None:
-                words = cues.words = _words(low)
+                words = self._words = _words(low)
             if cue_words.isdisjoint(words[pos:stop].split()):
-                cues.pos = pos if pos > limit else limit
+                self._pos = pos if pos > limit else limit
                 return None
         while (m := pattern.search(low, pos, stop)) is not None:
             a, b = m.span()
@@ -262,16 +268,16 @@ class RegionText:
                 break  # maybe cut short by the bound: read again when asked further on
             pos = b
             if (a == 0 or not low[a - 1].isalnum()) and (b == len(low) or not low[b].isalnum()):
-                cues.first = (a + s, b + s)
-                return cues.first
+                self._first = (a + s, b + s)
+                return self._first
         # no match starts before ``limit``: each place is read once
-        cues.pos = pos if pos > limit else limit
+        self._pos = pos if pos > limit else limit
         return None
 
     def cue(self, start: int, end: int, attributive_ok: bool) -> str | None:
         """Why the date at ``[start, end)`` is not narrative time, or None when it is.
 
-        Call with increasing ``start`` (the parenthesis and quotation state is kept).
+        Call with increasing ``start`` (see the class).
         """
         nested = self.nesting.at(start)
         if nested:
@@ -279,13 +285,16 @@ class RegionText:
         sentences = self.sentences
         i = bisect.bisect_right(sentences, start)  # the sentence's start, and the next one's
         s = sentences[i - 1]
-        cues = self._cues.get(s)
-        if cues is None:
-            cues = self._sentence_cues(s, sentences[i] if i < len(sentences) else self.end)
-        first = self._first_cue(cues, s, start)
+        if s != self._at:  # a sentence not read yet: its text and past-perfect words
+            e = sentences[i] if i < len(sentences) else self.end
+            low = self._low = self.view[s:e].lower()
+            # every past-perfect cue holds "had": a sentence without it is not searched
+            self._had = whole_words(self.lex.plain_had, low, s) if "had" in low else []
+            self._at, self._words, self._pos, self._first = s, None, 0, None
+        first = self._first_cue(s, start)
         if first is not None and first[1] <= start:
             return self.view[first[0] : first[1]].lower()
-        had = cues.had
+        had = self._had
         if had and had[0][0] < start:
             clause = clause_start(self.view, max(s, start - 200), start)
             for a, b in had:
