@@ -548,17 +548,21 @@ def test_more_year_contexts(text: str, surfaces: list[str]) -> None:
 
 
 def test_part_and_raw_copies_keep_every_field() -> None:
-    """``with_year`` and ``with_parts`` copy each field, one added later included."""
+    """``with_year`` and ``with_parts`` copy each field of the value, one added later included;
+    a part in another year works out its own days."""
     from dataclasses import fields
 
-    from klint.extract._datescan import Part, Raw
+    from klint.extract._datescan import Part, Raw, interval
 
     part = Part(**{f.name: f"part {f.name}" for f in fields(Part)})  # type: ignore[arg-type]
     moved = part.with_year(1990)
     assert moved.year == 1990
-    assert all(
-        getattr(moved, f.name) == getattr(part, f.name) for f in fields(Part) if f.name != "year"
-    )
+    values = [f.name for f in fields(Part) if f.compare and f.name != "year"]
+    assert all(getattr(moved, name) == getattr(part, name) for name in values)
+    february = Part(1988, 2)
+    assert interval(february) == (date(1988, 2, 1), date(1988, 2, 29))
+    assert interval(february.with_year(1989)) == (date(1989, 2, 1), date(1989, 2, 28))
+    assert february == Part(1988, 2) and hash(february) == hash(Part(1988, 2))  # days kept aside
     raw = Raw(**{f.name: f"raw {f.name}" for f in fields(Raw)})  # type: ignore[arg-type]
     a, b = Part(1990), Part(1991)
     joined = raw.with_parts(a, b)

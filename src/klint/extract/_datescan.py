@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -194,6 +194,9 @@ class Part:
     decade: int | None = None
     century: int | None = None
     qualifier: DateQualifier | None = None
+    #: the days it can mean, kept by :func:`interval` once worked out (a part of a bare year
+    #: serves every date of its year); no part of its value
+    days: tuple[date, date] | None = field(default=None, compare=False, repr=False)
 
     def with_year(self, year: int | None) -> Part:
         """This part in ``year`` (``dataclasses.replace`` reads every field by name, and costs
@@ -629,6 +632,14 @@ def _halve(lo: date, hi: date, q: str | None) -> tuple[date, date]:
 
 def interval(p: Part) -> tuple[date, date]:
     """The days a part can mean, narrowed by its qualifier. The year must be known."""
+    days = p.days
+    if days is None:
+        days = p.days = _interval(p)
+    return days
+
+
+def _interval(p: Part) -> tuple[date, date]:
+    """:func:`interval`, worked out."""
     y = p.year
     assert y is not None
     if not 1 <= y <= 9999:  # a comparison costs a fraction of a call to ``min`` or ``max``
