@@ -35,6 +35,7 @@ def _scan_trying_all(text: str) -> list[Raw]:
     with (
         mock.patch.object(_datescan, "_any_in", lambda *_: True),
         mock.patch.object(_datescan, "_season_may_end", lambda *_: True),
+        mock.patch.object(_datescan, "_SEASON_LAST", _Everything()),
         mock.patch.object(_datescan, "_SEASON_HEADS", _Everything()),
         mock.patch.object(_datescan, "_SPACES", _Everything()),
         mock.patch.object(_datescan, "_RANGE_DASHES", _Everything()),
@@ -58,6 +59,11 @@ def _spans(text: str) -> list[tuple[str, str]]:
         ("The Spring 1990 offensive.", ("season", "Spring 1990")),
         ("In the autumn of, 1990 it rained.", ("season", "autumn of, 1990")),
         ("In the fall,  1990 it rained.", ("season", "fall,  1990")),
+        # each letter a season word or "of" ends with, two characters before the year
+        ("The Summer 1990 offensive.", ("season", "Summer 1990")),
+        ("The Autumn 1990 offensive.", ("season", "Autumn 1990")),
+        ("In the winter of 1990 it rained.", ("season", "winter of 1990")),
+        ("In the Fall 1990 term.", ("season", "Fall 1990")),
         # the month word of a day range at the far edge of its reach
         (
             "Held 30th  through  31st  of  September 1931.",
@@ -88,6 +94,8 @@ def test_forms_at_the_edge_of_a_reach_are_found(text: str, found: tuple[str, str
         ("The war lasted 1991  -1994.", "yrange"),
         ("In 1991 the war began.", "yrange"),
         ("The Springs 1990 offensive.", "season"),
+        ("The Summers 1990 offensive.", "season"),
+        ("Cast\n| Irene Weigel 1- 1994 spring", "season"),
         ("The spring and 1990.", "season"),
         ("Held 30th  through  31st  of   September 1931.", "dmy"),
         ("The 3 players left in 1931.", "dmy"),

@@ -133,6 +133,9 @@ _SPACES = frozenset(" \t")
 _SEASON_HEADS = frozenset(s[0] for s in SEASONS)
 #: the last two letters of each season word and "of" ("the spring of 1990")
 _SEASON_ENDS = frozenset({s[-2:] for s in SEASONS} | {"of"})
+#: what stands two characters before a year that a season word may end before: the last letter
+#: of one of ``_SEASON_ENDS``, or the blank or comma after it (a table's "1- 1994" holds none)
+_SEASON_LAST = frozenset({e[-1] for e in _SEASON_ENDS} | set(" \t,"))
 # Triggers: a month word and a digit run, found once over the whole view (see ``Triggers``);
 # the boundaries around them are checked in Python, region by region.
 #: a run of digits from an ASCII one (every date pattern opens with one, so a run that opens
@@ -415,7 +418,11 @@ class Triggers:
                     out.append((short, p))
             elif n == 4 and not (prev == "-" and p - 2 >= start and view[p - 2].isdigit()):
                 out.append(("year", p))
-                if prev in " \t" and _season_may_end(view, start, p):
+                if (
+                    prev in " \t"
+                    and view[p - 2 : p - 1] in _SEASON_LAST  # a call spared for most years
+                    and _season_may_end(view, start, p)
+                ):
                     back = max(start, p - 16)
                     sm = _SEASON_BEFORE_YEAR.search(view, back, p)
                     if sm and not (sm.start() > start and view[sm.start() - 1].isalpha()):
