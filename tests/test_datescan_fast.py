@@ -36,6 +36,7 @@ def _scan_trying_all(text: str) -> list[Raw]:
         mock.patch.object(_datescan, "_any_in", lambda *_: True),
         mock.patch.object(_datescan, "_season_may_end", lambda *_: True),
         mock.patch.object(_datescan, "_SEASON_LAST", _Everything()),
+        mock.patch.object(_datescan, "_READ_ALONE", frozenset()),
         mock.patch.object(_datescan, "_SEASON_HEADS", _Everything()),
         mock.patch.object(_datescan, "_SPACES", _Everything()),
         mock.patch.object(_datescan, "_RANGE_DASHES", _Everything()),
@@ -74,6 +75,10 @@ def _spans(text: str) -> list[tuple[str, str]]:
         ("The war lasted 1991 -1994.", ("yrange", "1991 -1994")),
         ("Cast\n| 1994–1997\n| 2001–2006", ("yrange", "2001–2006")),
         ("Founded 1994-05-12.", ("iso", "1994-05-12")),
+        # the forms built from their match alone, after words the others look back for
+        ("It ran early 1991–1994.", ("yrange", "1991–1994")),
+        ("On Monday 1994-05-12 it opened.", ("iso", "1994-05-12")),
+        ("In late 1991–92 winter.", ("yseason", "1991–92 winter")),
     ],
 )
 def test_forms_at_the_edge_of_a_reach_are_found(text: str, found: tuple[str, str]) -> None:

@@ -175,6 +175,9 @@ _SURNAME_MAY = re.compile(
     r"|Mid|The|Date|Born|Died|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+ $"
 )
 _QUALIFIED = frozenset({"my", "month", "season", "decade", "century", "year"})
+#: the forms built from their match alone: no qualifier, weekday or name is looked for before
+#: them (each opens at a year)
+_READ_ALONE = frozenset(_PATTERNS) - _QUALIFIED - {"mdy", "dmy"}
 
 # "from February 1988 to May 1994", "between 1990 and 1993", "1988 – May 1994"
 _JOIN = re.compile(r"[ \t]{0,2}(?:[–—-]|to|until|till|through|and)[ \t]{0,2}")
@@ -516,8 +519,13 @@ def scan(triggers: Triggers, start: int, end: int) -> list[Raw]:
             m = pattern.match(view, p, end)
             if m is None:
                 continue
-            if kind == "yrange":
-                ranged = m.end()
+            if kind in _READ_ALONE:  # nothing before it is read: built at once
+                if kind == "yrange":
+                    ranged = m.end()
+                raw = _build(kind, m, p, None, None)
+                if raw is not None:
+                    out.append(raw)
+                continue
             s, q, wd = p, None, None
             back = p - 24 if p - 24 > start else start  # a fraction of the cost of ``max``
             before = view[back:p]
