@@ -372,16 +372,40 @@ def test_restore_moves_each_offset_as_outward_does(text, spans):
     compact = Compacted(md(text))
     sweep = [(i, i + 1) for i in range(-2, compact.size + 3)]  # every segment's bounds in turn
     claims = [
-        QuantityClaim(start=a, end=a if b is None else b, text="", low=1, high=1, number_end=b)
+        QuantityClaim(
+            start=a,
+            end=a if b is None else b,
+            text="",
+            low=1,
+            high=1,
+            number_start=b,
+            number_end=b,
+            sentence_start=a if b is None else a - 1,
+            sentence_end=b,
+        )
         for a, b in sweep + spans
     ]
+
+    def moved(value: int | None, end: bool) -> int | None:
+        return None if value is None else compact.outward(value, end=end)
+
     expected = [
-        (compact.outward(c.start), compact.outward(c.end, end=True))
-        + (None if c.number_end is None else compact.outward(c.number_end, end=True),)
+        (
+            moved(c.start, False),
+            moved(c.end, True),
+            moved(c.number_start, False),
+            moved(c.number_end, True),
+            moved(c.sentence_start, False),
+            moved(c.sentence_end, True),
+        )
         for c in claims
     ]
     compact.restore(Claims(quantities=claims))
-    assert [(c.start, c.end, c.number_end) for c in claims] == expected
+    offsets = [
+        (c.start, c.end, c.number_start, c.number_end, c.sentence_start, c.sentence_end)
+        for c in claims
+    ]
+    assert offsets == expected
 
 
 @settings(max_examples=300, deadline=None)

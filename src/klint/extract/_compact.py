@@ -13,8 +13,9 @@ import dataclasses
 import functools
 import itertools
 import re
+from typing import Any
 
-from klint.claims import Claims
+from klint.claims import Claims, QuantityClaim
 from klint.document import Document, Region
 
 #: White space to squeeze: a run of two or more blanks, a tab, or a blank at a line's start or
@@ -166,7 +167,8 @@ class Compacted:
         document's thousands of offsets would cost more than the move, and an offset in the
         segment of the one before (the next field, the next claim) is moved without a search.
         ``start`` and ``end``, which every claim has, are read and written as attributes (by
-        name, through ``getattr``, each would cost several times as much)."""
+        name, through ``getattr``, each would cost several times as much), and so are a
+        quantity's number and sentence bounds (a table of figures holds hundreds)."""
         starts, size, past_end = self._c, self.size, self.length
         ends = [*starts[1:], size]  # where each segment ends in the compact text
         shift = [f - c for f, c in zip(self._f, starts)]  # what an offset in each one gains
@@ -189,6 +191,7 @@ class Compacted:
             claims.references,
         ):
             last: type | None = None  # a list holds one class: its offset fields read once
+            claim: Any  # of any claim class (a quantity's fields told by its class below)
             for claim in group:
                 cls: type = type(claim)  # a class is hashable (mypy reads Claim.__hash__ here)
                 if cls is not last:
@@ -211,6 +214,30 @@ class Compacted:
                     else:
                         lo, hi, gain = at, at + 1, past_end - at
                 claim.end = value + gain
+                if cls is QuantityClaim:  # see above: its four offsets written out
+                    bound = claim.number_start
+                    if bound is not None:
+                        if not lo <= bound < hi:
+                            lo, hi, gain = segment(bound)
+                        claim.number_start = bound + gain
+                    bound = claim.number_end
+                    if bound is not None:
+                        at = bound - 1 if bound > 0 else bound
+                        if not lo <= at < hi:
+                            lo, hi, gain = segment(at)
+                        claim.number_end = bound + gain
+                    bound = claim.sentence_start
+                    if bound is not None:
+                        if not lo <= bound < hi:
+                            lo, hi, gain = segment(bound)
+                        claim.sentence_start = bound + gain
+                    bound = claim.sentence_end
+                    if bound is not None:
+                        at = bound - 1 if bound > 0 else bound
+                        if not lo <= at < hi:
+                            lo, hi, gain = segment(at)
+                        claim.sentence_end = bound + gain
+                    continue
                 for name, is_end in others:
                     value = getattr(claim, name)
                     if type(value) is int:  # not None, nor a bool
