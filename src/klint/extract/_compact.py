@@ -80,9 +80,11 @@ class Compacted:
 
         view = doc.view
         n = len(view)
-        # kept segments as (file start, file end): a space kept in a gap extends the segment
-        # before it, the two being contiguous in the file too
-        kept: list[tuple[int, int]] = []
+        # the kept segments, each's file start and length (and its text): a space kept in a
+        # gap extends the segment before it, the two being contiguous in the file too
+        f: list[int] = []
+        ln: list[int] = []
+        pieces: list[str] = []
         pos = 0
         for a, b in _squeezed(view):
             end = (
@@ -91,17 +93,19 @@ class Compacted:
                 else a
             )
             if end > pos:
-                kept.append((pos, end))
+                f.append(pos)
+                ln.append(end - pos)
+                pieces.append(view[pos:end])
             pos = b
         if pos < n:
-            kept.append((pos, n))
-        # each segment's file start, length and compact start
-        self._f = f = [a for a, _ in kept]
-        self._n = ln = [b - a for a, b in kept]
-        self._c = c = list(itertools.accumulate(ln, initial=0))
+            f.append(pos)
+            ln.append(n - pos)
+            pieces.append(view[pos:])
+        self._f, self._n = f, ln
+        self._c = c = list(itertools.accumulate(ln, initial=0))  # each segment's compact start
         self.size = c.pop()
         self.length = n
-        text = "".join([view[a:b] for a, b in kept])
+        text = "".join(pieces)
         if "\t" in text:  # a space kept in a gap was a tab there (every tab is in a gap)
             text = text.replace("\t", " ")
         # each region's offsets moved as inward() moves them, written out: a call for each
