@@ -141,6 +141,17 @@ def test_plain_cells_and_those_that_are_not(monkeypatch: pytest.MonkeyPatch) -> 
     read_both(PLAIN_CELLS, monkeypatch)
 
 
+def test_each_item_has_every_field() -> None:
+    """The scan sets an item's fields one by one: each is set, on a cell that ends its line
+    and one that does not."""
+    import dataclasses
+
+    items = [item for row in tables(PLAIN_CELLS)[0].rows for item in row]
+    assert len(items) == 21
+    names = [f.name for f in dataclasses.fields(_wikiscan.Item)]
+    assert all(hasattr(item, name) for item in items for name in names)
+
+
 TEMPLATES = """{| class="wikitable"
 ! Year !! Distance !! Notes
 |-
