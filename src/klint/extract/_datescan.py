@@ -188,7 +188,8 @@ _FROM = re.compile(r"\b(?:[Ff]rom|[Bb]etween)[ \t]{1,2}$")
 class Part:
     """One end of a date: what the text gives, with the year possibly missing.
 
-    A value, never changed once built; not declared frozen, which would triple its cost.
+    A value, never changed once built but for :attr:`days`, which is no part of it; not
+    declared frozen, which would triple its cost.
     """
 
     year: int | None
@@ -646,7 +647,8 @@ def _halve(lo: date, hi: date, q: str | None) -> tuple[date, date]:
 
 
 def interval(p: Part) -> tuple[date, date]:
-    """The days a part can mean, narrowed by its qualifier. The year must be known."""
+    """The days a part can mean, narrowed by its qualifier, kept on the part once worked out.
+    The year must be known."""
     days = p.days
     if days is None:
         days = p.days = _interval(p)
