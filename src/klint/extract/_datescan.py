@@ -176,8 +176,8 @@ _SURNAME_MAY = re.compile(
 )
 _QUALIFIED = frozenset({"my", "month", "season", "decade", "century", "year"})
 #: the forms built from their match alone: no qualifier, weekday or name is looked for before
-#: them (each opens at a year)
-_READ_ALONE = frozenset(_PATTERNS) - _QUALIFIED - {"mdy", "dmy"}
+#: them (each opens at a year); named, so that a form added later looks back unless put here
+_READ_ALONE = frozenset({"iso", "yrange", "yseason"})
 
 # "from February 1988 to May 1994", "between 1990 and 1993", "1988 – May 1994"
 _JOIN = re.compile(r"[ \t]{0,2}(?:[–—-]|to|until|till|through|and)[ \t]{0,2}")
