@@ -293,6 +293,18 @@ def test_compacted_view_maps_every_character_back(text):
 
 
 @settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab\n\r", max_size=24))
+def test_line_starts_are_where_each_line_begins_then_the_end(text: str) -> None:
+    """After "\n", "\r" or "\r\n" each line starts; the text's length closes the list."""
+    from klint.sources.markdown import _line_starts
+
+    want = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    if want[-1] != len(text):
+        want.append(len(text))
+    assert _line_starts(text) == want
+
+
+@settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="ab \t\n\r", max_size=16))
 def test_compaction_closes_the_blank_runs_the_plain_rule_names(view: str) -> None:
     """Runs of two or more blanks, tabs, blanks at a line's start or end, or the text's ends."""
@@ -464,6 +476,7 @@ def test_grid_table_rows_and_cells():
         "+------+------+\nNot a row, just text under a rule.\n+------+------+\n",  # no bars
         "+------+------+\n| a    | b    |\n",  # no closing rule
         "Text first.\n+------+------+\n| a    | b    |\n+------+------+\n",  # a paragraph
+        " +------+------+\n | a    | b    |\n +------+------+\n",  # indented: no rule line
     ],
 )
 def test_grid_table_near_misses_stay_paragraphs(text):

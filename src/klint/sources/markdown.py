@@ -52,7 +52,13 @@ _OPEN_MARKUP = {"strong_open", "strong_close", "em_open", "em_close", "s_open", 
 
 
 def _line_starts(text: str) -> list[int]:
-    starts = [m.start() for m in _LINE_RE.finditer(text)]
+    """Where each line starts, and the text's length last (its end)."""
+    if "\r" in text:
+        starts = [m.start() for m in _LINE_RE.finditer(text)]
+    else:  # each line is its length and a newline past the one before
+        starts = list(
+            itertools.accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0)
+        )
     if not starts or starts[-1] != len(text):
         starts.append(len(text))
     return starts
@@ -305,6 +311,8 @@ class _Reader:
     def grid_table(self, lo: int, hi: int) -> bool:
         """Read ``text[lo:hi]`` as a Pandoc grid table if it is one (rule lines first and last,
         every other line a row of cells between ``|``); return whether it was."""
+        if not self.text.startswith("+", lo):  # its first line is a rule line
+            return False
         lines = [m.span() for m in _LINE_RE.finditer(self.text, lo, hi) if m.end() > m.start()]
         text = self.text
         if (
