@@ -167,6 +167,23 @@ def test_text_reads_a_label_and_a_bare_figure_as_a_field_not_a_title() -> None:
     )
 
 
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Ab :\t\n.,1\u0663;")), max_size=40))
+@example("Number of aircraft built: 44")
+@example("Crew: 1,200. ")
+@example("Range: \u0663\u0663")
+@example("Born\t27 August 1968")
+@example("Note: see 4 below.")
+def test_a_tab_field_is_tried_only_where_it_may_match(line: str) -> None:
+    """The tab or colon-and-figure row pattern, tried only on a line with a tab or with a colon
+    and a figure at its end: the same match as trying it on every line."""
+    from klint.sources.text import _TAB_FIELD_RE, _tab_field
+
+    want = _TAB_FIELD_RE.match(line)
+    got = _tab_field(line)
+    assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))
+
+
 def _fields(text: str) -> list[tuple[str | None, str]]:
     from klint.sources import read_text
 
