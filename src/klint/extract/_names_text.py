@@ -6,7 +6,6 @@ and cheap; none of them reads rule packs from disk.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
@@ -15,7 +14,13 @@ from functools import lru_cache
 @lru_cache(maxsize=8192)
 def name_key(text: str) -> str:
     """Case-folded, diacritics removed, possessive dropped, spaces normalized: "İsgandar" → "isgandar"."""
-    text = re.sub(r"['’]s?$", "", text.strip())
+    text = text.strip()
+    if text.endswith(("'", "’")):  # "Hughes'"
+        text = text[:-1]
+    elif text.endswith(("'s", "’s")):
+        text = text[:-2]
+    if text.isascii():  # nothing to decompose, no combining mark, no dotless i
+        return " ".join(text.casefold().split())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.replace("ı", "i").split())
