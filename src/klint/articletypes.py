@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import yaml
 
+from klint import lazyre
 from klint.packs import safe_load
 
 #: Stdlib dataclasses, like the pack schema: the built-in schemas are klint's own data
@@ -146,7 +147,7 @@ def label_matches(label: str, spec: str) -> bool:
     return norm_label(label).startswith(s.removesuffix("s"))
 
 
-_NOT_LETTER_RE = re.compile(r"[^a-z]")
+_NOT_LETTER_RE = lazyre.compile(r"[^a-z]")
 
 
 def detect(labels: list[str]) -> tuple[ArticleType, list[str]] | None:

@@ -1,9 +1,10 @@
 """Patterns compiled on first use, for modules whose patterns most runs never need.
 
 Compiling a pattern runs ``re``'s parser and compiler in Python: a few hundred
-patterns make up much of a cold start. A rule that is off by default, or a helper
-that reads wikitext or HTML markup only, declares its patterns with :func:`compile`
-so that a run which never asks for them never compiles them.
+patterns make up much of a cold start. A rule that is off by default, a helper that
+reads wikitext or HTML markup only, and any pattern a check of a plain article does not
+reach (a rule's rarer branches) are declared with :func:`compile`, so that a run which
+never asks for them never compiles them.
 """
 
 from __future__ import annotations

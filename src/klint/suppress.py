@@ -13,14 +13,14 @@ Forms (any reader; in plain text put the comment on a line of its own)::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from klint import lazyre
 from klint.diagnostics import Diagnostic
 from klint.rules.redirects import lineage
 
-_DIRECTIVE = re.compile(
+_DIRECTIVE = lazyre.compile(
     r"(?:<!--\s*|\[)klint:\s*(disable-next-line|disable|enable)\s*(?:=\s*([A-Za-z0-9,\s]+?))?\s*(?:-->|\])"
 )
 

@@ -11,13 +11,15 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from klint import lazyre
+
 if TYPE_CHECKING:
     from klint.claimsfile.loader import Sidecar
     from klint.document import Document
 
 SUFFIX = ".klint.yaml"
 
-_CLAIM_KEY_RE = re.compile(
+_CLAIM_KEY_RE = lazyre.compile(
     r"^(?:klint|subject|entities|facts|events|constraints)[ \t]*:", re.MULTILINE
 )
 

@@ -12,25 +12,25 @@ import bisect
 import dataclasses
 import functools
 import itertools
-import re
 from typing import Any
 
+from klint import lazyre
 from klint.claims import Claims, QuantityClaim
 from klint.document import Document, Region
 
 #: White space to squeeze: a run of two or more blanks, a tab, or a blank at a line's start or
 #: end or the text's end (every branch starts with a blank, so ``re`` skips to blanks fast;
 #: a lone space opening the text is added by :func:`_squeezed`).
-_SQUEEZE_RE = re.compile(r"[ \t](?:[ \t]+|(?<=\t)|(?<=[\r\n][ \t])|(?=[\r\n])|\Z)")
+_SQUEEZE_RE = lazyre.compile(r"[ \t](?:[ \t]+|(?<=\t)|(?<=[\r\n][ \t])|(?=[\r\n])|\Z)")
 
 
 #: without tabs and "\r": a run of two or more spaces (found by a search for "  "), and a lone
 #: space after a line end, or before one (a lone space after a line end read backwards, the
 #: space after the line end before being that one's): each pattern opens with a literal, which
 #: ``re`` skips to many times faster than to a look-behind's match
-_RUN_RE = re.compile(r"  +")
-_LONE_AFTER_LINE_END_RE = re.compile(r"\n (?! )")
-_LONE_BEFORE_LINE_END_REVERSED_RE = re.compile(r"\n (?![ \n])")
+_RUN_RE = lazyre.compile(r"  +")
+_LONE_AFTER_LINE_END_RE = lazyre.compile(r"\n (?! )")
+_LONE_BEFORE_LINE_END_REVERSED_RE = lazyre.compile(r"\n (?![ \n])")
 _FAR = 1 << 62  # past every offset
 _bare = object.__new__
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from klint import lazyre
 from klint.claims import DateQualifier, Precision
 from klint.text.calendar import (
     MONTH_ABBREVIATIONS,
@@ -47,7 +48,7 @@ _SP = r"[ \t]{1,2}"
 # and tried with ``match``; optional words before the trigger (a weekday, a
 # qualifier, a preposition) are found by looking back (see ``scan``).
 _PATTERNS: dict[str, re.Pattern[str]] = {
-    "iso": re.compile(r"(?P<y>1[0-9]\d\d|20\d\d)-(?P<mo>\d\d)-(?P<d>\d\d)(?![\d\-])"),
+    "iso": lazyre.compile(r"(?P<y>1[0-9]\d\d|20\d\d)-(?P<mo>\d\d)-(?P<d>\d\d)(?![\d\-])"),
     "mdy": re.compile(
         rf"(?P<m>{_MANY}){_SP}(?P<d>{_DAY})"
         rf"(?:{_LINK}(?:(?P<m2>{_MANY}){_SP})?(?P<d2>{_DAY}))?(?:,?{_SP}(?:of{_SP})?(?P<y>{_YEAR}))?"
@@ -140,7 +141,7 @@ _SEASON_LAST = frozenset({e[-1] for e in _SEASON_ENDS} | set(" \t,"))
 # the boundaries around them are checked in Python, region by region.
 #: a run of digits from an ASCII one (every date pattern opens with one, so a run that opens
 #: with another script's digit starts no date, and an ASCII digit after it stands after a letter)
-_DIGITS = re.compile(r"[0-9]\d*")
+_DIGITS = lazyre.compile(r"[0-9]\d*")
 #: a view's characters as bytes (``encode("ascii", "replace")``: "?" for any beyond ASCII), an
 #: ASCII digit as "0", "?" kept and everything else a space: ``re`` skips to a literal first
 #: character ("0" of ``_ZEROS``) several times faster than to a class of them ("[0-9]")
@@ -168,7 +169,7 @@ _MONTH_PREP = re.compile(
     r"|the month of|end of|beginning of|middle of|start of)[ \t]{1,2}"
     rf"(?:(?P<q>{_QUAL})[- ]?)?|\b(?P<lead>{_QUAL})[- ]{{1,2}})$"
 )
-_FALL_BEFORE = re.compile(r"\b(?i:the|in|early|late|mid)[- ]$")
+_FALL_BEFORE = lazyre.compile(r"\b(?i:the|in|early|late|mid)[- ]$")
 # A capitalised word before "May" that is neither a function word nor a label makes it a name.
 _SURNAME_MAY = re.compile(
     r"\b(?!(?:In|On|By|Since|Until|Till|From|During|Before|After|Between|Into|Through|Throughout|Of|Early|Late"

@@ -17,6 +17,7 @@ import re
 import string
 from dataclasses import dataclass
 
+from klint import lazyre
 from klint.claims import QuantityClaim, QuantityQualifier, QuantitySource
 from klint.document import Document, Region
 from klint.extract._numlex import (
@@ -55,7 +56,7 @@ _UPPER = frozenset(string.ascii_uppercase)
 _ORDINAL_FIRST = "sSnNrRtT\u017f"  # what ``ORDINAL_RE`` opens with, in any case ("\u017f": ſ)
 _PRIMES = ("'", "\u2032", "\u2019")  # what ``_PRIME_FEET_RE`` needs first or second
 _BRACKETED_LIST_RE = re.compile(r"(?:\s*(?:,|and|or|&)\s*[0-9]+){0,20}\s*\)")
-_CODE_BEFORE_RE = re.compile(r"(?<![\w.])[A-Z]{2,5} $")
+_CODE_BEFORE_RE = lazyre.compile(r"(?<![\w.])[A-Z]{2,5} $")
 _ERA_AFTER_RE = re.compile(r"\s(?:AD|BC|BCE|CE)\b")
 _LIST_JOIN_RE = re.compile(r"\s*(?:,|and|or|&|, and)\s*")
 _CURRENCY_BEFORE_RE = re.compile(r"(US\$|\$|£|€|¥)\s?$")
@@ -65,8 +66,8 @@ _SPLIT_DASH_RE = re.compile(r"\s{0,2}[-–—]\s{0,2}")
 _PERCENT_AFTER_RE = re.compile(r"\s?(?:%|per\s?cent\b)")
 _PERCENT_RE = re.compile(r"\s?%|\s+(?:percent|per cent)\b")
 #: feet as a prime after a number, when inches follow: 6' 8", 6′ 8″
-_PRIME_FEET_RE = re.compile(r"\s?(['′’])(?=\s?\d{1,2}(?:\.\d+)?\s?[\"″”])")
-_INCHES_RE = re.compile(r"\s?(\d{1,2}(?:\.\d+)?)\s?(?:[\"″”]|''|in\b|inch\b|inches\b)")
+_PRIME_FEET_RE = lazyre.compile(r"\s?(['′’])(?=\s?\d{1,2}(?:\.\d+)?\s?[\"″”])")
+_INCHES_RE = lazyre.compile(r"\s?(\d{1,2}(?:\.\d+)?)\s?(?:[\"″”]|''|in\b|inch\b|inches\b)")
 _COMPOUND_RE = re.compile(r"-([A-Za-z]+)(?:-([A-Za-z]+))?\b")
 #: "of" after a number's unit or share ("5% of the vote"), or after a vague amount or a fraction
 _OF_RE = re.compile(r"\s+of\s+")
@@ -254,7 +255,7 @@ def _candidates(
     return merged[:_MAX_PER_REGION]
 
 
-_CITATION_MARK = re.compile(r"\S\[\d{1,3}\]")
+_CITATION_MARK = lazyre.compile(r"\S\[\d{1,3}\]")
 
 
 def _scan_region(
@@ -642,7 +643,7 @@ _AGENT_RE = re.compile(
 #: its verb: ``_AGENT_RE`` opens with a look-behind, so ``re`` tries it at every offset; this
 #: one opens with a space, which ``re`` skips to, and tells where no agent can stand
 _AGENT_VERB_RE = re.compile(" " + _AGENT_VERBS)
-_NEXT_WORD_RE = re.compile(r"[\s-]{1,3}([A-Za-z]+)")
+_NEXT_WORD_RE = lazyre.compile(r"[\s-]{1,3}([A-Za-z]+)")
 _NP_RE = re.compile(r"\s*((?:[A-Za-z][\w'’-]*\s?){1,5})")
 
 

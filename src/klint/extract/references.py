@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from klint import lazyre
 from klint.claims import Direction, Reference, ReferenceType
 from klint.document import Document, Region
 from klint.packcache import per_packs
@@ -37,7 +38,7 @@ def count_back_re(words: tuple[str, ...], numbers: tuple[str, ...]) -> re.Patter
 
 
 _BOTH_RE = re.compile(r"[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?([a-z][a-z\-]{2,20})\b")
-_ANAPHOR_RE = re.compile(
+_ANAPHOR_RE = lazyre.compile(
     r"(?:[Aa]fore(?:mentioned|said)|[Aa]bove-?mentioned)\s+([a-z][a-z\-]{2,20})\b"
 )
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import klint.rules
+from klint import lazyre
 from klint.diagnostics import Diagnostic, Related, Severity
 from klint.options import NoOptions, parse
 
@@ -29,7 +30,9 @@ FAMILIES = {
 }
 
 
-_FENCED = re.compile(r"^```(?P<lang>yaml|wikitext|markdown|html)\n(?P<body>.*?)^```$", re.M | re.S)
+_FENCED = lazyre.compile(
+    r"^```(?P<lang>yaml|wikitext|markdown|html)\n(?P<body>.*?)^```$", re.M | re.S
+)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 
+from klint import lazyre
 from klint.document import Document
 
 #: format name -> (module, extensions)
@@ -86,9 +87,9 @@ _PAIRS = {
     "html": (("<!--", "-->"),),
 }
 UNCLOSED_LIMIT = 200
-_OPEN_TAG_RE = re.compile(r"<[A-Za-z]")
-_SELF_CLOSED_REF = re.compile(r"<ref\b[^<>]*/>")
-_BR_RE = re.compile(r"<[bB][rR]")  # "<br" in any case
+_OPEN_TAG_RE = lazyre.compile(r"<[A-Za-z]")
+_SELF_CLOSED_REF = lazyre.compile(r"<ref\b[^<>]*/>")
+_BR_RE = lazyre.compile(r"<[bB][rR]")  # "<br" in any case
 #: each marker counted, as a pattern: its search for a literal skips through a text of
 #: characters wider than a byte faster than ``str.count`` does
 _MARKERS = {

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, cast
 
+from klint import lazyre
+
 #: what names a dump on the command line
 SUFFIXES = (".xml", ".xml.bz2", ".xml.gz")
 #: between a dump's path and a page title in a finding's path
@@ -55,7 +57,7 @@ def _open(path: str) -> IO[bytes]:
 
 
 #: a redirect's wikitext, for exports that leave out the ``<redirect>`` element
-_REDIRECT = re.compile(r"\s*#REDIRECT\s*\[\[", re.IGNORECASE)
+_REDIRECT = lazyre.compile(r"\s*#REDIRECT\s*\[\[", re.IGNORECASE)
 
 
 def iter_pages(path: str) -> Iterator[Page]:

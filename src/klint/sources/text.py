@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from klint import lazyre
 from klint.document import Document, Region, with_sections
 
 INFOBOX_LABELS = (
@@ -48,7 +49,7 @@ _ROW_LABELS = frozenset(
 )
 #: a value that ends with an abbreviation's full stop ("Baltimore, Maryland, U.S."), not a
 #: sentence's
-_ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Jr|Sr|Inc|Ltd|Co|Corp|St|Mt)\.$")
+_ABBREVIATION_END_RE = lazyre.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Jr|Sr|Inc|Ltd|Co|Corp|St|Mt)\.$")
 _CONTINUED_FIELDS = ("Result", "Territorial changes", "Status")
 _LIST_FIELDS = ("Belligerents", "Commanders and leaders")  # a value a line, one list a side
 _LABEL_RE = re.compile(r"(?:" + "|".join(re.escape(x) for x in INFOBOX_LABELS) + r")\b")
@@ -62,7 +63,7 @@ _NUMERIC_CELL = r"(?:[-+]?\d[\d,.]*%?|N/?A|—|–|-)"
 _CELL_RE = re.compile(_NUMERIC_CELL)
 #: a label, a tab and its value: an infobox row copied from a rendered page (not a sentence,
 #: not a row of tab-separated cells)
-_TAB_FIELD_RE = re.compile(
+_TAB_FIELD_RE = lazyre.compile(
     r"[ \t]*([A-Za-z][^\t.!?:;,]{0,58}?):?\t+(?=\S)[^\t]{1,300}$"
     # or a label, a colon and a bare figure: "Number of aircraft built: 44"
     r"|[ \t]*([A-Z][^\t.!?:;]{2,78}):[ \t]+\d[\d,.]*[ \t]*$"
@@ -80,12 +81,12 @@ def _tab_field(line: str) -> re.Match[str] | None:
     return _TAB_FIELD_RE.match(line)
 
 
-_SUPPRESS_RE = re.compile(r"^\s*(?:<!--\s*klint:.*-->|\[klint:.*\])\s*$")
+_SUPPRESS_RE = lazyre.compile(r"^\s*(?:<!--\s*klint:.*-->|\[klint:.*\])\s*$")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 #: a no-break space a copy turned into U+FFFD where it can only have been one: between a number
 #: and its unit ("46\ufffdm", "30\ufffdyears"), inside a number ("6\ufffd1⁄2"), a date ("5\ufffdJune",
 #: "June\ufffd5") or a span of dates ("July 4, 1872\ufffd– January 5, 1933")
-_LOST_NBSP_RE = re.compile(
+_LOST_NBSP_RE = lazyre.compile(
     r"(?<=\d)\ufffd(?=\d|[–—]|(?:[kcmµn]?m[23²³]?|km/h|m/s|in|ft|yd|mi|nmi|kn|mph|kg|lb|t|ha|s|min|h"
     r"|kW|hp|°[CF]?)(?![^\W\d_])|(?:years?|months?|weeks?|days?|hours?|minutes?|feet|foot"
     r"|inch(?:es)?|miles?|met(?:re|er)s?|kilomet(?:re|er)s?|tons?|tonnes?|knots?|acres?"

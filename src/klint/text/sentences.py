@@ -28,8 +28,10 @@ from __future__ import annotations
 import bisect
 import re
 
+from klint import lazyre
+
 #: A stop before a capital, a quote or a bracket (abbreviations not recognized).
-STOP = re.compile(r"[.!?][\"”’)\]]*\s+(?=[A-Z\"“(\[])")
+STOP = lazyre.compile(r"[.!?][\"”’)\]]*\s+(?=[A-Z\"“(\[])")
 #: :data:`STOP`, or a stop at the end of the text: where a sentence ends.
 STOP_OR_END = re.compile(r"[.!?][\"”’)\]]*(?:\s+(?=[A-Z\"“(\[])|$)")
 #: Punctuation that ends a clause.
@@ -38,7 +40,7 @@ CLAUSE_PUNCT = re.compile(r"[,;:()\u2014]")
 CLAUSE_BREAK = re.compile(rf"{CLAUSE_PUNCT.pattern}|\b(?:that|which|who|when|where|while)\b")
 
 #: Where a claim frame's clause ends: a semicolon, a colon, a conjunction after a comma, "but".
-MAIN_CLAUSE_BREAK = re.compile(
+MAIN_CLAUSE_BREAK = lazyre.compile(
     r";|:\s|,\s+(?:and|but|while|whereas|which|who|although|though)\b|\s(?:but|while|whereas)\s"
 )
 
@@ -49,7 +51,7 @@ ABBREVIATIONS = frozenset(
     "mt jan feb mar apr jun jul aug sep sept oct nov dec approx ca c vol pp".split()
 )
 #: A stop before a capital or a digit (a quote or bracket may come between).
-STOP_BEFORE_CAPITAL_OR_DIGIT = re.compile(r"[.!?][\"”’)\]]{0,3}\s+(?=[\"“(\[]?[A-Z0-9])")
+STOP_BEFORE_CAPITAL_OR_DIGIT = lazyre.compile(r"[.!?][\"”’)\]]{0,3}\s+(?=[\"“(\[]?[A-Z0-9])")
 _TRAILING_WORD = re.compile(r"(\w+)$")
 #: A stop, the closing quotes and brackets any reading lets follow it, and white space: where
 #: each of the three readings may end a sentence (the group is the closers).

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
+from klint import lazyre
 from klint.claims import Claim, Frame
 from klint.diagnostics import Diagnostic, Related, Severity
 from klint.rules.base import Context, Rule
@@ -123,7 +124,7 @@ def is_linked(ctx: Context, f: Frame) -> bool:
     )
 
 
-_ARTICLE_RE = re.compile(r"^```wikitext (?P<title>[^\n`]+)\n(?P<body>.*?)^```$", re.M | re.S)
+_ARTICLE_RE = lazyre.compile(r"^```wikitext (?P<title>[^\n`]+)\n(?P<body>.*?)^```$", re.M | re.S)
 
 
 class CorpusRule(Rule):

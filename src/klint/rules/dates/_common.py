@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from klint import lazyre
 from klint.claims import DateClaim
 from klint.diagnostics import Severity
 from klint.document import Region
@@ -110,7 +111,7 @@ _APPARATUS_LINE = re.compile(
     r"\s*(?:\^|\[\d{1,3}\]|\||\+-|(?:Category|Note|Notes|Source|Sources|Main article|See also)\s*:)"
 )
 _EDIT_LINK = re.compile(r"\s*\[edit\]\s*$")
-_SENTENCE_INSIDE = re.compile(r"[.!?][\"\u201d)\]]*\s")
+_SENTENCE_INSIDE = lazyre.compile(r"[.!?][\"\u201d)\]]*\s")
 
 
 def _heading_like(view: str, r: Region, following: Region | None) -> bool:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 
+from klint import lazyre
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
@@ -32,14 +32,14 @@ def _fmt(d: date, precision: str) -> str:
 
 #: a change told from one dated figure to another: "rose from 3.9% in May 2008 to 15.6% in May
 #: 2009", "from 9.8 million in 1878 to 11.7 million in 1908"
-_FROM_FIGURE = re.compile(r"\bfrom\s+[$£€]?\d[\d.,]*\s*(?:%|\w+)?\s+(?:in|on)\s+(?:\w+\s+)?$")
-_TO_FIGURE = re.compile(r"\s*,?\s+to\s+[$£€]?\d[\d.,]*\s*(?:%|\w+)?\s+(?:in|on)\s+(?:\w+\s+)?")
+_FROM_FIGURE = lazyre.compile(r"\bfrom\s+[$£€]?\d[\d.,]*\s*(?:%|\w+)?\s+(?:in|on)\s+(?:\w+\s+)?$")
+_TO_FIGURE = lazyre.compile(r"\s*,?\s+to\s+[$£€]?\d[\d.,]*\s*(?:%|\w+)?\s+(?:in|on)\s+(?:\w+\s+)?")
 
 
-_UNTIL = re.compile(r"\s*(?:until|till)\b[^.;:,]{0,30}")
+_UNTIL = lazyre.compile(r"\s*(?:until|till)\b[^.;:,]{0,30}")
 #: after a range: an era that counts down ("the 4th and 3rd centuries BC"), or a second year
 #: that carries its end into the next ("Dec. – Jan., 2005/2006")
-_COUNTS_DOWN_OR_SPANS = re.compile(r"\s*(?:BCE?\b|B\.C\.)|/\d{2,4}\b")
+_COUNTS_DOWN_OR_SPANS = lazyre.compile(r"\s*(?:BCE?\b|B\.C\.)|/\d{2,4}\b")
 
 
 def _change(view: str, s: int, a_start: int, a_end: int, b_start: int) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from klint import lazyre
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.extract import _datecues as clock
@@ -31,10 +32,12 @@ from klint.text.numerals import number_words
 from klint.text.words import alternation
 
 # A date after one of these words in its sentence is a reference point, not the story's time.
-_SUBORDINATE = re.compile(r"\b(?:[Aa]fter|(?<!the )[Ff]ollowing|which|who|whom|whose)\b")
+_SUBORDINATE = lazyre.compile(r"\b(?:[Aa]fter|(?<!the )[Ff]ollowing|which|who|whom|whose)\b")
 # A date after a noun in apposition and its relative "that" is said of that thing, recalled:
 # "flying as 62-1843, a C-130E that crashed in Vietnam on 20 December 1965".
-_APPOSITIVE_THAT = re.compile(r",[ \t]+(?:a|an|the|one)[ \t]+(?:[\w'\u2019.-]+[ \t]+){1,4}that\b")
+_APPOSITIVE_THAT = lazyre.compile(
+    r",[ \t]+(?:a|an|the|one)[ \t]+(?:[\w'\u2019.-]+[ \t]+){1,4}that\b"
+)
 
 
 @lru_cache(maxsize=8)
@@ -65,12 +68,12 @@ def _own_reference_re(numbers: tuple[str, ...]) -> re.Pattern[str]:
 _THREAD_WORDS = (
     r"(?:During|Throughout|Meanwhile|In the meantime|At the same time|Over the course of)\b"
 )
-_THREAD_TURN = re.compile(
+_THREAD_TURN = lazyre.compile(
     r"(?:^|(?<=[.!?])[\"\u201d)\]]*\s+|(?<=\n))" + _THREAD_WORDS, re.MULTILINE
 )
 #: what every match of :data:`_THREAD_TURN` holds: looked for first, where ``re`` skips ahead
 #: to the capitals (the full pattern is tried at every offset)
-_THREAD_WORD = re.compile(_THREAD_WORDS)
+_THREAD_WORD = lazyre.compile(_THREAD_WORDS)
 #: words every match of :func:`_own_reference_re` holds, in some case
 _OWN_REFERENCE_WORDS = ("after", "before", "since")
 
@@ -91,13 +94,13 @@ def _own_reference(pattern: re.Pattern[str], view: str, start: int, end: int) ->
 # A look back at a first plan or state opens a thread of its own: "The film was initially
 # scheduled for 12 November 2021, but ... In September 2021, the release was brought forward"
 # ("at least initially, released on vinyl" is no plan)
-_LOOK_BACK = re.compile(
+_LOOK_BACK = lazyre.compile(
     r"\b(?:[Ii]nitially|[Oo]riginally)[ \t]+(?:been[ \t]+)?"
     r"(?:scheduled|planned|set|slated|intended|expected|announced|meant|hoped|due)\b"
 )
 
 # A paragraph that opens with its date and a colon is a timeline entry ("February 2014: ...").
-_ENTRY_COLON = re.compile(r"\s*[:\u2013\u2014-]\s")
+_ENTRY_COLON = lazyre.compile(r"\s*[:\u2013\u2014-]\s")
 
 
 @dataclass(slots=True)
@@ -294,7 +297,7 @@ class ChronologyRegression(Rule):
 
 
 # a sentence that states a record: its date is when the record was set, not a point of the story
-_RECORD_RE = re.compile(
+_RECORD_RE = lazyre.compile(
     r"\b(?:highest|lowest|hottest|coldest|warmest|wettest|driest|windiest)\b"
     r"|\brecord[- ](?:breaking|high|low|rainfall|temperature|snowfall)\b",
     re.IGNORECASE,

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from klint import lazyre
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
@@ -183,7 +184,7 @@ def _relations(rel: re.Pattern[str], view: str, start: int, end: int) -> list[re
 
 
 # "Name in 1298, " items of an enumeration, and the next item's name right before the relation
-_DATED_ITEM = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}[ \t]+in[ \t]+\d{3,4}\b")
+_DATED_ITEM = lazyre.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}[ \t]+in[ \t]+\d{3,4}\b")
 _NEXT_ITEM = re.compile(
     r"(?:,|\band)[ \t]+(?:(?:at|in|on)[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}[ \t]+$"
 )

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from klint import lazyre
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.document import Region
@@ -202,9 +203,11 @@ class DurationMismatch(Rule):
         )
 
 
-_STATEMENT_END = re.compile(r"[.;]")
+_STATEMENT_END = lazyre.compile(r"[.;]")
 # "within six months": a bound the range lies inside, so only a longer range contradicts it
-_WITHIN_BEFORE = re.compile(r"\b[Ww]ithin[ \t]+(?:(?:the|a)[ \t]+)?(?:(?:first|next|last)[ \t]+)?$")
+_WITHIN_BEFORE = lazyre.compile(
+    r"\b[Ww]ithin[ \t]+(?:(?:the|a)[ \t]+)?(?:(?:first|next|last)[ \t]+)?$"
+)
 
 
 def _within(view: str, m: re.Match[str]) -> bool:
@@ -214,20 +217,20 @@ def _within(view: str, m: re.Match[str]) -> bool:
 
 
 # after a range: the season it names ("1956–57 season", "2014–15 NHL season")
-_SEASON_AFTER = re.compile(r"[ \t]+(?:[A-Z][\w.-]*[ \t]+){0,2}season\b")
+_SEASON_AFTER = lazyre.compile(r"[ \t]+(?:[A-Z][\w.-]*[ \t]+){0,2}season\b")
 # after a duration: an age, not a length of time ("a 22-year-old", "eight years his senior")
 #: A length given for each part of the span, or as the sum of stretches within it.
-_EACH_AFTER = re.compile(
+_EACH_AFTER = lazyre.compile(
     r"\s+(?:(?:each|every|a|per)\s+(?:year|summer|winter|spring|autumn|season|month|week)\b"
     r"|annually\b|yearly\b)"
 )
-_TOTAL_BEFORE = re.compile(r"\b(?:total(?:l)?ing|in total|in all|a total of|altogether)\s+$")
-_AGE_AFTER = re.compile(
+_TOTAL_BEFORE = lazyre.compile(r"\b(?:total(?:l)?ing|in total|in all|a total of|altogether)\s+$")
+_AGE_AFTER = lazyre.compile(
     r"(?:-old\b|[ \t]+old\b|[ \t]+(?:his|her|their)[ \t]+(?:senior|junior)\b|[ \t]+(?:older|younger)\b)"
 )
 
 _ERA = r"(?:BCE?|B\.C\.(?:E\.)?)(?!\w)"
-_CIRCA = re.compile(r"\b(?:c\.|ca\.|circa|about|around|approximately)\s*$|~\s*$", re.IGNORECASE)
+_CIRCA = lazyre.compile(r"\b(?:c\.|ca\.|circa|about|around|approximately)\s*$|~\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -6,13 +6,14 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
+from klint import lazyre
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.dates._common import narrative_region, relations, severity_for, show, sound
 from klint.text.words import exact_words_re
 
 # "A, before B" / "A after B": the order word between two dates of one sentence, nothing else dated
-_ORDER_WORD = re.compile(r"[^.;!?\d]{0,40}?\b(?P<word>before|prior to|after)\b[^.;!?\d]{0,60}")
+_ORDER_WORD = lazyre.compile(r"[^.;!?\d]{0,40}?\b(?P<word>before|prior to|after)\b[^.;!?\d]{0,60}")
 # "selected in 1931, but after Hitler's rise in 1933, ..."; "the 1982 final, and the second,
 # after 1994": a conjunction, or a comma not right before the order word, opens a clause of its
 # own, which orders its own main clause, not the date before it. So does a relative ("married
@@ -20,17 +21,17 @@ _ORDER_WORD = re.compile(r"[^.;!?\d]{0,40}?\b(?P<word>before|prior to|after)\b[^
 # The conjunctions are the dates pack's ``order_clause_openers``.
 # a year before the era ("7th century BC", "from 1100 to 750 BC"): the dates are read as
 # years of the era, so their order cannot be judged
-_BEFORE_ERA = re.compile(r"[ \t]*(?:(?:to|and|[–-])[ \t]*\d{1,4}[ \t]*)?(?:BCE?\b|B\.C\.)")
-_NEW_CLAUSE_MARK = re.compile(r"[,\u2014(]")
-_RELATIVE = re.compile(r"[ \t]+(?:whose|which|whom)\b")
+_BEFORE_ERA = lazyre.compile(r"[ \t]*(?:(?:to|and|[–-])[ \t]*\d{1,4}[ \t]*)?(?:BCE?\b|B\.C\.)")
+_NEW_CLAUSE_MARK = lazyre.compile(r"[,\u2014(]")
+_RELATIVE = lazyre.compile(r"[ \t]+(?:whose|which|whom)\b")
 
 
 # a year between a determiner and a noun names a thing ("the 1986 mural"), not a time
-_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)[ \t]$")
-_NOUN_AFTER = re.compile(r"[ \t][a-z]")
+_ATTRIBUTIVE_BEFORE = lazyre.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)[ \t]$")
+_NOUN_AFTER = lazyre.compile(r"[ \t][a-z]")
 # "erected in 1935 before the Radium Institute that she had founded in 1932": the order word
 # governs a named place or body, and the later date is that name's own, in a relative clause
-_NAMED_THING = re.compile(
+_NAMED_THING = lazyre.compile(
     r"[ \t]+the[ \t]+(?:[A-Z][\w'’-]*[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?)*?"
     r"(?P<head>[A-Z][\w'’-]*),?[ \t]+(?:that|which|who|where)\b"
 )

@@ -10,6 +10,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import PurePath
 
+from klint import lazyre
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
@@ -182,18 +183,18 @@ def _age_starts(view: str, phrases: tuple[str, ...]) -> set[int]:
 
 #: "N-year-old" is the named person's only in apposition right after the name ("Caitlin
 #: Macnamara (1913–94), a 22-year-old dancer"), not in "Smith hired a 22-year-old clerk"
-_APPOSITION = re.compile(r"[ \t]*(?:\([^()]*\))?,[ \t]+(?:a|an)[ \t]+")
+_APPOSITION = lazyre.compile(r"[ \t]*(?:\([^()]*\))?,[ \t]+(?:a|an)[ \t]+")
 #: how far back a bracket may open before the life span that closes it
 _BRACKET_REACH = 300
-_BORN_PAREN = re.compile(r"\((?:[^()]{0,40}?[;,][ \t])?born[ \t](?:on[ \t]|in[ \t])?$")
-_WAS_BORN = re.compile(r"[ \t](?:was|were)[ \t]born[ \t](?:on|in)[ \t]$")
+_BORN_PAREN = lazyre.compile(r"\((?:[^()]{0,40}?[;,][ \t])?born[ \t](?:on[ \t]|in[ \t])?$")
+_WAS_BORN = lazyre.compile(r"[ \t](?:was|were)[ \t]born[ \t](?:on|in)[ \t]$")
 #: the text before a one-word name that is a place of an office or title, where a bracketed
 #: span is a term, not a life: "Bishop of Tournai (1690–1705)", "abbot of S. Martin de
 #: Pontoise, Bourgueil (1605–44)"; its last name words are the place ("Catherine of Aragon")
-_OF_LIST = re.compile(r"\bof[ \t]+(?:[A-Z][^,;()\n]{0,40},[ \t]+)*$")
+_OF_LIST = lazyre.compile(r"\bof[ \t]+(?:[A-Z][^,;()\n]{0,40},[ \t]+)*$")
 # a name ending the text, whole words from the start ("Charles FitzCharles", not its "Charles"),
 # with its initials ("John W. Malone": the father, not "Malone" alone, who may be his son)
-_NAME_END = re.compile(
+_NAME_END = lazyre.compile(
     r"(?<![\w'’])([A-Z][a-z]{1,30}(?:[ -](?:[A-Z]\.|[A-Z][a-z]{1,30})){0,3})(?<!\.)$"
 )
 
@@ -221,7 +222,7 @@ def _plain(text: str) -> str:
 
 
 #: another name right before an age in apposition: "... and Sigmund Freud, aged 83"
-_NAME_BESIDE = re.compile(
+_NAME_BESIDE = lazyre.compile(
     r"([A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+)+)[ \t]*(?:\([^()]*\))?,[ \t]*$"
 )
 

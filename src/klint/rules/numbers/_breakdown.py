@@ -17,6 +17,7 @@ import operator
 import re
 from dataclasses import dataclass
 
+from klint import lazyre
 from klint.claims import QuantityClaim
 from klint.rules.base import Context
 from klint.rules.numbers._common import bounds, paragraphs, sentence_text
@@ -31,7 +32,7 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 # a name before a part in parentheses: ", Labour (" / "and the Greens ("
-_NAME_LEAD = re.compile(
+_NAME_LEAD = lazyre.compile(
     r"(?:[,;:]|\band\b|\bbetween\b|\bamong\b|\binto\b)\s*(?:and\s+)?(?:the\s+)?"
     r"[\w'’.-]+(?:\s+[\w'’.-]+){0,4}\s*\($"
 )
@@ -46,16 +47,18 @@ _DAY_MONTH = re.compile(
 # a sentence that may hold a breakdown: a colon, a dash, a number in brackets
 _MARK = re.compile(r":\s|\s[—–-]\s|—|\(\d")
 # a capitalized word right before a number, not opening the sentence: "Stages 2, 4 and 7"
-_LABEL_BEFORE = re.compile(r"(?<=\S)\s+[A-Z][\w-]*\s+$")
+_LABEL_BEFORE = lazyre.compile(r"(?<=\S)\s+[A-Z][\w-]*\s+$")
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _DECIMAL = re.compile(r"\d\.\d")
-_TOTAL_BEFORE = re.compile(
+_TOTAL_BEFORE = lazyre.compile(
     r"(?:[,;(—–-]|\b(?:for|making|giving|bringing|to\s+make|with))?\s*(?:a|an)?\s*"
     r"(?:combined\s+|grand\s+|overall\s+)?total\s+of\s*$",
     re.IGNORECASE,
 )
 # a total the parts are some of: "lost 431 men out of a total of 700"
-_SUBSET_TOTAL = re.compile(r"\b(?:out\s+)?of\s+(?:a|an)\s+(?:\w+\s+)?total\s+of\s*$", re.IGNORECASE)
+_SUBSET_TOTAL = lazyre.compile(
+    r"\b(?:out\s+)?of\s+(?:a|an)\s+(?:\w+\s+)?total\s+of\s*$", re.IGNORECASE
+)
 #: a full stop or colon between two numbers, footnote marks after it ("Louisiana.[45][50] ")
 _STOP_IN_GAP = re.compile(r"[.:](?:\[[^\[\]\n]{1,12}\])*\s")
 #: after a part: it counts each of several items, so it is less than their sum ("2 each in …")

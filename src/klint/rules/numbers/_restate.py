@@ -17,14 +17,15 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from klint import lazyre
 from klint.claims import QuantityClaim
 from klint.document import Region
 from klint.rules.base import Context
 from klint.text.calendar import MONTH_NAMES
 
-_WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])+")
-_POSSESSIVE_RE = re.compile(r"['’]s?$")
-_YEAR_RE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+_WORD_RE = lazyre.compile(r"[^\W\d_](?:[^\W\d_]|['’-])+")
+_POSSESSIVE_RE = lazyre.compile(r"['’]s?$")
+_YEAR_RE = lazyre.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 #: words that carry no topic: function words, common verbs of stating, number words
 _STOP = frozenset(
     "the a an and or but of in on at by to for from with as into over under about after "
@@ -52,9 +53,9 @@ _CHANGE_WORDS = frozenset(
 #: the change words of a figure inside a quotation: the source's words, never compared
 _QUOTED = frozenset({'"'})
 #: where the words after a figure stop telling of it: "8,000 students, and more than 60 …"
-_CLAUSE_END_RE = re.compile(r"[,;:()\[\]]")
+_CLAUSE_END_RE = lazyre.compile(r"[,;:()\[\]]")
 #: a word right after a figure that makes it a part of a larger whole ("the two largest divisions")
-_PART_RE = re.compile(r"[a-z]+est|main|top|first|last|leading|major|principal|other", re.I)
+_PART_RE = lazyre.compile(r"[a-z]+est|main|top|first|last|leading|major|principal|other", re.I)
 #: units of area and length: a place's size is restated, unlike times, prices and speeds
 _MEASURES = frozenset({"hectares", "acres", "km2", "sq mi", "km", "mi", "m", "ft"})
 #: two figures further apart than this factor are not one figure misstated
@@ -98,7 +99,7 @@ def counted_head(view: str, q: QuantityClaim) -> str | None:
 
 
 #: a sentence's end followed by citation marks in a plain-text copy ("Eurasia.[1][2][3] According")
-_CITED_STOP_RE = re.compile(r"[.!?](?:\[\d{1,3}\])+\s+(?=[\"“(\[]?[A-Z])")
+_CITED_STOP_RE = lazyre.compile(r"[.!?](?:\[\d{1,3}\])+\s+(?=[\"“(\[]?[A-Z])")
 
 
 def _sentence(view: str, q: QuantityClaim, cited: bool = True) -> tuple[int, int]:
@@ -269,7 +270,7 @@ def _years(ctx: Context, s: int, e: int, ends: bool = False) -> frozenset[int]:
 
 
 #: a year written alone, not part of a longer number, range or name ("the 2000 census")
-_BARE_YEAR_RE = re.compile(r"(?<![\w,.–/-])(1[5-9][0-9]{2}|20[0-9]{2})(?![\w–/%-]|[,.][0-9])")
+_BARE_YEAR_RE = lazyre.compile(r"(?<![\w,.–/-])(1[5-9][0-9]{2}|20[0-9]{2})(?![\w–/%-]|[,.][0-9])")
 
 
 def _named_years(ctx: Context, s: int, e: int) -> set[int]:
@@ -346,12 +347,12 @@ def restatements(
 
 
 #: a participle and a noun after a figure read without a counted noun ("87 confirmed tornadoes")
-_PARTICIPLE_NOUN_RE = re.compile(r"[ \t]+[a-z]+ed[ \t]+([a-z]{3,})\b")
-_LOWER_AFTER_RE = re.compile(r"[ \t\u00a0]+[a-z]")
+_PARTICIPLE_NOUN_RE = lazyre.compile(r"[ \t]+[a-z]+ed[ \t]+([a-z]{3,})\b")
+_LOWER_AFTER_RE = lazyre.compile(r"[ \t\u00a0]+[a-z]")
 #: a number word joined to the word after it: an adjective ("two-dimensional"), not a count
-_WORD_COMPOUND_RE = re.compile(r"[^\W\d_]+-")
+_WORD_COMPOUND_RE = lazyre.compile(r"[^\W\d_]+-")
 #: a counted noun written in lower-case words, not a unit ("kPa", "Moilbbl")
-_NOUN_RE = re.compile(r"[a-z][a-z-]+(?: [a-z][a-z-]+)*")
+_NOUN_RE = lazyre.compile(r"[a-z][a-z-]+(?: [a-z][a-z-]+)*")
 #: a capitalised word this short before a full stop is an abbreviated title ("Maj.", "Gen.")
 _TITLE = 4
 #: twins whose digits differ as a typo's do — three significant ones, or a round count's
@@ -373,14 +374,16 @@ _TWIN_LEAST = 20
 #: a mistyped figure keeps at least this many significant digits ("775" and "757")
 _TYPO_DIGITS = 3
 #: a figure of a rate ("three deputies per state"): no count of the whole, and no item of a list
-_RATE_RE = re.compile(r"[ \t]+per[ \t]+[^\W\d_]")
+_RATE_RE = lazyre.compile(r"[ \t]+per[ \t]+[^\W\d_]")
 #: a word after a counted noun that says where or how it is counted, not what
 #: ("2,500 war cemeteries worldwide", "40 games overall"), matched on lemmas ("worldwid")
-_NOUN_ADVERB_RE = re.compile(r" (?:\w+wide?|overall|abroad|annually|altogether|apiece?)$")
+_NOUN_ADVERB_RE = lazyre.compile(r" (?:\w+wide?|overall|abroad|annually|altogether|apiece?)$")
 
 
 #: a counted noun that is a unit's symbol, read as a count after a no-break space ("43–47 cm")
-_UNIT_WORD_RE = re.compile(r"(?:[kcm]?m|in|ft|yd|n?mi|kn|mph|kg|lb|t|kw|hp|sq [a-z]+|[a-z]+[²2])")
+_UNIT_WORD_RE = lazyre.compile(
+    r"(?:[kcm]?m|in|ft|yd|n?mi|kn|mph|kg|lb|t|kw|hp|sq [a-z]+|[a-z]+[²2])"
+)
 
 
 def near_typo(x: float, y: float) -> bool:
@@ -410,7 +413,7 @@ def mistyped(x: float, y: float) -> bool:
 
 
 #: a count written in digits alone, thousands separated or not ("22,000", "55 million")
-_DIGITS_RE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s(?:thousand|million|billion))?")
+_DIGITS_RE = lazyre.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s(?:thousand|million|billion))?")
 #: a figure retold in other words is a count of at least this many (smaller ones recur:
 #: "20 points", "two games")
 _RETOLD_LEAST = 100
@@ -601,7 +604,7 @@ def _kind(view: str, q: QuantityClaim) -> _Kind | None:
 
 
 #: an opening parenthesis right after a figure: its conversions follow ("379,500 lb (172,100 kg)")
-_CONVERSION_RE = re.compile(r"\s*\(")
+_CONVERSION_RE = lazyre.compile(r"\s*\(")
 #: units that are not measures: a count or share in parentheses is another figure ("8,768 (24.7%)",
 #: "less than 5% (84 electoral votes)")
 _NOT_MEASURES = frozenset({"count", "percent"})
@@ -652,7 +655,7 @@ def _own_kinds(ctx: Context, q: QuantityClaim) -> set[_Kind | None]:
 
 
 #: the word before a figure, and the figure's first counted word written with a capital
-_WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w.'’-]*)[ \t\u00a0]+$")
+_WORD_BEFORE_RE = lazyre.compile(r"([^\W\d_][\w.'’-]*)[ \t\u00a0]+$")
 
 
 def named_number(view: str, q: QuantityClaim) -> bool:
@@ -728,7 +731,7 @@ def _stated_there(ctx: Context, a: QuantityClaim, b: QuantityClaim) -> bool:
 
 
 #: an ordinal before a noun: one event of a series ("its second landfall", "the 3rd round")
-_ORDINAL_RE = re.compile(
+_ORDINAL_RE = lazyre.compile(
     r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|"
     r"[0-9]+(?:st|nd|rd|th))[ \t]+([a-z]{3,})\b"
 )
@@ -762,9 +765,11 @@ def _other_events(ctx: Context, a: QuantityClaim, b: QuantityClaim) -> bool:
 
 
 #: a sentence's end in a block ("… in the city.", "… in the city.[5] The")
-_SENTENCE_END_RE = re.compile(r"[.!?](?:\[\d{1,3}\])*(?:\s|$)")
+_SENTENCE_END_RE = lazyre.compile(r"[.!?](?:\[\d{1,3}\])*(?:\s|$)")
 #: a block that opens with a label naming what it tells of ("• Boeing 777-300ER: Fully …")
-_LEAD_LABEL_RE = re.compile(r"\s*(?:[•*·▪^-]\s*)?([^\W\d_][^\s:()]*(?:[ \t]+[^\s:()]+){0,4}):\s")
+_LEAD_LABEL_RE = lazyre.compile(
+    r"\s*(?:[•*·▪^-]\s*)?([^\W\d_][^\s:()]*(?:[ \t]+[^\s:()]+){0,4}):\s"
+)
 
 
 def _label(ctx: Context, q: QuantityClaim) -> tuple[str, ...] | None:

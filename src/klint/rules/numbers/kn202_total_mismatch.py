@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from klint import lazyre
 from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
@@ -27,7 +28,7 @@ from klint.rules.numbers._common import (
 from klint.text.words import has_cue
 
 _YEAR_RE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
-_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_FIGURE = lazyre.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _stated_value(p: Part) -> float:

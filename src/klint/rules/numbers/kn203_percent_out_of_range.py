@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from klint import lazyre
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.numbers._common import stated
@@ -61,7 +61,7 @@ class PercentOutOfRange(Rule):
 
 
 #: "the Sun's", "Earth's radius": an owner and what follows it, at the end of the counted
-_OWNED_RE = re.compile(r"\w['’]s?(?:\s+(?P<head>[\w-]+))?$")
+_OWNED_RE = lazyre.compile(r"\w['’]s?(?:\s+(?P<head>[\w-]+))?$")
 
 
 def _anothers_measure(counted: str, measures: list[str]) -> bool:

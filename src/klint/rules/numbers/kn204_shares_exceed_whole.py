@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from klint import lazyre
 from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
@@ -23,7 +24,7 @@ _OF_SHARE = re.compile(
 
 
 # the noun a share is named by, after its number: "a 40% share of the market"
-_SHARE_NOUN = re.compile(r"\s*(?:share|stake)\b")
+_SHARE_NOUN = lazyre.compile(r"\s*(?:share|stake)\b")
 # a verb that splits one whole into the shares after it: "the vote split 40% for Ames"
 _SPLIT_BEFORE = re.compile(r"\b(?:split|divided)\s+$")
 

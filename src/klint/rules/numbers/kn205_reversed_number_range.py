@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from klint import lazyre
 from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
@@ -12,25 +13,25 @@ from klint.rules.numbers._common import fmt, stated
 from klint.text.words import lower_words
 
 # After the range: years before an era, or ages before the present, which count down.
-_DOWNWARD = re.compile(
+_DOWNWARD = lazyre.compile(
     r"\s*(?:BCE?\b|B\.C\.(?:E\.)?|BP\b|[Mk]a\b|(?i:mya)\b|(?:million |thousand )?years ago\b)"
 )
-_CHAIN_AFTER = re.compile(r"\s?[-–—]\s?\d")  # a third number: a score line, not a range
-_CHAIN_BEFORE = re.compile(r"\d\s?[-–—]\s?$")
-_DESIGNATION = re.compile(r"(?<![.!?]\s)\b[A-Z][\w]*\s$")  # "Boeing 747-400", not "In 747-400"
-_NAME_AFTER = re.compile(r"\s?[A-Z]")  # "747-400 ZK-NBS", "747-200M": a name or code follows
-_NOUN_AFTER = re.compile(r"\s?[a-z%°]")  # "20–12 men", "30–20 km": something counted follows
-_SENTENCE_WORD = re.compile(r"(?<=[.!?]\s)([A-Z][a-z]+)\s$")
-_MODIFIER = re.compile(r"\d+-\d+\s")  # hyphen-joined: "a 3-2 mix", not "a 20–12" range
-_WORD_AFTER = re.compile(r"\s([a-z]+)\b")
-_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s$")
+_CHAIN_AFTER = lazyre.compile(r"\s?[-–—]\s?\d")  # a third number: a score line, not a range
+_CHAIN_BEFORE = lazyre.compile(r"\d\s?[-–—]\s?$")
+_DESIGNATION = lazyre.compile(r"(?<![.!?]\s)\b[A-Z][\w]*\s$")  # "Boeing 747-400", not "In 747-400"
+_NAME_AFTER = lazyre.compile(r"\s?[A-Z]")  # "747-400 ZK-NBS", "747-200M": a name or code follows
+_NOUN_AFTER = lazyre.compile(r"\s?[a-z%°]")  # "20–12 men", "30–20 km": something counted follows
+_SENTENCE_WORD = lazyre.compile(r"(?<=[.!?]\s)([A-Z][a-z]+)\s$")
+_MODIFIER = lazyre.compile(r"\d+-\d+\s")  # hyphen-joined: "a 3-2 mix", not "a 20–12" range
+_WORD_AFTER = lazyre.compile(r"\s([a-z]+)\b")
+_ARTICLE_BEFORE = lazyre.compile(r"\b(?:[Aa]n?|[Tt]he)\s$")
 #: Words after a score that say what it was, or join it to the next: not things counted.
-_RESULT_AFTER = re.compile(
+_RESULT_AFTER = lazyre.compile(
     r"%?\s?(?:and|or|versus|vs|against|over|in|at|win|wins|victory|victories|defeat|defeats"
     r"|loss|losses|lead|leads|ahead|behind|down|up|whitewash|whitewashes|scoreline)\b"
 )
 #: before the numbers: they are ranks or numbers in a list, not amounts
-_RANK_BEFORE = re.compile(r"(?:#\s?|\b(?i:nos?\.|numbers?)\s)\Z")
+_RANK_BEFORE = lazyre.compile(r"(?:#\s?|\b(?i:nos?\.|numbers?)\s)\Z")
 _TALLY_MAX = 100  # a pair of small whole numbers may be a score or a tally ("9–7", "3-2 mix")
 
 

@@ -6,6 +6,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from klint import lazyre
 from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.packcache import per_packs
@@ -14,13 +15,13 @@ from klint.rules.base import Context, Rule
 from klint.rules.numbers._common import fmt, paragraphs, stated
 from klint.text.words import alternation
 
-_WHOLE_BEFORE = re.compile(
+_WHOLE_BEFORE = lazyre.compile(
     r"\b(?:out of|of(?: the| its| their| a total of)?|total of) $", re.IGNORECASE
 )
 # "571 households, out of which 109 (19.1%)": the count that "of which" points back at
-_WHOLE_AFTER = re.compile(r"[^,;.()]{0,40}?,? (?:out )?of (?:which|whom|these|them)\b")
+_WHOLE_AFTER = lazyre.compile(r"[^,;.()]{0,40}?,? (?:out )?of (?:which|whom|these|them)\b")
 # "a density of 1,115.1 per square mile": a rate, never a whole
-_RATE_AFTER = re.compile(
+_RATE_AFTER = lazyre.compile(
     r"[^,;.()]{0,30}?\b(?:per|a|an)\s+(?:square|sq|km|mile|head|capita|year|cent)\b|\s*/"
 )
 

@@ -90,7 +90,9 @@ _SLACK = 0.02  # converters round half-way cases and use slightly different fact
 _SLACK_APPROX = 0.10  # "about 100 miles (160 km)"
 
 
-_FRACTION_BEFORE = re.compile(r"\d\s?[⁄/]$")  # a fraction slash (U+2044) or a slash after a digit
+_FRACTION_BEFORE = lazyre.compile(
+    r"\d\s?[⁄/]$"
+)  # a fraction slash (U+2044) or a slash after a digit
 
 
 @dataclass(frozen=True)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from klint import lazyre
 from klint.claims import QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
 from klint.rules.numbers._breakdown import Part, adds_up_early, breakdowns, tolerance
 from klint.rules.numbers._common import bounds, fmt, paragraphs, stated
 
-_OF_THE_START = re.compile(r"\s{0,3}(?:[Oo]f|[Oo]ut of) (?:the|its|their|all|his|her) ")
-_TO_PART = re.compile(r"[^.;:0-9]{0,40}?, ")
-_OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:its|the|their|his|her|a\s+total\s+of)\s+$")
+_OF_THE_START = lazyre.compile(r"\s{0,3}(?:[Oo]f|[Oo]ut of) (?:the|its|their|all|his|her) ")
+_TO_PART = lazyre.compile(r"[^.;:0-9]{0,40}?, ")
+_OF_WHOLE = lazyre.compile(r"\s+(?:out\s+)?of\s+(?:its|the|their|his|her|a\s+total\s+of)\s+$")
 
 
 def _without_breakdowns(parts: list[Part]) -> list[Part]:
@@ -45,14 +45,16 @@ def _within_brackets(view: str, whole_end: int, parts: list[Part]) -> list[Part]
     return [p for p in parts if close < 0 or p.start < close]
 
 
-_BRACKET_AFTER = re.compile(r"[^.;:()\n]{0,40}?\(\s*(?:of\s+(?:which|whom)|including)\b")
+_BRACKET_AFTER = lazyre.compile(r"[^.;:()\n]{0,40}?\(\s*(?:of\s+(?:which|whom)|including)\b")
 # a count set apart from what follows: "In addition to these 23 wards, ... 26 more cities"
-_SET_APART = re.compile(r"\b[Ii]n\s+addition\s+to\s+(?:(?:these|those|the|its|their|his|her)\s+)?$")
-_MORE_AFTER = re.compile(r"\s+(?:more|other|additional|further)\b")
+_SET_APART = lazyre.compile(
+    r"\b[Ii]n\s+addition\s+to\s+(?:(?:these|those|the|its|their|his|her)\s+)?$"
+)
+_MORE_AFTER = lazyre.compile(r"\s+(?:more|other|additional|further)\b")
 # a number that is itself a part of an earlier whole: "429 schools, six of which are ..."
-_OF_WHICH_AFTER = re.compile(r"\s+of\s+(?:which|whom)\b")
+_OF_WHICH_AFTER = lazyre.compile(r"\s+of\s+(?:which|whom)\b")
 # a part with its own verb: "and at least 616 people were injured"
-_OWN_VERB = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}?\s+(?:were|was|are|is|have|has|had)\b")
+_OWN_VERB = lazyre.compile(r"(?:\s+[a-z][\w'’-]*){0,2}?\s+(?:were|was|are|is|have|has|had)\b")
 
 
 def _same_clause(view: str, parts: list[Part]) -> list[Part]:

@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from klint import lazyre
 from klint.claims import Frame, QuantityClaim
 from klint.diagnostics import Diagnostic, Severity
 from klint.rules.base import Context, Rule
@@ -33,7 +34,7 @@ _PRECISE_DIGITS = 3
 #: words a name's heading may hold in lower case ("Bobsleigh and Skeleton World Cup")
 _MINOR = frozenset("a an and at by de for in of on the to v vs".split())
 #: a heading's word, and a name's word the prose writes mid-sentence ("at Louisville")
-_HEADING_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
+_HEADING_WORD_RE = lazyre.compile(r"[^\W\d_][\w'’.-]*")
 
 
 def _heading(ctx: Context, at: int) -> str | None:

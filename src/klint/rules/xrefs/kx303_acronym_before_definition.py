@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from klint import lazyre
 from klint.diagnostics import Diagnostic, Severity
 from klint.document import Document
 from klint.rules.base import Context, Rule
@@ -88,21 +89,21 @@ class AcronymBeforeDefinition(Rule):
 #: region kinds whose text a reader does not take for the prose: it labels, it does not tell
 _NOT_PROSE = frozenset({"heading", "caption", "table_row"})
 #: a sentence's end inside a line
-_SENTENCE_END_RE = re.compile(r"[\w)\]\"'”’][.!?](?:\s|$)")
+_SENTENCE_END_RE = lazyre.compile(r"[\w)\]\"'”’][.!?](?:\s|$)")
 #: what a hatnote says ("'ALP' redirects here.", "For other uses, see ALP.")
-_HATNOTE_RE = re.compile(
+_HATNOTE_RE = lazyre.compile(
     r"\bredirects here\b|^(?:For (?:other|the)\b.*?, see\b|Not to be confused with\b|"
     r"This article is about\b|See also:)"
 )
 #: words that give what follows as a name of the thing before ("also known as DEC",
 #: "known in the United States as UMG", "formerly named AT&T Bell Laboratories")
-_NAMED_AS_RE = re.compile(
+_NAMED_AS_RE = lazyre.compile(
     r"\b(?:(?:known|abbreviated|shortened|referred to)(?: [^.;()]{0,30}?)?(?: (?:simply|as|to))+"
     r"|(?:called|named)(?: simply)?)\s*$"
 )
 #: a name of two capitalised words or more right before an opening parenthesis
-_NAME_BEFORE_RE = re.compile(r"[A-Z][\w'’&-]*[\s\]]*\(\s*$")
-_SENTENCE_RE = re.compile(r"[.!?][\"'”’)\]]*\s+[A-Z]|\n")
+_NAME_BEFORE_RE = lazyre.compile(r"[A-Z][\w'’&-]*[\s\]]*\(\s*$")
+_SENTENCE_RE = lazyre.compile(r"[.!?][\"'”’)\]]*\s+[A-Z]|\n")
 _SHORT_LINE = 70
 
 
@@ -120,9 +121,9 @@ def _in_prose(doc: Document, start: int) -> bool:
 
 
 #: a note under a table or a figure: "(Source: RFUW)", "Note: …"
-_NOTE_RE = re.compile(r"[(\[]?\s*(?:Sources?|Notes?|Credits?)\s*:", re.IGNORECASE)
+_NOTE_RE = lazyre.compile(r"[(\[]?\s*(?:Sources?|Notes?|Credits?)\s*:", re.IGNORECASE)
 #: a label line that opens a block of notes in plain text ("Notes" above "A Originally …")
-_NOTES_LABEL_RE = re.compile(r"(?:Notes?|Footnotes|Sources?)\s*:?", re.IGNORECASE)
+_NOTES_LABEL_RE = lazyre.compile(r"(?:Notes?|Footnotes|Sources?)\s*:?", re.IGNORECASE)
 
 
 def _under_notes(text: str, start: int) -> bool:
@@ -135,7 +136,7 @@ def _under_notes(text: str, start: int) -> bool:
     return bool(_NOTES_LABEL_RE.fullmatch(text[above:lo].strip()))
 
 
-_NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’]*")
+_NAME_WORD_RE = lazyre.compile(r"[^\W\d_][\w'’]*")
 
 
 def _spelled_out_near(

@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from klint import lazyre
 from klint.diagnostics import Diagnostic, Severity
 from klint.document import Document
 from klint.extract._names_text import name_key
@@ -250,8 +251,8 @@ def _name_around(
 
 
 #: capitalised words, one space apart, right before or after a word
-_RUN_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]* )+$")
-_RUN_AFTER_RE = re.compile(r"(?: [A-Z][\w'’-]*(?![\w'’-]))+")
+_RUN_BEFORE_RE = lazyre.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]* )+$")
+_RUN_AFTER_RE = lazyre.compile(r"(?: [A-Z][\w'’-]*(?![\w'’-]))+")
 
 
 def _linked_apart(doc: Document, v: Variant) -> bool:
@@ -301,7 +302,7 @@ def _doubled(a: str, b: str) -> bool:
 
 
 #: words that give the spelling after them as a name's form, not as the text's own spelling
-_GIVEN_AS_RE = re.compile(
+_GIVEN_AS_RE = lazyre.compile(
     r"\b(?:refer(?:s|red)? to(?: as)?|known as|call(?:s|ed|ing)?(?: (?:it|them|him|her))?|named|"
     r"(?:mis)?spel(?:led|t)(?: as)?|written|rendered(?: as)?|misspellings? (?:is|are)|"
     r"transliterated(?: as)?|romani[sz]ed(?: as)?|attested(?: as)?|recorded as|"
@@ -336,7 +337,7 @@ def _after_script(text: str, start: int) -> bool:
 
 
 _GAP = frozenset(" \t,;:/()[]'\"")
-_LATIN_OR_IPA_RE = re.compile(r"LATIN|MODIFIER|IPA")
+_LATIN_OR_IPA_RE = lazyre.compile(r"LATIN|MODIFIER|IPA")
 
 
 def _list_entry(doc: Document, start: int) -> bool:
@@ -367,7 +368,7 @@ def _listed_together(text: str, v: Variant) -> bool:
     )
 
 
-_SENTENCE_END_RE = re.compile(r"[a-z][.!?]\s+[A-Z]")
+_SENTENCE_END_RE = lazyre.compile(r"[a-z][.!?]\s+[A-Z]")
 
 
 def _listed_beside(text: str, minor: list[tuple[int, int]], major: list[tuple[int, int]]) -> bool:
@@ -396,12 +397,12 @@ def _items_apart(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
 _ITEMS_REACH = 40
 #: what may stand between two items of a list: separators, "and", "or", "also", and other
 #: items of capitalised words (a language's name before a colon too: "Spanish:")
-_BETWEEN_ITEMS_RE = re.compile(
+_BETWEEN_ITEMS_RE = lazyre.compile(
     r"(?:[\s,;/&:()\[\]]|\b(?:and|or|also)\b|(?<![\w'’-])[A-Z][\w'’.-]*)*"
 )
-_ITEM_JOIN_RE = re.compile(r"[,;/&]|\b(?:and|or|also)\b")
-_CAPITAL_RE = re.compile(r"(?<![\w'’-])[A-Z]")
-_ITEMS_JOIN_RE = re.compile(r",|\band\b|\bor\b|&|;")
+_ITEM_JOIN_RE = lazyre.compile(r"[,;/&]|\b(?:and|or|also)\b")
+_CAPITAL_RE = lazyre.compile(r"(?<![\w'’-])[A-Z]")
+_ITEMS_JOIN_RE = lazyre.compile(r",|\band\b|\bor\b|&|;")
 
 
 def two_people(text: str, v: Variant) -> bool:
@@ -415,7 +416,7 @@ def two_people(text: str, v: Variant) -> bool:
     return bool(major and not minor & major)
 
 
-_INITIALED_RE = re.compile(r"([A-Z][a-z]+)(?: [A-Z][a-z]+)*(?: [A-Z]\.)+ $")
+_INITIALED_RE = lazyre.compile(r"([A-Z][a-z]+)(?: [A-Z][a-z]+)*(?: [A-Z]\.)+ $")
 
 
 def _given_before(text: str, start: int) -> str | None:
@@ -443,11 +444,11 @@ def _adjective(text: str, v: Variant) -> bool:
 
 
 _ENDINGS = frozenset("aeo")
-_WORD_NEXT_RE = re.compile(
+_WORD_NEXT_RE = lazyre.compile(
     r" (?!(?:and|or|of|in|to|the|is|was|were|are|had|has|with|at|on|for|from|by|as|after|"
     r"before|that|which|who|where|when|but|into|until|also|then|later)\b)[A-Za-z]"
 )
-_LOWER_NEXT_RE = re.compile(r" (?!(?:and|or|of|in|to|the|is|was|were|are|had|has)\b)[a-z]")
+_LOWER_NEXT_RE = lazyre.compile(r" (?!(?:and|or|of|in|to|the|is|was|were|are|had|has)\b)[a-z]")
 
 
 def _saint(
@@ -464,9 +465,9 @@ def _saint(
 
 
 #: the first word of a saint's name ("Saint Denis", "St-Germain")
-_SAINT_RE = re.compile(r"(?:Saint|Sainte|St|Ste)\.?[ -]")
-_HYPHEN_BEFORE_RE = re.compile(r"(?:[^\W\d_]+-)+$")
-_HYPHEN_AFTER_RE = re.compile(r"(?:-[^\W\d_]+)+")
+_SAINT_RE = lazyre.compile(r"(?:Saint|Sainte|St|Ste)\.?[ -]")
+_HYPHEN_BEFORE_RE = lazyre.compile(r"(?:[^\W\d_]+-)+$")
+_HYPHEN_AFTER_RE = lazyre.compile(r"(?:-[^\W\d_]+)+")
 
 
 def _other_compound(
@@ -508,7 +509,7 @@ def _other_heads(text: str, minor: list[tuple[int, int]], major: list[tuple[int,
     return not heads[0] & heads[1]
 
 
-_HEAD_RE = re.compile(r"[ \t]+([A-Z][\w'’]*)")
+_HEAD_RE = lazyre.compile(r"[ \t]+([A-Z][\w'’]*)")
 
 
 def _own_name(text: str, minor: list[tuple[int, int]], major: list[tuple[int, int]]) -> bool:
@@ -541,13 +542,13 @@ def _words_around(text: str, start: int, end: int) -> set[str]:
 
 #: the rest of a name after its first word: capitalised words one space apart (markup
 #: blanked between two words parts them), particles between them
-_REST_RE = re.compile(
+_REST_RE = lazyre.compile(
     r"(?: (?:(?:of|de|da|di|du|del|der|den|van|von|ter|la|le) )?['‘\"“]?[A-Z][\w'’]*)+"
 )
-_CAPITALISED_WORD_RE = re.compile(r"[A-Z][\w'’]*")
+_CAPITALISED_WORD_RE = lazyre.compile(r"[A-Z][\w'’]*")
 #: the other parts of a hyphenated compound, before and after a word
-_PARTS_BEFORE_RE = re.compile(r"(?:[^\W\d_][\w'’]*-)+$")
-_PARTS_AFTER_RE = re.compile(r"(?:-[^\W\d_][\w'’]*)+")
+_PARTS_BEFORE_RE = lazyre.compile(r"(?:[^\W\d_][\w'’]*-)+$")
+_PARTS_AFTER_RE = lazyre.compile(r"(?:-[^\W\d_][\w'’]*)+")
 
 
 def _fold(text: str) -> str:
@@ -593,7 +594,7 @@ def _also(n: int) -> str:
     return "" if not n else f" (and {_times(n)} more, listed as related)"
 
 
-_WORD_RE = re.compile(r"\w+")
+_WORD_RE = lazyre.compile(r"\w+")
 
 
 class _Places:

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from klint import lazyre
 from klint.diagnostics import Diagnostic, Severity
 from klint.document import Region
 from klint.rules.base import Context, Rule
@@ -144,7 +145,7 @@ def _figures(parts: list[str]) -> bool:
 
 
 _WORD_RE = re.compile(r"[^\W\d_]{3}")
-_NOTE_RE = re.compile(r"\s*(?:Notes?|N\.\s?B\.?)\s*[:.]\s")
+_NOTE_RE = lazyre.compile(r"\s*(?:Notes?|N\.\s?B\.?)\s*[:.]\s")
 _FIELD_RE = re.compile(r"\|\s*\w*caption\w*\s*=\s*$", re.I)
 
 
@@ -157,7 +158,7 @@ def _infobox_caption(ctx: Context, region: Region) -> bool:
 
 _ALT_RE = re.compile(r"\balt\s*=\s*[\"']?\Z", re.I)
 #: an HTML gallery's item, whose image MediaWiki gives the caption as alt text
-_GALLERY_RE = re.compile(r"<li\b[^<>]*\bclass\s*=\s*[\"'][^\"']*\bgallerybox\b")
+_GALLERY_RE = lazyre.compile(r"<li\b[^<>]*\bclass\s*=\s*[\"'][^\"']*\bgallerybox\b")
 
 
 def _in_gallery(ctx: Context, start: int) -> bool:
@@ -185,7 +186,7 @@ def _image(ctx: Context, start: int) -> tuple[str, int] | None:
 
 
 #: a table cell on a line of its own: short, no sentence end ("air-launched rocket plane")
-_CELL_RE = re.compile(r"[^\n]{1,60}(?<![.!?:;,])")
+_CELL_RE = lazyre.compile(r"[^\n]{1,60}(?<![.!?:;,])")
 _CELL_RUN = 2  # cells on adjacent lines that make a block a flattened table row or a list
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from klint import lazyre
 from klint.claims import Mention
 from klint.diagnostics import Diagnostic, Severity
 from klint.document import Document
@@ -157,7 +158,7 @@ def _translit_rules(packs: Packs) -> tuple[tuple[str, str], ...]:
     return tuple((a.casefold(), b.casefold()) for a, b, *_ in packs.transliterations)
 
 
-_CONFLICT_TEMPLATE_RE = re.compile(r"\{\{\s*infobox[ _]+military[ _]+conflict\b", re.IGNORECASE)
+_CONFLICT_TEMPLATE_RE = lazyre.compile(r"\{\{\s*infobox[ _]+military[ _]+conflict\b", re.IGNORECASE)
 
 
 def _conflict_infobox(doc: Document, fields: tuple[str, ...]) -> bool:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from klint import lazyre
 from klint.claims import Acronym, Mention
 from klint.diagnostics import Diagnostic, Severity
 from klint.document import Region
@@ -21,7 +22,7 @@ _TIE_WORD = (
     r"|popularly|widely|referred|called|hereafter|hereinafter|formerly)"
 )
 #: between a full name and its acronym when the text gives both as one ("X or ACR", "X, ACR")
-_TIED_RE = re.compile(
+_TIED_RE = lazyre.compile(
     r"[\"”’']?['’]?s?\)?[\s,;:(]*"
     rf"(?:{_TIE_WORD}(?:\s+{_TIE_WORD}){{0,3}}(?:\s+the)?)?[\s,;:(]*[\"“‘']?"
     r"(?:(?:No\.|Nr\.|#)[^\w\n]{0,2}\d+\s+|\d+(?:st|nd|rd|th)\s+)?"  # its number: "(No. 1 FTS)"
@@ -107,20 +108,20 @@ def _gap_re(words: tuple[str, ...]) -> re.Pattern[str]:
 
 #: a sentence's end: not an initial's or an abbreviation's full stop ("U.S. EPA"), not a colon;
 #: footnote marks may follow it ("… event ID.[48]")
-_SENTENCE_END_RE = re.compile(
+_SENTENCE_END_RE = lazyre.compile(
     r"\w(?<![\s.][A-Z])(?<!^[A-Z])[.!?](?:\[[^\[\]\n]{1,12}\])*[\"\u201d')\]]*(?:\s|$)"
 )
 
 
 #: after an acronym that names a standard or a model: its code ("ASTM E2659-09"; not a
 #: version, "MPL 2.0")
-_DESIGNATION_RE = re.compile(r" [A-Z]{1,2}\d")
+_DESIGNATION_RE = lazyre.compile(r" [A-Z]{1,2}\d")
 
 
 #: between a full name and its acronym: an aside, then "or" ("X, in Spanish, or XS")
-_TIED_ASIDE_RE = re.compile(r",[^.;:()\n]{1,40},\s+or\s+(?:the\s+)?")
+_TIED_ASIDE_RE = lazyre.compile(r",[^.;:()\n]{1,40},\s+or\s+(?:the\s+)?")
 #: after an acronym: the rest of a registered company's name ("SFD Partners, LLC")
-_COMPANY_AFTER_RE = re.compile(
+_COMPANY_AFTER_RE = lazyre.compile(
     r"(?: [A-Z][\w&'’-]*){1,3},? (?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Limited|plc|PLC|GmbH|S\.A\.|LLP|Corp\.?)\b"
 )
 
@@ -147,10 +148,10 @@ def in_prose(ctx: Context, a: Acronym) -> bool:
 
 
 #: an acronym defined by the words after it ("MRG stands for …", "MRG, short for …")
-_STANDS_FOR_RE = re.compile(r",?\s+(?:stands|stood|is short|was short|short)\s+for\b")
+_STANDS_FOR_RE = lazyre.compile(r",?\s+(?:stands|stood|is short|was short|short)\s+for\b")
 #: an acronym followed by its words in parentheses or after a dash ("FFU (French Fixe of
 #: Ushant)", "the FAA—Forças Armadas Angolanas")
-_WORDS_AFTER_RE = re.compile(r"\s*(?:\(\s*|[—–]\s*)['\"‘“]*[A-Z][a-z]")
+_WORDS_AFTER_RE = lazyre.compile(r"\s*(?:\(\s*|[—–]\s*)['\"‘“]*[A-Z][a-z]")
 
 
 def given_with_words(ctx: Context, acronym: str, uses: list[Acronym]) -> bool:
@@ -195,7 +196,7 @@ def _has_sentence(ctx: Context, offset: int) -> bool:
     return known[key]
 
 
-_NEWLINE_RE = re.compile("\n")
+_NEWLINE_RE = lazyre.compile("\n")
 
 
 def _paragraph(ctx: Context, offset: int) -> Region | None:
@@ -237,7 +238,7 @@ def untied(ctx: Context) -> Iterator[tuple[str, list[Acronym], Mention]]:
 
 
 #: after an acronym: a code, then its name in parentheses ("Test RHC 12-7 (Rocky Hill Centre)")
-_CODE_THEN_WORDS_RE = re.compile(r"(?:[ -][\w./-]*\d[\w./-]*)?\s*\(\s*['\"‘“]?([^()]{3,80})\)")
+_CODE_THEN_WORDS_RE = lazyre.compile(r"(?:[ -][\w./-]*\d[\w./-]*)?\s*\(\s*['\"‘“]?([^()]{3,80})\)")
 
 
 def _named_after(view: str, a: Acronym) -> bool:
