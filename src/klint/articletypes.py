@@ -14,9 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
-from klint import lazyre
+from klint import builtin, lazyre
 from klint.packs import safe_load
 
 #: Stdlib dataclasses, like the pack schema: the built-in schemas are klint's own data
@@ -122,17 +120,29 @@ def schema_dir() -> Path:
 def article_types() -> dict[str, ArticleType]:
     """Every article type, by name (raises SchemaError for a broken schema file)."""
     out: dict[str, ArticleType] = {}
+    image = builtin.image("schemas")
     for path in sorted(schema_dir().glob("*.yaml")):
         try:
-            t = _build(ArticleType, safe_load(path.read_text(encoding="utf-8")))
+            found, data = builtin.imaged(image, path.name, path.read_bytes())
+            t = _build(ArticleType, data if found else _parse(path))
             if not isinstance(t, ArticleType):
                 raise ValueError("an article type must be a mapping")
-        except (OSError, yaml.YAMLError, TypeError, ValueError) as exc:
+        except (OSError, TypeError, ValueError) as exc:
             raise SchemaError(f"{path.name}: {exc}") from None
         if t.name != path.stem:
             raise SchemaError(f"{path.name}: name {t.name!r} does not match the file name")
         out[t.name] = t
     return out
+
+
+def _parse(path: Path) -> Any:
+    """A schema file's YAML (an error in it a ValueError, as the other mistakes are)."""
+    import yaml
+
+    try:
+        return safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def norm_label(label: str) -> str:

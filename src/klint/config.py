@@ -15,8 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from klint.diagnostics import Severity
 
 CONFIG_FILES = (".klint.yaml", ".klint.yml", "pyproject.toml")
@@ -386,6 +384,8 @@ def load_file(path: Path) -> Config | None:
             return from_mapping(section, str(path), cfg_text, root)
         except ConfigError as exc:
             raise ConfigError(exc.path, exc.line + offset, exc.message) from None
+    import yaml  # only for a YAML file: a run without one never imports it
+
     try:
         data = safe_load_limited(text)
     except yaml.YAMLError as exc:
@@ -402,6 +402,8 @@ def load_file(path: Path) -> Config | None:
 def safe_load_limited(text: str, max_nodes: int = MAX_YAML_NODES) -> Any:
     """``yaml.safe_load`` that refuses documents whose aliases expand past ``max_nodes`` nodes
     ("billion laughs") or refer to themselves, before anything is constructed."""
+    import yaml
+
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()

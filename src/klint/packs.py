@@ -12,8 +12,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
-import yaml
-
+from klint import builtin
 from klint.claims import QuantityQualifier
 
 #: The pack schema is stdlib dataclasses: the built-in packs (shipped with klint and
@@ -153,12 +152,13 @@ class Packs:
             self.grammar = GrammarPack(**grammar)
 
 
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
-
-
 def safe_load(text: str) -> Any:
-    """``yaml.safe_load`` through libyaml when it is installed (for klint's own data files)."""
-    loader = _SAFE_LOADER(text)
+    """``yaml.safe_load`` through libyaml when it is installed (for klint's own data files;
+    PyYAML is imported at the first call, which a run on the built-in data alone never makes:
+    see :mod:`klint.builtin`)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # libyaml: 10x faster
     try:
         return loader.get_single_data()
     finally:
@@ -189,12 +189,15 @@ def _merge(into: dict[str, Any], data: dict[str, Any]) -> None:
             into[key] = value
 
 
-def _load_file(path: Path) -> dict[str, Any]:
+def _load_file(path: Path, image: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """A pack's data: from ``image`` (the built-in packs' entries of :mod:`klint.builtin`) when
+    it holds this file as it is, else parsed from its YAML."""
+    found, data = False, None
     try:
-        data = safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise PackError(str(path), (mark.line + 1) if mark else 1, f"invalid YAML: {exc}") from None
+        if image:
+            found, data = builtin.imaged(image, path.name, path.read_bytes())
+        if not found:
+            data = _parse(path)
     except OSError as exc:
         raise PackError(str(path), 1, exc.strerror or str(exc)) from None
     if data is None:
@@ -202,6 +205,16 @@ def _load_file(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise PackError(str(path), 1, "a rule pack must be a mapping of keys to data")
     return data
+
+
+def _parse(path: Path) -> Any:
+    import yaml
+
+    try:
+        return safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise PackError(str(path), (mark.line + 1) if mark else 1, f"invalid YAML: {exc}") from None
 
 
 @lru_cache(maxsize=8)
@@ -215,8 +228,9 @@ def load_packs(extra: tuple[str, ...] = ()) -> Packs:
     what it cannot (importing pydantic and building its validator cost about 110 ms).
     """
     merged: dict[str, Any] = {}
+    image = builtin.image("packs")
     for path in sorted(builtin_dir().glob("*.yaml")):
-        _merge(merged, _load_file(path))
+        _merge(merged, _load_file(path, image))
     as_written = True
     for item in extra:
         p = Path(item)
