@@ -69,11 +69,12 @@ def test_a_pack_edited_since_the_image_is_read_from_its_yaml(
 def test_a_broken_image_is_passed_over(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An unreadable or foreign image is no image: every file is parsed from its YAML."""
     shipped = packs.load_packs()
-    for content in ("{not json", json.dumps(["packs"])):
+    foreign = ["packs"], {"packs": ["numbers.yaml"]}, {"packs": {"numbers.yaml": "?"}}
+    for content in ("{not json", *map(json.dumps, foreign)):
         image = tmp_path / "builtin.json"
         image.write_text(content, encoding="utf-8")
         monkeypatch.setattr(builtin, "IMAGE", image)
-        assert builtin.image("packs") == {}
+        assert not builtin.imaged(builtin.image("packs"), "numbers.yaml", b"")[0]
         assert packs.load_packs.__wrapped__() == shipped
 
 

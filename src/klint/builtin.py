@@ -27,8 +27,8 @@ def image(kind: Kind) -> dict[str, dict[str, Any]]:
         found = json.loads(IMAGE.read_bytes())
     except (OSError, ValueError):
         return {}
-    entries: dict[str, dict[str, Any]] = found.get(kind, {}) if isinstance(found, dict) else {}
-    return entries
+    entries = found.get(kind) if isinstance(found, dict) else None
+    return entries if isinstance(entries, dict) else {}
 
 
 def entry(raw: bytes, data: Any) -> dict[str, Any]:
@@ -40,6 +40,6 @@ def imaged(entries: dict[str, dict[str, Any]], name: str, raw: bytes) -> tuple[b
     """``(True, data)`` when ``entries`` hold the file ``name`` with exactly these bytes,
     else ``(False, None)``."""
     found = entries.get(name)
-    if found is not None and found.get("sha256") == hashlib.sha256(raw).hexdigest():
+    if isinstance(found, dict) and found.get("sha256") == hashlib.sha256(raw).hexdigest():
         return True, found.get("data")
     return False, None
