@@ -23,7 +23,10 @@ all of one article's runs).
 
 With ``--wikitext`` each article's total is set against its size-proportional
 share (its bytes times the corpus's time per byte): ``share`` above 2 marks an
-article slower than its size explains, and its three dearest stages say why.
+article slower than its size explains, and its three dearest stages say why; its claims
+and content regions per byte, against the corpus's, say whether what it holds does (a
+table of figures states many times the claims a KB of prose does). The largest share
+among the articles of 16 KB and 64 KB or more tells a cost that grows with size.
 
 ``--instructions`` runs one and three warm lints of FILE under valgrind's
 cachegrind and reports the difference per lint: an instruction count is
@@ -260,15 +263,49 @@ def wikitext(
             print(f"  {name:<40} {t * KB64 / total_bytes:7.2f}  {100 * t / total_ms:5.1f} %")
     over = sum(_total(ms) > 2 * size * per_byte for _, size, ms in rows)
     print(f"articles by share of their size-proportional time ({over} over 2, an outlier's mark):")
-    print(f"  {'article':<44} {'KB':>6} {'ms':>8} {'ms/64KB':>8} {'share':>6}  dearest stages")
+    dense = {p: _density(texts[p], p.name) for p in files}
+    corpus_regions = sum(d[0] for d in dense.values()) / total_bytes
+    corpus_claims = sum(d[1] for d in dense.values()) / total_bytes
+    print(
+        f"  {'article':<44} {'KB':>6} {'ms':>8} {'ms/64KB':>8} {'share':>6} "
+        f"{'claims':>7} {'regions':>8}  dearest stages"
+    )
     for p, size, ms in sorted(rows, key=lambda r: -_total(r[2]) / r[1])[:15]:
         t = _total(ms)
         dear = sorted(((n, v) for n, v in ms.items() if n != FRAMES_READ), key=lambda kv: -kv[1])
         top = ", ".join(f"{n} {v:.0f}" for n, v in dear[:3])
+        regions, claims = dense[p]
         print(
             f"  {p.name:<44} {size / 1024:6.0f} {t:8.1f} {t * KB64 / size:8.1f} "
-            f"{t / (size * per_byte):6.2f}  {top}"
+            f"{t / (size * per_byte):6.2f} {claims / size / corpus_claims:6.1f}x "
+            f"{regions / size / corpus_regions:7.1f}x  {top}"
         )
+    print(
+        "  (claims, regions: per byte, against the corpus's; "
+        f"{corpus_claims * 1024:.1f} claims and {corpus_regions * 1024:.1f} regions a KB)"
+    )
+    for least in (16, 64):
+        big = [
+            (_total(ms) / (size * per_byte), p.name) for p, size, ms in rows if size >= least * 1024
+        ]
+        if big:
+            share, name = max(big)
+            print(
+                f"  articles of {least} KB or more: {len(big)}, the largest share {share:.2f} ({name})"
+            )
+
+
+def _density(text: str, path: str) -> tuple[int, int]:
+    """An article's content regions and claims (dates, quantities, names, acronyms and
+    references): the density that a share above 2 is set against."""
+    from klint.extract import extract
+    from klint.packs import load_packs
+    from klint.sources import read_text
+
+    doc = read_text(text, path)
+    claims = extract(doc, load_packs(()))
+    held = (claims.dates, claims.quantities, claims.mentions, claims.acronyms, claims.references)
+    return sum(1 for _ in doc.content_regions()), sum(map(len, held))
 
 
 def instructions(paths: list[Path], no_gc: bool, select: tuple[str, ...] = ()) -> None:
