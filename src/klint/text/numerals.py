@@ -21,7 +21,11 @@ ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 def parse_numeral(token: str) -> float | None:
     """The value of a validated numeral token ("23,000", "1.3"), or None."""
-    if len(token) > 24 or not NUMERAL_RE.fullmatch(token):
+    if len(token) > 24:
+        return None
+    if token.isdigit() and token.isascii():  # the commonest ("30", "2008"): no pattern's call
+        return float(token)
+    if not NUMERAL_RE.fullmatch(token):
         return None
     try:
         return float(token.replace(",", ""))
