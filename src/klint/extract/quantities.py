@@ -267,7 +267,6 @@ def _scan_region(
     if not cands:
         return []
     sent = doc.text_index.number_sentences(region, min(re_, cands[-1][0] + 4 * _WINDOW))
-    side, _source, counted_default = _field_info(region)
     found: list[tuple[_Found, int]] = []
     consumed = rs
     last_ident_end = -1
@@ -298,7 +297,11 @@ def _scan_region(
             continue
         consumed = res.end
         found.append((res, k))
-    _share_qualifiers(view, found)
+    if not found:  # numbers that count nothing (years, identifiers): most regions' numbers
+        return []
+    if len(found) > 1:
+        _share_qualifiers(view, found)
+    side, _source, counted_default = _field_info(region)
     events: dict[int, list[tuple[int, int, str]]] = {}
     source = _SOURCE.get(region.kind, "body")
     out = []
