@@ -123,6 +123,40 @@ def test_values_parsed_alone(value: str, monkeypatch: pytest.MonkeyPatch) -> Non
     read_both(text, monkeypatch)
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        "{{Extra chronology\n | artist = [[Basshunter]]\n | prev_title = [[Jingle Bells]]\n}}",
+        " {{marriage|[[Jane Roe|Jane]]|1990|{{small|div.}}}}\n",
+        "\n{{ Extra album cover | cover = A.jpg | type = [[single]] }}  \n\n",
+    ],
+)
+def test_a_template_never_shown_is_not_parsed(value: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = BOX.replace("{}", value)
+    assert read_box(text)
+    doc = read_both(text, monkeypatch)
+    assert fields(doc)[-1] == ("Country", "Denmark")
+    assert "Jane" not in doc.view and "single" not in doc.view
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "{{hlist|[[CD single|CD]]|[[music download|download]]}}",  # a template that is shown
+        "{{marriage|[[Jane Roe]]|1990}} (div.)",  # text after it
+        "{{marriage|[[Jane Roe]]}}{{marriage|[[Ann Doe]]}}",  # two templates
+        "{{marriage|[[Jane Roe]]|<small>1990</small>}}",  # a tag in a parameter
+        "{{marriage|[http://a.org Jane Roe]|1990}}",  # an external link in a parameter
+        "\t{{marriage|[[Jane Roe]]}}",  # a tab, which the view shows as a blank
+        "{{Template:Marriage|[[Jane Roe]]}}",  # a colon in the name
+    ],
+)
+def test_near_misses_of_a_template_never_shown(value: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = BOX.replace("{}", value)
+    assert planned(text) == [True] * 5 + [False]
+    read_both(text, monkeypatch)
+
+
 def test_names_after_a_line_ending_and_a_blank_value_without_one(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

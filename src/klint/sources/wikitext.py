@@ -146,6 +146,12 @@ _BOX_URL_RE = re.compile(r"[ \r\n]*(?:https?|ftp)://[\w/.~%?=#+:-]*[A-Za-z0-9/][
 _BOX_KEY_RE = re.compile(r"(?:\s*\n[^\S\n]*(?=\w))?[^=|{}\[\]<>&'\n]*=")
 #: what splits an infobox's parameters, and the links and templates that hold a "|"
 _BOX_SPLIT_RE = re.compile(r"\{\{|\}\}|\[\[|\]\]|\|")
+#: an infobox parameter's value that opens with a template's name, which the parser reads as
+#: one (as ``_wikiscan.FLAT_TEMPLATE`` takes it, then blanks; group 1), then a "|" or "}}"
+_HIDDEN_VALUE_RE = re.compile(
+    r"[ \n]*\{\{(\s*[^\s{}\[\]<>|:'=&](?:[^{}\[\]<>|\n:'=&]*[^\s{}\[\]<>|:'=&])?\s*)(?=[|}])"
+)
+_BRACES_RE = re.compile(r"\{\{|\}\}")
 #: in an infobox's value parsed alone: what the parser reads otherwise in a template (a
 #: heading's line is text there), what may hold a "|" the parser does not split at (a table,
 #: a template's argument, a tag whose contents are text, a comment left open), and what
@@ -706,8 +712,11 @@ class _Reader:
                 parsed[key.end() : b]
             ):
                 values.append((name, key.end(), b, True))
-            elif _reads_alone(parsed[key.end() : b]):
-                values.append((name, key.end(), b, False))
+            elif _reads_alone(value := parsed[key.end() : b]):
+                if _hidden_value(value):  # shows nothing, as a bare URL
+                    values.append((name, key.end(), key.end(), True))
+                else:
+                    values.append((name, key.end(), b, False))
             else:
                 return None
         params: list[tuple[str, int, int, Any]] = []
@@ -1281,6 +1290,23 @@ def _reads_alone(value: str) -> bool:
         elif not open_ or open_.pop() != "[" * len(tok):
             return False
     return not open_
+
+
+def _hidden_value(value: str) -> bool:
+    """Whether an infobox parameter's value that reads alone (see :func:`_reads_alone`) is one
+    template the reader never shows, between spaces and line endings, whose parameters hold
+    nothing the parser may read on past them (as a hidden template's at the top level, see
+    ``_wikiscan``): it shows nothing, so it is not parsed."""
+    m = _HIDDEN_VALUE_RE.match(value)
+    if m is None or not _hidden_template(m.group(1)):
+        return False
+    end = len(value.rstrip(" \n"))
+    depth = 0
+    for t in _BRACES_RE.finditer(value, m.start(1) - 2, end):
+        depth += 1 if t.group() == "{{" else -1
+        if not depth and t.end() < end:
+            return False  # text or another template after it
+    return not depth and not _wikiscan._UNSURE_PARAMETERS_RE.search(value, m.end(1), end - 2)
 
 
 def _quiet_refs(text: str) -> str:
