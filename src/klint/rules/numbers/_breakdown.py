@@ -124,10 +124,18 @@ def breakdowns(ctx: Context) -> list[Breakdown]:
 
 
 def _may_hold_list(view: str, sentence: list[QuantityClaim]) -> bool:
-    """Whether a sentence's claims may make a whole and two parts: three claims, or a claim
-    and a number in brackets after it ("Labour (45)"), the only other parts
-    :func:`_candidates` reads. (A cheap test that spares the cue search most sentences.)"""
-    return len(sentence) >= 3 or any("(" in view[q.end : q.sentence_end or q.end] for q in sentence)
+    """Whether a sentence's claims may make a whole and two parts: three claims, or a count
+    with as many claims and numbers in brackets after it as make two ("Labour (45)"), the
+    only other parts :func:`_candidates` reads (the parts of :func:`_backward` and a total
+    after them are three claims). A cheap test that spares the cue search most sentences,
+    those of a figure and its year in brackets too ("211 (2008)")."""
+    n = len(sentence)
+    return n >= 3 or any(
+        q.unit == "count"
+        and q.sentence_end is not None
+        and n - i - 1 + len(_PAREN_NUM.findall(view, q.end, q.sentence_end)) >= 2
+        for i, q in enumerate(sentence)
+    )
 
 
 def _may_total(view: str, sentence: list[QuantityClaim]) -> bool:
