@@ -50,7 +50,7 @@ def full_name_before(
         return None  # two letters are the initials of too many names ("Los Angeles": LA)
     first = uses[0].start
     found = None
-    names = _names(ctx, first) if wide else _by_initials(ctx).get(acronym, ())
+    names = _names(ctx, first) if wide else _spelling(ctx, acronym)
     for m in names:
         if m.start >= first:
             break
@@ -63,16 +63,22 @@ def full_name_before(
     return found
 
 
-def _by_initials(ctx: Context) -> dict[str, list[Mention]]:
-    """Names of three or more words by their initials, each list in text order (once a check)."""
-    found: dict[str, list[Mention]] | None = ctx.cache.get("kx.initials")
+def _spelling(ctx: Context, acronym: str) -> list[Mention]:
+    """The names of three or more words whose initials spell ``acronym``, in text order. The
+    names are indexed by their initials one first letter at a time, on the first ask for an
+    acronym with that letter: most articles ask about a few letters, and a name's initials
+    are joined only when its first word has one of them (a name's words are never empty)."""
+    index: dict[str, dict[str, list[Mention]]] = ctx.memo("kx.initials")
+    head = acronym[:1]
+    found = index.get(head)
     if found is None:
-        found = {}
+        found = index[head] = {}
         for m in ctx.claims.mentions:
-            if len(m.words) >= 3:
-                found.setdefault("".join(w[:1] for w in m.words), []).append(m)
-        ctx.cache["kx.initials"] = found
-    return found
+            words = m.words
+            if len(words) >= 3 and words[0][:1] == head:
+                # a list's join: a generator's costs twice as much
+                found.setdefault("".join([w[:1] for w in words]), []).append(m)
+    return found.get(acronym, [])
 
 
 def _names(ctx: Context, before: int) -> Iterator[Mention]:
@@ -221,7 +227,7 @@ def untied(ctx: Context) -> Iterator[tuple[str, list[Acronym], Mention]]:
     for a in ctx.claims.acronyms:
         (quoted if a.in_quote else uses).setdefault(a.acronym, []).append(a)
     for acronym, found in uses.items():
-        if acronym in common or acronym in defined or acronym not in _by_initials(ctx):
+        if acronym in common or acronym in defined or not _spelling(ctx, acronym):
             continue  # no name spells it (nor any of two letters: too many names would)
         if any(_STANDS_FOR_RE.match(view, a.end) or _named_after(view, a) for a in found):
             continue  # "The acronym MRG stands for …", "Test RHC 12-7 (Rocky Hill Centre)"
