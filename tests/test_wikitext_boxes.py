@@ -157,6 +157,12 @@ def test_near_misses_of_a_template_never_shown(value: str, monkeypatch: pytest.M
     read_both(text, monkeypatch)
 
 
+def test_a_name_the_parser_may_not_read_is_no_template_never_shown() -> None:
+    assert wikitext_reader._hidden_value(" {{marriage|[[Jane Roe]]}}\n")
+    for value in ("{{marriage}b|[[Jane Roe]]}}", "{{marriage<!-- x -->|[[Jane Roe]]}}"):
+        assert not wikitext_reader._hidden_value(value)
+
+
 def test_names_after_a_line_ending_and_a_blank_value_without_one(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -149,7 +149,7 @@ _BOX_SPLIT_RE = re.compile(r"\{\{|\}\}|\[\[|\]\]|\|")
 #: an infobox parameter's value that opens with a template's name, which the parser reads as
 #: one (as ``_wikiscan.FLAT_TEMPLATE`` takes it, then blanks; group 1), then a "|" or "}}"
 _HIDDEN_VALUE_RE = re.compile(
-    r"[ \n]*\{\{(\s*[^\s{}\[\]<>|:'=&](?:[^{}\[\]<>|\n:'=&]*[^\s{}\[\]<>|:'=&])?\s*)(?=[|}])"
+    r"[ \n]*\{\{(\s*[^\s{}\[\]<>|:'=&](?:[^{}\[\]<>|\n:'=&]*[^\s{}\[\]<>|:'=&])?\s*)(?=\||\}\})"
 )
 _BRACES_RE = re.compile(r"\{\{|\}\}")
 #: in an infobox's value parsed alone: what the parser reads otherwise in a template (a
