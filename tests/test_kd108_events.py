@@ -58,3 +58,62 @@ def test_near_miss_the_same_name_founded_twice() -> None:
         "Samsung Engineering was founded in March 1957.",
     )
     assert len(kd108(text)) == 1
+
+
+# The event words are looked for only around the regions of dates in prose (a table's dates
+# have no event): each text here gets the findings a search of the whole text gives.
+READ_AROUND = [
+    # far apart in two paragraphs, a table between
+    article(
+        "Rebel forces captured Millbrook on April 3, 1993.",
+        '{| class="wikitable"\n|-\n| Millbrook captured || 1994\n|-\n| Founded || 1820\n|}',
+        "After rebel forces captured Millbrook on April 5, 1993, the council met.",
+    ),
+    # a list, then prose: the word and its date in one list item
+    article(
+        "* Millbrook was founded in 1820.\n* Its mill opened in 1840.",
+        "Millbrook was founded in 1822 by settlers from Ohio.",
+    ),
+    # a near miss: the second date is the founding of another town
+    article(
+        "Millbrook was founded in 1820.",
+        "Oakdale was founded in 1822, twenty miles away.",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", READ_AROUND)
+@pytest.mark.parametrize("path", ["a.txt", "a.wiki"])
+def test_the_words_around_the_dates_are_those_of_the_whole_text(
+    text: str, path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from klint.rules.dates import kd108_event_date_conflict as rule
+    from klint.text.words import ascii_shadow
+
+    def found() -> list[tuple[int, int, str]]:
+        config = Config(select=("KD108",))
+        return [(d.line, d.column, d.message) for d in lint_text(text, path=path, config=config)]
+
+    around = found()
+    with monkeypatch.context() as m:  # the whole text read
+        m.setattr(rule, "_shadow_of", lambda view, regions: (ascii_shadow(view), [(0, len(view))]))
+        assert found() == around
+
+
+def test_dates_in_prose_are_read_and_a_near_miss_is_not() -> None:
+    first, founded, near_miss = READ_AROUND
+    assert len(kd108(first)) == 1  # the capture dated April 3 and April 5
+    assert len(kd108(founded)) == 1  # the founding dated 1820 and 1822
+    assert kd108(near_miss) == []
+
+
+def test_a_region_is_read_in_whole_words() -> None:
+    from klint.document import Region
+    from klint.rules.dates import kd108_event_date_conflict as rule
+
+    view = "The fort fell. Its garrison captured the town in 1920 and left."
+    inner = Region("paragraph", view.index("ptured"), view.index(" and"))  # cut inside a word
+    low, spans = rule._shadow_of(view, [inner])
+    assert spans == [(view.index("captured"), view.index(" and"))]
+    assert low[spans[0][0] : spans[0][1]] == "captured the town in 1920"
+    assert low[: spans[0][0]].strip() == ""  # the rest blank

@@ -5,9 +5,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from string import ascii_letters
 
 from klint.claims import DateClaim
 from klint.diagnostics import Diagnostic, Severity
+from klint.document import Region
 from klint.extract.names import name_stopwords
 from klint.packcache import per_packs
 from klint.packs import Packs
@@ -15,9 +17,9 @@ from klint.rules.base import Context, Rule
 from klint.rules.dates._common import (
     line,
     narrative_region,
+    prose_dates,
     sentence,
     show,
-    sound,
     typing_slips,
 )
 from klint.text import sentences
@@ -122,22 +124,26 @@ class EventDateConflict(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         events, repeatable = _events(ctx.packs)
-        dated = [
-            c
-            for c in ctx.claims.dates
-            if sound(c)
-            and not c.is_range
+        # only a date in prose is given an event (see _key)
+        prose = [
+            (c, region)
+            for c, region in prose_dates(ctx)
+            if not c.is_range
             and c.cue not in ("quotation", "parenthesis")
             and c.precision in ("day", "month", "year")
         ]
-        if not events or not dated:
+        if not events or not prose:
             return  # no event word, or no date to give one: the text is not searched
+        dated = [c for c, _ in prose]
         view = ctx.doc.view
         # the same length: offsets stay the view's ("İ" lowers to two characters)
-        low = (ascii_shadow if all(map(str.isascii, events)) else ascii_lower)(view)
+        if all(w.isascii() and w.isalpha() for w in events):
+            low, spans = _shadow_of(view, [region for _, region in prose])
+        else:
+            low, spans = ascii_lower(view), [(0, len(view))]
         words = [
             (a, b, low[a:b])
-            for a, b in _whole_literals(tuple(events), low, view)
+            for a, b in _whole_literals(tuple(events), low, view, spans)
             if not _in_a_name(view, a)
         ]
         starts = [w[0] for w in words]
@@ -202,17 +208,52 @@ def _in_a_name(view: str, start: int) -> bool:
     return bool(before) and (before[-1].isalnum() or before[-1] in ",;")
 
 
-def _whole_literals(words: tuple[str, ...], low: str, view: str) -> list[tuple[int, int]]:
-    """Where the lower-case ``words`` stand as whole words of ``view``, found in its
-    :func:`~klint.text.words.ascii_shadow` ``low``: the pattern tried only where ``str.find``
-    sees one of the words start (a regex scan tries every offset)."""
+def _shadow_of(view: str, regions: list[Region]) -> tuple[str, list[tuple[int, int]]]:
+    """The :func:`~klint.text.words.ascii_shadow` of ``view`` in spans that hold ``regions``
+    (each widened to whole words, and joined to the last when less than ``_JOIN`` characters
+    part them), blanks elsewhere, and those spans. An event word of letters alone never spans
+    a character that is no letter, so it is found in a span as in the whole text, and only
+    the words around the dates' regions are read (a table's dates have no event)."""
+    spans: list[tuple[int, int]] = []
+    for region in regions:
+        a, b = region.start, region.end
+        while a > 0 and view[a - 1] in ascii_letters:
+            a -= 1
+        while b < len(view) and view[b] in ascii_letters:
+            b += 1
+        if spans and a - spans[-1][1] < _JOIN:  # the regions come in text order
+            if b > spans[-1][1]:
+                spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    pieces: list[str] = []
+    pos = 0
+    for a, b in spans:
+        pieces += [" " * (a - pos), ascii_shadow(view[a:b])]
+        pos = b
+    pieces.append(" " * (len(view) - pos))
+    return "".join(pieces), spans
+
+
+#: the gap between two dates' regions read through rather than over again (each of the words
+#: is looked for in each span, a call each)
+_JOIN = 200
+
+
+def _whole_literals(
+    words: tuple[str, ...], low: str, view: str, spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Where the lower-case ``words`` stand as whole words of ``view`` in ``spans``, found in
+    its :func:`~klint.text.words.ascii_shadow` ``low``: the pattern tried only where
+    ``str.find`` sees one of the words start (a regex scan tries every offset)."""
     pattern = literal_alternation(words)
     starts: set[int] = set()
-    for w in words:
-        p = low.find(w)
-        while p >= 0:
-            starts.add(p)
-            p = low.find(w, p + 1)
+    for a, b in spans:
+        for w in words:
+            p = low.find(w, a, b)
+            while p >= 0:
+                starts.add(p)
+                p = low.find(w, p + 1, b)
     out = []
     end = 0
     for s in sorted(starts):  # leftmost, non-overlapping: what finditer returns
