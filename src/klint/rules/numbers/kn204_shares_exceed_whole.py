@@ -119,6 +119,8 @@ class SharesExceedWhole(Rule):
     summary = "shares of one whole that add up to more than 100%"
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        if not any(q.unit == "percent" for para in paragraphs(ctx) for q in para):
+            return  # no share to add up: no sentence is read
         named = list(self._shares(ctx))
         yield from named
         yield from self._gapped_shares(ctx, {d.start for d in named})
