@@ -65,19 +65,25 @@ def full_name_before(
 
 def _spelling(ctx: Context, acronym: str) -> list[Mention]:
     """The names of three or more words whose initials spell ``acronym``, in text order. The
-    names are indexed by their initials one first letter at a time, on the first ask for an
-    acronym with that letter: most articles ask about a few letters, and a name's initials
-    are joined only when its first word has one of them (a name's words are never empty)."""
+    names are grouped by their first letter once a check, and a letter's names indexed by
+    their initials on the first ask for an acronym with that letter: an article asks about a
+    few letters, and a name's initials are joined only when its first letter is one (a
+    name's words are never empty: its first letter is its initials' first)."""
+    heads: dict[str, list[Mention]] | None = ctx.cache.get("kx.heads")
+    if heads is None:
+        heads = ctx.cache["kx.heads"] = {}
+        for m in ctx.claims.mentions:
+            words = m.words
+            if len(words) >= 3:
+                heads.setdefault(words[0][:1], []).append(m)
     index: dict[str, dict[str, list[Mention]]] = ctx.memo("kx.initials")
     head = acronym[:1]
     found = index.get(head)
     if found is None:
         found = index[head] = {}
-        for m in ctx.claims.mentions:
-            words = m.words
-            if len(words) >= 3 and words[0][:1] == head:
-                # a list's join: a generator's costs twice as much
-                found.setdefault("".join([w[:1] for w in words]), []).append(m)
+        for m in heads.get(head, ()):
+            # a list's join: a generator's costs twice as much
+            found.setdefault("".join([w[:1] for w in m.words]), []).append(m)
     return found.get(acronym, [])
 
 
