@@ -98,6 +98,8 @@ def _count_end(ctx: Context, q: QuantityClaim) -> int | None:
     return m.end() if m else None
 
 
+#: a colon after blanks alone: what follows a count that introduces the list items after it
+_COLON_NEXT = re.compile(r"\s*:")
 _CLOSES = {",": ",", "(": ")", "—": "—", "–": "–"}
 # words after a count that name what it counts before its list: "named in the report",
 # "of the band"; a finite verb ("signed the treaty") is not one
@@ -385,6 +387,7 @@ class CountVsList(Rule):
     def _list_items(self, ctx: Context) -> Iterator[Diagnostic]:
         """A count before a colon and the list items that follow it: "the following three
         founders:" and a bulleted list of four."""
+        doc = ctx.doc
         claims = sorted(
             (
                 q
@@ -394,12 +397,12 @@ class CountVsList(Rule):
                 and q.counted
                 and q.low is not None
                 and 2 <= q.low <= 30
+                and _COLON_NEXT.match(doc.view, q.end)  # the count ends its region's text
             ),
             key=_START,
         )
         if not claims:
-            return  # no count of things to hold a list to
-        doc = ctx.doc
+            return  # no count of things before a colon to hold a list to
         regions = sorted(doc.content_regions(), key=_START)
         starts = [q.start for q in claims]
         for k, region in enumerate(regions[:-1]):
