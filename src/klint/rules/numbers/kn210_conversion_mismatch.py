@@ -283,6 +283,9 @@ class ConversionMismatch(Rule):
         text = ctx.doc.text
         seen: dict[str, list[Amount]] = {}
         for region in ctx.doc.regions_of("infobox_field"):
+            first = text[region.start : region.start + 1]
+            if first != "-" and not first.isdecimal():
+                continue  # a value that opens with no number (most): the pattern is not tried
             m = _FIELD.match(text, text.rfind("|", 0, region.start))
             if m is None or m.start("num") != region.start:
                 continue
