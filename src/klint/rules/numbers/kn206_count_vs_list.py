@@ -397,7 +397,7 @@ class CountVsList(Rule):
                 and q.counted
                 and q.low is not None
                 and 2 <= q.low <= 30
-                and _COLON_NEXT.match(doc.view, q.end)  # the count ends its region's text
+                and _COLON_NEXT.match(doc.view, q.end)  # a colon follows it, as one ends an intro
             ),
             key=_START,
         )
