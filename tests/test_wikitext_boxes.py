@@ -175,3 +175,58 @@ def test_names_after_a_line_ending_and_a_blank_value_without_one(
     for other in (text.replace("|\n name ", "|\n* name "), text.replace("\n|\n}}", "\n| x\n}}")):
         assert not read_box(other)
         read_both(other, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Flag of Alaska.svg",
+        " File:Seal of Alaska.PNG \n",
+        "Basshunter – Now You're Gone.jpg",  # a dash and an apostrophe in the name
+        "Abraham Lincoln 1862 signature.svg",
+        "Image:Kanal 5 (2004).gif",
+    ],
+)
+def test_a_media_file_name_shows_nothing(value: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The infobox shows the file, not its name: no region, and the name is not in the view
+    (read without the parser and by it alike)."""
+    text = BOX.replace("{}", value)
+    assert read_box(text)
+    doc = read_both(text, monkeypatch)
+    assert fields(doc)[-1] == ("Country", "Denmark")
+    assert value.strip()[-6:] not in doc.view
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (".jpg, .png and .gif", ".jpg, .png and .gif"),  # file formats, no file's name
+        ("A photograph.jpg taken in 1990", "A photograph.jpg taken in 1990"),  # text after it
+        ("Logo.png <!-- the 2004 logo -->", "Logo.png"),  # a comment: read as written before
+        ("''Logo''.png", "Logo.png"),  # markup in the name
+        ("Kanal 5.jpeg2000", "Kanal 5.jpeg2000"),  # no media extension at its end
+    ],
+)
+def test_near_misses_of_a_media_file_name(
+    value: str, shown: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = read_both(BOX.replace("{}", value), monkeypatch)
+    assert fields(doc)[-1] == ("Web", shown)
+
+
+def test_no_claim_from_a_media_file_name() -> None:
+    """A number in a file's name counted nothing ("Kanal 5 signature 1862.svg" gave
+    "5 signature"); the same field's text is still read."""
+    from klint.extract import extract
+    from klint.packs import load_packs
+
+    def claims(value: str) -> tuple[list[str], list[str]]:
+        text = BOX.replace("| web", "| signature").replace("{}", value)
+        got = extract(read_text(text, "a.wiki"), load_packs(()))
+        return [c.text for c in got.dates], [q.text for q in got.quantities]
+
+    dates, quantities = claims("Kanal 5 signature 1862.svg")
+    assert dates == ["1 January 1991"]
+    assert not any("signature" in q or "logo" in q for q in quantities)
+    dates, _ = claims("Signed in 1862")  # near miss: text
+    assert dates == ["1 January 1991", "1862"]

@@ -142,6 +142,14 @@ _BOX_VALUE_RE = re.compile(
 #: a value that is a bare URL, which shows nothing, between spaces and line endings (which
 #: show as they are blanked): no punctuation at its end, which the parser would read as text
 _BOX_URL_RE = re.compile(r"[ \r\n]*(?:https?|ftp)://[\w/.~%?=#+:-]*[A-Za-z0-9/][ \r\n]*", re.ASCII)
+#: a value that is one media file's name ("Flag of Alaska.svg", "File:Seal.png"), between spaces
+#: and line endings: the infobox shows the file, not its name. No markup, entity or "''" in it
+#: (the name is read as written), and it opens with a letter or digit (not ".png, .gif")
+_MEDIA_VALUE_RE = re.compile(
+    r"[ \r\n]*(?:(?:file|image):)?(?!\s)(?!.*'')\w[^\n|{}\[\]<>=&]*"
+    r"\.(?:jpe?g|png|svg|gif|tiff?|webp|xcf|pdf|djvu|ogg|oga|ogv|webm|mp3|flac|wav|midi?)[ \r\n]*",
+    re.IGNORECASE,
+)
 #: an infobox parameter's name (up to its "="), after line endings if a word follows them
 _BOX_KEY_RE = re.compile(r"(?:\s*\n[^\S\n]*(?=\w))?[^=|{}\[\]<>&'\n]*=")
 #: what splits an infobox's parameters, and the links and templates that hold a "|"
@@ -706,8 +714,10 @@ class _Reader:
                 values.append(("", a + 1, b, True))  # a blank value without a name: no region
                 continue
             name = parsed[a + 1 : key.end() - 1].strip()
-            if _BOX_URL_RE.fullmatch(parsed, key.end(), b):
-                values.append((name, key.end(), key.end(), True))  # a bare URL: nothing shown
+            if _BOX_URL_RE.fullmatch(parsed, key.end(), b) or _MEDIA_VALUE_RE.fullmatch(
+                parsed, key.end(), b
+            ):
+                values.append((name, key.end(), key.end(), True))  # nothing shown
             elif _BOX_VALUE_RE.fullmatch(parsed, key.end(), b) and _wikiscan._paired(
                 parsed[key.end() : b]
             ):
@@ -758,7 +768,8 @@ class _Reader:
             return
         self.claimed.append((pos, end))
         for p, at in self.params(node, pos):
-            self.box_field(str(p.name).strip(), self.walk(p.value, at))
+            shown = [] if _MEDIA_VALUE_RE.fullmatch(str(p.value)) else self.walk(p.value, at)
+            self.box_field(str(p.name).strip(), shown)
 
     def box_field(self, key: str, spans: list[Span]) -> None:
         """The regions of an infobox parameter named ``key`` (as written: "AdmittanceDate"
