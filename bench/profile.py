@@ -25,8 +25,9 @@ With ``--wikitext`` each article's total is set against its size-proportional
 share (its bytes times the corpus's time per byte): ``share`` above 2 marks an
 article slower than its size explains, and its three dearest stages say why; its claims
 and content regions per byte, against the corpus's, say whether what it holds does (a
-table of figures states many times the claims a KB of prose does). The largest share
-among the articles of 16 KB and 64 KB or more tells a cost that grows with size.
+table of figures states many times the claims a KB of prose does). An empty article's
+lint, timed in the same rounds, gives what every lint costs whatever its size. The largest
+share among the articles of 16 KB and 64 KB or more tells a cost that grows with size.
 
 ``--instructions`` runs one and three warm lints of FILE under valgrind's
 cachegrind and reports the difference per lint: an instruction count is
@@ -234,13 +235,18 @@ def wikitext(
     one round of an article, never on all of its runs."""
     texts = {p: p.read_text(encoding="utf-8") for p in files}
     times: dict[Path, dict[str, list[float]]] = {p: {} for p in files}
+    empty: dict[str, list[float]] = {}  # an empty article's: what every lint costs
+    per_round = -(-repeat // rounds)  # runs, rounded up
     for k in range(rounds):
+        warm = 2 if k == 0 else 1  # after the first round, one warm-up brings it back
         for p in files:
-            per_round = -(-repeat // rounds)  # runs, rounded up
-            warm = 2 if k == 0 else 1  # after the first round, one warm-up brings it back
             got = runs(texts[p], p.name, per_rule, per_round, select, 100.0 / rounds, warm)
             for name, xs in got.items():
                 times[p].setdefault(name, []).extend(xs)
+        for name, xs in runs(
+            "", "empty.wiki", per_rule, per_round, select, 100.0 / rounds, warm
+        ).items():
+            empty.setdefault(name, []).extend(xs)
     rows = [
         (p, p.stat().st_size, {name: statistics.median(xs) for name, xs in times[p].items()})
         for p in files
@@ -283,6 +289,11 @@ def wikitext(
     print(
         "  (claims, regions: per byte, against the corpus's; "
         f"{corpus_claims * 1024:.1f} claims and {corpus_regions * 1024:.1f} regions a KB)"
+    )
+    fixed = _total({name: statistics.median(xs) for name, xs in empty.items()})
+    print(
+        f"  a lint's fixed cost (an empty article): {fixed:.2f} ms, the share of "
+        f"{fixed / per_byte / 1024:.1f} KB (a 2 KB article's share is {2048 * per_byte:.2f} ms)"
     )
     for least in (16, 64):
         big = [
