@@ -134,8 +134,8 @@ STILL_FALSE = {
     (
         "wikitext/Kanal_5_Denmark.wiki",
         "KX305",
-        "1e5b4d29291f3567",
-    ),  # "Danmark" is in a logo's file name
+        "074820bc2cf3a96c",
+    ),  # "TV Danmark 1", the channel's former name, is Danish
     # held-out set 6: judged before any change was made for it, its classes left open
     ("html/Microsoft.html", "KD104", "c8cf32e644c40ff9"),
     ("wikitext/Piedmont.wiki", "KN209", "f81a0246a39c9749"),
