@@ -714,9 +714,7 @@ class _Reader:
                 values.append(("", a + 1, b, True))  # a blank value without a name: no region
                 continue
             name = parsed[a + 1 : key.end() - 1].strip()
-            if _BOX_URL_RE.fullmatch(parsed, key.end(), b) or _MEDIA_VALUE_RE.fullmatch(
-                parsed, key.end(), b
-            ):
+            if _BOX_URL_RE.fullmatch(parsed, key.end(), b) or _media_value(parsed, key.end(), b):
                 values.append((name, key.end(), key.end(), True))  # nothing shown
             elif _BOX_VALUE_RE.fullmatch(parsed, key.end(), b) and _wikiscan._paired(
                 parsed[key.end() : b]
@@ -768,7 +766,8 @@ class _Reader:
             return
         self.claimed.append((pos, end))
         for p, at in self.params(node, pos):
-            shown = [] if _MEDIA_VALUE_RE.fullmatch(str(p.value)) else self.walk(p.value, at)
+            value = str(p.value)
+            shown = [] if _media_value(value, 0, len(value)) else self.walk(p.value, at)
             self.box_field(str(p.name).strip(), shown)
 
     def box_field(self, key: str, spans: list[Span]) -> None:
@@ -1301,6 +1300,22 @@ def _reads_alone(value: str) -> bool:
         elif not open_ or open_.pop() != "[" * len(tok):
             return False
     return not open_
+
+
+def _media_value(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, an infobox parameter's value, is one media file's name
+    (see ``_MEDIA_VALUE_RE``), tried only where a dot stands near its end (most values have
+    none)."""
+    dot = text.rfind(".", start, end)
+    return (
+        end - dot <= _MEDIA_TAIL
+        and dot > start
+        and bool(_MEDIA_VALUE_RE.fullmatch(text, start, end))
+    )
+
+
+#: the characters after a media file name's dot: its extension and the blanks after it
+_MEDIA_TAIL = 12
 
 
 def _hidden_value(value: str) -> bool:
