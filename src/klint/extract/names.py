@@ -252,7 +252,6 @@ _ACR_RE = re.compile(r"([A-Z][A-Z&]{1,9})(s?)(?![\w\-/]|\.[A-Za-z])")
 _ACR_MARKS = ascii_table({b"ABCDEFGHIJKLMNOPQRSTUVWXYZ": b"A", b"&": b"&"}), (b"AA", b"A&")
 _ROMAN_RE = re.compile(r"M{0,4}(?:CM|CD|D?C{0,4})(?:XC|XL|L?X{0,4})(?:IX|IV|V?I{0,4})")
 _WORD_SPLIT_RE = re.compile(r"[\s\-]+")
-_NON_SPACE_RE = re.compile(r"\S+")
 #: a run of capitals before or after an acronym, or a number after its hyphen ("T-72")
 _CAPS_BEFORE_RE = re.compile(r"[A-Z]{2}[\s,]+$")  # two capitals: the same finds as {2,}, linear
 _CAPS_AFTER_RE = re.compile(r"[\s,]+[A-Z]{2,}\b")
@@ -266,6 +265,21 @@ _PAREN_AFTER_RE = re.compile(r"\s*\(([^()]{3,120})\)")
 def _long_form(short: str, window: str) -> int | None:
     """Schwartz–Hearst: the offset in ``window`` where the expansion of ``short`` begins."""
     s, pos = len(short) - 1, len(window) - 1
+    if window.isascii():  # each letter found by ``str.rfind`` in a lower-cased copy (one
+        # character a character), where the loop below lowers and compares every character
+        low = window.lower()
+        while s >= 0:
+            c = short[s].lower()
+            if c.isalnum():
+                pos = low.rfind(c, 0, pos + 1)
+                if s == 0:  # the first letter opens a word
+                    while pos > 0 and window[pos - 1].isalnum():
+                        pos = low.rfind(c, 0, pos)
+                if pos < 0:
+                    return None
+                pos -= 1
+            s -= 1
+        return max(0, window.rfind(" ", 0, pos + 1) + 1)
     while s >= 0:
         c = short[s].lower()
         if not c.isalnum():
@@ -309,16 +323,31 @@ def _matched_in_order(letters: str, initials: list[str]) -> int:
     return n
 
 
+def _last_words(text: str, limit: int) -> list[tuple[int, str]]:
+    """The last ``limit`` words of ``text`` (runs of characters that are no white space, as
+    ``str.split`` and ``\\S+`` take them), each with its offset, the last first: split off
+    from the end and found back from the next one's start (a word holds no white space, so
+    its last place before the blanks after it is its own), where a scan would make a match
+    of every word of the text."""
+    found: list[tuple[int, str]] = []
+    end = len(text.rstrip())
+    for word in reversed(text.rsplit(None, limit)[-limit:]):
+        end = text.rfind(word, 0, end)
+        found.append((end, word))
+    return found
+
+
 def _expansion_before(
     text: str, lo: int, paren: int, short: str, minor: frozenset[str]
 ) -> tuple[int, int] | None:
     """The span of the expansion that ends before the "(" at ``paren`` (not before ``lo``)."""
     head_end = len(text[lo:paren].rstrip()) + lo
     limit = min(len(short) + 5, 2 * len(short))
-    toks = list(_NON_SPACE_RE.finditer(text[max(lo, head_end - 40 * limit) : head_end]))[-limit:]
+    seg_start = max(lo, head_end - 40 * limit)
+    toks = _last_words(text[seg_start:head_end], limit)
     if not toks:
         return None
-    base = max(lo, head_end - 40 * limit) + toks[0].start()
+    base = seg_start + toks[-1][0]  # the first word's start
     window = text[base:head_end]
     k = _long_form(short, window)
     if k is not None and _initials_ok(short, window[k:], minor):
@@ -326,13 +355,13 @@ def _expansion_before(
     # "Republic of South Sudan (RSS)": the letters are the initials of the name before it
     initials: list[str] = []
     start = None
-    for m in reversed(toks):
-        w = m.group().strip("\"'“”,;:")
+    for at, word in toks:
+        w = word.strip("\"'“”,;:")
         if not w or not (w[0].isupper() or w in minor):
             break
         if w[0].isupper():
             initials.extend(p[0] for p in w.split("-") if p)
-            start = base - toks[0].start() + m.start()
+            start = seg_start + at
     if start is not None and sorted(initials) == sorted(short.upper()):
         return start, head_end
     return None
@@ -370,19 +399,16 @@ def extract_acronyms(doc: Document, packs: Packs) -> list[Acronym]:
         if region is None or _not_acronym(text, start, end, acr, banned):
             continue
         exp = _definition(text, region.start, region.end, m, minor)
-        es, ee = exp if exp else (None, None)
-        out.append(
-            Acronym(
-                start=start,
-                end=end,
-                text=m.group(),
-                acronym=acr,
-                expansion=" ".join(text[es:ee].split()) if exp else None,
-                expansion_start=es,
-                expansion_end=ee,
-                in_quote=idx.in_quote(region, start),
-            )
-        )
+        a = _bare(Acronym)  # see _bare: every field of an Acronym set here
+        a.kind = "acronym"
+        a.start, a.end, a.text, a.acronym = start, end, m.group(), acr
+        if exp:
+            a.expansion_start, a.expansion_end = exp
+            a.expansion = " ".join(text[exp[0] : exp[1]].split())
+        else:
+            a.expansion = a.expansion_start = a.expansion_end = None
+        a.in_quote = idx.in_quote(region, start)
+        out.append(a)
     return out
 
 
