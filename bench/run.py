@@ -24,8 +24,8 @@ CPU time of the measured processes):
 - a floor: one pass of a compiled regex over the same bytes;
 - with ``--runs N``, the headline measures N times (min / median / max): cold
   ``klint check`` of the seed paired with ``proselint check`` (back to back, so both
-  see the same load; the target is klint <= 0.85x proselint), the warm seed lint and
-  ``--jobs 2`` over the corpus with its peak PSS;
+  see the same load; the target is klint <= 0.85x proselint), the warm seed lint,
+  ``--jobs 2`` over the corpus with its peak PSS, and the 10x article's ratio;
 - peers on the same files, installed into a temporary folder (never the repo):
   proselint (pip ``--target``) and textlint with eight English rules (npm).
   Vale and LanguageTool download binaries at first run and cannot run offline
@@ -549,8 +549,9 @@ def spread(
     runs: int, seed_copy: Path, folder: Path, n: int, peer_dir: Path | None, no_cache: list[str]
 ) -> dict:
     """The headline measures ``runs`` times: cold ``klint check`` of the seed paired with
-    proselint's (run back to back, so both see the same load), the warm seed lint, and
-    ``--jobs 2`` over the corpus with its peak PSS. Lists of values, one per run."""
+    proselint's (run back to back, so both see the same load), the warm seed lint,
+    ``--jobs 2`` over the corpus with its peak PSS, and the 10x article's ratio. Lists of
+    values, one per run."""
     prose, env, _ = install_proselint(peer_dir) if peer_dir else (None, dict(os.environ), "")
     klint_cold = [*klint_cmd(), "check", str(seed_copy), "--exit-zero", *no_cache]
     jobs2 = [*klint_cmd(), "check", str(folder), "--output-format", "concise", "--exit-zero"]
@@ -567,6 +568,7 @@ def spread(
             "warm_seed_cpu_ms",
             "jobs2_articles_per_s",
             "jobs2_tree_pss_mb",
+            "scaling_ratio",
         )
     }
     if prose:
@@ -591,6 +593,7 @@ def spread(
         r = measure([*jobs2, "--jobs", "2", *no_cache], sample=True)
         out["jobs2_articles_per_s"].append(n / r.wall)
         out["jobs2_tree_pss_mb"].append(r.tree_pss_mb)
+        out["scaling_ratio"].append(scaling(seed_copy)["ratio"])
     return {"runs": runs, **out}
 
 
@@ -605,6 +608,7 @@ def spread_table(sp: dict) -> str:
         ("warm lint seed, cpu (ms)", "warm_seed_cpu_ms", "", 1),
         ("--jobs 2, articles/s", "jobs2_articles_per_s", ">= 50", 1),
         ("--jobs 2, peak PSS (MB)", "jobs2_tree_pss_mb", "<= 150", 0),
+        ("10x longer article, cpu (x the time)", "scaling_ratio", "<= 12", 2),
     ]
     lines = [f"spread over {sp['runs']} runs: min / median / max"]
     for label, key, target, digits in rows:
