@@ -1,13 +1,17 @@
 """Regex safety: every compiled pattern on the hot path against worst-case inputs.
 
-Patterns are collected by introspection (module-level ``re.Pattern`` objects,
-also inside tuples, lists, dicts and class attributes) from the readers, the
+Patterns are collected by introspection (module-level ``re.Pattern`` objects and
+patterns compiled on first use (``klint.lazyre``), also inside tuples, lists, dicts and
+class attributes) from the readers, the
 extractors, the rules and the suppression parser, so patterns added later are
 covered without editing this test. Each is run with ``finditer`` over inputs
 built to provoke backtracking: long runs of each literal character the pattern
-mentions, alternations of them, near-matches that fail at the very end.
+mentions, alternations of them, near-matches that fail at the very end (digits or blanks,
+then a letter).
 Patterns the code only calls ``.match``/``.fullmatch`` on (one attempt per
-call) are timed per attempt; every other pattern with ``finditer``, which is
+call) are timed per attempt, by each method the code calls (``.fullmatch`` must read to
+the end, where runs that split a long input between them turn quadratic); every other
+pattern with ``finditer``, which is
 where a pattern that rescans the rest of the text at each offset turns
 quadratic. The
 scan runs in a child process, so a catastrophic pattern is a failed test
@@ -28,13 +32,15 @@ SCAN = textwrap.dedent(
     r'''
     import importlib, json, pathlib, pkgutil, re, string, sys, time
     import klint
+    import klint.lazyre
 
     SOURCE = "\n".join(p.read_text() for p in pathlib.Path(klint.__file__).parent.rglob("*.py"))
 
     def anchored_only(attr):
-        """True when the code only ever calls .match/.fullmatch on this name (one attempt per call)."""
+        """The methods, .match and .fullmatch, when the code only ever calls those on this name
+        (one attempt per call); else an empty set."""
         used = set(re.findall(rf"\b{re.escape(attr)}\.(\w+)\(", SOURCE))
-        return bool(used) and used <= {"match", "fullmatch"}
+        return used if used and used <= {"match", "fullmatch"} else set()
 
     N = 4_000
     FLOOR = 0.02  # seconds at 2N below which nothing is flagged (timer noise)
@@ -56,6 +62,8 @@ SCAN = textwrap.dedent(
     def patterns(obj, depth=0):
         if isinstance(obj, re.Pattern):
             yield obj
+        elif isinstance(obj, klint.lazyre.LazyPattern):  # compiled on first use: the same
+            yield re.compile(*obj._args)
         elif depth < 3 and isinstance(obj, (tuple, list, frozenset, set)):
             for x in obj:
                 yield from patterns(x, depth + 1)
@@ -77,14 +85,16 @@ SCAN = textwrap.dedent(
             for b in lits:
                 out[f"{a!r}+{b!r}"] = ((a + b) * (n // (len(a) + len(b)) + 1))[:n]
         out["digits-then-x"] = "1" * n + "x"
+        out["blanks-then-x"] = " " * n + "x"  # a view's blanked markup, then a word
         out["word-run"] = ("Aa " * n)[:n] + "!"
         return out
 
     def timed(p, text, anchored):
         t = time.perf_counter()
-        if anchored:
-            for pos in (0, 1, len(text) // 2):
-                p.match(text, pos)
+        if anchored:  # each method the code calls ("fullmatch" must read to the end)
+            for method in anchored:
+                for pos in (0, 1, len(text) // 2):
+                    getattr(p, method)(text, pos)
         else:
             for _ in p.finditer(text):
                 pass
@@ -110,7 +120,7 @@ SCAN = textwrap.dedent(
                     if not (t2 > FLOOR and t2 / max(t1, 1e-9) > 3.0):
                         break
                     t1, t2 = min(t1, timed(p, small[worst], anchored)), min(t2, timed(p, big, anchored))
-                print(json.dumps({"pattern": label, "anchored": anchored, "input": worst, "t1": t1, "t2": t2,
+                print(json.dumps({"pattern": label, "anchored": sorted(anchored), "input": worst, "t1": t1, "t2": t2,
                                   "superlinear": t2 > FLOOR and t2 / max(t1, 1e-9) > 3.0}), flush=True)
     print(json.dumps({"done": len(seen)}), flush=True)
     '''

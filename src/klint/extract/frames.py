@@ -236,7 +236,7 @@ _FIRST_BEFORE_RE = re.compile(r"\bfirst\s+$")
 _PASSIVE_BEFORE_RE = re.compile(
     r"(?:\b(?:was|were|been|being|is|are|be)|,(?:\s+and)?)\s+(?:(?:later|then|again|officially|formally)\s+)?$"
 )
-_DATE_JUST_AFTER_RE = re.compile(r",?\s*(?:in|on|by)?\s*")
+_DATE_JUST_AFTER_RE = re.compile(r",?\s*+(?:in|on|by)?\s*+")  # possessive: linear on blanks
 #: a founding told by a verb the attribute words miss: the infinitive "found" (the past of
 #: "find" otherwise: "to found", "helped found"), "co-founded", and "set up"
 _FOUNDING_RE = re.compile(

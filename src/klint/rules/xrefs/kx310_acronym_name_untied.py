@@ -21,10 +21,13 @@ _TIE_WORD = (
     r"(?:or|also|known|as|now|renamed|abbreviated|shortened|to|commonly|often|usually|simply"
     r"|popularly|widely|referred|called|hereafter|hereinafter|formerly)"
 )
-#: between a full name and its acronym when the text gives both as one ("X or ACR", "X, ACR")
+#: between a full name and its acronym when the text gives both as one ("X or ACR", "X, ACR").
+#: Its runs of blanks and punctuation are possessive: nothing after either run opens with one
+#: of its characters, so a run never gives any back, and a long run of the view's blanks
+#: fails at once where splitting it between the two runs took time growing with its square
 _TIED_RE = lazyre.compile(
-    r"[\"”’']?['’]?s?\)?[\s,;:(]*"
-    rf"(?:{_TIE_WORD}(?:\s+{_TIE_WORD}){{0,3}}(?:\s+the)?)?[\s,;:(]*[\"“‘']?"
+    r"[\"”’']?['’]?s?\)?[\s,;:(]*+"
+    rf"(?:{_TIE_WORD}(?:\s+{_TIE_WORD}){{0,3}}(?:\s+the)?)?[\s,;:(]*+[\"“‘']?"
     r"(?:(?:No\.|Nr\.|#)[^\w\n]{0,2}\d+\s+|\d+(?:st|nd|rd|th)\s+)?"  # its number: "(No. 1 FTS)"
     r"|\s*\([^()]{1,80}[,;]\s*"  # "Koninklijk … Genootschap (Royal Dutch Geographical Society, KNAG)"
     r"|[\"”’']?\s+[a-z]+,?\s*\(\s*[\"“‘']?"  # a head noun between: '"Deep Water Charge" bomb, (DWC)'
