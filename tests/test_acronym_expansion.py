@@ -1,6 +1,6 @@
 """An acronym's expansion before it: the letters found by searches in a lower-cased copy of an
 ASCII window, and the window's last words found back from its end, give what the readings of
-every character and of every word give (the references below)."""
+every character (``_long_form_by_character``) and of every word (the reference below) give."""
 
 from __future__ import annotations
 
@@ -15,25 +15,6 @@ from klint.packs import load_packs
 MINOR = frozenset(load_packs(()).acronym_minor_words)
 
 
-def long_form(short: str, window: str) -> int | None:
-    """Schwartz–Hearst read a character at a time (the reference)."""
-    s, pos = len(short) - 1, len(window) - 1
-    while s >= 0:
-        c = short[s].lower()
-        if not c.isalnum():
-            s -= 1
-            continue
-        while pos >= 0 and (
-            window[pos].lower() != c or (s == 0 and pos > 0 and window[pos - 1].isalnum())
-        ):
-            pos -= 1
-        if pos < 0:
-            return None
-        pos -= 1
-        s -= 1
-    return max(0, window.rfind(" ", 0, pos + 1) + 1)
-
-
 def expansion_before(text: str, lo: int, paren: int, short: str) -> tuple[int, int] | None:
     """The expansion before "(" read from every word of the window (the reference)."""
     head_end = len(text[lo:paren].rstrip()) + lo
@@ -43,7 +24,7 @@ def expansion_before(text: str, lo: int, paren: int, short: str) -> tuple[int, i
         return None
     base = max(lo, head_end - 40 * limit) + toks[0].start()
     window = text[base:head_end]
-    k = long_form(short, window)
+    k = names._long_form_by_character(short, window)
     if k is not None and names._initials_ok(short, window[k:], MINOR):
         return base + k, head_end
     initials: list[str] = []
@@ -101,7 +82,7 @@ BLANKS = st.sampled_from([" ", "  ", "\n", "\t ", "\u00a0", " \u2003 "])
 def test_the_letters_are_found_as_a_reading_of_every_character_finds_them(
     short: str, window: str
 ) -> None:
-    assert names._long_form(short, window) == long_form(short, window)
+    assert names._long_form(short, window) == names._long_form_by_character(short, window)
 
 
 @settings(max_examples=800, deadline=None)

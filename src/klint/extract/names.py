@@ -263,23 +263,31 @@ _PAREN_AFTER_RE = re.compile(r"\s*\(([^()]{3,120})\)")
 
 
 def _long_form(short: str, window: str) -> int | None:
-    """Schwartz–Hearst: the offset in ``window`` where the expansion of ``short`` begins."""
+    """Schwartz–Hearst: the offset in ``window`` where the expansion of ``short`` begins.
+
+    In an ASCII window each letter is found by ``str.rfind`` in a lower-cased copy (one
+    character a character); any other window is read by :func:`_long_form_by_character`."""
+    if not window.isascii():
+        return _long_form_by_character(short, window)
     s, pos = len(short) - 1, len(window) - 1
-    if window.isascii():  # each letter found by ``str.rfind`` in a lower-cased copy (one
-        # character a character), where the loop below lowers and compares every character
-        low = window.lower()
-        while s >= 0:
-            c = short[s].lower()
-            if c.isalnum():
-                pos = low.rfind(c, 0, pos + 1)
-                if s == 0:  # the first letter opens a word
-                    while pos > 0 and window[pos - 1].isalnum():
-                        pos = low.rfind(c, 0, pos)
-                if pos < 0:
-                    return None
-                pos -= 1
-            s -= 1
-        return max(0, window.rfind(" ", 0, pos + 1) + 1)
+    low = window.lower()
+    while s >= 0:
+        c = short[s].lower()
+        if c.isalnum():
+            pos = low.rfind(c, 0, pos + 1)
+            if s == 0:  # the first letter opens a word
+                while pos > 0 and window[pos - 1].isalnum():
+                    pos = low.rfind(c, 0, pos)
+            if pos < 0:
+                return None
+            pos -= 1
+        s -= 1
+    return max(0, window.rfind(" ", 0, pos + 1) + 1)
+
+
+def _long_form_by_character(short: str, window: str) -> int | None:
+    """:func:`_long_form` read a character at a time, each lowered and compared."""
+    s, pos = len(short) - 1, len(window) - 1
     while s >= 0:
         c = short[s].lower()
         if not c.isalnum():

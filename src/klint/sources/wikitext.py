@@ -1302,6 +1302,10 @@ def _reads_alone(value: str) -> bool:
     return not open_
 
 
+#: the characters after a media file name's dot: its extension and the blanks after it
+_MEDIA_TAIL = 12
+
+
 def _media_value(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, an infobox parameter's value, is one media file's name
     (see ``_MEDIA_VALUE_RE``), tried only where a dot stands near its end (most values have
@@ -1312,10 +1316,6 @@ def _media_value(text: str, start: int, end: int) -> bool:
         and dot > start
         and bool(_MEDIA_VALUE_RE.fullmatch(text, start, end))
     )
-
-
-#: the characters after a media file name's dot: its extension and the blanks after it
-_MEDIA_TAIL = 12
 
 
 def _hidden_value(value: str) -> bool:
