@@ -46,6 +46,12 @@ def nested_wikitext(depth: int = 500) -> str:
     )
 
 
+def one_sentence_run(unit: str, size: int) -> str:
+    """``unit`` repeated to ``size`` characters inside one sentence: a run of names, figures or
+    hyphenated parts that no sentence end breaks up."""
+    return "The war began in 1990 when " + (unit * (size // len(unit) + 1))[:size] + " ended.\n"
+
+
 def rtl_and_combining() -> str:
     rtl = "\u05de\u05dc\u05d7\u05de\u05ea \u05e7\u05e8\u05d1\u05d0\u05da \u0627\u0644\u062d\u0631\u0628 1994 "
     combining = "e\u0301\u0302\u0303\u0304" * 50 + " A\u0308\u030a 1,000 "
@@ -83,6 +89,14 @@ CASES: dict[str, Callable[[], tuple[str, bytes]]] = {
     "nested-markdown": lambda: ("nested.md", nested_markdown().encode()),
     "nested-wikitext": lambda: ("nested.wiki", nested_wikitext().encode()),
     "rtl-combining": lambda: ("rtl.txt", rtl_and_combining().encode()),
+    # one sentence of 100,000 capitalised words: one name of them all
+    "capitalised-run": lambda: ("names.txt", one_sentence_run("Aa ", 300_000).encode()),
+    # one word of 66,000 hyphenated capitalised parts
+    "hyphen-run": lambda: ("hyphens.txt", one_sentence_run("Aa-", 200_000).encode()),
+    # 75,000 percentages in one sentence
+    "percent-run": lambda: ("percents.txt", one_sentence_run("10% ", 300_000).encode()),
+    # 40,000 counts of one noun in one sentence
+    "count-run": lambda: ("counts.txt", one_sentence_run("1,000 men ", 400_000).encode()),
     "nul-bytes": lambda: ("nul.txt", article_text().encode().replace(b" ", b"\x00", 5)),
     "nul-bytes-late": lambda: ("nullate.txt", article_text().encode() * 200 + b"\x00tail\n"),
     "utf16-bom": lambda: ("bom16.txt", article_text().encode("utf-16")),

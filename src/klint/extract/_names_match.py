@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -193,9 +193,13 @@ def _surface(word: str) -> tuple[str | None, bool, bool]:
 
 @lru_cache(maxsize=4096)
 def _name_keys(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[frozenset[str], ...]]:
-    """The keys of a name's words and, for each word, the keys of its other words."""
+    """The keys of a name's words and, for each word, the keys of its other words (one set
+    for every word whose key the name repeats: a long run of one word costs no more than its
+    length)."""
     keys = tuple(name_key(w) for w in words)
-    return keys, tuple(frozenset(keys[:i] + keys[i + 1 :]) for i in range(len(keys)))
+    every = frozenset(keys)
+    counts = Counter(keys)
+    return keys, tuple(every if counts[k] > 1 else every - {k} for k in keys)
 
 
 #: After a given name of a cited author written surname first: "; …", " (2017)",
@@ -549,12 +553,14 @@ def _compounds(
         pos = at + len(w)
         if "-" in w:
             parts = w.split("-")
-            modifier = parts[-1][:1].islower()  # "Sloane-Square-based": hyphens of a modifier
+            if parts[-1][:1].islower():  # "Sloane-Square-based": hyphens of a modifier
+                continue
+            k = at  # where parts[i] starts
             for i in range(len(parts) - 1):
-                if parts[i][:1].isupper() and parts[i + 1][:1].isupper() and not modifier:
-                    k = at + sum(len(p) + 1 for p in parts[:i])
+                if parts[i][:1].isupper() and parts[i + 1][:1].isupper():
                     surface = f"{parts[i]}-{parts[i + 1]}"
                     hyph.append((name_key(surface), k, k + len(surface), surface))
+                k += len(parts[i]) + 1
     for i in range(len(words) - 1):
         a, b = words[i], words[i + 1]
         if span[offsets[i] + len(a) : offsets[i + 1]] == " ":

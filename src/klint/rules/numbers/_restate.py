@@ -13,6 +13,7 @@ subject the frames name).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -24,6 +25,8 @@ from klint.rules.base import Context
 from klint.text.calendar import MONTH_NAMES
 
 _WORD_RE = lazyre.compile(r"[^\W\d_](?:[^\W\d_]|['’-])+")
+#: how far after a percentage the words naming what it counts are looked for
+_HEAD_REACH = 240
 _POSSESSIVE_RE = lazyre.compile(r"['’]s?$")
 _YEAR_RE = lazyre.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 #: words that carry no topic: function words, common verbs of stating, number words
@@ -92,8 +95,11 @@ def counted_head(view: str, q: QuantityClaim) -> str | None:
     if q.unit in _MEASURES:  # "1.4 hectares", "covered an area of around 1.6 hectares"
         return q.unit
     if q.unit == "percent":
-        after = _WORD_RE.findall(view, q.end, q.sentence_end or q.end + 60)
-        word = next((w for w in after[:4] if w.lower() not in _STOP), None)
+        # of the sentence's next four words, within a few lines' reach (not a sentence's
+        # whole rest for each of its figures: a table read as one sentence)
+        end = min(q.sentence_end or q.end + 60, q.end + _HEAD_REACH)
+        after = itertools.islice(_WORD_RE.finditer(view, q.end, end), 4)
+        word = next((w for m in after if (w := m.group()).lower() not in _STOP), None)
         return key(word) if word else None
     return None
 

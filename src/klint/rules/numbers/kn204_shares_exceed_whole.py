@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterator
@@ -23,6 +24,8 @@ _OF_SHARE = re.compile(
 )
 
 
+#: how far after a share the words that name its whole are read
+_TAIL_REACH = 240
 # the noun a share is named by, after its number: "a 40% share of the market"
 _SHARE_NOUN = lazyre.compile(r"\s*(?:share|stake)\b")
 # a verb that splits one whole into the shares after it: "the vote split 40% for Ames"
@@ -70,15 +73,25 @@ def _sentence_shares(ctx: Context, sentence: list[QuantityClaim]) -> list[Share]
         for q in claims
         if q.low is not None and q.qualifier == "exact"
     ]
+    spans = sorted((q.start, q.end) for q in sentence)
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))  # the furthest end so far
     for m in _PERCENT.finditer(view, ss, se):
-        if any(q.start <= m.start() < q.end for q in sentence) or approx.search(
+        i = bisect.bisect_right(starts, m.start()) - 1  # the claims that start before it
+        if (i >= 0 and reach[i] > m.start()) or approx.search(
             view, max(ss, m.start() - 12), m.start()
         ):
-            continue
+            continue  # inside a claim, or approximate ("about 60%")
         out.append(
             Share(m.start(), m.end(), float(m.group(1)), " ".join(m.group().split()), ss, se)
         )
     return sorted(out, key=lambda x: x.start)
+
+
+def _tail(view: str, q: Share) -> str:
+    """The sentence after a share, as far as the words that name its whole may reach (not the
+    whole rest of a long sentence for each of its shares)."""
+    return view[q.end : min(q.sentence_end or q.end, q.end + _TAIL_REACH)]
 
 
 def _growth(ctx: Context, near: str) -> bool:
@@ -164,7 +177,7 @@ class SharesExceedWhole(Rule):
                 run: list[Share] = []
                 whole = ""
                 for q in pcts:
-                    tail = view[q.end : (q.sentence_end or q.end)]
+                    tail = _tail(view, q)
                     of = _OF_SHARE.match(tail)
                     if run and self._gapped(ctx, run[-1], q, whole):
                         run.append(q)
@@ -199,7 +212,7 @@ class SharesExceedWhole(Rule):
             or _words_re(tuple(ctx.packs.numbers.share_breaks)).search(gap.lower())
         ):
             return False
-        tail = view[q.end : (q.sentence_end or q.end)]
+        tail = _tail(view, q)
         if noun := _SHARE_NOUN.match(tail):
             tail = tail[noun.end() :]  # "and Bexley a 70% share": named by the same noun
         if re.match(r"\s*of\b", tail):

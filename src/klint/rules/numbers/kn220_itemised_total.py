@@ -240,8 +240,7 @@ class ItemisedTotal(Rule):
     def _parts(ctx: Context, total: _Count, after: list[_Count]) -> list[_Count]:
         """The counts of the total's key in the sentences after the total's, one an item."""
         view = ctx.doc.view
-        said = sentence_text(ctx, total.q)
-        years = set(_YEAR.findall(said))
+        years: set[str] | None = None  # the total's sentence's, read when a part is in sight
         parts: list[_Count] = []
         prev_end = total.q.end
         for c in after:
@@ -267,6 +266,8 @@ class ItemisedTotal(Rule):
             if parts and not re.search(r"[,;\n]|\band\b|[.!?]\s", gap):
                 return []  # "400 soldiers 300 soldiers": not a list
             here = sentence_text(ctx, q)
+            if years is None:
+                years = set(_YEAR.findall(sentence_text(ctx, total.q)))
             if set(_YEAR.findall(here)) - years or has_cue(
                 " ".join(here.lower().split()), ctx.packs.numbers.total_cues
             ):
