@@ -2,7 +2,7 @@
 
 Patterns are collected by introspection (module-level ``re.Pattern`` objects and
 patterns compiled on first use (``klint.lazyre``), also inside tuples, lists, dicts and
-class attributes) from the readers, the
+class attributes) from every module of the readers, the
 extractors, the rules and the suppression parser, so patterns added later are
 covered without editing this test. Each is run with ``finditer`` over inputs
 built to provoke backtracking: long runs of each literal character the pattern
@@ -52,7 +52,7 @@ SCAN = textwrap.dedent(
         for pkg in PACKAGES:
             mod = importlib.import_module(pkg)
             names.append(pkg)
-            names += [f"{pkg}.{m.name}" for m in pkgutil.iter_modules(mod.__path__)]
+            names += [m.name for m in pkgutil.walk_packages(mod.__path__, f"{pkg}.")]
         for name in names:
             try:
                 yield name, importlib.import_module(name)
@@ -131,6 +131,22 @@ SCAN = textwrap.dedent(
 BOUNDED = {
     "klint.extract.references._LIST_AFTER_RE": "matched within 80 characters after an identifier noun (references._identifiers)",
     "klint.extract._numlex.POSSESSIVE_RE": "run over the 120 characters before a number (quantities._subject)",
+    "klint.rules.dates._actor._ACTING_NAME_RE": "the 600 characters before a pronoun (_ACTING_REACH)",
+    "klint.rules.dates.kd105_relative_order_conflict._DATED_ITEM": "the 600 characters before a relation (_ITEMS_REACH)",
+    "klint.rules.dates.kd110_attribute_date_conflict._PASSIVE_NAME_RE": "the 100 characters before a date",
+    "klint.rules.dates.kd115_age_vs_birth._NAME_BESIDE": "the 200 characters before an age (_BESIDE_REACH)",
+    "klint.rules.numbers._breakdown._TOTAL_BEFORE": "a gap of under 60 characters, its length tried first",
+    "klint.rules.numbers._restate._WORD_BEFORE_RE": "the 40 characters before a figure",
+    "klint.rules.numbers.kn206_count_vs_list._LIST_BEFORE": "the 300 characters before a count",
+    "klint.rules.numbers.kn206_count_vs_list._SEP": "the items _LIST_BEFORE matched",
+    "klint.rules.numbers.kn209_attribute_value_conflict._SHARE_RE": "the 200 characters before a share",
+    "klint.rules.numbers.kn216_rank_conflict._OWNER_RE": "the 60 characters before a rank",
+    "klint.rules.xrefs._marks._CITED_LINE_RE": "one line, where its ^ opens once (the scan's input has many)",
+    "klint.rules.xrefs._slips._NAME_BEFORE": "the 40 characters before a word",
+    "klint.rules.xrefs.kx303_acronym_before_definition._NAME_BEFORE_RE": "the 120 characters before an acronym",
+    "klint.rules.xrefs.kx305_name_variant._RUN_BEFORE_RE": "the 80 characters before a word",
+    "klint.rules.xrefs.kx305_name_variant._INITIALED_RE": "the 60 characters before a name",
+    "klint.rules.xrefs.kx305_name_variant._PARTS_BEFORE_RE": "the 80 characters before a word",
 }
 
 

@@ -27,6 +27,8 @@ _LINK_OPENS_RE = lazyre.compile(r"\s+(?!(?:was|were|is|are|has|had|have)\b)[a-z]
 #: where a clause of its own begins in a sentence: a semicolon, a bracket, or "and" before
 #: "the <noun>" and its verb
 _CLAUSE_BREAK_RE = lazyre.compile(r"[;(]|\s\band\s+(?=(?:the|a|an)\s+[a-z]+\s+[a-z]+ed\b)")
+#: how far before a pronoun the names acting in its sentence are looked for
+_ACTING_REACH = 600
 #: a name that acts: a capitalised word (or "X's" with its noun) right before a verb
 _ACTING_NAME_RE = lazyre.compile(
     r"(?<![\w'’])([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)*)(?:['’]s?\s+[a-z]+)?\s+"
@@ -169,7 +171,7 @@ def _pronoun_of_another(view: str, s: int, at: int, own: set[str]) -> bool:
         return False  # a sentence's own "he" is the one the sentences before name
     acting = [
         m
-        for m in _ACTING_NAME_RE.finditer(view, s, p.start())
+        for m in _ACTING_NAME_RE.finditer(view, max(s, p.start() - _ACTING_REACH), p.start())
         if (m.start() > s or view.startswith(("'s", "’s"), m.end(1)))  # not "Production was"
         and m.group(1).split()[0] not in _NOT_NAMES
         and not _words(m.group(1)) & own

@@ -110,7 +110,7 @@ def sentence_start(ctx: Context, region: Region, pos: int) -> int:
 _APPARATUS_LINE = re.compile(
     r"\s*(?:\^|\[\d{1,3}\]|\||\+-|(?:Category|Note|Notes|Source|Sources|Main article|See also)\s*:)"
 )
-_EDIT_LINK = re.compile(r"\s*\[edit\]\s*$")
+_EDIT_LINK = re.compile(r"\[edit\]\s*$")  # the blanks before: the title is stripped
 _SENTENCE_INSIDE = lazyre.compile(r"[.!?][\"\u201d)\]]*\s")
 
 

@@ -33,7 +33,10 @@ def _fmt(d: date, precision: str) -> str:
 #: a change told from one dated figure to another: "rose from 3.9% in May 2008 to 15.6% in May
 #: 2009", "from 9.8 million in 1878 to 11.7 million in 1908"
 _FROM_FIGURE = lazyre.compile(r"\bfrom\s+[$£€]?\d[\d.,]*\s*(?:%|\w+)?\s+(?:in|on)\s+(?:\w+\s+)?$")
-_TO_FIGURE = lazyre.compile(r"\s*,?\s+to\s+[$£€]?\d[\d.,]*\s*(?:%|\w+)?\s+(?:in|on)\s+(?:\w+\s+)?")
+# (each run of blanks is read once: "\s*,?\s+" written "(?:\s*+,)?\s+", the unit's inside its group)
+_TO_FIGURE = lazyre.compile(
+    r"(?:\s*+,)?\s+to\s+[$£€]?\d[\d.,]*(?:\s*+(?:%|\w+))?\s+(?:in|on)\s+(?:\w+\s+)?"
+)
 
 
 _UNTIL = lazyre.compile(r"\s*(?:until|till)\b[^.;:,]{0,30}")

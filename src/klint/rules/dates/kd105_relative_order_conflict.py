@@ -183,6 +183,7 @@ def _relations(rel: re.Pattern[str], view: str, start: int, end: int) -> list[re
     return list(rel.finditer(view, start, end))
 
 
+_ITEMS_REACH = 600  # how far before the relation the enumeration's items are looked for
 # "Name in 1298, " items of an enumeration, and the next item's name right before the relation
 _DATED_ITEM = lazyre.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}[ \t]+in[ \t]+\d{3,4}\b")
 _NEXT_ITEM = re.compile(
@@ -196,7 +197,7 @@ def _enumerated(view: str, start: int, relation: int) -> bool:
     dated from the article's subject, not from the item listed before it."""
     return (
         _NEXT_ITEM.search(view, max(start, relation - 60), relation) is not None
-        and len(_DATED_ITEM.findall(view, start, relation)) >= 2
+        and len(_DATED_ITEM.findall(view, max(start, relation - _ITEMS_REACH), relation)) >= 2
     )
 
 

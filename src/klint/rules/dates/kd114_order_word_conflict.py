@@ -23,7 +23,7 @@ _ORDER_WORD = lazyre.compile(r"[^.;!?\d]{0,40}?\b(?P<word>before|prior to|after)
 # years of the era, so their order cannot be judged
 _BEFORE_ERA = lazyre.compile(r"[ \t]*(?:(?:to|and|[–-])[ \t]*\d{1,4}[ \t]*)?(?:BCE?\b|B\.C\.)")
 _NEW_CLAUSE_MARK = lazyre.compile(r"[,\u2014(]")
-_RELATIVE = lazyre.compile(r"[ \t]+(?:whose|which|whom)\b")
+_RELATIVE_AFTER = lazyre.compile(r"[ \t]+(?:whose|which|whom)\b")
 
 
 # a year between a determiner and a noun names a thing ("the 1986 mural"), not a time
@@ -45,7 +45,7 @@ def _own_clause(view: str, a_end: int, m: re.Match[str], openers: re.Pattern[str
     return (
         _NEW_CLAUSE_MARK.search(between) is not None
         or openers.search(between) is not None
-        or _RELATIVE.match(view, m.end("word")) is not None
+        or _RELATIVE_AFTER.match(view, m.end("word")) is not None
     )
 
 

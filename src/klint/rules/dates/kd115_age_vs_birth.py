@@ -144,7 +144,7 @@ def _age_is_theirs(
     between = view[name_end:age_start]
     if re.match(r"['\u2019]s\b", between):
         return False
-    beside = _NAME_BESIDE.search(between)
+    beside = _NAME_BESIDE.search(between, max(0, len(between) - _BESIDE_REACH))
     if beside and beside.group(1) not in name:
         return False
     for rel in relative.finditer(between):
@@ -221,6 +221,7 @@ def _plain(text: str) -> str:
     )
 
 
+_BESIDE_REACH = 200  # how far before an age the name it stands beside is looked for
 #: another name right before an age in apposition: "... and Sigmund Freud, aged 83"
 _NAME_BESIDE = lazyre.compile(
     r"([A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+)+)[ \t]*(?:\([^()]*\))?,[ \t]*$"

@@ -42,7 +42,7 @@ _OF_THE = re.compile(
 )
 # the list's last number is a day of a month: "2, 4 and 7 May"
 _DAY_MONTH = re.compile(
-    r"(?:\s*,?\s*(?:and\s+)?\d{1,2})?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+    r"(?:\s*+,?\s*+(?:and\s+)?\d{1,2})?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
 )
 # a sentence that may hold a breakdown: a colon, a dash, a number in brackets
 _MARK = re.compile(r":\s|\s[—–-]\s|—|\(\d")
@@ -51,7 +51,7 @@ _LABEL_BEFORE = lazyre.compile(r"(?<=\S)\s+[A-Z][\w-]*\s+$")
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _DECIMAL = re.compile(r"\d\.\d")
 _TOTAL_BEFORE = lazyre.compile(
-    r"(?:[,;(—–-]|\b(?:for|making|giving|bringing|to\s+make|with))?\s*(?:a|an)?\s*"
+    r"(?:[,;(—–-]|\b(?:for|making|giving|bringing|to\s+make|with))?\s*+(?:a|an)?\s*+"
     r"(?:combined\s+|grand\s+|overall\s+)?total\s+of\s*$",
     re.IGNORECASE,
 )
@@ -352,7 +352,7 @@ def _backward(ctx: Context, para: list[QuantityClaim], i: int) -> Breakdown | No
     if _SUBSET_TOTAL.search(gap) or re.match(r"\s*/\s*\d", view[whole.end : whole.end + 4]):
         return None  # "lost 19 officers and 431 men out of a total of 700"; "5/238" is a ratio
     if not (
-        (_TOTAL_BEFORE.search(gap) and len(gap) < 60)
+        (len(gap) < 60 and _TOTAL_BEFORE.search(gap))
         or (re.fullmatch(r"\s*[,;(—–-]\s*", gap) and _is_total(view, whole))
     ):
         return None

@@ -164,7 +164,27 @@ def _comma_items(items: str) -> int:
     return len(pieces) + (1 if re.search(r"\s(?:and|&)\s", last) else 0)
 
 
-_PLACE_COMMA_REGION = lazyre.compile(r"\b([A-Z][\w'’.-]+), ([A-Z][a-z]+)\b")
+_COMMA_REGION = lazyre.compile(r", ([A-Z][a-z]+)\b")
+_PLACE_START = lazyre.compile(r"\b[A-Z](?=[\w'’.-])")
+_PLACE_CHAR = lazyre.compile(r"[\w'’.-]")
+
+
+def _places_with_regions(text: str) -> list[tuple[str, str]]:
+    """Each place and region of a "Place, Region" in ``text``, as
+    ``findall(r"\\b([A-Z][\\w'’.-]+), ([A-Z][a-z]+)\\b")`` finds them, read in one pass: the
+    place is the run of word characters and ``'’.-`` before the comma, from its first capital
+    that opens a word (the pattern would read a long run again from each of its capitals)."""
+    out: list[tuple[str, str]] = []
+    resume = 0  # where the last pair ended: no place starts before it
+    for m in _COMMA_REGION.finditer(text):
+        comma = start = m.start()
+        while start > resume and _PLACE_CHAR.match(text, start - 1):
+            start -= 1
+        place = _PLACE_START.search(text, start, comma)
+        if place is not None:
+            out.append((text[place.start() : comma], m.group(1)))
+            resume = m.end()
+    return out
 
 
 def _regions_named(ctx: Context, items: str) -> int:
@@ -174,11 +194,11 @@ def _regions_named(ctx: Context, items: str) -> int:
     regions: set[str] | None = ctx.cache.get("kn206.regions")
     if regions is None:
         before: dict[str, set[str]] = {}
-        for place, region in _PLACE_COMMA_REGION.findall(ctx.doc.view):
+        for place, region in _places_with_regions(ctx.doc.view):
             before.setdefault(region, set()).add(place)
         regions = {r for r, places in before.items() if len(places) >= 2}
         ctx.cache["kn206.regions"] = regions
-    return sum(1 for _, region in _PLACE_COMMA_REGION.findall(items) if region in regions)
+    return sum(1 for _, region in _places_with_regions(items) if region in regions)
 
 
 def _sentence_end(ctx: Context, q: QuantityClaim, end: int) -> bool:

@@ -253,7 +253,11 @@ def untied(ctx: Context) -> Iterator[tuple[str, list[Acronym], Mention]]:
 
 
 #: after an acronym: a code, then its name in parentheses ("Test RHC 12-7 (Rocky Hill Centre)")
-_CODE_THEN_WORDS_RE = lazyre.compile(r"(?:[ -][\w./-]*\d[\w./-]*)?\s*\(\s*['\"‘“]?([^()]{3,80})\)")
+# a code's run is read once: a digit looked for ahead, then the run to its end (the bracket
+# after it stands outside the run, so no shorter run could be the one that matches)
+_CODE_THEN_WORDS_RE = lazyre.compile(
+    r"(?:[ -](?=[\w./-]*?\d)[\w./-]*+)?\s*\(\s*['\"‘“]?([^()]{3,80})\)"
+)
 
 
 def _named_after(view: str, a: Acronym) -> bool:

@@ -1,0 +1,202 @@
+"""Readings made linear on long runs (of blanks, capitalised words, hyphenated parts,
+percentages) find what the readings they replace found: each old reading is kept here as the
+oracle, and real phrasings are checked beside the random ones."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from klint.extract._names_match import _compounds, _name_keys
+from klint.extract._names_text import name_key
+from klint.rules.dates import _common as dates_common
+from klint.rules.dates import kd102_reversed_date_range as kd102
+from klint.rules.numbers import _breakdown
+from klint.rules.numbers import kn206_count_vs_list as kn206
+from klint.rules.xrefs import kx310_acronym_name_untied as kx310
+
+OLD_TO_FIGURE = re.compile(r"\s*,?\s+to\s+[$£€]?\d[\d.,]*\s*(?:%|\w+)?\s+(?:in|on)\s+(?:\w+\s+)?")
+OLD_DAY_MONTH = re.compile(
+    r"(?:\s*,?\s*(?:and\s+)?\d{1,2})?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+)
+OLD_TOTAL_BEFORE = re.compile(
+    r"(?:[,;(—–-]|\b(?:for|making|giving|bringing|to\s+make|with))?\s*(?:a|an)?\s*"
+    r"(?:combined\s+|grand\s+|overall\s+)?total\s+of\s*$",
+    re.IGNORECASE,
+)
+OLD_CODE_THEN_WORDS = re.compile(r"(?:[ -][\w./-]*\d[\w./-]*)?\s*\(\s*['\"‘“]?([^()]{3,80})\)")
+OLD_EDIT_LINK = re.compile(r"\s*\[edit\]\s*$")
+OLD_PLACE_COMMA_REGION = re.compile(r"\b([A-Z][\w'’.-]+), ([A-Z][a-z]+)\b")
+
+
+def texts(*pieces: str, max_size: int = 14) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces), max_size=max_size).map("".join)
+
+
+FIGURE_TEXT = texts(
+    " ", "  ", "\n", ",", "to", " to ", "5", "1.2", "%", "km", " in ", "on", "May", "x"
+)
+
+
+@settings(max_examples=1500)
+@given(FIGURE_TEXT)
+def test_to_figure_reads_as_before(s: str) -> None:
+    assert bool(kd102._TO_FIGURE.fullmatch(s)) == bool(OLD_TO_FIGURE.fullmatch(s))
+
+
+def test_to_figure_phrasings() -> None:
+    for s in (" to 15.6% in ", ", to 11.7 million in ", " to $4 on ", " to 12 km in May "):
+        assert kd102._TO_FIGURE.fullmatch(s), s
+    for s in (" to in ", " to 15.6% ", "to 15% in "):  # no figure, no "in", no blank before
+        assert not kd102._TO_FIGURE.fullmatch(s), s
+
+
+DAY_TEXT = texts(" ", "\t", ",", "and ", "2", "17", "May", "June", "Mayor", " x", "\n")
+
+
+@settings(max_examples=1500)
+@given(DAY_TEXT)
+def test_day_month_reads_as_before(s: str) -> None:
+    new, old = _breakdown._DAY_MONTH.match(s), OLD_DAY_MONTH.match(s)
+    assert (new and new.span()) == (old and old.span())
+
+
+def test_day_month_phrasings() -> None:
+    for s in (" May", ", and 7 May", " and 12 June", ",7 Sept"):
+        assert _breakdown._DAY_MONTH.match(s), s
+    for s in (" soldiers", ", and 7 men", "May"):
+        assert not _breakdown._DAY_MONTH.match(s), s
+
+
+TOTAL_TEXT = texts(
+    " ", ",", "(", "for", "making", " a ", "an", "combined ", "grand ", "total ", "of", "x "
+)
+
+
+@settings(max_examples=1500)
+@given(TOTAL_TEXT)
+def test_total_before_reads_as_before(s: str) -> None:
+    new, old = _breakdown._TOTAL_BEFORE.search(s), OLD_TOTAL_BEFORE.search(s)
+    assert (new and new.span()) == (old and old.span())
+
+
+def test_total_before_phrasings() -> None:
+    for s in (", a total of ", " for a combined total of ", " making an overall total of"):
+        assert _breakdown._TOTAL_BEFORE.search(s), s
+    for s in (" in total ", " a total ", " totalled "):
+        assert not _breakdown._TOTAL_BEFORE.search(s), s
+
+
+CODE_TEXT = texts(" ", "-", "12", "7", "RHC", ".", "/", "(", ")", "Rocky Hill", "'", "x")
+
+
+@settings(max_examples=1500)
+@given(CODE_TEXT)
+def test_code_then_words_reads_as_before(s: str) -> None:
+    new, old = kx310._CODE_THEN_WORDS_RE.match(s), OLD_CODE_THEN_WORDS.match(s)
+    assert (new and (new.span(), new.group(1))) == (old and (old.span(), old.group(1)))
+
+
+def test_code_then_words_phrasings() -> None:
+    m = kx310._CODE_THEN_WORDS_RE.match(" 12-7 (Rocky Hill Centre)")
+    assert m and m.group(1) == "Rocky Hill Centre"
+    m = kx310._CODE_THEN_WORDS_RE.match(" (Rocky Hill Centre)")
+    assert m and m.group(1) == "Rocky Hill Centre"
+    assert kx310._CODE_THEN_WORDS_RE.match(" RHC (Rocky Hill)") is None  # a word, no code
+
+
+EDIT_TEXT = texts(" ", "\t", "History", "[edit]", "[edit", "x", "\n")
+
+
+@settings(max_examples=1000)
+@given(EDIT_TEXT)
+def test_edit_link_strips_as_before(s: str) -> None:
+    assert dates_common._EDIT_LINK.sub("", s).strip() == OLD_EDIT_LINK.sub("", s).strip()
+
+
+PLACE_TEXT = texts(
+    "A", "a", "B", "x", "'", "’", ".", "-", ", ", ",", " ", "1", "é", "_", "Ab", "Miss"
+)
+
+
+@settings(max_examples=3000)
+@given(PLACE_TEXT)
+def test_places_with_regions_find_as_the_pattern(s: str) -> None:
+    assert kn206._places_with_regions(s) == OLD_PLACE_COMMA_REGION.findall(s)
+
+
+def test_places_with_regions_phrasings() -> None:
+    text = "born in Osyka, Mississippi and raised in d'Arc, Lorraine; St.-Denis, Paris-Aa, Bb"
+    assert kn206._places_with_regions(text) == [
+        ("Osyka", "Mississippi"),
+        ("Arc", "Lorraine"),
+        ("St.-Denis", "Paris"),
+        ("Aa", "Bb"),
+    ]
+    assert kn206._places_with_regions("osyka, mississippi; Osyka,Mississippi") == []
+
+
+def old_name_keys(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[frozenset[str], ...]]:
+    keys = tuple(name_key(w) for w in words)
+    return keys, tuple(frozenset(keys[:i] + keys[i + 1 :]) for i in range(len(keys)))
+
+
+@settings(max_examples=1000)
+@given(
+    st.lists(
+        st.sampled_from(["Heidar", "Aliev", "Aliyev", "Ilham", "Dd", "Kelbajar"]),
+        min_size=1,
+        max_size=7,
+    )
+)
+def test_name_keys_as_before(words: list[str]) -> None:
+    assert _name_keys.__wrapped__(tuple(words)) == old_name_keys(tuple(words))
+
+
+def old_compounds(words: tuple[str, ...], span: str) -> tuple[tuple, ...]:
+    hyph = []
+    pos = 0
+    for w in words:
+        at = span.find(w, pos)
+        pos = at + len(w)
+        if "-" in w:
+            parts = w.split("-")
+            modifier = parts[-1][:1].islower()
+            for i in range(len(parts) - 1):
+                if parts[i][:1].isupper() and parts[i + 1][:1].isupper() and not modifier:
+                    k = at + sum(len(p) + 1 for p in parts[:i])
+                    surface = f"{parts[i]}-{parts[i + 1]}"
+                    hyph.append((name_key(surface), k, k + len(surface), surface))
+    return tuple(hyph)
+
+
+@settings(max_examples=1000)
+@given(
+    st.lists(
+        st.sampled_from(["Nagorno", "Karabakh", "Sloane", "Square", "based", "ab", "X"]),
+        min_size=1,
+        max_size=5,
+    ).flatmap(
+        lambda parts: st.tuples(
+            st.just(parts),
+            st.lists(st.sampled_from(["-", " "]), min_size=len(parts) - 1, max_size=len(parts) - 1),
+        )
+    )
+)
+def test_hyphen_compounds_as_before(case: tuple[list[str], list[str]]) -> None:
+    parts, joins = case
+    span = parts[0] + "".join(j + p for j, p in zip(joins, parts[1:], strict=True))
+    words = tuple(span.split(" "))
+    assert _compounds.__wrapped__(words, span)[0] == old_compounds(words, span)
+
+
+def test_hyphen_compounds_phrasings() -> None:
+    hyph, _ = _compounds.__wrapped__(("Nagorno-Karabakh-Shusha",), "Nagorno-Karabakh-Shusha")
+    assert [(a, b, s) for _, a, b, s in hyph] == [
+        (0, 16, "Nagorno-Karabakh"),
+        (8, 23, "Karabakh-Shusha"),
+    ]
+    hyph, _ = _compounds.__wrapped__(("Sloane-Square-based",), "Sloane-Square-based")
+    assert hyph == ()  # the hyphens of a modifier
