@@ -1,5 +1,5 @@
 """Readings made linear on long runs (of blanks, capitalised words, hyphenated parts,
-percentages) find what the readings they replace found: each old reading is kept here as the
+percentages, a long line's words) find what the readings they replace found: each old reading is kept here as the
 oracle, and real phrasings are checked beside the random ones."""
 
 from __future__ import annotations
@@ -9,13 +9,21 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from klint.claims import Claims
+from klint.config import Config
+from klint.document import Document
 from klint.extract._names_match import _compounds, _name_keys
 from klint.extract._names_text import name_key
+from klint.packs import load_packs
+from klint.rules.base import Context
 from klint.rules.dates import _common as dates_common
 from klint.rules.dates import kd102_reversed_date_range as kd102
 from klint.rules.numbers import _breakdown
 from klint.rules.numbers import kn206_count_vs_list as kn206
+from klint.rules.xrefs import _marks as marks
 from klint.rules.xrefs import kx310_acronym_name_untied as kx310
+
+PACKS = load_packs()
 
 OLD_TO_FIGURE = re.compile(r"\s*,?\s+to\s+[$£€]?\d[\d.,]*\s*(?:%|\w+)?\s+(?:in|on)\s+(?:\w+\s+)?")
 OLD_DAY_MONTH = re.compile(
@@ -200,3 +208,61 @@ def test_hyphen_compounds_phrasings() -> None:
     ]
     hyph, _ = _compounds.__wrapped__(("Sloane-Square-based",), "Sloane-Square-based")
     assert hyph == ()  # the hyphens of a modifier
+
+
+def old_in_citation(text: str, fmt: str, start: int, end: int) -> bool:
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    line = text[lo : hi if hi >= 0 else len(text)]
+    s, e = start - lo, end - lo
+    if fmt == "wikitext":
+        return any(m.start() <= s and e <= m.end() for m in marks._WIKI_REF_RE.finditer(line))
+    if fmt == "html":
+        return (
+            'id="cite_note' in line
+            or 'class="reference-text"' in line
+            or any(m.start() <= s and e <= m.end() for m in marks._HTML_CITE_RE.finditer(line))
+        )
+    return bool(marks._CITED_LINE_RE.search(line))
+
+
+CITED_TEXT = texts(
+    "NATO ",
+    "\n",
+    "<ref>",
+    "</ref>",
+    "{{cite web|x}}",
+    "<cite>",
+    "</cite>",
+    "ISBN ",
+    "^ ",
+    "[12] ",
+    'id="cite_note',
+    "word ",
+    "- ",
+    max_size=18,
+)
+
+
+@settings(max_examples=1500)
+@given(CITED_TEXT, st.sampled_from(["wikitext", "html", "markdown", "text"]), st.data())
+def test_in_citation_as_the_line_read_alone(text: str, fmt: str, data: st.DataObject) -> None:
+    ctx = Context(doc=Document(text, format=fmt), claims=Claims(), packs=PACKS, config=Config())
+    for _ in range(4):  # several words of one text, the lines read once between them
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, min(len(text), start + 6)))
+        assert marks.in_citation(ctx, start, end) == old_in_citation(text, fmt, start, end)
+
+
+def test_in_citation_phrasings() -> None:
+    def cited(text: str, fmt: str, word: str) -> bool:
+        ctx = Context(doc=Document(text, format=fmt), claims=Claims(), packs=PACKS, config=Config())
+        at = text.index(word)
+        return marks.in_citation(ctx, at, at + len(word))
+
+    wiki = "The NATO summit.<ref>NATO report, 1999</ref> NATO met.\nNext line <ref>x</ref>"
+    assert cited(wiki, "wikitext", "NATO report")
+    assert not cited(wiki, "wikitext", "NATO summit")
+    assert not cited(wiki, "wikitext", "NATO met")
+    assert cited("Intro.\n^ Smith, NATO, ISBN 123\nMore NATO.", "text", "Smith")
+    assert not cited("Intro.\n^ Smith, NATO, ISBN 123\nMore NATO.", "text", "More")

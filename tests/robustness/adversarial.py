@@ -95,6 +95,16 @@ CASES: dict[str, Callable[[], tuple[str, bytes]]] = {
     "hyphen-run": lambda: ("hyphens.txt", one_sentence_run("Aa-", 200_000).encode()),
     # 75,000 percentages in one sentence
     "percent-run": lambda: ("percents.txt", one_sentence_run("10% ", 300_000).encode()),
+    # one line of 10,000 acronyms, each defined (a citation's line read once, not for each)
+    "acronym-line": lambda: (
+        "acronyms.txt",
+        one_sentence_run("NATO (North Atlantic Treaty Organization) ", 400_000).encode(),
+    ),
+    # three spellings of one name, 15,000 times each in one run of capitalised words
+    "variant-run": lambda: (
+        "variants.txt",
+        one_sentence_run("Kelbajar Kelbjar Khelbajar ", 400_000).encode(),
+    ),
     # 40,000 counts of one noun in one sentence
     "count-run": lambda: ("counts.txt", one_sentence_run("1,000 men ", 400_000).encode()),
     "nul-bytes": lambda: ("nul.txt", article_text().encode().replace(b" ", b"\x00", 5)),

@@ -254,7 +254,9 @@ def _story_time(view: str, c: DateClaim) -> bool:
         return True
     if _by_perfect(c):
         return True
-    at = view.lower().rfind(c.cue, max(0, c.start - 300), c.start)
+    lo = max(0, c.start - 300)
+    at = view[lo : c.start].lower().rfind(c.cue)  # the cue's last place in the 300 before
+    at = lo + at if at >= 0 else -1
     if at >= 0 and _CITED_STOP.search(view, at, c.start):
         return True  # the cue ends a sentence before, its citation marks hid the stop
     if c.cue not in _DATED_ACTS:

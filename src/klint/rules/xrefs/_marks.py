@@ -7,11 +7,13 @@ the word's own line only; plain text has no such marks.
 
 from __future__ import annotations
 
+import bisect
 import re
 from urllib.parse import unquote
 
 from klint import lazyre
 from klint.document import Document
+from klint.rules.base import Context
 
 _WIKI_LINK_RE = lazyre.compile(r"\[\[([^\[\]|]*)(?:\|[^\[\]]*)?\]\]")
 _HTML_LINK_RE = lazyre.compile(r"<a\b[^>]*>(?:(?!</a>).)*</a>", re.IGNORECASE | re.DOTALL)
@@ -20,6 +22,7 @@ _MD_LINK_RE = lazyre.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(([^()\s]*)")
 _WIKI_LANG_RE = lazyre.compile(
     r"\{\{\s*(?:lang|transl|nihongo)\b[^{}]*?(?:\{\{[^{}]*\}\}[^{}]*?)*\}\}", re.I
 )
+_NEWLINE_RE = lazyre.compile(r"\n")
 _SIC_RE = lazyre.compile(r"\s*(?:\{\{\s*sic\b|\[sic\]|\(sic\))", re.IGNORECASE)
 
 
@@ -209,20 +212,44 @@ _CITED_LINE_RE = lazyre.compile(
 )
 
 
-def in_citation(doc: Document, start: int, end: int) -> bool:
+#: a text's line breaks, and the citations of each line read so far, by its span
+_LineCitations = tuple[list[int], dict[tuple[int, int], bool | list[tuple[int, int]]]]
+
+
+def in_citation(ctx: Context, start: int, end: int) -> bool:
     """Whether the word belongs to a citation, not to the article's prose: a ``<ref>`` or a
     citation template, an HTML ``<cite>`` or reference list item, or a footnote or reference
-    line of plain text or Markdown ("^ …", "[12] …", a line with an ISBN, a DOI or "Retrieved")."""
-    lo, line = _line(doc.text, start, end)
+    line of plain text or Markdown ("^ …", "[12] …", a line with an ISBN, a DOI or "Retrieved").
+
+    Each line is read once a lint (a long line holds many words asked about)."""
+    text = ctx.doc.text
+    memo: _LineCitations | None = ctx.cache.get("marks.citations")
+    if memo is None:
+        memo = ([m.start() for m in _NEWLINE_RE.finditer(text)], {})
+        ctx.cache["marks.citations"] = memo
+    breaks, lines = memo
+    i = bisect.bisect_left(breaks, start)  # the line breaks before the word
+    lo = breaks[i - 1] + 1 if i else 0
+    j = bisect.bisect_left(breaks, end, i)
+    hi = breaks[j] if j < len(breaks) else len(text)
+    marks = lines.get((lo, hi))
+    if marks is None:
+        marks = lines[lo, hi] = _citations(ctx.doc.format, text[lo:hi])
+    if isinstance(marks, bool):
+        return marks
     s, e = start - lo, end - lo
-    if doc.format == "wikitext":
-        return any(m.start() <= s and e <= m.end() for m in _WIKI_REF_RE.finditer(line))
-    if doc.format == "html":
-        return (
-            'id="cite_note' in line
-            or 'class="reference-text"' in line
-            or any(m.start() <= s and e <= m.end() for m in _HTML_CITE_RE.finditer(line))
-        )
+    k = bisect.bisect_right(marks, (s, len(text))) - 1  # the last citation opening by the word
+    return k >= 0 and e <= marks[k][1]
+
+
+def _citations(fmt: str, line: str) -> bool | list[tuple[int, int]]:
+    """A line's citations, in order (they do not overlap), or whether the whole line is one."""
+    if fmt == "wikitext":
+        return [m.span() for m in _WIKI_REF_RE.finditer(line)]
+    if fmt == "html":
+        if 'id="cite_note' in line or 'class="reference-text"' in line:
+            return True
+        return [m.span() for m in _HTML_CITE_RE.finditer(line)]
     return bool(_CITED_LINE_RE.search(line))
 
 

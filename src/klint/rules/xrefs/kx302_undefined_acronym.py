@@ -75,7 +75,7 @@ def _explained_or_not_prose(ctx: Context, uses: list[Acronym]) -> bool:
     if len(set(uses[0].acronym)) == 1:
         return True  # a placeholder ("NNNNN"), not an acronym
     return all(
-        in_citation(doc, a.start, a.end)
+        in_citation(ctx, a.start, a.end)
         or _in_longer_name(text, a)
         or doc.region_at(a.start, "table_row", "table_cell", "infobox_field", "infobox")
         or _short_line(doc.view, a.start)

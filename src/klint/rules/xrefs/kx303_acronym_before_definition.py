@@ -55,7 +55,7 @@ class AcronymBeforeDefinition(Rule):
         defined = {
             acr: prose
             for acr, found in defined_acronyms(ctx).items()
-            if (prose := [d for d in found if not in_citation(doc, d.start, d.end)])
+            if (prose := [d for d in found if not in_citation(ctx, d.start, d.end)])
         }  # a reference's title is no place a reader is told what an acronym stands for
         minor = frozenset(ctx.packs.acronym_minor_words)
         reported: set[str] = set()

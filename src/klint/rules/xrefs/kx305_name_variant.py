@@ -230,10 +230,11 @@ def _other_people(text: str, lower: frozenset[str], v: Variant) -> bool:
     Rajnikant Patel" / "Rajanikant Mohanlal Patel"; not "Marta Kowalski" / "Kowalsky")."""
     if not (v.minor.partners and v.major.partners):
         return False  # one of them never stands in a longer name
-    minor = [_name_around(text, lower, s, e, v.minor.key) for s, e in v.minor.places]
+    minor = {_name_around(text, lower, s, e, v.minor.key) for s, e in v.minor.places}
     if not all(minor):
         return False
-    major = [o for s, e in v.major.places if (o := _name_around(text, lower, s, e, v.major.key))]
+    # each name once: a spelling written a thousand times stands in a few names
+    major = {o for s, e in v.major.places if (o := _name_around(text, lower, s, e, v.major.key))}
     return bool(major) and all(not (a <= b or b <= a) for a in minor for b in major)
 
 
@@ -243,13 +244,19 @@ def _name_around(
     """The keys of the other capitalised words the word stands among (one space apart) if the
     text never writes one in lower case: given names, patronymics, surnames (none in "Ballarat
     Old Cemetery", "Cashew Research Centre": the name of a place or a body)."""
-    left = _RUN_BEFORE_RE.search(text, max(0, start - 80), start)
-    right = _RUN_AFTER_RE.match(text, end)
-    words = (left.group().split() if left else []) + (right.group().split() if right else [])
+    left = _RUN_BEFORE_RE.search(text, max(0, start - _AROUND), start)
+    right = _RUN_AFTER_RE.match(text, end, end + _AROUND)  # not a long run's whole rest
+    after = right.group().split() if right else []
+    if right and right.end() < len(text) and _WORD_GOES_ON_RE.match(text, right.end()):
+        after.pop()  # the window's end cuts its last word
+    words = (left.group().split() if left else []) + after
     keys = frozenset(name_key(w) for w in words) - {key}
     return frozenset() if keys & lower else keys
 
 
+#: how far before and after a word the other words of its name are read
+_AROUND = 80
+_WORD_GOES_ON_RE = lazyre.compile(r"[\w'’-]")
 #: capitalised words, one space apart, right before or after a word
 _RUN_BEFORE_RE = lazyre.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]* )+$")
 _RUN_AFTER_RE = lazyre.compile(r"(?: [A-Z][\w'’-]*(?![\w'’-]))+")

@@ -51,7 +51,7 @@ class DanglingPointer(Rule):
         ]
         found: dict[str, bool] = {}
         for ref in ctx.claims.references:
-            if ref.ref_type != "pointer" or in_citation(doc, ref.start, ref.end):
+            if ref.ref_type != "pointer" or in_citation(ctx, ref.start, ref.end):
                 continue  # a pointer in a citation or footnote may point into the cited work
             if ref.direction == "none" and ref.target:
                 want = _norm_heading(ref.target)

@@ -149,7 +149,7 @@ def in_prose(ctx: Context, a: Acronym) -> bool:
     view = ctx.doc.view
     if (
         not _has_sentence(ctx, a.start)
-        or in_citation(ctx.doc, a.start, a.end)
+        or in_citation(ctx, a.start, a.end)
         or _DESIGNATION_RE.match(view, a.end)
     ):
         return False
@@ -308,7 +308,7 @@ class AcronymNameUntied(Rule):
         minor = frozenset(ctx.packs.acronym_minor_words)
         for acronym, found, full in untied(ctx):
             prose = [a for a in found if in_prose(ctx, a)]
-            if in_citation(ctx.doc, full.start, full.end) or not prose:
+            if in_citation(ctx, full.start, full.end) or not prose:
                 continue  # a cited title, or uses only in lists of links, categories, captions
             if any(linked_to_full_name(ctx.doc, a.start, a.end, acronym, minor) for a in prose):
                 continue  # "[[South East Asia Command|SEAC]]": the link is the tie
