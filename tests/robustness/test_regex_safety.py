@@ -147,6 +147,9 @@ BOUNDED = {
     "klint.rules.xrefs.kx305_name_variant._RUN_BEFORE_RE": "the 80 characters before a word",
     "klint.rules.xrefs.kx305_name_variant._INITIALED_RE": "the 60 characters before a name",
     "klint.rules.xrefs.kx305_name_variant._PARTS_BEFORE_RE": "the 80 characters before a word",
+    "klint.rules.xrefs.kx305_name_variant._HYPHEN_BEFORE_RE": "the 60 characters before a word",
+    "klint.rules.numbers.kn206_count_vs_list._LINK_SPAN": "a list's items and the 60 characters after",
+    "klint.rules.xrefs._marks._HTML_LINK_RE": "one line of an HTML document, around a word",
 }
 
 
