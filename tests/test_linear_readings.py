@@ -18,6 +18,7 @@ from klint.packs import load_packs
 from klint.rules.base import Context
 from klint.rules.dates import _common as dates_common
 from klint.rules.dates import kd102_reversed_date_range as kd102
+from klint.rules.dates import kd115_age_vs_birth as kd115
 from klint.rules.numbers import _breakdown
 from klint.rules.numbers import kn206_count_vs_list as kn206
 from klint.rules.xrefs import _marks as marks
@@ -266,3 +267,46 @@ def test_in_citation_phrasings() -> None:
     assert not cited(wiki, "wikitext", "NATO met")
     assert cited("Intro.\n^ Smith, NATO, ISBN 123\nMore NATO.", "text", "Smith")
     assert not cited("Intro.\n^ Smith, NATO, ISBN 123\nMore NATO.", "text", "More")
+
+
+NAMES_TEXT = texts(
+    "Lewis",
+    "Albert ",
+    "James ",
+    "C. ",
+    "S. ",
+    "lewis ",
+    " ",
+    "\t",
+    "\n",
+    ", ",
+    "(",
+    "O'",
+    "-",
+    "Lewis-Smith",
+    "é",
+    max_size=16,
+)
+
+
+@settings(max_examples=2000)
+@given(NAMES_TEXT, st.sampled_from(["Lewis", "Smith", "S."]))
+def test_given_names_read_in_runs_as_in_the_view(text: str, surname: str) -> None:
+    before = re.compile(rf"((?:[A-Z][\w'\u2019.-]*[ \t]+){{1,3}}){re.escape(surname)}\b")
+    ctx = Context(doc=Document(text), claims=Claims(), packs=PACKS, config=Config())
+    runs = kd115._runs_with(ctx, surname)
+    assert runs is not None
+    found = [m.span() for lo, hi in runs for m in before.finditer(text, lo, hi)]
+    assert found == [m.span() for m in before.finditer(text)]
+
+
+def test_given_names_runs_phrasings() -> None:
+    text = "Albert James Lewis (1863–1929) met C. S. Lewis, and Lewis wrote."
+    ctx = Context(doc=Document(text), claims=Claims(), packs=PACKS, config=Config())
+    runs = kd115._runs_with(ctx, "Lewis")
+    assert [text[lo:hi] for lo, hi in runs] == [
+        "Albert James Lewis ",
+        " met C. S. Lewis",
+        " and Lewis wrote.",
+    ]
+    assert kd115._runs_with(ctx, "Lewis,") is None  # a comma: no run holds it

@@ -243,12 +243,46 @@ def _forms(ctx: Context, name: str, births: dict[str, tuple[date, date, DateClai
     openers = {w.lower() for w in ctx.packs.grammar.name_openers}
     own = set(words[:-1])
     before = re.compile(rf"((?:[A-Z][\w'\u2019.-]*[ \t]+){{1,3}}){re.escape(surname)}\b")
+    runs = _runs_with(ctx, surname)
     for text in (view, *titles):
-        for m in before.finditer(text):
+        matches = (
+            before.finditer(text)
+            if text is not view or runs is None
+            else (m for lo, hi in runs for m in before.finditer(view, lo, hi))
+        )
+        for m in matches:
             given = [w for w in m.group(1).split() if w.lower() not in openers]
             if any(w not in own and w.rstrip(".") not in {g[0] for g in own} for w in given):
                 return [name]  # someone else of that surname, or the subject by another name
     return [name, surname]
+
+
+#: what no match of a name's words before its surname holds: the view is cut at these
+_OUTSIDE_NAMES_RE = lazyre.compile(r"[^\w'\u2019.\- \t]+")
+
+
+def _runs_with(ctx: Context, word: str) -> list[tuple[int, int]] | None:
+    """The runs of the view between two characters no name's words hold (see
+    ``_OUTSIDE_NAMES_RE``) that hold ``word``: where the pattern of given names before it can
+    match (its matches in them are the view's), not the whole view read for each person. None
+    if the word holds such a character."""
+    if _OUTSIDE_NAMES_RE.search(word):
+        return None
+    view = ctx.doc.view
+    cuts: tuple[list[int], list[int]] | None = ctx.cache.get("kd115.cuts")
+    if cuts is None:
+        spans = [m.span() for m in _OUTSIDE_NAMES_RE.finditer(view)]
+        cuts = ctx.cache["kd115.cuts"] = ([a for a, _ in spans], [b for _, b in spans])
+    starts, ends = cuts
+    runs: list[tuple[int, int]] = []
+    at = view.find(word)
+    while at >= 0:
+        i = bisect.bisect_right(starts, at)  # the cuts before the word
+        lo = ends[i - 1] if i else 0
+        hi = starts[i] if i < len(starts) else len(view)
+        runs.append((lo, hi))
+        at = view.find(word, hi)
+    return runs
 
 
 def _find_word(view: str, word: str, start: int, end: int) -> int:
