@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from klint import suppress
 from klint.claimsfile import load_for
 from klint.config import Config, discover
+from klint.deadline import OutOfTime, deadline
 from klint.diagnostics import Diagnostic, Related, Severity
 from klint.document import Document
 from klint.packs import Packs, load_packs
@@ -91,57 +92,56 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
 
     packs = packs or load_packs(config.rule_packs)
     result = FileResult(doc.path)
-    started = time.monotonic()  # the time budget covers extraction too
-    try:
-        claims = extract(doc, packs, config.languages)
-    except Exception as exc:  # an extractor bug: this file gets KI001, the run goes on
-        result.error = True
-        d = _engine_diagnostic("KI001", f"claim extraction failed: {_one_line(exc)}", doc.path)
-        _locate(doc, [d])
-        result.diagnostics = [d]
-        return result
-    ctx = Context(doc=doc, claims=claims, packs=packs, config=config, sidecar=load_claims_file(doc))
     rules = enabled_rules(config, doc.path)
     enabled = {rule.code for rule in rules}  # the engine's own checks too (KI002 to KI005)
     found: list[Diagnostic] = []
-    if doc.reader_warning and "KI002" in enabled:
-        found.append(_engine_diagnostic("KI002", doc.reader_warning, doc.path))
-        found[-1].severity = Severity.WARNING
-    if doc.front_matter_error and ctx.sidecar is None and "KI002" in enabled:
-        # the article is still checked, without what its front matter would have said
-        found.append(
-            _engine_diagnostic(
-                "KI002", f"{doc.front_matter_error}; the front matter was ignored", doc.path
+    started = time.monotonic()  # the time budget covers extraction too
+    stopped = ""  # what ran out of time: the extraction, a rule, a rule's facts
+    skipped = len(rules)  # the rules not run when it did
+    try:
+        with deadline(config.time_budget):
+            stopped = " while reading the article's claims"
+            try:
+                claims = extract(doc, packs, config.languages)
+            except Exception as exc:  # an extractor bug: this file gets KI001, the run goes on
+                result.error = True
+                message = f"claim extraction failed: {_one_line(exc)}"
+                d = _engine_diagnostic("KI001", message, doc.path)
+                _locate(doc, [d])
+                result.diagnostics = [d]
+                return result
+            ctx = Context(
+                doc=doc, claims=claims, packs=packs, config=config, sidecar=load_claims_file(doc)
             )
-        )
-        found[-1].severity = Severity.WARNING
-    for k, rule in enumerate(rules):
-        if time.monotonic() - started > config.time_budget:
-            if "KI004" in enabled:
-                found.append(
-                    _engine_diagnostic(
-                        "KI004",
-                        f"checking stopped after {config.time_budget:g} s (time-budget); "
-                        f"{len(rules) - k} rules were skipped",
-                        doc.path,
-                    )
-                )
-            break
-        try:
-            for diag in rule.check(ctx):
-                diag.severity = config.severity_for(diag.code, diag.severity)
-                found.append(diag)
-        except Exception as exc:  # a failing rule must not take the run down
-            result.error = True
-            message = f"rule {rule.code} ({rule.name}) failed: {_one_line(exc)}"
-            found.append(_engine_diagnostic("KI001", message, doc.path))
-    for rule in corpus_rules(rules):  # what the cross-article rules compare (pass one of two)
-        try:
-            result.facts.extend(rule.facts(ctx))
-        except Exception as exc:
-            result.error = True
-            message = f"rule {rule.code} ({rule.name}) failed: {_one_line(exc)}"
-            found.append(_engine_diagnostic("KI001", message, doc.path))
+            _reader_warnings(doc, ctx, enabled, found)
+            for k, rule in enumerate(rules):
+                stopped, skipped = "", len(rules) - k
+                if time.monotonic() - started > config.time_budget:
+                    raise OutOfTime  # no alarm could be set: the budget is read between rules
+                stopped, skipped = f" in {rule.code} ({rule.name})", len(rules) - k - 1
+                try:
+                    for diag in rule.check(ctx):
+                        diag.severity = config.severity_for(diag.code, diag.severity)
+                        found.append(diag)
+                except Exception as exc:  # a failing rule must not take the run down
+                    result.error = True
+                    message = f"rule {rule.code} ({rule.name}) failed: {_one_line(exc)}"
+                    found.append(_engine_diagnostic("KI001", message, doc.path))
+            skipped = 0
+            for rule in corpus_rules(rules):  # what the cross-article rules compare (pass one)
+                stopped = f" in {rule.code} ({rule.name}), reading what it compares"
+                try:
+                    result.facts.extend(rule.facts(ctx))
+                except Exception as exc:
+                    result.error = True
+                    message = f"rule {rule.code} ({rule.name}) failed: {_one_line(exc)}"
+                    found.append(_engine_diagnostic("KI001", message, doc.path))
+    except OutOfTime:
+        if "KI004" in enabled:
+            message = f"checking stopped after {config.time_budget:g} s (time-budget){stopped}"
+            if skipped:
+                message += f"; {skipped} rules were skipped"
+            found.append(_engine_diagnostic("KI004", message, doc.path))
     _locate(doc, found)
     suppressions = suppress.parse(doc.text, doc.position)
     if result.facts and suppressions:  # a suppressed place takes no part in a KC comparison
@@ -183,6 +183,22 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
     wanted |= {r.line for d in kept for r in d.related if (r.path or d.path) == doc.path}
     result.lines = {n: doc.line_text(n) for n in sorted(wanted) if n > 0}
     return result
+
+
+def _reader_warnings(
+    doc: Document, ctx: Context, enabled: set[str], found: list[Diagnostic]
+) -> None:
+    """KI002 warnings of a file read with a simpler reader, or whose front matter was ignored
+    (the article is still checked, without what its front matter would have said)."""
+    if "KI002" not in enabled:
+        return
+    if doc.reader_warning:
+        found.append(_engine_diagnostic("KI002", doc.reader_warning, doc.path))
+        found[-1].severity = Severity.WARNING
+    if doc.front_matter_error and ctx.sidecar is None:
+        message = f"{doc.front_matter_error}; the front matter was ignored"
+        found.append(_engine_diagnostic("KI002", message, doc.path))
+        found[-1].severity = Severity.WARNING
 
 
 def _suppressed(fact: Fact, suppressions: list[suppress.Suppression]) -> bool:

@@ -2,7 +2,8 @@
 
 A rule that raises yields KI001 for that rule only, the other rules and files
 are still checked, and the run exits 2. A rule that runs past the per-file
-time budget yields KI004 and the remaining rules are skipped.
+time budget is stopped where it is (between rules where no alarm can be set), yields
+KI004, and the remaining rules are skipped.
 """
 
 from __future__ import annotations
@@ -111,6 +112,94 @@ def test_time_budget_turns_a_slow_rule_into_ki004(monkeypatch: pytest.MonkeyPatc
     assert len(ki004) == 1 and "time-budget" in ki004[0].message
     assert f"{len(rules) - 1} rules were skipped" in ki004[0].message
     assert took < 2.0
+
+
+def test_time_budget_stops_a_rule_that_never_ends(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_text: str
+) -> None:
+    victim = _victim()
+
+    def endless(self, ctx):
+        if ctx.doc.path.endswith("slow.txt"):
+            ends = time.monotonic() + 30  # Python code: stopped by the alarm, not at its end
+            while time.monotonic() < ends:
+                pass
+        return iter(())
+
+    monkeypatch.setattr(victim, "check", endless)
+    (tmp_path / "slow.txt").write_text(seed_text)
+    (tmp_path / "good.txt").write_text(seed_text)
+    config = Config(select=("ALL",), time_budget=0.5)
+    started = time.monotonic()
+    results = {Path(r.path).name: r for r in lint_files(list(iter_files([str(tmp_path)], config)))}
+    assert time.monotonic() - started < 20
+    slow = [d for d in results["slow.txt"].diagnostics if d.code == "KI004"]
+    assert len(slow) == 1 and f"in {victim.code} ({victim.name})" in slow[0].message
+    assert not [d for d in results["good.txt"].diagnostics if d.code == "KI004"]
+    assert len(results["good.txt"].diagnostics) > 3  # the next file is checked in full
+
+
+def test_time_budget_stops_a_regex_in_the_middle(monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    victim = _victim()
+    catastrophic = re.compile(r"(a+)+$")
+
+    def backtracking(self, ctx):
+        catastrophic.match("a" * 29 + "b")  # 18 s of backtracking: the re engine hears the alarm
+        return iter(())
+
+    monkeypatch.setattr(victim, "check", backtracking)
+    started = time.monotonic()
+    diagnostics = lint_text(article_text(), "a.txt", Config(select=("ALL",), time_budget=0.3))
+    assert time.monotonic() - started < 10
+    ki004 = [d for d in diagnostics if d.code == "KI004"]
+    assert len(ki004) == 1 and victim.code in ki004[0].message
+
+
+def test_time_budget_outside_the_main_thread_is_read_between_rules(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    config = Config(select=("ALL",), time_budget=0.1)
+    rules = enabled_rules(config, "a.txt")
+
+    def sleepy(self, ctx):
+        time.sleep(0.3)
+        return iter(())
+
+    monkeypatch.setattr(type(rules[0]), "check", sleepy)
+    out: list = []
+    worker = threading.Thread(target=lambda: out.extend(lint_text(article_text(), "a.txt", config)))
+    worker.start()
+    worker.join(30)
+    ki004 = [d for d in out if d.code == "KI004"]
+    assert len(ki004) == 1 and rules[0].code not in ki004[0].message  # the rule ran to its end
+    assert f"{len(rules) - 1} rules were skipped" in ki004[0].message
+
+
+def test_time_budget_leaves_the_callers_alarm_alone() -> None:
+    import signal
+
+    if not hasattr(signal, "setitimer"):
+        pytest.skip("no interval timers here")
+    rang: list[int] = []
+
+    def callers(signum, frame):
+        rang.append(signum)
+
+    previous = signal.signal(signal.SIGALRM, callers)
+    try:
+        lint_text(article_text(), "a.txt", Config(select=("ALL",)))
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # no alarm left behind
+        assert signal.getsignal(signal.SIGALRM) is callers and not rang
+        signal.setitimer(signal.ITIMER_REAL, 30)  # the caller's own alarm, pending
+        lint_text(article_text(), "a.txt", Config(select=("ALL",), time_budget=5))
+        assert 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= 30  # still the caller's
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def test_time_budget_is_read_from_the_configuration(tmp_path: Path) -> None:
