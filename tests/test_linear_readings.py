@@ -4,6 +4,7 @@ oracle, and real phrasings are checked beside the random ones."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from hypothesis import given, settings
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from klint.claims import Claims
 from klint.config import Config
 from klint.document import Document
+from klint.extract import extract
 from klint.extract._names_match import _compounds, _name_keys
 from klint.extract._names_text import name_key
 from klint.packs import load_packs
@@ -21,8 +23,10 @@ from klint.rules.dates import kd102_reversed_date_range as kd102
 from klint.rules.dates import kd115_age_vs_birth as kd115
 from klint.rules.numbers import _breakdown
 from klint.rules.numbers import kn206_count_vs_list as kn206
+from klint.rules.numbers._common import paragraphs
 from klint.rules.xrefs import _marks as marks
 from klint.rules.xrefs import kx310_acronym_name_untied as kx310
+from klint.sources import read_text
 
 PACKS = load_packs()
 
@@ -310,3 +314,54 @@ def test_given_names_runs_phrasings() -> None:
         " and Lewis wrote.",
     ]
     assert kd115._runs_with(ctx, "Lewis,") is None  # a comma: no run holds it
+
+
+def old_breakdown_candidates(ctx: Context, para: list, whole) -> list:
+    view = ctx.doc.view
+    out = [
+        p
+        for q in para
+        if q.start >= whole.end
+        and q.sentence_start == whole.sentence_start
+        and _breakdown._is_amount(ctx, q, whole.unit)
+        and (p := _breakdown._part(ctx, q)) is not None
+    ]
+    if (
+        whole.unit == "count"
+        and whole.sentence_end is not None
+        and view.find("(", whole.end, whole.sentence_end) >= 0
+    ):
+        taken = [(q.start, q.end) for q in para]
+        for m in _breakdown._PAREN_NUM.finditer(view, whole.end, whole.sentence_end):
+            if not any(a <= m.start(1) < b for a, b in taken):
+                v = float(m.group(1).replace(",", ""))
+                out.append(_breakdown.Part(m.start(1), m.end(1), m.group(1), v, v))
+    return sorted(out, key=_breakdown._START)
+
+
+BREAKDOWN_TEXTS = [
+    "The army had 4,000 men in all: 2,500 infantry and 1,500 cavalry, while the navy had 900 "
+    "sailors in all: 600 on ships and 200 ashore.",
+    "The fleet had 40 ships in all: 25 frigates and 10 sloops, and 900 sailors: 600 on ships, "
+    "200 ashore (45) and 12% sick, 3.5 km of quays and 7 km (2008).",
+    "The 120 seats were split between Labour (45) and the Conservatives (75), 60% of 200 votes.",
+    "In (5 − 6) × 7, 5 and 6 are 11 apart (2) and 7 is 3 more (4), and 8 (9) 10.",
+]
+
+
+def test_breakdown_candidates_read_once_a_sentence_as_for_each_whole() -> None:
+    """Every whole of every sentence gets the candidates it got when each read its sentence."""
+    shared = 0  # sentences where two wholes or more had parts after them
+    for text in BREAKDOWN_TEXTS:
+        doc = read_text(text, "a.txt")
+        ctx = Context(doc=doc, claims=extract(doc, PACKS), packs=PACKS, config=Config())
+        for para in paragraphs(ctx):
+            for _, group in itertools.groupby(para, key=_breakdown._SENTENCE_START):
+                sentence = list(group)
+                wholes = 0
+                for whole in sentence:
+                    got = _breakdown._candidates(ctx, sentence, whole)
+                    assert got == old_breakdown_candidates(ctx, sentence, whole), text
+                    wholes += bool(got)
+                shared += wholes >= 2
+    assert shared >= 2

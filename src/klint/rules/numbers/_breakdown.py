@@ -12,6 +12,7 @@ are pack lists (``numbers.total_cues``, ``breakdown_cues``, ``subpart_cues``,
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 import re
@@ -202,14 +203,23 @@ def _candidates(ctx: Context, para: list[QuantityClaim], whole: QuantityClaim) -
     """The numbers after ``whole`` in its sentence: claims of its unit and, for counts,
     bare numbers in parentheses ("Labour (45)")."""
     view = ctx.doc.view
-    out = [
-        p
-        for q in para
-        if q.start >= whole.end
-        and q.sentence_start == whole.sentence_start
-        and _is_amount(ctx, q, whole.unit)
-        and (p := _part(ctx, q)) is not None
-    ]
+    # the sentence's parts of the whole's unit, read once for all its wholes (``para`` is in
+    # text order, a claim's part starts where it does): those after the whole are a tail
+    memo: dict[tuple[int, int, int | None, str], tuple[list[int], list[Part]]]
+    memo = ctx.memo("kn.parts")
+    key = (id(para[0]), len(para), whole.sentence_start, whole.unit)
+    found = memo.get(key)
+    if found is None:
+        parts = [
+            p
+            for q in para
+            if q.sentence_start == whole.sentence_start
+            and _is_amount(ctx, q, whole.unit)
+            and (p := _part(ctx, q)) is not None
+        ]
+        found = memo[key] = ([p.start for p in parts], parts)
+    starts, parts = found
+    out = parts[bisect.bisect_left(starts, whole.end) :]
     if (
         whole.unit == "count"
         and whole.sentence_end is not None
