@@ -33,9 +33,9 @@ def _ring(signum: int, frame: FrameType | None) -> None:
 
 
 @contextmanager
-def deadline(seconds: float) -> Iterator[bool]:
-    """Raise :class:`OutOfTime` inside the block once ``seconds`` have passed; yields whether
-    the alarm could be set (see the module's docstring)."""
+def deadline(seconds: float) -> Iterator[None]:
+    """Raise :class:`OutOfTime` inside the block once ``seconds`` have passed, where an alarm
+    can be set (see the module's docstring)."""
     global _armed
     if (
         not 0 < seconds < _LONGEST
@@ -43,13 +43,13 @@ def deadline(seconds: float) -> Iterator[bool]:
         or threading.current_thread() is not threading.main_thread()
         or signal.getitimer(signal.ITIMER_REAL)[0] > 0
     ):
-        yield False
+        yield
         return
     previous = signal.signal(signal.SIGALRM, _ring)
     _armed = True
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        yield True
+        yield
     finally:
         _armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)

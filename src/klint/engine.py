@@ -115,8 +115,8 @@ def check_document(doc: Document, config: Config, packs: Packs | None = None) ->
             )
             _reader_warnings(doc, ctx, enabled, found)
             for k, rule in enumerate(rules):
-                stopped, skipped = "", len(rules) - k
                 if time.monotonic() - started > config.time_budget:
+                    stopped, skipped = "", len(rules) - k
                     raise OutOfTime  # no alarm could be set: the budget is read between rules
                 stopped, skipped = f" in {rule.code} ({rule.name})", len(rules) - k - 1
                 try:
