@@ -165,7 +165,6 @@ STILL_FALSE = {
     ("wikitext/El_Lissitzky.wiki", "KD110", "85ee740298d3b49d"),
     ("wikitext/Fightin'_Texas_Aggie_Band.wiki", "KN209", "6461b240dde6012c"),
     ("wikitext/Fightin'_Texas_Aggie_Band.wiki", "KN209", "f9b6192ac082e28f"),
-    ("wikitext/Ælle_of_Sussex.wiki", "KX305", "2996bccff991b2fc"),
 }
 
 #: findings judged TRUE that the rule no longer reports, each with why

@@ -592,20 +592,17 @@ class _Reader:
         if node.text is None:
             return
         base = pos + 2 + self.length(node.title) + 1
-        # the segments are parsed again from the text as written (references not blanked)
-        parsed, self.parsed = self.parsed, self.text
-        try:
-            caption: tuple[int, str] | None = None
-            for off, seg in _split_top(self.text[base : end - 2]):
-                m = _FILE_ALT_RE.match(seg)
-                if m:
-                    self.add("caption", self.segment(seg[m.end() :], base + off + m.end()))
-                elif not _FILE_OPTION_RE.match(seg):
-                    caption = (off, seg)
-            if caption is not None:
-                self.add("caption", self.segment(caption[1], base + caption[0]))
-        finally:
-            self.parsed = parsed
+        # each segment parsed again alone (a reference's contents blanked: a "|" or bracket
+        # in one neither splits the picture's options nor reads on past it)
+        caption: tuple[int, str] | None = None
+        for off, seg in _split_top(self.parsed[base : end - 2]):
+            m = _FILE_ALT_RE.match(seg)
+            if m:
+                self.add("caption", self.segment(seg[m.end() :], base + off + m.end()))
+            elif not _FILE_OPTION_RE.match(seg):
+                caption = (off, seg)
+        if caption is not None:
+            self.add("caption", self.segment(caption[1], base + caption[0]))
 
     def segment(self, seg: str, at: int) -> list[Span]:
         """Show ``seg``, a picture's alt text or caption at ``at``, as parsed alone; its
@@ -1229,38 +1226,6 @@ _REF_RE = re.compile(r"<ref(?:\s[^<>]*?)?(?<!/)>([^<]*)</ref\s*>", re.IGNORECASE
 _QUOTE_RUN_RE = re.compile(r"''+")
 
 
-def _paired_quotes(s: str) -> bool:
-    """Whether the bold and italic runs of ``s`` (2, 3 or 5 quotes each) close in the order
-    they open, so that none reads on past its end."""
-    open_: list[int] = []
-    for m in _QUOTE_RUN_RE.finditer(s):
-        n = len(m.group())
-        if n == 4 or n > 5:
-            return False
-        if open_ and open_[-1] == n:
-            open_.pop()
-        else:
-            open_.append(n)
-    return not open_
-
-
-_BRACKET_RE = re.compile(r"[{}\[\]]")
-_OPENING = {"}": "{", "]": "["}
-
-
-def _nested(s: str) -> bool:
-    """Whether each brace and square bracket of ``s`` closes one opened before it, in order
-    (``}}{{`` and ``[{]}`` do not)."""
-    open_: list[str] = []
-    for c in _BRACKET_RE.findall(s):
-        if c in _OPENING:
-            if not open_ or open_.pop() != _OPENING[c]:
-                return False
-        else:
-            open_.append(c)
-    return not open_
-
-
 def _reads_alone(value: str) -> bool:
     """Whether an infobox parameter's value (between the "|" that the split of
     :meth:`_Reader.read_box` cuts at) reads alone as the parser reads it in the template,
@@ -1340,18 +1305,19 @@ def _quiet_refs(text: str) -> str:
 
     References are never content (``ref`` is a skipped tag) and hold a third of an
     article's bytes, mostly citation templates that the parser would build node by node.
-    Only a reference whose contents hold no tag, bold or italic runs that pair up and
-    braces and brackets that nest is blanked, so that it parses as the same tag either way; line
-    ends are kept.
+    A reference's contents are read apart from the text around it, as MediaWiki reads them
+    (its preprocessor takes each ``<ref>…</ref>`` whole before any other markup): a bold or
+    italic run left open in a citation, or a bracket that does not close there, ends with
+    it. The parser would read such a run on past ``</ref>`` to the next quotes in the
+    article, showing the citation and the reference's tags as text. Only a reference whose
+    contents hold no tag is blanked; line ends are kept.
     """
+    return _REF_RE.sub(_quiet, text)
 
-    def quiet(m: re.Match[str]) -> str:
-        inner = m.group(1)
-        if ("''" in inner and not _paired_quotes(inner)) or not _nested(inner):
-            return m.group()  # a run left open, or a bracket, reads on past it
-        return text[m.start() : m.start(1)] + blank(inner) + text[m.end(1) : m.end()]
 
-    return _REF_RE.sub(quiet, text)
+def _quiet(m: re.Match[str]) -> str:
+    text = m.string
+    return text[m.start() : m.start(1)] + blank(m.group(1)) + text[m.end(1) : m.end()]
 
 
 def read(text: str, path: str = "<text>") -> Document:
