@@ -361,6 +361,40 @@ def test_a_tag_never_closed_is_text(monkeypatch: pytest.MonkeyPatch) -> None:
         read_both(closed, monkeypatch)
 
 
+@pytest.mark.parametrize(
+    "item",
+    [
+        '#<li value="6"> For every natural number, its successor is one.',
+        "* <li>Loose item",
+        "Term<dd>defined here",
+        "A cell <td> in prose",
+    ],
+)
+def test_a_tag_that_may_be_left_open_and_never_is_closed_holds_nothing(
+    item: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the parser reads li, dd, td… with no closing tag after them as tags with no contents:
+    # the lines after them are the document's, read ahead
+    text = f"Intro.\n{item}\nA [[plain]] line.\n# A ''numbered'' item.\n"
+    lines = _wikiscan.read_ahead(text, wikitext_reader._hidden_template).lines
+    assert [text[line.start : line.end] for line in lines][-2:] == text.splitlines()[-2:]
+    read_both(text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '#<li value="6"> For every number.\nA [[plain]] line.\n</li>\n',  # closed further on
+        "A '''<li>''' bold.\nA [[plain]] line with '''b'''.\n",  # in a bold run: read as text
+    ],
+)
+def test_a_tag_that_may_be_left_open_and_may_read_otherwise_leaves_the_rest_to_the_parser(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _wikiscan.read_ahead(text, wikitext_reader._hidden_template).lines == []
+    read_both(text, monkeypatch)
+
+
 RING = """The map ''R<sub>i''</sub>&nbsp;→&nbsp;''R'' is not one: it maps ''R<sub>i''</sub> to ''R''.
 
 If ''A<sub>i</sub>'' in ''R<sub>i</sub>'' is an [[ideal]], so is Π<sub>''i'' in ''I''</sub>.

@@ -793,11 +793,13 @@ class _Scan:
             raise _GiveUp  # a bold or italic run opened inside: the parser reads on past its end
 
     def never_closed(self, name: str, rest: str, pos: int) -> bool:
-        """Whether a tag opened before ``pos`` (its attributes ``rest``) reads as text: one that
-        must be closed (not ``li``, ``td``…), with no closing tag anywhere after it and no
-        markup in its opening."""
+        """Whether a tag opened before ``pos`` (its attributes ``rest``) holds nothing, with no
+        closing tag anywhere after it and no markup in its opening: one that must be closed
+        reads as text, one that may be left open (``li``, ``dd``…) as a tag with no contents
+        (``#<li value="6"> For every…``), the text after it outside it either way; but not
+        the second in a bold or italic run, which the parser then reads as text."""
         return (
-            not is_single(name)
+            (not self.ticks or not is_single(name))
             and not _MARKUP_IN_TAG_RE.search(rest)
             and rest.count('"') % 2 == 0
             and re.compile(rf"</\s*{name}", re.IGNORECASE).search(self.text, pos) is None
