@@ -364,9 +364,11 @@ def test_what_a_citation_leaves_open_ends_with_it(citation: str) -> None:
     assert years == ["1860", "1861", "April 1861"]  # none from the citation
 
 
-def test_a_run_left_open_outside_references_still_reads_as_the_parser_reads_it() -> None:
-    # near miss: only a reference's contents are read apart; prose is the parser's to read
-    _same_reading("A ''b c.<ref>Smith 2001.</ref> D.\n\nE ''f'' g.\n")
+def test_a_run_left_open_before_a_reference_reads_on_past_it() -> None:
+    # near miss: a run the text opens before a reference is the text's, not the citation's
+    doc = wiki("A ''b {{x|c}}.<ref>Smith 2001.</ref> D ''e.\n")
+    assert visible(doc, doc.regions[0]) == "A b . D e."
+    _same_reading("A ''b {{x|c}}.<ref>Smith 2001.</ref> D ''e.\n")
 
 
 def test_a_reference_holding_a_tag_is_parsed_as_written() -> None:

@@ -466,7 +466,7 @@ class _Scan:
                 raise _GiveUp  # the tokenizer may read a table there
             else:
                 m = None if self.nested else _PLAIN_LINE_RE.match(text, pos)
-                if m is not None and m.end() > m.start(1) and _paired(m.group()):
+                if m is not None and m.end() > m.start(1) and _shows_no_quote(m.group()):
                     self.lines.append(Line(pos, m.start(1), m.end()))
                     after = m.end() + 1
                 elif not self.nested and (m := _HEADING_LINE_RE.match(text, pos)):
@@ -844,6 +844,30 @@ def _paired(line: str) -> bool:
         else:
             depth += 1
     return not ticks
+
+
+def _shows_no_quote(line: str) -> bool:
+    """Whether the bold and italic quotes of a plain line are all markup as MediaWiki reads
+    the line: they pair up (see :func:`_paired`), or those left open stand outside every tag
+    and link, with none inside one, each a run of 2, 3 or 5 quotes, and MediaWiki closes
+    them at the line's end. The parser would read a run left open on over the lines after
+    it, to the next quotes in the article: the line is read ahead, so the parser never sees
+    it. Not a line with an odd number of bold runs and of italic ones, where MediaWiki shows
+    one bold run's first quote (``''Battle'''s stories``)."""
+    if _paired(line):
+        return True
+    bold = italic = depth = 0
+    for m in _QUOTES_RE.finditer(line):
+        tok = m.group()
+        if tok[0] != "'":
+            depth += -1 if tok[1] in "/]" else 1  # "</small>", "]]"… or "<small>", "[["…
+            continue
+        n = len(tok)
+        if depth or n not in (2, 3, 5):
+            return False  # quotes inside a tag or link, or 4 quotes (an apostrophe shows)
+        bold += n != 2
+        italic += n != 3
+    return not (bold % 2 and italic % 2)
 
 
 _CLOSINGS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
