@@ -355,6 +355,34 @@ def test_a_run_left_open_that_may_show_a_quote_is_left_to_the_parser(
     read_both(text, monkeypatch)
 
 
+@pytest.mark.parametrize(
+    "citation",
+    [
+        "<ref>\n{{cite web\n |year=2008\n |title=Missing Higgs\n}}</ref>",
+        '<ref name="bbc">\n  Smith, J. (2010).\n  The collider.\n</ref>',
+        "<ref>{{cite news\n|title=A\n\n|date=2010}}</ref>",  # a blank line in it
+    ],
+)
+def test_a_sentence_with_a_citation_over_several_lines_is_one_plain_line(
+    citation: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = f"Intro.\nThe LHC was built by [[CERN]].{citation} It cost 10 billion.\nOutro.\n"
+    layout = _wikiscan.read_ahead(wikitext_reader._quiet_refs(text))
+    lines = [text[line.body : line.end] for line in layout.lines]
+    assert lines[1] == f"The LHC was built by [[CERN]].{citation} It cost 10 billion."
+    read_both(text, monkeypatch)
+
+
+def test_a_sentence_with_a_citation_holding_a_tag_over_several_lines_is_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # near miss: a reference with a tag inside is parsed as written, its line endings with it
+    text = "Intro.\nThe LHC was built.<ref>\nSmith<br>\nJones</ref> It cost 10 billion.\nOutro.\n"
+    layout = _wikiscan.read_ahead(wikitext_reader._quiet_refs(text))
+    assert [text[line.body : line.end] for line in layout.lines] == ["Intro.", "Outro."]
+    read_both(text, monkeypatch)
+
+
 def test_a_line_with_an_entity_in_a_link_is_not_plain(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "One [[a|b]] line.\nA line with an [[a|b&amp;c]] entity.\n"
     lines = _wikiscan.read_ahead(text).lines

@@ -1310,14 +1310,15 @@ def _quiet_refs(text: str) -> str:
     italic run left open in a citation, or a bracket that does not close there, ends with
     it. The parser would read such a run on past ``</ref>`` to the next quotes in the
     article, showing the citation and the reference's tags as text. Only a reference whose
-    contents hold no tag is blanked; line ends are kept.
+    contents hold no tag is blanked, its line endings too: a citation written over several
+    lines leaves its sentence on one line, which the scan ahead of the parser reads whole.
     """
     return _REF_RE.sub(_quiet, text)
 
 
 def _quiet(m: re.Match[str]) -> str:
     text = m.string
-    return text[m.start() : m.start(1)] + blank(m.group(1)) + text[m.end(1) : m.end()]
+    return text[m.start() : m.start(1)] + " " * (m.end(1) - m.start(1)) + text[m.end(1) : m.end()]
 
 
 def read(text: str, path: str = "<text>") -> Document:
