@@ -190,6 +190,27 @@ def test_value_and_quote_templates():
     assert "1977" not in doc.view
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        "{{formatnum:{{Inflation|US|800|1861|r=-2}}}}",  # a number a template works out
+        "{{formatnum:{{Data Philippines|poptoday}}}}",
+        "{{formatnum:{{#expr:2*21}}}}",
+    ],
+)
+def test_a_formatnum_of_a_number_worked_out_shows_nothing(value: str) -> None:
+    doc = wiki(f"A tax on incomes above $800 (${value} today) in 1861.\n")
+    assert visible(doc, doc.regions[0]) == "A tax on incomes above $800 ($ today) in 1861."
+    quantities = [c.text for c in extract(doc, load_packs(())).quantities]
+    assert "-2" not in quantities and "42" not in quantities  # {{#expr:…}} works out 42
+
+
+def test_a_formatnum_of_a_written_number_shows_it() -> None:
+    # near miss: the number is written out, and shown as MediaWiki formats it
+    doc = wiki("Some {{formatnum:1234567}} and {{formatnum:12.5}} people.\n")
+    assert visible(doc, doc.regions[0]) == "Some 1,234,567 and 12.5 people."
+
+
 def test_markup_inside_a_token_does_not_split_it():
     text = "In [[1988]]–[[1994]], ([[Syunik]]) and [[Armenia]]'s {{nowrap|20,000}} men.\n"
     doc = wiki(text)

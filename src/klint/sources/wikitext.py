@@ -171,6 +171,8 @@ _ALONE_NESTING_RE = re.compile(
 _ENTITY_RE = re.compile(_wikiscan.ENTITY)
 _BRACKETS_RE = re.compile(r"[\[\]{}\s]")
 _MAGIC_RE = re.compile(r"__[A-Z]{2,20}__")
+#: what makes a formatnum's number one a template or a tag works out
+_MARKUP_CHARS_RE = re.compile(r"[{}\[\]<>|]")
 _LIST_LINE_RE = re.compile(r"[ \t]*[*#]")
 #: a character that is no blank (as ``str.strip`` tells): a search skips blanks in C
 _NOT_BLANK_RE = re.compile(r"\S")
@@ -656,6 +658,8 @@ class _Reader:
             return self.write(pos, end, "N/A")
         if name.startswith("formatnum:"):
             digits = str(node.name).split(":", 1)[1].strip()
+            if _MARKUP_CHARS_RE.search(digits):
+                return []  # a number worked out by a template ({{Inflation|…}}): not known
             return self.write(
                 pos, end, f"{int(digits):,}" if digits.isdigit() and len(digits) < 16 else digits
             )
