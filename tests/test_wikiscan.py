@@ -744,6 +744,40 @@ def test_lines_with_templates_that_are_not_flat(line: str, monkeypatch: pytest.M
     read_both(text, monkeypatch)
 
 
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{{formatnum:{{Inflation|US|800|1861|r=-2}}}}",
+        "{{formatnum:{{x}}|0}}",
+        "{{#if:{{x|a}}|shown|not}}",
+    ],
+)
+def test_a_template_named_by_a_parser_function_of_a_template_is_read_on_past(
+    template: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the parser reads it as one template; the scan goes on to the lines after it
+    text = f"A tax of $800 ({template} today).\nA [[plain]] line.\n"
+    lines = _wikiscan.read_ahead(text, wikitext_reader._hidden_template).lines
+    assert [text[x.body : x.end] for x in lines] == ["A [[plain]] line."]
+    read_both(text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{{#if:{{{1|}}}|shown}}",  # a template's argument: the parser may read it otherwise
+        "{{formatnum:{{x|[[a]]}}}}",  # markup in the inner template
+        "{{formatnum:{{x}} and more}}",  # text after the inner template
+    ],
+)
+def test_a_template_named_by_more_than_a_parser_function_of_a_flat_template_stops_the_scan(
+    template: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = f"A tax of $800 ({template} today).\nA [[plain]] line.\n"
+    assert _wikiscan.read_ahead(text, wikitext_reader._hidden_template).lines == []
+    read_both(text, monkeypatch)
+
+
 PLATES = """''Vehicles of the '''[[People's Liberation Army|PLA]]''' and the '''[[Central Military Commission]]'''''<br />
 {{lang|zh-cn|沪A·12345}} is a plate of [[Shanghai]].
 """

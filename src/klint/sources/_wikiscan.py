@@ -298,6 +298,9 @@ _TEMPLATE_NAME_RE = re.compile(
     r"(\s*[^\s{}\[\]<>|](?:[^{}\[\]<>|\n]*[^\s{}\[\]<>|])?\s*(?:(?><!--[\s\S]*?-->)\s*)*)"
     r"(?:\||\}\})"
 )
+#: a template's name that a parser function and one flat template make, up to its first "|"
+#: or its end (``{{formatnum:{{Inflation|US|800|1861}}}}``, ``{{#if:{{{a}}}|…}}`` not)
+_NESTED_NAME_RE = re.compile(r"[^\s{}\[\]<>|][^{}\[\]<>|\n]*:\{\{[^{}\[\]<>\n]*\}\}[ ]*(?:\||\}\})")
 #: an infobox's name
 _INFOBOX_RE = re.compile(r"\s*infobox", re.IGNORECASE)
 #: a link's title up to its "|" or its end
@@ -717,7 +720,9 @@ class _Scan:
         if tok == "{{":
             m = _TEMPLATE_NAME_RE.match(self.text, pos)
             if m is None:
-                raise _GiveUp
+                if _NESTED_NAME_RE.match(self.text, pos) is None:
+                    raise _GiveUp
+                return  # a parser function of a template: that one's name is read at its "{{"
             if not self.nested and not self.ticks and self.hidden is not None:
                 name = m.group(1)
                 self.outer = m.end(1) if "<" not in name and self.hidden(name) else None
