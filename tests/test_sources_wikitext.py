@@ -392,9 +392,34 @@ def test_a_run_left_open_before_a_reference_reads_on_past_it() -> None:
     _same_reading("A ''b {{x|c}}.<ref>Smith 2001.</ref> D ''e.\n")
 
 
-def test_a_reference_holding_a_tag_is_parsed_as_written() -> None:
-    # near miss: the reference's pattern takes no tag inside, so the parser reads it whole
-    text = "A.<ref>Smith<br>''Open</ref> B.\n"
+@pytest.mark.parametrize(
+    "citation",
+    [
+        "Smith<br>''Open Letters (1959)",  # a tag
+        "{{cite web|title=Open (1959)<!--Added by bot-->}}",  # a comment
+        "Smith, <u>Open</u>'' (1959)",
+        "Smith<!-- a </ref> in a comment --> (1959)",  # no reference's end
+        "{{cite book|title=The Bama People|year=1959}}</u>",  # a tag closing nothing
+    ],
+)
+def test_a_reference_holding_tags_or_comments_is_read_apart_too(citation: str) -> None:
+    text = f"Lincoln won in 1860.<ref>{citation}</ref> He took office in 1861.\n"
+    assert "1959" not in wikitext_reader._quiet_refs(text)  # blanked for the parser
+    doc = wiki(text)
+    assert visible(doc, doc.regions[0]) == "Lincoln won in 1860. He took office in 1861."
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        "Smith<nowiki></ref></nowiki> 1959",  # a tag whose contents are text may hold "</ref>"
+        "Smith <ref>Jones</ref",  # another reference inside
+        "1 < 2",  # a "<" that opens no tag
+    ],
+)
+def test_a_reference_holding_what_may_end_it_otherwise_is_parsed_as_written(inner: str) -> None:
+    # near miss: the parser is left to tell where such a reference ends
+    text = f"A.<ref>{inner}</ref> B.\n"
     assert wikitext_reader._quiet_refs(text) == text
     _same_reading(text)
 

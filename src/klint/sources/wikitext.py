@@ -1224,7 +1224,14 @@ def _death_age(name: str, node: Any) -> str:
     return f" (aged {age})" if 0 <= age < 130 else ""
 
 
-_REF_RE = re.compile(r"<ref(?:\s[^<>]*?)?(?<!/)>([^<]*)</ref\s*>", re.IGNORECASE)
+#: a reference and its contents (group 1): comments and tags in them, but no other reference
+#: and no tag whose contents are text (a "</ref>" in one is no reference's end)
+_REF_RE = re.compile(
+    r"<ref(?:\s[^<>]*?)?(?<!/)>"
+    r"((?:[^<]++|<!--(?:[^-]++|-(?!->))*+-->|<(?!/?(?:ref|nowiki|pre|math|!--)\b)[^<>]*+>)*+)"
+    r"</ref\s*>",
+    re.IGNORECASE,
+)
 
 
 _QUOTE_RUN_RE = re.compile(r"''+")
@@ -1313,9 +1320,11 @@ def _quiet_refs(text: str) -> str:
     (its preprocessor takes each ``<ref>…</ref>`` whole before any other markup): a bold or
     italic run left open in a citation, or a bracket that does not close there, ends with
     it. The parser would read such a run on past ``</ref>`` to the next quotes in the
-    article, showing the citation and the reference's tags as text. Only a reference whose
-    contents hold no tag is blanked, its line endings too: a citation written over several
-    lines leaves its sentence on one line, which the scan ahead of the parser reads whole.
+    article, showing the citation and the reference's tags as text. Its line endings are
+    blanked too: a citation written over several lines leaves its sentence on one line,
+    which the scan ahead of the parser reads whole. A reference that holds another, a tag
+    whose contents are text (``nowiki``, ``pre``, ``math``: a ``</ref>`` in one ends
+    nothing) or a "<" that opens no tag is left to the parser.
     """
     return _REF_RE.sub(_quiet, text)
 
