@@ -388,6 +388,8 @@ class Line:
     body: int
     end: int
     kind: str = "plain"
+    #: the quotes of a plain line that show as apostrophes (see :func:`_shown_quotes`)
+    shown: tuple[int, ...] = ()
 
 
 @dataclass(slots=True)
@@ -469,8 +471,10 @@ class _Scan:
                 raise _GiveUp  # the tokenizer may read a table there
             else:
                 m = None if self.nested else _PLAIN_LINE_RE.match(text, pos)
-                if m is not None and m.end() > m.start(1) and _shows_no_quote(m.group()):
-                    self.lines.append(Line(pos, m.start(1), m.end()))
+                shown = None if m is None or m.end() == m.start(1) else _shown_quotes(m.group())
+                if m is not None and shown is not None:
+                    shown = tuple(pos + k for k in shown) if shown else ()
+                    self.lines.append(Line(pos, m.start(1), m.end(), shown=shown))
                     after = m.end() + 1
                 elif not self.nested and (m := _HEADING_LINE_RE.match(text, pos)):
                     self.lines.append(Line(pos, m.end(1), m.end(2) + len(m[1]), "heading"))
@@ -851,28 +855,46 @@ def _paired(line: str) -> bool:
     return not ticks
 
 
-def _shows_no_quote(line: str) -> bool:
-    """Whether the bold and italic quotes of a plain line are all markup as MediaWiki reads
-    the line: they pair up (see :func:`_paired`), or those left open stand outside every tag
-    and link, with none inside one, each a run of 2, 3 or 5 quotes, and MediaWiki closes
-    them at the line's end. The parser would read a run left open on over the lines after
-    it, to the next quotes in the article: the line is read ahead, so the parser never sees
-    it. Not a line with an odd number of bold runs and of italic ones, where MediaWiki shows
-    one bold run's first quote (``''Battle'''s stories``)."""
+def _shown_quotes(line: str) -> tuple[int, ...] | None:
+    """Where a plain line's bold and italic quotes show as apostrophes (offsets in ``line``),
+    as MediaWiki reads the line, or None where that reading is not followed here.
+
+    Quotes that pair up (see :func:`_paired`) are all markup. Otherwise MediaWiki reads the
+    line's runs (of 2, 3 or 5 quotes in a plain line) on their own: it closes what is left
+    open at the line's end (the parser would read a run on over the lines after it, to the
+    next quotes in the article: the line is read ahead, so the parser never sees it), and
+    where an odd number of bold runs meets an odd number of italic ones, one bold run is an
+    apostrophe and an italic run: the first after a one-letter word, else the first after a
+    longer one, else the first after a space (``''Battle'''s stories``: "Battle's"). A line
+    with quotes inside a link or tag that do not pair up there is left to the parser."""
     if _paired(line):
-        return True
-    bold = italic = depth = 0
+        return ()
+    bolds: list[tuple[int, int]] = []  # three quotes: (where the text before starts, at)
+    depth = bold = italic = last = 0
     for m in _QUOTES_RE.finditer(line):
         tok = m.group()
         if tok[0] != "'":
             depth += -1 if tok[1] in "/]" else 1  # "</small>", "]]"… or "<small>", "[["…
             continue
-        n = len(tok)
-        if depth or n not in (2, 3, 5):
-            return False  # quotes inside a tag or link, or 4 quotes (an apostrophe shows)
-        bold += n != 2
-        italic += n != 3
-    return not (bold % 2 and italic % 2)
+        if depth:
+            return None
+        if len(tok) == 3:
+            bolds.append((last, m.start()))
+        bold += len(tok) != 2  # five quotes are both
+        italic += len(tok) != 3
+        last = m.end()
+    if not (bold % 2 and italic % 2):
+        return ()
+    space = multi = None
+    for before, at in bolds:
+        if line[at - 1 : at] == " " and at > before:
+            space = at if space is None else space
+        elif line[at - 2 : at - 1] == " " and at - 1 > before:
+            return (at,)  # after a one-letter word
+        elif multi is None:
+            multi = at
+    shown = multi if multi is not None else space
+    return () if shown is None else (shown,)
 
 
 _CLOSINGS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}

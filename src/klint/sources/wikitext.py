@@ -537,7 +537,13 @@ class _Reader:
         if line.kind == "hidden":
             return []  # links to categories and other wikis
         simple = self.simple(line.body, line.end, checked=True, plain=plain)
-        return self.parse_walk(line.start, line.end, line=True) if simple is None else simple
+        if simple is None:
+            return self.parse_walk(line.start, line.end, line=True)
+        if line.shown:  # quotes that are apostrophes, not markup
+            for at in line.shown:
+                self.view.show(at, at + 1)
+            simple = sorted(simple + [(at, at + 1) for at in line.shown])
+        return simple
 
     def contents_at(self, node: Any, pos: int, end: int) -> int | None:
         """Offset of a tag's contents, or None when they cannot be located exactly."""
