@@ -499,6 +499,8 @@ def test_a_tag_that_may_be_left_open_and_never_is_closed_holds_nothing(
     [
         '#<li value="6"> For every number.\nA [[plain]] line.\n</li>\n',  # closed further on
         "A '''<li>''' bold.\nA [[plain]] line with '''b'''.\n",  # in a bold run: read as text
+        "{|\n| a <li>b\n|-\n| c\n|}\nA [[plain]] line.\n",  # in a table's cell
+        "{|\n| a\n<li>b\n|}\nA [[plain]] line.\n",  # between a table's rows
     ],
 )
 def test_a_tag_that_may_be_left_open_and_may_read_otherwise_leaves_the_rest_to_the_parser(

@@ -806,9 +806,9 @@ class _Scan:
         closing tag anywhere after it and no markup in its opening: one that must be closed
         reads as text, one that may be left open (``li``, ``dd``…) as a tag with no contents
         (``#<li value="6"> For every…``), the text after it outside it either way; but not
-        the second in a bold or italic run, which the parser then reads as text."""
+        the second in a bold or italic run or in a table, where the parser reads it otherwise."""
         return (
-            (not self.ticks or not is_single(name))
+            (not is_single(name) or not (self.ticks or self.in_table))
             and not _MARKUP_IN_TAG_RE.search(rest)
             and rest.count('"') % 2 == 0
             and re.compile(rf"</\s*{name}", re.IGNORECASE).search(self.text, pos) is None
