@@ -3,7 +3,9 @@
 The wikitext reader shows the tables and lines that ``klint.sources._wikiscan``
 finds without mwparserfromhell's tree. This reads every wikitext article at hand twice,
 with the read-ahead and with the parser alone, and reports any article whose regions or
-masked view differ, and how much of the text the read-ahead covered. ``--random N``
+masked view differ, and how much of the text the read-ahead covered. A text with a plain
+line that leaves a bold or italic run open is counted apart: the read-ahead closes the run
+at the line's end, as MediaWiki does, where the parser reads it on. ``--random N``
 adds N random tables and documents built from tricky pieces of markup (headings, lines of
 category links, external links, separators in tags, open italic runs, templates across
 lines, shown and hidden templates in cells, nested tables, italic runs over cells and
@@ -162,25 +164,39 @@ def by_parser(text: str) -> tuple[object, object]:
     return doc.regions, doc.masked
 
 
+def left_open(text: str, layout: _wikiscan.Layout) -> bool:
+    """Whether a plain line read ahead leaves a bold or italic run open: it is read as
+    MediaWiki reads it (closed at the line's end), where the parser reads the run on."""
+    return any(
+        line.kind == "plain" and not _wikiscan._paired(text[line.start : line.end])
+        for line in layout.lines
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--random", type=int, default=0, help="random texts to add")
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args(argv)
     texts = list(articles()) + list(randoms(args.random, args.seed))
-    differ = covered = total = 0
+    differ = mediawiki = covered = total = 0
     for name, text in texts:
-        doc = reader.read(text, "a.wiki")
-        if (doc.regions, doc.masked) != by_parser(text):
-            differ += 1
-            print(f"differs: {name}")
-        layout = _wikiscan.read_ahead(reader._quiet_refs(text), reader._hidden_template)
+        quiet = reader._quiet_refs(text)
+        layout = _wikiscan.read_ahead(quiet, reader._hidden_template)
         covered += sum(t.end - t.start for t in layout.tables)
         covered += sum(line.end - line.start for line in layout.lines)
         covered += sum(b - a for a, b in layout.templates)
         total += len(text)
+        if left_open(quiet, layout):
+            mediawiki += 1  # read as MediaWiki reads it, not as the parser does
+            continue
+        doc = reader.read(text, "a.wiki")
+        if (doc.regions, doc.masked) != by_parser(text):
+            differ += 1
+            print(f"differs: {name}")
     print(
-        f"{len(texts)} texts, {differ} differ; read ahead of the parser: "
+        f"{len(texts)} texts, {differ} differ, {mediawiki} with a run left open on a plain "
+        f"line (read as MediaWiki reads it, not compared); read ahead of the parser: "
         f"{covered / max(total, 1):.0%} of the characters"
     )
     return 1 if differ else 0
