@@ -415,6 +415,7 @@ def test_a_reference_holding_tags_or_comments_is_read_apart_too(citation: str) -
         "Smith<nowiki></ref></nowiki> 1959",  # a tag whose contents are text may hold "</ref>"
         "Smith <ref>Jones</ref",  # another reference inside
         "1 < 2",  # a "<" that opens no tag
+        "Smith <!-- never closed > 1959",  # a comment left open
     ],
 )
 def test_a_reference_holding_what_may_end_it_otherwise_is_parsed_as_written(inner: str) -> None:

@@ -1234,7 +1234,7 @@ def _death_age(name: str, node: Any) -> str:
 #: and no tag whose contents are text (a "</ref>" in one is no reference's end)
 _REF_RE = re.compile(
     r"<ref(?:\s[^<>]*?)?(?<!/)>"
-    r"((?:[^<]++|<!--(?:[^-]++|-(?!->))*+-->|<(?!/?(?:ref|nowiki|pre|math|!--)\b)[^<>]*+>)*+)"
+    r"((?:[^<]++|<!--(?:[^-]++|-(?!->))*+-->|<(?!/?(?:ref|nowiki|pre|math)\b|!--)[^<>]*+>)*+)"
     r"</ref\s*>",
     re.IGNORECASE,
 )
