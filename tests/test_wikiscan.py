@@ -318,6 +318,11 @@ def _left_open(line: str) -> bool:
         "They decay into their reactants.'''",  # a bold run left open
         "Either ''[[a|b]]'' or '''c and d.",  # a pair, then a bold run left open
         "'''''Both''' left open.",  # five quotes, bold closed
+        # quotes in a link's label or a tag pair up there, on their own
+        "Known as ''Sikuliarsiujuittuq to the [[Inuit|''Inuit'']].",
+        "e.g., [[hexane|''n''-hexane]], or '''linear''' or '''''n''-paraffins'''.",
+        "An '''open bold run and <small>''small print''</small> inside.",
+        "[[Alpha|'''Alpha''']] and ''Beta left open, [[Gamma|''Gamma'']].",
     ],
 )
 def test_a_run_left_open_closes_at_the_lines_end(
@@ -379,6 +384,11 @@ def test_runs_that_pair_up_or_whose_counts_are_not_both_odd_show_no_quote(line: 
         "Four '''' quotes show one.",
         "A label [[a|''b]] left open inside a link.",
         "''R<sub>i''</sub> and more.",  # opens outside a tag, closes inside
+        "A label [[a|''b'']] and ''[[c|d'']] e.",  # a pair in one label, a run closed in another
+        # quotes in a label beside runs that call for an apostrophe (MediaWiki may choose
+        # among the label's)
+        "''Battle'''s stories, [[a|''b'']] told.",
+        "Her ''[[Nimrod|'''N''']]'''s deck.",
     ],
 )
 def test_a_run_left_open_that_may_show_a_quote_is_left_to_the_parser(

@@ -865,19 +865,28 @@ def _shown_quotes(line: str) -> tuple[int, ...] | None:
     next quotes in the article: the line is read ahead, so the parser never sees it), and
     where an odd number of bold runs meets an odd number of italic ones, one bold run is an
     apostrophe and an italic run: the first after a one-letter word, else the first after a
-    longer one, else the first after a space (``''Battle'''s stories``: "Battle's"). A line
-    with quotes inside a link or tag that do not pair up there is left to the parser."""
+    longer one, else the first after a space (``''Battle'''s stories``: "Battle's"). Quotes
+    inside a link or tag are read on their own: where they pair up there they are all markup
+    (``[[hexane|''n''-hexane]]``); a line where they do not, or where the line's runs call
+    for an apostrophe, is left to the parser."""
     if _paired(line):
         return ()
     bolds: list[tuple[int, int]] = []  # three quotes: (where the text before starts, at)
-    depth = bold = italic = last = 0
+    bold = italic = last = 0
+    inner: list[list[tuple[int, int]]] = []  # the runs open inside each open link or tag
+    inside = False  # quotes inside a link or tag
     for m in _QUOTES_RE.finditer(line):
         tok = m.group()
         if tok[0] != "'":
-            depth += -1 if tok[1] in "/]" else 1  # "</small>", "]]"… or "<small>", "[["…
+            if tok[1] not in "/]":  # "<small>", "[["…
+                inner.append([])
+            elif not inner or inner.pop():  # "</small>", "]]"… a run opened inside left open
+                return None
             continue
-        if depth:
-            return None
+        if inner:
+            _run(inner[-1], len(tok), 0)
+            inside = True
+            continue
         if len(tok) == 3:
             bolds.append((last, m.start()))
         bold += len(tok) != 2  # five quotes are both
@@ -885,6 +894,8 @@ def _shown_quotes(line: str) -> tuple[int, ...] | None:
         last = m.end()
     if not (bold % 2 and italic % 2):
         return ()
+    if inside:
+        return None
     space = multi = None
     for before, at in bolds:
         if line[at - 1 : at] == " " and at > before:
