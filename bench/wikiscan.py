@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     texts = list(articles()) + list(randoms(args.random, args.seed))
     differ = mediawiki = covered = total = 0
     for name, text in texts:
-        quiet = reader._quiet_refs(text)
+        quiet = reader._quiet_tags(text)
         layout = _wikiscan.read_ahead(quiet, reader._hidden_template)
         covered += sum(t.end - t.start for t in layout.tables)
         covered += sum(line.end - line.start for line in layout.lines)

@@ -246,12 +246,12 @@ def test_a_caption_repeated_as_alt_text_is_found_through_markup():
 def _read_unquieted(text: str):
     import klint.sources.wikitext as w
 
-    quiet = w._quiet_refs
-    w._quiet_refs = lambda t: t
+    quiet = w._quiet_tags
+    w._quiet_tags = lambda t: t
     try:
         return w.read(text, "a.wiki")
     finally:
-        w._quiet_refs = quiet
+        w._quiet_tags = quiet
 
 
 def _same_reading(text: str) -> None:
@@ -404,7 +404,7 @@ def test_a_run_left_open_before_a_reference_reads_on_past_it() -> None:
 )
 def test_a_reference_holding_tags_or_comments_is_read_apart_too(citation: str) -> None:
     text = f"Lincoln won in 1860.<ref>{citation}</ref> He took office in 1861.\n"
-    assert "1959" not in wikitext_reader._quiet_refs(text)  # blanked for the parser
+    assert "1959" not in wikitext_reader._quiet_tags(text)  # blanked for the parser
     doc = wiki(text)
     assert visible(doc, doc.regions[0]) == "Lincoln won in 1860. He took office in 1861."
 
@@ -421,7 +421,7 @@ def test_a_reference_holding_tags_or_comments_is_read_apart_too(citation: str) -
 def test_a_reference_holding_what_may_end_it_otherwise_is_parsed_as_written(inner: str) -> None:
     # near miss: the parser is left to tell where such a reference ends
     text = f"A.<ref>{inner}</ref> B.\n"
-    assert wikitext_reader._quiet_refs(text) == text
+    assert wikitext_reader._quiet_tags(text) == text
     _same_reading(text)
 
 

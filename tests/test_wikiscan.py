@@ -275,7 +275,7 @@ He died in Los Angeles at the age of ninety-six.<ref>A source.</ref><br>
 
 
 def test_plain_lines(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = wikitext_reader._quiet_refs(FILMOGRAPHY)  # as the reader scans it
+    text = wikitext_reader._quiet_tags(FILMOGRAPHY)  # as the reader scans it
     lines = [line for line in _wikiscan.read_ahead(text).lines if line.kind == "plain"]
     assert [text[line.start : line.body] for line in lines] == ["", "*", "*", "", "", ""]
     assert [text[line.body : line.end] for line in lines] == [
@@ -412,10 +412,74 @@ def test_a_sentence_with_a_citation_over_several_lines_is_one_plain_line(
     citation: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     text = f"Intro.\nThe LHC was built by [[CERN]].{citation} It cost 10 billion.\nOutro.\n"
-    layout = _wikiscan.read_ahead(wikitext_reader._quiet_refs(text))
+    layout = _wikiscan.read_ahead(wikitext_reader._quiet_tags(text))
     lines = [text[line.body : line.end] for line in layout.lines]
     assert lines[1] == f"The LHC was built by [[CERN]].{citation} It cost 10 billion."
     read_both(text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        (
+            r"The naturals <math>\mathbb{N}</math> are closed under ''S''.",
+            "The naturals are closed under S.",
+        ),
+        ('A formula <math display="inline">a + b = c</math> inline.', "A formula inline."),
+        # what would be markup outside a formula: a separator, braces, quotes, a tag
+        (
+            r"Braces <math>\{x | x > 0\}</math> and <MATH>f''(x) < g</MATH> here.",
+            "Braces and here.",
+        ),
+        ("* A sum <math>\\begin{align}\na &= b\n\n\\end{align}</math> holds.", "A sum holds."),
+    ],
+)
+def test_a_formula_is_read_whole_and_its_line_ahead_of_the_parser(
+    line: str, shown: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MediaWiki takes a formula whole before it reads any line; the parser skips it
+    text = f"Intro.\n{line}\nOutro.\n"
+    quiet = wikitext_reader._quiet_tags(text)
+    assert len(quiet) == len(text) and "math" in quiet.lower()
+    lines = _wikiscan.read_ahead(quiet, wikitext_reader._hidden_template).lines
+    assert [quiet[line.start : line.end].split(">")[0] for line in lines][1] == line.split(">")[0]
+    doc = read_both(text, monkeypatch)
+    assert " ".join(doc.view.split()) == f"Intro. {shown} Outro."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A formula <math>a</ref> b</math> with a reference's tag.",
+        "A formula <math>x^2 never closed.",
+        "A formula <math>a + b</math with no end.",
+        "An empty <math/> formula.",
+    ],
+)
+def test_a_formula_holding_a_tag_of_its_own_or_left_open_is_left_as_written(
+    line: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = f"Intro.\n{line}\nOutro.\n"
+    assert wikitext_reader._quiet_tags(text) == text
+    read_both(text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Old <!-- a <ref>note --> The cost</ref> was ten.",
+        "Old <!-- a <math>x --> The cost</math> was ten.",
+        "Old <!-- a <ref name=b>c <!-- d -->e --> The cost</ref> was ten.",
+    ],
+)
+def test_a_reference_or_formula_holding_a_comments_close_is_left_as_written(
+    line: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # its "-->" closes a comment opened before it, which holds its opening: no reference
+    text = f"Intro.\n{line}\nOutro.\n"
+    assert wikitext_reader._quiet_tags(text) == text
+    doc = read_both(text, monkeypatch)
+    assert "was ten." in doc.view and "Outro." in doc.view
 
 
 def test_a_sentence_with_a_citation_holding_a_nowiki_over_several_lines_is_not(
@@ -423,7 +487,7 @@ def test_a_sentence_with_a_citation_holding_a_nowiki_over_several_lines_is_not(
 ) -> None:
     # near miss: a reference with a nowiki inside is parsed as written, its line endings with it
     text = "Intro.\nThe LHC was built.<ref>\nSmith<nowiki>[1]</nowiki>\nJones</ref> It cost 10.\nOutro.\n"
-    layout = _wikiscan.read_ahead(wikitext_reader._quiet_refs(text))
+    layout = _wikiscan.read_ahead(wikitext_reader._quiet_tags(text))
     assert [text[line.body : line.end] for line in layout.lines] == ["Intro.", "Outro."]
     read_both(text, monkeypatch)
 
@@ -675,7 +739,7 @@ def test_a_colon_no_url_starts_is_text_in_a_plain_line(monkeypatch: pytest.Monke
 )
 def test_articles_read_as_the_parser_reads_them(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     text = (CORPUS / f"{name}.wiki").read_text(encoding="utf-8")
-    layout = _wikiscan.read_ahead(wikitext_reader._quiet_refs(text))
+    layout = _wikiscan.read_ahead(wikitext_reader._quiet_tags(text))
     assert layout.tables or layout.lines
     read_both(text, monkeypatch)
 
@@ -871,7 +935,7 @@ BOX = """{{Infobox UK place
 def test_an_infobox_with_plain_values_is_read_without_the_parser(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    parsed = wikitext_reader._quiet_refs(BOX)
+    parsed = wikitext_reader._quiet_tags(BOX)
     layout = _wikiscan.read_ahead(parsed, wikitext_reader._hidden_template)
     ((start, at, end),) = layout.boxes
     assert (BOX[start:at].strip(), BOX[end : end + 2]) == ("{{Infobox UK place", "}}")
@@ -896,7 +960,7 @@ def test_an_infobox_with_plain_values_is_read_without_the_parser(
     ]
     # <small> (its quotes paired inside), a comment and a colon that starts no URL are read too
     other = BOX.replace("England", "England <small>(''EN'', 10:30)</small><!-- a note -->")
-    parsed = wikitext_reader._quiet_refs(other)
+    parsed = wikitext_reader._quiet_tags(other)
     layout = _wikiscan.read_ahead(parsed, wikitext_reader._hidden_template)
     reader = wikitext_reader._Reader(other, parsed, layout)
     assert [reader.read_box(*box) is not None for box in layout.boxes] == [True]
@@ -910,7 +974,7 @@ def test_an_infobox_with_plain_values_is_read_without_the_parser(
 def boxes_read(text: str) -> list[list[bool] | None]:
     """For each infobox found ahead: None if the parser reads it, else whether each value
     is read as simple() reads it (True) or parsed alone (False)."""
-    parsed = wikitext_reader._quiet_refs(text)
+    parsed = wikitext_reader._quiet_tags(text)
     layout = _wikiscan.read_ahead(parsed, wikitext_reader._hidden_template)
     reader = wikitext_reader._Reader(text, parsed, layout)
     return [

@@ -37,7 +37,7 @@ def by_parser(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[object, objec
 def planned(text: str) -> list[bool] | None:
     """How the one infobox of ``text`` is read: None by the parser, else whether each value
     is read as simple() reads it (True) or parsed alone (False)."""
-    parsed = wikitext_reader._quiet_refs(text)
+    parsed = wikitext_reader._quiet_tags(text)
     layout = _wikiscan.read_ahead(parsed, wikitext_reader._hidden_template)
     reader = wikitext_reader._Reader(text, parsed, layout)
     (box,) = layout.boxes

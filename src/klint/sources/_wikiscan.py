@@ -144,8 +144,12 @@ BR = r"<br[^\S\n]*/?>"
 #: a line break tag written as a closing one (``</br>``), which the parser reads as a line
 #: break tag outside a tag's contents
 STRAY_BR = r"</br[^\S\n]*/?>"
-#: a reference whose contents were blanked, or one with no contents (``<ref>`` in any case)
-_BLANKED_REF = r"<(?i:ref)(?:\s[^<>/]*)?>[ ]*</(?i:ref)\s*>|<(?i:ref)\s[^<>]*/>"
+#: a reference whose contents were blanked, or one with no contents (``<ref>`` in any case),
+#: or a formula whose contents were blanked
+_BLANKED_TAG = (
+    r"<(?i:ref)(?:\s[^<>/]*)?>[ ]*</(?i:ref)\s*>|<(?i:ref)\s[^<>]*/>"
+    r"|<(?i:math)(?:\s[^<>/]*)?>[ ]*</(?i:math)\s*>"
+)
 #: what ``<small>``, ``<sub>`` and ``<sup>`` hold in a plain piece: text, bold and italic
 #: quotes (which must pair inside: see :func:`_paired`), plain links, <br>, entities and flat
 #: templates
@@ -168,7 +172,7 @@ _PLAIN_INLINE = (
 _PLAIN_SMALL = "|".join(f"<{tag}{_PLAIN_INLINE}{tag}>" for tag in ("small", "sub", "sup"))
 #: a piece of text with no markup but plain links (quotes in their labels), bold and italic
 #: quotes, <br> (and </br>: a plain piece is never directly in a tag's contents), blanked
-#: references (``<ref>`` in any case), entities and an "&" that starts none, comments,
+#: references (``<ref>`` in any case) and formulas, entities and an "&" that starts none, comments,
 #: ``<small>``, ``<sub>`` and ``<sup>``; a colon as text (never a URL's). Each piece starts
 #: with a character of its own and ends where it must, so a run of pieces is read one way
 #: only (``*+``: never given back)
@@ -186,7 +190,7 @@ PLAIN_PIECE = (
     + "|"
     + _BARE_AMPERSAND
     + "|"
-    + _BLANKED_REF
+    + _BLANKED_TAG
     + "|"
     + _STYLED_LINK
     + "|"
@@ -289,7 +293,7 @@ _PLAIN_NESTED_RE = re.compile(
     + "|"
     + BR
     + "|"
-    + _BLANKED_REF
+    + _BLANKED_TAG
     + ")++"
 )
 #: a template's name up to its first "|" or its end (no markup, no line break inside; then
@@ -333,7 +337,7 @@ def _cell_pattern(header: bool) -> re.Pattern[str]:
     inline = rf"(?:{chars}|!(?!!)|{quotes}|{BR}|{_PLAIN_LINK}|{FLAT_TEMPLATE})*+"
     small = "|".join(f"<{tag}>{inline}</{tag}>" for tag in ("small", "sub", "sup"))
     piece = (
-        rf"(?:{text}|{quotes}|{BR}|{_BLANKED_REF}"
+        rf"(?:{text}|{quotes}|{BR}|{_BLANKED_TAG}"
         rf"|{_STYLED_LINK}|{FLAT_TEMPLATE}|{small})"
     )
     separator = r"\|\||!!" if header else r"\|\|"

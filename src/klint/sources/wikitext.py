@@ -114,7 +114,7 @@ _SIMPLE_MARKUP_RE = re.compile(
     + _wikiscan.BR
     + "|"
     + _wikiscan.STRAY_BR
-    + r"|<(?i:ref)[^<>]*>[ ]*</(?i:ref)\s*>|<(?i:ref)[^<>]*/>"
+    + r"|<(?i:ref)[^<>]*>[ ]*</(?i:ref)\s*>|<(?i:ref)[^<>]*/>|<(?i:math)[^<>]*>[ ]*</(?i:math)\s*>"
     r"|\[\[([^|\]]+)(?:\|([^\]]*))?\]\]|\[[^\[\] ]+(?: ([^\]]*))?\]"
     r"|\{\{[^{}]*\}\}|<!--.*?-->|</?(?:small|sub|sup)>|" + _wikiscan.ENTITY
 )
@@ -374,7 +374,7 @@ class _Reader:
         self, text: str, parsed: str | None = None, ahead: _wikiscan.Layout | None = None
     ) -> None:
         self.text = text
-        self.parsed = text if parsed is None else parsed  # what the parser read: _quiet_refs(text)
+        self.parsed = text if parsed is None else parsed  # what the parser read: _quiet_tags(text)
         ahead = ahead or _wikiscan.Layout([], [])
         #: tables and plain lines read without the parser (stubs in what it read)
         self.tables = {t.start: t for t in ahead.tables}
@@ -1230,12 +1230,19 @@ def _death_age(name: str, node: Any) -> str:
     return f" (aged {age})" if 0 <= age < 130 else ""
 
 
-#: a reference and its contents (group 1): comments and tags in them, but no other reference
-#: and no tag whose contents are text (a "</ref>" in one is no reference's end)
+#: a reference and its contents (group 1): comments and tags in them, but no other reference,
+#: no tag whose contents are text (a "</ref>" in one is no reference's end) and no "-->" but a
+#: comment's own (it may close a comment opened before the reference, which holds it)
 _REF_RE = re.compile(
     r"<ref(?:\s[^<>]*?)?(?<!/)>"
-    r"((?:[^<]++|<!--(?:[^-]++|-(?!->))*+-->|<(?!/?(?:ref|nowiki|pre|math)\b|!--)[^<>]*+>)*+)"
+    r"((?:[^<-]++|-(?!->)|<!--(?:[^-]++|-(?!->))*+-->|<(?!/?(?:ref|nowiki|pre|math)\b|!--)[^<>]*+>)*+)"
     r"</ref\s*>",
+    re.IGNORECASE,
+)
+#: a formula and its contents (group 1), which hold no reference's tag, no other formula's and
+#: no "-->" (see ``_REF_RE``)
+_MATH_RE = re.compile(
+    r"<math(?:\s[^<>]*)?(?<!/)>((?:[^<-]++|-(?!->)|<(?!/?(?:math|ref)\b))*+)</math\s*>",
     re.IGNORECASE,
 )
 
@@ -1317,8 +1324,9 @@ def _hidden_value(value: str) -> bool:
     return not depth and not _wikiscan._UNSURE_PARAMETERS_RE.search(value, m.end(1), end - 2)
 
 
-def _quiet_refs(text: str) -> str:
-    """``text`` with the contents of each ``<ref>…</ref>`` blanked, for the parser.
+def _quiet_tags(text: str) -> str:
+    """``text`` with the contents of each ``<ref>…</ref>`` and ``<math>…</math>`` blanked, for
+    the parser.
 
     References are never content (``ref`` is a skipped tag) and hold a third of an
     article's bytes, mostly citation templates that the parser would build node by node.
@@ -1331,8 +1339,13 @@ def _quiet_refs(text: str) -> str:
     which the scan ahead of the parser reads whole. A reference that holds another, a tag
     whose contents are text (``nowiki``, ``pre``, ``math``: a ``</ref>`` in one ends
     nothing) or a "<" that opens no tag is left to the parser.
+
+    A formula's contents are text to MediaWiki and to the parser (``math`` is a skipped tag,
+    its TeX never content), taken whole before any line is read: blanked, line endings too,
+    its line reads as a line with nothing there. One that holds a reference's tag or another
+    formula's is left as it is.
     """
-    return _REF_RE.sub(_quiet, text)
+    return _MATH_RE.sub(_quiet, _REF_RE.sub(_quiet, text))
 
 
 def _quiet(m: re.Match[str]) -> str:
@@ -1343,7 +1356,7 @@ def _quiet(m: re.Match[str]) -> str:
 def read(text: str, path: str = "<text>") -> Document:
     """Parse wikitext into a Document (never raises on malformed input)."""
 
-    parsed = _quiet_refs(text)
+    parsed = _quiet_tags(text)
     ahead = _wikiscan.read_ahead(parsed, _hidden_template)
     reader = _Reader(text, parsed, ahead)
     boxes = [span for box in ahead.boxes if (span := reader.read_box(*box)) is not None]
