@@ -482,6 +482,15 @@ def test_a_reference_or_formula_holding_a_comments_close_is_left_as_written(
     assert "was ten." in doc.view and "Outro." in doc.view
 
 
+def test_a_reference_holding_a_comments_close_with_no_comment_open_is_blanked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Intro.\nOld <!-- a --> The cost<ref>a --> b</ref> was ten.\nOutro.\n"
+    assert wikitext_reader._quiet_tags(text) == text.replace("a --> b", " " * 7)
+    doc = read_both(text, monkeypatch)
+    assert " ".join(doc.view.split()) == "Intro. Old The cost was ten. Outro."
+
+
 def test_a_sentence_with_a_citation_holding_a_nowiki_over_several_lines_is_not(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
