@@ -593,6 +593,43 @@ def test_a_tag_that_may_be_left_open_and_may_read_otherwise_leaves_the_rest_to_t
     read_both(text, monkeypatch)
 
 
+@pytest.mark.parametrize(
+    "item",
+    [
+        '#<li value="2"> For every x.\n#For all y.\n<ol>\n<li value="9">\nIf K is a set.\n</li>\n</ol>',
+        '#<li value="6"> One.\n#<li value="7"> Two.\n<ul><li>Three</li></ul>',
+        ":<dd>Term one\n<dl><dd>Inner</dd></dl>",
+        "* <li>Loose <li>items\n* more\n<ol><li>a <li>b</li></li></ol>",
+    ],
+)
+def test_a_tag_that_may_be_left_open_whose_closings_close_others_holds_nothing(
+    item: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the parser looks for the tag's closing to the text's end, the closings after it closing
+    # tags of its name opened after it, then reads it with no contents: the lines after it are
+    # the document's, read ahead
+    text = f"Intro.\n{item}\nA [[plain]] line.\n# A ''numbered'' item.\n"
+    lines = _wikiscan.read_ahead(text, wikitext_reader._hidden_template).lines
+    assert [text[line.start : line.end] for line in lines][-2:] == text.splitlines()[-2:]
+    read_both(text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '#<li value="6"> One.\nA [[plain]] line.\n<ol><li>Two</li\n></ol>\n',  # a closing unsure
+        "#<li value='6'> One.\nA [[plain]] line.\n<ul><li>x</li></ul>\n",  # markup in it
+        '#<li value="6"> One {{x|\nA [[plain]] line.\n<ul><li>x</li></ul>\n',  # a template open
+        "''#<li> One.\nA [[plain]] line.\n<ul><li>x</li></ul>\n",  # a run open
+    ],
+)
+def test_a_tag_that_may_be_left_open_in_what_the_parser_may_read_otherwise_is_not(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _wikiscan.read_ahead(text, wikitext_reader._hidden_template).lines == []
+    read_both(text, monkeypatch)
+
+
 RING = """The map ''R<sub>i''</sub>&nbsp;→&nbsp;''R'' is not one: it maps ''R<sub>i''</sub> to ''R''.
 
 If ''A<sub>i</sub>'' in ''R<sub>i</sub>'' is an [[ideal]], so is Π<sub>''i'' in ''I''</sub>.

@@ -357,6 +357,12 @@ _PLAIN_TH_CELL_RE = re.compile(r"[^{}\[\]<>&':\n|!]*+(?=\|\||!!|\n)")
 
 
 _SINGLE_ONLY = frozenset({"br", "wbr", "hr", "meta", "link", "img"})
+#: tags the parser reads with contents up to a closing tag, or alone where none closes them
+_LEFT_OPEN = frozenset({"li", "dt", "dd", "th", "td", "tr"})
+#: "</" that starts no closing tag made of a name alone
+_UNSURE_CLOSING_RE = re.compile(r"</(?![A-Za-z][A-Za-z0-9]*\s*>)")
+#: how many times the document's scan goes back to a tag left open (see ``_Scan.document``)
+_RETRIES = 4
 #: tags whose contents the parser keeps as text
 _UNPARSED = frozenset(
     {
@@ -460,12 +466,56 @@ class _Scan:
         self.nested: list[str] = []  # open "{{", "[[" and tag names
         self.ticks: list[tuple[int, int]] = []  # open bold/italic runs: (2, 3 or 5 quotes, depth)
         self.swallowing = False  # in an italic run past the end of its line
+        self.line_at = 0  # where the document's line being read starts
+        #: where each tag on ``nested`` opens, by its depth there
+        self.tag_at: dict[int, int] = {}
+        #: tags that may be left open (their "<" offsets) read as holding nothing
+        self.alone: set[int] = set()
+        #: where the line starts of a tag that may be left open, opened at the top level
+        #: and still open
+        self.retry: int | None = None
 
     def document(self) -> None:
-        """Scan the whole text, line by line."""
+        """Scan the whole text, line by line.
+
+        A tag that may be left open (``li``, ``dd``…) and is still open at the text's end,
+        with nothing else open, holds nothing, as the parser reads it: it looks for the
+        closing tag to the end, then reads the tag alone and the text after it outside it.
+        The scan goes back to the line of the first such tag and reads on so.
+        """
+        for _ in range(_RETRIES):
+            self.lines_from(0 if self.retry is None else self.back())
+            if (
+                self.retry is None
+                or not self.nested
+                or self.ticks
+                or not all(name in _LEFT_OPEN for name in self.nested)
+                or min(self.tag_at[depth] for depth in range(len(self.nested))) < 0
+                # a closing tag the parser may not read as one ends the tag otherwise
+                or _UNSURE_CLOSING_RE.search(self.text, self.tag_at[0])
+            ):
+                return
+
+    def back(self) -> int:
+        """Go back to the line of the tag in :attr:`retry`, each tag still open (only tags
+        that may be left open) read as holding nothing: where to read on from."""
+        assert self.retry is not None
+        at = self.retry
+        self.alone.update(self.tag_at[depth] for depth in range(len(self.nested)))
+        # what was found from its line on is found again
+        self.lines = [line for line in self.lines if line.start < at]
+        self.tables = [table for table in self.tables if table.start < at]
+        self.templates = [span for span in self.templates if span[0] < at]
+        self.boxes = [box for box in self.boxes if box[0] < at]
+        self.nested, self.retry, self.outer, self.box = [], None, None, None
+        return at
+
+    def lines_from(self, pos: int) -> None:
+        """Scan the text line by line from ``pos``, a line's start, to its end."""
         text = self.text
-        pos, size = 0, len(text)
+        size = len(text)
         while pos < size:
+            self.line_at = pos
             if self.ticks:
                 raise _GiveUp  # a bold or italic run left open: read on by the parser
             first = text[pos]  # the line's first character tells most lines from a table's
@@ -764,8 +814,16 @@ class _Scan:
             if close is None:
                 raise _GiveUp
             return close.end()
-        if self.never_closed(name, rest, pos) or (not rest and self.fails(name, pos)):
+        if (
+            m.start() in self.alone
+            or self.never_closed(name, rest, pos)
+            or (not rest and self.fails(name, pos))
+        ):
             return pos  # the parser looks for its closing tag to the end, then reads "<" as text
+        plain = not _MARKUP_IN_TAG_RE.search(rest) and rest.count('"') % 2 == 0
+        if name in _LEFT_OPEN and plain and not (self.nested or self.ticks or self.in_table):
+            self.retry = self.line_at
+        self.tag_at[len(self.nested)] = m.start() if plain else -1
         self.nested.append(name)
         return pos
 
@@ -802,6 +860,8 @@ class _Scan:
     def pop(self) -> None:
         """Close the innermost template, link or tag."""
         self.nested.pop()
+        if not self.nested:
+            self.retry = None  # the tag it was set for is closed
         if self.ticks and self.ticks[-1][1] > len(self.nested):
             raise _GiveUp  # a bold or italic run opened inside: the parser reads on past its end
 
