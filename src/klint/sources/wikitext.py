@@ -1230,17 +1230,16 @@ def _death_age(name: str, node: Any) -> str:
     return f" (aged {age})" if 0 <= age < 130 else ""
 
 
-#: a reference and its contents (group 1): comments and tags in them, but no other reference
-#: and no tag whose contents are text (a "</ref>" in one is no reference's end)
-_REF_RE = re.compile(
-    r"<ref(?:\s[^<>]*?)?(?<!/)>"
+#: what the preprocessor takes whole, left to right: a comment (to its end, or the text's);
+#: a reference and its contents (group 1), comments and tags in them but no other reference
+#: and no tag whose contents are text (a "</ref>" in one is no reference's end); a formula and
+#: its contents (group 2), no reference's tag and no other formula's in them
+_TAKEN_WHOLE_RE = re.compile(
+    r"<(?:!--(?:[^-]++|-(?!->))*+(?:-->|\Z)"
+    r"|ref(?:\s[^<>]*?)?(?<!/)>"
     r"((?:[^<]++|<!--(?:[^-]++|-(?!->))*+-->|<(?!/?(?:ref|nowiki|pre|math)\b|!--)[^<>]*+>)*+)"
-    r"</ref\s*>",
-    re.IGNORECASE,
-)
-#: a formula and its contents (group 1), which hold no reference's tag and no other formula's
-_MATH_RE = re.compile(
-    r"<math(?:\s[^<>]*)?(?<!/)>((?:[^<]++|<(?!/?(?:math|ref)\b))*+)</math\s*>",
+    r"</ref\s*>"
+    r"|math(?:\s[^<>]*)?(?<!/)>((?:[^<]++|<(?!/?(?:math|ref)\b))*+)</math\s*>)",
     re.IGNORECASE,
 )
 
@@ -1341,27 +1340,20 @@ def _quiet_tags(text: str) -> str:
     A formula's contents are text to MediaWiki and to the parser (``math`` is a skipped tag,
     its TeX never content), taken whole before any line is read: blanked, line endings too,
     its line reads as a line with nothing there. One that holds a reference's tag or another
-    formula's is left as it is; so is a reference or formula opened in a comment that its
-    "-->" closes (no tag).
+    formula's is left as it is. Comments are taken in the same pass, as the preprocessor
+    takes them: a reference or formula opened in a comment is none.
     """
-    return _MATH_RE.sub(_quiet, _REF_RE.sub(_quiet, text))
+    return _TAKEN_WHOLE_RE.sub(_quiet, text)
 
 
 def _quiet(m: re.Match[str]) -> str:
+    """A reference or formula with its contents blanked; a comment as it is."""
+    body = 1 if m.start(1) >= 0 else 2
+    start, end = m.span(body)
+    if start < 0:
+        return m.group()
     text = m.string
-    if text.find("-->", m.start(1), m.end(1)) >= 0 and _in_comment(text, m.start()):
-        return m.group()  # its "-->" closes the comment that holds its opening: no tag
-    return text[m.start() : m.start(1)] + " " * (m.end(1) - m.start(1)) + text[m.end(1) : m.end()]
-
-
-def _in_comment(text: str, at: int) -> bool:
-    """Whether a comment opened before ``at`` is still open there."""
-    pos = 0
-    while (start := text.find("<!--", pos, at)) >= 0:
-        pos = text.find("-->", start + 4) + 3
-        if pos < 3 or pos > at:
-            return True
-    return False
+    return text[m.start() : start] + " " * (end - start) + text[end : m.end()]
 
 
 def read(text: str, path: str = "<text>") -> Document:
