@@ -172,10 +172,10 @@ _PLAIN_INLINE = (
 _PLAIN_SMALL = "|".join(f"<{tag}{_PLAIN_INLINE}{tag}>" for tag in ("small", "sub", "sup"))
 #: a piece of text with no markup but plain links (quotes in their labels), bold and italic
 #: quotes, <br> (and </br>: a plain piece is never directly in a tag's contents), blanked
-#: references (``<ref>`` in any case) and formulas, entities and an "&" that starts none, comments,
-#: ``<small>``, ``<sub>`` and ``<sup>``; a colon as text (never a URL's). Each piece starts
-#: with a character of its own and ends where it must, so a run of pieces is read one way
-#: only (``*+``: never given back)
+#: references (``<ref>`` in any case) and formulas, entities and an "&" that starts none,
+#: comments, ``<small>``, ``<sub>`` and ``<sup>``; a colon as text (never a URL's). Each piece
+#: starts with a character of its own and ends where it must, so a run of pieces is read one
+#: way only (``*+``: never given back)
 PLAIN_PIECE = (
     r"(?:[^{}\[\]<>&':\n]++|"
     + _TEXT_COLON
