@@ -483,25 +483,24 @@ class _Scan:
         closing tag to the end, then reads the tag alone and the text after it outside it.
         The scan goes back to the line of the first such tag and reads on so.
         """
+        self.lines_from(0)
         for _ in range(_RETRIES):
-            self.lines_from(0 if self.retry is None else self.back())
+            if self.retry is None or self.ticks or not _LEFT_OPEN.issuperset(self.nested):
+                return
+            opened = [self.tag_at[depth] for depth in range(len(self.nested))]
             if (
-                self.retry is None
-                or not self.nested
-                or self.ticks
-                or not all(name in _LEFT_OPEN for name in self.nested)
-                or min(self.tag_at[depth] for depth in range(len(self.nested))) < 0
+                min(opened) < 0
                 # a closing tag the parser may not read as one ends the tag otherwise
-                or _UNSURE_CLOSING_RE.search(self.text, self.tag_at[0])
+                or _UNSURE_CLOSING_RE.search(self.text, opened[0])
             ):
                 return
+            self.lines_from(self.back(self.retry, opened))
 
-    def back(self) -> int:
-        """Go back to the line of the tag in :attr:`retry`, each tag still open (only tags
-        that may be left open) read as holding nothing: where to read on from."""
-        assert self.retry is not None
-        at = self.retry
-        self.alone.update(self.tag_at[depth] for depth in range(len(self.nested)))
+    def back(self, at: int, opened: list[int]) -> int:
+        """Go back to the line at ``at`` of a tag still open, each tag ``opened`` (the "<" of
+        each still open, only tags that may be left open) read as holding nothing: where to
+        read on from."""
+        self.alone.update(opened)
         # what was found from its line on is found again
         self.lines = [line for line in self.lines if line.start < at]
         self.tables = [table for table in self.tables if table.start < at]
@@ -820,7 +819,7 @@ class _Scan:
             or (not rest and self.fails(name, pos))
         ):
             return pos  # the parser looks for its closing tag to the end, then reads "<" as text
-        plain = not _MARKUP_IN_TAG_RE.search(rest) and rest.count('"') % 2 == 0
+        plain = _plain_opening(rest)
         if name in _LEFT_OPEN and plain and not (self.nested or self.ticks or self.in_table):
             self.retry = self.line_at
         self.tag_at[len(self.nested)] = m.start() if plain else -1
@@ -873,10 +872,15 @@ class _Scan:
         the second in a bold or italic run or in a table, where the parser reads it otherwise."""
         return (
             (not is_single(name) or not (self.ticks or self.in_table))
-            and not _MARKUP_IN_TAG_RE.search(rest)
-            and rest.count('"') % 2 == 0
+            and _plain_opening(rest)
             and re.compile(rf"</\s*{name}", re.IGNORECASE).search(self.text, pos) is None
         )
+
+
+def _plain_opening(rest: str) -> bool:
+    """Whether a tag's opening after its name (``rest``) holds no markup and no quote left
+    open, so that it ends where the scan reads its end."""
+    return not _MARKUP_IN_TAG_RE.search(rest) and rest.count('"') % 2 == 0
 
 
 def _run(ticks: list[tuple[int, int]], n: int, depth: int) -> None:

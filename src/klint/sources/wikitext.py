@@ -114,8 +114,9 @@ _SIMPLE_MARKUP_RE = re.compile(
     + _wikiscan.BR
     + "|"
     + _wikiscan.STRAY_BR
-    + r"|<(?i:ref)[^<>]*>[ ]*</(?i:ref)\s*>|<(?i:ref)[^<>]*/>|<(?i:math)[^<>]*>[ ]*</(?i:math)\s*>"
-    r"|\[\[([^|\]]+)(?:\|([^\]]*))?\]\]|\[[^\[\] ]+(?: ([^\]]*))?\]"
+    + "|"
+    + _wikiscan._BLANKED_TAG
+    + r"|\[\[([^|\]]+)(?:\|([^\]]*))?\]\]|\[[^\[\] ]+(?: ([^\]]*))?\]"
     r"|\{\{[^{}]*\}\}|<!--.*?-->|</?(?:small|sub|sup)>|" + _wikiscan.ENTITY
 )
 _FLAT_NAME_RE = re.compile(r"\{\{([^{}|]*)")
