@@ -29,6 +29,13 @@ table of figures states many times the claims a KB of prose does). An empty arti
 lint, timed in the same rounds, gives what every lint costs whatever its size. The largest
 share among the articles of 16 KB and 64 KB or more tells a cost that grows with size.
 
+A share weighs bytes alone, and a byte of a reference costs far less than a byte of an
+infobox or a list of figures; so each article is set against what it holds too: a
+least-squares fit over the corpus of its time to its bytes, content regions, dates,
+quantities and names (and a cost per article) predicts its time, and ``held`` is its
+time over that. ``held`` above 2 marks an article slower than what it holds explains,
+some text the reader or an extractor takes a slow way through.
+
 ``--instructions`` runs one and three warm lints of FILE under valgrind's
 cachegrind and reports the difference per lint: an instruction count is
 repeatable on a loaded machine where wall time is not (needs ``valgrind``).
@@ -269,26 +276,30 @@ def wikitext(
             print(f"  {name:<40} {t * KB64 / total_bytes:7.2f}  {100 * t / total_ms:5.1f} %")
     over = sum(_total(ms) > 2 * size * per_byte for _, size, ms in rows)
     print(f"articles by share of their size-proportional time ({over} over 2, an outlier's mark):")
-    dense = {p: _density(texts[p], p.name) for p in files}
-    corpus_regions = sum(d[0] for d in dense.values()) / total_bytes
-    corpus_claims = sum(d[1] for d in dense.values()) / total_bytes
+    held = {p: _held(texts[p], p.name) for p in files}
+    corpus_regions = sum(h[0] for h in held.values()) / total_bytes
+    corpus_claims = sum(sum(h[1:]) for h in held.values()) / total_bytes
+    terms = [(1.0, size / 1024, *held[p]) for p, size, _ in rows]
+    coef = _fit(terms, [_total(ms) for _, _, ms in rows])
+    predicted = {p: sum(c * x for c, x in zip(coef, t)) for (p, _, _), t in zip(rows, terms)}
     print(
-        f"  {'article':<44} {'KB':>6} {'ms':>8} {'ms/64KB':>8} {'share':>6} "
+        f"  {'article':<44} {'KB':>6} {'ms':>8} {'ms/64KB':>8} {'share':>6} {'held':>5} "
         f"{'claims':>7} {'regions':>8}  dearest stages"
     )
     for p, size, ms in sorted(rows, key=lambda r: -_total(r[2]) / r[1])[:15]:
         t = _total(ms)
         dear = sorted(((n, v) for n, v in ms.items() if n != FRAMES_READ), key=lambda kv: -kv[1])
         top = ", ".join(f"{n} {v:.0f}" for n, v in dear[:3])
-        regions, claims = dense[p]
+        regions, claims = held[p][0], sum(held[p][1:])
         print(
             f"  {p.name:<44} {size / 1024:6.0f} {t:8.1f} {t * KB64 / size:8.1f} "
-            f"{t / (size * per_byte):6.2f} {claims / size / corpus_claims:6.1f}x "
-            f"{regions / size / corpus_regions:7.1f}x  {top}"
+            f"{t / (size * per_byte):6.2f} {t / predicted[p]:5.2f} "
+            f"{claims / size / corpus_claims:6.1f}x {regions / size / corpus_regions:7.1f}x  {top}"
         )
     print(
-        "  (claims, regions: per byte, against the corpus's; "
-        f"{corpus_claims * 1024:.1f} claims and {corpus_regions * 1024:.1f} regions a KB)"
+        "  (held: its time over what the fit below predicts for what it holds; claims, regions:"
+        f" per byte, against the corpus's, {corpus_claims * 1024:.1f} claims and"
+        f" {corpus_regions * 1024:.1f} regions a KB)"
     )
     fixed = _total({name: statistics.median(xs) for name, xs in empty.items()})
     print(
@@ -304,19 +315,57 @@ def wikitext(
             print(
                 f"  articles of {least} KB or more: {len(big)}, the largest share {share:.2f} ({name})"
             )
+    ratios = sorted(((_total(ms) / predicted[p], p.name) for p, _, ms in rows), reverse=True)
+    print(
+        "articles by their time against what they hold "
+        f"({sum(r > 2 for r, _ in ratios)} over 2; the fit over the corpus: "
+        + ", ".join(f"{c * 1000:.0f} µs {name}" for c, name in zip(coef, _TERMS))
+        + "):"
+    )
+    for ratio, name in ratios[:5]:
+        print(f"  {name:<44} {ratio:5.2f}")
 
 
-def _density(text: str, path: str) -> tuple[int, int]:
-    """An article's content regions and claims (dates, quantities, names, acronyms and
-    references): the density that a share above 2 is set against."""
+#: what an article's time is fitted to, after its bytes (see :func:`_held`)
+_TERMS = ("an article", "a KB", "a region", "a date", "a quantity", "a name")
+
+
+def _held(text: str, path: str) -> tuple[int, int, int, int]:
+    """An article's content regions, dates, quantities, and names and acronyms. References
+    are left out of the fit: a reference's cost goes with its bytes."""
     from klint.extract import extract
     from klint.packs import load_packs
     from klint.sources import read_text
 
     doc = read_text(text, path)
     claims = extract(doc, load_packs(()))
-    held = (claims.dates, claims.quantities, claims.mentions, claims.acronyms, claims.references)
-    return sum(1 for _ in doc.content_regions()), sum(map(len, held))
+    return (
+        sum(1 for _ in doc.content_regions()),
+        len(claims.dates),
+        len(claims.quantities),
+        len(claims.mentions) + len(claims.acronyms),
+    )
+
+
+def _fit(rows: list[tuple[float, ...]], ys: list[float]) -> list[float]:
+    """The least-squares coefficients of ``ys`` on the columns of ``rows``: the normal
+    equations solved by elimination with partial pivoting."""
+    n = len(rows[0])
+    a = [
+        [sum(r[i] * r[j] for r in rows) for j in range(n)]
+        + [sum(r[i] * y for r, y in zip(rows, ys))]
+        for i in range(n)
+    ]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda k: abs(a[k][col]))
+        a[col], a[pivot] = a[pivot], a[col]
+        for k in range(col + 1, n):
+            f = a[k][col] / a[col][col]
+            a[k] = [x - f * y for x, y in zip(a[k], a[col])]
+    coef = [0.0] * n
+    for i in reversed(range(n)):
+        coef[i] = (a[i][n] - sum(a[i][j] * coef[j] for j in range(i + 1, n))) / a[i][i]
+    return coef
 
 
 def instructions(paths: list[Path], no_gc: bool, select: tuple[str, ...] = ()) -> None:
