@@ -407,9 +407,8 @@ def instructions(paths: list[Path], no_gc: bool, select: tuple[str, ...] = ()) -
     per = (counts[1] - counts[0]) / 2
     size = sum(p.stat().st_size for p in paths)
     name = paths[0].name if len(paths) == 1 else f"{len(paths)} files, {size / 1024:.0f} KB"
-    print(
-        f"{name}: {per / 1e6:.1f} M instructions per warm lint ({per * KB64 / size / 1e6:.1f} M per 64 KB)"
-    )
+    rate = f" ({per * KB64 / size / 1e6:.1f} M per 64 KB)" if size else ""  # an empty article
+    print(f"{name}: {per / 1e6:.2f} M instructions per warm lint{rate}")
 
 
 def _lint_n(n: int, paths: list[Path], select: tuple[str, ...]) -> None:
