@@ -279,9 +279,9 @@ def wikitext(
     held = {p: _held(texts[p], p.name) for p in files}
     corpus_regions = sum(h[0] for h in held.values()) / total_bytes
     corpus_claims = sum(sum(h[1:]) for h in held.values()) / total_bytes
-    terms = [(1.0, size / 1024, *held[p]) for p, size, _ in rows]
-    coef = _fit(terms, [_total(ms) for _, _, ms in rows])
-    predicted = {p: sum(c * x for c, x in zip(coef, t)) for (p, _, _), t in zip(rows, terms)}
+    terms = [(1.0, size / 1024, *held[p][:4]) for p, size, _ in rows]
+    coef = _fit(terms, [_total(ms) for _, _, ms in rows]) if len(rows) >= _LEAST_FITTED else None
+    predicted = {p: sum(c * x for c, x in zip(coef or (), t)) for (p, _, _), t in zip(rows, terms)}
     print(
         f"  {'article':<44} {'KB':>6} {'ms':>8} {'ms/64KB':>8} {'share':>6} {'held':>5} "
         f"{'claims':>7} {'regions':>8}  dearest stages"
@@ -293,7 +293,7 @@ def wikitext(
         regions, claims = held[p][0], sum(held[p][1:])
         print(
             f"  {p.name:<44} {size / 1024:6.0f} {t:8.1f} {t * KB64 / size:8.1f} "
-            f"{t / (size * per_byte):6.2f} {t / predicted[p]:5.2f} "
+            f"{t / (size * per_byte):6.2f} {_ratio(t, predicted[p]):>5} "
             f"{claims / size / corpus_claims:6.1f}x {regions / size / corpus_regions:7.1f}x  {top}"
         )
     print(
@@ -315,6 +315,9 @@ def wikitext(
             print(
                 f"  articles of {least} KB or more: {len(big)}, the largest share {share:.2f} ({name})"
             )
+    if coef is None:
+        print(f"(held: no fit; it needs {_LEAST_FITTED} articles or more, each term in some)")
+        return
     ratios = sorted(((_total(ms) / predicted[p], p.name) for p, _, ms in rows), reverse=True)
     print(
         "articles by their time against what they hold "
@@ -326,13 +329,19 @@ def wikitext(
         print(f"  {name:<44} {ratio:5.2f}")
 
 
-#: what an article's time is fitted to, after its bytes (see :func:`_held`)
+#: what an article's time is fitted to (see :func:`_held`), and the articles a fit needs
 _TERMS = ("an article", "a KB", "a region", "a date", "a quantity", "a name")
+_LEAST_FITTED = 4 * len(_TERMS)
 
 
-def _held(text: str, path: str) -> tuple[int, int, int, int]:
-    """An article's content regions, dates, quantities, and names and acronyms. References
-    are left out of the fit: a reference's cost goes with its bytes."""
+def _ratio(t: float, predicted: float) -> str:
+    """``held``: a time over its prediction ("-" where there is none)."""
+    return f"{t / predicted:.2f}" if predicted > 0 else "-"
+
+
+def _held(text: str, path: str) -> tuple[int, int, int, int, int]:
+    """An article's content regions, dates, quantities, names and acronyms, and references.
+    The fit leaves references out: a reference's cost goes with its bytes."""
     from klint.extract import extract
     from klint.packs import load_packs
     from klint.sources import read_text
@@ -344,12 +353,14 @@ def _held(text: str, path: str) -> tuple[int, int, int, int]:
         len(claims.dates),
         len(claims.quantities),
         len(claims.mentions) + len(claims.acronyms),
+        len(claims.references),
     )
 
 
-def _fit(rows: list[tuple[float, ...]], ys: list[float]) -> list[float]:
+def _fit(rows: list[tuple[float, ...]], ys: list[float]) -> list[float] | None:
     """The least-squares coefficients of ``ys`` on the columns of ``rows``: the normal
-    equations solved by elimination with partial pivoting."""
+    equations solved by elimination with partial pivoting; None where no one fit is best (a
+    column of zeros, or one that others add up to)."""
     n = len(rows[0])
     a = [
         [sum(r[i] * r[j] for r in rows) for j in range(n)]
@@ -359,6 +370,8 @@ def _fit(rows: list[tuple[float, ...]], ys: list[float]) -> list[float]:
     for col in range(n):
         pivot = max(range(col, n), key=lambda k: abs(a[k][col]))
         a[col], a[pivot] = a[pivot], a[col]
+        if abs(a[col][col]) < 1e-9 * max(1.0, abs(a[0][0])):
+            return None
         for k in range(col + 1, n):
             f = a[k][col] / a[col][col]
             a[k] = [x - f * y for x, y in zip(a[k], a[col])]

@@ -60,3 +60,14 @@ def test_fit_leaves_no_better_line_through_noisy_times():
             moved[i] += step
             assert residual(moved) > best
     assert residual(costs) > best  # noise: the true costs are not the best fit of these times
+
+
+def test_fit_gives_none_where_no_one_fit_is_best():
+    rng = random.Random(3)
+    rows = _rows(60, rng)
+    times = [sum(r) for r in rows]
+    no_quantities = [(*r[:4], 0.0, r[5]) for r in rows]  # a column of zeros
+    assert profile._fit(no_quantities, times) is None
+    twice = [(*r[:5], 2 * r[2]) for r in rows]  # a column that is another's double
+    assert profile._fit(twice, times) is None
+    assert profile._fit(rows, times) is not None  # the near miss: every column its own
