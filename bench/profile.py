@@ -281,7 +281,11 @@ def wikitext(
     corpus_claims = sum(sum(h[1:]) for h in held.values()) / total_bytes
     terms = [(1.0, size / 1024, *held[p][:4]) for p, size, _ in rows]
     coef = _fit(terms, [_total(ms) for _, _, ms in rows]) if len(rows) >= _LEAST_FITTED else None
-    predicted = {p: sum(c * x for c, x in zip(coef or (), t)) for (p, _, _), t in zip(rows, terms)}
+    predicted = (
+        {p: sum(c * x for c, x in zip(coef, t)) for (p, _, _), t in zip(rows, terms)}
+        if coef
+        else {}
+    )
     print(
         f"  {'article':<44} {'KB':>6} {'ms':>8} {'ms/64KB':>8} {'share':>6} {'held':>5} "
         f"{'claims':>7} {'regions':>8}  dearest stages"
@@ -293,7 +297,7 @@ def wikitext(
         regions, claims = held[p][0], sum(held[p][1:])
         print(
             f"  {p.name:<44} {size / 1024:6.0f} {t:8.1f} {t * KB64 / size:8.1f} "
-            f"{t / (size * per_byte):6.2f} {_ratio(t, predicted[p]):>5} "
+            f"{t / (size * per_byte):6.2f} {_ratio(t, predicted.get(p, 0.0)):>5} "
             f"{claims / size / corpus_claims:6.1f}x {regions / size / corpus_regions:7.1f}x  {top}"
         )
     print(
@@ -318,7 +322,10 @@ def wikitext(
     if coef is None:
         print(f"(held: no fit; it needs {_LEAST_FITTED} articles or more, each term in some)")
         return
-    ratios = sorted(((_total(ms) / predicted[p], p.name) for p, _, ms in rows), reverse=True)
+    ratios = sorted(
+        ((_total(ms) / predicted[p], p.name) for p, _, ms in rows if predicted[p] > 0),
+        reverse=True,
+    )
     print(
         "articles by their time against what they hold "
         f"({sum(r > 2 for r, _ in ratios)} over 2; the fit over the corpus: "
